@@ -1,0 +1,3 @@
+from papi_extract.cli import main
+
+main()

@@ -1,0 +1,110 @@
+"""The mutable state one document carries through the pipeline stages.
+
+Each stage reads some attributes and assigns others; it declares both (``Stage.requires`` /
+``Stage.assigns``, as spaCy components do) so the order can be checked and the benchmark can
+time each stage on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from papi_extract.models import (
+    IndicatorMention,
+    Issuer,
+    Period,
+    Reference,
+    Score,
+    Section,
+    Signer,
+    Task,
+    Warning,
+)
+from papi_extract.normalize import NormalizedText
+
+
+@dataclass(slots=True)
+class Block:
+    """One unit of body text: a paragraph, list item, numbered item or table row.
+
+    ``kind``: "para" | "bullet" | "item" (lettered/numbered item that is not a heading) |
+    "table_row" | "heading". ``marker`` is the bullet or label as written ("-", "+", "a)",
+    "4.1"); ``label`` the bare label ("a", "4.1") or None. ``text_start``/``end`` delimit the
+    text after the marker (continuation lines after a page break are included: ``end`` grows).
+    ``pieces`` lists the (start, end) spans of the block's text runs when it spans several
+    lines, so a consumer can rebuild the text without the page-break gap.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text_start: int
+    line: int
+    marker: str | None = None
+    label: str | None = None
+    indent: int = 0
+    section: str | None = None
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DocContext:
+    norm: NormalizedText
+    options: dict[str, Any] = field(default_factory=dict)
+    # outline
+    body_start: int = 0
+    body_end: int = -1  # start of the tail (Nơi nhận, signature, page chrome)
+    sections: list[Section] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    heading_lines: dict[int, str] = field(default_factory=dict)  # line index -> section id
+    # header
+    number: str | None = None
+    symbol: str | None = None
+    doc_type: str | None = None
+    issuer: Issuer | None = None
+    place: str | None = None
+    issued_date: str | None = None
+    issued_year: int | None = None
+    title: str | None = None
+    period: Period | None = None
+    legal_basis: list[Reference] = field(default_factory=list)
+    signer: Signer | None = None
+    recipients: list[str] = field(default_factory=list)
+    # content
+    indicators: list[IndicatorMention] = field(default_factory=list)
+    scores: list[Score] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    partial: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    @property
+    def folded(self) -> str:
+        return self.norm.folded
+
+    def warn(self, code: str, message: str, span: tuple[int, int] | None = None) -> None:
+        self.warnings.append(Warning(code=code, message=message, span=span))
+
+    def section_by_id(self, sid: str | None) -> Section | None:
+        if sid is None:
+            return None
+        for s in self.sections:
+            if s.id == sid:
+                return s
+        return None
+
+    def line_of(self, offset: int) -> int:
+        """Index of the line containing ``offset`` (binary search over line starts)."""
+        lines = self.norm.lines
+        lo, hi = 0, len(lines) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if lines[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo

@@ -1,0 +1,180 @@
+"""Stage 2: normalize decoded text into the canonical text every span points into.
+
+reads: decoded ``str`` and its format; writes: ``NormalizedText`` (text, per-line layout
+flags, the folded matching form).
+
+The canonical text is NFC, ``\\n`` line endings, no markdown emphasis/heading markers, no
+inline HTML tags, entities decoded. Markup is removed *here*, once, so no later stage can
+leak it into a title or a task, and spans stay trivially valid (``text[a:b] == raw``).
+What the markup said about layout (a ``###`` level, a bold line) is kept on the side in
+``LineInfo`` because it is evidence for the outline stage.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+# Every pattern in this module is linear: character classes and bounded repeats only.
+_MD_HEADING = regex.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
+_MD_TRAILING_HASHES = regex.compile(r"[ \t]+#+[ \t]*$")
+_STAR_RUN = regex.compile(r"\*+")
+_UNDERSCORE_EMPH = regex.compile(r"(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w])")
+_MD_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_INLINE_TAG = regex.compile(r"</?(?:i|b|u|em|strong|span|font|sup|sub|p|div|br|small|big|a)\b[^<>\n]{0,200}>", regex.I)
+_ZERO_WIDTH = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_HTML_ENTITY = regex.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,5});")
+
+
+@dataclass(slots=True)
+class LineInfo:
+    """Layout evidence for one line of the canonical text."""
+
+    start: int
+    end: int
+    md_level: int = 0  # markdown heading level (number of '#'), 0 if none
+    bold: bool = False  # the line's content was wrapped in **...** (wholly or as a run-in head)
+    italic: bool = False
+    bold_end: int = -1  # offset (in the line) where a leading bold run closed, -1 if none
+
+
+@dataclass(slots=True)
+class NormalizedText:
+    text: str
+    lines: list[LineInfo]
+    format: str
+    folded: str = field(default="")
+
+    def line_text(self, i: int) -> str:
+        li = self.lines[i]
+        return self.text[li.start : li.end]
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0x00C0, 0x2000):
+        ch = chr(cp)
+        low = ch.lower()
+        if len(low) != 1:
+            low = ch
+        base = unicodedata.normalize("NFD", low)
+        if base and all(unicodedata.combining(c) for c in base[1:]) and len(base[0]) == 1:
+            b = base[0]
+        else:
+            b = low
+        if b in ("đ", "Đ"):
+            b = "d"
+        if b != ch:
+            table[cp] = b
+    for cp in range(ord("A"), ord("Z") + 1):
+        table[cp] = chr(cp + 32)
+    table[ord("Đ")] = "d"
+    table[ord("đ")] = "d"
+    return table
+
+
+def fold(s: str) -> str:
+    """Matching form: lowercase, tone marks and diacritics removed, đ→d; same length as ``s``.
+
+    Folding every diacritic makes OCR slips ("KÉ HOẠCH", "MŲC ĐÍCH", "Viêt Nam") and
+    tone placement ("hoá"/"hóa", "uỷ"/"ủy") match their canonical spelling, and because it
+    maps each character to exactly one character, offsets in the folded text are offsets
+    in the canonical text.
+    """
+    return s.translate(_fold_table())
+
+
+def collapse_ws(s: str) -> str:
+    """One space between words; used for titles and labels, never for spans."""
+    return " ".join(s.split())
+
+
+def detect_format(text: str, hint: str | None = None) -> str:
+    if hint in ("text", "markdown", "html"):
+        return hint
+    head = text[:4000].lower()
+    if "<html" in head or "<!doctype html" in head or head.count("<p") + head.count("<div") >= 3:
+        return "html"
+    md_marks = 0
+    for line in text.splitlines()[:400]:
+        s = line.lstrip()
+        if _MD_HEADING.match(s) or s.startswith("**") or s.startswith("|---") or s.startswith("| ---"):
+            md_marks += 1
+            if md_marks >= 2:
+                return "markdown"
+    return "text"
+
+
+def _strip_stars(line: str) -> tuple[str, bool, bool, int]:
+    """Remove emphasis stars; keep a lone '*' used as a bullet.
+
+    Returns (line, bold, italic, bold_end) where bold_end is the offset in the returned line
+    at which a leading bold run closed ("**5. Quản trị môi trường:** Chất lượng ..."), else -1.
+    """
+    if "*" not in line:
+        return line, False, False, -1
+    stripped = line.lstrip()
+    lead = line[: len(line) - len(stripped)]
+    bullet = ""
+    if stripped.startswith("* ") or stripped == "*":
+        bullet, stripped = "* ", stripped[2:]
+    bold = stripped.startswith("**") or stripped.startswith("__")
+    italic = stripped.startswith("*") and not stripped.startswith("**")
+    bold_end = -1
+    if bold:
+        inner = stripped.lstrip("*")
+        close = inner.find("**")
+        if close > 0 and inner[close:].strip("* ").strip():
+            bold_end = len(lead) + len(bullet) + len(_STAR_RUN.sub("", inner[:close]))
+    stripped = _STAR_RUN.sub("", stripped)
+    return lead + bullet + stripped, bold, italic, bold_end
+
+
+def normalize(text: str, fmt: str | None = None) -> NormalizedText:
+    """Canonical text + layout evidence. ``fmt`` is "text", "markdown" or "html"."""
+    fmt = detect_format(text, fmt)
+    if fmt == "html":
+        from papi_extract.html_text import html_to_text
+
+        text = html_to_text(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = _ZERO_WIDTH.sub("", text)
+    text = _SPACES.sub(" ", text)
+    if "<" in text:
+        text = _INLINE_TAG.sub("", text)
+    if "&" in text:
+        text = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+        text = _SPACES.sub(" ", text)
+    out_lines: list[str] = []
+    infos: list[tuple[int, bool, bool, int]] = []
+    for raw in text.split("\n"):
+        md_level = 0
+        line = raw
+        m = _MD_HEADING.match(line)
+        if m:
+            md_level = len(m.group(1))
+            line = _MD_TRAILING_HASHES.sub("", line[m.end() :])
+        line, bold, italic, bold_end = _strip_stars(line)
+        if "_" in line and fmt == "markdown":
+            line2 = _UNDERSCORE_EMPH.sub("", line)
+            if line2 != line:
+                bold = bold or line.lstrip().startswith("__")
+                line = line2
+        if "\\" in line:
+            line = _MD_ESCAPE.sub(r"\1", line)
+        out_lines.append(line.rstrip())
+        infos.append((md_level, bold, italic, bold_end))
+    canon = "\n".join(out_lines)
+    lines: list[LineInfo] = []
+    pos = 0
+    for line, (lvl, bold, italic, bold_end) in zip(canon.split("\n"), infos, strict=True):
+        lines.append(LineInfo(pos, pos + len(line), lvl, bold, italic, bold_end))
+        pos += len(line) + 1
+    return NormalizedText(text=canon, lines=lines, format=fmt, folded=fold(canon))
