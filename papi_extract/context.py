@@ -55,6 +55,7 @@ class DocContext:
     # outline
     body_start: int = 0
     body_end: int = -1  # start of the tail (Nơi nhận, signature, page chrome)
+    tail_end: int = -1  # where the body resumes after the tail (appendices after the signature), -1 if not
     sections: list[Section] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     heading_lines: dict[int, str] = field(default_factory=dict)  # line index -> section id

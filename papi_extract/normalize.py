@@ -23,6 +23,7 @@ import regex
 _MD_HEADING = regex.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
 _MD_TRAILING_HASHES = regex.compile(r"[ \t]+#+[ \t]*$")
 _STAR_RUN = regex.compile(r"\*+")
+_STAR_BULLET = regex.compile(r"^(\s{0,12}(?:[-–+•]\s{1,4})?)\*\s{1,4}(?=\S)")
 _UNDERSCORE_EMPH = regex.compile(r"(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w])")
 _MD_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _INLINE_TAG = regex.compile(r"</?(?:i|b|u|em|strong|span|font|sup|sub|p|div|br|small|big|a)\b[^<>\n]{0,200}>", regex.I)
@@ -119,11 +120,12 @@ def _strip_stars(line: str) -> tuple[str, bool, bool, int]:
     """
     if "*" not in line:
         return line, False, False, -1
-    stripped = line.lstrip()
-    lead = line[: len(line) - len(stripped)]
-    bullet = ""
-    if stripped.startswith("* ") or stripped == "*":
-        bullet, stripped = "* ", stripped[2:]
+    m = _STAR_BULLET.match(line)
+    if m:
+        lead, bullet, stripped = m.group(1), "* ", line[m.end() :]
+    else:
+        stripped = line.lstrip()
+        lead, bullet = line[: len(line) - len(stripped)], ""
     bold = stripped.startswith("**") or stripped.startswith("__")
     italic = stripped.startswith("*") and not stripped.startswith("**")
     bold_end = -1

@@ -49,6 +49,7 @@ class OutlineVocab:
     chrome_openings: tuple[str, ...]
     chrome_tail_openings: tuple[str, ...]
     closing_openings: tuple[str, ...]
+    result_cues: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,7 @@ def vocab() -> OutlineVocab:
         chrome_openings=tuple(raw["chrome_openings"]),
         chrome_tail_openings=tuple(raw["chrome_tail_openings"]),
         closing_openings=tuple(raw["closing_openings"]),
+        result_cues=tuple(raw["result_cues"]),
     )
 
 
@@ -262,9 +264,10 @@ def segment(ctx: DocContext) -> None:
     v = vocab()
     start_line = _title_block_end(lines)
     tail_line = _find_tail(lines, start_line)
+    resume_line = _find_appendix_after(lines, tail_line)
     ctx.body_start = ctx.norm.lines[start_line].start if start_line < lines.n else len(ctx.text)
     ctx.body_end = ctx.norm.lines[tail_line].start if tail_line < lines.n else -1
-    body_end_off = ctx.body_end if ctx.body_end >= 0 else len(ctx.text)
+    ctx.tail_end = ctx.norm.lines[resume_line].start if resume_line < lines.n else -1
 
     sections: list[Section] = []
     stack: list[Section] = []
@@ -277,7 +280,7 @@ def segment(ctx: DocContext) -> None:
     def current_section() -> Section | None:
         return stack[-1] if stack else None
 
-    for i in range(start_line, tail_line):
+    for i in (*range(start_line, tail_line), *range(resume_line, lines.n)):
         text = lines.text(i)
         if not text.strip():
             prev_blank = True
@@ -346,20 +349,52 @@ def segment(ctx: DocContext) -> None:
         blocks.append(cur)
         prev_blank = False
 
-    # Section spans: heading line to the next heading of the same or higher level.
+    # Section spans: heading line to the next heading of the same or higher level, never into the tail.
     heading_starts = [(s.span[0], s) for s in sections]
     for idx, (start, sec) in enumerate(heading_starts):
-        end = body_end_off
+        end = len(ctx.text)
+        if ctx.body_end >= 0 and start < ctx.body_end:
+            end = ctx.body_end
         for start2, sec2 in heading_starts[idx + 1 :]:
             if sec2.level <= sec.level:
                 end = start2
                 break
         end = _trim_end(ctx.text, start, end)
         sec.span = (start, end)
+    _kinds_from_content(ctx, sections)
     ctx.sections = sections
     ctx.blocks = blocks
     if not sections:
         ctx.warn("W302", "no section headings found")
+
+
+def _find_appendix_after(lines: _Lines, tail_line: int) -> int:
+    """Appendices printed after the signature ("PHỤ LỤC I") are body again: their first line, or n."""
+    for i in range(tail_line + 1, lines.n):
+        m = APPENDIX_RE.match(lines.text(i))
+        if m and (m.group("label") or not (m.group("title") or "").strip()) and _is_upper_title(lines.text(i)):
+            return i
+    return lines.n
+
+
+def _kinds_from_content(ctx: DocContext, sections: list[Section]) -> None:
+    """A section the heading words leave as "other" but whose text reports index results
+    ("Đạt 5,47/10 điểm ..., xếp vị thứ 22/63") is an analysis of results: limitations."""
+    rx = _result_cue_re()
+    for sec in sections:
+        if sec.kind != "other":
+            continue
+        if rx.search(ctx.folded, sec.span[0], sec.span[1]):
+            sec.kind = "limitations"
+            for child in sections:
+                if child.parent == sec.id and child.kind == "other":
+                    child.kind = "limitations"
+
+
+@lru_cache(maxsize=1)
+def _result_cue_re() -> regex.Pattern[str]:
+    cues = "|".join(regex.escape(c) for c in vocab().result_cues)
+    return regex.compile(r"(?<!\w)(?:" + cues + r")\s{0,3}\d{1,2}[,.]\d{1,2}(?:\s{0,2}/\s{0,2}\d{1,2})?\s{0,3}diem")
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

@@ -1,0 +1,274 @@
+"""Vietnamese administrative units, from the maintained ``vietnam-provinces`` package.
+
+Plans name their issuer and place the way people write them ("Duỳn Hải" after OCR, "Đông Hoà", "Thừa Thiên
+Huế"); this module resolves such names to the official pre-2025 units (63 provinces, 696 districts,
+10,051 communes, with their codes) and to the province each belongs to after the July 2025 merger.
+The tables are built once per process (``gazetteer()`` is cached): building costs ~0.3 s, a lookup
+afterwards a few microseconds (exact) or tens of microseconds (fuzzy, restricted to one province).
+Names the package lacks or spells differently live in ``data/place_aliases.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import regex
+import yaml
+from rapidfuzz import fuzz, process
+
+from papi_extract.normalize import fold
+
+_DATA = Path(__file__).parent / "data"
+_KEY_DROP = regex.compile(r"[-.,_']")
+_KEY_SPACE = regex.compile(r"\s+")
+
+LEVEL_OF_TYPE = {
+    "tỉnh": "province", "thành phố trung ương": "province",
+    "huyện": "district", "quận": "district", "thành phố": "district", "thị xã": "district",
+    "xã": "commune", "phường": "commune", "thị trấn": "commune",
+}
+
+
+def key(name: str) -> str:
+    """Lookup key of a place name: folded, hyphens/dots dropped, single spaces ("Thừa Thiên - Huế" → "thua thien hue")."""
+    return _KEY_SPACE.sub(" ", _KEY_DROP.sub(" ", fold(name))).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One administrative unit. ``name`` has no type prefix ("Duyên Hải", not "Thị xã Duyên Hải")."""
+
+    code: int
+    name: str
+    unit_type: str  # "tỉnh" | "thành phố" | "huyện" | "quận" | "thị xã" | "xã" | "phường" | "thị trấn"
+    level: str  # "province" | "district" | "commune"
+    province_code: int
+    district_code: int | None
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A resolved name: the unit, the fuzzy score (100 = exact key match) and whether it was exact."""
+
+    unit: Unit
+    score: float
+    exact: bool
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    provinces: dict[int, Unit] = field(default_factory=dict)
+    province_keys: dict[str, int] = field(default_factory=dict)  # key of name or alias -> code
+    province_display: dict[int, str] = field(default_factory=dict)  # name plans use ("Thừa Thiên Huế")
+    province_2025: dict[int, tuple[int, ...]] = field(default_factory=dict)  # old code -> new codes
+    new_names: dict[int, str] = field(default_factory=dict)  # new (2025) code -> name without prefix
+    locals_by_province: dict[int, list[Unit]] = field(default_factory=dict)  # districts + communes
+    keys_by_province: dict[int, list[str]] = field(default_factory=dict)
+    local_index: dict[str, list[Unit]] = field(default_factory=dict)  # key -> units, all provinces
+    district_keys: list[str] = field(default_factory=list)
+    districts: list[Unit] = field(default_factory=list)
+    local_aliases: dict[tuple[int, str], str] = field(default_factory=dict)
+    max_province_words: int = 4
+
+    # -- provinces ---------------------------------------------------------------------------------
+    def province_by_name(self, name: str) -> Unit | None:
+        """Exact (folded) province lookup by name or alias."""
+        code = self.province_keys.get(key(name))
+        return self.provinces.get(code) if code is not None else None
+
+    def display(self, code: int) -> str:
+        return self.province_display.get(code) or self.provinces[code].name
+
+    def province_after_2025(self, code: int, unit: Unit | None = None) -> str | None:
+        """Name of the province ``code`` belongs to since July 2025 ("Trà Vinh" → "Vĩnh Long").
+
+        A province split between two new provinces is decided by the commune (or the district's
+        communes) when known, else by the new province that kept the old code.
+        """
+        targets = self.province_2025.get(code)
+        if not targets:
+            return None
+        if len(targets) == 1:
+            return self.new_names.get(targets[0])
+        if unit is not None and unit.level != "province":
+            target = _split_target(unit)
+            if target in targets:
+                return self.new_names.get(target)
+        best = code if code in targets else targets[0]
+        return self.new_names.get(best)
+
+    # -- districts and communes --------------------------------------------------------------------
+    def match_local(self, name: str, province_code: int | None, unit_type: str | None = None,
+                    level: str | None = None, cutoff: float = 80.0) -> Match | None:
+        """Resolve a district/commune name, preferring ``unit_type`` (then ``level``) on ties.
+
+        With a province: exact key, then rapidfuzz ratio over that province's units (so "Duỳn Hải"
+        finds thị xã Duyên Hải of Trà Vinh). Without: exact key nationwide (unique after filtering by
+        type), then fuzzy over districts only (communes are too many and too alike to guess).
+        """
+        k = key(name)
+        if not k:
+            return None
+        if province_code is not None:
+            alias = self.local_aliases.get((province_code, k))
+            if alias is not None:
+                k = key(alias)
+            units = [u for u in self.local_index.get(k, ()) if u.province_code == province_code]
+            if units:
+                return Match(_prefer(units, unit_type, level), 100.0, True)
+            keys = self.keys_by_province.get(province_code, [])
+            pool = self.locals_by_province.get(province_code, [])
+            return _fuzzy(k, keys, pool, unit_type, level, cutoff)
+        units = self.local_index.get(k, [])
+        if units:
+            filtered = [u for u in units if (unit_type is None or u.unit_type == unit_type)
+                        and (level is None or u.level == level)]
+            if len({u.code for u in filtered}) == 1:
+                return Match(filtered[0], 100.0, True)
+            return None
+        if level in (None, "district"):
+            return _fuzzy(k, self.district_keys, self.districts, unit_type, level, cutoff + 8)
+        return None
+
+
+def _prefer(units: list[Unit], unit_type: str | None, level: str | None) -> Unit:
+    for u in units:
+        if unit_type is not None and u.unit_type == unit_type:
+            return u
+    for u in units:
+        if level is not None and u.level == level:
+            return u
+    return units[0]
+
+
+def _fuzzy(k: str, keys: list[str], pool: list[Unit], unit_type: str | None, level: str | None,
+           cutoff: float) -> Match | None:
+    if not keys:
+        return None
+    hits = process.extract(k, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
+    if not hits:
+        return None
+    best_score = hits[0][1]
+    top = [pool[i] for _, s, i in hits if s >= best_score - 0.01]
+    typed = [u for u in top if (unit_type is None or u.unit_type == unit_type)
+             and (level is None or u.level == level)]
+    if typed:
+        return Match(typed[0], best_score, False)
+    # a hit of another type only counts when nothing of the expected type comes close
+    same_type = [(pool[i], s) for _, s, i in hits if (unit_type is None or pool[i].unit_type == unit_type)
+                 and (level is None or pool[i].level == level)]
+    if same_type:
+        return Match(same_type[0][0], same_type[0][1], False)
+    return Match(top[0], best_score, False) if unit_type is None and level is None else None
+
+
+def _strip_type(name: str, dtype: str) -> str:
+    prefixes = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
+    low = name.lower()
+    for p in prefixes:
+        if low.startswith(p + " "):
+            return name[len(p) + 1:].strip()
+    return name
+
+
+@cache
+def _ward_targets() -> dict[int, tuple[int, ...]]:
+    """Old commune code -> new province codes (only consulted for the few split provinces)."""
+    from vietnam_provinces import _ward_conversion_2025 as wc
+
+    return {c: tuple(sorted({w.province_code for w in e.new_wards})) for c, e in wc.OLD_TO_NEW.items()}
+
+
+@cache
+def _district_targets() -> dict[int, int]:
+    from collections import Counter
+
+    from vietnam_provinces import _ward_conversion_2025 as wc
+
+    counts: dict[int, Counter[int]] = {}
+    for e in wc.OLD_TO_NEW.values():
+        for w in e.new_wards:
+            counts.setdefault(e.old_ward.district_code, Counter())[w.province_code] += 1
+    return {d: c.most_common(1)[0][0] for d, c in counts.items()}
+
+
+def _split_target(unit: Unit) -> int | None:
+    if unit.level == "commune":
+        t = _ward_targets().get(unit.code)
+        if t:
+            return t[0]
+    if unit.district_code is not None:
+        return _district_targets().get(unit.district_code)
+    return None
+
+
+def _load_aliases() -> dict:
+    with open(_DATA / "place_aliases.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Build the tables once per process."""
+    from vietnam_provinces import Province as NewProvince
+    from vietnam_provinces._province_conversion_2025 import OLD_TO_NEW
+    from vietnam_provinces.legacy import District, Province, Ward
+
+    g = Gazetteer()
+    for p in Province.iter_all():
+        dtype = str(p.division_type.value)
+        unit_type = "thành phố" if dtype == "thành phố trung ương" else dtype
+        name = _strip_type(p.name, dtype)
+        u = Unit(int(p.code), name, unit_type, "province", int(p.code), None, key(name))
+        g.provinces[u.code] = u
+        g.province_keys[u.key] = u.code
+    for p in NewProvince.iter_all():
+        g.new_names[int(p.code)] = _strip_type(p.name, str(p.division_type.value))
+    for old, entry in OLD_TO_NEW.items():
+        g.province_2025[int(old)] = tuple(int(n.code) for n in entry.new_provinces)
+
+    district_province: dict[int, int] = {}
+    for d in District.iter_all():
+        dtype = str(d.division_type.value)
+        name = _strip_type(d.name, dtype)
+        u = Unit(int(d.code), name, dtype, "district", int(d.province_code), int(d.code), key(name))
+        district_province[u.code] = u.province_code
+        g.locals_by_province.setdefault(u.province_code, []).append(u)
+        g.local_index.setdefault(u.key, []).append(u)
+        g.districts.append(u)
+    for w in Ward.iter_all():
+        dtype = str(w.division_type.value)
+        name = _strip_type(w.name, dtype)
+        prov = district_province.get(int(w.district_code))
+        if prov is None:
+            continue
+        u = Unit(int(w.code), name, dtype, "commune", prov, int(w.district_code), key(name))
+        g.locals_by_province.setdefault(prov, []).append(u)
+        g.local_index.setdefault(u.key, []).append(u)
+    for prov, units in g.locals_by_province.items():
+        g.keys_by_province[prov] = [u.key for u in units]
+    g.district_keys = [u.key for u in g.districts]
+
+    aliases = _load_aliases()
+    for code, spec in (aliases.get("provinces") or {}).items():
+        code = int(code)
+        if code not in g.provinces:
+            continue
+        spec = spec or {}
+        if spec.get("name"):
+            g.province_display[code] = spec["name"]
+            g.province_keys[key(spec["name"])] = code
+            if spec.get("unit_type"):
+                u = g.provinces[code]
+                g.provinces[code] = Unit(u.code, spec["name"], spec["unit_type"], u.level, u.province_code,
+                                         None, key(spec["name"]))
+        for a in spec.get("aliases") or ():
+            g.province_keys.setdefault(key(a), code)
+    for k_, target in (aliases.get("localities") or {}).items():
+        prov, _, written = str(k_).partition("/")
+        g.local_aliases[(int(prov), key(written))] = target
+    g.max_province_words = max(len(k.split()) for k in g.province_keys)
+    return g

@@ -1,0 +1,295 @@
+"""HTML to plain text that keeps a plan's layout: one heading, paragraph, list item or table row per line.
+
+Why not trafilatura's own text output: it prints tables as markdown pipes and loses heading levels.
+We let trafilatura (maintained, offline) pick the main content and drop page chrome, ask it for
+HTML, and render that HTML ourselves:
+
+- a heading becomes ``"#" * level + " " + text`` and a wholly bold paragraph ``**text**`` (a leading
+  bold run stays ``**run** rest``): ``normalize()`` strips these marks and keeps them as layout
+  evidence (``LineInfo.md_level`` / ``bold``), exactly as for the markdown seeds;
+- a list item is ``- text`` (``N. text`` in an ordered list);
+- a table row is its cells joined by tabs (a ``colspan`` adds empty cells so columns stay aligned),
+  the same shape as the tab-separated tables of the text seeds;
+- ``<br>`` ends a line; paragraphs are separated by a blank line.
+
+When trafilatura finds nothing, or keeps much less than the page's own text once chrome
+(``nav``, ``aside``, ``footer``, scripts, styles, forms) is removed, the cleaned page body is
+rendered instead: losing half of a plan is worse than keeping a sidebar line. Nothing is ever
+downloaded: the input is a string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+_WS = regex.compile(r"\s+")
+_LEADING_MARK = regex.compile(r"^(?:[-+*•–·]|\d{1,3}[.)]|[a-zđ][.)])\s")
+
+# Dropped everywhere: never content. ``header`` is dropped only outside article/main (page banner).
+_DROP = frozenset(
+    {"script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed", "nav",
+     "aside", "footer", "form", "button", "select", "input", "textarea", "head", "title", "meta", "link"}
+)
+_BLOCK = frozenset(
+    {"p", "div", "section", "article", "main", "blockquote", "center", "address", "figure", "figcaption",
+     "dl", "dt", "dd", "header", "body", "html", "fieldset", "details", "summary", "hr"}
+)
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BOLD = frozenset({"b", "strong"})
+# Fallback is used when trafilatura keeps less than this share of the cleaned page's text.
+_MIN_KEPT = 0.6
+
+
+@dataclass(slots=True)
+class _Line:
+    """One output line under construction: text runs with a bold flag each."""
+
+    prefix: str = ""
+    runs: list[tuple[str, bool]] = field(default_factory=list)
+
+    def add(self, text: str, bold: bool) -> None:
+        if text:
+            self.runs.append((text, bold))
+
+    def render(self) -> str:
+        text = _WS.sub(" ", "".join(t for t, _ in self.runs)).strip()
+        if not text:
+            return ""
+        lead = ""
+        for t, b in self.runs:
+            if not b:
+                break
+            lead += t
+        lead_clean = _WS.sub(" ", lead).strip()
+        if lead_clean and "*" not in text:
+            if len(lead_clean) >= len(text):
+                text = f"**{text}**"
+            elif text.startswith(lead_clean) and len(lead_clean) >= 2:
+                text = f"**{lead_clean}** {text[len(lead_clean):].strip()}"
+        return self.prefix + text
+
+
+class _Renderer:
+    """Walks an lxml tree and produces layout-preserving lines (see the module docstring)."""
+
+    def __init__(self, drop_chrome: bool) -> None:
+        self.drop_chrome = drop_chrome
+        self.lines: list[str] = []
+        self.cur = _Line()
+
+    # -- line management -------------------------------------------------------------------
+    def flush(self, blank_after: bool = False) -> None:
+        out = self.cur.render()
+        if out:
+            self.lines.append(out)
+        self.cur = _Line()
+        if blank_after and self.lines and self.lines[-1] != "":
+            self.lines.append("")
+
+    def add(self, text: str | None, bold: bool) -> None:
+        if text:
+            self.cur.add(text, bold)
+
+    # -- traversal ---------------------------------------------------------------------------
+    def walk(self, el: object, bold: bool = False, ol_index: list[int] | None = None) -> None:
+        tag = _tag(el)
+        if tag is None:  # comment, processing instruction, entity
+            self.add(getattr(el, "tail", None), bold)
+            return
+        if tag in _DROP or (tag == "header" and self.drop_chrome and not _inside_content(el)):
+            self.add(el.tail, bold)  # type: ignore[attr-defined]
+            return
+        if tag == "br":
+            self.flush()
+            self.add(el.tail, bold)  # type: ignore[attr-defined]
+            return
+        if tag == "table":
+            self.flush(blank_after=True)
+            self.table(el)
+            self.flush(blank_after=True)
+            self.add(el.tail, bold)  # type: ignore[attr-defined]
+            return
+        if tag == "pre":
+            self.flush(blank_after=True)
+            for line in _text_content(el).split("\n"):
+                if line.strip():
+                    self.lines.append(line.rstrip())
+            self.flush(blank_after=True)
+            self.add(el.tail, bold)  # type: ignore[attr-defined]
+            return
+        level = _HEADINGS.get(tag)
+        is_bold = bold or tag in _BOLD or level is not None
+        if level is not None:
+            self.flush(blank_after=True)
+            self.cur.prefix = "#" * level + " "
+            self.children(el, bold=False)
+            self.flush(blank_after=True)
+        elif tag in ("ul", "ol"):
+            self.flush()
+            counter = [0] if tag == "ol" else None
+            self.children(el, bold, counter)
+            self.flush(blank_after=True)
+        elif tag == "li":
+            self.flush()
+            if ol_index is not None:
+                ol_index[0] += 1
+                prefix = f"{ol_index[0]}. "
+            else:
+                prefix = "- "
+            first = _first_text(el)
+            self.cur.prefix = "" if _LEADING_MARK.match(first) else prefix
+            self.children(el, bold)
+            self.flush()
+        elif tag in _BLOCK or tag == "tr":
+            self.flush(blank_after=tag in ("p", "blockquote", "dd"))
+            self.children(el, is_bold)
+            self.flush(blank_after=tag in ("p", "blockquote", "dd"))
+        else:  # inline
+            self.children(el, is_bold)
+        self.add(el.tail, bold)  # type: ignore[attr-defined]
+
+    def children(self, el: object, bold: bool, ol_index: list[int] | None = None) -> None:
+        self.add(el.text, bold)  # type: ignore[attr-defined]
+        for child in el:  # type: ignore[attr-defined]
+            self.walk(child, bold, ol_index)
+
+    def table(self, table: object) -> None:
+        for row in _rows(table):
+            cells: list[str] = []
+            for cell in row:  # type: ignore[attr-defined]
+                ctag = _tag(cell)
+                if ctag not in ("td", "th"):
+                    continue
+                cells.append(_WS.sub(" ", _cell_text(cell)).strip())
+                try:
+                    span = int(cell.get("colspan", "1"))  # type: ignore[attr-defined]
+                except ValueError:
+                    span = 1
+                cells.extend([""] * max(0, min(span, 50) - 1))
+            if any(cells):
+                self.lines.append("\t".join(cells))
+
+
+def _tag(el: object) -> str | None:
+    tag = getattr(el, "tag", None)
+    if not isinstance(tag, str):
+        return None
+    if "}" in tag:
+        tag = tag.rsplit("}", 1)[1]
+    return tag.lower()
+
+
+def _inside_content(el: object) -> bool:
+    parent = el.getparent()  # type: ignore[attr-defined]
+    while parent is not None:
+        if _tag(parent) in ("article", "main"):
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _rows(table: object) -> Iterator[object]:
+    """Rows of this table (through thead/tbody/tfoot), not of tables nested in its cells."""
+    for child in table:  # type: ignore[attr-defined]
+        tag = _tag(child)
+        if tag == "tr":
+            yield child
+        elif tag in ("thead", "tbody", "tfoot"):
+            yield from _rows(child)
+
+
+def _cell_text(cell: object) -> str:
+    """A cell's text on one line: nested blocks and tables become spaces."""
+    parts: list[str] = []
+
+    def rec(el: object) -> None:
+        tag = _tag(el)
+        if tag is not None and tag not in _DROP:
+            parts.append(el.text or "")  # type: ignore[attr-defined]
+            for child in el:  # type: ignore[attr-defined]
+                rec(child)
+                parts.append(" " if _tag(child) in _BLOCK or _tag(child) in ("br", "li", "td", "th", "tr") else "")
+                parts.append(child.tail or "")  # type: ignore[attr-defined]
+
+    rec(cell)
+    return "".join(parts)
+
+
+def _text_content(el: object) -> str:
+    try:
+        return el.text_content()  # type: ignore[attr-defined,no-any-return]
+    except AttributeError:
+        return "".join(el.itertext())  # type: ignore[attr-defined]
+
+
+def _first_text(el: object) -> str:
+    for t in el.itertext():  # type: ignore[attr-defined]
+        if t.strip():
+            return t.lstrip()
+    return ""
+
+
+def _parse(html: str) -> object | None:
+    import lxml.html
+
+    try:
+        return lxml.html.document_fromstring(html)
+    except Exception:  # noqa: BLE001 - lxml raises several types on empty/odd input
+        return None
+
+
+def _render(root: object, drop_chrome: bool) -> str:
+    r = _Renderer(drop_chrome)
+    body = root.find(".//body")  # type: ignore[attr-defined]
+    r.walk(body if body is not None else root)
+    r.flush()
+    lines = r.lines
+    while lines and lines[-1] == "":
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _lines(text: str) -> int:
+    return sum(1 for line in text.split("\n") if line.strip())
+
+
+def _letters(text: str) -> int:
+    return sum(1 for c in text if c.isalnum())
+
+
+def _trafilatura_html(html: str) -> str | None:
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    try:
+        out = trafilatura.extract(
+            html, output_format="html", include_tables=True, include_formatting=True, include_links=False,
+            include_images=False, include_comments=False, favor_recall=True, deduplicate=False,
+            with_metadata=False,
+        )
+    except Exception:  # noqa: BLE001 - a library failure must not lose the document
+        return None
+    return out or None
+
+
+def html_to_text(html: str) -> str:
+    """Main text of an HTML page, one block per line (see the module docstring for the shape)."""
+    root = _parse(html)
+    if root is None:
+        return ""
+    page = _render(root, drop_chrome=True)
+    extracted = _trafilatura_html(html)
+    if extracted:
+        main_root = _parse(extracted)
+        if main_root is not None:
+            main = _render(main_root, drop_chrome=False)
+            # Kept most of the text *and* most of the lines: a squashed extraction (trafilatura's
+            # baseline fallback on odd pages, one <p> holding the whole page) keeps the letters
+            # but loses the layout.
+            if _letters(main) >= _MIN_KEPT * _letters(page) and _lines(main) >= _MIN_KEPT * _lines(page):
+                return main
+    return page

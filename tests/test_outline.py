@@ -1,0 +1,146 @@
+"""The section tree: each seed's outline equals the hand-written one; each heading pattern is
+also shown on a second phrasing written here (another province, another numbering)."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from conftest import CORPUS, GOLD, SEEDS
+
+from papi_extract.context import DocContext
+from papi_extract.normalize import collapse_ws, fold, normalize
+from papi_extract.outline import segment
+
+
+def _outline(text: str) -> DocContext:
+    ctx = DocContext(norm=normalize(text))
+    segment(ctx)
+    return ctx
+
+
+def _key(title: str) -> str:
+    return fold(collapse_ws(title)).strip(" .:")
+
+
+@pytest.mark.parametrize("stem", SEEDS)
+def test_outline_equals_gold(stem: str) -> None:
+    gold = yaml.safe_load((GOLD / stem / "document.yaml").read_text(encoding="utf-8"))["sections"]
+    ctx = _outline((CORPUS / f"{stem}.txt").read_text(encoding="utf-8"))
+    got = [(s.label, _key(s.title), s.level, s.kind) for s in ctx.sections]
+    want = [(str(g["label"]), _key(g["title"]), g["level"], g["kind"]) for g in gold]
+    assert got == want
+
+
+@pytest.mark.parametrize("stem", SEEDS)
+def test_sections_are_a_tree_with_valid_spans(stem: str) -> None:
+    ctx = _outline((CORPUS / f"{stem}.txt").read_text(encoding="utf-8"))
+    ids = {s.id: s for s in ctx.sections}
+    for s in ctx.sections:
+        assert 0 <= s.span[0] <= s.span[1] <= len(ctx.text)
+        if s.parent:
+            p = ids[s.parent]
+            assert p.level < s.level
+            assert p.span[0] <= s.span[0] and s.span[1] <= p.span[1]
+        assert "*" not in s.title and "#" not in s.title
+
+
+SECOND = """\
+UBND HUYỆN CHÂU THÀNH
+
+Số: 105/KH-UBND
+
+Châu Thành, ngày 05 tháng 3 năm 2023
+
+KẾ HOẠCH
+
+Nâng cao Chỉ số PAPI huyện Châu Thành năm 2023
+
+I. MỤC ĐÍCH
+
+1. Mục đích
+
+- Nâng cao hiệu quả quản trị.
+
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+
+1. Chỉ số Thủ tục hành chính công:
+
+a) Rà soát quy trình
+
+- Cơ quan chủ trì: Phòng Nội vụ.
+
+2.1. Tổ chức đối thoại định kỳ với người dân tại các xã, thị trấn và báo cáo kết quả về UBND huyện trước ngày 15/12/2023.
+
+**3. Quản trị điện tử:** Nâng cấp cổng thông tin điện tử huyện.
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Phòng Văn hóa và Thông tin
+
+Theo dõi việc thực hiện Kế hoạch.
+
+Nơi nhận:
+- UBND tỉnh;
+- Lưu: VT.
+
+CHỦ TỊCH
+
+Lê Văn A
+
+PHỤ LỤC
+
+DANH MỤC NHIỆM VỤ NĂM 2023
+
+STT\tNội dung\tCơ quan chủ trì
+1\tRà soát thủ tục\tPhòng Nội vụ
+"""
+
+
+def test_second_phrasing_roman_arabic_letter_runin_and_appendix() -> None:
+    ctx = _outline(SECOND)
+    got = [(s.label, s.title, s.level, s.kind) for s in ctx.sections]
+    assert got == [
+        ("I", "MỤC ĐÍCH", 1, "purpose"),
+        ("1", "Mục đích", 2, "purpose"),
+        ("II", "NHIỆM VỤ VÀ GIẢI PHÁP", 1, "tasks"),
+        ("1", "Chỉ số Thủ tục hành chính công", 2, "tasks"),
+        ("a", "Rà soát quy trình", 3, "tasks"),
+        # "2.1. Tổ chức đối thoại ... ." is a numbered task sentence, not a heading
+        ("3", "Quản trị điện tử", 2, "tasks"),
+        ("III", "TỔ CHỨC THỰC HIỆN", 1, "organization"),
+        ("1", "Phòng Văn hóa và Thông tin", 2, "organization"),
+        ("PL", "DANH MỤC NHIỆM VỤ NĂM 2023", 1, "appendix"),
+    ]
+    # the run-in content of "**3. Quản trị điện tử:**" is a body block, the tail is not body
+    texts = [ctx.text[b.text_start : b.end] for b in ctx.blocks]
+    assert "Nâng cấp cổng thông tin điện tử huyện." in texts
+    assert not any("Lưu: VT" in t for t in texts)
+    assert any(b.kind == "table_row" and "Rà soát thủ tục" in ctx.text[b.start : b.end] for b in ctx.blocks)
+
+
+def test_markdown_levels_do_not_decide_the_level() -> None:
+    text = "## III. GIẢI PHÁP\n\n#### 1. Tham gia của người dân\n\n### 1.1. Nội dung khắc phục:\n\n- Làm tốt việc A.\n"
+    ctx = _outline(text)
+    assert [(s.label, s.level) for s in ctx.sections] == [("III", 1), ("1", 2), ("1.1", 3)]
+
+
+def test_page_break_continuation_joins_the_paragraph() -> None:
+    text = "II. NỘI DUNG\n\nThực hiện đúng quy định về công khai để Nhân dân\n\nđược biết và giám sát.\n\nTăng cường kiểm tra.\n"
+    ctx = _outline(text)
+    paras = [b for b in ctx.blocks if b.kind == "para"]
+    assert len(paras) == 2
+    assert [ctx.text[a:b] for a, b in paras[0].pieces] == ["Thực hiện đúng quy định về công khai để Nhân dân",
+                                                          "được biết và giám sát."]
+
+
+def test_numbering_skip_warns() -> None:
+    ctx = _outline("I. MỤC ĐÍCH\n\nIII. GIẢI PHÁP\n")
+    assert [w.code for w in ctx.warnings] == ["W301"]
+
+
+def test_web_chrome_is_not_body() -> None:
+    text = "Tìm kiếm tin tức\nThống kê truy cập\nTổng truy cập 1.234\n\n1. Đối với nội dung “Quản trị điện tử”:\n\n- Sở Thông tin và Truyền thông chủ trì nâng cấp cổng.\n\nCác tin khác\n- Tin 1\n"
+    ctx = _outline(text)
+    assert [s.title for s in ctx.sections] == ["Đối với nội dung “Quản trị điện tử”"]
+    assert all("Tin 1" not in ctx.text[b.start : b.end] for b in ctx.blocks)
+    assert all("truy cập" not in ctx.text[b.start : b.end] for b in ctx.blocks)
