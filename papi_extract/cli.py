@@ -79,6 +79,23 @@ def schema(
         typer.echo(str(path))
 
 
+@app.command()
+def view(
+    file: Annotated[Path, typer.Argument(help="A plan file.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("view.html"),
+) -> None:
+    """Write a displaCy page highlighting every extracted value on the plan's text."""
+    from papi_extract.pipeline import parse_path
+    from papi_extract.visualize import render_html
+
+    rec = parse_path(file, with_text=True)
+    if isinstance(rec, ParseError):
+        typer.echo(f"error {rec.error}: {rec.message}", err=True)
+        raise typer.Exit(code=1)
+    output.write_text(render_html(rec), encoding="utf-8")
+    typer.echo(str(output))
+
+
 def _register_optional() -> None:
     """Commands living in their own modules register themselves here (eval, convert, export)."""
     import importlib

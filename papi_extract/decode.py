@@ -3,16 +3,24 @@
 reads: raw bytes; writes: ``Decoded`` (text, encoding name, warnings) or raises ``DecodeFailure``
 with a stable error code.
 
-Order of evidence: a BOM; UTF-16 without BOM (NUL byte pattern); strict UTF-8; then the legacy
-single-byte encodings of Vietnamese government files (Windows-1258 with combining tone marks,
-and TCVN3/VNI font encodings, which decode as Latin-1 garbage and are converted by viparse),
-with charset-normalizer as the judge of last resort. Double-decoded UTF-8 (mojibake) is
-repaired with ftfy.
+Order of evidence: a BOM (UTF-8, UTF-16, UTF-32); UTF-16 without BOM (NUL byte pattern); strict
+UTF-8 (or UTF-8 with a handful of bad bytes, replaced and reported); an HTML ``<meta charset>``;
+then the single-byte forms of Vietnamese government files, scored against each other:
+Windows-1258 (tone marks as combining characters) and the TCVN3/VNI font encodings (bytes
+that read as Latin-1 symbols, converted by viparse's tables). charset-normalizer judges only
+when none of these reads as Vietnamese. Text that decoded as UTF-8 may still be TCVN3/VNI
+"surface" characters saved as Unicode (a ``.VnTime`` document exported to UTF-8), or
+double-decoded UTF-8 (mojibake, repaired with ftfy); both are checked.
+
+``encoding`` names what was found: "utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "utf-32-le",
+"utf-32-be", "windows-1258", "tcvn3", "vni", or charset-normalizer's name. Line endings are left
+as they are (``normalize`` turns CRLF/CR into LF).
 """
 
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from dataclasses import dataclass, field
 
 import regex
@@ -20,10 +28,28 @@ import regex
 from papi_extract.models import Warning
 
 _VI_LETTERS = regex.compile(
-    r"[ăâđêôơưĂÂĐÊÔƠƯáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]"
+    r"[ăâđêôơưĂÂĐÊÔƠƯáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+    r"ÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]"
 )
-_MOJIBAKE = regex.compile(r"(?:Ã[\x80-\xbf¡-ÿ]|á»|áº|Ä‘|Æ°|Æ¡|Ä\x91)")
-_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Characters a correct decode of Vietnamese almost never contains: Latin-1 symbols and the
+# Latin-1 letters outside the Vietnamese alphabet, C1 controls, and combining marks left over.
+_ALIEN = regex.compile(
+    r"[\u0080-\u009f\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d0\u00d1\u00d6-\u00d8\u00db\u00dc"
+    r"\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f0\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff"
+    r"\u0300-\u036f\ufffd]"
+)
+_MOJIBAKE = regex.compile(r"(?:Ã[\x80-\xbf¡-ÿ]|á»|áº|Ä‘|Æ°|Æ¡|Ä\x91|Ä\u2018)")
+_MOJIBAKE_LEADS = ("Ã", "á»", "áº", "Ä", "Æ")  # every _MOJIBAKE match starts with one (cheap pre-check)
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_META_CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s{0,3}=\s{0,3}["']?([A-Za-z0-9_.:-]{1,40})""", regex.I)
+
+_WORD = regex.compile(r"\p{L}+")
+_FJWZ = regex.compile(r"[fjwzFJWZ]")
+
+_LETTER = regex.compile(r"\p{L}")
+_SAMPLE = 6000  # characters scored when choosing between candidate decodings
+_LEGACY_SAMPLE = 3000  # characters trial-converted with each legacy table (a Python loop in viparse)
+_LEGACY = ("tcvn3", "vni")
 
 
 class DecodeFailure(Exception):
@@ -42,12 +68,47 @@ class Decoded:
     warnings: list[Warning] = field(default_factory=list)
 
 
+def _count(pattern: regex.Pattern[str], text: str) -> int:
+    return len(pattern.findall(text))
+
+
 def _vi_ratio(text: str) -> float:
-    sample = text[:20000]
-    letters = sum(1 for c in sample if c.isalpha())
+    sample = text[:_SAMPLE]
+    letters = _count(_LETTER, sample)
     if not letters:
         return 0.0
-    return len(_VI_LETTERS.findall(sample)) / letters
+    return _count(_VI_LETTERS, sample) / letters
+
+
+def _score(text: str) -> float:
+    """How much ``text`` reads as Vietnamese: toned/shaped letters minus alien characters, per letter."""
+    sample = unicodedata.normalize("NFC", text[:_SAMPLE])
+    letters = _count(_LETTER, sample)
+    if not letters:
+        return 0.0
+    return (_count(_VI_LETTERS, sample) - 2 * _count(_ALIEN, sample)) / letters
+
+
+def _plausible(text: str) -> bool:
+    """Reads as Vietnamese: a share of toned/shaped letters in the band real text has (about 0.28),
+    and next to no alien characters. A Russian cp1251 file pushed through the TCVN3 table becomes
+    *all* toned letters (0.6), which is how a wrong legacy guess gives itself away."""
+    sample = unicodedata.normalize("NFC", text[:_SAMPLE])
+    letters = _count(_LETTER, sample)
+    if letters < 20:
+        return False
+    vi = _count(_VI_LETTERS, sample) / letters
+    alien = _count(_ALIEN, sample) / letters
+    if not (0.08 <= vi <= 0.5 and alien < 0.03):
+        return False
+    # viparse's own language guard: Vietnamese writes one syllable per word (nothing over 7
+    # letters) and has no f/j/w/z, while German or Spanish through a legacy table still "scores".
+    words = [w for w in _WORD.findall(sample) if len(w) > 1]
+    if not words:
+        return False
+    long_words = sum(1 for w in words if len(w) > 7) / len(words)
+    fjwz = sum(1 for w in words if _FJWZ.search(w)) / len(words)
+    return long_words <= 0.04 and fjwz <= 0.05
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -68,88 +129,171 @@ def _is_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    try:
-        s = sample.decode("latin-1")
-    except UnicodeDecodeError:  # pragma: no cover - latin-1 never fails
-        return True
-    return len(_CONTROL.findall(s)) > 0.05 * max(1, len(s))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls > 0.05 * max(1, len(sample))
+
+
+def _unicode_vietnamese(text: str) -> bool:
+    """Many letters beyond Latin-1 (ạ…ỹ, ă, đ, ơ, ư): Unicode Vietnamese, which no legacy font
+    encoding can produce (their characters are all Latin-1). Counted by the latin-1 codec, in C."""
+    sample = text[:_SAMPLE]
+    beyond = len(sample) - len(sample.encode("latin-1", errors="ignore"))
+    return beyond >= 0.02 * len(sample) and beyond >= 10
 
 
 def _repair_mojibake(text: str, warnings: list[Warning]) -> str:
-    if len(_MOJIBAKE.findall(text[:20000])) < 3:
+    """Undo UTF-8 that was read as Windows-1252/Latin-1 and saved again (only the encoding fix)."""
+    sample = text[:_SAMPLE]
+    if not any(mark in sample for mark in _MOJIBAKE_LEADS) or len(_MOJIBAKE.findall(sample)) < 3:
         return text
     import ftfy
 
-    fixed = ftfy.fix_text(text, normalization="NFC")
-    if _vi_ratio(fixed) > _vi_ratio(text):
+    fixed = ftfy.fix_encoding(text)
+    if _score(fixed) > _score(text):
         warnings.append(Warning(code="W103", message="double-decoded UTF-8 (mojibake) repaired"))
-        return fixed
+        return unicodedata.normalize("NFC", fixed)
     return text
 
 
-def _legacy(text: str, warnings: list[Warning]) -> tuple[str, str] | None:
-    """TCVN3 / VNI / VISCII text read as a single-byte code page: convert with viparse."""
+def _legacy_convert(text: str, enc: str) -> str:
     import viparse
 
-    enc = viparse.detect_text_encoding(text)
-    if not enc:
+    return viparse.fix(text, encoding=enc)
+
+
+def _best_legacy(surface: str) -> tuple[float, str] | None:
+    """Which font encoding (TCVN3/VNI) ``surface`` is in, judged on a sample: (score, name) or None.
+
+    viparse's detector gives its opinion first; the sample is then converted with each table
+    and scored, because the detector declines on short or mixed text that still converts cleanly.
+    """
+    import viparse
+
+    sample = surface[:_LEGACY_SAMPLE]
+    if sample.isascii():
         return None
-    converted = viparse.fix(text, encoding=enc)
-    if _vi_ratio(converted) <= _vi_ratio(text):
+    detected = viparse.detect_text_encoding(sample)
+    ranked: list[tuple[float, int, str]] = []
+    for enc in _LEGACY:
+        converted = _legacy_convert(sample, enc)
+        if _plausible(converted):
+            ranked.append((_score(converted), int(enc == detected), enc))
+    if not ranked:
         return None
-    warnings.append(Warning(code="W102", message=f"legacy Vietnamese encoding {enc} converted to Unicode"))
-    return converted, enc
+    ranked.sort(reverse=True)
+    score, _, enc = ranked[0]
+    return score, enc
+
+
+def _legacy_warning(enc: str) -> Warning:
+    return Warning(code="W102", message=f"legacy Vietnamese font encoding {enc.upper()} converted to Unicode")
+
+
+def _sloppy_cp1252(data: bytes) -> str:
+    """Windows-1252 with its five undefined bytes kept as C1 (how legacy-font files were saved)."""
+    import ftfy.bad_codecs  # noqa: F401 - registers the sloppy codecs
+
+    return data.decode("sloppy-windows-1252")
+
+
+def _replacement_warning(text: str, warnings: list[Warning]) -> None:
+    n = text.count("\ufffd")
+    if n:
+        warnings.append(Warning(code="W104", message=f"{n} undecodable byte sequence(s) replaced with U+FFFD"))
+
+
+def _from_unicode(text: str, encoding: str, warnings: list[Warning]) -> Decoded:
+    """Text that decoded as Unicode: repair mojibake, convert legacy surface characters."""
+    if not text.strip():
+        raise DecodeFailure("E102", "the file holds only white space")
+    text = _repair_mojibake(text, warnings)
+    if _unicode_vietnamese(text):  # the common case, decided in microseconds
+        _replacement_warning(text, warnings)
+        return Decoded(text, encoding, warnings)
+    own = _score(text)
+    if own < 0.1:  # real Vietnamese scores about 0.28; font-encoded surface text is negative
+        legacy = _best_legacy(text)
+        if legacy and legacy[0] > max(0.05, own):
+            warnings.append(_legacy_warning(legacy[1]))
+            return Decoded(_legacy_convert(text, legacy[1]), legacy[1], warnings)
+    _replacement_warning(text, warnings)
+    return Decoded(text, encoding, warnings)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "replace").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
 
 
 def decode_bytes(data: bytes) -> Decoded:
+    """Decode a file's bytes; raises ``DecodeFailure`` (E102 empty, E103 binary, E105 undecodable)."""
     warnings: list[Warning] = []
     if not data.strip():
         raise DecodeFailure("E102", "the file is empty")
-    if data.startswith(codecs.BOM_UTF8):
-        return Decoded(data[3:].decode("utf-8", errors="replace"), "utf-8-sig", warnings)
-    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        return Decoded(data.decode("utf-16", errors="replace"), "utf-16", warnings)
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+                     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                     (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            codec = "utf-8" if enc == "utf-8-sig" else enc
+            return _from_unicode(data[len(bom):].decode(codec, errors="replace"), enc, warnings)
     utf16 = _looks_utf16(data)
     if utf16:
-        return Decoded(data.decode(utf16, errors="replace"), utf16, warnings)
+        return _from_unicode(data.decode(utf16, errors="replace"), utf16, warnings)
     if _is_binary(data):
         raise DecodeFailure("E103", "the file is binary (NUL bytes or control characters), not text")
     try:
-        text = data.decode("utf-8")
+        return _from_unicode(data.decode("utf-8"), "utf-8", warnings)
     except UnicodeDecodeError:
-        text = None
-    if text is not None:
-        if not text.strip():
-            raise DecodeFailure("E102", "the file holds only white space")
-        text = _repair_mojibake(text, warnings)
-        legacy = _legacy(text, warnings) if _vi_ratio(text) < 0.02 else None
-        if legacy:
-            return Decoded(legacy[0], legacy[1], warnings)
-        return Decoded(text, "utf-8", warnings)
-    # Not UTF-8: a single-byte code page. Windows-1258 first (tone marks as combining chars).
-    candidates: list[tuple[float, str, str]] = []
-    for enc in ("cp1258", "cp1252", "latin-1"):
+        pass
+    # UTF-8 with a few bad bytes (a truncated download, one pasted Windows character).
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    if bad <= max(3, len(lenient) // 2000) and _vi_ratio(lenient) >= 0.05:
+        return _from_unicode(lenient, "utf-8", warnings)
+    declared = _declared_charset(data)
+    if declared and declared not in ("utf-8", "utf-16", "utf-32"):
         try:
-            t = data.decode(enc)
+            text = data.decode(declared)
         except UnicodeDecodeError:
-            continue
-        candidates.append((_vi_ratio(_nfc(t)), enc, t))
-    best_ratio, best_enc, best_text = max(candidates, key=lambda c: c[0])
-    legacy = _legacy(best_text if best_enc != "cp1258" else data.decode("latin-1"), warnings)
-    if legacy and _vi_ratio(legacy[0]) > best_ratio:
-        return Decoded(legacy[0], legacy[1], warnings)
-    if best_ratio < 0.02:
-        from charset_normalizer import from_bytes
-
-        match = from_bytes(data).best()
-        if match is None:
-            raise DecodeFailure("E105", "no supported encoding decodes these bytes")
-        warnings.append(Warning(code="W101", message=f"encoding guessed as {match.encoding} with low confidence"))
-        return Decoded(str(match), match.encoding, warnings)
-    return Decoded(best_text, "windows-1258" if best_enc == "cp1258" else best_enc, warnings)
+            text = None
+        if text is not None and _score(text) > 0.05:
+            return Decoded(unicodedata.normalize("NFC", text), _encoding_name(declared), warnings)
+    return _single_byte(data, warnings)
 
 
-def _nfc(s: str) -> str:
-    import unicodedata
+def _encoding_name(codec: str) -> str:
+    return {"cp1258": "windows-1258", "cp1252": "windows-1252"}.get(codec, codec)
 
-    return unicodedata.normalize("NFC", s[:20000])
+
+def _single_byte(data: bytes, warnings: list[Warning]) -> Decoded:
+    """Windows-1258 versus the TCVN3/VNI font encodings, by how Vietnamese each reading is."""
+    cp1258 = data.decode("cp1258", errors="replace")
+    score_1258 = _score(cp1258)
+    if score_1258 > 0.15 and _plausible(cp1258):  # TCVN3/VNI bytes read as 1258 are full of aliens
+        _replacement_warning(cp1258, warnings)
+        return Decoded(unicodedata.normalize("NFC", cp1258), "windows-1258", warnings)
+    surface = _sloppy_cp1252(data)
+    legacy = _best_legacy(surface)
+    if legacy and legacy[0] > score_1258 and legacy[0] > 0.05:
+        warnings.append(_legacy_warning(legacy[1]))
+        return Decoded(_legacy_convert(surface, legacy[1]), legacy[1], warnings)
+    if score_1258 > 0.05 and _plausible(cp1258):
+        _replacement_warning(cp1258, warnings)
+        return Decoded(unicodedata.normalize("NFC", cp1258), "windows-1258", warnings)
+    from charset_normalizer import from_bytes
+
+    match = from_bytes(data[:200_000]).best()
+    if match is None:
+        raise DecodeFailure("E105", "no supported encoding decodes these bytes")
+    try:
+        text = data.decode(match.encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise DecodeFailure("E105", f"the bytes do not decode as {match.encoding}") from None
+    warnings.append(Warning(code="W101", message=f"encoding guessed as {match.encoding} with low confidence"))
+    return Decoded(text, match.encoding, warnings)

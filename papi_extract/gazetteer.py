@@ -24,15 +24,9 @@ _DATA = Path(__file__).parent / "data"
 _KEY_DROP = regex.compile(r"[-.,_']")
 _KEY_SPACE = regex.compile(r"\s+")
 
-LEVEL_OF_TYPE = {
-    "tỉnh": "province", "thành phố trung ương": "province",
-    "huyện": "district", "quận": "district", "thành phố": "district", "thị xã": "district",
-    "xã": "commune", "phường": "commune", "thị trấn": "commune",
-}
-
 
 def key(name: str) -> str:
-    """Lookup key of a place name: folded, hyphens/dots dropped, single spaces ("Thừa Thiên - Huế" → "thua thien hue")."""
+    """Lookup key of a place name: folded, hyphens and dots dropped ("Thừa Thiên - Huế" → "thua thien hue")."""
     return _KEY_SPACE.sub(" ", _KEY_DROP.sub(" ", fold(name))).strip()
 
 
@@ -42,7 +36,7 @@ class Unit:
 
     code: int
     name: str
-    unit_type: str  # "tỉnh" | "thành phố" | "huyện" | "quận" | "thị xã" | "xã" | "phường" | "thị trấn"
+    unit_type: str  # tỉnh, thành phố, huyện, quận, thị xã, xã, phường, thị trấn
     level: str  # "province" | "district" | "commune"
     province_code: int
     district_code: int | None
@@ -62,6 +56,7 @@ class Match:
 class Gazetteer:
     provinces: dict[int, Unit] = field(default_factory=dict)
     province_keys: dict[str, int] = field(default_factory=dict)  # key of name or alias -> code
+    province_key_list: list[str] = field(default_factory=list)  # the same keys, for fuzzy matching
     province_display: dict[int, str] = field(default_factory=dict)  # name plans use ("Thừa Thiên Huế")
     province_2025: dict[int, tuple[int, ...]] = field(default_factory=dict)  # old code -> new codes
     new_names: dict[int, str] = field(default_factory=dict)  # new (2025) code -> name without prefix
@@ -78,6 +73,19 @@ class Gazetteer:
         """Exact (folded) province lookup by name or alias."""
         code = self.province_keys.get(key(name))
         return self.provinces.get(code) if code is not None else None
+
+    def match_province(self, name: str, cutoff: float = 85.0) -> Match | None:
+        """Province by name or alias, tolerating OCR slips ("AN GIAMG") when the name is long enough."""
+        k = key(name)
+        code = self.province_keys.get(k)
+        if code is not None:
+            return Match(self.provinces[code], 100.0, True)
+        if len(k) < 6:
+            return None
+        hit = process.extractOne(k, self.province_key_list, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if hit is None:
+            return None
+        return Match(self.provinces[self.province_keys[hit[0]]], hit[1], False)
 
     def display(self, code: int) -> str:
         return self.province_display.get(code) or self.provinces[code].name
@@ -270,5 +278,6 @@ def gazetteer() -> Gazetteer:
     for k_, target in (aliases.get("localities") or {}).items():
         prov, _, written = str(k_).partition("/")
         g.local_aliases[(int(prov), key(written))] = target
+    g.province_key_list = list(g.province_keys)
     g.max_province_words = max(len(k.split()) for k in g.province_keys)
     return g

@@ -13,13 +13,14 @@ HTML, and render that HTML ourselves:
 - ``<br>`` ends a line; paragraphs are separated by a blank line.
 
 When trafilatura finds nothing, or keeps much less than the page's own text once chrome
-(``nav``, ``aside``, ``footer``, scripts, styles, forms) is removed, the cleaned page body is
+(``nav``, ``aside``, ``footer``, scripts, styles, form controls) is removed, the cleaned page body is
 rendered instead: losing half of a plan is worse than keeping a sidebar line. Nothing is ever
 downloaded: the input is a string.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -29,9 +30,10 @@ _WS = regex.compile(r"\s+")
 _LEADING_MARK = regex.compile(r"^(?:[-+*•–·]|\d{1,3}[.)]|[a-zđ][.)])\s")
 
 # Dropped everywhere: never content. ``header`` is dropped only outside article/main (page banner).
+# Not <form>: ASP.NET and SharePoint portals (common for Vietnamese government sites) wrap the whole page in one.
 _DROP = frozenset(
     {"script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed", "nav",
-     "aside", "footer", "form", "button", "select", "input", "textarea", "head", "title", "meta", "link"}
+     "aside", "footer", "button", "select", "input", "textarea", "head", "title", "meta", "link"}
 )
 _BLOCK = frozenset(
     {"p", "div", "section", "article", "main", "blockquote", "center", "address", "figure", "figcaption",
@@ -60,7 +62,7 @@ class _Line:
             return ""
         lead = ""
         for t, b in self.runs:
-            if not b:
+            if not b and t.strip():
                 break
             lead += t
         lead_clean = _WS.sub(" ", lead).strip()
@@ -94,7 +96,7 @@ class _Renderer:
             self.cur.add(text, bold)
 
     # -- traversal ---------------------------------------------------------------------------
-    def walk(self, el: object, bold: bool = False, ol_index: list[int] | None = None) -> None:
+    def walk(self, el: object, bold: bool = False) -> None:
         tag = _tag(el)
         if tag is None:  # comment, processing instruction, entity
             self.add(getattr(el, "tail", None), bold)
@@ -127,20 +129,13 @@ class _Renderer:
             self.cur.prefix = "#" * level + " "
             self.children(el, bold=False)
             self.flush(blank_after=True)
-        elif tag in ("ul", "ol"):
+        elif tag in ("ul", "ol"):  # <ol> numbers were written into the items' text beforehand
             self.flush()
-            counter = [0] if tag == "ol" else None
-            self.children(el, bold, counter)
+            self.children(el, bold)
             self.flush(blank_after=True)
         elif tag == "li":
             self.flush()
-            if ol_index is not None:
-                ol_index[0] += 1
-                prefix = f"{ol_index[0]}. "
-            else:
-                prefix = "- "
-            first = _first_text(el)
-            self.cur.prefix = "" if _LEADING_MARK.match(first) else prefix
+            self.cur.prefix = "" if _LEADING_MARK.match(_first_text(el)) else "- "
             self.children(el, bold)
             self.flush()
         elif tag in _BLOCK or tag == "tr":
@@ -151,10 +146,10 @@ class _Renderer:
             self.children(el, is_bold)
         self.add(el.tail, bold)  # type: ignore[attr-defined]
 
-    def children(self, el: object, bold: bool, ol_index: list[int] | None = None) -> None:
+    def children(self, el: object, bold: bool) -> None:
         self.add(el.text, bold)  # type: ignore[attr-defined]
         for child in el:  # type: ignore[attr-defined]
-            self.walk(child, bold, ol_index)
+            self.walk(child, bold)
 
     def table(self, table: object) -> None:
         for row in _rows(table):
@@ -210,8 +205,10 @@ def _cell_text(cell: object) -> str:
         if tag is not None and tag not in _DROP:
             parts.append(el.text or "")  # type: ignore[attr-defined]
             for child in el:  # type: ignore[attr-defined]
+                sep = " " if _tag(child) in _BLOCK or _tag(child) in ("br", "li", "td", "th", "tr") else ""
+                parts.append(sep)
                 rec(child)
-                parts.append(" " if _tag(child) in _BLOCK or _tag(child) in ("br", "li", "td", "th", "tr") else "")
+                parts.append(sep)
                 parts.append(child.tail or "")  # type: ignore[attr-defined]
 
     rec(cell)
@@ -241,6 +238,44 @@ def _parse(html: str) -> object | None:
         return None
 
 
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out += numeral
+            n -= value
+    return out
+
+
+def _ol_label(n: int, kind: str) -> str:
+    if kind in ("a", "A"):
+        label = chr(ord("a") + (n - 1) % 26)
+    elif kind in ("i", "I"):
+        label = _roman(n)
+    else:
+        return str(n)
+    return label.upper() if kind.isupper() else label
+
+
+def _number_ordered_lists(root: object) -> None:
+    """Write an <ol>'s numbers into its items' text: in a plan the number is content ("2. Phòng Nội vụ"),
+    and trafilatura would otherwise turn the list into bullets."""
+    for ol in root.iter("ol"):  # type: ignore[attr-defined]
+        try:
+            n = int(ol.get("start", "1"))
+        except ValueError:
+            n = 1
+        kind = ol.get("type", "1")
+        for li in ol:
+            if _tag(li) != "li":
+                continue
+            label = f"{_ol_label(n, kind)}. "
+            li.text = label + (li.text or "").lstrip()
+            n += 1
+        ol.tag = "ul"
+
+
 def _render(root: object, drop_chrome: bool) -> str:
     r = _Renderer(drop_chrome)
     body = root.find(".//body")  # type: ignore[attr-defined]
@@ -257,7 +292,8 @@ def _lines(text: str) -> int:
 
 
 def _letters(text: str) -> int:
-    return sum(1 for c in text if c.isalnum())
+    """Non-space characters (the markers both renderings add are negligible)."""
+    return len("".join(text.split()))
 
 
 def _trafilatura_html(html: str) -> str | None:
@@ -265,6 +301,8 @@ def _trafilatura_html(html: str) -> str | None:
         import trafilatura
     except ImportError:  # pragma: no cover - a declared dependency
         return None
+    # Its "empty tree" complaints are ours to handle (we fall back), not the user's to read.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
         out = trafilatura.extract(
             html, output_format="html", include_tables=True, include_formatting=True, include_links=False,
@@ -281,8 +319,13 @@ def html_to_text(html: str) -> str:
     root = _parse(html)
     if root is None:
         return ""
+    _number_ordered_lists(root)
     page = _render(root, drop_chrome=True)
-    extracted = _trafilatura_html(html)
+    if not page.strip():
+        return ""
+    import lxml.html
+
+    extracted = _trafilatura_html(lxml.html.tostring(root, encoding="unicode"))
     if extracted:
         main_root = _parse(extracted)
         if main_root is not None:

@@ -171,7 +171,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
                 line = line2
         if "\\" in line:
             line = _MD_ESCAPE.sub(r"\1", line)
-        out_lines.append(line.rstrip())
+        # Trailing tabs are empty table cells ("Công khai ngân sách cấp xã<TAB><TAB>" is a group row), keep them.
+        out_lines.append(line.rstrip(" \r\f\v"))
         infos.append((md_level, bold, italic, bold_end))
     canon = "\n".join(out_lines)
     lines: list[LineInfo] = []

@@ -177,7 +177,8 @@ def _title_block_end(lines: _Lines) -> int:
             while k < lines.n and not lines.blank(k):
                 k += 1
             # A second short subject line after a blank (markdown "### Về việc ...") belongs too.
-            while k + 1 < lines.n and lines.blank(k) and lines.ctx.norm.lines[k + 1].md_level:
+            while (k + 1 < lines.n and lines.blank(k) and lines.ctx.norm.lines[k + 1].md_level
+                   and not _match_heading(lines, k + 1, False)):
                 k += 2
             return k
     return 0
@@ -336,7 +337,7 @@ def segment(ctx: DocContext) -> None:
             continue
         first = text.lstrip()[:1]
         is_cont = cur is not None and cur.kind != "table_row" and (
-            (not prev_blank and not _starts_item(text)) or (prev_blank and first.islower())
+            (not prev_blank and not _starts_item(text)) or (prev_blank and first.islower() and not _starts_item(text))
         )
         if is_cont and cur is not None:
             cur.end = info.end

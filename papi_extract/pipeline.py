@@ -6,6 +6,7 @@ The CLI, the batch converter and the benchmark are thin layers over these functi
 from __future__ import annotations
 
 import hashlib
+import stat
 import time
 import traceback
 from collections.abc import Callable
@@ -13,10 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from papi_extract import __version__
 from papi_extract.context import DocContext
 from papi_extract.decode import DecodeFailure, decode_bytes
-from papi_extract.models import ParseError, PlanDocument, Source
+from papi_extract.models import ParseError, PlanDocument, Source, Warning
 from papi_extract.normalize import normalize
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -181,7 +184,12 @@ def parse_bytes(
             timings["decode"] = timings.get("decode", 0.0) + time.perf_counter() - t0
     except DecodeFailure as exc:
         return _error(source, exc.code, f"{path}: {exc.message}")
+    except Exception as exc:  # noqa: BLE001 - a decoder library bug must not crash a batch either
+        tb = traceback.format_exception_only(type(exc), exc)[-1].strip()
+        return _error(source, "E901", f"{path}: internal error while decoding: {tb}")
     source = source.model_copy(update={"encoding": decoded.encoding})
+    if not _has_words(decoded.text):
+        return _error(source, "E201", f"{path}: not a plan: the text has no words")
     try:
         doc = parse_text(decoded.text, fmt=hint, source=source, with_text=with_text, timings=timings,
                          options=options)
@@ -190,9 +198,25 @@ def parse_bytes(
         return _error(source, "E901", f"{path}: internal error while parsing: {tb}")
     if decoded.warnings:
         doc.warnings[:0] = decoded.warnings
+    if doc.source.format == "html":
+        html_note = Warning(code="W105", message="HTML input converted to text; page chrome dropped")
+        doc.warnings.insert(len(decoded.warnings), html_note)
     if not _looks_like_plan(doc):
         return _error(source, "E201", f"{path}: not a plan: no header, outline, indicator or task was found")
     return doc
+
+
+_LETTER = regex.compile(r"\p{L}")
+
+
+def _has_words(text: str, minimum: int = 20) -> bool:
+    """At least ``minimum`` letters: a file of punctuation (``"((((("``) is refused before any stage runs."""
+    n = 0
+    for _ in _LETTER.finditer(text):
+        n += 1
+        if n >= minimum:
+            return True
+    return False
 
 
 def _looks_like_plan(doc: PlanDocument) -> bool:
@@ -204,9 +228,14 @@ def parse_path(path: str | Path, **kwargs: Any) -> PlanDocument | ParseError:
     p = str(path)
     max_bytes = kwargs.get("max_bytes", DEFAULT_MAX_BYTES)
     try:
-        size = Path(p).stat().st_size
+        st = Path(p).stat()
+        size = st.st_size
+        if not stat.S_ISREG(st.st_mode):
+            source = Source(path=p, sha256=hashlib.sha256(b"").hexdigest(), bytes=0, encoding=None, format="text")
+            return _error(source, "E101", f"{p}: cannot read the file: not a regular file")
         if size > max_bytes:
-            source = Source(path=p, sha256="0" * 64, bytes=size, encoding=None, format="text")
+            source = Source(path=p, sha256="0" * 64, bytes=size, encoding=None,
+                            format=_format_hint(p) or "text")  # type: ignore[arg-type]
             with open(p, "rb") as fh:
                 h = hashlib.sha256()
                 for chunk in iter(lambda: fh.read(1 << 20), b""):

@@ -1,0 +1,196 @@
+"""Benchmark: the whole pipeline on a synthetic archive recombined from the corpus seeds.
+
+    python benchmarks/bench.py                 # 10,000 documents (growth 1k -> 10k), scaling on 1,000
+    python benchmarks/bench.py --docs 3000     # smaller archive
+    python benchmarks/bench.py --quick         # 300 documents, a smoke run of every measurement
+
+Reports, in one run on this machine: docs/s and MB/s on one core; time per stage (from the
+``timings`` dict that ``parse_bytes`` fills, plus ``write`` = JSON serialization); RSS after 1k
+documents and at the end (streaming: it must stay flat) and peak RSS; the floor no extractor can
+beat (read + decode + NFC + one regex pass over every line) and the pipeline/floor ratio; and the
+batch runner's throughput with 1 and 2 workers. Prints a table and writes benchmarks/out/results.json.
+Timings never go in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import sys
+import tempfile
+import time
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import regex  # noqa: E402
+
+from papi_extract import __version__  # noqa: E402
+from papi_extract.fixtures import synthetic_archive  # noqa: E402
+
+STAGES = ("decode", "normalize", "outline", "header", "indicators", "scores", "tasks", "validate", "write")
+_LINE = regex.compile(r"^\s{0,8}(?:[IVX]{1,4}\.|\d{1,3}(?:\.\d{1,3}){0,3}[.)]?|[-+•*]|[a-zđ]\))\s")
+
+
+def rss_mb() -> float:
+    """Current resident set size (not the peak): what streaming must keep flat."""
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def floor(paths: list[Path]) -> dict[str, float]:
+    """read + decode + NFC + one regex pass over every line: the cost of touching the text at all."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    nbytes = hits = 0
+    for p in paths:
+        data = p.read_bytes()
+        nbytes += len(data)
+        text = unicodedata.normalize("NFC", data.decode("utf-8", errors="replace"))
+        for line in text.split("\n"):
+            if _LINE.match(line):
+                hits += 1
+    dt, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return {"seconds": dt, "cpu_seconds": cpu, "docs_per_s": len(paths) / dt, "mb_per_s": nbytes / dt / 1e6,
+            "docs_per_cpu_s": len(paths) / cpu, "mb_per_cpu_s": nbytes / cpu / 1e6, "line_hits": hits}
+
+
+def pipeline(paths: list[Path], checkpoint: int) -> dict[str, Any]:
+    """The whole pipeline in this process (one core), streaming: each record is serialized and dropped."""
+    from papi_extract.cli import dump_record
+    from papi_extract.pipeline import parse_path
+
+    timings: dict[str, float] = {}
+    statuses: dict[str, int] = {}
+    nbytes = out_bytes = 0
+    at_checkpoint: dict[str, float] = {}
+    parse_path(paths[0])  # load lazily built tables outside the measurement
+    rss_start = rss_mb()
+    t0, c0 = time.perf_counter(), time.process_time()
+    for i, p in enumerate(paths, 1):
+        rec = parse_path(p, timings=timings)
+        t1 = time.perf_counter()
+        line = dump_record(rec)
+        timings["write"] = timings.get("write", 0.0) + time.perf_counter() - t1
+        out_bytes += len(line)
+        nbytes += rec.source.bytes
+        key = rec.status if rec.record_type == "plan" else rec.error
+        statuses[key] = statuses.get(key, 0) + 1
+        if i == checkpoint:
+            at_checkpoint = {"docs": i, "seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0,
+                             "rss_mb": rss_mb()}
+    dt, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return {
+        "docs": len(paths), "seconds": dt, "cpu_seconds": cpu, "docs_per_s": len(paths) / dt,
+        "mb_per_s": nbytes / dt / 1e6, "docs_per_cpu_s": len(paths) / cpu, "mb_per_cpu_s": nbytes / cpu / 1e6,
+        "json_mb": out_bytes / 1e6, "stages_ms_per_doc": {s: 1000 * timings.get(s, 0.0) / len(paths) for s in STAGES},
+        "statuses": statuses, "rss_start_mb": rss_start, "rss_end_mb": rss_mb(), "peak_rss_mb": peak_rss_mb(),
+        "checkpoint": at_checkpoint,
+    }
+
+
+def scaling(archive: Path, n: int, work: Path) -> dict[str, Any]:
+    """The batch runner (real worker processes, journal, merge) with 1 and 2 workers on the same files."""
+    from papi_extract.batch import run_convert
+
+    files = sorted(p for p in archive.rglob("*") if p.is_file())[:n]
+    subset = work / "subset"
+    for p in files:
+        dst = subset / p.relative_to(archive)
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(p, dst)
+    run_convert([str(files[0])], work / "warm", jobs=1)  # start and warm the fork server once
+    out: dict[str, Any] = {"docs": len(files)}
+    for jobs in (1, 2):
+        t0 = time.perf_counter()
+        summary = run_convert([str(subset)], work / f"ds{jobs}", jobs=jobs, force=True)
+        dt = time.perf_counter() - t0
+        out[f"jobs{jobs}"] = {"seconds": dt, "docs_per_s": summary.total / dt}
+    out["speedup"] = out["jobs1"]["seconds"] / out["jobs2"]["seconds"]
+    return out
+
+
+def table(results: dict[str, Any]) -> str:
+    p, f, s = results["pipeline"], results["floor"], results.get("scaling")
+    rows = [
+        ("documents", f"{p['docs']:,} ({results['archive_mb']:.1f} MB, mixed formats and encodings)"),
+        ("load average at start", f"{results['loadavg'][0]:.2f} on {results['cpus']} cores (wall numbers need an idle machine)"),
+        ("pipeline, 1 core", f"{p['docs_per_s']:,.1f} docs/s   {p['mb_per_s']:.2f} MB/s   "
+                             f"(per CPU-second: {p['docs_per_cpu_s']:,.1f} docs, {p['mb_per_cpu_s']:.2f} MB)"),
+        ("floor, 1 core", f"{f['docs_per_s']:,.0f} docs/s   {f['mb_per_s']:.1f} MB/s   "
+                          f"(per CPU-second: {f['docs_per_cpu_s']:,.0f} docs, {f['mb_per_cpu_s']:.1f} MB)"),
+        ("pipeline / floor", f"{f['docs_per_cpu_s'] / p['docs_per_cpu_s']:.1f}x the floor's CPU time"),
+    ]
+    total = sum(p["stages_ms_per_doc"].values())
+    for st in STAGES:
+        ms = p["stages_ms_per_doc"][st]
+        rows.append((f"  {st}", f"{ms:7.2f} ms/doc  {100 * ms / total if total else 0:5.1f}%"))
+    cp = p.get("checkpoint") or {}
+    if cp:
+        rate_first = cp["docs"] / cp["cpu_seconds"]
+        rate_rest = (p["docs"] - cp["docs"]) / max(p["cpu_seconds"] - cp["cpu_seconds"], 1e-9)
+        rows.append((f"growth {cp['docs']:,} -> {p['docs']:,}",
+                     f"{rate_first:,.1f} -> {rate_rest:,.1f} docs/CPU-s;  RSS {cp['rss_mb']:.0f} -> "
+                     f"{p['rss_end_mb']:.0f} MB"))
+    rows.append(("RSS start / end / peak", f"{p['rss_start_mb']:.0f} / {p['rss_end_mb']:.0f} / {p['peak_rss_mb']:.0f} MB"))
+    if s:
+        rows.append((f"batch runner, {s['docs']:,} docs",
+                     f"1 worker {s['jobs1']['docs_per_s']:,.1f} docs/s, 2 workers {s['jobs2']['docs_per_s']:,.1f} docs/s"
+                     f"  ({s['speedup']:.2f}x)"))
+    rows.append(("records", ", ".join(f"{k} {v}" for k, v in sorted(p["statuses"].items()))))
+    width = max(len(r[0]) for r in rows)
+    return "\n".join(f"{a:<{width}}  {b}" for a, b in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--docs", type=int, default=10_000, help="documents in the synthetic archive")
+    ap.add_argument("--scaling-docs", type=int, default=1_000, help="documents for the 1 vs 2 worker runs")
+    ap.add_argument("--quick", action="store_true", help="300 documents, 100 for scaling")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "results.json")
+    ap.add_argument("--no-scaling", action="store_true")
+    args = ap.parse_args(argv)
+    n = 300 if args.quick else args.docs
+    n_scaling = 100 if args.quick else args.scaling_docs
+    work = Path(tempfile.mkdtemp(prefix="papi-bench-"))
+    try:
+        archive = work / "archive"
+        t0 = time.perf_counter()
+        paths = synthetic_archive(archive, n, ROOT / "corpus", seed=args.seed, mix=True)
+        paths.sort()
+        build = time.perf_counter() - t0
+        archive_mb = sum(p.stat().st_size for p in paths) / 1e6
+        print(f"built {n:,} documents ({archive_mb:.1f} MB) in {build:.1f}s; measuring ...", file=sys.stderr)
+        results: dict[str, Any] = {
+            "parser_version": __version__, "python": platform.python_version(), "machine": platform.machine(),
+            "cpus": os.cpu_count(), "loadavg": os.getloadavg(), "archive_docs": n, "archive_mb": archive_mb,
+            "floor": floor(paths),
+        }
+        results["pipeline"] = pipeline(paths, checkpoint=min(1000, n // 10 if n < 10_000 else 1000))
+        if not args.no_scaling:
+            results["scaling"] = scaling(archive, min(n_scaling, n), work)
+        print(table(results))
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {args.out}", file=sys.stderr)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1113 @@
+"""Agency lists: split them, name them canonically, classify them, find them in task sentences.
+
+reads: a piece of the canonical text (a table cell, the value of "Cơ quan chủ trì: …", a group header,
+a task sentence) and the offset it starts at; writes: ``Agency`` records whose ``span`` points into
+the canonical document (``text[span] == raw``).
+
+The vocabulary (head nouns, collective nouns, localities, abbreviations, known names and their
+spelling) lives in ``data/agencies.yaml``; each named list there is composed into one compiled
+pattern. Matching happens on a lowercase copy of the text with tone placement unified
+("hoá" = "hóa", "uỷ" = "ủy"); that copy has the same length as the text, so positions found in it
+are positions in the text.
+
+Rules decided here (the gold follows the same ones, see docs/annotation.md):
+
+* A list splits at ";" and line breaks always; at "," and "và" only when what follows starts a new
+  agency (a head noun such as "Sở", "UBND", "các cơ quan"). Localities ("UBND các huyện, thị xã,
+  thành phố"), words that are not heads ("Sở Lao động, TB&XH", "Sở Giáo dục và Đào tạo") and, after
+  a plural collective, bare collective nouns ("Các cơ quan, đơn vị, địa phương") continue the agency.
+* "Phòng: Quản lý đô thị, Kinh tế" distributes the shared head ("raw" is the piece as written,
+  "name" the distributed canonical name); "Chủ tịch UBND cấp huyện, cấp xã" distributes its head
+  over the second "cấp" too.
+* ``kind`` comes from the head noun. A leader ("Chủ tịch", "Thủ trưởng", "Lãnh đạo", "Thường trực")
+  takes the kind of the body it leads. A collective of one body type keeps that type ("UBND các xã,
+  phường" is "ubnd", "các Sở" is "sở"); "group" is for mixed or generic collectives ("Các sở, ban,
+  ngành", "Các cơ quan, đơn vị", "đoàn thể các cấp", "thôn, khu phố, tổ dân phố").
+* ``scope`` is the administrative level the name itself carries, as written in canonical words:
+  the last run of unit words ("Thanh tra tỉnh" → "tỉnh", "UBND các xã, phường" → "xã, phường",
+  "Chủ tịch UBND cấp huyện" → "huyện", "Tòa án nhân dân các cấp" → "các cấp"); None when the name
+  carries none ("Sở Y tế", although a Sở is provincial).
+* ``name`` (canonical): abbreviations expanded ("UBND" → "Ủy ban nhân dân", "TB&XH" → "Thương binh và
+  Xã hội"); tone marks on the first vowel of open "oa/oe/uy" ("hóa", "ủy", as the brief fixes it);
+  "&" → "và", " - " around dashes; known names respelled from the data file, which fixes their case
+  ("Văn hóa và Thông tin", "Công Thương", "Mặt trận Tổ quốc"); first letter upper; a heading in
+  capitals is lowered first. Raw stays as written.
+
+Subjects and partners in sentences are found by a regex/gazetteer fast path; only when it stops at a
+lower-case word it does not know does underthesea's word segmenter look at the next few words (see
+``_segment``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import regex
+import yaml
+
+from papi_extract.models import Agency
+from papi_extract.normalize import fold
+
+_DATA = Path(__file__).parent / "data" / "agencies.yaml"
+
+# Only the opening of a task sentence can hold its subject; a bounded window keeps hostile input cheap.
+_SUBJECT_WINDOW = 480
+# Partner lists after "phối hợp với" are short; the scan never looks further than this.
+_PARTNER_WINDOW = 360
+# An agency list (a cell, a block value) is short; longer text is read only this far, so hostile
+# input (200 kB of commas) costs a bounded amount of work.
+_MAX_LIST = 8000
+# A name is short; longer input gets only the cheap normalizations in canonical_name.
+_MAX_NAME = 600
+# Words handed to the tokenizer when the fast path is unsure (the brief: "the first ~12 words").
+_TOKENIZER_WORDS = 14
+
+_L = r"\p{L}\p{N}"
+_NOT_WORD_BEFORE = rf"(?<![{_L}])"
+_NOT_WORD_AFTER = rf"(?![{_L}])"
+
+# ---------------------------------------------------------------------------------------------
+# Tone placement: "hoá" → "hóa", "uỷ" → "ủy", "khoẻ" → "khỏe" (open syllables only, never after "q":
+# "quý" keeps its mark). We fix the spelling most Vietnamese government documents print and the gold
+# mostly uses; the replacement swaps two characters, so lengths (and spans) are unchanged.
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_RETONE = regex.compile(
+    r"(?<![qQ])([oOuU])([áàảãạÁÀẢÃẠéèẻẽẹÉÈẺẼẸýỳỷỹỵÝỲỶỸỴ])(?![\p{L}])"
+)
+
+
+def _move_tone(m: regex.Match[str]) -> str:
+    first, second = m.group(1), m.group(2)
+    parts = unicodedata.normalize("NFD", second)
+    tone = "".join(c for c in parts if c in _TONES)
+    base = "".join(c for c in parts if c not in _TONES)
+    return unicodedata.normalize("NFC", first + tone) + unicodedata.normalize("NFC", base)
+
+
+def retone(s: str) -> str:
+    """Unify tone placement ("hoá" → "hóa", "Uỷ" → "Ủy"); same length as ``s``."""
+    if not s:
+        return s
+    return _RETONE.sub(_move_tone, s)
+
+
+def _lower(s: str) -> str:
+    """Matching form: NFC text lowercased with unified tone placement, same length as ``s``."""
+    low = s.lower()
+    if len(low) != len(s):  # a character whose lowercase is longer (never in Vietnamese text)
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
+    return retone(low)
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary
+
+
+def _words(phrase: str) -> list[str]:
+    return _lower(unicodedata.normalize("NFC", str(phrase))).split()
+
+
+def _compile_phrases(phrases: Iterable[str]) -> regex.Pattern[str]:
+    """Whole-word alternation of phrases (words joined by whitespace), longest first."""
+    alts = sorted({r"\s+".join(regex.escape(w) for w in _words(p)) for p in phrases if str(p).strip()},
+                  key=len, reverse=True)
+    if not alts:
+        return regex.compile(r"(?!)")
+    return regex.compile(_NOT_WORD_BEFORE + "(?:" + "|".join(alts) + ")" + _NOT_WORD_AFTER)
+
+
+_SPELL_SEP = r"(?:\s*[-–&,]\s*|\s+và\s+|\s+)"
+
+
+def _spelling_tokens(phrase: str) -> tuple[str, ...]:
+    return tuple(t for t in regex.findall(r"[\p{L}\p{N}.]+", _lower(phrase)) if t != "và")
+
+
+def _compile_spellings(phrases: Iterable[str]) -> tuple[regex.Pattern[str], dict[tuple[str, ...], str]]:
+    """Known names matched word by word with any separator between words, and their spelling."""
+    table: dict[tuple[str, ...], str] = {}
+    for p in phrases:
+        toks = _spelling_tokens(str(p))
+        if toks:
+            table.setdefault(toks, unicodedata.normalize("NFC", retone(str(p))))
+    alts = sorted((_SPELL_SEP.join(regex.escape(t) for t in toks) for toks in table),
+                  key=len, reverse=True)
+    pat = regex.compile(_NOT_WORD_BEFORE + "(?:" + "|".join(alts) + ")" + _NOT_WORD_AFTER)
+    return pat, table
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocab:
+    head: regex.Pattern[str]
+    head_kind: dict[str, str]
+    weak_heads: frozenset[str]
+    collective_heads: frozenset[str]
+    comma_heads: regex.Pattern[str]
+    leader: regex.Pattern[str]
+    plural: regex.Pattern[str]
+    family: regex.Pattern[str]
+    locality: regex.Pattern[str]
+    qualifier: regex.Pattern[str]
+    place_tail: regex.Pattern[str]
+    drop: regex.Pattern[str]
+    office_pair: regex.Pattern[str]
+    predicate: regex.Pattern[str]
+    predicate_set: frozenset[str]
+    stop: regex.Pattern[str]
+    openers: regex.Pattern[str]
+    type_word: regex.Pattern[str]
+    spell: regex.Pattern[str]
+    spell_table: dict[tuple[str, ...], str]
+    abbrev: regex.Pattern[str]
+    abbrev_table: dict[str, str]
+    fixed_words: tuple[str, ...]
+    fixed_keys: frozenset[str]
+
+
+def _key(s: str) -> str:
+    return " ".join(_lower(s).split())
+
+
+@cache
+def _vocab() -> _Vocab:
+    data = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
+    head_kind: dict[str, str] = {}
+    for kind, phrases in (data.get("heads") or {}).items():
+        for p in phrases:
+            head_kind.setdefault(_key(str(p)), str(kind))
+    weak = {_key(str(x)) for x in (data.get("weak_heads") or [])}
+    collective = {_key(str(x)) for x in (data.get("collective_heads") or [])}
+    comma_heads = [p for p in head_kind if "," in p]
+    names = [str(x) for x in (data.get("names") or [])]
+    proper = [str(x) for x in (data.get("proper") or [])]
+    spell, spell_table = _compile_spellings(names + proper)
+    abbrev_table = {str(k): unicodedata.normalize("NFC", str(v)) for k, v in (data.get("abbreviations") or {}).items()}
+    # Long abbreviations ("UBND", "TB&XH") are matched in any case ("ubnd" is still UBND); short ones
+    # ("CA", "VP", "TP") only as written, since in lower case they are ordinary syllables.
+    long_alts, short_alts = [], []
+    for k in sorted(abbrev_table, key=len, reverse=True):
+        parts = regex.split(r"([&\-. ])", k)
+        pat = "".join(r"\s*" + regex.escape(p) + r"\s*" if p in "&-" and p else
+                      (r"\s*\.?\s*" if p == "." else (r"\s+" if p == " " else regex.escape(p)))
+                      for p in parts if p != "")
+        (long_alts if len(regex.sub(r"[^\p{L}]", "", k)) >= 4 else short_alts).append(pat)
+    bounds = (r"(?<![\p{L}\p{N}])(?:", r")(?![\p{L}\p{N}])")
+    abbrev = regex.compile(
+        r"(?i:" + bounds[0] + "|".join(long_alts) + bounds[1] + r")|" + bounds[0] + "|".join(short_alts) + bounds[1]
+    )
+    predicates = [str(x) for x in (data.get("predicates") or [])]
+    fixed: set[str] = set()
+    for p in names + proper:
+        if len(p.split()) > 1:
+            fixed.add(retone(p))
+    for p in head_kind:
+        if len(p.split()) > 1 and "," not in p:
+            fixed.add(p[:1].upper() + p[1:])
+            fixed.add(p)
+    return _Vocab(
+        head=_compile_phrases(head_kind),
+        head_kind=head_kind,
+        weak_heads=frozenset(weak),
+        collective_heads=frozenset(collective),
+        comma_heads=_compile_phrases(comma_heads),
+        leader=_compile_phrases(data.get("leaders") or []),
+        plural=_compile_phrases(data.get("plurals") or []),
+        family=_compile_phrases(data.get("family") or []),
+        # "xã hội", "tỉnh ủy", "nông thôn" are not localities
+        locality=regex.compile(
+            r"(?<!nông\s)" + _compile_phrases(data.get("localities") or []).pattern
+            + r"(?!\s+(?:hội|ủy|đoàn|viên)(?![\p{L}]))"
+        ),
+        qualifier=_compile_phrases(data.get("qualifiers") or []),
+        place_tail=_compile_phrases(data.get("place_tails") or []),
+        drop=_compile_phrases(data.get("drop_leading") or []),
+        office_pair=_compile_phrases(data.get("office_pairs") or []),
+        predicate=_compile_phrases(predicates),
+        predicate_set=frozenset(_key(p) for p in predicates),
+        stop=_compile_phrases(data.get("stops") or []),
+        openers=_compile_phrases(data.get("subject_openers") or []),
+        type_word=_compile_phrases(data.get("type_words") or []),
+        spell=spell,
+        spell_table=spell_table,
+        abbrev=abbrev,
+        abbrev_table=abbrev_table,
+        fixed_words=tuple(sorted(fixed, key=len, reverse=True)),
+        fixed_keys=frozenset(_key(x) for x in fixed),
+    )
+
+
+def vocabulary_fixed_words() -> tuple[str, ...]:
+    """The multi-word names handed to the tokenizer as ``fixed_words`` (exposed for tests)."""
+    return _vocab().fixed_words
+
+
+# ---------------------------------------------------------------------------------------------
+# Low-level scanning helpers (all work on `low`, the _lower() copy, and `text` for case)
+
+_WS = regex.compile(r"[ \t\u00a0]*")
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&.'’]*")
+_TRIM_LEAD = regex.compile(r"^[\s\-+*•–—:;,.)]+")
+_TRIM_TAIL = regex.compile(r"[\s\-–—:;,.(]+$")
+
+
+def _skip_ws(low: str, i: int) -> int:
+    return _WS.match(low, i).end()
+
+
+def _upper_at(text: str, i: int) -> bool:
+    return i < len(text) and (text[i].isupper() or text[i].isdigit())
+
+
+def _skip_drops(low: str, i: int) -> int:
+    """Skip "Đề nghị", "với", "cùng với", "gồm:" ... (at most a few: never a run of hostile "và và và")."""
+    v = _vocab()
+    for _ in range(4):
+        j = _skip_ws(low, i)
+        m = v.drop.match(low, j)
+        if not m:
+            return j
+        k = _skip_ws(low, m.end())
+        if k < len(low) and low[k] == ":":
+            k += 1
+        i = k
+    return _skip_ws(low, i)
+
+
+@dataclass(slots=True)
+class _Start:
+    begin: int  # after dropped words ("Đề nghị", "với" ...)
+    hstart: int  # where the head noun starts (after a leader and a plural marker)
+    end: int  # after the head noun
+    head: str  # the head phrase (matching form)
+    kind: str  # kind of the head ("group" for a collective noun)
+    family: bool  # the head is a collective noun ("cơ quan", "đơn vị", "sở", "ban" ...)
+    plural: bool  # "các"/"những" before it
+    leader: bool  # "Chủ tịch", "Thủ trưởng" ... before it
+
+
+def _name_follows(text: str, low: str, after: int) -> bool:
+    """Evidence that a name follows a head noun that is also an ordinary word."""
+    v = _vocab()
+    return (
+        _upper_at(text, after)
+        or (after < len(low) and low[after] == ":")
+        or _locality_run(low, after) > after
+        or bool(v.qualifier.match(low, after))
+        or bool(v.family.match(low, after))
+        or bool(v.spell.match(low, after))
+        or bool(v.abbrev.match(text, after))
+    )
+
+
+def _agency_start(text: str, low: str, i: int, *, allow_bare_family: bool = True) -> _Start | None:
+    """Does an agency name start at ``i``? Returns where its head is, or None.
+
+    ``allow_bare_family``: accept a collective noun without "các" ("cơ quan, đơn vị"); a sentence
+    opening with "Tổ chức …" is a verb, so the subject finder turns this off.
+    """
+    v = _vocab()
+    begin = _skip_drops(low, i)
+    j = begin
+    plural = leader = False
+    m = v.leader.match(low, j)
+    if m:
+        leader = True
+        j = _skip_ws(low, m.end())
+    m = v.plural.match(low, j)
+    if m:
+        plural = True
+        j = _skip_ws(low, m.end())
+    if not leader:
+        m = v.leader.match(low, j)
+        if m:
+            leader = True
+            j = _skip_ws(low, m.end())
+            m = v.plural.match(low, j)
+            if m:
+                j = _skip_ws(low, m.end())
+    hm = v.head.match(low, j)
+    fm = v.family.match(low, j)
+    if fm and (not hm or fm.end() >= hm.end()):
+        after = _skip_ws(low, fm.end())
+        head = _key(fm.group())
+        if (hm and hm.end() == fm.end() and not (plural or leader)
+                and (_upper_at(text, after) or (after < len(low) and low[after] not in ",;"
+                                                and _name_follows(text, low, after)))):
+            # "Cơ quan Tổ chức - Nội vụ", "Ban Tiếp công dân", "Sở Y tế", "Ban quản lý dự án": one
+            # named body, not the collective noun.
+            return _Start(begin, j, hm.end(), head, v.head_kind.get(head, "other"), False, plural, leader)
+        if not (plural or leader):
+            if not allow_bare_family:
+                return None
+            if len(head.split()) == 1:
+                # a bare "phòng", "ban", "ngành" is a collective only with more of the list after it
+                # ("ngành điện", "phòng, ban"), never "phòng, chống tham nhũng".
+                nxt = after + 1 if after < len(low) and low[after] == "," else after
+                nxt = _skip_ws(low, nxt)
+                if not (v.qualifier.match(low, after) or v.locality.match(low, after)
+                        or (nxt > after and v.family.match(low, nxt)) or (after < len(low) and low[after] == ":")):
+                    return None
+        return _Start(begin, j, fm.end(), head, "group", True, plural, leader)
+    if not hm:
+        return None
+    head = _key(hm.group())
+    after = _skip_ws(low, hm.end())
+    if head in v.weak_heads and not (plural or leader) and not _name_follows(text, low, after):
+        return None
+    return _Start(begin, j, hm.end(), head, v.head_kind.get(head, "other"), False, plural, leader)
+
+
+def _locality_run(low: str, i: int) -> int:
+    """End of "các xã", "cấp huyện", "phường" ... at ``i`` (or ``i`` when none)."""
+    v = _vocab()
+    j = i
+    m = v.plural.match(low, j)
+    if m:
+        j = _skip_ws(low, m.end())
+    if low.startswith("cấp ", j):
+        j = _skip_ws(low, j + 4)
+    m = v.locality.match(low, j)
+    if m:
+        return m.end()
+    return i
+
+
+def _bare_family_piece(text: str, low: str, i: int) -> bool:
+    """A collective noun not followed by a capitalized name: "ban", "đơn vị", "ban ngành tỉnh"."""
+    v = _vocab()
+    j = _skip_drops(low, i)
+    if v.plural.match(low, j):
+        return False
+    m = v.family.match(low, j)
+    if not m:
+        return False
+    hm = v.head.match(low, j)
+    if hm and hm.end() > m.end():  # "Hội đồng nhân dân" is not the collective noun "hội"
+        return False
+    return not _upper_at(text, _skip_ws(low, m.end()))
+
+
+# ---------------------------------------------------------------------------------------------
+# Splitting
+
+_SEP = regex.compile(
+    r";|\n|,|(?<![\p{L}\p{N}])và(?![\p{L}\p{N}])"
+    r"|(?<![\p{L}\p{N}])phối\s+hợp(?:\s+(?:chặt\s+chẽ\s+)?(?:với|cùng\s+với|cùng))?(?![\p{L}\p{N}])"
+)
+_SHARED_HEAD = regex.compile(r"\s*(?:(?i:các|những)\s+)?[\p{L}]+(?:\s+[\p{L}]+){0,2}?\s*:\s*(?=\S)")
+_OFFICE = regex.compile(r"\s*văn\s+phòng\s+")
+_CAP_TAIL = regex.compile(r"(?<![\p{L}])cấp\s+\p{L}+(?:\s+\p{L}+)?\s*$")
+
+
+@dataclass(slots=True)
+class _Item:
+    start: int
+    end: int
+    name: str | None = None  # distributed name, when the head is shared
+    partner: bool = False  # after "phối hợp (với)" in the same ";"-segment
+
+
+def _only_type_words(rest: str) -> bool:
+    """Nothing but collective nouns and type words ("đoàn thể", "chính trị - xã hội", "chuyên môn")."""
+    v = _vocab()
+    i = _skip_ws(rest, 0)
+    while i < len(rest):
+        m = v.family.match(rest, i) or v.type_word.match(rest, i)
+        if not m:
+            return False
+        i = _skip_ws(rest, m.end())
+    return True
+
+
+def _open_collective(low: str, st: _Start | None, e: int) -> bool:
+    """A list opened by a bare collective ("Các cơ quan", "các tổ chức chính trị - xã hội") takes more
+    nouns ("…, đơn vị", "…, đoàn thể"); a locality or "có liên quan" closes it."""
+    if st is None or not st.family:
+        return False
+    return _only_type_words(low[st.end:e].strip(" \t"))
+
+
+@lru_cache(maxsize=32768)
+def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
+    """Split an agency list into (start, end, distributed name or None, partner) items.
+
+    ``partner``: the item follows "phối hợp (với)" in the same ";"-segment ("X phối hợp Y; Z").
+    """
+    v = _vocab()
+    low = _lower(text)
+    n = len(text)
+    protected = [(m.start(), m.end()) for m in v.comma_heads.finditer(low)]
+    seps: list[tuple[int, int, str]] = []
+    pi = 0
+    for m in _SEP.finditer(low):
+        while pi < len(protected) and protected[pi][1] <= m.start():
+            pi += 1
+        if pi < len(protected) and protected[pi][0] <= m.start() < protected[pi][1]:
+            continue
+        tok = m.group()
+        kind = "hard" if tok in (";", "\n") else ("," if tok == "," else ("và" if tok == "và" else "coop"))
+        seps.append((m.start(), m.end(), kind))
+
+    items: list[_Item] = []
+    state = {"partner": False, "open": False, "shared": None}
+    cur: list[_Item] = []
+
+    def open_item(s: int, e: int) -> None:
+        it = _Item(s, e, None, bool(state["partner"]))
+        state["shared"] = None
+        m = _SHARED_HEAD.match(text, s, e)
+        if m:
+            st = _agency_start(text, low, m.start())
+            colon = low.find(":", m.start(), m.end())
+            if st is not None and not st.leader and _skip_ws(low, st.end) == colon:
+                state["shared"] = canonical_name(text[st.hstart:st.end])
+                it.start = m.end()
+                it.name = f"{state['shared']} {text[m.end():e].strip()}"
+        st = _agency_start(text, low, _skip_ws(low, s))
+        state["open"] = state["shared"] is None and _open_collective(low, st, e)
+        cur.append(it)
+
+    def close_item() -> None:
+        if cur:
+            items.append(cur.pop())
+
+    def distributed(s: int, e: int, name: str) -> None:
+        close_item()
+        cur.append(_Item(s, e, name, bool(state["partner"])))
+        state["open"] = False
+
+    open_item(0, seps[0][0] if seps else n)
+    for idx, (s0, s1, kind) in enumerate(seps):
+        seg_end = seps[idx + 1][0] if idx + 1 < len(seps) else n
+        j = _skip_ws(low, s1)
+        if kind == "hard":
+            close_item()
+            state["partner"] = False
+            open_item(s1, seg_end)
+            continue
+        if kind == "coop":
+            close_item()
+            state["partner"] = True
+            open_item(s1, seg_end)
+            continue
+        if j >= seg_end:  # an empty piece (", ,"): nothing to decide
+            cur[-1].end = seg_end
+            continue
+        st = _agency_start(text, low, j)
+        shared = state["shared"]
+        it = cur[-1]
+        if shared is not None:
+            if kind == "," and (st is None or (st.family and not st.plural)):
+                distributed(s1, seg_end, f"{shared} {text[s1:seg_end].strip()}")
+                state["shared"] = shared
+                continue
+            if kind == "và" and (st is None or (st.family and not st.plural)):
+                # "các Phòng: Y tế, Tư pháp, Lao động - Thương binh và Xã hội": inside the piece.
+                it.end = seg_end
+                it.name = f"{shared} {text[it.start:seg_end].strip()}"
+                continue
+            close_item()
+            open_item(s1, seg_end)
+            continue
+        if kind == ",":
+            pm = _CAP_TAIL.search(low, max(it.start, s0 - 40), s0)
+            if low.startswith("cấp ", j) and pm and _locality_run(low, j) > j:
+                # "Chủ tịch UBND cấp huyện, cấp xã": the head is distributed over "cấp xã".
+                prefix = text[it.start:pm.start()].strip()
+                distributed(s1, seg_end, f"{prefix} {text[s1:seg_end].strip()}")
+                continue
+            if _locality_run(low, j) > j:
+                split = False
+            elif state["open"] and _bare_family_piece(text, low, j):
+                split = False
+            else:
+                split = st is not None
+        else:  # "và"
+            split = st is not None
+            if split and not st.plural:
+                # "Văn phòng Thị ủy và HĐND - UBND thị xã" is one office.
+                pm = _OFFICE.match(low, it.start, s0) if s0 - it.start < 120 else None
+                if pm:
+                    rest = low[pm.end():s0].strip()
+                    if v.office_pair.fullmatch(rest):
+                        split = False
+        if split:
+            close_item()
+            open_item(s1, seg_end)
+            continue
+        it.end = seg_end
+        if state["open"]:
+            if kind == "," and _bare_family_piece(text, low, j):
+                fm = v.family.match(low, _skip_drops(low, j))
+                state["open"] = bool(fm) and _only_type_words(low[fm.end():seg_end].strip())
+            else:
+                state["open"] = False
+    close_item()
+    out: list[tuple[int, int, str | None, bool]] = []
+    for it in items:
+        s, e = _trim(text, low, it.start, it.end)
+        if e <= s:
+            continue
+        out.append((s, e, it.name, it.partner))
+    return tuple(out)
+
+
+def _trim(text: str, low: str, s: int, e: int) -> tuple[int, int]:
+    """Drop surrounding whitespace and punctuation, leading "Đề nghị"/"với"/"cùng"/"gồm"."""
+    m = _TRIM_LEAD.match(text, s, e)
+    if m:
+        s = m.end()
+    s2 = _skip_drops(low, s)
+    if s < s2 < e:
+        s = s2
+        m = _TRIM_LEAD.match(text, s, e)
+        if m:
+            s = m.end()
+    m = _TRIM_TAIL.search(text, s, e)
+    if m:
+        e = m.start()
+    if e > s and text[e - 1] == ")" and text.count("(", s, e) < text.count(")", s, e):
+        e -= 1
+        m = _TRIM_TAIL.search(text, s, e)
+        if m:
+            e = m.start()
+    return s, e
+
+
+def _make(text: str, base: int, s: int, e: int, name: str | None) -> Agency:
+    """The record of text[s:e]; ``name`` overrides the name for a distributed shared head."""
+    raw = text[s:e]
+    nm = canonical_name(name if name is not None else raw)
+    return Agency(raw=raw, name=nm, span=(base + s, base + e), kind=agency_kind(nm), scope=agency_scope(nm))
+
+
+def split_agencies(text: str, base: int = 0) -> list[Agency]:
+    """Agencies of a list (table cell, block value, group header), spans offset by ``base``.
+
+    Why not split on every comma: names carry commas and "và" ("UBND các huyện, thị xã, thành
+    phố", "Sở Lao động, TB&XH", "Sở Giáo dục và Đào tạo"), so a split needs evidence that a new
+    agency starts (see the module docstring).
+    """
+    if not text or not text.strip():
+        return []
+    text = text[:_MAX_LIST]
+    return [_make(text, base, s, e, name) for s, e, name, _ in _split_core(text)]
+
+
+def split_lead_cell(text: str, base: int = 0) -> tuple[list[Agency], list[Agency]]:
+    """A lead cell's agencies as (lead, extra support): "X phối hợp (với) Y; Z" → ([X, Z], [Y]).
+
+    The partner part of "X phối hợp Y" runs to the end of its ";"-segment.
+    """
+    lead: list[Agency] = []
+    support: list[Agency] = []
+    if not text or not text.strip():
+        return lead, support
+    text = text[:_MAX_LIST]
+    for s, e, name, partner in _split_core(text):
+        (support if partner else lead).append(_make(text, base, s, e, name))
+    return lead, support
+
+
+# ---------------------------------------------------------------------------------------------
+# Canonical names, kinds, scopes
+
+_AMP = regex.compile(r"\s*&\s*")
+_DASH = regex.compile(r"(?<=[\p{L}\p{N})])\s*[-–—]\s*(?=[\p{L}\p{N}(])")
+_COMMA = regex.compile(r"\s*,\s*")
+_SPACES = regex.compile(r"\s+")
+_PLACE_AFTER_UNIT = regex.compile(
+    r"((?<![\p{L}])(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+)(\p{L}+(?:\s+\p{L}+){0,3})\s*$"
+)
+_CAP_AFTER = frozenset({"sở", "phòng", "ban", "trung tâm", "chi cục", "cục", "văn phòng", "bộ phận", "đài",
+                        "báo", "hội", "chi nhánh", "công ty", "tổng công ty", "học viện", "bệnh viện"})
+
+
+def _expand(s: str) -> str:
+    v = _vocab()
+    return v.abbrev.sub(lambda m: v.abbrev_table.get(_abbrev_key(m.group()), m.group()), s)
+
+
+@cache
+def _abbrev_lookup() -> dict[str, str]:
+    v = _vocab()
+    return {regex.sub(r"\s+", "", k).upper(): k for k in v.abbrev_table}
+
+
+def _abbrev_key(found: str) -> str:
+    return _abbrev_lookup().get(regex.sub(r"\s+", "", found).upper(), found)
+
+
+def _respell(s: str) -> str:
+    v = _vocab()
+    low = _lower(s)
+    out: list[str] = []
+    last = 0
+    for m in v.spell.finditer(low):
+        spelled = v.spell_table.get(_spelling_tokens(m.group()))
+        if spelled is None:
+            continue
+        out.append(s[last:m.start()])
+        out.append(spelled)
+        last = m.end()
+    if not out:
+        return s
+    out.append(s[last:])
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def canonical_name(raw: str) -> str:
+    """Canonical agency name: abbreviations expanded, tone placement, case and spacing unified.
+
+    Memoized: the same agency strings recur across thousands of plans.
+    """
+    if not raw:
+        return ""
+    s = unicodedata.normalize("NFC", raw)
+    s = _SPACES.sub(" ", s).strip()
+    low = _lower(s)
+    s = s[_skip_drops(low, 0):] if _skip_drops(low, 0) < len(s) else s
+    s = _TRIM_LEAD.sub("", s)
+    s = _TRIM_TAIL.sub("", s)
+    s = s.strip("“”\"'‘’ ")
+    if not s:
+        return ""
+    if len(s) > _MAX_NAME:  # not a name: only the cheap normalizations
+        return retone(s)
+    letters = [c for c in s if c.isalpha()]
+    if len(letters) > 4 and " " in s and all(c.isupper() for c in letters):
+        # A heading in capitals ("ỦY BAN NHÂN DÂN TỈNH AN GIANG"): lower it; known names get their
+        # capitals back below, and the words after a unit word are a place name.
+        s = _PLACE_AFTER_UNIT.sub(lambda m: m.group(1) + m.group(2).title(), s.lower())
+    s = retone(s)
+    s = _expand(s)
+    s = _AMP.sub(" và ", s)
+    s = _DASH.sub(" - ", s)
+    s = _COMMA.sub(", ", s)
+    s = _SPACES.sub(" ", s).strip()
+    s = _respell(s)
+    s = _DASH.sub(" - ", s)
+    s = _SPACES.sub(" ", s).strip()
+    # First letter of the specific name after a single-body head ("phòng quản lý đô thị" →
+    # "Phòng Quản lý đô thị", "Chi nhánh điện lực" → "Chi nhánh Điện lực").
+    v = _vocab()
+    low = _lower(s)
+    hm = v.head.match(low, 0)
+    if hm and _key(hm.group()) in _CAP_AFTER:
+        j = _skip_ws(low, hm.end())
+        if (j < len(s) and s[j].islower() and not v.locality.match(low, j) and not v.qualifier.match(low, j)
+                and not v.family.match(low, j) and not v.plural.match(low, j) and not v.stop.match(low, j)):
+            s = s[:j] + s[j].upper() + s[j + 1:]
+    return s[:1].upper() + s[1:]
+
+
+@lru_cache(maxsize=65536)
+def agency_kind(name: str) -> str:
+    """Kind of an agency from its head noun (see the module docstring for collectives)."""
+    v = _vocab()
+    canon = canonical_name(name)
+    low = _lower(canon)
+    st = _agency_start(canon, low, 0)
+    if st is None:
+        # "thôn, khu phố, tổ dân phố": units below the commune, listed as a collective.
+        if v.locality.match(low, 0) and "," in low:
+            return "group"
+        return "other"
+    if st.head in v.collective_heads:
+        return "group"
+    if st.family:
+        rest = low[st.end:]
+        # a collective listing several body types ("sở, ban, ngành") or a generic one is a group
+        types = {_key(m.group()) for m in v.family.finditer(low, st.begin)}
+        generic = st.head in {"cơ quan", "đơn vị", "địa phương", "đoàn thể", "tổ chức", "ngành", "ban ngành"}
+        if generic or len(types) > 1 or regex.match(r"\s*,", rest):
+            return "group"
+        specific = {"sở": "sở", "phòng": "phòng", "ban": "ban", "hội": "other"}
+        return specific.get(st.head, "group")
+    return st.kind
+
+
+_UNIT_WORDS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường", "khóm", "ấp", "thôn",
+               "buôn", "khu phố", "tổ dân phố")
+_SCOPE_RUN = regex.compile(
+    r"(?<![\p{L}])(?<!nông\s)(?:(?:các|cấp|cùng)\s+)*(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + r")"
+    r"(?:\s*(?:,|và)\s*(?:(?:các|cấp)\s+)*(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + r"))*"
+    r"(?![\p{L}])(?!\s+(?:hội|ủy|đoàn|viên)(?![\p{L}]))"
+)
+_SCOPE_UNIT = regex.compile(r"(?<![\p{L}])(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + r")(?![\p{L}])")
+
+
+@lru_cache(maxsize=65536)
+def agency_scope(name: str) -> str | None:
+    """Administrative level carried by the name ("tỉnh", "xã, phường", "các cấp") or None."""
+    low = _lower(canonical_name(name))
+    last = None
+    for m in _SCOPE_RUN.finditer(low):
+        last = m
+    if last is not None:
+        units: list[str] = []
+        for u in _SCOPE_UNIT.finditer(last.group()):
+            if u.group() not in units:
+                units.append(u.group())
+        return ", ".join(units) if units else None
+    m = regex.search(r"(?<![\p{L}])(các cấp|cùng cấp)(?![\p{L}])", low)
+    return m.group(1) if m else None
+
+
+def _variant_key(name: str) -> str:
+    return " ".join(w for w in regex.findall(r"[\p{L}\p{N}]+", fold(name)) if w != "va")
+
+
+def fold_variants(agencies: list[Agency]) -> list[Agency]:
+    """Within one document, give spelling variants of one agency the same (most frequent) name.
+
+    Key: the folded name without punctuation and "và", so "Cơ quan - Tổ chức Nội vụ" and "Cơ quan
+    Tổ chức - Nội vụ" meet; ties keep the spelling seen first.
+    """
+    groups: dict[str, Counter[str]] = {}
+    first: dict[str, dict[str, int]] = {}
+    for i, a in enumerate(agencies):
+        k = _variant_key(a.name)
+        groups.setdefault(k, Counter())[a.name] += 1
+        first.setdefault(k, {}).setdefault(a.name, i)
+    chosen = {k: max(c, key=lambda nm, k=k: (c[nm], -first[k][nm])) for k, c in groups.items()}
+    out: list[Agency] = []
+    for a in agencies:
+        nm = chosen[_variant_key(a.name)]
+        if nm == a.name:
+            out.append(a)
+        else:
+            out.append(a.model_copy(update={"name": nm, "kind": agency_kind(nm), "scope": agency_scope(nm)}))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Agencies inside task sentences
+
+_LEAD_MARK = regex.compile(
+    r"[\s\-+*•–—]*(?:(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5}|[a-zđ])[.)](?:\s|$)\s*)?[\s\-+*•–—]*"
+)
+
+
+@dataclass(slots=True)
+class _Scan:
+    end: int  # end of the agency list (exclusive)
+    sure: bool
+    unknown: int  # where the unsure word starts (when not sure)
+
+
+def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
+    """Fast path: walk an agency list from ``pos`` until a predicate, a colon or a clause starts.
+
+    It consumes head nouns, known names, capitalized words, localities and qualifiers; a lower-case
+    word it does not know makes it unsure (that is where the tokenizer is consulted).
+    """
+    v = _vocab()
+    i = pos
+    good = pos
+    expect = True
+    has_loc = False
+    collective_open = False
+    head_end = -1
+    while i < limit:
+        i = _skip_ws(low, i)
+        if i >= limit:
+            break
+        if expect:
+            st = _agency_start(text, low, i)
+            if st is None:
+                return _Scan(good, True, i)
+            i = st.end
+            good = i
+            head_end = _skip_ws(low, i)
+            expect = False
+            has_loc = False
+            collective_open = st.family
+            continue
+        ch = low[i]
+        if ch == ":":
+            return _Scan(good, True, i)
+        if ch in ",;":
+            j = _skip_ws(low, i + 1)
+            if j >= limit:
+                return _Scan(good, True, j)
+            if _locality_run(low, j) > j or (low.startswith("cấp ", j)):
+                i = j
+                continue
+            if ch == "," and collective_open and _bare_family_piece(text, low, j):
+                m = v.family.match(low, _skip_drops(low, j))
+                i = m.end()
+                good = i
+                continue
+            st = _agency_start(text, low, j)
+            if st is not None:
+                i = j
+                expect = True
+                continue
+            if ch == "," and _upper_at(text, j) and not v.predicate.match(low, j):
+                i = j
+                continue
+            return _Scan(good, True, j)
+        if ch in ".()“\"\n!?":
+            return _Scan(good, True, i)
+        if ch in "-–—&":
+            i += 1
+            continue
+        m = regex.match(r"và(?![\p{L}\p{N}])", low[i:i + 3])
+        if m:
+            j = _skip_ws(low, i + 2)
+            st = _agency_start(text, low, j)
+            if st is not None:
+                i = j
+                expect = True
+                continue
+            if _upper_at(text, j) and not v.predicate.match(low, j):
+                i = j
+                continue
+            return _Scan(good, True, i)
+        m = v.spell.match(low, i)
+        if m and (i == head_end or text[i].isupper()):
+            # a known name right after its head ("Sở xây dựng") or capitalized; elsewhere the same
+            # words are predicates ("UBND các xã xây dựng kế hoạch").
+            i = good = m.end()
+            collective_open = False
+            continue
+        m = _locality_run(low, i)
+        if m > i:
+            i = good = m
+            has_loc = True
+            continue
+        m = v.type_word.match(low, i)
+        if m:
+            i = good = m.end()
+            continue
+        m = v.qualifier.match(low, i)
+        if m:
+            i = good = m.end()
+            collective_open = False
+            continue
+        m = v.place_tail.match(low, i)
+        if m and not has_loc:
+            i = good = m.end()
+            continue
+        m = v.abbrev.match(text, i)
+        if m:
+            i = good = m.end()
+            collective_open = False
+            continue
+        w = _WORD.match(text, i)
+        if not w:
+            return _Scan(good, True, i)
+        if text[i].isupper() or text[i].isdigit():
+            i = good = w.end()
+            collective_open = False
+            continue
+        if v.predicate.match(low, i) or v.stop.match(low, i):
+            return _Scan(good, True, i)
+        m = v.family.match(low, i)
+        if m and collective_open:
+            i = good = m.end()
+            continue
+        if v.plural.match(low, i):
+            return _Scan(good, True, i)
+        return _Scan(good, False, i)
+    return _Scan(good, True, limit)
+
+
+@lru_cache(maxsize=8192)
+def _segment(window: str) -> tuple[tuple[int, int], ...]:
+    """Word spans of a short window, by underthesea's word segmenter.
+
+    Why the tokenizer is needed here: the fast path stopped at a lower-case word it does not know,
+    and a regex cannot tell whether that word is still part of the name ("Trung tâm phát triển quỹ
+    đất tỉnh | chủ trì", "Phòng Quản lý đô thị | cần") or the start of the predicate ("các Sở, Ban
+    ngành và địa phương | đưa các giải pháp"). The segmenter groups syllables into words, so the
+    predicate lexicon is matched against whole words ("chủ trì", not "chủ"), and the gazetteer of
+    multi-word names is passed as ``fixed_words`` so it does not cut "Ủy | ban nhân dân". It is ~270x
+    slower than a regex pass, hence only this short window, only when unsure, and memoized.
+    """
+    try:
+        from underthesea import word_tokenize
+    except ImportError:  # pragma: no cover - the package is a dependency
+        return tuple((m.start(), m.end()) for m in regex.finditer(r"\S+", window))
+    try:
+        toks = word_tokenize(window, fixed_words=list(_vocab().fixed_words), use_token_normalize=False)
+    except Exception:  # noqa: BLE001 - a tokenizer failure must not lose the task
+        return tuple((m.start(), m.end()) for m in regex.finditer(r"\S+", window))
+    spans: list[tuple[int, int]] = []
+    k = 0
+    for t in toks:
+        sylls = t.split()
+        if not sylls:
+            continue
+        start = window.find(sylls[0], k)
+        if start < 0:
+            continue
+        end = start
+        ok = True
+        for syl in sylls:
+            p = window.find(syl, end)
+            if p < 0:
+                ok = False
+                break
+            end = p + len(syl)
+        if not ok:
+            continue
+        spans.append((start, end))
+        k = end
+    return tuple(spans)
+
+
+def _resolve_with_tokenizer(text: str, low: str, scan: _Scan, limit: int) -> int:
+    """Where the name ends when the fast path was unsure: the first verb-like word decides."""
+    v = _vocab()
+    start = scan.unknown
+    words = list(regex.finditer(r"\S+", text, pos=start, endpos=limit))[:_TOKENIZER_WORDS]
+    if not words:
+        return scan.end
+    words_end = words[-1].end()
+    window = text[start:words_end]
+    spans = _segment(window)
+    if not spans:
+        return scan.end
+    wlow = low[start:words_end]
+
+    def norm(a: int, b: int) -> str:
+        return " ".join(wlow[a:b].split())
+
+    def is_pred(a: int, b: int) -> bool:
+        w = norm(a, b)
+        return w in v.predicate_set or bool(v.predicate.match(w))
+
+    def is_stop(a: int, b: int) -> bool:
+        w = norm(a, b)
+        return (bool(v.stop.fullmatch(w)) or bool(v.plural.fullmatch(w))
+                or not regex.match(r"[\p{L}\p{N}]", w))
+
+    def is_name(a: int, b: int) -> bool:
+        w = norm(a, b)
+        return (window[a].isupper() or bool(v.locality.fullmatch(w)) or bool(v.qualifier.fullmatch(w))
+                or w in v.fixed_keys)
+
+    end = scan.end
+    for idx, (a, b) in enumerate(spans):
+        if is_pred(a, b) or is_stop(a, b):
+            break
+        if is_name(a, b):
+            end = start + b
+            continue
+        # An unknown lower-case word belongs to the name only if a predicate follows closely
+        # ("Phòng Quản lý đô thị | cần", "Trung tâm phát triển quỹ đất tỉnh | chủ trì").
+        for look in range(idx + 1, min(idx + 5, len(spans))):
+            c, d = spans[look]
+            if is_pred(c, d):
+                end = start + spans[look - 1][1]
+                break
+            if is_stop(c, d):
+                break
+        break
+    return end
+
+
+def _list_end(text: str, low: str, pos: int, limit: int) -> int:
+    scan = _scan_list(text, low, pos, limit)
+    if scan.sure:
+        return scan.end
+    return _resolve_with_tokenizer(text, low, scan, limit)
+
+
+@lru_cache(maxsize=16384)
+def _subject_core(text: str) -> tuple[int, int]:
+    low = _lower(text)
+    limit = len(text)
+    pos = _LEAD_MARK.match(text).end()
+    m = _vocab().openers.match(low, pos)
+    if m:
+        j = _skip_ws(low, m.end())
+        if j < limit and low[j] == ",":
+            pos = _skip_ws(low, j + 1)
+    st = _agency_start(text, low, pos, allow_bare_family=False)
+    if st is None:
+        return (0, 0)
+    end = _list_end(text, low, st.begin, limit)
+    if end <= st.begin:
+        return (0, 0)
+    return (st.begin, end)
+
+
+def subject_agencies(text: str, base: int = 0) -> list[Agency]:
+    """Agencies that open a task sentence as its subject, or [] when it opens with a verb.
+
+    "Thanh tra tỉnh giám sát …", "Sở Y tế chủ trì …", "- Sở Y tế:", "Sở Kế hoạch và Đầu tư: Chủ trì
+    …", "Sở Tài nguyên và Môi trường, Sở Xây dựng, Ủy ban nhân dân các huyện, thị xã, thành phố tập
+    trung …". Only the opening window is read.
+    """
+    if not text:
+        return []
+    window = text[:_SUBJECT_WINDOW]
+    s, e = _subject_core(window)
+    if e <= s:
+        return []
+    return split_agencies(window[s:e], base + s)
+
+
+_PARTNER_CUE = regex.compile(
+    r"(?<![\p{L}\p{N}])phối\s+hợp(?:\s+(?:chặt\s+chẽ|hiệu\s+quả|tốt|thường\s+xuyên))?"
+    r"(?:\s+(?:cùng\s+)?(với))?(?:\s+(cùng))?(?![\p{L}\p{N}])"
+)
+
+
+@lru_cache(maxsize=8192)
+def _partner_core(text: str) -> tuple[tuple[int, int], ...]:
+    low = _lower(text)
+    out: list[tuple[int, int]] = []
+    taken = 0
+    for m in _PARTNER_CUE.finditer(low):
+        if m.start() < taken:
+            continue
+        j = _skip_ws(low, m.end())
+        if j < len(low) and low[j] in ":,":
+            continue  # "Cơ quan phối hợp: …" is a block cue; "Phối hợp, tạo điều kiện …" names no one
+        with_cue = m.group(1) is not None or m.group(2) is not None
+        st = _agency_start(text, low, j, allow_bare_family=with_cue)
+        if st is None or (st.family and not (st.plural or with_cue)):
+            continue
+        limit = min(len(text), j + _PARTNER_WINDOW)
+        end = _list_end(text, low, st.begin, limit)
+        if end > st.begin:
+            out.append((st.begin, end))
+            taken = end
+    return tuple(out)
+
+
+def cooperation_agencies(text: str, base: int = 0) -> list[Agency]:
+    """The Y of "phối hợp (với) Y" in a task text, stopped at the clause that follows.
+
+    "Sở Nội vụ phối hợp với Ủy ban Mặt trận Tổ quốc, đoàn thể các cấp trong tỉnh hướng dẫn …" gives
+    Ủy ban Mặt trận Tổ quốc and đoàn thể các cấp trong tỉnh; "phối hợp tạo điều kiện để …" gives none.
+    """
+    if not text:
+        return []
+    out: list[Agency] = []
+    for s, e in _partner_core(text):
+        out.extend(split_agencies(text[s:e], base + s))
+    return out
+
+
+__all__ = [
+    "agency_kind",
+    "agency_scope",
+    "canonical_name",
+    "cooperation_agencies",
+    "fold_variants",
+    "retone",
+    "split_agencies",
+    "split_lead_cell",
+    "subject_agencies",
+]

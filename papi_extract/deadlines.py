@@ -1,0 +1,494 @@
+"""Deadlines: every time expression of a task, normalized to ``Deadline`` records.
+
+reads: a piece of the canonical text (a table's time cell, or a task's prose) with its offset and the
+plan's period; writes: ``Deadline`` records (``text[span] == raw``), in text order.
+
+The table of docs/annotation.md ("Deadlines") is the specification; its vocabulary (cue words,
+quarter numerals, recurrence words) lives in ``data/deadlines.yaml``. Two modes:
+
+* ``cell=True`` -- a table's time column: the whole cell is a time expression, so everything counts
+  ("Theo quy định" → unspecified, "Thường xuyên (2021-2025)" → continuous over 2021-2025, a bare
+  "2021-2025" → year_range, a bare date → date).
+* ``cell=False`` -- prose: only explicit time expressions ("trước ngày 15/8/2021", "trong quý
+  III/2021", "Định kỳ hàng quý, 6 tháng, năm", "hàng năm", "thường xuyên", "khi có yêu cầu").
+  Incidental years and dates are names, not deadlines: "Kế hoạch năm 2020", "Nghị định … ngày
+  24/6/2022", "Luật Tố cáo năm 2018", "giai đoạn 2021-2025" in a title; "theo quy định" in prose is
+  manner, not time.
+
+Matching happens on a lowercase copy with unified tone placement ("hoá" = "hóa"), the same length as
+the text, so positions found there are positions in the text. Every pattern is linear (bounded
+repeats, no nested quantifiers): hostile input (100 kB of digits and slashes) stays fast.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from pathlib import Path
+
+import regex
+import yaml
+
+from papi_extract.agencies import retone
+from papi_extract.models import Deadline, Period
+
+_DATA = Path(__file__).parent / "data" / "deadlines.yaml"
+
+_B = r"(?<![\p{L}\p{N}])"  # word start
+_E = r"(?![\p{L}\p{N}])"  # word end
+_DATE_NUM = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])"
+_DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:,\s*)?(?:năm|[/\-])\s*(\d{4}))?(?!\d)"
+_PAREN = r"\s*\([^()\n]{0,90}\)"
+# A prose event clause ends where a manner/place/purpose phrase starts ("khi có … theo Điều 125 …").
+_EVENT_CUT = regex.compile(r"\s+(?:theo|tại|trên|để|nhằm)\s")
+
+
+def _lower(s: str) -> str:
+    low = s.lower()
+    if len(low) != len(s):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
+    return retone(low)
+
+
+def _alt(phrases: list[str] | tuple[str, ...]) -> str:
+    """Non-capturing whole-word alternation of phrases (words joined by whitespace), longest first."""
+    alts = sorted({r"\s+".join(regex.escape(w) for w in _lower(str(p)).split()) for p in phrases if str(p).strip()},
+                  key=len, reverse=True)
+    return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocab:
+    quarters: dict[str, int]
+    recurrence: regex.Pattern[str]
+    recurrence_or_count: regex.Pattern[str]
+    recurrence_kind: dict[str, str]
+    counts: regex.Pattern[str]
+    report_context: regex.Pattern[str]
+    list_item: regex.Pattern[str]
+    list_kind: dict[str, str]
+    annual_noun: regex.Pattern[str]
+    rel_day: regex.Pattern[str]
+    rel_unit_kind: dict[str, str]
+    by_date: regex.Pattern[str]
+    by_month: regex.Pattern[str]
+    date_prose: regex.Pattern[str]
+    date_cell: regex.Pattern[str]
+    quarter: regex.Pattern[str]
+    month: regex.Pattern[str]
+    month_cue: regex.Pattern[str]
+    year_prose: regex.Pattern[str]
+    year_cell: regex.Pattern[str]
+    year_range: regex.Pattern[str]
+    continuous_cell: regex.Pattern[str]
+    continuous_prose: regex.Pattern[str]
+    continuous_not_after: regex.Pattern[str]
+    per_plan: regex.Pattern[str]
+    per_plan_not_before: regex.Pattern[str]
+    per_term: regex.Pattern[str]
+    unspecified: regex.Pattern[str]
+    event_prose: regex.Pattern[str]
+    event_cell: regex.Pattern[str]
+
+
+def _key(s: str) -> str:
+    return " ".join(_lower(s).split())
+
+
+@cache
+def _vocab() -> _Vocab:
+    d = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
+    rec_kind: dict[str, str] = {}
+    for kind, phrases in (d.get("recurrence") or {}).items():
+        for p in phrases:
+            rec_kind[_key(str(p))] = str(kind)
+    list_kind: dict[str, str] = {}
+    for kind, phrases in (d.get("list_items") or {}).items():
+        for p in phrases:
+            list_kind[_key(str(p))] = str(kind)
+    unit_kind: dict[str, str] = {}
+    for kind, phrases in (d.get("period_units") or {}).items():
+        for p in phrases:
+            unit_kind[_key(str(p))] = str(kind)
+    by_cues = _alt(d.get("by_date_cues") or [])
+    prefixes = _alt(d.get("by_date_prefixes") or [])
+    not_before = _alt(d.get("count_not_before") or [])
+    year_not_before = _alt(d.get("year_not_before") or [])
+    recurrence = _B + _alt(list(rec_kind)) + _E
+    counts = _B + _alt(d.get("semiannual_counts") or []) + _E + rf"(?!\s+{not_before}{_E})"
+    return _Vocab(
+        quarters={str(k).lower(): int(v) for k, v in (d.get("quarters") or {}).items()},
+        recurrence=regex.compile(recurrence),
+        recurrence_or_count=regex.compile(recurrence + "|" + counts),
+        recurrence_kind=rec_kind,
+        counts=regex.compile(counts),
+        report_context=regex.compile(_B + _alt(d.get("report_context") or []) + r"\s*$|\(\s*$"),
+        list_item=regex.compile(_alt(list(list_kind)) + _E + r"(?!\s*[/\-]?\s*\d)"),
+        list_kind=list_kind,
+        annual_noun=regex.compile(_B + _alt(d.get("annual_noun_qualifiers") or []) + r"\s*$"),
+        rel_day=regex.compile(
+            _B + rf"(?:{by_cues}|vào|từ)\s+ngày\s+\d{{1,2}}\s+(?:của\s+)?({_alt(list(unit_kind))}){_E}"
+        ),
+        rel_unit_kind=unit_kind,
+        by_date=regex.compile(
+            _B + rf"(?:({prefixes})\s+)?{by_cues}\s+(?:(?:vào\s+)?ngày\s+)?(?:{_DATE_NUM}|{_DATE_WORDS})"
+        ),
+        by_month=regex.compile(_B + rf"{by_cues}\s+tháng\s+(\d{{1,2}})\s*(?:[/\-]|năm)\s*(\d{{4}})(?!\d)"),
+        date_prose=regex.compile(_B + rf"{_alt(d.get('date_cues') or [])}\s+(?:{_DATE_NUM}|{_DATE_WORDS})"),
+        date_cell=regex.compile(rf"(?<![\d/.\-])(?:ngày\s+)?(?:{_DATE_NUM}|{_DATE_WORDS})"),
+        quarter=regex.compile(_B + r"quý\s+(iv|iii|ii|i|[1-4])" + _E + r"(?:\s*(?:[/\-]|năm)\s*(\d{4})(?!\d))?"),
+        month=regex.compile(
+            r"(?<!\d\s{0,2})(?<!ngày\s{1,3}\d{1,2}\s{1,3})" + _B
+            + r"tháng\s+(\d{1,2})(?!\d)(?!\s*[/\-]\s*\d{1,2}\s*[/\-])(?:\s*(?:[/\-]|năm)\s*(\d{4})(?!\d))?"
+        ),
+        month_cue=regex.compile(_B + _alt(d.get("month_cues") or []) + r"\s*$"),
+        year_prose=regex.compile(
+            _B + _alt(d.get("year_cues") or []) + rf"\s+(\d{{4}})(?!\d)(?!\s*[-–—]\s*\d)(?!\s+{year_not_before})"
+        ),
+        year_cell=regex.compile(r"(?<![\d/.\-–—])" + _B + r"(?:năm\s+)?((?:19|20)\d{2})(?![\d/])(?!\s*[-–—]\s*\d)"),
+        year_range=regex.compile(
+            _B + r"(?:(?:giai\s+đoạn|từ\s+năm|từ|năm)\s+)?((?:19|20)\d{2})"
+            r"\s*(?:[-–—]|đến(?:\s+năm)?)\s*((?:19|20)\d{2})(?!\d)"
+        ),
+        continuous_cell=regex.compile(_B + _alt(d.get("continuous") or []) + _E),
+        continuous_prose=regex.compile(_B + _alt(d.get("continuous_prose") or []) + _E),
+        continuous_not_after=regex.compile(_B + _alt(d.get("continuous_not_after") or []) + r"\s*$"),
+        per_plan=regex.compile(_B + _alt(d.get("per_plan") or []) + _E + r"(\s+(?:hàng|hằng)\s+năm" + _E + ")?"),
+        per_plan_not_before=regex.compile(r"\s+" + _alt(d.get("per_plan_not_before") or []) + _E),
+        per_term=regex.compile(_B + _alt(d.get("per_term") or []) + _E),
+        unspecified=regex.compile(_B + _alt(d.get("unspecified") or []) + _E),
+        event_prose=regex.compile(
+            _B + rf"(?:{_alt(d.get('event_openers') or [])}|khi\s+có\s+{_alt(d.get('event_khi_co') or [])})"
+            + _E + r"[^.;,()\n]{0,120}"
+        ),
+        event_cell=regex.compile(_B + _alt(d.get("event_cell") or []) + _E + r"[^;\n]{0,200}"),
+    )
+
+
+@dataclass(slots=True)
+class _Rec:
+    start: int
+    end: int
+    kind: str
+    begin: dt.date | None = None
+    finish: dt.date | None = None
+    recurrence: str | None = None
+    prio: int = 1
+    year_given: bool = True  # a quarter/month/by_date whose year was written
+
+
+def _date(y: int | None, m: int, d: int) -> dt.date | None:
+    if y is None:
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> dt.date | None:
+    if not 1 <= m <= 12:
+        return None
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _plausible(y: int) -> bool:
+    return 1990 <= y <= 2100
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+def _before(low: str, pat: regex.Pattern[str], i: int, width: int = 40) -> bool:
+    return bool(pat.search(low, max(0, i - width), i))
+
+
+# ---------------------------------------------------------------------------------------------
+# Atom finders (positions in `low`, the matching copy of the text)
+
+
+def _recurrence_lists(low: str, cell: bool) -> list[_Rec]:
+    """ "hàng năm", "Định kỳ hàng quý (…), 6 tháng (…), năm (…)", "(6 tháng, năm, đột xuất)"."""
+    v = _vocab()
+    out: list[_Rec] = []
+    for m in v.recurrence_or_count.finditer(low):
+        if out and m.start() < out[-1].end:
+            continue
+        phrase = " ".join(m.group().split())
+        kind = v.recurrence_kind.get(phrase)
+        if kind is None:  # a bare "6 tháng": only in a reporting context or a table cell
+            if not cell and not _before(low, v.report_context, m.start(), 20):
+                continue
+            kind = "semiannual"
+        elif kind == "annual" and not cell and _before(low, v.annual_noun, m.start(), 30):
+            continue  # "thu, chi ngân sách hàng năm" names the budget, not the task's time
+        end = m.end()
+        pm = regex.match(_PAREN, low[end:end + 96])
+        if pm:
+            end += pm.end()
+        out.append(_Rec(m.start(), end, "recurring", recurrence=kind, prio=3))
+        # list continuation: ", 6 tháng (…)", ", năm", "và đột xuất"
+        while True:
+            sm = regex.match(r"\s*(?:,|và|;)?\s*", low[end:end + 12])
+            j = end + (sm.end() if sm else 0)
+            im = v.list_item.match(low, j)
+            if not im or j == end:
+                break
+            item = " ".join(im.group().split())
+            ikind = v.list_kind.get(item)
+            if ikind is None:
+                break
+            iend = im.end()
+            pm = regex.match(_PAREN, low[iend:iend + 96])
+            if pm:
+                iend += pm.end()
+            if ikind == "event":
+                out.append(_Rec(j, iend, "event", prio=3))
+            else:
+                out.append(_Rec(j, iend, "recurring", recurrence=ikind, prio=3))
+            end = iend
+    return out
+
+
+def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tuple[int, int, int, int]]]:
+    """All candidate records and the year ranges ("2021-2025") of the text."""
+    v = _vocab()
+    recs = _recurrence_lists(low, cell)
+    for m in v.rel_day.finditer(low):
+        unit = " ".join(m.group(1).split())
+        recs.append(_Rec(m.start(), m.end(), "recurring", recurrence=v.rel_unit_kind.get(unit), prio=3))
+    for m in v.by_date.finditer(low):
+        d, mo, y = (m.group(2), m.group(3), m.group(4)) if m.group(2) else (m.group(5), m.group(6), m.group(7))
+        yy = _int(y)
+        if yy is not None and not _plausible(yy):
+            continue
+        if yy is None and year is None:
+            if _date(2024, int(mo), int(d)) is not None:  # a real day of some (leap) year: end unknown
+                recs.append(_Rec(m.start(), m.end(), "by_date", prio=2, year_given=False))
+            continue
+        end = _date(yy if yy is not None else year, int(mo), int(d))
+        if end is None:
+            continue  # 30/02 is not a date
+        recs.append(_Rec(m.start(), m.end(), "by_date", finish=end, prio=2, year_given=yy is not None))
+    for m in v.by_month.finditer(low):
+        y, mo = int(m.group(2)), int(m.group(1))
+        first = _date(y, mo, 1) if _plausible(y) else None
+        if first is not None:
+            recs.append(_Rec(m.start(), m.end(), "by_date", finish=first - dt.timedelta(days=1), prio=2))
+    for m in (v.date_cell if cell else v.date_prose).finditer(low):
+        d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        yy = _int(y)
+        if yy is None:
+            if not cell:
+                continue
+            yy = year
+        if yy is None or not _plausible(yy):
+            continue
+        day = _date(yy, int(mo), int(d))
+        if day is None:
+            continue
+        recs.append(_Rec(m.start(), m.end(), "date", begin=day, finish=day, prio=1))
+    for m in v.quarter.finditer(low):
+        q = v.quarters.get(m.group(1))
+        if q is None:
+            continue
+        yy = _int(m.group(2))
+        if yy is not None and not _plausible(yy):
+            continue
+        recs.append(_Rec(m.start(), m.end(), "quarter", recurrence=str(q), prio=2, year_given=yy is not None,
+                         begin=_date(yy, 3 * q - 2, 1) if yy else None,
+                         finish=_month_end(yy, 3 * q) if yy else None))
+    for m in v.month.finditer(low):
+        mo, yy = int(m.group(1)), _int(m.group(2))
+        if not 1 <= mo <= 12 or (yy is not None and not _plausible(yy)):
+            continue
+        if yy is None and not cell and not _before(low, v.month_cue, m.start() + len("tháng"), 30):
+            continue  # a month without year in prose needs "trong tháng", "vào tháng" ...
+        recs.append(_Rec(m.start(), m.end(), "month", recurrence=str(mo), prio=2, year_given=yy is not None,
+                         begin=_date(yy, mo, 1) if yy else None, finish=_month_end(yy, mo) if yy else None))
+    for m in (v.year_cell if cell else v.year_prose).finditer(low):
+        yy = int(m.group(1))
+        if _plausible(yy):
+            recs.append(_Rec(m.start(), m.end(), "year", begin=dt.date(yy, 1, 1), finish=dt.date(yy, 12, 31), prio=1))
+    for m in (v.continuous_cell if cell else v.continuous_prose).finditer(low):
+        if not cell and _before(low, v.continuous_not_after, m.start(), 12):
+            continue
+        recs.append(_Rec(m.start(), m.end(), "continuous", prio=2))
+    for m in v.per_plan.finditer(low):
+        if not cell and v.per_plan_not_before.match(low, m.end()):
+            continue
+        recs.append(_Rec(m.start(), m.end(), "per_plan", recurrence="annual" if m.group(1) else None, prio=2))
+    for m in v.per_term.finditer(low):
+        recs.append(_Rec(m.start(), m.end(), "recurring", prio=2))
+    if cell:
+        for m in v.unspecified.finditer(low):
+            recs.append(_Rec(m.start(), m.end(), "unspecified", prio=0))
+        for m in v.event_cell.finditer(low):
+            recs.append(_Rec(m.start(), m.end(), "event", prio=2))
+    else:
+        for m in v.event_prose.finditer(low):
+            end = m.end()
+            cut = _EVENT_CUT.search(low, m.start(), end)
+            if cut:
+                end = cut.start()
+            end = len(low[:end].rstrip())
+            recs.append(_Rec(m.start(), end, "event", prio=2))
+    ranges: list[tuple[int, int, int, int]] = []
+    for m in v.year_range.finditer(low):
+        y0, y1 = int(m.group(1)), int(m.group(2))
+        if _plausible(y0) and _plausible(y1) and y0 <= y1 <= y0 + 30:
+            ranges.append((m.start(), m.end(), y0, y1))
+    return recs, ranges
+
+
+def _resolve(recs: list[_Rec]) -> list[_Rec]:
+    """Keep non-overlapping records: earlier first, then longer, then higher priority."""
+    recs.sort(key=lambda r: (r.start, -(r.end - r.start), -r.prio))
+    kept: list[_Rec] = []
+    for r in recs:
+        if kept and r.start < kept[-1].end:
+            prev = kept[-1]
+            # a stronger record fully inside a weak one (an unspecified cue) replaces it
+            if prev.prio == 0 and r.prio > 0:
+                kept[-1] = r
+            continue
+        kept.append(r)
+    return kept
+
+
+_Row = tuple[int, int, str, str | None, str | None, str | None]  # start, end, kind, start, end, recurrence
+
+
+@lru_cache(maxsize=16384)
+def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
+    """The records of a text (memoized: the same cells recur across plans)."""
+    low = _lower(text)
+    recs, ranges = _atoms(low, cell, year)
+    # a year that is the end of a range ("2021- 2025") is not a year of its own
+    starts = [a for a, _, _, _ in ranges]
+
+    def in_range(i: int) -> bool:
+        k = bisect_right(starts, i) - 1
+        return k >= 0 and i < ranges[k][1]
+
+    recs = [r for r in recs if not (r.kind == "year" and in_range(r.start))]
+    kept = _resolve(recs)
+    # "Quý I hàng năm" is one annual recurrence (the quarter says when in the year).
+    merged: list[_Rec] = []
+    for r in kept:
+        if (merged and r.kind == "recurring" and r.recurrence == "annual" and merged[-1].kind == "quarter"
+                and not low[merged[-1].end:r.start].strip()):
+            q = merged.pop()
+            r = replace(r, start=q.start)
+        merged.append(r)
+    kept = merged
+    # Year ranges: attached to the cue they follow ("Thường xuyên (2021-2025)", "Theo kế hoạch hàng năm
+    # (2021- 2025)"), or inside an event clause; standalone only in a table cell.
+    used: set[int] = set()
+    for r in kept:
+        if r.kind not in ("continuous", "per_plan", "event", "recurring"):
+            continue
+        k = bisect_left(starts, r.start)
+        while k < len(ranges) and k in used:
+            k += 1
+        if k >= len(ranges):
+            continue
+        a, b, y0, y1 = ranges[k]
+        inside = b <= r.end
+        if inside or (a >= r.end and regex.fullmatch(r"\s*\(?\s*", low[r.end:a])):
+            r.begin, r.finish = dt.date(y0, 1, 1), dt.date(y1, 12, 31)
+            if not inside:
+                close = regex.match(r"\s*\)", low[b:b + 4])
+                r.end = b + (close.end() if close else 0)
+            used.add(k)
+    if cell and ranges:
+        kept.sort(key=lambda r: r.start)
+        kstarts = [r.start for r in kept]
+        extra = []
+        for k, (a, b, y0, y1) in enumerate(ranges):
+            if k in used:
+                continue
+            j = bisect_left(kstarts, b) - 1  # the last record starting before the range ends
+            if j >= 0 and kept[j].end > a:
+                continue
+            extra.append(_Rec(a, b, "year_range", begin=dt.date(y0, 1, 1), finish=dt.date(y1, 12, 31), prio=2))
+        kept.extend(extra)
+        kept.sort(key=lambda r: r.start)
+    # Quarters and months without a year: the year of a later one in the same list, else the period's.
+    for i, r in enumerate(kept):
+        if r.kind in ("quarter", "month") and not r.year_given:
+            yy = next((x.finish.year for x in kept[i + 1:i + 4] if x.kind == r.kind and x.year_given and x.finish),
+                      year)
+            if yy is not None:
+                n = int(r.recurrence or 0)
+                if r.kind == "quarter":
+                    r.begin, r.finish = _date(yy, 3 * n - 2, 1), _month_end(yy, 3 * n)
+                else:
+                    r.begin, r.finish = _date(yy, n, 1), _month_end(yy, n)
+    if any(r.kind != "unspecified" for r in kept):
+        kept = [r for r in kept if r.kind != "unspecified"]
+    out: list[_Row] = []
+    spans = _cell_spans(text, low, kept) if cell else [(r.start, r.end) for r in kept]
+    for r, (s, e) in zip(kept, spans, strict=True):
+        rec = r.recurrence if r.kind in ("recurring", "per_plan") else None
+        out.append((s, e, r.kind, r.begin.isoformat() if r.begin else None,
+                    r.finish.isoformat() if r.finish else None, rec))
+    return tuple(out)
+
+
+_CELL_SEP = regex.compile(r"[;\n]")
+_GAP = regex.compile(r"[\s,;]*(?:(?<![\p{L}])và(?![\p{L}])[\s,]*)?")
+
+
+def _cell_spans(text: str, low: str, kept: list[_Rec]) -> list[tuple[int, int]]:
+    """In a cell, a record's raw runs from the previous one (or its clause start) to its end, and the
+    last record of a clause runs to the clause end ("Ban hành Kế hoạch trong quý III/2021",
+    "Hàng năm theo quy định")."""
+    clauses: list[tuple[int, int]] = []
+    s = 0
+    for m in _CELL_SEP.finditer(text):
+        clauses.append((s, m.start()))
+        s = m.end()
+    clauses.append((s, len(text)))
+    cstarts = [a for a, _ in clauses]
+    spans: list[tuple[int, int]] = []
+    for idx, r in enumerate(kept):
+        ci = bisect_right(cstarts, r.start) - 1
+        cs, ce = clauses[ci] if ci >= 0 else (r.start, r.end)
+        prev_end = kept[idx - 1].end if idx and cs <= kept[idx - 1].start < ce else cs
+        start = _GAP.match(low, prev_end).end() if prev_end < r.start else r.start
+        start = min(max(start, cs), r.start)
+        nxt_in_clause = idx + 1 < len(kept) and cs <= kept[idx + 1].start < ce
+        end = r.end if nxt_in_clause else max(r.end, ce)
+        while end > start and text[end - 1] in " \t,;":
+            end -= 1
+        while start < end and text[start] in " \t":
+            start += 1
+        spans.append((start, end))
+    return spans
+
+
+def parse_deadlines(text: str, base: int = 0, period: Period | None = None, *, cell: bool = False) -> list[Deadline]:
+    """Every time expression of ``text`` as ``Deadline`` records, spans offset by ``base``.
+
+    ``cell=True`` for a table's time column (the whole cell is a time expression); ``cell=False``
+    for prose (explicit time expressions only). A year the text leaves out ("trong quý II, quý
+    III") comes from ``period.start_year``. Invalid dates (30/02) are skipped.
+    """
+    if not text or not text.strip():
+        return []
+    year = period.start_year if period is not None else None
+    out: list[Deadline] = []
+    for s, e, kind, start, end, rec in _parse(text, cell, year):
+        if e <= s:
+            continue
+        out.append(Deadline(raw=text[s:e], kind=kind, start=start, end=end, recurrence=rec,  # type: ignore[arg-type]
+                            span=(base + s, base + e)))
+    return out
+
+
+__all__ = ["parse_deadlines"]

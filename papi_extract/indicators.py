@@ -1,0 +1,190 @@
+"""Stage "indicators": headings and table rows that name a PAPI dimension or sub-dimension.
+
+reads: ``ctx.norm``, ``ctx.sections``, ``ctx.blocks``, ``ctx.heading_lines``; writes:
+``ctx.indicators`` and the ``dimension``/``subdimension`` of every section (a section that names
+none inherits its parent's, so a task's dimension is its section's), warnings W401.
+
+Sources, each a ``method`` of the mention:
+
+* ``heading`` — an outline heading ("1.1. Nội dung “Tham gia của người dân ở cấp cơ sở”:",
+  "5. Quản trị môi trường" as a bold run-in head). A heading naming two dimensions
+  ("Công khai minh bạch và thủ tục hành chính công") gives one mention per dimension; the
+  section takes the first (the annotation guide's rule).
+* ``table_group`` / ``table_subgroup`` — a row of a task table holding only a label and an
+  indicator name ("I<TAB>Tham gia người dân ở cấp cơ sở", "Công khai danh sách hộ nghèo").
+* ``score_table`` — the name cell of each row of a score table (seed 004's table).
+* ``bold`` — a bold line (or bold run-in head) that is not an outline heading but names an indicator.
+
+``raw`` is the heading title or the name cell as written (``ctx.text[span] == raw``). An
+approximate match is kept with ``method`` suffixed ``_fuzzy`` and a W401 warning.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from papi_extract.context import Block, DocContext
+from papi_extract.models import IndicatorMention, Section
+from papi_extract.pipeline import Stage
+from papi_extract.taxonomy import IndicatorMatch, find_indicators_folded
+
+_ROW_LABEL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVX]{1,5}\.?|[a-zđ][.)]?)$")
+
+
+@lru_cache(maxsize=4096)
+def _title_pattern(title: str) -> regex.Pattern[str]:
+    """A title as written, with any run of white space between its words."""
+    return regex.compile(r"\s+".join(regex.escape(w) for w in title.split()))
+
+
+def _title_span(ctx: DocContext, sec: Section) -> tuple[int, int] | None:
+    """Where the section's title is written (its heading line, or the lines below an appendix label)."""
+    title = sec.title
+    if not title:
+        return None
+    start = sec.span[0]
+    window_end = min(len(ctx.text), start + len(title) * 2 + 400)
+    window = ctx.text[start:window_end]
+    k = window.find(title)
+    if k >= 0:
+        return start + k, start + k + len(title)
+    m = _title_pattern(title).search(window)
+    return (start + m.start(), start + m.end()) if m else None
+
+
+def _mentions(ctx: DocContext, found: tuple[IndicatorMatch, ...], span: tuple[int, int], section: str | None,
+              method: str) -> list[IndicatorMention]:
+    out: list[IndicatorMention] = []
+    raw = ctx.text[span[0] : span[1]]
+    for m in found:
+        meth = method if m.exact else f"{method}_fuzzy"
+        if not m.exact:
+            ctx.warn("W401", f"{raw[:80]!r} resembles the PAPI indicator {m.subdimension or m.dimension} "
+                             f"({m.name}) only approximately (score {m.score:.2f})", span)
+        out.append(IndicatorMention(dimension=m.dimension, subdimension=m.subdimension, name=m.name, raw=raw,
+                                    section=section, span=span, method=meth, score=m.score))
+    return out
+
+
+def _cell_spans(ctx: DocContext, b: Block) -> list[tuple[int, int]]:
+    """Non-empty cells of a delimited table row, stripped."""
+    from papi_extract.scores import _split_row
+
+    return [(c.start, c.end) for c in _split_row(ctx, b.start, b.end) if c.text]
+
+
+def extract_indicators(ctx: DocContext) -> None:
+    mentions: list[IndicatorMention] = []
+    folded = ctx.folded
+    by_id: dict[str, Section] = {}
+    # 1. outline headings; sections take their own dimension or their parent's
+    for sec in ctx.sections:
+        by_id[sec.id] = sec
+        own: tuple[IndicatorMatch, ...] = ()
+        span = _title_span(ctx, sec)
+        if span is not None:
+            own = find_indicators_folded(folded[span[0] : span[1]])
+            if own:
+                mentions.extend(_mentions(ctx, own, span, sec.id, "heading"))
+        if own:
+            sec.dimension, sec.subdimension = own[0].dimension, own[0].subdimension
+        else:
+            parent = by_id.get(sec.parent) if sec.parent else None
+            if parent is not None:
+                sec.dimension, sec.subdimension = parent.dimension, parent.subdimension
+    # 2. score tables (name cells)
+    from papi_extract.scores import read_score_tables
+
+    in_score_table: set[int] = set()
+    for table in read_score_tables(ctx):
+        for row in table.rows:
+            in_score_table.add(row.name.start)
+            if row.match is not None:
+                span = (row.name.start, row.name.end)
+                mentions.extend(_mentions(ctx, find_indicators_folded(folded[span[0] : span[1]]), span,
+                                          row.section, "score_table"))
+    # 3. group rows of other tables, 4. bold lines that are not outline headings
+    blocks = ctx.blocks
+    for bi, b in enumerate(blocks):
+        if b.kind == "para" and len(b.pieces) <= 1 and (
+            (bi > 0 and blocks[bi - 1].kind == "table_row" and ctx.line_of(blocks[bi - 1].end) + 1 == b.line)
+            or (bi + 1 < len(blocks) and blocks[bi + 1].kind == "table_row" and blocks[bi + 1].line == b.line + 1)
+        ):
+            # a group row whose trailing empty cells were trimmed with the line's white space
+            core = ctx.text[b.start : b.end].strip()
+            if core and len(core) <= 160:
+                s = b.start + ctx.text[b.start : b.end].index(core)
+                found = find_indicators_folded(folded[s : s + len(core)])
+                if found and all(m.exact for m in found):
+                    method = "table_subgroup" if found[0].subdimension else "table_group"
+                    mentions.extend(_mentions(ctx, found, (s, s + len(core)), b.section, method))
+                    continue
+        if b.kind == "table_row":
+            row = ctx.text[b.start : b.end]
+            parts = row.split("\t") if "\t" in row else row.split("|")
+            if sum(1 for p in parts if p.strip(" *|")) > 2:
+                continue  # a task row, not a group row
+            cells = _cell_spans(ctx, b)
+            if not 1 <= len(cells) <= 2 or any(s in in_score_table for s, _ in cells):
+                continue
+            if len(cells) == 2 and not _ROW_LABEL.match(ctx.text[cells[0][0] : cells[0][1]]):
+                continue
+            span = cells[-1]
+            found = find_indicators_folded(folded[span[0] : span[1]])
+            if found and (len(cells) == 2 or all(m.exact for m in found)):  # a lone cell may be a wrapped line
+                method = "table_subgroup" if found[0].subdimension else "table_group"
+                mentions.extend(_mentions(ctx, found, span, b.section, method))
+            continue
+        if b.line in ctx.heading_lines or b.start in in_score_table:
+            continue
+        info = ctx.norm.lines[b.line]
+        if not info.bold:
+            continue
+        end = info.start + info.bold_end if info.bold_end > 0 else info.end
+        a = b.text_start if b.text_start < end else b.start
+        seg = ctx.text[a:end]
+        core = seg.strip(" \t:.-*")
+        if not core or len(core) > 160:
+            continue
+        s = a + seg.index(core)
+        span = (s, s + len(core))
+        found = find_indicators_folded(folded[span[0] : span[1]])
+        if found and all(m.exact for m in found):
+            mentions.extend(_mentions(ctx, found, span, b.section, "bold"))
+    mentions.sort(key=lambda m: m.span[0])
+    ctx.indicators = mentions
+
+
+def dimension_at(ctx: DocContext, offset: int, section: str | None) -> tuple[int | None, str | None]:
+    """The dimension/sub-dimension in force at ``offset`` inside ``section``: the nearest table group
+    row or bold indicator line above it in the same section (a sub-group row gives its
+    sub-dimension), else the section's own (inherited) dimension. For the tasks stage."""
+    group: IndicatorMention | None = None
+    sub: IndicatorMention | None = None
+    for m in ctx.indicators:
+        if m.span[0] >= offset:
+            break
+        if m.section != section or m.method.split("_fuzzy")[0] not in ("table_group", "table_subgroup", "bold"):
+            continue
+        if m.subdimension is None:
+            group, sub = m, None
+        else:
+            sub = m
+    if sub is not None and (group is None or sub.dimension == group.dimension or sub.span[0] > group.span[0]):
+        return sub.dimension, sub.subdimension
+    if group is not None:
+        return group.dimension, None
+    for s in ctx.sections:
+        if s.id == section:
+            return s.dimension, s.subdimension
+    return None, None
+
+
+STAGE = Stage(
+    "indicators",
+    extract_indicators,
+    ("norm", "sections", "blocks", "heading_lines"),
+    ("indicators", "sections", "warnings"),
+)

@@ -1,0 +1,996 @@
+"""Stage "scores": every PAPI figure a plan states becomes a ``Score``.
+
+reads: ``ctx.norm``, ``ctx.blocks``, ``ctx.sections`` (with the dimensions the indicators stage set),
+``ctx.period``/``ctx.issued_year`` (header stage); writes: ``ctx.scores``, warnings W402/W403.
+
+Two sources:
+
+* **Score tables** — tab-separated, pipe/markdown, or one cell per line (a scraped page: seed 004).
+  The header's "Năm 2019 / Năm 2020 / Điểm / Thứ hạng" cells say which column holds which year's
+  score or rank; each row naming a dimension, sub-dimension or the total gives one ``actual``
+  record per year.
+* **Prose** — each sentence is scanned for events (a figure with "điểm", a rank, a rank change in
+  "bậc", "so với năm X", a national-average marker) and the events are assembled left to right,
+  respecting parentheses: "đạt 5,47/10 điểm (điểm trung bình toàn quốc là 5,28), xếp vị thứ 22/63
+  (tăng 0,18 điểm và tăng 15 bậc so với năm 2019)" is one fact with value, rank, change and rank
+  change; the national average is dropped; "so với năm 2020 (4,93 điểm)" is a second fact for 2020.
+
+A figure is a ``target`` when a target word ("phấn đấu", "mục tiêu", "chỉ tiêu") precedes it in its
+sentence, or when it stands in an objectives section ("Mục tiêu") and its year is not before the
+plan's; a change stated without its value ("giảm 0,1 điểm") is a ``change``; anything else ``actual``.
+
+A figure's subject is the indicator named just before it ("Cơ hội tham gia giảm 0,1 điểm"), the
+total ("Chỉ số PAPI tỉnh … đạt"), or, when the sentence names none, the fact it continues or the
+dimension of the heading it sits under. A figure whose subject names something else ("Chỉ số
+PAR Index", "Chỉ số hài lòng SIPAS") is not a PAPI score and is skipped.
+
+Years come from the sentence ("năm 2018", never a "so với năm" year), else from the headings above
+("… NĂM 2020 SO VỚI NĂM 2019"), else — for targets — from the plan's period or issue year, else from
+a table record of the same indicator with the same value and rank. A figure whose year is still
+unknown is **kept with ``year: null`` and a W402 warning**: dropping it would lose a stated figure,
+and consumers can filter on the warning.
+
+One record per (dimension, subdimension, year, kind): facts with the same key are merged, the first
+source's value winning (a table cell and its prose restatement become one record).
+
+``rank_change`` is positive when the province moved up ("tăng 15 bậc"), negative when it fell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+import yaml
+
+from papi_extract.context import Block, DocContext
+from papi_extract.models import Score, Section
+from papi_extract.normalize import fold
+from papi_extract.pipeline import Stage
+from papi_extract.taxonomy import (
+    IndicatorMatch,
+    find_indicators_folded,
+    is_total_cell_folded,
+    search_indicators_folded,
+    search_total_folded,
+)
+
+DATA = Path(__file__).parent / "data" / "scores.yaml"
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary -> compiled patterns (all linear: alternations of literals, bounded repeats)
+
+
+def _alt(words: list[str] | tuple[str, ...]) -> str:
+    """A non-capturing alternation of folded phrases, longest first, any white space between words."""
+    items = sorted({" ".join(fold(w).split()) for w in words if w.strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(regex.escape(p) for p in w.split(" ")) for w in items) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreVocab:
+    score: regex.Pattern[str]
+    prefilter: regex.Pattern[str]  # no digit, no figure
+    keywords: tuple[str, ...]  # a sentence holding none of these states no figure
+    verb_end: regex.Pattern[str]
+    verb_class: dict[str, str]
+    rank: regex.Pattern[str]
+    rank_change: regex.Pattern[str]
+    national: regex.Pattern[str]
+    compare: regex.Pattern[str]
+    year: regex.Pattern[str]
+    target: regex.Pattern[str]
+    header: tuple[tuple[str, regex.Pattern[str]], ...]
+    label_cells: frozenset[str]
+    subject_fillers: frozenset[str]
+    provinces_ranked: int
+    max_dimension: float
+    max_total: float
+
+
+@lru_cache(maxsize=1)
+def vocab() -> ScoreVocab:
+    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    value_v, up_v, down_v = raw["value_verbs"], raw["increase_verbs"], raw["decrease_verbs"]
+    verb_class: dict[str, str] = {}
+    for cls, words in (("value", value_v), ("up", up_v), ("down", down_v)):
+        for w in words:
+            verb_class[" ".join(fold(w).split())] = cls
+    num = r"[+\-]?\d{1,2}(?:[.,]\d{1,3})?"
+    score = regex.compile(
+        rf"(?<![\w.,/])(?P<num>{num})\s{{0,3}}(?:/\s{{0,2}}(?P<max>\d{{1,2}})\s{{0,3}})?{_alt(raw['point_words'])}(?!\w)"
+    )
+    verb_end = regex.compile(
+        rf"(?<!\w)(?P<verb>{_alt(value_v + up_v + down_v)})(?:\s+{_alt(raw['verb_fillers'])}){{0,3}}\s{{0,3}}$"
+    )
+    # Anchored on the number, the words in a lookbehind: the engine only tries where a digit is,
+    # which is several times faster than trying every rank word at every position.
+    rank = regex.compile(
+        rf"(?<=(?<!\w)(?P<word>{_alt(raw['rank_words'])})(?:\s+{_alt(raw['rank_fillers'])})?\s{{1,3}})"
+        rf"(?P<rank>\d{{1,2}})(?![.,]\d)(?:\s{{0,2}}/\s{{0,2}}(?P<of>\d{{2}}))?(?!\d)"
+    )
+    rank_change = regex.compile(
+        rf"(?<=(?<!\w)(?P<verb>{_alt(up_v + down_v)})\s+)(?P<n>\d{{1,2}})\s+{_alt(raw['rank_change_units'])}(?!\w)"
+    )
+    compare = regex.compile(
+        rf"(?<!\w){_alt(raw['compare_words'])}(?:\s+{_alt(raw['compare_fillers'])}){{0,5}}\s+(?P<year>(?:19|20)\d\d)(?!\d)"
+    )
+    year = regex.compile(r"(?<![\d/.\-–])(?P<year>(?:19|20)\d\d)(?![\d/])")
+    th = raw["table_header"]
+    header = tuple(  # matched on the cell's words only, punctuation dropped
+        (k, regex.compile(rf"(?<!\w){_alt([' '.join(_WORDS.findall(fold(w))) for w in th[k]])}(?!\w)"))
+        for k in ("national", "change", "rank", "score")
+    )
+    return ScoreVocab(
+        score=score,
+        prefilter=regex.compile(r"\d"),
+        keywords=tuple(" ".join(fold(w).split()) for w in raw["prefilter_words"]),
+        verb_end=verb_end,
+        verb_class=verb_class,
+        rank=rank,
+        rank_change=rank_change,
+        national=regex.compile(rf"(?<!\w){_alt(raw['national_markers'])}(?!\w)"),
+        compare=compare,
+        year=year,
+        target=regex.compile(rf"(?<!\w){_alt(raw['target_markers'])}(?!\w)"),
+        header=header,
+        label_cells=frozenset(" ".join(fold(w).split()) for w in th["label"]),
+        subject_fillers=frozenset(w for p in raw["subject_fillers"] for w in fold(p).split()),
+        provinces_ranked=int(raw["provinces_ranked"]),
+        max_dimension=float(raw["max_dimension_value"]),
+        max_total=float(raw["max_total_value"]),
+    )
+
+
+_SENT = regex.compile(r"(?<=[.!?…])(?<![\s(](?:\d{1,2}|[IVXivx]{1,4})\.)\s+(?=[\p{Lu}\d\-+•*(“\"])")
+_CELL_NUM = regex.compile(r"^[+\-]?\d{1,3}(?:[.,]\d{1,3})?$")
+_CELL_RANK = regex.compile(r"^(?P<r>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<of>\d{2}))?$")
+_ROW_LABEL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVX]{1,5}\.?|[a-zđ]\))$")
+_YEAR_CELL = regex.compile(r"^(?:nam\s{1,3})?(?P<year>(?:19|20)\d\d)$")
+_YEAR_LINE = regex.compile(r"(?m)^[ \t]{0,8}(?:nam[ \t]{1,3})?(?:19|20)\d\d[ \t]{0,8}$")
+_ANY_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_SEPARATOR_CELL = regex.compile(r"^:?-{2,}:?$")
+_WORDS = regex.compile(r"\w+")
+_PUNCT = regex.compile(r"[();]")
+_CLAUSE_BREAK = regex.compile(r"[(),;:]")
+_RANGE_AFTER = regex.compile(r"\s{0,2}[-–]\s{0,2}\d")
+_RANGE_BEFORE = regex.compile(r"[-–]\s{0,2}$")
+
+
+def _num(s: str) -> float:
+    return float(s.replace(",", ".").replace("+", ""))
+
+
+# ---------------------------------------------------------------------------------------------
+# Facts
+
+
+@dataclass(slots=True)
+class Fact:
+    """A score record under construction."""
+
+    dimension: int | None
+    subdimension: str | None
+    kind: str
+    start: int
+    end: int
+    method: str
+    year: int | None = None
+    value: float | None = None
+    rank: int | None = None
+    rank_of: int | None = None
+    change: float | None = None
+    rank_change: int | None = None
+    pos: int = 0  # offset of the figure, for the sentence's year
+    section: str | None = None
+    year_fixed: bool = False  # the year came from a "so với năm X (…)" or a table header
+    base_value: float | None = None  # "giảm từ 1,55 điểm …": the value the change started from
+    objective: bool = False  # stated in an objectives section ("Mục tiêu"): a target unless its year is past
+
+    @property
+    def key(self) -> tuple[int | None, str | None, int | None, str]:
+        return (self.dimension, self.subdimension, self.year, self.kind)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str
+    start: int
+    end: int
+    f: str = ""  # folded text (a slice of ctx.folded: no second fold)
+
+
+@dataclass(slots=True)
+class ScoreRow:
+    label: Cell | None
+    name: Cell
+    match: IndicatorMatch | None
+    total: bool
+    values: list[Cell | None]  # aligned with ScoreTable.slots
+    start: int
+    section: str | None
+
+
+@dataclass(slots=True)
+class ScoreTable:
+    slots: list[tuple[int, str]]  # (year, "score"|"rank"|"change") per value column
+    rows: list[ScoreRow]
+    layout: str  # "delimited" | "cell_per_line"
+    unmapped: list[Cell] = field(default_factory=list)
+
+
+def _strip_cell(ctx: DocContext, start: int, end: int) -> Cell:
+    text = ctx.text
+    a, b = start, end
+    while a < b and text[a] in " \t*|":
+        a += 1
+    while b > a and text[b - 1] in " \t*|:":
+        b -= 1
+    return Cell(text[a:b], a, b, ctx.folded[a:b])
+
+
+def _split_row(ctx: DocContext, start: int, end: int) -> list[Cell]:
+    """Cells of one delimited line (tabs, else pipes), with spans."""
+    text = ctx.text
+    line = text[start:end]
+    sep = "\t" if "\t" in line else "|"
+    cells: list[Cell] = []
+    pos = start
+    parts = line.split(sep)
+    if sep == "|":
+        s = line.strip()
+        if s.startswith("|"):
+            lead = line.index("|")
+            pos = start + lead + 1
+            parts = line[lead + 1 :].split("|")
+            if s.endswith("|") and parts and not parts[-1].strip():
+                parts = parts[:-1]
+    for p in parts:
+        cells.append(_strip_cell(ctx, pos, pos + len(p)))
+        pos += len(p) + 1
+    return cells
+
+
+@lru_cache(maxsize=4096)
+def _header_info(f: str) -> tuple[int | None, str | None]:
+    """(year, metric) a header cell (folded) names: "nam 2019" -> (2019, None), "diem" -> (None, "score").
+    Only short cells are header cells: a task cell mentioning "năm 2021" is not."""
+    if len(f) > 48 or len(f.split()) > 7:
+        return None, None
+    ym = _ANY_YEAR.search(f)
+    year = int(ym.group(1)) if ym else None
+    metric = None
+    words = " ".join(_WORDS.findall(f))  # "Tăng (+), giảm (-)" reads as "tang giam"
+    for k, rx in vocab().header:
+        if rx.search(words) or (k == "change" and ("+/-" in f or "+/–" in f)):
+            metric = k
+            break
+    if metric == "change":
+        year = None  # "Chênh lệch so với năm 2021": the change of the table's latest year
+    return year, metric
+
+
+def _header_row(cells: list[Cell]) -> bool:
+    """A row of short cells, one of which names a year: the header of a score table."""
+    return all(len(c.text) <= 60 for c in cells) and any(_header_info(c.f)[0] for c in cells if c.text)
+
+
+def _resolve_name(cell: Cell) -> tuple[IndicatorMatch | None, bool]:
+    f = cell.f
+    if is_total_cell_folded(f):
+        return None, True
+    found = find_indicators_folded(f)
+    return (found[0] if found else None), False
+
+
+def _is_value_cell(s: str) -> bool:
+    return bool(_CELL_NUM.match(s) or _CELL_RANK.match(s))
+
+
+def _slots_in_order(header: list[str]) -> list[tuple[int, str]]:  # folded cells
+    """Value columns of a header read in order (one cell per line: no column positions)."""
+    combined: list[tuple[int, str]] = []
+    years: list[int] = []
+    metrics: list[str] = []
+    for h in header:
+        y, m = _header_info(h)
+        if y is not None and m is not None:
+            combined.append((y, m))
+        elif y is not None:
+            years.append(y)
+        elif m is not None:
+            metrics.append(m)
+    if combined:
+        return combined
+    if not years:
+        return []
+    if not metrics:
+        return [(y, "score") for y in years]
+    if len(metrics) % len(years) == 0:
+        k = len(metrics) // len(years)
+        groups = [metrics[i * k : (i + 1) * k] for i in range(len(years))]
+        if all(g == groups[0] for g in groups):
+            return [(y, m) for y, g in zip(years, groups, strict=True) for m in g]
+    if len(set(metrics)) == len(metrics):  # "Điểm / Thứ hạng" once, for every year
+        return [(y, m) for y in years for m in metrics]
+    return []
+
+
+def _slots_by_column(header_rows: list[list[Cell]]) -> dict[int, tuple[int, str]]:
+    """Value columns of a delimited header: merged year cells span the empty cells to their right
+    when a lower header row has metrics there ("Năm 2019 | | Năm 2020 |" over "Điểm | Thứ hạng | …")."""
+    width = max(len(r) for r in header_rows)
+    info = [[_header_info(c.f) if c.text else (None, None) for c in r] + [(None, None)] * (width - len(r))
+            for r in header_rows]
+    empty = [[not c.text for c in r] + [True] * (width - len(r)) for r in header_rows]
+    out: dict[int, tuple[int, str]] = {}
+    for c in range(width):
+        year = next((info[r][c][0] for r in range(len(info)) if info[r][c][0] is not None), None)
+        metric = next((info[r][c][1] for r in range(len(info)) if info[r][c][1] is not None), None)
+        if year is None and metric is not None:
+            for r in range(len(info)):
+                if not empty[r][c]:
+                    continue
+                k = c - 1
+                while k >= 0 and empty[r][k]:
+                    k -= 1
+                if k >= 0 and info[r][k][0] is not None:
+                    year = info[r][k][0]
+                    break
+        if year is not None:
+            out[c] = (year, metric or "score")
+        elif metric == "change":
+            out[c] = (0, "change")  # a "Tăng/giảm" column without a year: the latest year's change
+    latest = max((y for y, _ in out.values() if y), default=0)
+    for c, (y, m) in list(out.items()):
+        if not y:
+            if latest:
+                out[c] = (latest, m)
+            else:
+                del out[c]
+    return out
+
+
+def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
+    tables: list[ScoreTable] = []
+    groups: list[list[Block]] = []
+    prev = -2
+    for i, b in enumerate(ctx.blocks):
+        if b.kind != "table_row":
+            continue
+        if i != prev + 1 or not groups:
+            groups.append([])
+        groups[-1].append(b)
+        prev = i
+    text = ctx.text
+    for g in groups:
+        # cheap test first: a score table has a short header cell naming a year in its first rows
+        if not any(_ANY_YEAR.search(text, b.start, b.end) for b in g[:5]):
+            continue
+        if not any(_header_row(_split_row(ctx, b.start, b.end)) for b in g[:5]):
+            continue
+        rows = [(b, _split_row(ctx, b.start, b.end)) for b in g]
+        rows = [(b, r) for b, r in rows if not all(_SEPARATOR_CELL.match(c.text) or not c.text for c in r)]
+        header: list[list[Cell]] = []
+        k = 0
+        while k < len(rows) and k < 4:
+            cells = rows[k][1]
+            if any(len(c.text) > 60 for c in cells):
+                break  # a content row
+            if any(_is_value_cell(c.text) for c in cells[1:]) and not any(_header_info(c.f)[0] for c in cells):
+                break
+            header.append(cells)
+            k += 1
+        if not header or not any(_header_info(c.f)[0] for r in header for c in r):
+            continue
+        cols = _slots_by_column(header)
+        if not cols:
+            continue
+        order = sorted(cols)
+        table = ScoreTable([cols[c] for c in order], [], "delimited")
+        for b, cells in rows[k:]:
+            named = [(j, c) for j, c in enumerate(cells) if c.text and not _is_value_cell(c.text)
+                     and not _ROW_LABEL.match(c.text) and j not in cols]
+            if not named:
+                continue
+            j, name = named[0]
+            label = next((c for c in cells[:j] if c.text and _ROW_LABEL.match(c.text)), None)
+            match, total = _resolve_name(name)
+            values = [cells[c] if c < len(cells) and cells[c].text and _is_value_cell(cells[c].text) else None
+                      for c in order]
+            if not any(values):
+                continue
+            if match is None and not total:
+                if not vocab().national.search(name.f):
+                    table.unmapped.append(name)
+                continue
+            table.rows.append(ScoreRow(label, name, match, total, values, (label or name).start, b.section))
+        if table.rows:
+            tables.append(table)
+    return tables
+
+
+def _cell_per_line_tables(ctx: DocContext) -> list[ScoreTable]:
+    """Tables printed one cell per line (blank lines between): a header holding "Năm 2019" cells,
+    then rows of [label] name value... ."""
+    folded = ctx.folded
+    body_end = ctx.body_end if ctx.body_end >= 0 else len(ctx.text)
+    if not _YEAR_LINE.search(folded, ctx.body_start, body_end):
+        return []
+    lines = ctx.norm.lines
+    n = len(lines)
+    block_at = {b.line: b for b in ctx.blocks}
+    tables: list[ScoreTable] = []
+    done_until = -1
+    for hit in _YEAR_LINE.finditer(folded, ctx.body_start, body_end):
+        i = ctx.line_of(hit.start() + (1 if folded[hit.start()] == "\n" else 0))
+        if i <= done_until:
+            continue
+        li = lines[i]
+        if not _YEAR_CELL.match(folded[li.start : li.end].strip()) or "\t" in ctx.text[li.start : li.end]:
+            continue
+        # cells: non-blank lines around the year cell
+        cells: list[tuple[int, Cell]] = []
+        j = i
+        while j < n and lines[j].start < body_end:
+            t = ctx.text[lines[j].start : lines[j].end]
+            if t.strip():
+                if len(t) > 150 or "\t" in t:
+                    break
+                cells.append((j, _strip_cell(ctx, lines[j].start, lines[j].end)))
+            j += 1
+        before: list[tuple[int, Cell]] = []
+        k = i - 1
+        while k >= 0 and len(before) < 3:
+            t = ctx.text[lines[k].start : lines[k].end]
+            if t.strip():
+                if len(t) > 100 or _is_value_cell(t.strip()) or _header_info(ctx.folded[lines[k].start : lines[k].end].strip())[0]:
+                    break  # only the label columns' headers ("TT", "Chỉ số nội dung") precede the years
+                before.insert(0, (k, _strip_cell(ctx, lines[k].start, lines[k].end)))
+            k -= 1
+        head: list[str] = [c.f for _, c in before]
+        p = 0
+        while p < len(cells):
+            y, m = _header_info(cells[p][1].f)
+            if y is None and m is None:
+                break
+            head.append(cells[p][1].f)
+            p += 1
+        slots = _slots_in_order(head)
+        done_until = j
+        if not slots:
+            continue
+        table = ScoreTable(slots, [], "cell_per_line")
+        rows: list[tuple[Cell | None, Cell, list[Cell], int]] = []
+        label: Cell | None = None
+        name: Cell | None = None
+        vals: list[Cell] = []
+        name_line = -1
+
+        def flush() -> None:
+            if name is not None:
+                rows.append((label, name, list(vals), name_line))
+
+        for line_no, c in cells[p:]:
+            s = c.text
+            if _is_value_cell(s) and name is not None and len(vals) < len(slots):
+                vals.append(c)
+                continue
+            if _ROW_LABEL.match(s) and (name is None or vals):
+                flush()
+                label, name, vals = c, None, []
+                continue
+            if name is not None and not vals:
+                break  # two text cells in a row: the table is over
+            if name is not None:
+                flush()
+                label, vals = None, []
+            name, name_line = c, line_no
+        else:
+            flush()
+            name = None
+        if name is not None and vals:
+            flush()
+        for lab, nm, vs, line_no in rows:
+            match, total = _resolve_name(nm)
+            blk = block_at.get(line_no)
+            if match is None and not total:
+                if vs and not vocab().national.search(nm.f):
+                    table.unmapped.append(nm)
+                continue
+            values: list[Cell | None] = list(vs) if len(vs) == len(slots) else [None] * len(slots)
+            if len(vs) != len(slots):
+                table.unmapped.append(nm)
+            table.rows.append(ScoreRow(lab, nm, match, total, values, (lab or nm).start,
+                                       blk.section if blk else None))
+        if table.rows:
+            tables.append(table)
+    return tables
+
+
+_TABLE_CACHE: list[object] = [None, None]
+
+
+def read_score_tables(ctx: DocContext) -> list[ScoreTable]:
+    """Score tables of the document (both layouts). Cached for the document being parsed, since
+    the indicators stage reads the same tables for its row mentions."""
+    if _TABLE_CACHE[0] is ctx.norm and _TABLE_CACHE[1] is not None:
+        return _TABLE_CACHE[1]  # type: ignore[return-value]
+    tables = _delimited_tables(ctx) + _cell_per_line_tables(ctx)
+    _TABLE_CACHE[0], _TABLE_CACHE[1] = ctx.norm, tables
+    return tables
+
+
+def _table_facts(ctx: DocContext, table: ScoreTable) -> list[Fact]:
+    v = vocab()
+    out: list[Fact] = []
+    years = sorted({y for y, _ in table.slots}, key=[y for y, _ in table.slots].index)
+    for row in table.rows:
+        dim, sub = (row.match.dimension, row.match.subdimension) if row.match else (None, None)
+        for year in years:
+            f = Fact(dim, sub, "actual", row.start, row.start, "table", year=year, pos=row.start,
+                     section=row.section, year_fixed=True)
+            for (y, metric), cell in zip(table.slots, row.values, strict=True):
+                if y != year or cell is None:
+                    continue
+                s = cell.text
+                if metric == "score" and _CELL_NUM.match(s):
+                    f.value = _num(s)
+                elif metric == "rank" and _CELL_RANK.match(s):
+                    rm = _CELL_RANK.match(s)
+                    assert rm is not None
+                    f.rank = int(rm.group("r"))
+                    f.rank_of = int(rm.group("of")) if rm.group("of") else v.provinces_ranked
+                elif metric == "change" and _CELL_NUM.match(s):
+                    f.change = _num(s)
+                else:
+                    continue
+                f.end = max(f.end, cell.end)
+            limit = v.max_total if dim is None else v.max_dimension
+            if f.value is not None and f.value > limit:
+                f.value = None
+            if f.value is not None or f.rank is not None or f.change is not None:
+                out.append(f)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Prose
+
+
+@dataclass(slots=True)
+class _Group:
+    open: int
+    last: int
+    facts: list[Fact] = field(default_factory=list)
+
+
+def _blank_parens(s: str) -> str:
+    """``s`` with the content of balanced parentheses blanked (same length): asides do not count."""
+    if "(" not in s:
+        return s
+    out = list(s)
+    depth = 0
+    for i, ch in enumerate(s):
+        if ch == "(":
+            depth += 1
+        if depth:
+            out[i] = " "
+        if ch == ")" and depth:
+            depth -= 1
+    return "".join(out)
+
+
+class _Prose:
+    """Assembles the facts of one document's sentences."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.v = vocab()
+        self.facts: list[Fact] = []
+        self.sections = {s.id: s for s in ctx.sections}
+
+    def region(self, start: int, end: int, section: str | None) -> None:
+        f = self.ctx.folded[start:end]
+        if not self._maybe(f):
+            return
+        text = self.ctx.text[start:end]
+        pos = 0
+        for m in _SENT.finditer(text):
+            self.sentence(start + pos, start + m.start(), section)
+            pos = m.end()
+        self.sentence(start + pos, end, section)
+
+    def _maybe(self, f: str) -> bool:
+        """Cheap test before any pattern runs: a figure needs a digit and a point/rank word."""
+        return any(k in f for k in self.v.keywords) and bool(self.v.prefilter.search(f))
+
+    def _resolve(self, a: int, b: int) -> tuple[tuple[int | None, str | None] | None, int]:
+        """The subject named in folded[a:b]: the last indicator name, else the total; and where it starts."""
+        f = self.ctx.folded[a:b]
+        if self._bare(f):
+            return None, a
+        hits = search_indicators_folded(f)
+        if hits:
+            h = hits[-1]
+            return (h.dimension, h.subdimension), a + h.start
+        if len(f) <= 80:
+            fz = find_indicators_folded(f.strip(" ,;:-+–"))
+            if fz and fz[0].exact is False and fz[0].score >= 0.9:
+                off = len(f) - len(f.lstrip(" ,;:-+–"))
+                return (fz[0].dimension, fz[0].subdimension), a + off + fz[0].start
+        t = search_total_folded(f)
+        if t is not None:
+            return (None, None), a + t[0]
+        return None, a
+
+    def _context_subject(self, section: str | None) -> tuple[int | None, str | None] | None:
+        s = self.sections.get(section) if section else None
+        if s is not None and s.dimension is not None:
+            return (s.dimension, s.subdimension)
+        return None
+
+    def sentence(self, a: int, b: int, section: str | None) -> None:
+        v = self.v
+        f = self.ctx.folded[a:b]
+        if not self._maybe(f):
+            return
+        events: list[tuple[int, int, str, regex.Match[str] | None]] = []
+        for m in v.score.finditer(f):
+            events.append((m.start(), m.end(), "score", m))
+        for m in v.rank.finditer(f):
+            events.append((m.start("word"), m.end(), "rank", m))
+        for m in v.rank_change.finditer(f):
+            events.append((m.start("verb"), m.end(), "rank_change", m))
+        if not events:
+            return
+        compares = [(m.start(), m.end(), "compare", m) for m in v.compare.finditer(f)]
+        events.extend(compares)
+        for m in _PUNCT.finditer(f):
+            events.append((m.start(), m.end(), m.group(), None))
+        events.sort(key=lambda e: (e[0], -e[1]))
+        years = self._years(f, compares)
+        tm = v.target.search(f)
+        target_at = tm.start() if tm else len(f) + 1  # a figure after a target marker is a target
+        objectives = self._in_objectives(section)
+        stack = [_Group(0, 0)]
+        pending: tuple[Fact, int, int] | None = None  # (fact, compare year, compare end)
+        made: list[Fact] = []
+
+        def current() -> Fact | None:
+            for g in reversed(stack):
+                if g.facts:
+                    return g.facts[-1]
+            return None
+
+        def new(subject: tuple[int | None, str | None], kind: str, start: int, end: int, pos: int) -> Fact:
+            fact = Fact(subject[0], subject[1], kind, a + start, a + end, "prose", pos=pos, section=section)
+            stack[-1].facts.append(fact)
+            made.append(fact)
+            return fact
+
+        last_event_end = 0
+        for s, e, kind, m in events:
+            g = stack[-1]
+            if kind == "(":
+                stack.append(_Group(e, e))
+                continue
+            if kind == ")":
+                if len(stack) > 1:
+                    stack.pop()
+                continue
+            if kind == ";":
+                g.last = e
+                continue
+            if s < last_event_end:
+                continue  # overlaps an event already read
+            last_event_end = e
+            if kind == "compare":
+                cur = current()
+                if cur is not None and m is not None:
+                    pending = (cur, int(m.group("year")), e)
+                    cur.end = max(cur.end, a + e)
+                g.last = e
+                continue
+            cur = current()
+            if kind == "rank_change":
+                if cur is not None and cur.rank_change is None and m is not None and self._bare(f[g.last : s]):
+                    n = int(m.group("n"))
+                    cur.rank_change = n if v.verb_class.get(" ".join(m.group("verb").split())) == "up" else -n
+                    cur.end = max(cur.end, a + e)
+                g.last = e
+                continue
+            if kind == "rank":
+                assert m is not None
+                rank = int(m.group("rank"))
+                of = int(m.group("of")) if m.group("of") else v.provinces_ranked
+                bare = self._bare(f[g.last : s])
+                if bare and cur is not None and cur.rank is None:
+                    cur.rank, cur.rank_of = rank, of
+                    cur.end = max(cur.end, a + e)
+                elif not bare and target_at >= s:  # a rank-only target is not a score
+                    subj, sstart = self._resolve(a + g.last, a + s)
+                    if subj is not None:
+                        fact = new(subj, "actual", sstart - a, e, a + s)
+                        fact.rank, fact.rank_of = rank, of
+                g.last = e
+                continue
+            # a figure in points
+            assert m is not None
+            value = _num(m.group("num"))
+            mx = int(m.group("max")) if m.group("max") else None
+            ns = m.start("num")
+            vm = v.verb_end.search(f, max(g.last, ns - 48), ns)
+            verb_start = vm.start() if vm else ns
+            vclass = v.verb_class.get(" ".join(vm.group("verb").split())) if vm else None
+            region = f[g.last : verb_start]
+            if self._national(f, stack, verb_start):
+                g.last = e
+                continue
+            subj, sstart = self._resolve(a + g.last, a + verb_start)
+            target = target_at < ns
+            if vclass in ("up", "down"):
+                change = abs(value) if vclass == "up" else -abs(value)
+                if vm is not None and "tu" in vm.group(0).split():
+                    # "giảm từ 1,55 điểm xuống 1,48 điểm": 1,55 is the earlier value, not the change
+                    host = new(subj, "change", sstart - a, e, a + ns) if subj is not None else (
+                        cur if cur is not None and self._bare(region) else None)
+                    if host is not None:
+                        host.base_value = value
+                        host.end = max(host.end, a + e)
+                    g.last = e
+                    continue
+                if subj is not None:
+                    fact = new(subj, "target" if target else "change", sstart - a, e, a + ns)
+                    fact.change = change
+                elif not self._bare(region):
+                    pass  # a subject this parser does not know ("Chỉ số SIPAS tăng …"): not PAPI
+                elif cur is not None and cur.change is None:
+                    cur.change = change
+                    cur.end = max(cur.end, a + e)
+                else:
+                    ctx_subj = self._context_subject(section)
+                    if ctx_subj is not None:
+                        fact = new(ctx_subj, "target" if target else "change", g.last + self._lskip(region), e, a + ns)
+                        fact.change = change
+                g.last = e
+                continue
+            # a value
+            if pending is not None and subj is None and not f[pending[2] : verb_start].strip(" (:"):
+                base, year, _ = pending
+                cs = self._compare_start(f, pending[2])
+                fact = new((base.dimension, base.subdimension), "actual", cs, e, a + ns)
+                fact.value, fact.year, fact.year_fixed = value, year, True
+                pending = None
+                g.last = e
+                continue
+            pending = None
+            if subj is None:
+                sstart = a + g.last + self._lskip(region)
+                if (mx is not None and mx > v.max_dimension) or (
+                    value > v.max_dimension and search_total_folded(f) is not None
+                ):
+                    subj = (None, None)  # "đạt 44,53/80 điểm": only the total is out of 80
+                elif not self._bare(region):
+                    subj = None  # a subject this parser does not know ("Chỉ số SIPAS đạt …"): not PAPI
+                elif cur is not None and cur.value is None and cur.kind != "target":
+                    cur.value = value
+                    if cur.kind == "change":
+                        cur.kind = "actual"
+                    if cur.base_value is not None and cur.change is None:
+                        cur.change = round(value - cur.base_value, 2)
+                    cur.end = max(cur.end, a + e)
+                    g.last = e
+                    continue
+                elif cur is not None:
+                    subj = (cur.dimension, cur.subdimension)  # "năm 2019 đạt …, năm 2020 đạt …"
+                else:
+                    subj = self._context_subject(section)  # "Đạt 5,47/10 điểm" under its heading
+            if subj is None:
+                g.last = e
+                continue
+            limit = v.max_total if subj[0] is None else v.max_dimension
+            if value > limit or value < 0 or (mx is not None and value > mx):
+                g.last = e
+                continue
+            fact = new(subj, "target" if target else "actual", sstart - a, e, a + ns)
+            fact.value = value
+            fact.objective = objectives
+            g.last = e
+        for fact in made:
+            if fact.value is None and fact.rank is None and fact.change is None:
+                continue  # "giảm từ 1,55 điểm" with no value after it states nothing usable
+            fact.end = self._close_parens(fact.start, fact.end, a + len(f))
+            if not fact.year_fixed:
+                fact.year = self._year_for(f, fact.pos - a, years)
+            self.facts.append(fact)
+
+    def _national(self, f: str, stack: list[_Group], end: int) -> bool:
+        """A national-average marker governs the figure: in its own clause, or right before the
+        parenthesis it sits in ("cao hơn điểm trung bình cả nước (6,45 điểm)")."""
+        nat = self.v.national
+        g = stack[-1]
+        if nat.search(_blank_parens(f[g.last : end])):
+            return True
+        if len(stack) > 1 and g.open - 1 >= stack[-2].last:
+            return bool(nat.search(_blank_parens(f[stack[-2].last : g.open - 1])))
+        return False
+
+    def _bare(self, region: str) -> bool:
+        """The region before a figure names nothing (only years, numbers, filler words): the
+        figure continues the sentence's subject or the heading's."""
+        words = _WORDS.findall(_blank_parens(region))
+        return all(w.isdigit() or w in self.v.subject_fillers for w in words)
+
+    @staticmethod
+    def _lskip(region: str) -> int:
+        return len(region) - len(region.lstrip(" ,;:-+–(\n\t"))
+
+    def _compare_start(self, f: str, end: int) -> int:
+        m = None
+        for m in self.v.compare.finditer(f, 0, end):
+            pass
+        return m.start() if m else end
+
+    def _close_parens(self, start: int, end: int, limit: int) -> int:
+        """Extend a fact's span to close the parentheses it opened (raw reads as a phrase)."""
+        text = self.ctx.text
+        depth = text[start:end].count("(") - text[start:end].count(")")
+        while depth > 0:
+            k = text.find(")", end, limit)
+            if k < 0:
+                break
+            end = k + 1
+            depth = text[start:end].count("(") - text[start:end].count(")")
+        return end
+
+    def _years(self, f: str, compares: list[tuple[int, int, str, regex.Match[str] | None]]) -> list[tuple[int, int]]:
+        """(offset, year) of the years a sentence states, without "so với" years and ranges."""
+        out: list[tuple[int, int]] = []
+        for m in self.v.year.finditer(f):
+            s, e = m.span()
+            if any(cs <= s < ce for cs, ce, _, _ in compares):
+                continue
+            if _RANGE_AFTER.match(f, e) or _RANGE_BEFORE.search(f[max(0, s - 3) : s]):
+                continue
+            out.append((s, int(m.group("year"))))
+        return out
+
+    @staticmethod
+    def _year_for(f: str, pos: int, years: list[tuple[int, int]]) -> int | None:
+        """The sentence's year nearest before the figure, else one right after it in the same
+        clause ("đạt 5 điểm năm 2020"); a year in a later clause belongs to that clause."""
+        before = [y for s, y in years if s < pos]
+        if before:
+            return before[-1]
+        for s, y in years:
+            if s >= pos:
+                return y if s - pos <= 40 and not _CLAUSE_BREAK.search(f, pos, s) else None
+        return None
+
+    def _in_objectives(self, section: str | None) -> bool:
+        s = self.sections.get(section) if section else None
+        return s is not None and s.kind == "objectives"
+
+
+# ---------------------------------------------------------------------------------------------
+# The stage
+
+
+def _heading_year(ctx: DocContext, sections: dict[str, Section], sid: str | None) -> int | None:
+    """The year the headings above a figure state ("… NĂM 2020 SO VỚI NĂM 2019" -> 2020)."""
+    while sid:
+        s = sections.get(sid)
+        if s is None:
+            break
+        y = _title_year(s.title)
+        if y is not None:
+            return y
+        sid = s.parent
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _title_year(title: str) -> int | None:
+    v = vocab()
+    f = fold(title)
+    compares = [(m.start(), m.end()) for m in v.compare.finditer(f)]
+    for m in v.year.finditer(f):
+        if not any(cs <= m.start() < ce for cs, ce in compares):
+            return int(m.group("year"))
+    return None
+
+
+def _plan_year(ctx: DocContext) -> int | None:
+    if ctx.period is not None:
+        return ctx.period.start_year
+    return ctx.issued_year
+
+
+def _merge(into: Fact, other: Fact) -> None:
+    for name in ("value", "rank", "rank_of", "change", "rank_change"):
+        if getattr(into, name) is None and getattr(other, name) is not None:
+            setattr(into, name, getattr(other, name))
+    if into.method != other.method and other.method not in into.method:
+        into.method = f"{into.method}+{other.method}"
+
+
+def extract_scores(ctx: DocContext) -> None:
+    tables = read_score_tables(ctx)
+    facts: list[Fact] = []
+    for t in tables:
+        facts.extend(_table_facts(ctx, t))
+        for cell in t.unmapped:
+            ctx.warn("W403", f"score table row {cell.text[:60]!r} could not be mapped to an indicator",
+                     (cell.start, cell.end))
+    table_cells = {c.start for t in tables for r in t.rows for c in (r.label, r.name, *r.values) if c}
+    prose = _Prose(ctx)
+    sections = prose.sections
+    runin = {b.line: b.start for b in ctx.blocks if b.line in ctx.heading_lines}
+    for line_no, sid in ctx.heading_lines.items():
+        # figures inside a heading line ("1. Tham gia … (đạt 5,24 điểm)"), up to its run-in content
+        line = ctx.norm.lines[line_no]
+        prose.region(line.start, min(line.end, runin.get(line_no, line.end)), sid)
+    for b in ctx.blocks:
+        if b.kind == "table_row" or b.text_start in table_cells or b.start in table_cells:
+            continue
+        prose.region(b.text_start, b.end, b.section)
+    plan_year = _plan_year(ctx)
+    for fact in prose.facts:
+        if fact.year is None:
+            fact.year = _heading_year(ctx, sections, fact.section)
+        if fact.objective and fact.kind == "actual" and (fact.year is None or plan_year is None or fact.year >= plan_year):
+            fact.kind = "target"  # "Chỉ số … đạt 45 điểm trở lên" under "II. MỤC TIÊU"
+        if fact.year is None and fact.kind == "target":
+            fact.year = plan_year
+    # value/rank match against records whose year is known (a table cell restated in prose)
+    if any(f.year is None for f in prose.facts):
+        known: dict[tuple[int | None, str | None, str], list[Fact]] = {}
+        for x in facts + prose.facts:
+            if x.year is not None:
+                known.setdefault((x.dimension, x.subdimension, x.kind), []).append(x)
+        for fact in prose.facts:
+            if fact.year is not None or (fact.value is None and fact.rank is None):
+                continue
+            cands = {x.year for x in known.get((fact.dimension, fact.subdimension, fact.kind), ())
+                     if (fact.value is None or (x.value is not None and abs(x.value - fact.value) < 1e-6))
+                     and (fact.rank is None or x.rank == fact.rank)}
+            if len(cands) == 1:
+                fact.year = cands.pop()
+    facts.extend(prose.facts)
+    merged: dict[tuple[int | None, str | None, int | None, str], Fact] = {}
+    out: list[Fact] = []
+    for fact in facts:
+        if fact.year is None:
+            ctx.warn("W402", "score figure found but its year could not be determined", (fact.start, fact.end))
+            out.append(fact)
+            continue
+        prev = merged.get(fact.key)
+        if prev is None:
+            merged[fact.key] = fact
+            out.append(fact)
+        else:
+            _merge(prev, fact)
+    out.sort(key=lambda x: x.start)
+    text = ctx.text
+    ctx.scores = [
+        Score(dimension=x.dimension, subdimension=x.subdimension, year=x.year, value=x.value, rank=x.rank,
+              rank_of=x.rank_of if x.rank is not None else None, change=x.change, rank_change=x.rank_change,
+              kind=x.kind, method=x.method, raw=text[x.start : x.end], span=(x.start, x.end))  # type: ignore[arg-type]
+        for x in out
+    ]
+
+
+STAGE = Stage(
+    "scores",
+    extract_scores,
+    ("norm", "blocks", "sections", "period", "issued_year"),
+    ("scores", "warnings"),
+)

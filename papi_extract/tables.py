@@ -1,0 +1,670 @@
+"""Rebuild task tables ("Số TT | Nội dung nhiệm vụ | Cơ quan chủ trì | …") from the canonical text.
+
+Why a module of its own: archives carry the same table in several layouts — tab-separated rows
+(PDF/Word extraction), pipe-delimited rows from legal-document websites (with or without a markdown
+separator line), and one cell per line (cells separated by blank lines or by lines holding only
+"|"). All of them become the same ``Table``: a column role per column and rows whose cells keep
+their spans in ``ctx.text``, so a task read from any layout has the same text, agencies and
+deadlines.
+
+Rows broken by a page break continue cell by cell: a row with an empty number cell right after a
+task row is a continuation when the evidence says so (a cell other than the text cell is filled,
+the text starts in lower case, or the previous text stops mid-sentence after a blank line) and a
+sub-group row otherwise (upper case, only the text cell filled, usually a PAPI sub-dimension name
+such as "Công khai danh sách hộ nghèo"). Group rows ("I<TAB>Tham gia …") set the dimension of the
+rows below them; sub-group rows set the sub-dimension.
+
+Every pattern here is anchored with bounded repeats (linear).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from papi_extract.context import DocContext
+from papi_extract.normalize import collapse_ws, fold
+
+DATA = Path(__file__).parent / "data"
+
+ROLES = ("number", "text", "lead", "support", "output", "deadline", "group", "note")
+
+_NUMBER_CELL = regex.compile(r"^\d{1,3}(?:\.\d{1,2}){0,2}\.?$")
+_ROMAN_CELL = regex.compile(r"^(?=[IVXL])(?:X{0,3})(?:IX|IV|V?I{0,3})\.?$")
+_MD_SEPARATOR = regex.compile(r"^\s{0,3}\|?\s{0,3}:?-{3,}:?\s{0,3}(?:\|\s{0,3}:?-{3,}:?\s{0,3}){0,30}\|?\s{0,3}$")
+_BAR_LINE = regex.compile(r"^\s{0,8}\|\s{0,8}$")
+_LIST_ITEM = regex.compile(r"^\s{0,8}[-–—•+*]\s{1,4}\S")
+_WORDS = regex.compile(r"\w+")
+_TERMINAL = ".;:!?…)\"”"
+# A row whose number cell is a heading-like label ("Công khai ngân sách cấp xã" written in the
+# number column) has at most this many words.
+_MAX_GROUP_WORDS = 25
+
+
+@dataclass(frozen=True, slots=True)
+class TableVocab:
+    headers: tuple[tuple[str, str], ...]  # (folded phrase, role), longest phrase first
+
+
+@lru_cache(maxsize=1)
+def vocab() -> TableVocab:
+    raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))
+    pairs = [(str(p), role) for role, phrases in raw["table_headers"].items() for p in phrases]
+    pairs.sort(key=lambda x: -len(x[0]))
+    return TableVocab(headers=tuple(pairs))
+
+
+def header_role(cell: str) -> str | None:
+    """Column role named by a header cell, or None ("Cơ quan chủ trì" -> "lead")."""
+    if not cell or len(cell) > 80:
+        return None
+    return _folded_role(fold(cell))
+
+
+@lru_cache(maxsize=4096)
+def _folded_role(folded: str) -> str | None:
+    """``header_role`` of an already folded cell (the document's folded copy is sliced, not refolded)."""
+    f = collapse_ws(folded).strip(" :.*()")
+    if not f or len(f) > 60:
+        return None
+    for phrase, role in vocab().headers:
+        if f == phrase or (f.startswith(phrase) and not f[len(phrase) : len(phrase) + 1].isalnum()):
+            return role
+    return None
+
+
+@dataclass(slots=True)
+class Cell:
+    """One table cell: the spans of its pieces in ``ctx.text`` (several after a page break)."""
+
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+    def text(self, doc: str) -> str:
+        return " ".join(doc[a:b] for a, b in self.parts if b > a).strip()
+
+    def empty(self) -> bool:
+        return all(b <= a for a, b in self.parts)
+
+
+@dataclass(slots=True)
+class Row:
+    """A rebuilt table row. ``kind``: "task" | "group" | "subgroup"."""
+
+    kind: str
+    label: str | None
+    cells: dict[str, Cell]
+    start: int
+    end: int
+    dimension: int | None = None
+    subdimension: str | None = None
+    grouped: bool = False  # a group or sub-group row came before: the dimension is the table's
+
+    def cell_text(self, role: str, doc: str) -> str:
+        c = self.cells.get(role)
+        return c.text(doc) if c is not None else ""
+
+
+@dataclass(slots=True)
+class Table:
+    layout: str  # "tab" | "pipe" | "cells"
+    columns: list[str]
+    rows: list[Row]
+    start: int
+    end: int
+    has_groups: bool = False
+
+
+# ---------------------------------------------------------------------------------------------
+# Splitting one line into cells (spans)
+# ---------------------------------------------------------------------------------------------
+
+
+def _strip_span(doc: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and doc[a] in " \t":
+        a += 1
+    while b > a and doc[b - 1] in " \t":
+        b -= 1
+    return a, b
+
+
+def _tab_cells(doc: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    a = start
+    while True:
+        i = doc.find("\t", a, end)
+        if i < 0:
+            out.append(_strip_span(doc, a, end))
+            return out
+        out.append(_strip_span(doc, a, i))
+        a = i + 1
+
+
+def _pipe_cells(doc: str, start: int, end: int) -> list[tuple[int, int]]:
+    a, b = _strip_span(doc, start, end)
+    if a < b and doc[a] == "|":
+        a += 1
+    if b > a and doc[b - 1] == "|":
+        b -= 1
+    out: list[tuple[int, int]] = []
+    while True:
+        i = doc.find("|", a, b)
+        if i < 0:
+            out.append(_strip_span(doc, a, b))
+            return out
+        out.append(_strip_span(doc, a, i))
+        a = i + 1
+
+
+def _line_kind(text: str) -> str:
+    """"tab" | "pipe" | "sep" | "bar" | "blank" | "text" for one canonical line."""
+    s = text.strip()
+    if not s:
+        return "blank"
+    if _BAR_LINE.match(text):
+        return "bar"
+    if s.startswith("|") and _MD_SEPARATOR.match(text):
+        return "sep"
+    if s.startswith("|") and s.count("|") >= 2:
+        return "pipe"
+    if "\t" in text:
+        return "tab"
+    return "text"
+
+
+# ---------------------------------------------------------------------------------------------
+# Header and row classification
+# ---------------------------------------------------------------------------------------------
+
+
+def _columns_from_header(header_rows: list[list[str]]) -> list[str]:
+    """Merge a one- or two-line header into one role per column.
+
+    The lower line names the sub-columns of a spanning cell ("Trách nhiệm thực hiện" over
+    "Cơ quan chủ trì" / "Cơ quan phối hợp"); a spanning cell with nothing under it is the lead.
+    """
+    width = max(len(r) for r in header_rows)
+    cols: list[str] = []
+    for i in range(width):
+        role = ""
+        for r in header_rows:
+            if i < len(r) and r[i].strip():
+                role = header_role(r[i]) or "other"
+        cols.append(role or "")
+    # empty header cells under nothing: inherit nothing; a bare "group" column is the lead column
+    if "lead" not in cols:
+        cols = ["lead" if c == "group" else c for c in cols]
+    return cols
+
+
+def _is_task_header(cols: list[str]) -> bool:
+    roles = set(cols)
+    return "text" in roles and bool(roles & {"lead", "support", "deadline"})
+
+
+def _cells_roles(values: list[str], cols: list[str]) -> set[str]:
+    out: set[str] = set()
+    for i, v in enumerate(values):
+        if v.strip() and i < len(cols) and cols[i]:
+            out.add(cols[i])
+    return out
+
+
+def _header_line(values: list[str]) -> bool:
+    """All non-empty cells of the line are header words (and there is at least one)."""
+    filled = [v for v in values if v.strip()]
+    return bool(filled) and all(header_role(v) for v in filled)
+
+
+Matcher = Callable[[str], Any]
+
+
+def _indicator(text: str, match: Matcher | None) -> Any:
+    if match is None or not text.strip():
+        return None
+    try:
+        return match(text)
+    except Exception:  # noqa: BLE001 - a taxonomy failure must not lose the table
+        return None
+
+
+def _strong(m: Any, text: str) -> bool:
+    """A taxonomy match that names (most of) the cell, not a word inside a sentence."""
+    if m is None:
+        return False
+    exact = bool(getattr(m, "exact", False))
+    score = float(getattr(m, "score", 0.0) or 0.0)
+    if score > 1.0:  # a percentage
+        score /= 100.0
+    start = getattr(m, "start", None)
+    end = getattr(m, "end", None)
+    covered = 1.0
+    if isinstance(start, int) and isinstance(end, int) and text:
+        covered = (end - start) / max(len(text), 1)
+    return (exact or score >= 0.9) and covered >= 0.5
+
+
+# ---------------------------------------------------------------------------------------------
+# Building rows from raw (cells, line) records
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _RawRow:
+    spans: list[tuple[int, int]]
+    start: int
+    end: int
+    blank_before: bool
+
+
+class _Builder:
+    """Turn raw rows (cell spans, in column order) into typed rows, joining continuations."""
+
+    def __init__(self, doc: str, cols: list[str], match: Matcher | None) -> None:
+        self.doc = doc
+        self.cols = cols
+        self.match = match
+        self.rows: list[Row] = []
+        self.dim: int | None = None
+        self.sub: str | None = None
+        self.has_groups = False
+        self.grouped = False
+        self.num_col = cols.index("number") if "number" in cols else -1
+        self.text_col = cols.index("text") if "text" in cols else -1
+
+    def _val(self, raw: _RawRow, i: int) -> str:
+        if i < 0 or i >= len(raw.spans):
+            return ""
+        a, b = raw.spans[i]
+        return self.doc[a:b]
+
+    def _cells(self, raw: _RawRow) -> dict[str, Cell]:
+        cells: dict[str, Cell] = {}
+        cols = self.cols
+        for i, (a, b) in enumerate(raw.spans):
+            if i >= len(cols) or b <= a or not cols[i]:
+                continue
+            c = cells.get(cols[i])
+            if c is None:
+                cells[cols[i]] = Cell([(a, b)])
+            else:
+                c.parts.append((a, b))
+        return cells
+
+    def add(self, raw: _RawRow) -> None:
+        values = [self.doc[a:b] for a, b in raw.spans]
+        if not any(v.strip() for v in values):
+            return
+        number = self._val(raw, self.num_col).strip() if self.num_col >= 0 else ""
+        text = self._val(raw, self.text_col).strip()
+        others = _cells_roles(values, self.cols) - {"number", "text"}
+        if number:
+            if _ROMAN_CELL.match(number):
+                span = raw.spans[self.text_col] if text else raw.spans[self.num_col]
+                self._group(raw, text or number, span, roman=True)
+            elif _NUMBER_CELL.match(number):
+                if text and not others and self._looks_group(text):
+                    self._group(raw, text, raw.spans[self.text_col], roman=False, numbered=True)
+                elif text or others:
+                    self._task(raw, number.rstrip("."))
+            elif not others and not text:
+                # the whole row sits in the number column: "Công khai ngân sách cấp xã"
+                self._group(raw, number, raw.spans[self.num_col], roman=False)
+            elif self._continues(raw, number + " " + text, others):
+                self._extend(raw)
+            else:
+                self._group(raw, number, raw.spans[self.num_col], roman=False)
+            return
+        if self._continues(raw, text, others):
+            self._extend(raw)
+        elif self.num_col < 0 and text and (others or not _strong(_indicator(text, self.match), text)):
+            self._task(raw, None)  # tables without a number column: every row with text is a task
+        elif text:
+            self._group(raw, text, raw.spans[self.text_col], roman=False)
+
+    def _looks_group(self, text: str) -> bool:
+        """A numbered row holding only a short dimension name is a group row ("1 | Tham gia …")."""
+        if len(_WORDS.findall(text)) > 12 or text.rstrip().endswith("."):
+            return False
+        m = _indicator(text, self.match)
+        return _strong(m, text)
+
+    def _continues(self, raw: _RawRow, text: str, others: set[str]) -> bool:
+        prev = self.rows[-1] if self.rows else None
+        if prev is None or prev.kind != "task":
+            return False
+        if others:
+            return True
+        t = text.lstrip(" \"“'(‘-–")
+        if t[:1].islower() or (t[:1].isdigit() and not _NUMBER_CELL.match(t)):
+            return True
+        m = _indicator(text, self.match)
+        if _strong(m, text):
+            return False
+        prev_text = prev.cell_text("text", self.doc).rstrip()
+        if prev_text and prev_text[-1] not in _TERMINAL and raw.blank_before:
+            return True
+        return False
+
+    def _group(self, raw: _RawRow, text: str, span: tuple[int, int], roman: bool, numbered: bool = False) -> None:
+        m = _indicator(text, self.match)
+        dim = getattr(m, "dimension", None) if m is not None else None
+        sub = getattr(m, "subdimension", None) if m is not None else None
+        if roman or numbered:
+            self.has_groups = True
+            self.dim = dim if _strong(m, text) or roman else self.dim
+            if roman and m is None:
+                self.dim = None
+            self.sub = sub if (sub and _strong(m, text)) else None
+            kind = "group"
+        elif _strong(m, text) and not sub:
+            # a dimension name written without a Roman numeral is a group row all the same
+            self.has_groups = True
+            self.dim, self.sub = dim, None
+            kind = "group"
+        else:
+            if sub and _strong(m, text) and (self.dim is None or str(sub).split(".")[0] == str(self.dim)):
+                self.sub = sub
+                if self.dim is None:
+                    self.dim = dim
+            else:
+                self.sub = None
+            kind = "subgroup"
+        self.grouped = True
+        self.rows.append(Row(kind, None, {"text": Cell([span])}, raw.start, raw.end, self.dim, self.sub, True))
+
+    def _task(self, raw: _RawRow, label: str | None) -> None:
+        self.rows.append(Row("task", label, self._cells(raw), raw.start, raw.end, self.dim, self.sub, self.grouped))
+
+    def _extend(self, raw: _RawRow) -> None:
+        prev = self.rows[-1]
+        for role, cell in self._cells(raw).items():
+            if role == "number":
+                continue
+            prev.cells.setdefault(role, Cell()).parts.extend(cell.parts)
+        prev.end = max(prev.end, raw.end)
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding tables
+# ---------------------------------------------------------------------------------------------
+
+
+def find_tables(ctx: DocContext, match: Matcher | None = None) -> list[Table]:
+    """Every task table of the body, in document order (tab, pipe and one-cell-per-line layouts)."""
+    if match is None:
+        match = _default_matcher()
+    doc = ctx.text
+    lines = ctx.norm.lines
+    kinds = [""] * len(lines)
+    tables: list[Table] = []
+    for first, last in body_line_ranges(ctx):
+        for i in range(first, last):
+            kinds[i] = _line_kind(doc[lines[i].start : lines[i].end])
+        i = first
+        while i < last:
+            k = kinds[i]
+            if k in ("tab", "pipe"):
+                t, j = _row_table(ctx, kinds, i, last, match)
+                if t is not None:
+                    tables.append(t)
+                i = max(j, i + 1)
+                continue
+            li = lines[i]
+            if k == "text" and li.end - li.start <= 80 and _folded_role(ctx.folded[li.start : li.end]) in ("number", "text"):
+                t, j = _cell_table(ctx, kinds, i, last, match)
+                if t is not None:
+                    tables.append(t)
+                    i = j
+                    continue
+            i += 1
+    return tables
+
+
+def body_line_ranges(ctx: DocContext) -> list[tuple[int, int]]:
+    """Line ranges of the body: before the tail, and again after it (appendices after the signature)."""
+    n = len(ctx.norm.lines)
+    doc_len = len(ctx.text)
+    first = ctx.line_of(ctx.body_start) if ctx.body_start < doc_len else n
+    last = n if ctx.body_end < 0 else ctx.line_of(ctx.body_end)
+    out = [(first, last)]
+    tail_end = getattr(ctx, "tail_end", -1)
+    if ctx.body_end >= 0 and isinstance(tail_end, int) and tail_end >= 0:
+        out.append((ctx.line_of(tail_end), n))
+    return out
+
+
+def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matcher | None) -> tuple[Table | None, int]:
+    """A run of tab/pipe rows starting at line ``i`` (with blank lines and in-table label lines)."""
+    doc = ctx.text
+    lines = ctx.norm.lines
+    layout = "pipe" if kinds[i] == "pipe" else "tab"
+    region: list[int] = []
+    j = i
+    while j < last:
+        k = kinds[j]
+        if k in ("tab", "pipe", "sep", "blank"):
+            region.append(j)
+            j += 1
+            continue
+        if k == "text" and _sandwiched(ctx, kinds, j, last):
+            region.append(j)
+            j += 1
+            continue
+        break
+    while region and kinds[region[-1]] == "blank":
+        region.pop()
+    end_line = region[-1] + 1 if region else i + 1
+
+    def cells_of(li: int) -> list[tuple[int, int]]:
+        s, e = lines[li].start, lines[li].end
+        k = kinds[li]
+        if k == "pipe":
+            return _pipe_cells(doc, s, e)
+        if k == "tab":
+            return _tab_cells(doc, s, e)
+        return [_strip_span(doc, s, e)]
+
+    # header: the leading table lines whose filled cells are all header words
+    header: list[list[str]] = []
+    body_start_idx = 0
+    for idx, li in enumerate(region):
+        if kinds[li] in ("blank", "sep"):
+            if header:
+                body_start_idx = idx + 1
+            continue
+        vals = [doc[a:b] for a, b in cells_of(li)]
+        if _header_line(vals):
+            header.append(vals)
+            body_start_idx = idx + 1
+            continue
+        break
+    if not header:
+        return None, end_line
+    cols = _columns_from_header(header)
+    if not _is_task_header(cols):
+        return None, end_line
+    b = _Builder(doc, cols, match)
+    blank = False
+    for li in region[body_start_idx:]:
+        k = kinds[li]
+        if k == "blank":
+            blank = True
+            continue
+        if k == "sep":
+            continue
+        spans = cells_of(li)  # a label line without separators sits in the first column
+        b.add(_RawRow(spans, lines[li].start, lines[li].end, blank))
+        blank = False
+    rows = b.rows
+    if not any(r.kind == "task" for r in rows):
+        return None, end_line
+    start = lines[i].start
+    end = lines[end_line - 1].end
+    return Table(layout, cols, rows, start, end, b.has_groups), end_line
+
+
+def _sandwiched(ctx: DocContext, kinds: list[str], j: int, last: int) -> bool:
+    """A short text line between two table rows is a row whose separators were trimmed away."""
+    doc = ctx.text
+    li = ctx.norm.lines[j]
+    text = doc[li.start : li.end]
+    if len(_WORDS.findall(text)) > _MAX_GROUP_WORDS or j in ctx.heading_lines:
+        return False
+    p = j - 1
+    while p >= 0 and kinds[p] == "blank":
+        p -= 1
+    q = j + 1
+    while q < last and kinds[q] == "blank":
+        q += 1
+    return p >= 0 and kinds[p] in ("tab", "pipe") and q < last and kinds[q] in ("tab", "pipe")
+
+
+def _cell_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matcher | None) -> tuple[Table | None, int]:
+    """One cell per line: cells separated by blank lines, or by lines holding only "|"."""
+    doc = ctx.text
+    lines = ctx.norm.lines
+    # collect cells: runs of text lines between separators. The table ends at a heading, a list
+    # item, or (cells between bars) at a blank line after a closing bar; text after the last bar
+    # that no bar closes is not a cell.
+    bar = False
+    after_bar = False
+    cells: list[tuple[list[int], bool]] = []  # (line indices, blank line before)
+    cur: list[int] = []
+    blank_before = False
+    last_line = i
+    j = i
+    while j < last:
+        k = kinds[j]
+        if k == "bar":
+            if cur or after_bar:
+                cells.append((cur, blank_before))  # two bars in a row hold an empty cell
+            bar = after_bar = True
+            cur = []
+            blank_before = False
+            last_line = j
+            j += 1
+            continue
+        if k == "blank":
+            if bar and after_bar:
+                q = j + 1
+                while q < last and kinds[q] == "blank":
+                    q += 1
+                if q >= last or kinds[q] != "bar":
+                    break  # a blank line after the closing bar ends the table
+                j = q  # "|", empty line, "|": an empty cell
+                continue
+            if cur and not bar:
+                cells.append((cur, blank_before))
+                cur = []
+            blank_before = True
+            j += 1
+            continue
+        if k != "text" or j in ctx.heading_lines or _LIST_ITEM.match(doc[lines[j].start : lines[j].end]):
+            break
+        after_bar = False
+        cur.append(j)
+        if not bar:
+            last_line = j
+        j += 1
+    if cur and not bar:
+        cells.append((cur, blank_before))
+    # header cells
+    header_vals: list[str] = []
+    h = 0
+    while h < len(cells) and cells[h][0]:
+        val = " ".join(doc[lines[x].start : lines[x].end].strip() for x in cells[h][0])
+        if header_role(val) is None:
+            break
+        header_vals.append(val)
+        h += 1
+    if len(header_vals) < 3:
+        return None, i + 1
+    roles = [header_role(v) or "" for v in header_vals]
+    cols = _flatten_cell_header(roles)
+    if not _is_task_header(cols):
+        return None, i + 1
+    width = len(cols)
+    num_col = cols.index("number") if "number" in cols else -1
+    body = cells[h:]
+    b = _Builder(doc, cols, match)
+
+    def span_of(ids: list[int]) -> list[tuple[int, int]]:
+        return [_strip_span(doc, lines[x].start, lines[x].end) for x in ids]
+
+    def raw_of(group: list[tuple[list[int], bool]]) -> _RawRow:
+        spans: list[tuple[int, int]] = []
+        for ids, _ in group:
+            parts = span_of(ids)
+            spans.append((parts[0][0], parts[-1][1]) if parts else (0, 0))
+        starts = [lines[ids[0]].start for ids, _ in group if ids]
+        ends = [lines[ids[-1]].end for ids, _ in group if ids]
+        blank = group[0][1] if group else False
+        return _RawRow(spans, min(starts) if starts else 0, max(ends) if ends else 0, blank)
+
+    if bar:
+        # explicit empty cells: strict chunks of the column count
+        for s in range(0, len(body), width):
+            b.add(raw_of(body[s : s + width]))
+    else:
+        # blank-separated: a row starts at a number cell; group rows take one text cell, the
+        # label cells after them are sub-group rows
+        # label cells after them are sub-group rows. After a complete row, a long cell that does
+        # not open a new row is the prose after the table: the table ends before it.
+        row: list[tuple[list[int], bool]] = []
+        group_mode = False
+        for ids, blank in body:
+            val = " ".join(doc[lines[x].start : lines[x].end].strip() for x in ids)
+            if _NUMBER_CELL.match(val) or _ROMAN_CELL.match(val):
+                if row:
+                    b.add(raw_of(row))
+                row = [(ids, blank)]
+                group_mode = bool(_ROMAN_CELL.match(val))
+                last_line = ids[-1]
+                continue
+            if len(row) >= width and len(_WORDS.findall(val)) > _MAX_GROUP_WORDS // 2 and not val[:1].islower():
+                break
+            last_line = ids[-1] if ids else last_line
+            if group_mode and len(row) >= 2:
+                b.add(raw_of(row))
+                row = [([], blank), (ids, blank)] if num_col == 0 else [(ids, blank)]
+                continue
+            if len(row) >= width:
+                b.add(raw_of(row))
+                row = []
+            row.append((ids, blank))
+        if row:
+            b.add(raw_of(row))
+    rows = b.rows
+    if not any(r.kind == "task" for r in rows):
+        return None, i + 1
+    end = max(lines[last_line].end, max(r.end for r in rows))
+    return Table("cells", cols, rows, lines[i].start, end, b.has_groups), last_line + 1
+
+
+def _flatten_cell_header(roles: list[str]) -> list[str]:
+    """Header cells read line by line: a spanning "group" cell is replaced by the sub-columns that follow."""
+    if "group" in roles and ("lead" in roles or "support" in roles):
+        g = roles.index("group")
+        subs = [r for r in roles[g + 1 :] if r in ("lead", "support")]
+        rest = [r for r in roles if r not in ("lead", "support")]
+        gi = rest.index("group")
+        return rest[:gi] + subs + rest[gi + 1 :]
+    return ["lead" if r == "group" else r for r in roles]
+
+
+@lru_cache(maxsize=1)
+def _default_matcher() -> Matcher | None:
+    try:
+        from papi_extract.taxonomy import match_indicator
+    except ModuleNotFoundError:
+        return None
+    return match_indicator
+
+
+vocab()  # compile the header vocabulary at import

@@ -1,0 +1,1238 @@
+"""Content stage "tasks": every task a plan assigns, with its lead, support, directing agencies,
+output and deadlines (``models.Task``).
+
+reads: ``ctx.norm``, ``ctx.sections`` (with the dimensions the indicators stage set), ``ctx.blocks``,
+``ctx.indicators`` (which sections name a dimension themselves), ``ctx.period``; writes: ``ctx.tasks``
+(and W501 warnings for a task that could not be read).
+
+Where tasks are (docs/annotation.md, "What is a task"): the items of the tasks and organization
+sections — bullets, lettered and numbered items, plain paragraphs — and the numbered rows of task
+tables (``tables.py``). The same plan can be written as a table, as numbered items each followed
+by "- Cơ quan chủ trì: …" lines, or as prose; all three are read into one shape — a task text plus
+optional *structured fields* (the lead, support, output and time cells, or the agency lines
+attached to the item) — so they give the same tasks, agencies and deadlines.
+
+Who leads a task, in precedence order (docs/annotation.md, "Agencies"):
+  1. the task itself: a table's lead cell / the item's own "Cơ quan chủ trì" line, else the agency
+     that is the subject of its first sentence ("Sở Y tế chủ trì …", "Sở X: Tăng cường …");
+  2. the group header it sits under ("- Sở Y tế:" over "+" items, "2. Sở Nội vụ" over duties);
+  3. the agency block of its section ("Cơ quan chủ trì: …"), or of the parent section when the
+     block sits in its own sub-section ("1.2. Cơ quan thực hiện").
+Support comes from the task itself (the support cell, "phối hợp với Y") and, only when the lead
+came from rule 3, from the block's "Cơ quan phối hợp". Directing is the section's "Chỉ đạo thực
+hiện", whatever the lead.
+
+Outline workarounds (see the stage report): lettered items whose letter is lower case ("b) …")
+reach us merged into the previous item and are split again here; a paragraph that continues an
+item after a page break but starts in upper case ("… của Ban" / "Bí thư Trung ương …") is joined.
+
+All patterns are composed once at import from ``data/tasks.yaml`` and are linear (alternations of
+literal phrases, bounded repeats).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from papi_extract.context import Block, DocContext
+from papi_extract.models import Agency, Deadline, Section, Task
+from papi_extract.normalize import collapse_ws, fold
+from papi_extract.pipeline import Stage
+from papi_extract.tables import Row, Table, find_tables
+
+DATA = Path(__file__).parent / "data"
+
+TASK_KINDS = frozenset({"tasks", "organization", "appendix"})
+_TERMINAL = ".;:!?…"
+_WORD = regex.compile(r"\w+")
+
+
+def _nwords(text: str) -> int:
+    """Words of a text for the size thresholds (whitespace split: far cheaper than a regex scan)."""
+    return len(text.split())
+# "b) …" / "đ) …" at the start of a piece: a lettered item the outline glued to the previous one.
+_LETTER_PIECE = regex.compile(r"^(?P<label>[a-zđ])\s{0,2}\)\s{1,4}(?=\S)")
+_LETTER_DOT_PIECE = regex.compile(r"^(?P<label>[a-zđ])\.\s{1,4}(?=\p{Lu})")
+_LABEL_PREFIX = regex.compile(
+    r"^\s{0,4}(?:[-–—•+*]\s{0,3})?(?:[IVXL]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s{0,2}[.):]?\s{0,4}"
+)
+# Sentence boundary: ". " followed by an upper-case letter (later sentences may name more leads).
+_SENTENCE = regex.compile(r"[.!?…]\s{1,4}(?=[\p{Lu}])")
+_LETTERS = "abcdđefghijklmnopqrstuvwxyz"
+# An opening clause before the subject has at most this many words ("Hàng quý, …").
+_MAX_OPENING_WORDS = 6
+# A line that is only a cross reference ("Nhiệm vụ cụ thể: Theo Phụ lục đính kèm.") is this short.
+_MAX_REFERENCE_CHARS = 90
+# One agency name has at most this many words; a longer "agency" is a sentence.
+_MAX_AGENCY_WORDS = 16
+# A header line whose pieces have no known head noun is still an agency list when this short
+# ("- Bảo hiểm xã hôi tỉnh:" over "+" items, "2. Văn hóa - xã hội, Đài truyền thanh xã").
+_MAX_BARE_HEADER_WORDS = 10
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary (data/tasks.yaml) composed into patterns
+# ---------------------------------------------------------------------------------------------
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """Literal phrases as one alternation, longest first, spaces matching any run of blanks."""
+    uniq = sorted({collapse_ws(str(p)) for p in phrases if str(p).strip()}, key=lambda p: (-len(p), p))
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s{1,3}") for p in uniq)
+
+
+@dataclass(frozen=True, slots=True)
+class Vocab:
+    block_line: regex.Pattern[str]  # agency-block lines; the group name is the role
+    agency_section: regex.Pattern[str]
+    not_task_opening: regex.Pattern[str]
+    not_task_phrase: regex.Pattern[str]
+    generic_opening: regex.Pattern[str]
+    opening_clause: regex.Pattern[str]
+    topic_opening: regex.Pattern[str]
+    filler: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def vocab() -> Vocab:
+    raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))
+    alts: list[str] = []
+    for role, cues in raw["block_cues"].items():
+        long_ = _alternation(cues.get("long") or [])
+        short = _alternation(cues.get("short") or [])
+        # long cue, optional "gồm", then ":"/"-" or a shared head ("các Phòng: …")
+        parts: list[str] = []
+        if long_:
+            parts.append(
+                rf"(?:{long_})(?!\w)(?:\s{{0,3}},?\s{{0,3}}gom)?"
+                rf"(?:\s{{0,3}}[:：]|\s{{1,3}}[-–]\s|\s{{1,3}}(?=cac\s{{1,3}}\w{{1,12}}\s{{0,2}}:)|\s{{0,3}}$)"
+            )
+        if short:
+            parts.append(rf"(?:{short})\s{{0,3}}[:：]")
+        alts.append(rf"(?P<{role}>{'|'.join(parts)})")
+    block_line = regex.compile(r"^\s{0,4}(?:" + "|".join(alts) + r")\s{0,4}")
+    agency_section = regex.compile(
+        r"^\s{0,4}(?:" + _alternation(raw["agency_section_titles"]) + r")\s{0,3}[:.]?\s{0,3}$"
+    )
+    not_task_opening = regex.compile(r"^\s{0,4}(?:" + _alternation(raw["not_task_openings"]) + r")(?!\w)")
+    not_task_phrase = regex.compile(r"(?<!\w)(?:" + _alternation(raw["not_task_phrases"]) + r")(?!\w)")
+    generic_opening = regex.compile(r"^\s{0,4}[*]?\s{0,3}(?:" + _alternation(raw["generic_openings"]) + r")(?!\w)")
+    opening_clause = regex.compile(r"^\s{0,4}(?:" + _alternation(raw["opening_clauses"]) + r")(?!\w)")
+    topic_opening = regex.compile(r"^\s{0,4}[\"“(]?(?:" + _alternation(raw["topic_openings"]) + r")(?!\w)")
+    return Vocab(block_line, agency_section, not_task_opening, not_task_phrase, generic_opening,
+                 opening_clause, topic_opening, frozenset(raw["header_filler_words"]))
+
+
+# ---------------------------------------------------------------------------------------------
+# Collaborators (agencies, deadlines, taxonomy), imported once
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Api:
+    split_agencies: Callable[..., list[Agency]]
+    split_lead_cell: Callable[..., tuple[list[Agency], list[Agency]]]
+    subject_agencies: Callable[..., list[Agency]]
+    cooperation_agencies: Callable[..., list[Agency]]
+    fold_variants: Callable[[list[Agency]], list[Agency]]
+    parse_deadlines: Callable[..., list[Deadline]]
+    search_indicators: Callable[[str], Sequence[Any]] | None
+
+
+@lru_cache(maxsize=1)
+def _api() -> _Api:
+    from papi_extract import agencies, deadlines
+
+    try:
+        from papi_extract.taxonomy import search_indicators
+    except ImportError:  # pragma: no cover - taxonomy is part of the package
+        search_indicators = None  # type: ignore[assignment]
+    return _Api(
+        agencies.split_agencies, agencies.split_lead_cell, agencies.subject_agencies,
+        agencies.cooperation_agencies, agencies.fold_variants, deadlines.parse_deadlines, search_indicators,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Text joined from pieces, with the way back to document offsets
+# ---------------------------------------------------------------------------------------------
+
+
+class Joined:
+    """Text rebuilt from document spans joined by one space; maps its offsets back to the document.
+
+    Why: a task broken by a page break is two spans of ``ctx.text`` but one sentence; agencies and
+    deadlines are found in the joined sentence and their spans mapped back to the document.
+    ``folded`` is the same text in the matching form, sliced from ``ctx.folded`` (folding a string
+    again costs far more than slicing the document's folded copy).
+    """
+
+    __slots__ = ("text", "folded", "_doc", "_starts", "_docs", "_lens")
+
+    def __init__(self, doc: str, parts: Iterable[tuple[int, int]], fdoc: str | None = None) -> None:
+        self._doc = doc
+        out: list[str] = []
+        fout: list[str] = []
+        self._starts: list[int] = []
+        self._docs: list[int] = []
+        self._lens: list[int] = []
+        pos = 0
+        for a, b in parts:
+            while a < b and doc[a] in " \t":
+                a += 1
+            while b > a and doc[b - 1] in " \t":
+                b -= 1
+            if b <= a:
+                continue
+            if out:
+                out.append(" ")
+                fout.append(" ")
+                pos += 1
+            self._starts.append(pos)
+            self._docs.append(a)
+            self._lens.append(b - a)
+            out.append(doc[a:b])
+            fout.append(fdoc[a:b] if fdoc is not None else "")
+            pos += b - a
+        self.text = "".join(out)
+        self.folded = "".join(fout) if fdoc is not None else fold(self.text)
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+    def to_doc(self, i: int, end: bool = False) -> int:
+        """Document offset of joined offset ``i`` (``end``: an exclusive end offset)."""
+        if not self._starts:
+            return 0
+        k = bisect.bisect_right(self._starts, i - 1 if end else i) - 1
+        k = max(0, k)
+        off = i - self._starts[k]
+        off = min(max(off, 0), self._lens[k])
+        return self._docs[k] + off
+
+    def span(self) -> tuple[int, int]:
+        if not self._starts:
+            return (0, 0)
+        return (self._docs[0], self._docs[-1] + self._lens[-1])
+
+    def single(self) -> bool:
+        return len(self._docs) == 1
+
+    def base(self) -> int:
+        return self._docs[0] if self._docs else 0
+
+    def parts(self) -> list[tuple[int, int]]:
+        return [(d, d + n) for d, n in zip(self._docs, self._lens, strict=True)]
+
+    def remap(self, start: int, end: int) -> tuple[int, int]:
+        a = self.to_doc(start)
+        b = self.to_doc(end, end=True)
+        return (a, max(a, b))
+
+    def remap_raw(self, start: int, end: int) -> tuple[tuple[int, int], str | None]:
+        """Document span of joined [start, end), and a new ``raw`` when it crosses a page break.
+
+        A span must slice to its ``raw`` (``text[span] == raw``); a name broken by a page break
+        ("Các cơ quan, đơn" / "vị") has no such span, so it keeps the part in the piece that holds
+        most of it, and ``raw`` becomes that part (``name`` keeps the whole name).
+        """
+        best: tuple[int, int] | None = None
+        pieces = 0
+        for s, d, n in zip(self._starts, self._docs, self._lens, strict=True):
+            a, b = max(s, start), min(s + n, end)
+            if b <= a:
+                continue
+            pieces += 1
+            if best is None or b - a > best[1] - best[0]:
+                best = (d + (a - s), d + (b - s))
+        if best is None:
+            a = self.to_doc(start)
+            return (a, a), None
+        if pieces == 1:
+            return best, None
+        return best, self._doc[best[0] : best[1]]
+
+    def slice(self, start: int, end: int) -> Joined:
+        """The sub-text [start, end) as a Joined over the same document."""
+        j = Joined.__new__(Joined)
+        j._starts, j._docs, j._lens = [], [], []
+        for s, d, n in zip(self._starts, self._docs, self._lens, strict=True):
+            a, b = max(s, start), min(s + n, end)
+            if b <= a:
+                continue
+            j._starts.append(a - start)
+            j._docs.append(d + (a - s))
+            j._lens.append(b - a)
+        j._doc = self._doc
+        j.text = self.text[start:end]
+        j.folded = self.folded[start:end]
+        return j
+
+
+def _agencies(fn: Callable[..., list[Agency]], j: Joined) -> list[Agency]:
+    """``fn(text, base)`` on a joined text, with spans in document offsets.
+
+    A one-piece text is a slice of the document, so ``base`` does the mapping; only text joined
+    across a page break needs its spans mapped back one by one.
+    """
+    if j.single():
+        return fn(j.text, j.base())
+    return _remap_agencies(fn(j.text, 0), j)
+
+
+def _remap_agencies(items: Iterable[Agency], j: Joined) -> list[Agency]:
+    out: list[Agency] = []
+    for a in items:
+        span, raw = j.remap_raw(*a.span)
+        out.append(a.model_copy(update={"span": span} if raw is None else {"span": span, "raw": raw}))
+    return out
+
+
+def _remap_deadlines(items: Iterable[Deadline], j: Joined) -> list[Deadline]:
+    out: list[Deadline] = []
+    for d in items:
+        span, raw = j.remap_raw(*d.span)
+        out.append(d.model_copy(update={"span": span} if raw is None else {"span": span, "raw": raw}))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Block bookkeeping
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _AgencyLine:
+    role: str  # lead | support | directing | deadline | output
+    value: Joined
+
+
+@dataclass(slots=True)
+class _Item:
+    """One body block as the stage sees it."""
+
+    block: Block
+    text: Joined
+    section: str | None
+    kind: str = "skip"  # task | line | header | consumed (lines of a numbered heading) | skip
+    line: _AgencyLine | None = None
+    header_agencies: list[Agency] = field(default_factory=list)
+    header_scope_parent: bool = False  # a para header after the section's list: tasks belong one level up
+    attached: list[_AgencyLine] = field(default_factory=list)
+    group: _Item | None = None
+    generic: bool = False
+
+
+def _rank(b: Block) -> int:
+    """Outline rank of a block's marker: para 0, labelled item 1, "-" 2, "+" 3, other bullets 4."""
+    if b.kind == "para":
+        return 0
+    if b.kind == "item" or b.label:
+        return 1
+    m = b.marker or ""
+    if m in ("-", "–", "—", "•"):
+        return 2
+    if m == "+":
+        return 3
+    return 4
+
+
+def _split_glued_items(ctx: DocContext, blocks: list[Block]) -> list[Block]:
+    """Split lettered items that the outline merged into the previous block ("a) …" + "b) …").
+
+    A piece that opens with the next letter label ("b) ", "đ) ", or "c. " before an upper-case
+    word) starts a new item; the outline only merges them because the label letter is lower case.
+    """
+    doc = ctx.text
+    out: list[Block] = []
+    for b in blocks:
+        if len(b.pieces) < 2 or b.kind in ("table_row", "heading", "closing"):
+            out.append(b)
+            continue
+        cur = b
+        new_pieces: list[tuple[int, int]] = [b.pieces[0]]
+        prev_label = b.label if b.label and len(b.label) == 1 else None
+        for a, e in b.pieces[1:]:
+            seg = doc[a:e]
+            m = _LETTER_PIECE.match(seg) or _LETTER_DOT_PIECE.match(seg)
+            if m and (prev_label is None or _next_letter(prev_label) == m.group("label")):
+                cur.pieces = new_pieces
+                cur.end = new_pieces[-1][1]
+                out.append(cur)
+                label = m.group("label")
+                ts = a + m.end()
+                cur = Block("item", a, e, ts, ctx.line_of(a), marker=label, label=label, indent=0,
+                            section=b.section, pieces=[(ts, e)])
+                new_pieces = cur.pieces
+                prev_label = label
+                continue
+            new_pieces.append((a, e))
+        cur.pieces = new_pieces
+        cur.end = new_pieces[-1][1]
+        out.append(cur)
+    return out
+
+
+def _next_letter(label: str) -> str | None:
+    i = _LETTERS.find(label)
+    return _LETTERS[i + 1] if 0 <= i < len(_LETTERS) - 1 else None
+
+
+# ---------------------------------------------------------------------------------------------
+# The stage
+# ---------------------------------------------------------------------------------------------
+
+
+class _Doc:
+    """Per-document state: sections, their tree, agency blocks and the collaborators."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.doc = ctx.text
+        self.folded = ctx.folded
+        self.api = _api()
+        self.v = vocab()
+        self.period = ctx.period
+        self.secs: dict[str, Section] = {s.id: s for s in ctx.sections}
+        self.children: dict[str | None, list[str]] = {}
+        for s in ctx.sections:
+            self.children.setdefault(s.parent, []).append(s.id)
+        # section-level agency lines: scope section id -> role -> list of lines
+        self.blocks_of: dict[str, dict[str, list[_AgencyLine]]] = {}
+        self.has_task_sections = any(s.kind in ("tasks", "organization") for s in ctx.sections)
+        self.heading_group: dict[str, list[Agency]] = {}
+        # a section's own dimension (its heading names it); the indicators stage also copies a
+        # parent's dimension down to every child, which must not hide a logical container
+        self.own_dim: dict[str, tuple[int | None, str | None]] | None = None
+        heading_mentions = [m for m in ctx.indicators if m.section and m.method.startswith("heading")]
+        if heading_mentions:
+            self.own_dim = {}
+            for m in heading_mentions:
+                sec = self.secs.get(m.section or "")
+                if sec is not None and m.section not in self.own_dim:
+                    self.own_dim[m.section] = (sec.dimension, sec.subdimension)
+        # numbered tasks the outline read as headings: section id -> the agency lines right under it
+        self.task_heading: dict[str, list[_AgencyLine]] = {}
+        self.logical_parent: dict[str, str] = {}
+        self._chains: dict[str | None, list[Section]] = {}
+
+    # -- sections ---------------------------------------------------------------------------
+
+    def parent_of(self, sid: str) -> str | None:
+        """The section's container: its outline parent, or for a numbered task the outline read as
+        a heading, the section it logically continues (see ``_find_task_headings``)."""
+        lp = self.logical_parent.get(sid)
+        if lp is not None:
+            return lp
+        s = self.secs.get(sid)
+        return s.parent if s is not None else None
+
+    def ancestors(self, sid: str | None) -> list[Section]:
+        """The section and its containers, innermost first (cached: asked for every task and role)."""
+        cached = self._chains.get(sid)
+        if cached is not None:
+            return cached
+        out: list[Section] = []
+        seen: set[str] = set()
+        cur = sid
+        while cur is not None and cur in self.secs and cur not in seen:
+            seen.add(cur)
+            out.append(self.secs[cur])
+            cur = self.parent_of(cur)
+        self._chains[sid] = out
+        return out
+
+    def in_task_area(self, sid: str | None) -> bool:
+        chain = self.ancestors(sid)
+        if not chain:
+            return False
+        if chain[0].kind in TASK_KINDS:
+            return True
+        # a plan whose task section has an unusual title ("II. CÁC NỘI DUNG CẢI THIỆN") leaves it
+        # "other": without any tasks section, an "other" section under a PAPI dimension holds tasks
+        return (not self.has_task_sections and chain[0].kind == "other"
+                and any(s.dimension is not None for s in chain))
+
+    def dimension_of(self, sid: str | None) -> tuple[int | None, str | None]:
+        """The dimension of the nearest section (itself, then its containers) whose own heading names one."""
+        for s in self.ancestors(sid):
+            own = self.own_dim.get(s.id) if self.own_dim is not None else (
+                (s.dimension, s.subdimension) if s.dimension is not None else None)
+            if own is not None:
+                return own
+        return None, None
+
+    def own_dimension(self, sid: str) -> bool:
+        """The section's own heading names a PAPI dimension (it is an indicator heading)."""
+        if self.own_dim is not None:
+            return sid in self.own_dim
+        s = self.secs.get(sid)
+        if s is None or s.dimension is None:
+            return False
+        parent = self.secs.get(s.parent) if s.parent else None
+        return parent is None or (parent.dimension, parent.subdimension) != (s.dimension, s.subdimension)
+
+    def is_agency_section(self, s: Section) -> bool:
+        return _agency_section_title(s.title)
+
+    def top_section(self, sid: str | None) -> str | None:
+        chain = self.ancestors(sid)
+        return chain[-1].id if chain else None
+
+    # -- agencies -----------------------------------------------------------------------------
+
+    def agency_list(self, j: Joined, lenient: bool = False, org: bool = False) -> list[Agency] | None:
+        """The agencies of a text that is *only* an agency list ("- Sở Y tế:", "2. Sở Nội vụ").
+
+        The splitter reads any text as agencies (it is meant for cells that hold agencies), so the
+        evidence is checked here: the list covers the text, no piece opens with a topic or action
+        word ("Nội dung …", "Tổ chức thực hiện …"), and every piece has a known head noun — or, in
+        a position that holds agencies by convention (``lenient``: an organization sub-heading, a
+        "- X:" line over sub-items), at least one piece does or the text is short.
+        """
+        text = j.text.rstrip(" :.;,")
+        if not text or len(text) > 400:
+            return None
+        k = text.find(":")
+        if k >= 0 and _nwords(text[:k]) > 2:
+            return None  # "Sở X: Tăng cường …" is an agency-colon task, not a list ("các Phòng: A, B" is)
+        ftext = j.folded[: len(text)]
+        if self.v.topic_opening.match(ftext):
+            return None
+        try:
+            found = self.api.split_agencies(text, 0)  # spans relative to ``text``, remapped below
+        except Exception:  # noqa: BLE001 - a splitter failure must not lose the document
+            return None
+        if not found or any(_nwords(a.raw) > _MAX_AGENCY_WORDS for a in found):
+            return None
+        if any(self.v.topic_opening.match(ftext, max(0, a.span[0])) for a in found):
+            return None
+        known = [a.kind != "other" for a in found]
+        if not all(known) and not org and not (
+                lenient and (any(known) or _nwords(text) <= _MAX_BARE_HEADER_WORDS)):
+            return None
+        covered = [False] * len(text)
+        for a in found:
+            s, e = a.span
+            for i in range(max(0, s), min(len(text), e)):
+                covered[i] = True
+        rest = "".join(ch if not covered[i] else " " for i, ch in enumerate(ftext))
+        words = [w for w in _WORD.findall(rest) if w not in self.v.filler]
+        if len(words) > (2 if lenient else 0):
+            return None
+        return _remap_agencies(found, j)
+
+    def bare_agencies(self, j: Joined) -> list[Agency] | None:
+        """A line that only names agencies ("- Sở Thông tin và truyền thông."): an agency list that is
+        also read as the sentence's whole subject, so an action opening with a noun-like verb
+        ("Tổ chức tự kiểm tra …") is not taken for a name."""
+        if len(j.text) > 240:
+            return None
+        subject = self.api.subject_agencies(j.text, 0)
+        if not subject:
+            return None
+        found = self.agency_list(j)
+        if not found:
+            return None
+        end = max(a.span[1] for a in subject)
+        core = j.text.rstrip(" :.;,")
+        return found if end >= len(core) - 2 else None
+
+    def colon_subject(self, j: Joined) -> list[Agency]:
+        """The agencies of an "X: …" opening ("Sở Y tế: Tăng cường …:"), else []."""
+        k = j.text.find(":")
+        if k <= 0:
+            return []
+        head = j.slice(0, k)
+        return self.agency_list(head, lenient=True) or []
+
+    def split(self, j: Joined) -> list[Agency]:
+        if not j:
+            return []
+        return _agencies(self.api.split_agencies, j)
+
+    def lead_cell(self, j: Joined) -> tuple[list[Agency], list[Agency]]:
+        if not j:
+            return [], []
+        if j.single():
+            return self.api.split_lead_cell(j.text, j.base())
+        lead, extra = self.api.split_lead_cell(j.text, 0)
+        return _remap_agencies(lead, j), _remap_agencies(extra, j)
+
+    def subjects(self, j: Joined) -> tuple[list[Agency], list[Agency]]:
+        """(subject of the first sentence, subjects of later sentences)."""
+        if not j:
+            return [], []
+        first = _agencies(self.api.subject_agencies, j)
+        if not first:
+            # a short opening clause before the subject: "Hàng quý, UBND các xã …",
+            # "Ngoài nhiệm vụ nêu trên, các cơ quan, đơn vị, địa phương chủ động …"
+            k = j.text.find(",")
+            if (0 < k and _nwords(j.text[:k]) <= _MAX_OPENING_WORDS
+                    and self.v.opening_clause.match(j.folded[:k])):
+                rest = j.slice(k + 1, len(j.text))
+                rest = rest.slice(len(rest.text) - len(rest.text.lstrip()), len(rest.text))
+                first = _agencies(self.api.subject_agencies, rest)
+        later: list[Agency] = []
+        for m in _SENTENCE.finditer(j.text):
+            k = m.end()
+            later.extend(_agencies(self.api.subject_agencies, j.slice(k, len(j.text))))
+        return first, later
+
+    def cooperation(self, j: Joined) -> list[Agency]:
+        if not j:
+            return []
+        return _agencies(self.api.cooperation_agencies, j)
+
+    def deadlines(self, j: Joined, cell: bool) -> list[Deadline]:
+        if not j:
+            return []
+        if j.single():
+            return self.api.parse_deadlines(j.text, j.base(), self.period, cell=cell)
+        return _remap_deadlines(self.api.parse_deadlines(j.text, 0, self.period, cell=cell), j)
+
+
+def run(ctx: DocContext) -> None:
+    """Fill ``ctx.tasks`` from the body blocks and the task tables."""
+    st = _Doc(ctx)
+    doc = ctx.text
+    tables = find_tables(ctx)
+    table_spans = [(t.start, t.end) for t in tables]
+
+    def in_table(b: Block) -> bool:
+        return any(a <= b.start < e for a, e in table_spans)
+
+    # copies: the splits and joins below must not change the outline's blocks
+    blocks = [_copy_block(b) for b in ctx.blocks if not in_table(b)]
+    blocks = _split_glued_items(ctx, blocks)
+    items = [_Item(b, Joined(doc, b.pieces, st.folded), b.section) for b in blocks]
+    items = _join_page_breaks(st, items)
+    _heading_groups(st)
+    _classify(st, items)
+    _find_task_headings(st, items)
+    _attach_lines(st, items)
+    _assign_groups(st, items)
+
+    drafts: list[_Draft] = []
+    for it in items:
+        if it.kind == "task":
+            _guarded(ctx, drafts, it.block.start, _draft_from_item, st, it)
+    drafts.extend(_heading_tasks(st))
+    for t in tables:
+        sec = _section_at(ctx, t.start)
+        for r in t.rows:
+            if r.kind == "task":
+                _guarded(ctx, drafts, r.start, _draft_from_row, st, t, r, sec)
+    drafts.sort(key=lambda d: d.span[0])
+    ctx.tasks = _finish(st, drafts)
+
+
+def _copy_block(b: Block) -> Block:
+    return Block(b.kind, b.start, b.end, b.text_start, b.line, marker=b.marker, label=b.label, indent=b.indent,
+                 section=b.section, pieces=list(b.pieces))
+
+
+def _guarded(ctx: DocContext, out: list[_Draft], at: int, fn: Callable[..., _Draft], *args: Any) -> None:
+    """Build one task; a failure loses that task with a W501 warning, not the whole document."""
+    try:
+        out.append(fn(*args))
+    except Exception as exc:  # noqa: BLE001 - one unreadable task must not turn the plan into an error
+        ctx.warn("W501", f"task skipped: {type(exc).__name__}: {exc}"[:300], (at, at))
+
+
+STAGE = Stage("tasks", run, ("norm", "sections", "blocks", "indicators", "period"), ("tasks",))
+
+
+# ---------------------------------------------------------------------------------------------
+# Classification
+# ---------------------------------------------------------------------------------------------
+
+
+def _join_page_breaks(st: _Doc, items: list[_Item]) -> list[_Item]:
+    """Join a paragraph that continues the previous item after a page break (upper-case start).
+
+    The previous text stops mid-sentence (no final punctuation, at least a few words) and the
+    paragraph is in the same section of the task area; lower-case continuations were already
+    joined by the outline.
+    """
+    out: list[_Item] = []
+    grown: set[int] = set()
+    for it in items:
+        b = it.block
+        if out and b.kind == "para" and out[-1].section == it.section and st.in_task_area(it.section):
+            prev = out[-1]
+            la, lb = prev.block.pieces[-1]
+            pt = st.doc[la:lb].rstrip()
+            if (pt and pt[-1] not in _TERMINAL and pt[-1] not in ")\"”"
+                    and prev.block.kind in ("bullet", "item", "para")
+                    and not it.text.text.rstrip().endswith(":")
+                    and _nwords(prev.text.text) >= 8
+                    and not st.v.block_line.match(prev.text.folded)):
+                prev.block.pieces = [*prev.block.pieces, *b.pieces]
+                prev.block.end = b.end
+                grown.add(len(out) - 1)
+                continue
+        out.append(it)
+    for k in grown:
+        out[k].text = Joined(st.doc, out[k].block.pieces, st.folded)
+    return out
+
+
+def _heading_groups(st: _Doc) -> None:
+    """Sections whose heading names an agency: "2. Sở Nội vụ", "1. Đối với nội dung “…”: UBND các xã"."""
+    ctx = st.ctx
+    line_of_sec = {sid: li for li, sid in ctx.heading_lines.items()}
+    for s in ctx.sections:
+        if not st.in_task_area(s.id):
+            continue
+        li = line_of_sec.get(s.id)
+        if li is None:
+            continue
+        info = ctx.norm.lines[li]
+        line = st.doc[info.start : info.end]
+        m = _LABEL_PREFIX.match(line)
+        start = info.start + (m.end() if m else 0)
+        j = Joined(st.doc, [(start, info.end)], st.folded)
+        if not j or st.is_agency_section(s):
+            continue
+        found = st.agency_list(j, org=s.kind == "organization")
+        core = j.text.rstrip(" :.;")
+        if found is None and ":" in core:
+            tail = j.slice(core.rfind(":") + 1, len(core))
+            if tail.text.strip():
+                found = st.agency_list(tail)
+        if found:
+            st.heading_group[s.id] = found
+
+
+def _classify(st: _Doc, items: list[_Item]) -> None:
+    """Mark each block of the task area: agency line, group header, task, or nothing.
+
+    Not tasks: agency-block lines, cross references and targets, lead-in lines ending with ":",
+    a line ending with ":" over sub-items or a bare agency name over sub-items (a group header),
+    bare agency names, signature names and title lines.
+    """
+    v = st.v
+    for it in items:  # agency lines first: they are never the sub-items of a header
+        text = it.text.text
+        m = v.block_line.match(it.text.folded) if text.strip() and it.block.kind not in ("closing", "table_row") else None
+        if m and st.in_task_area(it.section):
+            role = next(k for k, val in m.groupdict().items() if val is not None)
+            it.kind = "line"
+            it.line = _AgencyLine(role, it.text.slice(m.end(), len(text)))
+    for idx, it in enumerate(items):
+        b = it.block
+        text = it.text.text.strip()
+        if it.kind == "line" or not text or b.kind in ("closing", "heading", "table_row"):
+            continue
+        if not st.in_task_area(it.section):
+            continue
+        f = it.text.folded.strip()
+        if v.not_task_opening.match(f) or (len(f) <= _MAX_REFERENCE_CHARS and v.not_task_phrase.search(f)):
+            continue
+        has_sub = _followed_by_subitems(items, idx)
+        if text.endswith(":"):
+            if has_sub:
+                it.kind = "header"
+                found = st.agency_list(it.text, lenient=True)
+                if found is None:
+                    found = st.colon_subject(it.text)
+                it.header_agencies = found or []
+                continue
+            if _nwords(text) <= 15:
+                continue  # a lead-in line ("Nội dung thực hiện khắc phục:")
+        found = st.bare_agencies(it.text)
+        if found is not None:
+            if has_sub:
+                it.kind = "header"
+                it.header_agencies = found
+            continue  # a bare agency name is not a task
+        if _nwords(text) < 4:
+            continue
+        if b.kind == "para" and (_is_name_line(text) or _is_upper_title(text)):
+            continue
+        it.kind = "task"
+        it.generic = bool(v.generic_opening.match(f))
+
+
+def _is_name_line(text: str) -> bool:
+    """A signature name or a title line: a few words, all capitalised, no final period."""
+    words = text.split()
+    return len(words) <= 6 and not text.endswith(".") and all(w[:1].isupper() for w in words if w[:1].isalpha())
+
+
+def _is_upper_title(text: str) -> bool:
+    """An appendix or document title line ("CÁC NHIỆM VỤ TRỌNG TÂM …"): letters mostly upper case."""
+    up = low = 0
+    for ch in text[:200]:
+        if ch.islower():
+            low += 1
+            if low > 12:
+                return False
+        elif ch.isupper():
+            up += 1
+    return up >= 8 and low <= up * 0.15
+
+
+def _followed_by_subitems(items: list[_Item], idx: int) -> bool:
+    """The next block of the same section is a list item of a lower rank than this block."""
+    it = items[idx]
+    r = _rank(it.block)
+    for nxt in items[idx + 1 :]:
+        if nxt.section != it.section:
+            return False
+        if nxt.block.kind in ("closing",) or nxt.kind == "line":
+            return False
+        nr = _rank(nxt.block)
+        return nr > r or (nxt.block.indent > it.block.indent + 1 and nr >= r and nr > 0)
+    return False
+
+
+def _attach_lines(st: _Doc, items: list[_Item]) -> None:
+    """Agency lines go to the item they follow, or to their section (or its parent).
+
+    They follow items one by one when the section repeats "task, then its lines" at least twice
+    (000's "4.1 … - Cơ quan chủ trì: …"); otherwise they are the section's agency block, wherever
+    they stand in it.
+    """
+    by_section: dict[str | None, list[int]] = {}
+    for i, it in enumerate(items):
+        by_section.setdefault(it.section, []).append(i)
+    for sid, idxs in by_section.items():
+        groups: list[tuple[int | None, list[_AgencyLine]]] = []  # (index of the task before, lines)
+        prev_kind: str | None = None
+        prev_task: int | None = None
+        for i in idxs:
+            it = items[i]
+            if it.kind == "line" and it.line is not None:
+                if prev_kind == "line" and groups:
+                    groups[-1][1].append(it.line)
+                else:
+                    groups.append((prev_task if prev_kind == "task" else None, [it.line]))
+                prev_kind = "line"
+                continue
+            if it.kind == "skip" and not it.text.text.strip():
+                continue
+            prev_kind = it.kind
+            prev_task = i if it.kind == "task" else None
+        per_item = sum(1 for t, _ in groups if t is not None) >= 2
+        for t, lines in groups:
+            if t is not None and (per_item or _item_fields(items[t], lines)):
+                items[t].attached.extend(lines)
+                continue
+            if sid is None:
+                continue
+            sec = st.secs.get(sid)
+            scope = sid
+            if sec is not None and st.is_agency_section(sec) and sec.parent is not None:
+                scope = sec.parent
+            roles = st.blocks_of.setdefault(scope, {})
+            for ln in lines:
+                roles.setdefault(ln.role, []).append(ln)
+
+
+def _item_fields(task: _Item, lines: list[_AgencyLine]) -> bool:
+    """Lines right after one task belong to it when they carry an item's own fields (its time or
+    output), or when they are a bullet sub-list of a numbered or lettered item."""
+    if any(ln.role in ("deadline", "output") for ln in lines):
+        return True
+    return task.block.kind == "item" and bool(task.block.label)
+
+
+def _assign_groups(st: _Doc, items: list[_Item]) -> None:
+    """Link each task to the group header it sits under (same section, until the group ends)."""
+    by_section: dict[str | None, list[_Item]] = {}
+    for it in items:
+        by_section.setdefault(it.section, []).append(it)
+    for _sid, seq in by_section.items():
+        current: _Item | None = None
+        seen_list = False
+        for it in seq:
+            r = _rank(it.block)
+            if it.kind == "header":
+                it.header_scope_parent = r == 0 and seen_list
+                current = it
+                continue
+            if current is not None:
+                cr = _rank(current.block)
+                ends = ((cr > 0 and 0 < r <= cr and it.block.indent <= current.block.indent + 1)
+                        or (cr == 0 and r == 0 and it.kind != "task"))
+                if ends:
+                    current = None
+            if it.kind == "task":
+                it.group = current
+                if r > 0:
+                    seen_list = True
+
+
+# ---------------------------------------------------------------------------------------------
+# Drafts: a task before ids and variant folding
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Draft:
+    label: str | None
+    text: Joined
+    section: str | None
+    dimension: int | None
+    subdimension: str | None
+    lead: list[Agency]
+    support: list[Agency]
+    directing: list[Agency]
+    output: Joined | None
+    deadlines: list[Deadline]
+    origin: str
+    method: str
+    span: tuple[int, int]
+
+
+def _block_role(st: _Doc, sid: str | None, role: str, stop: str | None = None) -> list[_AgencyLine]:
+    """The nearest section (itself, then ancestors) whose agency block has ``role``."""
+    for s in st.ancestors(sid):
+        lines = st.blocks_of.get(s.id, {}).get(role)
+        if lines:
+            return lines
+        if stop is not None and s.id == stop:
+            break
+    return []
+
+
+def _heading_group_of(st: _Doc, sid: str | None) -> list[Agency]:
+    for s in st.ancestors(sid):
+        g = st.heading_group.get(s.id)
+        if g:
+            return g
+    return []
+
+
+def _resolve(
+    st: _Doc, j: Joined, sid: str | None, *, lead_field: Joined | None, support_field: Joined | None,
+    group: list[Agency], block_sid: str | None, use_blocks: bool = True, block_stop: str | None = None,
+) -> tuple[list[Agency], list[Agency], list[Agency], str]:
+    """(lead, support, directing, lead source) by the precedence of docs/annotation.md."""
+    support: list[Agency] = []
+    source = "none"
+    lead: list[Agency] = []
+    if lead_field:
+        lead, extra = st.lead_cell(lead_field)
+        support.extend(extra)
+        source = "field"
+    first, later = st.subjects(j)
+    if not lead and first:
+        lead = list(first)
+        source = "subject"
+    if not lead and group:
+        lead = list(group)
+        source = "group"
+    if source in ("subject", "group") and later:
+        lead.extend(later)
+    if support_field:
+        support.extend(st.split(support_field))
+    support.extend(st.cooperation(j))
+    directing: list[Agency] = []
+    if use_blocks:
+        if not lead:
+            lines = _block_role(st, block_sid, "lead", block_stop)
+            for ln in lines:
+                got, extra = st.lead_cell(ln.value)
+                lead.extend(got)
+                support.extend(extra)
+            if lead:
+                source = "block"
+                for ln in _block_role(st, block_sid, "support", block_stop):
+                    support.extend(st.split(ln.value))
+        for ln in _block_role(st, block_sid, "directing", block_stop):
+            directing.extend(st.split(ln.value))
+    return lead, support, directing, source
+
+
+def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
+    b = it.block
+    j = it.text
+    sid = it.section
+    fields: dict[str, Joined] = {}
+    for ln in it.attached:
+        if ln.role in fields:
+            fields[ln.role] = Joined(st.doc, fields[ln.role].parts() + ln.value.parts(), st.folded)
+        else:
+            fields[ln.role] = ln.value
+    group_item = it.group
+    block_sid = sid
+    block_stop: str | None = None
+    dim_sid = sid
+    group: list[Agency] = []
+    if group_item is not None:
+        group = group_item.header_agencies
+        if group_item.header_scope_parent:
+            sec = st.secs.get(sid) if sid else None
+            dim_sid = sec.parent if sec is not None else None
+            block_sid = dim_sid
+    if not group:
+        group = _heading_group_of(st, sid)
+    if it.generic:
+        top = st.top_section(sid)
+        dim_sid = top
+        block_sid = top
+        block_stop = top
+        group = []
+    lead, support, directing, source = _resolve(
+        st, j, sid, lead_field=fields.get("lead"), support_field=fields.get("support"), group=group,
+        block_sid=block_sid, block_stop=block_stop,
+    )
+    if fields.get("directing"):
+        directing = st.split(fields["directing"]) + directing
+    dimension, subdimension = st.dimension_of(dim_sid)
+    sec = st.secs.get(sid) if sid else None
+    if dimension is not None and subdimension is None and sec is not None and sec.kind == "tasks":
+        subdimension = _runin_subdimension(st, j.text, dimension)
+    deadlines = st.deadlines(fields["deadline"], cell=True) if fields.get("deadline") else st.deadlines(j, cell=False)
+    if not deadlines and not fields.get("deadline"):
+        # "Thời gian hoàn thành: …" written once for the section is the time of its tasks
+        for ln in _block_role(st, block_sid, "deadline", block_stop):
+            deadlines.extend(st.deadlines(ln.value, cell=True))
+    output = fields.get("output")
+    if output is None:
+        lines = _block_role(st, block_sid, "output", block_stop)
+        output = lines[0].value if lines else None
+    label = b.label
+    origin = "list" if b.kind == "bullet" or (label is not None and label.isalpha()) else "prose"
+    method = _method(st, it, source)
+    return _Draft(label, j, sid, dimension, subdimension, lead, support, directing, output,
+                  deadlines, origin, method, (b.start, max(b.end, j.span()[1])))
+
+
+def _method(st: _Doc, it: _Item, source: str) -> str:
+    b = it.block
+    sec = st.secs.get(it.section) if it.section else None
+    if source == "group" and it.group is not None:
+        return "bullet-under-agency-header" if _rank(it.group.block) > 0 else "item-under-agency-header"
+    if source == "group":
+        return "organization-duty" if sec is not None and sec.kind == "organization" else "item-under-agency-heading"
+    if it.attached:
+        return "item-with-agency-lines"
+    if source == "subject" and ":" in it.text.text[:120] and st.agency_list(
+            it.text.slice(0, it.text.text.find(":"))) is not None:
+        return "agency-colon"
+    if source == "subject":
+        return "agency-subject"
+    if b.kind == "item":
+        return "lettered-item" if (b.label or "").isalpha() else "numbered-item"
+    if b.kind == "bullet":
+        return "bullet"
+    return "prose-paragraph"
+
+
+def _runin_subdimension(st: _Doc, text: str, dimension: int) -> str | None:
+    """A lead-in naming a sub-dimension ("Cải thiện cơ sở hạ tầng căn bản: …") gives it.
+
+    Only a run-in head counts (the text before a ":" within a dozen words, like a run-in heading),
+    and only a sub-dimension of the enclosing dimension.
+    """
+    search = st.api.search_indicators
+    if search is None:
+        return None
+    cut = text.find(":")
+    if cut <= 0:
+        return None
+    head = text[:cut]
+    if _nwords(head) > 14 or ";" in head:
+        return None
+    for m in search(head):
+        sub = getattr(m, "subdimension", None)
+        if sub and getattr(m, "dimension", None) == dimension:
+            return str(sub)
+    return None
+
+
+def _find_task_headings(st: _Doc, items: list[_Item]) -> None:
+    """Numbered tasks the outline read as headings (no final period, short enough for a title).
+
+    Evidence: agency lines ("- Cơ quan chủ trì: …", "- Thời gian hoàn thành: …") come right under
+    the heading, and whatever follows in the section is itself a task with its own lines (the
+    next numbered tasks, which the outline nested under this one). A topic heading whose agency
+    block governs plain tasks below it fails the second test and keeps its block. Such a heading
+    also closed the group it belongs to in the outline ("2. Công khai, minh bạch" > "a) …" >
+    "5. Thường xuyên rà soát …"): its logical container is the last real section before it.
+    """
+    ctx = st.ctx
+    by_section: dict[str | None, list[_Item]] = {}
+    for it in items:
+        if it.kind != "skip" or it.text.text.strip():
+            by_section.setdefault(it.section, []).append(it)
+    line_of_sec = {sid: li for li, sid in ctx.heading_lines.items()}
+    prev_real: str | None = None
+    for s in ctx.sections:
+        seq = by_section.get(s.id, [])
+        initial: list[_Item] = []
+        for it in seq:
+            if it.kind != "line":
+                break
+            initial.append(it)
+        li = line_of_sec.get(s.id)
+        head = ctx.norm.line_text(li).rstrip() if li is not None else ""
+        if (not initial or st.own_dimension(s.id) or st.is_agency_section(s) or head.endswith(":")
+                or _nwords(s.title) < 4 or not st.in_task_area(s.id)):
+            prev_real = s.id
+            continue
+        rest = seq[len(initial):]
+        ok = not any(it.kind == "header" for it in rest)
+        for i, it in enumerate(rest):
+            if it.kind == "task" and not (i + 1 < len(rest) and rest[i + 1].kind == "line"):
+                ok = False
+        if not ok:
+            prev_real = s.id
+            continue
+        st.task_heading[s.id] = [it.line for it in initial if it.line is not None]
+        for it in initial:
+            it.kind = "consumed"
+        if prev_real is not None and prev_real != s.parent:
+            st.logical_parent[s.id] = prev_real
+            st._chains.clear()
+
+
+def _heading_tasks(st: _Doc) -> list[_Draft]:
+    """Drafts for the numbered tasks found by ``_find_task_headings``."""
+    ctx = st.ctx
+    line_of_sec = {sid: li for li, sid in ctx.heading_lines.items()}
+    out: list[_Draft] = []
+    for sid, lines in st.task_heading.items():
+        s = st.secs[sid]
+        li = line_of_sec.get(sid)
+        if li is None:
+            continue
+        info = ctx.norm.lines[li]
+        m = _LABEL_PREFIX.match(st.doc[info.start : info.end])
+        j = Joined(st.doc, [(info.start + (m.end() if m else 0), info.end)], st.folded)
+        by_role: dict[str, list[_AgencyLine]] = {}
+        for ln in lines:
+            by_role.setdefault(ln.role, []).append(ln)
+        fields = {role: Joined(st.doc, [p for ln in lns for p in ln.value.parts()], st.folded)
+                  for role, lns in by_role.items()}
+        parent = st.parent_of(sid)
+        lead, support, directing, _ = _resolve(
+            st, j, sid, lead_field=fields.get("lead"), support_field=fields.get("support"),
+            group=_heading_group_of(st, parent), block_sid=parent,
+        )
+        if fields.get("directing"):
+            directing = st.split(fields["directing"]) + directing
+        dimension, subdimension = st.dimension_of(sid)
+        deadlines = (st.deadlines(fields["deadline"], cell=True) if fields.get("deadline")
+                     else st.deadlines(j, cell=False))
+        end = max([info.end] + [ln.value.span()[1] for ln in lines])
+        out.append(_Draft(s.label, j, sid, dimension, subdimension, lead, support, directing,
+                          fields.get("output"), deadlines, "prose", "numbered-heading-item", (info.start, end)))
+    return out
+
+
+def _section_at(ctx: DocContext, offset: int) -> str | None:
+    best: Section | None = None
+    for s in ctx.sections:
+        if s.span[0] <= offset and (offset < s.span[1] or s.span[1] == s.span[0]):
+            if best is None or s.level >= best.level:
+                best = s
+    return best.id if best else None
+
+
+def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None) -> _Draft:
+    cells = r.cells
+    doc = st.doc
+
+    def joined(role: str) -> Joined | None:
+        c = cells.get(role)
+        return Joined(doc, c.parts, st.folded) if c is not None and not c.empty() else None
+
+    j = joined("text") or Joined(doc, [], st.folded)
+    lead, support, directing, _ = _resolve(
+        st, j, sid, lead_field=joined("lead"), support_field=joined("support"), group=[],
+        block_sid=sid, use_blocks=False,
+    )
+    if r.grouped:
+        dimension, subdimension = r.dimension, r.subdimension
+    else:
+        dimension, subdimension = st.dimension_of(sid)
+    time = joined("deadline")
+    deadlines = st.deadlines(time, cell=True) if time else []
+    return _Draft(r.label, j, sid, dimension, subdimension, lead, support, directing, joined("output"),
+                  deadlines, "table", "table-row", (r.start, r.end))
+
+
+# ---------------------------------------------------------------------------------------------
+# Final records
+# ---------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=16384)
+def _name_key(name: str) -> str:
+    return collapse_ws(fold(name))
+
+
+@lru_cache(maxsize=4096)
+def _agency_section_title(title: str) -> bool:
+    return bool(vocab().agency_section.match(fold(title)))
+
+
+def _dedupe(items: list[Agency], exclude: set[str] | None = None) -> list[Agency]:
+    out: list[Agency] = []
+    seen: set[str] = set(exclude or ())
+    for a in items:
+        k = _name_key(a.name)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(a)
+    return out
+
+
+def _finish(st: _Doc, drafts: list[_Draft]) -> list[Task]:
+    # fold spelling variants of the same body across the whole document; the folder is called on
+    # one agency per distinct name, most frequent first (its tie-break is "seen first"), which
+    # gives the same choice as the full list at a fraction of the cost
+    counts: dict[str, int] = {}
+    reps: dict[str, Agency] = {}
+    for d in drafts:
+        for a in (*d.lead, *d.support, *d.directing):
+            counts[a.name] = counts.get(a.name, 0) + 1
+            reps.setdefault(a.name, a)
+    if reps:
+        order = sorted(reps, key=lambda nm: -counts[nm])
+        try:
+            folded = st.api.fold_variants([reps[nm] for nm in order])
+        except Exception:  # noqa: BLE001 - keep the unfolded names rather than lose the tasks
+            folded = [reps[nm] for nm in order]
+        change = {nm: f for nm, f in zip(order, folded, strict=False) if f.name != nm}
+        if change:
+            for d in drafts:
+                for role in ("lead", "support", "directing"):
+                    items = getattr(d, role)
+                    if any(a.name in change for a in items):
+                        setattr(d, role, [
+                            a.model_copy(update={"name": change[a.name].name, "kind": change[a.name].kind,
+                                                 "scope": change[a.name].scope}) if a.name in change else a
+                            for a in items])
+    tasks: list[Task] = []
+    for n, d in enumerate(drafts, 1):
+        lead = _dedupe(d.lead)
+        support = _dedupe(d.support, {_name_key(a.name) for a in lead})
+        directing = _dedupe(d.directing)
+        out = d.output.text if d.output else None
+        tasks.append(Task(
+            id=f"t{n}", label=d.label, text=d.text.text, section=d.section, dimension=d.dimension,
+            subdimension=d.subdimension, lead=lead, support=support, directing=directing,
+            output=out, output_span=d.output.span() if d.output else None, deadlines=d.deadlines,
+            origin=d.origin,  # type: ignore[arg-type]
+            method=d.method, span=d.span, text_span=d.text.span() if d.text else None,
+        ))
+    return tasks
+
+
+# Compile the vocabulary at import, not on the first document.
+vocab()

@@ -1,0 +1,620 @@
+"""Agencies: splitting lists, canonical names, kinds and scopes, subjects and partners of task
+sentences. Cases come from the gold's real cells and lists, each rule with a second phrasing of our
+own (other provinces, other agencies) so nothing is keyed to a seed."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+import papi_extract.agencies as ag
+from papi_extract.agencies import (
+    agency_kind,
+    agency_scope,
+    canonical_name,
+    cooperation_agencies,
+    fold_variants,
+    split_agencies,
+    split_lead_cell,
+    subject_agencies,
+)
+from papi_extract.models import Agency
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold"
+CORPUS = ROOT / "corpus"
+
+
+def check_spans(text: str, found: list[Agency], base: int) -> None:
+    for a in found:
+        assert text[a.span[0] - base : a.span[1] - base] == a.raw, a
+        assert a.raw == a.raw.strip() and a.raw
+
+
+def key(name: str) -> str:
+    """Comparison key: our canonical name, folded, without punctuation and "và"."""
+    return ag._variant_key(canonical_name(name))
+
+
+# --------------------------------------------------------------------------------------------
+# split_agencies
+
+SPLITS = [
+    # one agency each, although they carry commas or "và"
+    ("UBND các huyện, thị xã, thành phố", ["UBND các huyện, thị xã, thành phố"]),
+    ("Ủy ban nhân dân các xã, phường, thị trấn", ["Ủy ban nhân dân các xã, phường, thị trấn"]),
+    ("Các Sở, ban ngành tỉnh", ["Các Sở, ban ngành tỉnh"]),
+    ("Các cơ quan, tổ chức có liên quan.", ["Các cơ quan, tổ chức có liên quan"]),
+    ("Sở Lao động, TB&XH", ["Sở Lao động, TB&XH"]),
+    ("Sở Giáo dục và Đào tạo", ["Sở Giáo dục và Đào tạo"]),
+    ("Phòng Tài nguyên và Môi trường", ["Phòng Tài nguyên và Môi trường"]),
+    ("Văn phòng HĐND&UBND thị xã", ["Văn phòng HĐND&UBND thị xã"]),
+    ("Văn phòng Thị ủy và HĐND - UBND thị xã", ["Văn phòng Thị ủy và HĐND - UBND thị xã"]),
+    ("Các cơ quan, đơn vị, địa phương", ["Các cơ quan, đơn vị, địa phương"]),
+    ("Trưởng, phó khóm, ấp", ["Trưởng, phó khóm, ấp"]),
+    # second phrasings
+    ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Ủy ban nhân dân các quận, huyện", ["Ủy ban nhân dân các quận, huyện"]),
+    ("Văn phòng HĐND và UBND huyện", ["Văn phòng HĐND và UBND huyện"]),
+    ("Phòng Lao động - Thương binh và Xã hội huyện", ["Phòng Lao động - Thương binh và Xã hội huyện"]),
+    ("Các phòng, ban chuyên môn thuộc UBND huyện", ["Các phòng, ban chuyên môn thuộc UBND huyện"]),
+    # several agencies
+    ("Phòng Tư pháp; UBND các xã, phường", ["Phòng Tư pháp", "UBND các xã, phường"]),
+    ("Sở Tài nguyên và Môi trường, Sở Xây dựng, Ủy ban nhân dân các huyện, thị xã, thành phố",
+     ["Sở Tài nguyên và Môi trường", "Sở Xây dựng", "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    ("UBMTTQVN và các đoàn thể thị xã, các xã, phường", ["UBMTTQVN", "các đoàn thể thị xã, các xã, phường"]),
+    ("Các Sở, ban, ngành và các cơ quan, đơn vị liên quan", ["Các Sở, ban, ngành", "các cơ quan, đơn vị liên quan"]),
+    ("Sở Lao động, TB&XH và các cơ quan liên quan", ["Sở Lao động, TB&XH", "các cơ quan liên quan"]),
+    ("Sở Nội vụ; UB.MTTQVN tỉnh và các cơ quan liên quan", ["Sở Nội vụ", "UB.MTTQVN tỉnh", "các cơ quan liên quan"]),
+    ("Các phòng, ban thuộc UBND thị xã, Ủy ban nhân dân các xã, phường.",
+     ["Các phòng, ban thuộc UBND thị xã", "Ủy ban nhân dân các xã, phường"]),
+    ("Các ban, ngành thị xã và Ủy ban nhân dân cấp các xã, phường.",
+     ["Các ban, ngành thị xã", "Ủy ban nhân dân cấp các xã, phường"]),
+    ("Cơ quan Tổ chức - Nội vụ, Phòng Tư pháp, Phòng Giáo dục và Đào tạo, Phòng Tài chính - Kế hoạch, Phòng Kinh tế, "
+     "Văn phòng Thị ủy và HĐND - UBND thị xã, Ủy ban nhân dân các xã, phường.",
+     ["Cơ quan Tổ chức - Nội vụ", "Phòng Tư pháp", "Phòng Giáo dục và Đào tạo", "Phòng Tài chính - Kế hoạch",
+      "Phòng Kinh tế", "Văn phòng Thị ủy và HĐND - UBND thị xã", "Ủy ban nhân dân các xã, phường"]),
+    ("Chi nhánh Điện lực Đông Hòa, các cơ quan, đơn vị có liên quan",
+     ["Chi nhánh Điện lực Đông Hòa", "các cơ quan, đơn vị có liên quan"]),
+    ("UBND các xã, phường; thôn, khu phố, tổ dân phố", ["UBND các xã, phường", "thôn, khu phố, tổ dân phố"]),
+    ("Thanh tra tỉnh, Sở Tư pháp", ["Thanh tra tỉnh", "Sở Tư pháp"]),
+    ("Đài Phát thanh và Truyền hình An Giang, đề nghị Báo An Giang",
+     ["Đài Phát thanh và Truyền hình An Giang", "Báo An Giang"]),
+    ("Văn hóa - xã hội, Đài truyền thanh xã", ["Văn hóa - xã hội", "Đài truyền thanh xã"]),
+    ("Các cấp uỷ đảng, chính quyền, Mặt trận tổ quốc, các đoàn thể xã, phường",
+     ["Các cấp uỷ đảng", "chính quyền", "Mặt trận tổ quốc", "các đoàn thể xã, phường"]),
+    ("Các sở, ban, ngành cấp tỉnh, đơn vị sự nghiệp trực thuộc UBND tỉnh và UBND các huyện, thị xã, thành phố",
+     ["Các sở, ban, ngành cấp tỉnh", "đơn vị sự nghiệp trực thuộc UBND tỉnh", "UBND các huyện, thị xã, thành phố"]),
+    ("các tổ chức đoàn thể, các trường học, cơ quan, đơn vị, doanh nghiệp trên địa bàn",
+     ["các tổ chức đoàn thể", "các trường học", "cơ quan, đơn vị", "doanh nghiệp trên địa bàn"]),
+    ("Ủy ban Mặt trận Tổ quốc, đoàn thể các cấp trong tỉnh", ["Ủy ban Mặt trận Tổ quốc", "đoàn thể các cấp trong tỉnh"]),
+    ("UBMTTQVN thị xã; các tổ chức chính trị - xã hội, đoàn thể; các cơ quan, đơn vị; UBND các xã, phường",
+     ["UBMTTQVN thị xã", "các tổ chức chính trị - xã hội, đoàn thể", "các cơ quan, đơn vị", "UBND các xã, phường"]),
+    ("Các Sở, Ban ngành và địa phương", ["Các Sở, Ban ngành", "địa phương"]),
+    # second phrasings
+    ("Sở Văn hóa, Thể thao và Du lịch; UBND các huyện, thành phố",
+     ["Sở Văn hóa, Thể thao và Du lịch", "UBND các huyện, thành phố"]),
+    ("Sở Y tế, Sở Giáo dục và Đào tạo và UBND các huyện, thị xã",
+     ["Sở Y tế", "Sở Giáo dục và Đào tạo", "UBND các huyện, thị xã"]),
+    ("Công an huyện, Ban Chỉ huy Quân sự huyện, Ủy ban MTTQ Việt Nam huyện và các đoàn thể chính trị - xã hội",
+     ["Công an huyện", "Ban Chỉ huy Quân sự huyện", "Ủy ban MTTQ Việt Nam huyện", "các đoàn thể chính trị - xã hội"]),
+    ("Văn phòng UBND tỉnh và UBND các huyện", ["Văn phòng UBND tỉnh", "UBND các huyện"]),
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã", ["Ủy ban Mặt trận Tổ quốc Việt Nam xã"]),
+    ("với Trung tâm Y tế huyện; cùng Bảo hiểm xã hội huyện", ["Trung tâm Y tế huyện", "Bảo hiểm xã hội huyện"]),
+    ("- UBND các huyện, thị xã, thành phố:", ["UBND các huyện, thị xã, thành phố"]),
+]
+
+
+@pytest.mark.parametrize(("text", "raws"), SPLITS, ids=[s[0][:40] for s in SPLITS])
+def test_split(text: str, raws: list[str]) -> None:
+    found = split_agencies(text, 50)
+    assert [a.raw for a in found] == raws
+    check_spans(text, found, 50)
+
+
+SHARED = [
+    ("Phòng: Quản lý đô thị, Kinh tế", [("Quản lý đô thị", "Phòng Quản lý đô thị"), ("Kinh tế", "Phòng Kinh tế")]),
+    ("các Phòng: Y tế, Tư pháp, Lao động - Thương binh và Xã hội",
+     [("Y tế", "Phòng Y tế"), ("Tư pháp", "Phòng Tư pháp"),
+      ("Lao động - Thương binh và Xã hội", "Phòng Lao động - Thương binh và Xã hội")]),
+    ("các Phòng: Y tế, Tư pháp, Lao động - Thương binh và Xã hội và các cơ quan, tổ chức có liên quan, UBND các xã, phường",
+     [("Y tế", "Phòng Y tế"), ("Tư pháp", "Phòng Tư pháp"),
+      ("Lao động - Thương binh và Xã hội", "Phòng Lao động - Thương binh và Xã hội"),
+      ("các cơ quan, tổ chức có liên quan", "Các cơ quan, tổ chức có liên quan"),
+      ("UBND các xã, phường", "Ủy ban nhân dân các xã, phường")]),
+    ("Phòng: Quản lý đô thị, Kinh tế; Chi nhánh điện lực Đông Hòa; UBND các xã, phường",
+     [("Quản lý đô thị", "Phòng Quản lý đô thị"), ("Kinh tế", "Phòng Kinh tế"),
+      ("Chi nhánh điện lực Đông Hòa", "Chi nhánh Điện lực Đông Hòa"),
+      ("UBND các xã, phường", "Ủy ban nhân dân các xã, phường")]),
+    # second phrasings
+    ("các Phòng: Nội vụ, Tài chính - Kế hoạch", [("Nội vụ", "Phòng Nội vụ"),
+                                                ("Tài chính - Kế hoạch", "Phòng Tài chính - Kế hoạch")]),
+    ("Sở: Y tế, Giáo dục và Đào tạo, Tư pháp", [("Y tế", "Sở Y tế"), ("Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo"),
+                                               ("Tư pháp", "Sở Tư pháp")]),
+    ("Chủ tịch UBND cấp huyện, cấp xã", [("Chủ tịch UBND cấp huyện", "Chủ tịch Ủy ban nhân dân cấp huyện"),
+                                        ("cấp xã", "Chủ tịch Ủy ban nhân dân cấp xã")]),
+    ("Trưởng Công an cấp huyện, cấp xã", [("Trưởng Công an cấp huyện", "Trưởng Công an cấp huyện"),
+                                        ("cấp xã", "Trưởng Công an cấp xã")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARED, ids=[s[0][:40] for s in SHARED])
+def test_shared_head_is_distributed(text: str, expected: list[tuple[str, str]]) -> None:
+    found = split_agencies(text, 3)
+    assert [(a.raw, a.name) for a in found] == expected
+    check_spans(text, found, 3)
+
+
+LEAD_CELLS = [
+    ("Văn phòng HĐND&UBND thị xã phối hợp Phòng Nội vụ", ["Văn phòng HĐND&UBND thị xã"], ["Phòng Nội vụ"]),
+    ("Phòng Kinh tế phối hợp Phòng Tài nguyên và Môi trường; UBND các xã, phường",
+     ["Phòng Kinh tế", "UBND các xã, phường"], ["Phòng Tài nguyên và Môi trường"]),
+    ("Thanh tra thị xã phối hợp Phòng Tài chính- Kế hoạch; UBND các xã, phường",
+     ["Thanh tra thị xã", "UBND các xã, phường"], ["Phòng Tài chính- Kế hoạch"]),
+    ("Phòng Tư pháp; UBND các xã, phường", ["Phòng Tư pháp", "UBND các xã, phường"], []),
+    # second phrasings
+    ("Phòng Y tế phối hợp với Trung tâm Y tế huyện, Bảo hiểm xã hội huyện; UBND các xã, thị trấn",
+     ["Phòng Y tế", "UBND các xã, thị trấn"], ["Trung tâm Y tế huyện", "Bảo hiểm xã hội huyện"]),
+    ("Sở Công Thương chủ trì, phối hợp cùng với Công ty Điện lực Quảng Nam",
+     ["Sở Công Thương chủ trì"], ["Công ty Điện lực Quảng Nam"]),
+]
+
+
+@pytest.mark.parametrize(("text", "lead", "support"), LEAD_CELLS, ids=[c[0][:40] for c in LEAD_CELLS])
+def test_split_lead_cell(text: str, lead: list[str], support: list[str]) -> None:
+    got_lead, got_support = split_lead_cell(text, 11)
+    assert [a.raw for a in got_lead] == lead
+    assert [a.raw for a in got_support] == support
+    check_spans(text, got_lead + got_support, 11)
+
+
+# --------------------------------------------------------------------------------------------
+# canonical_name, agency_kind, scope, fold_variants
+
+SAME_NAME = [
+    ["UBND các xã, phường", "Ủy ban nhân dân các xã, phường", "Uỷ ban nhân dân các xã, phường", "ubnd các xã,phường."],
+    ["Phòng Văn hoá và Thông tin", "Phòng Văn hóa và thông tin", "Phòng Văn hóa và Thông tin", "Phòng VH-TT"[:0] +
+     "Phòng Văn hóa - Thông tin"],
+    ["Sở Lao động, TB&XH", "Sở Lao động, Thương binh và Xã hội", "Sở Lao động-TBXH", "Sở LĐ-TB&XH",
+     "Sở Lao động - Thương binh và Xã hội"],
+    ["Phòng Tài chính-Kế hoạch", "Phòng Tài chính - Kế hoạch", "Phòng Tài chính- Kế hoạch", "Phòng TC-KH"],
+    ["UBMTTQVN tỉnh", "UB.MTTQVN tỉnh", "Ủy ban MTTQVN tỉnh", "Ủy ban MTTQ Việt Nam tỉnh",
+     "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"],
+    ["Sở Thông tin và truyền thông", "Sở Thông tin và Truyền thông", "Sở TT&TT", "Sở TTTT"],
+    ["Sở Giáo dục và đào tạo", "Sở Giáo dục và Đào tạo", "Sở GD&ĐT", "Sở GDĐT"],
+    ["Sở Công thương", "Sở Công Thương"],
+    ["Chi nhánh điện lực Đông Hòa", "Chi nhánh Điện lực Đông Hòa"],
+    ["Sở Nông nghiệp và phát triển nông thôn", "Sở Nông nghiệp và Phát triển nông thôn", "Sở NN&PTNT"],
+    ["Phòng Tài nguyên môi trường", "Phòng Tài nguyên và Môi trường", "Phòng TN&MT"],
+    ["Văn phòng HĐND&UBND thị xã", "Văn phòng HĐND - UBND thị xã", "Văn phòng HĐND và UBND thị xã",
+     "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thị xã"],
+    ["Trung tâm Văn hóa-TTTT thị xã", "Trung tâm Văn hoá- Thể thao và Truyền thanh thị xã"],
+    ["Mặt trận tổ quốc", "Mặt trận Tổ quốc", "MTTQ"],
+    ["Bảo hiểm xã hội tỉnh", "BHXH tỉnh"],
+    ["Công an tỉnh", "công an tỉnh", "CA tỉnh"],
+    ["phòng Quản lý đô thị", "Phòng Quản lý đô thị", "Phòng QLĐT"],
+    ["Các cơ quan, đơn vị", "các cơ quan, đơn vị", "Đề nghị các cơ quan, đơn vị", "với các cơ quan, đơn vị"],
+    ["Sở Kế hoạch và Đầu tư", "Sở KH&ĐT", "Sở Kế hoạch và đầu tư"],
+    ["Ủy ban nhân dân tỉnh Quảng Ngãi", "UBND tỉnh Quảng Ngãi", "Uỷ ban nhân dân tỉnh Quảng Ngãi"],
+]
+
+
+@pytest.mark.parametrize("names", SAME_NAME, ids=[n[0][:30] for n in SAME_NAME])
+def test_canonical_name_unifies_variants(names: list[str]) -> None:
+    canon = {canonical_name(n) for n in names}
+    assert len(canon) == 1, canon
+
+
+CANONICAL = [
+    ("UBND các huyện, thị xã, thành phố", "Ủy ban nhân dân các huyện, thị xã, thành phố"),
+    ("Phòng Văn hoá và thông tin.", "Phòng Văn hóa và Thông tin"),
+    ("Phòng Lao động-TB&XH thị xã", "Phòng Lao động - Thương binh và Xã hội thị xã"),
+    ("UB.MTTQVN tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+    ("Văn phòng HĐND&UBND thị xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thị xã"),
+    ("Đề nghị Báo An Giang", "Báo An Giang"),
+    ("cùng với Sở Y tế;", "Sở Y tế"),
+    ("Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("Ban chỉ đạo cải cách hành chính huyện", "Ban Chỉ đạo cải cách hành chính huyện"),
+    ("Trung tâm phát triển quỹ đất", "Trung tâm Phát triển quỹ đất"),
+    ("Sở Khoa học và công nghệ", "Sở Khoa học và Công nghệ"),
+    ("Thủ trưởng các sở, ban, ngành", "Thủ trưởng các sở, ban, ngành"),
+]
+
+
+@pytest.mark.parametrize(("raw", "name"), CANONICAL, ids=[c[0][:30] for c in CANONICAL])
+def test_canonical_name(raw: str, name: str) -> None:
+    assert canonical_name(raw) == name
+
+
+def test_canonical_name_is_memoized() -> None:
+    canonical_name.cache_clear()
+    canonical_name("UBND các xã, phường")
+    canonical_name("UBND các xã, phường")
+    info = canonical_name.cache_info()
+    assert info.hits >= 1 and info.misses >= 1
+
+
+KINDS = [
+    ("Sở Y tế", "sở", None),
+    ("Phòng Tư pháp", "phòng", None),
+    ("Phòng Nội vụ huyện", "phòng", "huyện"),
+    ("UBND các xã, phường", "ubnd", "xã, phường"),
+    ("UBND các huyện, thị xã, thành phố", "ubnd", "huyện, thị xã, thành phố"),
+    ("UBND xã", "ubnd", "xã"),
+    ("Ủy ban nhân dân cấp các xã, phường", "ubnd", "xã, phường"),
+    ("Chủ tịch UBND cấp huyện", "ubnd", "huyện"),
+    ("Lãnh đạo UBND tỉnh phụ trách", "ubnd", "tỉnh"),
+    ("Thường trực UBND tỉnh phụ trách", "ubnd", "tỉnh"),
+    ("Ban Tiếp công dân", "ban", None),
+    ("Ban Nội chính Tỉnh ủy", "ban", None),
+    ("Văn phòng HĐND&UBND thị xã", "văn phòng", "thị xã"),
+    ("Văn phòng UBND tỉnh", "văn phòng", "tỉnh"),
+    ("Thanh tra tỉnh", "thanh tra", "tỉnh"),
+    ("Thanh tra thị xã", "thanh tra", "thị xã"),
+    ("Công an thị xã", "công an", "thị xã"),
+    ("UBMTTQVN", "mặt trận", None),
+    ("Ủy ban MTTQVN thị xã", "mặt trận", "thị xã"),
+    ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh An Giang", "mặt trận", "tỉnh"),
+    ("Trung tâm Y tế thị xã", "trung tâm", "thị xã"),
+    ("Công ty Điện lực An Giang", "doanh nghiệp", None),
+    ("Chi nhánh điện lực Đông Hòa", "doanh nghiệp", None),
+    ("doanh nghiệp trên địa bàn", "doanh nghiệp", None),
+    ("Các cơ quan, đơn vị", "group", None),
+    ("Các sở, ban, ngành", "group", None),
+    ("Các Sở, ban ngành tỉnh", "group", "tỉnh"),
+    ("Các phòng, ban thuộc UBND thị xã", "group", "thị xã"),
+    ("Thủ trưởng sở, ban, ngành", "group", None),
+    ("đoàn thể các cấp trong tỉnh", "group", "tỉnh"),
+    ("Các cấp chính quyền", "group", "các cấp"),
+    ("thôn, khu phố, tổ dân phố", "group", "thôn, khu phố, tổ dân phố"),
+    ("Tòa án nhân dân các cấp", "other", "các cấp"),
+    ("Bảo hiểm xã hội tỉnh", "other", "tỉnh"),
+    ("Sở Lao động - Thương binh và Xã hội", "sở", None),
+    ("Sở Nông nghiệp và Phát triển nông thôn", "sở", None),
+    ("Học viện Chính trị Quốc gia Hồ Chí Minh", "other", None),
+    ("Văn hóa - xã hội", "other", None),
+    # second phrasings
+    ("Phòng Kinh tế và Hạ tầng huyện", "phòng", "huyện"),
+    ("UBND các phường, xã", "ubnd", "phường, xã"),
+    ("Tổng công ty Điện lực miền Nam", "doanh nghiệp", None),
+    ("Công an các xã, thị trấn", "công an", "xã, thị trấn"),
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "scope"), KINDS, ids=[k[0][:30] for k in KINDS])
+def test_kind_and_scope(name: str, kind: str, scope: str | None) -> None:
+    assert agency_kind(name) == kind
+    assert agency_scope(name) == scope
+
+
+def _agency(name: str, start: int) -> Agency:
+    return Agency(raw=name, name=canonical_name(name), span=(start, start + len(name)), kind=agency_kind(name),
+                  scope=agency_scope(name))
+
+
+def test_fold_variants_picks_the_most_frequent_spelling() -> None:
+    names = ["Cơ quan - Tổ chức Nội vụ", "Cơ quan Tổ chức - Nội vụ", "Cơ quan Tổ chức - Nội vụ",
+             "Cơ quan - Tổ chức Nội vụ", "Cơ quan Tổ chức - Nội vụ", "Phòng Tư pháp"]
+    found = fold_variants([_agency(n, 10 * i) for i, n in enumerate(names)])
+    assert [a.name for a in found] == ["Cơ quan Tổ chức - Nội vụ"] * 5 + ["Phòng Tư pháp"]
+    assert [a.raw for a in found] == names  # raw and span stay as written
+    assert [a.span for a in found] == [(10 * i, 10 * i + len(n)) for i, n in enumerate(names)]
+
+
+def test_fold_variants_tie_keeps_first_and_other_province() -> None:
+    names = ["Phòng Kinh tế - Hạ tầng", "Phòng Kinh tế và Hạ tầng", "Ban Quản lý dự án huyện",
+             "Ban quản lý dự án huyện"]
+    found = fold_variants([_agency(n, 0) for n in names])
+    assert found[0].name == found[1].name
+    assert found[2].name == found[3].name
+
+
+# --------------------------------------------------------------------------------------------
+# subject_agencies and cooperation_agencies
+
+SUBJECTS = [
+    ("Thanh tra tỉnh giám sát, thanh tra việc thực hiện các quy định", ["Thanh tra tỉnh"]),
+    ("Sở Tài nguyên và Môi trường, Sở Xây dựng, Ủy ban nhân dân các huyện, thị xã, thành phố tập trung đổi mới",
+     ["Sở Tài nguyên và Môi trường", "Sở Xây dựng", "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    ("Sở Y tế chủ trì triển khai các giải pháp cụ thể", ["Sở Y tế"]),
+    ("UBND xã chủ động, tăng cường kiểm tra chấn chỉnh", ["UBND xã"]),
+    ("- Sở Y tế:", ["Sở Y tế"]),
+    ("Sở Kế hoạch và Đầu tư: Chủ trì phối hợp với các Sở, ban, ngành", ["Sở Kế hoạch và Đầu tư"]),
+    ("- UBND các huyện, thị xã, thành phố.", ["UBND các huyện, thị xã, thành phố"]),
+    ("Văn phòng UBND tỉnh, Ban Tiếp công dân chủ trì, phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+     ["Văn phòng UBND tỉnh", "Ban Tiếp công dân"]),
+    ("Các Sở, ban ngành tỉnh; UBND các huyện, thị xã, thành phố: Phối hợp với Sở Thông tin và truyền thông",
+     ["Các Sở, ban ngành tỉnh", "UBND các huyện, thị xã, thành phố"]),
+    ("Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện, thị xã, thành phố, Chủ tịch UBND các xã, phường, "
+     "thị trấn tiếp tục triển khai", ["Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các huyện, thị xã, thành phố",
+                                     "Chủ tịch UBND các xã, phường, thị trấn"]),
+    ("Phòng Tài nguyên và Môi trường, phòng Quản lý đô thị, UBND các xã, phường trên địa bàn cần tập trung",
+     ["Phòng Tài nguyên và Môi trường", "phòng Quản lý đô thị", "UBND các xã, phường"]),
+    ("Hàng quý, UBND các xã, phường xây dựng tổ chức thực hiện", ["UBND các xã, phường"]),
+    ("2. Sở Nội vụ", ["Sở Nội vụ"]),
+    ("Cơ quan Tổ chức - Nội vụ: Theo dõi, đôn đốc", ["Cơ quan Tổ chức - Nội vụ"]),
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã", ["Ủy ban Mặt trận Tổ quốc Việt Nam xã"]),
+    # second phrasings
+    ("Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với UBND các huyện tổ chức", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Công an huyện thường xuyên nắm tình hình", ["Công an huyện"]),
+    ("Phòng Quản lý đô thị cần đẩy mạnh cấp phép xây dựng", ["Phòng Quản lý đô thị"]),
+    ("Trung tâm phát triển quỹ đất tỉnh chủ trì, phối hợp", ["Trung tâm phát triển quỹ đất tỉnh"]),
+    ("b) Ủy ban nhân dân các phường, xã đẩy mạnh việc công khai", ["Ủy ban nhân dân các phường, xã"]),
+    ("Ngoài ra, các cơ quan, đơn vị có liên quan rà soát", ["các cơ quan, đơn vị có liên quan"]),
+    # sentences that open with a verb or with a topic, not an agency
+    ("Tăng cường công tác tuyên truyền", []),
+    ("Phối hợp với các sở, ngành liên quan", []),
+    ("Chủ trì, phối hợp với các cơ quan có liên quan", []),
+    ("Tổ chức các lớp tập huấn, bồi dưỡng", []),
+    ("Phòng, chống tham nhũng là nhiệm vụ trọng tâm", []),
+    ("Báo cáo kết quả thực hiện về UBND tỉnh", []),
+    ("Ban hành kế hoạch cụ thể", []),
+    ("Nội dung tuyên truyền: Tập trung tuyên truyền về chính sách", []),
+    ("Cán bộ, công chức, người hoạt động không chuyên trách tại xã thực hiện tốt", []),
+    ("Thường xuyên kiểm tra, đánh giá tình hình", []),
+    ("Là bộ phận thường trực giúp UBND xã triển khai", []),
+]
+
+
+@pytest.mark.parametrize(("text", "raws"), SUBJECTS, ids=[s[0][:40] for s in SUBJECTS])
+def test_subject(text: str, raws: list[str]) -> None:
+    found = subject_agencies(text, 20)
+    assert [a.raw for a in found] == raws
+    check_spans(text, found, 20)
+
+
+PARTNERS = [
+    ("Sở Nội vụ phối hợp với Ủy ban Mặt trận Tổ quốc, đoàn thể các cấp trong tỉnh hướng dẫn, kiểm tra",
+     ["Ủy ban Mặt trận Tổ quốc", "đoàn thể các cấp trong tỉnh"]),
+    ("Chủ trì, phối hợp với Sở Lao động, Thương binh và Xã hội; Sở Tài chính tham mưu, giúp UBND tỉnh",
+     ["Sở Lao động, Thương binh và Xã hội", "Sở Tài chính"]),
+    ("Chủ trì phối hợp UBND các huyện, thị xã, thành phố thường xuyên cải tạo",
+     ["UBND các huyện, thị xã, thành phố"]),
+    ("Chủ trì phối hợp với các Sở, ban, ngành, UBND huyện, thị xã, thành phố tham mưu UBND tỉnh",
+     ["các Sở, ban, ngành", "UBND huyện, thị xã, thành phố"]),
+    ("Sở Kế hoạch và Đầu tư: Phối hợp cùng với Văn phòng UBND tổ chức các buổi tọa đàm", ["Văn phòng UBND"]),
+    ("phối hợp với Ban Nội chính Tỉnh ủy khi có yêu cầu.", ["Ban Nội chính Tỉnh ủy"]),
+    ("phối hợp với các cơ quan, địa phương liên quan các vụ việc, vụ án tham nhũng", ["các cơ quan, địa phương liên quan"]),
+    ("phối hợp với các Sở, Ban ngành và địa phương đưa các giải pháp phòng ngừa", ["các Sở, Ban ngành", "địa phương"]),
+    ("phối hợp với các tổ chức đoàn thể, các trường học, cơ quan, đơn vị, doanh nghiệp trên địa bàn tuyên truyền",
+     ["các tổ chức đoàn thể", "các trường học", "cơ quan, đơn vị", "doanh nghiệp trên địa bàn"]),
+    ("phối hợp hiệu quả với Tòa án nhân dân các cấp trong việc giải quyết", ["Tòa án nhân dân các cấp"]),
+    ("Phối hợp với ngành điện khảo sát đầu tư", ["ngành điện"]),
+    ("Tiếp tục phối hợp với cơ quan thông tin đại chúng, các cơ quan liên quan tuyên truyền",
+     ["cơ quan thông tin đại chúng", "các cơ quan liên quan"]),
+    ("Văn phòng UBND tỉnh, Ban Tiếp công dân chủ trì, phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, các đoàn thể, "
+     "Hội đồng nhân dân tỉnh, Thanh tra tỉnh, hướng dẫn, kiểm tra",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các đoàn thể", "Hội đồng nhân dân tỉnh", "Thanh tra tỉnh"]),
+    # second phrasings
+    ("Sở Y tế phối hợp với Bảo hiểm xã hội tỉnh, UBND các huyện, thành phố kiểm tra việc khám chữa bệnh",
+     ["Bảo hiểm xã hội tỉnh", "UBND các huyện, thành phố"]),
+    ("Phòng Giáo dục và Đào tạo chủ trì, phối hợp với Trung tâm Y tế huyện và các trường học tổ chức khám sức khỏe",
+     ["Trung tâm Y tế huyện", "các trường học"]),
+    # no partner named
+    ("phối hợp tạo điều kiện để Ban Thanh tra nhân dân giám sát", []),
+    ("Phối hợp, tạo điều kiện để Hội đồng nhân dân phát huy vai trò giám sát", []),
+    ("phối hợp tổ chức các lớp tập huấn", []),
+    ("- Cơ quan phối hợp: UBND các huyện, thị xã, thành phố.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "raws"), PARTNERS, ids=[p[0][:40] for p in PARTNERS])
+def test_cooperation(text: str, raws: list[str]) -> None:
+    found = cooperation_agencies(text, 9)
+    assert [a.raw for a in found] == raws
+    check_spans(text, found, 9)
+
+
+def test_tokenizer_only_when_the_fast_path_is_unsure(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = ag._segment
+
+    def spy(window: str):
+        calls.append(window)
+        return real(window)
+
+    monkeypatch.setattr(ag, "_segment", spy)
+    ag._subject_core.cache_clear()
+    ag._partner_core.cache_clear()
+    # known names, capitals, localities and predicates: no tokenizer
+    assert [a.raw for a in subject_agencies("Sở Tài nguyên và Môi trường tăng cường công tác thanh tra")] == [
+        "Sở Tài nguyên và Môi trường"]
+    assert calls == []
+    # an unknown lower-case tail: the tokenizer decides where the name ends
+    found = subject_agencies("Ban quản lý rừng phòng hộ tỉnh chủ trì, phối hợp với các sở")
+    assert calls, "the fast path should have asked the tokenizer"
+    assert [a.raw for a in found] == ["Ban quản lý rừng phòng hộ tỉnh"]
+    found = cooperation_agencies("phối hợp với các Sở, Ban ngành và địa phương đưa các giải pháp phòng ngừa")
+    assert [a.raw for a in found] == ["các Sở, Ban ngành", "địa phương"]
+
+
+def test_tokenizer_keeps_gazetteer_words_whole() -> None:
+    assert "Ủy ban nhân dân" in ag.vocabulary_fixed_words()
+    window = "Ủy ban nhân dân các xã tăng cường kiểm tra"
+    words = [window[a:b] for a, b in ag._segment(window)]
+    assert "Ủy ban nhân dân" in words
+    assert "tăng cường" in words
+
+
+# --------------------------------------------------------------------------------------------
+# Gold agreement
+
+
+def _gold_tasks():
+    for path in sorted(GOLD.glob("*/tasks*.yaml")):
+        for task in yaml.safe_load(path.read_text(encoding="utf-8"))["tasks"]:
+            yield path, task
+
+
+def _table_cells() -> dict[tuple[str, str], tuple[str, str]]:
+    """(lead cell, support cell) of every numbered row of seed 003's appendix tables, joined over
+    page breaks cell by cell (a continuation line has an empty number cell and a lower-case or empty
+    text cell)."""
+    lines = (CORPUS / "003_1e98fec1af34e263.txt").read_text(encoding="utf-8").split("\n")
+    cells: dict[tuple[str, str], list[str]] = {}
+    appendix = None
+    current = None
+    for line in lines:
+        parts = line.split("\t")
+        if len(parts) < 6:
+            continue
+        if parts[0].startswith("Số TT"):
+            appendix = "PL-I" if appendix is None else "PL-II"
+            current = None
+            continue
+        first = parts[0].strip()
+        if first.isdigit():
+            current = (appendix, first)
+            cells[current] = [parts[2].strip(), parts[3].strip()]
+        elif not first and current and (parts[1][:1].islower() or not parts[1].strip()):
+            for k, col in ((0, 2), (1, 3)):
+                if parts[col].strip():
+                    cells[current][k] = (cells[current][k] + " " + parts[col].strip()).strip()
+        elif first or (parts[1].strip() and parts[1][:1].isupper()):
+            current = None
+    return {k: (v[0], v[1]) for k, v in cells.items()}
+
+
+def _prf(pairs: list[tuple[set[str], set[str]]]) -> tuple[float, float, float]:
+    tp = sum(len(g & p) for g, p in pairs)
+    n_gold = sum(len(g) for g, _ in pairs)
+    n_pred = sum(len(p) for _, p in pairs)
+    prec = tp / n_pred if n_pred else 1.0
+    rec = tp / n_gold if n_gold else 1.0
+    return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+
+
+def test_gold_table_lead_and_support_cells() -> None:
+    """split_lead_cell / split_agencies over the real cells of seed 003 against the gold rows."""
+    cells = _table_cells()
+    leads, supports = [], []
+    for _, task in _gold_tasks():
+        if task["origin"] != "table":
+            continue
+        lead_cell, support_cell = cells[(task["appendix"], task["label"])]
+        lead, extra = split_lead_cell(lead_cell, 0)
+        support = extra + split_agencies(support_cell, 0)
+        check_spans(lead_cell, lead, 0)
+        leads.append(({key(x) for x in task["lead"]}, {key(a.name) for a in lead}))
+        supports.append(({key(x) for x in task["support"]}, {key(a.name) for a in support}))
+    lp, lr, lf = _prf(leads)
+    sp, sr, sf = _prf(supports)
+    print(f"\ngold table rows: {len(leads)}; lead P/R/F1 {lp:.3f}/{lr:.3f}/{lf:.3f}; "
+          f"support P/R/F1 {sp:.3f}/{sr:.3f}/{sf:.3f}")
+    assert len(leads) >= 100
+    assert lf >= 0.95 and sf >= 0.95
+
+
+def test_gold_agency_block_values() -> None:
+    """The values of the "Cơ quan chủ trì / phối hợp / Chỉ đạo thực hiện" lines of seeds 000 and 001
+    give the gold's agencies (block value → the lists the gold writes for tasks under that block)."""
+    cases = {
+        "Cơ quan - Tổ chức Nội vụ.": ["Cơ quan - Tổ chức Nội vụ"],
+        "Ủy ban nhân dân cấp các xã, phường.": ["Ủy ban nhân dân cấp các xã, phường"],
+        "Văn phòng Thị ủy và HĐND - UBND thị xã.": ["Văn phòng Thị ủy và HĐND - UBND thị xã"],
+        "Các phòng, ban thuộc UBND thị xã, Ủy ban nhân dân các xã, phường.":
+            ["Các phòng, ban thuộc UBND thị xã", "Ủy ban nhân dân các xã, phường"],
+        "Cơ quan Kiểm tra - Thanh tra.": ["Cơ quan Kiểm tra - Thanh tra"],
+        "Phòng Lao động - Thương binh và Xã hội": ["Phòng Lao động - Thương binh và Xã hội"],
+        "Các cơ quan, tổ chức có liên quan, UBND các xã, phường.":
+            ["Các cơ quan, tổ chức có liên quan", "UBND các xã, phường"],
+        "các Phòng: Y tế, Tư pháp, Lao động - Thương binh và Xã hội và các cơ quan, tổ chức có liên quan, UBND các xã, phường":
+            ["Phòng Y tế", "Phòng Tư pháp", "Phòng Lao động - Thương binh và Xã hội",
+             "các cơ quan, tổ chức có liên quan", "UBND các xã, phường"],
+        "Các ban, ngành thị xã và Ủy ban nhân dân cấp các xã, phường.":
+            ["Các ban, ngành thị xã", "Ủy ban nhân dân cấp các xã, phường"],
+        "Lãnh đạo UBND tỉnh phụ trách.": ["Lãnh đạo UBND tỉnh phụ trách"],
+        "Thường trực UBND tỉnh phụ trách.": ["Thường trực UBND tỉnh phụ trách"],
+        "Các Sở, ban ngành tỉnh; UBND các huyện, thị xã, thành phố.":
+            ["Các Sở, ban ngành tỉnh", "UBND các huyện, thị xã, thành phố"],
+        "Đài Phát thanh và Truyền hình An Giang, đề nghị Báo An Giang":
+            ["Đài Phát thanh và Truyền hình An Giang", "Báo An Giang"],
+    }
+    corpus = "\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
+    gold_names = {key(x) for _, t in _gold_tasks() for k in ("lead", "support", "directing") for x in t.get(k) or []}
+    for value, expected in cases.items():
+        assert value.split(":")[-1].strip()[:12] in corpus or value[:12] in corpus
+        found = split_agencies(value, 0)
+        assert [key(a.name) for a in found] == [key(x) for x in expected], value
+        assert all(key(a.name) in gold_names for a in found)
+
+
+def test_gold_subjects_and_partners() -> None:
+    """subject_agencies / cooperation_agencies over every list/prose task text of the gold.
+
+    Precision: every subject found is one of the task's gold leads, every partner one of its gold
+    supports. Recall: gold leads that open the text, gold supports written after "phối hợp"."""
+    s_tp = s_n = c_tp = c_n = s_gold = s_hit = c_gold = c_hit = 0
+    for _, task in _gold_tasks():
+        if task["origin"] == "table":
+            continue
+        text = task["text"]
+        lead = {key(x) for x in task["lead"]}
+        support = {key(x) for x in task["support"]}
+        subj = subject_agencies(text, 0)
+        part = cooperation_agencies(text, 0)
+        check_spans(text, subj + part, 0)
+        s_n += len(subj)
+        s_tp += sum(key(a.name) in lead for a in subj)
+        c_n += len(part)
+        c_tp += sum(key(a.name) in support for a in part)
+        got_s = {key(a.name) for a in subj}
+        for x in task["lead"]:
+            if 0 <= text.find(x) < 150:
+                s_gold += 1
+                s_hit += key(x) in got_s
+        i = text.lower().find("phối hợp")
+        got_c = {key(a.name) for a in part}
+        for x in task["support"]:
+            if i >= 0 and x in text[i:]:
+                c_gold += 1
+                c_hit += key(x) in got_c
+    print(f"\ngold subjects: precision {s_tp}/{s_n}, recall {s_hit}/{s_gold}; "
+          f"partners: precision {c_tp}/{c_n}, recall {c_hit}/{c_gold}")
+    assert s_tp / s_n >= 0.95 and s_hit / s_gold >= 0.95
+    assert c_tp / c_n >= 0.95 and c_hit / c_gold >= 0.95
+
+
+def test_spans_over_the_corpus() -> None:
+    """text[span] == raw for every agency any function returns on any line of the seeds."""
+    for path in sorted(CORPUS.glob("*.txt")):
+        for line_no, line in enumerate(path.read_text(encoding="utf-8").split("\n")):
+            base = 10_000 * line_no
+            for cell in line.split("\t"):
+                if len(cell) < 400:  # agency cells, block values, headers
+                    check_spans(cell, split_agencies(cell, base), base)
+                    lead, support = split_lead_cell(cell, base)
+                    check_spans(cell, lead + support, base)
+            found = subject_agencies(line, base) + cooperation_agencies(line, base)
+            check_spans(line, found, base)
+
+
+# --------------------------------------------------------------------------------------------
+# Hostile input
+
+
+HOSTILE = [
+    ", " * 100_000,
+    " và " * 50_000,
+    "Sở Y tế, " * 25_000,
+    "UBND các xã, phường, " * 10_000,
+    "các Phòng: " + "Y tế, " * 30_000,
+    "phối hợp với " * 15_000,
+    "Văn phòng Thị ủy và " * 10_000,
+    "Chủ tịch UBND cấp huyện, cấp xã, " * 6_000,
+    ("a" * 50 + " ") * 4_000,
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=[h[:20] for h in HOSTILE])
+def test_hostile_input_is_fast(text: str) -> None:
+    for fn in (split_agencies, subject_agencies, cooperation_agencies, split_lead_cell):
+        t0 = time.perf_counter()
+        fn(text, 0)
+        assert time.perf_counter() - t0 < 5.0, fn.__name__
+    t0 = time.perf_counter()
+    canonical_name(text)
+    assert time.perf_counter() - t0 < 2.0

@@ -1,0 +1,355 @@
+"""Deadlines: the annotation table, the gold's real cells and task texts, and a second phrasing of
+every rule (other provinces, other years) so nothing is keyed to a seed."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from papi_extract.deadlines import parse_deadlines
+from papi_extract.models import Period
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold"
+CORPUS = ROOT / "corpus"
+P2021 = Period(start_year=2021, end_year=2021)
+P2024 = Period(start_year=2024, end_year=2025)
+
+
+def rec(d) -> tuple:
+    return (d.kind, d.start, d.end, d.recurrence)
+
+
+def check_spans(text: str, found, base: int = 0) -> None:
+    for d in found:
+        assert text[d.span[0] - base : d.span[1] - base] == d.raw
+
+
+# --------------------------------------------------------------------------------------------
+# The annotation table, and a second phrasing of each row
+
+CELLS = [
+    # (cell text, period, expected records (kind, start, end, recurrence))
+    ("Quý IV/2021", P2021, [("quarter", "2021-10-01", "2021-12-31", None)]),
+    ("Quý 3/2024", P2024, [("quarter", "2024-07-01", "2024-09-30", None)]),
+    ("quý II năm 2023", None, [("quarter", "2023-04-01", "2023-06-30", None)]),
+    ("Năm 2021", P2021, [("year", "2021-01-01", "2021-12-31", None)]),
+    ("2023", None, [("year", "2023-01-01", "2023-12-31", None)]),
+    ("Kiểm tra ít nhất 02 đợt trong năm 2021", P2021, [("year", "2021-01-01", "2021-12-31", None)]),
+    ("Tổ chức ít nhất 01 cuộc đối thoại trong năm 2024", P2024, [("year", "2024-01-01", "2024-12-31", None)]),
+    ("2021-2025", P2021, [("year_range", "2021-01-01", "2025-12-31", None)]),
+    ("2021- 2025", P2021, [("year_range", "2021-01-01", "2025-12-31", None)]),
+    ("Giai đoạn 2026 – 2030", None, [("year_range", "2026-01-01", "2030-12-31", None)]),
+    ("Từ năm 2022 đến năm 2024", None, [("year_range", "2022-01-01", "2024-12-31", None)]),
+    ("Thường xuyên", P2021, [("continuous", None, None, None)]),
+    ("Thường xuyên (2021-2025)", P2021, [("continuous", "2021-01-01", "2025-12-31", None)]),
+    ("Thường xuyên 2021-2025", P2021, [("continuous", "2021-01-01", "2025-12-31", None)]),
+    ("Liên tục (2024-2026)", None, [("continuous", "2024-01-01", "2026-12-31", None)]),
+    ("Công khai thường xuyên trên cổng thông tin điện tử tỉnh", None, [("continuous", None, None, None)]),
+    ("Định kỳ hàng quý", P2021, [("recurring", None, None, "quarterly")]),
+    ("Hằng tháng", None, [("recurring", None, None, "monthly")]),
+    ("6 tháng", None, [("recurring", None, None, "semiannual")]),
+    ("Hàng năm", None, [("recurring", None, None, "annual")]),
+    ("Hàng năm theo quy định", P2021, [("recurring", None, None, "annual")]),
+    ("Hằng năm theo hướng dẫn của Sở Nội vụ", None, [("recurring", None, None, "annual")]),
+    ("Quý I hàng năm (2021- 2025)", P2021, [("recurring", "2021-01-01", "2025-12-31", "annual")]),
+    ("Quý II hằng năm (2024-2026)", None, [("recurring", "2024-01-01", "2026-12-31", "annual")]),
+    ("Ban hành Kế hoạch chậm nhất ngày 10 của tháng đầu quý", P2021, [("recurring", None, None, "quarterly")]),
+    ("Báo cáo trước ngày 25 hàng tháng", None, [("recurring", None, None, "monthly")]),
+    ("Theo kế hoạch", None, [("per_plan", None, None, None)]),
+    ("Theo kế hoạch (2021-2025)", P2021, [("per_plan", "2021-01-01", "2025-12-31", None)]),
+    ("Theo kế hoạch hàng năm (2021- 2025)", P2021, [("per_plan", "2021-01-01", "2025-12-31", "annual")]),
+    ("Theo kế hoạch hằng năm (2024-2030)", None, [("per_plan", "2024-01-01", "2030-12-31", "annual")]),
+    ("Theo kế hoạch tuyển dụng", None, [("per_plan", None, None, None)]),
+    ("Theo Kế hoạch của tỉnh", None, [("per_plan", None, None, None)]),
+    ("Theo lộ trình của Bộ Nội vụ", None, [("per_plan", None, None, None)]),
+    ("Theo quy định", P2021, [("unspecified", None, None, None)]),
+    ("Theo hướng dẫn, chỉ đạo của cơ quan có thẩm quyền", None, [("unspecified", None, None, None)]),
+    ("Thực hiện theo quy định hiện hành", None, [("unspecified", None, None, None)]),
+    ("Theo nhiệm kỳ", None, [("recurring", None, None, None)]),
+    ("Sau khi có văn bản chỉ đạo của Sở Y tế", None, [("event", None, None, None)]),
+    ("Sau khi có hướng dẫn của Bộ Tài nguyên và Môi trường", None, [("event", None, None, None)]),
+    ("Ngay khi có Quyết định công bố TTHC", None, [("event", None, None, None)]),
+    ("Khi có kiến nghị, phản ánh của tổ chức, công dân", None, [("event", None, None, None)]),
+    ("Sau khi có kết luận của cơ quan có thẩm quyền (2021-2025)", P2021,
+     [("event", "2021-01-01", "2025-12-31", None)]),
+    ("Đột xuất", None, [("event", None, None, None)]),
+    ("tháng 6/2021", None, [("month", "2021-06-01", "2021-06-30", None)]),
+    ("Trong tháng 9 năm 2024", None, [("month", "2024-09-01", "2024-09-30", None)]),
+    ("Tháng 11", P2024, [("month", "2024-11-01", "2024-11-30", None)]),
+    ("trước ngày 30 tháng 12 năm 2020", None, [("by_date", None, "2020-12-30", None)]),
+    ("trước ngày 15/8/2021", None, [("by_date", None, "2021-08-15", None)]),
+    ("trước ngày 20/11/2023", None, [("by_date", None, "2023-11-20", None)]),
+    ("Chậm nhất ngày 31/3/2025", None, [("by_date", None, "2025-03-31", None)]),
+    ("Trước 15/10", P2024, [("by_date", None, "2024-10-15", None)]),
+    ("ngày 15/8/2021", None, [("date", "2021-08-15", "2021-08-15", None)]),
+    ("20/10/2024", None, [("date", "2024-10-20", "2024-10-20", None)]),
+    # several records in one cell
+    ("Hoàn thành trong quý II, quý III", P2021,
+     [("quarter", "2021-04-01", "2021-06-30", None), ("quarter", "2021-07-01", "2021-09-30", None)]),
+    ("Quý I, quý II năm 2025", None,
+     [("quarter", "2025-01-01", "2025-03-31", None), ("quarter", "2025-04-01", "2025-06-30", None)]),
+    ("Ban hành kế hoạch trong quý III/2021 và triển khai thực hiện theo Kế hoạch", P2021,
+     [("quarter", "2021-07-01", "2021-09-30", None), ("per_plan", None, None, None)]),
+    ("Ban hành Kế hoạch trong quý III/2021; kết luận kiểm tra trong quý IV/2021", P2021,
+     [("quarter", "2021-07-01", "2021-09-30", None), ("quarter", "2021-10-01", "2021-12-31", None)]),
+    ("6 tháng đầu năm trước ngày 05/7/2024; cả năm trước 05/01/2025", P2024,
+     [("by_date", None, "2024-07-05", None), ("by_date", None, "2025-01-05", None)]),
+    ("Định kỳ hàng quý, 6 tháng, năm", None,
+     [("recurring", None, None, "quarterly"), ("recurring", None, None, "semiannual"),
+      ("recurring", None, None, "annual")]),
+    ("Thực hiện theo kế hoạch và thông tin phản ánh", None, [("per_plan", None, None, None), ("event", None, None, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "period", "expected"), CELLS, ids=[c[0][:40] for c in CELLS])
+def test_cell(text: str, period: Period | None, expected: list[tuple]) -> None:
+    found = parse_deadlines(text, 7, period, cell=True)
+    assert [rec(d) for d in found] == expected
+    check_spans(text, found, 7)
+
+
+PROSE = [
+    # the annotation table's prose rows and a second phrasing
+    ("Định kỳ hàng quý (trước ngày 03 của tháng cuối quý), 6 tháng (trước ngày 03/6), năm (ngày 28/11) báo cáo "
+     "kết quả thực hiện về Cơ quan Tổ chức - Nội vụ", P2021,
+     [("recurring", None, None, "quarterly"), ("recurring", None, None, "semiannual"),
+      ("recurring", None, None, "annual")]),
+    ("Định kỳ hàng quý, 6 tháng, năm phải báo cáo kết quả triển khai về UBND thị xã", P2021,
+     [("recurring", None, None, "quarterly"), ("recurring", None, None, "semiannual"),
+      ("recurring", None, None, "annual")]),
+    ("báo cáo kết quả về Sở Nội vụ đúng theo quy định (6 tháng, năm, đột xuất)", P2021,
+     [("recurring", None, None, "semiannual"), ("recurring", None, None, "annual"), ("event", None, None, None)]),
+    ("Định kỳ 6 tháng và hằng năm gửi báo cáo về Phòng Nội vụ huyện", P2024,
+     [("recurring", None, None, "semiannual"), ("recurring", None, None, "annual")]),
+    ("Định kỳ gửi báo cáo kết quả thực hiện về UBND tỉnh trước ngày 30 tháng 12 năm 2020.", None,
+     [("by_date", None, "2020-12-30", None)]),
+    ("Xây dựng Kế hoạch của cơ quan, gửi về Sở Nội vụ trước ngày 15/8/2021 để tổng hợp.", None,
+     [("by_date", None, "2021-08-15", None)]),
+    ("Các đơn vị gửi báo cáo về Văn phòng UBND huyện chậm nhất ngày 20/11/2023.", None,
+     [("by_date", None, "2023-11-20", None)]),
+    ("báo cáo UBND huyện theo quy định: 6 tháng đầu năm trước ngày 05/7/2024; cả năm trước 05/01/2025.", P2024,
+     [("by_date", None, "2024-07-05", None), ("by_date", None, "2025-01-05", None)]),
+    ("Ban hành Kế hoạch trong quý III/2021 và triển khai thực hiện theo Kế hoạch", P2021,
+     [("quarter", "2021-07-01", "2021-09-30", None), ("per_plan", None, None, None)]),
+    ("Tổ chức hội nghị tập huấn trong quý 2/2024 cho cán bộ cấp xã.", P2024,
+     [("quarter", "2024-04-01", "2024-06-30", None)]),
+    ("Tổ chức khảo sát trong quý II, quý III.", P2024,
+     [("quarter", "2024-04-01", "2024-06-30", None), ("quarter", "2024-07-01", "2024-09-30", None)]),
+    ("Hoàn thành việc rà soát trong tháng 6/2021.", None, [("month", "2021-06-01", "2021-06-30", None)]),
+    ("Tổ chức đối thoại trong tháng 10.", P2024, [("month", "2024-10-01", "2024-10-31", None)]),
+    ("Tổ chức kiểm tra ít nhất 02 đợt trong năm 2022.", None, [("year", "2022-01-01", "2022-12-31", None)]),
+    ("Thường xuyên tuyên truyền phổ biến pháp luật về thực hiện dân chủ ở xã, phường, thị trấn.", None,
+     [("continuous", None, None, None)]),
+    ("Hàng năm, tổ chức đánh giá sự hài lòng của người dân.", None, [("recurring", None, None, "annual")]),
+    ("Hằng quý, UBND các xã rà soát danh sách hộ nghèo.", None, [("recurring", None, None, "quarterly")]),
+    ("Công khai báo cáo kết quả phòng, chống tham nhũng hàng năm; Định kỳ hàng quý báo cáo kết quả thực hiện về Sở Nội vụ.",
+     None, [("recurring", None, None, "annual"), ("recurring", None, None, "quarterly")]),
+    ("Tham mưu bố trí kinh phí thực hiện các nhiệm vụ của Kế hoạch này cho từng năm.", None,
+     [("recurring", None, None, "annual")]),
+    ("đưa vào kế hoạch hàng năm tổ chức các khóa đào tạo", None, [("per_plan", None, None, "annual")]),
+    ("Sở Tư pháp tăng cường phổ biến giáo dục pháp luật theo kế hoạch đã được phê duyệt.", None,
+     [("per_plan", None, None, None)]),
+    ("phối hợp với Ban Nội chính Tỉnh ủy khi có yêu cầu.", None, [("event", None, None, None)]),
+    ("Nhập, đăng tải công khai thủ tục hành chính vào cơ sở dữ liệu quốc gia sau khi công bố.", None,
+     [("event", None, None, None)]),
+    ("Tổ chức đối thoại khi có những vấn đề bức xúc trong quá trình triển khai nhiệm vụ theo Điều 125 Luật Tổ chức "
+     "chính quyền địa phương.", None, [("event", None, None, None)]),
+    ("Cập nhật dữ liệu ngay khi có quyết định điều chỉnh của UBND tỉnh.", None, [("event", None, None, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "period", "expected"), PROSE, ids=[p[0][:40] for p in PROSE])
+def test_prose(text: str, period: Period | None, expected: list[tuple]) -> None:
+    found = parse_deadlines(text, 100, period)
+    assert [rec(d) for d in found] == expected
+    check_spans(text, found, 100)
+
+
+NOT_DEADLINES = [
+    # incidental years and dates in prose are names of things, not deadlines
+    "Xây dựng ban hành Kế hoạch năm 2020 của cơ quan, địa phương.",
+    "Thực hiện nghiêm túc Luật Khiếu nại năm 2011, Luật Tố cáo năm 2018 và Luật Tiếp công dân năm 2013.",
+    "Triển khai Nghị định số 42/2022/NĐ-CP ngày 24/6/2022 của Chính phủ về cung cấp thông tin.",
+    "thực hiện Kế hoạch số 170/KH-UBND ngày 29/4/2021 của UBND tỉnh đến năm 2025.",
+    "góp phần nâng cao Chỉ số PAPI của tỉnh Phú Yên năm 2021 và giai đoạn 2021- 2025.",
+    "nâng cao Chỉ số PAPI của xã trong năm 2024 và những năm tiếp theo.",
+    "Thực hiện đúng quy định, đúng đối tượng xét chọn hộ nghèo theo quy định của pháp luật.",
+    "công khai thu, chi ngân sách hàng năm của cấp xã, quy hoạch, kế hoạch sử dụng đất",
+    "công khai bảng giá đất hàng năm, mức giá đền bù",
+    "hỗ trợ người dân khi người dân có nhu cầu; có cơ chế bảo vệ người dân khi thực hiện việc tố cáo.",
+    "cán bộ y tế trực không thường xuyên",
+    "Triển khai theo Kế hoạch số 12/KH-UBND của UBND huyện.",
+    "Thực hiện Quyết định số 21/2017/QĐ-UBND ngày 13/6/2017 của UBND tỉnh.",
+    "Đạt tỷ lệ 80% hồ sơ trực tuyến; xếp hạng 25/63 tỉnh.",
+    "kinh phí 4.49 tỷ đồng và 30/02 hồ sơ",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DEADLINES, ids=[t[:40] for t in NOT_DEADLINES])
+def test_prose_not_deadlines(text: str) -> None:
+    assert parse_deadlines(text, 0, P2021) == []
+
+
+def test_invalid_dates_are_skipped_without_crash() -> None:
+    assert parse_deadlines("trước ngày 30/02/2021", cell=True) == []
+    assert parse_deadlines("31/4/2024", cell=True) == []
+    assert parse_deadlines("trước ngày 32/13/2024") == []
+    assert parse_deadlines("trước ngày 45/13") == []
+    found = parse_deadlines("trước ngày 29/02/2024")
+    assert [rec(d) for d in found] == [("by_date", None, "2024-02-29", None)]
+
+
+def test_missing_year_without_period() -> None:
+    found = parse_deadlines("Hoàn thành trong quý II", cell=True)
+    assert [rec(d) for d in found] == [("quarter", None, None, None)]
+
+
+# --------------------------------------------------------------------------------------------
+# Gold agreement
+
+
+def _gold_tasks():
+    for path in sorted(GOLD.glob("*/tasks*.yaml")):
+        doc = yaml.safe_load((path.parent / "document.yaml").read_text(encoding="utf-8"))
+        per = doc.get("period")
+        period = Period(start_year=per["start_year"], end_year=per["end_year"]) if per else None
+        for task in yaml.safe_load(path.read_text(encoding="utf-8"))["tasks"]:
+            yield path, period, task
+
+
+def test_gold_cell_strings_agree() -> None:
+    """Every distinct gold deadline raw of a table row, parsed as a cell, gives the gold record."""
+    seen: dict[tuple, tuple] = {}
+    for _, period, task in _gold_tasks():
+        if task["origin"] != "table":
+            continue
+        for g in task.get("deadlines") or []:
+            seen[(g["raw"], period.start_year if period else None)] = (
+                g["kind"], g["start"], g["end"], g["recurrence"], period)
+    agree_kind = agree_end = agree_all = 0
+    bad = []
+    for (raw, _), (kind, start, end, recurrence, period) in seen.items():
+        found = parse_deadlines(raw, 0, period, cell=True)
+        check_spans(raw, found)
+        got = [rec(d) for d in found]
+        agree_kind += [d[0] for d in got] == [kind]
+        agree_end += max([d[2] for d in got if d[2]] or [None]) == end
+        agree_all += got == [(kind, start, end, recurrence)]
+        if got != [(kind, start, end, recurrence)]:
+            bad.append((raw, got))
+    n = len(seen)
+    print(f"\ngold cell strings: {n} distinct; kind {agree_kind / n:.1%}, end {agree_end / n:.1%}, "
+          f"full record {agree_all / n:.1%}")
+    assert agree_kind / n >= 0.95 and agree_end / n >= 0.95, bad
+
+
+def _table_time_cells() -> dict[tuple[str, str], str]:
+    """The time column of seed 003's two appendix tables, rows joined across page breaks.
+
+    A row starts with its number; a line whose number cell is empty continues the row cell by cell
+    when its text piece starts in lower case (an upper-case one is a sub-group row)."""
+    lines = (CORPUS / "003_1e98fec1af34e263.txt").read_text(encoding="utf-8").split("\n")
+    cells: dict[tuple[str, str], str] = {}
+    appendix = None
+    current = None
+    for line in lines:
+        parts = line.split("\t")
+        if len(parts) < 6:
+            continue
+        if parts[0].startswith("Số TT"):
+            appendix = "PL-I" if appendix is None else "PL-II"
+            current = None
+            continue
+        first = parts[0].strip()
+        if first.isdigit():
+            current = (appendix, first)
+            cells[current] = parts[5].strip()
+        elif not first and current and (parts[1][:1].islower() or not parts[1].strip()) and parts[5].strip():
+            cells[current] = (cells[current] + " " + parts[5].strip()).strip()
+        elif first or (parts[1].strip() and parts[1][:1].isupper()):
+            current = None
+    return cells
+
+
+def test_gold_table_time_cells_from_corpus() -> None:
+    """The real time cells of seed 003 against the gold of those rows: kinds and latest end date."""
+    cells = _table_time_cells()
+    n = kinds = ends = 0
+    bad = []
+    for _, period, task in _gold_tasks():
+        if task["origin"] != "table":
+            continue
+        cell = cells.get((task.get("appendix"), task["label"]))
+        assert cell is not None, task["label"]
+        found = parse_deadlines(cell, 0, period, cell=True)
+        check_spans(cell, found)
+        gold = task.get("deadlines") or []
+        n += 1
+        ok_kind = Counter(d.kind for d in found) == Counter(g["kind"] for g in gold)
+        ok_end = max([d.end for d in found if d.end] or [None]) == max([g["end"] for g in gold if g["end"]] or [None])
+        kinds += ok_kind
+        ends += ok_end
+        if not (ok_kind and ok_end):
+            bad.append((cell, [rec(d) for d in found]))
+    print(f"\ngold table rows of 003: {n}; kinds {kinds / n:.1%}, latest end {ends / n:.1%}")
+    assert n >= 100
+    assert kinds / n >= 0.95 and ends / n >= 0.95, bad
+
+
+def test_gold_prose_tasks() -> None:
+    """parse_deadlines over every list/prose task text of the gold: kind sets and latest end date."""
+    n = kinds = ends = 0
+    bad = []
+    for _, period, task in _gold_tasks():
+        if task["origin"] == "table":
+            continue
+        found = parse_deadlines(task["text"], 0, period)
+        check_spans(task["text"], found)
+        gold = task.get("deadlines") or []
+        n += 1
+        ok_kind = {d.kind for d in found} == {g["kind"] for g in gold}
+        ok_end = max([d.end for d in found if d.end] or [None]) == max([g["end"] for g in gold if g["end"]] or [None])
+        kinds += ok_kind
+        ends += ok_end
+        if not ok_kind:
+            bad.append((task["text"][:80], [(d.raw, d.kind) for d in found], [g["raw"] for g in gold]))
+    print(f"\ngold list/prose tasks: {n}; kind sets {kinds / n:.1%}, latest end {ends / n:.1%}")
+    assert kinds / n >= 0.95 and ends / n >= 0.95, bad
+
+
+def test_spans_over_the_corpus() -> None:
+    """text[span] == raw for every record found anywhere in the seeds, prose or cell mode."""
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for line_no, line in enumerate(text.split("\n")):
+            base = 1000 * line_no
+            for cell in (False, True):
+                for d in parse_deadlines(line, base, P2021, cell=cell):
+                    assert line[d.span[0] - base : d.span[1] - base] == d.raw
+                    assert d.raw.strip() == d.raw
+
+
+# --------------------------------------------------------------------------------------------
+# Hostile input
+
+
+@pytest.mark.parametrize("cell", [False, True])
+def test_hostile_digits_and_slashes(cell: bool) -> None:
+    texts = [
+        "12/" * 34_000,
+        "1/2/3/4/5/6/7/8/9/0/" * 10_000,
+        ("2021-" * 20_000),
+        "quý " * 25_000,
+        "trước ngày " + "1" * 100_000,
+        "hàng năm, " * 10_000,
+        "(" * 50_000 + "6 tháng" + ")" * 50_000,
+    ]
+    for text in texts:
+        t0 = time.perf_counter()
+        parse_deadlines(text, 0, P2021, cell=cell)
+        assert time.perf_counter() - t0 < 3.0, text[:30]

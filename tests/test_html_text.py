@@ -1,0 +1,88 @@
+"""HTML input: a seed published as a portal page comes back one block per line, chrome dropped."""
+
+from __future__ import annotations
+
+import regex
+from conftest import CORPUS
+
+from papi_extract.fixtures import to_html_page
+from papi_extract.html_text import html_to_text
+from papi_extract.normalize import normalize
+from papi_extract.pipeline import parse_bytes
+
+CHROME = ("Trang chủ", "Giới thiệu", "Thống kê truy cập", "Bản quyền thuộc về", "var tracker", ".menu{")
+_MARKS = regex.compile(r"^(?:#{1,6} |- )|\*\*")
+seed_to_page = to_html_page
+
+
+def _content(line: str) -> str:
+    return " ".join(_MARKS.sub("", line).split())
+
+
+def _check_seed(stem: str) -> str:
+    text = (CORPUS / f"{stem}.txt").read_text(encoding="utf-8")
+    out = html_to_text(seed_to_page(text))
+    for chrome in CHROME:
+        assert chrome not in out
+    got = [_content(x) for x in out.splitlines() if x.strip()]
+    want = [_content(x) for x in text.splitlines() if x.strip()]
+    # Every line of the seed is a line of the output, in order (tables: the same cells, tab-separated).
+    got_cells = [[c.strip() for c in g.split("\t")] for g in got]
+    want_cells = [[" ".join(c.split()) for c in w.split("\t")] for w in want]
+    assert [[c for c in row] for row in got_cells] == [[c for c in row] for row in want_cells]
+    return out
+
+
+def test_headings_lists_and_paragraphs_one_per_line() -> None:
+    out = _check_seed("000_4b16b2b6e82d9d4b")
+    assert "## KẾ HOẠCH" in out.splitlines()
+    assert "- Cơ hội tham gia giảm 0,1 điểm." in out.splitlines()
+    page = seed_to_page((CORPUS / "000_4b16b2b6e82d9d4b.txt").read_text(encoding="utf-8"))
+    norm = normalize(page, "html")
+    heading = next(i for i, li in enumerate(norm.lines) if norm.line_text(i) == "KẾ HOẠCH")
+    assert norm.lines[heading].md_level == 2
+
+
+def test_tables_one_row_per_line_cells_tab_separated() -> None:
+    out = _check_seed("003_1e98fec1af34e263")
+    row = next(x for x in out.splitlines() if x.startswith("3\tTăng cường công tác phổ biến"))
+    assert row.split("\t")[2:] == ["Phòng Tư pháp", "Các cơ quan, ban, ngành, đoàn thể thị xã",
+                                   "Kế hoạch phổ biến, giáo dục pháp luật, hòa giải ở cơ sở, chuẩn tiếp cận pháp luật.",
+                                   "Theo kế hoạch"]
+
+
+def test_colspan_keeps_columns_aligned_and_bold_paragraphs_are_marked() -> None:
+    page = ("<html><body><p><b>I. MỤC ĐÍCH</b></p><p><strong>5. Quản trị môi trường:</strong> Chất lượng</p>"
+            "<ol><li>một</li><li>hai</li></ol><table><tr><td colspan='2'>Trách nhiệm</td><td>Kết quả</td></tr>"
+            "<tr><td>Chủ trì</td><td>Phối hợp</td><td>Báo cáo<br>quý</td></tr></table></body></html>")
+    assert html_to_text(page).splitlines() == [
+        "**I. MỤC ĐÍCH**", "", "**5. Quản trị môi trường:** Chất lượng", "", "1. một", "2. hai", "",
+        "Trách nhiệm\t\tKết quả", "Chủ trì\tPhối hợp\tBáo cáo quý",
+    ]
+
+
+def test_html_file_through_the_pipeline() -> None:
+    text = (CORPUS / "000_4b16b2b6e82d9d4b.txt").read_text(encoding="utf-8")
+    rec = parse_bytes(seed_to_page(text).encode("utf-8"), "archive/ke-hoach-72.html")
+    assert rec.record_type == "plan"
+    assert rec.source.format == "html"
+    assert rec.number == "72/KH-UBND"
+    assert "W105" in [w.code for w in rec.warnings]
+    assert "Trang chủ" not in str(rec.title) and rec.title and rec.title.startswith("Về việc khắc phục")
+
+
+def test_garbage_html_gives_text_not_an_exception() -> None:
+    assert html_to_text("") == ""
+    assert html_to_text("<<<>>>") in ("", "<<<>>>")
+    assert html_to_text("<html><body><p>chỉ một dòng</p>") == "chỉ một dòng"
+
+
+def test_a_page_wrapped_in_one_form_keeps_its_content() -> None:
+    """ASP.NET/SharePoint portals put the whole page inside <form>: that is not chrome."""
+    text = (CORPUS / "003_1e98fec1af34e263.txt").read_text(encoding="utf-8")
+    page = to_html_page(text).replace("<body>", "<body><form id='aspnetForm' method='post'>").replace(
+        "</body>", "<input type='hidden' name='__VIEWSTATE' value='dDwtMTA4'></form></body>")
+    out = html_to_text(page).splitlines()
+    assert "KẾ HOẠCH" in out and "I. MỤC ĐÍCH, YÊU CẦU" in out
+    assert any(line.startswith("12\tTổ chức tự kiểm tra công tác giải quyết thủ tục hành chính") for line in out)
+    assert "Thống kê truy cập" not in "\n".join(out)

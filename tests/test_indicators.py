@@ -1,0 +1,220 @@
+"""Stage "indicators": headings, table group rows and score-table rows naming a PAPI indicator."""
+
+from __future__ import annotations
+
+from conftest import CORPUS
+
+from papi_extract import header, indicators, outline, scores
+from papi_extract.context import DocContext
+from papi_extract.normalize import normalize
+
+SEED_000 = "000_4b16b2b6e82d9d4b"
+SEED_001 = "001_ed759b2d6399facb"
+SEED_003 = "003_1e98fec1af34e263"
+SEED_004 = "004_5c394493e0081488"
+
+
+def parse(text: str, fmt: str | None = None) -> DocContext:
+    """Run the stages this module needs (the full pipeline also runs tasks, which is not under test)."""
+    ctx = DocContext(norm=normalize(text, fmt))
+    outline.segment(ctx)
+    header.extract_header(ctx)
+    indicators.STAGE.run(ctx)
+    scores.STAGE.run(ctx)
+    for m in ctx.indicators:
+        assert ctx.text[m.span[0] : m.span[1]] == m.raw
+    return ctx
+
+
+def seed(stem: str) -> DocContext:
+    return parse((CORPUS / f"{stem}.txt").read_text(encoding="utf-8"))
+
+
+def codes(ctx: DocContext, method: str | None = None) -> list[tuple[int | str, str]]:
+    return [(m.subdimension or m.dimension, m.raw) for m in ctx.indicators if method is None or m.method == method]
+
+
+def test_seed_000_headings_two_dimensions_give_two_mentions() -> None:
+    ctx = seed(SEED_000)
+    got = codes(ctx)
+    assert got[:8] == [
+        (1, "Tham gia của người dân ở cấp cơ sở"),
+        (2, "Công khai minh bạch và thủ tục hành chính công"),
+        (5, "Công khai minh bạch và thủ tục hành chính công"),
+        (3, "Trách nhiệm giải trình với người dân, kiểm soát tham nhũng trong khu vực công"),
+        (4, "Trách nhiệm giải trình với người dân, kiểm soát tham nhũng trong khu vực công"),
+        (6, "Cung ứng dịch vụ công"),
+        (7, "Quản trị môi trường"),  # "**5. Quản trị môi trường:** Chất lượng …" run-in bold heading
+        (8, "Quản trị điện tử"),
+    ]
+    assert got[8] == (1, "Về tham gia của người dân ở cấp cơ sở")
+    assert len(got) == 16
+    # sections inherit: "1.1. Nội dung khắc phục" under "1. Về tham gia …"; organization has none
+    by_title = {(s.label, s.title): s for s in ctx.sections}
+    assert by_title[("1.1", "Nội dung khắc phục")].dimension == 1
+    assert by_title[("3.2", "Cơ quan thực hiện")].dimension == 3  # first of "3 … ; 4 …"
+    assert by_title[("IV", "TỔ CHỨC THỰC HIỆN")].dimension is None
+    assert by_title[("I", "MỤC ĐÍCH, YÊU CẦU")].dimension is None
+
+
+def test_seed_001_security_section_is_subdimension_6_4() -> None:
+    ctx = seed(SEED_001)
+    assert codes(ctx) == [
+        (1, "Tham gia người dân ở cấp cơ sở"),
+        (2, "Công khai, minh bạch"),
+        (3, "Trách nhiệm giải trình với người dân"),
+        (4, "Về đẩy mạnh kiểm soát tham nhũng trong khu vực công"),
+        (5, "Thủ tục hành chính công"),
+        (6, "Cung ứng dịch vụ công"),
+        ("6.4", "An ninh, trật tự, an toàn xã hội"),
+        (7, "Quản trị môi trường"),
+        (8, "Quản trị điện tử"),
+    ]
+    sec = next(s for s in ctx.sections if s.title == "An ninh, trật tự, an toàn xã hội")
+    child = next(s for s in ctx.sections if s.parent == sec.id)
+    assert (child.dimension, child.subdimension) == (6, "6.4")
+    assert all(s.dimension is None for s in ctx.sections if s.kind == "organization")
+
+
+def test_seed_003_table_group_and_subgroup_rows() -> None:
+    ctx = seed(SEED_003)
+    groups = codes(ctx, "table_group") + codes(ctx, "table_subgroup")
+    assert groups.count((2, "Công khai, minh bạch")) == 2  # Phụ lục I and II
+    assert groups.count(("2.2", "Công khai danh sách hộ nghèo")) == 2
+    assert groups.count(("2.3", "Công khai ngân sách cấp xã")) == 2  # once in the number column
+    assert groups.count(("2.4", "Công khai quy hoạch, kế hoạch sử dụng đất và khung giá bồi thường thu hồi đất")) == 2
+    assert groups.count((7, "Chỉ số Quản trị môi trường")) == 2
+    assert len(ctx.indicators) == 30
+    # a task row under the "Công khai danh sách hộ nghèo" sub-group row takes 2.2
+    row = next(b for b in ctx.blocks if b.kind == "table_row" and "rà soát, bổ sung kịp thời những hộ" in ctx.text[b.start : b.end])
+    assert indicators.dimension_at(ctx, row.start, row.section) == (2, "2.2")
+    row = next(b for b in ctx.blocks if b.kind == "table_row" and ctx.text[b.start : b.end].startswith("11\tTăng cường công tác thanh tra"))
+    assert indicators.dimension_at(ctx, row.start, row.section) == (4, None)
+
+
+def test_seed_004_score_table_rows_and_headings() -> None:
+    ctx = seed(SEED_004)
+    rows = codes(ctx, "score_table")
+    assert len(rows) == 37  # 8 dimensions + 29 sub-dimensions; "Tổng hợp" names no indicator
+    assert ("1.3", "Chất lượng bầu cử cơ sở") in rows
+    assert ("3.2", "Giải đáp khiếu nại, tố cáo, khúc mắc  của người dân") in rows
+    heads = codes(ctx, "heading")
+    assert (1, "Chỉ số nội dung “Tham gia của người dân ở cấp cơ sở") in heads  # closing quote missing
+    assert (3, "Đối với chỉ số nội dung “Nâng cao trách nhiệm giải trình với người dân”") in heads
+    assert (1, "Đối với nội dung “Tham gia của người dân ở cấp cơ sở”: UBND các xã, phường, thị trấn") in heads
+    assert len(heads) == 16
+
+
+# ---------------------------------------------------------------------------------------------
+# Second phrasings: nothing above may be keyed to a seed
+
+OTHER_PLAN = """ỦY BAN NHÂN DÂN HUYỆN HẢI LĂNG
+
+Số: 12/KH-UBND
+
+Hải Lăng, ngày 02 tháng 3 năm 2023
+
+KẾ HOẠCH
+
+Cải thiện Chỉ số PAPI huyện Hải Lăng năm 2023
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+Nâng cao chất lượng phục vụ người dân.
+
+II. NHIỆM VỤ TRỌNG TÂM
+
+1. Nội dung “Công khai minh bạch”; “Thủ tục hành chính công”
+
+a) Công tác niêm yết, công khai
+
+- Niêm yết công khai thủ tục hành chính tại trụ sở.
+
+2. Đối với chỉ số nội dung “Kiểm soát tham nhủng trong khu vực côg”
+
+- Thanh tra huyện thanh tra công vụ.
+
+3. AN NINH, TRẬT TỰ
+
+- Công an huyện giữ vững an ninh.
+
+4. Công tác thông tin, tuyên truyền
+
+- Đài truyền thanh huyện tuyên truyền.
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Phòng Nội vụ
+
+Theo dõi, đôn đốc.
+
+PHỤ LỤC
+
+STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian
+II.\tCông khai minh bạch\t\t\t
+\tDanh sách hộ nghèo\t\t\t
+1\tNiêm yết danh sách hộ nghèo tại nhà văn hóa thôn\tUBND các xã\tPhòng LĐTBXH\tQuý II/2023
+Tiếp cận thông tin\t\t\t\t
+2\tCung cấp thông tin cho người dân\tVăn phòng HĐND và UBND\tCác cơ quan\tThường xuyên
+"""
+
+
+def test_other_plan_headings_fuzzy_and_table_rows() -> None:
+    ctx = parse(OTHER_PLAN)
+    got = [(m.subdimension or m.dimension, m.method) for m in ctx.indicators]
+    assert got == [
+        (2, "heading"), (5, "heading"),
+        (4, "heading_fuzzy"),
+        ("6.4", "heading"),
+        (2, "table_group"), ("2.2", "table_subgroup"), ("2.1", "table_subgroup"),
+    ]
+    assert [w.code for w in ctx.warnings].count("W401") == 1
+    sec = {s.label: s for s in ctx.sections if s.parent is not None and s.kind == "tasks"}
+    assert (sec["1"].dimension, sec["3"].dimension, sec["3"].subdimension, sec["4"].dimension) == (2, 6, "6.4", None)
+    letter = next(s for s in ctx.sections if s.label == "a")
+    assert letter.dimension == 2  # inherited from "1. …"
+    row1 = next(b for b in ctx.blocks if ctx.text[b.start : b.end].startswith("1\tNiêm yết"))
+    row2 = next(b for b in ctx.blocks if ctx.text[b.start : b.end].startswith("2\tCung cấp"))
+    assert indicators.dimension_at(ctx, row1.start, row1.section) == (2, "2.2")
+    assert indicators.dimension_at(ctx, row2.start, row2.section) == (2, "2.1")
+
+
+def test_markdown_bold_lines_and_pipe_group_rows() -> None:
+    md = """# KẾ HOẠCH
+
+Nâng cao chỉ số PAPI năm 2024
+
+**Chỉ số Quản trị điện tử**
+
+- Sở Thông tin và Truyền thông nâng cấp cổng thông tin điện tử.
+
+**5. Quản trị môi trường:** Chất lượng nước giảm 0,2 điểm.
+
+| TT | Nội dung | Chủ trì |
+|---|---|---|
+| I | Tham gia của người dân ở cấp cơ sở | |
+| 1 | Tuyên truyền quy chế dân chủ | Phòng Nội vụ |
+"""
+    ctx = parse(md, "markdown")
+    got = [(m.subdimension or m.dimension, m.method, m.raw) for m in ctx.indicators]
+    assert got == [
+        (8, "bold", "Chỉ số Quản trị điện tử"),
+        (7, "heading", "Quản trị môi trường"),
+        (1, "table_group", "Tham gia của người dân ở cấp cơ sở"),
+    ]
+
+
+def test_no_mentions_for_plain_task_text() -> None:
+    text = """KẾ HOẠCH
+
+Thực hiện nhiệm vụ năm 2023
+
+I. NHIỆM VỤ
+
+1. Tăng cường công tác cải cách thủ tục hành chính tại bộ phận một cửa và nâng cao chất lượng cung ứng dịch vụ công trực tuyến cho người dân
+
+2. Kiểm tra, giám sát
+
+- Cải thiện cơ sở hạ tầng căn bản: đầu tư đường giao thông nông thôn.
+"""
+    assert parse(text).indicators == []

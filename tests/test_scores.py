@@ -1,0 +1,328 @@
+"""Stage "scores": results, changes, ranks and targets from prose and score tables."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CORPUS
+
+from papi_extract import header, indicators, outline, scores
+from papi_extract.context import DocContext
+from papi_extract.models import Score
+from papi_extract.normalize import normalize
+
+
+def parse(text: str, fmt: str | None = None) -> DocContext:
+    """Run the stages this module needs (the full pipeline also runs tasks, which is not under test)."""
+    ctx = DocContext(norm=normalize(text, fmt))
+    outline.segment(ctx)
+    header.extract_header(ctx)
+    indicators.STAGE.run(ctx)
+    scores.STAGE.run(ctx)
+    for s in ctx.scores:
+        assert ctx.text[s.span[0] : s.span[1]] == s.raw
+    keys = [(s.dimension, s.subdimension, s.year, s.kind) for s in ctx.scores if s.year is not None]
+    assert len(keys) == len(set(keys)), "one record per (dimension, subdimension, year, kind)"
+    return ctx
+
+
+def seed(stem: str) -> DocContext:
+    return parse((CORPUS / f"{stem}.txt").read_text(encoding="utf-8"))
+
+
+def get(ctx: DocContext, dim: int | None, sub: str | None, year: int | None, kind: str) -> Score:
+    found = [s for s in ctx.scores if (s.dimension, s.subdimension, s.year, s.kind) == (dim, sub, year, kind)]
+    assert len(found) == 1, (dim, sub, year, kind, ctx.scores)
+    return found[0]
+
+
+def facts(ctx: DocContext) -> set[tuple]:
+    return {(s.dimension, s.subdimension, s.year, s.kind, s.value, s.change, s.rank, s.rank_of, s.rank_change)
+            for s in ctx.scores}
+
+
+# ---------------------------------------------------------------------------------------------
+# Seeds, values read from the documents
+
+
+def test_seed_000_changes_take_the_year_of_their_heading() -> None:
+    ctx = seed("000_4b16b2b6e82d9d4b")
+    assert len(ctx.scores) == 14
+    s = get(ctx, 1, "1.2", 2020, "change")
+    assert (s.change, s.value, s.raw) == (-0.1, None, "Cơ hội tham gia giảm 0,1 điểm")
+    assert get(ctx, 5, "5.2", 2020, "change").change == -0.09  # under "Công khai minh bạch và thủ tục …"
+    assert get(ctx, 6, "6.4", 2020, "change").change == -0.12  # "An ninh, trật tự giảm 0,12 điểm"
+    assert get(ctx, 7, "7.2", 2020, "change").change == -0.12  # run-in "5. Quản trị môi trường: Chất lượng …"
+    assert get(ctx, 8, "8.3", 2020, "change").change == -1.36  # "Phục đáp" (sic)
+    assert all(s.kind == "change" and s.year == 2020 for s in ctx.scores)
+
+
+def test_seed_001_total_new_dimensions_and_eight_targets() -> None:
+    ctx = seed("001_ed759b2d6399facb")
+    total = get(ctx, None, None, 2018, "actual")
+    assert (total.value, total.rank, total.rank_of, total.rank_change) == (44.43, 25, 63, -7)
+    assert total.raw.startswith("Chỉ số PAPI tỉnh An Giang năm 2018 đạt 44,43 điểm")
+    assert total.raw.endswith("(Giảm 7 bậc so với năm 2017)")
+    assert get(ctx, 7, None, 2018, "actual").value == 5.67
+    assert get(ctx, 8, None, 2018, "actual").value == 2.58
+    targets = {s.dimension: s.value for s in ctx.scores if s.kind == "target"}
+    assert targets == {1: 5.40, 2: 5.50, 3: 5.00, 4: 7.00, 5: 7.50, 6: 7.60, 7: 5.70, 8: 3.50}
+    assert {s.year for s in ctx.scores if s.kind == "target"} == {2020}  # the plan's year
+    assert len(ctx.scores) == 11  # "xếp trong nhóm 20/63" (a rank group target) is not a score
+
+
+def test_seed_004_table_cells_merged_with_prose() -> None:
+    ctx = seed("004_5c394493e0081488")
+    assert len(ctx.scores) == 76  # (8 dimensions + 29 sub-dimensions + the total) x 2 years
+    s = get(ctx, 1, "1.3", 2019, "actual")
+    assert (s.value, s.rank, s.rank_of) == (1.63, 15, 63)
+    s = get(ctx, 1, "1.3", 2020, "actual")
+    assert (s.value, s.rank, s.change) == (1.69, 10, None)
+    s = get(ctx, None, None, 2019, "actual")
+    assert (s.value, s.rank) == (45.86, 5)
+    s = get(ctx, None, None, 2020, "actual")
+    assert (s.value, s.rank, s.change, s.rank_change, s.method) == (44.53, 10, -1.33, -5, "table+prose")
+    s = get(ctx, 2, None, 2020, "actual")  # "Đạt 5,47/10 điểm (…), xếp vị thứ 22/63 (tăng 0,18 điểm và tăng 15 bậc …)"
+    assert (s.value, s.rank, s.change, s.rank_change) == (5.47, 22, 0.18, 15)
+    s = get(ctx, 7, None, 2020, "actual")  # "giảm 0,17 điểm nhưng lại tăng 1 bậc"
+    assert (s.value, s.change, s.rank_change) == (3.94, -0.17, 1)
+    assert get(ctx, 5, None, 2019, "actual").value == 7.2
+    assert get(ctx, 8, "8.3", 2020, "actual").value == 0.51
+    national = {5.28, 6.96, 7.36, 3.56, 4.78, 7.06, 2.77}
+    assert not any(s.value in national for s in ctx.scores)
+    assert not [w for w in ctx.warnings if w.code in ("W402", "W403")]
+
+
+@pytest.mark.parametrize("stem", ["002_d864ec65d4d55f1c", "003_1e98fec1af34e263"])
+def test_seeds_without_figures_have_no_scores(stem: str) -> None:
+    assert seed(stem).scores == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Second phrasings
+
+PROSE = """ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
+
+Số: 88/KH-UBND
+
+Quảng Trị, ngày 05 tháng 5 năm 2023
+
+KẾ HOẠCH
+
+Nâng cao Chỉ số PAPI tỉnh Quảng Trị năm 2023
+
+Năm 2022, Chỉ số PAPI của tỉnh Quảng Trị đạt 43,12/80 điểm, xếp thứ 30/63 tỉnh, thành phố (tăng 0,55 điểm và tăng 3 bậc so với năm 2021). Năm 2022, chỉ số nội dung Quản trị điện tử đạt 4.49 điểm, giảm 0.44 điểm so với năm 2021 (4.93 điểm). Chỉ số Kiểm soát tham nhũng trong khu vực công năm 2022 đạt 6,90 điểm, cao hơn điểm trung bình cả nước (6,45 điểm). Chỉ số cải cách hành chính (PAR Index) năm 2022 đạt 85,5 điểm; Chỉ số hài lòng SIPAS đạt 8,1 điểm.
+
+I. KẾT QUẢ CHỈ SỐ PAPI NĂM 2022 SO VỚI NĂM 2021
+
+1. Công khai, minh bạch trong việc ra quyết định ở địa phương
+
+- Tiếp cận thông tin tăng 0.05 điểm.
+- Công khai danh sách hộ nghèo giảm 0,21 điểm.
+- Cơ hội tham gia giảm từ 1,55 điểm xuống 1,48 điểm.
+
+2. Trách nhiệm giải trình; Thủ tục hành chính
+
+- Tiếp cận dịch vụ tư pháp giảm 0,3 điểm.
+
+II. MỤC TIÊU
+
+- Phấn đấu năm 2023 Chỉ số PAPI của tỉnh đạt từ 44 điểm trở lên, xếp trong nhóm 25/63.
+- Chỉ số nội dung “Quản trị môi trường”: phấn đấu đạt 4.20 điểm.
+- Phấn đấu Chỉ số PAPI xếp hạng 28/63.
+"""
+
+
+def test_prose_other_province() -> None:
+    ctx = parse(PROSE)
+    assert facts(ctx) == {
+        (None, None, 2022, "actual", 43.12, 0.55, 30, 63, 3),
+        (8, None, 2022, "actual", 4.49, -0.44, None, None, None),
+        (8, None, 2021, "actual", 4.93, None, None, None, None),  # "so với năm 2021 (4.93 điểm)"
+        (4, None, 2022, "actual", 6.90, None, None, None, None),  # not the national 6,45
+        (2, "2.1", 2022, "change", None, 0.05, None, None, None),
+        (2, "2.2", 2022, "change", None, -0.21, None, None, None),
+        (1, "1.2", 2022, "actual", 1.48, -0.07, None, None, None),  # "giảm từ 1,55 … xuống 1,48"
+        (3, "3.3", 2022, "change", None, -0.3, None, None, None),
+        (None, None, 2023, "target", 44.0, None, None, None, None),
+        (7, None, 2023, "target", 4.20, None, None, None, None),  # the plan's year
+    }
+    assert not [w for w in ctx.warnings if w.code == "W402"]
+
+
+def test_prose_without_any_year_is_kept_with_w402() -> None:
+    ctx = parse("KẾ HOẠCH\n\nCải thiện chỉ số\n\n1. Quản trị môi trường\n\n- Chất lượng nước giảm 0,2 điểm.\n")
+    (s,) = ctx.scores
+    assert (s.subdimension, s.year, s.change) == ("7.3", None, -0.2)
+    assert [w.code for w in ctx.warnings if w.code.startswith("W4")] == ["W402"]
+
+
+def test_figure_continuing_its_heading_and_its_sentence() -> None:
+    text = """KẾ HOẠCH
+
+Nâng cao chỉ số PAPI năm 2022
+
+I. KẾT QUẢ NĂM 2021
+
+1. Nội dung “Tham gia của người dân ở cấp cơ sở”
+
+Đạt 4,80/10 điểm (trung bình toàn quốc 4,78 điểm), đứng thứ 33/63; năm 2020 đạt 5,02 điểm.
+
+2. Chỉ số PAPI
+
+Chỉ số PAPI năm 2021 của tỉnh đạt 42,5 điểm, giảm 1,2 điểm và tụt 10 bậc so với năm 2020, xếp thứ 45/63.
+"""
+    ctx = parse(text)
+    assert facts(ctx) == {
+        (1, None, 2021, "actual", 4.80, None, 33, 63, None),
+        (1, None, 2020, "actual", 5.02, None, None, None, None),
+        (None, None, 2021, "actual", 42.5, -1.2, 45, 63, -10),
+    }
+
+
+TAB_TABLE = (
+    "KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2023\n\nKết quả Chỉ số PAPI của tỉnh Bình Định:\n\n"
+    "STT\tChỉ số nội dung\tNăm 2021\t\tNăm 2022\t\n"
+    "\t\tĐiểm\tXếp hạng\tĐiểm\tXếp hạng\n"
+    "1\tTham gia của người dân ở cấp cơ sở\t4,90\t40\t5,10\t28\n"
+    "1.2\tCơ hội tham gia\t1,40\t33\t1,52\t20\n"
+    "2\tCông khai, minh bạch\t5,12\t33\t5,30\t25\n"
+    "\tTổng hợp\t42,10\t45\t43,12\t30\n"
+)
+
+
+def test_tab_separated_score_table_with_merged_year_cells() -> None:
+    ctx = parse(TAB_TABLE)
+    assert facts(ctx) == {
+        (1, None, 2021, "actual", 4.90, None, 40, 63, None),
+        (1, None, 2022, "actual", 5.10, None, 28, 63, None),
+        (1, "1.2", 2021, "actual", 1.40, None, 33, 63, None),
+        (1, "1.2", 2022, "actual", 1.52, None, 20, 63, None),
+        (2, None, 2021, "actual", 5.12, None, 33, 63, None),
+        (2, None, 2022, "actual", 5.30, None, 25, 63, None),
+        (None, None, 2021, "actual", 42.10, None, 45, 63, None),
+        (None, None, 2022, "actual", 43.12, None, 30, 63, None),
+    }
+    assert [m.method for m in ctx.indicators] == ["score_table"] * 3
+
+
+def test_markdown_table_two_header_rows_change_column_and_national_row() -> None:
+    md = """KẾ HOẠCH
+
+Nâng cao chỉ số PAPI năm 2023
+
+| TT | Chỉ số | Năm 2021 | | Năm 2022 | | Tăng/giảm |
+|---|---|---|---|---|---|---|
+| | | Điểm | Hạng | Điểm | Hạng | |
+| 4 | Kiểm soát tham nhũng trong khu vực công | 6,50 | 40 | 6,90 | 22 | +0,40 |
+| 4.3 | Công bằng trong tuyển dụng vào nhà nước | 1,10 | 50 | 1,31 | 14 | 0,21 |
+| | Điểm trung bình toàn quốc | 6,45 | | 6,51 | | |
+| 9 | Chỉ số SIPAS | 8,1 | 3 | 8,2 | 4 | |
+
+Năm 2022, chỉ số Kiểm soát tham nhũng trong khu vực công đạt 6,90 điểm, xếp thứ 22/63.
+"""
+    ctx = parse(md, "markdown")
+    assert facts(ctx) == {
+        (4, None, 2021, "actual", 6.50, None, 40, 63, None),
+        (4, None, 2022, "actual", 6.90, 0.40, 22, 63, None),
+        (4, "4.3", 2021, "actual", 1.10, None, 50, 63, None),
+        (4, "4.3", 2022, "actual", 1.31, 0.21, 14, 63, None),
+    }
+    assert get(ctx, 4, None, 2022, "actual").method == "table+prose"
+    assert [w.message for w in ctx.warnings if w.code == "W403"] == [
+        "score table row 'Chỉ số SIPAS' could not be mapped to an indicator"
+    ]
+
+
+def test_pipe_table_with_combined_header_cells() -> None:
+    text = (
+        "KẾ HOẠCH\n\nNâng cao chỉ số PAPI năm 2023\n\n"
+        "| TT | Nội dung | Điểm 2021 | Hạng 2021 | Điểm 2022 | Hạng 2022 |\n"
+        "| 1 | Quản trị môi trường | 3,50 | 20 | 3,71 | 15 |\n"
+        "| 2 | Quản trị điện tử | 2.10 | 44 | 2.95 | 18 |\n"
+        "| | Tổng | 42,10 | 45 | 43,12 | 30 |\n"
+    )
+    ctx = parse(text)
+    assert get(ctx, 8, None, 2021, "actual").value == 2.10
+    assert (get(ctx, 7, None, 2022, "actual").rank, get(ctx, None, None, 2022, "actual").value) == (15, 43.12)
+    assert len(ctx.scores) == 6
+
+
+def test_cell_per_line_table_one_year() -> None:
+    text = """Kết quả Chỉ số PAPI tỉnh Nghệ An
+
+STT
+
+Nội dung
+
+Năm 2022
+
+Điểm
+
+Xếp hạng
+
+I
+
+Y tế công lập
+
+2,05
+
+12
+
+II
+
+An ninh, trật tự
+
+1,61
+
+7
+
+Tổng điểm
+
+42,80
+
+21
+
+Theo đó tỉnh cần tiếp tục cải thiện nhiều nội dung trong năm tới để nâng cao chất lượng phục vụ người dân và doanh nghiệp.
+"""
+    ctx = parse(text)
+    assert facts(ctx) == {
+        (6, "6.1", 2022, "actual", 2.05, None, 12, 63, None),
+        (6, "6.4", 2022, "actual", 1.61, None, 7, 63, None),
+        (None, None, 2022, "actual", 42.80, None, 21, 63, None),
+    }
+    assert {m.raw for m in ctx.indicators} == {"Y tế công lập", "An ninh, trật tự"}
+
+
+def test_objectives_section_past_result_is_actual_future_is_target() -> None:
+    text = """KẾ HOẠCH
+
+Nâng cao Chỉ số PAPI tỉnh Hà Giang năm 2024
+
+I. MỤC TIÊU
+
+Năm 2023, Chỉ số PAPI của tỉnh Hà Giang đạt 40,10 điểm, xếp thứ 52/63 tỉnh, thành phố, giảm 0,8 điểm so với năm 2022 (40,90 điểm). Chỉ số PAPI năm 2024 của tỉnh đạt 41 điểm trở lên; chỉ số nội dung Quản trị môi trường đạt 3,6 điểm.
+"""
+    ctx = parse(text)
+    assert facts(ctx) == {
+        (None, None, 2023, "actual", 40.10, -0.8, 52, 63, None),
+        (None, None, 2022, "actual", 40.90, None, None, None, None),
+        (None, None, 2024, "target", 41.0, None, None, None, None),
+        (7, None, 2024, "target", 3.6, None, None, None, None),  # no year of its own: the plan's
+    }
+
+
+def test_change_column_without_year_belongs_to_the_latest_year() -> None:
+    text = (
+        "KẾ HOẠCH\n\nNâng cao chỉ số PAPI năm 2024\n\n"
+        "| TT | Chỉ số nội dung | Năm 2022 | Năm 2023 | Tăng (+), giảm (-) |\n"
+        "|:---:|---|:---:|:---:|:---:|\n"
+        "| 6 | Cung ứng dịch vụ công | 7,41 | 7,36 | -0,05 |\n"
+        "| | **Tổng điểm** | 41,85 | 42,27 | +0,42 |\n"
+    )
+    ctx = parse(text, "markdown")
+    assert facts(ctx) == {
+        (6, None, 2022, "actual", 7.41, None, None, None, None),
+        (6, None, 2023, "actual", 7.36, -0.05, None, None, None),
+        (None, None, 2022, "actual", 41.85, None, None, None, None),
+        (None, None, 2023, "actual", 42.27, 0.42, None, None, None),
+    }

@@ -1,0 +1,229 @@
+"""Task tables in every layout archives carry (papi_extract/tables.py).
+
+The passages are written for these tests (another province, other agencies); the last tests use
+real rows of seed 003's appendix.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from papi_extract import outline
+from papi_extract.context import DocContext
+from papi_extract.normalize import normalize
+from papi_extract.tables import Table, find_tables, header_role
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+HEAD = "KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Sơn Tịnh năm 2022\n\n"
+
+
+def tables_of(text: str, fmt: str | None = None) -> tuple[DocContext, list[Table]]:
+    ctx = DocContext(norm=normalize(text, fmt))
+    outline.segment(ctx)
+    return ctx, find_tables(ctx)
+
+
+def rows(ctx: DocContext, t: Table) -> list[tuple[str, str | None, dict[str, str]]]:
+    return [(r.kind, r.label, {k: r.cell_text(k, ctx.text) for k in r.cells}) for r in t.rows]
+
+
+def test_header_roles() -> None:
+    assert header_role("Số TT") == "number"
+    assert header_role("STT") == "number"
+    assert header_role("Nội dung nhiệm vụ") == "text"
+    assert header_role("Cơ quan chủ trì") == "lead"
+    assert header_role("Cơ quan phối hợp") == "support"
+    assert header_role("Kết quả thực hiện") == "output"
+    assert header_role("Sản phẩm") == "output"
+    assert header_role("Thời gian hoàn thành") == "deadline"
+    assert header_role("Thời gian thực hiện") == "deadline"
+    assert header_role("Trách nhiệm thực hiện") == "group"
+    assert header_role("Tăng cường công tác tuyên truyền") is None
+
+
+TAB_TABLE = HEAD + (
+    "PHỤ LỤC\nDANH MỤC NHIỆM VỤ NĂM 2022\n\n"
+    "STT\tNội dung nhiệm vụ\tTrách nhiệm thực hiện\t\tSản phẩm\tThời gian thực hiện\n"
+    "\t\tCơ quan chủ trì\tCơ quan phối hợp\t\t\n"
+    "I\tCông khai, minh bạch trong việc ra quyết định ở địa phương\t\t\t\t\n"
+    "\tCông khai thu, chi ngân sách cấp xã\t\t\t\t\n"
+    "1\tNiêm yết công khai dự toán và quyết toán ngân sách xã tại trụ sở\tUBND các xã, thị trấn\tPhòng Tài chính - Kế hoạch\tBảng niêm yết\tQuý I/2022\n"
+    "2\tKiểm tra việc công khai ngân sách của các xã, thị\tPhòng Tài chính - Kế hoạch\tCác cơ quan\tBiên bản kiểm tra\tTrước ngày\n"
+    "\n"
+    "\ttrấn trên địa bàn huyện\t\tliên quan\t\t30/6/2022\n"
+    "II\tKiểm soát tham nhũng trong khu vực công\t\t\t\t\n"
+    "5\tThanh tra việc thực hiện pháp luật về phòng, chống tham nhũng.\tThanh tra huyện\tCông an huyện\tKết luận thanh tra\tQuý III/2022\n"
+)
+
+
+def test_tab_table_two_line_header_groups_and_page_break() -> None:
+    ctx, ts = tables_of(TAB_TABLE)
+    assert len(ts) == 1
+    t = ts[0]
+    assert t.columns == ["number", "text", "lead", "support", "output", "deadline"]
+    rs = rows(ctx, t)
+    kinds = [(k, lab) for k, lab, _ in rs]
+    assert kinds == [("group", None), ("subgroup", None), ("task", "1"), ("task", "2"), ("group", None), ("task", "5")]
+    # the row broken by the page break continues cell by cell
+    _, _, cells = rs[3]
+    assert cells["text"] == "Kiểm tra việc công khai ngân sách của các xã, thị trấn trên địa bàn huyện"
+    assert cells["support"] == "Các cơ quan liên quan"
+    assert cells["deadline"] == "Trước ngày 30/6/2022"
+    # group rows give the dimension, the sub-group row the sub-dimension
+    task_rows = [r for r in t.rows if r.kind == "task"]
+    assert [(r.dimension, r.subdimension) for r in task_rows] == [(2, "2.3"), (2, "2.3"), (4, None)]
+    # a gap in the numbering (2 then 5) is kept as printed
+    assert [r.label for r in task_rows] == ["1", "2", "5"]
+
+
+def test_continuation_vs_subgroup_by_evidence() -> None:
+    """Upper case, only the text cell, a sub-dimension name: a sub-group row, even after a blank line."""
+    text = HEAD + (
+        "PHỤ LỤC\n\n"
+        "TT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\n"
+        "I\tCung ứng dịch vụ công\t\t\t\n"
+        "1\tKhảo sát sự hài lòng của người dân về khám, chữa bệnh.\tTrung tâm Y tế huyện\tUBND các xã\tNăm 2022\n"
+        "\n"
+        "\tGiáo dục tiểu học công lập\t\t\t\n"
+        "2\tTuyên truyền Chỉ thị về công tác dân vận của Ban\tPhòng Giáo dục và Đào tạo\tUBND các xã\tQuý II/2022\n"
+        "\n"
+        "\tBí thư Trung ương trong các trường tiểu học\t\t\t\n"
+    )
+    ctx, ts = tables_of(text)
+    rs = rows(ctx, ts[0])
+    assert [(k, lab) for k, lab, _ in rs] == [("group", None), ("task", "1"), ("subgroup", None), ("task", "2")]
+    assert ts[0].rows[3].subdimension == "6.2"
+    # after a blank line, a text piece after a row that stops mid-sentence continues it
+    assert rs[3][2]["text"] == "Tuyên truyền Chỉ thị về công tác dân vận của Ban Bí thư Trung ương trong các trường tiểu học"
+
+
+def test_subgroup_written_in_number_column() -> None:
+    text = HEAD + (
+        "PHỤ LỤC\n\n"
+        "Số TT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+        "II\tCông khai, minh bạch\t\t\t\n"
+        "1\tRà soát hộ nghèo hằng năm.\tPhòng Lao động - Thương binh và Xã hội\tUBND các xã\tHằng năm\n"
+        "Công khai ngân sách cấp xã\t\t\t\t\n"
+        "2\tNiêm yết thu, chi ngân sách.\tUBND các xã\tPhòng Tài chính - Kế hoạch\tQuý IV/2022\n"
+    )
+    ctx, ts = tables_of(text)
+    t = ts[0]
+    assert [r.kind for r in t.rows] == ["group", "task", "subgroup", "task"]
+    assert (t.rows[1].dimension, t.rows[1].subdimension) == (2, None)
+    assert (t.rows[3].dimension, t.rows[3].subdimension) == (2, "2.3")
+
+
+PIPE_TABLE = HEAD + (
+    "PHỤ LỤC\n\n"
+    "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+    "| I | Thủ tục hành chính công | | | |\n"
+    "| 14 | Rà soát, công bố thủ tục hành chính cấp xã | Văn phòng HĐND và UBND huyện | UBND các xã | Quý II/2022 |\n"
+    "| 15 | Tập huấn cho công chức một cửa về tiếp nhận hồ | Phòng Nội vụ | Các cơ quan | Năm |\n"
+    "| | sơ trực tuyến | | chuyên môn | 2022 |\n"
+)
+
+
+def test_pipe_rows() -> None:
+    ctx, ts = tables_of(PIPE_TABLE)
+    assert len(ts) == 1 and ts[0].layout == "pipe"
+    rs = rows(ctx, ts[0])
+    assert [(k, lab) for k, lab, _ in rs] == [("group", None), ("task", "14"), ("task", "15")]
+    assert rs[1][2]["lead"] == "Văn phòng HĐND và UBND huyện"
+    assert rs[2][2]["text"] == "Tập huấn cho công chức một cửa về tiếp nhận hồ sơ trực tuyến"
+    assert rs[2][2]["support"] == "Các cơ quan chuyên môn"
+    assert rs[2][2]["deadline"] == "Năm 2022"
+    assert ts[0].rows[1].dimension == 5
+
+
+def test_markdown_table_with_separator() -> None:
+    text = HEAD + (
+        "## PHỤ LỤC\n\n"
+        "| TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Kết quả | Thời hạn |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | Đối thoại với Nhân dân về giải phóng mặt bằng | UBND huyện | Ban Tiếp công dân | Biên bản đối thoại | 2022-2023 |\n"
+        "| 2 | Cập nhật Cổng thông tin điện tử huyện | Phòng Văn hóa và Thông tin | | Tin, bài | Thường xuyên |\n"
+    )
+    ctx, ts = tables_of(text, "markdown")
+    assert len(ts) == 1
+    rs = rows(ctx, ts[0])
+    assert [lab for _, lab, _ in rs] == ["1", "2"]
+    assert rs[0][2]["output"] == "Biên bản đối thoại"
+    assert "support" not in rs[1][2]
+
+
+def test_one_cell_per_line_blank_separated() -> None:
+    cells = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
+             "I", "Quản trị điện tử",
+             "1", "Nâng cấp Cổng thông tin điện tử huyện", "Phòng Văn hóa và Thông tin", "Sở Thông tin và Truyền thông", "Quý III/2022",
+             "2", "Hướng dẫn người dân nộp hồ sơ trực tuyến", "Bộ phận một cửa huyện", "UBND các xã", "Thường xuyên"]
+    text = HEAD + "PHỤ LỤC\n\n" + "\n\n".join(cells) + "\n"
+    ctx, ts = tables_of(text)
+    assert len(ts) == 1 and ts[0].layout == "cells"
+    rs = rows(ctx, ts[0])
+    assert [(k, lab) for k, lab, _ in rs] == [("group", None), ("task", "1"), ("task", "2")]
+    assert rs[2][2]["lead"] == "Bộ phận một cửa huyện"
+    assert ts[0].rows[1].dimension == 8
+
+
+def test_one_cell_per_line_table_ends_before_the_prose_after_it() -> None:
+    cells = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành",
+             "1", "Rà soát quy hoạch sử dụng đất", "Phòng Tài nguyên và Môi trường", "Quý I/2022"]
+    after = ("Các cơ quan, đơn vị căn cứ nhiệm vụ được giao chủ động xây dựng kế hoạch chi tiết và báo cáo "
+             "kết quả thực hiện về Phòng Nội vụ trước ngày 15 tháng 12 năm 2022.")
+    text = HEAD + "PHỤ LỤC\n\n" + "\n\n".join(cells) + "\n\n" + after + "\n\n- Phòng Nội vụ theo dõi, tổng hợp.\n"
+    ctx, ts = tables_of(text)
+    assert len(ts) == 1
+    rs = rows(ctx, ts[0])
+    assert [(k, lab) for k, lab, _ in rs] == [("task", "1")]
+    assert rs[0][2]["deadline"] == "Quý I/2022"
+    assert ts[0].end < ctx.text.index(after)
+
+
+def test_one_cell_per_line_bar_separated_keeps_empty_cells() -> None:
+    cells = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
+             "1", "Kiểm tra công vụ đột xuất", "Phòng Nội vụ", "", "Quý II/2022",
+             "2", "Tổng hợp báo cáo chỉ số PAPI", "Phòng Nội vụ", "Các cơ quan chuyên môn", "Tháng 12/2022"]
+    text = HEAD + "PHỤ LỤC\n\n|\n" + "\n|\n".join(cells) + "\n|\n"
+    ctx, ts = tables_of(text)
+    assert len(ts) == 1
+    rs = rows(ctx, ts[0])
+    assert [lab for _, lab, _ in rs] == ["1", "2"]
+    assert "support" not in rs[0][2]
+    assert rs[0][2]["deadline"] == "Quý II/2022"
+    assert rs[1][2]["support"] == "Các cơ quan chuyên môn"
+
+
+def test_score_table_is_not_a_task_table() -> None:
+    """Seed 004's score table (one cell per line, no agency or time column) is not a task table."""
+    text = (CORPUS / "004_5c394493e0081488.txt").read_text(encoding="utf-8")
+    _, ts = tables_of(text)
+    assert ts == []
+
+
+@pytest.fixture(scope="module")
+def seed003() -> tuple[DocContext, list[Table]]:
+    return tables_of((CORPUS / "003_1e98fec1af34e263.txt").read_text(encoding="utf-8"))
+
+
+def test_seed003_appendix_tables(seed003: tuple[DocContext, list[Table]]) -> None:
+    ctx, ts = seed003
+    assert len(ts) == 2
+    tasks1 = [r for r in ts[0].rows if r.kind == "task"]
+    tasks2 = [r for r in ts[1].rows if r.kind == "task"]
+    assert len(tasks1) == 34
+    assert [r.label for r in tasks2][-6:] == ["78", "79", "81", "82", "83", "84"]
+    row14 = next(r for r in tasks1 if r.label == "14")
+    assert row14.cell_text("text", ctx.text) == "Thực hiện kê khai, công khai minh bạch tài sản, thu nhập cá nhân theo quy định"
+    assert row14.cell_text("support", ctx.text) == "Các cơ quan, đơn vị; UBND các xã, phường"
+    assert row14.cell_text("deadline", ctx.text) == "Theo quy định"
+    row5 = next(r for r in tasks1 if r.label == "5")
+    assert (row5.dimension, row5.subdimension) == (2, "2.2")
+    # "Công khai ngân sách cấp xã" printed in the number column of appendix II is a sub-group row
+    row12 = next(r for r in tasks2 if r.label == "12")
+    assert (row12.dimension, row12.subdimension) == (2, "2.3")
+    row31 = next(r for r in tasks1 if r.label == "31")
+    assert row31.cell_text("lead", ctx.text) == "Phòng Văn hóa và thông tin; UBND các xã, phường"
+    assert row31.cell_text("deadline", ctx.text) == "Quý III/2021"

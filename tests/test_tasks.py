@@ -1,0 +1,601 @@
+"""Tasks, agencies and deadlines from prose, lists and tables (papi_extract/tasks.py).
+
+Each layout is shown on a passage written for these tests (another province, other agencies, other
+wording) and on real values from the seeds. The last test converts seed 003's appendix table into
+three other layouts and checks that the same tasks, agencies and deadlines come out.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from papi_extract.evaluate import agency_key, text_key
+from papi_extract.models import Agency, PlanDocument, Task
+from papi_extract.pipeline import parse_text
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def parse(text: str, fmt: str | None = None) -> PlanDocument:
+    return parse_text(text, fmt=fmt)
+
+
+@cache
+def seed(stem: str) -> PlanDocument:
+    return parse_text((CORPUS / f"{stem}.txt").read_text(encoding="utf-8"))
+
+
+def keys(items: list[Agency]) -> set[str]:
+    return {agency_key(a.name) for a in items}
+
+
+def expect(*names: str) -> set[str]:
+    return {agency_key(n) for n in names}
+
+
+def find(doc: PlanDocument, opening: str) -> Task:
+    hits = [t for t in doc.tasks if t.text.startswith(opening)]
+    assert len(hits) == 1, f"{opening!r}: {len(hits)} tasks ({[t.text[:40] for t in doc.tasks]})"
+    return hits[0]
+
+
+def ends(t: Task) -> list[str | None]:
+    return [d.end for d in t.deadlines]
+
+
+# ---------------------------------------------------------------------------------------------
+# A plan written for these tests: Quảng Ngãi, huyện Sơn Tịnh, every list layout of the seeds
+# ---------------------------------------------------------------------------------------------
+
+PLAN = """ỦY BAN NHÂN DÂN HUYỆN SƠN TỊNH
+
+Số: 45/KH-UBND
+
+Sơn Tịnh, ngày 14 tháng 3 năm 2022
+
+KẾ HOẠCH
+
+Nâng cao Chỉ số hiệu quả quản trị và hành chính công (PAPI) huyện Sơn Tịnh năm 2022
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+- Xác định rõ trách nhiệm của từng cơ quan, đơn vị trong việc cải thiện Chỉ số PAPI của huyện.
+- Phòng Nội vụ tham mưu đầy đủ, kịp thời cho Ủy ban nhân dân huyện về các giải pháp nâng cao Chỉ số PAPI.
+
+II. MỤC TIÊU
+
+- Phấn đấu Chỉ số PAPI năm 2022 của huyện đạt 45,00 điểm trở lên.
+
+III. NHIỆM VỤ, GIẢI PHÁP
+
+1. Tham gia của người dân ở cấp cơ sở
+
+a) Chỉ đạo và theo dõi kết quả thực hiện
+
+- Chỉ đạo thực hiện: Phó Chủ tịch UBND huyện phụ trách khối nội chính.
+- Cơ quan chủ trì: Phòng Nội vụ.
+- Cơ quan phối hợp: Ủy ban MTTQ Việt Nam huyện.
+
+b) Nhiệm vụ cụ thể
+
+- Tổ chức tập huấn cho trưởng thôn, tổ trưởng tổ dân phố về Luật Thực hiện dân chủ ở cơ sở.
+- Phòng Tư pháp phối hợp với Hội Luật gia huyện tuyên truyền pháp luật về bầu cử đến từng khu dân cư.
+- UBND các xã, thị trấn:
++ Niêm yết công khai các khoản đóng góp tự nguyện của Nhân dân tại nhà văn hóa thôn.
++ Tổ chức hội nghị lấy ý kiến Nhân dân về các công trình công cộng trước khi triển khai.
+
+2. Công khai, minh bạch trong việc ra quyết định ở địa phương
+
+Thực hiện công khai danh sách hộ nghèo, hộ cận nghèo tại trụ sở và trên hệ thống loa truyền thanh của xã.
+
+Rà soát, niêm yết đầy đủ quy hoạch, kế hoạch sử dụng đất và bảng giá đất tại Bộ phận một cửa huyện.
+
+Cơ quan chủ trì: Phòng Tài chính - Kế hoạch.
+
+Cơ quan phối hợp: UBND các xã, thị trấn.
+
+3. Trách nhiệm giải trình với người dân
+
+3.1. Duy trì lịch tiếp công dân định kỳ của lãnh đạo huyện và công khai kết quả giải quyết kiến nghị.
+- Cơ quan chủ trì: Thanh tra huyện.
+- Cơ quan phối hợp: Ban Tiếp công dân huyện.
+- Thời gian hoàn thành: Thường xuyên.
+
+3.2. Giải quyết dứt điểm các vụ việc khiếu nại tồn đọng, kéo dài trên địa bàn huyện.
+- Cơ quan chủ trì: UBND các xã, thị trấn.
+- Thời gian hoàn thành: Trước ngày 30/11/2022.
+
+4. Kiểm soát tham nhũng trong khu vực công
+
+- Thanh tra huyện: Chủ trì phối hợp với Công an huyện kiểm tra việc kê khai tài sản, thu nhập của người có chức vụ.
+- Phòng Nội vụ công khai kết quả tuyển dụng công chức trên Cổng thông tin điện tử huyện.
+
+5. Các nhiệm vụ khác: Theo Phụ lục đính kèm.
+
+IV. TỔ CHỨC THỰC HIỆN
+
+1. Phòng Nội vụ
+
+Là cơ quan thường trực giúp UBND huyện theo dõi, tổng hợp kết quả thực hiện Kế hoạch; báo cáo UBND huyện trước ngày 15/12/2022.
+
+2. Các cơ quan, đơn vị; UBND các xã, thị trấn
+
+- Xây dựng kế hoạch cụ thể của đơn vị, địa phương mình trước ngày 31/3/2022.
+- Định kỳ hàng quý báo cáo kết quả thực hiện về Phòng Nội vụ để tổng hợp.
+
+Trên đây là Kế hoạch nâng cao Chỉ số PAPI huyện Sơn Tịnh năm 2022./.
+
+Nơi nhận:
+- UBND tỉnh;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn A
+"""
+
+
+@pytest.fixture(scope="module")
+def plan() -> PlanDocument:
+    return parse(PLAN)
+
+
+def test_what_is_a_task(plan: PlanDocument) -> None:
+    texts = [t.text for t in plan.tasks]
+    assert len(texts) == 13, texts
+    joined = " | ".join(texts)
+    # purpose/objectives, targets, agency-block lines, group headers, cross references, closing
+    for not_task in ("Xác định rõ trách nhiệm", "Phòng Nội vụ tham mưu đầy đủ", "Phấn đấu Chỉ số", "Chỉ đạo thực hiện",
+                     "Cơ quan chủ trì", "UBND các xã, thị trấn:", "Theo Phụ lục", "Trên đây là", "Nguyễn Văn A"):
+        assert not any(t.startswith(not_task) for t in texts), not_task
+    assert "Là cơ quan thường trực" in joined
+    assert [t.id for t in plan.tasks] == [f"t{i}" for i in range(1, 14)]
+
+
+def test_agency_block_in_its_own_subsection_applies_to_the_parent(plan: PlanDocument) -> None:
+    t = find(plan, "Tổ chức tập huấn cho trưởng thôn")
+    assert keys(t.lead) == expect("Phòng Nội vụ")
+    assert keys(t.support) == expect("Ủy ban MTTQ Việt Nam huyện")
+    assert keys(t.directing) == expect("Phó Chủ tịch UBND huyện phụ trách khối nội chính")
+    assert t.dimension == 1 and t.origin == "list"
+
+
+def test_subject_lead_takes_no_block_support(plan: PlanDocument) -> None:
+    t = find(plan, "Phòng Tư pháp phối hợp với Hội Luật gia huyện")
+    assert keys(t.lead) == expect("Phòng Tư pháp")
+    assert keys(t.support) == expect("Hội Luật gia huyện")
+    assert keys(t.directing) == expect("Phó Chủ tịch UBND huyện phụ trách khối nội chính")
+
+
+def test_bullets_under_agency_header(plan: PlanDocument) -> None:
+    for opening in ("Niêm yết công khai các khoản đóng góp", "Tổ chức hội nghị lấy ý kiến Nhân dân"):
+        t = find(plan, opening)
+        assert keys(t.lead) == expect("UBND các xã, thị trấn")
+        assert t.support == []
+        assert t.method == "bullet-under-agency-header"
+        assert keys(t.directing) == expect("Phó Chủ tịch UBND huyện phụ trách khối nội chính")
+
+
+def test_agency_block_after_prose_paragraphs(plan: PlanDocument) -> None:
+    for opening in ("Thực hiện công khai danh sách hộ nghèo", "Rà soát, niêm yết đầy đủ quy hoạch"):
+        t = find(plan, opening)
+        assert t.origin == "prose" and t.dimension == 2
+        assert keys(t.lead) == expect("Phòng Tài chính - Kế hoạch")
+        assert keys(t.support) == expect("UBND các xã, thị trấn")
+
+
+def test_numbered_items_with_their_own_agency_lines(plan: PlanDocument) -> None:
+    t31 = find(plan, "Duy trì lịch tiếp công dân")
+    t32 = find(plan, "Giải quyết dứt điểm các vụ việc")
+    assert (t31.label, t32.label) == ("3.1", "3.2")
+    assert keys(t31.lead) == expect("Thanh tra huyện")
+    assert keys(t31.support) == expect("Ban Tiếp công dân huyện")
+    assert [d.kind for d in t31.deadlines] == ["continuous"]
+    assert keys(t32.lead) == expect("UBND các xã, thị trấn")
+    assert t32.support == []
+    assert ends(t32) == ["2022-11-30"]
+    assert t31.dimension == t32.dimension == 3
+
+
+def test_agency_colon_with_lead_and_support_in_one_sentence(plan: PlanDocument) -> None:
+    t = find(plan, "Thanh tra huyện: Chủ trì phối hợp với Công an huyện")
+    assert keys(t.lead) == expect("Thanh tra huyện")
+    assert keys(t.support) == expect("Công an huyện")
+    assert t.dimension == 4
+    t2 = find(plan, "Phòng Nội vụ công khai kết quả tuyển dụng")
+    assert keys(t2.lead) == expect("Phòng Nội vụ")
+
+
+def test_organization_duties(plan: PlanDocument) -> None:
+    t = find(plan, "Là cơ quan thường trực giúp UBND huyện")
+    assert keys(t.lead) == expect("Phòng Nội vụ")
+    assert t.dimension is None
+    assert ends(t) == ["2022-12-15"]
+    t2 = find(plan, "Xây dựng kế hoạch cụ thể của đơn vị")
+    assert keys(t2.lead) == expect("Các cơ quan, đơn vị", "UBND các xã, thị trấn")
+    assert ends(t2) == ["2022-03-31"]
+    t3 = find(plan, "Định kỳ hàng quý báo cáo kết quả")
+    assert [d.recurrence for d in t3.deadlines] == ["quarterly"]
+
+
+def test_spans_point_at_the_task(plan: PlanDocument) -> None:
+    doc = parse_text(PLAN, with_text=True)
+    assert doc.text is not None
+    for t in doc.tasks:
+        assert t.text_span is not None
+        a, b = t.text_span
+        assert text_key(doc.text[a:b]) == text_key(t.text)
+        assert t.span[0] <= a and b <= t.span[1]
+        for ag in t.lead + t.support + t.directing:
+            s, e = ag.span
+            assert doc.text[s:e] == ag.raw
+
+
+# ---------------------------------------------------------------------------------------------
+# More layouts on short passages
+# ---------------------------------------------------------------------------------------------
+
+HEAD = "KẾ HOẠCH\n\nCải thiện Chỉ số PAPI tỉnh Bình Định năm 2023\n\n"
+
+
+def test_agency_block_before_tasks_and_directing_for_all() -> None:
+    text = HEAD + (
+        "II. NHIỆM VỤ, GIẢI PHÁP\n\n"
+        "1. Quản trị điện tử\n\n"
+        "- Chỉ đạo thực hiện: Thường trực UBND tỉnh.\n"
+        "- Cơ quan chủ trì thực hiện: Sở Thông tin và Truyền thông.\n"
+        "- Cơ quan phối hợp: Các sở, ban, ngành; UBND các huyện, thị xã, thành phố.\n\n"
+        "- Nâng cấp Cổng thông tin điện tử tỉnh, bảo đảm tương thích thiết bị di động.\n"
+        "- Sở Nội vụ: Triển khai khảo sát mức độ hài lòng của người dân trực tuyến.\n"
+    )
+    doc = parse(text)
+    assert len(doc.tasks) == 2
+    t1, t2 = doc.tasks
+    assert keys(t1.lead) == expect("Sở Thông tin và Truyền thông")
+    assert keys(t1.support) == expect("Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố")
+    assert keys(t2.lead) == expect("Sở Nội vụ") and t2.support == []
+    assert keys(t1.directing) == keys(t2.directing) == expect("Thường trực UBND tỉnh")
+    assert t1.dimension == t2.dimension == 8
+
+
+def test_lettered_items_split_again_and_page_break_joined() -> None:
+    """Lettered items whose label letter is lower case ("b) …") are separate tasks; a paragraph
+    continuing an item after a page break is joined with one space, even in upper case."""
+    text = HEAD + (
+        "II. NỘI DUNG THỰC HIỆN\n\n"
+        "1. Nội dung “Thủ tục hành chính công”\n\n"
+        "a) Rà soát, đơn giản hóa thủ tục hành chính thuộc thẩm quyền của UBND cấp huyện.\n\n"
+        "b) Công khai đầy đủ thủ tục hành chính tại Bộ phận một cửa các cấp.\n\n"
+        "c) Sở Tư pháp hướng dẫn, kiểm tra việc chứng thực bản sao điện tử từ bản chính.\n\n"
+        "2. Kiểm soát tham nhũng trong khu vực công\n\n"
+        "- Tuyên truyền, quán triệt Chỉ thị của Ban\n\n"
+        "Thường vụ Tỉnh ủy về phòng, chống tham nhũng đến cán bộ, công chức.\n"
+        "- Công khai kết quả xử lý các vụ việc tham nhũng.\n"
+    )
+    doc = parse(text)
+    assert [t.label for t in doc.tasks] == ["a", "b", "c", None, None]
+    assert keys(doc.tasks[2].lead) == expect("Sở Tư pháp")
+    assert [t.dimension for t in doc.tasks] == [5, 5, 5, 4, 4]
+    assert doc.tasks[3].text == ("Tuyên truyền, quán triệt Chỉ thị của Ban Thường vụ Tỉnh ủy về phòng, chống tham "
+                                 "nhũng đến cán bộ, công chức.")
+
+
+def test_runin_heading_gives_the_subdimension() -> None:
+    text = HEAD + (
+        "II. NHIỆM VỤ\n\n"
+        "1. Cung ứng dịch vụ công\n\n"
+        "Cải thiện cơ sở hạ tầng căn bản: đầu tư đường giao thông nông thôn và lưới điện sinh hoạt.\n\n"
+        "Tăng cường kiểm tra chất lượng nước sạch tại các công trình cấp nước tập trung.\n"
+    )
+    doc = parse(text)
+    assert [(t.dimension, t.subdimension) for t in doc.tasks] == [(6, "6.3"), (6, None)]
+
+
+def test_generic_closing_item_has_no_dimension() -> None:
+    text = HEAD + (
+        "II. NHIỆM VỤ, GIẢI PHÁP\n\n"
+        "1. Quản trị môi trường\n\n"
+        "- Chỉ đạo thực hiện: Lãnh đạo UBND tỉnh phụ trách.\n"
+        "- Cơ quan chủ trì: Sở Tài nguyên và Môi trường.\n\n"
+        "- Kiểm tra việc xử lý chất thải của các cơ sở chăn nuôi tập trung.\n"
+        "- * Ngoài các nhiệm vụ nêu trên, các cơ quan, đơn vị, địa phương chủ động đề xuất giải pháp phù hợp.\n"
+    )
+    doc = parse(text)
+    t1, t2 = doc.tasks
+    assert t1.dimension == 7 and keys(t1.directing) == expect("Lãnh đạo UBND tỉnh phụ trách")
+    assert t2.dimension is None and t2.directing == []
+    assert keys(t2.lead) == expect("các cơ quan, đơn vị, địa phương")
+
+
+def test_numbered_item_read_as_heading_is_still_a_task() -> None:
+    """An item without a final period may come out of the outline as a heading; with agency lines
+    under it and nothing else, it is one task."""
+    text = HEAD + (
+        "PHỤ LỤC\nCÁC NHIỆM VỤ CỤ THỂ\n\n"
+        "1. Tham gia của người dân ở cấp cơ sở\n\n"
+        "1.1. Hướng dẫn các thôn xây dựng hương ước, quy ước\n"
+        "- Cơ quan chủ trì: Phòng Tư pháp\n"
+        "- Cơ quan phối hợp: UBND các xã\n"
+        "- Thời gian hoàn thành: Quý II/2023\n"
+    )
+    doc = parse(text)
+    assert len(doc.tasks) == 1
+    t = doc.tasks[0]
+    assert t.text.startswith("Hướng dẫn các thôn xây dựng hương ước")
+    assert keys(t.lead) == expect("Phòng Tư pháp") and keys(t.support) == expect("UBND các xã")
+    assert ends(t) == ["2023-06-30"]
+    assert t.dimension == 1
+
+
+def test_table_rows_give_agencies_output_and_deadlines() -> None:
+    text = HEAD + (
+        "III. NHIỆM VỤ CỤ THỂ\n\n"
+        "STT\tNội dung nhiệm vụ\tTrách nhiệm thực hiện\t\tSản phẩm\tThời gian thực hiện\n"
+        "\t\tCơ quan chủ trì\tCơ quan phối hợp\t\t\n"
+        "I\tThủ tục hành chính công\t\t\t\t\n"
+        "1\tRà soát, đơn giản hóa thủ tục hành chính cấp huyện\tVăn phòng HĐND và UBND huyện phối hợp Phòng Tư pháp; UBND các xã\tCác phòng chuyên môn\tBáo cáo rà soát\tQuý III/2023\n"
+        "2\tKiểm tra việc giải quyết hồ sơ trễ hạn tại Bộ phận một\tPhòng Nội vụ\tVăn phòng HĐND\tKết luận kiểm\tTrước ngày\n"
+        "\n"
+        "\tcửa các xã\t\tvà UBND huyện\ttra\t30/10/2023\n"
+        "\tCung ứng dịch vụ công\t\t\t\t\n"
+        "3\tKhảo sát sự hài lòng về dịch vụ y tế công lập\tTrung tâm Y tế huyện\t\tPhiếu khảo sát\tNăm 2023\n"
+    )
+    doc = parse(text)
+    assert [t.label for t in doc.tasks] == ["1", "2", "3"]
+    t1, t2, t3 = doc.tasks
+    assert t1.origin == "table" and t1.method == "table-row"
+    assert keys(t1.lead) == expect("Văn phòng HĐND và UBND huyện", "UBND các xã")
+    assert keys(t1.support) == expect("Phòng Tư pháp", "Các phòng chuyên môn")
+    assert t1.output == "Báo cáo rà soát"
+    assert ends(t1) == ["2023-09-30"] and t1.dimension == 5
+    # the row broken by a page break continues cell by cell
+    assert t2.text == "Kiểm tra việc giải quyết hồ sơ trễ hạn tại Bộ phận một cửa các xã"
+    assert keys(t2.support) == expect("Văn phòng HĐND và UBND huyện")
+    assert t2.output == "Kết luận kiểm tra"
+    assert ends(t2) == ["2023-10-30"]
+    # a dimension name in a row of its own is a group row
+    assert (t3.dimension, t3.support) == (6, [])
+    assert ends(t3) == ["2023-12-31"]
+
+
+def test_one_cell_per_line_table_tasks() -> None:
+    cells = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
+             "1", "Tổ chức đối thoại với Nhân dân về bồi thường, giải phóng mặt bằng", "UBND huyện",
+             "Ban Tiếp công dân huyện", "Quý IV/2023"]
+    doc = parse(HEAD + "PHỤ LỤC\n\n" + "\n\n".join(cells) + "\n")
+    assert len(doc.tasks) == 1
+    t = doc.tasks[0]
+    assert keys(t.lead) == expect("UBND huyện") and keys(t.support) == expect("Ban Tiếp công dân huyện")
+    assert ends(t) == ["2023-12-31"]
+
+
+def test_news_page_recommendations_are_tasks_scores_are_not() -> None:
+    text = (
+        "Trang chủ\n\nKết quả Chỉ số PAPI năm 2022 của tỉnh Kon Tum và giải pháp năm 2023\n"
+        "Ngày cập nhật 12/05/2023\n\n"
+        "Chỉ số PAPI năm 2022 của tỉnh đạt 41,25 điểm, xếp vị thứ 38/63 tỉnh, thành phố.\n\n"
+        "1. Chỉ số nội dung “Quản trị điện tử”\n\n"
+        "Đạt 3,12/10 điểm, xếp vị thứ 40/63 (giảm 0,21 điểm so với năm 2021).\n\n"
+        "Để cải thiện Chỉ số PAPI năm 2023, UBND tỉnh đề nghị các sở, ngành thực hiện các giải pháp sau:\n\n"
+        "1. Đối với chỉ số nội dung “Quản trị điện tử”\n\n"
+        "- Sở Thông tin và Truyền thông hướng dẫn các địa phương nâng cấp trang thông tin điện tử.\n\n"
+        "- Các huyện, thành phố tăng cường tuyên truyền để người dân sử dụng dịch vụ công trực tuyến.\n"
+    )
+    doc = parse(text)
+    texts = [t.text for t in doc.tasks]
+    assert len(texts) == 2, texts
+    assert keys(doc.tasks[0].lead) == expect("Sở Thông tin và Truyền thông")
+    assert {t.dimension for t in doc.tasks} == {8}
+
+
+# ---------------------------------------------------------------------------------------------
+# Real values from the seeds
+# ---------------------------------------------------------------------------------------------
+
+
+def test_seed000_item_lines_and_subsection_block() -> None:
+    doc = seed("000_4b16b2b6e82d9d4b")
+    t = find(doc, "Tiếp tục phối hợp với cơ quan thông tin đại chúng")
+    assert t.label == "4.1"
+    assert keys(t.lead) == expect("Phòng Lao động - Thương binh và Xã hội")
+    assert expect("Các cơ quan, tổ chức có liên quan") <= keys(t.support)
+    t = find(doc, "Tiếp tục triển khai Quy chế dân chủ ở cơ sở")  # block in "1.2. Cơ quan thực hiện"
+    assert keys(t.lead) == expect("Cơ quan - Tổ chức Nội vụ") or keys(t.lead) == expect("Cơ quan Tổ chức - Nội vụ")
+    t = find(doc, "Cơ quan Tổ chức - Nội vụ: Theo dõi, đôn đốc")
+    assert t.label == "2" and t.dimension is None
+
+
+def test_seed001_group_headers_and_directing() -> None:
+    doc = seed("001_ed759b2d6399facb")
+    t = find(doc, "Tăng cường phổ biến thông tin một cách đầy đủ các quy định bầu cử")
+    assert keys(t.lead) == expect("UBND các huyện, thị xã, thành phố")
+    assert keys(t.directing) == expect("Lãnh đạo UBND tỉnh phụ trách")
+    t = find(doc, "Phối hợp với các sở, ngành, địa phương tăng cường công tác tuyên truyền")
+    assert t.text.endswith("phòng, chống tội phạm và vi phạm pháp luật.")  # joined across the page break
+    assert (t.dimension, t.subdimension) == (6, "6.4")
+    assert keys(t.directing) == expect("Thường trực UBND tỉnh phụ trách")
+    assert not any(t.text.startswith("UBND các huyện, thị xã, thành phố:") and t.text.endswith(":") for t in doc.tasks)
+
+
+def test_seed003_table_rows() -> None:
+    doc = seed("003_1e98fec1af34e263")
+    rows = [t for t in doc.tasks if t.origin == "table"]
+    assert len(rows) == 34 + 70
+    t = next(t for t in rows if t.label == "14")
+    assert t.text == "Thực hiện kê khai, công khai minh bạch tài sản, thu nhập cá nhân theo quy định"
+    assert keys(t.lead) == expect("Thanh tra thị xã")
+    assert keys(t.support) == expect("Các cơ quan, đơn vị", "UBND các xã, phường")
+    assert [d.kind for d in t.deadlines] == ["unspecified"]
+    assert t.output == "Báo cáo kết quả thực hiện"
+    t = next(t for t in rows if t.label == "20")
+    assert keys(t.lead) == expect("Văn phòng HĐND&UBND thị xã")
+    assert expect("Phòng Nội vụ") <= keys(t.support)
+    t = next(t for t in rows if t.label == "5")
+    assert (t.dimension, t.subdimension) == (2, "2.2")
+
+
+def test_seed004_news_page() -> None:
+    doc = seed("004_5c394493e0081488")
+    assert len(doc.tasks) == 31
+    assert not any(t.text.startswith(("Đạt ", "Theo Báo cáo", "Để cải thiện")) for t in doc.tasks)
+    t = find(doc, "Tăng cường công tác phổ biến, giáo dục pháp luật tại cộng đồng dân cư")
+    assert keys(t.lead) == expect("UBND các xã, phường, thị trấn") and t.dimension == 1
+    t = find(doc, "Tiếp tục triển khai thực hiện tốt Pháp lệnh về thực hiện dân chủ ở cơ sở")
+    assert t.dimension is None
+    assert len(t.lead) == 3
+
+
+# ---------------------------------------------------------------------------------------------
+# One plan, four layouts: the same tasks, agencies and deadlines
+# ---------------------------------------------------------------------------------------------
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def _seed003_split() -> tuple[str, list[str]]:
+    text = (CORPUS / "003_1e98fec1af34e263.txt").read_text(encoding="utf-8")
+    k = text.index("PHỤ LỤC I\n")
+    return text[:k], text[k:].split("\n")
+
+
+def _cells(line: str) -> list[str]:
+    cells = [c.strip() for c in line.split("\t")]
+    return cells + [""] * (6 - len(cells))
+
+
+def to_pipe(lines: list[str], markdown: bool = False) -> str:
+    """Tab rows as pipe rows (legal-document websites) or as a markdown table (no blank lines)."""
+    out: list[str] = []
+    header_rows = 0
+    for line in lines:
+        if "\t" in line or (out and out[-1].startswith("|") and line.strip() and not line.startswith("PHỤ LỤC")):
+            if not line.strip():
+                continue
+            out.append("| " + " | ".join(_cells(line)) + " |")
+            if line.startswith("Số TT"):
+                header_rows = 1
+            elif header_rows == 1:
+                header_rows = 0
+                if markdown:
+                    out.insert(len(out) - 1, "|" + "---|" * 6)
+            continue
+        if markdown and not line.strip() and out and out[-1].startswith("|"):
+            continue  # a markdown table has no blank lines
+        out.append(line)
+    return "\n".join(out)
+
+
+def to_numbered(lines: list[str], period: bool = True) -> str:
+    """Appendix rows as numbered items, each followed by its agency, output and time lines;
+    group rows as numbered headings, sub-group rows as lettered headings. Without ``period``
+    the items keep the table's text as is, so the short ones without a final period read as
+    headings to the outline."""
+    out: list[str] = []
+    rows: list[list[str]] = []
+    kinds: list[str] = []
+    i = 0
+    group_no = 0
+    while i < len(lines):
+        line = lines[i]
+        if "\t" not in line and not (rows and line.strip() and i + 1 < len(lines) and "\t" in lines[i + 1]
+                                     and not line.startswith(("PHỤ LỤC", "CÁC", "CÔNG", "QUẢN"))):
+            if line.startswith("PHỤ LỤC"):
+                flush(out, rows, kinds, period)
+                rows, kinds, group_no = [], [], 0
+            out.append(line)
+            i += 1
+            continue
+        c = _cells(line)
+        if c[0] in _ROMAN:
+            group_no += 1
+            rows.append([str(group_no), c[1]])
+            kinds.append("group")
+        elif c[0].isdigit():
+            rows.append(c)
+            kinds.append("task")
+        elif c[0] and not any(c[1:]):
+            rows.append(["", c[0]])
+            kinds.append("subgroup")
+        elif c[0] == "Số TT" or c[2] == "Cơ quan chủ trì":
+            pass
+        elif kinds and kinds[-1] == "task" and (c[1][:1].islower() or any(c[2:]) or not c[1]):
+            rows[-1] = [a + (" " + b if a and b else b) for a, b in zip(rows[-1], c, strict=True)]
+        else:
+            rows.append(["", c[1]])
+            kinds.append("subgroup")
+        i += 1
+    flush(out, rows, kinds, period)
+    return "\n".join(out)
+
+
+def flush(out: list[str], rows: list[list[str]], kinds: list[str], period: bool = True) -> None:
+    letters = "abcdefgh"
+    sub = 0
+    for r, k in zip(rows, kinds, strict=True):
+        if k == "group":
+            out += ["", f"{r[0]}. {r[1]}", ""]
+            sub = 0
+        elif k == "subgroup":
+            out += ["", f"{letters[sub]}) {r[1]}", ""]
+            sub += 1
+        else:
+            text = r[1] if r[1].endswith(".") or not period else r[1] + "."
+            out.append(f"{r[0]}. {text}")
+            if r[2]:
+                out.append(f"- Cơ quan chủ trì: {r[2]}")
+            if r[3]:
+                out.append(f"- Cơ quan phối hợp: {r[3]}")
+            if r[4]:
+                out.append(f"- Kết quả thực hiện: {r[4]}")
+            if r[5]:
+                out.append(f"- Thời gian hoàn thành: {r[5]}")
+            out.append("")
+    rows.clear()
+    kinds.clear()
+
+
+def appendix_tasks(doc: PlanDocument) -> list[Task]:
+    appendix = {s.id for s in doc.sections if s.kind == "appendix"}
+    return [t for t in doc.tasks if t.section in appendix]
+
+
+def summary(tasks: list[Task]) -> list[tuple[object, ...]]:
+    return [
+        (
+            text_key(t.text).rstrip(" ."),
+            t.label,
+            tuple(sorted(keys(t.lead))),
+            tuple(sorted(keys(t.support))),
+            tuple((d.kind, d.start, d.end, d.recurrence) for d in t.deadlines),
+            text_key(t.output or ""),
+            t.dimension,
+            t.subdimension,
+        )
+        for t in tasks
+    ]
+
+
+@pytest.fixture(scope="module")
+def layouts() -> dict[str, PlanDocument]:
+    body, lines = _seed003_split()
+    return {
+        "tab": parse("\n".join([body.rstrip("\n"), *lines])),
+        "pipe": parse(body + to_pipe(lines)),
+        "markdown": parse(body + to_pipe(lines, markdown=True), "markdown"),
+        "numbered": parse(body + to_numbered(lines)),
+        "numbered-headings": parse(body + to_numbered(lines, period=False)),
+    }
+
+
+@pytest.mark.parametrize("layout", ["pipe", "markdown", "numbered", "numbered-headings"])
+def test_same_plan_in_every_layout(layouts: dict[str, PlanDocument], layout: str) -> None:
+    ref = summary(appendix_tasks(layouts["tab"]))
+    got = summary(appendix_tasks(layouts[layout]))
+    assert len(ref) == 104
+    assert len(got) == len(ref)
+    for a, b in zip(ref, got, strict=True):
+        assert a == b

@@ -1,0 +1,194 @@
+"""The PAPI taxonomy file and the indicator-name matcher (papi_extract/taxonomy.py)."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from pydantic import ValidationError
+
+from papi_extract import taxonomy
+from papi_extract.taxonomy import (
+    DATA,
+    Taxonomy,
+    find_indicators,
+    is_total_cell,
+    load_taxonomy,
+    match_indicator,
+    search_indicators,
+    search_total,
+)
+
+
+def code(text: str) -> int | str | None:
+    m = match_indicator(text)
+    return None if m is None else (m.subdimension or m.dimension)
+
+
+# ---------------------------------------------------------------------------------------------
+# The file
+
+
+def test_taxonomy_file_loads_into_validated_model() -> None:
+    tax = load_taxonomy()
+    assert isinstance(tax, Taxonomy)
+    assert [d.code for d in tax.dimensions] == list(range(1, 9))
+    subs = [s.code for d in tax.dimensions for s in d.subdimensions]
+    assert len(subs) == 29 and len(set(subs)) == 29  # the 2020 survey's 29 sub-dimensions (seed 004)
+    assert tax.dimension(6).name == "Cung ứng dịch vụ công"
+    assert tax.subdimension("8.3").name == "Phúc đáp qua cổng thông tin điện tử"
+    assert tax.dimension(7).since == 2018 and tax.dimension(8).since == 2018
+    assert all(d.english for d in tax.dimensions)
+
+
+def test_sub_dimension_under_wrong_dimension_is_rejected() -> None:
+    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    raw["dimensions"][0]["subdimensions"].append({"code": "2.9", "name": "x"})
+    with pytest.raises(ValidationError):
+        Taxonomy.model_validate(raw)
+
+
+def test_alias_naming_two_codes_is_rejected() -> None:
+    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    raw["dimensions"][2]["aliases"].append("Công khai minh bạch")  # already dimension 2
+    with pytest.raises(ValueError, match="names both"):
+        taxonomy._Index(Taxonomy.model_validate(raw))
+
+
+# ---------------------------------------------------------------------------------------------
+# Aliases seen in plans
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Công khai minh bạch", 2),
+        ("Công khai, minh bạch", 2),
+        ("Công khai, minh bạch trong hoạch định chính sách", 2),
+        ("Công khai, minh bạch trong việc ra quyết định", 2),
+        ("Nâng cao trách nhiệm giải trình với người dân", 3),
+        ("Chỉ số Quản trị môi trường", 7),
+        ("Chỉ số Quản trị điện tử", 8),
+        ("Tham gia người dân ở cấp cơ sở", 1),
+        ("Tham gia của người dân ở cấp cơ sở", 1),
+        ("Về đẩy mạnh kiểm soát tham nhũng trong khu vực công", 4),
+        ("Thủ tục hành chính công", 5),
+        ("Cung ứng dịch vụ công", 6),
+        ("An ninh, trật tự, an toàn xã hội", "6.4"),
+        ("An ninh, trật tự", "6.4"),
+        ("An ninh, trật tự tại địa bàn khu dân cư", "6.4"),
+        ("Cơ sở hạ tầng căn bản", "6.3"),
+        ("Phục đáp qua Cổng thông tin điện tử", "8.3"),
+        ("Phúc đáp qua cổng thông tin điện tử", "8.3"),
+        ("Công khai danh sách hộ nghèo", "2.2"),
+        ("Công khai ngân sách cấp xã", "2.3"),
+        ("Thu, chi ngân sách cấp xã/phường", "2.3"),
+        ("Công khai quy hoạch, kế hoạch sử dụng đất và khung giá bồi thường thu hồi đất", "2.4"),
+        ("Quy hoạch/kế hoạch sử dụng đất, khung giá đền bù", "2.4"),
+        ("Y tế công lập", "6.1"),
+        ("Giáo dục tiểu học công lập", "6.2"),
+        ("Chất lượng bầu cử", "1.3"),
+        ("Dịch vụ cấp phép xây dựng", "5.2"),
+        ("Giải quyết khiếu nại, tố cáo của người dân", "3.2"),
+        ("Quyết tâm chống tham nhũng", "4.4"),
+        ("Dịch vụ làm TTHC ở cấp xã", "5.4"),
+        ("Dịch vụ làm thủ tục hành chính ở cấp xã", "5.4"),
+        ("Kiểm soát tham nhũng trong cung ứng dịch vụ công", "4.2"),
+        ("Sử dụng Cổng thông tin điện tử của chính quyền địa phương", "8.1"),
+    ],
+)
+def test_aliases_resolve(text: str, expected: int | str) -> None:
+    m = match_indicator(text)
+    assert m is not None and m.exact, text
+    assert (m.subdimension or m.dimension) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "name"),
+    [
+        ("1.1. Nội dung “Tham gia của người dân ở cấp cơ sở”:", 1, "Tham gia của người dân ở cấp cơ sở"),
+        ("Đối với chỉ số nội dung “Cong khai minh bach”", 2, "Cong khai minh bach"),
+        ("VỀ KIỂM SOÁT THAM NHŨNG TRONG KHU VỰC CÔNG", 4, "KIỂM SOÁT THAM NHŨNG TRONG KHU VỰC CÔNG"),
+        ("Chỉ số nội dung 3: Trách nhiệm giải trình với người dân.", 3, "Trách nhiệm giải trình với người dân"),
+        ("II. QUẢN TRỊ ĐIỆN TỬ", 8, "QUẢN TRỊ ĐIỆN TỬ"),
+        ("b) Nội dung \"An ninh, trật tự\":", "6.4", "An ninh, trật tự"),
+        ("- Chỉ số thành phần Quản trị môi trường năm 2021", 7, "Quản trị môi trường"),
+        ("Nội dung thứ ba: Trách nhiệm giải trình với người dân", 3, "Trách nhiệm giải trình với người dân"),
+        ("Quàn trị môi trưòng", 7, "Quàn trị môi trưòng"),  # OCR tone slips fold away
+        ("Thủ tục hành chính công (TTHC)", 5, "Thủ tục hành chính công"),
+    ],
+)
+def test_prefixed_and_misspelled_headings_resolve(text: str, expected: int | str, name: str) -> None:
+    m = match_indicator(text)
+    assert m is not None and (m.subdimension or m.dimension) == expected
+    assert text[m.start : m.end] == name
+
+
+def test_approximate_match_is_flagged_not_silent() -> None:
+    m = match_indicator("Kiểm soát tham nhủng trong khu vực côg")
+    assert m is not None and m.dimension == 4 and m.subdimension is None
+    assert m.exact is False and 0.88 <= m.score < 1.0
+    m = match_indicator("Tham gia cua nguoi dan o cap co s")
+    assert m is not None and m.dimension == 1 and not m.exact
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mục đích",
+        "MỤC ĐÍCH, YÊU CẦU",
+        "Tổ chức thực hiện",
+        "Công tác thông tin, tuyên truyền",
+        "Nhiệm vụ cụ thể",
+        "Nội dung khắc phục",
+        "Cơ quan thực hiện",
+        "Chỉ đạo và theo dõi kết quả thực hiện",
+        "Kiểm tra, giám sát việc thực hiện Kế hoạch",
+        "Sở Nội vụ",
+        "Công an tỉnh",
+        "Ủy ban nhân dân các huyện, thị xã, thành phố",
+        "Phòng Tài nguyên và Môi trường",
+        "Tổ chức thực hiện tốt nhiệm vụ chuyên môn gắn với các nội dung của Chỉ số PAPI",
+        "Tăng cường công tác thủ tục hành chính tại bộ phận một cửa",
+        "",
+    ],
+)
+def test_non_indicator_headings_do_not_resolve(text: str) -> None:
+    assert match_indicator(text) is None
+
+
+def test_heading_naming_two_dimensions_gives_both_in_order() -> None:
+    t = "Công khai minh bạch và thủ tục hành chính công"
+    found = find_indicators(t)
+    assert [m.dimension for m in found] == [2, 5]
+    assert [t[m.start : m.end] for m in found] == ["Công khai minh bạch", "thủ tục hành chính công"]
+    assert match_indicator(t).dimension == 2  # type: ignore[union-attr]
+    t = "Trách nhiệm giải trình với người dân; kiểm soát tham nhũng trong khu vực công"
+    assert [m.dimension for m in find_indicators(t)] == [3, 4]
+    t = "3. Nội dung “Y tế công lập” và “Giáo dục tiểu học công lập”"
+    assert [m.subdimension for m in find_indicators(t)] == ["6.1", "6.2"]
+
+
+def test_canonical_name_is_returned() -> None:
+    m = match_indicator("Công khai minh bạch")
+    assert m is not None and m.name == "Công khai, minh bạch trong việc ra quyết định ở địa phương"
+    m = match_indicator("An ninh, trật tự, an toàn xã hội")
+    assert m is not None and m.name == "An ninh, trật tự tại địa bàn khu dân cư"
+
+
+def test_search_in_sentences_and_total() -> None:
+    t = "có 2 chỉ số thành phần mới: Quản trị môi trường"
+    hits = search_indicators(t)
+    assert [(h.dimension, t[h.start : h.end]) for h in hits] == [(7, "Quản trị môi trường")]
+    t = "Theo báo cáo, Chỉ số PAPI của tỉnh Hà Tĩnh"
+    span = search_total(t)
+    assert span is not None and t[span[0] : span[1]] == "Chỉ số PAPI"
+    assert is_total_cell("Tổng hợp") and is_total_cell("TỔNG ĐIỂM") and not is_total_cell("Tổng số hộ")
+
+
+def test_matching_is_cached() -> None:
+    t = "Nội dung “Quản trị điện tử” (bổ sung)"
+    match_indicator(t)
+    before = taxonomy.find_indicators_folded.cache_info().hits
+    for _ in range(5):
+        match_indicator(t)
+    assert taxonomy.find_indicators_folded.cache_info().hits == before + 5
