@@ -20,7 +20,8 @@ run: install
 
 test: install
 	$(PY) -m pytest
-	$(VENV)/bin/papi-extract eval --gold tests/gold --corpus corpus --check-floors tests/gold/floors.yaml
+	$(VENV)/bin/papi-extract eval --gold tests/gold --corpus corpus --no-show-mismatches --check-floors tests/gold/floors.yaml
+	$(VENV)/bin/papi-extract eval --gold tests/heldout/gold --corpus tests/heldout/docs --no-show-mismatches --check-floors tests/heldout/floors.yaml
 
 bench: install
 	$(PY) benchmarks/bench.py

@@ -3,8 +3,8 @@
 Plans name their issuer and place the way people write them ("Duỳn Hải" after OCR, "Đông Hoà", "Thừa Thiên
 Huế"); this module resolves such names to the official pre-2025 units (63 provinces, 696 districts,
 10,051 communes, with their codes) and to the province each belongs to after the July 2025 merger.
-The tables are built once per process (``gazetteer()`` is cached): building costs ~0.3 s, a lookup
-afterwards a few microseconds (exact) or tens of microseconds (fuzzy, restricted to one province).
+The tables are built once per process (``gazetteer()`` is cached; ~0.4 s, mostly importing the package);
+a lookup afterwards costs microseconds (exact) or tens of microseconds (fuzzy, within one province).
 Names the package lacks or spells differently live in ``data/place_aliases.yaml``.
 """
 
@@ -22,12 +22,14 @@ from papi_extract.normalize import fold
 
 _DATA = Path(__file__).parent / "data"
 _KEY_DROP = regex.compile(r"[-.,_']")
-_KEY_SPACE = regex.compile(r"\s+")
 
 
 def key(name: str) -> str:
     """Lookup key of a place name: folded, hyphens and dots dropped ("Thừa Thiên - Huế" → "thua thien hue")."""
-    return _KEY_SPACE.sub(" ", _KEY_DROP.sub(" ", fold(name))).strip()
+    f = fold(name)
+    if "-" in f or "." in f or "," in f or "_" in f or "'" in f:
+        f = _KEY_DROP.sub(" ", f)
+    return " ".join(f.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +104,7 @@ class Gazetteer:
         if len(targets) == 1:
             return self.new_names.get(targets[0])
         if unit is not None and unit.level != "province":
-            target = _split_target(unit)
+            target = _split_target(unit.level, unit.code)
             if target in targets:
                 return self.new_names.get(target)
         best = code if code in targets else targets[0]
@@ -111,11 +113,13 @@ class Gazetteer:
     # -- districts and communes --------------------------------------------------------------------
     def match_local(self, name: str, province_code: int | None, unit_type: str | None = None,
                     level: str | None = None, cutoff: float = 80.0) -> Match | None:
-        """Resolve a district/commune name, preferring ``unit_type`` (then ``level``) on ties.
+        """Resolve a district/commune name, preferring ``unit_type``; never crossing ``level``.
 
-        With a province: exact key, then rapidfuzz ratio over that province's units (so "Duỳn Hải"
-        finds thị xã Duyên Hải of Trà Vinh). Without: exact key nationwide (unique after filtering by
-        type), then fuzzy over districts only (communes are too many and too alike to guess).
+        A unit of another type at the same level still matches (a "huyện" that has since become a
+        "thị xã" is the same district). With a province: exact key, then rapidfuzz ratio over that
+        province's units (so "Duỳn Hải" finds thị xã Duyên Hải of Trà Vinh). Without: exact key
+        nationwide, only when one unit fits; then fuzzy over districts only (communes are too many and
+        too alike to guess across the country).
         """
         k = key(name)
         if not k:
@@ -124,93 +128,66 @@ class Gazetteer:
             alias = self.local_aliases.get((province_code, k))
             if alias is not None:
                 k = key(alias)
-            units = [u for u in self.local_index.get(k, ()) if u.province_code == province_code]
+            units = _rank([u for u in self.local_index.get(k, ()) if u.province_code == province_code],
+                          unit_type, level)
             if units:
-                return Match(_prefer(units, unit_type, level), 100.0, True)
+                return Match(units[0], 100.0, True)
             keys = self.keys_by_province.get(province_code, [])
             pool = self.locals_by_province.get(province_code, [])
             return _fuzzy(k, keys, pool, unit_type, level, cutoff)
-        units = self.local_index.get(k, [])
+        units = _rank(self.local_index.get(k, []), unit_type, level)
         if units:
-            filtered = [u for u in units if (unit_type is None or u.unit_type == unit_type)
-                        and (level is None or u.level == level)]
-            if len({u.code for u in filtered}) == 1:
-                return Match(filtered[0], 100.0, True)
-            return None
+            typed = [u for u in units if u.unit_type == unit_type] or units
+            return Match(typed[0], 100.0, True) if len({u.code for u in typed}) == 1 else None
         if level in (None, "district"):
             return _fuzzy(k, self.district_keys, self.districts, unit_type, level, cutoff + 8)
         return None
 
 
-def _prefer(units: list[Unit], unit_type: str | None, level: str | None) -> Unit:
-    for u in units:
-        if unit_type is not None and u.unit_type == unit_type:
-            return u
-    for u in units:
-        if level is not None and u.level == level:
-            return u
-    return units[0]
+def _rank(units: list[Unit], unit_type: str | None, level: str | None) -> list[Unit]:
+    """Units of the expected level, those of the expected type first."""
+    if level is not None:
+        units = [u for u in units if u.level == level]
+    return sorted(units, key=lambda u: u.unit_type != unit_type)
 
 
 def _fuzzy(k: str, keys: list[str], pool: list[Unit], unit_type: str | None, level: str | None,
            cutoff: float) -> Match | None:
+    """Best fuzzy hit of the expected level; of the expected type on a tie."""
     if not keys:
         return None
     hits = process.extract(k, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
-    if not hits:
+    cands = [(pool[i], s) for _, s, i in hits if level is None or pool[i].level == level]
+    if not cands:
         return None
-    best_score = hits[0][1]
-    top = [pool[i] for _, s, i in hits if s >= best_score - 0.01]
-    typed = [u for u in top if (unit_type is None or u.unit_type == unit_type)
-             and (level is None or u.level == level)]
-    if typed:
-        return Match(typed[0], best_score, False)
-    # a hit of another type only counts when nothing of the expected type comes close
-    same_type = [(pool[i], s) for _, s, i in hits if (unit_type is None or pool[i].unit_type == unit_type)
-                 and (level is None or pool[i].level == level)]
-    if same_type:
-        return Match(same_type[0][0], same_type[0][1], False)
-    return Match(top[0], best_score, False) if unit_type is None and level is None else None
+    unit, score = max(cands, key=lambda c: (round(c[1], 6), c[0].unit_type == unit_type))
+    return Match(unit, score, False)
 
 
-def _strip_type(name: str, dtype: str) -> str:
-    prefixes = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
+def _strip_type(name: str) -> str:
+    """ "Thị xã Duyên Hải" → "Duyên Hải" (the package prefixes every name with its unit word)."""
     low = name.lower()
-    for p in prefixes:
+    for p in ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường"):
         if low.startswith(p + " "):
             return name[len(p) + 1:].strip()
     return name
 
 
 @cache
-def _ward_targets() -> dict[int, tuple[int, ...]]:
-    """Old commune code -> new province codes (only consulted for the few split provinces)."""
-    from vietnam_provinces import _ward_conversion_2025 as wc
+def _split_target(level: str, code: int) -> int | None:
+    """New (2025) province of a commune, or where most of a district's communes went.
 
-    return {c: tuple(sorted({w.province_code for w in e.new_wards})) for c, e in wc.OLD_TO_NEW.items()}
-
-
-@cache
-def _district_targets() -> dict[int, int]:
+    Only asked for the rare old province that was split between two new ones (public bridge API of the
+    package; each answer cached).
+    """
     from collections import Counter
 
-    from vietnam_provinces import _ward_conversion_2025 as wc
+    from vietnam_provinces import Ward as NewWard
 
-    counts: dict[int, Counter[int]] = {}
-    for e in wc.OLD_TO_NEW.values():
-        for w in e.new_wards:
-            counts.setdefault(e.old_ward.district_code, Counter())[w.province_code] += 1
-    return {d: c.most_common(1)[0][0] for d, c in counts.items()}
-
-
-def _split_target(unit: Unit) -> int | None:
-    if unit.level == "commune":
-        t = _ward_targets().get(unit.code)
-        if t:
-            return t[0]
-    if unit.district_code is not None:
-        return _district_targets().get(unit.district_code)
-    return None
+    found = NewWard.search_from_legacy(code=code) if level == "commune" else \
+        NewWard.search_from_legacy_district(code=code)
+    counts = Counter(int(w.ward.province_code) for w in found)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _load_aliases() -> dict:
@@ -222,26 +199,25 @@ def _load_aliases() -> dict:
 def gazetteer() -> Gazetteer:
     """Build the tables once per process."""
     from vietnam_provinces import Province as NewProvince
-    from vietnam_provinces._province_conversion_2025 import OLD_TO_NEW
     from vietnam_provinces.legacy import District, Province, Ward
 
     g = Gazetteer()
     for p in Province.iter_all():
         dtype = str(p.division_type.value)
         unit_type = "thành phố" if dtype == "thành phố trung ương" else dtype
-        name = _strip_type(p.name, dtype)
+        name = _strip_type(p.name)
         u = Unit(int(p.code), name, unit_type, "province", int(p.code), None, key(name))
         g.provinces[u.code] = u
         g.province_keys[u.key] = u.code
     for p in NewProvince.iter_all():
-        g.new_names[int(p.code)] = _strip_type(p.name, str(p.division_type.value))
-    for old, entry in OLD_TO_NEW.items():
-        g.province_2025[int(old)] = tuple(int(n.code) for n in entry.new_provinces)
+        g.new_names[int(p.code)] = _strip_type(p.name)
+    for code in g.provinces:
+        g.province_2025[code] = tuple(int(n.province.code) for n in NewProvince.search_from_legacy(code=code))
 
     district_province: dict[int, int] = {}
     for d in District.iter_all():
         dtype = str(d.division_type.value)
-        name = _strip_type(d.name, dtype)
+        name = _strip_type(d.name)
         u = Unit(int(d.code), name, dtype, "district", int(d.province_code), int(d.code), key(name))
         district_province[u.code] = u.province_code
         g.locals_by_province.setdefault(u.province_code, []).append(u)
@@ -249,7 +225,7 @@ def gazetteer() -> Gazetteer:
         g.districts.append(u)
     for w in Ward.iter_all():
         dtype = str(w.division_type.value)
-        name = _strip_type(w.name, dtype)
+        name = _strip_type(w.name)
         prov = district_province.get(int(w.district_code))
         if prov is None:
             continue

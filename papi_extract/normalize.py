@@ -29,6 +29,7 @@ _MD_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _INLINE_TAG = regex.compile(r"</?(?:i|b|u|em|strong|span|font|sup|sub|p|div|br|small|big|a)\b[^<>\n]{0,200}>", regex.I)
 _ZERO_WIDTH = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_COMBINING = regex.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _HTML_ENTITY = regex.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,5});")
 
 
@@ -87,7 +88,16 @@ def fold(s: str) -> str:
     tone placement ("hoá"/"hóa", "uỷ"/"ủy") match their canonical spelling, and because it
     maps each character to exactly one character, offsets in the folded text are offsets
     in the canonical text.
+
+    Fast path: lower() + NFD + drop combining marks runs in C and is length-preserving for NFC
+    text; anything else (a stray combining mark, a character whose lowercase is longer) takes
+    the per-character table.
     """
+    low = s.lower()
+    if len(low) == len(s):
+        out = _COMBINING.sub("", unicodedata.normalize("NFD", low)).replace("đ", "d")
+        if len(out) == len(s):
+            return out
     return s.translate(_fold_table())
 
 

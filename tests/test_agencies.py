@@ -229,12 +229,15 @@ def test_canonical_name(raw: str, name: str) -> None:
     assert canonical_name(raw) == name
 
 
-def test_canonical_name_is_memoized() -> None:
-    canonical_name.cache_clear()
+def test_canonical_name_is_memoized_and_idempotent() -> None:
+    ag._canonical_name.cache_clear()
+    ag._CANONICAL_OUTPUTS.clear()
     canonical_name("UBND các xã, phường")
     canonical_name("UBND các xã, phường")
-    info = canonical_name.cache_info()
-    assert info.hits >= 1 and info.misses >= 1
+    info = ag._canonical_name.cache_info()
+    assert info.hits == 1 and info.misses == 1
+    for raw in ("UBND các xã, phường", "Phòng Lao động-TB&XH thị xã", "Đề nghị Báo An Giang", "phòng văn hoá"):
+        assert canonical_name(canonical_name(raw)) == canonical_name(raw)
 
 
 KINDS = [

@@ -647,3 +647,13 @@ def test_ocr_garbled_province_in_the_issuer_line() -> None:
     assert ctx.place == "An Giang"
     w = [w for w in ctx.warnings if w.code == "W204"]
     assert len(w) == 1 and ctx.text[w[0].span[0]:w[0].span[1]] == "AN GIAMG"
+
+
+def test_a_district_renamed_since_still_resolves_at_its_level() -> None:
+    """Đông Hòa (Phú Yên) was a huyện until 2020 and is a thị xã in the gazetteer: same district."""
+    ctx = _header("UBND TỈNH PHÚ YÊN\nUBND HUYỆN ĐÔNG HÒA\nSố: 88/KH-UBND\nĐông Hòa, ngày 4 tháng 5 năm 2019\n"
+                  "KẾ HOẠCH\nPAPI năm 2019\n")
+    i = ctx.issuer
+    assert (i.name, i.unit_type, i.level, i.locality, i.province, i.province_code) == (
+        "Ủy ban nhân dân huyện Đông Hòa", "huyện", "district", "Đông Hòa", "Phú Yên", "54")
+    assert _codes(ctx) == []
