@@ -12,6 +12,7 @@ What the markup said about layout (a ``###`` level, a bold line) is kept on the 
 
 from __future__ import annotations
 
+import codecs
 import html
 import unicodedata
 from dataclasses import dataclass, field
@@ -29,7 +30,6 @@ _MD_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _INLINE_TAG = regex.compile(r"</?(?:i|b|u|em|strong|span|font|sup|sub|p|div|br|small|big|a)\b[^<>\n]{0,200}>", regex.I)
 _ZERO_WIDTH = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_COMBINING = regex.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _HTML_ENTITY = regex.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,5});")
 
 
@@ -81,6 +81,16 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _fold_charmap() -> tuple[dict[int, int], frozenset[str]]:
+    """ASCII and the Latin letters that fold to ASCII, as a char->byte map for charmap_encode."""
+    emap = {cp: ord(chr(cp).lower()) for cp in range(128)}
+    for cp, folded in _fold_table().items():
+        if len(folded) == 1 and ord(folded) < 128:
+            emap[cp] = ord(folded)
+    return emap, frozenset(chr(cp) for cp in emap)
+
+
 def fold(s: str) -> str:
     """Matching form: lowercase, tone marks and diacritics removed, đ→d; same length as ``s``.
 
@@ -89,16 +99,27 @@ def fold(s: str) -> str:
     maps each character to exactly one character, offsets in the folded text are offsets
     in the canonical text.
 
-    Fast path: lower() + NFD + drop combining marks runs in C and is length-preserving for NFC
-    text; anything else (a stray combining mark, a character whose lowercase is longer) takes
-    the per-character table.
+    Speed matters (every document is folded once, whole): ``codecs.charmap_encode`` maps the
+    ASCII and Vietnamese letters in C; the few other characters (quotes, dashes, symbols) come
+    out as "?" and are patched back from the per-character table.
     """
-    low = s.lower()
-    if len(low) == len(s):
-        out = _COMBINING.sub("", unicodedata.normalize("NFD", low)).replace("đ", "d")
-        if len(out) == len(s):
-            return out
-    return s.translate(_fold_table())
+    emap, known = _fold_charmap()
+    out = codecs.charmap_encode(s, "replace", emap)[0].decode("ascii")
+    unknown = set(s).difference(known)
+    if not unknown:
+        return out
+    table = _fold_table()
+    pieces: list[str] = []
+    last = 0
+    rx = regex.compile("[" + "".join(regex.escape(c) for c in unknown) + "]")
+    for m in rx.finditer(s):
+        c, i = m.group(), m.start()
+        low = c.lower()
+        pieces.append(out[last:i])
+        pieces.append(table.get(ord(c), low if len(low) == 1 else c))
+        last = i + 1
+    pieces.append(out[last:])
+    return "".join(pieces)
 
 
 def collapse_ws(s: str) -> str:

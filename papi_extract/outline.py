@@ -98,20 +98,41 @@ def _words(s: str) -> int:
     return len(_WORD.findall(s))
 
 
+def _phrases_re(phrases: tuple[str, ...], anchored: bool) -> regex.Pattern[str]:
+    """One compiled alternation per named phrase tuple (longest first, word-bounded)."""
+    alts = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    if anchored:
+        return regex.compile(r"^[\s\-*#:|]{0,8}(?:" + alts + r")")
+    return regex.compile(r"(?<!\w)(?:" + alts + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, object]:
+    v = vocab()
+    return {
+        "kinds": tuple((kind, _phrases_re(phr, False)) for kind, phr in v.section_kinds),
+        "appendix": _phrases_re(v.section_kinds[0][1], True),
+        "chrome": _phrases_re(v.chrome_openings, True),
+        "tail": _phrases_re(v.tail_openings + v.chrome_tail_openings, True),
+        "signature": _phrases_re(v.signature_lines, True),
+        "closing": _phrases_re(v.closing_openings, True),
+    }
+
+
+@lru_cache(maxsize=4096)
 def section_kind(title: str, parent_kind: str | None) -> str:
     """Kind from the heading's own words at top level; children inherit."""
     f = fold(collapse_ws(title)).strip(" :.")
-    v = vocab()
+    pats = _patterns()
     if parent_kind not in (None, "other"):
-        if parent_kind != "appendix" and any(f.startswith(p) for p in v.section_kinds[0][1]):
+        if parent_kind != "appendix" and pats["appendix"].match(f):  # type: ignore[attr-defined]
             return "appendix"
         return parent_kind
-    if f in v.tasks_exact_titles:
+    if f in vocab().tasks_exact_titles:
         return "tasks"
-    for kind, phrases in v.section_kinds:
-        for p in phrases:
-            if regex.search(r"(?<!\w)" + regex.escape(p) + r"(?!\w)", f):
-                return kind
+    for kind, rx in pats["kinds"]:  # type: ignore[attr-defined]
+        if rx.search(f):
+            return kind
     return "other"
 
 
@@ -142,24 +163,20 @@ class _Lines:
 
 def _find_tail(lines: _Lines, start_line: int) -> int:
     """First line of the tail (Nơi nhận, signature block, trailing chrome), or n."""
-    v = vocab()
+    pats = _patterns()
+    tail_rx, sig_rx = pats["tail"], pats["signature"]
     for i in range(start_line, lines.n):
-        f = lines.folded(i).strip(" -*#:")
-        if not f:
-            continue
-        if any(f.startswith(p) for p in v.tail_openings) or any(f.startswith(p) for p in v.chrome_tail_openings):
+        if tail_rx.match(lines.folded(i)):  # type: ignore[attr-defined]
             return i
     # No "Nơi nhận": a signature block near the end ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH").
     for i in range(max(start_line, lines.n - 25), lines.n):
-        f = lines.folded(i).strip(" -*#:")
-        if any(f.startswith(p) for p in v.signature_lines):
+        if sig_rx.match(lines.folded(i)):  # type: ignore[attr-defined]
             return i
     return lines.n
 
 
 def _is_chrome(f: str) -> bool:
-    f = f.strip(" -*#:|")
-    return any(f.startswith(p) for p in vocab().chrome_openings)
+    return bool(_patterns()["chrome"].match(f))  # type: ignore[attr-defined]
 
 
 def _title_block_end(lines: _Lines) -> int:
@@ -262,7 +279,7 @@ def _shape_level(shape: str, label: str) -> int:
 
 def segment(ctx: DocContext) -> None:
     lines = _Lines(ctx)
-    v = vocab()
+    closing_rx = _patterns()["closing"]
     start_line = _title_block_end(lines)
     tail_line = _find_tail(lines, start_line)
     resume_line = _find_appendix_after(lines, tail_line)
@@ -345,7 +362,7 @@ def segment(ctx: DocContext) -> None:
             prev_blank = False
             continue
         cur = _make_block(ctx, lines, i, sec_id)
-        if any(f.strip().startswith(p) for p in v.closing_openings):
+        if closing_rx.match(f):
             cur.kind = "closing"
         blocks.append(cur)
         prev_blank = False
