@@ -41,6 +41,7 @@ lower-case word it does not know does underthesea's word segmenter look at the n
 from __future__ import annotations
 
 import re
+import typing
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -51,7 +52,7 @@ from pathlib import Path
 import regex
 import yaml
 
-from papi_extract.models import Agency
+from papi_extract.models import Agency, AgencyKind
 from papi_extract.normalize import fold
 
 _DATA = Path(__file__).parent / "data" / "agencies.yaml"
@@ -102,8 +103,12 @@ def retone(s: str) -> str:
     return _RETONE.sub(_move_tone, s)
 
 
+@lru_cache(maxsize=32768)
 def _lower(s: str) -> str:
-    """Matching form: NFC text lowercased with unified tone placement, same length as ``s``."""
+    """Matching form: NFC text lowercased with unified tone placement, same length as ``s``.
+
+    Memoized: one task text is lowered by the subject, partner and list scanners in turn, and a name
+    by its canonical form, kind and spelling passes."""
     low = s.lower()
     if len(low) != len(s):  # a character whose lowercase is longer (never in Vietnamese text)
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
@@ -168,6 +173,9 @@ class _Vocab:
     stop: regex.Pattern[str]
     openers: regex.Pattern[str]
     type_word: regex.Pattern[str]
+    colon_non_name: regex.Pattern[str]
+    shared_head: regex.Pattern[str]
+    role_label: regex.Pattern[str]
     spell: regex.Pattern[str]
     spell_table: dict[tuple[str, ...], str]
     spell_first: frozenset[str]
@@ -242,6 +250,9 @@ def _vocab() -> _Vocab:
         stop=_compile_phrases(data.get("stops") or []),
         openers=_compile_phrases(data.get("subject_openers") or []),
         type_word=_compile_phrases(data.get("type_words") or []),
+        colon_non_name=_compile_phrases(data.get("colon_non_names") or []),
+        shared_head=_compile_phrases(data.get("shared_heads") or []),
+        role_label=_compile_phrases(data.get("role_labels") or []),
         spell=spell,
         spell_table=spell_table,
         spell_first=frozenset(k[0] for k in spell_table),
@@ -276,6 +287,7 @@ _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _SPACE_RUN = regex.compile(r"\s+")
 _SPELL_GAP = regex.compile(r"(?:\s*[-–&,]\s*|\s+và\s+|\s+)")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&.'’]*")
+_WORD_BEFORE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&.'’]*(?=\s*$)")
 _TRIM_LEAD = regex.compile(r"^[\s\-+*•–—:;,.)]+")
 _TRIM_TAIL = regex.compile(r"[\s\-–—:;,.(]+$")
 _LEAD_CHARS = " \t\n-+*•–—:;,.)"
@@ -297,7 +309,10 @@ def _skip_drops(low: str, i: int) -> int:
         j = _skip_ws(low, i)
         m = v.drop.match(low, j)
         if not m:
-            return j
+            # a role label before its agencies in a cell: "Chủ trì: Sở Nội vụ" (only with its colon)
+            m = v.role_label.match(low, j)
+            if m is None or not low.startswith(":", _skip_ws(low, m.end())):
+                return j
         k = _skip_ws(low, m.end())
         if k < len(low) and low[k] == ":":
             k += 1
@@ -437,6 +452,7 @@ class _Item:
     end: int
     name: str | None = None  # distributed name, when the head is shared
     partner: bool = False  # after "phối hợp (với)" in the same ";"-segment
+    prefix: str | None = None  # a head distributed to this piece: name = prefix + the piece as it ends up
 
 
 def _only_type_words(rest: str) -> bool:
@@ -457,6 +473,32 @@ def _open_collective(low: str, st: _Start | None, e: int) -> bool:
     if st is None or not st.family:
         return False
     return _only_type_words(low[st.end:e].strip(" \t"))
+
+
+_SPEC_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&.'’]*|[-–]")
+_SPEC_CUT = regex.compile(r"\s*(?::|$)")
+
+
+def _specialisation(text: str, low: str, j: int, e: int) -> bool:
+    """A comma piece that only names a specialisation for a shared head: 2-6 title-cased words, with
+    "-" or "và" between them ("Địa chính - Xây dựng", "Phụ nữ", "Cựu chiến binh")."""
+    piece = text[j:e].rstrip(" \t.:;")
+    words = [w for w in _SPEC_WORD.findall(piece) if w not in "-–"]
+    if not 2 <= len(words) <= 6 or not words[0][0].isupper():
+        return False
+    v = _vocab()
+    first = True
+    for m in _SPEC_WORD.finditer(piece):
+        w = m.group()
+        if w in "-–":
+            first = True
+            continue
+        if first and not w[0].isupper():
+            return False
+        if w[0].islower() and (v.predicate.match(low, j + m.start()) or v.stop.match(low, j + m.start())):
+            return False
+        first = w == "và"
+    return True
 
 
 @lru_cache(maxsize=32768)
@@ -481,7 +523,7 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
         seps.append((m.start(), m.end(), kind))
 
     items: list[_Item] = []
-    state = {"partner": False, "open": False, "shared": None}
+    state: dict[str, object] = {"partner": False, "open": False, "shared": None, "lead_head": None}
     cur: list[_Item] = []
 
     def open_item(s: int, e: int) -> None:
@@ -497,6 +539,16 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
                 it.name = f"{state['shared']} {text[m.end():e].strip()}"
         st = _agency_start(text, low, _skip_ws(low, s))
         state["open"] = state["shared"] is None and _open_collective(low, st, e)
+        state["lead_head"] = None
+        if state["shared"] is None and st is not None and not (st.plural or st.leader or st.family):
+            hm = v.shared_head.match(low, st.hstart)
+            after = _skip_ws(low, hm.end()) if hm else -1
+            sm = v.spell.match(low, after) if hm else None
+            if hm and _upper_at(text, after) and not (sm and sm.end() > e):
+                # "Công chức Tư pháp - Hộ tịch, Địa chính - Xây dựng": the head may be shared by the
+                # title-cased specialisations after the comma (unless a known name spans the comma:
+                # "Sở Văn hóa, Thể thao và Du lịch" is one body)
+                state["lead_head"] = text[hm.start():hm.end()]
         cur.append(it)
 
     def close_item() -> None:
@@ -541,6 +593,20 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
             close_item()
             open_item(s1, seg_end)
             continue
+        lead_head = state.get("lead_head")
+        if lead_head is not None and st is None and kind == "," and _specialisation(text, low, j, seg_end):
+            distributed(s1, seg_end, f"{lead_head} {text[j:seg_end].strip()}")
+            cur[-1].prefix = str(lead_head)
+            state["lead_head"] = lead_head
+            continue
+        if kind == "và" and st is None and it.name is None and v.plural.match(low, j) and _locality_run(low, j) > j:
+            unit = _unit_head(text, low, it.start, s0)
+            if unit is not None:
+                # "UBND các huyện, thị xã, thành phố và các xã, phường, thị trấn": the head is shared by
+                # the second level ("UBND các xã, phường, thị trấn")
+                distributed(s1, seg_end, f"{unit} {text[j:seg_end].strip()}")
+                cur[-1].prefix = unit
+                continue
         if kind == ",":
             pm = _CAP_TAIL.search(low, max(it.start, s0 - 40), s0)
             if low.startswith("cấp ", j) and pm and _locality_run(low, j) > j:
@@ -580,8 +646,21 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
         s, e = _trim(text, low, it.start, it.end)
         if e <= s:
             continue
-        out.append((s, e, it.name, it.partner))
+        name = it.name if it.prefix is None else f"{it.prefix} {text[s:e]}"  # "…, Tiểu học và THCS"
+        out.append((s, e, name, it.partner))
     return tuple(out)
+
+
+def _unit_head(text: str, low: str, s: int, e: int) -> str | None:
+    """The head of a piece that is a body of administrative units ("UBND các huyện, thị xã", "Chủ tịch
+    UBND cấp huyện"), written as it stands (with its leader), or None."""
+    st = _agency_start(text, low, _skip_ws(low, s))
+    if st is None or st.family or st.plural:
+        return None
+    j = _skip_ws(low, st.end)
+    if _locality_run(low, j) <= j:
+        return None
+    return text[st.begin:st.end]
 
 
 def _trim(text: str, low: str, s: int, e: int) -> tuple[int, int]:
@@ -606,11 +685,35 @@ def _trim(text: str, low: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+@lru_cache(maxsize=65536)
+def _name_fields(name: str) -> tuple[str, str, str | None]:
+    """(canonical name, kind, scope) of a name as written: computed once per distinct string."""
+    nm = canonical_name(name)
+    kind = agency_kind(nm)
+    if kind not in _AGENCY_KINDS:  # a data file head kind the schema does not know
+        kind = "other"
+    return nm, kind, agency_scope(nm)
+
+
+_AGENCY_KINDS = frozenset(typing.get_args(AgencyKind))
+
+
 def _make(text: str, base: int, s: int, e: int, name: str | None) -> Agency:
     """The record of text[s:e]; ``name`` overrides the name for a distributed shared head."""
     raw = text[s:e]
-    nm = canonical_name(name if name is not None else raw)
-    return Agency(raw=raw, name=nm, span=(base + s, base + e), kind=agency_kind(nm), scope=agency_scope(nm))
+    nm, kind, scope = _name_fields(name if name is not None else raw)
+    return Agency(raw=raw, name=nm, span=(base + s, base + e), kind=kind, scope=scope)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=65536)
+def has_known_head(name: str) -> bool:
+    """The name opens with a gazetteer head noun ("Công chức Tư pháp - Hộ tịch", "Trạm Y tế xã"), though
+    its ``kind`` may be "other": evidence that a short line naming it is an agency, not a topic."""
+    if not name:
+        return False
+    low = _lower(name)
+    st = _agency_start(name, low, 0)
+    return st is not None and not st.family
 
 
 def split_agencies(text: str, base: int = 0) -> list[Agency]:
@@ -941,6 +1044,9 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
             if _upper_at(text, j) and not v.predicate.match(low, j):
                 i = j
                 continue
+            if has_loc and v.plural.match(low, j) and _locality_run(low, j) > j:
+                i = j  # "UBND các huyện, thị xã và các xã, phường": the head's second level
+                continue
             return _Scan(good, True, i)
         m = v.spell.match(low, i)
         if m and (i == head_end or text[i].isupper()):
@@ -987,6 +1093,13 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
             continue
         if v.plural.match(low, i):
             return _Scan(good, True, i)
+        if _skip_ws(low, good) == i and i > pos and text[_WORD_BEFORE.search(text, pos, i).start()].isupper():
+            nxt = _skip_ws(low, w.end())
+            if nxt < limit and low[nxt] in ",;:":
+                # "Hội Nông dân, Phụ nữ, Cựu chiến binh": a lower-case word closing a capitalised
+                # name word right before a list separator still belongs to the name
+                i = good = w.end()
+                continue
         return _Scan(good, False, i)
     return _Scan(good, True, limit)
 
@@ -1093,22 +1206,81 @@ def _list_end(text: str, low: str, pos: int, limit: int) -> int:
     return _resolve_with_tokenizer(text, low, scan, limit)
 
 
+_COLON_NAME_CHARS = 90  # a "Name: action" prefix is short
+_COLON_NAME_WORDS = 10
+_COLON_EXTRA_WORDS = 6  # words past the fast path's end a known head may still take up to the colon
+_ACTION_AFTER = regex.compile(r"[ \t]*(?:\p{Lu}|\p{Ll})[\p{L}]*(?:[ \t]+\S+){2}")
+
+
+def _colon_name_end(text: str, low: str, pos: int, end: int, known_head: bool) -> int:
+    """End of a "Name: action" prefix at ``pos`` ("- Công chức Tài chính - Kế toán: Công khai …",
+    "Tổ công nghệ số cộng đồng các xóm: Hướng dẫn …"), or ``end`` when the evidence is weak.
+
+    Why: the fast path stops at a lower-case word it does not know ("Kế | toán", "Địa | chính",
+    "cộng đồng | các xóm"); before a colon that opens an action, the whole prefix is the name. The
+    evidence: a short one-line prefix, no predicate or clause word in the part the fast path did not
+    take, an action after the colon, and for an unknown head a title-cased name (most words capitalised,
+    the first word not verb-like nor a topic word: "Nội dung:", "Tham gia của người dân …:" are no names).
+    """
+    v = _vocab()
+    k = text.find(":", max(pos, end), pos + _COLON_NAME_CHARS)
+    if k < 0 or "\n" in text[pos:k] or not _ACTION_AFTER.match(text, k + 1):
+        return end
+    words = list(_WORD.finditer(text, pos, k))
+    if not words or len(words) > _COLON_NAME_WORDS:
+        return end
+    if known_head:
+        extra = [w for w in words if w.start() >= end]
+        if len(extra) > _COLON_EXTRA_WORDS:
+            return end
+    else:
+        extra = words
+        if len(words) < 2 or not text[pos].isupper():
+            return end
+        caps = sum(1 for w in words if w.group()[0].isupper())
+        if caps < 2 or caps * 2 < len(words) or v.colon_non_name.match(low, pos):
+            return end
+    for w in extra:
+        i = w.start()
+        if text[i].isupper():
+            continue
+        if v.predicate.match(low, i) or v.stop.match(low, i) or v.colon_non_name.match(low, i):
+            return end
+    if not known_head and v.predicate.match(low, pos):
+        return end
+    m = _TRIM_TAIL.search(text, pos, k)
+    return m.start() if m else k
+
+
+_OPENING_CHARS = 200  # enough for a lead mark, an opener clause, a leader and a head noun
+
+
 @lru_cache(maxsize=16384)
 def _subject_core(text: str) -> tuple[int, int]:
-    low = _lower(text)
+    # Most task texts open with a verb: decide that on the lowered opening only (lowering the whole
+    # window costs more than the check), and lower the rest only when a name starts there.
+    head = text[:_OPENING_CHARS]
+    low = _lower(head)
     limit = len(text)
     pos = _LEAD_MARK.match(text).end()
+    if pos >= len(head) - 60:
+        low, head = _lower(text), text
     m = _vocab().openers.match(low, pos)
     if m:
         j = _skip_ws(low, m.end())
-        if j < limit and low[j] == ",":
+        if j < len(head) and low[j] == ",":
             pos = _skip_ws(low, j + 1)
-    st = _agency_start(text, low, pos, allow_bare_family=False)
+    st = _agency_start(head, low, pos, allow_bare_family=False)
     if st is None:
-        return (0, 0)
+        end = _colon_name_end(head, low, pos, pos, known_head=False)
+        return (pos, end) if end > pos else (0, 0)
+    if len(head) < limit:
+        low = _lower(text)
     end = _list_end(text, low, st.begin, limit)
     if end <= st.begin:
         return (0, 0)
+    if not st.family and end < limit and text.find(":", end, end + _COLON_NAME_CHARS) >= 0:
+        end = _colon_name_end(text, low, st.begin, end, known_head=True)
     return (st.begin, end)
 
 
@@ -1173,6 +1345,7 @@ def cooperation_agencies(text: str, base: int = 0) -> list[Agency]:
 
 __all__ = [
     "agency_kind",
+    "has_known_head",
     "agency_scope",
     "canonical_name",
     "cooperation_agencies",

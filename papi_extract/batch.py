@@ -3,8 +3,8 @@
 Why it is built the way it is:
 
 - **One record per input file, whatever happens.** Each document is parsed in a worker
-  process (forked from a warmed-up fork server) that the parent feeds one path at a time over a pipe, so the parent always knows
-  which document a worker holds. A worker past the per-document time limit is killed
+  process (forked from a warmed-up fork server) that the parent feeds one path at a time over
+  a pipe, so the parent always knows which document a worker holds. A worker past the per-document time limit is killed
   (SIGKILL) and replaced, and the document gets an E301 record; a worker that dies gets E302.
   The pipeline itself never raises (``parse_path`` turns every failure into a ``ParseError``).
 - **Crash safety without a database.** Results are appended, one complete line per
@@ -15,17 +15,18 @@ Why it is built the way it is:
   ``os.replace``d over the old ones; the journals are deleted after that. So the dataset files
   are always either the previous complete dataset or the new one.
 - **Resume.** A re-run reads the previous dataset and any journals, and skips an input whose
-  content sha256 and parser version match a stored record (an E302 record, or an E301 record
-  made with a shorter time limit, is retried). ``--force`` ignores stored records.
+  content sha256 and parser version match a stored record (an E302 record, or an E301 or partial
+  record made with a shorter time limit, is retried). ``--force`` ignores stored records.
 - **Determinism.** Records depend only on the file's path and bytes, and the final files are
   sorted by path, so an interrupted-then-resumed run ends byte-identical to an uninterrupted one
   (``manifest.jsonl`` differs only in ``seconds``).
+- **Progress** goes to stderr through rich, only when stderr is a terminal, refreshed by the
+  parent's loop itself (no thread).
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import glob
 import hashlib
 import os
@@ -248,7 +249,7 @@ def _reusable(entry: Entry, sha: str | None, timeout: float) -> bool:
         return False
     if m.get("error") == "E302":
         return False
-    if m.get("error") == "E301":
+    if m.get("error") == "E301" or m.get("status") == "partial":  # ran out of time: retry with more
         return (m.get("time_limit") or 0) >= timeout
     return True
 
@@ -468,7 +469,7 @@ class _Journal:
 
 
 class _Progress:
-    """Rich progress bar on stderr, refreshed by hand (no thread, so forking workers stays safe)."""
+    """Rich progress bar on stderr, refreshed by the main loop (files done/total, docs/s, ETA, errors)."""
 
     def __init__(self, total: int, enabled: bool) -> None:
         self.enabled = enabled and total > 0
@@ -689,7 +690,11 @@ def run_convert(
     lock_fd = os.open(out_dir / LOCK, os.O_WRONLY | os.O_CREAT, 0o644)
     try:
         try:
+            import fcntl  # POSIX; the lock is released by the kernel however the run ends
+
             fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # pragma: no cover - not POSIX: no cross-process guard
+            pass
         except OSError:
             raise UsageError(f"another papi-extract convert is writing {out_dir}") from None
         return _run_locked(paths, out_dir, jobs or _cpu_count(), force, timeout,

@@ -48,6 +48,17 @@ _LIST_GAP = regex.compile(r"\s*(?:,|và|;)?\s*")
 _OPEN_GAP = regex.compile(r"\s*\(?\s*")
 _CLOSE = regex.compile(r"\s*\)")
 # A prose event clause ends where a manner/place/purpose phrase starts ("khi có … theo Điều 125 …").
+_DATE_GATE = regex.compile(r"\d\s*[/.\-]\s*\d|\d\s+tháng")
+_YEAR_GATE = regex.compile(r"(?:19|20)\d\d")
+_BY_YEAR = regex.compile(
+    _B + r"(?:(hoàn\s+thành\s+|xong\s+)?đến(?:\s+hết)?|chậm\s+nhất(?:\s+là)?(?:\s+đến(?:\s+hết)?)?|muộn\s+nhất"
+    r"|hạn\s+chót)\s+(năm\s+)?((?:19|20)\d{2})(?![\d/])(?!\s*[-–—]\s*\d)"
+)
+_HALF_YEAR = regex.compile(_B + r"(?:trong\s+)?(0?6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s+((?:19|20)\d{2})(?!\d)")
+# "trước ngày 30/6 hằng năm": a day without its year, then the annual recurrence
+_ANNUAL_AFTER = regex.compile(r"[\s,]*$")
+# "theo kế hoạch [thanh tra | công tác …] năm 2023": a few lower-case words, then the plan's year
+_PLAN_YEAR = regex.compile(r"(?:\s+[\p{Ll}]+){0,5}?\s+năm\s+((?:19|20)\d{2})(?!\d)(?!\s*[-–—]\s*\d)")
 _EVENT_CUT = regex.compile(r"\s+(?:theo|tại|trên|để|nhằm)\s")
 
 
@@ -98,6 +109,7 @@ class _Vocab:
     unspecified: regex.Pattern[str]
     event_prose: regex.Pattern[str]
     event_cell: regex.Pattern[str]
+    recurrence_gate: tuple[str, ...]
 
 
 def _key(s: str) -> str:
@@ -124,6 +136,12 @@ def _vocab() -> _Vocab:
     not_before = _alt(d.get("count_not_before") or [])
     year_not_before = _alt(d.get("year_not_before") or [])
     recurrence = _B + _alt(list(rec_kind)) + _E
+    # a recurrence phrase holds one of these; a phrase holding none becomes a gate of its own
+    hints = ("hàng", "hằng", "mỗi", "định kỳ", "lần", "từng", "6 tháng", "sáu tháng")
+    gate = set(hints)
+    for p in list(rec_kind) + [_key(str(x)) for x in d.get("semiannual_counts") or []]:
+        if not any(h in p for h in hints):
+            gate.add(p)
     counts = _B + _alt(d.get("semiannual_counts") or []) + _E + rf"(?!\s+{not_before}{_E})"
     return _Vocab(
         quarters={str(k).lower(): int(v) for k, v in (d.get("quarters") or {}).items()},
@@ -172,6 +190,7 @@ def _vocab() -> _Vocab:
             + _E + r"[^.;,()\n]{0,120}"
         ),
         event_cell=regex.compile(_B + _alt(d.get("event_cell") or []) + _E + r"[^;\n]{0,200}"),
+        recurrence_gate=tuple(sorted(gate)),
     )
 
 
@@ -269,14 +288,18 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
     """
     v = _vocab()
     digit = bool(_DIGIT.search(low))
+    # cheap gates (a plain search, no word-boundary lookbehind at every position): the date finders
+    # need a "d/m" or "d tháng m", the year finders a four-digit year
+    dated = digit and bool(_DATE_GATE.search(low))
+    year4 = digit and bool(_YEAR_GATE.search(low))
     recs: list[_Rec] = []
-    if "năm" in low or "quý" in low or "tháng" in low:
+    if any(g in low for g in v.recurrence_gate):
         recs.extend(_recurrence_lists(low, cell))
     if digit and "ngày" in low:
         for m in v.rel_day.finditer(low):
             unit = " ".join(m.group(1).split())
             recs.append(_Rec(m.start(), m.end(), "recurring", recurrence=v.rel_unit_kind.get(unit), prio=3))
-    cue = digit and any(w in low for w in v.by_cue_words)
+    cue = dated and any(w in low for w in v.by_cue_words)
     for m in (v.by_date.finditer(low) if cue else ()):
         d, mo, y = (m.group(2), m.group(3), m.group(4)) if m.group(2) else (m.group(5), m.group(6), m.group(7))
         yy = _int(y)
@@ -295,7 +318,7 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         first = _date(y, mo, 1) if _plausible(y) else None
         if first is not None:
             recs.append(_Rec(m.start(), m.end(), "by_date", finish=first - dt.timedelta(days=1), prio=2))
-    for m in ((v.date_cell if cell else v.date_prose).finditer(low) if digit and (cell or "ngày" in low) else ()):
+    for m in ((v.date_cell if cell else v.date_prose).finditer(low) if dated and (cell or "ngày" in low) else ()):
         d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
         yy = _int(y)
         if yy is None:
@@ -326,10 +349,27 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
             continue  # a month without year in prose needs "trong tháng", "vào tháng" ...
         recs.append(_Rec(m.start(), m.end(), "month", recurrence=str(mo), prio=2, year_given=yy is not None,
                          begin=_date(yy, mo, 1) if yy else None, finish=_month_end(yy, mo) if yy else None))
-    for m in ((v.year_cell if cell else v.year_prose).finditer(low) if digit and (cell or "năm" in low) else ()):
+    for m in ((v.year_cell if cell else v.year_prose).finditer(low) if year4 and (cell or "năm" in low) else ()):
         yy = int(m.group(1))
         if _plausible(yy):
             recs.append(_Rec(m.start(), m.end(), "year", begin=dt.date(yy, 1, 1), finish=dt.date(yy, 12, 31), prio=1))
+    for m in (_BY_YEAR.finditer(low) if year4 and ("đến" in low or "chậm" in low or "muộn" in low or "hạn" in low)
+              else ()):
+        if not cell and (m.group(2) is None or (m.group().startswith("đến") and m.group(1) is None)):
+            # prose needs "năm" and a completion cue: "Đề án … đến năm 2025", "đến 2025 đạt 90%" name a
+            # horizon or a target; "hoàn thành đến năm 2025", "chậm nhất đến hết năm 2024" are deadlines
+            continue
+        yy = int(m.group(3))
+        if _plausible(yy):
+            # "đến năm 2025", "chậm nhất đến hết năm 2024": by that year's end
+            recs.append(_Rec(m.start(), m.end(), "by_date", finish=dt.date(yy, 12, 31), prio=2))
+    for m in (_HALF_YEAR.finditer(low) if year4 and "tháng" in low else ()):
+        yy = int(m.group(3))
+        if _plausible(yy):
+            # "6 tháng cuối năm 2023": the half of that year (first half ends 30/6)
+            first = m.group(2) == "đầu"
+            recs.append(_Rec(m.start(), m.end(), "year", begin=dt.date(yy, 1 if first else 7, 1),
+                             finish=dt.date(yy, 6, 30) if first else dt.date(yy, 12, 31), prio=1))
     gate = "thường" in low or (cell and ("liên tục" in low or "thường kỳ" in low))
     for m in ((v.continuous_cell if cell else v.continuous_prose).finditer(low) if gate else ()):
         if not cell and _before(low, v.continuous_not_after, m.start(), 12):
@@ -338,6 +378,13 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
     gate = "kế hoạch" in low or "lộ trình" in low or "tiến độ" in low
     for m in (v.per_plan.finditer(low) if gate else ()):
         if not cell and v.per_plan_not_before.match(low, m.end()):
+            continue
+        ym = _PLAN_YEAR.match(low, m.end()) if not m.group(1) and digit else None
+        if ym and _plausible(int(ym.group(1))):
+            # "Theo Kế hoạch thanh tra năm 2023": the plan's year is its time frame (one record)
+            yy = int(ym.group(1))
+            recs.append(_Rec(m.start(), ym.end(), "per_plan", begin=dt.date(yy, 1, 1), finish=dt.date(yy, 12, 31),
+                             prio=2))
             continue
         recs.append(_Rec(m.start(), m.end(), "per_plan", recurrence="annual" if m.group(1) else None, prio=2))
     for m in (v.per_term.finditer(low) if "nhiệm kỳ" in low else ()):
@@ -357,7 +404,7 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
                 end -= 1
             recs.append(_Rec(m.start(), end, "event", prio=2))
     ranges: list[tuple[int, int, int, int]] = []
-    for m in (v.year_range.finditer(low) if digit else ()):
+    for m in (v.year_range.finditer(low) if year4 else ()):
         y0, y1 = int(m.group(1)), int(m.group(2))
         if _plausible(y0) and _plausible(y1) and y0 <= y1 <= y0 + 30:
             ranges.append((m.start(), m.end(), y0, y1))
@@ -394,13 +441,17 @@ def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
         k = bisect_right(starts, i) - 1
         return k >= 0 and i < ranges[k][1]
 
-    recs = [r for r in recs if not (r.kind == "year" and in_range(r.start))]
+    # ("từ năm 2021 đến năm 2025" is a range, not a by-year deadline)
+    recs = [r for r in recs if not (r.kind == "year" and in_range(r.start))
+            and not (r.kind == "by_date" and in_range(r.end - 1) and _BY_YEAR.match(low, r.start))]
     kept = _resolve(recs)
     # "Quý I hàng năm" is one annual recurrence (the quarter says when in the year).
     merged: list[_Rec] = []
     for r in kept:
-        if (merged and r.kind == "recurring" and r.recurrence == "annual" and merged[-1].kind == "quarter"
-                and not low[merged[-1].end:r.start].strip()):
+        if (merged and r.kind == "recurring" and r.recurrence == "annual"
+                and (merged[-1].kind == "quarter"
+                     or (merged[-1].kind in ("by_date", "month") and not merged[-1].year_given))
+                and _ANNUAL_AFTER.match(low, merged[-1].end, r.start)):
             q = merged.pop()
             r = replace(r, start=q.start)
         merged.append(r)

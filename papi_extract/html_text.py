@@ -108,6 +108,16 @@ class _Renderer:
             self.flush()
             self.add(el.tail, bold)  # type: ignore[attr-defined]
             return
+        if tag == "table" and _is_layout_table(el):  # an old portal's page grid: its cells are blocks
+            self.flush(blank_after=True)
+            for row in _rows(el):
+                for cell in row:  # type: ignore[attr-defined]
+                    if _tag(cell) in ("td", "th"):
+                        self.flush(blank_after=True)
+                        self.children(cell, bold)
+                        self.flush(blank_after=True)
+            self.add(el.tail, bold)  # type: ignore[attr-defined]
+            return
         if tag == "table":
             self.flush(blank_after=True)
             self.table(el)
@@ -194,6 +204,23 @@ def _rows(table: object) -> Iterator[object]:
             yield child
         elif tag in ("thead", "tbody", "tfoot"):
             yield from _rows(child)
+
+
+_LAYOUT_MARKS = ("h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol")
+
+
+def _is_layout_table(table: object) -> bool:
+    """A table used to lay out a page, not to hold data: a cell holds headings, lists or tables, or
+    more text than any task cell would (collapsing such a cell to one line would lose the plan)."""
+    for row in _rows(table):
+        for cell in row:  # type: ignore[attr-defined]
+            if _tag(cell) not in ("td", "th"):
+                continue
+            if any(_tag(d) in _LAYOUT_MARKS for d in cell.iterdescendants()):  # type: ignore[attr-defined]
+                return True
+            if len(_text_content(cell)) > 3000:
+                return True
+    return False
 
 
 def _cell_text(cell: object) -> str:

@@ -201,7 +201,7 @@ def parse_bytes(
     if doc.source.format == "html":
         html_note = Warning(code="W105", message="HTML input converted to text; page chrome dropped")
         doc.warnings.insert(len(decoded.warnings), html_note)
-    if not _looks_like_plan(doc):
+    if not _looks_like_plan(doc) and doc.status != "partial":  # partial: stages were skipped, we cannot tell
         return _error(source, "E201", f"{path}: not a plan: no header, outline, indicator or task was found")
     return doc
 

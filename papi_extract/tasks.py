@@ -143,6 +143,7 @@ class _Api:
     subject_agencies: Callable[..., list[Agency]]
     cooperation_agencies: Callable[..., list[Agency]]
     fold_variants: Callable[[list[Agency]], list[Agency]]
+    has_known_head: Callable[[str], bool]
     parse_deadlines: Callable[..., list[Deadline]]
     search_indicators: Callable[[str], Sequence[Any]] | None
 
@@ -157,7 +158,8 @@ def _api() -> _Api:
         search_indicators = None  # type: ignore[assignment]
     return _Api(
         agencies.split_agencies, agencies.split_lead_cell, agencies.subject_agencies,
-        agencies.cooperation_agencies, agencies.fold_variants, deadlines.parse_deadlines, search_indicators,
+        agencies.cooperation_agencies, agencies.fold_variants, agencies.has_known_head, deadlines.parse_deadlines,
+        search_indicators,
     )
 
 
@@ -515,7 +517,7 @@ class _Doc:
             return None
         if any(self.v.topic_opening.match(ftext, max(0, a.span[0])) for a in found):
             return None
-        known = [a.kind != "other" for a in found]
+        known = [a.kind != "other" or self.api.has_known_head(a.name) for a in found]
         if not all(known) and not org and not (
                 lenient and (any(known) or _nwords(text) <= _MAX_BARE_HEADER_WORDS)):
             return None
@@ -588,7 +590,8 @@ class _Doc:
         return first, later
 
     def cooperation(self, j: Joined) -> list[Agency]:
-        if not j:
+        # every partner cue is "phối hợp …": a text without it is not lowered and scanned at all
+        if not j or "phoi hop" not in j.folded:
             return []
         return _agencies(self.api.cooperation_agencies, j)
 
@@ -613,7 +616,7 @@ def run(ctx: DocContext) -> None:
     # copies: the splits and joins below must not change the outline's blocks
     blocks = [_copy_block(b) for b in ctx.blocks if not in_table(b)]
     blocks = _split_glued_items(ctx, blocks)
-    items = [_Item(b, Joined(doc, b.pieces, st.folded), b.section) for b in blocks]
+    items = [_Item(b, Joined(doc, _without_trailing_aside(doc, b.pieces), st.folded), b.section) for b in blocks]
     items = _join_page_breaks(st, items)
     _heading_groups(st)
     _classify(st, items)
@@ -757,10 +760,51 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
             continue  # a bare agency name is not a task
         if _nwords(text) < 4:
             continue
-        if b.kind == "para" and (_is_name_line(text) or _is_upper_title(text)):
+        if _is_aside(text):
+            continue  # "(Chi tiết tại Phụ lục I kèm theo)": a parenthesised aside is never a task
+        if b.kind == "para" and (_is_name_line(text) or _is_upper_title(_before_aside(text))):
             continue
         it.kind = "task"
         it.generic = bool(v.generic_opening.match(f))
+
+
+_MAX_ASIDE_CHARS = 300
+
+
+def _is_aside(text: str) -> bool:
+    """The whole block is one parenthesised remark: "(Chi tiết tại Phụ lục I kèm theo)",
+    "*(Kèm theo Kế hoạch số 12/KH-UBND …)*". Markup emphasis around it is ignored."""
+    t = text.strip(" *_")
+    if len(t) > _MAX_ASIDE_CHARS or not (t.startswith("(") and t.endswith(")")):
+        return False
+    depth = 0
+    for i, ch in enumerate(t):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0 and i < len(t) - 1:
+                return False  # "(a) … (b)": two remarks with text between, not one aside
+    return depth == 0
+
+
+def _without_trailing_aside(doc: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A block's pieces without a last line that is a parenthesised aside ("(Xem chi tiết tại Phụ lục
+    II)" written right under a bullet, which the outline joins to it as a continuation line)."""
+    if len(pieces) > 1:
+        a, b = pieces[-1]
+        if _is_aside(doc[a:b]):
+            return pieces[:-1]
+    return pieces
+
+
+def _before_aside(text: str) -> str:
+    """The text before a trailing parenthesised remark: an appendix title joined with its
+    "(Kèm theo Kế hoạch số …)" line is still a title line."""
+    k = text.find("(")
+    if k > 0 and _is_aside(text[k:]):
+        return text[:k].rstrip(" *_")
+    return text
 
 
 def _is_name_line(text: str) -> bool:

@@ -621,3 +621,72 @@ def test_hostile_input_is_fast(text: str) -> None:
     t0 = time.perf_counter()
     canonical_name(text)
     assert time.perf_counter() - t0 < 2.0
+
+
+# --------------------------------------------------------------------------------------------
+# Commune posts and units, shared heads over specialisations, "Name: action" prefixes, partners
+# that are leaders and forces, role labels and "Giao" (passages written for these tests)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("- Công chức Văn phòng - Thống kê: Tham mưu tổ chức hội nghị đối thoại.", ["Công chức Văn phòng - Thống kê"]),
+    ("Trạm Y tế phường: Tổ chức khám sàng lọc cho người cao tuổi.", ["Trạm Y tế phường"]),
+    ("Trường Mầm non Hoa Sen: Công khai các khoản thu.", ["Trường Mầm non Hoa Sen"]),
+    ("Tổ hòa giải các khu phố: Hòa giải kịp thời các mâu thuẫn.", ["Tổ hòa giải các khu phố"]),
+    ("Bí thư chi bộ, Trưởng khu phố: Vận động Nhân dân tham gia.", ["Bí thư chi bộ", "Trưởng khu phố"]),
+    ("Hội Cựu chiến binh phường phối hợp tuyên truyền.", ["Hội Cựu chiến binh phường"]),
+    ("Đoàn Thanh niên xã: Ra quân làm sạch đường làng.", ["Đoàn Thanh niên xã"]),
+    # unknown head, strong evidence: short, title-cased, an action after the colon
+    ("Câu lạc bộ Dân vận Khéo Thôn Bắc: Hướng dẫn người dân cài ứng dụng.", ["Câu lạc bộ Dân vận Khéo Thôn Bắc"]),
+    ("Giao Phòng Văn hóa và Thông tin chủ trì, phối hợp với Đài Truyền thanh huyện thực hiện.",
+     ["Phòng Văn hóa và Thông tin"]),
+    ("UBND các huyện, thị xã và các xã, phường tăng cường đối thoại.",
+     ["UBND các huyện, thị xã", "UBND các xã, phường"]),
+])
+def test_commune_subjects(text: str, expected: list[str]) -> None:
+    found = subject_agencies(text, 5)
+    assert [key(a.name) for a in found] == [key(n) for n in expected]
+    check_spans(text, found, 5)
+
+
+@pytest.mark.parametrize("text", [
+    "Nội dung Công khai: Tổ chức niêm yết tại trụ sở.",  # a topic, not a name
+    "Tham gia của người dân ở cấp cơ sở: Tổ chức họp dân.",  # a dimension title
+    "Cải thiện Chỉ số PAPI: Tăng cường công tác tuyên truyền.",  # a verb-like opening
+    "Cán bộ, công chức xã thực hiện nghiêm kỷ luật.",  # "cán bộ, công chức" is not a named post
+])
+def test_colon_prefix_that_is_no_name(text: str) -> None:
+    assert subject_agencies(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Công chức Văn hóa - Xã hội, Tài chính - Kế toán",
+     ["Công chức Văn hóa - Xã hội", "Công chức Tài chính - Kế toán"]),
+    ("Hội Nông dân, Phụ nữ xã", ["Hội Nông dân", "Hội Phụ nữ xã"]),
+    ("Ban Tuyên giáo, Dân vận Huyện ủy", ["Ban Tuyên giáo", "Ban Dân vận Huyện ủy"]),
+    # a known name spanning the comma, an abbreviation: not a shared head
+    ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Phòng Lao động, TB&XH", ["Phòng Lao động - Thương binh và Xã hội"]),
+    ("UBND các huyện, thị xã, thành phố và các xã, phường, thị trấn",
+     ["UBND các huyện, thị xã, thành phố", "UBND các xã, phường, thị trấn"]),
+    ("Sở Tư pháp và các đơn vị có liên quan", ["Sở Tư pháp", "các đơn vị có liên quan"]),
+])
+def test_shared_heads_over_specialisations(text: str, expected: list[str]) -> None:
+    found = split_agencies(text, 3)
+    assert [key(a.name) for a in found] == [key(n) for n in expected]
+    check_spans(text, found, 3)
+
+
+def test_partners_that_are_leaders_and_forces() -> None:
+    text = ("Công an phường: Chủ trì, phối hợp với Trưởng các khu phố, lực lượng tham gia bảo vệ an ninh, "
+            "trật tự ở cơ sở tuần tra, kiểm soát địa bàn.")
+    found = cooperation_agencies(text)
+    assert [key(a.name) for a in found] == [key("Trưởng các khu phố"),
+                                            key("lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở")]
+    check_spans(text, found, 0)
+
+
+def test_role_label_in_a_lead_cell() -> None:
+    lead, extra = split_lead_cell("Chủ trì: Phòng Tư pháp; Phối hợp: Công an huyện", 7)
+    assert [key(a.name) for a in lead] == [key("Phòng Tư pháp")]
+    assert [key(a.name) for a in extra] == [key("Công an huyện")]

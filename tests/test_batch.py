@@ -122,13 +122,14 @@ def test_max_bytes_option(tmp_path: Path) -> None:
 def test_a_100k_line_bullet_list_gives_one_record(tmp_path: Path) -> None:
     body = "".join(f"- Nhiệm vụ {i}: tăng cường công khai, minh bạch thủ tục hành chính.\n" for i in range(100_000))
     (tmp_path / "bullets.txt").write_text("Số: 9/KH-UBND\n\nKẾ HOẠCH\n\nI. NHIỆM VỤ\n\n" + body, encoding="utf-8")
-    run_convert([str(tmp_path / "bullets.txt")], tmp_path / "ds", jobs=1, timeout=10)
+    run_convert([str(tmp_path / "bullets.txt")], tmp_path / "ds", jobs=1, timeout=6)
     (rec,) = _records(tmp_path / "ds")
     # within the limit a plan (partial, with W601, if stages ran out of their time budget), else E301
     assert rec["record_type"] == "plan" or rec["error"] == "E301"
-    if rec["record_type"] == "plan":
+    if rec["status"] == "ok":
         assert rec["number"] == "9/KH-UBND"
-        assert rec["status"] == "ok" or "W601" in [w["code"] for w in rec["warnings"]]
+    elif rec["status"] == "partial":  # a stage skipped for time says so
+        assert "W601" in [w["code"] for w in rec["warnings"]]
 
 
 # ------------------------------------------------------------------------------------------
@@ -148,16 +149,16 @@ def _three_seeds_and(tmp_path: Path, extra: str) -> Path:
 def test_a_stuck_document_is_killed_at_the_time_limit_and_the_others_finish(tmp_path: Path) -> None:
     src = _three_seeds_and(tmp_path, "STUCK-ME.txt")
     hooks = {"_test_sleep": {"match": "STUCK-ME", "seconds": 600}}
-    summary = run_convert([str(src)], tmp_path / "ds", jobs=2, timeout=6, options=hooks)
+    summary = run_convert([str(src)], tmp_path / "ds", jobs=2, timeout=3, options=hooks)
     recs = _by_name(tmp_path / "ds")
     assert recs["STUCK-ME.txt"]["error"] == "E301"
-    assert "time limit of 6s" in recs["STUCK-ME.txt"]["message"]
+    assert "time limit of 3s" in recs["STUCK-ME.txt"]["message"]
     assert recs["STUCK-ME.txt"]["source"]["sha256"] == _by_name(tmp_path / "ds")["000_4b16b2b6e82d9d4b.txt"]["source"][
         "sha256"]
     assert [r["record_type"] for n, r in sorted(recs.items()) if n != "STUCK-ME.txt"] == ["plan"] * 3
     assert summary.errors == {"E301": 1}
     # same limit: the timeout is the document's answer, not retried ...
-    again = run_convert([str(src)], tmp_path / "ds", jobs=2, timeout=6, options=hooks)
+    again = run_convert([str(src)], tmp_path / "ds", jobs=2, timeout=3, options=hooks)
     assert (again.parsed, again.reused) == (0, 4)
     # ... a longer limit retries it (and here, without the hook, it parses)
     longer = run_convert([str(src)], tmp_path / "ds", jobs=2, timeout=30)
@@ -292,3 +293,15 @@ def test_cli_exit_status_and_quiet(tmp_path: Path) -> None:
         assert r.returncode == 2, (args, r.stderr)
     with pytest.raises(UsageError, match="not a directory"):
         run_convert([str(SEED)], tmp_path / "empty.txt")
+
+
+def test_two_runs_cannot_write_one_dataset(tmp_path: Path) -> None:
+    import fcntl
+
+    ds = tmp_path / "ds"
+    ds.mkdir()
+    with open(ds / ".lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(UsageError, match="another papi-extract convert"):
+            run_convert([str(SEED)], ds, jobs=1)
+    assert not (ds / PLANS).exists()

@@ -353,3 +353,53 @@ def test_hostile_digits_and_slashes(cell: bool) -> None:
         t0 = time.perf_counter()
         parse_deadlines(text, 0, P2021, cell=cell)
         assert time.perf_counter() - t0 < 3.0, text[:30]
+
+
+# --------------------------------------------------------------------------------------------
+# Phrases other plans carry (written for these tests)
+
+P2023 = Period(start_year=2023, end_year=2023)
+MORE_CELLS = [
+    ("Theo Kế hoạch kiểm tra năm 2024", None, [("per_plan", "2024-01-01", "2024-12-31", None)]),
+    ("Theo kế hoạch năm 2022", None, [("per_plan", "2022-01-01", "2022-12-31", None)]),
+    ("Trước ngày 31/3 hằng năm", P2023, [("recurring", None, None, "annual")]),
+    ("chậm nhất ngày 15 tháng 12 hàng năm", P2023, [("recurring", None, None, "annual")]),
+    ("Trong tháng 10/2023", None, [("month", "2023-10-01", "2023-10-31", None)]),
+    ("Quý 2/2025", None, [("quarter", "2025-04-01", "2025-06-30", None)]),
+    ("6 tháng cuối năm 2023", None, [("year", "2023-07-01", "2023-12-31", None)]),
+    ("06 tháng đầu năm 2024", None, [("year", "2024-01-01", "2024-06-30", None)]),
+    ("Năm 2023 - 2025", None, [("year_range", "2023-01-01", "2025-12-31", None)]),
+    ("Đến năm 2025", None, [("by_date", None, "2025-12-31", None)]),
+    ("Chậm nhất đến hết năm 2026", None, [("by_date", None, "2026-12-31", None)]),
+    ("Hoàn thành trước 31/12/2022", None, [("by_date", None, "2022-12-31", None)]),
+    ("Từ năm 2021 đến năm 2025", None, [("year_range", "2021-01-01", "2025-12-31", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "period", "expected"), MORE_CELLS)
+def test_more_cells(text: str, period: Period | None, expected: list[tuple]) -> None:
+    found = parse_deadlines(text, 10, period, cell=True)
+    assert [rec(d) for d in found] == expected
+    check_spans(text, found, 10)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rà soát danh sách hộ nghèo, hoàn thành đến năm 2025.", [("by_date", None, "2025-12-31", None)]),
+    ("Thanh tra công vụ theo Kế hoạch thanh tra năm 2024 của huyện.", [("per_plan", "2024-01-01", "2024-12-31", None)]),
+    ("Báo cáo kết quả trước ngày 20/12 hằng năm.", [("recurring", None, None, "annual")]),
+    ("Triển khai trong 6 tháng cuối năm 2023.", [("year", "2023-07-01", "2023-12-31", None)]),
+])
+def test_more_prose(text: str, expected: list[tuple]) -> None:
+    found = parse_deadlines(text, 0, P2023)
+    assert [rec(d) for d in found] == expected
+    check_spans(text, found)
+
+
+@pytest.mark.parametrize("text", [
+    # a horizon in a document's name, a target figure: not deadlines in prose
+    "Thực hiện Đề án chuyển đổi số của tỉnh đến năm 2025, định hướng đến năm 2030.",
+    "Phấn đấu đến 2025 đạt 90% hồ sơ trực tuyến.",
+    "Thực hiện theo Kế hoạch số 45/KH-UBND năm 2023.",
+])
+def test_more_prose_not_deadlines(text: str) -> None:
+    assert parse_deadlines(text, 0, P2023) == []

@@ -86,3 +86,15 @@ def test_a_page_wrapped_in_one_form_keeps_its_content() -> None:
     assert "KẾ HOẠCH" in out and "I. MỤC ĐÍCH, YÊU CẦU" in out
     assert any(line.startswith("12\tTổ chức tự kiểm tra công tác giải quyết thủ tục hành chính") for line in out)
     assert "Thống kê truy cập" not in "\n".join(out)
+
+
+def test_a_page_laid_out_with_tables_is_not_squashed_into_one_row() -> None:
+    text = (CORPUS / "000_4b16b2b6e82d9d4b.txt").read_text(encoding="utf-8")
+    page = to_html_page(text)
+    body = page[page.index("<article class='content'>"):page.index("</article>")]
+    grid = ("<html><body><table width='100%'><tr><td class='menu'><a href='/'>Trang chủ</a></td>"
+            f"<td class='main'>{body}</td></tr></table></body></html>")
+    out = html_to_text(grid).splitlines()
+    assert "## KẾ HOẠCH" in out
+    assert "- Cơ hội tham gia giảm 0,1 điểm." in out
+    assert max(len(line) for line in out) < 1000

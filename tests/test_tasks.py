@@ -599,3 +599,122 @@ def test_same_plan_in_every_layout(layouts: dict[str, PlanDocument], layout: str
     assert len(got) == len(ref)
     for a, b in zip(ref, got, strict=True):
         assert a == b
+
+
+# ---------------------------------------------------------------------------------------------
+# A commune plan written for these tests (Thanh Hóa, xã Quảng Phú): commune posts and units as
+# "- Name: action" leads, a shared head over a comma list, partners that are leaders and forces,
+# parenthesised cross references and appendix title lines, "Giao X chủ trì", "Đề nghị X", "Chủ trì:"
+# lead cells.
+# ---------------------------------------------------------------------------------------------
+
+COMMUNE = """ỦY BAN NHÂN DÂN XÃ QUẢNG PHÚ
+
+Số: 17/KH-UBND
+
+Quảng Phú, ngày 02 tháng 4 năm 2023
+
+KẾ HOẠCH
+
+Cải thiện Chỉ số PAPI xã Quảng Phú năm 2023
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+- Nâng cao trách nhiệm của cán bộ, công chức xã.
+
+II. NHIỆM VỤ, GIẢI PHÁP
+
+1. Công khai, minh bạch trong việc ra quyết định ở địa phương
+- Công chức Địa chính - Nông nghiệp: Niêm yết bảng giá đất và kế hoạch sử dụng đất tại nhà văn hóa các thôn.
+- Công chức Lao động - Thương binh và Xã hội: Rà soát, công khai danh sách hộ nghèo tại trụ sở xã trước ngày 30/6 hằng năm.
+- Ban Chỉ huy Quân sự xã: Phối hợp với Công an xã tuyên truyền Luật Nghĩa vụ quân sự đến từng hộ gia đình.
+- Trường Trung học cơ sở Quảng Phú: Công khai các khoản thu đầu năm học trên bảng tin nhà trường.
+- Nhóm Hỗ trợ Chuyển đổi Số Thôn Đông: Hướng dẫn người dân tạo tài khoản dịch vụ công trực tuyến.
+(Xem chi tiết tại Phụ lục II kèm theo)
+
+2. Thủ tục hành chính công
+- Công chức Văn phòng - Thống kê, Tư pháp - Hộ tịch: Giải quyết thủ tục hành chính đúng hạn, cụ thể:
++ Trả kết quả đúng hẹn cho người dân tại Bộ phận Một cửa xã.
++ Công khai thủ tục hành chính trên Cổng dịch vụ công trong tháng 10/2023.
+
+3. Kiểm soát tham nhũng trong khu vực công
+- Công an xã: Chủ trì, phối hợp với Trưởng các thôn, lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở rà soát các điểm phức tạp về an ninh trật tự.
+- Giao Công chức Tài chính - Kế toán chủ trì, phối hợp với Ban Thanh tra nhân dân công khai quyết toán ngân sách xã trong Quý 3/2023.
+- Đề nghị Ủy ban Mặt trận Tổ quốc xã phối hợp với các đoàn thể giám sát việc thực hiện quy chế dân chủ.
+- Hội Nông dân, Phụ nữ, Cựu chiến binh xã tuyên truyền hội viên tham gia đối thoại với chính quyền.
+
+III. TỔ CHỨC THỰC HIỆN
+Văn phòng - Thống kê có trách nhiệm theo dõi, tổng hợp kết quả, báo cáo UBND huyện theo Kế hoạch kiểm tra năm 2023.
+
+Nơi nhận:
+- UBND huyện;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Lê Văn B
+
+PHỤ LỤC II
+
+DANH MỤC CÔNG VIỆC CỤ THỂ CỦA XÃ QUẢNG PHÚ NĂM 2023
+(Kèm theo Kế hoạch số 17/KH-UBND ngày 02/4/2023 của UBND xã Quảng Phú)
+"""
+
+
+@pytest.fixture(scope="module")
+def commune() -> PlanDocument:
+    return parse(COMMUNE)
+
+
+def test_commune_posts_and_units_lead_their_colon_tasks(commune: PlanDocument) -> None:
+    cases = {
+        "Công chức Địa chính - Nông nghiệp: Niêm yết": "Công chức Địa chính - Nông nghiệp",
+        "Công chức Lao động - Thương binh và Xã hội:": "Công chức Lao động - Thương binh và Xã hội",
+        "Ban Chỉ huy Quân sự xã:": "Ban Chỉ huy Quân sự xã",
+        "Trường Trung học cơ sở Quảng Phú:": "Trường Trung học cơ sở Quảng Phú",
+        # an unknown head before the colon: a title-cased name followed by an action
+        "Nhóm Hỗ trợ Chuyển đổi Số Thôn Đông:": "Nhóm Hỗ trợ Chuyển đổi Số Thôn Đông",
+    }
+    for opening, lead in cases.items():
+        assert keys(find(commune, opening).lead) == expect(lead), opening
+    assert keys(find(commune, "Ban Chỉ huy Quân sự xã:").support) == expect("Công an xã")
+
+
+def test_shared_head_over_a_comma_list_of_specialisations(commune: PlanDocument) -> None:
+    for opening in ("Trả kết quả đúng hẹn", "Công khai thủ tục hành chính trên Cổng"):
+        t = find(commune, opening)
+        assert keys(t.lead) == expect("Công chức Văn phòng - Thống kê", "Công chức Tư pháp - Hộ tịch"), opening
+    t = find(commune, "Hội Nông dân, Phụ nữ")
+    assert keys(t.lead) == expect("Hội Nông dân", "Hội Phụ nữ", "Hội Cựu chiến binh xã")
+
+
+def test_partners_that_are_leaders_and_forces(commune: PlanDocument) -> None:
+    t = find(commune, "Công an xã: Chủ trì")
+    assert keys(t.lead) == expect("Công an xã")
+    assert keys(t.support) == expect("Trưởng các thôn", "lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở")
+
+
+def test_giao_and_de_nghi_subjects(commune: PlanDocument) -> None:
+    t = find(commune, "Giao Công chức Tài chính - Kế toán")
+    assert keys(t.lead) == expect("Công chức Tài chính - Kế toán")
+    assert keys(t.support) == expect("Ban Thanh tra nhân dân")
+    assert [(d.kind, d.end) for d in t.deadlines] == [("quarter", "2023-09-30")]
+    t = find(commune, "Đề nghị Ủy ban Mặt trận")
+    assert keys(t.lead) == expect("Ủy ban Mặt trận Tổ quốc xã")
+
+
+def test_asides_and_appendix_titles_are_not_tasks(commune: PlanDocument) -> None:
+    texts = [t.text for t in commune.tasks]
+    assert not any("chi tiết tại Phụ lục" in t or t.startswith("(") for t in texts), texts
+    assert not any("DANH MỤC CÔNG VIỆC" in t or "Kèm theo Kế hoạch" in t for t in texts), texts
+    assert len(texts) == 12, texts
+
+
+def test_commune_deadlines(commune: PlanDocument) -> None:
+    t = find(commune, "Công chức Lao động - Thương binh")
+    assert [(d.kind, d.recurrence) for d in t.deadlines] == [("recurring", "annual")]
+    t = find(commune, "Công khai thủ tục hành chính trên Cổng")
+    assert [(d.kind, d.end) for d in t.deadlines] == [("month", "2023-10-31")]
+    t = find(commune, "Văn phòng - Thống kê có trách nhiệm")
+    assert [(d.kind, d.start, d.end) for d in t.deadlines] == [("per_plan", "2023-01-01", "2023-12-31")]
