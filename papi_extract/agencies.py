@@ -740,8 +740,17 @@ def split_lead_cell(text: str, base: int = 0) -> tuple[list[Agency], list[Agency
         return lead, support
     text = text[:_MAX_LIST]
     for s, e, name, partner in _split_core(text):
+        if name is None:
+            m = _ROLE_TAIL.search(text, s, e)
+            if m and m.start() > s:
+                e = m.start()  # "Phòng X chủ trì, phối hợp với Y": the role word is not in the name
         (support if partner else lead).append(_make(text, base, s, e, name))
     return lead, support
+
+
+# A role word closing a lead cell's item ("Sở Y tế chủ trì", "… chủ trì theo lĩnh vực").
+_ROLE_TAIL = regex.compile(r"\s+(?:chủ\s+trì|thực\s+hiện|phụ\s+trách)(?:\s+theo\s+(?:lĩnh\s+vực|chức\s+năng[^,;]{0,40}))?\s*[,.;]?\s*$",
+                           regex.I)
 
 
 # ---------------------------------------------------------------------------------------------

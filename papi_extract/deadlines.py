@@ -403,6 +403,24 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
             while end > m.start() and low[end - 1].isspace():
                 end -= 1
             recs.append(_Rec(m.start(), end, "event", prio=2))
+    for m in (_QUARTER_RANGE.finditer(low) if "quý" in low else ()):
+        q0, q1 = v.quarters.get(m.group(1)), v.quarters.get(m.group(2))
+        yy = _int(m.group(3))
+        if q0 is None or q1 is None or not q0 < q1 or (yy is not None and not _plausible(yy)):
+            continue
+        # "Quý II - III/2022": one quarter record per quarter, all with the phrase as raw
+        recs.append(_Rec(m.start(), m.end(), "quarters", recurrence=f"{q0}-{q1}", prio=3, year_given=yy is not None,
+                         begin=_date(yy, 1, 1) if yy else None))
+    if cell and year4:
+        for m in _ONWARD_YEAR.finditer(low):
+            yy = int(m.group(1) or m.group(2))
+            if _plausible(yy):
+                # "Năm 2022 và các năm tiếp theo": continuous from that year, open-ended
+                recs.append(_Rec(m.start(), m.end(), "continuous", begin=dt.date(yy, 1, 1), prio=3))
+    if "năm học" in low:
+        for m in _SCHOOL_YEAR.finditer(low):
+            # "trước năm học 2024 - 2025": before the school year starts (no calendar date): an event
+            recs.append(_Rec(m.start(), m.end(), "event", prio=3))
     ranges: list[tuple[int, int, int, int]] = []
     for m in (v.year_range.finditer(low) if year4 else ()):
         y0, y1 = int(m.group(1)), int(m.group(2))
@@ -460,8 +478,8 @@ def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
     # (2021- 2025)"), or inside an event clause; standalone only in a table cell.
     used: set[int] = set()
     for r in kept:
-        if r.kind not in ("continuous", "per_plan", "event", "recurring"):
-            continue
+        if r.kind not in ("continuous", "per_plan", "event", "recurring") or (r.kind == "event" and r.prio == 3):
+            continue  # a school-year event names its years, it does not run over them
         k = bisect_left(starts, r.start)
         while k < len(ranges) and k in used:
             k += 1
@@ -499,17 +517,40 @@ def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
                     r.begin, r.finish = _date(yy, 3 * n - 2, 1), _month_end(yy, 3 * n)
                 else:
                     r.begin, r.finish = _date(yy, n, 1), _month_end(yy, n)
+    for r in kept:
+        if r.kind == "quarters" and r.begin is None and year is not None:
+            r.begin = _date(year, 1, 1)
     if any(r.kind != "unspecified" for r in kept):
         kept = [r for r in kept if r.kind != "unspecified"]
     out: list[_Row] = []
     spans = _cell_spans(text, low, kept) if cell else [(r.start, r.end) for r in kept]
     for r, (s, e) in zip(kept, spans, strict=True):
+        if r.kind == "quarters":
+            q0, q1 = (int(x) for x in (r.recurrence or "0-0").split("-"))
+            yy = r.begin.year if r.begin else None
+            for q in range(q0, q1 + 1):
+                b = _date(yy, 3 * q - 2, 1) if yy else None
+                f = _month_end(yy, 3 * q) if yy else None
+                out.append((s, e, "quarter", b.isoformat() if b else None, f.isoformat() if f else None, None))
+            continue
         rec = r.recurrence if r.kind in ("recurring", "per_plan") else None
         out.append((s, e, r.kind, r.begin.isoformat() if r.begin else None,
                     r.finish.isoformat() if r.finish else None, rec))
     return tuple(out)
 
 
+_QUARTER_RANGE = regex.compile(
+    r"(?<![\p{L}\d])quý\s+(iv|iii|ii|i|[1-4])\s*(?:[-–—]\s*(?:quý\s+)?|,\s*)(iv|iii|ii|i|[1-4])(?![\p{L}\d])"
+    r"(?:\s*(?:[/\-]|năm)\s*(\d{4})(?!\d))?"
+)
+_ONWARD_YEAR = regex.compile(
+    r"(?<![\p{L}\d])(?:từ\s+)?(?:năm\s+)?((?:19|20)\d{2})\s+(?:và|trở\s+đi\s+và)\s+(?:các|những)\s+năm\s+"
+    r"(?:tiếp\s+theo|sau(?:\s+đó)?)(?![\p{L}\d])"
+    r"|(?<![\p{L}\d])từ\s+(?:năm\s+)?((?:19|20)\d{2})\s+trở\s+đi(?![\p{L}\d])"
+)
+_SCHOOL_YEAR = regex.compile(
+    r"(?<![\p{L}\d])(?:trước|đầu|bắt\s+đầu|khai\s+giảng)\s+năm\s+học\s+(?:19|20)\d{2}\s*[-–—/]\s*(?:19|20)\d{2}(?!\d)"
+)
 _CELL_SEP = regex.compile(r"[;\n]")
 _GAP = regex.compile(r"[\s,;]*(?:(?<![\p{L}])và(?![\p{L}])[\s,]*)?")
 

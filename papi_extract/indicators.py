@@ -11,7 +11,9 @@ Sources, each a ``method`` of the mention:
   ("Công khai minh bạch và thủ tục hành chính công") gives one mention per dimension; the
   section takes the first (the annotation guide's rule).
 * ``table_group`` / ``table_subgroup`` — a row of a task table holding only a label and an
-  indicator name ("I<TAB>Tham gia người dân ở cấp cơ sở", "Công khai danh sách hộ nghèo").
+  indicator name ("I<TAB>Tham gia người dân ở cấp cơ sở", "Công khai danh sách hộ nghèo"), or a lone
+  line (labelled or bulleted) next to a row of a table printed one cell per line with "|" lines
+  between cells ("6. Chỉ số Cung ứng dịch vụ công", "- An ninh, trật tự tại khu dân cư").
 * ``score_table`` — the name cell of each row of a score table (seed 004's table).
 * ``bold`` — a bold line (or bold run-in head) that is not an outline heading but names an indicator.
 
@@ -75,6 +77,15 @@ def _cell_spans(ctx: DocContext, b: Block) -> list[tuple[int, int]]:
     return [(c.start, c.end) for c in _split_row(ctx, b.start, b.end) if c.text]
 
 
+_PIPE_LINE = regex.compile(r"(?m)^[ \t]*\|[ \t]*$")
+
+
+def _cell_per_line_row(ctx: DocContext, b: Block) -> bool:
+    """A row of a table printed one cell per line, its cells separated by lines holding only "|"
+    (a task table flattened from a word processor): the block holds such a separator line."""
+    return b.kind != "heading" and bool(_PIPE_LINE.search(ctx.text, b.start, b.end))
+
+
 def extract_indicators(ctx: DocContext) -> None:
     mentions: list[IndicatorMention] = []
     folded = ctx.folded
@@ -108,6 +119,21 @@ def extract_indicators(ctx: DocContext) -> None:
     # 3. group rows of other tables, 4. bold lines that are not outline headings
     blocks = ctx.blocks
     for bi, b in enumerate(blocks):
+        if b.kind in ("para", "item", "bullet") and len(b.pieces) <= 1 and b.line not in ctx.heading_lines and (
+            (bi > 0 and _cell_per_line_row(ctx, blocks[bi - 1]))
+            or (bi + 1 < len(blocks) and _cell_per_line_row(ctx, blocks[bi + 1]))
+        ):
+            # a group row of a table printed one cell per line ("|" lines between cells): a lone
+            # line, label or bullet included ("6. Chỉ số Cung ứng dịch vụ công", "- An ninh, trật tự …")
+            seg = ctx.text[b.text_start : b.end]
+            core = seg.strip(" \t:.-*+")
+            if core and len(core) <= 160:
+                s = b.text_start + seg.index(core)
+                found = find_indicators_folded(folded[s : s + len(core)])
+                if found and all(m.exact for m in found):
+                    method = "table_subgroup" if found[0].subdimension else "table_group"
+                    mentions.extend(_mentions(ctx, found, (s, s + len(core)), b.section, method))
+                    continue
         if b.kind == "para" and len(b.pieces) <= 1 and (
             (bi > 0 and blocks[bi - 1].kind == "table_row" and ctx.line_of(blocks[bi - 1].end) + 1 == b.line)
             or (bi + 1 < len(blocks) and blocks[bi + 1].kind == "table_row" and blocks[bi + 1].line == b.line + 1)

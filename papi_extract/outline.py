@@ -21,6 +21,7 @@ import yaml
 from papi_extract.context import Block, DocContext
 from papi_extract.models import Section
 from papi_extract.normalize import collapse_ws, fold
+from papi_extract.tables import bar_table_regions
 
 DATA = Path(__file__).parent / "data"
 
@@ -35,6 +36,7 @@ APPENDIX_RE = regex.compile(r"^\s{0,4}(?P<kw>ph[uụ]\s{1,3}l[uụ]c)\s{0,3}(?:s
 BULLET_RE = regex.compile(r"^(?P<indent>\s{0,12})(?P<marker>(?:[-–—•]\s{0,3})?[-–—•+*✓➢▪◦○●])\s{0,4}(?P<rest>\S.*)$")
 ROMAN_VALID = regex.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 _WORD = regex.compile(r"\w+")
+_BAR_LINE_ANY = regex.compile(r"(?m)^[ \t]{0,8}\|[ \t]{0,8}$")
 _UPPER_LETTERS = regex.compile(r"\p{Lu}")
 _LOWER_LETTERS = regex.compile(r"\p{Ll}")
 
@@ -222,9 +224,11 @@ def _match_heading(lines: _Lines, i: int, in_organization: bool) -> _Heading | N
         ts = base + m.start("title")
         te = base + len(text)
         title = m.group("title")
-        strong = bool(info.md_level) or info.bold or _is_upper_title(title) or shape == "roman"
+        # bold is evidence only when it covers the title, not just the label ("**1.** Giao Sở X …")
+        bold = info.bold and not (0 <= info.bold_end <= m.start("title"))
+        strong = bool(info.md_level) or bold or _is_upper_title(title) or shape == "roman"
         content_start = -1
-        if info.bold_end > 0 and info.bold_end < len(text):
+        if bold and info.bold_end > 0 and info.bold_end < len(text):
             # "**5. Quản trị môi trường:** Chất lượng ..." : bold run-in head, content after it
             head = text[m.start("title") : info.bold_end]
             if head.rstrip().endswith(":") and text[info.bold_end :].strip():
@@ -298,6 +302,14 @@ def segment(ctx: DocContext) -> None:
     def current_section() -> Section | None:
         return stack[-1] if stack else None
 
+    # Lines inside a one-cell-per-line table (cells between "|" lines) are cells and group rows
+    # ("1. Chỉ số Tham gia ..." between two rows), never headings.
+    in_table: set[int] = set()
+    if _BAR_LINE_ANY.search(ctx.text):  # cheap gate: most documents hold no "|" line at all
+        texts = [lines.text(i) for i in range(lines.n)]
+        for a, b in bar_table_regions(texts, start_line, tail_line):
+            in_table.update(range(a, b))
+
     for i in (*range(start_line, tail_line), *range(resume_line, lines.n)):
         text = lines.text(i)
         if not text.strip():
@@ -310,7 +322,7 @@ def segment(ctx: DocContext) -> None:
             continue
         parent = current_section()
         in_org = any(s.kind == "organization" for s in stack)
-        h = _match_heading(lines, i, in_org)
+        h = _match_heading(lines, i, in_org) if i not in in_table else None
         if h is not None:
             level = _shape_level(h.shape, h.label)
             if h.shape == "letter":

@@ -978,6 +978,16 @@ def extract_scores(ctx: DocContext) -> None:
             out.append(fact)
         else:
             _merge(prev, fact)
+    # a change stated for a fact whose actual value that year is known belongs to the actual record
+    # ("Quản trị điện tử tăng 0,26 điểm" below a table giving its 2022 value): one record per fact
+    for fact in [x for x in out if x.kind == "change" and x.year is not None]:
+        actual = merged.get((fact.dimension, fact.subdimension, fact.year, "actual"))
+        if actual is None or (actual.change is not None and abs(actual.change - (fact.change or 0.0)) > 1e-6):
+            continue
+        if actual.value is None and fact.base_value is not None:
+            continue  # "giảm từ 1,55 điểm …" with its own base: keep as written
+        _merge(actual, fact)
+        out.remove(fact)
     out.sort(key=lambda x: x.start)
     text = ctx.text
     ctx.scores = [

@@ -403,9 +403,11 @@ def find_tables(ctx: DocContext, match: Matcher | None = None) -> list[Table]:
     lines = ctx.norm.lines
     kinds = [""] * len(lines)
     tables: list[Table] = []
+    has_bars = "|" in doc
     for first, last in body_line_ranges(ctx):
         for i in range(first, last):
             kinds[i] = _line_kind(doc[lines[i].start : lines[i].end])
+        bar_starts = dict(_bar_regions(kinds, lambda x: doc[lines[x].start : lines[x].end], first, last)) if has_bars else {}
         i = first
         while i < last:
             k = kinds[i]
@@ -416,6 +418,12 @@ def find_tables(ctx: DocContext, match: Matcher | None = None) -> list[Table]:
                 i = max(j, i + 1)
                 continue
             li = lines[i]
+            if k == "text" and i in bar_starts:
+                t = _bar_table(ctx, kinds, i, bar_starts[i], match)
+                if t is not None:
+                    tables.append(t)
+                    i = bar_starts[i]
+                    continue
             if k == "text" and li.end - li.start <= 80 and _folded_role(ctx.folded[li.start : li.end]) in ("number", "text"):
                 t, j = _cell_table(ctx, kinds, i, last, match)
                 if t is not None:
@@ -645,6 +653,201 @@ def _cell_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Mat
         return None, i + 1
     end = max(lines[last_line].end, max(r.end for r in rows))
     return Table("cells", cols, rows, lines[i].start, end, b.has_groups), last_line + 1
+
+
+_GROUP_LABEL = regex.compile(r"^\s{0,4}(?:(?P<roman>[IVXL]{1,5})|(?P<num>\d{1,2}(?:\.\d{1,2}){0,2}))\s{0,2}[.):]\s{0,4}(?=\S)")
+_GROUP_BULLET = regex.compile(r"^\s{0,4}[-–—•+*]\s{0,4}(?=\S)")
+
+
+def bar_table_regions(texts: list[str], first: int = 0, last: int | None = None) -> list[tuple[int, int]]:
+    """Line ranges [start, end) of one-cell-per-line tables whose cells are separated by lines
+    holding only "|" (rows possibly separated by blank lines, single-line group rows between
+    them). For the outline: no line inside such a region is a heading."""
+    last = len(texts) if last is None else last
+    kinds = [""] * len(texts)
+    for i in range(first, last):
+        kinds[i] = _line_kind(texts[i])
+    return _bar_regions(kinds, lambda x: texts[x], first, last)
+
+
+def _bar_regions(kinds: list[str], text_of: Callable[[int], str], first: int, last: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    i = first
+    while i < last:
+        if kinds[i] != "text":
+            i += 1
+            continue
+        q = i + 1
+        while q < last and kinds[q] == "blank":
+            q += 1
+        # cheap test first: a header cell is followed by a bar line
+        if q >= last or kinds[q] != "bar" or len(text_of(i)) > 80 or header_role(text_of(i)) not in ("number", "text"):
+            i += 1
+            continue
+        chunks = _chunks(kinds, i, last)
+        if not chunks or not chunks[0][2]:
+            i += 1
+            continue
+        # the header: at least three header cells in the first chunk
+        cells = _chunk_cells(kinds, chunks[0][0], chunks[0][1])
+        n_head = 0
+        for ids in cells:
+            if not ids or header_role(" ".join(text_of(x).strip() for x in ids)) is None:
+                break
+            n_head += 1
+        if n_head < 3:
+            i += 1
+            continue
+        end = chunks[0][1]
+        for idx in range(1, len(chunks)):
+            a, b, has_bar = chunks[idx]
+            if has_bar:
+                end = b
+                continue
+            if _short_line_chunk(chunks[idx], text_of):
+                q = idx + 1
+                while q < len(chunks) and _short_line_chunk(chunks[q], text_of):
+                    q += 1
+                if q < len(chunks) and chunks[q][2]:
+                    continue  # a group row (or a group and a sub-group row) between two rows
+            break
+        out.append((i, end))
+        i = end
+    return out
+
+
+def _short_line_chunk(chunk: tuple[int, int, bool], text_of: Callable[[int], str]) -> bool:
+    a, b, has_bar = chunk
+    t = text_of(a)
+    return (not has_bar and b - a == 1 and len(_WORDS.findall(t)) <= _MAX_GROUP_WORDS
+            and not _LONG_SENTENCE_END.search(t))
+
+
+_LONG_SENTENCE_END = regex.compile(r"[.;:]\s{0,3}$")
+
+
+def _chunks(kinds: list[str], i: int, last: int) -> list[tuple[int, int, bool]]:
+    """Runs of non-blank text/bar lines from line ``i``: (start, end, holds a bar). A blank run
+    between two bar lines is an empty cell, not a chunk boundary."""
+    out: list[tuple[int, int, bool]] = []
+    j = i
+    while j < last:
+        if kinds[j] not in ("text", "bar"):
+            break
+        a = j
+        has_bar = False
+        while j < last:
+            k = kinds[j]
+            if k == "bar":
+                has_bar = True
+                j += 1
+                continue
+            if k == "text":
+                j += 1
+                continue
+            if k == "blank" and j > a and kinds[j - 1] == "bar":
+                q = j
+                while q < last and kinds[q] == "blank":
+                    q += 1
+                if q < last and kinds[q] == "bar":
+                    j = q
+                    continue
+            break
+        out.append((a, j, has_bar))
+        while j < last and kinds[j] == "blank":
+            j += 1
+    return out
+
+
+def _chunk_cells(kinds: list[str], a: int, b: int) -> list[list[int]]:
+    """Cells (text line indices) of a chunk: split at bar lines; a leading or trailing bar
+    opens/closes the row, two bars in a row (or bars around blank lines) hold an empty cell."""
+    cells: list[list[int]] = []
+    cur: list[int] = []
+    seen_bar = False
+    prev_bar = False
+    for j in range(a, b):
+        k = kinds[j]
+        if k == "bar":
+            if cur or (seen_bar and prev_bar):
+                cells.append(cur)
+            cur = []
+            seen_bar = prev_bar = True
+            continue
+        if k == "blank":
+            continue
+        cur.append(j)
+        prev_bar = False
+    if cur:
+        cells.append(cur)
+    return cells
+
+
+def _bar_table(ctx: DocContext, kinds: list[str], i: int, end_line: int, match: Matcher | None) -> Table | None:
+    """A bar-separated one-cell-per-line table (lines ``i`` .. ``end_line``), rows per chunk."""
+    doc = ctx.text
+    lines = ctx.norm.lines
+
+    def val(ids: list[int]) -> str:
+        return " ".join(doc[lines[x].start : lines[x].end].strip() for x in ids)
+
+    chunks = _chunks(kinds, i, end_line)
+    if not chunks:
+        return None
+    first_cells = _chunk_cells(kinds, chunks[0][0], chunks[0][1])
+    h = 0
+    while h < len(first_cells) and first_cells[h] and header_role(val(first_cells[h])) is not None:
+        h += 1
+    roles = [header_role(val(c)) or "" for c in first_cells[:h]]
+    cols = _flatten_cell_header(roles)
+    if len(roles) < 3 or not _is_task_header(cols):
+        return None
+    width = len(cols)
+    b = _Builder(doc, cols, match)
+
+    def raw_of(group: list[list[int]], blank: bool) -> _RawRow:
+        spans: list[tuple[int, int]] = []
+        for ids in group:
+            if ids:
+                s0 = _strip_span(doc, lines[ids[0]].start, lines[ids[0]].end)
+                s1 = _strip_span(doc, lines[ids[-1]].start, lines[ids[-1]].end)
+                spans.append((s0[0], s1[1]))
+            else:
+                spans.append((0, 0))
+        starts = [lines[ids[0]].start for ids in group if ids]
+        ends = [lines[ids[-1]].end for ids in group if ids]
+        return _RawRow(spans, min(starts) if starts else 0, max(ends) if ends else 0, blank)
+
+    pending: list[list[int]] = []
+    for idx, (a, e, has_bar) in enumerate(chunks):
+        cells = first_cells[h:] if idx == 0 else _chunk_cells(kinds, a, e)
+        if not has_bar and e - a == 1:
+            if pending:
+                b.add(raw_of(pending, True))
+                pending = []
+            li = lines[a]
+            s, t = _strip_span(doc, li.start, li.end)
+            m = _GROUP_LABEL.match(doc, s, t) or _GROUP_BULLET.match(doc, s, t)
+            ts = m.end() if m else s
+            roman = bool(m and m.groupdict().get("roman") and _ROMAN_CELL.match(m.group("roman")))
+            numbered = bool(m and m.groupdict().get("num"))
+            b._group(_RawRow([(ts, t)], li.start, li.end, True), doc[ts:t], (ts, t), roman=roman, numbered=numbered)
+            continue
+        for c in cells:
+            pending.append(c)
+            if len(pending) >= width:
+                b.add(raw_of(pending, idx > 0))
+                pending = []
+        if pending and idx > 0:
+            b.add(raw_of(pending, True))
+            pending = []
+    if pending:
+        b.add(raw_of(pending, True))
+    if not any(r.kind == "task" for r in b.rows):
+        return None
+    start = lines[i].start
+    end = max(lines[end_line - 1].end, max(r.end for r in b.rows))
+    return Table("cells", cols, b.rows, start, end, b.has_groups)
 
 
 def _flatten_cell_header(roles: list[str]) -> list[str]:

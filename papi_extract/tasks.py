@@ -66,6 +66,16 @@ _LABEL_PREFIX = regex.compile(
 )
 # Sentence boundary: ". " followed by an upper-case letter (later sentences may name more leads).
 _SENTENCE = regex.compile(r"[.!?…]\s{1,4}(?=[\p{Lu}])")
+# A sentence closing with one of these before its ":" introduces the list below it (folded).
+_LEAD_IN_END = regex.compile(
+    r"(?<!\w)(?:sau|sau\s{1,3}day|nhu\s{1,3}sau|duoi\s{1,3}day|cu\s{1,3}the|bao\s{1,3}gom|gom)\s{0,3}[:：]\s{0,3}$"
+)
+_PARTNER_CUE = regex.compile(r"phoi\s{1,3}hop(?:\s{1,3}voi)?\s{1,3}")
+_VERB_AFTER = regex.compile(r"\s{1,3}\p{Ll}")
+_CLAUSE = regex.compile(r";\s{1,4}(?=[\p{Lu}])")
+_SUPPORT_VERB = regex.compile(r"\s{0,3}(?:phoi\s{1,3}hop|tham\s{1,3}gia|cung\s{1,3}phoi)(?!\w)")
+# "<subject> giao <agency> …" (folded): group 1 is "giao"
+_GIAO_AFTER_SUBJECT = regex.compile(r"^\s{0,4}\S[^;:.]{0,80}?\s(giao)\s{1,3}(?:cho\s{1,3})?")
 _LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 # An opening clause before the subject has at most this many words ("Hàng quý, …").
 _MAX_OPENING_WORDS = 6
@@ -326,6 +336,7 @@ class _Item:
     section: str | None
     kind: str = "skip"  # task | line | header | consumed (lines of a numbered heading) | skip
     line: _AgencyLine | None = None
+    more_lines: list[_AgencyLine] = field(default_factory=list)  # "X chủ trì; Y phối hợp": the Y line
     header_agencies: list[Agency] = field(default_factory=list)
     header_scope_parent: bool = False  # a para header after the section's list: tasks belong one level up
     attached: list[_AgencyLine] = field(default_factory=list)
@@ -583,9 +594,33 @@ class _Doc:
                 rest = j.slice(k + 1, len(j.text))
                 rest = rest.slice(len(rest.text) - len(rest.text.lstrip()), len(rest.text))
                 first = _agencies(self.api.subject_agencies, rest)
+        if first:
+            # "UBND tỉnh giao Sở Nội vụ theo dõi …": the assigner is not the lead, the object of "giao" is
+            g = _GIAO_AFTER_SUBJECT.match(j.folded)
+            if g and _nwords(j.text[: g.start(1)]) <= _MAX_OPENING_WORDS:
+                rest = j.slice(g.end(), len(j.text))
+                obj = _agencies(self.api.subject_agencies, rest)
+                if obj:
+                    first = obj
         later: list[Agency] = []
         for m in _SENTENCE.finditer(j.text):
             k = m.end()
+            later.extend(_agencies(self.api.subject_agencies, j.slice(k, len(j.text))))
+        for m in _CLAUSE.finditer(j.text):
+            # "Sở A chỉ đạo …; Sở B nâng cao …": each clause's subject leads ("Y phối hợp" supports)
+            k = m.end()
+            rel = self.api.subject_agencies(j.text[k:], 0)
+            if not rel:
+                continue
+            after = k + max(a.span[1] for a in rel)
+            if _SUPPORT_VERB.match(j.folded, after) or not _VERB_AFTER.match(j.text, after):
+                continue  # "…; Sở B, Sở C." continues a partner list: no verb after the name
+            seg0 = max(j.text.rfind(";", 0, m.start()), j.text.rfind(".", 0, m.start())) + 1
+            cue = None
+            for cue in _PARTNER_CUE.finditer(j.folded, seg0, m.start()):
+                pass
+            if cue is not None and self.agency_list(j.slice(cue.end(), m.start()), lenient=True):
+                continue  # "phối hợp với Sở A; Sở B tham mưu …": Sở B is one more partner
             later.extend(_agencies(self.api.subject_agencies, j.slice(k, len(j.text))))
         return first, later
 
@@ -731,6 +766,11 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
             role = next(k for k, val in m.groupdict().items() if val is not None)
             it.kind = "line"
             it.line = _AgencyLine(role, it.text.slice(m.end(), len(text)))
+        elif text.strip() and it.block.kind not in ("closing", "table_row") and st.in_task_area(it.section):
+            lines = _assignment_lines(st, it.text)
+            if lines:
+                it.kind = "line"
+                it.line, it.more_lines = lines[0], lines[1:]
     for idx, it in enumerate(items):
         b = it.block
         text = it.text.text.strip()
@@ -752,6 +792,8 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
                 continue
             if _nwords(text) <= 15:
                 continue  # a lead-in line ("Nội dung thực hiện khắc phục:")
+            if _LEAD_IN_END.search(f):
+                continue  # "Để đạt mục tiêu trên, UBND tỉnh yêu cầu … thực hiện các nhiệm vụ sau:"
         found = st.bare_agencies(it.text)
         if found is not None:
             if has_sub:
@@ -858,9 +900,9 @@ def _attach_lines(st: _Doc, items: list[_Item]) -> None:
             it = items[i]
             if it.kind == "line" and it.line is not None:
                 if prev_kind == "line" and groups:
-                    groups[-1][1].append(it.line)
+                    groups[-1][1].extend([it.line, *it.more_lines])
                 else:
-                    groups.append((prev_task if prev_kind == "task" else None, [it.line]))
+                    groups.append((prev_task if prev_kind == "task" else None, [it.line, *it.more_lines]))
                 prev_kind = "line"
                 continue
             if it.kind == "skip" and not it.text.text.strip():
@@ -881,6 +923,39 @@ def _attach_lines(st: _Doc, items: list[_Item]) -> None:
             roles = st.blocks_of.setdefault(scope, {})
             for ln in lines:
                 roles.setdefault(ln.role, []).append(ln)
+
+
+# An assignment line: "Sở Nội vụ chủ trì; Sở Tư pháp, UBND cấp huyện phối hợp." (optionally after a cue
+# "Phân công:", "Trách nhiệm thực hiện:" ...). Matched on the folded text (same offsets).
+_ASSIGNMENT = regex.compile(
+    r"^\s{0,4}[-–•+*]?\s{0,3}(?:(?:phan\s{1,3}cong(?:\s{1,3}(?:thuc\s{1,3}hien|nhiem\s{1,3}vu|trach\s{1,3}nhiem))?"
+    r"|trach\s{1,3}nhiem\s{1,3}thuc\s{1,3}hien|don\s{1,3}vi\s{1,3}thuc\s{1,3}hien|co\s{1,3}quan\s{1,3}thuc\s{1,3}hien)"
+    r"\s{0,3}[:：]\s{0,4})?"
+    r"(?P<lead>[^;:()]{3,300}?)\s{1,3}chu\s{1,3}tri(?:\s{1,3}thuc\s{1,3}hien)?"
+    r"(?:\s{1,3}theo\s{1,3}(?:linh\s{1,3}vuc|chuc\s{1,3}nang[^;,.]{0,60}))?"
+    r"(?:\s{0,3}[;,.]\s{0,4}(?P<support>[^;:()]{3,300}?)\s{1,3}phoi\s{1,3}hop(?:\s{1,3}thuc\s{1,3}hien)?)?"
+    r"\s{0,3}[.;]?\s{0,3}$"
+)
+
+
+def _assignment_lines(st: _Doc, j: Joined) -> list[_AgencyLine]:
+    """The agency lines of an assignment ("X chủ trì; Y phối hợp"), [] when the text is not one: both
+    parts must be agency lists (so "Tổ chức … chủ trì" sentences with an action stay tasks)."""
+    f = j.folded
+    if "chu tri" not in f:
+        return []
+    m = _ASSIGNMENT.match(f)
+    if not m:
+        return []
+    out: list[_AgencyLine] = []
+    for role in ("lead", "support"):
+        if m.group(role) is None:
+            continue
+        part = j.slice(m.start(role), m.end(role))
+        if not st.agency_list(part, lenient=True):
+            return []
+        out.append(_AgencyLine(role, part))
+    return out
 
 
 def _item_fields(task: _Item, lines: list[_AgencyLine]) -> bool:

@@ -382,7 +382,11 @@ def is_total_cell_folded(folded: str) -> bool:
     toks = ix.tokens(folded)
     while toks and ix._is_number(toks[0][0]):
         toks = toks[1:]
-    return tuple(t[0] for t in toks) in ix.total_cells
+    words = tuple(t[0] for t in toks)
+    if words in ix.total_cells:
+        return True
+    # "Tổng điểm PAPI", "Tổng cộng (PAPI)": a total cell followed by the index's name
+    return len(words) > 1 and words[-1] == "papi" and words[:-1] in ix.total_cells
 
 
 def search_total(text: str) -> tuple[int, int] | None:

@@ -159,7 +159,7 @@ LEAD_CELLS = [
     ("Phòng Y tế phối hợp với Trung tâm Y tế huyện, Bảo hiểm xã hội huyện; UBND các xã, thị trấn",
      ["Phòng Y tế", "UBND các xã, thị trấn"], ["Trung tâm Y tế huyện", "Bảo hiểm xã hội huyện"]),
     ("Sở Công Thương chủ trì, phối hợp cùng với Công ty Điện lực Quảng Nam",
-     ["Sở Công Thương chủ trì"], ["Công ty Điện lực Quảng Nam"]),
+     ["Sở Công Thương"], ["Công ty Điện lực Quảng Nam"]),
 ]
 
 
@@ -690,3 +690,12 @@ def test_role_label_in_a_lead_cell() -> None:
     lead, extra = split_lead_cell("Chủ trì: Phòng Tư pháp; Phối hợp: Công an huyện", 7)
     assert [key(a.name) for a in lead] == [key("Phòng Tư pháp")]
     assert [key(a.name) for a in extra] == [key("Công an huyện")]
+
+
+def test_lead_cell_role_word_is_not_part_of_the_name() -> None:
+    from papi_extract.agencies import split_lead_cell
+
+    lead, extra = split_lead_cell("Phòng Tư pháp chủ trì, phối hợp với Đài Truyền thanh huyện")
+    assert [a.name for a in lead] == ["Phòng Tư pháp"] and [a.name for a in extra] == ["Đài Truyền thanh huyện"]
+    lead, _ = split_lead_cell("Sở Xây dựng, Sở Giao thông vận tải chủ trì theo lĩnh vực")
+    assert [a.name for a in lead] == ["Sở Xây dựng", "Sở Giao thông vận tải"]

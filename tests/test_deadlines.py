@@ -403,3 +403,20 @@ def test_more_prose(text: str, expected: list[tuple]) -> None:
 ])
 def test_more_prose_not_deadlines(text: str) -> None:
     assert parse_deadlines(text, 0, P2023) == []
+
+
+def test_quarter_ranges_onward_years_and_school_years() -> None:
+    got = parse_deadlines("Quý I - II/2024", cell=True)
+    assert [(d.kind, d.raw, d.start, d.end) for d in got] == [
+        ("quarter", "Quý I - II/2024", "2024-01-01", "2024-03-31"),
+        ("quarter", "Quý I - II/2024", "2024-04-01", "2024-06-30")]
+    got = parse_deadlines("Quý III, IV năm 2021", cell=True)
+    assert [d.end for d in got] == ["2021-09-30", "2021-12-31"]
+    got = parse_deadlines("Từ năm 2025 và những năm sau", cell=True)
+    assert [(d.kind, d.start, d.end) for d in got] == [("continuous", "2025-01-01", None)]
+    text = "Rà soát cơ sở vật chất các trường mầm non trước năm học 2025 - 2026."
+    got = parse_deadlines(text)
+    assert [(d.kind, d.raw, d.start, d.end) for d in got] == [("event", "trước năm học 2025 - 2026", None, None)]
+    check_spans(text, got)
+    # in prose, "năm 2024 và các năm tiếp theo" stays a horizon, not a deadline
+    assert parse_deadlines("Phấn đấu trong năm 2024 và các năm tiếp theo giữ vững thứ hạng.") == []

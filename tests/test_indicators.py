@@ -218,3 +218,57 @@ I. NHIỆM VỤ
 - Cải thiện cơ sở hạ tầng căn bản: đầu tư đường giao thông nông thôn.
 """
     assert parse(text).indicators == []
+
+
+def test_group_rows_of_a_table_printed_one_cell_per_line() -> None:
+    """A task table flattened to one cell per line ("|" lines between cells, blank lines between
+    rows): the lone lines naming an indicator, labelled or bulleted, are its group rows."""
+    text = (
+        "KẾ HOẠCH\n\nCải thiện Chỉ số PAPI huyện Văn Bàn năm 2023\n\n"
+        "II. NHIỆM VỤ CỤ THỂ\n\n"
+        "STT\n|\nNhiệm vụ\n|\nĐơn vị chủ trì\n|\nThời gian\n\n"
+        "2. Chỉ số Quản trị môi trường\n\n"
+        "1\n|\nKiểm tra các cơ sở chăn nuôi gây ô nhiễm nguồn nước\n|\nPhòng Tài nguyên và Môi trường\n|\nQuý II/2023\n\n"
+        "3. Chỉ số Cung ứng dịch vụ công\n\n"
+        "- An ninh, trật tự ở khu dân cư\n\n"
+        "2\n|\nTăng cường tuần tra tại các thôn, bản\n|\nCông an huyện\n|\nThường xuyên\n\n"
+        "III. TỔ CHỨC THỰC HIỆN\n\n"
+        "Phòng Nội vụ theo dõi, tổng hợp.\n"
+    )
+    ctx = parse(text)
+    assert codes(ctx) == [
+        (7, "Chỉ số Quản trị môi trường"),
+        (6, "Chỉ số Cung ứng dịch vụ công"),
+        ("6.4", "An ninh, trật tự ở khu dân cư"),
+    ]
+    assert {m.method for m in ctx.indicators} == {"table_group", "table_subgroup"}
+    # the group rows give the rows below them their dimension
+    row = text.index("Tăng cường tuần tra")
+    assert indicators.dimension_at(ctx, row, ctx.indicators[-1].section) == (6, "6.4")
+    # without the "|" cell lines there is no table: no group rows (the labelled lines are headings)
+    flat = parse(text.replace("\n|\n", " ; "))
+    assert not [m for m in flat.indicators if m.method.startswith("table_")]
+
+
+def test_every_dimension_a_heading_names_is_a_mention() -> None:
+    text = (
+        "KẾ HOẠCH\n\nCải thiện Chỉ số PAPI tỉnh Kon Tum năm 2024\n\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n\n"
+        "1. Công khai, minh bạch và trách nhiệm giải trình\n\n"
+        "- Các sở, ngành công khai kế hoạch sử dụng đất.\n\n"
+        "2. Cung ứng dịch vụ công và quản trị điện tử\n\n"
+        "- Sở Y tế nâng cao chất lượng khám, chữa bệnh.\n\n"
+        "3. Quản trị môi trường\n\n"
+        "- Sở Tài nguyên và Môi trường kiểm tra các cơ sở sản xuất.\n"
+    )
+    ctx = parse(text)
+    assert [(m.dimension, m.raw) for m in ctx.indicators] == [
+        (2, "Công khai, minh bạch và trách nhiệm giải trình"),
+        (3, "Công khai, minh bạch và trách nhiệm giải trình"),
+        (6, "Cung ứng dịch vụ công và quản trị điện tử"),
+        (8, "Cung ứng dịch vụ công và quản trị điện tử"),
+        (7, "Quản trị môi trường"),
+    ]
+    assert {m.method for m in ctx.indicators} == {"heading"}
+    by_title = {s.title: s for s in ctx.sections}
+    assert by_title["Cung ứng dịch vụ công và quản trị điện tử"].dimension == 6  # the first named

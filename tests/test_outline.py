@@ -144,3 +144,15 @@ def test_web_chrome_is_not_body() -> None:
     assert [s.title for s in ctx.sections] == ["Đối với nội dung “Quản trị điện tử”"]
     assert all("Tin 1" not in ctx.text[b.start : b.end] for b in ctx.blocks)
     assert all("truy cập" not in ctx.text[b.start : b.end] for b in ctx.blocks)
+
+
+def test_bold_label_without_bold_title_is_not_a_heading_and_table_lines_are_not_headings() -> None:
+    text = ("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI tỉnh Yên Bái năm 2024\n\n## II. NHIỆM VỤ\n\n"
+            "Số TT\n|\nNội dung nhiệm vụ\n|\nCơ quan chủ trì\n|\nThời hạn\n\n"
+            "1. Chỉ số Quản trị môi trường\n\n"
+            "1\n|\nKiểm tra các điểm khai thác cát trái phép\n|\nSở Tài nguyên và Môi trường\n|\nQuý II/2024\n\n"
+            "## III. TỔ CHỨC THỰC HIỆN\n\n**1.** Giao Sở Nội vụ theo dõi, đôn đốc việc thực hiện.\n\n"
+            "**2. Kinh phí thực hiện**\n\nTừ nguồn ngân sách tỉnh.\n")
+    ctx = _outline(text)
+    assert [(s.label, s.title) for s in ctx.sections] == [("II", "NHIỆM VỤ"), ("III", "TỔ CHỨC THỰC HIỆN"),
+                                                         ("2", "Kinh phí thực hiện")]

@@ -326,3 +326,58 @@ def test_change_column_without_year_belongs_to_the_latest_year() -> None:
         (None, None, 2022, "actual", 41.85, None, None, None, None),
         (None, None, 2023, "actual", 42.27, 0.42, None, None, None),
     }
+
+
+def test_total_row_label_variants_in_a_two_row_header_tab_table() -> None:
+    """A portal page's table: "Năm X" cells span "Điểm | Xếp hạng" below; the total row has no number
+    and its label names the index ("Tổng điểm PAPI")."""
+    for label in ("Tổng điểm PAPI", "Tổng điểm", "Tổng cộng", "Chỉ số PAPI", "Tổng hợp"):
+        text = (
+            "KẾ HOẠCH\n\nCải thiện Chỉ số PAPI tỉnh Kon Tum năm 2024\n\n"
+            "I. KẾT QUẢ NĂM 2023\n\n"
+            "STT\tNội dung\tNăm 2022\t\tNăm 2023\t\n"
+            "\t\tĐiểm\tXếp hạng\tĐiểm\tXếp hạng\n"
+            "1\tQuản trị môi trường\t3,12\t50\t3,40\t41\n"
+            f"\t{label}\t40,55\t51\t41,02\t47\n"
+        )
+        ctx = parse(text)
+        assert get(ctx, None, None, 2022, "actual").rank == 51, label
+        assert (get(ctx, None, None, 2023, "actual").value, get(ctx, None, None, 2023, "actual").rank) == (41.02, 47)
+        assert get(ctx, 7, None, 2022, "actual").rank_of == 63
+
+
+def test_prose_change_of_a_table_row_merges_into_its_actual_record() -> None:
+    """A change stated in prose (here with a decimal point, "0.31") for a dimension whose value that
+    year the table gives is part of that actual record, not a change record of its own."""
+    text = (
+        "KẾ HOẠCH\n\nCải thiện Chỉ số PAPI tỉnh Kon Tum năm 2024\n\n"
+        "I. KẾT QUẢ NĂM 2023\n\n"
+        "STT\tNội dung\tNăm 2022\t\tNăm 2023\t\n"
+        "\t\tĐiểm\tXếp hạng\tĐiểm\tXếp hạng\n"
+        "7\tQuản trị môi trường\t3,12\t50\t3,43\t41\n"
+        "8\tQuản trị điện tử\t3,05\t44\t2,98\t49\n\n"
+        "So với năm 2022, chỉ số Quản trị môi trường tăng 0.31 điểm; Quản trị điện tử giảm 0,07 điểm. "
+        "Nội dung thành phần Chất lượng không khí giảm 0,2 điểm.\n"
+    )
+    ctx = parse(text)
+    env = get(ctx, 7, None, 2023, "actual")
+    assert (env.value, env.change, env.rank) == (3.43, 0.31, 41)
+    assert get(ctx, 8, None, 2023, "actual").change == -0.07
+    assert not [s for s in ctx.scores if s.kind == "change" and s.subdimension is None]
+    # a sub-dimension the table does not give stays a change record
+    assert get(ctx, 7, "7.2", 2023, "change").change == -0.2
+
+
+def test_result_with_change_and_rank_then_integer_target_from_and_above() -> None:
+    text = (
+        "KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Yên Thế năm 2025\n\n"
+        "I. KẾT QUẢ\n\n"
+        "Chỉ số PAPI của tỉnh năm 2024 đạt 44,87 điểm, tăng 0,96 điểm so với năm 2023, xếp thứ 19/63 tỉnh, thành phố.\n\n"
+        "II. MỤC TIÊU\n\n"
+        "Phấn đấu năm 2025 Chỉ số PAPI của tỉnh đạt từ 46 điểm trở lên.\n"
+    )
+    ctx = parse(text)
+    assert facts(ctx) == {
+        (None, None, 2024, "actual", 44.87, 0.96, 19, 63, None),
+        (None, None, 2025, "target", 46.0, None, None, None, None),
+    }

@@ -227,3 +227,37 @@ def test_seed003_appendix_tables(seed003: tuple[DocContext, list[Table]]) -> Non
     row31 = next(r for r in tasks1 if r.label == "31")
     assert row31.cell_text("lead", ctx.text) == "Phòng Văn hóa và thông tin; UBND các xã, phường"
     assert row31.cell_text("deadline", ctx.text) == "Quý III/2021"
+
+
+def test_bar_separated_rows_with_blank_lines_and_group_rows_between() -> None:
+    """Cells between "|" lines, rows separated by blank lines, group rows ("2. Chỉ số …") and a
+    sub-group row ("- Y tế công lập") between rows: one table, and no heading inside it."""
+    def row(*cells: str) -> str:
+        return "\n|\n".join(cells)
+
+    text = (HEAD + "II. CÁC NHIỆM VỤ\n"
+            + row("TT", "Nội dung công việc", "Đơn vị chủ trì/phối hợp", "Sản phẩm", "Thời gian thực hiện/hoàn thành")
+            + "\n\n3. Chỉ số Trách nhiệm giải trình với người dân\n\n"
+            + row("1", "Tổ chức đối thoại định kỳ giữa Chủ tịch UBND xã và Nhân dân", "UBND các xã chủ trì, phối hợp với Ủy ban MTTQ xã",
+                  "Biên bản đối thoại", "Quý I - II/2023")
+            + "\n\n6. Chỉ số Cung ứng dịch vụ công\n\n- Y tế công lập\n\n"
+            + row("2", "Nâng cao chất lượng khám bệnh tại trạm y tế xã", "Trung tâm Y tế huyện", "Báo cáo", "Thường xuyên")
+            + "\n\nIII. TỔ CHỨC THỰC HIỆN\nPhòng Nội vụ theo dõi, tổng hợp kết quả thực hiện.\n")
+    ctx, ts = tables_of(text)
+    assert len(ts) == 1 and ts[0].layout == "cells"
+    rs = rows(ctx, ts[0])
+    assert [(k, lab) for k, lab, _ in rs] == [("group", None), ("task", "1"), ("group", None), ("subgroup", None),
+                                              ("task", "2")]
+    assert rs[1][2]["lead"].startswith("UBND các xã chủ trì")
+    assert rs[1][2]["output"] == "Biên bản đối thoại"
+    assert ts[0].rows[1].dimension == 3
+    assert (ts[0].rows[4].dimension, ts[0].rows[4].subdimension) == (6, "6.1")
+    titles = [s.title for s in ctx.sections]
+    assert titles == ["CÁC NHIỆM VỤ", "TỔ CHỨC THỰC HIỆN"], titles
+
+
+def test_header_variants() -> None:
+    assert header_role("Đơn vị chủ trì/phối hợp") == "lead"
+    assert header_role("Thời gian thực hiện/hoàn thành") == "deadline"
+    assert header_role("Đơn vị thực hiện") == "lead"
+    assert header_role("Sản phẩm") == "output"

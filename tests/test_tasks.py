@@ -718,3 +718,82 @@ def test_commune_deadlines(commune: PlanDocument) -> None:
     assert [(d.kind, d.end) for d in t.deadlines] == [("month", "2023-10-31")]
     t = find(commune, "Văn phòng - Thống kê có trách nhiệm")
     assert [(d.kind, d.start, d.end) for d in t.deadlines] == [("per_plan", "2023-01-01", "2023-12-31")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Layouts of the second held-out set, in other wordings (Hà Giang, Đắk Nông, Thái Bình)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_bar_separated_table_rows_are_table_tasks() -> None:
+    def row(*cells: str) -> str:
+        return "\n|\n".join(cells)
+
+    text = (HEAD + "II. NHIỆM VỤ CỤ THỂ\n"
+            + row("STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện")
+            + "\n\n1. Chỉ số Kiểm soát tham nhũng trong khu vực công\n\n"
+            + row("1", "Công khai kết quả tuyển dụng viên chức ngành y tế trên trang thông tin điện tử huyện",
+                  "Phòng Y tế chủ trì, phối hợp với Trung tâm Y tế huyện", "UBND các xã", "Quý III - IV/2023")
+            + "\n\n2. Chỉ số Cung ứng dịch vụ công\n\n- An ninh, trật tự tại khu dân cư\n\n"
+            + row("2", "Tăng cường tuần tra bảo đảm an ninh tại các thôn vùng biên giới", "Công an huyện",
+                  "Đồn Biên phòng", "Năm 2023 và các năm tiếp theo")
+            + "\n\nIII. TỔ CHỨC THỰC HIỆN\n1. Giao Phòng Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch này.\n")
+    doc = parse(text)
+    t1 = find(doc, "Công khai kết quả tuyển dụng")
+    assert t1.origin == "table" and t1.dimension == 4
+    assert keys(t1.lead) == expect("Phòng Y tế")
+    assert keys(t1.support) == expect("Trung tâm Y tế huyện", "UBND các xã")
+    assert ends(t1) == ["2023-09-30", "2023-12-31"]
+    t2 = find(doc, "Tăng cường tuần tra")
+    assert (t2.dimension, t2.subdimension) == (6, "6.4")
+    assert [(d.kind, d.start, d.end) for d in t2.deadlines] == [("continuous", "2023-01-01", None)]
+    assert [s.title for s in doc.sections] == ["NHIỆM VỤ CỤ THỂ", "TỔ CHỨC THỰC HIỆN"]
+    assert not any(t.text.startswith(("STT", "1 |", "Chỉ số")) for t in doc.tasks)
+
+
+def test_assignment_line_is_an_agency_block_of_the_parent_section() -> None:
+    text = (HEAD + "III. NHIỆM VỤ, GIẢI PHÁP\n\n### 1. Quản trị điện tử\n\n**a) Nhiệm vụ:**\n\n"
+            "- Xây dựng ứng dụng phản ánh hiện trường trên thiết bị di động cho người dân.\n"
+            "- Hướng dẫn người dân thanh toán trực tuyến phí, lệ phí.\n\n"
+            "**b) Trách nhiệm thực hiện:** Sở Thông tin và Truyền thông chủ trì; Bưu điện tỉnh, UBND cấp huyện phối hợp.\n\n"
+            "### 2. Quản trị môi trường\n\n"
+            "Phân công: Sở Tài nguyên và Môi trường chủ trì; Công an tỉnh phối hợp.\n\n"
+            "- Kiểm tra việc xử lý nước thải tại các cụm công nghiệp trên địa bàn tỉnh.\n")
+    doc = parse(text, fmt="md")
+    texts = [t.text for t in doc.tasks]
+    assert not any("chủ trì;" in t for t in texts), texts
+    t = find(doc, "Xây dựng ứng dụng phản ánh")
+    assert keys(t.lead) == expect("Sở Thông tin và Truyền thông")
+    assert keys(t.support) == expect("Bưu điện tỉnh", "UBND cấp huyện")
+    t = find(doc, "Kiểm tra việc xử lý nước thải")
+    assert keys(t.lead) == expect("Sở Tài nguyên và Môi trường") and keys(t.support) == expect("Công an tỉnh")
+
+
+def test_bold_label_only_is_a_numbered_task_not_a_heading() -> None:
+    text = (HEAD + "## IV. TỔ CHỨC THỰC HIỆN\n\n"
+            "**1.** Giao Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ hướng dẫn các huyện triển khai Kế hoạch.\n\n"
+            "**2.** Đề nghị Hội Liên hiệp Phụ nữ tỉnh vận động hội viên tham gia khảo sát PAPI.\n")
+    doc = parse(text, fmt="md")
+    assert [s.title for s in doc.sections] == ["TỔ CHỨC THỰC HIỆN"]
+    t = find(doc, "Giao Sở Tư pháp")
+    assert t.label == "1" and keys(t.lead) == expect("Sở Tư pháp") and keys(t.support) == expect("Sở Nội vụ")
+
+
+def test_giao_after_a_subject_two_subject_clauses_and_lead_in_sentence() -> None:
+    text = (HEAD + "II. NHIỆM VỤ TRỌNG TÂM\n\n"
+            "Để hoàn thành các chỉ tiêu nêu trên, Chủ tịch UBND tỉnh yêu cầu các sở, ngành và địa phương khẩn trương "
+            "triển khai thực hiện các nhiệm vụ sau đây:\n\n"
+            "Ủy ban nhân dân tỉnh giao Sở Kế hoạch và Đầu tư rà soát, công khai danh mục dự án đầu tư công năm 2024.\n\n"
+            "Sở Lao động - Thương binh và Xã hội rà soát danh sách hộ nghèo; Sở Xây dựng công khai quy hoạch xây dựng "
+            "vùng huyện, phối hợp với UBND các huyện.\n\n"
+            "Sở Công Thương chủ trì, phối hợp với Sở Tài chính, Sở Nông nghiệp; Sở Khoa học và Công nghệ kiểm tra "
+            "chất lượng hàng hóa.\n")
+    doc = parse(text)
+    assert not any(t.text.startswith("Để hoàn thành") for t in doc.tasks)
+    t = find(doc, "Ủy ban nhân dân tỉnh giao")
+    assert keys(t.lead) == expect("Sở Kế hoạch và Đầu tư")
+    t = find(doc, "Sở Lao động - Thương binh")
+    assert keys(t.lead) == expect("Sở Lao động - Thương binh và Xã hội", "Sở Xây dựng")
+    assert keys(t.support) == expect("UBND các huyện")
+    t = find(doc, "Sở Công Thương")
+    assert keys(t.lead) == expect("Sở Công Thương")  # "…; Sở Khoa học …" is one more partner

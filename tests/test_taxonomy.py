@@ -192,3 +192,20 @@ def test_matching_is_cached() -> None:
     for _ in range(5):
         match_indicator(t)
     assert taxonomy.find_indicators_folded.cache_info().hits == before + 5
+
+
+@pytest.mark.parametrize("cell", ["Tổng điểm PAPI", "Tổng điểm", "Tổng cộng", "Chỉ số PAPI", "Tổng hợp",
+                                  "Tổng hợp PAPI", "Tổng cộng (PAPI)", "Chỉ số tổng hợp", "Tổng chỉ số PAPI"])
+def test_total_row_labels(cell: str) -> None:
+    assert taxonomy.is_total_cell(cell)
+
+
+@pytest.mark.parametrize("cell", ["Quản trị điện tử", "Tham gia PAPI", "Điểm", "Xếp hạng"])
+def test_non_total_cells(cell: str) -> None:
+    assert not taxonomy.is_total_cell(cell)
+
+
+@pytest.mark.parametrize("text", ["An ninh, trật tự tại khu dân cư", "An ninh trật tự ở khu dân cư"])
+def test_law_and_order_wordings_are_exact(text: str) -> None:
+    found = find_indicators(text)
+    assert [(m.subdimension, m.exact) for m in found] == [("6.4", True)]
