@@ -143,6 +143,8 @@ class HeaderVocab:
     issuer_stop_search_re: regex.Pattern[str]  # the same stops, found anywhere in a lower-cased phrase
     org_head_re: regex.Pattern[str]
     prep_re: regex.Pattern[str]
+    agency_line_re: regex.Pattern[str]  # "SỞ NỘI VỤ" under the committee line (folded, markup stripped)
+    agency_capital_after: frozenset[str]
 
 
 def _canon_map(phrases: Any) -> dict[str, str]:
@@ -212,6 +214,8 @@ def vocab() -> HeaderVocab:
         issuer_stop_search_re=regex.compile(r"(?<=[ \t])(?:" + _alt_exact(raw["issuer_stops"]) + r")(?![\w])"),
         org_head_re=regex.compile(_alt(raw["org_heads"]) + r"(?![\w])"),
         prep_re=regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?P<prep>cua|giua)[ \t]{1,3}"),
+        agency_line_re=regex.compile(r"^" + _alt(raw["agency_heads"]) + r"[ \t]{1,3}[a-z]"),
+        agency_capital_after=frozenset(w.lower() for w in raw["agency_capital_after"]),
     )
 
 
@@ -898,6 +902,64 @@ def _literal_hits(s: str, literals: tuple[str, ...], start: int, stop: int) -> I
         pos = best + 1
 
 
+_COLUMN_GAP_RE = regex.compile(r"[ ]{2,}|\t")
+
+
+def _column_split(text: str) -> int | None:
+    """Offset where the right column starts in a two-column line flattened to text ("- Sở Nội vụ;   KT. CHỦ
+    TỊCH"): the widest run of 2+ spaces or a tab between two non-blank parts (ties: the first)."""
+    best: tuple[int, int] | None = None  # (width, end of the gap)
+    lead = len(text) - len(text.lstrip(" \t"))
+    for m in _COLUMN_GAP_RE.finditer(text, lead):
+        e = m.end()
+        while e < len(text) and text[e] in " \t":
+            e += 1
+        if e >= len(text) or m.start() <= lead:
+            continue
+        w = e - m.start() + (4 if "\t" in text[m.start():e] else 0)
+        if best is None or w > best[0]:
+            best = (w, e)
+    return best[1] if best else None
+
+
+def _agency_case(v: HeaderVocab, s: str) -> str:
+    """ "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG" → "Sở Tài nguyên và Môi trường" (written as in running text)."""
+    s = collapse_ws(s)
+    if not _is_upper(s):
+        return s
+    out: list[str] = []
+    cap = True
+    for i, w in enumerate(regex.split(r"(?<=,)[ ]?|[ ]", s)):
+        if not w:
+            continue
+        lw = w if w in v.acronyms else w.lower()
+        if (cap or i == 1) and lw and w not in v.acronyms:
+            lw = lw[:1].upper() + lw[1:]
+        out.append(lw)
+        cap = lw in v.agency_capital_after or lw.endswith(",") or i == 0
+    return " ".join(out).replace(" ,", ",")
+
+
+def _agency_under(ctx: DocContext, v: HeaderVocab, hlines: list[_Line], hit: _IssuerHit) -> tuple[str, int] | None:
+    """The department line right under the committee line ("UBND TỈNH HÀ TĨNH" / "SỞ NỘI VỤ"): its name as
+    written in running text, and its end offset."""
+    after = [ln for ln in hlines if ln.start >= hit.span[1] and ln.text.strip(" \t*#_")]
+    if not after:
+        return None
+    ln = after[0]
+    if ln.i - ctx.line_of(hit.span[1]) > 2:
+        return None
+    raw = ln.text
+    cut = _column_split(raw)
+    if cut is not None:
+        raw = raw[:cut]
+    raw = raw.strip(" \t*#_")
+    f = fold(raw)
+    if not v.agency_line_re.match(f) or not _is_upper(raw) or len(raw) > 80 or "cong hoa" in f or "doc lap" in f:
+        return None
+    return _agency_case(v, raw), ln.start + ln.text.find(raw) + len(raw)
+
+
 def _extract_issuer(ctx: DocContext, v: HeaderVocab, doc: _Doc, hlines: list[_Line],
                     type_line: tuple[_Line, int] | None, place_span: tuple[int, int] | None, article: bool) -> None:
     """Issuer (name, level, unit, locality, province with codes) and the corrected place name."""
@@ -1007,6 +1069,11 @@ def _extract_issuer(ctx: DocContext, v: HeaderVocab, doc: _Doc, hlines: list[_Li
         iname = f"Ủy ban nhân dân {unit_type}" + (f" {loc_name}" if loc_name else "")
     else:
         iname = None
+    agency = _agency_under(ctx, v, hlines[:20], hit) if header_hits and hit is header_hits[-1] else None
+    if agency is not None and unit_type is not None:
+        iname = f"{agency[0]} {unit_type}" + (f" {loc_name}" if loc_name else "")
+        if span is not None:
+            span = (span[0], agency[1])
     ctx.issuer = Issuer(
         name=iname,
         level=level,  # type: ignore[arg-type]
@@ -1115,9 +1182,69 @@ def _extract_tail(ctx: DocContext, v: HeaderVocab, doc: _Doc) -> None:
             hi = i
             break
     rec_lines: set[int] = set()
+    columns = _two_columns(v, doc, nn, hi) if nn is not None else None
+    if columns is not None:  # "Nơi nhận" on the left, the signature on the right, sharing lines
+        left, right = columns
+        ctx.recipients, _ = _recipients(v, left, nn, hi)  # type: ignore[arg-type]
+        ctx.signer = _signer(v, right, lo, hi, set())  # type: ignore[arg-type]
+        return
     if nn is not None:
         ctx.recipients, rec_lines = _recipients(v, doc, nn, hi)
     ctx.signer = _signer(v, doc, lo, hi, rec_lines)
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+
+
+class _ColumnView:
+    """The document with the lines of a two-column tail narrowed to one column (offsets stay canonical)."""
+
+    def __init__(self, doc: _Doc, spans: dict[int, tuple[int, int]]) -> None:
+        self.ctx = doc.ctx
+        self.text = doc.text
+        self.folded = doc.folded
+        self.lines: list[Any] = list(doc.lines)
+        for i, (a, b) in spans.items():
+            self.lines[i] = _Span(a, b)
+
+    def line(self, i: int) -> _Line:
+        li = self.lines[i]
+        return _Line(i, li.start, li.end, self.text[li.start:li.end], self.folded[li.start:li.end])
+
+
+COLUMN_INDENT = 8  # an unsplit tail line indented this far belongs to the right column
+
+
+def _two_columns(v: HeaderVocab, doc: _Doc, nn: int, hi: int) -> tuple[_ColumnView, _ColumnView] | None:
+    """Left (recipients) and right (signature) views of a tail whose lines hold both columns, split at the
+    column gap (2+ spaces or a tab); None when no right-column part is an authority or position line."""
+    left: dict[int, tuple[int, int]] = {}
+    right: dict[int, tuple[int, int]] = {}
+    signature = False
+    for i in range(nn, hi):
+        ln = doc.line(i)
+        if not ln.text.strip():
+            continue
+        cut = _column_split(ln.text)
+        indent = len(ln.text) - len(ln.text.lstrip(" \t"))
+        if cut is None:
+            if indent >= COLUMN_INDENT:
+                left[i] = (ln.start, ln.start)
+            else:
+                right[i] = (ln.start, ln.start)
+            continue
+        lt = ln.text[:cut].rstrip(" \t")
+        left[i] = (ln.start, ln.start + len(lt))
+        right[i] = (ln.start + cut, ln.end)
+        rl = _Line(i, ln.start + cut, ln.end, ln.text[cut:], ln.folded[cut:])
+        if _is_auth_line(v, rl.folded) or _is_position_line(v, rl):
+            signature = True
+    if not signature:
+        return None
+    return _ColumnView(doc, left), _ColumnView(doc, right)
 
 
 def _recipients(v: HeaderVocab, doc: _Doc, nn: int, hi: int) -> tuple[list[str], set[int]]:
@@ -1242,6 +1369,8 @@ def _signer(v: HeaderVocab, doc: _Doc, lo: int, hi: int, rec_lines: set[int]) ->
         t = collapse_ws(raw)
         c = collapse_ws(fold(t)).strip(" ()[].")
         j += 1
+        if c.startswith("phu luc"):
+            break  # an appendix title after the signature is never the signer's name
         if not t or j - 1 in rec_lines or c in v.noise or v.recipients_re.match(ln.folded):
             continue
         if _BULLET_RE.match(ln.text):

@@ -657,3 +657,55 @@ def test_a_district_renamed_since_still_resolves_at_its_level() -> None:
     assert (i.name, i.unit_type, i.level, i.locality, i.province, i.province_code) == (
         "Ủy ban nhân dân huyện Đông Hòa", "huyện", "district", "Đông Hòa", "Phú Yên", "54")
     assert _codes(ctx) == []
+
+
+# -- a department's plan: "UBND TỈNH X" over "SỞ Y" -----------------------------------------------------
+@pytest.mark.parametrize(("header", "date_place", "expected"), [
+    ("UBND TỈNH QUẢNG NGÃI\n**SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG**", "Quảng Ngãi",
+     ("Sở Tài nguyên và Môi trường tỉnh Quảng Ngãi", "province", "tỉnh", None, "Quảng Ngãi")),
+    ("UBND TỈNH NGHỆ AN        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "SỞ KẾ HOẠCH VÀ ĐẦU TƯ        Độc lập - Tự do - Hạnh phúc", "Nghệ An",  # flattened two columns
+     ("Sở Kế hoạch và Đầu tư tỉnh Nghệ An", "province", "tỉnh", None, "Nghệ An")),
+    ("UBND TỈNH PHÚ YÊN\nUBND HUYỆN ĐÔNG HÒA\nPHÒNG TÀI CHÍNH - KẾ HOẠCH", "Đông Hòa",
+     ("Phòng Tài chính - Kế hoạch huyện Đông Hòa", "district", "huyện", "Đông Hòa", "Phú Yên")),
+])
+def test_department_under_its_committee_is_the_issuer(header: str, date_place: str, expected: tuple) -> None:
+    ctx = _header(f"{header}\nSố: 17/KH-STNMT\n{date_place}, ngày 9 tháng 4 năm 2024\nKẾ HOẠCH\nPAPI năm 2024\n")
+    i = ctx.issuer
+    assert (i.name, i.level, i.unit_type, i.locality, i.province) == expected
+
+
+def test_a_committee_without_department_line_stays_the_committee() -> None:
+    ctx = _header("UBND TỈNH QUẢNG NGÃI\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 17/KH-UBND\n"
+                  "Quảng Ngãi, ngày 9 tháng 4 năm 2024\nKẾ HOẠCH\nSở Nội vụ và PAPI năm 2024\n")
+    assert ctx.issuer.name == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+
+
+# -- a two-column tail flattened to text ------------------------------------------------------------------
+_TWO_COLUMN_TAIL = (
+    "Số: 40/KH-UBND\nCần Thơ, ngày 5 tháng 6 năm 2022\nKẾ HOẠCH\nPAPI năm 2022\nI. MỤC ĐÍCH\nNội dung.\n\n"
+    "Nơi nhận:{gap}TM. ỦY BAN NHÂN DÂN\n"
+    "- UBND thành phố (b/c);{gap}KT. CHỦ TỊCH\n"
+    "- Phòng Tư pháp quận (b/c);{gap}PHÓ CHỦ TỊCH\n"
+    "- TT Quận ủy, TT HĐND quận;\n"
+    "- Các phường;\n"
+    "- Lưu: VT, TP.{gap}Lê Thị Ngọc Mai\n\n\n"
+    "PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n"
+)
+
+
+@pytest.mark.parametrize("gap", ["                                  ", "\t\t\t", "   \t  "])
+def test_two_column_tail_reads_each_column(gap: str) -> None:
+    ctx = _header("UBND QUẬN NINH KIỀU\n" + _TWO_COLUMN_TAIL.format(gap=gap))
+    assert ctx.recipients == ["UBND thành phố", "Phòng Tư pháp quận", "TT Quận ủy, TT HĐND quận", "Các phường",
+                              "Lưu: VT, TP"]
+    s = ctx.signer
+    assert (s.name, s.position, s.authority) == ("Lê Thị Ngọc Mai", "Phó Chủ tịch", "TM. Ủy ban nhân dân / KT. Chủ tịch")
+    assert ctx.text[s.span[0]:s.span[1]] == "Lê Thị Ngọc Mai"
+
+
+def test_an_appendix_title_after_the_signature_is_never_the_name() -> None:
+    ctx = _header("UBND XÃ TÂN LẬP\nSố: 3/KH-UBND\nTân Lập, ngày 5 tháng 6 năm 2022\nKẾ HOẠCH\nPAPI\nI. MỤC ĐÍCH\n"
+                  "Nội dung.\n\nNơi nhận:\n- UBND huyện;\n- Lưu: VP.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n\n"
+                  "Phụ Lục\nDANH MỤC NHIỆM VỤ\n")
+    assert ctx.signer is not None and ctx.signer.name is None and ctx.signer.position == "Chủ tịch"
