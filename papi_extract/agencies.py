@@ -726,7 +726,13 @@ def split_agencies(text: str, base: int = 0) -> list[Agency]:
     if not text or not text.strip():
         return []
     text = text[:_MAX_LIST]
-    return [_make(text, base, s, e, name) for s, e, name, _ in _split_core(text)]
+    out = []
+    for s, e, name, _ in _split_core(text):
+        m = _ROLE_MARK.search(text, s, e)
+        if m and name is None and m.start() > s:
+            e = m.start()  # "Phòng Tư pháp (chủ trì)": the role marker is not in the name
+        out.append(_make(text, base, s, e, name))
+    return out
 
 
 def split_lead_cell(text: str, base: int = 0) -> tuple[list[Agency], list[Agency]]:
@@ -739,13 +745,27 @@ def split_lead_cell(text: str, base: int = 0) -> tuple[list[Agency], list[Agency
     if not text or not text.strip():
         return lead, support
     text = text[:_MAX_LIST]
-    for s, e, name, partner in _split_core(text):
+    items = _split_core(text)
+    # "Phòng Tư pháp (chủ trì); UBND các xã": once any item carries a "(chủ trì)" marker, the unmarked
+    # items are partners; "(phối hợp)" marks a partner in any case.
+    marks = [_ROLE_MARK.search(text, s, e) for s, e, _, _ in items]
+    marked_lead = any(m is not None and m.group(1)[0] in "cC" for m in marks)
+    for (s, e, name, partner), mk in zip(items, marks):
+        if mk is not None and mk.start() > s:
+            e = mk.start()
+            partner = mk.group(1)[0] not in "cC"
+        elif marked_lead:
+            partner = True
         if name is None:
             m = _ROLE_TAIL.search(text, s, e)
             if m and m.start() > s:
                 e = m.start()  # "Phòng X chủ trì, phối hợp với Y": the role word is not in the name
         (support if partner else lead).append(_make(text, base, s, e, name))
     return lead, support
+
+
+# A role marker closing an item of an agency list: "Phòng Tư pháp (chủ trì)", "Sở Y tế (phối hợp)".
+_ROLE_MARK = regex.compile(r"\s*\(\s*(chủ\s+trì|phối\s+hợp)\s*\)[\s,.;]*$", regex.I)
 
 
 # A role word closing a lead cell's item ("Sở Y tế chủ trì", "… chủ trì theo lĩnh vực").

@@ -370,7 +370,7 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
             first = m.group(2) == "đầu"
             recs.append(_Rec(m.start(), m.end(), "year", begin=dt.date(yy, 1 if first else 7, 1),
                              finish=dt.date(yy, 6, 30) if first else dt.date(yy, 12, 31), prio=1))
-    gate = "thường" in low or (cell and ("liên tục" in low or "thường kỳ" in low))
+    gate = "xuyên" in low or (cell and ("liên tục" in low or "thường kỳ" in low))
     for m in ((v.continuous_cell if cell else v.continuous_prose).finditer(low) if gate else ()):
         if not cell and _before(low, v.continuous_not_after, m.start(), 12):
             continue
@@ -593,13 +593,32 @@ def parse_deadlines(text: str, base: int = 0, period: Period | None = None, *, c
     if not text or not text.strip():
         return []
     year = period.start_year if period is not None else None
+    found = list(_parse(text, cell, year))
+    if not cell and ":" in text:
+        # "…; thời gian: 6 tháng, năm." -- the labelled text up to the clause end is a time cell
+        m = _TIME_LABEL.search(text)
+        if m is not None:
+            k = m.end()
+            stop = _CLAUSE_END.search(text, k)
+            e0 = stop.start() if stop else len(text)
+            if e0 > k:
+                seg = list(_parse(text[k:e0], True, year))
+                if seg:
+                    found = [r for r in found if r[1] <= m.start() or r[0] >= e0]
+                    found.extend((s + k, e + k, kind, st, en, rec) for s, e, kind, st, en, rec in seg)
+                    found.sort(key=lambda r: r[0])
     out: list[Deadline] = []
-    for s, e, kind, start, end, rec in _parse(text, cell, year):
+    for s, e, kind, start, end, rec in found:
         if e <= s:
             continue
         out.append(Deadline(raw=text[s:e], kind=kind, start=start, end=end, recurrence=rec,  # type: ignore[arg-type]
                             span=(base + s, base + e)))
     return out
+
+
+# A time label in prose ("…; thời gian: Quý II/2023", "Thời hạn hoàn thành: …") and the clause end after it.
+_TIME_LABEL = regex.compile(r"(?<![\p{L}])(?:[Tt]hời\s+(?:gian|hạn))(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:\s*")
+_CLAUSE_END = regex.compile(r"\s*(?:[;\n]|\.(?:\s|$)|$)")
 
 
 __all__ = ["parse_deadlines"]

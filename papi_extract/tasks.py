@@ -76,6 +76,9 @@ _CLAUSE = regex.compile(r";\s{1,4}(?=[\p{Lu}])")
 _SUPPORT_VERB = regex.compile(r"\s{0,3}(?:phoi\s{1,3}hop|tham\s{1,3}gia|cung\s{1,3}phoi)(?!\w)")
 # "<subject> giao <agency> …" (folded): group 1 is "giao"
 _GIAO_AFTER_SUBJECT = regex.compile(r"^\s{0,4}\S[^;:.]{0,80}?\s(giao)\s{1,3}(?:cho\s{1,3})?")
+# A later sentence that assigns the task (folded): "Giao Phòng A …", "… Phòng A chủ trì, …".
+_GIAO_OPEN = regex.compile(r"giao\s{1,3}(?:cho\s{1,3})?(?=\S)")
+_LEAD_VERB = regex.compile(r"\s{0,3}[(,]?\s{0,3}chu\s{1,3}tri(?!\w)")
 _LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 # An opening clause before the subject has at most this many words ("Hàng quý, …").
 _MAX_OPENING_WORDS = 6
@@ -624,6 +627,25 @@ class _Doc:
             later.extend(_agencies(self.api.subject_agencies, j.slice(k, len(j.text))))
         return first, later
 
+    def assigned(self, j: Joined) -> list[Agency]:
+        """Agencies named by a later sentence that assigns the task: "… Giao Phòng A chủ trì, phối hợp
+        với B thực hiện; thời gian: …" or "… Phòng A chủ trì, B phối hợp thực hiện." (first such sentence)."""
+        if not j or ("giao" not in j.folded and "chu tri" not in j.folded):
+            return []
+        for m in _SENTENCE.finditer(j.text):
+            k = m.end()
+            if _GIAO_OPEN.match(j.folded, k):
+                got = _agencies(self.api.subject_agencies, j.slice(k, len(j.text)))
+                if got:
+                    return got
+                continue
+            rel = self.api.subject_agencies(j.text[k:], 0)
+            if rel:
+                after = k + max(a.span[1] for a in rel)
+                if _LEAD_VERB.match(j.folded, after):
+                    return _agencies(self.api.subject_agencies, j.slice(k, len(j.text)))
+        return []
+
     def cooperation(self, j: Joined) -> list[Agency]:
         # every partner cue is "phối hợp …": a text without it is not lowered and scanned at all
         if not j or "phoi hop" not in j.folded:
@@ -1049,6 +1071,11 @@ def _resolve(
     if not lead and first:
         lead = list(first)
         source = "subject"
+    if not lead:
+        # "… Giao Phòng A chủ trì, phối hợp với B thực hiện; thời gian: …" after the task's own text
+        lead = st.assigned(j)
+        if lead:
+            source = "assigned"
     if not lead and group:
         lead = list(group)
         source = "group"

@@ -699,3 +699,22 @@ def test_lead_cell_role_word_is_not_part_of_the_name() -> None:
     assert [a.name for a in lead] == ["Phòng Tư pháp"] and [a.name for a in extra] == ["Đài Truyền thanh huyện"]
     lead, _ = split_lead_cell("Sở Xây dựng, Sở Giao thông vận tải chủ trì theo lĩnh vực")
     assert [a.name for a in lead] == ["Sở Xây dựng", "Sở Giao thông vận tải"]
+
+
+def test_role_markers_in_an_agency_list() -> None:
+    from papi_extract.agencies import split_agencies, split_lead_cell
+
+    lead, extra = split_lead_cell("Phòng Văn hóa và Thông tin (chủ trì); Đài Truyền thanh huyện; UBND các xã")
+    assert [key(a.name) for a in lead] == [key("Phòng Văn hóa và Thông tin")]
+    assert [key(a.name) for a in extra] == [key("Đài Truyền thanh huyện"), key("UBND các xã")]
+    names = [a.name for a in split_agencies("Sở Y tế (chủ trì), Sở Tài chính")]
+    assert not any("chủ trì" in n for n in names)
+
+
+def test_commune_post_titles_with_dashes_are_one_subject() -> None:
+    from papi_extract.agencies import subject_agencies
+
+    got = subject_agencies("Công chức Tư pháp - Hộ tịch hướng dẫn Nhân dân làm thủ tục chứng thực.")
+    assert [key(a.name) for a in got] == [key("Công chức Tư pháp - Hộ tịch")]
+    got = subject_agencies("Công chức Văn phòng - Thống kê tổng hợp báo cáo hằng tháng.")
+    assert [key(a.name) for a in got] == [key("Công chức Văn phòng - Thống kê")]

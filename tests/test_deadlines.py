@@ -420,3 +420,12 @@ def test_quarter_ranges_onward_years_and_school_years() -> None:
     check_spans(text, got)
     # in prose, "năm 2024 và các năm tiếp theo" stays a horizon, not a deadline
     assert parse_deadlines("Phấn đấu trong năm 2024 và các năm tiếp theo giữ vững thứ hạng.") == []
+
+
+def test_time_label_in_prose_reads_a_time_cell_and_ocr_variant() -> None:
+    from papi_extract.deadlines import parse_deadlines
+
+    got = parse_deadlines("Giao Phòng Y tế thực hiện; thời hạn: 6 tháng, năm.", 0, None, cell=False)
+    assert [d.kind for d in got] == ["recurring", "recurring"]
+    got = parse_deadlines("Trạm Y tế xã khám sàng lọc cho người cao tuổi; thuờng xuyên.", 0, None, cell=False)
+    assert [d.kind for d in got] == ["continuous"]

@@ -797,3 +797,74 @@ def test_giao_after_a_subject_two_subject_clauses_and_lead_in_sentence() -> None
     assert keys(t.support) == expect("UBND các huyện")
     t = find(doc, "Sở Công Thương")
     assert keys(t.lead) == expect("Sở Công Thương")  # "…; Sở Khoa học …" is one more partner
+
+
+# ---------------------------------------------------------------------------------------------
+# Layouts of a blind held-out set, each on a passage of another province
+# ---------------------------------------------------------------------------------------------
+
+ASSIGN_PLAN = """ỦY BAN NHÂN DÂN HUYỆN ĐỨC TRỌNG
+
+Số: 12/KH-UBND
+
+Đức Trọng, ngày 02 tháng 3 năm 2024
+
+KẾ HOẠCH
+
+Cải thiện Chỉ số PAPI huyện Đức Trọng năm 2024
+
+I. NHIỆM VỤ, GIẢI PHÁP
+
+1. Tham gia của người dân ở cấp cơ sở
+
+1.1. Hướng dẫn các thôn tổ chức hội nghị bàn và quyết định các khoản đóng góp của Nhân dân. Giao Phòng Tư pháp chủ trì, phối hợp với UBND các xã, thị trấn thực hiện; thời gian: thường xuyên.
+
+1.2. Rà soát, công khai danh sách người được hưởng trợ cấp xã hội tại nhà văn hóa thôn. Phòng Lao động - Thương binh và Xã hội chủ trì, Ban Quản lý các dự án đầu tư xây dựng huyện phối hợp thực hiện.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Các cơ quan, đơn vị triển khai Kế hoạch này.
+
+Trên đây là Kế hoạch cải thiện Chỉ số PAPI huyện Đức Trọng năm 2024./.
+"""
+
+
+def test_trailing_assignment_sentence_names_lead_and_partners() -> None:
+    doc = parse(ASSIGN_PLAN)
+    t = find(doc, "Hướng dẫn các thôn")
+    assert keys(t.lead) == expect("Phòng Tư pháp")
+    assert keys(t.support) == expect("UBND các xã, thị trấn")
+    t = find(doc, "Rà soát, công khai danh sách")
+    assert keys(t.lead) == expect("Phòng Lao động - Thương binh và Xã hội")
+
+
+MD_TABLE_PLAN = """**UBND TỈNH LÂM ĐỒNG**
+**SỞ TƯ PHÁP**
+
+Số: 88/KH-STP
+
+### KẾ HOẠCH
+### Nâng cao Chỉ số PAPI năm 2025 thuộc lĩnh vực tư pháp
+
+## I. NHIỆM VỤ, GIẢI PHÁP
+
+| TT | Nội dung nhiệm vụ | Phòng, đơn vị chủ trì | Đơn vị phối hợp | Thời hạn hoàn thành | Kết quả/sản phẩm |
+|---|---|---|---|---|---|
+| **1** | **Tri thức công dân** | | | | |
+| 1.1 | Biên soạn tài liệu phổ biến pháp luật về thực hiện dân chủ ở cơ sở cho hòa giải viên | Phòng Phổ biến, giáo dục pháp luật | Văn phòng Sở | Quý II/2025 | Tài liệu |
+| **2** | **Thủ tục hành chính công** | | | | |
+| 2.1 | Kiểm tra việc giải quyết thủ tục chứng thực tại Bộ phận Một cửa cấp xã | Phòng Hành chính tư pháp | Thanh tra Sở | Tháng 9/2025 | Báo cáo |
+
+## II. TỔ CHỨC THỰC HIỆN
+
+Văn phòng Sở theo dõi, tổng hợp kết quả thực hiện Kế hoạch này.
+"""
+
+
+def test_markdown_table_with_bold_group_rows_and_unit_headers() -> None:
+    doc = parse(MD_TABLE_PLAN, fmt="md")
+    t = find(doc, "Biên soạn tài liệu")
+    assert keys(t.lead) == expect("Phòng Phổ biến, giáo dục pháp luật")
+    assert keys(t.support) == expect("Văn phòng Sở")
+    t = find(doc, "Kiểm tra việc giải quyết")
+    assert keys(t.support) == expect("Thanh tra Sở")
