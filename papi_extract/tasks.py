@@ -3,7 +3,7 @@ output and deadlines (``models.Task``).
 
 reads: ``ctx.norm``, ``ctx.sections`` (with the dimensions the indicators stage set), ``ctx.blocks``,
 ``ctx.indicators`` (which sections name a dimension themselves), ``ctx.period``; writes: ``ctx.tasks``
-(and W501 warnings for a task that could not be read).
+(W501 for a task no rule could give a lead agency, W504 for a task that could not be read).
 
 Where tasks are (docs/annotation.md, "What is a task"): the items of the tasks and organization
 sections — bullets, lettered and numbered items, plain paragraphs — and the numbered rows of task
@@ -693,6 +693,9 @@ def run(ctx: DocContext) -> None:
                 _guarded(ctx, drafts, r.start, _draft_from_row, st, t, r, sec)
     drafts.sort(key=lambda d: d.span[0])
     ctx.tasks = _finish(st, drafts)
+    for task in ctx.tasks:
+        if not task.lead:
+            ctx.warn("W501", f"task {task.id} has no lead agency", task.span)
 
 
 def _copy_block(b: Block) -> Block:
@@ -701,11 +704,11 @@ def _copy_block(b: Block) -> Block:
 
 
 def _guarded(ctx: DocContext, out: list[_Draft], at: int, fn: Callable[..., _Draft], *args: Any) -> None:
-    """Build one task; a failure loses that task with a W501 warning, not the whole document."""
+    """Build one task; a failure loses that task with a W504 warning, not the whole document."""
     try:
         out.append(fn(*args))
     except Exception as exc:  # noqa: BLE001 - one unreadable task must not turn the plan into an error
-        ctx.warn("W501", f"task skipped: {type(exc).__name__}: {exc}"[:300], (at, at))
+        ctx.warn("W504", f"task skipped: {type(exc).__name__}: {exc}"[:300], (at, at))
 
 
 STAGE = Stage("tasks", run, ("norm", "sections", "blocks", "indicators", "period"), ("tasks",))
