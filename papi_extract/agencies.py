@@ -357,6 +357,9 @@ def _agency_start(text: str, low: str, i: int, *, allow_bare_family: bool = True
     j = begin
     plural = leader = False
     m = v.leader.match(low, j)
+    hm0 = v.head.match(low, j) if m else None
+    if m and hm0 and hm0.end() > m.end():
+        m = None  # "Trưởng thôn" is a head of its own, not the leader "Trưởng" of a body
     if m:
         leader = True
         j = _skip_ws(low, m.end())
@@ -366,7 +369,8 @@ def _agency_start(text: str, low: str, i: int, *, allow_bare_family: bool = True
         j = _skip_ws(low, m.end())
     if not leader:
         m = v.leader.match(low, j)
-        if m:
+        hm1 = v.head.match(low, j) if m else None
+        if m and not (hm1 and hm1.end() > m.end()):
             leader = True
             j = _skip_ws(low, m.end())
             m = v.plural.match(low, j)
@@ -540,6 +544,8 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
         st = _agency_start(text, low, _skip_ws(low, s))
         state["open"] = state["shared"] is None and _open_collective(low, st, e)
         state["lead_head"] = None
+        state["named"] = st is not None and not (st.plural or st.leader or st.family)
+        state["lower_field"] = False
         if state["shared"] is None and st is not None and not (st.plural or st.leader or st.family):
             hm = v.shared_head.match(low, st.hstart)
             after = _skip_ws(low, hm.end()) if hm else -1
@@ -620,8 +626,14 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
                 split = False
             else:
                 split = st is not None
+            if not split and st is None and state.get("named") and text[j].islower():
+                # "Phòng Tổ chức, biên chế …": a lower-case field after the comma continues the name
+                state["lower_field"] = True
         else:  # "và"
             split = st is not None
+            if split and state.get("lower_field") and st.family and not st.plural and text[j].islower():
+                # "Phòng Tổ chức, biên chế và tổ chức phi chính phủ": the name's list of fields goes on
+                split = False
             if split and not st.plural:
                 # "Văn phòng Thị ủy và HĐND - UBND thị xã" is one office.
                 pm = _OFFICE.match(low, it.start, s0) if s0 - it.start < 120 else None
@@ -748,10 +760,13 @@ def split_lead_cell(text: str, base: int = 0) -> tuple[list[Agency], list[Agency
     items = _split_core(text)
     # "Phòng Tư pháp (chủ trì); UBND các xã": once any item carries a "(chủ trì)" marker, the unmarked
     # items are partners; "(phối hợp)" marks a partner in any case.
-    marks = [_ROLE_MARK.search(text, s, e) for s, e, _, _ in items]
+    # (the item may already end before its marker: "Sở Tài chính (phối hợp)" is trimmed to the name)
+    marks = [_ROLE_MARK.search(text, s, e) or _ROLE_AFTER.match(text, e) for s, e, _, _ in items]
     marked_lead = any(m is not None and m.group(1)[0] in "cC" for m in marks)
     for (s, e, name, partner), mk in zip(items, marks):
-        if mk is not None and mk.start() > s:
+        if mk is not None and mk.start() >= e:
+            partner = mk.group(1)[0] not in "cC"
+        elif mk is not None and mk.start() > s:
             e = mk.start()
             partner = mk.group(1)[0] not in "cC"
         elif marked_lead:
@@ -766,6 +781,10 @@ def split_lead_cell(text: str, base: int = 0) -> tuple[list[Agency], list[Agency
 
 # A role marker closing an item of an agency list: "Phòng Tư pháp (chủ trì)", "Sở Y tế (phối hợp)".
 _ROLE_MARK = regex.compile(r"\s*\(\s*(chủ\s+trì|phối\s+hợp)\s*\)[\s,.;]*$", regex.I)
+
+
+# The same marker right after an item's (trimmed) end.
+_ROLE_AFTER = regex.compile(r"\s*\(\s*(chủ\s+trì|phối\s+hợp)\s*\)(?=[\s,.;]*(?:$|[;,\n]))", regex.I)
 
 
 # A role word closing a lead cell's item ("Sở Y tế chủ trì", "… chủ trì theo lĩnh vực").

@@ -108,6 +108,7 @@ class _Vocab:
     per_term: regex.Pattern[str]
     unspecified: regex.Pattern[str]
     event_prose: regex.Pattern[str]
+    event_each_not: regex.Pattern[str]
     event_cell: regex.Pattern[str]
     recurrence_gate: tuple[str, ...]
 
@@ -189,6 +190,7 @@ def _vocab() -> _Vocab:
             _B + rf"(?:{_alt(d.get('event_openers') or [])}|khi\s+có\s+{_alt(d.get('event_khi_co') or [])})"
             + _E + r"[^.;,()\n]{0,120}"
         ),
+        event_each_not=regex.compile(r"sau\s+mỗi\s+" + _alt(d.get("event_each_not") or []) + _E),
         event_cell=regex.compile(_B + _alt(d.get("event_cell") or []) + _E + r"[^;\n]{0,200}"),
         recurrence_gate=tuple(sorted(gate)),
     )
@@ -393,9 +395,19 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         for m in (v.unspecified.finditer(low) if "theo" in low else ()):
             recs.append(_Rec(m.start(), m.end(), "unspecified", prio=0))
         for m in v.event_cell.finditer(low):
+            if v.event_each_not.match(low, m.start()):
+                continue
             recs.append(_Rec(m.start(), m.end(), "event", prio=2))
+        for m in (_WHOLE_YEAR.finditer(low) if "cả năm" in low else ()):
+            yy = _int(m.group(1)) or year
+            if yy is not None and _plausible(yy) and not v.by_date.match(low, m.start()):
+                # "Cả năm", "Cả năm 2025": the whole year (the plan's when the cell gives none)
+                recs.append(_Rec(m.start(), m.end(), "year", begin=dt.date(yy, 1, 1), finish=dt.date(yy, 12, 31),
+                                 prio=2))
     else:
-        for m in (v.event_prose.finditer(low) if "khi" in low else ()):
+        for m in (v.event_prose.finditer(low) if ("khi" in low or "sau mỗi" in low) else ()):
+            if v.event_each_not.match(low, m.start()):
+                continue
             end = m.end()
             cut = _EVENT_CUT.search(low, m.start(), end)
             if cut:
@@ -421,6 +433,14 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         for m in _SCHOOL_YEAR.finditer(low):
             # "trước năm học 2024 - 2025": before the school year starts (no calendar date): an event
             recs.append(_Rec(m.start(), m.end(), "event", prio=3))
+        if not cell:
+            for m in _SCHOOL_YEAR_SPAN.finditer(low):
+                y0, y1 = int(m.group(1)), int(m.group(2))
+                if _plausible(y0) and y0 <= y1 <= y0 + 5 and not _SCHOOL_YEAR.match(low, max(0, m.start() - 20)) \
+                        and not regex.search(r"(?:trước|đầu|bắt\s+đầu|khai\s+giảng)\s+$", low[max(0, m.start() - 20):m.start()]):
+                    # "… bảo đảm cơ sở vật chất năm học 2021-2022": the school year's calendar years
+                    recs.append(_Rec(m.start(), m.end(), "year_range", begin=dt.date(y0, 1, 1),
+                                     finish=dt.date(y1, 12, 31), prio=3))
     ranges: list[tuple[int, int, int, int]] = []
     for m in (v.year_range.finditer(low) if year4 else ()):
         y0, y1 = int(m.group(1)), int(m.group(2))
@@ -551,6 +571,10 @@ _ONWARD_YEAR = regex.compile(
 _SCHOOL_YEAR = regex.compile(
     r"(?<![\p{L}\d])(?:trước|đầu|bắt\s+đầu|khai\s+giảng)\s+năm\s+học\s+(?:19|20)\d{2}\s*[-–—/]\s*(?:19|20)\d{2}(?!\d)"
 )
+_SCHOOL_YEAR_SPAN = regex.compile(
+    r"(?<![\p{L}\d])năm\s+học\s+((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})(?!\d)"
+)
+_WHOLE_YEAR = regex.compile(r"(?<![\p{L}\d])cả\s+năm(?:\s+((?:19|20)\d{2}))?(?![\p{L}\d])")
 _CELL_SEP = regex.compile(r"[;\n]")
 _GAP = regex.compile(r"[\s,;]*(?:(?<![\p{L}])và(?![\p{L}])[\s,]*)?")
 

@@ -91,6 +91,46 @@ def _fold_charmap() -> tuple[dict[int, int], frozenset[str]]:
     return emap, frozenset(chr(cp) for cp in emap)
 
 
+_VI_LETTERS = (
+    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+)
+_COMMON_MARKS = "“”‘’–—…•\u00a0°«»·§"
+
+
+def _fold_char(c: str) -> str:
+    """The folded form of one character (the reference definition ``fold`` implements fast)."""
+    emap, known = _fold_charmap()
+    if c in known:
+        return chr(emap[ord(c)])
+    low = c.lower()
+    return _fold_table().get(ord(c), low if len(low) == 1 else c)
+
+
+@lru_cache(maxsize=1)
+def _fold_codec() -> tuple[object, str]:
+    """A 256-entry charmap codec pair: the most frequent characters (printable ASCII, tab/newline,
+    every Vietnamese letter in both cases, common typographic marks) each get one byte, and the
+    decoding table maps that byte back to the character's folded form. ``?`` is itself a member, so
+    any other character (encoded as ``?`` by the "replace" handler) is patched per position."""
+    chars: list[str] = ["\t", "\n", "\r"] + [chr(cp) for cp in range(32, 127)]
+    chars += list(_VI_LETTERS) + list(_VI_LETTERS.upper()) + list(_COMMON_MARKS)
+    seen: list[str] = []
+    for c in chars:
+        if c not in seen:
+            seen.append(c)
+    assert len(seen) <= 256
+    # charmap_build wants a full 256-character decoding table of distinct characters: pad with
+    # private-use characters (never in a document's text positions we care about: they are encoded
+    # only if present, and then decode to their own folded form).
+    pad = 0xF0000
+    while len(seen) < 256:
+        seen.append(chr(pad))
+        pad += 1
+    enc = codecs.charmap_build("".join(seen))
+    dec = "".join(_fold_char(c) for c in seen)
+    return enc, dec
+
+
 def fold(s: str) -> str:
     """Matching form: lowercase, tone marks and diacritics removed, đ→d; same length as ``s``.
 
@@ -99,25 +139,25 @@ def fold(s: str) -> str:
     maps each character to exactly one character, offsets in the folded text are offsets
     in the canonical text.
 
-    Speed matters (every document is folded once, whole): ``codecs.charmap_encode`` maps the
-    ASCII and Vietnamese letters in C; the few other characters (quotes, dashes, symbols) come
-    out as "?" and are patched back from the per-character table.
+    Speed matters (every document is folded once, whole): ``codecs.charmap_encode`` gives each
+    frequent character (ASCII, Vietnamese letters, typographic quotes and dashes) one byte in C,
+    and ``codecs.charmap_decode`` turns the byte into the folded character; the rare other
+    characters come out as "?" and are patched back one by one with ``_fold_char``.
     """
-    emap, known = _fold_charmap()
-    out = codecs.charmap_encode(s, "replace", emap)[0].decode("ascii")
-    unknown = set(s).difference(known)
-    if not unknown:
+    enc, dec = _fold_codec()
+    out = codecs.charmap_decode(codecs.charmap_encode(s, "replace", enc)[0], "strict", dec)[0]
+    if out.count("?") == s.count("?"):
         return out
-    table = _fold_table()
     pieces: list[str] = []
     last = 0
-    rx = regex.compile("[" + "".join(regex.escape(c) for c in unknown) + "]")
-    for m in rx.finditer(s):
-        c, i = m.group(), m.start()
-        low = c.lower()
-        pieces.append(out[last:i])
-        pieces.append(table.get(ord(c), low if len(low) == 1 else c))
-        last = i + 1
+    i = out.find("?")
+    while i >= 0:
+        c = s[i]
+        if c != "?":
+            pieces.append(out[last:i])
+            pieces.append(_fold_char(c))
+            last = i + 1
+        i = out.find("?", i + 1)
     pieces.append(out[last:])
     return "".join(pieces)
 

@@ -365,7 +365,9 @@ def segment(ctx: DocContext) -> None:
             prev_blank = False
             continue
         first = text.lstrip()[:1]
-        is_cont = cur is not None and cur.kind != "table_row" and (
+        is_closing = closing_rx.match(f) is not None
+        # A closing phrase ("Trên đây là ...") always opens its own block, blank line or not.
+        is_cont = cur is not None and cur.kind != "table_row" and not is_closing and (
             (not prev_blank and not _starts_item(text)) or (prev_blank and first.islower() and not _starts_item(text))
         )
         if is_cont and cur is not None:
@@ -374,7 +376,7 @@ def segment(ctx: DocContext) -> None:
             prev_blank = False
             continue
         cur = _make_block(ctx, lines, i, sec_id)
-        if closing_rx.match(f):
+        if is_closing:
             cur.kind = "closing"
         blocks.append(cur)
         prev_blank = False

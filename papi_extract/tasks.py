@@ -78,6 +78,12 @@ _SUPPORT_VERB = regex.compile(r"\s{0,3}(?:phoi\s{1,3}hop|tham\s{1,3}gia|cung\s{1
 _GIAO_AFTER_SUBJECT = regex.compile(r"^\s{0,4}\S[^;:.]{0,80}?\s(giao)\s{1,3}(?:cho\s{1,3})?")
 # A later sentence that assigns the task (folded): "Giao Phòng A …", "… Phòng A chủ trì, …".
 _GIAO_OPEN = regex.compile(r"giao\s{1,3}(?:cho\s{1,3})?(?=\S)")
+# A clause whose verb phrase is only oversight verbs, with no object: "…; Phòng Nội vụ hướng dẫn, kiểm
+# tra; …", "Giao Thanh tra huyện theo dõi, đôn đốc." -- that agency supports, the task's doer leads (folded).
+_OVERSIGHT_ONLY = regex.compile(
+    r"\s{1,3}(?:(?:theo\s{1,3}doi|don\s{1,3}doc|huong\s{1,3}dan|kiem\s{1,3}tra|giam\s{1,3}sat)"
+    r"(?:\s{0,3}(?:,|va(?!\w))\s{0,3}|\s{1,3})?){1,4}(?:viec\s{1,3}thuc\s{1,3}hien\s{0,3})?(?=[;.]|$)"
+)
 _LEAD_VERB = regex.compile(r"\s{0,3}[(,]?\s{0,3}chu\s{1,3}tri(?!\w)")
 _LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 # An opening clause before the subject has at most this many words ("Hàng quý, …").
@@ -397,6 +403,31 @@ def _split_glued_items(ctx: DocContext, blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _split_closing_pieces(ctx: DocContext, blocks: list[Block]) -> list[Block]:
+    """Cut a closing formula that the outline glued onto the last item ("… xây dựng chính quyền."
+    + "Trên đây là Kế hoạch …" on the next line, no blank between): the closing line and what
+    follows become a "closing" block, so they never join the task's text."""
+    from papi_extract.outline import _patterns as _outline_patterns
+
+    closing_rx = _outline_patterns()["closing"]
+    out: list[Block] = []
+    for b in blocks:
+        if len(b.pieces) < 2 or b.kind in ("table_row", "heading", "closing"):
+            out.append(b)
+            continue
+        cut = next((k for k, (a, e) in enumerate(b.pieces) if k > 0 and closing_rx.match(ctx.folded[a:e])), None)
+        if cut is None:
+            out.append(b)
+            continue
+        rest = b.pieces[cut:]
+        b.pieces = b.pieces[:cut]
+        b.end = b.pieces[-1][1]
+        out.append(b)
+        a0 = rest[0][0]
+        out.append(Block("closing", a0, rest[-1][1], a0, ctx.line_of(a0), section=b.section, pieces=rest))
+    return out
+
+
 def _next_letter(label: str) -> str | None:
     i = _LETTERS.find(label)
     return _LETTERS[i + 1] if 0 <= i < len(_LETTERS) - 1 else None
@@ -627,6 +658,22 @@ class _Doc:
             later.extend(_agencies(self.api.subject_agencies, j.slice(k, len(j.text))))
         return first, later
 
+    def overseers(self, j: Joined) -> list[Agency]:
+        """Agencies of a later sentence or clause that only oversee ("… Giao Thanh tra huyện theo dõi,
+        đôn đốc.", "…; Phòng Nội vụ hướng dẫn, kiểm tra; …")."""
+        if not j or not any(w in j.folded for w in ("theo doi", "don doc", "huong dan", "kiem tra", "giam sat")):
+            return []
+        out: list[Agency] = []
+        for m in (*_SENTENCE.finditer(j.text), *_CLAUSE.finditer(j.text)):
+            k = m.end()
+            rel = self.api.subject_agencies(j.text[k:], 0)
+            if not rel:
+                continue
+            after = k + max(a.span[1] for a in rel)
+            if _OVERSIGHT_ONLY.match(j.folded, after):
+                out.extend(_agencies(self.api.subject_agencies, j.slice(k, len(j.text))))
+        return out
+
     def assigned(self, j: Joined) -> list[Agency]:
         """Agencies named by a later sentence that assigns the task: "… Giao Phòng A chủ trì, phối hợp
         với B thực hiện; thời gian: …" or "… Phòng A chủ trì, B phối hợp thực hiện." (first such sentence)."""
@@ -673,6 +720,7 @@ def run(ctx: DocContext) -> None:
     # copies: the splits and joins below must not change the outline's blocks
     blocks = [_copy_block(b) for b in ctx.blocks if not in_table(b)]
     blocks = _split_glued_items(ctx, blocks)
+    blocks = _split_closing_pieces(ctx, blocks)
     items = [_Item(b, Joined(doc, _without_trailing_aside(doc, b.pieces), st.folded), b.section) for b in blocks]
     items = _join_page_breaks(st, items)
     _heading_groups(st)
@@ -1084,6 +1132,14 @@ def _resolve(
         source = "group"
     if source in ("subject", "group") and later:
         lead.extend(later)
+    if source in ("subject", "assigned", "group"):
+        over = st.overseers(j)
+        if over:
+            spans = {a.span for a in over}
+            rest = [a for a in lead if a.span not in spans]
+            if rest:  # someone else does the task: the overseers support it
+                lead = rest
+                support.extend(over)
     if support_field:
         support.extend(st.split(support_field))
     support.extend(st.cooperation(j))

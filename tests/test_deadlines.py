@@ -429,3 +429,24 @@ def test_time_label_in_prose_reads_a_time_cell_and_ocr_variant() -> None:
     assert [d.kind for d in got] == ["recurring", "recurring"]
     got = parse_deadlines("Trạm Y tế xã khám sàng lọc cho người cao tuổi; thuờng xuyên.", 0, None, cell=False)
     assert [d.kind for d in got] == ["continuous"]
+
+
+def test_whole_year_cell_event_each_and_school_year() -> None:
+    """"Cả năm" in a time cell is the year (the plan's when the cell gives none); "sau mỗi <việc>"
+    is an event ("sau mỗi quý" stays a recurrence); "năm học 2023-2024" in prose is its years."""
+    p = Period(start_year=2026, end_year=2026)
+    assert [rec(d) for d in parse_deadlines("Cả năm", period=p, cell=True)] == [("year", "2026-01-01", "2026-12-31", None)]
+    assert [rec(d) for d in parse_deadlines("Cả năm 2023", period=p, cell=True)] == [
+        ("year", "2023-01-01", "2023-12-31", None)]
+    assert [rec(d) for d in parse_deadlines("cả năm trước 10/01/2027", period=p, cell=True)] == [
+        ("by_date", None, "2027-01-10", None)]
+    text = "Niêm yết công khai kết quả nghiệm thu sau mỗi đợt giải ngân vốn."
+    found = parse_deadlines(text, period=p)
+    check_spans(text, found)
+    assert [(d.raw, d.kind) for d in found] == [("sau mỗi đợt giải ngân vốn", "event")]
+    assert [d.kind for d in parse_deadlines("Sau mỗi cuộc thanh tra", period=p, cell=True)] == ["event"]
+    assert [d.kind for d in parse_deadlines("Tổng hợp, báo cáo sau mỗi quý.", period=p)] == ["recurring"]
+    text = "Trường Mầm non xã sửa chữa phòng học năm học 2023-2024."
+    assert [(d.raw, *rec(d)) for d in parse_deadlines(text, period=p)] == [
+        ("năm học 2023-2024", "year_range", "2023-01-01", "2024-12-31", None)]
+    assert [d.kind for d in parse_deadlines("hoàn thành trước năm học 2025 - 2026.", period=p)] == ["event"]

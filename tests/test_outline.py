@@ -156,3 +156,16 @@ def test_bold_label_without_bold_title_is_not_a_heading_and_table_lines_are_not_
     ctx = _outline(text)
     assert [(s.label, s.title) for s in ctx.sections] == [("II", "NHIỆM VỤ"), ("III", "TỔ CHỨC THỰC HIỆN"),
                                                          ("2", "Kinh phí thực hiện")]
+
+
+def test_closing_phrase_starts_its_own_block_without_blank_line():
+    """'Trên đây là ...' straight after a paragraph (no blank line) is a closing block, not a continuation."""
+    from papi_extract.context import DocContext
+
+    text = ("KẾ HOẠCH\nNâng cao chỉ số PAPI\n\nI. MỤC ĐÍCH\n\nTăng cường công khai minh bạch ở cơ sở.\n"
+            "Trên đây là Kế hoạch nâng cao chỉ số PAPI của huyện.\n")
+    ctx = DocContext(norm=normalize(text, "text"), options={})
+    segment(ctx)
+    kinds = [(b.kind, ctx.text[b.start:b.end]) for b in ctx.blocks]
+    assert ("closing", "Trên đây là Kế hoạch nâng cao chỉ số PAPI của huyện.") in kinds
+    assert any(k == "para" and t == "Tăng cường công khai minh bạch ở cơ sở." for k, t in kinds)

@@ -868,3 +868,36 @@ def test_markdown_table_with_bold_group_rows_and_unit_headers() -> None:
     assert keys(t.support) == expect("Văn phòng Sở")
     t = find(doc, "Kiểm tra việc giải quyết")
     assert keys(t.support) == expect("Thanh tra Sở")
+
+
+def test_heldout3_patterns_collective_subjects_overseers_and_closing_line() -> None:
+    """(1) staff and "Trưởng các …" subjects lead; (2) a clause whose agency only oversees ("Giao
+    Thanh tra huyện theo dõi, đôn đốc", "…; Phòng X hướng dẫn, kiểm tra; …") supports; (3) a
+    closing formula glued to the last item ("Trên đây là Kế hoạch …") is not the task's text."""
+    text = (
+        "KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Tư Nghĩa năm 2024\n\n"
+        "I. NHIỆM VỤ\n\n"
+        "1. Trách nhiệm giải trình với người dân\n"
+        "1.1. Chủ tịch UBND các xã, thị trấn đối thoại với Nhân dân về những vấn đề bức xúc. "
+        "Giao Thanh tra huyện theo dõi, đôn đốc; thời gian: hằng quý.\n"
+        "1.2. Cập nhật danh sách hộ nghèo tại nhà văn hóa thôn. Giao UBND các xã, thị trấn thực hiện; "
+        "Phòng Lao động - Thương binh và Xã hội hướng dẫn, kiểm tra; thời gian: Quý III/2024.\n"
+        "2. Thủ tục hành chính công\n"
+        "- Cán bộ, công chức, viên chức huyện giữ đúng thái độ phục vụ khi tiếp nhận hồ sơ.\n"
+        "- Trưởng các phòng, ban chuyên môn thuộc UBND huyện quán triệt Kế hoạch đến từng công chức.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "- Đề nghị Ủy ban MTTQ huyện và các tổ chức chính trị - xã hội giám sát việc thực hiện.\n"
+        "Trên đây là Kế hoạch nâng cao Chỉ số PAPI của huyện Tư Nghĩa năm 2024./.\n"
+    )
+    doc = parse(text)
+    t = find(doc, "Chủ tịch UBND các xã")
+    assert keys(t.lead) == expect("Chủ tịch UBND các xã, thị trấn")
+    assert keys(t.support) == expect("Thanh tra huyện")
+    t = find(doc, "Cập nhật danh sách")
+    assert keys(t.lead) == expect("UBND các xã, thị trấn")
+    assert keys(t.support) == expect("Phòng Lao động - Thương binh và Xã hội")
+    assert keys(find(doc, "Cán bộ, công chức").lead) == expect("Cán bộ, công chức, viên chức huyện")
+    assert keys(find(doc, "Trưởng các phòng").lead) == expect("Trưởng các phòng, ban chuyên môn thuộc UBND huyện")
+    t = find(doc, "Đề nghị Ủy ban MTTQ")
+    assert t.text == "Đề nghị Ủy ban MTTQ huyện và các tổ chức chính trị - xã hội giám sát việc thực hiện."
+    assert keys(t.lead) == expect("Ủy ban MTTQ huyện", "các tổ chức chính trị - xã hội")
