@@ -13,7 +13,7 @@ over a gold document and a ``PlanDocument``), and the CLI (rich tables, ``--json
 from __future__ import annotations
 
 import datetime as _dt
-import re
+import regex
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -68,8 +68,8 @@ NUM_TOLERANCE = 1e-6
 # Text keys and agency canonicalization
 # ---------------------------------------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W_]+")
-_AMP = re.compile(r"&")
+_WORD = regex.compile(r"[^\W_]+")
+_AMP = regex.compile(r"&")
 
 
 def fold(s: str) -> str:
@@ -197,7 +197,7 @@ def agency_keys(name: str) -> frozenset[str]:
 
 def number_key(number: str | None) -> str:
     """A document number without spaces, folded ("72/KH-UBND" = "72/kh-ubnd", "NĐ" = "ND")."""
-    return re.sub(r"\s+", "", fold(number)) if number else ""
+    return regex.sub(r"\s+", "", fold(number)) if number else ""
 
 
 def text_key(s: str | None) -> str:
@@ -219,7 +219,7 @@ def _date_to_str(value: Any) -> Any:
 
 def _check_iso(value: str | None) -> str | None:
     if value is not None:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if not regex.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             raise ValueError("expected an ISO date YYYY-MM-DD")
         _dt.date.fromisoformat(value)
     return value
@@ -705,6 +705,24 @@ class EvalResult:
 # ---------------------------------------------------------------------------------------------
 
 
+
+def _count_pairs(res: Any, metric: str, gold: Sequence[Any], pred: Sequence[Any],
+                 pairs: Sequence[tuple[int, int, float]], describe: Callable[[Any], str]) -> None:
+    """Count a one-to-one matching into ``metric`` and list what was missed or spurious."""
+    m = res.metrics[metric]
+    assert isinstance(m, PRF)
+    m.tp += len(pairs)
+    m.fn += len(gold) - len(pairs)
+    m.fp += len(pred) - len(pairs)
+    matched_gold = {i for i, _, _ in pairs}
+    matched_pred = {j for _, j, _ in pairs}
+    for i, g in enumerate(gold):
+        if i not in matched_gold:
+            res.miss(metric, "missed", metric, f"missed {describe(g)}")
+    for j, p in enumerate(pred):
+        if j not in matched_pred:
+            res.miss(metric, "spurious", metric, f"spurious {describe(p)}")
+
 def greedy_assign(
     candidates: Iterable[tuple[float, int, int]], n_gold: int, n_pred: int,
     bonus: Callable[[int, int], float] | None = None,
@@ -900,19 +918,8 @@ def score_sections(res: DocResult, gold: Sequence[Any], pred: Sequence[Any]) -> 
             if s >= SECTION_THRESHOLD:
                 cands.append((s, i, j))
     pairs = greedy_assign(cands, len(gold), len(pred))
-    m = res.metrics["sections"]
-    assert isinstance(m, PRF)
-    m.tp += len(pairs)
-    m.fn += len(gold) - len(pairs)
-    m.fp += len(pred) - len(pairs)
-    mg = {i for i, _, _ in pairs}
-    mp = {j for _, j, _ in pairs}
-    for i, g in enumerate(gold):
-        if i not in mg:
-            res.miss("sections", "missed", "sections", f"missed section {g.label or '-'} «{_short(g.title)}»")
-    for j, p in enumerate(pred):
-        if j not in mp:
-            res.miss("sections", "spurious", "sections", f"spurious section {p.label or '-'} «{_short(p.title)}»")
+    _count_pairs(res, "sections", gold, pred, pairs,
+                 lambda x: f"section {x.label or '-'} «{_short(x.title)}»")
     lvl, knd = res.metrics["section_level"], res.metrics["section_kind"]
     assert isinstance(lvl, Acc) and isinstance(knd, Acc)
     for i, j, _ in pairs:
@@ -934,21 +941,10 @@ def score_indicators(res: DocResult, gold: Sequence[Any], pred: Sequence[Any]) -
         if (g.dimension, g.subdimension) == (p.dimension, p.subdimension)
     ]
     pairs = greedy_assign(cands, len(gold), len(pred))
-    m, raw_acc = res.metrics["indicators"], res.metrics["indicator_raw"]
-    assert isinstance(m, PRF) and isinstance(raw_acc, Acc)
-    m.tp += len(pairs)
-    m.fn += len(gold) - len(pairs)
-    m.fp += len(pred) - len(pairs)
-    mg = {i for i, _, _ in pairs}
-    mp = {j for _, j, _ in pairs}
-    for i, g in enumerate(gold):
-        if i not in mg:
-            res.miss("indicators", "missed", "indicators",
-                     f"missed indicator {g.dimension}/{g.subdimension or '-'} «{_short(g.raw)}»")
-    for j, p in enumerate(pred):
-        if j not in mp:
-            res.miss("indicators", "spurious", "indicators",
-                     f"spurious indicator {p.dimension}/{p.subdimension or '-'} «{_short(p.raw)}»")
+    raw_acc = res.metrics["indicator_raw"]
+    assert isinstance(raw_acc, Acc)
+    _count_pairs(res, "indicators", gold, pred, pairs,
+                 lambda x: f"indicator {x.dimension}/{x.subdimension or '-'} «{_short(x.raw)}»")
     for i, j, s in pairs:
         raw_acc.record(s >= INDICATOR_RAW_THRESHOLD)
 
@@ -976,19 +972,7 @@ def score_scores(res: DocResult, gold: Sequence[Any], pred: Sequence[Any]) -> No
         if _score_key(g) == _score_key(p)
     ]
     pairs = greedy_assign(cands, len(gold), len(pred))
-    m = res.metrics["scores"]
-    assert isinstance(m, PRF)
-    m.tp += len(pairs)
-    m.fn += len(gold) - len(pairs)
-    m.fp += len(pred) - len(pairs)
-    mg = {i for i, _, _ in pairs}
-    mp = {j for _, j, _ in pairs}
-    for i, g in enumerate(gold):
-        if i not in mg:
-            res.miss("scores", "missed", "scores", f"missed score {_score_name(g)} «{_short(g.raw)}»")
-    for j, p in enumerate(pred):
-        if j not in mp:
-            res.miss("scores", "spurious", "scores", f"spurious score {_score_name(p)} «{_short(p.raw)}»")
+    _count_pairs(res, "scores", gold, pred, pairs, lambda x: f"score {_score_name(x)} «{_short(x.raw)}»")
     for i, j, _ in pairs:
         g, p = gold[i], pred[j]
         for attr in ("value", "change", "rank", "rank_of"):
