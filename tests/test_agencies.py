@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import seed003_table_cells
 
 import papi_extract.agencies as ag
 from papi_extract.agencies import (
@@ -454,33 +455,9 @@ def _gold_tasks():
             yield path, task
 
 
-def _table_cells() -> dict[tuple[str, str], tuple[str, str]]:
-    """(lead cell, support cell) of every numbered row of seed 003's appendix tables, joined over
-    page breaks cell by cell (a continuation line has an empty number cell and a lower-case or empty
-    text cell)."""
-    lines = (CORPUS / "003_1e98fec1af34e263.txt").read_text(encoding="utf-8").split("\n")
-    cells: dict[tuple[str, str], list[str]] = {}
-    appendix = None
-    current = None
-    for line in lines:
-        parts = line.split("\t")
-        if len(parts) < 6:
-            continue
-        if parts[0].startswith("Số TT"):
-            appendix = "PL-I" if appendix is None else "PL-II"
-            current = None
-            continue
-        first = parts[0].strip()
-        if first.isdigit():
-            current = (appendix, first)
-            cells[current] = [parts[2].strip(), parts[3].strip()]
-        elif not first and current and (parts[1][:1].islower() or not parts[1].strip()):
-            for k, col in ((0, 2), (1, 3)):
-                if parts[col].strip():
-                    cells[current][k] = (cells[current][k] + " " + parts[col].strip()).strip()
-        elif first or (parts[1].strip() and parts[1][:1].isupper()):
-            current = None
-    return {k: (v[0], v[1]) for k, v in cells.items()}
+def _table_cells() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(lead cell, support cell) of every numbered row of seed 003's appendix tables."""
+    return seed003_table_cells((2, 3))
 
 
 def _prf(pairs: list[tuple[set[str], set[str]]]) -> tuple[float, float, float]:

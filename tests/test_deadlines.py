@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import seed003_table_cells
 
 from papi_extract.deadlines import parse_deadlines
 from papi_extract.models import Period
@@ -249,31 +250,8 @@ def test_gold_cell_strings_agree() -> None:
 
 
 def _table_time_cells() -> dict[tuple[str, str], str]:
-    """The time column of seed 003's two appendix tables, rows joined across page breaks.
-
-    A row starts with its number; a line whose number cell is empty continues the row cell by cell
-    when its text piece starts in lower case (an upper-case one is a sub-group row)."""
-    lines = (CORPUS / "003_1e98fec1af34e263.txt").read_text(encoding="utf-8").split("\n")
-    cells: dict[tuple[str, str], str] = {}
-    appendix = None
-    current = None
-    for line in lines:
-        parts = line.split("\t")
-        if len(parts) < 6:
-            continue
-        if parts[0].startswith("Số TT"):
-            appendix = "PL-I" if appendix is None else "PL-II"
-            current = None
-            continue
-        first = parts[0].strip()
-        if first.isdigit():
-            current = (appendix, first)
-            cells[current] = parts[5].strip()
-        elif not first and current and (parts[1][:1].islower() or not parts[1].strip()) and parts[5].strip():
-            cells[current] = (cells[current] + " " + parts[5].strip()).strip()
-        elif first or (parts[1].strip() and parts[1][:1].isupper()):
-            current = None
-    return cells
+    """The time column of seed 003's two appendix tables, rows joined across page breaks."""
+    return {k: v[0] for k, v in seed003_table_cells((5,)).items()}
 
 
 def test_gold_table_time_cells_from_corpus() -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import CORPUS
+from conftest import CORPUS, run_through_scores
 
-from papi_extract import header, indicators, outline, scores
+from papi_extract import indicators
 from papi_extract.context import DocContext
-from papi_extract.normalize import normalize
 
 SEED_000 = "000_4b16b2b6e82d9d4b"
 SEED_001 = "001_ed759b2d6399facb"
@@ -16,11 +15,7 @@ SEED_004 = "004_5c394493e0081488"
 
 def parse(text: str, fmt: str | None = None) -> DocContext:
     """Run the stages this module needs (the full pipeline also runs tasks, which is not under test)."""
-    ctx = DocContext(norm=normalize(text, fmt))
-    outline.segment(ctx)
-    header.extract_header(ctx)
-    indicators.STAGE.run(ctx)
-    scores.STAGE.run(ctx)
+    ctx = run_through_scores(text, fmt)
     for m in ctx.indicators:
         assert ctx.text[m.span[0] : m.span[1]] == m.raw
     return ctx

@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CORPUS
+from conftest import CORPUS, run_through_scores
 
-from papi_extract import header, indicators, outline, scores
 from papi_extract.context import DocContext
 from papi_extract.models import Score
-from papi_extract.normalize import normalize
 
 
 def parse(text: str, fmt: str | None = None) -> DocContext:
     """Run the stages this module needs (the full pipeline also runs tasks, which is not under test)."""
-    ctx = DocContext(norm=normalize(text, fmt))
-    outline.segment(ctx)
-    header.extract_header(ctx)
-    indicators.STAGE.run(ctx)
-    scores.STAGE.run(ctx)
+    ctx = run_through_scores(text, fmt)
     for s in ctx.scores:
         assert ctx.text[s.span[0] : s.span[1]] == s.raw
     keys = [(s.dimension, s.subdimension, s.year, s.kind) for s in ctx.scores if s.year is not None]
