@@ -80,7 +80,7 @@ class _Line:
             if not b and t.strip():
                 break
             lead += t
-        lead_clean = _squash(lead)
+        lead_clean = _squash(lead) if lead else ""
         if lead_clean and "*" not in text:
             if len(lead_clean) >= len(text):
                 text = f"**{text}**"
@@ -99,10 +99,14 @@ class _Renderer:
 
     # -- line management -------------------------------------------------------------------
     def flush(self, blank_after: bool = False) -> None:
-        out = self.cur.render()
-        if out:
-            self.lines.append(out)
-        self.cur = _Line()
+        cur = self.cur
+        if cur.runs:
+            out = cur.render()
+            if out:
+                self.lines.append(out)
+            self.cur = _Line()
+        elif cur.prefix:  # nothing to render: keep the empty line unless it carries a prefix
+            self.cur = _Line()
         if blank_after and self.lines and self.lines[-1] != "":
             self.lines.append("")
 
@@ -184,8 +188,11 @@ class _Renderer:
                 if ctag not in ("td", "th"):
                     continue
                 cells.append(_squash(_cell_text(cell)))
+                colspan = cell.get("colspan")  # type: ignore[attr-defined]
+                if colspan is None:
+                    continue
                 try:
-                    span = int(cell.get("colspan", "1"))  # type: ignore[attr-defined]
+                    span = int(colspan)
                 except ValueError:
                     span = 1
                 cells.extend([""] * max(0, min(span, 50) - 1))

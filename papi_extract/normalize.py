@@ -185,6 +185,8 @@ def detect_format(text: str, hint: str | None = None) -> str:
     head = text[:4000].lower()
     if "<html" in head or "<!doctype html" in head or head.count("<p") + head.count("<div") >= 3:
         return "html"
+    if "#" not in text and "**" not in text and "|" not in text:  # no line can start with a mark
+        return "text"
     md_marks = 0
     for line in text.splitlines()[:400]:
         s = line.lstrip()
