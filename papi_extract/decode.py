@@ -335,7 +335,7 @@ def _replacement_warning(text: str, warnings: list[Warning]) -> None:
 
 def _from_unicode(text: str, encoding: str, warnings: list[Warning]) -> Decoded:
     """Text that decoded as Unicode: repair mojibake, convert legacy surface characters."""
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy the whole text to say the same)
         raise DecodeFailure("E102", "the file holds only white space")
     text = _repair_mojibake(text, warnings)
     if _unicode_vietnamese(text):  # the common case, decided in microseconds
@@ -365,7 +365,7 @@ def _declared_charset(data: bytes) -> str | None:
 def decode_bytes(data: bytes) -> Decoded:
     """Decode a file's bytes; raises ``DecodeFailure`` (E102 empty, E103 binary, E105 undecodable)."""
     warnings: list[Warning] = []
-    if not data.strip():
+    if not data or data.isspace():
         raise DecodeFailure("E102", "the file is empty")
     for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
                      (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"),

@@ -152,7 +152,26 @@ def fold(s: str) -> str:
     frequent character (ASCII, Vietnamese letters, typographic quotes and dashes) one byte in C,
     and ``codecs.charmap_decode`` turns the byte into the folded character; the rare other
     characters come out as "?" and are patched back one by one with ``_fold_char``.
+
+    Stages also fold many short strings (labels, names, keys) over and over; those are memoized
+    (a pure function of the string, so the memo can never go stale; it is emptied when full).
     """
+    if len(s) <= _FOLD_MEMO_LEN:
+        out = _FOLD_MEMO.get(s)
+        if out is None:
+            if len(_FOLD_MEMO) >= _FOLD_MEMO_SIZE:
+                _FOLD_MEMO.clear()
+            out = _FOLD_MEMO[s] = _fold(s)
+        return out
+    return _fold(s)
+
+
+_FOLD_MEMO: dict[str, str] = {}
+_FOLD_MEMO_LEN = 80  # strings up to this length are memoized
+_FOLD_MEMO_SIZE = 1 << 14  # a few MB at most
+
+
+def _fold(s: str) -> str:
     enc, dec = _fold_codec()
     out = codecs.charmap_decode(codecs.charmap_encode(s, "replace", enc)[0], "strict", dec)[0]
     if out.count("?") == s.count("?"):

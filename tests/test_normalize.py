@@ -79,3 +79,16 @@ def test_lines_without_markup_only_lose_trailing_blanks() -> None:
 def test_unicode_spaces_and_zero_width_characters() -> None:
     n = normalize("a\u00a0b\u2009c\u3000d\u200be\u00adf &nbsp;g\n", "text")
     assert n.text == "a b c def  g\n"
+
+
+def test_fold_memo_gives_the_same_answer() -> None:
+    """Short strings are memoized; the memo must agree with the direct computation, even when full."""
+    from papi_extract import normalize as norm
+
+    words = [f"Phòng Nội vụ {i} ĐẮK LẮK Ų" for i in range(300)]
+    first = [fold(w) for w in words]
+    assert first == [norm._fold(w) for w in words]
+    norm._FOLD_MEMO.clear()
+    assert [fold(w) for w in words] == first
+    long = "Ủy ban nhân dân " * 20
+    assert fold(long) == norm._fold(long) and long not in norm._FOLD_MEMO
