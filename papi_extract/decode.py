@@ -49,7 +49,7 @@ _FJWZ = frozenset("fjwzFJWZ")
 
 _LETTER = regex.compile(r"\p{L}")
 _SAMPLE = 6000  # characters scored when choosing between candidate decodings
-_LEGACY_SAMPLE = 3000  # characters trial-converted with each legacy table (a Python loop in viparse)
+_LEGACY_SAMPLE = 3000  # characters trial-converted with each legacy table and read by viparse's detector
 _LEGACY = ("tcvn3", "vni")
 
 
@@ -188,8 +188,8 @@ class _LegacyTable:
 
     viparse converts with a Python loop over every character (tens of milliseconds for one
     plan). Its rule is a single left-to-right scan that takes, at each position, the longest
-    legacy sequence found there and passes any other character through; a regex alternation
-    of the sequences in viparse's own order (longest first) finds the same matches in C.
+    legacy sequence found there and passes any other character through; one regex over all
+    the sequences that prefers the longest (``_trie_pattern``) finds the same matches in C.
     """
 
     def __init__(self, pairs: tuple[tuple[str, str], ...]) -> None:
