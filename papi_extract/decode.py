@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
@@ -44,11 +45,11 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 _META_CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s{0,3}=\s{0,3}["']?([A-Za-z0-9_.:-]{1,40})""", regex.I)
 
 _WORD = regex.compile(r"\p{L}+")
-_FJWZ = regex.compile(r"[fjwzFJWZ]")
+_FJWZ = frozenset("fjwzFJWZ")
 
 _LETTER = regex.compile(r"\p{L}")
 _SAMPLE = 6000  # characters scored when choosing between candidate decodings
-_LEGACY_SAMPLE = 3000  # characters trial-converted with each legacy table (a Python loop in viparse)
+_LEGACY_SAMPLE = 3000  # characters trial-converted with each legacy table and read by viparse's detector
 _LEGACY = ("tcvn3", "vni")
 
 
@@ -68,25 +69,36 @@ class Decoded:
     warnings: list[Warning] = field(default_factory=list)
 
 
-def _count(pattern: regex.Pattern[str], text: str) -> int:
-    return len(pattern.findall(text))
+def _counts(sample: str) -> tuple[int, int, int]:
+    """(letters, Vietnamese letters, alien characters) in ``sample``.
+
+    The characters are counted once (``Counter`` runs in C) and each pattern is then tested once
+    per *distinct* character: the same numbers as counting the patterns' matches in the text.
+    """
+    letters = vi = alien = 0
+    for ch, n in Counter(sample).items():
+        if _LETTER.match(ch):
+            letters += n
+        if _VI_LETTERS.match(ch):
+            vi += n
+        if _ALIEN.match(ch):
+            alien += n
+    return letters, vi, alien
 
 
 def _vi_ratio(text: str) -> float:
-    sample = text[:_SAMPLE]
-    letters = _count(_LETTER, sample)
+    letters, vi, _ = _counts(text[:_SAMPLE])
     if not letters:
         return 0.0
-    return _count(_VI_LETTERS, sample) / letters
+    return vi / letters
 
 
 def _score(text: str) -> float:
     """How much ``text`` reads as Vietnamese: toned/shaped letters minus alien characters, per letter."""
-    sample = unicodedata.normalize("NFC", text[:_SAMPLE])
-    letters = _count(_LETTER, sample)
+    letters, vi, alien = _counts(unicodedata.normalize("NFC", text[:_SAMPLE]))
     if not letters:
         return 0.0
-    return (_count(_VI_LETTERS, sample) - 2 * _count(_ALIEN, sample)) / letters
+    return (vi - 2 * alien) / letters
 
 
 def _plausible(text: str) -> bool:
@@ -94,11 +106,11 @@ def _plausible(text: str) -> bool:
     and next to no alien characters. A Russian cp1251 file pushed through the TCVN3 table becomes
     *all* toned letters (0.6), which is how a wrong legacy guess gives itself away."""
     sample = unicodedata.normalize("NFC", text[:_SAMPLE])
-    letters = _count(_LETTER, sample)
+    letters, vi_count, alien_count = _counts(sample)
     if letters < 20:
         return False
-    vi = _count(_VI_LETTERS, sample) / letters
-    alien = _count(_ALIEN, sample) / letters
+    vi = vi_count / letters
+    alien = alien_count / letters
     if not (0.08 <= vi <= 0.5 and alien < 0.03):
         return False
     # viparse's own language guard: Vietnamese writes one syllable per word (nothing over 7
@@ -107,7 +119,7 @@ def _plausible(text: str) -> bool:
     if not words:
         return False
     long_words = sum(1 for w in words if len(w) > 7) / len(words)
-    fjwz = sum(1 for w in words if _FJWZ.search(w)) / len(words)
+    fjwz = sum(1 for w in words if not _FJWZ.isdisjoint(w)) / len(words)
     return long_words <= 0.04 and fjwz <= 0.05
 
 
@@ -156,31 +168,150 @@ def _repair_mojibake(text: str, warnings: list[Warning]) -> str:
 
 
 def _legacy_convert(text: str, enc: str) -> str:
-    import viparse
+    """``viparse.fix(text, encoding=enc)``: viparse's table, applied in C (see ``_LegacyTable``).
 
-    return viparse.fix(text, encoding=enc)
+    The rare text holding a glyph a PDF put in place of a legacy byte (U+2212, U+2219: viparse
+    restores them by looking at their neighbours) goes through viparse itself.
+    """
+    if any(glyph in text for glyph in _PDF_GLYPHS):
+        import viparse
+
+        return viparse.fix(text, encoding=enc)
+    return _viparse_cleanup(unicodedata.normalize("NFC", _legacy_table(enc).convert(text)))
+
+
+_PDF_GLYPHS = ("\u2212", "\u2219")
+
+
+class _LegacyTable:
+    """One viparse charmap (legacy sequence -> Unicode letter), compiled once per process.
+
+    viparse converts with a Python loop over every character (tens of milliseconds for one
+    plan). Its rule is a single left-to-right scan that takes, at each position, the longest
+    legacy sequence found there and passes any other character through; one regex over all
+    the sequences that prefers the longest (``_trie_pattern``) finds the same matches in C.
+    """
+
+    def __init__(self, pairs: tuple[tuple[str, str], ...]) -> None:
+        self.replacement = dict(pairs)
+        # One capturing group: ``split`` then hands back [text, sequence, text, sequence, …].
+        self.pattern = regex.compile("(" + _trie_pattern([seq for seq, _ in pairs]) + ")")
+
+    def convert(self, text: str) -> str:
+        parts = self.pattern.split(text)
+        parts[1::2] = map(self.replacement.__getitem__, parts[1::2])  # no Python call per match
+        return "".join(parts)
+
+
+def _trie_pattern(sequences: list[str]) -> str:
+    """An alternation matching, at a position, the longest of ``sequences`` found there.
+
+    Shaped as a trie (sequences sharing a first character share one branch, one-character
+    leaves become a character class) so the regex engine tests a character once instead of
+    trying every sequence in turn; an optional tail (``a(?:ù|ø)?``) is greedy, so a longer
+    sequence always wins over its prefix, exactly like viparse's longest-first scan.
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for seq in sequences:
+        node = trie
+        for ch in seq:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # end of a sequence
+
+    def branches(node: dict) -> str:  # type: ignore[type-arg]
+        leaves = [ch for ch, child in node.items() if ch and list(child) == [""]]
+        alts = []
+        for ch, child in node.items():
+            if ch and list(child) != [""]:
+                tail = "(?:" + branches(child) + ")"
+                alts.append(regex.escape(ch) + (tail + "?" if "" in child else tail))
+        if leaves:
+            alts.append("[" + "".join(regex.escape(ch) for ch in leaves) + "]")
+        return "|".join(alts)
+
+    return branches(trie)
+
+
+_LEGACY_TABLES: dict[str, _LegacyTable] = {}
+
+
+def _legacy_table(enc: str) -> _LegacyTable:
+    table = _LEGACY_TABLES.get(enc)
+    if table is None:
+        from viparse.normalize.encodings import get_charmap
+
+        charmap = get_charmap(enc)
+        if charmap is None:  # pragma: no cover - a viparse table we rely on
+            raise LookupError(f"viparse has no {enc} table")
+        table = _LEGACY_TABLES[enc] = _LegacyTable(charmap.pairs)
+    return table
+
+
+# viparse's cleanup after conversion (``viparse.normalize.cleanup.clean_text``), done on the
+# whole text instead of character by character: CR/LF, VT and FF become line breaks; control and
+# format characters other than tab and newline go; runs of horizontal white space (Python's
+# ``isspace`` minus tab and newline) become one space; lines lose their edge spaces; runs of
+# blank lines shrink to one; NFC.
+# The horizontal white space that is not itself a control character (those are dropped):
+# no-break and other Unicode spaces, line and paragraph separators. Each becomes a plain space
+# and the runs of spaces are then squeezed, which is the same as squeezing mixed runs at once.
+_SEPARATOR_SPACES = tuple(
+    c for c in map(chr, range(0x3001))
+    if c.isspace() and c not in "\t\n" and unicodedata.category(c) not in ("Cc", "Cf")
+)
+# A superset of the characters unicodedata calls Cc or Cf (Cn covers a regex Unicode table older
+# than Python's); each match is checked with unicodedata, so the result is exactly viparse's.
+_CONTROL_CANDIDATE = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\p{Cf}\p{Cn}]")
+_BLANK_RUN = regex.compile(r"\n{3,}")
+_SPACE_RUN = regex.compile(r" {2,}")
+
+
+def _drop_control(m: regex.Match[str]) -> str:
+    return "" if unicodedata.category(m[0]) in ("Cc", "Cf") else m[0]
+
+
+def _printable(text: str) -> bool:
+    """No control, format, unassigned or separator character but the ASCII space, tab and newline."""
+    return text.replace("\n", "").replace("\t", "").isprintable()
+
+
+def _viparse_cleanup(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n").replace("\x0b", "\n")
+    if not _printable(text):  # the common case skips both scans
+        for c in _SEPARATOR_SPACES:
+            if c in text:
+                text = text.replace(c, " ")
+        if not _printable(text):
+            text = _CONTROL_CANDIDATE.sub(_drop_control, text)
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
+    text = "\n".join([line.strip(" ") for line in text.split("\n")])
+    if "\n\n\n" in text:
+        text = _BLANK_RUN.sub("\n\n", text)
+    return unicodedata.normalize("NFC", text.strip("\n"))
 
 
 def _best_legacy(surface: str) -> tuple[float, str] | None:
     """Which font encoding (TCVN3/VNI) ``surface`` is in, judged on a sample: (score, name) or None.
 
-    viparse's detector gives its opinion first; the sample is then converted with each table
-    and scored, because the detector declines on short or mixed text that still converts cleanly.
+    The sample is converted with each table and scored, because viparse's detector declines on
+    short or mixed text that still converts cleanly; the detector's opinion ranks tables that
+    score alike. It is asked only once a table reads as Vietnamese at all (it is the slow part).
     """
     import viparse
 
     sample = surface[:_LEGACY_SAMPLE]
     if sample.isascii():
         return None
-    detected = viparse.detect_text_encoding(sample)
-    ranked: list[tuple[float, int, str]] = []
+    scored: list[tuple[float, str]] = []
     for enc in _LEGACY:
         converted = _legacy_convert(sample, enc)
         if _plausible(converted):
-            ranked.append((_score(converted), int(enc == detected), enc))
-    if not ranked:
+            scored.append((_score(converted), enc))
+    if not scored:
         return None
-    ranked.sort(reverse=True)
+    detected = viparse.detect_text_encoding(sample)
+    ranked = sorted(((score, int(enc == detected), enc) for score, enc in scored), reverse=True)
     score, _, enc = ranked[0]
     return score, enc
 
@@ -204,7 +335,7 @@ def _replacement_warning(text: str, warnings: list[Warning]) -> None:
 
 def _from_unicode(text: str, encoding: str, warnings: list[Warning]) -> Decoded:
     """Text that decoded as Unicode: repair mojibake, convert legacy surface characters."""
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy the whole text to say the same)
         raise DecodeFailure("E102", "the file holds only white space")
     text = _repair_mojibake(text, warnings)
     if _unicode_vietnamese(text):  # the common case, decided in microseconds
@@ -234,7 +365,7 @@ def _declared_charset(data: bytes) -> str | None:
 def decode_bytes(data: bytes) -> Decoded:
     """Decode a file's bytes; raises ``DecodeFailure`` (E102 empty, E103 binary, E105 undecodable)."""
     warnings: list[Warning] = []
-    if not data.strip():
+    if not data or data.isspace():
         raise DecodeFailure("E102", "the file is empty")
     for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
                      (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"),

@@ -23,10 +23,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
+from lxml import etree
 
 _WS = regex.compile(r"\s+")
+# str.split() also splits on these four (Python's isspace), \s does not; only a string holding
+# one of them needs the regex to squash its blanks exactly like before.
+_SPLIT_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
 _LEADING_MARK = regex.compile(r"^(?:[-+*•–·]|\d{1,3}[.)]|[a-zđ][.)])\s")
 
 # Dropped everywhere: never content. ``header`` is dropped only outside article/main (page banner).
@@ -43,6 +48,16 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BOLD = frozenset({"b", "strong"})
 # Fallback is used when trafilatura keeps less than this share of the cleaned page's text.
 _MIN_KEPT = 0.6
+_PARSER = etree.HTMLParser()
+_STRING = etree.XPath("string()", smart_strings=False)
+
+
+def _squash(text: str) -> str:
+    """Runs of white space as one space, ends stripped (``str.split``/``join`` in C, not a regex)."""
+    for c in _SPLIT_ONLY_SPACES:
+        if c in text:
+            return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 @dataclass(slots=True)
@@ -57,7 +72,7 @@ class _Line:
             self.runs.append((text, bold))
 
     def render(self) -> str:
-        text = _WS.sub(" ", "".join(t for t, _ in self.runs)).strip()
+        text = _squash("".join([t for t, _ in self.runs]))
         if not text:
             return ""
         lead = ""
@@ -65,7 +80,7 @@ class _Line:
             if not b and t.strip():
                 break
             lead += t
-        lead_clean = _WS.sub(" ", lead).strip()
+        lead_clean = _squash(lead) if lead else ""
         if lead_clean and "*" not in text:
             if len(lead_clean) >= len(text):
                 text = f"**{text}**"
@@ -84,10 +99,14 @@ class _Renderer:
 
     # -- line management -------------------------------------------------------------------
     def flush(self, blank_after: bool = False) -> None:
-        out = self.cur.render()
-        if out:
-            self.lines.append(out)
-        self.cur = _Line()
+        cur = self.cur
+        if cur.runs:
+            out = cur.render()
+            if out:
+                self.lines.append(out)
+            self.cur = _Line()
+        elif cur.prefix:  # nothing to render: keep the empty line unless it carries a prefix
+            self.cur = _Line()
         if blank_after and self.lines and self.lines[-1] != "":
             self.lines.append("")
 
@@ -168,9 +187,12 @@ class _Renderer:
                 ctag = _tag(cell)
                 if ctag not in ("td", "th"):
                     continue
-                cells.append(_WS.sub(" ", _cell_text(cell)).strip())
+                cells.append(_squash(_cell_text(cell)))
+                colspan = cell.get("colspan")  # type: ignore[attr-defined]
+                if colspan is None:
+                    continue
                 try:
-                    span = int(cell.get("colspan", "1"))  # type: ignore[attr-defined]
+                    span = int(colspan)
                 except ValueError:
                     span = 1
                 cells.extend([""] * max(0, min(span, 50) - 1))
@@ -180,7 +202,7 @@ class _Renderer:
 
 def _tag(el: object) -> str | None:
     tag = getattr(el, "tag", None)
-    if not isinstance(tag, str):
+    if tag.__class__ is not str:  # comments and processing instructions have a function here
         return None
     if "}" in tag:
         tag = tag.rsplit("}", 1)[1]
@@ -216,15 +238,27 @@ def _is_layout_table(table: object) -> bool:
         for cell in row:  # type: ignore[attr-defined]
             if _tag(cell) not in ("td", "th"):
                 continue
-            if any(_tag(d) in _LAYOUT_MARKS for d in cell.iterdescendants()):  # type: ignore[attr-defined]
+            if not len(cell):  # type: ignore[arg-type] # a plain text cell (most of them)
+                if len(cell.text or "") > 3000:  # type: ignore[attr-defined]
+                    return True
+                continue
+            # HTML parsing gives lowercase, namespace-free tag names, so lxml can match them in C.
+            if next(cell.iter(*_LAYOUT_MARKS), None) is not None:  # type: ignore[attr-defined]
                 return True
-            if len(_text_content(cell)) > 3000:
+            if _text_length(cell) > 3000:
                 return True
     return False
 
 
+def _text_length(el: object) -> int:
+    """``len(_text_content(el))`` without building the string (an XPath call per cell is slow)."""
+    return sum(map(len, el.itertext()))  # type: ignore[attr-defined]
+
+
 def _cell_text(cell: object) -> str:
     """A cell's text on one line: nested blocks and tables become spaces."""
+    if not len(cell):  # type: ignore[arg-type]
+        return cell.text or ""  # type: ignore[attr-defined,no-any-return]
     parts: list[str] = []
 
     def rec(el: object) -> None:
@@ -232,7 +266,8 @@ def _cell_text(cell: object) -> str:
         if tag is not None and tag not in _DROP:
             parts.append(el.text or "")  # type: ignore[attr-defined]
             for child in el:  # type: ignore[attr-defined]
-                sep = " " if _tag(child) in _BLOCK or _tag(child) in ("br", "li", "td", "th", "tr") else ""
+                ctag = _tag(child)
+                sep = " " if ctag in _BLOCK or ctag in ("br", "li", "td", "th", "tr") else ""
                 parts.append(sep)
                 rec(child)
                 parts.append(sep)
@@ -243,10 +278,8 @@ def _cell_text(cell: object) -> str:
 
 
 def _text_content(el: object) -> str:
-    try:
-        return el.text_content()  # type: ignore[attr-defined,no-any-return]
-    except AttributeError:
-        return "".join(el.itertext())  # type: ignore[attr-defined]
+    """All text below ``el`` (what lxml.html's ``text_content()`` returns, for plain elements too)."""
+    return _STRING(el)  # type: ignore[no-any-return]
 
 
 def _first_text(el: object) -> str:
@@ -257,12 +290,13 @@ def _first_text(el: object) -> str:
 
 
 def _parse(html: str) -> object | None:
-    import lxml.html
-
+    """The page as a tree of plain lxml elements: the same parse as ``lxml.html.document_fromstring``
+    without its per-element Python class lookup (we only read tags, text and attributes)."""
     try:
-        return lxml.html.document_fromstring(html)
+        root = etree.fromstring(html, _PARSER)
     except Exception:  # noqa: BLE001 - lxml raises several types on empty/odd input
         return None
+    return root  # None for an empty document, like document_fromstring's "Document is empty"
 
 
 def _roman(n: int) -> str:
@@ -323,6 +357,12 @@ def _letters(text: str) -> int:
     return len("".join(text.split()))
 
 
+_EXTRACT_OPTIONS: dict[str, object] = dict(
+    output_format="html", include_tables=True, include_formatting=True, include_links=False,
+    include_images=False, include_comments=False, favor_recall=True, deduplicate=False, with_metadata=False,
+)
+
+
 def _trafilatura_html(html: str) -> str | None:
     try:
         import trafilatura
@@ -331,14 +371,36 @@ def _trafilatura_html(html: str) -> str | None:
     # Its "empty tree" complaints are ours to handle (we fall back), not the user's to read.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
-        out = trafilatura.extract(
-            html, output_format="html", include_tables=True, include_formatting=True, include_links=False,
-            include_images=False, include_comments=False, favor_recall=True, deduplicate=False,
-            with_metadata=False,
-        )
+        out = _extract_html(trafilatura, html)
     except Exception:  # noqa: BLE001 - a library failure must not lose the document
         return None
     return out or None
+
+
+def _extract_html(trafilatura: Any, html: str) -> str | None:
+    """``trafilatura.extract(html, **_EXTRACT_OPTIONS)``, minus the work we would throw away.
+
+    For every output format but plain text, ``extract()`` also computes a content fingerprint (a
+    simhash over every token of the page: about a quarter of the extraction time) that only its
+    metadata output shows. From trafilatura 2.0 on, ``bare_extraction()`` returns the extracted
+    ``Document`` and ``determine_returnstring()`` serializes it exactly as ``extract()`` does, so
+    the two steps give the same HTML without the fingerprint. Older versions take ``extract()``.
+    """
+    try:
+        from trafilatura.core import determine_returnstring
+        from trafilatura.settings import Extractor
+    except ImportError:  # pragma: no cover - depends on the installed version
+        return trafilatura.extract(html, **_EXTRACT_OPTIONS)  # type: ignore[no-any-return]
+    if int(trafilatura.__version__.split(".")[0]) < 2:  # pragma: no cover
+        return trafilatura.extract(html, **_EXTRACT_OPTIONS)  # type: ignore[no-any-return]
+    options = Extractor(
+        output_format="html", tables=True, formatting=True, links=False, images=False, comments=False,
+        recall=True, dedup=False, with_metadata=False,
+    )
+    document = trafilatura.bare_extraction(html, options=options)
+    if document is None:
+        return None
+    return determine_returnstring(document, options)  # type: ignore[no-any-return]
 
 
 def html_to_text(html: str) -> str:

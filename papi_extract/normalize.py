@@ -28,8 +28,10 @@ _STAR_BULLET = regex.compile(r"^(\s{0,12}(?:[-–+•]\s{1,4})?)\*\s{1,4}(?=\S)"
 _UNDERSCORE_EMPH = regex.compile(r"(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w])")
 _MD_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _INLINE_TAG = regex.compile(r"</?(?:i|b|u|em|strong|span|font|sup|sub|p|div|br|small|big|a)\b[^<>\n]{0,200}>", regex.I)
-_ZERO_WIDTH = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# Deleted (zero-width) and replaced by a plain space: plain str.replace per character that is
+# present (an ``in`` test is a C scan), not a regex over the whole text.
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_SPACE_CHARS = "\u00a0" + "".join(chr(cp) for cp in range(0x2000, 0x200B)) + "\u202f\u205f\u3000"
 _HTML_ENTITY = regex.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,5});")
 
 
@@ -51,8 +53,12 @@ class NormalizedText:
     lines: list[LineInfo]
     format: str
     folded: str = field(default="")
+    # ``text.split("\n")``, kept from normalize(): stages read lines by index many times.
+    line_texts: list[str] = field(default_factory=list)
 
     def line_text(self, i: int) -> str:
+        if self.line_texts:
+            return self.line_texts[i]
         li = self.lines[i]
         return self.text[li.start : li.end]
 
@@ -112,17 +118,19 @@ def _fold_codec() -> tuple[object, str]:
     every Vietnamese letter in both cases, common typographic marks) each get one byte, and the
     decoding table maps that byte back to the character's folded form. ``?`` is itself a member, so
     any other character (encoded as ``?`` by the "replace" handler) is patched per position."""
-    chars: list[str] = ["\t", "\n", "\r"] + [chr(cp) for cp in range(32, 127)]
+    chars: list[str] = ["\x00", "\t", "\n", "\r"] + [chr(cp) for cp in range(32, 127)]
     chars += list(_VI_LETTERS) + list(_VI_LETTERS.upper()) + list(_COMMON_MARKS)
     seen: list[str] = []
     for c in chars:
         if c not in seen:
             seen.append(c)
     assert len(seen) <= 256
-    # charmap_build wants a full 256-character decoding table of distinct characters: pad with
-    # private-use characters (never in a document's text positions we care about: they are encoded
-    # only if present, and then decode to their own folded form).
-    pad = 0xF0000
+    # charmap_build returns its fast C lookup table (an ``EncodingMap``) only for a full
+    # 256-character table of distinct BMP characters starting with NUL; anything else silently
+    # becomes a dict, looked up per character through Python objects (about ten times slower).
+    # Pad with private-use characters: they are encoded only if present, and then decode to
+    # their own folded form (themselves).
+    pad = 0xE000
     while len(seen) < 256:
         seen.append(chr(pad))
         pad += 1
@@ -143,7 +151,26 @@ def fold(s: str) -> str:
     frequent character (ASCII, Vietnamese letters, typographic quotes and dashes) one byte in C,
     and ``codecs.charmap_decode`` turns the byte into the folded character; the rare other
     characters come out as "?" and are patched back one by one with ``_fold_char``.
+
+    Stages also fold many short strings (labels, names, keys) over and over; those are memoized
+    (a pure function of the string, so the memo can never go stale; it is emptied when full).
     """
+    if len(s) <= _FOLD_MEMO_LEN:
+        out = _FOLD_MEMO.get(s)
+        if out is None:
+            if len(_FOLD_MEMO) >= _FOLD_MEMO_SIZE:
+                _FOLD_MEMO.clear()
+            out = _FOLD_MEMO[s] = _fold(s)
+        return out
+    return _fold(s)
+
+
+_FOLD_MEMO: dict[str, str] = {}
+_FOLD_MEMO_LEN = 80  # strings up to this length are memoized
+_FOLD_MEMO_SIZE = 1 << 14  # a few MB at most
+
+
+def _fold(s: str) -> str:
     enc, dec = _fold_codec()
     out = codecs.charmap_decode(codecs.charmap_encode(s, "replace", enc)[0], "strict", dec)[0]
     if out.count("?") == s.count("?"):
@@ -167,15 +194,22 @@ def collapse_ws(s: str) -> str:
     return " ".join(s.split())
 
 
+_MD_MARK_STARTS = ("#", "**", "|")
+
+
 def detect_format(text: str, hint: str | None = None) -> str:
     if hint in ("text", "markdown", "html"):
         return hint
     head = text[:4000].lower()
     if "<html" in head or "<!doctype html" in head or head.count("<p") + head.count("<div") >= 3:
         return "html"
+    if "#" not in text and "**" not in text and "|" not in text:  # no line can start with a mark
+        return "text"
     md_marks = 0
     for line in text.splitlines()[:400]:
         s = line.lstrip()
+        if not s.startswith(_MD_MARK_STARTS):  # every mark below starts with one of these
+            continue
         if _MD_HEADING.match(s) or s.startswith("**") or s.startswith("|---") or s.startswith("| ---"):
             md_marks += 1
             if md_marks >= 2:
@@ -209,6 +243,49 @@ def _strip_stars(line: str) -> tuple[str, bool, bool, int]:
     return lead + bullet + stripped, bold, italic, bold_end
 
 
+def _clean_chars(text: str) -> str:
+    """NFC, LF line ends, no zero-width characters, one kind of space, inline tags and entities gone."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    for c in _ZERO_WIDTH_CHARS:
+        if c in text:
+            text = text.replace(c, "")
+    text = _plain_spaces(text)
+    if "<" in text:
+        text = _INLINE_TAG.sub("", text)
+    if "&" in text:
+        text = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+        text = _plain_spaces(text)
+    return text
+
+
+def _plain_spaces(text: str) -> str:
+    for c in _SPACE_CHARS:
+        if c in text:
+            text = text.replace(c, " ")
+    return text
+
+
+def _strip_line(raw: str, markdown: bool) -> tuple[str, int, bool, bool, int]:
+    """One line without its markup: (line, md_level, bold, italic, bold_end)."""
+    md_level = 0
+    line = raw
+    if "#" in line:
+        m = _MD_HEADING.match(line)
+        if m:
+            md_level = len(m.group(1))
+            line = _MD_TRAILING_HASHES.sub("", line[m.end() :])
+    line, bold, italic, bold_end = _strip_stars(line)
+    if markdown and "_" in line:
+        line2 = _UNDERSCORE_EMPH.sub("", line)
+        if line2 != line:
+            bold = bold or line.lstrip().startswith("__")
+            line = line2
+    if "\\" in line:
+        line = _MD_ESCAPE.sub(r"\1", line)
+    return line, md_level, bold, italic, bold_end
+
+
 def normalize(text: str, fmt: str | None = None) -> NormalizedText:
     """Canonical text + layout evidence. ``fmt`` is "text", "markdown" or "html"."""
     fmt = detect_format(text, fmt)
@@ -216,39 +293,27 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         from papi_extract.html_text import html_to_text
 
         text = html_to_text(text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
-    text = _ZERO_WIDTH.sub("", text)
-    text = _SPACES.sub(" ", text)
-    if "<" in text:
-        text = _INLINE_TAG.sub("", text)
-    if "&" in text:
-        text = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
-        text = _SPACES.sub(" ", text)
-    out_lines: list[str] = []
-    infos: list[tuple[int, bool, bool, int]] = []
-    for raw in text.split("\n"):
-        md_level = 0
-        line = raw
-        m = _MD_HEADING.match(line)
-        if m:
-            md_level = len(m.group(1))
-            line = _MD_TRAILING_HASHES.sub("", line[m.end() :])
-        line, bold, italic, bold_end = _strip_stars(line)
-        if "_" in line and fmt == "markdown":
-            line2 = _UNDERSCORE_EMPH.sub("", line)
-            if line2 != line:
-                bold = bold or line.lstrip().startswith("__")
-                line = line2
-        if "\\" in line:
-            line = _MD_ESCAPE.sub(r"\1", line)
-        # Trailing tabs are empty table cells ("Công khai ngân sách cấp xã<TAB><TAB>" is a group row), keep them.
-        out_lines.append(line.rstrip(" \r\f\v"))
-        infos.append((md_level, bold, italic, bold_end))
-    canon = "\n".join(out_lines)
+    text = _clean_chars(text)
+    markdown = fmt == "markdown"
+    out_lines = text.split("\n")
     lines: list[LineInfo] = []
+    append = lines.append
     pos = 0
-    for line, (lvl, bold, italic, bold_end) in zip(canon.split("\n"), infos, strict=True):
-        lines.append(LineInfo(pos, pos + len(line), lvl, bold, italic, bold_end))
-        pos += len(line) + 1
-    return NormalizedText(text=canon, lines=lines, format=fmt, folded=fold(canon))
+    for i, raw in enumerate(out_lines):
+        # Fast path: a line without the characters markup is made of only loses trailing blanks.
+        if "#" in raw or "*" in raw or "\\" in raw or (markdown and "_" in raw):
+            line, lvl, bold, italic, bold_end = _strip_line(raw, markdown)
+            # Trailing tabs are empty table cells ("Công khai ngân sách cấp xã<TAB><TAB>" is a group row), keep them.
+            line = line.rstrip(" \r\f\v")
+            out_lines[i] = line
+            end = pos + len(line)
+            append(LineInfo(pos, end, lvl, bold, italic, bold_end))
+        else:
+            line = raw.rstrip(" \r\f\v")
+            if line is not raw:
+                out_lines[i] = line
+            end = pos + len(line)
+            append(LineInfo(pos, end))
+        pos = end + 1
+    canon = "\n".join(out_lines)
+    return NormalizedText(text=canon, lines=lines, format=fmt, folded=fold(canon), line_texts=out_lines)

@@ -189,3 +189,29 @@ def test_empty_and_binary_inputs_fail_with_stable_codes(data: bytes, code: str) 
     with pytest.raises(DecodeFailure) as exc:
         decode_bytes(data)
     assert exc.value.code == code
+
+
+@pytest.mark.parametrize("legacy", ["tcvn3", "vni"])
+def test_fast_legacy_conversion_is_viparse_fix(legacy: str) -> None:
+    """decode converts with viparse's own tables compiled into one regex, and redoes viparse's
+    cleanup on the whole text: the result must be ``viparse.fix`` character for character."""
+    import random
+
+    import viparse
+
+    from papi_extract.decode import _legacy_convert, _sloppy_cp1252
+
+    encode = fixtures.encode_tcvn3 if legacy == "tcvn3" else fixtures.encode_vni
+    texts = [_sloppy_cp1252(encode(_seed(stem))) for stem in SEEDS[:3]]
+    texts += [
+        "",
+        "a\r\nb\rc\x0bd\x0ce",
+        "  hai  dòng  \n\n\n\n  \u00a0ba\u2009\u3000bốn\x85năm\u200bsáu\x00\t\tbảy \n",
+        "nhµ n\u2212íc \u2212 5 \u2219 Th«ng",  # PDF glyphs: viparse's own path
+        "aù aø aûo oâ oä ôù ö ñ Ñ ÔÙ \U0001f600 \ue000 \u0378",
+    ]
+    rnd = random.Random(7)
+    alphabet = "aeoAOô ö\t\n\r\x0b\x1f\x85\xa0\u200b\u2028ùøûõïâêäÂÊÔÖÑñ¸µ¶·¹\xad\x81\x90"
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(300)]
+    for text in texts:
+        assert _legacy_convert(text, legacy) == viparse.fix(text, encoding=legacy), repr(text)

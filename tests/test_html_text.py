@@ -98,3 +98,28 @@ def test_a_page_laid_out_with_tables_is_not_squashed_into_one_row() -> None:
     assert "## KẾ HOẠCH" in out
     assert "- Cơ hội tham gia giảm 0,1 điểm." in out
     assert max(len(line) for line in out) < 1000
+
+
+def test_fast_helpers_agree_with_the_slow_definitions() -> None:
+    """The renderer squashes blanks with str.split (the regex only when one of the four separators
+    \\s does not match is present) and measures cell text without building it."""
+    from papi_extract.html_text import _WS, _parse, _squash, _text_content, _text_length
+
+    for s in ("  a \t b\n", "a\x1cb  c", "\u00a0x\u2009y\u3000", "", " \x1f "):
+        assert _squash(s) == _WS.sub(" ", s).strip()
+    root = _parse("<html><body><table><tr><td>a<!-- c -->b<b>c<!--d-->e</b>f<br>g"
+                  "<script>var x;</script>h</td><td></td></tr></table></body></html>")
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            assert _text_length(el) == len(_text_content(el))
+
+
+def test_extraction_equals_trafilatura_extract() -> None:
+    """``_extract_html`` skips only the fingerprint ``trafilatura.extract`` computes and drops."""
+    import trafilatura
+
+    from papi_extract.html_text import _EXTRACT_OPTIONS, _extract_html
+
+    page = seed_to_page((CORPUS / "000_4b16b2b6e82d9d4b.txt").read_text(encoding="utf-8"))
+    for html in (page, "<html><body><p>ngắn</p></body></html>"):
+        assert _extract_html(trafilatura, html) == trafilatura.extract(html, **_EXTRACT_OPTIONS)

@@ -51,3 +51,46 @@ def test_line_offsets_cover_the_text() -> None:
     n = normalize("a\n\n  b\tc\n")
     assert [n.line_text(i) for i in range(len(n.lines))] == ["a", "", "  b\tc", ""]
     assert collapse_ws("  a \t b ") == "a b"
+
+
+def test_fold_matches_the_per_character_definition() -> None:
+    """fold() goes through a 256-byte codec for frequent characters and patches the rest one by
+    one; every character must still fold exactly as ``_fold_char`` defines it."""
+    from papi_extract.normalize import _fold_char, _fold_codec
+
+    assert not isinstance(_fold_codec()[0], dict)  # charmap_build's C table, not its slow dict form
+
+    sample = "".join(chr(cp) for cp in range(0x0000, 0x2100)) + "Ų?ų\ue000\U0001d400𐐀 Đà Nẵng “x” – …"
+    assert fold(sample) == "".join(_fold_char(c) for c in sample)
+    assert fold("") == "" and fold("?") == "?"
+
+
+def test_lines_without_markup_only_lose_trailing_blanks() -> None:
+    """The fast path for lines holding no '#', '*', '\\' or (markdown) '_' must keep every
+    other line's markup handling and offsets."""
+    text = "a  \nsnake_case_name\t\n1\\. Mục \\[a\\]\n  ## Tiêu đề ##  \n_nghiêng_ và __đậm__\n\n"
+    as_text = normalize(text, "text")
+    assert as_text.text.split("\n") == ["a", "snake_case_name\t", "1. Mục [a]", "Tiêu đề", "_nghiêng_ và __đậm__", "", ""]
+    assert as_text.lines[3].md_level == 2
+    as_md = normalize(text, "markdown")
+    assert as_md.line_text(4) == "nghiêng và đậm" and as_md.lines[4].bold is False
+    for n in (as_text, as_md):
+        assert [n.line_text(i) for i in range(len(n.lines))] == [n.text[li.start : li.end] for li in n.lines]
+
+
+def test_unicode_spaces_and_zero_width_characters() -> None:
+    n = normalize("a\u00a0b\u2009c\u3000d\u200be\u00adf &nbsp;g\n", "text")
+    assert n.text == "a b c def  g\n"
+
+
+def test_fold_memo_gives_the_same_answer() -> None:
+    """Short strings are memoized; the memo must agree with the direct computation, even when full."""
+    from papi_extract import normalize as norm
+
+    words = [f"Phòng Nội vụ {i} ĐẮK LẮK Ų" for i in range(300)]
+    first = [fold(w) for w in words]
+    assert first == [norm._fold(w) for w in words]
+    norm._FOLD_MEMO.clear()
+    assert [fold(w) for w in words] == first
+    long = "Ủy ban nhân dân " * 20
+    assert fold(long) == norm._fold(long) and long not in norm._FOLD_MEMO
