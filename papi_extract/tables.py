@@ -89,7 +89,10 @@ class Cell:
         return " ".join(doc[a:b] for a, b in self.parts if b > a).strip()
 
     def empty(self) -> bool:
-        return all(b <= a for a, b in self.parts)
+        for a, b in self.parts:
+            if b > a:
+                return False
+        return True
 
 
 @dataclass(slots=True)
@@ -133,16 +136,24 @@ def _strip_span(doc: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _tab_cells(doc: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_cells(doc: str, a: int, b: int, sep: str) -> list[tuple[int, int]]:
+    """Spans of the pieces of doc[a:b] between ``sep``, each stripped of spaces and tabs (an
+    all-blank piece is the empty span at its end, as ``_strip_span`` gives)."""
     out: list[tuple[int, int]] = []
-    a = start
-    while True:
-        i = doc.find("\t", a, end)
-        if i < 0:
-            out.append(_strip_span(doc, a, end))
-            return out
-        out.append(_strip_span(doc, a, i))
-        a = i + 1
+    for part in doc[a:b].split(sep):
+        n = len(part)
+        t = part.lstrip(" \t")
+        if t:
+            s = a + n - len(t)
+            out.append((s, s + len(t.rstrip(" \t"))))
+        else:
+            out.append((a + n, a + n))
+        a += n + 1
+    return out
+
+
+def _tab_cells(doc: str, start: int, end: int) -> list[tuple[int, int]]:
+    return _split_cells(doc, start, end, "\t")
 
 
 def _pipe_cells(doc: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -151,14 +162,13 @@ def _pipe_cells(doc: str, start: int, end: int) -> list[tuple[int, int]]:
         a += 1
     if b > a and doc[b - 1] == "|":
         b -= 1
-    out: list[tuple[int, int]] = []
-    while True:
-        i = doc.find("|", a, b)
-        if i < 0:
-            out.append(_strip_span(doc, a, b))
-            return out
-        out.append(_strip_span(doc, a, i))
-        a = i + 1
+    return _split_cells(doc, a, b, "|")
+
+
+def _line_kinds(texts: list[str]) -> list[str]:
+    """``_line_kind`` of each line; a line without "|" or a tab is text or blank (the cheap test
+    first: most lines of a plan are prose)."""
+    return [_line_kind(t) if ("|" in t or "\t" in t) else ("text" if t.strip() else "blank") for t in texts]
 
 
 def _line_kind(text: str) -> str:
@@ -205,14 +215,6 @@ def _columns_from_header(header_rows: list[list[str]]) -> list[str]:
 def _is_task_header(cols: list[str]) -> bool:
     roles = set(cols)
     return "text" in roles and bool(roles & {"lead", "support", "deadline"})
-
-
-def _cells_roles(values: list[str], cols: list[str]) -> set[str]:
-    out: set[str] = set()
-    for i, v in enumerate(values):
-        if v.strip() and i < len(cols) and cols[i]:
-            out.add(cols[i])
-    return out
 
 
 def _header_line(values: list[str]) -> bool:
@@ -276,33 +278,37 @@ class _Builder:
         self.grouped = False
         self.num_col = cols.index("number") if "number" in cols else -1
         self.text_col = cols.index("text") if "text" in cols else -1
-
-    def _val(self, raw: _RawRow, i: int) -> str:
-        if i < 0 or i >= len(raw.spans):
-            return ""
-        a, b = raw.spans[i]
-        return self.doc[a:b]
+        # (index, role) of the columns with a role, and of those besides number and text: computed
+        # once per table, not per row
+        self.roled = [(i, c) for i, c in enumerate(cols) if c]
+        self.other = [(i, c) for i, c in self.roled if c not in ("number", "text")]
 
     def _cells(self, raw: _RawRow) -> dict[str, Cell]:
         cells: dict[str, Cell] = {}
-        cols = self.cols
-        for i, (a, b) in enumerate(raw.spans):
-            if i >= len(cols) or b <= a or not cols[i]:
+        spans = raw.spans
+        n = len(spans)
+        for i, role in self.roled:
+            if i >= n:
+                break
+            a, b = spans[i]
+            if b <= a:
                 continue
-            c = cells.get(cols[i])
+            c = cells.get(role)
             if c is None:
-                cells[cols[i]] = Cell([(a, b)])
+                cells[role] = Cell([(a, b)])
             else:
                 c.parts.append((a, b))
         return cells
 
     def add(self, raw: _RawRow) -> None:
         values = [self.doc[a:b] for a, b in raw.spans]
-        if not any(v.strip() for v in values):
+        if not "".join(values).strip():
             return
-        number = self._val(raw, self.num_col).strip() if self.num_col >= 0 else ""
-        text = self._val(raw, self.text_col).strip()
-        others = _cells_roles(values, self.cols) - {"number", "text"}
+        n = len(values)
+        number = values[self.num_col].strip() if 0 <= self.num_col < n else ""
+        text = values[self.text_col].strip() if 0 <= self.text_col < n else ""
+        # the roles of the filled cells besides number and text
+        others = {c for i, c in self.other if i < n and values[i].strip()}
         if number:
             if _ROMAN_CELL.match(number):
                 span = raw.spans[self.text_col] if text else raw.spans[self.num_col]
@@ -400,16 +406,28 @@ def find_tables(ctx: DocContext, match: Matcher | None = None) -> list[Table]:
     if match is None:
         match = _default_matcher()
     doc = ctx.text
+    folded = ctx.folded
     lines = ctx.norm.lines
     kinds = [""] * len(lines)
     tables: list[Table] = []
     has_bars = "|" in doc
+    first_chars = _column_first_chars()
     for first, last in body_line_ranges(ctx):
-        for i in range(first, last):
-            kinds[i] = _line_kind(doc[lines[i].start : lines[i].end])
+        kinds[first:last] = _line_kinds([doc[li.start : li.end] for li in lines[first:last]])
         bar_starts = dict(_bar_regions(kinds, lambda x: doc[lines[x].start : lines[x].end], first, last)) if has_bars else {}
+        # Only a tab/pipe row, the start of a bar table or a short line that may name the number or
+        # text column can open a table: visit those lines only (every other line just moves on).
+        starts = [
+            i for i in range(first, last)
+            if (k := kinds[i]) == "tab" or k == "pipe" or (k == "text" and (
+                i in bar_starts or (lines[i].end - lines[i].start <= 80
+                                    and _may_name_column(folded, lines[i].start, lines[i].end, first_chars))))
+        ]
         i = first
-        while i < last:
+        for c in starts:
+            if c < i:
+                continue
+            i = c
             k = kinds[i]
             if k in ("tab", "pipe"):
                 t, j = _row_table(ctx, kinds, i, last, match)
@@ -418,13 +436,13 @@ def find_tables(ctx: DocContext, match: Matcher | None = None) -> list[Table]:
                 i = max(j, i + 1)
                 continue
             li = lines[i]
-            if k == "text" and i in bar_starts:
+            if i in bar_starts:
                 t = _bar_table(ctx, kinds, i, bar_starts[i], match)
                 if t is not None:
                     tables.append(t)
                     i = bar_starts[i]
                     continue
-            if k == "text" and li.end - li.start <= 80 and _folded_role(ctx.folded[li.start : li.end]) in ("number", "text"):
+            if li.end - li.start <= 80 and _folded_role(folded[li.start : li.end]) in ("number", "text"):
                 t, j = _cell_table(ctx, kinds, i, last, match)
                 if t is not None:
                     tables.append(t)
@@ -432,6 +450,22 @@ def find_tables(ctx: DocContext, match: Matcher | None = None) -> list[Table]:
                     continue
             i += 1
     return tables
+
+
+_HEAD_PUNCT = " \t:.*()"
+
+
+def _may_name_column(folded: str, start: int, end: int, first_chars: frozenset[str]) -> bool:
+    """Cheap necessary test for ``_folded_role(line) in ("number", "text")``: past the blanks and
+    the " :.*()" that role lookup strips, the line starts with the first letter of a number or text
+    column phrase (any other letter or digit rules it out; other characters go to the full test)."""
+    c = folded[start:end].lstrip(_HEAD_PUNCT)[:1]
+    return not c.isalnum() or c in first_chars
+
+
+@lru_cache(maxsize=1)
+def _column_first_chars() -> frozenset[str]:
+    return frozenset(p[0] for p, role in vocab().headers if role in ("number", "text") and p)
 
 
 def body_line_ranges(ctx: DocContext) -> list[tuple[int, int]]:
