@@ -744,7 +744,7 @@ def rebased[M: BaseModel](proto: M, base: int) -> M:
 
 
 def _rebase_all(protos: tuple[Agency, ...], base: int) -> list[Agency]:
-    return [rebased(a, base) for a in protos]
+    return [rebased(a, base) for a in protos] if protos else []
 
 
 @lru_cache(maxsize=65536)
@@ -765,7 +765,7 @@ def split_agencies(text: str, base: int = 0) -> list[Agency]:
     phố", "Sở Lao động, TB&XH", "Sở Giáo dục và Đào tạo"), so a split needs evidence that a new
     agency starts (see the module docstring).
     """
-    if not text or not text.strip():
+    if not text or text.isspace():
         return []
     return _rebase_all(_split_protos(text[:_MAX_LIST]), base)
 
@@ -787,7 +787,7 @@ def split_lead_cell(text: str, base: int = 0) -> tuple[list[Agency], list[Agency
 
     The partner part of "X phối hợp Y" runs to the end of its ";"-segment.
     """
-    if not text or not text.strip():
+    if not text or text.isspace():
         return [], []
     lead, support = _lead_protos(text[:_MAX_LIST])
     return _rebase_all(lead, base), _rebase_all(support, base)
@@ -1399,7 +1399,7 @@ def _subject_protos(window: str) -> tuple[Agency, ...]:
 
 
 def _protos_of(text: str) -> tuple[Agency, ...]:
-    return _split_protos(text[:_MAX_LIST]) if text and text.strip() else ()
+    return _split_protos(text[:_MAX_LIST]) if text and not text.isspace() else ()
 
 
 _PARTNER_CUE = regex.compile(

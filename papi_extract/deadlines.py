@@ -614,7 +614,7 @@ def parse_deadlines(text: str, base: int = 0, period: Period | None = None, *, c
     for prose (explicit time expressions only). A year the text leaves out ("trong quý II, quý
     III") comes from ``period.start_year``. Invalid dates (30/02) are skipped.
     """
-    if not text or not text.strip():
+    if not text or text.isspace():  # the test of "not text.strip()" without the stripped copy
         return []
     year = period.start_year if period is not None else None
     return [rebased(d, base) for d in _deadline_protos(text, cell, year)]

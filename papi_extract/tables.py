@@ -136,27 +136,31 @@ def _strip_span(doc: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _split_cells(doc: str, a: int, b: int, sep: str) -> list[tuple[int, int]]:
-    """Spans of the pieces of doc[a:b] between ``sep``, each stripped of spaces and tabs (an
-    all-blank piece is the empty span at its end, as ``_strip_span`` gives)."""
-    out: list[tuple[int, int]] = []
+def _split_cells(doc: str, a: int, b: int, sep: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """Spans and texts of the pieces of doc[a:b] between ``sep``, each stripped of spaces and tabs
+    (an all-blank piece is the empty span at its end, as ``_strip_span`` gives)."""
+    spans: list[tuple[int, int]] = []
+    values: list[str] = []
     for part in doc[a:b].split(sep):
         n = len(part)
         t = part.lstrip(" \t")
         if t:
             s = a + n - len(t)
-            out.append((s, s + len(t.rstrip(" \t"))))
+            t = t.rstrip(" \t")
+            spans.append((s, s + len(t)))
+            values.append(t)
         else:
-            out.append((a + n, a + n))
+            spans.append((a + n, a + n))
+            values.append("")
         a += n + 1
-    return out
+    return spans, values
 
 
-def _tab_cells(doc: str, start: int, end: int) -> list[tuple[int, int]]:
+def _tab_cells(doc: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
     return _split_cells(doc, start, end, "\t")
 
 
-def _pipe_cells(doc: str, start: int, end: int) -> list[tuple[int, int]]:
+def _pipe_cells(doc: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
     a, b = _strip_span(doc, start, end)
     if a < b and doc[a] == "|":
         a += 1
@@ -262,6 +266,7 @@ class _RawRow:
     start: int
     end: int
     blank_before: bool
+    values: list[str] | None = None  # doc[a:b] of each span, when the splitter already has them
 
 
 class _Builder:
@@ -301,14 +306,14 @@ class _Builder:
         return cells
 
     def add(self, raw: _RawRow) -> None:
-        values = [self.doc[a:b] for a, b in raw.spans]
+        values = raw.values if raw.values is not None else [self.doc[a:b] for a, b in raw.spans]
         if not "".join(values).strip():
             return
         n = len(values)
         number = values[self.num_col].strip() if 0 <= self.num_col < n else ""
         text = values[self.text_col].strip() if 0 <= self.text_col < n else ""
         # the roles of the filled cells besides number and text
-        others = {c for i, c in self.other if i < n and values[i].strip()}
+        others = {c for i, c in self.other if i < n and (v := values[i]) and v.strip()}
         if number:
             if _ROMAN_CELL.match(number):
                 span = raw.spans[self.text_col] if text else raw.spans[self.num_col]
@@ -503,14 +508,15 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
         region.pop()
     end_line = region[-1] + 1 if region else i + 1
 
-    def cells_of(li: int) -> list[tuple[int, int]]:
+    def cells_of(li: int) -> tuple[list[tuple[int, int]], list[str]]:
         s, e = lines[li].start, lines[li].end
         k = kinds[li]
         if k == "pipe":
             return _pipe_cells(doc, s, e)
         if k == "tab":
             return _tab_cells(doc, s, e)
-        return [_strip_span(doc, s, e)]
+        a, b = _strip_span(doc, s, e)
+        return [(a, b)], [doc[a:b]]
 
     # header: the leading table lines whose filled cells are all header words
     header: list[list[str]] = []
@@ -520,7 +526,7 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
             if header:
                 body_start_idx = idx + 1
             continue
-        vals = [doc[a:b] for a, b in cells_of(li)]
+        vals = cells_of(li)[1]
         if _header_line(vals):
             header.append(vals)
             body_start_idx = idx + 1
@@ -540,8 +546,8 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
             continue
         if k == "sep":
             continue
-        spans = cells_of(li)  # a label line without separators sits in the first column
-        b.add(_RawRow(spans, lines[li].start, lines[li].end, blank))
+        spans, vals = cells_of(li)  # a label line without separators sits in the first column
+        b.add(_RawRow(spans, lines[li].start, lines[li].end, blank, vals))
         blank = False
     rows = b.rows
     if not any(r.kind == "task" for r in rows):
