@@ -172,7 +172,7 @@ def _pipe_cells(doc: str, start: int, end: int) -> tuple[list[tuple[int, int]], 
 def _line_kinds(texts: list[str]) -> list[str]:
     """``_line_kind`` of each line; a line without "|" or a tab is text or blank (the cheap test
     first: most lines of a plan are prose)."""
-    return [_line_kind(t) if ("|" in t or "\t" in t) else ("text" if t.strip() else "blank") for t in texts]
+    return [_line_kind(t) if ("|" in t or "\t" in t) else ("blank" if not t or t.isspace() else "text") for t in texts]
 
 
 def _line_kind(text: str) -> str:
@@ -180,6 +180,8 @@ def _line_kind(text: str) -> str:
     s = text.strip()
     if not s:
         return "blank"
+    if "|" not in text:  # every other kind needs a bar
+        return "tab" if "\t" in text else "text"
     if _BAR_LINE.match(text):
         return "bar"
     if s.startswith("|") and _MD_SEPARATOR.match(text):
@@ -417,9 +419,10 @@ def find_tables(ctx: DocContext, match: Matcher | None = None) -> list[Table]:
     tables: list[Table] = []
     has_bars = "|" in doc
     first_chars = _column_first_chars()
+    texts = _line_texts(ctx)
     for first, last in body_line_ranges(ctx):
-        kinds[first:last] = _line_kinds([doc[li.start : li.end] for li in lines[first:last]])
-        bar_starts = dict(_bar_regions(kinds, lambda x: doc[lines[x].start : lines[x].end], first, last)) if has_bars else {}
+        kinds[first:last] = _line_kinds(texts[first:last])
+        bar_starts = dict(_bar_regions(kinds, texts.__getitem__, first, last)) if has_bars else {}
         # Only a tab/pipe row, the start of a bar table or a short line that may name the number or
         # text column can open a table: visit those lines only (every other line just moves on).
         starts = [
@@ -455,6 +458,17 @@ def find_tables(ctx: DocContext, match: Matcher | None = None) -> list[Table]:
                     continue
             i += 1
     return tables
+
+
+def _line_texts(ctx: DocContext) -> list[str]:
+    """The text of every line. ``normalize`` cuts the canonical text at "\n" into its lines, so one
+    ``split`` gives them all (slicing line by line is the fallback for any other line table)."""
+    doc = ctx.text
+    lines = ctx.norm.lines
+    texts = doc.split("\n")
+    if len(texts) == len(lines) and (not lines or (lines[0].start == 0 and lines[-1].end == len(doc))):
+        return texts
+    return [doc[li.start : li.end] for li in lines]
 
 
 _HEAD_PUNCT = " \t:.*()"
@@ -705,8 +719,7 @@ def bar_table_regions(texts: list[str], first: int = 0, last: int | None = None)
     them). For the outline: no line inside such a region is a heading."""
     last = len(texts) if last is None else last
     kinds = [""] * len(texts)
-    for i in range(first, last):
-        kinds[i] = _line_kind(texts[i])
+    kinds[first:last] = _line_kinds(texts[first:last])
     return _bar_regions(kinds, lambda x: texts[x], first, last)
 
 
