@@ -309,7 +309,7 @@ class _Builder:
 
     def add(self, raw: _RawRow) -> None:
         values = raw.values if raw.values is not None else [self.doc[a:b] for a, b in raw.spans]
-        if not "".join(values).strip():
+        if not any(values) or "".join(values).isspace():  # all cells blank (no stripped copy of the row)
             return
         n = len(values)
         number = values[self.num_col].strip() if 0 <= self.num_col < n else ""
