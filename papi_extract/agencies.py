@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import typing
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -50,6 +49,7 @@ from pathlib import Path
 
 import regex
 import yaml
+from pydantic import BaseModel
 
 from papi_extract.models import Agency, AgencyKind
 from papi_extract.normalize import fold
@@ -709,11 +709,42 @@ def _name_fields(name: str) -> tuple[str, str, str | None]:
 _AGENCY_KINDS = frozenset(typing.get_args(AgencyKind))
 
 
-def _make(text: str, base: int, s: int, e: int, name: str | None) -> Agency:
-    """The record of text[s:e]; ``name`` overrides the name for a distributed shared head."""
+def _make(text: str, s: int, e: int, name: str | None) -> Agency:
+    """The validated record of text[s:e] at offset 0; ``name`` overrides the name for a distributed
+    shared head. Built once per distinct list (the memoized splitters keep it as a prototype)."""
     raw = text[s:e]
     nm, kind, scope = _name_fields(name if name is not None else raw)
-    return Agency(raw=raw, name=nm, span=(base + s, base + e), kind=kind, scope=scope)  # type: ignore[arg-type]
+    return Agency(raw=raw, name=nm, span=(s, e), kind=kind, scope=scope)  # type: ignore[arg-type]
+
+
+_new = object.__new__
+_setattr = object.__setattr__
+
+
+def rebased[M: BaseModel](proto: M, base: int) -> M:
+    """A copy of a validated record whose ``span`` is shifted by ``base``.
+
+    Why: the same cells and task sentences recur across plans (and the tasks stage asks for the same
+    text several times), so the splitters memoize validated prototypes at offset 0; a copy that only
+    shifts an already valid span needs no second validation (pydantic's ``model_copy`` costs as much
+    as validating again). A shift that would make the span invalid is validated, and so fails, as
+    before.
+    """
+    s, e = proto.span  # type: ignore[attr-defined]
+    if base + s < 0:
+        return proto.model_validate({**proto.__dict__, "span": (base + s, base + e)})
+    d = proto.__dict__.copy()
+    d["span"] = (base + s, base + e)
+    out = _new(proto.__class__)
+    _setattr(out, "__dict__", d)
+    _setattr(out, "__pydantic_fields_set__", set(proto.__pydantic_fields_set__))
+    _setattr(out, "__pydantic_extra__", None)
+    _setattr(out, "__pydantic_private__", None)
+    return out
+
+
+def _rebase_all(protos: tuple[Agency, ...], base: int) -> list[Agency]:
+    return [rebased(a, base) for a in protos] if protos else []
 
 
 @lru_cache(maxsize=65536)
@@ -734,16 +765,21 @@ def split_agencies(text: str, base: int = 0) -> list[Agency]:
     phố", "Sở Lao động, TB&XH", "Sở Giáo dục và Đào tạo"), so a split needs evidence that a new
     agency starts (see the module docstring).
     """
-    if not text or not text.strip():
+    if not text or text.isspace():
         return []
-    text = text[:_MAX_LIST]
+    return _rebase_all(_split_protos(text[:_MAX_LIST]), base)
+
+
+@lru_cache(maxsize=16384)
+def _split_protos(text: str) -> tuple[Agency, ...]:
+    """``split_agencies`` at offset 0 (memoized: the same cells recur within and across plans)."""
     out = []
     for s, e, name, _ in _split_core(text):
         m = _ROLE_MARK.search(text, s, e)
         if m and name is None and m.start() > s:
             e = m.start()  # "Phòng Tư pháp (chủ trì)": the role marker is not in the name
-        out.append(_make(text, base, s, e, name))
-    return out
+        out.append(_make(text, s, e, name))
+    return tuple(out)
 
 
 def split_lead_cell(text: str, base: int = 0) -> tuple[list[Agency], list[Agency]]:
@@ -751,11 +787,17 @@ def split_lead_cell(text: str, base: int = 0) -> tuple[list[Agency], list[Agency
 
     The partner part of "X phối hợp Y" runs to the end of its ";"-segment.
     """
+    if not text or text.isspace():
+        return [], []
+    lead, support = _lead_protos(text[:_MAX_LIST])
+    return _rebase_all(lead, base), _rebase_all(support, base)
+
+
+@lru_cache(maxsize=8192)
+def _lead_protos(text: str) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]:
+    """``split_lead_cell`` at offset 0 (memoized like ``_split_protos``)."""
     lead: list[Agency] = []
     support: list[Agency] = []
-    if not text or not text.strip():
-        return lead, support
-    text = text[:_MAX_LIST]
     items = _split_core(text)
     # "Phòng Tư pháp (chủ trì); UBND các xã": once any item carries a "(chủ trì)" marker, the unmarked
     # items are partners; "(phối hợp)" marks a partner in any case.
@@ -774,8 +816,8 @@ def split_lead_cell(text: str, base: int = 0) -> tuple[list[Agency], list[Agency
             m = _ROLE_TAIL.search(text, s, e)
             if m and m.start() > s:
                 e = m.start()  # "Phòng X chủ trì, phối hợp với Y": the role word is not in the name
-        (support if partner else lead).append(_make(text, base, s, e, name))
-    return lead, support
+        (support if partner else lead).append(_make(text, s, e, name))
+    return tuple(lead), tuple(support)
 
 
 # A role marker closing an item of an agency list: "Phòng Tư pháp (chủ trì)", "Sở Y tế (phối hợp)".
@@ -981,6 +1023,7 @@ def agency_scope(name: str) -> str | None:
     return m.group(1) if m else None
 
 
+@lru_cache(maxsize=16384)
 def _variant_key(name: str) -> str:
     return " ".join(w for w in _FOLD_WORD.findall(fold(name)) if w != "va")
 
@@ -991,16 +1034,19 @@ def fold_variants(agencies: list[Agency]) -> list[Agency]:
     Key: the folded name without punctuation and "và", so "Cơ quan - Tổ chức Nội vụ" and "Cơ quan
     Tổ chức - Nội vụ" meet; ties keep the spelling seen first.
     """
-    groups: dict[str, Counter[str]] = {}
-    first: dict[str, dict[str, int]] = {}
-    for i, a in enumerate(agencies):
-        k = _variant_key(a.name)
-        groups.setdefault(k, Counter())[a.name] += 1
-        first.setdefault(k, {}).setdefault(a.name, i)
-    chosen = {k: max(c, key=lambda nm, k=k: (c[nm], -first[k][nm])) for k, c in groups.items()}
+    # name -> count per key, in first-seen order: ``max`` keeps the first of equal counts
+    groups: dict[str, dict[str, int]] = {}
+    keys = [_variant_key(a.name) for a in agencies]
+    for k, a in zip(keys, agencies):
+        c = groups.get(k)
+        if c is None:
+            groups[k] = {a.name: 1}
+        else:
+            c[a.name] = c.get(a.name, 0) + 1
+    chosen = {k: max(c, key=c.__getitem__) for k, c in groups.items()}
     out: list[Agency] = []
-    for a in agencies:
-        nm = chosen[_variant_key(a.name)]
+    for k, a in zip(keys, agencies):
+        nm = chosen[k]
         if nm == a.name:
             out.append(a)
         else:
@@ -1340,11 +1386,20 @@ def subject_agencies(text: str, base: int = 0) -> list[Agency]:
     """
     if not text:
         return []
-    window = text[:_SUBJECT_WINDOW]
+    return _rebase_all(_subject_protos(text[:_SUBJECT_WINDOW]), base)
+
+
+@lru_cache(maxsize=16384)
+def _subject_protos(window: str) -> tuple[Agency, ...]:
+    """``subject_agencies`` of an opening window at offset 0 (memoized)."""
     s, e = _subject_core(window)
     if e <= s:
-        return []
-    return split_agencies(window[s:e], base + s)
+        return ()
+    return tuple(_rebase_all(_protos_of(window[s:e]), s))
+
+
+def _protos_of(text: str) -> tuple[Agency, ...]:
+    return _split_protos(text[:_MAX_LIST]) if text and not text.isspace() else ()
 
 
 _PARTNER_CUE = regex.compile(
@@ -1384,10 +1439,16 @@ def cooperation_agencies(text: str, base: int = 0) -> list[Agency]:
     """
     if not text:
         return []
+    return _rebase_all(_partner_protos(text), base)
+
+
+@lru_cache(maxsize=8192)
+def _partner_protos(text: str) -> tuple[Agency, ...]:
+    """``cooperation_agencies`` at offset 0 (memoized)."""
     out: list[Agency] = []
     for s, e in _partner_core(text):
-        out.extend(split_agencies(text[s:e], base + s))
-    return out
+        out.extend(_rebase_all(_protos_of(text[s:e]), s))
+    return tuple(out)
 
 
 __all__ = [

@@ -32,7 +32,7 @@ from pathlib import Path
 import regex
 import yaml
 
-from papi_extract.agencies import retone
+from papi_extract.agencies import rebased, retone
 from papi_extract.models import Deadline, Period
 
 _DATA = Path(__file__).parent / "data" / "deadlines.yaml"
@@ -614,9 +614,16 @@ def parse_deadlines(text: str, base: int = 0, period: Period | None = None, *, c
     for prose (explicit time expressions only). A year the text leaves out ("trong quý II, quý
     III") comes from ``period.start_year``. Invalid dates (30/02) are skipped.
     """
-    if not text or not text.strip():
+    if not text or text.isspace():  # the test of "not text.strip()" without the stripped copy
         return []
     year = period.start_year if period is not None else None
+    return [rebased(d, base) for d in _deadline_protos(text, cell, year)]
+
+
+@lru_cache(maxsize=16384)
+def _deadline_protos(text: str, cell: bool, year: int | None) -> tuple[Deadline, ...]:
+    """``parse_deadlines`` at offset 0 (memoized: task texts and time cells recur across plans, and
+    the tasks stage may read one text more than once)."""
     found = list(_parse(text, cell, year))
     if not cell and ":" in text:
         # "…; thời gian: 6 tháng, năm." -- the labelled text up to the clause end is a time cell
@@ -636,8 +643,8 @@ def parse_deadlines(text: str, base: int = 0, period: Period | None = None, *, c
         if e <= s:
             continue
         out.append(Deadline(raw=text[s:e], kind=kind, start=start, end=end, recurrence=rec,  # type: ignore[arg-type]
-                            span=(base + s, base + e)))
-    return out
+                            span=(s, e)))
+    return tuple(out)
 
 
 # A time label in prose ("…; thời gian: Quý II/2023", "Thời hạn hoàn thành: …") and the clause end after it.

@@ -89,7 +89,10 @@ class Cell:
         return " ".join(doc[a:b] for a, b in self.parts if b > a).strip()
 
     def empty(self) -> bool:
-        return all(b <= a for a, b in self.parts)
+        for a, b in self.parts:
+            if b > a:
+                return False
+        return True
 
 
 @dataclass(slots=True)
@@ -133,32 +136,43 @@ def _strip_span(doc: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _tab_cells(doc: str, start: int, end: int) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    a = start
-    while True:
-        i = doc.find("\t", a, end)
-        if i < 0:
-            out.append(_strip_span(doc, a, end))
-            return out
-        out.append(_strip_span(doc, a, i))
-        a = i + 1
+def _split_cells(doc: str, a: int, b: int, sep: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """Spans and texts of the pieces of doc[a:b] between ``sep``, each stripped of spaces and tabs
+    (an all-blank piece is the empty span at its end, as ``_strip_span`` gives)."""
+    spans: list[tuple[int, int]] = []
+    values: list[str] = []
+    for part in doc[a:b].split(sep):
+        n = len(part)
+        t = part.lstrip(" \t")
+        if t:
+            s = a + n - len(t)
+            t = t.rstrip(" \t")
+            spans.append((s, s + len(t)))
+            values.append(t)
+        else:
+            spans.append((a + n, a + n))
+            values.append("")
+        a += n + 1
+    return spans, values
 
 
-def _pipe_cells(doc: str, start: int, end: int) -> list[tuple[int, int]]:
+def _tab_cells(doc: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
+    return _split_cells(doc, start, end, "\t")
+
+
+def _pipe_cells(doc: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
     a, b = _strip_span(doc, start, end)
     if a < b and doc[a] == "|":
         a += 1
     if b > a and doc[b - 1] == "|":
         b -= 1
-    out: list[tuple[int, int]] = []
-    while True:
-        i = doc.find("|", a, b)
-        if i < 0:
-            out.append(_strip_span(doc, a, b))
-            return out
-        out.append(_strip_span(doc, a, i))
-        a = i + 1
+    return _split_cells(doc, a, b, "|")
+
+
+def _line_kinds(texts: list[str]) -> list[str]:
+    """``_line_kind`` of each line; a line without "|" or a tab is text or blank (the cheap test
+    first: most lines of a plan are prose)."""
+    return [_line_kind(t) if ("|" in t or "\t" in t) else ("blank" if not t or t.isspace() else "text") for t in texts]
 
 
 def _line_kind(text: str) -> str:
@@ -166,6 +180,8 @@ def _line_kind(text: str) -> str:
     s = text.strip()
     if not s:
         return "blank"
+    if "|" not in text:  # every other kind needs a bar
+        return "tab" if "\t" in text else "text"
     if _BAR_LINE.match(text):
         return "bar"
     if s.startswith("|") and _MD_SEPARATOR.match(text):
@@ -205,14 +221,6 @@ def _columns_from_header(header_rows: list[list[str]]) -> list[str]:
 def _is_task_header(cols: list[str]) -> bool:
     roles = set(cols)
     return "text" in roles and bool(roles & {"lead", "support", "deadline"})
-
-
-def _cells_roles(values: list[str], cols: list[str]) -> set[str]:
-    out: set[str] = set()
-    for i, v in enumerate(values):
-        if v.strip() and i < len(cols) and cols[i]:
-            out.add(cols[i])
-    return out
 
 
 def _header_line(values: list[str]) -> bool:
@@ -260,6 +268,7 @@ class _RawRow:
     start: int
     end: int
     blank_before: bool
+    values: list[str] | None = None  # doc[a:b] of each span, when the splitter already has them
 
 
 class _Builder:
@@ -276,33 +285,37 @@ class _Builder:
         self.grouped = False
         self.num_col = cols.index("number") if "number" in cols else -1
         self.text_col = cols.index("text") if "text" in cols else -1
-
-    def _val(self, raw: _RawRow, i: int) -> str:
-        if i < 0 or i >= len(raw.spans):
-            return ""
-        a, b = raw.spans[i]
-        return self.doc[a:b]
+        # (index, role) of the columns with a role, and of those besides number and text: computed
+        # once per table, not per row
+        self.roled = [(i, c) for i, c in enumerate(cols) if c]
+        self.other = [(i, c) for i, c in self.roled if c not in ("number", "text")]
 
     def _cells(self, raw: _RawRow) -> dict[str, Cell]:
         cells: dict[str, Cell] = {}
-        cols = self.cols
-        for i, (a, b) in enumerate(raw.spans):
-            if i >= len(cols) or b <= a or not cols[i]:
+        spans = raw.spans
+        n = len(spans)
+        for i, role in self.roled:
+            if i >= n:
+                break
+            a, b = spans[i]
+            if b <= a:
                 continue
-            c = cells.get(cols[i])
+            c = cells.get(role)
             if c is None:
-                cells[cols[i]] = Cell([(a, b)])
+                cells[role] = Cell([(a, b)])
             else:
                 c.parts.append((a, b))
         return cells
 
     def add(self, raw: _RawRow) -> None:
-        values = [self.doc[a:b] for a, b in raw.spans]
-        if not any(v.strip() for v in values):
+        values = raw.values if raw.values is not None else [self.doc[a:b] for a, b in raw.spans]
+        if not any(values) or "".join(values).isspace():  # all cells blank (no stripped copy of the row)
             return
-        number = self._val(raw, self.num_col).strip() if self.num_col >= 0 else ""
-        text = self._val(raw, self.text_col).strip()
-        others = _cells_roles(values, self.cols) - {"number", "text"}
+        n = len(values)
+        number = values[self.num_col].strip() if 0 <= self.num_col < n else ""
+        text = values[self.text_col].strip() if 0 <= self.text_col < n else ""
+        # the roles of the filled cells besides number and text
+        others = {c for i, c in self.other if i < n and (v := values[i]) and v.strip()}
         if number:
             if _ROMAN_CELL.match(number):
                 span = raw.spans[self.text_col] if text else raw.spans[self.num_col]
@@ -400,16 +413,29 @@ def find_tables(ctx: DocContext, match: Matcher | None = None) -> list[Table]:
     if match is None:
         match = _default_matcher()
     doc = ctx.text
+    folded = ctx.folded
     lines = ctx.norm.lines
     kinds = [""] * len(lines)
     tables: list[Table] = []
     has_bars = "|" in doc
+    first_chars = _column_first_chars()
+    texts = _line_texts(ctx)
     for first, last in body_line_ranges(ctx):
-        for i in range(first, last):
-            kinds[i] = _line_kind(doc[lines[i].start : lines[i].end])
-        bar_starts = dict(_bar_regions(kinds, lambda x: doc[lines[x].start : lines[x].end], first, last)) if has_bars else {}
+        kinds[first:last] = _line_kinds(texts[first:last])
+        bar_starts = dict(_bar_regions(kinds, texts.__getitem__, first, last)) if has_bars else {}
+        # Only a tab/pipe row, the start of a bar table or a short line that may name the number or
+        # text column can open a table: visit those lines only (every other line just moves on).
+        starts = [
+            i for i in range(first, last)
+            if (k := kinds[i]) == "tab" or k == "pipe" or (k == "text" and (
+                i in bar_starts or (lines[i].end - lines[i].start <= 80
+                                    and _may_name_column(folded, lines[i].start, lines[i].end, first_chars))))
+        ]
         i = first
-        while i < last:
+        for c in starts:
+            if c < i:
+                continue
+            i = c
             k = kinds[i]
             if k in ("tab", "pipe"):
                 t, j = _row_table(ctx, kinds, i, last, match)
@@ -418,13 +444,13 @@ def find_tables(ctx: DocContext, match: Matcher | None = None) -> list[Table]:
                 i = max(j, i + 1)
                 continue
             li = lines[i]
-            if k == "text" and i in bar_starts:
+            if i in bar_starts:
                 t = _bar_table(ctx, kinds, i, bar_starts[i], match)
                 if t is not None:
                     tables.append(t)
                     i = bar_starts[i]
                     continue
-            if k == "text" and li.end - li.start <= 80 and _folded_role(ctx.folded[li.start : li.end]) in ("number", "text"):
+            if li.end - li.start <= 80 and _folded_role(folded[li.start : li.end]) in ("number", "text"):
                 t, j = _cell_table(ctx, kinds, i, last, match)
                 if t is not None:
                     tables.append(t)
@@ -432,6 +458,33 @@ def find_tables(ctx: DocContext, match: Matcher | None = None) -> list[Table]:
                     continue
             i += 1
     return tables
+
+
+def _line_texts(ctx: DocContext) -> list[str]:
+    """The text of every line. ``normalize`` cuts the canonical text at "\n" into its lines, so one
+    ``split`` gives them all (slicing line by line is the fallback for any other line table)."""
+    doc = ctx.text
+    lines = ctx.norm.lines
+    texts = doc.split("\n")
+    if len(texts) == len(lines) and (not lines or (lines[0].start == 0 and lines[-1].end == len(doc))):
+        return texts
+    return [doc[li.start : li.end] for li in lines]
+
+
+_HEAD_PUNCT = " \t:.*()"
+
+
+def _may_name_column(folded: str, start: int, end: int, first_chars: frozenset[str]) -> bool:
+    """Cheap necessary test for ``_folded_role(line) in ("number", "text")``: past the blanks and
+    the " :.*()" that role lookup strips, the line starts with the first letter of a number or text
+    column phrase (any other letter or digit rules it out; other characters go to the full test)."""
+    c = folded[start:end].lstrip(_HEAD_PUNCT)[:1]
+    return not c.isalnum() or c in first_chars
+
+
+@lru_cache(maxsize=1)
+def _column_first_chars() -> frozenset[str]:
+    return frozenset(p[0] for p, role in vocab().headers if role in ("number", "text") and p)
 
 
 def body_line_ranges(ctx: DocContext) -> list[tuple[int, int]]:
@@ -469,14 +522,15 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
         region.pop()
     end_line = region[-1] + 1 if region else i + 1
 
-    def cells_of(li: int) -> list[tuple[int, int]]:
+    def cells_of(li: int) -> tuple[list[tuple[int, int]], list[str]]:
         s, e = lines[li].start, lines[li].end
         k = kinds[li]
         if k == "pipe":
             return _pipe_cells(doc, s, e)
         if k == "tab":
             return _tab_cells(doc, s, e)
-        return [_strip_span(doc, s, e)]
+        a, b = _strip_span(doc, s, e)
+        return [(a, b)], [doc[a:b]]
 
     # header: the leading table lines whose filled cells are all header words
     header: list[list[str]] = []
@@ -486,7 +540,7 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
             if header:
                 body_start_idx = idx + 1
             continue
-        vals = [doc[a:b] for a, b in cells_of(li)]
+        vals = cells_of(li)[1]
         if _header_line(vals):
             header.append(vals)
             body_start_idx = idx + 1
@@ -506,8 +560,8 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
             continue
         if k == "sep":
             continue
-        spans = cells_of(li)  # a label line without separators sits in the first column
-        b.add(_RawRow(spans, lines[li].start, lines[li].end, blank))
+        spans, vals = cells_of(li)  # a label line without separators sits in the first column
+        b.add(_RawRow(spans, lines[li].start, lines[li].end, blank, vals))
         blank = False
     rows = b.rows
     if not any(r.kind == "task" for r in rows):
@@ -665,8 +719,7 @@ def bar_table_regions(texts: list[str], first: int = 0, last: int | None = None)
     them). For the outline: no line inside such a region is a heading."""
     last = len(texts) if last is None else last
     kinds = [""] * len(texts)
-    for i in range(first, last):
-        kinds[i] = _line_kind(texts[i])
+    kinds[first:last] = _line_kinds(texts[first:last])
     return _bar_regions(kinds, lambda x: texts[x], first, last)
 
 

@@ -728,3 +728,20 @@ def test_partner_marker_after_an_item_of_a_lead_cell() -> None:
     assert [a.raw for a in support] == ["Sở Tài chính"]
     lead, support = split_lead_cell("Công an tỉnh; Sở Tư pháp (phối hợp), Sở Nội vụ (phối hợp)")
     assert [a.raw for a in lead] == ["Công an tỉnh"] and [a.raw for a in support] == ["Sở Tư pháp", "Sở Nội vụ"]
+
+
+def test_memoized_lists_give_fresh_records_at_each_offset() -> None:
+    """The splitters memoize one validated list per text; each call gets its own records, shifted by
+    ``base``, and a shift that makes a span invalid still fails validation."""
+    text = "Sở Y tế, UBND các huyện"
+    a = split_agencies(text, 10)
+    b = split_agencies(text, 100)
+    assert [x.span for x in a] == [(x.span[0] - 90, x.span[1] - 90) for x in b]
+    assert all(x is not y for x, y in zip(a, b))
+    a[0].name = "changed"
+    assert split_agencies(text, 10)[0].name != "changed"
+    assert split_agencies(text, 10) == [x.model_copy() for x in split_agencies(text, 10)]
+    with pytest.raises(ValueError):
+        split_agencies(text, -5)
+    lead, support = split_lead_cell("Sở Y tế phối hợp Sở Tài chính", 7)
+    assert [x.span[0] for x in lead] == [7] and support and support[0].raw == "Sở Tài chính"

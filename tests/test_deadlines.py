@@ -428,3 +428,12 @@ def test_whole_year_cell_event_each_and_school_year() -> None:
     assert [(d.raw, *rec(d)) for d in parse_deadlines(text, period=p)] == [
         ("năm học 2023-2024", "year_range", "2023-01-01", "2024-12-31", None)]
     assert [d.kind for d in parse_deadlines("hoàn thành trước năm học 2025 - 2026.", period=p)] == ["event"]
+
+
+def test_memoized_deadlines_are_fresh_records_at_each_offset() -> None:
+    text = "Thực hiện trong Quý II/2023."
+    a = parse_deadlines(text, 0)
+    b = parse_deadlines(text, 40)
+    assert a and [d.span for d in b] == [(s + 40, e + 40) for s, e in (d.span for d in a)]
+    assert a[0] is not parse_deadlines(text, 0)[0]
+    assert a[0].model_dump() == parse_deadlines(text, 0)[0].model_dump()

@@ -261,3 +261,36 @@ def test_header_variants() -> None:
     assert header_role("Thời gian thực hiện/hoàn thành") == "deadline"
     assert header_role("Đơn vị thực hiện") == "lead"
     assert header_role("Sản phẩm") == "output"
+
+
+@pytest.mark.parametrize("line", ["Số TT", "  ( STT )", "*Nội dung*", ": Nội dung nhiệm vụ", "Đ", "(\u00a0Số TT)", "",
+                                  "Sở Y tế", "2023", "Thời gian"])
+def test_line_prefilter_never_skips_a_number_or_text_header(line: str) -> None:
+    """find_tables only visits short lines that pass ``_may_name_column``: the test must hold for
+    every line whose role is "number" or "text"."""
+    from papi_extract.normalize import fold
+    from papi_extract.tables import _column_first_chars, _folded_role, _may_name_column
+
+    f = fold(line)
+    if _folded_role(f) in ("number", "text"):
+        assert _may_name_column(f, 0, len(f), _column_first_chars())
+
+
+@pytest.mark.parametrize("line", ["1\tA  \t \t B\t", "\t\t", "  x ", "", " \t", "a\tb"])
+def test_cell_splitting_matches_stripping_each_piece(line: str) -> None:
+    """The str.split cell splitter gives the spans (and texts) of the character-stripping one."""
+    from papi_extract.tables import _split_cells, _strip_span
+
+    doc = "##" + line + "##"
+    a, b = 2, 2 + len(line)
+    want: list[tuple[int, int]] = []
+    s = a
+    while True:
+        i = doc.find("\t", s, b)
+        want.append(_strip_span(doc, s, b if i < 0 else i))
+        if i < 0:
+            break
+        s = i + 1
+    spans, values = _split_cells(doc, a, b, "\t")
+    assert spans == want
+    assert values == [doc[x:y] for x, y in want]
