@@ -200,31 +200,36 @@ class Joined:
 
     def __init__(self, doc: str, parts: Iterable[tuple[int, int]], fdoc: str | None = None) -> None:
         self._doc = doc
+        starts: list[int] = []
+        docs: list[int] = []
+        lens: list[int] = []
         out: list[str] = []
-        fout: list[str] = []
-        self._starts: list[int] = []
-        self._docs: list[int] = []
-        self._lens: list[int] = []
         pos = 0
         for a, b in parts:
-            while a < b and doc[a] in " \t":
-                a += 1
-            while b > a and doc[b - 1] in " \t":
-                b -= 1
-            if b <= a:
+            seg = doc[a:b]
+            core = seg.strip(" \t")
+            if not core:
                 continue
+            a += len(seg) - len(seg.lstrip(" \t"))
+            n = len(core)
             if out:
-                out.append(" ")
-                fout.append(" ")
                 pos += 1
-            self._starts.append(pos)
-            self._docs.append(a)
-            self._lens.append(b - a)
-            out.append(doc[a:b])
-            fout.append(fdoc[a:b] if fdoc is not None else "")
-            pos += b - a
-        self.text = "".join(out)
-        self.folded = "".join(fout) if fdoc is not None else fold(self.text)
+            starts.append(pos)
+            docs.append(a)
+            lens.append(n)
+            out.append(core)
+            pos += n
+        self._starts, self._docs, self._lens = starts, docs, lens
+        if len(out) == 1:
+            self.text = out[0]
+            a = docs[0]
+            self.folded = fdoc[a : a + lens[0]] if fdoc is not None else fold(self.text)
+        else:
+            self.text = " ".join(out)
+            if fdoc is None:
+                self.folded = fold(self.text)
+            else:
+                self.folded = " ".join([fdoc[a : a + n] for a, n in zip(docs, lens, strict=True)])
 
     def __bool__(self) -> bool:
         return bool(self.text)
@@ -470,6 +475,9 @@ class _Doc:
         self.task_heading: dict[str, list[_AgencyLine]] = {}
         self.logical_parent: dict[str, str] = {}
         self._chains: dict[str | None, list[Section]] = {}
+        # (section, role, stop) -> the agency-block lines that apply (``_block_role``); filled only
+        # after ``_attach_lines`` has built ``blocks_of``
+        self.roles_memo: dict[tuple[str | None, str, str | None], list[_AgencyLine]] = {}
 
     # -- sections ---------------------------------------------------------------------------
 
@@ -715,13 +723,26 @@ def run(ctx: DocContext) -> None:
     table_spans = [(t.start, t.end) for t in tables]
 
     def in_table(b: Block) -> bool:
-        return any(a <= b.start < e for a, e in table_spans)
+        return bool(table_spans) and any(a <= b.start < e for a, e in table_spans)
 
-    # copies: the splits and joins below must not change the outline's blocks
-    blocks = [_copy_block(b) for b in ctx.blocks if not in_table(b)]
-    blocks = _split_glued_items(ctx, blocks)
-    blocks = _split_closing_pieces(ctx, blocks)
-    items = [_Item(b, Joined(doc, _without_trailing_aside(doc, b.pieces), st.folded), b.section) for b in blocks]
+    # A block outside the task area is never read: it stays as an empty placeholder item (it only
+    # keeps its neighbours apart), so it is neither copied, split nor joined.
+    empty = Joined(doc, (), st.folded)
+    area: dict[str | None, bool] = {}
+    items: list[_Item] = []
+    for b in ctx.blocks:
+        if in_table(b):
+            continue
+        sid = b.section
+        inside = area.get(sid)
+        if inside is None:
+            inside = area[sid] = st.in_task_area(sid)
+        if not inside:
+            items.append(_Item(b, empty, sid))
+            continue
+        # copies: the splits and joins below must not change the outline's blocks
+        for nb in _split_closing_pieces(ctx, _split_glued_items(ctx, [_copy_block(b)])):
+            items.append(_Item(nb, Joined(doc, _without_trailing_aside(doc, nb.pieces), st.folded), nb.section))
     items = _join_page_breaks(st, items)
     _heading_groups(st)
     _classify(st, items)
@@ -1088,14 +1109,22 @@ class _Draft:
 
 
 def _block_role(st: _Doc, sid: str | None, role: str, stop: str | None = None) -> list[_AgencyLine]:
-    """The nearest section (itself, then ancestors) whose agency block has ``role``."""
+    """The nearest section (itself, then ancestors) whose agency block has ``role`` (asked for every
+    task and role once the blocks are attached: memoized per document)."""
+    key = (sid, role, stop)
+    got = st.roles_memo.get(key)
+    if got is not None:
+        return got
+    got = []
     for s in st.ancestors(sid):
         lines = st.blocks_of.get(s.id, {}).get(role)
         if lines:
-            return lines
+            got = lines
+            break
         if stop is not None and s.id == stop:
             break
-    return []
+    st.roles_memo[key] = got
+    return got
 
 
 def _heading_group_of(st: _Doc, sid: str | None) -> list[Agency]:
@@ -1118,7 +1147,10 @@ def _resolve(
         lead, extra = st.lead_cell(lead_field)
         support.extend(extra)
         source = "field"
-    first, later = st.subjects(j)
+    first: list[Agency] = []
+    later: list[Agency] = []
+    if not lead:  # a lead cell or line wins: the sentence subjects are only read when there is none
+        first, later = st.subjects(j)
     if not lead and first:
         lead = list(first)
         source = "subject"
