@@ -55,9 +55,13 @@ _TERMINAL = ".;:!?…"
 _WORD = regex.compile(r"\w+")
 
 
-def _nwords(text: str) -> int:
-    """Words of a text for the size thresholds (whitespace split: far cheaper than a regex scan)."""
-    return len(text.split())
+def _nwords(text: str, limit: int = -1) -> int:
+    """Words of a text for the size thresholds (whitespace split: far cheaper than a regex scan).
+
+    With ``limit`` k it counts at most k + 1 words (min(words, k + 1)), which answers any comparison
+    with k exactly and stops splitting a long paragraph after its first few words.
+    """
+    return len(text.split(None, limit))
 # "b) …" / "đ) …" at the start of a piece: a lettered item the outline glued to the previous one.
 _LETTER_PIECE = regex.compile(r"^(?P<label>[a-zđ])\s{0,2}\)\s{1,4}(?=\S)")
 _LETTER_DOT_PIECE = regex.compile(r"^(?P<label>[a-zđ])\.\s{1,4}(?=\p{Lu})")
@@ -84,6 +88,8 @@ _OVERSIGHT_ONLY = regex.compile(
     r"\s{1,3}(?:(?:theo\s{1,3}doi|don\s{1,3}doc|huong\s{1,3}dan|kiem\s{1,3}tra|giam\s{1,3}sat)"
     r"(?:\s{0,3}(?:,|va(?!\w))\s{0,3}|\s{1,3})?){1,4}(?:viec\s{1,3}thuc\s{1,3}hien\s{0,3})?(?=[;.]|$)"
 )
+# Cheap test before the clause scan of ``overseers``: one of the oversight verbs appears (folded).
+_OVERSIGHT_WORD = regex.compile(r"theo doi|don doc|huong dan|kiem tra|giam sat")
 _LEAD_VERB = regex.compile(r"\s{0,3}[(,]?\s{0,3}chu\s{1,3}tri(?!\w)")
 _LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 # An opening clause before the subject has at most this many words ("Hàng quý, …").
@@ -408,18 +414,24 @@ def _split_glued_items(ctx: DocContext, blocks: list[Block]) -> list[Block]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _closing_rx() -> regex.Pattern[str]:
+    """The outline's closing-formula pattern ("Trên đây là Kế hoạch …"), looked up once."""
+    from papi_extract.outline import _patterns as _outline_patterns
+
+    return _outline_patterns()["closing"]
+
+
 def _split_closing_pieces(ctx: DocContext, blocks: list[Block]) -> list[Block]:
     """Cut a closing formula that the outline glued onto the last item ("… xây dựng chính quyền."
     + "Trên đây là Kế hoạch …" on the next line, no blank between): the closing line and what
     follows become a "closing" block, so they never join the task's text."""
-    from papi_extract.outline import _patterns as _outline_patterns
-
-    closing_rx = _outline_patterns()["closing"]
     out: list[Block] = []
     for b in blocks:
         if len(b.pieces) < 2 or b.kind in ("table_row", "heading", "closing"):
             out.append(b)
             continue
+        closing_rx = _closing_rx()
         cut = next((k for k, (a, e) in enumerate(b.pieces) if k > 0 and closing_rx.match(ctx.folded[a:e])), None)
         if cut is None:
             out.append(b)
@@ -475,6 +487,7 @@ class _Doc:
         self.task_heading: dict[str, list[_AgencyLine]] = {}
         self.logical_parent: dict[str, str] = {}
         self._chains: dict[str | None, list[Section]] = {}
+        self._area: dict[str | None, bool] = {}  # in_task_area per section (depends on the chains)
         # (section, role, stop) -> the agency-block lines that apply (``_block_role``); filled only
         # after ``_attach_lines`` has built ``blocks_of``
         self.roles_memo: dict[tuple[str | None, str, str | None], list[_AgencyLine]] = {}
@@ -506,6 +519,12 @@ class _Doc:
         return out
 
     def in_task_area(self, sid: str | None) -> bool:
+        got = self._area.get(sid)
+        if got is None:
+            got = self._area[sid] = self._in_task_area(sid)
+        return got
+
+    def _in_task_area(self, sid: str | None) -> bool:
         chain = self.ancestors(sid)
         if not chain:
             return False
@@ -557,7 +576,7 @@ class _Doc:
         if not text or len(text) > 400:
             return None
         k = text.find(":")
-        if k >= 0 and _nwords(text[:k]) > 2:
+        if k >= 0 and _nwords(text[:k], 2) > 2:
             return None  # "Sở X: Tăng cường …" is an agency-colon task, not a list ("các Phòng: A, B" is)
         ftext = j.folded[: len(text)]
         if self.v.topic_opening.match(ftext):
@@ -566,13 +585,13 @@ class _Doc:
             found = self.api.split_agencies(text, 0)  # spans relative to ``text``, remapped below
         except Exception:  # noqa: BLE001 - a splitter failure must not lose the document
             return None
-        if not found or any(_nwords(a.raw) > _MAX_AGENCY_WORDS for a in found):
+        if not found or any(_nwords(a.raw, _MAX_AGENCY_WORDS) > _MAX_AGENCY_WORDS for a in found):
             return None
         if any(self.v.topic_opening.match(ftext, max(0, a.span[0])) for a in found):
             return None
         known = [a.kind != "other" or self.api.has_known_head(a.name) for a in found]
         if not all(known) and not org and not (
-                lenient and (any(known) or _nwords(text) <= _MAX_BARE_HEADER_WORDS)):
+                lenient and (any(known) or _nwords(text, _MAX_BARE_HEADER_WORDS) <= _MAX_BARE_HEADER_WORDS)):
             return None
         covered = [False] * len(text)
         for a in found:
@@ -631,7 +650,7 @@ class _Doc:
             # a short opening clause before the subject: "Hàng quý, UBND các xã …",
             # "Ngoài nhiệm vụ nêu trên, các cơ quan, đơn vị, địa phương chủ động …"
             k = j.text.find(",")
-            if (0 < k and _nwords(j.text[:k]) <= _MAX_OPENING_WORDS
+            if (0 < k and _nwords(j.text[:k], _MAX_OPENING_WORDS) <= _MAX_OPENING_WORDS
                     and self.v.opening_clause.match(j.folded[:k])):
                 rest = j.slice(k + 1, len(j.text))
                 rest = rest.slice(len(rest.text) - len(rest.text.lstrip()), len(rest.text))
@@ -639,7 +658,7 @@ class _Doc:
         if first:
             # "UBND tỉnh giao Sở Nội vụ theo dõi …": the assigner is not the lead, the object of "giao" is
             g = _GIAO_AFTER_SUBJECT.match(j.folded)
-            if g and _nwords(j.text[: g.start(1)]) <= _MAX_OPENING_WORDS:
+            if g and _nwords(j.text[: g.start(1)], _MAX_OPENING_WORDS) <= _MAX_OPENING_WORDS:
                 rest = j.slice(g.end(), len(j.text))
                 obj = _agencies(self.api.subject_agencies, rest)
                 if obj:
@@ -669,7 +688,7 @@ class _Doc:
     def overseers(self, j: Joined) -> list[Agency]:
         """Agencies of a later sentence or clause that only oversee ("… Giao Thanh tra huyện theo dõi,
         đôn đốc.", "…; Phòng Nội vụ hướng dẫn, kiểm tra; …")."""
-        if not j or not any(w in j.folded for w in ("theo doi", "don doc", "huong dan", "kiem tra", "giam sat")):
+        if not j or not _OVERSIGHT_WORD.search(j.folded):
             return []
         out: list[Agency] = []
         for m in (*_SENTENCE.finditer(j.text), *_CLAUSE.finditer(j.text)):
@@ -728,17 +747,12 @@ def run(ctx: DocContext) -> None:
     # A block outside the task area is never read: it stays as an empty placeholder item (it only
     # keeps its neighbours apart), so it is neither copied, split nor joined.
     empty = Joined(doc, (), st.folded)
-    area: dict[str | None, bool] = {}
     items: list[_Item] = []
     for b in ctx.blocks:
         if in_table(b):
             continue
-        sid = b.section
-        inside = area.get(sid)
-        if inside is None:
-            inside = area[sid] = st.in_task_area(sid)
-        if not inside:
-            items.append(_Item(b, empty, sid))
+        if not st.in_task_area(b.section):
+            items.append(_Item(b, empty, b.section))
             continue
         # copies: the splits and joins below must not change the outline's blocks
         for nb in _split_closing_pieces(ctx, _split_glued_items(ctx, [_copy_block(b)])):
@@ -806,7 +820,7 @@ def _join_page_breaks(st: _Doc, items: list[_Item]) -> list[_Item]:
             if (pt and pt[-1] not in _TERMINAL and pt[-1] not in ")\"”"
                     and prev.block.kind in ("bullet", "item", "para")
                     and not it.text.text.rstrip().endswith(":")
-                    and _nwords(prev.text.text) >= 8
+                    and _nwords(prev.text.text, 8) >= 8
                     and not st.v.block_line.match(prev.text.folded)):
                 prev.block.pieces = [*prev.block.pieces, *b.pieces]
                 prev.block.end = b.end
@@ -884,7 +898,7 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
                     found = st.colon_subject(it.text)
                 it.header_agencies = found or []
                 continue
-            if _nwords(text) <= 15:
+            if _nwords(text, 15) <= 15:
                 continue  # a lead-in line ("Nội dung thực hiện khắc phục:")
             if _LEAD_IN_END.search(f):
                 continue  # "Để đạt mục tiêu trên, UBND tỉnh yêu cầu … thực hiện các nhiệm vụ sau:"
@@ -894,7 +908,7 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
                 it.kind = "header"
                 it.header_agencies = found
             continue  # a bare agency name is not a task
-        if _nwords(text) < 4:
+        if _nwords(text, 4) < 4:
             continue
         if _is_aside(text):
             continue  # "(Chi tiết tại Phụ lục I kèm theo)": a parenthesised aside is never a task
@@ -1281,7 +1295,7 @@ def _runin_subdimension(st: _Doc, text: str, dimension: int) -> str | None:
     if cut <= 0:
         return None
     head = text[:cut]
-    if _nwords(head) > 14 or ";" in head:
+    if _nwords(head, 14) > 14 or ";" in head:
         return None
     for m in search(head):
         sub = getattr(m, "subdimension", None)
@@ -1317,7 +1331,7 @@ def _find_task_headings(st: _Doc, items: list[_Item]) -> None:
         li = line_of_sec.get(s.id)
         head = ctx.norm.line_text(li).rstrip() if li is not None else ""
         if (not initial or st.own_dimension(s.id) or st.is_agency_section(s) or head.endswith(":")
-                or _nwords(s.title) < 4 or not st.in_task_area(s.id)):
+                or _nwords(s.title, 4) < 4 or not st.in_task_area(s.id)):
             prev_real = s.id
             continue
         rest = seq[len(initial):]
@@ -1334,6 +1348,7 @@ def _find_task_headings(st: _Doc, items: list[_Item]) -> None:
         if prev_real is not None and prev_real != s.parent:
             st.logical_parent[s.id] = prev_real
             st._chains.clear()
+            st._area.clear()
 
 
 def _heading_tasks(st: _Doc) -> list[_Draft]:
