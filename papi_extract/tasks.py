@@ -202,7 +202,7 @@ class Joined:
     again costs far more than slicing the document's folded copy).
     """
 
-    __slots__ = ("text", "folded", "_doc", "_starts", "_docs", "_lens")
+    __slots__ = ("text", "folded", "_doc", "_starts", "_docs", "_lens", "tails")
 
     def __init__(self, doc: str, parts: Iterable[tuple[int, int]], fdoc: str | None = None) -> None:
         self._doc = doc
@@ -226,6 +226,7 @@ class Joined:
             out.append(core)
             pos += n
         self._starts, self._docs, self._lens = starts, docs, lens
+        self.tails: dict[int, tuple[list[Agency], int]] | None = None  # see ``_Doc.subject_at``
         if len(out) == 1:
             self.text = out[0]
             a = docs[0]
@@ -304,6 +305,7 @@ class Joined:
             j._docs.append(d + (a - s))
             j._lens.append(b - a)
         j._doc = self._doc
+        j.tails = None
         j.text = self.text[start:end]
         j.folded = self.folded[start:end]
         return j
@@ -641,6 +643,31 @@ class _Doc:
         lead, extra = self.api.split_lead_cell(j.text, 0)
         return _remap_agencies(lead, j), _remap_agencies(extra, j)
 
+    def subject_at(self, j: Joined, k: int) -> tuple[list[Agency], int]:
+        """The subject agencies of ``j.text[k:]`` (a later sentence or clause) in document offsets, and
+        where that subject ends in ``j.text`` (-1 when there is none).
+
+        The subject, partner and oversight readers all ask this for the same sentence starts of one
+        task, so the answer is kept on the text; a one-piece text is read once at its document offset.
+        """
+        tails = j.tails
+        if tails is None:
+            tails = j.tails = {}
+        got = tails.get(k)
+        if got is not None:
+            return got
+        fn = self.api.subject_agencies
+        if j.single():
+            base = j.base()
+            found = fn(j.text[k:], base + k)
+            got = (found, max(a.span[1] for a in found) - base if found else -1)
+        else:
+            rel = fn(j.text[k:], 0)
+            got = ((_agencies(fn, j.slice(k, len(j.text))), k + max(a.span[1] for a in rel)) if rel
+                   else ([], -1))
+        tails[k] = got
+        return got
+
     def subjects(self, j: Joined) -> tuple[list[Agency], list[Agency]]:
         """(subject of the first sentence, subjects of later sentences)."""
         if not j:
@@ -665,15 +692,12 @@ class _Doc:
                     first = obj
         later: list[Agency] = []
         for m in _SENTENCE.finditer(j.text):
-            k = m.end()
-            later.extend(_agencies(self.api.subject_agencies, j.slice(k, len(j.text))))
+            later.extend(self.subject_at(j, m.end())[0])
         for m in _CLAUSE.finditer(j.text):
             # "Sở A chỉ đạo …; Sở B nâng cao …": each clause's subject leads ("Y phối hợp" supports)
-            k = m.end()
-            rel = self.api.subject_agencies(j.text[k:], 0)
-            if not rel:
+            got, after = self.subject_at(j, m.end())
+            if not got:
                 continue
-            after = k + max(a.span[1] for a in rel)
             if _SUPPORT_VERB.match(j.folded, after) or not _VERB_AFTER.match(j.text, after):
                 continue  # "…; Sở B, Sở C." continues a partner list: no verb after the name
             seg0 = max(j.text.rfind(";", 0, m.start()), j.text.rfind(".", 0, m.start())) + 1
@@ -682,7 +706,7 @@ class _Doc:
                 pass
             if cue is not None and self.agency_list(j.slice(cue.end(), m.start()), lenient=True):
                 continue  # "phối hợp với Sở A; Sở B tham mưu …": Sở B is one more partner
-            later.extend(_agencies(self.api.subject_agencies, j.slice(k, len(j.text))))
+            later.extend(got)
         return first, later
 
     def overseers(self, j: Joined) -> list[Agency]:
@@ -692,13 +716,9 @@ class _Doc:
             return []
         out: list[Agency] = []
         for m in (*_SENTENCE.finditer(j.text), *_CLAUSE.finditer(j.text)):
-            k = m.end()
-            rel = self.api.subject_agencies(j.text[k:], 0)
-            if not rel:
-                continue
-            after = k + max(a.span[1] for a in rel)
-            if _OVERSIGHT_ONLY.match(j.folded, after):
-                out.extend(_agencies(self.api.subject_agencies, j.slice(k, len(j.text))))
+            got, after = self.subject_at(j, m.end())
+            if got and _OVERSIGHT_ONLY.match(j.folded, after):
+                out.extend(got)
         return out
 
     def assigned(self, j: Joined) -> list[Agency]:
@@ -708,16 +728,13 @@ class _Doc:
             return []
         for m in _SENTENCE.finditer(j.text):
             k = m.end()
+            got, after = self.subject_at(j, k)
             if _GIAO_OPEN.match(j.folded, k):
-                got = _agencies(self.api.subject_agencies, j.slice(k, len(j.text)))
                 if got:
-                    return got
+                    return list(got)
                 continue
-            rel = self.api.subject_agencies(j.text[k:], 0)
-            if rel:
-                after = k + max(a.span[1] for a in rel)
-                if _LEAD_VERB.match(j.folded, after):
-                    return _agencies(self.api.subject_agencies, j.slice(k, len(j.text)))
+            if got and _LEAD_VERB.match(j.folded, after):
+                return list(got)
         return []
 
     def cooperation(self, j: Joined) -> list[Agency]:
