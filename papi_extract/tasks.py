@@ -771,8 +771,9 @@ def run(ctx: DocContext) -> None:
         if not st.in_task_area(b.section):
             items.append(_Item(b, empty, b.section))
             continue
-        # copies: the splits and joins below must not change the outline's blocks
-        for nb in _split_closing_pieces(ctx, _split_glued_items(ctx, [_copy_block(b)])):
+        # the splits below must not change the outline's blocks: only a block of several pieces can be
+        # split, so only that one is copied (``_join_page_breaks`` copies before it grows a block)
+        for nb in _split_closing_pieces(ctx, _split_glued_items(ctx, [_copy_block(b) if len(b.pieces) > 1 else b])):
             items.append(_Item(nb, Joined(doc, _without_trailing_aside(doc, nb.pieces), st.folded), nb.section))
     items = _join_page_breaks(st, items)
     _heading_groups(st)
@@ -839,6 +840,7 @@ def _join_page_breaks(st: _Doc, items: list[_Item]) -> list[_Item]:
                     and not it.text.text.rstrip().endswith(":")
                     and _nwords(prev.text.text, 8) >= 8
                     and not st.v.block_line.match(prev.text.folded)):
+                prev.block = _copy_block(prev.block)  # may still be the outline's own block
                 prev.block.pieces = [*prev.block.pieces, *b.pieces]
                 prev.block.end = b.end
                 grown.add(len(out) - 1)
@@ -1450,8 +1452,10 @@ def _agency_section_title(title: str) -> bool:
 
 
 def _dedupe(items: list[Agency], exclude: set[str] | None = None) -> list[Agency]:
+    if not items:
+        return []
     out: list[Agency] = []
-    seen: set[str] = set(exclude or ())
+    seen: set[str] = set(exclude) if exclude else set()
     for a in items:
         k = _name_key(a.name)
         if k in seen:
@@ -1490,7 +1494,7 @@ def _finish(st: _Doc, drafts: list[_Draft]) -> list[Task]:
     tasks: list[Task] = []
     for n, d in enumerate(drafts, 1):
         lead = _dedupe(d.lead)
-        support = _dedupe(d.support, {_name_key(a.name) for a in lead})
+        support = _dedupe(d.support, {_name_key(a.name) for a in lead} if d.support else None)
         directing = _dedupe(d.directing)
         out = d.output.text if d.output else None
         tasks.append(Task(
