@@ -70,6 +70,26 @@ _LABEL_PREFIX = regex.compile(
 )
 # Sentence boundary: ". " followed by an upper-case letter (later sentences may name more leads).
 _SENTENCE = regex.compile(r"[.!?…]\s{1,4}(?=[\p{Lu}])")
+_SENTENCE_MARKS = ".!?…"
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """``m.end()`` of every ``_SENTENCE`` match, in order. A task text has few stops, so they are found
+    with ``str.find`` and only a stop followed by a blank is matched (an unanchored scan of the
+    pattern over the whole text costs several times more)."""
+    out: list[int] = []
+    last = len(text) - 1
+    for ch in _SENTENCE_MARKS:
+        i = text.find(ch)
+        while 0 <= i < last:
+            if text[i + 1].isspace():
+                m = _SENTENCE.match(text, i)
+                if m:
+                    out.append(m.end())
+            i = text.find(ch, i + 1)
+    if len(out) > 1:
+        out.sort()
+    return out
 # A sentence closing with one of these before its ":" introduces the list below it (folded).
 _LEAD_IN_END = regex.compile(
     r"(?<!\w)(?:sau|sau\s{1,3}day|nhu\s{1,3}sau|duoi\s{1,3}day|cu\s{1,3}the|bao\s{1,3}gom|gom)\s{0,3}[:：]\s{0,3}$"
@@ -88,8 +108,6 @@ _OVERSIGHT_ONLY = regex.compile(
     r"\s{1,3}(?:(?:theo\s{1,3}doi|don\s{1,3}doc|huong\s{1,3}dan|kiem\s{1,3}tra|giam\s{1,3}sat)"
     r"(?:\s{0,3}(?:,|va(?!\w))\s{0,3}|\s{1,3})?){1,4}(?:viec\s{1,3}thuc\s{1,3}hien\s{0,3})?(?=[;.]|$)"
 )
-# Cheap test before the clause scan of ``overseers``: one of the oversight verbs appears (folded).
-_OVERSIGHT_WORD = regex.compile(r"theo doi|don doc|huong dan|kiem tra|giam sat")
 _LEAD_VERB = regex.compile(r"\s{0,3}[(,]?\s{0,3}chu\s{1,3}tri(?!\w)")
 _LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 # An opening clause before the subject has at most this many words ("Hàng quý, …").
@@ -202,7 +220,7 @@ class Joined:
     again costs far more than slicing the document's folded copy).
     """
 
-    __slots__ = ("text", "folded", "_doc", "_starts", "_docs", "_lens", "tails")
+    __slots__ = ("text", "folded", "_doc", "_starts", "_docs", "_lens", "tails", "_ends")
 
     def __init__(self, doc: str, parts: Iterable[tuple[int, int]], fdoc: str | None = None) -> None:
         self._doc = doc
@@ -227,6 +245,7 @@ class Joined:
             pos += n
         self._starts, self._docs, self._lens = starts, docs, lens
         self.tails: dict[int, tuple[list[Agency], int]] | None = None  # see ``_Doc.subject_at``
+        self._ends: list[int] | None = None
         if len(out) == 1:
             self.text = out[0]
             a = docs[0]
@@ -240,6 +259,12 @@ class Joined:
 
     def __bool__(self) -> bool:
         return bool(self.text)
+
+    def sentence_ends(self) -> list[int]:
+        """Where the later sentences of the text start (``_sentence_ends``; asked by several readers)."""
+        if self._ends is None:
+            self._ends = _sentence_ends(self.text)
+        return self._ends
 
     def to_doc(self, i: int, end: bool = False) -> int:
         """Document offset of joined offset ``i`` (``end``: an exclusive end offset)."""
@@ -306,6 +331,7 @@ class Joined:
             j._lens.append(b - a)
         j._doc = self._doc
         j.tails = None
+        j._ends = None
         j.text = self.text[start:end]
         j.folded = self.folded[start:end]
         return j
@@ -615,12 +641,11 @@ class _Doc:
         subject = self.api.subject_agencies(j.text, 0)
         if not subject:
             return None
-        found = self.agency_list(j)
-        if not found:
-            return None
+        # the cheap test first: a subject that stops before the end is an action sentence
         end = max(a.span[1] for a in subject)
-        core = j.text.rstrip(" :.;,")
-        return found if end >= len(core) - 2 else None
+        if end < len(j.text.rstrip(" :.;,")) - 2:
+            return None
+        return self.agency_list(j) or None
 
     def colon_subject(self, j: Joined) -> list[Agency]:
         """The agencies of an "X: …" opening ("Sở Y tế: Tăng cường …:"), else []."""
@@ -691,9 +716,9 @@ class _Doc:
                 if obj:
                     first = obj
         later: list[Agency] = []
-        for m in _SENTENCE.finditer(j.text):
-            later.extend(self.subject_at(j, m.end())[0])
-        for m in _CLAUSE.finditer(j.text):
+        for k in j.sentence_ends():
+            later.extend(self.subject_at(j, k)[0])
+        for m in _CLAUSE.finditer(j.text) if ";" in j.text else ():
             # "Sở A chỉ đạo …; Sở B nâng cao …": each clause's subject leads ("Y phối hợp" supports)
             got, after = self.subject_at(j, m.end())
             if not got:
@@ -712,11 +737,12 @@ class _Doc:
     def overseers(self, j: Joined) -> list[Agency]:
         """Agencies of a later sentence or clause that only oversee ("… Giao Thanh tra huyện theo dõi,
         đôn đốc.", "…; Phòng Nội vụ hướng dẫn, kiểm tra; …")."""
-        if not j or not _OVERSIGHT_WORD.search(j.folded):
+        if not j or not any(w in j.folded for w in ("theo doi", "don doc", "huong dan", "kiem tra", "giam sat")):
             return []
         out: list[Agency] = []
-        for m in (*_SENTENCE.finditer(j.text), *_CLAUSE.finditer(j.text)):
-            got, after = self.subject_at(j, m.end())
+        clauses = [m.end() for m in _CLAUSE.finditer(j.text)] if ";" in j.text else []
+        for k in (*j.sentence_ends(), *clauses):
+            got, after = self.subject_at(j, k)
             if got and _OVERSIGHT_ONLY.match(j.folded, after):
                 out.extend(got)
         return out
@@ -726,8 +752,7 @@ class _Doc:
         với B thực hiện; thời gian: …" or "… Phòng A chủ trì, B phối hợp thực hiện." (first such sentence)."""
         if not j or ("giao" not in j.folded and "chu tri" not in j.folded):
             return []
-        for m in _SENTENCE.finditer(j.text):
-            k = m.end()
+        for k in j.sentence_ends():
             got, after = self.subject_at(j, k)
             if _GIAO_OPEN.match(j.folded, k):
                 if got:
