@@ -621,12 +621,13 @@ class _Doc:
         if not all(known) and not org and not (
                 lenient and (any(known) or _nwords(text, _MAX_BARE_HEADER_WORDS) <= _MAX_BARE_HEADER_WORDS)):
             return None
-        covered = [False] * len(text)
+        # the folded text with every found name blanked out: what is left must be filler words
+        buf = list(ftext)
         for a in found:
-            s, e = a.span
-            for i in range(max(0, s), min(len(text), e)):
-                covered[i] = True
-        rest = "".join(ch if not covered[i] else " " for i, ch in enumerate(ftext))
+            s, e = max(0, a.span[0]), min(len(text), a.span[1])
+            if e > s:
+                buf[s:e] = " " * (e - s)
+        rest = "".join(buf)
         words = [w for w in _WORD.findall(rest) if w not in self.v.filler]
         if len(words) > (2 if lenient else 0):
             return None

@@ -921,8 +921,8 @@ def test_sentence_starts_found_by_find_match_the_pattern_scan(text: str) -> None
     assert _sentence_ends(text) == [m.end() for m in _SENTENCE.finditer(text)]
 
 
-def test_blocks_outside_the_task_area_do_not_join_items_across_them() -> None:
-    # a block left as a placeholder (outside the task area) still separates the items around it
+def test_blocks_outside_the_task_area_are_never_tasks() -> None:
+    # a block outside the task area is only a placeholder: never read, never a task
     doc = parse(
         "KẾ HOẠCH\nCải thiện chỉ số PAPI năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n"
         "- Nâng cao chất lượng phục vụ người dân của các cơ quan\n\n"
