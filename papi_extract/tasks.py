@@ -55,9 +55,13 @@ _TERMINAL = ".;:!?…"
 _WORD = regex.compile(r"\w+")
 
 
-def _nwords(text: str) -> int:
-    """Words of a text for the size thresholds (whitespace split: far cheaper than a regex scan)."""
-    return len(text.split())
+def _nwords(text: str, limit: int = -1) -> int:
+    """Words of a text for the size thresholds (whitespace split: far cheaper than a regex scan).
+
+    With ``limit`` k it counts at most k + 1 words (min(words, k + 1)), which answers any comparison
+    with k exactly and stops splitting a long paragraph after its first few words.
+    """
+    return len(text.split(None, limit))
 # "b) …" / "đ) …" at the start of a piece: a lettered item the outline glued to the previous one.
 _LETTER_PIECE = regex.compile(r"^(?P<label>[a-zđ])\s{0,2}\)\s{1,4}(?=\S)")
 _LETTER_DOT_PIECE = regex.compile(r"^(?P<label>[a-zđ])\.\s{1,4}(?=\p{Lu})")
@@ -66,6 +70,26 @@ _LABEL_PREFIX = regex.compile(
 )
 # Sentence boundary: ". " followed by an upper-case letter (later sentences may name more leads).
 _SENTENCE = regex.compile(r"[.!?…]\s{1,4}(?=[\p{Lu}])")
+_SENTENCE_MARKS = ".!?…"
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """``m.end()`` of every ``_SENTENCE`` match, in order. A task text has few stops, so they are found
+    with ``str.find`` and only a stop followed by a blank is matched (an unanchored scan of the
+    pattern over the whole text costs several times more)."""
+    out: list[int] = []
+    last = len(text) - 1
+    for ch in _SENTENCE_MARKS:
+        i = text.find(ch)
+        while 0 <= i < last:
+            if text[i + 1].isspace():
+                m = _SENTENCE.match(text, i)
+                if m:
+                    out.append(m.end())
+            i = text.find(ch, i + 1)
+    if len(out) > 1:
+        out.sort()
+    return out
 # A sentence closing with one of these before its ":" introduces the list below it (folded).
 _LEAD_IN_END = regex.compile(
     r"(?<!\w)(?:sau|sau\s{1,3}day|nhu\s{1,3}sau|duoi\s{1,3}day|cu\s{1,3}the|bao\s{1,3}gom|gom)\s{0,3}[:：]\s{0,3}$"
@@ -196,38 +220,51 @@ class Joined:
     again costs far more than slicing the document's folded copy).
     """
 
-    __slots__ = ("text", "folded", "_doc", "_starts", "_docs", "_lens")
+    __slots__ = ("text", "folded", "_doc", "_starts", "_docs", "_lens", "tails", "_ends")
 
     def __init__(self, doc: str, parts: Iterable[tuple[int, int]], fdoc: str | None = None) -> None:
         self._doc = doc
+        starts: list[int] = []
+        docs: list[int] = []
+        lens: list[int] = []
         out: list[str] = []
-        fout: list[str] = []
-        self._starts: list[int] = []
-        self._docs: list[int] = []
-        self._lens: list[int] = []
         pos = 0
         for a, b in parts:
-            while a < b and doc[a] in " \t":
-                a += 1
-            while b > a and doc[b - 1] in " \t":
-                b -= 1
-            if b <= a:
+            seg = doc[a:b]
+            core = seg.strip(" \t")
+            if not core:
                 continue
+            a += len(seg) - len(seg.lstrip(" \t"))
+            n = len(core)
             if out:
-                out.append(" ")
-                fout.append(" ")
                 pos += 1
-            self._starts.append(pos)
-            self._docs.append(a)
-            self._lens.append(b - a)
-            out.append(doc[a:b])
-            fout.append(fdoc[a:b] if fdoc is not None else "")
-            pos += b - a
-        self.text = "".join(out)
-        self.folded = "".join(fout) if fdoc is not None else fold(self.text)
+            starts.append(pos)
+            docs.append(a)
+            lens.append(n)
+            out.append(core)
+            pos += n
+        self._starts, self._docs, self._lens = starts, docs, lens
+        self.tails: dict[int, tuple[list[Agency], int]] | None = None  # see ``_Doc.subject_at``
+        self._ends: list[int] | None = None
+        if len(out) == 1:
+            self.text = out[0]
+            a = docs[0]
+            self.folded = fdoc[a : a + lens[0]] if fdoc is not None else fold(self.text)
+        else:
+            self.text = " ".join(out)
+            if fdoc is None:
+                self.folded = fold(self.text)
+            else:
+                self.folded = " ".join([fdoc[a : a + n] for a, n in zip(docs, lens, strict=True)])
 
     def __bool__(self) -> bool:
         return bool(self.text)
+
+    def sentence_ends(self) -> list[int]:
+        """Where the later sentences of the text start (``_sentence_ends``; asked by several readers)."""
+        if self._ends is None:
+            self._ends = _sentence_ends(self.text)
+        return self._ends
 
     def to_doc(self, i: int, end: bool = False) -> int:
         """Document offset of joined offset ``i`` (``end``: an exclusive end offset)."""
@@ -293,6 +330,8 @@ class Joined:
             j._docs.append(d + (a - s))
             j._lens.append(b - a)
         j._doc = self._doc
+        j.tails = None
+        j._ends = None
         j.text = self.text[start:end]
         j.folded = self.folded[start:end]
         return j
@@ -403,18 +442,24 @@ def _split_glued_items(ctx: DocContext, blocks: list[Block]) -> list[Block]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _closing_rx() -> regex.Pattern[str]:
+    """The outline's closing-formula pattern ("Trên đây là Kế hoạch …"), looked up once."""
+    from papi_extract.outline import _patterns as _outline_patterns
+
+    return _outline_patterns()["closing"]
+
+
 def _split_closing_pieces(ctx: DocContext, blocks: list[Block]) -> list[Block]:
     """Cut a closing formula that the outline glued onto the last item ("… xây dựng chính quyền."
     + "Trên đây là Kế hoạch …" on the next line, no blank between): the closing line and what
     follows become a "closing" block, so they never join the task's text."""
-    from papi_extract.outline import _patterns as _outline_patterns
-
-    closing_rx = _outline_patterns()["closing"]
     out: list[Block] = []
     for b in blocks:
         if len(b.pieces) < 2 or b.kind in ("table_row", "heading", "closing"):
             out.append(b)
             continue
+        closing_rx = _closing_rx()
         cut = next((k for k, (a, e) in enumerate(b.pieces) if k > 0 and closing_rx.match(ctx.folded[a:e])), None)
         if cut is None:
             out.append(b)
@@ -470,6 +515,10 @@ class _Doc:
         self.task_heading: dict[str, list[_AgencyLine]] = {}
         self.logical_parent: dict[str, str] = {}
         self._chains: dict[str | None, list[Section]] = {}
+        self._area: dict[str | None, bool] = {}  # in_task_area per section (depends on the chains)
+        # (section, role, stop) -> the agency-block lines that apply (``_block_role``); filled only
+        # after ``_attach_lines`` has built ``blocks_of``
+        self.roles_memo: dict[tuple[str | None, str, str | None], list[_AgencyLine]] = {}
 
     # -- sections ---------------------------------------------------------------------------
 
@@ -498,6 +547,12 @@ class _Doc:
         return out
 
     def in_task_area(self, sid: str | None) -> bool:
+        got = self._area.get(sid)
+        if got is None:
+            got = self._area[sid] = self._in_task_area(sid)
+        return got
+
+    def _in_task_area(self, sid: str | None) -> bool:
         chain = self.ancestors(sid)
         if not chain:
             return False
@@ -549,7 +604,7 @@ class _Doc:
         if not text or len(text) > 400:
             return None
         k = text.find(":")
-        if k >= 0 and _nwords(text[:k]) > 2:
+        if k >= 0 and _nwords(text[:k], 2) > 2:
             return None  # "Sở X: Tăng cường …" is an agency-colon task, not a list ("các Phòng: A, B" is)
         ftext = j.folded[: len(text)]
         if self.v.topic_opening.match(ftext):
@@ -558,20 +613,21 @@ class _Doc:
             found = self.api.split_agencies(text, 0)  # spans relative to ``text``, remapped below
         except Exception:  # noqa: BLE001 - a splitter failure must not lose the document
             return None
-        if not found or any(_nwords(a.raw) > _MAX_AGENCY_WORDS for a in found):
+        if not found or any(_nwords(a.raw, _MAX_AGENCY_WORDS) > _MAX_AGENCY_WORDS for a in found):
             return None
         if any(self.v.topic_opening.match(ftext, max(0, a.span[0])) for a in found):
             return None
         known = [a.kind != "other" or self.api.has_known_head(a.name) for a in found]
         if not all(known) and not org and not (
-                lenient and (any(known) or _nwords(text) <= _MAX_BARE_HEADER_WORDS)):
+                lenient and (any(known) or _nwords(text, _MAX_BARE_HEADER_WORDS) <= _MAX_BARE_HEADER_WORDS)):
             return None
-        covered = [False] * len(text)
+        # the folded text with every found name blanked out: what is left must be filler words
+        buf = list(ftext)
         for a in found:
-            s, e = a.span
-            for i in range(max(0, s), min(len(text), e)):
-                covered[i] = True
-        rest = "".join(ch if not covered[i] else " " for i, ch in enumerate(ftext))
+            s, e = max(0, a.span[0]), min(len(text), a.span[1])
+            if e > s:
+                buf[s:e] = " " * (e - s)
+        rest = "".join(buf)
         words = [w for w in _WORD.findall(rest) if w not in self.v.filler]
         if len(words) > (2 if lenient else 0):
             return None
@@ -586,12 +642,11 @@ class _Doc:
         subject = self.api.subject_agencies(j.text, 0)
         if not subject:
             return None
-        found = self.agency_list(j)
-        if not found:
-            return None
+        # the cheap test first: a subject that stops before the end is an action sentence
         end = max(a.span[1] for a in subject)
-        core = j.text.rstrip(" :.;,")
-        return found if end >= len(core) - 2 else None
+        if end < len(j.text.rstrip(" :.;,")) - 2:
+            return None
+        return self.agency_list(j) or None
 
     def colon_subject(self, j: Joined) -> list[Agency]:
         """The agencies of an "X: …" opening ("Sở Y tế: Tăng cường …:"), else []."""
@@ -614,6 +669,31 @@ class _Doc:
         lead, extra = self.api.split_lead_cell(j.text, 0)
         return _remap_agencies(lead, j), _remap_agencies(extra, j)
 
+    def subject_at(self, j: Joined, k: int) -> tuple[list[Agency], int]:
+        """The subject agencies of ``j.text[k:]`` (a later sentence or clause) in document offsets, and
+        where that subject ends in ``j.text`` (-1 when there is none).
+
+        The subject, partner and oversight readers all ask this for the same sentence starts of one
+        task, so the answer is kept on the text; a one-piece text is read once at its document offset.
+        """
+        tails = j.tails
+        if tails is None:
+            tails = j.tails = {}
+        got = tails.get(k)
+        if got is not None:
+            return got
+        fn = self.api.subject_agencies
+        if j.single():
+            base = j.base()
+            found = fn(j.text[k:], base + k)
+            got = (found, max(a.span[1] for a in found) - base if found else -1)
+        else:
+            rel = fn(j.text[k:], 0)
+            got = ((_agencies(fn, j.slice(k, len(j.text))), k + max(a.span[1] for a in rel)) if rel
+                   else ([], -1))
+        tails[k] = got
+        return got
+
     def subjects(self, j: Joined) -> tuple[list[Agency], list[Agency]]:
         """(subject of the first sentence, subjects of later sentences)."""
         if not j:
@@ -623,7 +703,7 @@ class _Doc:
             # a short opening clause before the subject: "Hàng quý, UBND các xã …",
             # "Ngoài nhiệm vụ nêu trên, các cơ quan, đơn vị, địa phương chủ động …"
             k = j.text.find(",")
-            if (0 < k and _nwords(j.text[:k]) <= _MAX_OPENING_WORDS
+            if (0 < k and _nwords(j.text[:k], _MAX_OPENING_WORDS) <= _MAX_OPENING_WORDS
                     and self.v.opening_clause.match(j.folded[:k])):
                 rest = j.slice(k + 1, len(j.text))
                 rest = rest.slice(len(rest.text) - len(rest.text.lstrip()), len(rest.text))
@@ -631,22 +711,19 @@ class _Doc:
         if first:
             # "UBND tỉnh giao Sở Nội vụ theo dõi …": the assigner is not the lead, the object of "giao" is
             g = _GIAO_AFTER_SUBJECT.match(j.folded)
-            if g and _nwords(j.text[: g.start(1)]) <= _MAX_OPENING_WORDS:
+            if g and _nwords(j.text[: g.start(1)], _MAX_OPENING_WORDS) <= _MAX_OPENING_WORDS:
                 rest = j.slice(g.end(), len(j.text))
                 obj = _agencies(self.api.subject_agencies, rest)
                 if obj:
                     first = obj
         later: list[Agency] = []
-        for m in _SENTENCE.finditer(j.text):
-            k = m.end()
-            later.extend(_agencies(self.api.subject_agencies, j.slice(k, len(j.text))))
-        for m in _CLAUSE.finditer(j.text):
+        for k in j.sentence_ends():
+            later.extend(self.subject_at(j, k)[0])
+        for m in _CLAUSE.finditer(j.text) if ";" in j.text else ():
             # "Sở A chỉ đạo …; Sở B nâng cao …": each clause's subject leads ("Y phối hợp" supports)
-            k = m.end()
-            rel = self.api.subject_agencies(j.text[k:], 0)
-            if not rel:
+            got, after = self.subject_at(j, m.end())
+            if not got:
                 continue
-            after = k + max(a.span[1] for a in rel)
             if _SUPPORT_VERB.match(j.folded, after) or not _VERB_AFTER.match(j.text, after):
                 continue  # "…; Sở B, Sở C." continues a partner list: no verb after the name
             seg0 = max(j.text.rfind(";", 0, m.start()), j.text.rfind(".", 0, m.start())) + 1
@@ -655,7 +732,7 @@ class _Doc:
                 pass
             if cue is not None and self.agency_list(j.slice(cue.end(), m.start()), lenient=True):
                 continue  # "phối hợp với Sở A; Sở B tham mưu …": Sở B is one more partner
-            later.extend(_agencies(self.api.subject_agencies, j.slice(k, len(j.text))))
+            later.extend(got)
         return first, later
 
     def overseers(self, j: Joined) -> list[Agency]:
@@ -664,14 +741,11 @@ class _Doc:
         if not j or not any(w in j.folded for w in ("theo doi", "don doc", "huong dan", "kiem tra", "giam sat")):
             return []
         out: list[Agency] = []
-        for m in (*_SENTENCE.finditer(j.text), *_CLAUSE.finditer(j.text)):
-            k = m.end()
-            rel = self.api.subject_agencies(j.text[k:], 0)
-            if not rel:
-                continue
-            after = k + max(a.span[1] for a in rel)
-            if _OVERSIGHT_ONLY.match(j.folded, after):
-                out.extend(_agencies(self.api.subject_agencies, j.slice(k, len(j.text))))
+        clauses = [m.end() for m in _CLAUSE.finditer(j.text)] if ";" in j.text else []
+        for k in (*j.sentence_ends(), *clauses):
+            got, after = self.subject_at(j, k)
+            if got and _OVERSIGHT_ONLY.match(j.folded, after):
+                out.extend(got)
         return out
 
     def assigned(self, j: Joined) -> list[Agency]:
@@ -679,18 +753,14 @@ class _Doc:
         với B thực hiện; thời gian: …" or "… Phòng A chủ trì, B phối hợp thực hiện." (first such sentence)."""
         if not j or ("giao" not in j.folded and "chu tri" not in j.folded):
             return []
-        for m in _SENTENCE.finditer(j.text):
-            k = m.end()
+        for k in j.sentence_ends():
+            got, after = self.subject_at(j, k)
             if _GIAO_OPEN.match(j.folded, k):
-                got = _agencies(self.api.subject_agencies, j.slice(k, len(j.text)))
                 if got:
-                    return got
+                    return list(got)
                 continue
-            rel = self.api.subject_agencies(j.text[k:], 0)
-            if rel:
-                after = k + max(a.span[1] for a in rel)
-                if _LEAD_VERB.match(j.folded, after):
-                    return _agencies(self.api.subject_agencies, j.slice(k, len(j.text)))
+            if got and _LEAD_VERB.match(j.folded, after):
+                return list(got)
         return []
 
     def cooperation(self, j: Joined) -> list[Agency]:
@@ -715,13 +785,22 @@ def run(ctx: DocContext) -> None:
     table_spans = [(t.start, t.end) for t in tables]
 
     def in_table(b: Block) -> bool:
-        return any(a <= b.start < e for a, e in table_spans)
+        return bool(table_spans) and any(a <= b.start < e for a, e in table_spans)
 
-    # copies: the splits and joins below must not change the outline's blocks
-    blocks = [_copy_block(b) for b in ctx.blocks if not in_table(b)]
-    blocks = _split_glued_items(ctx, blocks)
-    blocks = _split_closing_pieces(ctx, blocks)
-    items = [_Item(b, Joined(doc, _without_trailing_aside(doc, b.pieces), st.folded), b.section) for b in blocks]
+    # A block outside the task area is never read: it stays as an empty placeholder item (it only
+    # keeps its neighbours apart), so it is neither copied, split nor joined.
+    empty = Joined(doc, (), st.folded)
+    items: list[_Item] = []
+    for b in ctx.blocks:
+        if in_table(b):
+            continue
+        if not st.in_task_area(b.section):
+            items.append(_Item(b, empty, b.section))
+            continue
+        # the splits below must not change the outline's blocks: only a block of several pieces can be
+        # split, so only that one is copied (``_join_page_breaks`` copies before it grows a block)
+        for nb in _split_closing_pieces(ctx, _split_glued_items(ctx, [_copy_block(b) if len(b.pieces) > 1 else b])):
+            items.append(_Item(nb, Joined(doc, _without_trailing_aside(doc, nb.pieces), st.folded), nb.section))
     items = _join_page_breaks(st, items)
     _heading_groups(st)
     _classify(st, items)
@@ -785,8 +864,9 @@ def _join_page_breaks(st: _Doc, items: list[_Item]) -> list[_Item]:
             if (pt and pt[-1] not in _TERMINAL and pt[-1] not in ")\"”"
                     and prev.block.kind in ("bullet", "item", "para")
                     and not it.text.text.rstrip().endswith(":")
-                    and _nwords(prev.text.text) >= 8
+                    and _nwords(prev.text.text, 8) >= 8
                     and not st.v.block_line.match(prev.text.folded)):
+                prev.block = _copy_block(prev.block)  # may still be the outline's own block
                 prev.block.pieces = [*prev.block.pieces, *b.pieces]
                 prev.block.end = b.end
                 grown.add(len(out) - 1)
@@ -863,7 +943,7 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
                     found = st.colon_subject(it.text)
                 it.header_agencies = found or []
                 continue
-            if _nwords(text) <= 15:
+            if _nwords(text, 15) <= 15:
                 continue  # a lead-in line ("Nội dung thực hiện khắc phục:")
             if _LEAD_IN_END.search(f):
                 continue  # "Để đạt mục tiêu trên, UBND tỉnh yêu cầu … thực hiện các nhiệm vụ sau:"
@@ -873,7 +953,7 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
                 it.kind = "header"
                 it.header_agencies = found
             continue  # a bare agency name is not a task
-        if _nwords(text) < 4:
+        if _nwords(text, 4) < 4:
             continue
         if _is_aside(text):
             continue  # "(Chi tiết tại Phụ lục I kèm theo)": a parenthesised aside is never a task
@@ -1088,14 +1168,22 @@ class _Draft:
 
 
 def _block_role(st: _Doc, sid: str | None, role: str, stop: str | None = None) -> list[_AgencyLine]:
-    """The nearest section (itself, then ancestors) whose agency block has ``role``."""
+    """The nearest section (itself, then ancestors) whose agency block has ``role`` (asked for every
+    task and role once the blocks are attached: memoized per document)."""
+    key = (sid, role, stop)
+    got = st.roles_memo.get(key)
+    if got is not None:
+        return got
+    got = []
     for s in st.ancestors(sid):
         lines = st.blocks_of.get(s.id, {}).get(role)
         if lines:
-            return lines
+            got = lines
+            break
         if stop is not None and s.id == stop:
             break
-    return []
+    st.roles_memo[key] = got
+    return got
 
 
 def _heading_group_of(st: _Doc, sid: str | None) -> list[Agency]:
@@ -1118,7 +1206,10 @@ def _resolve(
         lead, extra = st.lead_cell(lead_field)
         support.extend(extra)
         source = "field"
-    first, later = st.subjects(j)
+    first: list[Agency] = []
+    later: list[Agency] = []
+    if not lead:  # a lead cell or line wins: the sentence subjects are only read when there is none
+        first, later = st.subjects(j)
     if not lead and first:
         lead = list(first)
         source = "subject"
@@ -1249,7 +1340,7 @@ def _runin_subdimension(st: _Doc, text: str, dimension: int) -> str | None:
     if cut <= 0:
         return None
     head = text[:cut]
-    if _nwords(head) > 14 or ";" in head:
+    if _nwords(head, 14) > 14 or ";" in head:
         return None
     for m in search(head):
         sub = getattr(m, "subdimension", None)
@@ -1285,7 +1376,7 @@ def _find_task_headings(st: _Doc, items: list[_Item]) -> None:
         li = line_of_sec.get(s.id)
         head = ctx.norm.line_text(li).rstrip() if li is not None else ""
         if (not initial or st.own_dimension(s.id) or st.is_agency_section(s) or head.endswith(":")
-                or _nwords(s.title) < 4 or not st.in_task_area(s.id)):
+                or _nwords(s.title, 4) < 4 or not st.in_task_area(s.id)):
             prev_real = s.id
             continue
         rest = seq[len(initial):]
@@ -1302,6 +1393,7 @@ def _find_task_headings(st: _Doc, items: list[_Item]) -> None:
         if prev_real is not None and prev_real != s.parent:
             st.logical_parent[s.id] = prev_real
             st._chains.clear()
+            st._area.clear()
 
 
 def _heading_tasks(st: _Doc) -> list[_Draft]:
@@ -1386,8 +1478,10 @@ def _agency_section_title(title: str) -> bool:
 
 
 def _dedupe(items: list[Agency], exclude: set[str] | None = None) -> list[Agency]:
+    if not items:
+        return []
     out: list[Agency] = []
-    seen: set[str] = set(exclude or ())
+    seen: set[str] = set(exclude) if exclude else set()
     for a in items:
         k = _name_key(a.name)
         if k in seen:
@@ -1426,7 +1520,7 @@ def _finish(st: _Doc, drafts: list[_Draft]) -> list[Task]:
     tasks: list[Task] = []
     for n, d in enumerate(drafts, 1):
         lead = _dedupe(d.lead)
-        support = _dedupe(d.support, {_name_key(a.name) for a in lead})
+        support = _dedupe(d.support, {_name_key(a.name) for a in lead} if d.support else None)
         directing = _dedupe(d.directing)
         out = d.output.text if d.output else None
         tasks.append(Task(

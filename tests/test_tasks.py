@@ -901,3 +901,34 @@ def test_heldout3_patterns_collective_subjects_overseers_and_closing_line() -> N
     t = find(doc, "Đề nghị Ủy ban MTTQ")
     assert t.text == "Đề nghị Ủy ban MTTQ huyện và các tổ chức chính trị - xã hội giám sát việc thực hiện."
     assert keys(t.lead) == expect("Ủy ban MTTQ huyện", "các tổ chức chính trị - xã hội")
+
+
+@pytest.mark.parametrize("text", [
+    "Sở Y tế chủ trì. Sở Tài chính phối hợp thực hiện.",
+    "Rà soát thủ tục… Báo cáo UBND tỉnh!  Giao Phòng Nội vụ theo dõi? Thời gian: Quý II/2024.",
+    "Mục 1.2. Nội dung a.b. c. d.\nĐ. Cuối.",
+    "Không có điểm dừng nào",
+    "Kết thúc bằng dấu chấm.",
+    "Hai dấu.. Liền nhau.\u00a0Ở đây.\u2003Và đây.\tTab. x. Y",
+    "",
+    ".",
+    ". A",
+])
+def test_sentence_starts_found_by_find_match_the_pattern_scan(text: str) -> None:
+    # the str.find prefilter of _sentence_ends must give exactly the ends of an unanchored scan
+    from papi_extract.tasks import _SENTENCE, _sentence_ends
+
+    assert _sentence_ends(text) == [m.end() for m in _SENTENCE.finditer(text)]
+
+
+def test_blocks_outside_the_task_area_are_never_tasks() -> None:
+    # a block outside the task area is only a placeholder: never read, never a task
+    doc = parse(
+        "KẾ HOẠCH\nCải thiện chỉ số PAPI năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n"
+        "- Nâng cao chất lượng phục vụ người dân của các cơ quan\n\n"
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP\n\n"
+        "1. Sở Nội vụ chủ trì rà soát, công khai thủ tục hành chính trên cổng thông tin của tỉnh\n\n"
+        "Sở Tư pháp tăng cường tuyên truyền, phổ biến pháp luật cho người dân.\n"
+    )
+    texts = [t.text for t in doc.tasks]
+    assert texts == ["Sở Tư pháp tăng cường tuyên truyền, phổ biến pháp luật cho người dân."]
