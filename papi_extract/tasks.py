@@ -473,6 +473,39 @@ def _split_closing_pieces(ctx: DocContext, blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _split_field_lines(ctx: DocContext, blocks: list[Block]) -> list[Block]:
+    """Cut the item's own field lines that the outline glued onto it ("a) Niêm yết …" + "Người thực
+    hiện: …" + "Thời gian: …" on the next lines, no blank or marker between): each line opening with
+    a cue and a colon starts a block of its own (with its wrapped continuation lines), so it is read
+    as an agency line and never joins the task's text. Without the colon a cue may be the end of a
+    wrapped sentence ("… của các cơ quan, đơn vị thực hiện"), so it does not cut."""
+    block_line = vocab().block_line
+    out: list[Block] = []
+    for b in blocks:
+        if len(b.pieces) < 2 or b.kind in ("table_row", "heading", "closing"):
+            out.append(b)
+            continue
+        pieces = b.pieces
+        cuts: list[int] = []
+        for k in range(1, len(pieces)):
+            a, e = pieces[k]
+            f = ctx.folded[a:e]
+            m = block_line.match(f)
+            if m is not None and ":" in f[: m.end()]:
+                cuts.append(k)
+        if not cuts:
+            out.append(b)
+            continue
+        b.pieces = pieces[: cuts[0]]
+        b.end = b.pieces[-1][1]
+        out.append(b)
+        for c, stop in zip(cuts, [*cuts[1:], len(pieces)], strict=True):
+            part = pieces[c:stop]
+            a0 = part[0][0]
+            out.append(Block("para", a0, part[-1][1], a0, ctx.line_of(a0), section=b.section, pieces=list(part)))
+    return out
+
+
 def _next_letter(label: str) -> str | None:
     i = _LETTERS.find(label)
     return _LETTERS[i + 1] if 0 <= i < len(_LETTERS) - 1 else None
@@ -799,7 +832,8 @@ def run(ctx: DocContext) -> None:
             continue
         # the splits below must not change the outline's blocks: only a block of several pieces can be
         # split, so only that one is copied (``_join_page_breaks`` copies before it grows a block)
-        for nb in _split_closing_pieces(ctx, _split_glued_items(ctx, [_copy_block(b) if len(b.pieces) > 1 else b])):
+        copied = [_copy_block(b) if len(b.pieces) > 1 else b]
+        for nb in _split_field_lines(ctx, _split_closing_pieces(ctx, _split_glued_items(ctx, copied))):
             items.append(_Item(nb, Joined(doc, _without_trailing_aside(doc, nb.pieces), st.folded), nb.section))
     items = _join_page_breaks(st, items)
     _heading_groups(st)
@@ -916,9 +950,9 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
         text = it.text.text
         m = v.block_line.match(it.text.folded) if text.strip() and it.block.kind not in ("closing", "table_row") else None
         if m and st.in_task_area(it.section):
-            role = next(k for k, val in m.groupdict().items() if val is not None)
             it.kind = "line"
-            it.line = _AgencyLine(role, it.text.slice(m.end(), len(text)))
+            fields = _field_lines(st, it.text, 0, len(text), m)
+            it.line, it.more_lines = fields[0], fields[1:]
         elif text.strip() and it.block.kind not in ("closing", "table_row") and st.in_task_area(it.section):
             lines = _assignment_lines(st, it.text)
             if lines:
@@ -1111,6 +1145,57 @@ def _assignment_lines(st: _Doc, j: Joined) -> list[_AgencyLine]:
     return out
 
 
+def _role_of(m: regex.Match[str]) -> str:
+    return next(k for k, val in m.groupdict().items() if val is not None)
+
+
+def _field_lines(st: _Doc, j: Joined, start: int, end: int, first: regex.Match[str]) -> list[_AgencyLine]:
+    """The fields of an agency line ``j[start:end]`` whose first cue is ``first`` (matched at ``start``).
+
+    One line may carry several fields: "Người thực hiện: X; phối hợp: Y." is a lead X and a support Y,
+    and "(Cơ quan chủ trì: X; cơ quan phối hợp: Y, Z; thời gian: Quý II/2024)" three fields. A ";"
+    followed by a cue opens the next field; any other ";" separates agencies of the same field.
+    """
+    f = j.folded
+    block_line = st.v.block_line
+    out: list[_AgencyLine] = []
+    role, value_start = _role_of(first), start + first.end()
+    k = f.find(";", value_start, end)
+    while k >= 0:
+        m = block_line.match(f[k + 1 : end])
+        if m is not None:
+            out.append(_AgencyLine(role, j.slice(value_start, k)))
+            role, value_start = _role_of(m), k + 1 + m.end()
+        k = f.find(";", k + 1, end)
+    out.append(_AgencyLine(role, j.slice(value_start, end)))
+    return out
+
+
+# What may follow the closing parenthesis of a trailing field block: end punctuation only.
+_AFTER_FIELDS = regex.compile(r"[\s.;,]*")
+
+
+def _inline_fields(st: _Doc, j: Joined) -> tuple[int, list[_AgencyLine]] | None:
+    """A field block closing the task's text: "… (Cơ quan chủ trì: X; cơ quan phối hợp: Y; thời gian: Z)."
+
+    Returns where the parenthesis opens and its fields, or None. Only a parenthesis at the very end
+    counts (a cue inside the sentence is prose: "(phối hợp với …)" is read by the sentence readers).
+    """
+    f = j.folded
+    close = f.rfind(")")
+    if close < 0 or _AFTER_FIELDS.fullmatch(f, close + 1) is None:
+        return None
+    k = f.rfind("(", 0, close)
+    while k >= 0:
+        m = st.v.block_line.match(f[k + 1 : close])
+        if m is not None:
+            return k, _field_lines(st, j, k + 1, close, m)
+        if f.find(")", k + 1, close) >= 0:  # an earlier, already closed group: not ours
+            return None
+        k = f.rfind("(", 0, k)
+    return None
+
+
 def _item_fields(task: _Item, lines: list[_AgencyLine]) -> bool:
     """Lines right after one task belong to it when they carry an item's own fields (its time or
     output), or when they are a bullet sub-list of a numbered or lettered item."""
@@ -1256,7 +1341,13 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
     j = it.text
     sid = it.section
     fields: dict[str, Joined] = {}
-    for ln in it.attached:
+    own = list(it.attached)
+    body = j  # what the sentence readers see: the text without a closing field block
+    inline = _inline_fields(st, j)
+    if inline is not None:  # the item's own fields in a closing parenthesis
+        body = j.slice(0, inline[0])
+        own = inline[1] + own
+    for ln in own:
         if ln.role in fields:
             fields[ln.role] = Joined(st.doc, fields[ln.role].parts() + ln.value.parts(), st.folded)
         else:
@@ -1281,7 +1372,7 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
         block_stop = top
         group = []
     lead, support, directing, source = _resolve(
-        st, j, sid, lead_field=fields.get("lead"), support_field=fields.get("support"), group=group,
+        st, body, sid, lead_field=fields.get("lead"), support_field=fields.get("support"), group=group,
         block_sid=block_sid, block_stop=block_stop,
     )
     if fields.get("directing"):
@@ -1289,8 +1380,8 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
     dimension, subdimension = st.dimension_of(dim_sid)
     sec = st.secs.get(sid) if sid else None
     if dimension is not None and subdimension is None and sec is not None and sec.kind == "tasks":
-        subdimension = _runin_subdimension(st, j.text, dimension)
-    deadlines = st.deadlines(fields["deadline"], cell=True) if fields.get("deadline") else st.deadlines(j, cell=False)
+        subdimension = _runin_subdimension(st, body.text, dimension)
+    deadlines = st.deadlines(fields["deadline"], cell=True) if fields.get("deadline") else st.deadlines(body, cell=False)
     if not deadlines and not fields.get("deadline"):
         # "Thời gian hoàn thành: …" written once for the section is the time of its tasks
         for ln in _block_role(st, block_sid, "deadline", block_stop):

@@ -932,3 +932,49 @@ def test_blocks_outside_the_task_area_are_never_tasks() -> None:
     )
     texts = [t.text for t in doc.tasks]
     assert texts == ["Sở Tư pháp tăng cường tuyên truyền, phổ biến pháp luật cho người dân."]
+
+
+def test_fields_in_a_closing_parenthesis_are_the_items_own() -> None:
+    """ "… (Đơn vị chủ trì: X; đơn vị phối hợp: Y; Z; thời hạn: …)." closing a task: X leads, Y and Z support,
+    the time is its deadline; the parenthesis stays in the task text. A parenthesis inside the sentence is
+    prose, and one holding only a time leaves the lead to the sentence's subject."""
+    text = HEAD + (
+        "II. NHIỆM VỤ, GIẢI PHÁP\n\n"
+        "1. Kiểm soát tham nhũng trong khu vực công\n\n"
+        "- Kiểm tra việc kê khai tài sản, thu nhập của người có nghĩa vụ kê khai tại các sở, ngành "
+        "(Đơn vị chủ trì: Thanh tra tỉnh; đơn vị phối hợp: Sở Nội vụ; Công an tỉnh; thời hạn: Quý III/2023).\n"
+        "- Công an tỉnh chủ trì điều tra, xử lý các vụ án tham nhũng (kể cả các vụ việc phát hiện qua báo chí) "
+        "(Thời hạn: thường xuyên).\n"
+    )
+    doc = parse(text)
+    assert len(doc.tasks) == 2
+    t1, t2 = doc.tasks
+    assert t1.text.endswith("thời hạn: Quý III/2023).")
+    assert keys(t1.lead) == expect("Thanh tra tỉnh")
+    assert keys(t1.support) == expect("Sở Nội vụ", "Công an tỉnh")
+    assert [(d.kind, d.end) for d in t1.deadlines] == [("quarter", "2023-09-30")]
+    assert keys(t2.lead) == expect("Công an tỉnh") and t2.support == []
+    assert [d.kind for d in t2.deadlines] == ["continuous"]
+
+
+def test_one_agency_line_with_several_fields() -> None:
+    """ "Bộ phận thực hiện: X; phối hợp: Y." under an item: X leads and Y supports (one line, two fields);
+    a ";" without a cue after it separates two agencies of one field."""
+    text = HEAD + (
+        "II. NỘI DUNG THỰC HIỆN\n\n"
+        "1. Thủ tục hành chính công\n\n"
+        "a) Niêm yết công khai thủ tục hành chính tại Bộ phận Một cửa xã.\n"
+        "Bộ phận thực hiện: Công chức Văn phòng - Thống kê; phối hợp: Công chức Tư pháp - Hộ tịch; "
+        "Công chức Địa chính.\n"
+        "Thời hạn: tháng 6/2023.\n"
+        "b) Rà soát thủ tục hành chính có thể thực hiện trực tuyến toàn trình.\n"
+        "Công chức thực hiện: Công chức Văn phòng - Thống kê.\n"
+        "Thời hạn: Quý IV/2023.\n"
+    )
+    doc = parse(text)
+    assert [t.label for t in doc.tasks] == ["a", "b"]
+    a, b = doc.tasks
+    assert keys(a.lead) == expect("Công chức Văn phòng - Thống kê")
+    assert keys(a.support) == expect("Công chức Tư pháp - Hộ tịch", "Công chức Địa chính")
+    assert [d.end for d in a.deadlines] == ["2023-06-30"]
+    assert keys(b.lead) == expect("Công chức Văn phòng - Thống kê") and b.support == []
