@@ -1154,7 +1154,8 @@ def _field_lines(st: _Doc, j: Joined, start: int, end: int, first: regex.Match[s
 
     One line may carry several fields: "Người thực hiện: X; phối hợp: Y." is a lead X and a support Y,
     and "(Cơ quan chủ trì: X; cơ quan phối hợp: Y, Z; thời gian: Quý II/2024)" three fields. A ";"
-    followed by a cue opens the next field; any other ";" separates agencies of the same field.
+    followed by a cue and its colon opens the next field; any other ";" separates agencies (or products:
+    "Văn bản chỉ đạo; Kết quả thực hiện") of the same field.
     """
     f = j.folded
     block_line = st.v.block_line
@@ -1162,8 +1163,9 @@ def _field_lines(st: _Doc, j: Joined, start: int, end: int, first: regex.Match[s
     role, value_start = _role_of(first), start + first.end()
     k = f.find(";", value_start, end)
     while k >= 0:
-        m = block_line.match(f[k + 1 : end])
-        if m is not None:
+        piece = f[k + 1 : end]
+        m = block_line.match(piece)
+        if m is not None and ":" in piece[: m.end()]:
             out.append(_AgencyLine(role, j.slice(value_start, k)))
             role, value_start = _role_of(m), k + 1 + m.end()
         k = f.find(";", k + 1, end)
