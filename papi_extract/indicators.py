@@ -82,8 +82,10 @@ _PIPE_LINE = regex.compile(r"(?m)^[ \t]*\|[ \t]*$")
 
 def _cell_per_line_row(ctx: DocContext, b: Block) -> bool:
     """A row of a table printed one cell per line, its cells separated by lines holding only "|"
-    (a task table flattened from a word processor): the block holds such a separator line."""
-    return b.kind != "heading" and bool(_PIPE_LINE.search(ctx.text, b.start, b.end))
+    (a task table flattened from a word processor): the block holds such a separator line.
+    (``str.find`` first: most blocks hold no "|" at all.)"""
+    return (b.kind != "heading" and ctx.text.find("|", b.start, b.end) >= 0
+            and bool(_PIPE_LINE.search(ctx.text, b.start, b.end)))
 
 
 def extract_indicators(ctx: DocContext) -> None:
@@ -118,10 +120,12 @@ def extract_indicators(ctx: DocContext) -> None:
                                           row.section, "score_table"))
     # 3. group rows of other tables, 4. bold lines that are not outline headings
     blocks = ctx.blocks
+    # each block is asked about both of its neighbours: test every block once (none when no "|" at all)
+    cpl = [_cell_per_line_row(ctx, b) for b in blocks] if "|" in ctx.text else [False] * len(blocks)
     for bi, b in enumerate(blocks):
         if b.kind in ("para", "item", "bullet") and len(b.pieces) <= 1 and b.line not in ctx.heading_lines and (
-            (bi > 0 and _cell_per_line_row(ctx, blocks[bi - 1]))
-            or (bi + 1 < len(blocks) and _cell_per_line_row(ctx, blocks[bi + 1]))
+            (bi > 0 and cpl[bi - 1])
+            or (bi + 1 < len(blocks) and cpl[bi + 1])
         ):
             # a group row of a table printed one cell per line ("|" lines between cells): a lone
             # line, label or bullet included ("6. Chỉ số Cung ứng dịch vụ công", "- An ninh, trật tự …")

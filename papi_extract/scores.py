@@ -265,13 +265,12 @@ class ScoreTable:
 
 
 def _strip_cell(ctx: DocContext, start: int, end: int) -> Cell:
-    text = ctx.text
-    a, b = start, end
-    while a < b and text[a] in " \t*|":
-        a += 1
-    while b > a and text[b - 1] in " \t*|:":
-        b -= 1
-    return Cell(text[a:b], a, b, ctx.folded[a:b])
+    seg = ctx.text[start:end]
+    core = seg.lstrip(" \t*|")
+    a = start + len(seg) - len(core)
+    core = core.rstrip(" \t*|:")
+    b = a + len(core)
+    return Cell(core, a, b, ctx.folded[a:b])
 
 
 def _split_row(ctx: DocContext, start: int, end: int) -> list[Cell]:
@@ -329,7 +328,16 @@ def _resolve_name(cell: Cell) -> tuple[IndicatorMatch | None, bool]:
 
 
 def _is_value_cell(s: str) -> bool:
+    # both patterns start with a digit or a sign (``str.isdigit`` admits every ``\d``): most cells are names
+    c = s[:1]
+    if not c or not (c.isdigit() or c in "+-"):
+        return False
     return bool(_CELL_NUM.match(s) or _CELL_RANK.match(s))
+
+
+def _is_row_label(s: str) -> bool:
+    """ "1", "1.2.", "IV.", "a)": at most 9 characters (10 with a final newline), so a longer cell is never tried."""
+    return len(s) <= 10 and _ROW_LABEL.match(s) is not None
 
 
 def _slots_in_order(header: list[str]) -> list[tuple[int, str]]:  # folded cells
@@ -435,11 +443,11 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
         table = ScoreTable([cols[c] for c in order], [], "delimited")
         for b, cells in rows[k:]:
             named = [(j, c) for j, c in enumerate(cells) if c.text and not _is_value_cell(c.text)
-                     and not _ROW_LABEL.match(c.text) and j not in cols]
+                     and not _is_row_label(c.text) and j not in cols]
             if not named:
                 continue
             j, name = named[0]
-            label = next((c for c in cells[:j] if c.text and _ROW_LABEL.match(c.text)), None)
+            label = next((c for c in cells[:j] if c.text and _is_row_label(c.text)), None)
             match, total = _resolve_name(name)
             values = [cells[c] if c < len(cells) and cells[c].text and _is_value_cell(cells[c].text) else None
                       for c in order]
@@ -576,7 +584,7 @@ def _cell_per_line_tables(ctx: DocContext) -> list[ScoreTable]:
             if _is_value_cell(s) and name is not None and len(vals) < len(slots):
                 vals.append(c)
                 continue
-            if _ROW_LABEL.match(s) and (name is None or vals):
+            if _is_row_label(s) and (name is None or vals):
                 flush()
                 label, name, vals = c, None, []
                 continue
