@@ -483,46 +483,49 @@ class _CellRun:
     short, and ``covers`` only scans as far as the line it is asked about.
     """
 
-    __slots__ = ("ctx", "lines", "body_end", "pos", "stop")
+    __slots__ = ("ctx", "text", "folded", "lines", "body_end", "pos", "stop")
 
     def __init__(self, ctx: DocContext, i: int, body_end: int) -> None:
         self.ctx = ctx
+        self.text = ctx.text
+        self.folded = ctx.folded
         self.lines = ctx.norm.lines
         self.body_end = body_end
         self.pos = i  # next line to examine
         self.stop: int | None = None  # the first line after the run, once found
 
-    def _ends(self, j: int) -> bool:
-        """Line ``j`` is past the run (not examined yet: called once per line, in order)."""
-        if j >= len(self.lines):
-            return True
-        li = self.lines[j]
-        if li.start >= self.body_end:
-            return True
-        text = self.ctx.text
-        if li.end - li.start <= 150 and text.find("\t", li.start, li.end) < 0:
-            return False
-        return bool(text[li.start : li.end].strip())
+    def _next(self) -> tuple[int, str] | None:
+        """The next line of the run and its text; None (and ``stop`` set) at the end of the run."""
+        j = self.pos
+        lines = self.lines
+        if j >= len(lines) or lines[j].start >= self.body_end:
+            self.stop = j
+            return None
+        li = lines[j]
+        seg = self.text[li.start : li.end]
+        if (len(seg) > 150 or "\t" in seg) and seg.strip():
+            self.stop = j
+            return None
+        self.pos = j + 1
+        return j, seg
 
     def __iter__(self) -> Iterator[tuple[int, Cell]]:
-        text = self.ctx.text
+        folded = self.folded
         while self.stop is None:
-            j = self.pos
-            if self._ends(j):
-                self.stop = j
+            nxt = self._next()
+            if nxt is None:
                 return
-            self.pos = j + 1
-            li = self.lines[j]
-            if text[li.start : li.end].strip():
-                yield j, _strip_cell(self.ctx, li.start, li.end)
+            j, seg = nxt
+            if seg.strip():  # the cell, stripped as ``_strip_cell`` does
+                core = seg.lstrip(" \t*|")
+                a = self.lines[j].start + len(seg) - len(core)
+                core = core.rstrip(" \t*|:")
+                yield j, Cell(core, a, a + len(core), folded[a : a + len(core)])
 
     def covers(self, k: int) -> bool:
         """Line ``k`` is not after the first line past the run (the original ``k <= j``)."""
         while self.stop is None and self.pos < k:
-            if self._ends(self.pos):
-                self.stop = self.pos
-            else:
-                self.pos += 1
+            self._next()
         return k <= self.stop if self.stop is not None else True
 
 
@@ -743,7 +746,14 @@ class _Prose:
         for m in _sentence_breaks(text):
             self.sentence(start + pos, start + m.start(), section)
             pos = m.end()
-        self.sentence(start + pos, end, section)
+        if pos == 0:
+            self._events(start, end, f, section)  # one sentence: already tested
+        else:
+            self.sentence(start + pos, end, section)
+
+    def no_digit(self, a: int, b: int) -> bool:
+        """folded[a:b] holds no digit (so no figure): the first half of ``_could``, for a caller's loop."""
+        return self._digits.find(b"1", a, b) < 0
 
     def _could(self, a: int, b: int) -> bool:
         """Necessary for ``_maybe(folded[a:b])`` and far cheaper: a possible digit and a keyword in the range."""
@@ -784,12 +794,16 @@ class _Prose:
         return None
 
     def sentence(self, a: int, b: int, section: str | None) -> None:
-        v = self.v
         if not self._could(a, b):
             return
         f = self.ctx.folded[a:b]
         if not self._maybe(f):
             return
+        self._events(a, b, f, section)
+
+    def _events(self, a: int, b: int, f: str, section: str | None) -> None:
+        """Read the facts of the sentence folded[a:b] (``f``), which passed ``_maybe``."""
+        v = self.v
         events: list[tuple[int, int, str, regex.Match[str] | None]] = []
         for m in v.score.finditer(f):
             events.append((m.start(), m.end(), "score", m))
@@ -1089,8 +1103,9 @@ def extract_scores(ctx: DocContext) -> None:
         # figures inside a heading line ("1. Tham gia … (đạt 5,24 điểm)"), up to its run-in content
         line = ctx.norm.lines[line_no]
         prose.region(line.start, min(line.end, runin.get(line_no, line.end)), sid)
+    no_digit = prose.no_digit  # most blocks hold no digit: skip them without a call
     for b in ctx.blocks:
-        if b.kind == "table_row" or b.text_start in table_cells or b.start in table_cells:
+        if b.kind == "table_row" or no_digit(b.text_start, b.end) or b.text_start in table_cells or b.start in table_cells:
             continue
         prose.region(b.text_start, b.end, b.section)
     plan_year = _plan_year(ctx)
