@@ -696,9 +696,28 @@ def _blank_parens(s: str) -> str:
 
 
 _SENT_MARKS = (".", "!", "?", "…")  # what ``_SENT``'s lookbehind requires right before a break
-# Byte masks of the folded text: "1" where a digit is, or a character that is not ASCII (and "?", which
-# stands for one in the ASCII copy), since ``\d`` also matches digits of other scripts.
-_DIGIT_MASK = bytes(ord("1") if chr(i) in "0123456789?" else ord("0") for i in range(256))
+# Byte mask of the folded text: "1" where an ASCII digit is ("0" elsewhere).
+_DIGIT_MASK = bytes(ord("1") if chr(i) in "0123456789" else ord("0") for i in range(256))
+
+
+def _digit_mask(folded: str, ascii_copy: bytes) -> bytes:
+    r""" "1" at every character of ``folded`` that ``\d`` may match, "0" elsewhere (one byte per character).
+
+    The ASCII copy holds "?" for each character that is not ASCII (a few quotes and dashes per plan);
+    those that are digits of another script ("٥", "５") are marked one by one."""
+    mask = ascii_copy.translate(_DIGIT_MASK)
+    if folded.isascii():
+        return mask
+    out: bytearray | None = None
+    i = ascii_copy.find(b"?")
+    while i >= 0:
+        ch = folded[i]
+        if ch != "?" and (ch.isdecimal() or ch.isdigit() or ch.isnumeric()):
+            if out is None:
+                out = bytearray(mask)
+            out[i] = ord("1")
+        i = ascii_copy.find(b"?", i + 1)
+    return bytes(out) if out is not None else mask
 
 
 def _sentence_breaks(text: str) -> Iterator[regex.Match[str]]:
@@ -732,7 +751,7 @@ class _Prose:
         # One byte per character of the folded text (offsets unchanged), so the cheap test of every
         # block runs as C-speed ``bytes.find`` over a range, with no slice and no regex.
         self._ascii = ctx.folded.encode("ascii", "replace")
-        self._digits = self._ascii.translate(_DIGIT_MASK)
+        self._digits = _digit_mask(ctx.folded, self._ascii)
         kws = self.v.keywords
         self._kw = tuple(k.encode("ascii") for k in kws) if all(k.isascii() for k in kws) else None
 
