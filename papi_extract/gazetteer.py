@@ -22,6 +22,7 @@ from papi_extract.normalize import fold
 
 _DATA = Path(__file__).parent / "data"
 _KEY_DROP = regex.compile(r"[-.,_']")
+MEMO_MAX = 50_000  # remembered lookups (a few MB at most)
 
 
 def key(name: str) -> str:
@@ -69,6 +70,9 @@ class Gazetteer:
     districts: list[Unit] = field(default_factory=list)
     local_aliases: dict[tuple[int, str], str] = field(default_factory=dict)
     max_province_words: int = 4
+    # answers already given (the tables never change once built; a Match is immutable): plans of one
+    # province ask about the same few names again and again, and a fuzzy lookup costs tens of µs
+    memo: dict[tuple[object, ...], Match | Unit | None] = field(default_factory=dict)
 
     # -- provinces ---------------------------------------------------------------------------------
     def province_by_name(self, name: str) -> Unit | None:
@@ -78,6 +82,14 @@ class Gazetteer:
 
     def match_province(self, name: str, cutoff: float = 85.0) -> Match | None:
         """Province by name or alias, tolerating OCR slips ("AN GIAMG") when the name is long enough."""
+        mk = ("province", name, cutoff)
+        if mk in self.memo:
+            return self.memo[mk]  # type: ignore[return-value]
+        found = self._match_province(name, cutoff)
+        self._remember(mk, found)
+        return found
+
+    def _match_province(self, name: str, cutoff: float) -> Match | None:
         k = key(name)
         code = self.province_keys.get(k)
         if code is not None:
@@ -88,6 +100,11 @@ class Gazetteer:
         if hit is None:
             return None
         return Match(self.provinces[self.province_keys[hit[0]]], hit[1], False)
+
+    def _remember(self, mk: tuple[object, ...], found: Match | None) -> None:
+        if len(self.memo) >= MEMO_MAX:
+            self.memo.clear()  # a long batch over many provinces: start over rather than grow without bound
+        self.memo[mk] = found
 
     def display(self, code: int) -> str:
         return self.province_display.get(code) or self.provinces[code].name
@@ -121,6 +138,15 @@ class Gazetteer:
         nationwide, only when one unit fits; then fuzzy over districts only (communes are too many and
         too alike to guess across the country).
         """
+        mk = ("local", name, province_code, unit_type, level, cutoff)
+        if mk in self.memo:
+            return self.memo[mk]  # type: ignore[return-value]
+        found = self._match_local(name, province_code, unit_type, level, cutoff)
+        self._remember(mk, found)
+        return found
+
+    def _match_local(self, name: str, province_code: int | None, unit_type: str | None, level: str | None,
+                     cutoff: float) -> Match | None:
         k = key(name)
         if not k:
             return None

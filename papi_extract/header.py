@@ -263,6 +263,7 @@ class _Doc:
         self.text = ctx.text
         self.folded = ctx.folded
         self.lines = ctx.norm.lines
+        self._line_cache: dict[int, _Line] = {}  # the tail's passes (columns, recipients, signer) share lines
         self.header_end = min(len(self.text), HEADER_DEFAULT_CHARS)
         # the first Roman-numeral heading, from its line opening ("\nI.", "\nII.", "\nPHẦN I"); literal
         # finds plus an anchored match are far cheaper than a regex scan of the first 15,000 characters
@@ -273,8 +274,12 @@ class _Doc:
                 break
 
     def line(self, i: int) -> _Line:
-        li = self.lines[i]
-        return _Line(i, li.start, li.end, self.text[li.start:li.end], self.folded[li.start:li.end])
+        ln = self._line_cache.get(i)
+        if ln is None:
+            li = self.lines[i]
+            ln = _Line(i, li.start, li.end, self.text[li.start:li.end], self.folded[li.start:li.end])
+            self._line_cache[i] = ln
+        return ln
 
     def header_lines(self) -> list[_Line]:
         """Non-empty lines of the header region (at most ``HEADER_MAX_LINES``)."""

@@ -38,12 +38,15 @@ source's value winning (a table cell and its prose restatement become one record
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import regex
 import yaml
+from pydantic import TypeAdapter
 
 from papi_extract.context import Block, DocContext
 from papi_extract.models import Score, Section
@@ -71,6 +74,39 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Phrases:
+    r"""Whole-word phrases: ``start(s)`` is where ``(?<!\w)(?:p1|p2|…)(?!\w)`` would first match in ``s``.
+
+    The regex module scans for a literal prefix at C speed but tries an alternation of phrases with
+    different first words at every position (about 20x slower). So each phrase is its own pattern, and
+    is searched only when its first word occurs at all; the earliest start over the phrases is the
+    alternation's leftmost match.
+    """
+
+    parts: tuple[tuple[str, regex.Pattern[str]], ...]  # (first word, the phrase as a whole-word pattern)
+
+    @classmethod
+    def of(cls, words: list[str] | tuple[str, ...]) -> Phrases:
+        items = sorted({" ".join(fold(w).split()) for w in words if w.strip()}, key=len, reverse=True)
+        return cls(tuple(
+            (w.split(" ")[0], regex.compile(r"(?<!\w)" + r"\s+".join(regex.escape(p) for p in w.split(" ")) + r"(?!\w)"))
+            for w in items
+        ))
+
+    def start(self, s: str) -> int | None:
+        best: int | None = None
+        for first, rx in self.parts:
+            if first in s:
+                m = rx.search(s)
+                if m is not None and (best is None or m.start() < best):
+                    best = m.start()
+        return best
+
+    def search(self, s: str) -> bool:
+        return any(first in s and rx.search(s) is not None for first, rx in self.parts)
+
+
+@dataclass(frozen=True, slots=True)
 class ScoreVocab:
     score: regex.Pattern[str]
     prefilter: regex.Pattern[str]  # no digit, no figure
@@ -79,10 +115,10 @@ class ScoreVocab:
     verb_class: dict[str, str]
     rank: regex.Pattern[str]
     rank_change: regex.Pattern[str]
-    national: regex.Pattern[str]
+    national: Phrases
     compare: regex.Pattern[str]
     year: regex.Pattern[str]
-    target: regex.Pattern[str]
+    target: Phrases
     header: tuple[tuple[str, regex.Pattern[str]], ...]
     label_cells: frozenset[str]
     subject_fillers: frozenset[str]
@@ -132,10 +168,10 @@ def vocab() -> ScoreVocab:
         verb_class=verb_class,
         rank=rank,
         rank_change=rank_change,
-        national=regex.compile(rf"(?<!\w){_alt(raw['national_markers'])}(?!\w)"),
+        national=Phrases.of(raw["national_markers"]),
         compare=compare,
         year=year,
-        target=regex.compile(rf"(?<!\w){_alt(raw['target_markers'])}(?!\w)"),
+        target=Phrases.of(raw["target_markers"]),
         header=header,
         label_cells=frozenset(" ".join(fold(w).split()) for w in th["label"]),
         subject_fillers=frozenset(w for p in raw["subject_fillers"] for w in fold(p).split()),
@@ -150,11 +186,14 @@ _CELL_NUM = regex.compile(r"^[+\-]?\d{1,3}(?:[.,]\d{1,3})?$")
 _CELL_RANK = regex.compile(r"^(?P<r>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<of>\d{2}))?$")
 _ROW_LABEL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVX]{1,5}\.?|[a-zđ]\))$")
 _YEAR_CELL = regex.compile(r"^(?:nam\s{1,3})?(?P<year>(?:19|20)\d\d)$")
-_YEAR_LINE = regex.compile(r"(?m)^[ \t]{0,8}(?:nam[ \t]{1,3})?(?:19|20)\d\d[ \t]{0,8}$")
+# A line holding only a year ("2019", "Năm 2020"). Matched from the newline before it: the engine then
+# jumps from "\n" to "\n" instead of trying a multi-line "^" at every position (~8x faster on a plan).
+_YEAR_LINE = regex.compile(r"\n[ \t]{0,8}(?:nam[ \t]{1,3})?(?:19|20)\d\d[ \t]{0,8}(?=\n|$)")
+_YEAR_LINE_AT = regex.compile(r"[ \t]{0,8}(?:nam[ \t]{1,3})?(?:19|20)\d\d[ \t]{0,8}(?=\n|$)")  # the first line
 _ANY_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _SEPARATOR_CELL = regex.compile(r"^:?-{2,}:?$")
 _WORDS = regex.compile(r"\w+")
-_PUNCT = regex.compile(r"[();]")
+_PUNCT_CHARS = "();"  # marks that open, close or cut a clause in a sentence
 _CLAUSE_BREAK = regex.compile(r"[(),;:]")
 _RANGE_AFTER = regex.compile(r"\s{0,2}[-–]\s{0,2}\d")
 _RANGE_BEFORE = regex.compile(r"[-–]\s{0,2}$")
@@ -227,13 +266,12 @@ class ScoreTable:
 
 
 def _strip_cell(ctx: DocContext, start: int, end: int) -> Cell:
-    text = ctx.text
-    a, b = start, end
-    while a < b and text[a] in " \t*|":
-        a += 1
-    while b > a and text[b - 1] in " \t*|:":
-        b -= 1
-    return Cell(text[a:b], a, b, ctx.folded[a:b])
+    seg = ctx.text[start:end]
+    core = seg.lstrip(" \t*|")
+    a = start + len(seg) - len(core)
+    core = core.rstrip(" \t*|:")
+    b = a + len(core)
+    return Cell(core, a, b, ctx.folded[a:b])
 
 
 def _split_row(ctx: DocContext, start: int, end: int) -> list[Cell]:
@@ -291,7 +329,16 @@ def _resolve_name(cell: Cell) -> tuple[IndicatorMatch | None, bool]:
 
 
 def _is_value_cell(s: str) -> bool:
+    # both patterns start with a digit or a sign (``str.isdigit`` admits every ``\d``): most cells are names
+    c = s[:1]
+    if not c or not (c.isdigit() or c in "+-"):
+        return False
     return bool(_CELL_NUM.match(s) or _CELL_RANK.match(s))
+
+
+def _is_row_label(s: str) -> bool:
+    """ "1", "1.2.", "IV.", "a)": at most 9 characters (10 with a final newline), so a longer cell is never tried."""
+    return len(s) <= 10 and _ROW_LABEL.match(s) is not None
 
 
 def _slots_in_order(header: list[str]) -> list[tuple[int, str]]:  # folded cells
@@ -397,11 +444,11 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
         table = ScoreTable([cols[c] for c in order], [], "delimited")
         for b, cells in rows[k:]:
             named = [(j, c) for j, c in enumerate(cells) if c.text and not _is_value_cell(c.text)
-                     and not _ROW_LABEL.match(c.text) and j not in cols]
+                     and not _is_row_label(c.text) and j not in cols]
             if not named:
                 continue
             j, name = named[0]
-            label = next((c for c in cells[:j] if c.text and _ROW_LABEL.match(c.text)), None)
+            label = next((c for c in cells[:j] if c.text and _is_row_label(c.text)), None)
             match, total = _resolve_name(name)
             values = [cells[c] if c < len(cells) and cells[c].text and _is_value_cell(cells[c].text) else None
                       for c in order]
@@ -417,35 +464,93 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
     return tables
 
 
+def _year_lines(ctx: DocContext, start: int, end: int) -> list[int]:
+    """Indexes of the lines that start in [start, end) and hold only a year (``start`` is a line start)."""
+    folded = ctx.folded
+    out: list[int] = []
+    if start == 0 and _YEAR_LINE_AT.match(folded, 0, end):
+        out.append(0)
+    pos = start - 1 if start > 0 and folded[start - 1] == "\n" else start
+    for hit in _YEAR_LINE.finditer(folded, pos, end):
+        out.append(ctx.line_of(hit.start() + 1))
+    return out
+
+
+class _CellRun:
+    """The non-blank lines from a year cell on, up to the first line that is over 150 characters or
+    holds a tab (or the end of the body): the cells of a table printed one per line.
+
+    Read lazily: the rows of a table end long before such a run does when a plan's prose lines are
+    short, and ``covers`` only scans as far as the line it is asked about.
+    """
+
+    __slots__ = ("ctx", "text", "folded", "lines", "body_end", "pos", "stop")
+
+    def __init__(self, ctx: DocContext, i: int, body_end: int) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.folded = ctx.folded
+        self.lines = ctx.norm.lines
+        self.body_end = body_end
+        self.pos = i  # next line to examine
+        self.stop: int | None = None  # the first line after the run, once found
+
+    def _next(self) -> tuple[int, str] | None:
+        """The next line of the run and its text; None (and ``stop`` set) at the end of the run."""
+        j = self.pos
+        lines = self.lines
+        if j >= len(lines) or lines[j].start >= self.body_end:
+            self.stop = j
+            return None
+        li = lines[j]
+        seg = self.text[li.start : li.end]
+        if (len(seg) > 150 or "\t" in seg) and seg.strip():
+            self.stop = j
+            return None
+        self.pos = j + 1
+        return j, seg
+
+    def __iter__(self) -> Iterator[tuple[int, Cell]]:
+        folded = self.folded
+        while self.stop is None:
+            nxt = self._next()
+            if nxt is None:
+                return
+            j, seg = nxt
+            if seg.strip():  # the cell, stripped as ``_strip_cell`` does
+                core = seg.lstrip(" \t*|")
+                a = self.lines[j].start + len(seg) - len(core)
+                core = core.rstrip(" \t*|:")
+                yield j, Cell(core, a, a + len(core), folded[a : a + len(core)])
+
+    def covers(self, k: int) -> bool:
+        """Line ``k`` is not after the first line past the run (the original ``k <= j``)."""
+        while self.stop is None and self.pos < k:
+            self._next()
+        return k <= self.stop if self.stop is not None else True
+
+
 def _cell_per_line_tables(ctx: DocContext) -> list[ScoreTable]:
     """Tables printed one cell per line (blank lines between): a header holding "Năm 2019" cells,
     then rows of [label] name value... ."""
     folded = ctx.folded
     body_end = ctx.body_end if ctx.body_end >= 0 else len(ctx.text)
-    if not _YEAR_LINE.search(folded, ctx.body_start, body_end):
+    year_lines = _year_lines(ctx, ctx.body_start, body_end)
+    if not year_lines:
         return []
     lines = ctx.norm.lines
-    n = len(lines)
-    block_at = {b.line: b for b in ctx.blocks}
+    block_at: dict[int, Block] | None = None
     tables: list[ScoreTable] = []
-    done_until = -1
-    for hit in _YEAR_LINE.finditer(folded, ctx.body_start, body_end):
-        i = ctx.line_of(hit.start() + (1 if folded[hit.start()] == "\n" else 0))
-        if i <= done_until:
+    done: _CellRun | None = None
+    for i in year_lines:
+        if done is not None and done.covers(i):
             continue
         li = lines[i]
         if not _YEAR_CELL.match(folded[li.start : li.end].strip()) or "\t" in ctx.text[li.start : li.end]:
             continue
         # cells: non-blank lines around the year cell
-        cells: list[tuple[int, Cell]] = []
-        j = i
-        while j < n and lines[j].start < body_end:
-            t = ctx.text[lines[j].start : lines[j].end]
-            if t.strip():
-                if len(t) > 150 or "\t" in t:
-                    break
-                cells.append((j, _strip_cell(ctx, lines[j].start, lines[j].end)))
-            j += 1
+        run = _CellRun(ctx, i, body_end)
+        cells = iter(run)
         before: list[tuple[int, Cell]] = []
         k = i - 1
         while k >= 0 and len(before) < 3:
@@ -456,15 +561,15 @@ def _cell_per_line_tables(ctx: DocContext) -> list[ScoreTable]:
                 before.insert(0, (k, _strip_cell(ctx, lines[k].start, lines[k].end)))
             k -= 1
         head: list[str] = [c.f for _, c in before]
-        p = 0
-        while p < len(cells):
-            y, m = _header_info(cells[p][1].f)
+        first: list[tuple[int, Cell]] = []  # the first cell after the header
+        for cell in cells:
+            y, m = _header_info(cell[1].f)
             if y is None and m is None:
+                first.append(cell)
                 break
-            head.append(cells[p][1].f)
-            p += 1
+            head.append(cell[1].f)
         slots = _slots_in_order(head)
-        done_until = j
+        done = run
         if not slots:
             continue
         table = ScoreTable(slots, [], "cell_per_line")
@@ -478,12 +583,12 @@ def _cell_per_line_tables(ctx: DocContext) -> list[ScoreTable]:
             if name is not None:
                 rows.append((label, name, list(vals), name_line))
 
-        for line_no, c in cells[p:]:
+        for line_no, c in itertools.chain(first, cells):
             s = c.text
             if _is_value_cell(s) and name is not None and len(vals) < len(slots):
                 vals.append(c)
                 continue
-            if _ROW_LABEL.match(s) and (name is None or vals):
+            if _is_row_label(s) and (name is None or vals):
                 flush()
                 label, name, vals = c, None, []
                 continue
@@ -500,6 +605,8 @@ def _cell_per_line_tables(ctx: DocContext) -> list[ScoreTable]:
             flush()
         for lab, nm, vs, line_no in rows:
             match, total = _resolve_name(nm)
+            if block_at is None:
+                block_at = {b.line: b for b in ctx.blocks}
             blk = block_at.get(line_no)
             if match is None and not total:
                 if vs and not vocab().national.search(nm.f):
@@ -588,6 +695,51 @@ def _blank_parens(s: str) -> str:
     return "".join(out)
 
 
+_SENT_MARKS = (".", "!", "?", "…")  # what ``_SENT``'s lookbehind requires right before a break
+# Byte mask of the folded text: "1" where an ASCII digit is ("0" elsewhere).
+_DIGIT_MASK = bytes(ord("1") if chr(i) in "0123456789" else ord("0") for i in range(256))
+
+
+def _digit_mask(folded: str, ascii_copy: bytes) -> bytes:
+    r""" "1" at every character of ``folded`` that ``\d`` may match, "0" elsewhere (one byte per character).
+
+    The ASCII copy holds "?" for each character that is not ASCII (a few quotes and dashes per plan);
+    those that are digits of another script ("٥", "５") are marked one by one."""
+    mask = ascii_copy.translate(_DIGIT_MASK)
+    if folded.isascii():
+        return mask
+    out: bytearray | None = None
+    i = ascii_copy.find(b"?")
+    while i >= 0:
+        ch = folded[i]
+        if ch != "?" and (ch.isdecimal() or ch.isdigit() or ch.isnumeric()):
+            if out is None:
+                out = bytearray(mask)
+            out[i] = ord("1")
+        i = ascii_copy.find(b"?", i + 1)
+    return bytes(out) if out is not None else mask
+
+
+def _sentence_breaks(text: str) -> Iterator[regex.Match[str]]:
+    """``_SENT.finditer(text)``, tried only right after a sentence mark: the pattern's lookbehind needs
+    one there, and a literal scan finds them far faster than the engine tries every position."""
+    cands: list[int] = []
+    for ch in _SENT_MARKS:
+        i = text.find(ch)
+        while i >= 0:
+            cands.append(i + 1)
+            i = text.find(ch, i + 1)
+    cands.sort()
+    pos = 0
+    for c in cands:
+        if c < pos:
+            continue
+        m = _SENT.match(text, c)
+        if m:
+            yield m
+            pos = m.end()
+
+
 class _Prose:
     """Assembles the facts of one document's sentences."""
 
@@ -596,17 +748,41 @@ class _Prose:
         self.v = vocab()
         self.facts: list[Fact] = []
         self.sections = {s.id: s for s in ctx.sections}
+        # One byte per character of the folded text (offsets unchanged), so the cheap test of every
+        # block runs as C-speed ``bytes.find`` over a range, with no slice and no regex.
+        self._ascii = ctx.folded.encode("ascii", "replace")
+        self._digits = _digit_mask(ctx.folded, self._ascii)
+        kws = self.v.keywords
+        self._kw = tuple(k.encode("ascii") for k in kws) if all(k.isascii() for k in kws) else None
 
     def region(self, start: int, end: int, section: str | None) -> None:
+        if not self._could(start, end):
+            return
         f = self.ctx.folded[start:end]
         if not self._maybe(f):
             return
         text = self.ctx.text[start:end]
         pos = 0
-        for m in _SENT.finditer(text):
+        for m in _sentence_breaks(text):
             self.sentence(start + pos, start + m.start(), section)
             pos = m.end()
-        self.sentence(start + pos, end, section)
+        if pos == 0:
+            self._events(start, end, f, section)  # one sentence: already tested
+        else:
+            self.sentence(start + pos, end, section)
+
+    def no_digit(self, a: int, b: int) -> bool:
+        """folded[a:b] holds no digit (so no figure): the first half of ``_could``, for a caller's loop."""
+        return self._digits.find(b"1", a, b) < 0
+
+    def _could(self, a: int, b: int) -> bool:
+        """Necessary for ``_maybe(folded[a:b])`` and far cheaper: a possible digit and a keyword in the range."""
+        if self._digits.find(b"1", a, b) < 0:
+            return False
+        if self._kw is None:
+            return True
+        find = self._ascii.find
+        return any(find(k, a, b) >= 0 for k in self._kw)
 
     def _maybe(self, f: str) -> bool:
         """Cheap test before any pattern runs: a figure needs a digit and a point/rank word."""
@@ -638,10 +814,16 @@ class _Prose:
         return None
 
     def sentence(self, a: int, b: int, section: str | None) -> None:
-        v = self.v
+        if not self._could(a, b):
+            return
         f = self.ctx.folded[a:b]
         if not self._maybe(f):
             return
+        self._events(a, b, f, section)
+
+    def _events(self, a: int, b: int, f: str, section: str | None) -> None:
+        """Read the facts of the sentence folded[a:b] (``f``), which passed ``_maybe``."""
+        v = self.v
         events: list[tuple[int, int, str, regex.Match[str] | None]] = []
         for m in v.score.finditer(f):
             events.append((m.start(), m.end(), "score", m))
@@ -653,12 +835,15 @@ class _Prose:
             return
         compares = [(m.start(), m.end(), "compare", m) for m in v.compare.finditer(f)]
         events.extend(compares)
-        for m in _PUNCT.finditer(f):
-            events.append((m.start(), m.end(), m.group(), None))
+        for ch in _PUNCT_CHARS:  # what ``_PUNCT.finditer`` finds, with C-speed ``str.find``
+            i = f.find(ch)
+            while i >= 0:
+                events.append((i, i + 1, ch, None))
+                i = f.find(ch, i + 1)
         events.sort(key=lambda e: (e[0], -e[1]))
         years = self._years(f, compares)
-        tm = v.target.search(f)
-        target_at = tm.start() if tm else len(f) + 1  # a figure after a target marker is a target
+        tm = v.target.start(f)
+        target_at = tm if tm is not None else len(f) + 1  # a figure after a target marker is a target
         objectives = self._in_objectives(section)
         stack = [_Group(0, 0)]
         pending: tuple[Fact, int, int] | None = None  # (fact, compare year, compare end)
@@ -938,8 +1123,9 @@ def extract_scores(ctx: DocContext) -> None:
         # figures inside a heading line ("1. Tham gia … (đạt 5,24 điểm)"), up to its run-in content
         line = ctx.norm.lines[line_no]
         prose.region(line.start, min(line.end, runin.get(line_no, line.end)), sid)
+    no_digit = prose.no_digit  # most blocks hold no digit: skip them without a call
     for b in ctx.blocks:
-        if b.kind == "table_row" or b.text_start in table_cells or b.start in table_cells:
+        if b.kind == "table_row" or no_digit(b.text_start, b.end) or b.text_start in table_cells or b.start in table_cells:
             continue
         prose.region(b.text_start, b.end, b.section)
     plan_year = _plan_year(ctx)
@@ -990,12 +1176,18 @@ def extract_scores(ctx: DocContext) -> None:
         out.remove(fact)
     out.sort(key=lambda x: x.start)
     text = ctx.text
-    ctx.scores = [
-        Score(dimension=x.dimension, subdimension=x.subdimension, year=x.year, value=x.value, rank=x.rank,
-              rank_of=x.rank_of if x.rank is not None else None, change=x.change, rank_change=x.rank_change,
-              kind=x.kind, method=x.method, raw=text[x.start : x.end], span=(x.start, x.end))  # type: ignore[arg-type]
+    # validated as one list (the same strict checks, ~40% cheaper than a model call per record)
+    ctx.scores = _score_list().validate_python([
+        {"dimension": x.dimension, "subdimension": x.subdimension, "year": x.year, "value": x.value, "rank": x.rank,
+         "rank_of": x.rank_of if x.rank is not None else None, "change": x.change, "rank_change": x.rank_change,
+         "kind": x.kind, "method": x.method, "raw": text[x.start : x.end], "span": (x.start, x.end)}
         for x in out
-    ]
+    ])
+
+
+@lru_cache(maxsize=1)
+def _score_list() -> TypeAdapter[list[Score]]:
+    return TypeAdapter(list[Score])
 
 
 STAGE = Stage(

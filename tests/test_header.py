@@ -531,6 +531,20 @@ def test_gazetteer_resolves_codes_aliases_and_the_2025_merger() -> None:
     assert g.match_local("Châu Thành", None, "huyện") is None  # one in many provinces: never guessed
 
 
+def test_gazetteer_lookups_are_remembered_per_query_and_the_memo_stays_bounded(monkeypatch) -> None:
+    from papi_extract import gazetteer as gz
+
+    g = gazetteer()
+    first = g.match_local("Duỳn Hải", 84, "thị xã")
+    assert g.match_local("Duỳn Hải", 84, "thị xã") is first  # same answer, not recomputed
+    assert g.match_local("Duỳn Hải", 84, "huyện", "district").unit.name == "Duyên Hải"  # other query, own answer
+    assert g.match_province("AN GIAMG") == g.match_province("AN GIAMG")
+    monkeypatch.setattr(gz, "MEMO_MAX", 2)
+    for name in ("Cầu Kè", "Càng Long", "Tiểu Cần"):
+        g.match_local(name, 84, "huyện")
+    assert len(g.memo) <= 2
+
+
 # -- legal basis --------------------------------------------------------------------------------------
 LEGAL = """UBND TỈNH BẮC NINH
 Số: 50/KH-UBND

@@ -375,3 +375,55 @@ def test_result_with_change_and_rank_then_integer_target_from_and_above() -> Non
         (None, None, 2024, "actual", 44.87, 0.96, 19, 63, None),
         (None, None, 2025, "target", 46.0, None, None, None, None),
     }
+
+
+# ---------------------------------------------------------------------------------------------
+# Prefilters and literal scans: each must find exactly what the pattern it stands in for finds
+
+
+def test_year_lines_match_the_multiline_pattern_including_the_first_and_adjacent_lines() -> None:
+    import regex
+
+    from papi_extract.normalize import normalize
+    from papi_extract.scores import _year_lines
+
+    multiline = regex.compile(r"(?m)^[ \t]{0,8}(?:nam[ \t]{1,3})?(?:19|20)\d\d[ \t]{0,8}$")
+    text = "2019\n2020\nNăm 2021\n\t2022\t\nnăm 2023 và 2024\n12019\n 2018\n2017"
+    ctx = DocContext(norm=normalize(text))
+    for start in (0, ctx.norm.lines[1].start, ctx.norm.lines[3].start):
+        want = [ctx.line_of(m.start()) for m in multiline.finditer(ctx.folded, start)]
+        assert _year_lines(ctx, start, len(ctx.text)) == want
+    assert _year_lines(ctx, 0, len(ctx.text)) == [0, 1, 2, 3, 6, 7]
+
+
+def test_sentence_breaks_are_the_pattern_s_breaks() -> None:
+    from papi_extract.scores import _SENT, _sentence_breaks
+
+    for text in ("Đạt 5,47 điểm. Tăng 15 bậc! Xếp thứ 22? Có… Không", "1. Mục tiêu. Năm 2020 đạt 6 điểm.  (Số liệu)",
+                 "II. Kết quả.Không cách. “Chỉ số” đạt", "", "..."):
+        assert [m.span() for m in _sentence_breaks(text)] == [m.span() for m in _SENT.finditer(text)]
+
+
+def test_phrases_find_the_leftmost_whole_word_match_of_the_alternation() -> None:
+    import regex
+
+    from papi_extract.scores import Phrases, _alt
+
+    words = ["phấn đấu", "mục tiêu", "đề ra", "kế hoạch đạt", "nâng lên"]
+    alt = regex.compile(rf"(?<!\w){_alt(words)}(?!\w)")
+    ph = Phrases.of(words)
+    for s in ("phan dau dat 6 diem", "de  ra muc\ttieu", "nang lenh; nang len", "kehoach dat", "dera", "x de ra"):
+        m = alt.search(s)
+        assert ph.start(s) == (m.start() if m else None)
+        assert ph.search(s) == (m is not None)
+
+
+def test_a_digit_of_another_script_still_passes_the_byte_prefilter() -> None:
+    from papi_extract.normalize import normalize
+    from papi_extract.scores import _Prose
+
+    text = "Chỉ số Công khai minh bạch đạt ٥ điểm. Không có số nào ở đây điểm."
+    ctx = DocContext(norm=normalize(text))
+    prose = _Prose(ctx)
+    assert prose._could(0, text.index("Không"))  # "٥" matches \d: the mask must not rule it out
+    assert not prose._could(text.index("Không"), len(text))  # no digit at all
