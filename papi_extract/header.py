@@ -795,6 +795,17 @@ def _name_after(text: str, folded: str, pos: int, limit: int, v: HeaderVocab,
     return (first, first + len(raw)) if raw else None
 
 
+_COLUMN_GAP = regex.compile(r"\t|[ ]{3,}")
+
+
+def _left_column(line: str) -> str:
+    """The left column of a two-column header line ("ỦY BAN NHÂN DÂN      Độc lập - Tự do - Hạnh phúc"):
+    plain-text copies of the formal header keep both columns on one line, three or more blanks apart."""
+    body = len(line) - len(line.lstrip(" \t"))
+    gap = _COLUMN_GAP.search(line, body)
+    return line[: gap.start()] if gap else line
+
+
 def _header_issuers(ctx: DocContext, v: HeaderVocab, hlines: list[_Line], stop_line: int | None) -> list[_IssuerHit]:
     """Issuer lines at the top ("ỦY BAN NHÂN DÂN" / "TỈNH AN GIANG", "UBND HUYỆN CHÂU THÀNH"), top-down."""
     hits: list[_IssuerHit] = []
@@ -806,12 +817,14 @@ def _header_issuers(ctx: DocContext, v: HeaderVocab, hlines: list[_Line], stop_l
         unit_pos = None
         if m:
             unit_pos = (ln.start + m.start("unit"), ln.start + m.end("unit"))
-        elif v.issuer_head_only_re.match(ln.folded) and k + 1 < len(hlines):
+        elif v.issuer_head_only_re.match(left := _left_column(ln.folded)) and k + 1 < len(hlines):
             nxt = hlines[k + 1]
             um = v.unit_line_re.match(nxt.folded)
             if um:
                 unit_pos = (nxt.start + um.start("unit"), nxt.start + um.end("unit"))
-                ln = _Line(ln.i, ln.start, nxt.end, text[ln.start:nxt.end], folded[ln.start:nxt.end])
+                # with the motto beside the head, the span starts at the unit (it must not cover the motto)
+                start = ln.start if len(left) == len(ln.folded) else unit_pos[0]
+                ln = _Line(ln.i, start, nxt.end, text[start:nxt.end], folded[start:nxt.end])
         if unit_pos is None:
             continue
         unit = v.unit_canon.get(folded[unit_pos[0]:unit_pos[1]].rstrip(".").replace("\t", " "))
@@ -994,6 +1007,12 @@ def _extract_issuer(ctx: DocContext, v: HeaderVocab, doc: _Doc, hlines: list[_Li
         p = g.province_by_name(h.name) if h.name and h.unit_type in ("tỉnh", "thành phố") else None
         if p:
             header_provs.append(p.code)
+        elif h.name and v.level_of.get(h.unit_type) == "district":
+            # a superior district ("UBND HUYỆN PHÚ BÌNH" over "XÃ TÂN ĐỨC"): its province, when the name is
+            # exact and unique nationwide
+            sup = g.match_local(h.name, None, h.unit_type, "district")
+            if sup is not None and sup.exact and sup.unit.province_code not in header_provs:
+                header_provs.append(sup.unit.province_code)
     cand_cache: list[list[int]] = []
 
     def cands() -> list[int]:
@@ -1334,9 +1353,14 @@ def _signer(v: HeaderVocab, doc: _Doc, lo: int, hi: int, rec_lines: set[int]) ->
                 block.append(_Line(i, ln.start + cut, ln.end, ln.text[cut:], ln.folded[cut:]))
             i += 1
             continue
-        head = folded[li.start:li.start + 8].lstrip(" \t*#")
-        if li.end - li.start <= SIGNATURE_LINE_MAX and (head[:1] in v.authority_initials or li.end - li.start <= 60):
+        # measured without the indentation: a signature block centred by spaces in plain text is
+        # still a short line ("                TM. ỦY BAN NHÂN DÂN")
+        body = folded[li.start:li.end].lstrip(" \t*#")
+        if len(body) <= SIGNATURE_LINE_MAX and (body[:1] in v.authority_initials or len(body) <= 60):
             ln = doc.line(i)
+            indent = len(ln.folded) - len(ln.folded.lstrip(" \t"))
+            if indent:
+                ln = _Line(i, ln.start + indent, ln.end, ln.text[indent:], ln.folded[indent:])
             if _is_auth_line(v, ln.folded) or _is_position_line(v, ln):
                 block.append(ln)
                 i += 1

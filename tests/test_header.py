@@ -723,3 +723,34 @@ def test_an_appendix_title_after_the_signature_is_never_the_name() -> None:
                   "Nội dung.\n\nNơi nhận:\n- UBND huyện;\n- Lưu: VP.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n\n"
                   "Phụ Lục\nDANH MỤC NHIỆM VỤ\n")
     assert ctx.signer is not None and ctx.signer.name is None and ctx.signer.position == "Chủ tịch"
+
+
+def test_split_issuer_beside_the_motto_under_its_superior() -> None:
+    """A plain-text header keeps both columns on one line: "ỦY BAN NHÂN DÂN" beside the motto, the unit on
+    the next line, the superior committee above. The last committee named is the issuer."""
+    text = (
+        "UBND HUYỆN PHÚ BÌNH                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "  ỦY BAN NHÂN DÂN                            Độc lập - Tự do - Hạnh phúc\n"
+        "    XÃ TÂN ĐỨC\n"
+        "Số: 31/KH-UBND                         Tân Đức, ngày 02 tháng 3 năm 2023\n\n"
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI trên địa bàn xã năm 2023\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n- Nâng cao trách nhiệm của cán bộ, công chức xã.\n"
+    )
+    issuer = _issuer(_header(text))
+    assert (issuer["name"], issuer["level"], issuer["unit_type"], issuer["locality"], issuer["province"]) == (
+        "Ủy ban nhân dân xã Tân Đức", "commune", "xã", "Tân Đức", "Thái Nguyên")
+
+
+def test_signature_block_centred_by_spaces_after_the_recipients() -> None:
+    """Plain text keeps the signature's centring as leading blanks, after the "Nơi nhận" list."""
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH HÀ NAM\n\nSố: 77/KH-UBND\n\nKẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2022\n\n"
+        "I. MỤC ĐÍCH\n- Nâng cao chất lượng phục vụ người dân.\n\n"
+        "Nơi nhận:\n- Bộ Nội vụ (b/c);\n- Lưu: VT, NC.\n"
+        "                                                    KT. CHỦ TỊCH\n"
+        "                                                   PHÓ CHỦ TỊCH\n\n\n"
+        "                                                   Trần Xuân Dưỡng\n"
+    )
+    signer = _header(text).signer
+    assert signer is not None
+    assert (signer.name, signer.position, signer.authority) == ("Trần Xuân Dưỡng", "Phó Chủ tịch", "KT. Chủ tịch")
