@@ -427,3 +427,14 @@ def test_a_digit_of_another_script_still_passes_the_byte_prefilter() -> None:
     prose = _Prose(ctx)
     assert prose._could(0, text.index("Không"))  # "٥" matches \d: the mask must not rule it out
     assert not prose._could(text.index("Không"), len(text))  # no digit at all
+
+
+def test_degree_adverb_between_the_verb_and_the_figure() -> None:
+    """ "tăng mạnh 0,65 điểm", "giảm sâu 0,3 điểm": the adverb does not hide the change."""
+    ctx = parse(
+        "KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2023\n\n"
+        "Năm 2022, chỉ số Quản trị điện tử đạt 3,95 điểm, tăng mạnh 0,65 điểm so với năm 2021; "
+        "chỉ số Quản trị môi trường đạt 3,10 điểm, giảm sâu 0,3 điểm.\n"
+    )
+    assert get(ctx, 8, None, 2022, "actual").change == 0.65
+    assert get(ctx, 7, None, 2022, "actual").change == -0.3
