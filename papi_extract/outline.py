@@ -11,6 +11,7 @@ numbered task sentence ("4.1 Tiếp tục phối hợp ...").
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -90,14 +91,52 @@ def roman_to_int(s: str) -> int:
     return total
 
 
+# Letter classes of the characters a title is made of (tab, printable ASCII, every Vietnamese
+# letter in both cases, common typographic marks), one byte each, so a title's upper/lower case
+# letters and words are counted by ``codecs.charmap_encode`` + ``bytes.translate`` in C instead of
+# ``findall`` building one string per letter. Each class byte is decided by the very patterns the
+# counts stand for (``\p{Lu}``, ``\p{Ll}``, ``\w``); a title holding any other character is
+# counted with those patterns directly.
+_VI_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+_CLASS_CHARS = "\x00\t" + "".join(map(chr, range(32, 127))) + _VI_LOWER + _VI_LOWER.upper() + "“”‘’–—…•°«»·§"
+
+
+@lru_cache(maxsize=1)
+def _class_codec() -> tuple[object, bytes]:
+    chars = list(dict.fromkeys(_CLASS_CHARS))  # NUL first: charmap_build then gives a C EncodingMap
+    chars += [chr(0xE000 + k) for k in range(256 - len(chars))]  # private use: padding to 256
+    classes = bytearray()
+    for c in chars:
+        word = _WORD.fullmatch(c) is not None
+        upper, lower = _UPPER_LETTERS.fullmatch(c) is not None, _LOWER_LETTERS.fullmatch(c) is not None
+        assert word or not (upper or lower)
+        classes += b"U" if upper else b"l" if lower else b"w" if word else b" "
+    return codecs.charmap_build("".join(chars)), bytes(classes)
+
+
+def _letter_classes(s: str) -> bytes | None:
+    """One byte per character of ``s``: U (upper-case letter), l (lower-case letter), w (other word
+    character), space (anything else); None if ``s`` holds a character outside the class table."""
+    enc, classes = _class_codec()
+    try:
+        return codecs.charmap_encode(s, "strict", enc)[0].translate(classes)  # type: ignore[arg-type]
+    except UnicodeEncodeError:
+        return None
+
+
 def _is_upper_title(s: str) -> bool:
-    up = len(_UPPER_LETTERS.findall(s))
-    low = len(_LOWER_LETTERS.findall(s))
+    b = _letter_classes(s)
+    if b is None:
+        up, low = len(_UPPER_LETTERS.findall(s)), len(_LOWER_LETTERS.findall(s))
+    else:
+        up, low = b.count(b"U"), b.count(b"l")
     return up >= 3 and low <= up * 0.15
 
 
 def _words(s: str) -> int:
-    return len(_WORD.findall(s))
+    """Number of ``\\w+`` runs in ``s``."""
+    b = _letter_classes(s)
+    return len(_WORD.findall(s)) if b is None else len(b.split())
 
 
 def _phrases_re(phrases: tuple[str, ...], anchored: bool) -> regex.Pattern[str]:
@@ -138,47 +177,217 @@ def section_kind(title: str, parent_kind: str | None) -> str:
     return "other"
 
 
+# First-character gates. A line can match a label pattern only if its first non-space character
+# (or, after a leading dash bullet, the next one) is in that pattern's label class, so the
+# patterns are tried only on lines whose lead allows them. Each bit is decided by the pattern's
+# own character class, run through ``regex`` on the one character, so the gate never disagrees
+# with the pattern (Python's ``str.lstrip`` strips a superset of ``\s``: the first character it
+# leaves is the label character whenever the pattern matches).
+_G_ROMAN, _G_DIGIT, _G_LETTER, _G_APPENDIX, _G_BULLET, _G_DASH, _G_SPACE = 1, 2, 4, 8, 16, 32, 64
+_GATE_CLASSES = (
+    (_G_ROMAN, regex.compile(r"[IVXL]")),
+    (_G_DIGIT, regex.compile(r"\d")),
+    (_G_LETTER, regex.compile(r"[a-zđ]")),
+    (_G_APPENDIX, regex.compile(r"p", regex.I)),
+    (_G_BULLET, regex.compile(r"[-–—•+*✓➢▪◦○●]")),
+    (_G_DASH, regex.compile(r"[-–—•]")),
+    (_G_SPACE, regex.compile(r"\s")),
+)
+_G_LABEL = _G_ROMAN | _G_DIGIT | _G_LETTER
+_CHAR_GATE: dict[str, int] = {}  # pure memo: character -> gate bits
+
+
+def _char_gate(c: str) -> int:
+    g = _CHAR_GATE.get(c)
+    if g is None:
+        g = 0
+        for bit, rx in _GATE_CLASSES:
+            if rx.fullmatch(c):
+                g |= bit
+        _CHAR_GATE[c] = g
+    return g
+
+
+def _lead_gate(s: str) -> tuple[int, int]:
+    """Gate bits of a left-stripped line: (bits of its first character, label bits of the first
+    character or of the one after a leading dash bullet, as ``_LEAD_BULLET`` allows)."""
+    if not s:
+        return 0, 0
+    g0 = _char_gate(s[0])
+    if g0 & _G_DASH:
+        c1 = s[1:].lstrip()[:1]
+        return g0, (_char_gate(c1) & _G_LABEL) if c1 else 0
+    return g0, g0 & _G_LABEL
+
+
+Labels = tuple[int, "regex.Match[str] | None", "regex.Match[str] | None", "regex.Match[str] | None"]
+_NO_LABEL: Labels = (0, None, None, None)
+
+
+def _label_matches(t: str, s: str) -> Labels:
+    """(label gate bits, DOTTED_RE, ARABIC_RE, LETTER_RE match) of ``t`` (``s`` = ``t.lstrip()``),
+    trying a pattern only where it can match. ARABIC_RE is left untried when DOTTED_RE matched:
+    every reader takes the dotted match first. Without a dash bullet the label starts at s[0],
+    so DOTTED_RE needs "." at s[1:3] (after one or two digits), ARABIC_RE "." or ")" at s[1:5]
+    (one or two digits, up to two spaces) and LETTER_RE "." or ")" at s[1:4]."""
+    if not s:
+        return _NO_LABEL
+    g0 = _char_gate(s[0])
+    dm = am = lm = None
+    if g0 & _G_DASH:
+        c1 = s[1:].lstrip()[:1]
+        lab = (_char_gate(c1) & _G_LABEL) if c1 else 0
+        if lab & _G_DIGIT:
+            dm = DOTTED_RE.match(t)
+            if dm is None:
+                am = ARABIC_RE.match(t)
+        elif lab & _G_LETTER:
+            lm = LETTER_RE.match(t)
+        return lab, dm, am, lm
+    lab = g0 & _G_LABEL
+    if lab & _G_DIGIT:
+        if "." in s[1:3]:
+            dm = DOTTED_RE.match(t)
+        if dm is None and ("." in s[1:5] or ")" in s[1:5]):
+            am = ARABIC_RE.match(t)
+    elif lab & _G_LETTER and ("." in s[1:4] or ")" in s[1:4]):
+        lm = LETTER_RE.match(t)
+    return lab, dm, am, lm
+
+
+# A bullet as BULLET_RE reads it: (marker, offset of the rest in the line, rest).
+Bullet = tuple[str, int, str]
+
+
+def _bullet(t: str, s: str, g0: int) -> Bullet | None:
+    """BULLET_RE on ``t`` (``s`` = ``t.lstrip()``, ``g0`` its first character's gate bits). The
+    usual "- Text" (no indent, one space, then a character that is neither a bullet nor a space)
+    is read directly: there BULLET_RE's marker is the first character and its rest starts at 2."""
+    if not g0 & _G_BULLET:
+        return None
+    if len(s) == len(t) and len(s) > 2 and s[1] == " " and not _char_gate(s[2]) & (_G_BULLET | _G_SPACE):
+        return s[0], 2, t[2:]
+    m = BULLET_RE.match(t)
+    return (m.group("marker"), m.start("rest"), m.group("rest")) if m else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Opening:
+    """An anchored phrase alternation (``_phrases_re(..., anchored=True)``: up to 8 lead characters
+    of the class ``[\\s\\-*#:|]``, then a phrase) with its exact fast path. Every phrase starts with a
+    character outside the lead class, so the pattern matches iff the line's whole lead run is at
+    most 8 characters long and a phrase starts right after it; the run is measured with
+    ``str.lstrip`` whenever it ends on an ASCII character outside the class."""
+
+    rx: regex.Pattern[str]
+    phrases: tuple[str, ...]
+
+    def match(self, f: str) -> bool:
+        return self.match_at(f, 0, len(f))
+
+    def match_at(self, folded: str, start: int, end: int) -> bool:
+        """Whether the pattern matches ``folded[start:end]``."""
+        if start >= end:
+            return False  # phrases are non-empty
+        if folded[start] in _PLAIN_LEAD:
+            return folded.startswith(self.phrases, start, end)
+        f = folded[start:end]
+        rest = f.lstrip(_LEAD_ASCII)
+        if rest[:1] in _PLAIN_LEAD:
+            return len(f) - len(rest) <= 8 and rest.startswith(self.phrases)
+        return self.rx.match(f) is not None  # a non-ASCII character in or after the lead
+
+
+_LEAD_CLASS = regex.compile(r"[\s\-*#:|]")
+_PLAIN_LEAD = frozenset(c for c in map(chr, range(128)) if not _LEAD_CLASS.match(c))
+_LEAD_ASCII = "".join(c for c in map(chr, range(128)) if _LEAD_CLASS.match(c))
+
+
+@lru_cache(maxsize=1)
+def _openings() -> dict[str, _Opening]:
+    v = vocab()
+    named = {"chrome": v.chrome_openings, "tail": v.tail_openings + v.chrome_tail_openings,
+             "signature": v.signature_lines, "closing": v.closing_openings}
+    pats = _patterns()
+    out = {}
+    for name, phrases in named.items():
+        assert phrases and all(p and not _LEAD_CLASS.match(p) for p in phrases), f"outline.yaml: bad phrase in {name}"
+        out[name] = _Opening(pats[name], tuple(phrases))  # type: ignore[arg-type]
+    return out
+
+
 class _Lines:
-    """Per-line views used by the segmenter."""
+    """Per-line views used by the segmenter; the line texts are split once per document."""
+
+    __slots__ = ("ctx", "n", "infos", "texts")
 
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
-        self.n = len(ctx.norm.lines)
+        self.infos = ctx.norm.lines
+        self.n = len(self.infos)
+        self.texts = ctx.line_texts()
 
     def text(self, i: int) -> str:
-        return self.ctx.norm.line_text(i)
+        return self.texts[i]
 
     def folded(self, i: int) -> str:
-        li = self.ctx.norm.lines[i]
+        li = self.infos[i]
         return self.ctx.folded[li.start : li.end]
 
     def blank(self, i: int) -> bool:
-        return not self.text(i).strip()
+        return not self.texts[i].strip()
 
     def is_table(self, i: int) -> bool:
-        t = self.text(i)
-        if "\t" in t:
-            return True
-        s = t.strip()
-        return s.startswith("|") and s.count("|") >= 2
+        return _is_table_text(self.texts[i])
+
+    def starts_item(self, i: int) -> bool:
+        """``_starts_item(text(i))``, trying each pattern only where the line's lead allows it."""
+        t = self.texts[i]
+        s = t.lstrip()
+        if not s:
+            return False
+        _, dm, am, lm = _label_matches(t, s)
+        return bool(dm or am or lm or _bullet(t, s, _char_gate(s[0])))
+
+
+def _is_table_text(t: str) -> bool:
+    if "\t" in t:
+        return True
+    s = t.strip()
+    return s.startswith("|") and s.count("|") >= 2
 
 
 def _find_tail(lines: _Lines, start_line: int) -> int:
     """First line of the tail (Nơi nhận, signature block, trailing chrome), or n."""
-    pats = _patterns()
-    tail_rx, sig_rx = pats["tail"], pats["signature"]
-    for i in range(start_line, lines.n):
-        if tail_rx.match(lines.folded(i)):  # type: ignore[attr-defined]
+    ops = _openings()
+    tail, sig = ops["tail"], ops["signature"]
+    folded, infos = lines.ctx.folded, lines.infos
+    # A line can open the tail only if one of the phrases occurs in it: start at the first occurrence.
+    for i in range(_first_line_with(lines, tail.phrases, start_line), lines.n):
+        if tail.match_at(folded, infos[i].start, infos[i].end):
             return i
     # No "Nơi nhận": a signature block near the end ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH").
     for i in range(max(start_line, lines.n - 25), lines.n):
-        if sig_rx.match(lines.folded(i)):  # type: ignore[attr-defined]
+        if sig.match_at(folded, infos[i].start, infos[i].end):
             return i
     return lines.n
 
 
+def _first_line_with(lines: _Lines, phrases: tuple[str, ...], start_line: int) -> int:
+    """Index of the first line at or after ``start_line`` whose folded text holds one of the
+    phrases (n if none): the lines before it cannot match an opening of these phrases."""
+    if start_line >= lines.n:
+        return lines.n
+    folded = lines.ctx.folded
+    base = lines.infos[start_line].start
+    hits = [p for p in (folded.find(ph, base) for ph in phrases) if p >= 0]
+    if not hits:
+        return lines.n
+    return max(start_line, lines.ctx.line_of(min(hits)))
+
+
 def _is_chrome(f: str) -> bool:
-    return bool(_patterns()["chrome"].match(f))  # type: ignore[attr-defined]
+    return _openings()["chrome"].match(f)
 
 
 def _title_block_end(lines: _Lines) -> int:
@@ -196,7 +405,7 @@ def _title_block_end(lines: _Lines) -> int:
             while k < lines.n and not lines.blank(k):
                 k += 1
             # A second short subject line after a blank (markdown "### Về việc ...") belongs too.
-            while (k + 1 < lines.n and lines.blank(k) and lines.ctx.norm.lines[k + 1].md_level
+            while (k + 1 < lines.n and lines.blank(k) and lines.infos[k + 1].md_level
                    and not _match_heading(lines, k + 1, False)):
                 k += 2
             return k
@@ -204,18 +413,33 @@ def _title_block_end(lines: _Lines) -> int:
 
 
 def _match_heading(lines: _Lines, i: int, in_organization: bool) -> _Heading | None:
-    text = lines.text(i)
-    if not text.strip() or lines.is_table(i) or len(text) > 600:
+    text = lines.texts[i]
+    s = text.lstrip()
+    if not s or _is_table_text(text) or len(text) > 600:
         return None
-    info = lines.ctx.norm.lines[i]
+    g0 = _char_gate(s[0])
+    labels = _label_matches(text, s)
+    if not (labels[0] or g0 & _G_APPENDIX):
+        return None  # no label pattern can match this line's lead
+    return _heading(lines, i, text, g0, labels, in_organization)
+
+
+def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organization: bool) -> _Heading | None:
+    """``_match_heading`` for a non-blank, non-table line of at most 600 characters whose lead
+    gate bits ``g0`` and label matches are known."""
+    lab, dm, am, lm = labels
+    info = lines.infos[i]
     base = info.start
-    m = APPENDIX_RE.match(text)
-    if m and _words(m.group("title") or "") <= 40 and (m.group("label") or not (m.group("title") or "").strip()):
-        if _is_upper_title(text) or not m.group("title").strip() or info.md_level or info.bold:
-            label = m.group("label") or ""
-            return _Heading(i, "appendix", f"PL-{label}" if label else "PL", base + m.end(), base + m.end(), -1)
-    for shape, rx in (("roman", ROMAN_RE), ("dotted", DOTTED_RE), ("arabic", ARABIC_RE), ("letter", LETTER_RE)):
-        m = rx.match(text)
+    if g0 & _G_APPENDIX:
+        m = APPENDIX_RE.match(text)
+        if m and _words(m.group("title") or "") <= 40 and (m.group("label") or not (m.group("title") or "").strip()):
+            if _is_upper_title(text) or not m.group("title").strip() or info.md_level or info.bold:
+                label = m.group("label") or ""
+                return _Heading(i, "appendix", f"PL-{label}" if label else "PL", base + m.end(), base + m.end(), -1)
+    if not lab:
+        return None
+    for shape, m in (("roman", ROMAN_RE.match(text) if lab & _G_ROMAN else None), ("dotted", dm), ("arabic", am),
+                     ("letter", lm)):
         if not m:
             continue
         label = m.group("label")
@@ -226,7 +450,7 @@ def _match_heading(lines: _Lines, i: int, in_organization: bool) -> _Heading | N
         title = m.group("title")
         # bold is evidence only when it covers the title, not just the label ("**1.** Giao Sở X …")
         bold = info.bold and not (0 <= info.bold_end <= m.start("title"))
-        strong = bool(info.md_level) or bold or _is_upper_title(title) or shape == "roman"
+        strong = bool(info.md_level) or bold or shape == "roman" or _is_upper_title(title)
         content_start = -1
         if bold and info.bold_end > 0 and info.bold_end < len(text):
             # "**5. Quản trị môi trường:** Chất lượng ..." : bold run-in head, content after it
@@ -239,7 +463,7 @@ def _match_heading(lines: _Lines, i: int, in_organization: bool) -> _Heading | N
                 return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), content_start)
         stripped = title.rstrip()
         if strong:
-            if _words(title) > 60 and stripped.endswith("."):
+            if stripped.endswith(".") and _words(title) > 60:
                 return None
             return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), content_start)
         if stripped.endswith((".", ";", ".”", '."', "…")) and not stripped.endswith("./."):
@@ -267,8 +491,7 @@ def _followed_by_items(lines: _Lines, i: int) -> bool:
         j += 1
     if j >= lines.n:
         return False
-    t = lines.text(j)
-    return bool(BULLET_RE.match(t) or LETTER_RE.match(t) or ARABIC_RE.match(t) or DOTTED_RE.match(t))
+    return lines.starts_item(j)
 
 
 def _shape_level(shape: str, label: str) -> int:
@@ -283,13 +506,12 @@ def _shape_level(shape: str, label: str) -> int:
 
 def segment(ctx: DocContext) -> None:
     lines = _Lines(ctx)
-    closing_rx = _patterns()["closing"]
+    n = lines.n
+    texts, infos = lines.texts, lines.infos
+    text_all, folded = ctx.text, ctx.folded
+    ops = _openings()
+    chrome, closing, tail = ops["chrome"], ops["closing"], ops["tail"]
     start_line = _title_block_end(lines)
-    tail_line = _find_tail(lines, start_line)
-    resume_line = _find_appendix_after(lines, tail_line)
-    ctx.body_start = ctx.norm.lines[start_line].start if start_line < lines.n else len(ctx.text)
-    ctx.body_end = ctx.norm.lines[tail_line].start if tail_line < lines.n else -1
-    ctx.tail_end = ctx.norm.lines[resume_line].start if resume_line < lines.n else -1
 
     sections: list[Section] = []
     stack: list[Section] = []
@@ -297,98 +519,157 @@ def segment(ctx: DocContext) -> None:
     blocks: list[Block] = []
     cur: Block | None = None
     prev_blank = True
+    in_org = False  # an "organization" section is on the stack
     expected_next: dict[tuple[str | None, str], int] = {}
 
-    def current_section() -> Section | None:
-        return stack[-1] if stack else None
-
+    # The tail (``_find_tail``) is found while walking the body: the first line opening with a
+    # tail phrase ends it; when none has by line ``cut`` (the signature-block window of the last
+    # 25 lines starts there), ``_find_tail`` decides from ``cut`` on. Lines from the tail to
+    # ``resume_line`` (an appendix after the signature) are skipped.
+    tail_line = resume_line = -1
+    cut = max(start_line, n - 25)
     # Lines inside a one-cell-per-line table (cells between "|" lines) are cells and group rows
     # ("1. Chỉ số Tham gia ..." between two rows), never headings.
     in_table: set[int] = set()
-    if _BAR_LINE_ANY.search(ctx.text):  # cheap gate: most documents hold no "|" line at all
-        texts = [lines.text(i) for i in range(lines.n)]
+    if "|" in text_all and _BAR_LINE_ANY.search(text_all):  # cheap gate: most documents hold no "|" line at all
+        tail_line = _find_tail(lines, start_line)  # the table regions stop at the tail
+        resume_line = _find_appendix_after(lines, tail_line)
         for a, b in bar_table_regions(texts, start_line, tail_line):
             in_table.update(range(a, b))
 
-    for i in (*range(start_line, tail_line), *range(resume_line, lines.n)):
-        text = lines.text(i)
-        if not text.strip():
+    # Per line, in the order of the tests: tail, blank, page chrome, table row, heading, closing
+    # phrase, continuation of the current block, new block. ``g0`` (the gate bits of the first
+    # character) is 0 for most lines, which then cannot be a heading, an item or a bullet.
+    plain_lead = _PLAIN_LEAD
+    chrome_phrases, closing_phrases, tail_phrases = chrome.phrases, closing.phrases, tail.phrases
+    any_opening = chrome_phrases + closing_phrases + tail_phrases
+    gates = _CHAR_GATE
+    for i in range(start_line, n):
+        if tail_line < 0:
+            if i == cut:
+                tail_line = _find_tail(lines, cut)
+                resume_line = _find_appendix_after(lines, tail_line)
+        if 0 <= tail_line <= i < resume_line:
+            continue
+        text = texts[i]
+        s = text.lstrip()
+        if not s:
             prev_blank = True
             continue
-        f = lines.folded(i)
-        if _is_chrome(f):
+        info = infos[i]
+        start, end = info.start, info.end
+        # The openings (tail, chrome, closing): when the folded line starts with a character the
+        # lead class cannot consume, each matches iff one of its phrases is a prefix (_Opening.match_at).
+        if folded[start] in plain_lead:
+            if folded.startswith(any_opening, start, end):
+                is_tail = tail_line < 0 and folded.startswith(tail_phrases, start, end)
+                is_chrome = folded.startswith(chrome_phrases, start, end)
+                is_closing = folded.startswith(closing_phrases, start, end)
+            else:
+                is_tail = is_chrome = is_closing = False
+        else:
+            f = folded[start:end]
+            rest = f.lstrip(_LEAD_ASCII)
+            if rest[:1] not in plain_lead:  # a non-ASCII character in or after the lead: the patterns decide
+                is_tail = tail_line < 0 and tail.rx.match(f) is not None
+                is_chrome = chrome.rx.match(f) is not None
+                is_closing = closing.rx.match(f) is not None
+            elif len(f) - len(rest) <= 8 and rest.startswith(any_opening):
+                is_tail = tail_line < 0 and rest.startswith(tail_phrases)
+                is_chrome = rest.startswith(chrome_phrases)
+                is_closing = rest.startswith(closing_phrases)
+            else:
+                is_tail = is_chrome = is_closing = False
+        if is_tail:
+            tail_line = i
+            resume_line = _find_appendix_after(lines, tail_line)
+            continue
+        if is_chrome:
             prev_blank = True
             cur = None
             continue
-        parent = current_section()
-        in_org = any(s.kind == "organization" for s in stack)
-        h = _match_heading(lines, i, in_org) if i not in in_table else None
-        if h is not None:
-            level = _shape_level(h.shape, h.label)
-            if h.shape == "letter":
-                anchor = next((s for s in reversed(stack) if shapes[s.id] != "letter"), None)
-                level = (anchor.level + 1) if anchor else 3
-            while stack and stack[-1].level >= level:
-                stack.pop()
-            par = stack[-1] if stack else None
-            title = collapse_ws(ctx.text[h.title_start : h.title_end])
-            if h.shape == "appendix" and not title:
-                title = _appendix_title(lines, i)
-            kind = section_kind(title if h.shape != "appendix" else "phu luc " + title, par.kind if par else None)
-            if h.shape == "appendix":
-                kind = "appendix"
-            sec_start = ctx.norm.lines[i].start
-            sec = Section(
-                id=f"s{len(sections) + 1}", label=h.label, title=title, level=level,
-                parent=par.id if par else None, kind=kind,  # type: ignore[arg-type]
-                span=(sec_start, sec_start),
-            )
-            _check_numbering(ctx, expected_next, par.id if par else None, h, sec_start)
-            sections.append(sec)
-            stack.append(sec)
-            shapes[sec.id] = h.shape
-            ctx.heading_lines[i] = sec.id
-            cur = None
-            if h.content_start >= 0:
-                end = ctx.norm.lines[i].end
-                cur = Block("para", h.content_start, end, h.content_start, i, section=sec.id,
-                            pieces=[(h.content_start, end)])
-                blocks.append(cur)
-            prev_blank = False
-            continue
-        info = ctx.norm.lines[i]
-        sec_id = parent.id if parent else None
-        stripped_start = info.start + (len(text) - len(text.lstrip()))
-        if lines.is_table(i):
-            cur = Block("table_row", info.start, info.end, info.start, i, section=sec_id, pieces=[(info.start, info.end)])
+        c0 = s[0]
+        g0 = gates.get(c0)
+        if g0 is None:
+            g0 = _char_gate(c0)
+        if "\t" in text or (c0 == "|" and s.count("|") >= 2):  # _is_table_text: a table row, never a heading
+            cur = Block("table_row", start, end, start, i, None, None, 0, stack[-1].id if stack else None,
+                        [(start, end)])
             blocks.append(cur)
             prev_blank = False
             continue
-        first = text.lstrip()[:1]
-        is_closing = closing_rx.match(f) is not None
+        labels, bullet = _NO_LABEL, None
+        if g0:
+            labels = _label_matches(text, s)
+            bullet = _bullet(text, s, g0)
+            h = (_heading(lines, i, text, g0, labels, in_org)
+                 if (labels[0] or g0 & _G_APPENDIX) and len(text) <= 600 and i not in in_table else None)
+            if h is not None:
+                level = _shape_level(h.shape, h.label)
+                if h.shape == "letter":
+                    anchor = next((x for x in reversed(stack) if shapes[x.id] != "letter"), None)
+                    level = (anchor.level + 1) if anchor else 3
+                while stack and stack[-1].level >= level:
+                    stack.pop()
+                par = stack[-1] if stack else None
+                title = collapse_ws(text_all[h.title_start : h.title_end])
+                if h.shape == "appendix" and not title:
+                    title = _appendix_title(lines, i)
+                kind = section_kind(title if h.shape != "appendix" else "phu luc " + title, par.kind if par else None)
+                if h.shape == "appendix":
+                    kind = "appendix"
+                sec = Section(
+                    id=f"s{len(sections) + 1}", label=h.label, title=title, level=level,
+                    parent=par.id if par else None, kind=kind,  # type: ignore[arg-type]
+                    span=(start, start),
+                )
+                _check_numbering(ctx, expected_next, par.id if par else None, h, start)
+                sections.append(sec)
+                stack.append(sec)
+                in_org = any(x.kind == "organization" for x in stack)
+                shapes[sec.id] = h.shape
+                ctx.heading_lines[i] = sec.id
+                cur = None
+                if h.content_start >= 0:
+                    cur = Block("para", h.content_start, end, h.content_start, i, section=sec.id,
+                                pieces=[(h.content_start, end)])
+                    blocks.append(cur)
+                prev_blank = False
+                continue
         # A closing phrase ("Trên đây là ...") always opens its own block, blank line or not.
-        is_cont = cur is not None and cur.kind != "table_row" and not is_closing and (
-            (not prev_blank and not _starts_item(text)) or (prev_blank and first.islower() and not _starts_item(text))
-        )
-        if is_cont and cur is not None:
-            cur.end = info.end
-            cur.pieces.append((stripped_start, info.end))
+        if (cur is not None and cur.kind != "table_row" and not is_closing and (not prev_blank or c0.islower())
+                and not (bullet or labels[1] or labels[2] or labels[3])):  # not _starts_item
+            cur.end = end
+            cur.pieces.append((start + (len(text) - len(s)), end))
             prev_blank = False
             continue
-        cur = _make_block(ctx, lines, i, sec_id)
+        sec_id = stack[-1].id if stack else None
+        if g0:
+            cur = _make_block(lines, i, text, s, labels, bullet, sec_id)
+        else:  # no bullet, no label: a paragraph
+            indent = len(text) - len(s)
+            cur = Block("para", start + indent, end, start + indent, i, None, None, indent, sec_id,
+                        [(start + indent, end)])
         if is_closing:
             cur.kind = "closing"
         blocks.append(cur)
         prev_blank = False
 
+    if tail_line < 0:  # start_line >= n: no body line was walked
+        tail_line = _find_tail(lines, start_line)
+        resume_line = _find_appendix_after(lines, tail_line)
+    ctx.body_start = infos[start_line].start if start_line < n else len(text_all)
+    ctx.body_end = infos[tail_line].start if tail_line < n else -1
+    ctx.tail_end = infos[resume_line].start if resume_line < n else -1
+
     # Section spans: heading line to the next heading of the same or higher level, never into the tail.
-    heading_starts = [(s.span[0], s) for s in sections]
-    for idx, (start, sec) in enumerate(heading_starts):
+    heading_starts = [(s.span[0], s.level, s) for s in sections]
+    for idx, (start, lvl, sec) in enumerate(heading_starts):
         end = len(ctx.text)
         if ctx.body_end >= 0 and start < ctx.body_end:
             end = ctx.body_end
-        for start2, sec2 in heading_starts[idx + 1 :]:
-            if sec2.level <= sec.level:
+        for start2, lvl2, _ in heading_starts[idx + 1 :]:
+            if lvl2 <= lvl:
                 end = start2
                 break
         end = _trim_end(ctx.text, start, end)
@@ -403,8 +684,10 @@ def segment(ctx: DocContext) -> None:
 def _find_appendix_after(lines: _Lines, tail_line: int) -> int:
     """Appendices printed after the signature ("PHỤ LỤC I") are body again: their first line, or n."""
     for i in range(tail_line + 1, lines.n):
-        m = APPENDIX_RE.match(lines.text(i))
-        if m and (m.group("label") or not (m.group("title") or "").strip()) and _is_upper_title(lines.text(i)):
+        if not _lead_gate(lines.texts[i].lstrip())[0] & _G_APPENDIX:
+            continue  # APPENDIX_RE needs "p"/"P" as the first non-space character
+        m = APPENDIX_RE.match(lines.texts[i])
+        if m and (m.group("label") or not (m.group("title") or "").strip()) and _is_upper_title(lines.texts[i]):
             return i
     return lines.n
 
@@ -439,35 +722,34 @@ def _starts_item(text: str) -> bool:
     return bool(BULLET_RE.match(text) or LETTER_RE.match(text) or ARABIC_RE.match(text) or DOTTED_RE.match(text))
 
 
-def _make_block(ctx: DocContext, lines: _Lines, i: int, sec_id: str | None) -> Block:
-    text = lines.text(i)
-    info = ctx.norm.lines[i]
+def _make_block(lines: _Lines, i: int, text: str, s: str, labels: Labels, bullet: Bullet | None,
+                sec_id: str | None) -> Block:
+    """The block line i opens (``s`` = ``text.lstrip()``; its label matches and bullet are known)."""
+    info = lines.infos[i]
     base = info.start
-    indent = len(text) - len(text.lstrip())
-    m = BULLET_RE.match(text)
-    if m:
-        marker = m.group("marker").replace(" ", "")
+    end = info.end
+    indent = len(text) - len(s)
+    if bullet:
+        marker, rest_at, rest = bullet
+        marker = marker.replace(" ", "")
         if len(marker) > 1 and marker[0] in "-–—•":
             marker = marker[-1]  # "- +" : the inner marker is the real one
-        ts = base + m.start("rest")
+        ts = base + rest_at
         # "- 4.1 ..." / "+ a) ..." : a label right after the bullet
-        rest = m.group("rest")
-        lm = DOTTED_RE.match(rest) or ARABIC_RE.match(rest) or LETTER_RE.match(rest)
         label = None
-        if lm and marker in "-–—•":
-            label = lm.group("label")
-            ts = base + m.start("rest") + lm.start("title")
-        return Block("bullet", base + indent, info.end, ts, i, marker=marker, label=label, indent=indent,
-                     section=sec_id, pieces=[(ts, info.end)])
-    for rx in (DOTTED_RE, ARABIC_RE, LETTER_RE):
-        lm = rx.match(text)
-        if lm:
-            ts = base + lm.start("title")
-            label = lm.group("label")
-            return Block("item", base + indent, info.end, ts, i, marker=label, label=label, indent=indent,
-                         section=sec_id, pieces=[(ts, info.end)])
-    return Block("para", base + indent, info.end, base + indent, i, indent=indent, section=sec_id,
-                 pieces=[(base + indent, info.end)])
+        if marker in "-–—•":
+            _, dm, am, lm = _label_matches(rest, rest.lstrip())
+            lm = dm or am or lm
+            if lm:
+                label = lm.group("label")
+                ts = base + rest_at + lm.start("title")
+        return Block("bullet", base + indent, end, ts, i, marker, label, indent, sec_id, [(ts, end)])
+    lm = labels[1] or labels[2] or labels[3]
+    if lm:
+        ts = base + lm.start("title")
+        label = lm.group("label")
+        return Block("item", base + indent, end, ts, i, label, label, indent, sec_id, [(ts, end)])
+    return Block("para", base + indent, end, base + indent, i, None, None, indent, sec_id, [(base + indent, end)])
 
 
 def _appendix_title(lines: _Lines, i: int) -> str:
