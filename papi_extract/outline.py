@@ -40,6 +40,13 @@ _WORD = regex.compile(r"\w+")
 _BAR_LINE_ANY = regex.compile(r"(?m)^[ \t]{0,8}\|[ \t]{0,8}$")
 _UPPER_LETTERS = regex.compile(r"\p{Lu}")
 _LOWER_LETTERS = regex.compile(r"\p{Ll}")
+# Group numbers, read by number: the regex module resolves a group name about ten times slower.
+_LABEL, _TITLE = 1, 2  # ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE
+_APX_LABEL, _APX_TITLE = 2, 3  # APPENDIX_RE
+_B_MARKER, _B_REST = 2, 3  # BULLET_RE
+assert all(rx.groupindex == {"label": _LABEL, "title": _TITLE} for rx in (ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE))
+assert APPENDIX_RE.groupindex == {"kw": 1, "label": _APX_LABEL, "title": _APX_TITLE}
+assert BULLET_RE.groupindex == {"indent": 1, "marker": _B_MARKER, "rest": _B_REST}
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,39 +227,105 @@ def _lead_gate(s: str) -> tuple[int, int]:
     return g0, g0 & _G_LABEL
 
 
-Labels = tuple[int, "regex.Match[str] | None", "regex.Match[str] | None", "regex.Match[str] | None"]
+# A label as a label pattern reads it: (label, offset of the title in the line; the title runs
+# to the end of the line).
+Hit = tuple[str, int]
+Labels = tuple[int, Hit | None, Hit | None, Hit | None]  # label gate bits, DOTTED_RE, ARABIC_RE, LETTER_RE
 _NO_LABEL: Labels = (0, None, None, None)
+_DIGITS = "0123456789"
+
+
+def _hit(m: regex.Match[str] | None) -> Hit | None:
+    return (m.group(_LABEL), m.start(_TITLE)) if m else None
 
 
 def _label_matches(t: str, s: str) -> Labels:
-    """(label gate bits, DOTTED_RE, ARABIC_RE, LETTER_RE match) of ``t`` (``s`` = ``t.lstrip()``),
-    trying a pattern only where it can match. ARABIC_RE is left untried when DOTTED_RE matched:
-    every reader takes the dotted match first. Without a dash bullet the label starts at s[0],
-    so DOTTED_RE needs "." at s[1:3] (after one or two digits), ARABIC_RE "." or ")" at s[1:5]
-    (one or two digits, up to two spaces) and LETTER_RE "." or ")" at s[1:4]."""
+    """(label gate bits, DOTTED_RE, ARABIC_RE, LETTER_RE hit) of line ``t`` (``s`` = ``t.lstrip()``).
+
+    ARABIC_RE is left untried when DOTTED_RE matched: every reader takes the dotted hit first.
+    The usual shapes are read directly, exactly as the patterns read them: an indent of at most
+    four spaces/tabs, one or two ASCII digits then "." or ")" (DOTTED_RE needs a digit right after
+    the "."), or a letter then "." or ")", then spaces and the title. Anything else (a dash
+    bullet before the label, other whitespace, other digits, "1.2" numbering) goes to the
+    patterns, and a line whose lead no pattern accepts gets no hit at all."""
     if not s:
         return _NO_LABEL
     g0 = _char_gate(s[0])
-    dm = am = lm = None
     if g0 & _G_DASH:
         c1 = s[1:].lstrip()[:1]
         lab = (_char_gate(c1) & _G_LABEL) if c1 else 0
-        if lab & _G_DIGIT:
-            dm = DOTTED_RE.match(t)
-            if dm is None:
-                am = ARABIC_RE.match(t)
-        elif lab & _G_LETTER:
-            lm = LETTER_RE.match(t)
-        return lab, dm, am, lm
+        return _label_regex(t, s, lab) if lab & (_G_DIGIT | _G_LETTER) else (lab, None, None, None)
     lab = g0 & _G_LABEL
+    if not lab & (_G_DIGIT | _G_LETTER):
+        return lab, None, None, None
+    ind = len(t) - len(s)
+    if ind > 4:  # the patterns allow at most four leading \s before the label
+        return lab, None, None, None
+    if ind and t[:ind].strip(" \t"):
+        return _label_regex(t, s, lab)
     if lab & _G_DIGIT:
-        if "." in s[1:3]:
-            dm = DOTTED_RE.match(t)
-        if dm is None and ("." in s[1:5] or ")" in s[1:5]):
-            am = ARABIC_RE.match(t)
-    elif lab & _G_LETTER and ("." in s[1:4] or ")" in s[1:4]):
-        lm = LETTER_RE.match(t)
+        d = len(s) - len(s.lstrip(_DIGITS))
+        if d > 2:
+            return lab, None, None, None  # no label is three digits long
+        c = s[d : d + 1]
+        if d == 0 or (c and _char_gate(c) & (_G_DIGIT | _G_SPACE)):
+            return _label_regex(t, s, lab)  # another digit script, or a space before the "."
+        if c == "." or c == ")":
+            nxt = s[d + 1 : d + 2]
+            if c == "." and nxt and _char_gate(nxt) & _G_DIGIT:
+                # "1.2": dotted numbering; ARABIC_RE cannot match (its title cannot start with a digit)
+                return lab, _hit(DOTTED_RE.match(t)), None, None
+            # ARABIC_RE: label, "." or ")", up to four spaces, then a title that is no digit and no space
+            rest = s[d + 1 :].lstrip(" ")
+            sp = len(s) - d - 1 - len(rest)
+            if not rest:
+                return lab, None, None, None
+            gt = _char_gate(rest[0])
+            if gt & _G_SPACE:
+                return _label_regex(t, s, lab)
+            if sp > 4 or gt & _G_DIGIT:
+                return lab, None, None, None
+            return lab, None, (s[:d], ind + d + 1 + sp), None
+        return lab, None, None, None  # neither "." nor ")" after the number
+    # LETTER_RE: letter, "." or ")", one to four spaces, then a title that does not start with a space
+    c = s[1:2]
+    if c == "." or c == ")":
+        rest = s[2:].lstrip(" ")
+        sp = len(s) - 2 - len(rest)
+        if not rest:
+            return lab, None, None, None
+        if _char_gate(rest[0]) & _G_SPACE:
+            return _label_regex(t, s, lab)
+        if sp == 0 or sp > 4:
+            return lab, None, None, None
+        return lab, None, None, (s[0], ind + 2 + sp)
+    if c and _char_gate(c) & _G_SPACE:
+        return _label_regex(t, s, lab)
+    return lab, None, None, None
+
+
+def _label_regex(t: str, s: str, lab: int) -> Labels:
+    """``_label_matches`` by the patterns themselves (``lab``: the label character's gate bits)."""
+    dm = am = lm = None
+    if lab & _G_DIGIT:
+        dm = _hit(DOTTED_RE.match(t))
+        if dm is None:
+            am = _hit(ARABIC_RE.match(t))
+    elif lab & _G_LETTER:
+        lm = _hit(LETTER_RE.match(t))
     return lab, dm, am, lm
+
+
+def _roman(t: str, s: str, g0: int) -> Hit | None:
+    """ROMAN_RE's hit on line ``t`` (``s`` = ``t.lstrip()``, ``g0`` its first character's gate
+    bits). The label is the whole run of I, V, X, L at s[0] or after a dash bullet (at most six),
+    and a space or one of ".):" must follow it; a line where none does is no Roman heading."""
+    u = s[1:].lstrip() if g0 & _G_DASH else s  # the label follows a dash bullet's spaces
+    k = len(u) - len(u.lstrip("IVXL"))
+    c = u[k : k + 1]
+    if k > 6 or not c or (c not in ".):" and not _char_gate(c) & _G_SPACE):
+        return None
+    return _hit(ROMAN_RE.match(t))
 
 
 # A bullet as BULLET_RE reads it: (marker, offset of the rest in the line, rest).
@@ -261,14 +334,17 @@ Bullet = tuple[str, int, str]
 
 def _bullet(t: str, s: str, g0: int) -> Bullet | None:
     """BULLET_RE on ``t`` (``s`` = ``t.lstrip()``, ``g0`` its first character's gate bits). The
-    usual "- Text" (no indent, one space, then a character that is neither a bullet nor a space)
-    is read directly: there BULLET_RE's marker is the first character and its rest starts at 2."""
+    usual "- Text" (an indent of at most 12 spaces/tabs, the bullet, one space, then a character
+    that is neither a bullet nor a space) is read directly: there BULLET_RE's marker is the
+    bullet and its rest starts two characters after it."""
     if not g0 & _G_BULLET:
         return None
-    if len(s) == len(t) and len(s) > 2 and s[1] == " " and not _char_gate(s[2]) & (_G_BULLET | _G_SPACE):
-        return s[0], 2, t[2:]
+    ind = len(t) - len(s)
+    if (len(s) > 2 and s[1] == " " and not _char_gate(s[2]) & (_G_BULLET | _G_SPACE)
+            and ind <= 12 and not t[:ind].strip(" \t")):
+        return s[0], ind + 2, s[2:]
     m = BULLET_RE.match(t)
-    return (m.group("marker"), m.start("rest"), m.group("rest")) if m else None
+    return (m.group(_B_MARKER), m.start(_B_REST), m.group(_B_REST)) if m else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,29 +508,29 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
     base = info.start
     if g0 & _G_APPENDIX:
         m = APPENDIX_RE.match(text)
-        if m and _words(m.group("title") or "") <= 40 and (m.group("label") or not (m.group("title") or "").strip()):
-            if _is_upper_title(text) or not m.group("title").strip() or info.md_level or info.bold:
-                label = m.group("label") or ""
+        if m and _words(m.group(_APX_TITLE) or "") <= 40 and (m.group(_APX_LABEL) or not (m.group(_APX_TITLE) or "").strip()):
+            if _is_upper_title(text) or not m.group(_APX_TITLE).strip() or info.md_level or info.bold:
+                label = m.group(_APX_LABEL) or ""
                 return _Heading(i, "appendix", f"PL-{label}" if label else "PL", base + m.end(), base + m.end(), -1)
     if not lab:
         return None
-    for shape, m in (("roman", ROMAN_RE.match(text) if lab & _G_ROMAN else None), ("dotted", dm), ("arabic", am),
-                     ("letter", lm)):
-        if not m:
+    roman = _roman(text, text.lstrip(), g0) if lab & _G_ROMAN else None
+    for shape, hit in (("roman", roman), ("dotted", dm), ("arabic", am), ("letter", lm)):
+        if not hit:
             continue
-        label = m.group("label")
+        label, title_at = hit
         if shape == "roman" and not ROMAN_VALID.match(label):
             continue
-        ts = base + m.start("title")
+        ts = base + title_at
         te = base + len(text)
-        title = m.group("title")
+        title = text[title_at:]
         # bold is evidence only when it covers the title, not just the label ("**1.** Giao Sở X …")
-        bold = info.bold and not (0 <= info.bold_end <= m.start("title"))
+        bold = info.bold and not (0 <= info.bold_end <= title_at)
         strong = bool(info.md_level) or bold or shape == "roman" or _is_upper_title(title)
         content_start = -1
         if bold and info.bold_end > 0 and info.bold_end < len(text):
             # "**5. Quản trị môi trường:** Chất lượng ..." : bold run-in head, content after it
-            head = text[m.start("title") : info.bold_end]
+            head = text[title_at : info.bold_end]
             if head.rstrip().endswith(":") and text[info.bold_end :].strip():
                 if in_organization and shape == "arabic":
                     return None  # "2. Cơ quan X: duty" in the organization section is a task
@@ -687,7 +763,7 @@ def _find_appendix_after(lines: _Lines, tail_line: int) -> int:
         if not _lead_gate(lines.texts[i].lstrip())[0] & _G_APPENDIX:
             continue  # APPENDIX_RE needs "p"/"P" as the first non-space character
         m = APPENDIX_RE.match(lines.texts[i])
-        if m and (m.group("label") or not (m.group("title") or "").strip()) and _is_upper_title(lines.texts[i]):
+        if m and (m.group(_APX_LABEL) or not (m.group(_APX_TITLE) or "").strip()) and _is_upper_title(lines.texts[i]):
             return i
     return lines.n
 
@@ -739,15 +815,15 @@ def _make_block(lines: _Lines, i: int, text: str, s: str, labels: Labels, bullet
         label = None
         if marker in "-–—•":
             _, dm, am, lm = _label_matches(rest, rest.lstrip())
-            lm = dm or am or lm
-            if lm:
-                label = lm.group("label")
-                ts = base + rest_at + lm.start("title")
+            hit = dm or am or lm
+            if hit:
+                label = hit[0]
+                ts = base + rest_at + hit[1]
         return Block("bullet", base + indent, end, ts, i, marker, label, indent, sec_id, [(ts, end)])
-    lm = labels[1] or labels[2] or labels[3]
-    if lm:
-        ts = base + lm.start("title")
-        label = lm.group("label")
+    hit = labels[1] or labels[2] or labels[3]
+    if hit:
+        label = hit[0]
+        ts = base + hit[1]
         return Block("item", base + indent, end, ts, i, label, label, indent, sec_id, [(ts, end)])
     return Block("para", base + indent, end, base + indent, i, None, None, indent, sec_id, [(base + indent, end)])
 
