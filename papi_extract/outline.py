@@ -132,8 +132,10 @@ def _letter_classes(s: str) -> bytes | None:
 
 
 def _is_upper_title(s: str) -> bool:
-    b = _letter_classes(s)
-    if b is None:
+    enc, classes = _class_codec()
+    try:
+        b = codecs.charmap_encode(s, "strict", enc)[0].translate(classes)  # type: ignore[arg-type]
+    except UnicodeEncodeError:
         up, low = len(_UPPER_LETTERS.findall(s)), len(_LOWER_LETTERS.findall(s))
     else:
         up, low = b.count(b"U"), b.count(b"l")
@@ -144,6 +146,11 @@ def _words(s: str) -> int:
     """Number of ``\\w+`` runs in ``s``."""
     b = _letter_classes(s)
     return len(_WORD.findall(s)) if b is None else len(b.split())
+
+
+def _more_words(s: str, k: int) -> bool:
+    """``_words(s) > k``; a string of at most 2k characters cannot hold k + 1 words."""
+    return len(s) > 2 * k and _words(s) > k
 
 
 def _phrases_re(phrases: tuple[str, ...], anchored: bool) -> regex.Pattern[str]:
@@ -508,57 +515,60 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
     base = info.start
     if g0 & _G_APPENDIX:
         m = APPENDIX_RE.match(text)
-        if m and _words(m.group(_APX_TITLE) or "") <= 40 and (m.group(_APX_LABEL) or not (m.group(_APX_TITLE) or "").strip()):
+        if m and not _more_words(m.group(_APX_TITLE) or "", 40) and (m.group(_APX_LABEL) or not (m.group(_APX_TITLE) or "").strip()):
             if _is_upper_title(text) or not m.group(_APX_TITLE).strip() or info.md_level or info.bold:
                 label = m.group(_APX_LABEL) or ""
                 return _Heading(i, "appendix", f"PL-{label}" if label else "PL", base + m.end(), base + m.end(), -1)
     if not lab:
         return None
-    roman = _roman(text, text.lstrip(), g0) if lab & _G_ROMAN else None
-    for shape, hit in (("roman", roman), ("dotted", dm), ("arabic", am), ("letter", lm)):
-        if not hit:
-            continue
-        label, title_at = hit
-        if shape == "roman" and not ROMAN_VALID.match(label):
-            continue
-        ts = base + title_at
-        te = base + len(text)
-        title = text[title_at:]
-        # bold is evidence only when it covers the title, not just the label ("**1.** Giao Sở X …")
-        bold = info.bold and not (0 <= info.bold_end <= title_at)
-        strong = bool(info.md_level) or bold or shape == "roman" or _is_upper_title(title)
-        content_start = -1
-        if bold and info.bold_end > 0 and info.bold_end < len(text):
-            # "**5. Quản trị môi trường:** Chất lượng ..." : bold run-in head, content after it
-            head = text[title_at : info.bold_end]
-            if head.rstrip().endswith(":") and text[info.bold_end :].strip():
-                if in_organization and shape == "arabic":
-                    return None  # "2. Cơ quan X: duty" in the organization section is a task
-                te = base + info.bold_end
-                content_start = base + info.bold_end + (len(text[info.bold_end :]) - len(text[info.bold_end :].lstrip()))
-                return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), content_start)
-        stripped = title.rstrip()
-        if strong:
-            if stripped.endswith(".") and _words(title) > 60:
-                return None
+    # the first shape that reads a label wins (a Roman run that is no Roman numeral reads none)
+    hit = _roman(text, text.lstrip(), g0) if lab & _G_ROMAN else None
+    if hit and ROMAN_VALID.match(hit[0]):
+        shape = "roman"
+    elif dm:
+        shape, hit = "dotted", dm
+    elif am:
+        shape, hit = "arabic", am
+    elif lm:
+        shape, hit = "letter", lm
+    else:
+        return None
+    label, title_at = hit
+    ts = base + title_at
+    te = base + len(text)
+    title = text[title_at:]
+    # bold is evidence only when it covers the title, not just the label ("**1.** Giao Sở X …")
+    bold = info.bold and not (0 <= info.bold_end <= title_at)
+    strong = bool(info.md_level) or bold or shape == "roman" or _is_upper_title(title)
+    content_start = -1
+    if bold and info.bold_end > 0 and info.bold_end < len(text):
+        # "**5. Quản trị môi trường:** Chất lượng ..." : bold run-in head, content after it
+        head = text[title_at : info.bold_end]
+        if head.rstrip().endswith(":") and text[info.bold_end :].strip():
+            if in_organization and shape == "arabic":
+                return None  # "2. Cơ quan X: duty" in the organization section is a task
+            te = base + info.bold_end
+            content_start = base + info.bold_end + (len(text[info.bold_end :]) - len(text[info.bold_end :].lstrip()))
             return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), content_start)
-        if stripped.endswith((".", ";", ".”", '."', "…")) and not stripped.endswith("./."):
+    stripped = title.rstrip()
+    if strong:
+        if stripped.endswith(".") and _more_words(title, 60):
             return None
-        if stripped.endswith(":"):
-            if not _followed_by_items(lines, i) or _words(title) > 45:
-                return None
-            return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), -1)
-        if _words(title) > 40:
+        return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), content_start)
+    if stripped.endswith((".", ";", ".”", '."', "…")) and not stripped.endswith("./."):
+        return None
+    if stripped.endswith(":"):
+        if not _followed_by_items(lines, i) or _more_words(title, 45):
             return None
         return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), -1)
-    return None
+    if _more_words(title, 40):
+        return None
+    return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), -1)
 
 
 def _rstrip_end(lines: _Lines, start: int, end: int) -> int:
-    text = lines.ctx.text
-    while end > start and text[end - 1] in " \t:.;*_":
-        end -= 1
-    return end
+    """``end`` moved left past trailing " \\t:.;*_" (never before ``start``)."""
+    return start + len(lines.ctx.norm.text[start:end].rstrip(" \t:.;*_"))
 
 
 def _followed_by_items(lines: _Lines, i: int) -> bool:
@@ -586,7 +596,7 @@ def segment(ctx: DocContext) -> None:
     texts, infos = lines.texts, lines.infos
     text_all, folded = ctx.text, ctx.folded
     ops = _openings()
-    chrome, closing, tail = ops["chrome"], ops["closing"], ops["tail"]
+    chrome, closing = ops["chrome"], ops["closing"]
     start_line = _title_block_end(lines)
 
     sections: list[Section] = []
@@ -598,35 +608,28 @@ def segment(ctx: DocContext) -> None:
     in_org = False  # an "organization" section is on the stack
     expected_next: dict[tuple[str | None, str], int] = {}
 
-    # The tail (``_find_tail``) is found while walking the body: the first line opening with a
-    # tail phrase ends it; when none has by line ``cut`` (the signature-block window of the last
-    # 25 lines starts there), ``_find_tail`` decides from ``cut`` on. Lines from the tail to
-    # ``resume_line`` (an appendix after the signature) are skipped.
-    tail_line = resume_line = -1
-    cut = max(start_line, n - 25)
+    tail_line = _find_tail(lines, start_line)
+    resume_line = _find_appendix_after(lines, tail_line)
+    ctx.body_start = infos[start_line].start if start_line < n else len(text_all)
+    ctx.body_end = infos[tail_line].start if tail_line < n else -1
+    ctx.tail_end = infos[resume_line].start if resume_line < n else -1
     # Lines inside a one-cell-per-line table (cells between "|" lines) are cells and group rows
     # ("1. Chỉ số Tham gia ..." between two rows), never headings.
     in_table: set[int] = set()
     if "|" in text_all and _BAR_LINE_ANY.search(text_all):  # cheap gate: most documents hold no "|" line at all
-        tail_line = _find_tail(lines, start_line)  # the table regions stop at the tail
-        resume_line = _find_appendix_after(lines, tail_line)
         for a, b in bar_table_regions(texts, start_line, tail_line):
             in_table.update(range(a, b))
 
-    # Per line, in the order of the tests: tail, blank, page chrome, table row, heading, closing
-    # phrase, continuation of the current block, new block. ``g0`` (the gate bits of the first
-    # character) is 0 for most lines, which then cannot be a heading, an item or a bullet.
+    # Per line, in the order of the tests: blank, page chrome, table row, heading, closing phrase,
+    # continuation of the current block, new block. A line is "plain" when its lead rules out
+    # every label and bullet pattern (``g0``, the gate bits of its first character, is 0 for most
+    # lines): it is never a heading, an item or a bullet.
     plain_lead = _PLAIN_LEAD
-    chrome_phrases, closing_phrases, tail_phrases = chrome.phrases, closing.phrases, tail.phrases
-    any_opening = chrome_phrases + closing_phrases + tail_phrases
+    chrome_phrases, closing_phrases = chrome.phrases, closing.phrases
+    any_opening = chrome_phrases + closing_phrases
     gates = _CHAR_GATE
-    for i in range(start_line, n):
-        if tail_line < 0:
-            if i == cut:
-                tail_line = _find_tail(lines, cut)
-                resume_line = _find_appendix_after(lines, tail_line)
-        if 0 <= tail_line <= i < resume_line:
-            continue
+    simple_leads = (_G_LETTER, _G_ROMAN, _G_DIGIT)
+    for i in (*range(start_line, tail_line), *range(resume_line, n)):
         text = texts[i]
         s = text.lstrip()
         if not s:
@@ -634,32 +637,25 @@ def segment(ctx: DocContext) -> None:
             continue
         info = infos[i]
         start, end = info.start, info.end
-        # The openings (tail, chrome, closing): when the folded line starts with a character the
-        # lead class cannot consume, each matches iff one of its phrases is a prefix (_Opening.match_at).
+        # The openings (chrome, closing): when the folded line starts with a character the lead
+        # class cannot consume, each matches iff one of its phrases is a prefix (_Opening.match_at).
         if folded[start] in plain_lead:
             if folded.startswith(any_opening, start, end):
-                is_tail = tail_line < 0 and folded.startswith(tail_phrases, start, end)
                 is_chrome = folded.startswith(chrome_phrases, start, end)
                 is_closing = folded.startswith(closing_phrases, start, end)
             else:
-                is_tail = is_chrome = is_closing = False
+                is_chrome = is_closing = False
         else:
             f = folded[start:end]
             rest = f.lstrip(_LEAD_ASCII)
             if rest[:1] not in plain_lead:  # a non-ASCII character in or after the lead: the patterns decide
-                is_tail = tail_line < 0 and tail.rx.match(f) is not None
                 is_chrome = chrome.rx.match(f) is not None
                 is_closing = closing.rx.match(f) is not None
             elif len(f) - len(rest) <= 8 and rest.startswith(any_opening):
-                is_tail = tail_line < 0 and rest.startswith(tail_phrases)
                 is_chrome = rest.startswith(chrome_phrases)
                 is_closing = rest.startswith(closing_phrases)
             else:
-                is_tail = is_chrome = is_closing = False
-        if is_tail:
-            tail_line = i
-            resume_line = _find_appendix_after(lines, tail_line)
-            continue
+                is_chrome = is_closing = False
         if is_chrome:
             prev_blank = True
             cur = None
@@ -674,12 +670,49 @@ def segment(ctx: DocContext) -> None:
             blocks.append(cur)
             prev_blank = False
             continue
-        labels, bullet = _NO_LABEL, None
-        if g0:
-            labels = _label_matches(text, s)
-            bullet = _bullet(text, s, g0)
-            h = (_heading(lines, i, text, g0, labels, in_org)
-                 if (labels[0] or g0 & _G_APPENDIX) and len(text) <= 600 and i not in in_table else None)
+        ind = len(text) - len(s)
+        plain = not g0
+        if g0 in simple_leads:
+            # A letter, Roman letter or digit followed by none of ".):", a space, a Roman letter or a
+            # digit starts no label (LETTER_RE, ROMAN_RE, ARABIC_RE and DOTTED_RE all need one).
+            c1 = s[1:2]
+            if c1 not in ".):IVXL" and not c1.isspace():
+                g1 = gates.get(c1, -1) if c1 else 0
+                if g1 < 0:
+                    g1 = _char_gate(c1)
+                plain = not g1 & _G_DIGIT
+        if plain:
+            if cur is not None and cur.kind != "table_row" and not is_closing and (not prev_blank or c0.islower()):
+                cur.end = end
+                cur.pieces.append((start + ind, end))
+            else:
+                cur = Block("para", start + ind, end, start + ind, i, None, None, ind, stack[-1].id if stack else None,
+                            [(start + ind, end)])
+                if is_closing:
+                    cur.kind = "closing"
+                blocks.append(cur)
+            prev_blank = False
+            continue
+        if (g0 & _G_BULLET and len(s) > 2 and s[1] == " " and not s[2].isspace() and ind <= 13
+                and (not ind or not text[:ind].strip(" \t"))):
+            g2 = gates.get(s[2])
+            if g2 is None:
+                g2 = _char_gate(s[2])
+            if not g2 & (_G_LABEL | _G_BULLET):
+                # "- Text" (``_bullet``'s direct reading): a bullet with no label, never a heading
+                ts = start + ind + 2
+                cur = Block("bullet", start + ind, end, ts, i, c0, None, ind, stack[-1].id if stack else None,
+                            [(ts, end)])
+                if is_closing:
+                    cur.kind = "closing"
+                blocks.append(cur)
+                prev_blank = False
+                continue
+        labels = _label_matches(text, s)
+        bullet = _bullet(text, s, g0)
+        if ((labels[1] or labels[2] or labels[3] or labels[0] & _G_ROMAN or g0 & _G_APPENDIX)
+                and len(text) <= 600 and i not in in_table):
+            h = _heading(lines, i, text, g0, labels, in_org)
             if h is not None:
                 level = _shape_level(h.shape, h.label)
                 if h.shape == "letter":
@@ -716,27 +749,14 @@ def segment(ctx: DocContext) -> None:
         if (cur is not None and cur.kind != "table_row" and not is_closing and (not prev_blank or c0.islower())
                 and not (bullet or labels[1] or labels[2] or labels[3])):  # not _starts_item
             cur.end = end
-            cur.pieces.append((start + (len(text) - len(s)), end))
+            cur.pieces.append((start + ind, end))
             prev_blank = False
             continue
-        sec_id = stack[-1].id if stack else None
-        if g0:
-            cur = _make_block(lines, i, text, s, labels, bullet, sec_id)
-        else:  # no bullet, no label: a paragraph
-            indent = len(text) - len(s)
-            cur = Block("para", start + indent, end, start + indent, i, None, None, indent, sec_id,
-                        [(start + indent, end)])
+        cur = _make_block(lines, i, text, s, labels, bullet, stack[-1].id if stack else None)
         if is_closing:
             cur.kind = "closing"
         blocks.append(cur)
         prev_blank = False
-
-    if tail_line < 0:  # start_line >= n: no body line was walked
-        tail_line = _find_tail(lines, start_line)
-        resume_line = _find_appendix_after(lines, tail_line)
-    ctx.body_start = infos[start_line].start if start_line < n else len(text_all)
-    ctx.body_end = infos[tail_line].start if tail_line < n else -1
-    ctx.tail_end = infos[resume_line].start if resume_line < n else -1
 
     # Section spans: heading line to the next heading of the same or higher level, never into the tail.
     heading_starts = [(s.span[0], s.level, s) for s in sections]

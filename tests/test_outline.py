@@ -241,3 +241,5 @@ def test_title_counts_agree_with_the_patterns() -> None:
         up, low = len(o._UPPER_LETTERS.findall(t)), len(o._LOWER_LETTERS.findall(t))
         assert o._is_upper_title(t) == (up >= 3 and low <= up * 0.15), t
         assert o._words(t) == len(o._WORD.findall(t)), t
+        for k in (0, 1, 2, 40):
+            assert o._more_words(t, k) == (o._words(t) > k), (t, k)
