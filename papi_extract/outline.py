@@ -89,6 +89,22 @@ class _Heading:
     level: int = 0
 
 
+@dataclass(slots=True)
+class _Sec:
+    """A section while the body is walked; it becomes a ``Section`` once its span is known."""
+
+    id: str
+    label: str
+    title: str
+    level: int
+    parent: str | None
+    kind: str
+    start: int
+    shape: str
+    in_org: bool  # this section or one of its ancestors is an "organization" section
+    end: int = 0
+
+
 def roman_to_int(s: str) -> int:
     vals = {"I": 1, "V": 5, "X": 10, "L": 50}
     total = 0
@@ -208,18 +224,23 @@ _GATE_CLASSES = (
     (_G_SPACE, regex.compile(r"\s")),
 )
 _G_LABEL = _G_ROMAN | _G_DIGIT | _G_LETTER
-_CHAR_GATE: dict[str, int] = {}  # pure memo: character -> gate bits
+class _GateMemo(dict[str, int]):
+    """Pure memo: character -> gate bits (``_GATES[c]``; computed on first sight)."""
 
-
-def _char_gate(c: str) -> int:
-    g = _CHAR_GATE.get(c)
-    if g is None:
+    def __missing__(self, c: str) -> int:
         g = 0
         for bit, rx in _GATE_CLASSES:
             if rx.fullmatch(c):
                 g |= bit
-        _CHAR_GATE[c] = g
-    return g
+        self[c] = g
+        return g
+
+
+_GATES = _GateMemo()
+
+
+def _char_gate(c: str) -> int:
+    return _GATES[c]
 
 
 def _lead_gate(s: str) -> tuple[int, int]:
@@ -227,10 +248,10 @@ def _lead_gate(s: str) -> tuple[int, int]:
     character or of the one after a leading dash bullet, as ``_LEAD_BULLET`` allows)."""
     if not s:
         return 0, 0
-    g0 = _char_gate(s[0])
+    g0 = _GATES[s[0]]
     if g0 & _G_DASH:
         c1 = s[1:].lstrip()[:1]
-        return g0, (_char_gate(c1) & _G_LABEL) if c1 else 0
+        return g0, (_GATES[c1] & _G_LABEL) if c1 else 0
     return g0, g0 & _G_LABEL
 
 
@@ -257,10 +278,10 @@ def _label_matches(t: str, s: str) -> Labels:
     patterns, and a line whose lead no pattern accepts gets no hit at all."""
     if not s:
         return _NO_LABEL
-    g0 = _char_gate(s[0])
+    g0 = _GATES[s[0]]
     if g0 & _G_DASH:
         c1 = s[1:].lstrip()[:1]
-        lab = (_char_gate(c1) & _G_LABEL) if c1 else 0
+        lab = (_GATES[c1] & _G_LABEL) if c1 else 0
         return _label_regex(t, s, lab) if lab & (_G_DIGIT | _G_LETTER) else (lab, None, None, None)
     lab = g0 & _G_LABEL
     if not lab & (_G_DIGIT | _G_LETTER):
@@ -275,11 +296,11 @@ def _label_matches(t: str, s: str) -> Labels:
         if d > 2:
             return lab, None, None, None  # no label is three digits long
         c = s[d : d + 1]
-        if d == 0 or (c and _char_gate(c) & (_G_DIGIT | _G_SPACE)):
+        if d == 0 or (c and _GATES[c] & (_G_DIGIT | _G_SPACE)):
             return _label_regex(t, s, lab)  # another digit script, or a space before the "."
         if c == "." or c == ")":
             nxt = s[d + 1 : d + 2]
-            if c == "." and nxt and _char_gate(nxt) & _G_DIGIT:
+            if c == "." and nxt and _GATES[nxt] & _G_DIGIT:
                 # "1.2": dotted numbering; ARABIC_RE cannot match (its title cannot start with a digit)
                 return lab, _hit(DOTTED_RE.match(t)), None, None
             # ARABIC_RE: label, "." or ")", up to four spaces, then a title that is no digit and no space
@@ -287,7 +308,7 @@ def _label_matches(t: str, s: str) -> Labels:
             sp = len(s) - d - 1 - len(rest)
             if not rest:
                 return lab, None, None, None
-            gt = _char_gate(rest[0])
+            gt = _GATES[rest[0]]
             if gt & _G_SPACE:
                 return _label_regex(t, s, lab)
             if sp > 4 or gt & _G_DIGIT:
@@ -301,12 +322,12 @@ def _label_matches(t: str, s: str) -> Labels:
         sp = len(s) - 2 - len(rest)
         if not rest:
             return lab, None, None, None
-        if _char_gate(rest[0]) & _G_SPACE:
+        if _GATES[rest[0]] & _G_SPACE:
             return _label_regex(t, s, lab)
         if sp == 0 or sp > 4:
             return lab, None, None, None
         return lab, None, None, (s[0], ind + 2 + sp)
-    if c and _char_gate(c) & _G_SPACE:
+    if c and _GATES[c] & _G_SPACE:
         return _label_regex(t, s, lab)
     return lab, None, None, None
 
@@ -330,7 +351,7 @@ def _roman(t: str, s: str, g0: int) -> Hit | None:
     u = s[1:].lstrip() if g0 & _G_DASH else s  # the label follows a dash bullet's spaces
     k = len(u) - len(u.lstrip("IVXL"))
     c = u[k : k + 1]
-    if k > 6 or not c or (c not in ".):" and not _char_gate(c) & _G_SPACE):
+    if k > 6 or not c or (c not in ".):" and not _GATES[c] & _G_SPACE):
         return None
     return _hit(ROMAN_RE.match(t))
 
@@ -347,7 +368,7 @@ def _bullet(t: str, s: str, g0: int) -> Bullet | None:
     if not g0 & _G_BULLET:
         return None
     ind = len(t) - len(s)
-    if (len(s) > 2 and s[1] == " " and not _char_gate(s[2]) & (_G_BULLET | _G_SPACE)
+    if (len(s) > 2 and s[1] == " " and not _GATES[s[2]] & (_G_BULLET | _G_SPACE)
             and ind <= 12 and not t[:ind].strip(" \t")):
         return s[0], ind + 2, s[2:]
     m = BULLET_RE.match(t)
@@ -599,9 +620,9 @@ def segment(ctx: DocContext) -> None:
     chrome, closing = ops["chrome"], ops["closing"]
     start_line = _title_block_end(lines)
 
-    sections: list[Section] = []
-    stack: list[Section] = []
-    shapes: dict[str, str] = {}  # section id -> label shape
+    sections: list[_Sec] = []
+    stack: list[_Sec] = []
+    sec_id: str | None = None  # the innermost open section
     blocks: list[Block] = []
     cur: Block | None = None
     prev_blank = True
@@ -627,7 +648,7 @@ def segment(ctx: DocContext) -> None:
     plain_lead = _PLAIN_LEAD
     chrome_phrases, closing_phrases = chrome.phrases, closing.phrases
     any_opening = chrome_phrases + closing_phrases
-    gates = _CHAR_GATE
+    gates = _GATES
     simple_leads = (_G_LETTER, _G_ROMAN, _G_DIGIT)
     for i in (*range(start_line, tail_line), *range(resume_line, n)):
         text = texts[i]
@@ -661,11 +682,9 @@ def segment(ctx: DocContext) -> None:
             cur = None
             continue
         c0 = s[0]
-        g0 = gates.get(c0)
-        if g0 is None:
-            g0 = _char_gate(c0)
+        g0 = gates[c0]
         if "\t" in text or (c0 == "|" and s.count("|") >= 2):  # _is_table_text: a table row, never a heading
-            cur = Block("table_row", start, end, start, i, None, None, 0, stack[-1].id if stack else None,
+            cur = Block("table_row", start, end, start, i, None, None, 0, sec_id,
                         [(start, end)])
             blocks.append(cur)
             prev_blank = False
@@ -677,16 +696,13 @@ def segment(ctx: DocContext) -> None:
             # digit starts no label (LETTER_RE, ROMAN_RE, ARABIC_RE and DOTTED_RE all need one).
             c1 = s[1:2]
             if c1 not in ".):IVXL" and not c1.isspace():
-                g1 = gates.get(c1, -1) if c1 else 0
-                if g1 < 0:
-                    g1 = _char_gate(c1)
-                plain = not g1 & _G_DIGIT
+                plain = not c1 or not gates[c1] & _G_DIGIT
         if plain:
             if cur is not None and cur.kind != "table_row" and not is_closing and (not prev_blank or c0.islower()):
                 cur.end = end
                 cur.pieces.append((start + ind, end))
             else:
-                cur = Block("para", start + ind, end, start + ind, i, None, None, ind, stack[-1].id if stack else None,
+                cur = Block("para", start + ind, end, start + ind, i, None, None, ind, sec_id,
                             [(start + ind, end)])
                 if is_closing:
                     cur.kind = "closing"
@@ -695,13 +711,10 @@ def segment(ctx: DocContext) -> None:
             continue
         if (g0 & _G_BULLET and len(s) > 2 and s[1] == " " and not s[2].isspace() and ind <= 13
                 and (not ind or not text[:ind].strip(" \t"))):
-            g2 = gates.get(s[2])
-            if g2 is None:
-                g2 = _char_gate(s[2])
-            if not g2 & (_G_LABEL | _G_BULLET):
+            if not gates[s[2]] & (_G_LABEL | _G_BULLET):
                 # "- Text" (``_bullet``'s direct reading): a bullet with no label, never a heading
                 ts = start + ind + 2
-                cur = Block("bullet", start + ind, end, ts, i, c0, None, ind, stack[-1].id if stack else None,
+                cur = Block("bullet", start + ind, end, ts, i, c0, None, ind, sec_id,
                             [(ts, end)])
                 if is_closing:
                     cur.kind = "closing"
@@ -709,14 +722,14 @@ def segment(ctx: DocContext) -> None:
                 prev_blank = False
                 continue
         labels = _label_matches(text, s)
-        bullet = _bullet(text, s, g0)
+        bullet = _bullet(text, s, g0) if g0 & _G_BULLET else None
         if ((labels[1] or labels[2] or labels[3] or labels[0] & _G_ROMAN or g0 & _G_APPENDIX)
                 and len(text) <= 600 and i not in in_table):
             h = _heading(lines, i, text, g0, labels, in_org)
             if h is not None:
                 level = _shape_level(h.shape, h.label)
                 if h.shape == "letter":
-                    anchor = next((x for x in reversed(stack) if shapes[x.id] != "letter"), None)
+                    anchor = next((x for x in reversed(stack) if x.shape != "letter"), None)
                     level = (anchor.level + 1) if anchor else 3
                 while stack and stack[-1].level >= level:
                     stack.pop()
@@ -727,16 +740,13 @@ def segment(ctx: DocContext) -> None:
                 kind = section_kind(title if h.shape != "appendix" else "phu luc " + title, par.kind if par else None)
                 if h.shape == "appendix":
                     kind = "appendix"
-                sec = Section(
-                    id=f"s{len(sections) + 1}", label=h.label, title=title, level=level,
-                    parent=par.id if par else None, kind=kind,  # type: ignore[arg-type]
-                    span=(start, start),
-                )
+                sec = _Sec(f"s{len(sections) + 1}", h.label, title, level, par.id if par else None, kind, start, h.shape,
+                           kind == "organization" or (par is not None and par.in_org))
                 _check_numbering(ctx, expected_next, par.id if par else None, h, start)
                 sections.append(sec)
                 stack.append(sec)
-                in_org = any(x.kind == "organization" for x in stack)
-                shapes[sec.id] = h.shape
+                sec_id = sec.id
+                in_org = sec.in_org  # the stack is the new section and its ancestors
                 ctx.heading_lines[i] = sec.id
                 cur = None
                 if h.content_start >= 0:
@@ -752,26 +762,28 @@ def segment(ctx: DocContext) -> None:
             cur.pieces.append((start + ind, end))
             prev_blank = False
             continue
-        cur = _make_block(lines, i, text, s, labels, bullet, stack[-1].id if stack else None)
+        cur = _make_block(lines, i, text, s, labels, bullet, sec_id)
         if is_closing:
             cur.kind = "closing"
         blocks.append(cur)
         prev_blank = False
 
     # Section spans: heading line to the next heading of the same or higher level, never into the tail.
-    heading_starts = [(s.span[0], s.level, s) for s in sections]
-    for idx, (start, lvl, sec) in enumerate(heading_starts):
-        end = len(ctx.text)
-        if ctx.body_end >= 0 and start < ctx.body_end:
-            end = ctx.body_end
-        for start2, lvl2, _ in heading_starts[idx + 1 :]:
-            if lvl2 <= lvl:
-                end = start2
-                break
-        end = _trim_end(ctx.text, start, end)
-        sec.span = (start, end)
+    open_secs: list[_Sec] = []  # levels strictly increasing: each waits for its closing heading
+    for sec in sections:
+        while open_secs and open_secs[-1].level >= sec.level:
+            closed = open_secs.pop()
+            closed.end = _trim_end(text_all, closed.start, sec.start)
+        open_secs.append(sec)
+    for sec in open_secs:
+        end = ctx.body_end if 0 <= ctx.body_end and sec.start < ctx.body_end else len(text_all)
+        sec.end = _trim_end(text_all, sec.start, end)
     _kinds_from_content(ctx, sections)
-    ctx.sections = sections
+    ctx.sections = [
+        Section(id=x.id, label=x.label, title=x.title, level=x.level, parent=x.parent, kind=x.kind,  # type: ignore[arg-type]
+                span=(x.start, x.end))
+        for x in sections
+    ]
     ctx.blocks = blocks
     if not sections:
         ctx.warn("W302", "no section headings found")
@@ -788,14 +800,16 @@ def _find_appendix_after(lines: _Lines, tail_line: int) -> int:
     return lines.n
 
 
-def _kinds_from_content(ctx: DocContext, sections: list[Section]) -> None:
+def _kinds_from_content(ctx: DocContext, sections: list[_Sec]) -> None:
     """A section the heading words leave as "other" but whose text reports index results
     ("Đạt 5,47/10 điểm ..., xếp vị thứ 22/63") is an analysis of results: limitations."""
     rx = _result_cue_re()
+    folded = ctx.folded
     for sec in sections:
         if sec.kind != "other":
             continue
-        if rx.search(ctx.folded, sec.span[0], sec.span[1]):
+        # every result cue ends in "diem": a span without it holds none
+        if folded.find("diem", sec.start, sec.end) >= 0 and rx.search(folded, sec.start, sec.end):
             sec.kind = "limitations"
             for child in sections:
                 if child.parent == sec.id and child.kind == "other":
@@ -809,9 +823,13 @@ def _result_cue_re() -> regex.Pattern[str]:
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in " \t\n":
-        end -= 1
-    return end
+    """``end`` moved left past trailing spaces, tabs and newlines (never before ``start``)."""
+    while True:
+        lo = max(start, end - 64)  # look at a short tail first: spans end in a few blank lines
+        kept = len(text[lo:end].rstrip(" \t\n"))
+        if kept or lo == start:
+            return lo + kept
+        end = lo
 
 
 def _starts_item(text: str) -> bool:
