@@ -21,7 +21,7 @@ from papi_extract.models import (
     Task,
     Warning,
 )
-from papi_extract.normalize import NormalizedText
+from papi_extract.normalize import LineInfo, NormalizedText
 
 
 @dataclass(slots=True)
@@ -78,6 +78,8 @@ class DocContext:
     tasks: list[Task] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
     partial: bool = False
+    # per-document cache derived from ``norm`` (which never changes once the context exists); read-only
+    _line_texts: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -86,6 +88,12 @@ class DocContext:
     @property
     def folded(self) -> str:
         return self.norm.folded
+
+    def line_texts(self) -> list[str]:
+        """Every line's text (``norm.line_text(i)`` for all i), split once per document."""
+        if self._line_texts is None:
+            self._line_texts = _split_lines(self.norm.text, self.norm.lines)
+        return self._line_texts
 
     def warn(self, code: str, message: str, span: tuple[int, int] | None = None) -> None:
         self.warnings.append(Warning(code=code, message=message, span=span))
@@ -109,3 +117,12 @@ class DocContext:
             else:
                 hi = mid - 1
         return lo
+
+
+def _split_lines(text: str, lines: list[LineInfo]) -> list[str]:
+    """``[text[li.start:li.end] for li in lines]``: one ``str.split`` when the lines are the
+    text's "\\n"-separated lines, as ``normalize`` makes them (checked: count and the last end)."""
+    parts = text.split("\n")
+    if len(parts) == len(lines) and (not lines or (lines[0].start == 0 and lines[-1].end == len(text))):
+        return parts
+    return [text[li.start : li.end] for li in lines]

@@ -11,6 +11,7 @@ numbered task sentence ("4.1 Tiếp tục phối hợp ...").
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +40,13 @@ _WORD = regex.compile(r"\w+")
 _BAR_LINE_ANY = regex.compile(r"(?m)^[ \t]{0,8}\|[ \t]{0,8}$")
 _UPPER_LETTERS = regex.compile(r"\p{Lu}")
 _LOWER_LETTERS = regex.compile(r"\p{Ll}")
+# Group numbers, read by number: the regex module resolves a group name about ten times slower.
+_LABEL, _TITLE = 1, 2  # ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE
+_APX_LABEL, _APX_TITLE = 2, 3  # APPENDIX_RE
+_B_MARKER, _B_REST = 2, 3  # BULLET_RE
+assert all(rx.groupindex == {"label": _LABEL, "title": _TITLE} for rx in (ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE))
+assert APPENDIX_RE.groupindex == {"kw": 1, "label": _APX_LABEL, "title": _APX_TITLE}
+assert BULLET_RE.groupindex == {"indent": 1, "marker": _B_MARKER, "rest": _B_REST}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +89,22 @@ class _Heading:
     level: int = 0
 
 
+@dataclass(slots=True)
+class _Sec:
+    """A section while the body is walked; it becomes a ``Section`` once its span is known."""
+
+    id: str
+    label: str
+    title: str
+    level: int
+    parent: str | None
+    kind: str
+    start: int
+    shape: str
+    in_org: bool  # this section or one of its ancestors is an "organization" section
+    end: int = 0
+
+
 def roman_to_int(s: str) -> int:
     vals = {"I": 1, "V": 5, "X": 10, "L": 50}
     total = 0
@@ -90,14 +114,59 @@ def roman_to_int(s: str) -> int:
     return total
 
 
+# Letter classes of the characters a title is made of (tab, printable ASCII, every Vietnamese
+# letter in both cases, common typographic marks), one byte each, so a title's upper/lower case
+# letters and words are counted by ``codecs.charmap_encode`` + ``bytes.translate`` in C instead of
+# ``findall`` building one string per letter. Each class byte is decided by the very patterns the
+# counts stand for (``\p{Lu}``, ``\p{Ll}``, ``\w``); a title holding any other character is
+# counted with those patterns directly.
+_VI_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+_CLASS_CHARS = "\x00\t" + "".join(map(chr, range(32, 127))) + _VI_LOWER + _VI_LOWER.upper() + "“”‘’–—…•°«»·§"
+
+
+@lru_cache(maxsize=1)
+def _class_codec() -> tuple[object, bytes]:
+    chars = list(dict.fromkeys(_CLASS_CHARS))  # NUL first: charmap_build then gives a C EncodingMap
+    chars += [chr(0xE000 + k) for k in range(256 - len(chars))]  # private use: padding to 256
+    classes = bytearray()
+    for c in chars:
+        word = _WORD.fullmatch(c) is not None
+        upper, lower = _UPPER_LETTERS.fullmatch(c) is not None, _LOWER_LETTERS.fullmatch(c) is not None
+        assert word or not (upper or lower)
+        classes += b"U" if upper else b"l" if lower else b"w" if word else b" "
+    return codecs.charmap_build("".join(chars)), bytes(classes)
+
+
+def _letter_classes(s: str) -> bytes | None:
+    """One byte per character of ``s``: U (upper-case letter), l (lower-case letter), w (other word
+    character), space (anything else); None if ``s`` holds a character outside the class table."""
+    enc, classes = _class_codec()
+    try:
+        return codecs.charmap_encode(s, "strict", enc)[0].translate(classes)  # type: ignore[arg-type]
+    except UnicodeEncodeError:
+        return None
+
+
 def _is_upper_title(s: str) -> bool:
-    up = len(_UPPER_LETTERS.findall(s))
-    low = len(_LOWER_LETTERS.findall(s))
+    enc, classes = _class_codec()
+    try:
+        b = codecs.charmap_encode(s, "strict", enc)[0].translate(classes)  # type: ignore[arg-type]
+    except UnicodeEncodeError:
+        up, low = len(_UPPER_LETTERS.findall(s)), len(_LOWER_LETTERS.findall(s))
+    else:
+        up, low = b.count(b"U"), b.count(b"l")
     return up >= 3 and low <= up * 0.15
 
 
 def _words(s: str) -> int:
-    return len(_WORD.findall(s))
+    """Number of ``\\w+`` runs in ``s``."""
+    b = _letter_classes(s)
+    return len(_WORD.findall(s)) if b is None else len(b.split())
+
+
+def _more_words(s: str, k: int) -> bool:
+    """``_words(s) > k``; a string of at most 2k characters cannot hold k + 1 words."""
+    return len(s) > 2 * k and _words(s) > k
 
 
 def _phrases_re(phrases: tuple[str, ...], anchored: bool) -> regex.Pattern[str]:
@@ -138,47 +207,291 @@ def section_kind(title: str, parent_kind: str | None) -> str:
     return "other"
 
 
+# First-character gates. A line can match a label pattern only if its first non-space character
+# (or, after a leading dash bullet, the next one) is in that pattern's label class, so the
+# patterns are tried only on lines whose lead allows them. Each bit is decided by the pattern's
+# own character class, run through ``regex`` on the one character, so the gate never disagrees
+# with the pattern (Python's ``str.lstrip`` strips a superset of ``\s``: the first character it
+# leaves is the label character whenever the pattern matches).
+_G_ROMAN, _G_DIGIT, _G_LETTER, _G_APPENDIX, _G_BULLET, _G_DASH, _G_SPACE = 1, 2, 4, 8, 16, 32, 64
+_GATE_CLASSES = (
+    (_G_ROMAN, regex.compile(r"[IVXL]")),
+    (_G_DIGIT, regex.compile(r"\d")),
+    (_G_LETTER, regex.compile(r"[a-zđ]")),
+    (_G_APPENDIX, regex.compile(r"p", regex.I)),
+    (_G_BULLET, regex.compile(r"[-–—•+*✓➢▪◦○●]")),
+    (_G_DASH, regex.compile(r"[-–—•]")),
+    (_G_SPACE, regex.compile(r"\s")),
+)
+_G_LABEL = _G_ROMAN | _G_DIGIT | _G_LETTER
+class _GateMemo(dict[str, int]):
+    """Pure memo: character -> gate bits (``_GATES[c]``; computed on first sight)."""
+
+    def __missing__(self, c: str) -> int:
+        g = 0
+        for bit, rx in _GATE_CLASSES:
+            if rx.fullmatch(c):
+                g |= bit
+        self[c] = g
+        return g
+
+
+_GATES = _GateMemo()
+
+
+def _char_gate(c: str) -> int:
+    return _GATES[c]
+
+
+def _lead_gate(s: str) -> tuple[int, int]:
+    """Gate bits of a left-stripped line: (bits of its first character, label bits of the first
+    character or of the one after a leading dash bullet, as ``_LEAD_BULLET`` allows)."""
+    if not s:
+        return 0, 0
+    g0 = _GATES[s[0]]
+    if g0 & _G_DASH:
+        c1 = s[1:].lstrip()[:1]
+        return g0, (_GATES[c1] & _G_LABEL) if c1 else 0
+    return g0, g0 & _G_LABEL
+
+
+# A label as a label pattern reads it: (label, offset of the title in the line; the title runs
+# to the end of the line).
+Hit = tuple[str, int]
+Labels = tuple[int, Hit | None, Hit | None, Hit | None]  # label gate bits, DOTTED_RE, ARABIC_RE, LETTER_RE
+_NO_LABEL: Labels = (0, None, None, None)
+_DIGITS = "0123456789"
+
+
+def _hit(m: regex.Match[str] | None) -> Hit | None:
+    return (m.group(_LABEL), m.start(_TITLE)) if m else None
+
+
+def _label_matches(t: str, s: str) -> Labels:
+    """(label gate bits, DOTTED_RE, ARABIC_RE, LETTER_RE hit) of line ``t`` (``s`` = ``t.lstrip()``).
+
+    ARABIC_RE is left untried when DOTTED_RE matched: every reader takes the dotted hit first.
+    The usual shapes are read directly, exactly as the patterns read them: an indent of at most
+    four spaces/tabs, one or two ASCII digits then "." or ")" (DOTTED_RE needs a digit right after
+    the "."), or a letter then "." or ")", then spaces and the title. Anything else (a dash
+    bullet before the label, other whitespace, other digits, "1.2" numbering) goes to the
+    patterns, and a line whose lead no pattern accepts gets no hit at all."""
+    if not s:
+        return _NO_LABEL
+    g0 = _GATES[s[0]]
+    if g0 & _G_DASH:
+        c1 = s[1:].lstrip()[:1]
+        lab = (_GATES[c1] & _G_LABEL) if c1 else 0
+        return _label_regex(t, s, lab) if lab & (_G_DIGIT | _G_LETTER) else (lab, None, None, None)
+    lab = g0 & _G_LABEL
+    if not lab & (_G_DIGIT | _G_LETTER):
+        return lab, None, None, None
+    ind = len(t) - len(s)
+    if ind > 4:  # the patterns allow at most four leading \s before the label
+        return lab, None, None, None
+    if ind and t[:ind].strip(" \t"):
+        return _label_regex(t, s, lab)
+    if lab & _G_DIGIT:
+        d = len(s) - len(s.lstrip(_DIGITS))
+        if d > 2:
+            return lab, None, None, None  # no label is three digits long
+        c = s[d : d + 1]
+        if d == 0 or (c and _GATES[c] & (_G_DIGIT | _G_SPACE)):
+            return _label_regex(t, s, lab)  # another digit script, or a space before the "."
+        if c == "." or c == ")":
+            nxt = s[d + 1 : d + 2]
+            if c == "." and nxt and _GATES[nxt] & _G_DIGIT:
+                # "1.2": dotted numbering; ARABIC_RE cannot match (its title cannot start with a digit)
+                return lab, _hit(DOTTED_RE.match(t)), None, None
+            # ARABIC_RE: label, "." or ")", up to four spaces, then a title that is no digit and no space
+            rest = s[d + 1 :].lstrip(" ")
+            sp = len(s) - d - 1 - len(rest)
+            if not rest:
+                return lab, None, None, None
+            gt = _GATES[rest[0]]
+            if gt & _G_SPACE:
+                return _label_regex(t, s, lab)
+            if sp > 4 or gt & _G_DIGIT:
+                return lab, None, None, None
+            return lab, None, (s[:d], ind + d + 1 + sp), None
+        return lab, None, None, None  # neither "." nor ")" after the number
+    # LETTER_RE: letter, "." or ")", one to four spaces, then a title that does not start with a space
+    c = s[1:2]
+    if c == "." or c == ")":
+        rest = s[2:].lstrip(" ")
+        sp = len(s) - 2 - len(rest)
+        if not rest:
+            return lab, None, None, None
+        if _GATES[rest[0]] & _G_SPACE:
+            return _label_regex(t, s, lab)
+        if sp == 0 or sp > 4:
+            return lab, None, None, None
+        return lab, None, None, (s[0], ind + 2 + sp)
+    if c and _GATES[c] & _G_SPACE:
+        return _label_regex(t, s, lab)
+    return lab, None, None, None
+
+
+def _label_regex(t: str, s: str, lab: int) -> Labels:
+    """``_label_matches`` by the patterns themselves (``lab``: the label character's gate bits)."""
+    dm = am = lm = None
+    if lab & _G_DIGIT:
+        dm = _hit(DOTTED_RE.match(t))
+        if dm is None:
+            am = _hit(ARABIC_RE.match(t))
+    elif lab & _G_LETTER:
+        lm = _hit(LETTER_RE.match(t))
+    return lab, dm, am, lm
+
+
+def _roman(t: str, s: str, g0: int) -> Hit | None:
+    """ROMAN_RE's hit on line ``t`` (``s`` = ``t.lstrip()``, ``g0`` its first character's gate
+    bits). The label is the whole run of I, V, X, L at s[0] or after a dash bullet (at most six),
+    and a space or one of ".):" must follow it; a line where none does is no Roman heading."""
+    u = s[1:].lstrip() if g0 & _G_DASH else s  # the label follows a dash bullet's spaces
+    k = len(u) - len(u.lstrip("IVXL"))
+    c = u[k : k + 1]
+    if k > 6 or not c or (c not in ".):" and not _GATES[c] & _G_SPACE):
+        return None
+    return _hit(ROMAN_RE.match(t))
+
+
+# A bullet as BULLET_RE reads it: (marker, offset of the rest in the line, rest).
+Bullet = tuple[str, int, str]
+
+
+def _bullet(t: str, s: str, g0: int) -> Bullet | None:
+    """BULLET_RE on ``t`` (``s`` = ``t.lstrip()``, ``g0`` its first character's gate bits). The
+    usual "- Text" (an indent of at most 12 spaces/tabs, the bullet, one space, then a character
+    that is neither a bullet nor a space) is read directly: there BULLET_RE's marker is the
+    bullet and its rest starts two characters after it."""
+    if not g0 & _G_BULLET:
+        return None
+    ind = len(t) - len(s)
+    if (len(s) > 2 and s[1] == " " and not _GATES[s[2]] & (_G_BULLET | _G_SPACE)
+            and ind <= 12 and not t[:ind].strip(" \t")):
+        return s[0], ind + 2, s[2:]
+    m = BULLET_RE.match(t)
+    return (m.group(_B_MARKER), m.start(_B_REST), m.group(_B_REST)) if m else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Opening:
+    """An anchored phrase alternation (``_phrases_re(..., anchored=True)``: up to 8 lead characters
+    of the class ``[\\s\\-*#:|]``, then a phrase) with its exact fast path. Every phrase starts with a
+    character outside the lead class, so the pattern matches iff the line's whole lead run is at
+    most 8 characters long and a phrase starts right after it; the run is measured with
+    ``str.lstrip`` whenever it ends on an ASCII character outside the class."""
+
+    rx: regex.Pattern[str]
+    phrases: tuple[str, ...]
+
+    def match(self, f: str) -> bool:
+        return self.match_at(f, 0, len(f))
+
+    def match_at(self, folded: str, start: int, end: int) -> bool:
+        """Whether the pattern matches ``folded[start:end]``."""
+        if start >= end:
+            return False  # phrases are non-empty
+        if folded[start] in _PLAIN_LEAD:
+            return folded.startswith(self.phrases, start, end)
+        f = folded[start:end]
+        rest = f.lstrip(_LEAD_ASCII)
+        if rest[:1] in _PLAIN_LEAD:
+            return len(f) - len(rest) <= 8 and rest.startswith(self.phrases)
+        return self.rx.match(f) is not None  # a non-ASCII character in or after the lead
+
+
+_LEAD_CLASS = regex.compile(r"[\s\-*#:|]")
+_PLAIN_LEAD = frozenset(c for c in map(chr, range(128)) if not _LEAD_CLASS.match(c))
+_LEAD_ASCII = "".join(c for c in map(chr, range(128)) if _LEAD_CLASS.match(c))
+
+
+@lru_cache(maxsize=1)
+def _openings() -> dict[str, _Opening]:
+    v = vocab()
+    named = {"chrome": v.chrome_openings, "tail": v.tail_openings + v.chrome_tail_openings,
+             "signature": v.signature_lines, "closing": v.closing_openings}
+    pats = _patterns()
+    out = {}
+    for name, phrases in named.items():
+        assert phrases and all(p and not _LEAD_CLASS.match(p) for p in phrases), f"outline.yaml: bad phrase in {name}"
+        out[name] = _Opening(pats[name], tuple(phrases))  # type: ignore[arg-type]
+    return out
+
+
 class _Lines:
-    """Per-line views used by the segmenter."""
+    """Per-line views used by the segmenter; the line texts are split once per document."""
+
+    __slots__ = ("ctx", "n", "infos", "texts")
 
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
-        self.n = len(ctx.norm.lines)
+        self.infos = ctx.norm.lines
+        self.n = len(self.infos)
+        self.texts = ctx.line_texts()
 
     def text(self, i: int) -> str:
-        return self.ctx.norm.line_text(i)
+        return self.texts[i]
 
     def folded(self, i: int) -> str:
-        li = self.ctx.norm.lines[i]
+        li = self.infos[i]
         return self.ctx.folded[li.start : li.end]
 
     def blank(self, i: int) -> bool:
-        return not self.text(i).strip()
+        return not self.texts[i].strip()
 
     def is_table(self, i: int) -> bool:
-        t = self.text(i)
-        if "\t" in t:
-            return True
-        s = t.strip()
-        return s.startswith("|") and s.count("|") >= 2
+        return _is_table_text(self.texts[i])
+
+    def starts_item(self, i: int) -> bool:
+        """``_starts_item(text(i))``, trying each pattern only where the line's lead allows it."""
+        t = self.texts[i]
+        s = t.lstrip()
+        if not s:
+            return False
+        _, dm, am, lm = _label_matches(t, s)
+        return bool(dm or am or lm or _bullet(t, s, _char_gate(s[0])))
+
+
+def _is_table_text(t: str) -> bool:
+    if "\t" in t:
+        return True
+    s = t.strip()
+    return s.startswith("|") and s.count("|") >= 2
 
 
 def _find_tail(lines: _Lines, start_line: int) -> int:
     """First line of the tail (Nơi nhận, signature block, trailing chrome), or n."""
-    pats = _patterns()
-    tail_rx, sig_rx = pats["tail"], pats["signature"]
-    for i in range(start_line, lines.n):
-        if tail_rx.match(lines.folded(i)):  # type: ignore[attr-defined]
+    ops = _openings()
+    tail, sig = ops["tail"], ops["signature"]
+    folded, infos = lines.ctx.folded, lines.infos
+    # A line can open the tail only if one of the phrases occurs in it: start at the first occurrence.
+    for i in range(_first_line_with(lines, tail.phrases, start_line), lines.n):
+        if tail.match_at(folded, infos[i].start, infos[i].end):
             return i
     # No "Nơi nhận": a signature block near the end ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH").
     for i in range(max(start_line, lines.n - 25), lines.n):
-        if sig_rx.match(lines.folded(i)):  # type: ignore[attr-defined]
+        if sig.match_at(folded, infos[i].start, infos[i].end):
             return i
     return lines.n
 
 
+def _first_line_with(lines: _Lines, phrases: tuple[str, ...], start_line: int) -> int:
+    """Index of the first line at or after ``start_line`` whose folded text holds one of the
+    phrases (n if none): the lines before it cannot match an opening of these phrases."""
+    if start_line >= lines.n:
+        return lines.n
+    folded = lines.ctx.folded
+    base = lines.infos[start_line].start
+    hits = [p for p in (folded.find(ph, base) for ph in phrases) if p >= 0]
+    if not hits:
+        return lines.n
+    return max(start_line, lines.ctx.line_of(min(hits)))
+
+
 def _is_chrome(f: str) -> bool:
-    return bool(_patterns()["chrome"].match(f))  # type: ignore[attr-defined]
+    return _openings()["chrome"].match(f)
 
 
 def _title_block_end(lines: _Lines) -> int:
@@ -196,7 +509,7 @@ def _title_block_end(lines: _Lines) -> int:
             while k < lines.n and not lines.blank(k):
                 k += 1
             # A second short subject line after a blank (markdown "### Về việc ...") belongs too.
-            while (k + 1 < lines.n and lines.blank(k) and lines.ctx.norm.lines[k + 1].md_level
+            while (k + 1 < lines.n and lines.blank(k) and lines.infos[k + 1].md_level
                    and not _match_heading(lines, k + 1, False)):
                 k += 2
             return k
@@ -204,61 +517,79 @@ def _title_block_end(lines: _Lines) -> int:
 
 
 def _match_heading(lines: _Lines, i: int, in_organization: bool) -> _Heading | None:
-    text = lines.text(i)
-    if not text.strip() or lines.is_table(i) or len(text) > 600:
+    text = lines.texts[i]
+    s = text.lstrip()
+    if not s or _is_table_text(text) or len(text) > 600:
         return None
-    info = lines.ctx.norm.lines[i]
+    g0 = _char_gate(s[0])
+    labels = _label_matches(text, s)
+    if not (labels[0] or g0 & _G_APPENDIX):
+        return None  # no label pattern can match this line's lead
+    return _heading(lines, i, text, g0, labels, in_organization)
+
+
+def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organization: bool) -> _Heading | None:
+    """``_match_heading`` for a non-blank, non-table line of at most 600 characters whose lead
+    gate bits ``g0`` and label matches are known."""
+    lab, dm, am, lm = labels
+    info = lines.infos[i]
     base = info.start
-    m = APPENDIX_RE.match(text)
-    if m and _words(m.group("title") or "") <= 40 and (m.group("label") or not (m.group("title") or "").strip()):
-        if _is_upper_title(text) or not m.group("title").strip() or info.md_level or info.bold:
-            label = m.group("label") or ""
-            return _Heading(i, "appendix", f"PL-{label}" if label else "PL", base + m.end(), base + m.end(), -1)
-    for shape, rx in (("roman", ROMAN_RE), ("dotted", DOTTED_RE), ("arabic", ARABIC_RE), ("letter", LETTER_RE)):
-        m = rx.match(text)
-        if not m:
-            continue
-        label = m.group("label")
-        if shape == "roman" and not ROMAN_VALID.match(label):
-            continue
-        ts = base + m.start("title")
-        te = base + len(text)
-        title = m.group("title")
-        # bold is evidence only when it covers the title, not just the label ("**1.** Giao Sở X …")
-        bold = info.bold and not (0 <= info.bold_end <= m.start("title"))
-        strong = bool(info.md_level) or bold or _is_upper_title(title) or shape == "roman"
-        content_start = -1
-        if bold and info.bold_end > 0 and info.bold_end < len(text):
-            # "**5. Quản trị môi trường:** Chất lượng ..." : bold run-in head, content after it
-            head = text[m.start("title") : info.bold_end]
-            if head.rstrip().endswith(":") and text[info.bold_end :].strip():
-                if in_organization and shape == "arabic":
-                    return None  # "2. Cơ quan X: duty" in the organization section is a task
-                te = base + info.bold_end
-                content_start = base + info.bold_end + (len(text[info.bold_end :]) - len(text[info.bold_end :].lstrip()))
-                return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), content_start)
-        stripped = title.rstrip()
-        if strong:
-            if _words(title) > 60 and stripped.endswith("."):
-                return None
+    if g0 & _G_APPENDIX:
+        m = APPENDIX_RE.match(text)
+        if m and not _more_words(m.group(_APX_TITLE) or "", 40) and (m.group(_APX_LABEL) or not (m.group(_APX_TITLE) or "").strip()):
+            if _is_upper_title(text) or not m.group(_APX_TITLE).strip() or info.md_level or info.bold:
+                label = m.group(_APX_LABEL) or ""
+                return _Heading(i, "appendix", f"PL-{label}" if label else "PL", base + m.end(), base + m.end(), -1)
+    if not lab:
+        return None
+    # the first shape that reads a label wins (a Roman run that is no Roman numeral reads none)
+    hit = _roman(text, text.lstrip(), g0) if lab & _G_ROMAN else None
+    if hit and ROMAN_VALID.match(hit[0]):
+        shape = "roman"
+    elif dm:
+        shape, hit = "dotted", dm
+    elif am:
+        shape, hit = "arabic", am
+    elif lm:
+        shape, hit = "letter", lm
+    else:
+        return None
+    label, title_at = hit
+    ts = base + title_at
+    te = base + len(text)
+    title = text[title_at:]
+    # bold is evidence only when it covers the title, not just the label ("**1.** Giao Sở X …")
+    bold = info.bold and not (0 <= info.bold_end <= title_at)
+    strong = bool(info.md_level) or bold or shape == "roman" or _is_upper_title(title)
+    content_start = -1
+    if bold and info.bold_end > 0 and info.bold_end < len(text):
+        # "**5. Quản trị môi trường:** Chất lượng ..." : bold run-in head, content after it
+        head = text[title_at : info.bold_end]
+        if head.rstrip().endswith(":") and text[info.bold_end :].strip():
+            if in_organization and shape == "arabic":
+                return None  # "2. Cơ quan X: duty" in the organization section is a task
+            te = base + info.bold_end
+            content_start = base + info.bold_end + (len(text[info.bold_end :]) - len(text[info.bold_end :].lstrip()))
             return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), content_start)
-        if stripped.endswith((".", ";", ".”", '."', "…")) and not stripped.endswith("./."):
+    stripped = title.rstrip()
+    if strong:
+        if stripped.endswith(".") and _more_words(title, 60):
             return None
-        if stripped.endswith(":"):
-            if not _followed_by_items(lines, i) or _words(title) > 45:
-                return None
-            return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), -1)
-        if _words(title) > 40:
+        return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), content_start)
+    if stripped.endswith((".", ";", ".”", '."', "…")) and not stripped.endswith("./."):
+        return None
+    if stripped.endswith(":"):
+        if not _followed_by_items(lines, i) or _more_words(title, 45):
             return None
         return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), -1)
-    return None
+    if _more_words(title, 40):
+        return None
+    return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), -1)
 
 
 def _rstrip_end(lines: _Lines, start: int, end: int) -> int:
-    text = lines.ctx.text
-    while end > start and text[end - 1] in " \t:.;*_":
-        end -= 1
-    return end
+    """``end`` moved left past trailing " \\t:.;*_" (never before ``start``)."""
+    return start + len(lines.ctx.norm.text[start:end].rstrip(" \t:.;*_"))
 
 
 def _followed_by_items(lines: _Lines, i: int) -> bool:
@@ -267,8 +598,7 @@ def _followed_by_items(lines: _Lines, i: int) -> bool:
         j += 1
     if j >= lines.n:
         return False
-    t = lines.text(j)
-    return bool(BULLET_RE.match(t) or LETTER_RE.match(t) or ARABIC_RE.match(t) or DOTTED_RE.match(t))
+    return lines.starts_item(j)
 
 
 def _shape_level(shape: str, label: str) -> int:
@@ -283,118 +613,177 @@ def _shape_level(shape: str, label: str) -> int:
 
 def segment(ctx: DocContext) -> None:
     lines = _Lines(ctx)
-    closing_rx = _patterns()["closing"]
+    n = lines.n
+    texts, infos = lines.texts, lines.infos
+    text_all, folded = ctx.text, ctx.folded
+    ops = _openings()
+    chrome, closing = ops["chrome"], ops["closing"]
     start_line = _title_block_end(lines)
-    tail_line = _find_tail(lines, start_line)
-    resume_line = _find_appendix_after(lines, tail_line)
-    ctx.body_start = ctx.norm.lines[start_line].start if start_line < lines.n else len(ctx.text)
-    ctx.body_end = ctx.norm.lines[tail_line].start if tail_line < lines.n else -1
-    ctx.tail_end = ctx.norm.lines[resume_line].start if resume_line < lines.n else -1
 
-    sections: list[Section] = []
-    stack: list[Section] = []
-    shapes: dict[str, str] = {}  # section id -> label shape
+    sections: list[_Sec] = []
+    stack: list[_Sec] = []
+    sec_id: str | None = None  # the innermost open section
     blocks: list[Block] = []
     cur: Block | None = None
     prev_blank = True
+    in_org = False  # an "organization" section is on the stack
     expected_next: dict[tuple[str | None, str], int] = {}
 
-    def current_section() -> Section | None:
-        return stack[-1] if stack else None
-
+    tail_line = _find_tail(lines, start_line)
+    resume_line = _find_appendix_after(lines, tail_line)
+    ctx.body_start = infos[start_line].start if start_line < n else len(text_all)
+    ctx.body_end = infos[tail_line].start if tail_line < n else -1
+    ctx.tail_end = infos[resume_line].start if resume_line < n else -1
     # Lines inside a one-cell-per-line table (cells between "|" lines) are cells and group rows
     # ("1. Chỉ số Tham gia ..." between two rows), never headings.
     in_table: set[int] = set()
-    if _BAR_LINE_ANY.search(ctx.text):  # cheap gate: most documents hold no "|" line at all
-        texts = [lines.text(i) for i in range(lines.n)]
+    if "|" in text_all and _BAR_LINE_ANY.search(text_all):  # cheap gate: most documents hold no "|" line at all
         for a, b in bar_table_regions(texts, start_line, tail_line):
             in_table.update(range(a, b))
 
-    for i in (*range(start_line, tail_line), *range(resume_line, lines.n)):
-        text = lines.text(i)
-        if not text.strip():
+    # Per line, in the order of the tests: blank, page chrome, table row, heading, closing phrase,
+    # continuation of the current block, new block. A line is "plain" when its lead rules out
+    # every label and bullet pattern (``g0``, the gate bits of its first character, is 0 for most
+    # lines): it is never a heading, an item or a bullet.
+    plain_lead = _PLAIN_LEAD
+    chrome_phrases, closing_phrases = chrome.phrases, closing.phrases
+    any_opening = chrome_phrases + closing_phrases
+    gates = _GATES
+    simple_leads = (_G_LETTER, _G_ROMAN, _G_DIGIT)
+    for i in (*range(start_line, tail_line), *range(resume_line, n)):
+        text = texts[i]
+        s = text.lstrip()
+        if not s:
             prev_blank = True
             continue
-        f = lines.folded(i)
-        if _is_chrome(f):
+        info = infos[i]
+        start, end = info.start, info.end
+        # The openings (chrome, closing): when the folded line starts with a character the lead
+        # class cannot consume, each matches iff one of its phrases is a prefix (_Opening.match_at).
+        if folded[start] in plain_lead:
+            if folded.startswith(any_opening, start, end):
+                is_chrome = folded.startswith(chrome_phrases, start, end)
+                is_closing = folded.startswith(closing_phrases, start, end)
+            else:
+                is_chrome = is_closing = False
+        else:
+            f = folded[start:end]
+            rest = f.lstrip(_LEAD_ASCII)
+            if rest[:1] not in plain_lead:  # a non-ASCII character in or after the lead: the patterns decide
+                is_chrome = chrome.rx.match(f) is not None
+                is_closing = closing.rx.match(f) is not None
+            elif len(f) - len(rest) <= 8 and rest.startswith(any_opening):
+                is_chrome = rest.startswith(chrome_phrases)
+                is_closing = rest.startswith(closing_phrases)
+            else:
+                is_chrome = is_closing = False
+        if is_chrome:
             prev_blank = True
             cur = None
             continue
-        parent = current_section()
-        in_org = any(s.kind == "organization" for s in stack)
-        h = _match_heading(lines, i, in_org) if i not in in_table else None
-        if h is not None:
-            level = _shape_level(h.shape, h.label)
-            if h.shape == "letter":
-                anchor = next((s for s in reversed(stack) if shapes[s.id] != "letter"), None)
-                level = (anchor.level + 1) if anchor else 3
-            while stack and stack[-1].level >= level:
-                stack.pop()
-            par = stack[-1] if stack else None
-            title = collapse_ws(ctx.text[h.title_start : h.title_end])
-            if h.shape == "appendix" and not title:
-                title = _appendix_title(lines, i)
-            kind = section_kind(title if h.shape != "appendix" else "phu luc " + title, par.kind if par else None)
-            if h.shape == "appendix":
-                kind = "appendix"
-            sec_start = ctx.norm.lines[i].start
-            sec = Section(
-                id=f"s{len(sections) + 1}", label=h.label, title=title, level=level,
-                parent=par.id if par else None, kind=kind,  # type: ignore[arg-type]
-                span=(sec_start, sec_start),
-            )
-            _check_numbering(ctx, expected_next, par.id if par else None, h, sec_start)
-            sections.append(sec)
-            stack.append(sec)
-            shapes[sec.id] = h.shape
-            ctx.heading_lines[i] = sec.id
-            cur = None
-            if h.content_start >= 0:
-                end = ctx.norm.lines[i].end
-                cur = Block("para", h.content_start, end, h.content_start, i, section=sec.id,
-                            pieces=[(h.content_start, end)])
-                blocks.append(cur)
-            prev_blank = False
-            continue
-        info = ctx.norm.lines[i]
-        sec_id = parent.id if parent else None
-        stripped_start = info.start + (len(text) - len(text.lstrip()))
-        if lines.is_table(i):
-            cur = Block("table_row", info.start, info.end, info.start, i, section=sec_id, pieces=[(info.start, info.end)])
+        c0 = s[0]
+        g0 = gates[c0]
+        if "\t" in text or (c0 == "|" and s.count("|") >= 2):  # _is_table_text: a table row, never a heading
+            cur = Block("table_row", start, end, start, i, None, None, 0, sec_id,
+                        [(start, end)])
             blocks.append(cur)
             prev_blank = False
             continue
-        first = text.lstrip()[:1]
-        is_closing = closing_rx.match(f) is not None
-        # A closing phrase ("Trên đây là ...") always opens its own block, blank line or not.
-        is_cont = cur is not None and cur.kind != "table_row" and not is_closing and (
-            (not prev_blank and not _starts_item(text)) or (prev_blank and first.islower() and not _starts_item(text))
-        )
-        if is_cont and cur is not None:
-            cur.end = info.end
-            cur.pieces.append((stripped_start, info.end))
+        ind = len(text) - len(s)
+        plain = not g0
+        if g0 in simple_leads:
+            # A letter, Roman letter or digit followed by none of ".):", a space, a Roman letter or a
+            # digit starts no label (LETTER_RE, ROMAN_RE, ARABIC_RE and DOTTED_RE all need one).
+            c1 = s[1:2]
+            if c1 not in ".):IVXL" and not c1.isspace():
+                plain = not c1 or not gates[c1] & _G_DIGIT
+        if plain:
+            if cur is not None and cur.kind != "table_row" and not is_closing and (not prev_blank or c0.islower()):
+                cur.end = end
+                cur.pieces.append((start + ind, end))
+            else:
+                cur = Block("para", start + ind, end, start + ind, i, None, None, ind, sec_id,
+                            [(start + ind, end)])
+                if is_closing:
+                    cur.kind = "closing"
+                blocks.append(cur)
             prev_blank = False
             continue
-        cur = _make_block(ctx, lines, i, sec_id)
+        if (g0 & _G_BULLET and len(s) > 2 and s[1] == " " and not s[2].isspace() and ind <= 13
+                and (not ind or not text[:ind].strip(" \t"))):
+            if not gates[s[2]] & (_G_LABEL | _G_BULLET):
+                # "- Text" (``_bullet``'s direct reading): a bullet with no label, never a heading
+                ts = start + ind + 2
+                cur = Block("bullet", start + ind, end, ts, i, c0, None, ind, sec_id,
+                            [(ts, end)])
+                if is_closing:
+                    cur.kind = "closing"
+                blocks.append(cur)
+                prev_blank = False
+                continue
+        labels = _label_matches(text, s)
+        bullet = _bullet(text, s, g0) if g0 & _G_BULLET else None
+        if ((labels[1] or labels[2] or labels[3] or labels[0] & _G_ROMAN or g0 & _G_APPENDIX)
+                and len(text) <= 600 and i not in in_table):
+            h = _heading(lines, i, text, g0, labels, in_org)
+            if h is not None:
+                level = _shape_level(h.shape, h.label)
+                if h.shape == "letter":
+                    anchor = next((x for x in reversed(stack) if x.shape != "letter"), None)
+                    level = (anchor.level + 1) if anchor else 3
+                while stack and stack[-1].level >= level:
+                    stack.pop()
+                par = stack[-1] if stack else None
+                title = collapse_ws(text_all[h.title_start : h.title_end])
+                if h.shape == "appendix" and not title:
+                    title = _appendix_title(lines, i)
+                kind = section_kind(title if h.shape != "appendix" else "phu luc " + title, par.kind if par else None)
+                if h.shape == "appendix":
+                    kind = "appendix"
+                sec = _Sec(f"s{len(sections) + 1}", h.label, title, level, par.id if par else None, kind, start, h.shape,
+                           kind == "organization" or (par is not None and par.in_org))
+                _check_numbering(ctx, expected_next, par.id if par else None, h, start)
+                sections.append(sec)
+                stack.append(sec)
+                sec_id = sec.id
+                in_org = sec.in_org  # the stack is the new section and its ancestors
+                ctx.heading_lines[i] = sec.id
+                cur = None
+                if h.content_start >= 0:
+                    cur = Block("para", h.content_start, end, h.content_start, i, section=sec.id,
+                                pieces=[(h.content_start, end)])
+                    blocks.append(cur)
+                prev_blank = False
+                continue
+        # A closing phrase ("Trên đây là ...") always opens its own block, blank line or not.
+        if (cur is not None and cur.kind != "table_row" and not is_closing and (not prev_blank or c0.islower())
+                and not (bullet or labels[1] or labels[2] or labels[3])):  # not _starts_item
+            cur.end = end
+            cur.pieces.append((start + ind, end))
+            prev_blank = False
+            continue
+        cur = _make_block(lines, i, text, s, labels, bullet, sec_id)
         if is_closing:
             cur.kind = "closing"
         blocks.append(cur)
         prev_blank = False
 
     # Section spans: heading line to the next heading of the same or higher level, never into the tail.
-    heading_starts = [(s.span[0], s) for s in sections]
-    for idx, (start, sec) in enumerate(heading_starts):
-        end = len(ctx.text)
-        if ctx.body_end >= 0 and start < ctx.body_end:
-            end = ctx.body_end
-        for start2, sec2 in heading_starts[idx + 1 :]:
-            if sec2.level <= sec.level:
-                end = start2
-                break
-        end = _trim_end(ctx.text, start, end)
-        sec.span = (start, end)
+    open_secs: list[_Sec] = []  # levels strictly increasing: each waits for its closing heading
+    for sec in sections:
+        while open_secs and open_secs[-1].level >= sec.level:
+            closed = open_secs.pop()
+            closed.end = _trim_end(text_all, closed.start, sec.start)
+        open_secs.append(sec)
+    for sec in open_secs:
+        end = ctx.body_end if 0 <= ctx.body_end and sec.start < ctx.body_end else len(text_all)
+        sec.end = _trim_end(text_all, sec.start, end)
     _kinds_from_content(ctx, sections)
-    ctx.sections = sections
+    ctx.sections = [
+        Section(id=x.id, label=x.label, title=x.title, level=x.level, parent=x.parent, kind=x.kind,  # type: ignore[arg-type]
+                span=(x.start, x.end))
+        for x in sections
+    ]
     ctx.blocks = blocks
     if not sections:
         ctx.warn("W302", "no section headings found")
@@ -403,20 +792,24 @@ def segment(ctx: DocContext) -> None:
 def _find_appendix_after(lines: _Lines, tail_line: int) -> int:
     """Appendices printed after the signature ("PHỤ LỤC I") are body again: their first line, or n."""
     for i in range(tail_line + 1, lines.n):
-        m = APPENDIX_RE.match(lines.text(i))
-        if m and (m.group("label") or not (m.group("title") or "").strip()) and _is_upper_title(lines.text(i)):
+        if not _lead_gate(lines.texts[i].lstrip())[0] & _G_APPENDIX:
+            continue  # APPENDIX_RE needs "p"/"P" as the first non-space character
+        m = APPENDIX_RE.match(lines.texts[i])
+        if m and (m.group(_APX_LABEL) or not (m.group(_APX_TITLE) or "").strip()) and _is_upper_title(lines.texts[i]):
             return i
     return lines.n
 
 
-def _kinds_from_content(ctx: DocContext, sections: list[Section]) -> None:
+def _kinds_from_content(ctx: DocContext, sections: list[_Sec]) -> None:
     """A section the heading words leave as "other" but whose text reports index results
     ("Đạt 5,47/10 điểm ..., xếp vị thứ 22/63") is an analysis of results: limitations."""
     rx = _result_cue_re()
+    folded = ctx.folded
     for sec in sections:
         if sec.kind != "other":
             continue
-        if rx.search(ctx.folded, sec.span[0], sec.span[1]):
+        # every result cue ends in "diem": a span without it holds none
+        if folded.find("diem", sec.start, sec.end) >= 0 and rx.search(folded, sec.start, sec.end):
             sec.kind = "limitations"
             for child in sections:
                 if child.parent == sec.id and child.kind == "other":
@@ -430,44 +823,47 @@ def _result_cue_re() -> regex.Pattern[str]:
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in " \t\n":
-        end -= 1
-    return end
+    """``end`` moved left past trailing spaces, tabs and newlines (never before ``start``)."""
+    while True:
+        lo = max(start, end - 64)  # look at a short tail first: spans end in a few blank lines
+        kept = len(text[lo:end].rstrip(" \t\n"))
+        if kept or lo == start:
+            return lo + kept
+        end = lo
 
 
 def _starts_item(text: str) -> bool:
     return bool(BULLET_RE.match(text) or LETTER_RE.match(text) or ARABIC_RE.match(text) or DOTTED_RE.match(text))
 
 
-def _make_block(ctx: DocContext, lines: _Lines, i: int, sec_id: str | None) -> Block:
-    text = lines.text(i)
-    info = ctx.norm.lines[i]
+def _make_block(lines: _Lines, i: int, text: str, s: str, labels: Labels, bullet: Bullet | None,
+                sec_id: str | None) -> Block:
+    """The block line i opens (``s`` = ``text.lstrip()``; its label matches and bullet are known)."""
+    info = lines.infos[i]
     base = info.start
-    indent = len(text) - len(text.lstrip())
-    m = BULLET_RE.match(text)
-    if m:
-        marker = m.group("marker").replace(" ", "")
+    end = info.end
+    indent = len(text) - len(s)
+    if bullet:
+        marker, rest_at, rest = bullet
+        marker = marker.replace(" ", "")
         if len(marker) > 1 and marker[0] in "-–—•":
             marker = marker[-1]  # "- +" : the inner marker is the real one
-        ts = base + m.start("rest")
+        ts = base + rest_at
         # "- 4.1 ..." / "+ a) ..." : a label right after the bullet
-        rest = m.group("rest")
-        lm = DOTTED_RE.match(rest) or ARABIC_RE.match(rest) or LETTER_RE.match(rest)
         label = None
-        if lm and marker in "-–—•":
-            label = lm.group("label")
-            ts = base + m.start("rest") + lm.start("title")
-        return Block("bullet", base + indent, info.end, ts, i, marker=marker, label=label, indent=indent,
-                     section=sec_id, pieces=[(ts, info.end)])
-    for rx in (DOTTED_RE, ARABIC_RE, LETTER_RE):
-        lm = rx.match(text)
-        if lm:
-            ts = base + lm.start("title")
-            label = lm.group("label")
-            return Block("item", base + indent, info.end, ts, i, marker=label, label=label, indent=indent,
-                         section=sec_id, pieces=[(ts, info.end)])
-    return Block("para", base + indent, info.end, base + indent, i, indent=indent, section=sec_id,
-                 pieces=[(base + indent, info.end)])
+        if marker in "-–—•":
+            _, dm, am, lm = _label_matches(rest, rest.lstrip())
+            hit = dm or am or lm
+            if hit:
+                label = hit[0]
+                ts = base + rest_at + hit[1]
+        return Block("bullet", base + indent, end, ts, i, marker, label, indent, sec_id, [(ts, end)])
+    hit = labels[1] or labels[2] or labels[3]
+    if hit:
+        label = hit[0]
+        ts = base + hit[1]
+        return Block("item", base + indent, end, ts, i, label, label, indent, sec_id, [(ts, end)])
+    return Block("para", base + indent, end, base + indent, i, None, None, indent, sec_id, [(base + indent, end)])
 
 
 def _appendix_title(lines: _Lines, i: int) -> str:

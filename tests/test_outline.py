@@ -169,3 +169,77 @@ def test_closing_phrase_starts_its_own_block_without_blank_line():
     kinds = [(b.kind, ctx.text[b.start:b.end]) for b in ctx.blocks]
     assert ("closing", "Trên đây là Kế hoạch nâng cao chỉ số PAPI của huyện.") in kinds
     assert any(k == "para" and t == "Tăng cường công khai minh bạch ở cơ sở." for k, t in kinds)
+
+
+def _random_lines(n: int, seed: int) -> list[str]:
+    """Lines built from the pieces the label, bullet and opening patterns look at (indents of
+    every kind of space, dash bullets, digits of two scripts, Roman letters, punctuation), so the
+    fast paths meet every boundary: too many spaces, a digit where a title should start, ..."""
+    import random
+
+    rng = random.Random(seed)
+    pieces = [" ", "  ", "   ", "\t", "\u00a0", "\u2028", "\x1c", "\x85", "-", "–", "•", "+", "*", "✓",
+              "1", "2", "12", "123", "٣", "4.1", "1.2.3", ".", ")", ":", "a", "đ", "z", "b)", "I", "II", "IV",
+              "VIII", "XLIX", "L", "x", "Tăng", "Đối", "tên", "“", "Phụ lục", "PHỤ LỤC", "phu luc", "noi nhan",
+              "tim kiem", "tren day la", "tm.", "|", "#", ";", "Nơi nhận", "trong qua trinh thuc hien"]
+    spaces = [" ", " ", " ", "\t", "\u00a0", "\x1c", "\u2028"]
+    out = []
+    for k in range(n):
+        if k % 2:
+            out.append("".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))))
+            continue
+        # indent, dash bullet, label, punctuation, spaces, title: the shapes the fast paths read
+        out.append("".join((
+            rng.choice(spaces) * rng.choice((0, 0, 1, 2, 3, 4, 5, 12, 13)) + rng.choice(("", "", rng.choice(spaces))),
+            rng.choice(("", "", "", "- ", "-", "– ", "+ ", "- + ")),
+            rng.choice(("1", "12", "123", "٣", "1.2", "3.4.", "a", "đ", "I", "IV", "VIIII", "Tă")),
+            rng.choice(("", ".", ")", ":", " .", "..", ".5")),
+            rng.choice(spaces) * rng.choice((0, 1, 1, 2, 3, 4, 5, 6)) + rng.choice(("", "", rng.choice(spaces))),
+            rng.choice(("Tăng", "tên", "1", "٣", "-", "", ".", "“Chỉ số”", " x", "\x1cx")),
+        )))
+    return out
+
+
+def test_label_fast_paths_agree_with_the_patterns() -> None:
+    """The label, Roman and bullet readers skip their pattern only where it cannot match, and
+    read the usual shapes exactly as the pattern does (a prefilter must never skip a case)."""
+    from papi_extract import outline as o
+
+    def hit(m):  # noqa: ANN001, ANN202
+        return (m.group("label"), m.start("title")) if m else None
+
+    for t in _random_lines(40000, 7):
+        s = t.lstrip()
+        if not s:
+            continue
+        _, dm, am, lm = o._label_matches(t, s)
+        want_d = hit(o.DOTTED_RE.match(t))
+        assert dm == want_d, t
+        if want_d is None:
+            assert am == hit(o.ARABIC_RE.match(t)), t
+        assert lm == hit(o.LETTER_RE.match(t)), t
+        g0 = o._char_gate(s[0])
+        assert o._roman(t, s, g0) == hit(o.ROMAN_RE.match(t)), t
+        m = o.BULLET_RE.match(t)
+        assert o._bullet(t, s, g0) == ((m.group("marker"), m.start("rest"), m.group("rest")) if m else None), t
+
+
+def test_opening_fast_path_agrees_with_the_patterns() -> None:
+    from papi_extract import outline as o
+
+    for t in _random_lines(20000, 11):
+        f = fold(t)
+        for op in o._openings().values():
+            assert op.match(f) == (op.rx.match(f) is not None), (t, op.phrases)
+            assert op.match_at("x\n" + f, 2, 2 + len(f)) == (op.rx.match(f) is not None), t
+
+
+def test_title_counts_agree_with_the_patterns() -> None:
+    from papi_extract import outline as o
+
+    for t in _random_lines(20000, 13) + ["ỦY BAN NHÂN DÂN", "Kế hoạch 2024", "ǅ Ω ω"]:
+        up, low = len(o._UPPER_LETTERS.findall(t)), len(o._LOWER_LETTERS.findall(t))
+        assert o._is_upper_title(t) == (up >= 3 and low <= up * 0.15), t
+        assert o._words(t) == len(o._WORD.findall(t)), t
+        for k in (0, 1, 2, 40):
+            assert o._more_words(t, k) == (o._words(t) > k), (t, k)
