@@ -33,7 +33,9 @@ ROMAN_BARE_RE = regex.compile(r"^\s{0,4}(?P<label>[IVXL]{1,6})\s{1,4}(?P<title>\
 DOTTED_RE = regex.compile(r"^\s{0,4}" + _LEAD_BULLET + r"(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s{1,4}(?P<title>[^\d\s].*)$")
 ARABIC_RE = regex.compile(r"^\s{0,4}" + _LEAD_BULLET + r"(?P<label>\d{1,2})\s{0,2}[.)]\s{0,4}(?P<title>[^\d\s].*)$")
 LETTER_RE = regex.compile(r"^\s{0,4}" + _LEAD_BULLET + r"(?P<label>[a-zđ])\s{0,2}[.)]\s{1,4}(?P<title>\S.*)$")
-APPENDIX_RE = regex.compile(r"^\s{0,4}(?P<kw>ph[uụ]\s{1,3}l[uụ]c)\s{0,3}(?:s[oố]\s{1,3})?(?P<label>[IVXL]{1,6}|\d{1,2})?\s{0,3}[.:]?\s{0,4}(?P<title>.{0,300})$", regex.I)
+APPENDIX_RE = regex.compile(r"^\s{0,60}(?P<kw>ph[uụ]\s{1,3}l[uụ]c)\s{0,3}(?:s[oố]\s{1,3})?(?P<label>[IVXL]{1,6}|\d{1,2})?\s{0,3}[.:]?\s{0,4}(?P<title>.{0,300})$", regex.I)
+# "(1) Đẩy mạnh …": a number in parentheses numbers paragraphs like "1." (read as an arabic label)
+PAREN_RE = regex.compile(r"^\s{0,4}\((?P<label>\d{1,2})\)\s{1,4}(?P<title>[^\d\s].*)$")
 BULLET_RE = regex.compile(r"^(?P<indent>\s{0,12})(?P<marker>(?:[-–—•]\s{0,3})?[-–—•+*✓➢▪◦○●])\s{0,4}(?P<rest>\S.*)$")
 ROMAN_VALID = regex.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 _WORD = regex.compile(r"\w+")
@@ -213,7 +215,7 @@ def section_kind(title: str, parent_kind: str | None) -> str:
 # own character class, run through ``regex`` on the one character, so the gate never disagrees
 # with the pattern (Python's ``str.lstrip`` strips a superset of ``\s``: the first character it
 # leaves is the label character whenever the pattern matches).
-_G_ROMAN, _G_DIGIT, _G_LETTER, _G_APPENDIX, _G_BULLET, _G_DASH, _G_SPACE = 1, 2, 4, 8, 16, 32, 64
+_G_ROMAN, _G_DIGIT, _G_LETTER, _G_APPENDIX, _G_BULLET, _G_DASH, _G_SPACE, _G_PAREN = 1, 2, 4, 8, 16, 32, 64, 128
 _GATE_CLASSES = (
     (_G_ROMAN, regex.compile(r"[IVXL]")),
     (_G_DIGIT, regex.compile(r"\d")),
@@ -222,6 +224,7 @@ _GATE_CLASSES = (
     (_G_BULLET, regex.compile(r"[-–—•+*✓➢▪◦○●]")),
     (_G_DASH, regex.compile(r"[-–—•]")),
     (_G_SPACE, regex.compile(r"\s")),
+    (_G_PAREN, regex.compile(r"\(")),
 )
 _G_LABEL = _G_ROMAN | _G_DIGIT | _G_LETTER
 class _GateMemo(dict[str, int]):
@@ -279,6 +282,9 @@ def _label_matches(t: str, s: str) -> Labels:
     if not s:
         return _NO_LABEL
     g0 = _GATES[s[0]]
+    if g0 & _G_PAREN:
+        hit = _hit(PAREN_RE.match(t))
+        return (_G_DIGIT, None, hit, None) if hit else _NO_LABEL
     if g0 & _G_DASH:
         c1 = s[1:].lstrip()[:1]
         lab = (_GATES[c1] & _G_LABEL) if c1 else 0
@@ -572,6 +578,8 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
             content_start = base + info.bold_end + (len(text[info.bold_end :]) - len(text[info.bold_end :].lstrip()))
             return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), content_start)
     stripped = title.rstrip()
+    if not strong and _wrapped_on(lines, i):
+        return None  # "a) Tuyên truyền … tại" + "các buổi sinh hoạt …": an item hard-wrapped onto the next line
     if strong:
         if stripped.endswith(".") and _more_words(title, 60):
             return None
@@ -585,6 +593,38 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
     if _more_words(title, 40):
         return None
     return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), -1)
+
+
+# A body with this share of lines longer than _LONG_LINE characters is not hard-wrapped: each line is
+# a paragraph (text copied from a word processor), so lines are not joined across a finished sentence.
+_LONG_LINE = 120
+_LONG_SHARE = 0.1
+
+
+def _one_line_paragraphs(texts: list[str], start: int, end: int) -> bool:
+    """Whether the body keeps one paragraph per line (many long lines) rather than hard-wrapping."""
+    nonblank = long_ = 0
+    for t in texts[start:end]:
+        n = len(t)
+        if n:
+            nonblank += 1
+            long_ += n > _LONG_LINE
+    return long_ >= 3 and long_ >= _LONG_SHARE * nonblank
+
+
+def _ends_sentence(t: str) -> bool:
+    """The line ends a sentence ("." "!" "?", also before a closing quote; not the "./." of a closing)."""
+    t = t.rstrip().rstrip("\"”’*")
+    return t.endswith((".", "!", "?")) and not t.endswith("./.")
+
+
+def _wrapped_on(lines: _Lines, i: int) -> bool:
+    """Line i continues on the next line: that line is not blank, starts with a lower-case letter and
+    opens no item (hard-wrapped plain text; a heading never runs on into a lower-case line)."""
+    if i + 1 >= lines.n:
+        return False
+    nxt = lines.texts[i + 1].lstrip()
+    return bool(nxt) and nxt[0].islower() and not lines.starts_item(i + 1)  # "a) …" opens an item
 
 
 def _rstrip_end(lines: _Lines, start: int, end: int) -> int:
@@ -645,6 +685,7 @@ def segment(ctx: DocContext) -> None:
     # continuation of the current block, new block. A line is "plain" when its lead rules out
     # every label and bullet pattern (``g0``, the gate bits of its first character, is 0 for most
     # lines): it is never a heading, an item or a bullet.
+    unwrapped = _one_line_paragraphs(texts, start_line, tail_line)
     plain_lead = _PLAIN_LEAD
     chrome_phrases, closing_phrases = chrome.phrases, closing.phrases
     any_opening = chrome_phrases + closing_phrases
@@ -697,6 +738,8 @@ def segment(ctx: DocContext) -> None:
             c1 = s[1:2]
             if c1 not in ".):IVXL" and not c1.isspace():
                 plain = not c1 or not gates[c1] & _G_DIGIT
+        if unwrapped and not prev_blank and c0.isupper() and _ends_sentence(texts[i - 1]):
+            prev_blank = True  # one paragraph per line: a finished sentence then a capital opens a new one
         if plain:
             if cur is not None and cur.kind != "table_row" and not is_closing and (not prev_blank or c0.islower()):
                 cur.end = end
@@ -833,7 +876,8 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 def _starts_item(text: str) -> bool:
-    return bool(BULLET_RE.match(text) or LETTER_RE.match(text) or ARABIC_RE.match(text) or DOTTED_RE.match(text))
+    return bool(BULLET_RE.match(text) or LETTER_RE.match(text) or ARABIC_RE.match(text) or DOTTED_RE.match(text)
+                or PAREN_RE.match(text))
 
 
 def _make_block(lines: _Lines, i: int, text: str, s: str, labels: Labels, bullet: Bullet | None,

@@ -243,3 +243,76 @@ def test_title_counts_agree_with_the_patterns() -> None:
         assert o._words(t) == len(o._WORD.findall(t)), t
         for k in (0, 1, 2, 40):
             assert o._more_words(t, k) == (o._words(t) > k), (t, k)
+
+
+# ---------------------------------------------------------------------------------------------
+# Layouts from the fourth held-out set, each shown here on another passage
+# ---------------------------------------------------------------------------------------------
+
+
+def test_centred_appendix_after_the_signature_is_body_again() -> None:
+    """Plain text keeps the centring of "PHỤ LỤC" as blanks; the appendix after the signature is read."""
+    from papi_extract.pipeline import parse_text
+
+    text = (
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI huyện Yên Thế năm 2023\n\nI. NHIỆM VỤ\n"
+        "1. Triển khai các nhiệm vụ tại Phụ lục kèm theo.\n\n"
+        "Nơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n"
+        "                                        TM. ỦY BAN NHÂN DÂN\n"
+        "                                              CHỦ TỊCH\n\n"
+        "                                           Hoàng Văn Nam\n\n"
+        "                                  PHỤ LỤC\n"
+        "            CÁC NHIỆM VỤ CẢI THIỆN CHỈ SỐ PAPI NĂM 2023\n\n"
+        "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+        "| 1 | Công khai dự toán ngân sách xã trên bảng tin | UBND các xã, thị trấn | Quý I/2023 |\n"
+        "| 2 | Kiểm tra việc niêm yết thủ tục hành chính tại Bộ phận Một cửa | Phòng Nội vụ | Quý III/2023 |\n"
+    )
+    doc = parse_text(text)
+    assert [(s.label, s.kind) for s in doc.sections][-1] == ("PL", "appendix")
+    rows = [t for t in doc.tasks if t.origin == "table"]
+    assert [t.label for t in rows] == ["1", "2"]
+    assert [a.name for a in rows[1].lead] == ["Phòng Nội vụ"]
+
+
+def test_numbers_in_parentheses_are_item_labels() -> None:
+    ctx = _outline(
+        "II. GIẢI PHÁP\n\n"
+        "(1) Rà soát, công khai danh sách hộ nghèo tại nhà văn hóa thôn, bản.\n\n"
+        "(2) Sở Y tế nâng cao chất lượng khám, chữa bệnh tại trạm y tế xã.\n"
+    )
+    items = [b for b in ctx.blocks if b.kind == "item"]
+    assert [b.label for b in items] == ["1", "2"]
+    assert ctx.text[items[1].text_start:].startswith("Sở Y tế")
+
+
+def test_hard_wrapped_lettered_item_is_no_heading() -> None:
+    """ "b) Tổ chức … các" with "cuộc họp …" on the next line is an item wrapped by the page width; a
+    lettered line whose next line opens another item ("a) …") stays a heading."""
+    ctx = _outline(
+        "III. NHIỆM VỤ\n"
+        "1. Tham gia của người dân ở cấp cơ sở\n"
+        "    a) Tri thức công dân\n"
+        "    b) Tổ chức hội nghị thôn để Nhân dân bàn và quyết định các khoản đóng góp, công khai các\n"
+        "cuộc họp trên loa truyền thanh của xã.\n"
+    )
+    assert [(s.label, s.title) for s in ctx.sections] == [
+        ("III", "NHIỆM VỤ"), ("1", "Tham gia của người dân ở cấp cơ sở"), ("a", "Tri thức công dân")]
+    (item,) = [b for b in ctx.blocks if b.label == "b"]
+    assert ctx.text[item.text_start:item.end].endswith("loa truyền thanh của xã.")
+
+
+def test_one_paragraph_per_line_splits_after_a_finished_sentence() -> None:
+    """A body whose lines are whole paragraphs (several far longer than a page line) keeps each line a
+    paragraph when it ends a sentence and the next opens with a capital; a lower-case line still joins."""
+    long = "Các cơ quan chuyên môn thuộc UBND thị xã căn cứ chức năng, nhiệm vụ xây dựng kế hoạch chi tiết, " \
+           "triển khai thực hiện và báo cáo kết quả về UBND thị xã trước ngày 15 hằng tháng cuối quý."
+    ctx = _outline(
+        "IV. TỔ CHỨC THỰC HIỆN\n" + long + "\n" + long + "\n" + long + "\n"
+        "Phòng Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch.\n"
+        "Phòng Tài chính - Kế hoạch bố trí kinh phí thực hiện Kế hoạch, bảo đảm đúng quy định của\n"
+        "pháp luật về ngân sách nhà nước.\n"
+    )
+    paras = [ctx.text[b.start:b.end] for b in ctx.blocks if b.kind == "para"]
+    assert len(paras) == 5
+    assert paras[3] == "Phòng Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch."
+    assert paras[4].endswith("pháp luật về ngân sách nhà nước.")
