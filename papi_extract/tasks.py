@@ -853,6 +853,10 @@ def run(ctx: DocContext) -> None:
             if r.kind == "task":
                 _guarded(ctx, drafts, r.start, _draft_from_row, st, t, r, sec)
     drafts.sort(key=lambda d: d.span[0])
+    for d in drafts:
+        if d.unread_time is not None:  # the task's own time says something no deadline rule reads
+            ctx.warn("W502", f"deadline text could not be normalized: {collapse_ws(d.unread_time.text)[:120]!r}",
+                     d.unread_time.span())
     ctx.tasks = _finish(st, drafts)
     for task in ctx.tasks:
         if not task.lead:
@@ -1252,6 +1256,7 @@ class _Draft:
     origin: str
     method: str
     span: tuple[int, int]
+    unread_time: Joined | None = None  # a time field or cell that gave no deadline (W502)
 
 
 def _block_role(st: _Doc, sid: str | None, role: str, stop: str | None = None) -> list[_AgencyLine]:
@@ -1383,7 +1388,8 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
     sec = st.secs.get(sid) if sid else None
     if dimension is not None and subdimension is None and sec is not None and sec.kind == "tasks":
         subdimension = _runin_subdimension(st, body.text, dimension)
-    deadlines = st.deadlines(fields["deadline"], cell=True) if fields.get("deadline") else st.deadlines(body, cell=False)
+    time_field = fields.get("deadline")
+    deadlines = st.deadlines(time_field, cell=True) if time_field else st.deadlines(body, cell=False)
     if not deadlines and not fields.get("deadline"):
         # "Thời gian hoàn thành: …" written once for the section is the time of its tasks
         for ln in _block_role(st, block_sid, "deadline", block_stop):
@@ -1396,7 +1402,8 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
     origin = "list" if b.kind == "bullet" or (label is not None and label.isalpha()) else "prose"
     method = _method(st, it, source)
     return _Draft(label, j, sid, dimension, subdimension, lead, support, directing, output,
-                  deadlines, origin, method, (b.start, max(b.end, j.span()[1])))
+                  deadlines, origin, method, (b.start, max(b.end, j.span()[1])),
+                  time_field if time_field and not deadlines else None)
 
 
 def _method(st: _Doc, it: _Item, source: str) -> str:
@@ -1552,7 +1559,7 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None) -> _Draft:
     time = joined("deadline")
     deadlines = st.deadlines(time, cell=True) if time else []
     return _Draft(r.label, j, sid, dimension, subdimension, lead, support, directing, joined("output"),
-                  deadlines, "table", "table-row", (r.start, r.end))
+                  deadlines, "table", "table-row", (r.start, r.end), time if time and not deadlines else None)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -978,3 +978,22 @@ def test_one_agency_line_with_several_fields() -> None:
     assert keys(a.support) == expect("Công chức Tư pháp - Hộ tịch", "Công chức Địa chính")
     assert [d.end for d in a.deadlines] == ["2023-06-30"]
     assert keys(b.lead) == expect("Công chức Văn phòng - Thống kê") and b.support == []
+
+
+def test_time_field_no_rule_reads_is_w502() -> None:
+    """A task's own time that gives no deadline ("Thời hạn: Q.lll/2O23", an OCR slip) is reported, with its span."""
+    text = HEAD + (
+        "II. NHIỆM VỤ, GIẢI PHÁP\n\n"
+        "1. Thủ tục hành chính công\n\n"
+        "a) Rà soát quy trình nội bộ giải quyết thủ tục hành chính.\n"
+        "Cơ quan chủ trì: Sở Nội vụ.\n"
+        "Thời hạn: Q.lll/2O23.\n"
+        "b) Công khai thủ tục hành chính trên Cổng dịch vụ công.\n"
+        "Cơ quan chủ trì: Văn phòng UBND tỉnh.\n"
+        "Thời hạn: Quý III/2023.\n"
+    )
+    doc = parse_text(text, with_text=True)
+    (w,) = [w for w in doc.warnings if w.code == "W502"]
+    assert w.span is not None and doc.text is not None
+    assert doc.text[w.span[0]:w.span[1]].startswith("Q.lll/2O23")
+    assert [len(t.deadlines) for t in doc.tasks] == [0, 1]
