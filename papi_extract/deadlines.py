@@ -467,10 +467,17 @@ def _resolve(recs: list[_Rec]) -> list[_Rec]:
 _Row = tuple[int, int, str, str | None, str | None, str | None]  # start, end, kind, start, end, recurrence
 
 
+# "Quy II/2025": the quarter with its tone mark lost (OCR). Untoned "quy" is otherwise "quy định", so it
+# only counts before a Roman quarter number and a year ("/2025", "năm 2025"); same length, offsets kept.
+_UNTONED_QUARTER = regex.compile(r"(?<![\p{L}\d])quy(?=\s{1,3}(?:iv|iii|ii|i)\s{0,3}(?:/|năm)\s{0,3}\d{4}(?!\d))")
+
+
 @lru_cache(maxsize=16384)
 def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
     """The records of a text (memoized: the same cells recur across plans)."""
     low = _lower(text)
+    if "quy " in low:
+        low = _UNTONED_QUARTER.sub("quý", low)
     recs, ranges = _atoms(low, cell, year)
     # a year that is the end of a range ("2021- 2025") is not a year of its own
     starts = [a for a, _, _, _ in ranges]

@@ -437,3 +437,12 @@ def test_memoized_deadlines_are_fresh_records_at_each_offset() -> None:
     assert a and [d.span for d in b] == [(s + 40, e + 40) for s, e in (d.span for d in a)]
     assert a[0] is not parse_deadlines(text, 0)[0]
     assert a[0].model_dump() == parse_deadlines(text, 0)[0].model_dump()
+
+
+def test_quarter_with_its_tone_mark_lost() -> None:
+    """OCR drops the tone of "Quý": "Quy III năm 2024" is still the quarter; "quy định" never is."""
+    from papi_extract.deadlines import parse_deadlines
+
+    (d,) = parse_deadlines("Quy III năm 2024", 0, None, cell=True)
+    assert (d.kind, d.start, d.end) == ("quarter", "2024-07-01", "2024-09-30")
+    assert all(x.kind != "quarter" for x in parse_deadlines("theo quy định II/2024", 0, None, cell=True))
