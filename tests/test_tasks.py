@@ -997,3 +997,19 @@ def test_time_field_no_rule_reads_is_w502() -> None:
     assert w.span is not None and doc.text is not None
     assert doc.text[w.span[0]:w.span[1]].startswith("Q.lll/2O23")
     assert [len(t.deadlines) for t in doc.tasks] == [0, 1]
+
+
+def test_heading_naming_agencies_with_a_shared_head() -> None:
+    """ "2.2. Các sở: Tài chính, Xây dựng" over "-" items: both departments lead each item."""
+    text = HEAD + (
+        "II. NHIỆM VỤ CỤ THỂ CỦA CÁC CƠ QUAN\n\n"
+        "2.1. Sở Nội vụ\n\n"
+        "- Theo dõi, tổng hợp kết quả thực hiện Kế hoạch.\n\n"
+        "2.2. Các sở: Tài chính, Xây dựng\n\n"
+        "- Hướng dẫn công khai quyết toán các công trình xây dựng cơ bản cấp xã.\n"
+        "- Kiểm tra việc quản lý, sử dụng các khoản đóng góp của Nhân dân.\n"
+    )
+    doc = parse(text)
+    assert [sorted(keys(t.lead)) for t in doc.tasks] == [
+        sorted(expect("Sở Nội vụ")), sorted(expect("Sở Tài chính", "Sở Xây dựng")),
+        sorted(expect("Sở Tài chính", "Sở Xây dựng"))]
