@@ -309,3 +309,29 @@ def test_two_runs_cannot_write_one_dataset(tmp_path: Path) -> None:
         with pytest.raises(UsageError, match="another papi-extract convert"):
             run_convert([str(SEED)], ds, jobs=1)
     assert not (ds / PLANS).exists()
+
+
+def test_journal_line_with_altered_record_bytes_is_not_reused(tmp_path: Path) -> None:
+    """A journal line whose record no longer matches its CRC-32 (bytes changed, even if still valid JSON) is
+    parsed again; the checksum never reaches manifest.jsonl."""
+    src = tmp_path / "in"
+    synthetic_archive(src, 3, CORPUS, seed=5)
+    run_convert([str(src)], tmp_path / "ref", jobs=1)
+    from papi_extract.batch import _journal_line, _summary
+    from papi_extract.cli import dump_record
+    from papi_extract.pipeline import parse_path
+
+    ds = tmp_path / "ds"
+    (ds / PARTS).mkdir(parents=True)
+    paths = sorted(str(p) for p in src.rglob("*.txt"))
+    good = []
+    for p in paths:
+        rec = parse_path(p)
+        good.append(_journal_line({"path": p, **_summary(rec), "seconds": 0.1, "time_limit": 60.0}, dump_record(rec)))
+    altered = good[1].replace(b'"record_type":"plan"', b'"record_type":"plaN"', 1)
+    assert altered != good[1]
+    (ds / PARTS / "run-00000000000000000001-1.jsonl").write_bytes(good[0] + altered + good[2])
+    summary = run_convert([str(src)], ds, jobs=1)
+    assert (summary.parsed, summary.reused) == (1, 2)
+    assert (ds / PLANS).read_bytes() == (tmp_path / "ref" / PLANS).read_bytes()
+    assert b"crc32" not in (ds / MANIFEST).read_bytes()
