@@ -1167,7 +1167,7 @@ def _field_lines(st: _Doc, j: Joined, start: int, end: int, first: regex.Match[s
     role, value_start = _role_of(first), start + first.end()
     k = f.find(";", value_start, end)
     while k >= 0:
-        piece = f[k + 1 : end]
+        piece = f[k + 1 : min(end, k + 1 + _CUE_WINDOW)]  # a cue and its colon sit at the start
         m = block_line.match(piece)
         if m is not None and ":" in piece[: m.end()]:
             out.append(_AgencyLine(role, j.slice(value_start, k)))
@@ -1177,6 +1177,10 @@ def _field_lines(st: _Doc, j: Joined, start: int, end: int, first: regex.Match[s
     return out
 
 
+# A field cue and its colon are read in this many characters after a ";" or "(".
+_CUE_WINDOW = 160
+# Parentheses tried, from the last, when looking for a closing field block.
+_MAX_PAREN_TRIES = 8
 # What may follow the closing parenthesis of a trailing field block: end punctuation only.
 _AFTER_FIELDS = regex.compile(r"[\s.;,]*")
 
@@ -1192,8 +1196,13 @@ def _inline_fields(st: _Doc, j: Joined) -> tuple[int, list[_AgencyLine]] | None:
     if close < 0 or _AFTER_FIELDS.fullmatch(f, close + 1) is None:
         return None
     k = f.rfind("(", 0, close)
-    while k >= 0:
-        m = st.v.block_line.match(f[k + 1 : close])
+    tries = 0
+    while k >= 0 and tries < _MAX_PAREN_TRIES:  # bounded: a hostile text of many "(" stays linear
+        tries += 1
+        window_end = min(close, k + 1 + _CUE_WINDOW)
+        m = st.v.block_line.match(f[k + 1 : window_end])
+        if m is not None and window_end < close and k + 1 + m.end() >= window_end:
+            m = None  # the cue's "end of text" alternative matched the window's end, not the parenthesis'
         if m is not None:
             return k, _field_lines(st, j, k + 1, close, m)
         if f.find(")", k + 1, close) >= 0:  # an earlier, already closed group: not ours
