@@ -106,6 +106,9 @@ SPLITS = [
     ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã", ["Ủy ban Mặt trận Tổ quốc Việt Nam xã"]),
     ("với Trung tâm Y tế huyện; cùng Bảo hiểm xã hội huyện", ["Trung tâm Y tế huyện", "Bảo hiểm xã hội huyện"]),
     ("- UBND các huyện, thị xã, thành phố:", ["UBND các huyện, thị xã, thành phố"]),
+    # village and ward heads are agencies of a list ("Tổ trưởng" like "Trưởng thôn")
+    ("Công an xã và Tổ trưởng các tổ dân phố", ["Công an xã", "Tổ trưởng các tổ dân phố"]),
+    ("Hội Nông dân xã, Tổ trưởng tổ dân phố", ["Hội Nông dân xã", "Tổ trưởng tổ dân phố"]),
 ]
 
 
