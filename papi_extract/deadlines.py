@@ -111,6 +111,9 @@ class _Vocab:
     event_each_not: regex.Pattern[str]
     event_cell: regex.Pattern[str]
     recurrence_gate: tuple[str, ...]
+    frequency: regex.Pattern[str]
+    frequency_kind: dict[str, str]
+    frequency_gate: tuple[str, ...]
 
 
 def _key(s: str) -> str:
@@ -144,6 +147,14 @@ def _vocab() -> _Vocab:
         if not any(h in p for h in hints):
             gate.add(p)
     counts = _B + _alt(d.get("semiannual_counts") or []) + _E + rf"(?!\s+{not_before}{_E})"
+    freq_kind: dict[str, str] = {}
+    for kind, units in (d.get("frequency_units") or {}).items():
+        for u in units:
+            freq_kind[_key(str(u))] = str(kind)
+    links = "|".join(r"\s{0,2}/\s{0,2}" if str(x) == "/" else rf"\s{{1,3}}{regex.escape(_key(str(x)))}\s{{1,3}}"
+                     for x in d.get("frequency_links") or [])
+    frequency = (_B + r"\d{1,2}\s{1,3}" + _alt(d.get("frequency_counters") or []) + rf"(?:{links or '(?!)'})"
+                 + rf"({_alt(list(freq_kind))}){_E}(?!\s{{0,3}}[/\-]?\s{{0,3}}\d)")
     return _Vocab(
         quarters={str(k).lower(): int(v) for k, v in (d.get("quarters") or {}).items()},
         recurrence=regex.compile(recurrence),
@@ -158,6 +169,9 @@ def _vocab() -> _Vocab:
             _B + rf"(?:{by_cues}|vào|từ)\s+ngày\s+\d{{1,2}}\s+(?:của\s+)?({_alt(list(unit_kind))}){_E}"
         ),
         rel_unit_kind=unit_kind,
+        frequency=regex.compile(frequency),
+        frequency_kind=freq_kind,
+        frequency_gate=tuple(_key(str(x)) for x in d.get("frequency_counters") or []),
         by_date=regex.compile(
             _B + rf"(?:({prefixes})\s+)?{by_cues}\s+(?:(?:vào\s+)?ngày\s+)?(?:{_DATE_NUM}|{_DATE_WORDS})"
         ),
@@ -301,6 +315,10 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         for m in v.rel_day.finditer(low):
             unit = " ".join(m.group(1).split())
             recs.append(_Rec(m.start(), m.end(), "recurring", recurrence=v.rel_unit_kind.get(unit), prio=3))
+    if digit and any(w in low for w in v.frequency_gate):
+        for m in v.frequency.finditer(low):
+            kind = v.frequency_kind.get(" ".join(m.group(1).split()))
+            recs.append(_Rec(m.start(), m.end(), "recurring", recurrence=kind, prio=3))
     cue = dated and any(w in low for w in v.by_cue_words)
     for m in (v.by_date.finditer(low) if cue else ()):
         d, mo, y = (m.group(2), m.group(3), m.group(4)) if m.group(2) else (m.group(5), m.group(6), m.group(7))

@@ -446,3 +446,11 @@ def test_quarter_with_its_tone_mark_lost() -> None:
     (d,) = parse_deadlines("Quy III năm 2024", 0, None, cell=True)
     assert (d.kind, d.start, d.end) == ("quarter", "2024-07-01", "2024-09-30")
     assert all(x.kind != "quarter" for x in parse_deadlines("theo quy định II/2024", 0, None, cell=True))
+
+
+def test_frequency_is_a_recurrence_of_its_period() -> None:
+    """ "02 buổi mỗi tháng", "01 đợt/quý": counts per period recur; "02 đợt trong năm 2023" is that year."""
+    recs = parse_deadlines("Tổ chức 02 buổi mỗi tháng và kiểm tra 01 đợt/quý tại các thôn.", 0, None, cell=False)
+    assert [(d.kind, d.recurrence) for d in recs] == [("recurring", "monthly"), ("recurring", "quarterly")]
+    (y,) = parse_deadlines("Kiểm tra 02 đợt trong năm 2023.", 0, None, cell=False)
+    assert (y.kind, y.end) == ("year", "2023-12-31")
