@@ -203,23 +203,27 @@ def test_rerun_skips_unchanged_files_and_force_redoes_everything(tmp_path: Path)
     assert before.count(b"\n") == 12
 
 
+def _journal_lines(paths: list[str]) -> list[bytes]:
+    """The journal lines a worker would have written for ``paths`` (as the batch runner builds them)."""
+    from papi_extract.batch import _journal_line, _summary
+    from papi_extract.cli import dump_record
+    from papi_extract.pipeline import parse_path
+
+    out = []
+    for p in paths:
+        rec = parse_path(p)
+        out.append(_journal_line({"path": p, **_summary(rec), "seconds": 0.1, "time_limit": 60.0}, dump_record(rec)))
+    return out
+
+
 def test_torn_and_garbage_journal_lines_are_ignored(tmp_path: Path) -> None:
     src = tmp_path / "in"
     synthetic_archive(src, 6, CORPUS, seed=4)
     run_convert([str(src)], tmp_path / "ref", jobs=2)
     # A run that died: a journal with two complete lines, one torn line and a power-loss tail of NULs.
-    from papi_extract.batch import _journal_line, _summary
-    from papi_extract.cli import dump_record
-    from papi_extract.pipeline import parse_path
-
     ds = tmp_path / "ds"
     (ds / PARTS).mkdir(parents=True)
-    paths = sorted(str(p) for p in src.rglob("*.txt"))
-    lines = []
-    for p in paths[:3]:
-        rec = parse_path(p)
-        lines.append(_journal_line({"path": p, **_summary(rec), "seconds": 0.1, "time_limit": 60.0},
-                                   dump_record(rec)))
+    lines = _journal_lines(sorted(str(p) for p in src.rglob("*.txt"))[:3])
     (ds / PARTS / "run-00000000000000000001-1.jsonl").write_bytes(
         lines[0] + lines[1] + lines[2][: len(lines[2]) // 2] + b"\x00" * 300)
     summary = run_convert([str(src)], ds, jobs=2)
@@ -317,17 +321,9 @@ def test_journal_line_with_altered_record_bytes_is_not_reused(tmp_path: Path) ->
     src = tmp_path / "in"
     synthetic_archive(src, 3, CORPUS, seed=5)
     run_convert([str(src)], tmp_path / "ref", jobs=1)
-    from papi_extract.batch import _journal_line, _summary
-    from papi_extract.cli import dump_record
-    from papi_extract.pipeline import parse_path
-
     ds = tmp_path / "ds"
     (ds / PARTS).mkdir(parents=True)
-    paths = sorted(str(p) for p in src.rglob("*.txt"))
-    good = []
-    for p in paths:
-        rec = parse_path(p)
-        good.append(_journal_line({"path": p, **_summary(rec), "seconds": 0.1, "time_limit": 60.0}, dump_record(rec)))
+    good = _journal_lines(sorted(str(p) for p in src.rglob("*.txt")))
     altered = good[1].replace(b'"record_type":"plan"', b'"record_type":"plaN"', 1)
     assert altered != good[1]
     (ds / PARTS / "run-00000000000000000001-1.jsonl").write_bytes(good[0] + altered + good[2])
