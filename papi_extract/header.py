@@ -795,15 +795,11 @@ def _name_after(text: str, folded: str, pos: int, limit: int, v: HeaderVocab,
     return (first, first + len(raw)) if raw else None
 
 
-_COLUMN_GAP = regex.compile(r"\t|[ ]{3,}")
-
-
 def _left_column(line: str) -> str:
     """The left column of a two-column header line ("ỦY BAN NHÂN DÂN      Độc lập - Tự do - Hạnh phúc"):
-    plain-text copies of the formal header keep both columns on one line, three or more blanks apart."""
-    body = len(line) - len(line.lstrip(" \t"))
-    gap = _COLUMN_GAP.search(line, body)
-    return line[: gap.start()] if gap else line
+    plain-text copies of the formal header keep both columns on one line (split as the tail's lines are)."""
+    cut = _column_split(line)
+    return line[:cut].rstrip(" \t") if cut is not None else line
 
 
 def _header_issuers(ctx: DocContext, v: HeaderVocab, hlines: list[_Line], stop_line: int | None) -> list[_IssuerHit]:
