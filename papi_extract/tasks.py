@@ -489,9 +489,7 @@ def _split_field_lines(ctx: DocContext, blocks: list[Block]) -> list[Block]:
         cuts: list[int] = []
         for k in range(1, len(pieces)):
             a, e = pieces[k]
-            f = ctx.folded[a:e]
-            m = block_line.match(f)
-            if m is not None and ":" in f[: m.end()]:
+            if _cue_with_colon(block_line, ctx.folded[a:e]) is not None:
                 cuts.append(k)
         if not cuts:
             out.append(b)
@@ -1149,6 +1147,13 @@ def _assignment_lines(st: _Doc, j: Joined) -> list[_AgencyLine]:
     return out
 
 
+def _cue_with_colon(block_line: regex.Pattern[str], f: str) -> regex.Match[str] | None:
+    """A field cue opening ``f`` and ending with its colon ("Người thực hiện:", "phối hợp:"). Without the
+    colon a cue may be the end of a wrapped sentence or a product ("…; Kết quả thực hiện"), never a field."""
+    m = block_line.match(f)
+    return m if m is not None and ":" in f[: m.end()] else None
+
+
 def _role_of(m: regex.Match[str]) -> str:
     return next(k for k, val in m.groupdict().items() if val is not None)
 
@@ -1167,9 +1172,8 @@ def _field_lines(st: _Doc, j: Joined, start: int, end: int, first: regex.Match[s
     role, value_start = _role_of(first), start + first.end()
     k = f.find(";", value_start, end)
     while k >= 0:
-        piece = f[k + 1 : min(end, k + 1 + _CUE_WINDOW)]  # a cue and its colon sit at the start
-        m = block_line.match(piece)
-        if m is not None and ":" in piece[: m.end()]:
+        m = _cue_with_colon(block_line, f[k + 1 : min(end, k + 1 + _CUE_WINDOW)])  # at the piece's start
+        if m is not None:
             out.append(_AgencyLine(role, j.slice(value_start, k)))
             role, value_start = _role_of(m), k + 1 + m.end()
         k = f.find(";", k + 1, end)
