@@ -121,6 +121,9 @@ class Table:
     start: int
     end: int
     has_groups: bool = False
+    # spans of rows that continue a row (lower-case text, or only the agency/time/output cells
+    # filled) with no task row before them to continue: reported as W503, never silently dropped
+    orphans: list[tuple[int, int]] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -283,6 +286,7 @@ class _Builder:
         self.sub: str | None = None
         self.has_groups = False
         self.grouped = False
+        self.orphans: list[tuple[int, int]] = []
         self.num_col = cols.index("number") if "number" in cols else -1
         self.text_col = cols.index("text") if "text" in cols else -1
         # (index, role) of the columns with a role, and of those besides number and text: computed
@@ -335,10 +339,16 @@ class _Builder:
             return
         if self._continues(raw, text, others):
             self._extend(raw)
-        elif self.num_col < 0 and text and (others or not _strong(_indicator(text, self.match), text)):
-            self._task(raw, None)  # tables without a number column: every row with text is a task
+        elif text and (others or (self.num_col < 0 and not _strong(_indicator(text, self.match), text))):
+            # a row with its own agency/time cells is a task even when its number cell is blank;
+            # in tables without a number column every row with text is a task
+            self._task(raw, None)
         elif text:
+            if text.lstrip(" \"“'(‘-–")[:1].islower():
+                self.orphans.append((raw.start, raw.end))  # continues nothing: a sub-group row at best
             self._group(raw, text, raw.spans[self.text_col], roman=False)
+        elif others:
+            self.orphans.append((raw.start, raw.end))  # agency/time cells under a group row
 
     def _looks_group(self, text: str) -> bool:
         """A numbered row holding only a short dimension name is a group row ("1 | Tham gia …")."""
@@ -568,7 +578,7 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
         return None, end_line
     start = lines[i].start
     end = lines[end_line - 1].end
-    return Table(layout, cols, rows, start, end, b.has_groups), end_line
+    return Table(layout, cols, rows, start, end, b.has_groups, b.orphans), end_line
 
 
 def _sandwiched(ctx: DocContext, kinds: list[str], j: int, last: int) -> bool:
@@ -706,7 +716,7 @@ def _cell_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Mat
     if not any(r.kind == "task" for r in rows):
         return None, i + 1
     end = max(lines[last_line].end, max(r.end for r in rows))
-    return Table("cells", cols, rows, lines[i].start, end, b.has_groups), last_line + 1
+    return Table("cells", cols, rows, lines[i].start, end, b.has_groups, b.orphans), last_line + 1
 
 
 _GROUP_LABEL = regex.compile(r"^\s{0,4}(?:(?P<roman>[IVXL]{1,5})|(?P<num>\d{1,2}(?:\.\d{1,2}){0,2}))\s{0,2}[.):]\s{0,4}(?=\S)")
@@ -900,7 +910,7 @@ def _bar_table(ctx: DocContext, kinds: list[str], i: int, end_line: int, match: 
         return None
     start = lines[i].start
     end = max(lines[end_line - 1].end, max(r.end for r in b.rows))
-    return Table("cells", cols, b.rows, start, end, b.has_groups)
+    return Table("cells", cols, b.rows, start, end, b.has_groups, b.orphans)
 
 
 def _flatten_cell_header(roles: list[str]) -> list[str]:

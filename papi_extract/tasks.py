@@ -813,6 +813,9 @@ def run(ctx: DocContext) -> None:
     st = _Doc(ctx)
     doc = ctx.text
     tables = find_tables(ctx)
+    for t in tables:
+        for a, b in t.orphans:
+            ctx.warn("W503", f"table row continues no task row: {collapse_ws(doc[a:b])[:120]!r}", (a, b))
     table_spans = [(t.start, t.end) for t in tables]
 
     def in_table(b: Block) -> bool:

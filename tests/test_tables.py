@@ -116,6 +116,56 @@ def test_subgroup_written_in_number_column() -> None:
     assert (t.rows[3].dimension, t.rows[3].subdimension) == (2, "2.3")
 
 
+def test_row_with_its_own_agency_cells_is_a_task_even_without_a_number() -> None:
+    """A blank number cell does not make a row with agency and time cells a sub-group row."""
+    text = HEAD + (
+        "PHỤ LỤC\n\n"
+        "TT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\n"
+        "I\tCông khai, minh bạch\t\t\t\n"
+        "\tNiêm yết công khai danh sách hộ nghèo tại nhà văn hóa thôn.\tUBND các xã\tMặt trận Tổ quốc các xã\tQuý II/2024\n"
+        "1\tCông khai thu, chi ngân sách xã.\tUBND các xã\t\tHằng quý\n"
+    )
+    ctx, ts = tables_of(text)
+    rs = rows(ctx, ts[0])
+    assert [(k, lab) for k, lab, _ in rs] == [("group", None), ("task", None), ("task", "1")]
+    assert rs[1][2]["lead"] == "UBND các xã" and rs[1][2]["deadline"] == "Quý II/2024"
+    assert ts[0].rows[1].dimension == 2 and not ts[0].orphans
+    # the same in a pipe table
+    ctx, ts = tables_of(HEAD + (
+        "PHỤ LỤC\n\n"
+        "| STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Thời hạn |\n"
+        "| II | Kiểm soát tham nhũng trong khu vực công | | |\n"
+        "| | Công khai kết luận thanh tra trên cổng thông tin | Thanh tra huyện | Năm 2023 |\n"
+    ))
+    assert [(r.kind, r.label) for r in ts[0].rows] == [("group", None), ("task", None)]
+
+
+def test_continuation_with_no_task_row_before_it_is_an_orphan() -> None:
+    """A lower-case piece or bare agency/time cells right under a group row continue nothing."""
+    text = HEAD + (
+        "PHỤ LỤC\n\n"
+        "TT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\n"
+        "I\tThủ tục hành chính công\t\t\t\n"
+        "\t\tPhòng Nội vụ\t\tQuý III/2024\n"
+        "1\tRà soát thủ tục hành chính cấp xã.\tVăn phòng HĐND và UBND huyện\tUBND các xã\tQuý II/2024\n"
+    )
+    ctx, ts = tables_of(text)
+    (t,) = ts
+    assert [r.kind for r in t.rows] == ["group", "task"]
+    (a, b) = t.orphans[0]
+    assert ctx.text[a:b] == "\t\tPhòng Nội vụ\t\tQuý III/2024" and len(t.orphans) == 1
+    ctx, ts = tables_of(HEAD + (
+        "PHỤ LỤC\n\n"
+        "| STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Thời hạn |\n"
+        "| III | Trách nhiệm giải trình với người dân | | |\n"
+        "| | và tổ chức đối thoại định kỳ | | |\n"
+        "| 1 | Tổ chức đối thoại với Nhân dân. | UBND các xã | Hằng năm |\n"
+    ))
+    (t,) = ts
+    (a, b) = t.orphans[0]
+    assert "và tổ chức đối thoại định kỳ" in ctx.text[a:b]
+
+
 PIPE_TABLE = HEAD + (
     "PHỤ LỤC\n\n"
     "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"

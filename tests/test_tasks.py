@@ -1013,3 +1013,18 @@ def test_heading_naming_agencies_with_a_shared_head() -> None:
     assert [sorted(keys(t.lead)) for t in doc.tasks] == [
         sorted(expect("Sở Nội vụ")), sorted(expect("Sở Tài chính", "Sở Xây dựng")),
         sorted(expect("Sở Tài chính", "Sở Xây dựng"))]
+
+
+def test_table_row_continuing_no_task_row_is_reported_w503() -> None:
+    text = (
+        "UBND HUYỆN LỤC NAM\n\nKẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2024\n\nI. MỤC ĐÍCH\n\nNâng cao chỉ số.\n\n"
+        "II. NHIỆM VỤ\n\nPHỤ LỤC\n\n"
+        "TT\tNội dung\tCơ quan chủ trì\tThời gian\n"
+        "I\tThủ tục hành chính công\t\t\n"
+        "\t\tPhòng Nội vụ\tQuý III/2024\n"
+        "1\tRà soát thủ tục hành chính cấp xã.\tVăn phòng HĐND và UBND huyện\tQuý II/2024\n"
+    )
+    doc = parse(text)
+    (w,) = [w for w in doc.warnings if w.code == "W503"]
+    assert w.span is not None and text[w.span[0] : w.span[1]] == "\t\tPhòng Nội vụ\tQuý III/2024"
+    assert [t.text for t in doc.tasks] == ["Rà soát thủ tục hành chính cấp xã."]
