@@ -1064,7 +1064,8 @@ def _followed_by_subitems(items: list[_Item], idx: int) -> bool:
     """The next block of the same section is a list item of a lower rank than this block."""
     it = items[idx]
     r = _rank(it.block)
-    for nxt in items[idx + 1 :]:
+    for k in range(idx + 1, len(items)):  # not ``items[idx + 1:]``: a copy per item is quadratic
+        nxt = items[k]
         if nxt.section != it.section:
             return False
         if nxt.block.kind in ("closing",) or nxt.kind == "line":
