@@ -73,9 +73,12 @@ TABLES: tuple[Table, ...] = (
         Col("issuer_name", "VARCHAR", "issuing body as named"),
         Col("issuer_level", "VARCHAR", "province | district | commune"),
         Col("issuer_unit_type", "VARCHAR", "tỉnh, thành phố, huyện, quận, thị xã, xã, phường, thị trấn"),
-        Col("issuer_locality", "VARCHAR", "district/commune name, null for a province"),
-        Col("province", "VARCHAR", "province (pre-2025 list)"),
-        Col("province_code", "VARCHAR", "official province code (pre-2025 list)"),
+        Col("issuer_locality", "VARCHAR", "district/commune name, null for a province; a commune plan issued from "
+            "1 July 2025 on is read in the post-reform units first"),
+        Col("province", "VARCHAR", "province (pre-2025 list); for a commune plan issued from 1 July 2025 on, its "
+            "current (post-merger) province"),
+        Col("province_code", "VARCHAR", "official province code (pre-2025 list); for a post-reform commune, the "
+            "pre-2025 province most of its territory came from (joins PAPI's per-province series)"),
         Col("province_2025", "VARCHAR", "province after the July 2025 merger"),
         Col("place", "VARCHAR", "place name of the date line"),
         Col("issued_date", "DATE", "issue date; null when day or month is blank"),

@@ -2,7 +2,9 @@
 
 Plans name their issuer and place the way people write them ("Duỳn Hải" after OCR, "Đông Hoà", "Thừa Thiên
 Huế"); this module resolves such names to the official pre-2025 units (63 provinces, 696 districts,
-10,051 communes, with their codes) and to the province each belongs to after the July 2025 merger.
+10,051 communes, with their codes) and to the province each belongs to after the July 2025 merger. A plan
+issued after that reform names a commune or ward of the new two-level system (3,321 units, many with new
+names): ``match_new_commune`` looks it up in the package's current tables, built on first use.
 The tables are built once per process (``gazetteer()`` is cached; ~0.4 s, mostly importing the package);
 a lookup afterwards costs microseconds (exact) or tens of microseconds (fuzzy, within one province).
 Names the package lacks or spells differently live in ``data/place_aliases.yaml``.
@@ -69,6 +71,7 @@ class Gazetteer:
     district_keys: list[str] = field(default_factory=list)
     districts: list[Unit] = field(default_factory=list)
     local_aliases: dict[tuple[int, str], str] = field(default_factory=dict)
+    district_province: dict[int, int] = field(default_factory=dict)  # old district code -> old province code
     max_province_words: int = 4
     # answers already given (the tables never change once built; a Match is immutable): plans of one
     # province ask about the same few names again and again, and a fuzzy lookup costs tens of µs
@@ -126,6 +129,38 @@ class Gazetteer:
                 return self.new_names.get(target)
         best = code if code in targets else targets[0]
         return self.new_names.get(best)
+
+    # -- communes and wards since July 2025 ----------------------------------------------------------
+    def match_new_commune(self, name: str, new_provinces: list[int], unit_type: str | None) -> Match | None:
+        """A commune or ward of the post-2025 system, by exact (folded) name: within the first of
+        ``new_provinces`` (new province codes, best first) that has one, else nationwide when the name
+        is unique. No fuzzy step: a misspelt name falls back to the pre-2025 tables and their fuzzy match.
+        """
+        mk = ("new", name, tuple(new_provinces), unit_type)
+        if mk in self.memo:
+            return self.memo[mk]  # type: ignore[return-value]
+        units = _new_commune_index().get(key(name), [])
+        found: Match | None = None
+        for c in new_provinces:
+            here = _rank([u for u in units if u.province_code == c], unit_type, None)
+            if here:
+                found = Match(here[0], 100.0, True)
+                break
+        if found is None and units:
+            typed = [u for u in units if u.unit_type == unit_type] or units
+            if len({u.code for u in typed}) == 1:
+                found = Match(typed[0], 100.0, True)
+        self._remember(mk, found)
+        return found
+
+    def legacy_province_of(self, unit: Unit) -> int | None:
+        """The pre-2025 province most of a post-2025 commune's territory came from (its old communes)."""
+        counts: dict[int, int] = {}
+        for code in _legacy_district_codes(unit.code):
+            prov = self.district_province.get(code)
+            if prov is not None:
+                counts[prov] = counts.get(prov, 0) + 1
+        return max(counts, key=lambda c: counts[c]) if counts else None
 
     # -- districts and communes --------------------------------------------------------------------
     def match_local(self, name: str, province_code: int | None, unit_type: str | None = None,
@@ -216,6 +251,38 @@ def _split_target(level: str, code: int) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+@cache
+def _new_commune_index() -> dict[str, list[Unit]]:
+    """Key -> communes and wards in force since July 2025 (``province_code`` is the new province's code).
+
+    Built on the first plan that needs it (about 0.1 s): plans issued before the reform never do.
+    """
+    from vietnam_provinces import Ward as NewWard
+
+    index: dict[str, list[Unit]] = {}
+    for w in NewWard.iter_all():
+        dtype = str(w.division_type.value)
+        if dtype not in ("xã", "phường"):
+            continue  # the island "đặc khu" has no unit type in the output contract
+        name = _strip_type(w.name)
+        u = Unit(int(w.code), name, dtype, "commune", int(w.province_code), None, key(name))
+        index.setdefault(u.key, []).append(u)
+    return index
+
+
+@cache
+def _legacy_district_codes(new_code: int) -> tuple[int, ...]:
+    """Old district of each pre-2025 commune merged into the new commune ``new_code`` (public bridge API)."""
+    from vietnam_provinces import Ward as NewWard
+    from vietnam_provinces.codes import WardCode
+
+    try:
+        sources = NewWard.from_code(WardCode(new_code)).get_legacy_sources()
+    except (ValueError, KeyError):
+        return ()
+    return tuple(int(w.district_code) for w in sources)
+
+
 def _load_aliases() -> dict:
     with open(_DATA / "place_aliases.yaml", encoding="utf-8") as fh:
         return yaml.safe_load(fh) or {}
@@ -240,7 +307,7 @@ def gazetteer() -> Gazetteer:
     for code in g.provinces:
         g.province_2025[code] = tuple(int(n.province.code) for n in NewProvince.search_from_legacy(code=code))
 
-    district_province: dict[int, int] = {}
+    district_province = g.district_province
     for d in District.iter_all():
         dtype = str(d.division_type.value)
         name = _strip_type(d.name)

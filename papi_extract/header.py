@@ -43,6 +43,7 @@ SIGNATURE_LINE_MAX = 200  # a longer line is prose, never part of a signature bl
 ISSUER_SCAN_CHARS = 25000  # body text searched for "UBND <unit> ... ban hành"
 ISSUER_MAX_CHARS = 160  # a cited document's issuer phrase ("của Ban Chấp hành Trung ương Đảng")
 PROVINCE_SCAN_CHARS = 8000  # text after the header searched for "tỉnh X" (the basis paragraph, the intro)
+REFORM_DATE = "2025-07-01"  # the two-level local government (no districts; 34 provinces, 3,321 communes)
 TAIL_WINDOW_BEFORE = 15  # lines before "Nơi nhận" searched for a signature block
 TAIL_WINDOW_AFTER = 60  # lines after it
 
@@ -999,6 +1000,7 @@ def _extract_issuer(ctx: DocContext, v: HeaderVocab, doc: _Doc, hlines: list[_Li
     # Province candidates: header lines above the issuer, then "tỉnh X" mentions in the text, most
     # frequent first. Mentions are only scanned when the header does not settle the province.
     header_provs: list[int] = []
+    superior_district = False
     for h in header_hits[:-1]:
         p = g.province_by_name(h.name) if h.name and h.unit_type in ("tỉnh", "thành phố") else None
         if p:
@@ -1006,6 +1008,7 @@ def _extract_issuer(ctx: DocContext, v: HeaderVocab, doc: _Doc, hlines: list[_Li
         elif h.name and v.level_of.get(h.unit_type) == "district":
             # a superior district ("UBND HUYỆN PHÚ BÌNH" over "XÃ TÂN ĐỨC"): its province, when the name is
             # exact and unique nationwide
+            superior_district = True
             sup = g.match_local(h.name, None, h.unit_type, "district")
             if sup is not None and sup.exact and sup.unit.province_code not in header_provs:
                 header_provs.append(sup.unit.province_code)
@@ -1053,7 +1056,17 @@ def _extract_issuer(ctx: DocContext, v: HeaderVocab, doc: _Doc, hlines: list[_Li
             province, level = p, "province"
         elif unit_type == "thành phố":
             level = "district"
-    if level in ("district", "commune") or (unit_type is None and place_raw):
+    # A commune plan issued after the July 2025 reform (no district above it) names a unit of the new
+    # two-level system, often one that did not exist before: look there first, by exact name.
+    new_local: Match | None = None
+    if level == "commune" and (name or place_raw) and not superior_district and _after_reform(ctx):
+        new_cands: list[int] = []
+        for c in cands():
+            new_cands.extend(n for n in g.province_2025.get(c, ()) if n not in new_cands)
+        new_local = g.match_new_commune(name or place_raw or "", new_cands, unit_type)
+    if new_local is not None:
+        local = new_local
+    elif level in ("district", "commune") or (unit_type is None and place_raw):
         query = name or place_raw
         if query:
             for c in cands():
@@ -1094,21 +1107,31 @@ def _extract_issuer(ctx: DocContext, v: HeaderVocab, doc: _Doc, hlines: list[_Li
         iname = f"{agency[0]} {unit_type}" + (f" {loc_name}" if loc_name else "")
         if span is not None:
             span = (span[0], agency[1])
+    if new_local is not None:
+        # the province it belongs to now; its code is that of the pre-2025 province most of it came from
+        now = g.new_names.get(new_local.unit.province_code)
+        old = g.legacy_province_of(new_local.unit)
+        prov_name, prov_code, prov_2025 = now, f"{old:02d}" if old is not None else None, now
+    elif province is not None:
+        prov_name, prov_code = g.display(province.code), f"{province.code:02d}"
+        prov_2025 = g.province_after_2025(province.code, local.unit if local else None)
+    else:
+        prov_name = prov_code = prov_2025 = None
     ctx.issuer = Issuer(
         name=iname,
         level=level,  # type: ignore[arg-type]
         unit_type=unit_type,  # type: ignore[arg-type]
         locality=locality,
-        province=g.display(province.code) if province else None,
-        province_code=f"{province.code:02d}" if province else None,
-        province_2025=g.province_after_2025(province.code, local.unit if local else None) if province else None,
+        province=prov_name,
+        province_code=prov_code,
+        province_2025=prov_2025,
         span=span,
     )
-    if province is None or (level != "province" and local is None) or unit_type is None:
+    if (prov_name is None) or (level != "province" and local is None) or unit_type is None:
         what = [] if unit_type else ["the issuing committee's level"]
         if level != "province" and local is None:
             what.append(f"the {unit_type or 'locality'} {loc_name or '?'!s}")
-        if province is None:
+        if prov_name is None:
             what.append("the province")
         ctx.warn("W203", "Could not resolve " + ", ".join(what) + " against the gazetteer.", span)
 
@@ -1137,6 +1160,13 @@ def _extract_issuer(ctx: DocContext, v: HeaderVocab, doc: _Doc, hlines: list[_Li
     for fs, corrected in fuzzy:
         written = collapse_ws(text[fs[0]:fs[1]]) if fs else "?"
         ctx.warn("W204", f"Place {written!r} matched the gazetteer only approximately; read as {corrected!r}.", fs)
+
+
+def _after_reform(ctx: DocContext) -> bool:
+    """Issued under the two-level system (from 1 July 2025; a year alone counts from 2026)."""
+    if ctx.issued_date is not None:
+        return ctx.issued_date >= REFORM_DATE
+    return ctx.issued_year is not None and ctx.issued_year > int(REFORM_DATE[:4])
 
 
 def _place_name(u: Unit) -> str:

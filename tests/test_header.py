@@ -754,3 +754,36 @@ def test_signature_block_centred_by_spaces_after_the_recipients() -> None:
     signer = _header(text).signer
     assert signer is not None
     assert (signer.name, signer.position, signer.authority) == ("Trần Xuân Dưỡng", "Phó Chủ tịch", "KT. Chủ tịch")
+
+
+def _commune_plan(unit: str, place: str, date: str) -> str:
+    return (f"ỦY BAN NHÂN DÂN\n{unit}\nSố: 45/KH-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            f"Độc lập - Tự do - Hạnh phúc\n\n{place}, {date}\n\nKẾ HOẠCH\n"
+            "Nâng cao Chỉ số PAPI năm 2026\n\nI. MỤC ĐÍCH, YÊU CẦU\n\nCải thiện các chỉ số nội dung.\n")
+
+
+def test_commune_after_the_2025_reform_is_read_in_the_new_units() -> None:
+    """A commune plan issued after 1 July 2025 names a unit of the two-level system: "xã Trấn Yên" is
+    now a commune of Lào Cai (formed from communes of old Yên Bái), not the old commune of Lạng Sơn."""
+    ctx = _header(_commune_plan("XÃ TRẤN YÊN", "Trấn Yên", "ngày 12 tháng 3 năm 2026"))
+    assert _issuer(ctx) == {
+        "name": "Ủy ban nhân dân xã Trấn Yên", "level": "commune", "unit_type": "xã", "locality": "Trấn Yên",
+        "province": "Lào Cai", "province_code": "15", "province_2025": "Lào Cai",
+    }
+    assert ctx.place == "Trấn Yên" and "W203" not in _codes(ctx)
+    # a new ward whose name no pre-2025 ward had: not "corrected" to a look-alike old ward
+    ctx = _header("UBND THÀNH PHỐ HÀ NỘI\n" + _commune_plan("PHƯỜNG HOÀN KIẾM", "Hoàn Kiếm", "ngày 05 tháng 8 năm 2025"))
+    assert _issuer(ctx)["locality"] == "Hoàn Kiếm" and _issuer(ctx)["province"] == "Hà Nội"
+    assert "W204" not in _codes(ctx) and "W203" not in _codes(ctx)
+    # a ward of the new Hồ Chí Minh City that was a city of Bình Dương: its pre-2025 province code
+    ctx = _header("UBND THÀNH PHỐ HỒ CHÍ MINH\n" + _commune_plan("PHƯỜNG THỦ DẦU MỘT", "Thủ Dầu Một", "ngày 02/10/2025"))
+    iss = _issuer(ctx)
+    assert (iss["locality"], iss["province"], iss["province_code"], iss["province_2025"]) == (
+        "Thủ Dầu Một", "Hồ Chí Minh", "74", "Hồ Chí Minh")
+
+
+def test_commune_before_the_reform_keeps_the_old_units() -> None:
+    """The same header dated before July 2025 is read in the pre-2025 tables (there, xã Trấn Yên is in Lạng Sơn)."""
+    ctx = _header(_commune_plan("XÃ TRẤN YÊN", "Trấn Yên", "ngày 12 tháng 3 năm 2024"))
+    iss = _issuer(ctx)
+    assert (iss["locality"], iss["province"], iss["province_code"]) == ("Trấn Yên", "Lạng Sơn", "20")
