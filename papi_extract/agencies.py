@@ -1175,7 +1175,10 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
         if not w:
             return _Scan(good, True, i)
         if text[i].isupper() or text[i].isdigit():
-            i = good = w.end()
+            # a capitalised head noun of two syllables inside a name is taken whole: "Chi nhánh Văn
+            # phòng Đăng ký đất đai", "Chi nhánh Ngân hàng Chính sách xã hội" (not "… Văn | phòng")
+            hm = v.head.match(low, i) if text[i].isupper() else None
+            i = good = hm.end() if hm is not None and hm.end() > w.end() else w.end()
             collective_open = False
             continue
         if v.predicate.match(low, i) or v.stop.match(low, i):
@@ -1245,6 +1248,17 @@ def _resolve_with_tokenizer(text: str, low: str, scan: _Scan, limit: int) -> int
     """Where the name ends when the fast path was unsure: the first verb-like word decides."""
     v = _vocab()
     start = scan.unknown
+    # the capitalised syllable right before the unknown word goes into the window too: it may open a
+    # word the unknown syllable closes ("Ngân hàng Chính | sách xã hội", "Sở Văn hóa, Thể | thao")
+    k = start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    b = k
+    while b > 0 and text[b - 1].isalpha():
+        b -= 1
+    prev_cap = b < k < start and text[b].isupper()
+    if prev_cap:
+        start = b
     words = list(_NONSPACE.finditer(text, start, limit))[:_TOKENIZER_WORDS]
     if not words:
         return scan.end
@@ -1273,7 +1287,12 @@ def _resolve_with_tokenizer(text: str, low: str, scan: _Scan, limit: int) -> int
                 or w in v.fixed_keys)
 
     end = scan.end
+    if prev_cap and spans and spans[0][1] <= scan.unknown - start:
+        spans = spans[1:]  # the capitalised syllable is a word of its own: the scan already took it
     for idx, (a, b) in enumerate(spans):
+        if idx == 0 and prev_cap:
+            end = start + b  # the scan took its capitalised first syllable: a name word ("Cải cách")
+            continue
         if is_pred(a, b) or is_stop(a, b):
             break
         if is_name(a, b):
@@ -1292,11 +1311,29 @@ def _resolve_with_tokenizer(text: str, low: str, scan: _Scan, limit: int) -> int
     return end
 
 
+_LIST_RESUMES = 8  # names after a tokenizer-settled one that the list may still take
+
+
 def _list_end(text: str, low: str, pos: int, limit: int) -> int:
-    scan = _scan_list(text, low, pos, limit)
-    if scan.sure:
-        return scan.end
-    return _resolve_with_tokenizer(text, low, scan, limit)
+    end = pos
+    for _ in range(_LIST_RESUMES):
+        scan = _scan_list(text, low, pos, limit)
+        if scan.sure:
+            return scan.end
+        end = _resolve_with_tokenizer(text, low, scan, limit)
+        # the tokenizer settled where one name ends; a list goes on after it when a separator and
+        # another agency follow ("Chi nhánh Ngân hàng Chính sách xã hội huyện, UBND các xã rà soát")
+        j = _skip_ws(low, end)
+        if j < limit and low[j] == ",":
+            j = _skip_ws(low, j + 1)
+        elif _VA.match(low, j, j + 3):
+            j = _skip_ws(low, j + 2)
+        else:
+            return end
+        if j >= limit or j <= pos or _agency_start(text, low, j) is None:
+            return end
+        pos = j
+    return end
 
 
 _COLON_NAME_CHARS = 90  # a "Name: action" prefix is short

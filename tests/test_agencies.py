@@ -402,6 +402,12 @@ PARTNERS = [
      ["Bảo hiểm xã hội tỉnh", "UBND các huyện, thành phố"]),
     ("Phòng Giáo dục và Đào tạo chủ trì, phối hợp với Trung tâm Y tế huyện và các trường học tổ chức khám sức khỏe",
      ["Trung tâm Y tế huyện", "các trường học"]),
+    # a capitalised two-syllable word inside the name, its second syllable in lower case
+    ("Chủ trì, phối hợp với Chi nhánh Văn phòng Đăng ký đất đai huyện Lục Nam, UBND các xã, thị trấn đẩy nhanh",
+     ["Chi nhánh Văn phòng Đăng ký đất đai huyện Lục Nam", "UBND các xã, thị trấn"]),
+    ("Phòng Lao động phối hợp với Chi nhánh Ngân hàng Chính sách xã hội huyện, UBND các xã rà soát hộ nghèo",
+     ["Chi nhánh Ngân hàng Chính sách xã hội huyện", "UBND các xã"]),
+    ("phối hợp với Phòng Cải cách hành chính là đầu mối theo dõi", ["Phòng Cải cách hành chính"]),
     # no partner named
     ("phối hợp tạo điều kiện để Ban Thanh tra nhân dân giám sát", []),
     ("Phối hợp, tạo điều kiện để Hội đồng nhân dân phát huy vai trò giám sát", []),
