@@ -490,12 +490,20 @@ _Row = tuple[int, int, str, str | None, str | None, str | None]  # start, end, k
 _UNTONED_QUARTER = regex.compile(r"(?<![\p{L}\d])quy(?=\s{1,3}(?:iv|iii|ii|i)\s{0,3}(?:/|năm)\s{0,3}\d{4}(?!\d))")
 
 
+# "truớc", "thuờng", "duới": OCR often drops the horn of "ư" before a horned "ơ" ("ươ" is the only
+# Vietnamese spelling there, except after "q" and in "thuở"/"huơ", which no deadline word uses);
+# one character for one, offsets kept.
+_HORNLESS_U = regex.compile(r"(?<=[^\W\d_q])u(?=[ơớờởỡợ])")
+
+
 @lru_cache(maxsize=16384)
 def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
     """The records of a text (memoized: the same cells recur across plans)."""
     low = _lower(text)
     if "quy " in low:
         low = _UNTONED_QUARTER.sub("quý", low)
+    if "uơ" in low or "uớ" in low or "uờ" in low or "uở" in low or "uỡ" in low or "uợ" in low:
+        low = _HORNLESS_U.sub("ư", low)
     recs, ranges = _atoms(low, cell, year)
     # a year that is the end of a range ("2021- 2025") is not a year of its own
     starts = [a for a, _, _, _ in ranges]

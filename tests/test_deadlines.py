@@ -454,3 +454,18 @@ def test_frequency_is_a_recurrence_of_its_period() -> None:
     assert [(d.kind, d.recurrence) for d in recs] == [("recurring", "monthly"), ("recurring", "quarterly")]
     (y,) = parse_deadlines("Kiểm tra 02 đợt trong năm 2023.", 0, None, cell=False)
     assert (y.kind, y.end) == ("year", "2023-12-31")
+
+
+def test_hornless_u_before_horned_o_is_read_as_its_word() -> None:
+    """OCR drops the horn of "ư" in "ươ": "truớc ngày …" is still a deadline by that date, "thuờng
+    xuyên" still continuous; the span keeps the text as written."""
+    text = "Thời gian: truớc ngày 31/12/2025."
+    (d,) = parse_deadlines(text, 0, None, cell=True)
+    assert (d.kind, d.end) == ("by_date", "2025-12-31")
+    check_spans(text, [d])
+    (d,) = parse_deadlines("Hoàn thành chậm nhất truớc ngày 15/10/2024", 0, None, cell=True)
+    assert (d.kind, d.end) == ("by_date", "2024-10-15")
+    (d,) = parse_deadlines("Công khai tại trụ sở; thuờng xuyên.", 0, None, cell=False)
+    assert d.kind == "continuous"
+    # "thuở", "quở" are words of their own, and nothing else changes: no deadline appears
+    assert parse_deadlines("thuở ban đầu, quở trách", 0, None, cell=False) == []
