@@ -21,7 +21,7 @@ import yaml
 
 from papi_extract.context import Block, DocContext
 from papi_extract.models import Section
-from papi_extract.normalize import collapse_ws, fold
+from papi_extract.normalize import LineInfo, collapse_ws, fold
 from papi_extract.tables import bar_table_regions
 
 DATA = Path(__file__).parent / "data"
@@ -436,6 +436,24 @@ class _Lines:
         self.infos = ctx.norm.lines
         self.n = len(self.infos)
         self.texts = ctx.line_texts()
+        margin = _layout_margin(self.texts)
+        if margin:
+            self._drop_margin(margin)
+
+    def _drop_margin(self, margin: int) -> None:
+        """Read every line as if the page margin (and the first-line indent over it) were not
+        there: a line starts up to ``margin`` spaces later (its info's ``start`` moves with it, so offsets still point into ``ctx.text``)."""
+        texts: list[str] = []
+        infos: list[LineInfo] = []
+        for t, li in zip(self.texts, self.infos, strict=True):
+            cut = min(margin, len(t) - len(t.lstrip(" ")))
+            if cut:
+                t = t[cut:]
+                li = LineInfo(li.start + cut, li.end, li.md_level, li.bold, li.italic,
+                              li.bold_end - cut if li.bold_end >= cut else li.bold_end)
+            texts.append(t)
+            infos.append(li)
+        self.texts, self.infos = texts, infos
 
     def text(self, i: int) -> str:
         return self.texts[i]
@@ -458,6 +476,50 @@ class _Lines:
             return False
         _, dm, am, lm = _label_matches(t, s)
         return bool(dm or am or lm or _bullet(t, s, _char_gate(s[0])))
+
+
+_MARGIN_MIN = 5  # fewer leading spaces are an ordinary first-line indent, not a page margin
+_MARGIN_SHARE = 0.25  # of the non-blank lines that sit exactly at the margin
+_PARA_INDENT_MAX = 8  # a paragraph's first-line indent beyond the margin
+_PARA_SHARE = 0.10
+
+
+def _layout_margin(texts: list[str]) -> int:
+    """The page margin of a layout-preserving text dump (``pdftotext -layout``), else 0.
+
+    Such a dump shifts every line right by the page's left margin, so continuation lines sit at
+    ten spaces and a paragraph's first line or a heading ("I. MỤC ĐÍCH") deeper still; the label
+    patterns allow only a short indent. The margin is the most common indentation when at least
+    a quarter of the non-blank lines have exactly it and it is more than an ordinary indent.
+    """
+    counts: dict[int, int] = {}
+    nonblank = 0
+    for t in texts:
+        if not t or t[0] != " ":
+            if t.strip():
+                nonblank += 1
+                counts[0] = counts.get(0, 0) + 1
+            continue
+        s = t.lstrip(" ")
+        if not s:
+            continue
+        nonblank += 1
+        k = len(t) - len(s)
+        counts[k] = counts.get(k, 0) + 1
+    if not nonblank:
+        return 0
+    mode = max(counts, key=lambda k: (counts[k], -k))
+    if mode < _MARGIN_MIN or counts[mode] < _MARGIN_SHARE * nonblank:
+        return 0
+    # Paragraph first lines and headings sit a few spaces deeper ("      I. MỤC ĐÍCH" over a
+    # ten-space margin); the outline reads labels at a short indent, and indentation is no evidence
+    # of a paragraph start there (lines are joined by case and blank lines), so that indent goes too.
+    deeper = {k - mode: c for k, c in counts.items() if mode < k <= mode + _PARA_INDENT_MAX}
+    if deeper:
+        para = max(deeper, key=lambda k: (deeper[k], -k))
+        if deeper[para] >= _PARA_SHARE * nonblank:
+            return mode + para
+    return mode
 
 
 def _is_table_text(t: str) -> bool:

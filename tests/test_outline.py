@@ -316,3 +316,47 @@ def test_one_paragraph_per_line_splits_after_a_finished_sentence() -> None:
     assert len(paras) == 5
     assert paras[3] == "Phòng Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch."
     assert paras[4].endswith("pháp luật về ngân sách nhà nước.")
+
+
+def _layout(body: list[tuple[int, str]], margin: int) -> str:
+    """A ``pdftotext -layout``-like dump: every line shifted right by the page margin."""
+    return "\n".join((" " * (margin + ind) + t) if t else "" for ind, t in body)
+
+
+LAYOUT_BODY = [
+    (28, "KẾ HOẠCH"), (0, "Nâng cao Chỉ số PAPI năm 2024"), (0, ""),
+    (4, "Căn cứ Kế hoạch số 15/KH-UBND ngày 10/01/2024 của UBND tỉnh về cải cách"),
+    (0, "hành chính năm 2024;"),
+    (4, "I. MỤC ĐÍCH, YÊU CẦU"),
+    (4, "-  Nâng  cao  trách nhiệm của người đứng đầu các cơ quan, đơn vị trong phục vụ"),
+    (0, "Nhân dân."),
+    (4, "II. NHIỆM VỤ, GIẢI PHÁP"),
+    (4, "1. Công khai, minh bạch"),
+    (4, "-  Niêm yết công khai các khoản thu, chi ngân sách xã tại trụ sở; Phòng Tài chính"),
+    (0, "hướng dẫn, kiểm tra."),
+    (4, "2. Kiểm soát tham nhũng trong khu vực công"),
+    (4, "-  Thanh tra huyện kiểm tra công vụ đột xuất tại UBND các xã."),
+]
+
+
+@pytest.mark.parametrize("margin", [8, 12])
+def test_page_margin_of_a_layout_dump_is_not_an_indent(margin: int) -> None:
+    """pdftotext -layout shifts every line right by the page margin, and paragraph first lines and
+    headings a few spaces more: headings are still read, with their text spans."""
+    ctx = _outline(_layout(LAYOUT_BODY, margin))
+    assert [(s.label, s.title) for s in ctx.sections] == [
+        ("I", "MỤC ĐÍCH, YÊU CẦU"), ("II", "NHIỆM VỤ, GIẢI PHÁP"), ("1", "Công khai, minh bạch"),
+        ("2", "Kiểm soát tham nhũng trong khu vực công")]
+    bullets = [b for b in ctx.blocks if b.kind == "bullet"]
+    assert len(bullets) == 3
+    b = bullets[1]
+    assert ctx.text[b.text_start : b.pieces[0][1]].startswith("Niêm yết công khai")
+
+
+def test_ordinary_indents_are_no_page_margin() -> None:
+    """A text indented by a tab or two spaces, or with deep indents on a few lines only, has no margin."""
+    from papi_extract.outline import _layout_margin
+
+    assert _layout_margin(["I. MỤC ĐÍCH", "  - Nâng cao", "  - Thực hiện", "II. NHIỆM VỤ"]) == 0
+    assert _layout_margin(["I. MỤC ĐÍCH"] * 8 + ["          Hà Nội, ngày 5 tháng 3 năm 2024"]) == 0
+    assert _layout_margin(["          Nội dung"] * 6 + ["              I. MỤC TIÊU"] * 2) == 14
