@@ -162,8 +162,10 @@ def vocab() -> Vocab:
             parts.append(rf"(?:{short})\s{{0,3}}[:：]")
         alts.append(rf"(?P<{role}>{'|'.join(parts)})")
     block_line = regex.compile(r"^\s{0,4}(?:" + "|".join(alts) + r")\s{0,4}")
+    # one title, or two or three joined by "," / "và" ("Chỉ đạo, phân công thực hiện")
+    title = r"(?:" + _alternation(raw["agency_section_titles"]) + r")"
     agency_section = regex.compile(
-        r"^\s{0,4}(?:" + _alternation(raw["agency_section_titles"]) + r")\s{0,3}[:.]?\s{0,3}$"
+        r"^\s{0,4}" + title + r"(?:(?:\s{0,3},|\s{1,3}va)\s{1,3}" + title + r"){0,2}\s{0,3}[:.]?\s{0,3}$"
     )
     not_task_opening = regex.compile(r"^\s{0,4}(?:" + _alternation(raw["not_task_openings"]) + r")(?!\w)")
     not_task_phrase = regex.compile(r"(?<!\w)(?:" + _alternation(raw["not_task_phrases"]) + r")(?!\w)")

@@ -1028,3 +1028,30 @@ def test_table_row_continuing_no_task_row_is_reported_w503() -> None:
     (w,) = [w for w in doc.warnings if w.code == "W503"]
     assert w.span is not None and text[w.span[0] : w.span[1]] == "\t\tPhòng Nội vụ\tQuý III/2024"
     assert [t.text for t in doc.tasks] == ["Rà soát thủ tục hành chính cấp xã."]
+
+
+def test_assignment_subsection_joined_titles_govern_the_sibling_task_list() -> None:
+    """"a) Chỉ đạo và phân công thực hiện" holding only agency lines is the agency block of its
+    parent: the tasks of "b) Nhiệm vụ cụ thể" take its lead, support and directing; it is no task."""
+    text = (
+        "UBND HUYỆN ĐÔNG ANH\n\nKẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2025\n\nI. MỤC ĐÍCH\n\nNâng cao chỉ số.\n\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n\n1. Kiểm soát tham nhũng trong khu vực công\n\n"
+        "a) Chỉ đạo và phân công thực hiện\n"
+        "- Chỉ đạo thực hiện: Chủ tịch UBND huyện.\n"
+        "- Cơ quan chủ trì thực hiện: Thanh tra huyện.\n"
+        "- Cơ quan phối hợp: Phòng Nội vụ; UBND các xã.\n"
+        "b) Nhiệm vụ cụ thể\n"
+        "- Kiểm tra công vụ đột xuất tại UBND các xã, hoàn thành trong Quý III/2025.\n"
+        "- Công an huyện điều tra, xử lý các vụ án tham nhũng, chức vụ.\n"
+    )
+    doc = parse(text)
+    assert [t.text for t in doc.tasks] == [
+        "Kiểm tra công vụ đột xuất tại UBND các xã, hoàn thành trong Quý III/2025.",
+        "Công an huyện điều tra, xử lý các vụ án tham nhũng, chức vụ."]
+    t1, t2 = doc.tasks
+    assert [a.name for a in t1.lead] == ["Thanh tra huyện"]
+    assert [a.name for a in t1.support] == ["Phòng Nội vụ", "Ủy ban nhân dân các xã"]
+    assert [a.name for a in t1.directing] == ["Chủ tịch Ủy ban nhân dân huyện"]
+    # a task with its own subject keeps it; the section's directing still applies
+    assert [a.name for a in t2.lead] == ["Công an huyện"] and not t2.support
+    assert [a.name for a in t2.directing] == ["Chủ tịch Ủy ban nhân dân huyện"]
