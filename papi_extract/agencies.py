@@ -1182,6 +1182,12 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
             collective_open = False
             continue
         if v.predicate.match(low, i) or v.stop.match(low, i):
+            if not v.stop.match(low, i) and _skip_ws(low, good) == i and i > pos:
+                prev = _WORD_BEFORE.search(text, pos, i).group()
+                if prev[:1].isupper() and prev[1:].islower():
+                    # a verb-like syllable right after a title-cased one may close that word ("Trung
+                    # tâm Trợ | giúp pháp lý", "Ban Quản | lý dự án"): the tokenizer decides
+                    return _Scan(good, False, i)
             return _Scan(good, True, i)
         m = v.family.match(low, i)
         if m and collective_open:
@@ -1249,14 +1255,22 @@ def _resolve_with_tokenizer(text: str, low: str, scan: _Scan, limit: int) -> int
     v = _vocab()
     start = scan.unknown
     # the capitalised syllable right before the unknown word goes into the window too: it may open a
-    # word the unknown syllable closes ("Ngân hàng Chính | sách xã hội", "Sở Văn hóa, Thể | thao")
-    k = start
-    while k > 0 and text[k - 1] in " \t":
-        k -= 1
-    b = k
-    while b > 0 and text[b - 1].isalpha():
-        b -= 1
-    prev_cap = b < k < start and text[b].isupper()
+    # word the unknown syllable closes ("Ngân hàng Chính | sách xã hội", "Trung tâm Trợ | giúp"); so
+    # does the word before it, so that a proper name ("Thái Bình | tạo") is segmented whole
+    prev_cap = False
+    b = start
+    for _ in range(2):
+        k = b
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        a = k
+        while a > 0 and text[a - 1].isalpha():
+            a -= 1
+        if not (a < k < start and (text[a].isupper() or prev_cap)):
+            break
+        prev_cap = True
+        b = a
+    boundary = scan.unknown - b
     if prev_cap:
         start = b
     words = list(_NONSPACE.finditer(text, start, limit))[:_TOKENIZER_WORDS]
@@ -1287,11 +1301,26 @@ def _resolve_with_tokenizer(text: str, low: str, scan: _Scan, limit: int) -> int
                 or w in v.fixed_keys)
 
     end = scan.end
-    if prev_cap and spans and spans[0][1] <= scan.unknown - start:
-        spans = spans[1:]  # the capitalised syllable is a word of its own: the scan already took it
+    # words before the unknown one were taken by the scan; one that runs across into it ("Cải
+    # cách", "Trợ giúp") is a name word whose first syllable the scan took
+    joined = False
+    if prev_cap:
+        kept: list[tuple[int, int]] = []
+        for a, b in spans:
+            if b <= boundary:
+                continue
+            if a < boundary and not kept:
+                # one capitalised syllable and the unknown one: a word ("Trợ giúp"); a longer run
+                # is the segmenter gluing a verb onto a proper name ("Đồng Tháp tạo"): cut it there
+                if len(window[a:boundary].split()) == 1:
+                    joined = True
+                else:
+                    a = boundary
+            kept.append((a, b))
+        spans = tuple(kept)
     for idx, (a, b) in enumerate(spans):
-        if idx == 0 and prev_cap:
-            end = start + b  # the scan took its capitalised first syllable: a name word ("Cải cách")
+        if idx == 0 and joined:
+            end = start + b
             continue
         if is_pred(a, b) or is_stop(a, b):
             break
@@ -1306,6 +1335,9 @@ def _resolve_with_tokenizer(text: str, low: str, scan: _Scan, limit: int) -> int
                 end = start + spans[look - 1][1]
                 break
             if is_stop(c, d):
+                # "…, UBND các xã": another agency after a separator, so the name ran up to it
+                if window[c:d] in (",", ";") and _agency_start(text, low, _skip_ws(low, start + d)) is not None:
+                    end = start + spans[look - 1][1]
                 break
         break
     return end

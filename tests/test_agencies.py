@@ -408,6 +408,11 @@ PARTNERS = [
     ("Phòng Lao động phối hợp với Chi nhánh Ngân hàng Chính sách xã hội huyện, UBND các xã rà soát hộ nghèo",
      ["Chi nhánh Ngân hàng Chính sách xã hội huyện", "UBND các xã"]),
     ("phối hợp với Phòng Cải cách hành chính là đầu mối theo dõi", ["Phòng Cải cách hành chính"]),
+    # a verb-like syllable closing a title-cased one ("Trợ giúp"), but not one after a proper name
+    ("Phòng Tư pháp chủ trì, phối hợp với Trung tâm Trợ giúp pháp lý nhà nước thành phố Hà Nội tổ chức trợ giúp",
+     ["Trung tâm Trợ giúp pháp lý nhà nước thành phố Hà Nội"]),
+    ("Phối hợp với Trung tâm Trợ giúp pháp lý tỉnh, UBND các xã thực hiện", ["Trung tâm Trợ giúp pháp lý tỉnh", "UBND các xã"]),
+    ("Chủ trì phối hợp với Công ty Điện lực Đồng Tháp tạo điều kiện để các hộ dân", ["Công ty Điện lực Đồng Tháp"]),
     # no partner named
     ("phối hợp tạo điều kiện để Ban Thanh tra nhân dân giám sát", []),
     ("Phối hợp, tạo điều kiện để Hội đồng nhân dân phát huy vai trò giám sát", []),
