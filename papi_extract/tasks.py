@@ -65,8 +65,8 @@ def _nwords(text: str, limit: int = -1) -> int:
 # "b) …" / "đ) …" at the start of a piece: a lettered item the outline glued to the previous one.
 _LETTER_PIECE = regex.compile(r"^(?P<label>[a-zđ])\s{0,2}\)\s{1,4}(?=\S)")
 _LETTER_DOT_PIECE = regex.compile(r"^(?P<label>[a-zđ])\.\s{1,4}(?=\p{Lu})")
-_LABEL_PREFIX = regex.compile(
-    r"^\s{0,4}(?:[-–—•+*]\s{0,3})?(?:[IVXL]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s{0,2}[.):]?\s{0,4}"
+_LABEL_PREFIX = regex.compile(  # any indent: a layout dump shifts heading lines by the page margin
+    r"^[ \t]{0,40}(?:[-–—•+*]\s{0,3})?(?:[IVXL]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s{0,2}[.):]?\s{0,4}"
 )
 # Sentence boundary: ". " followed by an upper-case letter (later sentences may name more leads).
 _SENTENCE = regex.compile(r"[.!?…]\s{1,4}(?=[\p{Lu}])")
@@ -102,6 +102,8 @@ _SUPPORT_VERB = regex.compile(r"\s{0,3}(?:phoi\s{1,3}hop|tham\s{1,3}gia|cung\s{1
 _GIAO_AFTER_SUBJECT = regex.compile(r"^\s{0,4}\S[^;:.]{0,80}?\s(giao)\s{1,3}(?:cho\s{1,3})?")
 # A later sentence that assigns the task (folded): "Giao Phòng A …", "… Phòng A chủ trì, …".
 _GIAO_OPEN = regex.compile(r"giao\s{1,3}(?:cho\s{1,3})?(?=\S)")
+# a clause of a task sentence that opens with "giao" ("…; giao Phòng A chủ trì …", folded)
+_GIAO_CLAUSE = regex.compile(r"[;,]\s{1,4}(?=giao\s)")
 # A clause whose verb phrase is only oversight verbs, with no object: "…; Phòng Nội vụ hướng dẫn, kiểm
 # tra; …", "Giao Thanh tra huyện theo dõi, đôn đốc." -- that agency supports, the task's doer leads (folded).
 _OVERSIGHT_ONLY = regex.compile(
@@ -792,6 +794,11 @@ class _Doc:
                 if got:
                     return list(got)
                 continue
+            if got and _LEAD_VERB.match(j.folded, after):
+                return list(got)
+        # "…; giao Phòng A chủ trì, phối hợp với B thực hiện …": the same assignment as a clause
+        for m in _GIAO_CLAUSE.finditer(j.folded) if "giao" in j.folded else ():
+            got, after = self.subject_at(j, m.end())
             if got and _LEAD_VERB.match(j.folded, after):
                 return list(got)
         return []

@@ -1055,3 +1055,39 @@ def test_assignment_subsection_joined_titles_govern_the_sibling_task_list() -> N
     # a task with its own subject keeps it; the section's directing still applies
     assert [a.name for a in t2.lead] == ["Công an huyện"] and not t2.support
     assert [a.name for a in t2.directing] == ["Chủ tịch Ủy ban nhân dân huyện"]
+
+
+def test_giao_clause_names_the_lead_of_its_task() -> None:
+    """"…; giao X chủ trì, phối hợp với Y thực hiện …" assigns the task in a clause, not a sentence."""
+    text = (
+        "UBND HUYỆN BA VÌ\n\nKẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2025\n\nI. MỤC ĐÍCH\n\nNâng cao chỉ số.\n\n"
+        "II. NHIỆM VỤ\n\n1. Tham gia của người dân ở cấp cơ sở\n\n"
+        "- Cơ quan chủ trì: Phòng Nội vụ.\n"
+        "- Tuyên truyền về quyền được biết, được bàn của Nhân dân trên hệ thống truyền thanh cơ sở; giao Phòng "
+        "Văn hóa và Thông tin chủ trì, phối hợp với Trung tâm Văn hóa huyện thực hiện thường xuyên.\n"
+        "- Rà soát quy chế dân chủ ở cơ sở, giao UBND các xã chủ trì thực hiện trong Quý III/2025.\n"
+        "- Tổng hợp kết quả thực hiện dân chủ ở cơ sở, báo cáo UBND huyện.\n"
+    )
+    doc = parse(text)
+    assert [[a.name for a in t.lead] for t in doc.tasks] == [
+        ["Phòng Văn hóa và Thông tin"], ["Ủy ban nhân dân các xã"], ["Phòng Nội vụ"]]
+    assert [a.name for a in doc.tasks[0].support] == ["Trung tâm Văn hóa huyện"]
+
+
+def test_agency_headings_of_a_layout_dump_lose_their_label() -> None:
+    """Numbered agency headings shifted by a page margin ("          1. Phòng Nội vụ") name the agency only."""
+    pad = " " * 10
+    body = [
+        "KẾ HOẠCH", "Cải thiện Chỉ số PAPI năm 2025", "",
+        "      I. MỤC ĐÍCH", "      Nâng cao chất lượng phục vụ Nhân dân trên địa bàn huyện trong năm",
+        "2025 và các năm tiếp theo.",
+        "      II. TỔ CHỨC THỰC HIỆN", "      1. Phòng Nội vụ",
+        "      -  Là cơ quan thường trực, theo dõi, đôn đốc việc thực hiện Kế hoạch này.",
+        "      2. Văn phòng HĐND và UBND huyện",
+        "      -  Cập nhật kết quả giải quyết thủ tục hành chính trên Cổng thông tin điện tử huyện.",
+        "      -  Tiếp nhận phản ánh, kiến nghị của người dân qua đường dây nóng.",
+    ]
+    doc = parse("\n".join(pad + ln if ln else "" for ln in body))
+    assert [[a.name for a in t.lead] for t in doc.tasks] == [
+        ["Phòng Nội vụ"], ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"],
+        ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"]]
