@@ -231,9 +231,18 @@ def _rows(table: object) -> Iterator[object]:
 _LAYOUT_MARKS = ("h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol")
 
 
+_LAYOUT_MAX_ROWS = 2  # a header or signature grid: one row (two with a rule row), two or three cells
+_LAYOUT_MAX_CELLS = 3
+_LAYOUT_MIN_BREAKS = 2  # lines in one cell ("ỦY BAN NHÂN DÂN<br>TỈNH …<br>Số: …")
+
+
 def _is_layout_table(table: object) -> bool:
     """A table used to lay out a page, not to hold data: a cell holds headings, lists or tables, or
-    more text than any task cell would (collapsing such a cell to one line would lose the plan)."""
+    more text than any task cell would (collapsing such a cell to one line would lose the plan); or a
+    one- or two-row grid of two or three cells, one of them several lines long: the two-column
+    header ("ỦY BAN NHÂN DÂN …" | "CỘNG HÒA …") or the signature block ("Nơi nhận: …" | "TM. …")."""
+    if _is_grid_of_blocks(table):
+        return True
     for row in _rows(table):
         for cell in row:  # type: ignore[attr-defined]
             if _tag(cell) not in ("td", "th"):
@@ -248,6 +257,79 @@ def _is_layout_table(table: object) -> bool:
             if _text_length(cell) > 3000:
                 return True
     return False
+
+
+def _is_grid_of_blocks(table: object) -> bool:
+    rows = list(_rows(table))
+    if not rows or len(rows) > _LAYOUT_MAX_ROWS:
+        return False
+    lined = False
+    for row in rows:
+        cells = _cells(row)
+        if len(cells) > _LAYOUT_MAX_CELLS:
+            return False
+        for cell in cells:
+            breaks = sum(1 for _ in cell.iter("br", "p", "div"))  # type: ignore[attr-defined]
+            lined = lined or breaks >= _LAYOUT_MIN_BREAKS
+    return lined and any(len(_cells(r)) >= 2 for r in rows)
+
+
+def _cells(row: object) -> list[Any]:
+    return [c for c in row if _tag(c) in ("td", "th")]  # type: ignore[attr-defined]
+
+
+def _expand_rowspans(root: object) -> None:
+    """Repeat a cell with rowspan="n" in the n - 1 rows below it, at its column.
+
+    One lead or time cell spanning two task rows is the lead or time of both, as a reader of the
+    printed table understands it; trafilatura drops the attribute, and the rows below would lose
+    the cell (and shift their other cells left). Done on the tree, before anyone renders it.
+    """
+    for table in root.iter("table"):  # type: ignore[attr-defined]
+        if table.find(".//*[@rowspan]") is None:
+            continue
+        pending: dict[int, tuple[Any, int]] = {}  # column -> (cell, rows still to fill)
+        for row in _rows(table):
+            col = 0
+            for cell in _cells(row):
+                while col in pending:
+                    col = _fill(row, cell, col, pending)
+                rows_down = _span(cell, "rowspan") - 1
+                if rows_down > 0:
+                    del cell.attrib["rowspan"]
+                    pending[col] = (cell, rows_down)
+                col += _span(cell, "colspan")
+            while pending and max(pending) >= col:  # spans right of this row's last cell
+                col = _fill(row, None, col, pending) if col in pending else col + 1
+
+
+def _fill(row: Any, before: Any, col: int, pending: dict[int, tuple[Any, int]]) -> int:
+    """Insert a copy of the cell spanning into ``row`` at column ``col`` (before ``before``)."""
+    import copy
+
+    cell, left = pending[col]
+    dup = copy.deepcopy(cell)
+    dup.tail = None
+    if before is None:
+        row.append(dup)
+    else:
+        before.addprevious(dup)
+    if left <= 1:
+        del pending[col]
+    else:
+        pending[col] = (cell, left - 1)
+    return col + _span(cell, "colspan")
+
+
+def _span(cell: object, attr: str) -> int:
+    """A cell's colspan or rowspan: 1 when missing or not a number, at most 50."""
+    v = cell.get(attr)  # type: ignore[attr-defined]
+    if v is None:
+        return 1
+    try:
+        return max(1, min(int(v), 50))
+    except ValueError:
+        return 1
 
 
 def _text_length(el: object) -> int:
@@ -409,6 +491,7 @@ def html_to_text(html: str) -> str:
     if root is None:
         return ""
     _number_ordered_lists(root)
+    _expand_rowspans(root)
     page = _render(root, drop_chrome=True)
     if not page.strip():
         return ""

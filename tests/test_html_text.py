@@ -123,3 +123,36 @@ def test_extraction_equals_trafilatura_extract() -> None:
     page = seed_to_page((CORPUS / "000_4b16b2b6e82d9d4b.txt").read_text(encoding="utf-8"))
     for html in (page, "<html><body><p>ngắn</p></body></html>"):
         assert _extract_html(trafilatura, html) == trafilatura.extract(html, **_EXTRACT_OPTIONS)
+
+
+def test_rowspan_cell_is_repeated_in_the_rows_it_spans() -> None:
+    """One lead cell for two task rows is the lead of both, at its column (the rows below keep aligned)."""
+    html = (
+        "<table><tr><th>TT</th><th>Nội dung</th><th>Chủ trì</th><th>Thời gian</th></tr>"
+        "<tr><td>1</td><td>Tập huấn công chức</td><td rowspan='2'>Sở Nội vụ</td><td>Quý II</td></tr>"
+        "<tr><td>2</td><td>Hướng dẫn bầu cử</td><td>Quý III</td></tr>"
+        "<tr><td>3</td><td>Niêm yết</td><td>UBND các xã</td><td rowspan='3'>Thường xuyên</td></tr>"
+        "<tr><td>4</td><td>Công khai</td><td>Thanh tra tỉnh</td></tr></table>"
+    )
+    rows = [ln.split("\t") for ln in html_to_text(html).split("\n") if "\t" in ln]
+    assert rows[1:] == [
+        ["1", "Tập huấn công chức", "Sở Nội vụ", "Quý II"],
+        ["2", "Hướng dẫn bầu cử", "Sở Nội vụ", "Quý III"],
+        ["3", "Niêm yết", "UBND các xã", "Thường xuyên"],
+        ["4", "Công khai", "Thanh tra tỉnh", "Thường xuyên"],
+    ]
+
+
+def test_header_and_signature_grids_are_read_cell_by_cell() -> None:
+    """A one-row table of two cells of several lines is page layout: "Nơi nhận" list and signature
+    come out one line each, not squashed into one tab-separated row."""
+    html = (
+        "<table><tr><td><b>Nơi nhận:</b><br>- Bộ Nội vụ;<br>- Thường trực Tỉnh ủy;<br>- Lưu: VT.</td>"
+        "<td><b>TM. ỦY BAN NHÂN DÂN<br>CHỦ TỊCH</b><br><br>Nguyễn Văn An</td></tr></table>"
+    )
+    lines = [ln for ln in html_to_text(html).split("\n") if ln.strip()]
+    assert "- Bộ Nội vụ;" in lines and "- Lưu: VT." in lines and "Nguyễn Văn An" in lines
+    assert not any("\t" in ln for ln in lines)
+    # a data table of two columns and many rows stays a table
+    data = "<table>" + "".join(f"<tr><td>{i}</td><td>Việc {i}<br>chi tiết</td></tr>" for i in range(1, 5)) + "</table>"
+    assert sum("\t" in ln for ln in html_to_text(data).split("\n")) == 4
