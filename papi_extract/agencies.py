@@ -504,6 +504,9 @@ def _specialisation(text: str, low: str, j: int, e: int) -> bool:
     return True
 
 
+_ITEM_MARK = regex.compile(r"[ \t\n]{0,20}(?:[-–—+•*][ \t]{1,4})?")
+
+
 @lru_cache(maxsize=32768)
 def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
     """Split an agency list into (start, end, distributed name or None, partner) items.
@@ -530,6 +533,7 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
     cur: list[_Item] = []
 
     def open_item(s: int, e: int) -> None:
+        s = min(_ITEM_MARK.match(low, s).end(), e)  # past the "- " of a cell's list item
         it = _Item(s, e, None, bool(state["partner"]))
         state["shared"] = None
         m = _SHARED_HEAD.match(text, s, e)

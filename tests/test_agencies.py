@@ -44,6 +44,11 @@ def key(name: str) -> str:
 # split_agencies
 
 SPLITS = [
+    # a cell written as a list: the "- " of each item is no part of the name and opens the collective
+    ("- Các sở, ban, ngành tỉnh; - UBND các huyện, thị xã, thành phố",
+     ["Các sở, ban, ngành tỉnh", "UBND các huyện, thị xã, thành phố"]),
+    ("+ Các phòng, ban chuyên môn thuộc UBND huyện; + UBND các xã",
+     ["Các phòng, ban chuyên môn thuộc UBND huyện", "UBND các xã"]),
     # one agency each, although they carry commas or "và"
     ("UBND các huyện, thị xã, thành phố", ["UBND các huyện, thị xã, thành phố"]),
     ("Ủy ban nhân dân các xã, phường, thị trấn", ["Ủy ban nhân dân các xã, phường, thị trấn"]),
