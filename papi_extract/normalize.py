@@ -20,6 +20,8 @@ from functools import lru_cache
 
 import regex
 
+from papi_extract.grid_tables import has_grid_tables, rewrite_grid_tables
+
 # Every pattern in this module is linear: character classes and bounded repeats only.
 _MD_HEADING = regex.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
 _MD_TRAILING_HASHES = regex.compile(r"[ \t]+#+[ \t]*$")
@@ -294,6 +296,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
 
         text = html_to_text(text)
     text = _clean_chars(text)
+    if fmt != "html" and has_grid_tables(text):
+        text = rewrite_grid_tables(text)  # pandoc grid tables: cells read whole, not line by line
     markdown = fmt == "markdown"
     out_lines = text.split("\n")
     lines: list[LineInfo] = []

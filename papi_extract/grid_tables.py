@@ -1,0 +1,110 @@
+"""Pandoc/Emacs "grid tables" (``+----+----+`` borders, ``|`` cell walls) rewritten as plain lines.
+
+Why: converting a .docx plan with pandoc gives its two-column header, its score table and its
+signature block as grid tables, each cell wrapped over several fixed-width lines. Read line by
+line, one cell's text is cut into pieces that sit side by side with the next cell's, so neither
+the header, the table readers nor the signature reader can see it. Rewritten:
+
+- a *layout grid* (at most two rows of at most three cells, as the header and the signature
+  block are) becomes its cells one after the other, each cell's lines in order, the cells
+  separated by a blank line: the stacked layout the header and tail readers already read;
+- any other grid becomes one pipe row per table row ("| 1 | Tham gia … | 5,21 | 5,09 |"), each
+  cell's wrapped lines joined by a space: the pipe layout the table readers already read.
+
+A block is a grid only when every content line has a wall at each column boundary of the border
+line above it, so prose with a stray "+" or "|" is left alone. One pass over the lines (linear).
+"""
+
+from __future__ import annotations
+
+import regex
+
+_BORDER = regex.compile(r"^[ \t]{0,8}\+(?:[-=:]{1,400}\+){1,30}[ \t]{0,8}$")
+_LAYOUT_MAX_ROWS = 2
+_LAYOUT_MAX_COLS = 3
+
+
+def has_grid_tables(text: str) -> bool:
+    """Cheap gate: no grid without a "+-" border piece and a "|" wall."""
+    return "+-" in text and "|" in text
+
+
+def rewrite_grid_tables(text: str) -> str:
+    """``text`` with every grid table replaced by its layout or pipe-row form (see the module docstring)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        if line.lstrip()[:2] == "+-" and _BORDER.match(line):
+            end, rendered = _grid(lines, i)
+            if rendered is not None:
+                out.extend(rendered)
+                i = end
+                continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
+def _walls(border: str) -> list[int]:
+    return [k for k, c in enumerate(border) if c == "+"]
+
+
+def _grid(lines: list[str], start: int) -> tuple[int, list[str] | None]:
+    """(index after the grid, its rewritten lines) for the grid whose top border is ``lines[start]``,
+    or (start, None) when the block is no well-formed grid."""
+    walls = _walls(lines[start].rstrip())
+    rows: list[list[list[str]]] = []  # row -> cell -> wrapped pieces
+    cur: list[list[str]] | None = None
+    i = start + 1
+    while i < len(lines):
+        line = lines[i].rstrip()
+        if _BORDER.match(line) and _walls(line) == walls:
+            if cur is not None:
+                rows.append(cur)
+            cur = None
+            i += 1
+            if i >= len(lines) or not _is_content(lines[i].rstrip(), walls):
+                break
+            continue
+        if not _is_content(line, walls):
+            return start, None
+        if cur is None:
+            cur = [[] for _ in range(len(walls) - 1)]
+        for c in range(len(walls) - 1):
+            cur[c].append(line[walls[c] + 1 : walls[c + 1]].strip())
+        i += 1
+    else:
+        return start, None
+    if not rows:
+        return start, None
+    ncols = len(walls) - 1
+    if len(rows) <= _LAYOUT_MAX_ROWS and ncols <= _LAYOUT_MAX_COLS:
+        return i, _layout(rows, ncols)
+    return i, ["| " + " | ".join(" ".join(p for p in cell if p) for cell in row) + " |" for row in rows] + [""]
+
+
+def _is_content(line: str, walls: list[int]) -> bool:
+    """A cell line: a "|" at every wall position (the border's "+" positions) and nothing beyond."""
+    if len(line) != walls[-1] + 1:
+        return False
+    return all(line[k] == "|" for k in walls)
+
+
+def _layout(rows: list[list[list[str]]], ncols: int) -> list[str]:
+    out: list[str] = []
+    for row in rows:
+        for c in range(ncols):
+            pieces = row[c]
+            while pieces and not pieces[-1]:
+                pieces = pieces[:-1]
+            k = 0
+            while k < len(pieces) and not pieces[k]:
+                k += 1
+            if k == len(pieces):
+                continue
+            out.extend(pieces[k:])
+            out.append("")
+    return out

@@ -1,0 +1,58 @@
+"""Pandoc grid tables: layout grids become stacked lines, data grids one pipe row per table row."""
+
+from __future__ import annotations
+
+from papi_extract.grid_tables import rewrite_grid_tables
+from papi_extract.pipeline import parse_text
+
+SCORE_GRID = """Kết quả như sau:
+
++-----+-------------------------+---------+---------+
+| STT | Chỉ số nội dung         | Năm     | Năm     |
+|     |                         | 2021    | 2022    |
++=====+=========================+=========+=========+
+| 1   | Kiểm soát tham nhũng    | 6,90    | 7,02    |
+|     | trong khu vực công      |         |         |
++-----+-------------------------+---------+---------+
+| 2   | Quản trị điện tử        | 3,05    | 3,31    |
++-----+-------------------------+---------+---------+
+| 3   | Quản trị môi trường     | 3,40    | 3,22    |
++-----+-------------------------+---------+---------+
+"""
+
+
+def test_data_grid_becomes_one_pipe_row_per_table_row() -> None:
+    out = rewrite_grid_tables(SCORE_GRID)
+    assert out.split("\n")[2:6] == [
+        "| STT | Chỉ số nội dung | Năm 2021 | Năm 2022 |",
+        "| 1 | Kiểm soát tham nhũng trong khu vực công | 6,90 | 7,02 |",
+        "| 2 | Quản trị điện tử | 3,05 | 3,31 |",
+        "| 3 | Quản trị môi trường | 3,40 | 3,22 |",
+    ]
+    assert out.startswith("Kết quả như sau:\n\n")
+
+
+def test_layout_grid_stacks_its_cells() -> None:
+    grid = (
+        "+----------------------------+-------------------------------------+\n"
+        "| **ỦY BAN NHÂN DÂN**        | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT**  |\n"
+        "| **XÃ CÁT TÂN**             | **NAM**                             |\n"
+        "|                            | **Độc lập - Tự do - Hạnh phúc**     |\n"
+        "| Số: 12/KH-UBND             | *Cát Tân, ngày 3 tháng 4 năm 2023*  |\n"
+        "+----------------------------+-------------------------------------+\n"
+    )
+    lines = rewrite_grid_tables(grid).split("\n")
+    assert lines[:4] == ["**ỦY BAN NHÂN DÂN**", "**XÃ CÁT TÂN**", "", "Số: 12/KH-UBND"]
+    assert "*Cát Tân, ngày 3 tháng 4 năm 2023*" in lines and not any("|" in ln for ln in lines)
+
+
+def test_text_with_plus_and_bars_that_is_no_grid_is_left_alone() -> None:
+    for text in ("+----+ không phải bảng\n| a | b |\n", "+---+---+\n| a | b\n+---+---+\n",
+                 "Tăng +0,05 điểm | giảm -0,1\n+-- ghi chú\n"):
+        assert rewrite_grid_tables(text) == text
+
+
+def test_scores_are_read_from_a_pandoc_score_grid() -> None:
+    doc = parse_text("# KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2023\n\n## I. KẾT QUẢ\n\n" + SCORE_GRID, fmt="markdown")
+    got = {(s.dimension, s.year, s.value) for s in doc.scores}
+    assert {(4, 2021, 6.9), (4, 2022, 7.02), (8, 2022, 3.31), (7, 2021, 3.4)} <= got
