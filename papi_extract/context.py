@@ -21,7 +21,7 @@ from papi_extract.models import (
     Task,
     Warning,
 )
-from papi_extract.normalize import LineInfo, NormalizedText
+from papi_extract.normalize import LineInfo, NormalizedText, layout_margin
 
 
 @dataclass(slots=True)
@@ -80,6 +80,7 @@ class DocContext:
     partial: bool = False
     # per-document cache derived from ``norm`` (which never changes once the context exists); read-only
     _line_texts: list[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _margin: int | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -94,6 +95,12 @@ class DocContext:
         if self._line_texts is None:
             self._line_texts = _split_lines(self.norm.text, self.norm.lines)
         return self._line_texts
+
+    def layout_margin(self) -> int:
+        """The page margin of a layout-preserving dump (``normalize.layout_margin``), read once."""
+        if self._margin is None:
+            self._margin = layout_margin(self.line_texts())
+        return self._margin
 
     def warn(self, code: str, message: str, span: tuple[int, int] | None = None) -> None:
         self.warnings.append(Warning(code=code, message=message, span=span))

@@ -72,7 +72,7 @@ _YEAR_FROM_TO_RE = regex.compile(
 )
 _YEAR_UNTIL_RE = regex.compile(r"den[ \t]{1,3}nam[ \t]{1,3}((?:19|20)\d{2})(?!\d)")
 _YEAR_RE = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_BULLET_RE = regex.compile(r"^[ \t]{0,8}(?:[-–—+•*▪●○◦][ \t]{0,4})+")
+_BULLET_RE = regex.compile(r"^[ \t]{0,40}(?:[-–—+•*▪●○◦][ \t]{0,4})+")  # any indent: layout dumps keep the page margin
 _PAREN_TAIL_RE = regex.compile(r"[ \t]{0,3}\(([^()\n]{1,40})\)[ \t]{0,3}$")
 _XY_ABBREV_RE = regex.compile(r"^[a-z]{1,3}[ \t]{0,1}/[ \t]{0,1}[a-z]{1,3}$")
 _NAME_LINE_RE = regex.compile(r"^\p{Lu}[\p{Ll}\p{Lu}]{0,9}(?:[ \t]{1,3}\p{Lu}[\p{Ll}\p{Lu}]{0,9}){1,5}$")
@@ -265,6 +265,8 @@ class _Doc:
         self.folded = ctx.folded
         self.lines = ctx.norm.lines
         self._line_cache: dict[int, _Line] = {}  # the tail's passes (columns, recipients, signer) share lines
+        # a layout dump's page margin is no indent: each line is read from where the margin ends
+        self.margin = ctx.layout_margin()
         self.header_end = min(len(self.text), HEADER_DEFAULT_CHARS)
         # the first Roman-numeral heading, from its line opening ("\nI.", "\nII.", "\nPHẦN I"); literal
         # finds plus an anchored match are far cheaper than a regex scan of the first 15,000 characters
@@ -278,7 +280,12 @@ class _Doc:
         ln = self._line_cache.get(i)
         if ln is None:
             li = self.lines[i]
-            ln = _Line(i, li.start, li.end, self.text[li.start:li.end], self.folded[li.start:li.end])
+            a = li.start
+            if self.margin:
+                lim = min(li.end, a + self.margin)
+                while a < lim and self.text[a] == " ":
+                    a += 1
+            ln = _Line(i, a, li.end, self.text[a:li.end], self.folded[a:li.end])
             self._line_cache[i] = ln
         return ln
 

@@ -436,7 +436,7 @@ class _Lines:
         self.infos = ctx.norm.lines
         self.n = len(self.infos)
         self.texts = ctx.line_texts()
-        margin = _layout_margin(self.texts)
+        margin = ctx.layout_margin()
         if margin:
             self._drop_margin(margin)
 
@@ -476,50 +476,6 @@ class _Lines:
             return False
         _, dm, am, lm = _label_matches(t, s)
         return bool(dm or am or lm or _bullet(t, s, _char_gate(s[0])))
-
-
-_MARGIN_MIN = 5  # fewer leading spaces are an ordinary first-line indent, not a page margin
-_MARGIN_SHARE = 0.25  # of the non-blank lines that sit exactly at the margin
-_PARA_INDENT_MAX = 8  # a paragraph's first-line indent beyond the margin
-_PARA_SHARE = 0.10
-
-
-def _layout_margin(texts: list[str]) -> int:
-    """The page margin of a layout-preserving text dump (``pdftotext -layout``), else 0.
-
-    Such a dump shifts every line right by the page's left margin, so continuation lines sit at
-    ten spaces and a paragraph's first line or a heading ("I. MỤC ĐÍCH") deeper still; the label
-    patterns allow only a short indent. The margin is the most common indentation when at least
-    a quarter of the non-blank lines have exactly it and it is more than an ordinary indent.
-    """
-    counts: dict[int, int] = {}
-    nonblank = 0
-    for t in texts:
-        if not t or t[0] != " ":
-            if t.strip():
-                nonblank += 1
-                counts[0] = counts.get(0, 0) + 1
-            continue
-        s = t.lstrip(" ")
-        if not s:
-            continue
-        nonblank += 1
-        k = len(t) - len(s)
-        counts[k] = counts.get(k, 0) + 1
-    if not nonblank:
-        return 0
-    mode = max(counts, key=lambda k: (counts[k], -k))
-    if mode < _MARGIN_MIN or counts[mode] < _MARGIN_SHARE * nonblank:
-        return 0
-    # Paragraph first lines and headings sit a few spaces deeper ("      I. MỤC ĐÍCH" over a
-    # ten-space margin); the outline reads labels at a short indent, and indentation is no evidence
-    # of a paragraph start there (lines are joined by case and blank lines), so that indent goes too.
-    deeper = {k - mode: c for k, c in counts.items() if mode < k <= mode + _PARA_INDENT_MAX}
-    if deeper:
-        para = max(deeper, key=lambda k: (deeper[k], -k))
-        if deeper[para] >= _PARA_SHARE * nonblank:
-            return mode + para
-    return mode
 
 
 def _is_table_text(t: str) -> bool:

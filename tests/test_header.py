@@ -787,3 +787,27 @@ def test_commune_before_the_reform_keeps_the_old_units() -> None:
     ctx = _header(_commune_plan("XÃ TRẤN YÊN", "Trấn Yên", "ngày 12 tháng 3 năm 2024"))
     iss = _issuer(ctx)
     assert (iss["locality"], iss["province"], iss["province_code"]) == ("Trấn Yên", "Lạng Sơn", "20")
+
+
+def test_tail_of_a_layout_dump_is_read_past_the_page_margin() -> None:
+    """pdftotext -layout keeps the page margin (here 12 spaces) before the two-column tail."""
+    pad = " " * 12
+    body = [
+        "UỶ BAN NHÂN DÂN                     CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "  HUYỆN ĐAN PHƯỢNG                       Độc lập - Tự do - Hạnh phúc",
+        "", "Số: 31/KH-UBND                      Đan Phượng, ngày 02 tháng 3 năm 2024", "",
+        "                             KẾ HOẠCH", "     Cải thiện Chỉ số PAPI trên địa bàn huyện năm 2024", "",
+        "      I. MỤC ĐÍCH", "      Nâng cao chất lượng phục vụ Nhân dân của chính quyền các cấp trên địa",
+        "bàn huyện.", "      II. NHIỆM VỤ",
+        "      -  Phòng Nội vụ tham mưu tổ chức hội nghị quán triệt Kế hoạch này tới các xã.", "",
+        "Nơi nhận:                                              TM. ỦY BAN NHÂN DÂN",
+        "- UBND Thành phố (để b/c);                                   CHỦ TỊCH",
+        "- TT Huyện ủy;",
+        "- UBND các xã, thị trấn;",
+        "- Lưu: VT.                                              Nguyễn Văn Bình",
+    ]
+    text = "\n".join(pad + ln if ln else "" for ln in body)
+    ctx = _header(text)
+    assert ctx.recipients == ["UBND Thành phố", "TT Huyện ủy", "UBND các xã, thị trấn", "Lưu: VT"]
+    assert ctx.signer is not None and (ctx.signer.name, ctx.signer.position) == ("Nguyễn Văn Bình", "Chủ tịch")
+    assert _issuer(ctx)["locality"] == "Đan Phượng" and ctx.number == "31/KH-UBND"

@@ -355,7 +355,7 @@ def test_page_margin_of_a_layout_dump_is_not_an_indent(margin: int) -> None:
 
 def test_ordinary_indents_are_no_page_margin() -> None:
     """A text indented by a tab or two spaces, or with deep indents on a few lines only, has no margin."""
-    from papi_extract.outline import _layout_margin
+    from papi_extract.normalize import layout_margin as _layout_margin
 
     assert _layout_margin(["I. MỤC ĐÍCH", "  - Nâng cao", "  - Thực hiện", "II. NHIỆM VỤ"]) == 0
     assert _layout_margin(["I. MỤC ĐÍCH"] * 8 + ["          Hà Nội, ngày 5 tháng 3 năm 2024"]) == 0
