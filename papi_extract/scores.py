@@ -136,8 +136,11 @@ def vocab() -> ScoreVocab:
         for w in words:
             verb_class[" ".join(fold(w).split())] = cls
     num = r"[+\-]?\d{1,2}(?:[.,]\d{1,3})?"
+    # a figure and its unit may sit on two lines, the second indented by a page margin ("đạt 44,86
+    # \n          điểm"): one line break and any run of blanks after it
+    gap = r"[ \t]{0,3}(?:\n[ \t]{0,40})?"
     score = regex.compile(
-        rf"(?<![\w.,/])(?P<num>{num})\s{{0,3}}(?:/\s{{0,2}}(?P<max>\d{{1,2}})\s{{0,3}})?{_alt(raw['point_words'])}(?!\w)"
+        rf"(?<![\w.,/])(?P<num>{num}){gap}(?:/\s{{0,2}}(?P<max>\d{{1,2}}){gap})?{_alt(raw['point_words'])}(?!\w)"
     )
     verb_end = regex.compile(
         rf"(?<!\w)(?P<verb>{_alt(value_v + up_v + down_v)})(?:\s+{_alt(raw['verb_fillers'])}){{0,3}}\s{{0,3}}$"

@@ -438,3 +438,17 @@ def test_degree_adverb_between_the_verb_and_the_figure() -> None:
     )
     assert get(ctx, 8, None, 2022, "actual").change == 0.65
     assert get(ctx, 7, None, 2022, "actual").change == -0.3
+
+
+def test_figure_and_unit_on_two_lines_of_a_layout_dump() -> None:
+    """A wrapped line may put "điểm" on the next line, after the page margin: still one figure."""
+    margin = " " * 10
+    ctx = parse(
+        "KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2025\n\n"
+        f"{margin}Năm 2024, Chỉ số PAPI của tỉnh đạt 43,12\n{margin}điểm, tăng 0,40 điểm so với năm 2023; chỉ số "
+        f"Quản trị điện tử đạt 3,71\n{margin}điểm, giảm 0,02\n{margin}điểm.\n"
+    )
+    total = get(ctx, None, None, 2024, "actual")
+    assert (total.value, total.change) == (43.12, 0.4)
+    e = get(ctx, 8, None, 2024, "actual")
+    assert (e.value, e.change) == (3.71, -0.02)
