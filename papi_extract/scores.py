@@ -924,6 +924,16 @@ class _Prose:
                 continue
             subj, sstart = self._resolve(a + g.last, a + verb_start)
             target = target_at < ns
+            sign = m.group("num")[:1]
+            if vclass is None and sign in ("+", "-") and len(stack) > 1 and not f[g.last : ns].strip():
+                # "Chất lượng bầu cử cơ sở (-0,06 điểm)": a signed figure opening a parenthesis is the
+                # change of the indicator named right before the parenthesis
+                psubj, pstart = self._resolve(a + stack[-2].last, a + g.open - 1)
+                if psubj is not None:
+                    fact = new(psubj, "target" if target else "change", pstart - a, e, a + ns)
+                    fact.change = value
+                    g.last = e
+                    continue
             if vclass in ("up", "down"):
                 change = abs(value) if vclass == "up" else -abs(value)
                 if vm is not None and "tu" in vm.group(0).split():

@@ -452,3 +452,19 @@ def test_figure_and_unit_on_two_lines_of_a_layout_dump() -> None:
     assert (total.value, total.change) == (43.12, 0.4)
     e = get(ctx, 8, None, 2024, "actual")
     assert (e.value, e.change) == (3.71, -0.02)
+
+
+def test_signed_figure_in_parentheses_is_the_change_of_the_name_before_it() -> None:
+    """ "Chất lượng bầu cử cơ sở (-0,06 điểm)": no verb, the sign says down; "(+0,05 điểm)" up."""
+    ctx = parse(
+        "KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2025\n\n"
+        "Năm 2024, một số nội dung thành phần giảm điểm: Chất lượng bầu cử cơ sở (-0,06 điểm); "
+        "Chất lượng không khí (-0,11 điểm); riêng Cơ hội tham gia (+0,05 điểm).\n"
+    )
+    assert get(ctx, 1, "1.3", 2024, "change").change == -0.06
+    assert get(ctx, 7, "7.2", 2024, "change").raw == "Chất lượng không khí (-0,11 điểm)"
+    assert get(ctx, 1, "1.2", 2024, "change").change == 0.05
+    # an unsigned figure in parentheses stays an aside (a value given for comparison), not a change
+    ctx = parse("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2023\n\n"
+                "Năm 2022, Quản trị điện tử đạt 3,20 điểm, thấp hơn trung bình cả nước (3,45 điểm).\n")
+    assert [(s.dimension, s.kind, s.value, s.change) for s in ctx.scores] == [(8, "actual", 3.2, None)]
