@@ -441,9 +441,21 @@ def find_tables(ctx: DocContext, match: Matcher | None = None) -> list[Table]:
                 i in bar_starts or (lines[i].end - lines[i].start <= 80
                                     and _may_name_column(folded, lines[i].start, lines[i].end, first_chars))))
         ]
+        # space-aligned tables of a layout dump ("TT      Nhiệm vụ      Cơ quan chủ …", no tab, no bar)
+        aligned = [i for i in range(first, last) if kinds[i] == "text" and _ALIGNED_HEAD.match(texts[i])]
+        for i in aligned:
+            if tables and tables[-1].start <= lines[i].start < tables[-1].end:
+                continue  # the header repeated after a page break inside a table already read
+            t = _aligned_table(ctx, kinds, i, last, match)
+            if t is not None:
+                tables.append(t)
+        if aligned:
+            tables.sort(key=lambda t: t.start)
         i = first
         for c in starts:
             if c < i:
+                continue
+            if aligned and any(t.start <= lines[c].start < t.end for t in tables if t.layout == "aligned"):
                 continue
             i = c
             k = kinds[i]
@@ -579,6 +591,104 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
     start = lines[i].start
     end = lines[end_line - 1].end
     return Table(layout, cols, rows, start, end, b.has_groups, b.orphans), end_line
+
+
+# ---------------------------------------------------------------------------------------------
+# Space-aligned tables (pdftotext -layout): cells are runs of text separated by 2+ spaces, a cell's
+# text wraps onto the lines below at the same column.
+# ---------------------------------------------------------------------------------------------
+
+# a header line: "TT" or "STT" first, then at least two more cells separated by two or more spaces
+_ALIGNED_HEAD = regex.compile(r"^[ ]{0,40}S?TT[ ]{2,60}\S[^\n]{0,300}?[ ]{2,60}\S")
+_CHUNK = regex.compile(r"\S+(?: \S+)*")  # a run of words with single spaces: one cell piece
+_ROW_LABEL = regex.compile(r"^(?:\d{1,3}|[IVXL]{1,6})\.?$")
+_PAGE_NUMBER = regex.compile(r"^[ ]{0,120}(?:-[ ]{0,2})?\d{1,3}(?:[ ]{0,2}-)?[ ]{0,120}$")
+
+
+def _pieces(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of text separated by two or more spaces (one space stays inside a cell)."""
+    return [(m.start(), m.end()) for m in _CHUNK.finditer(line)]
+
+
+def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matcher | None) -> Table | None:
+    """The space-aligned table whose header line is ``i`` (None when the header names no task table).
+
+    Header: the first line's cells give the columns; the lines right below it (up to a blank line)
+    add the wrapped rest of those cells ("Cơ quan chủ" / "trì"). Body: each line's pieces go to the
+    column whose header starts nearest (the number column only takes a label, the text column any
+    piece left of the third column), and the rows are built by the same builder as the other
+    layouts, which joins a row's wrapped lines. A repeated header after a page break and a page
+    number line are skipped; the table ends at a line whose first piece starts left of the table.
+    """
+    lines = ctx.norm.lines
+    texts = _line_texts(ctx)
+    doc = ctx.text
+    head = _pieces(texts[i])
+    if len(head) < 3:
+        return None
+    starts = [a for a, _ in head]
+    names = [texts[i][a:b] for a, b in head]
+    j = i + 1
+    while j < last and kinds[j] == "text":  # the wrapped rest of the header cells
+        for a, b in _pieces(texts[j]):
+            k = _nearest(starts, a)
+            names[k] = f"{names[k]} {texts[j][a:b]}"
+        j += 1
+    cols = [header_role(n) or "" for n in names]
+    if cols[0] != "number" or not _is_task_header(cols):
+        return None
+    header_end = j
+    b = _Builder(doc, cols, match)
+    text_col = cols.index("text")
+    blank = False
+    table_end = header_end
+    left = min(starts) - 4
+    j = header_end
+    while j < last:
+        t = texts[j]
+        if kinds[j] == "blank" or not t.strip():
+            blank = True
+            j += 1
+            continue
+        if kinds[j] != "text":
+            break
+        if _PAGE_NUMBER.match(t) or "\f" in t:
+            j += 1
+            continue
+        pieces = _pieces(t)
+        if pieces[0][0] < left:
+            break
+        if _ALIGNED_HEAD.match(t):  # the header again after a page break, with its wrapped lines
+            j += 1
+            while j < last and kinds[j] == "text" and not _ROW_LABEL.match(t[_pieces(texts[j])[0][0]:].split(" ")[0]):
+                if all(header_role(texts[j][a:e]) or len(texts[j][a:e]) < 12 for a, e in _pieces(texts[j])):
+                    j += 1
+                    continue
+                break
+            continue
+        base = lines[j].start
+        spans: list[tuple[int, int]] = [(base, base)] * len(cols)
+        for n, (a, e) in enumerate(pieces):
+            piece = t[a:e]
+            if n == 0 and _ROW_LABEL.match(piece) and a <= starts[0] + 3:
+                k = 0
+            else:
+                k = _nearest(starts[1:], a) + 1
+                if k != text_col and a < starts[min(text_col + 1, len(starts) - 1)] - 6:
+                    k = text_col  # the text column's pieces start far left of its centred header
+            pa, pb = spans[k]
+            spans[k] = (base + a, base + e) if pb <= pa else (pa, base + e)
+        b.add(_RawRow(spans, lines[j].start, lines[j].end, blank))
+        blank = False
+        table_end = j + 1
+        j += 1
+    if not any(r.kind == "task" for r in b.rows):
+        return None
+    return Table("aligned", cols, b.rows, lines[i].start, lines[table_end - 1].end, b.has_groups, b.orphans)
+
+
+def _nearest(starts: list[int], a: int) -> int:
+    return min(range(len(starts)), key=lambda k: abs(starts[k] - a))
 
 
 def _sandwiched(ctx: DocContext, kinds: list[str], j: int, last: int) -> bool:

@@ -344,3 +344,48 @@ def test_cell_splitting_matches_stripping_each_piece(line: str) -> None:
     spans, values = _split_cells(doc, a, b, "\t")
     assert spans == want
     assert values == [doc[x:y] for x, y in want]
+
+
+ALIGNED = HEAD + """PHỤ LỤC
+
+    STT        Nội dung công việc          Đơn vị chủ        Đơn vị phối       Thời gian
+                                           trì               hợp
+
+    I     Công khai, minh bạch
+
+    1     Niêm yết công khai danh sách    UBND các xã       Mặt trận Tổ quốc  Quý II/2024
+          hộ nghèo tại nhà văn hóa thôn                     các xã
+
+    2     Công khai thu, chi ngân sách    Phòng Tài chính   UBND các xã       Hằng quý
+          xã trên Cổng thông tin điện     - Kế hoạch
+          tử huyện
+
+                                      7
+
+    STT        Nội dung công việc          Đơn vị chủ        Đơn vị phối       Thời gian
+                                           trì               hợp
+    3     Đối thoại với Nhân dân về       Chủ tịch UBND                       Hằng năm
+          giải phóng mặt bằng             các xã
+"""
+
+
+def test_space_aligned_table_of_a_layout_dump() -> None:
+    """pdftotext -layout prints a table with spaces only: cells are found by column position, a
+    cell's wrapped lines join it, the page number and the repeated header are skipped."""
+    ctx, ts = tables_of(ALIGNED)
+    (t,) = ts
+    assert t.layout == "aligned" and t.columns == ["number", "text", "lead", "support", "deadline"]
+    rs = rows(ctx, t)
+    assert [(k, lab) for k, lab, _ in rs] == [("group", None), ("task", "1"), ("task", "2"), ("task", "3")]
+    assert rs[1][2] == {"number": "1", "text": "Niêm yết công khai danh sách hộ nghèo tại nhà văn hóa thôn",
+                        "lead": "UBND các xã", "support": "Mặt trận Tổ quốc các xã", "deadline": "Quý II/2024"}
+    assert rs[2][2]["text"] == "Công khai thu, chi ngân sách xã trên Cổng thông tin điện tử huyện"
+    assert rs[2][2]["lead"] == "Phòng Tài chính - Kế hoạch"
+    assert rs[3][2]["lead"] == "Chủ tịch UBND các xã" and "support" not in rs[3][2]
+    assert t.rows[1].dimension == 2
+
+
+def test_prose_with_wide_spaces_is_no_aligned_table() -> None:
+    text = HEAD + "I. NHIỆM VỤ\n\n    TT  Thực  hiện  Kế  hoạch  số  12/KH-UBND  của  UBND  tỉnh.\n"
+    _, ts = tables_of(text)
+    assert ts == []
