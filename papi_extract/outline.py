@@ -478,6 +478,10 @@ class _Lines:
         return bool(dm or am or lm or _bullet(t, s, _char_gate(s[0])))
 
 
+_PAGE_NUMBER = regex.compile(r"^(?:(?:-[ ]?)?\d{1,3}(?:[ ]?-)?|[Tt]rang[ ]\d{1,3})$")
+_PAGE_NUMBER_FIRST = frozenset("-Tt0123456789")
+
+
 def _is_table_text(t: str) -> bool:
     if "\t" in t:
         return True
@@ -713,6 +717,12 @@ def segment(ctx: DocContext) -> None:
         text = texts[i]
         s = text.lstrip()
         if not s:
+            prev_blank = True
+            continue
+        if (s[0] in _PAGE_NUMBER_FIRST and len(s) <= 9 and _PAGE_NUMBER.match(s)
+                and (i == 0 or not texts[i - 1].strip()) and (i + 1 >= n or not texts[i + 1].strip())):
+            # a page number alone between blank lines ("3", "- 4 -", "Trang 5"): no content, and the
+            # block it interrupts goes on after it ("… nhà nước thành | 3 | phố Hà Nội …")
             prev_blank = True
             continue
         info = infos[i]

@@ -360,3 +360,18 @@ def test_ordinary_indents_are_no_page_margin() -> None:
     assert _layout_margin(["I. MỤC ĐÍCH", "  - Nâng cao", "  - Thực hiện", "II. NHIỆM VỤ"]) == 0
     assert _layout_margin(["I. MỤC ĐÍCH"] * 8 + ["          Hà Nội, ngày 5 tháng 3 năm 2024"]) == 0
     assert _layout_margin(["          Nội dung"] * 6 + ["              I. MỤC TIÊU"] * 2) == 14
+
+
+@pytest.mark.parametrize("page", ["3", "- 4 -", "Trang 5", "                    12"])
+def test_page_number_between_blank_lines_is_dropped_and_the_block_goes_on(page: str) -> None:
+    text = ("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2025\n\nI. NHIỆM VỤ\n\n"
+            "- Phòng Tư pháp phối hợp với Trung tâm Trợ giúp pháp lý nhà nước thành\n\n"
+            f"{page}\n\nphố Hà Nội tổ chức trợ giúp pháp lý lưu động.\n"
+            "- Công khai kết quả giải quyết khiếu nại.\n")
+    ctx = _outline(text)
+    (b, b2) = [b for b in ctx.blocks if b.kind == "bullet"]
+    joined = " ".join(ctx.text[x:y] for x, y in b.pieces)
+    assert joined.endswith("nhà nước thành phố Hà Nội tổ chức trợ giúp pháp lý lưu động.")
+    # a number that is a line of content is kept ("2 lần/năm" stays in its paragraph)
+    ctx = _outline("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n- Tổ chức đối thoại với Nhân dân\n2 lần/năm.\n")
+    assert "2 lần/năm." in ctx.text[ctx.blocks[-1].start : ctx.blocks[-1].end]
