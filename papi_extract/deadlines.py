@@ -51,7 +51,7 @@ _CLOSE = regex.compile(r"\s*\)")
 _DATE_GATE = regex.compile(r"\d\s*[/.\-]\s*\d|\d\s+tháng")
 _YEAR_GATE = regex.compile(r"(?:19|20)\d\d")
 _BY_YEAR = regex.compile(
-    _B + r"(?:(hoàn\s+thành\s+|xong\s+)?đến(?:\s+hết)?|chậm\s+nhất(?:\s+là)?(?:\s+đến(?:\s+hết)?)?|muộn\s+nhất"
+    _B + r"(?:(hoàn\s+thành\s+|xong\s+)?đến(?:\s+hết)?|từ\s+nay\s+đến\s+hết|chậm\s+nhất(?:\s+là)?(?:\s+đến(?:\s+hết)?)?|muộn\s+nhất"
     r"|hạn\s+chót)\s+(năm\s+)?((?:19|20)\d{2})(?![\d/])(?!\s*[-–—]\s*\d)"
 )
 _HALF_YEAR = regex.compile(_B + r"(?:trong\s+)?(0?6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s+((?:19|20)\d{2})(?!\d)")
@@ -106,6 +106,7 @@ class _Vocab:
     by_cue_words: tuple[str, ...]
     per_plan_not_before: regex.Pattern[str]
     per_term: regex.Pattern[str]
+    recurring_unnamed: regex.Pattern[str]
     unspecified: regex.Pattern[str]
     event_prose: regex.Pattern[str]
     event_each_not: regex.Pattern[str]
@@ -199,6 +200,7 @@ def _vocab() -> _Vocab:
         per_plan=regex.compile(_B + _alt(d.get("per_plan") or []) + _E + r"(\s+(?:hàng|hằng)\s+năm" + _E + ")?"),
         per_plan_not_before=regex.compile(r"\s+" + _alt(d.get("per_plan_not_before") or []) + _E),
         per_term=regex.compile(_B + _alt(d.get("per_term") or []) + _E),
+        recurring_unnamed=regex.compile(_B + _alt(d.get("recurring_unnamed") or []) + _E),
         unspecified=regex.compile(_B + _alt(d.get("unspecified") or []) + _E),
         event_prose=regex.compile(
             _B + rf"(?:{_alt(d.get('event_openers') or [])}|khi\s+có\s+{_alt(d.get('event_khi_co') or [])})"
@@ -377,7 +379,8 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
               else ()):
         if not cell and (m.group(2) is None or (m.group().startswith("đến") and m.group(1) is None)):
             # prose needs "năm" and a completion cue: "Đề án … đến năm 2025", "đến 2025 đạt 90%" name a
-            # horizon or a target; "hoàn thành đến năm 2025", "chậm nhất đến hết năm 2024" are deadlines
+            # horizon or a target; "hoàn thành đến năm 2025", "chậm nhất đến hết năm 2024", "từ nay đến
+            # hết năm 2025" (a window that closes then) are deadlines
             continue
         yy = int(m.group(3))
         if _plausible(yy):
@@ -408,6 +411,8 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
             continue
         recs.append(_Rec(m.start(), m.end(), "per_plan", recurrence="annual" if m.group(1) else None, prio=2))
     for m in (v.per_term.finditer(low) if "nhiệm kỳ" in low else ()):
+        recs.append(_Rec(m.start(), m.end(), "recurring", prio=2))
+    for m in (v.recurring_unnamed.finditer(low) if "tuần" in low else ()):
         recs.append(_Rec(m.start(), m.end(), "recurring", prio=2))
     if cell:
         for m in (v.unspecified.finditer(low) if "theo" in low else ()):
@@ -496,12 +501,18 @@ _UNTONED_QUARTER = regex.compile(r"(?<![\p{L}\d])quy(?=\s{1,3}(?:iv|iii|ii|i)\s{
 _HORNLESS_U = regex.compile(r"(?<=[^\W\d_q])u(?=[ơớờởỡợ])")
 
 
+# "Quý lII/2025", "Quý lV/2024": OCR reads the first "I" of a Roman quarter as "l" (same length).
+_OCR_QUARTER_L = regex.compile(r"(?<=quý\s{1,3})l(?=[iv]{0,2}\s{0,3}(?:/|năm)\s{0,3}\d{4}(?!\d))")
+
+
 @lru_cache(maxsize=16384)
 def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
     """The records of a text (memoized: the same cells recur across plans)."""
     low = _lower(text)
     if "quy " in low:
         low = _UNTONED_QUARTER.sub("quý", low)
+    if "quý l" in low:
+        low = _OCR_QUARTER_L.sub("i", low)
     if "uơ" in low or "uớ" in low or "uờ" in low or "uở" in low or "uỡ" in low or "uợ" in low:
         low = _HORNLESS_U.sub("ư", low)
     recs, ranges = _atoms(low, cell, year)

@@ -469,3 +469,19 @@ def test_hornless_u_before_horned_o_is_read_as_its_word() -> None:
     assert d.kind == "continuous"
     # "thuở", "quở" are words of their own, and nothing else changes: no deadline appears
     assert parse_deadlines("thuở ban đầu, quở trách", 0, None, cell=False) == []
+
+
+def test_weekly_ocr_quarter_and_window_until_year_end() -> None:
+    """ "Hằng tuần" recurs with no period the contract names; "Quý lII/2025" (OCR "l" for "I") is the
+    quarter; "từ nay đến hết năm 2025" closes by the year's end, "từ nay đến năm 2030" is a horizon."""
+    (d,) = parse_deadlines("Hằng tuần", 0, None, cell=True)
+    assert (d.kind, d.recurrence) == ("recurring", None)
+    (d,) = parse_deadlines("Lãnh đạo xã tiếp công dân mỗi tuần một buổi.", 0, None, cell=False)
+    assert d.kind == "recurring"
+    (d,) = parse_deadlines("thời gian: Quý lII/2025.", 0, None, cell=False)
+    assert (d.kind, d.start, d.end) == ("quarter", "2025-07-01", "2025-09-30")
+    (d,) = parse_deadlines("Quý lV năm 2024", 0, None, cell=True)
+    assert d.end == "2024-12-31"
+    (d,) = parse_deadlines("bảo đảm tỷ lệ số hóa đạt 100% từ nay đến hết năm 2025.", 0, None, cell=False)
+    assert (d.kind, d.end) == ("by_date", "2025-12-31")
+    assert parse_deadlines("Từ nay đến năm 2030 phấn đấu đạt 90% hài lòng.", 0, None, cell=False) == []
