@@ -588,6 +588,10 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
     title = text[title_at:]
     # bold is evidence only when it covers the title, not just the label ("**1.** Giao Sở X …")
     bold = info.bold and not (0 <= info.bold_end <= title_at)
+    if bold and 0 < info.bold_end < len(text):
+        rest = text[info.bold_end :].lstrip()
+        if rest[:1].islower() and not text[title_at : info.bold_end].rstrip().endswith((":", ".")):
+            bold = False  # "**5. Đề nghị Ủy ban MTTQ tỉnh** phối hợp …": an emphasised subject, one sentence
     strong = bool(info.md_level) or bold or shape == "roman" or _is_upper_title(title)
     content_start = -1
     if bold and info.bold_end > 0 and info.bold_end < len(text):

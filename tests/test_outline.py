@@ -375,3 +375,14 @@ def test_page_number_between_blank_lines_is_dropped_and_the_block_goes_on(page: 
     # a number that is a line of content is kept ("2 lần/năm" stays in its paragraph)
     ctx = _outline("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n- Tổ chức đối thoại với Nhân dân\n2 lần/năm.\n")
     assert "2 lần/năm." in ctx.text[ctx.blocks[-1].start : ctx.blocks[-1].end]
+
+
+def test_bold_subject_running_on_in_lower_case_is_an_item_not_a_heading() -> None:
+    """ "**5. Đề nghị Ủy ban MTTQ tỉnh** phối hợp …": the bold stresses the subject of one sentence;
+    "**5. Quản trị môi trường:** Chất lượng …" stays a run-in heading."""
+    head = "# KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2024\n\n## I. MỤC ĐÍCH\n\nNâng cao chỉ số.\n\n"
+    ctx = _outline(head + "## II. NHIỆM VỤ\n\n**4. Quản trị môi trường:** Chất lượng không khí được cải thiện.\n\n"
+                   "**5. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh** phối hợp tuyên truyền, vận động Nhân dân.\n")
+    assert [(s.label, s.title) for s in ctx.sections] == [
+        ("I", "MỤC ĐÍCH"), ("II", "NHIỆM VỤ"), ("4", "Quản trị môi trường")]
+    assert ctx.blocks[-1].kind == "item" and ctx.blocks[-1].label == "5"
