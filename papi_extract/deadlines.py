@@ -446,6 +446,14 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         # "Quý II - III/2022": one quarter record per quarter, all with the phrase as raw
         recs.append(_Rec(m.start(), m.end(), "quarters", recurrence=f"{q0}-{q1}", prio=3, year_given=yy is not None,
                          begin=_date(yy, 1, 1) if yy else None))
+    for m in (_MONTH_RANGE.finditer(low) if "tháng" in low else ()):
+        m0, m1 = int(m.group(1)), int(m.group(2))
+        yy = _int(m.group(3))
+        if not 1 <= m0 < m1 <= 12 or (yy is not None and not _plausible(yy)):
+            continue
+        # "Tháng 11 - 12/2024": one month record per month (not the date 11/12/2024)
+        recs.append(_Rec(m.start(), m.end(), "months", recurrence=f"{m0}-{m1}", prio=4, year_given=yy is not None,
+                         begin=_date(yy, 1, 1) if yy else None))
     if cell and year4:
         for m in _ONWARD_YEAR.finditer(low):
             yy = int(m.group(1) or m.group(2))
@@ -582,7 +590,7 @@ def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
                 else:
                     r.begin, r.finish = _date(yy, n, 1), _month_end(yy, n)
     for r in kept:
-        if r.kind == "quarters" and r.begin is None and year is not None:
+        if r.kind in ("quarters", "months") and r.begin is None and year is not None:
             r.begin = _date(year, 1, 1)
     if any(r.kind != "unspecified" for r in kept):
         kept = [r for r in kept if r.kind != "unspecified"]
@@ -597,12 +605,24 @@ def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
                 f = _month_end(yy, 3 * q) if yy else None
                 out.append((s, e, "quarter", b.isoformat() if b else None, f.isoformat() if f else None, None))
             continue
+        if r.kind == "months":
+            m0, m1 = (int(x) for x in (r.recurrence or "0-0").split("-"))
+            yy = r.begin.year if r.begin else None
+            for mo in range(m0, m1 + 1):
+                b = _date(yy, mo, 1) if yy else None
+                f = _month_end(yy, mo) if yy else None
+                out.append((s, e, "month", b.isoformat() if b else None, f.isoformat() if f else None, None))
+            continue
         rec = r.recurrence if r.kind in ("recurring", "per_plan") else None
         out.append((s, e, r.kind, r.begin.isoformat() if r.begin else None,
                     r.finish.isoformat() if r.finish else None, rec))
     return tuple(out)
 
 
+_MONTH_RANGE = regex.compile(
+    r"(?<![\p{L}\d])tháng\s{1,3}(\d{1,2})\s{0,3}[-–—]\s{0,3}(?:tháng\s{1,3})?(\d{1,2})(?![\d.,])"
+    r"(?:\s{0,3}(?:/|năm)\s{0,3}(\d{4})(?!\d))?"
+)
 _QUARTER_RANGE = regex.compile(
     r"(?<![\p{L}\d])quý\s+(iv|iii|ii|i|[1-4])\s*(?:[-–—]\s*(?:quý\s+)?|,\s*)(iv|iii|ii|i|[1-4])(?![\p{L}\d])"
     r"(?:\s*(?:[/\-]|năm)\s*(\d{4})(?!\d))?"

@@ -485,3 +485,14 @@ def test_weekly_ocr_quarter_and_window_until_year_end() -> None:
     (d,) = parse_deadlines("bảo đảm tỷ lệ số hóa đạt 100% từ nay đến hết năm 2025.", 0, None, cell=False)
     assert (d.kind, d.end) == ("by_date", "2025-12-31")
     assert parse_deadlines("Từ nay đến năm 2030 phấn đấu đạt 90% hài lòng.", 0, None, cell=False) == []
+
+
+def test_month_range_is_one_month_record_per_month() -> None:
+    """ "Tháng 11 - 12/2024" is November and December, not the date 11/12/2024; "ngày 11-12/2024" stays a date."""
+    got = parse_deadlines("Tháng 11 - 12/2024", 0, None, cell=True)
+    assert [(d.kind, d.start, d.end) for d in got] == [
+        ("month", "2024-11-01", "2024-11-30"), ("month", "2024-12-01", "2024-12-31")]
+    got = parse_deadlines("Tổ chức đối thoại trong tháng 5 - tháng 6 năm 2025.", 0, None, cell=False)
+    assert [d.end for d in got] == ["2025-05-31", "2025-06-30"]
+    (d,) = parse_deadlines("ngày 11-12/2024", 0, None, cell=True)
+    assert d.kind == "date"
