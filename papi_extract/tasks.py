@@ -224,7 +224,7 @@ class Joined:
     again costs far more than slicing the document's folded copy).
     """
 
-    __slots__ = ("text", "folded", "_doc", "_starts", "_docs", "_lens", "tails", "_ends")
+    __slots__ = ("text", "folded", "_doc", "_starts", "_docs", "_lens", "tails", "_ends", "_flat")
 
     def __init__(self, doc: str, parts: Iterable[tuple[int, int]], fdoc: str | None = None) -> None:
         self._doc = doc
@@ -250,6 +250,7 @@ class Joined:
         self._starts, self._docs, self._lens = starts, docs, lens
         self.tails: dict[int, tuple[list[Agency], int]] | None = None  # see ``_Doc.subject_at``
         self._ends: list[int] | None = None
+        self._flat: str | None = None
         if len(out) == 1:
             self.text = out[0]
             a = docs[0]
@@ -263,6 +264,15 @@ class Joined:
 
     def __bool__(self) -> bool:
         return bool(self.text)
+
+    @property
+    def flat(self) -> str:
+        """``folded`` with each run of blanks as one space, for the literal phrase gates ("phoi hop"
+        in …): justified text ("phối  hợp với") has two spaces where a phrase has one."""
+        f = self._flat
+        if f is None:
+            f = self._flat = " ".join(self.folded.split()) if "  " in self.folded else self.folded
+        return f
 
     def sentence_ends(self) -> list[int]:
         """Where the later sentences of the text start (``_sentence_ends``; asked by several readers)."""
@@ -336,6 +346,7 @@ class Joined:
         j._doc = self._doc
         j.tails = None
         j._ends = None
+        j._flat = None
         j.text = self.text[start:end]
         j.folded = self.folded[start:end]
         return j
@@ -773,7 +784,7 @@ class _Doc:
     def overseers(self, j: Joined) -> list[Agency]:
         """Agencies of a later sentence or clause that only oversee ("… Giao Thanh tra huyện theo dõi,
         đôn đốc.", "…; Phòng Nội vụ hướng dẫn, kiểm tra; …")."""
-        if not j or not any(w in j.folded for w in ("theo doi", "don doc", "huong dan", "kiem tra", "giam sat")):
+        if not j or not any(w in j.flat for w in ("theo doi", "don doc", "huong dan", "kiem tra", "giam sat")):
             return []
         out: list[Agency] = []
         clauses = [m.end() for m in _CLAUSE.finditer(j.text)] if ";" in j.text else []
@@ -786,7 +797,7 @@ class _Doc:
     def assigned(self, j: Joined) -> list[Agency]:
         """Agencies named by a later sentence that assigns the task: "… Giao Phòng A chủ trì, phối hợp
         với B thực hiện; thời gian: …" or "… Phòng A chủ trì, B phối hợp thực hiện." (first such sentence)."""
-        if not j or ("giao" not in j.folded and "chu tri" not in j.folded):
+        if not j or ("giao" not in j.folded and "chu tri" not in j.flat):
             return []
         for k in j.sentence_ends():
             got, after = self.subject_at(j, k)
@@ -805,7 +816,7 @@ class _Doc:
 
     def cooperation(self, j: Joined) -> list[Agency]:
         # every partner cue is "phối hợp …": a text without it is not lowered and scanned at all
-        if not j or "phoi hop" not in j.folded:
+        if not j or "phoi hop" not in j.flat:
             return []
         return _agencies(self.api.cooperation_agencies, j)
 
@@ -1144,7 +1155,7 @@ def _assignment_lines(st: _Doc, j: Joined) -> list[_AgencyLine]:
     """The agency lines of an assignment ("X chủ trì; Y phối hợp"), [] when the text is not one: both
     parts must be agency lists (so "Tổ chức … chủ trì" sentences with an action stay tasks)."""
     f = j.folded
-    if "chu tri" not in f:
+    if "chu tri" not in j.flat:
         return []
     m = _ASSIGNMENT.match(f)
     if not m:

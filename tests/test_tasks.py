@@ -1091,3 +1091,20 @@ def test_agency_headings_of_a_layout_dump_lose_their_label() -> None:
     assert [[a.name for a in t.lead] for t in doc.tasks] == [
         ["Phòng Nội vụ"], ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"],
         ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"]]
+
+
+def test_justified_text_with_double_spaces_still_names_partners_and_assignments() -> None:
+    """A layout dump justifies lines with two spaces ("phối  hợp với", "chủ  trì"): the phrase gates
+    read the text with one space."""
+    text = (
+        "UBND HUYỆN BA VÌ\n\nKẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2025\n\nI. MỤC ĐÍCH\n\nNâng cao chỉ số.\n\n"
+        "II. NHIỆM VỤ\n\n"
+        "- Công  an  huyện tăng cường điều tra các vụ án tham nhũng; phối  hợp với Viện kiểm sát nhân dân "
+        "huyện, Tòa án nhân dân huyện đẩy nhanh tiến độ giải quyết các vụ án.\n"
+        "- Rà  soát quy chế dân chủ ở cơ sở. Giao Phòng Nội vụ chủ  trì, phối  hợp với UBND các xã thực hiện.\n"
+    )
+    doc = parse(text)
+    t1, t2 = doc.tasks
+    assert [a.name for a in t1.support] == ["Viện kiểm sát nhân dân huyện", "Tòa án nhân dân huyện"]
+    assert [a.name for a in t2.lead] == ["Phòng Nội vụ"]
+    assert [a.name for a in t2.support] == ["Ủy ban nhân dân các xã"]
