@@ -328,6 +328,12 @@ def test_fold_variants_tie_keeps_first_and_other_province() -> None:
 # subject_agencies and cooperation_agencies
 
 SUBJECTS = [
+    # an adverb opening the predicate; the head of a town's residential unit ("khối", "khu dân cư")
+    ("Thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch UBND các huyện, thị xã, thành phố trực tiếp chỉ đạo việc",
+     ["Thủ trưởng các sở, ban, ngành tỉnh", "Chủ tịch UBND các huyện, thị xã, thành phố"]),
+    ("Các ban, ngành, đoàn thể thị trấn, Trưởng các khối căn cứ nội dung Kế hoạch xây dựng",
+     ["Các ban, ngành, đoàn thể thị trấn", "Trưởng các khối"]),
+    ("UBND các phường, Trưởng khu dân cư tổ chức họp dân", ["UBND các phường", "Trưởng khu dân cư"]),
     ("Thanh tra tỉnh giám sát, thanh tra việc thực hiện các quy định", ["Thanh tra tỉnh"]),
     ("Sở Tài nguyên và Môi trường, Sở Xây dựng, Ủy ban nhân dân các huyện, thị xã, thành phố tập trung đổi mới",
      ["Sở Tài nguyên và Môi trường", "Sở Xây dựng", "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
