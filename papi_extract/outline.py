@@ -750,6 +750,11 @@ def segment(ctx: DocContext) -> None:
                 is_closing = rest.startswith(closing_phrases)
             else:
                 is_chrome = is_closing = False
+        if not (is_chrome or is_closing) and "  " in folded[start : min(end, start + 48)]:
+            # justified text ("Trên  đây  là  Kế hoạch"): the phrases have one space between words
+            flat = " ".join(folded[start : min(end, start + 96)].split())
+            is_chrome = flat.startswith(chrome_phrases)
+            is_closing = flat.startswith(closing_phrases)
         if is_chrome:
             prev_blank = True
             cur = None

@@ -386,3 +386,12 @@ def test_bold_subject_running_on_in_lower_case_is_an_item_not_a_heading() -> Non
     assert [(s.label, s.title) for s in ctx.sections] == [
         ("I", "MỤC ĐÍCH"), ("II", "NHIỆM VỤ"), ("4", "Quản trị môi trường")]
     assert ctx.blocks[-1].kind == "item" and ctx.blocks[-1].label == "5"
+
+
+def test_closing_phrase_of_justified_text_still_opens_its_own_block() -> None:
+    """ "Trên  đây  là  Kế hoạch …" (two spaces from justification) closes the plan: not part of the
+    item before it, even without a blank line between them."""
+    ctx = _outline("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2025\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+                   "1. Phòng Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch;\n"
+                   "Trên  đây  là  Kế hoạch cải thiện Chỉ số PAPI năm 2025 của huyện.\n")
+    assert [b.kind for b in ctx.blocks] == ["item", "closing"]
