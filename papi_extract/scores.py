@@ -865,6 +865,9 @@ class _Prose:
             return fact
 
         last_event_end = 0
+        # "A, B lần lượt đạt 3,30 điểm và 4,00 điểm": the figures go to the names in their order
+        resp_at = f.find("lan luot")
+        respective: list[tuple[tuple[int | None, str | None], int]] = []
         for s, e, kind, m in events:
             g = stack[-1]
             if kind == "(":
@@ -923,6 +926,13 @@ class _Prose:
                 g.last = e
                 continue
             subj, sstart = self._resolve(a + g.last, a + verb_start)
+            if resp_at >= 0 and g.last <= resp_at < verb_start:
+                hits = search_indicators_folded(f[g.last : resp_at])
+                if len(hits) >= 2:
+                    respective = [((h.dimension, h.subdimension), a + g.last + h.start) for h in hits]
+                resp_at = -1
+            if respective:  # the next figure of the sentence takes the next name
+                subj, sstart = respective.pop(0)
             target = target_at < ns
             sign = m.group("num")[:1]
             if vclass is None and sign in ("+", "-") and len(stack) > 1 and not f[g.last : ns].strip():

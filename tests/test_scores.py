@@ -468,3 +468,17 @@ def test_signed_figure_in_parentheses_is_the_change_of_the_name_before_it() -> N
     ctx = parse("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2023\n\n"
                 "Năm 2022, Quản trị điện tử đạt 3,20 điểm, thấp hơn trung bình cả nước (3,45 điểm).\n")
     assert [(s.dimension, s.kind, s.value, s.change) for s in ctx.scores] == [(8, "actual", 3.2, None)]
+
+
+def test_respectively_pairs_names_and_figures_in_order() -> None:
+    """ "A, B lần lượt đạt x điểm và y điểm": x is A's, y is B's."""
+    ctx = parse(
+        "KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2025\n\nIII. MỤC TIÊU\n\n"
+        "Các chỉ số nội dung Quản trị môi trường, Quản trị điện tử lần lượt đạt tối thiểu 3,30 điểm và 4,00 điểm.\n"
+    )
+    assert get(ctx, 7, None, 2025, "target").value == 3.3
+    assert get(ctx, 8, None, 2025, "target").value == 4.0
+    ctx = parse("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2023\n\n"
+                "Năm 2022, chỉ số Công khai, minh bạch và Thủ tục hành chính công lần lượt đạt 5,21 điểm và 7,02 điểm.\n")
+    assert get(ctx, 2, None, 2022, "actual").value == 5.21
+    assert get(ctx, 5, None, 2022, "actual").value == 7.02
