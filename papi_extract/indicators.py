@@ -80,6 +80,8 @@ def _cell_spans(ctx: DocContext, b: Block) -> list[tuple[int, int]]:
     return [(c.start, c.end) for c in _split_row(ctx, b.start, b.end) if c.text]
 
 
+# a label alone (Roman or Arabic, no dot), three or more spaces, then the name to the end of the line
+_ALIGNED_GROUP = regex.compile(r"[ ]{0,40}(?:[IVXL]{1,6}|\d{1,2})[ ]{3,40}(\S[^\n]{0,158}\S)[ ]{0,40}$")
 _PIPE_LINE = regex.compile(r"(?m)^[ \t]*\|[ \t]*$")
 
 
@@ -153,6 +155,16 @@ def extract_indicators(ctx: DocContext) -> None:
                 if found and all(m.exact for m in found):
                     method = "table_subgroup" if found[0].subdimension else "table_group"
                     mentions.extend(_mentions(ctx, found, (s, s + len(core)), b.section, method))
+                    continue
+        if b.kind == "para" and len(b.pieces) == 1 and "   " in ctx.text[b.start : b.end]:
+            # a group row of a space-aligned table (a layout dump): "II    Công khai kế hoạch sử dụng đất, …"
+            gm = _ALIGNED_GROUP.match(ctx.text, b.start, b.end)
+            if gm:
+                span = (gm.start(1), gm.end(1))
+                found = find_indicators_folded(folded[span[0] : span[1]])
+                if found and all(m.exact for m in found):
+                    method = "table_subgroup" if found[0].subdimension else "table_group"
+                    mentions.extend(_mentions(ctx, found, span, b.section, method))
                     continue
         if b.kind == "table_row":
             row = ctx.text[b.start : b.end]

@@ -267,3 +267,19 @@ def test_every_dimension_a_heading_names_is_a_mention() -> None:
     assert {m.method for m in ctx.indicators} == {"heading"}
     by_title = {s.title: s for s in ctx.sections}
     assert by_title["Cung ứng dịch vụ công và quản trị điện tử"].dimension == 6  # the first named
+
+
+def test_group_rows_of_a_space_aligned_table() -> None:
+    """A layout dump prints group rows as a bare label, spaces, then the (sub-)dimension name."""
+    ctx = parse(
+        "KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2025\n\nPHỤ LỤC\n\n"
+        "   TT        Nhiệm vụ                 Cơ quan chủ trì     Thời hạn\n\n"
+        "   I     Chất lượng không khí\n\n"
+        "   1     Kiểm tra đốt rơm rạ      Phòng Nông nghiệp    Tháng 6/2025\n\n"
+        "   II    Phúc đáp qua cổng thông tin điện tử\n\n"
+        "   2     Phúc đáp phản ánh        Văn phòng HĐND       Thường xuyên\n"
+    )
+    got = [(m.dimension, m.subdimension, m.raw) for m in ctx.indicators if m.method == "table_subgroup"]
+    assert got == [(7, "7.2", "Chất lượng không khí"), (8, "8.3", "Phúc đáp qua cổng thông tin điện tử")]
+    for m in ctx.indicators:
+        assert ctx.text[m.span[0] : m.span[1]] == m.raw
