@@ -25,6 +25,7 @@ test: install
 	$(VENV)/bin/papi-extract eval --gold tests/heldout2/gold --corpus tests/heldout2/docs --no-show-mismatches --check-floors tests/heldout2/floors.yaml
 	$(VENV)/bin/papi-extract eval --gold tests/heldout3/gold --corpus tests/heldout3/docs --no-show-mismatches --check-floors tests/heldout3/floors.yaml
 	$(VENV)/bin/papi-extract eval --gold tests/heldout4/gold --corpus tests/heldout4/docs --no-show-mismatches --check-floors tests/heldout4/floors.yaml
+	$(VENV)/bin/papi-extract eval --gold tests/heldout5/gold --corpus tests/heldout5/docs --no-show-mismatches --check-floors tests/heldout5/floors.yaml
 
 bench: install
 	$(PY) benchmarks/bench.py

@@ -25,7 +25,20 @@ def _walk(obj: Any, path: str = "") -> Iterator[tuple[str, dict]]:
 
 @pytest.mark.parametrize("stem", SEEDS)
 def test_every_span_slices_to_its_raw(stem: str, parsed_seeds: dict) -> None:
-    doc = parsed_seeds[stem]
+    _check_spans(parsed_seeds[stem])
+
+
+HELDOUT_DOCS = sorted(p for p in (CORPUS.parent / "tests").glob("heldout*/docs/*") if p.is_file())
+
+
+@pytest.mark.parametrize("path", HELDOUT_DOCS, ids=[f"{p.parent.parent.name}/{p.name}" for p in HELDOUT_DOCS])
+def test_held_out_records_keep_every_span_on_its_raw(path: Any) -> None:
+    """The same over the held-out documents: their layouts (HTML tables, pandoc grids, layout dumps
+    with a page margin) take every rewriting path of the normalizer, the outline and the tables."""
+    _check_spans(parse_path(path, with_text=True))
+
+
+def _check_spans(doc: Any) -> None:
     assert isinstance(doc, PlanDocument), doc
     text = doc.text
     assert text is not None
@@ -70,3 +83,4 @@ def test_no_markup_leaks_into_titles_or_task_text(stem: str, parsed_seeds: dict)
     strings = [s.title for s in doc.sections] + [t.text for t in doc.tasks] + ([doc.title] if doc.title else [])
     for s in strings:
         assert "**" not in s and "<i>" not in s and "</" not in s and not s.startswith("#"), s
+
