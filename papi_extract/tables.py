@@ -428,6 +428,7 @@ def find_tables(ctx: DocContext, match: Matcher | None = None) -> list[Table]:
     kinds = [""] * len(lines)
     tables: list[Table] = []
     has_bars = "|" in doc
+    has_aligned = "TT  " in doc  # every space-aligned header line holds "TT" then two spaces
     first_chars = _column_first_chars()
     texts = _line_texts(ctx)
     for first, last in body_line_ranges(ctx):
@@ -442,7 +443,8 @@ def find_tables(ctx: DocContext, match: Matcher | None = None) -> list[Table]:
                                     and _may_name_column(folded, lines[i].start, lines[i].end, first_chars))))
         ]
         # space-aligned tables of a layout dump ("TT      Nhiệm vụ      Cơ quan chủ …", no tab, no bar)
-        aligned = [i for i in range(first, last) if kinds[i] == "text" and _ALIGNED_HEAD.match(texts[i])]
+        aligned = [i for i in range(first, last) if kinds[i] == "text" and _ALIGNED_HEAD.match(texts[i])
+                   ] if has_aligned else []
         for i in aligned:
             if tables and tables[-1].start <= lines[i].start < tables[-1].end:
                 continue  # the header repeated after a page break inside a table already read
