@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 from papi_extract.context import DocContext
 from papi_extract.gazetteer import Gazetteer, Match, Unit, gazetteer, key
 from papi_extract.models import Issuer, Period, Reference, Signer
-from papi_extract.normalize import collapse_ws, fold
+from papi_extract.normalize import collapse_ws, fold, margin_cut
 
 _DATA = Path(__file__).parent / "data"
 
@@ -282,9 +282,7 @@ class _Doc:
             li = self.lines[i]
             a = li.start
             if self.margin:
-                lim = min(li.end, a + self.margin)
-                while a < lim and self.text[a] == " ":
-                    a += 1
+                a += margin_cut(self.text[a:li.end], self.margin)
             ln = _Line(i, a, li.end, self.text[a:li.end], self.folded[a:li.end])
             self._line_cache[i] = ln
         return ln

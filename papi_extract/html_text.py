@@ -20,6 +20,7 @@ downloaded: the input is a string.
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -305,8 +306,6 @@ def _expand_rowspans(root: object) -> None:
 
 def _fill(row: Any, before: Any, col: int, pending: dict[int, tuple[Any, int]]) -> int:
     """Insert a copy of the cell spanning into ``row`` at column ``col`` (before ``before``)."""
-    import copy
-
     cell, left = pending[col]
     dup = copy.deepcopy(cell)
     dup.tail = None

@@ -365,3 +365,18 @@ def layout_margin(texts: list[str]) -> int:
         if deeper[para] >= _PARA_SHARE * nonblank:
             return mode + para
     return mode
+
+
+def margin_cut(line: str, margin: int) -> int:
+    """How many leading spaces of ``line`` are page margin: at most ``margin``, never text."""
+    k = len(line) - len(line.lstrip(" "))
+    return min(margin, k)
+
+
+# A page number printed alone on its line: "3", "- 4 -", "Trang 5" (the line stripped first).
+PAGE_NUMBER = regex.compile(r"^(?:(?:-[ ]?)?\d{1,3}(?:[ ]?-)?|[Tt]rang[ ]\d{1,3})$")
+
+
+def is_page_number(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s) <= 9 and PAGE_NUMBER.match(s) is not None

@@ -21,7 +21,7 @@ import yaml
 
 from papi_extract.context import Block, DocContext
 from papi_extract.models import Section
-from papi_extract.normalize import LineInfo, collapse_ws, fold
+from papi_extract.normalize import LineInfo, collapse_ws, fold, is_page_number, margin_cut
 from papi_extract.tables import bar_table_regions
 
 DATA = Path(__file__).parent / "data"
@@ -446,7 +446,7 @@ class _Lines:
         texts: list[str] = []
         infos: list[LineInfo] = []
         for t, li in zip(self.texts, self.infos, strict=True):
-            cut = min(margin, len(t) - len(t.lstrip(" ")))
+            cut = margin_cut(t, margin)
             if cut:
                 t = t[cut:]
                 li = LineInfo(li.start + cut, li.end, li.md_level, li.bold, li.italic,
@@ -478,7 +478,6 @@ class _Lines:
         return bool(dm or am or lm or _bullet(t, s, _char_gate(s[0])))
 
 
-_PAGE_NUMBER = regex.compile(r"^(?:(?:-[ ]?)?\d{1,3}(?:[ ]?-)?|[Tt]rang[ ]\d{1,3})$")
 _PAGE_NUMBER_FIRST = frozenset("-Tt0123456789")
 
 
@@ -723,7 +722,7 @@ def segment(ctx: DocContext) -> None:
         if not s:
             prev_blank = True
             continue
-        if (s[0] in _PAGE_NUMBER_FIRST and len(s) <= 9 and _PAGE_NUMBER.match(s)
+        if (s[0] in _PAGE_NUMBER_FIRST and is_page_number(s)
                 and (i == 0 or not texts[i - 1].strip()) and (i + 1 >= n or not texts[i + 1].strip())):
             # a page number alone between blank lines ("3", "- 4 -", "Trang 5"): no content, and the
             # block it interrupts goes on after it ("… nhà nước thành | 3 | phố Hà Nội …")

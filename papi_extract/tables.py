@@ -29,7 +29,7 @@ import regex
 import yaml
 
 from papi_extract.context import DocContext
-from papi_extract.normalize import collapse_ws, fold
+from papi_extract.normalize import collapse_ws, fold, is_page_number
 
 DATA = Path(__file__).parent / "data"
 
@@ -603,8 +603,6 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
 # a header line: "TT" or "STT" first, then at least two more cells separated by two or more spaces
 _ALIGNED_HEAD = regex.compile(r"^[ ]{0,40}S?TT[ ]{2,60}\S[^\n]{0,300}?[ ]{2,60}\S")
 _CHUNK = regex.compile(r"\S+(?: \S+)*")  # a run of words with single spaces: one cell piece
-_ROW_LABEL = regex.compile(r"^(?:\d{1,3}|[IVXL]{1,6})\.?$")
-_PAGE_NUMBER = regex.compile(r"^[ ]{0,120}(?:-[ ]{0,2})?\d{1,3}(?:[ ]{0,2}-)?[ ]{0,120}$")
 
 
 def _pieces(line: str) -> list[tuple[int, int]]:
@@ -654,7 +652,7 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: 
             continue
         if kinds[j] != "text":
             break
-        if _PAGE_NUMBER.match(t) or "\f" in t:
+        if is_page_number(t) or "\f" in t:
             j += 1
             continue
         pieces = _pieces(t)
@@ -662,7 +660,7 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: 
             break
         if _ALIGNED_HEAD.match(t):  # the header again after a page break, with its wrapped lines
             j += 1
-            while j < last and kinds[j] == "text" and not _ROW_LABEL.match(t[_pieces(texts[j])[0][0]:].split(" ")[0]):
+            while j < last and kinds[j] == "text" and not _is_label(texts[j].split()[0]):
                 if all(header_role(texts[j][a:e]) or len(texts[j][a:e]) < 12 for a, e in _pieces(texts[j])):
                     j += 1
                     continue
@@ -672,7 +670,7 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: 
         spans: list[tuple[int, int]] = [(base, base)] * len(cols)
         for n, (a, e) in enumerate(pieces):
             piece = t[a:e]
-            if n == 0 and _ROW_LABEL.match(piece) and a <= starts[0] + 3:
+            if n == 0 and _is_label(piece) and a <= starts[0] + 3:
                 k = 0
             else:
                 k = _nearest(starts[1:], a) + 1
@@ -687,6 +685,11 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: 
     if not any(r.kind == "task" for r in b.rows):
         return None
     return Table("aligned", cols, b.rows, lines[i].start, lines[table_end - 1].end, b.has_groups, b.orphans)
+
+
+def _is_label(piece: str) -> bool:
+    """A row's number cell: "1", "12.", "IV" (the patterns the row builder reads)."""
+    return bool(_NUMBER_CELL.match(piece) or _ROMAN_CELL.match(piece))
 
 
 def _nearest(starts: list[int], a: int) -> int:
