@@ -446,6 +446,12 @@ _SEP = regex.compile(
 )
 _SHARED_HEAD = regex.compile(r"\s*(?:(?i:các|những)\s+)?[\p{L}]+(?:\s+[\p{L}]+){0,2}?\s*:\s*(?=\S)")
 _OFFICE = regex.compile(r"\s*văn\s+phòng\s+")
+# "UBND các xã Vạn Thắng, Tản Hồng": a body of several named units (the head, the unit word, the first name)
+_NAMED_UNITS = regex.compile(
+    r"\s*(?P<head>\S[^,;]{0,60}?)\s+(?i:các)\s+(?P<unit>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thôn|ấp|bản|khu\s+phố|tổ\s+dân\s+phố)"
+    r"\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})\s*$"
+)
+_PLACE_NAME = regex.compile(r"\s*\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}\s*$")
 _CAP_TAIL = regex.compile(r"(?<![\p{L}])cấp\s+\p{L}+(?:\s+\p{L}+)?\s*$")
 
 
@@ -602,6 +608,15 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
             close_item()
             open_item(s1, seg_end)
             continue
+        if kind == "," and st is None and it.name is None and _PLACE_NAME.match(text, j, seg_end):
+            nm = _NAMED_UNITS.match(text, it.start, s0)
+            if nm and _agency_start(text, low, _skip_ws(low, it.start)) is not None:
+                # "UBND các xã Vạn Thắng, Tản Hồng": the head and the unit word are shared by each name
+                shared_head = f"{canonical_name(nm.group('head'))} {' '.join(nm.group('unit').split())}"
+                it.name = f"{shared_head} {nm.group('name')}"
+                distributed(s1, seg_end, f"{shared_head} {text[j:seg_end].strip()}")
+                state["shared"] = shared_head
+                continue
         lead_head = state.get("lead_head")
         if lead_head is not None and st is None and kind == "," and _specialisation(text, low, j, seg_end):
             distributed(s1, seg_end, f"{lead_head} {text[j:seg_end].strip()}")

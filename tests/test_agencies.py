@@ -44,6 +44,10 @@ def key(name: str) -> str:
 # split_agencies
 
 SPLITS = [
+    # a plural unit over named places: the head and the unit word go to each name ("các" dropped)
+    ("UBND thị trấn Tây Đằng, UBND các xã Vạn Thắng, Tản Hồng",
+     ["UBND thị trấn Tây Đằng", "UBND các xã Vạn Thắng", "Tản Hồng"]),
+    ("Trạm Y tế các phường Hà Cầu, Kiến Hưng, Phú La", ["Trạm Y tế các phường Hà Cầu", "Kiến Hưng", "Phú La"]),
     # a cell written as a list: the "- " of each item is no part of the name and opens the collective
     ("- Các sở, ban, ngành tỉnh; - UBND các huyện, thị xã, thành phố",
      ["Các sở, ban, ngành tỉnh", "UBND các huyện, thị xã, thành phố"]),
@@ -770,3 +774,12 @@ def test_memoized_lists_give_fresh_records_at_each_offset() -> None:
         split_agencies(text, -5)
     lead, support = split_lead_cell("Sở Y tế phối hợp Sở Tài chính", 7)
     assert [x.span[0] for x in lead] == [7] and support and support[0].raw == "Sở Tài chính"
+
+
+def test_plural_unit_over_named_places_names_each_unit() -> None:
+    got = [a.name for a in split_agencies("UBND thị trấn Tây Đằng, UBND các xã Vạn Thắng, Tản Hồng", 0)]
+    assert got == ["Ủy ban nhân dân thị trấn Tây Đằng", "Ủy ban nhân dân xã Vạn Thắng", "Ủy ban nhân dân xã Tản Hồng"]
+    got = [a.name for a in split_agencies("Trạm Y tế các phường Hà Cầu, Kiến Hưng", 0)]
+    assert got == ["Trạm Y tế phường Hà Cầu", "Trạm Y tế phường Kiến Hưng"]
+    # unit words after the comma are one body of units, not names
+    assert [a.name for a in split_agencies("UBND các xã, thị trấn", 0)] == ["Ủy ban nhân dân các xã, thị trấn"]
