@@ -97,6 +97,8 @@ _LEAD_IN_END = regex.compile(
 _PARTNER_CUE = regex.compile(r"phoi\s{1,3}hop(?:\s{1,3}voi)?\s{1,3}")
 _VERB_AFTER = regex.compile(r"\s{1,3}\p{Ll}")
 _CLAUSE = regex.compile(r";\s{1,4}(?=[\p{Lu}])")
+_COMMA_CLAUSE = regex.compile(r",\s{1,4}(?=[\p{Lu}])")
+_CHU_TRI = regex.compile(r"chu\s{1,3}tri(?!\w)")
 _SUPPORT_VERB = regex.compile(r"\s{0,3}(?:phoi\s{1,3}hop|tham\s{1,3}gia|cung\s{1,3}phoi)(?!\w)")
 # "<subject> giao <agency> …" (folded): group 1 is "giao"
 _GIAO_AFTER_SUBJECT = regex.compile(r"^\s{0,4}\S[^;:.]{0,80}?\s(giao)\s{1,3}(?:cho\s{1,3})?")
@@ -788,6 +790,11 @@ class _Doc:
             return []
         out: list[Agency] = []
         clauses = [m.end() for m in _CLAUSE.finditer(j.text)] if ";" in j.text else []
+        # "… giao X chủ trì thực hiện, Phòng Y hướng dẫn, kiểm tra; …": a comma clause right after an
+        # assignment ("chủ trì" earlier in the same ";" part) too
+        f = j.folded
+        clauses += [m.end() for m in _COMMA_CLAUSE.finditer(j.text)
+                    if _CHU_TRI.search(f, f.rfind(";", 0, m.start()) + 1, m.start())]
         for k in (*j.sentence_ends(), *clauses):
             got, after = self.subject_at(j, k)
             if got and _OVERSIGHT_ONLY.match(j.folded, after):

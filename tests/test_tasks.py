@@ -1108,3 +1108,20 @@ def test_justified_text_with_double_spaces_still_names_partners_and_assignments(
     assert [a.name for a in t1.support] == ["Viện kiểm sát nhân dân huyện", "Tòa án nhân dân huyện"]
     assert [a.name for a in t2.lead] == ["Phòng Nội vụ"]
     assert [a.name for a in t2.support] == ["Ủy ban nhân dân các xã"]
+
+
+def test_overseer_in_a_comma_clause_after_the_assignment_supports() -> None:
+    """"…; giao X chủ trì thực hiện, Phòng Y hướng dẫn, kiểm tra; …": Y oversees, so it supports; a comma
+    inside a list with no assignment before it opens no clause."""
+    text = (
+        "UBND HUYỆN BA VÌ\n\nKẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2025\n\nI. MỤC ĐÍCH\n\nNâng cao chỉ số.\n\n"
+        "II. NHIỆM VỤ\n\n"
+        "- Nhân rộng mô hình thu gom rác thải tại các thôn; giao UBND các xã chủ trì thực hiện, Phòng Nông "
+        "nghiệp và Môi trường hướng dẫn, kiểm tra; thời gian: tháng 6/2025.\n"
+        "- Phát huy vai trò của Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng tại các xã lên kế "
+        "hoạch giám sát.\n"
+    )
+    t1, t2 = parse(text).tasks
+    assert [a.name for a in t1.lead] == ["Ủy ban nhân dân các xã"]
+    assert [a.name for a in t1.support] == ["Phòng Nông nghiệp và Môi trường"]
+    assert t2.support == []
