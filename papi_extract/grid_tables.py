@@ -43,6 +43,11 @@ def rewrite_grid_tables(text: str) -> str:
                 out.extend(rendered)
                 i = end
                 continue
+            # not a grid: the lines up to where it failed are kept as they are, and the scan goes on from
+            # there (a border inside them with the same walls would fail at the same line: one pass)
+            out.extend(lines[i : max(end, i + 1)])
+            i = max(end, i + 1)
+            continue
         out.append(line)
         i += 1
     return "\n".join(out)
@@ -54,7 +59,7 @@ def _walls(border: str) -> list[int]:
 
 def _grid(lines: list[str], start: int) -> tuple[int, list[str] | None]:
     """(index after the grid, its rewritten lines) for the grid whose top border is ``lines[start]``,
-    or (start, None) when the block is no well-formed grid."""
+    or (the index of the line where it stopped being one, None) when the block is no well-formed grid."""
     walls = _walls(lines[start].rstrip())
     rows: list[list[list[str]]] = []  # row -> cell -> wrapped pieces
     cur: list[list[str]] | None = None
@@ -70,16 +75,16 @@ def _grid(lines: list[str], start: int) -> tuple[int, list[str] | None]:
                 break
             continue
         if not _is_content(line, walls):
-            return start, None
+            return i, None
         if cur is None:
             cur = [[] for _ in range(len(walls) - 1)]
         for c in range(len(walls) - 1):
             cur[c].append(line[walls[c] + 1 : walls[c + 1]].strip())
         i += 1
     else:
-        return start, None
+        return i, None
     if not rows:
-        return start, None
+        return i, None
     ncols = len(walls) - 1
     if len(rows) <= _LAYOUT_MAX_ROWS and ncols <= _LAYOUT_MAX_COLS:
         return i, _layout(rows, ncols)

@@ -56,3 +56,11 @@ def test_scores_are_read_from_a_pandoc_score_grid() -> None:
     doc = parse_text("# KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2023\n\n## I. KẾT QUẢ\n\n" + SCORE_GRID, fmt="markdown")
     got = {(s.dimension, s.year, s.value) for s in doc.scores}
     assert {(4, 2021, 6.9), (4, 2022, 7.02), (8, 2022, 3.31), (7, 2021, 3.4)} <= got
+
+
+def test_many_broken_grids_are_left_alone_in_one_pass() -> None:
+    """Hostile input: thousands of borders over content lines that never close. Output equals input
+    (and the scan is linear: each line is looked at a bounded number of times)."""
+    block = "+---+---+\n" + "| a | b |\n" * 50
+    text = block * 200 + "| a | b\n"
+    assert rewrite_grid_tables(text) == text
