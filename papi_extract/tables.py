@@ -445,19 +445,22 @@ def find_tables(ctx: DocContext, match: Matcher | None = None) -> list[Table]:
         # space-aligned tables of a layout dump ("TT      Nhiệm vụ      Cơ quan chủ …", no tab, no bar)
         aligned = [i for i in range(first, last) if kinds[i] == "text" and _ALIGNED_HEAD.match(texts[i])
                    ] if has_aligned else []
+        covered: set[int] = set()  # lines of the space-aligned tables read here
+        read_to = first  # headers inside a stretch already read (a repeated header) are not read again
         for i in aligned:
-            if tables and tables[-1].start <= lines[i].start < tables[-1].end:
-                continue  # the header repeated after a page break inside a table already read
-            t = _aligned_table(ctx, kinds, i, last, match)
+            if i < read_to:
+                continue
+            t, read_to = _aligned_table(ctx, kinds, i, last, match)
             if t is not None:
                 tables.append(t)
+                covered.update(range(i, read_to))
         if aligned:
             tables.sort(key=lambda t: t.start)
         i = first
         for c in starts:
             if c < i:
                 continue
-            if aligned and any(t.start <= lines[c].start < t.end for t in tables if t.layout == "aligned"):
+            if c in covered:
                 continue
             i = c
             k = kinds[i]
@@ -610,8 +613,10 @@ def _pieces(line: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _CHUNK.finditer(line)]
 
 
-def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matcher | None) -> Table | None:
-    """The space-aligned table whose header line is ``i`` (None when the header names no task table).
+def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
+                   match: Matcher | None) -> tuple[Table | None, int]:
+    """The space-aligned table whose header line is ``i`` and the line after it (None when the header
+    names no task table).
 
     Header: the first line's cells give the columns; the lines right below it (up to a blank line)
     add the wrapped rest of those cells ("Cơ quan chủ" / "trì"). Body: each line's pieces go to the
@@ -625,7 +630,7 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: 
     doc = ctx.text
     head = _pieces(texts[i])
     if len(head) < 3:
-        return None
+        return None, i + 1
     starts = [a for a, _ in head]
     names = [texts[i][a:b] for a, b in head]
     j = i + 1
@@ -636,7 +641,7 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: 
         j += 1
     cols = [header_role(n) or "" for n in names]
     if cols[0] != "number" or not _is_task_header(cols):
-        return None
+        return None, i + 1
     header_end = j
     b = _Builder(doc, cols, match)
     text_col = cols.index("text")
@@ -683,8 +688,9 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: 
         table_end = j + 1
         j += 1
     if not any(r.kind == "task" for r in b.rows):
-        return None
-    return Table("aligned", cols, b.rows, lines[i].start, lines[table_end - 1].end, b.has_groups, b.orphans)
+        return None, max(table_end, i + 1)
+    table = Table("aligned", cols, b.rows, lines[i].start, lines[table_end - 1].end, b.has_groups, b.orphans)
+    return table, table_end
 
 
 def _is_label(piece: str) -> bool:
