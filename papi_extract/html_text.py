@@ -484,6 +484,64 @@ def _extract_html(trafilatura: Any, html: str) -> str | None:
     return determine_returnstring(document, options)  # type: ignore[no-any-return]
 
 
+def render_tables_in_text(text: str) -> str:
+    """``text`` (markdown or plain) with each raw ``<table>…</table>`` block rendered like an HTML page's.
+
+    Why: pandoc writes a .docx table it cannot express in markdown as raw HTML, and pages saved as
+    text keep theirs. Left alone, the tag stripper of normalize would squash a task table into
+    loose words; rendered, its rows are tab-separated lines and a header or signature grid is read
+    cell by cell, exactly as in an HTML input. Blocks are found with ``str.find`` (one pass).
+    """
+    low = text.lower()
+    out: list[str] = []
+    pos = 0
+    while True:
+        a = low.find("<table", pos)
+        if a < 0:
+            break
+        b = low.find("</table>", a)
+        if b < 0:
+            break
+        if low.find("<table", a + 6, b) >= 0:  # a nested table: render from the outer one
+            depth_end = _outer_table_end(low, a)
+            if depth_end < 0:
+                break
+            b = depth_end
+        b += len("</table>")
+        root = _parse(text[a:b])
+        rendered = ""
+        if root is not None:
+            _number_ordered_lists(root)
+            _expand_rowspans(root)
+            rendered = _render(root, drop_chrome=False)
+        out.append(text[pos:a])
+        out.append("\n" + rendered + "\n")
+        pos = b
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _outer_table_end(low: str, a: int) -> int:
+    """Where the ``</table>`` closing the table opened at ``a`` starts, or -1."""
+    depth = 0
+    i = a
+    while True:
+        o = low.find("<table", i)
+        c = low.find("</table>", i)
+        if c < 0:
+            return -1
+        if 0 <= o < c:
+            depth += 1
+            i = o + 6
+            continue
+        depth -= 1
+        if depth == 0:
+            return c
+        i = c + 8
+
+
 def html_to_text(html: str) -> str:
     """Main text of an HTML page, one block per line (see the module docstring for the shape)."""
     root = _parse(html)

@@ -295,6 +295,10 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         from papi_extract.html_text import html_to_text
 
         text = html_to_text(text)
+    if fmt != "html" and "<table" in text.lower():
+        from papi_extract.html_text import render_tables_in_text
+
+        text = render_tables_in_text(text)  # raw HTML tables in markdown/text: rows, not loose words
     text = _clean_chars(text)
     if fmt != "html" and has_grid_tables(text):
         text = rewrite_grid_tables(text)  # pandoc grid tables: cells read whole, not line by line

@@ -156,3 +156,22 @@ def test_header_and_signature_grids_are_read_cell_by_cell() -> None:
     # a data table of two columns and many rows stays a table
     data = "<table>" + "".join(f"<tr><td>{i}</td><td>Việc {i}<br>chi tiết</td></tr>" for i in range(1, 5)) + "</table>"
     assert sum("\t" in ln for ln in html_to_text(data).split("\n")) == 4
+
+
+def test_raw_html_tables_inside_markdown_are_rendered_as_rows() -> None:
+    """pandoc leaves a table it cannot write in markdown as raw HTML: its rows become tab-separated
+    lines (rowspan repeated), a header grid is read cell by cell, the text around stays as it is."""
+    md = (
+        "<table><tbody><tr><td><p>ỦY BAN NHÂN DÂN</p><p><strong>XÃ TÂN THÀNH</strong></p></td>"
+        "<td><p><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong></p><p>Độc lập - Tự do - Hạnh phúc</p></td>"
+        "</tr></tbody></table>\n\n**KẾ HOẠCH**\n\nPhụ lục:\n\n"
+        "<table><tr><th>TT</th><th>Nhiệm vụ</th><th>Chủ trì</th></tr>"
+        "<tr><td>1</td><td>Niêm yết thủ tục</td><td rowspan='2'>Văn phòng HĐND và UBND xã</td></tr>"
+        "<tr><td>2</td><td>Số hóa hồ sơ</td></tr></table>\n"
+    )
+    text = normalize(md, "markdown").text
+    assert "ỦY BAN NHÂN DÂN" in text.split("\n") and "XÃ TÂN THÀNH" in text.split("\n")
+    rows = [ln.split("\t") for ln in text.split("\n") if "\t" in ln]
+    assert rows == [["TT", "Nhiệm vụ", "Chủ trì"], ["1", "Niêm yết thủ tục", "Văn phòng HĐND và UBND xã"],
+                    ["2", "Số hóa hồ sơ", "Văn phòng HĐND và UBND xã"]]
+    assert "**KẾ HOẠCH**" not in text and "KẾ HOẠCH" in text
