@@ -292,7 +292,9 @@ class _Builder:
         # (index, role) of the columns with a role, and of those besides number and text: computed
         # once per table, not per row
         self.roled = [(i, c) for i, c in enumerate(cols) if c]
-        self.other = [(i, c) for i, c in self.roled if c not in ("number", "text")]
+        # a sub-dimension column names a row's indicator: no evidence of a task's own cells
+        self.other = [(i, c) for i, c in self.roled if c not in ("number", "text", "subdimension")]
+        self.sub_col = cols.index("subdimension") if "subdimension" in cols else -1
 
     def _cells(self, raw: _RawRow) -> dict[str, Cell]:
         cells: dict[str, Cell] = {}
@@ -318,6 +320,17 @@ class _Builder:
         n = len(values)
         number = values[self.num_col].strip() if 0 <= self.num_col < n else ""
         text = values[self.text_col].strip() if 0 <= self.text_col < n else ""
+        if not text and 0 <= self.sub_col < n and values[self.sub_col].strip():
+            # a group or sub-group row written in the sub-dimension column ("I | Chỉ số nội dung 1: …")
+            others = {c for i, c in self.other if i < n and (v := values[i]) and v.strip()}
+            if not others:
+                name = values[self.sub_col].strip()
+                a, b = raw.spans[self.sub_col]
+                if number and not _ROMAN_CELL.match(number) and not _NUMBER_CELL.match(number):
+                    number = ""
+                self._group(raw, name, _strip_span(self.doc, a, b), roman=bool(_ROMAN_CELL.match(number)),
+                            numbered=bool(number) and not _ROMAN_CELL.match(number))
+                return
         # the roles of the filled cells besides number and text
         others = {c for i, c in self.other if i < n and (v := values[i]) and v.strip()}
         if number:
@@ -402,7 +415,17 @@ class _Builder:
         self.rows.append(Row(kind, None, {"text": Cell([span])}, raw.start, raw.end, self.dim, self.sub, True))
 
     def _task(self, raw: _RawRow, label: str | None) -> None:
-        self.rows.append(Row("task", label, self._cells(raw), raw.start, raw.end, self.dim, self.sub, self.grouped))
+        cells = self._cells(raw)
+        dim, sub = self.dim, self.sub
+        col = cells.get("subdimension")
+        if col is not None:
+            # "Nội dung thành phần" column: the row's own sub-dimension (of the group's dimension, if any)
+            name = col.text(self.doc)
+            m = _indicator(name, self.match)
+            msub = getattr(m, "subdimension", None) if m is not None else None
+            if msub and _strong(m, name) and (dim is None or str(msub).split(".")[0] == str(dim)):
+                dim, sub = getattr(m, "dimension", dim), msub
+        self.rows.append(Row("task", label, cells, raw.start, raw.end, dim, sub, self.grouped or col is not None))
 
     def _extend(self, raw: _RawRow) -> None:
         prev = self.rows[-1]

@@ -389,3 +389,20 @@ def test_prose_with_wide_spaces_is_no_aligned_table() -> None:
     text = HEAD + "I. NHIỆM VỤ\n\n    TT  Thực  hiện  Kế  hoạch  số  12/KH-UBND  của  UBND  tỉnh.\n"
     _, ts = tables_of(text)
     assert ts == []
+
+
+def test_sub_dimension_column_gives_each_row_its_sub_dimension() -> None:
+    """A "Nội dung thành phần" column names each row's sub-dimension; the group rows may be written in it."""
+    text = HEAD + (
+        "PHỤ LỤC\n\n"
+        "| TT | Nội dung thành phần | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n"
+        "| I | Chỉ số nội dung 2: Công khai, minh bạch | | | |\n"
+        "| 1 | Công khai danh sách hộ nghèo | Niêm yết danh sách hộ nghèo tại thôn | UBND xã | Quý I/2026 |\n"
+        "| 2 | Chung | Cập nhật Trang thông tin điện tử xã | Văn phòng HĐND và UBND xã | Thường xuyên |\n"
+        "| II | Chỉ số nội dung 8: Quản trị điện tử | | | |\n"
+        "| 3 | Phúc đáp qua cổng thông tin điện tử | Trả lời phản ánh trên Cổng | Văn phòng HĐND và UBND xã | Hằng tháng |\n"
+    )
+    ctx, (t,) = tables_of(text)
+    tasks = [(r.label, r.dimension, r.subdimension) for r in t.rows if r.kind == "task"]
+    assert tasks == [("1", 2, "2.2"), ("2", 2, None), ("3", 8, "8.3")]
+    assert [r.kind for r in t.rows if r.kind != "task"] == ["group", "group"]
