@@ -253,12 +253,26 @@ def _clean_chars(text: str) -> str:
         if c in text:
             text = text.replace(c, "")
     text = _plain_spaces(text)
+    if "O" in text or "o" in text or "l" in text or "I" in text:
+        text = _ocr_digits(text)
     if "<" in text:
         text = _INLINE_TAG.sub("", text)
     if "&" in text:
         text = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
         text = _plain_spaces(text)
     return text
+
+
+# OCR reads a digit as a look-alike letter inside a number: "2O24", "3,O9", "3,3O", "1O/2024", "0,l5".
+# Only between digits, or right after a decimal separator that follows a digit; one character for one.
+_OCR_DIGIT = regex.compile(
+    r"(?<=\d)[Oo](?=\d|[/.,]\d)|(?<=\d[,.])[Oo](?=\d|[^\w]|$)|(?<=\d[,.]\d)[Oo](?![\w])|(?<=\d[,.])[lI](?=\d)"
+)
+
+
+def _ocr_digits(text: str) -> str:
+    """Look-alike letters inside numbers read as the digits they stand for (offsets kept)."""
+    return _OCR_DIGIT.sub(lambda m: "0" if m.group() in "Oo" else "1", text)
 
 
 def _plain_spaces(text: str) -> str:

@@ -94,3 +94,13 @@ def test_fold_memo_gives_the_same_answer() -> None:
     assert [fold(w) for w in words] == first
     long = "Ủy ban nhân dân " * 20
     assert fold(long) == norm._fold(long) and long not in norm._FOLD_MEMO
+
+
+def test_ocr_letters_inside_numbers_are_read_as_digits() -> None:
+    """ "2O24", "3,O9", "3,3O", "1O/2024", "0,l5": a look-alike letter inside a number is its digit;
+    Roman numerals, words and codes keep their letters; the length never changes (spans stay valid)."""
+    src = "Năm 2O24 đạt 3,O9/10 điểm, tăng 0,l5 điểm; mục tiêu 3,3O điểm trước Tháng 1O/2024. Quý IV/2024, ISO 9001."
+    text = normalize(src).text
+    assert text == ("Năm 2024 đạt 3,09/10 điểm, tăng 0,15 điểm; mục tiêu 3,30 điểm trước Tháng 10/2024. "
+                    "Quý IV/2024, ISO 9001.")
+    assert len(text) == len(src)
