@@ -318,9 +318,13 @@ def _header_info(f: str) -> tuple[int | None, str | None]:
     return year, metric
 
 
-def _header_row(cells: list[Cell]) -> bool:
-    """A row of short cells, one of which names a year: the header of a score table."""
-    return all(len(c.text) <= 60 for c in cells) and any(_header_info(c.f)[0] for c in cells if c.text)
+def _header_row(cells: list[Cell], year_known: bool = False) -> bool:
+    """A row of short cells, one of which names a year (or, when the sentence before the table gives
+    the year, a score or rank column): the header of a score table."""
+    if not all(len(c.text) <= 60 for c in cells):
+        return False
+    infos = [_header_info(c.f) for c in cells if c.text]
+    return any(y for y, _ in infos) or (year_known and any(m in ("score", "rank") for _, m in infos))
 
 
 def _resolve_name(cell: Cell) -> tuple[IndicatorMatch | None, bool]:
@@ -373,7 +377,7 @@ def _slots_in_order(header: list[str]) -> list[tuple[int, str]]:  # folded cells
     return []
 
 
-def _slots_by_column(header_rows: list[list[Cell]]) -> dict[int, tuple[int, str]]:
+def _slots_by_column(header_rows: list[list[Cell]], default_year: int | None = None) -> dict[int, tuple[int, str]]:
     """Value columns of a delimited header: merged year cells span the empty cells to their right
     when a lower header row has metrics there ("Năm 2019 | | Năm 2020 |" over "Điểm | Thứ hạng | …")."""
     width = max(len(r) for r in header_rows)
@@ -394,6 +398,8 @@ def _slots_by_column(header_rows: list[list[Cell]]) -> dict[int, tuple[int, str]
                 if k >= 0 and info[r][k][0] is not None:
                     year = info[r][k][0]
                     break
+        if year is None and metric in ("score", "rank") and default_year is not None:
+            year = default_year  # "Điểm | Xếp hạng" under "Chỉ số PAPI năm 2025 … như sau:"
         if year is not None:
             out[c] = (year, metric or "score")
         elif metric == "change":
@@ -421,10 +427,14 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
         prev = i
     text = ctx.text
     for g in groups:
-        # cheap test first: a score table has a short header cell naming a year in its first rows
+        # cheap test first: a score table has a short header cell naming a year in its first rows, or
+        # the sentence right before it names the year ("Chỉ số PAPI năm 2025 … như sau:")
+        intro_year: int | None = None
         if not any(_ANY_YEAR.search(text, b.start, b.end) for b in g[:5]):
-            continue
-        if not any(_header_row(_split_row(ctx, b.start, b.end)) for b in g[:5]):
+            intro_year = _intro_year(text, g[0].start)
+            if intro_year is None:
+                continue
+        if not any(_header_row(_split_row(ctx, b.start, b.end), intro_year is not None) for b in g[:5]):
             continue
         rows = [(b, _split_row(ctx, b.start, b.end)) for b in g]
         rows = [(b, r) for b, r in rows if not all(_SEPARATOR_CELL.match(c.text) or not c.text for c in r)]
@@ -438,9 +448,9 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
                 break
             header.append(cells)
             k += 1
-        if not header or not any(_header_info(c.f)[0] for r in header for c in r):
+        if not header or not (intro_year or any(_header_info(c.f)[0] for r in header for c in r)):
             continue
-        cols = _slots_by_column(header)
+        cols = _slots_by_column(header, intro_year)
         if not cols:
             continue
         order = sorted(cols)
@@ -465,6 +475,19 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
         if table.rows:
             tables.append(table)
     return tables
+
+
+_INTRO_YEAR = regex.compile(r"(?i:năm)\s{1,3}((?:19|20)\d{2})(?!\d)[^\n]{0,200}:\s*$")
+
+
+def _intro_year(text: str, start: int) -> int | None:
+    """The year named by the line that introduces a table ("Kết quả năm 2025 … như sau:"), or None."""
+    k = text.rfind("\n", 0, max(0, start - 1))
+    while k > 0 and not text[text.rfind("\n", 0, k) + 1 : k].strip():  # skip blank lines
+        k = text.rfind("\n", 0, k)
+    line = text[text.rfind("\n", 0, k) + 1 : k] if k > 0 else ""
+    found = [m for m in _INTRO_YEAR.finditer(line)] if len(line) <= 600 else []
+    return int(found[-1].group(1)) if found else None
 
 
 def _year_lines(ctx: DocContext, start: int, end: int) -> list[int]:

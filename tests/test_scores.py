@@ -482,3 +482,16 @@ def test_respectively_pairs_names_and_figures_in_order() -> None:
                 "Năm 2022, chỉ số Công khai, minh bạch và Thủ tục hành chính công lần lượt đạt 5,21 điểm và 7,02 điểm.\n")
     assert get(ctx, 2, None, 2022, "actual").value == 5.21
     assert get(ctx, 5, None, 2022, "actual").value == 7.02
+
+
+def test_score_table_whose_year_is_in_the_sentence_before_it() -> None:
+    """ "Kết quả năm 2025 … như sau:" over "TT | Chỉ số nội dung | Điểm | Xếp hạng": the year of the columns."""
+    ctx = parse(
+        "# KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2026\n\n## I. KẾT QUẢ\n\n"
+        "Chỉ số PAPI năm 2025 của tỉnh đạt 43,86 điểm, xếp thứ 19/34. Kết quả từng chỉ số nội dung như sau:\n\n"
+        "| TT | Chỉ số nội dung | Điểm | Xếp hạng |\n|---|---|---|---|\n"
+        "| 1 | Tham gia của người dân ở cấp cơ sở | 5,12 | 17/34 |\n"
+        "| 8 | Quản trị điện tử | 4,17 | 21/34 |\n", fmt="markdown")
+    e = get(ctx, 8, None, 2025, "actual")
+    assert (e.value, e.rank, e.rank_of) == (4.17, 21, 34)
+    assert get(ctx, 1, None, 2025, "actual").value == 5.12
