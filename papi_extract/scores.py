@@ -665,12 +665,13 @@ def _table_facts(ctx: DocContext, table: ScoreTable) -> list[Fact]:
     v = vocab()
     out: list[Fact] = []
     years = sorted({y for y, _ in table.slots}, key=[y for y, _ in table.slots].index)
-    # a column for a year after the plan was issued can only hold what the plan aims at
+    # PAPI results for a year come out the next spring: a column for the plan's own year or later can
+    # only hold what the plan aims at
     issued = ctx.issued_year
     for row in table.rows:
         dim, sub = (row.match.dimension, row.match.subdimension) if row.match else (None, None)
         for year in years:
-            kind = "target" if issued is not None and year > issued else "actual"
+            kind = "target" if issued is not None and year >= issued else "actual"
             f = Fact(dim, sub, kind, row.start, row.start, "table", year=year, pos=row.start,
                      section=row.section, year_fixed=True)
             for (y, metric), cell in zip(table.slots, row.values, strict=True):

@@ -498,14 +498,15 @@ def test_score_table_whose_year_is_in_the_sentence_before_it() -> None:
 
 
 def test_table_column_of_a_year_after_the_plan_is_a_target() -> None:
-    """A plan issued in 2025 with a table "Năm 2024 | Năm 2025 | Năm 2026": 2024 is a result; 2026 can
-    only be an aim. (2025, the plan's own year, stays as the table gives it.)"""
+    """A plan issued in 2025 with a table "Năm 2024 | Năm 2025 | Năm 2026": 2024 is a result; 2025 and
+    2026 can only be aims (a year's PAPI results come out the next spring)."""
     ctx = parse(
         "UBND TỈNH LẠNG SƠN\n\nSố: 11/KH-UBND\n\nLạng Sơn, ngày 16 tháng 5 năm 2025\n\nKẾ HOẠCH\n\n"
         "Cải thiện Chỉ số PAPI giai đoạn 2025-2026\n\nI. KẾT QUẢ VÀ MỤC TIÊU\n\n"
-        "TT\tChỉ số nội dung\tNăm 2024\tNăm 2026\n"
-        "1\tTham gia của người dân ở cấp cơ sở\t5,02\t5,20\n"
-        "8\tQuản trị điện tử\t3,61\t3,90\n")
+        "TT\tChỉ số nội dung\tNăm 2024\tNăm 2025\tNăm 2026\n"
+        "1\tTham gia của người dân ở cấp cơ sở\t5,02\t5,10\t5,20\n"
+        "8\tQuản trị điện tử\t3,61\t3,75\t3,90\n")
     assert get(ctx, 8, None, 2024, "actual").value == 3.61
+    assert get(ctx, 8, None, 2025, "target").value == 3.75
     assert get(ctx, 8, None, 2026, "target").value == 3.9
     assert get(ctx, 1, None, 2026, "target").value == 5.2
