@@ -293,7 +293,7 @@ class _Builder:
         # once per table, not per row
         self.roled = [(i, c) for i, c in enumerate(cols) if c]
         # a sub-dimension column names a row's indicator: no evidence of a task's own cells
-        self.other = [(i, c) for i, c in self.roled if c not in ("number", "text", "subdimension")]
+        self.other = [(i, c) for i, c in self.roled if c not in ("number", "text", "subdimension", "dimension")]
         self.sub_col = cols.index("subdimension") if "subdimension" in cols else -1
 
     def _cells(self, raw: _RawRow) -> dict[str, Cell]:
@@ -417,6 +417,15 @@ class _Builder:
     def _task(self, raw: _RawRow, label: str | None) -> None:
         cells = self._cells(raw)
         dim, sub = self.dim, self.sub
+        dcol = cells.get("dimension")
+        if dcol is not None:
+            # "Chỉ số nội dung" column: the row's own dimension (a sub-dimension column may refine it)
+            name = dcol.text(self.doc)
+            m = _indicator(name, self.match)
+            if m is not None and _strong(m, name) and getattr(m, "dimension", None) is not None:
+                if getattr(m, "dimension", None) != dim:
+                    sub = None
+                dim = getattr(m, "dimension", None)
         col = cells.get("subdimension")
         if col is not None:
             # "Nội dung thành phần" column: the row's own sub-dimension (of the group's dimension, if any)
@@ -425,7 +434,8 @@ class _Builder:
             msub = getattr(m, "subdimension", None) if m is not None else None
             if msub and _strong(m, name) and (dim is None or str(msub).split(".")[0] == str(dim)):
                 dim, sub = getattr(m, "dimension", dim), msub
-        self.rows.append(Row("task", label, cells, raw.start, raw.end, dim, sub, self.grouped or col is not None))
+        self.rows.append(Row("task", label, cells, raw.start, raw.end, dim, sub,
+                             self.grouped or col is not None or dcol is not None))
 
     def _extend(self, raw: _RawRow) -> None:
         prev = self.rows[-1]

@@ -406,3 +406,19 @@ def test_sub_dimension_column_gives_each_row_its_sub_dimension() -> None:
     tasks = [(r.label, r.dimension, r.subdimension) for r in t.rows if r.kind == "task"]
     assert tasks == [("1", 2, "2.2"), ("2", 2, None), ("3", 8, "8.3")]
     assert [r.kind for r in t.rows if r.kind != "task"] == ["group", "group"]
+
+
+def test_dimension_column_repeated_down_the_rows() -> None:
+    """ "Chỉ số nội dung" written on every row (merged cells saved as repeated values) gives each row
+    its dimension; with a "Nội dung thành phần" column, its sub-dimension too."""
+    text = HEAD + (
+        "PHỤ LỤC\n\n"
+        "| STT | Chỉ số nội dung | Nội dung thành phần | Nhiệm vụ | Cơ quan chủ trì |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 1 | Kiểm soát tham nhũng trong khu vực công | Quyết tâm chống tham nhũng | Công khai kết quả xử lý | Thanh tra tỉnh |\n"
+        "| 2 | Cung ứng dịch vụ công | Y tế công lập | Khảo sát sự hài lòng về khám bệnh | Sở Y tế |\n"
+        "| 3 | Quản trị điện tử | Chung | Nâng cấp Cổng thông tin điện tử | Sở Khoa học và Công nghệ |\n"
+    )
+    ctx, (t,) = tables_of(text, "markdown")
+    assert [(r.label, r.dimension, r.subdimension) for r in t.rows] == [("1", 4, "4.4"), ("2", 6, "6.1"), ("3", 8, None)]
+    assert rows(ctx, t)[0][2]["text"] == "Công khai kết quả xử lý"
