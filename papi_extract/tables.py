@@ -388,6 +388,8 @@ class _Builder:
         return False
 
     def _group(self, raw: _RawRow, text: str, span: tuple[int, int], roman: bool, numbered: bool = False) -> None:
+        if text[:1] in "-–—•+*":
+            text = _group_name(text)  # "- Nội dung thành phần: Y tế công lập"
         m = _indicator(text, self.match)
         dim = getattr(m, "dimension", None) if m is not None else None
         sub = getattr(m, "subdimension", None) if m is not None else None
@@ -735,6 +737,22 @@ def _nearest(starts: list[int], a: int) -> int:
     return min(range(len(starts)), key=lambda k: abs(starts[k] - a))
 
 
+def _group_name(text: str) -> str:
+    """The name a group cell gives, without a list marker or a short label ("- Nội dung thành phần: X" -> "X")."""
+    rest = text.lstrip().lstrip("-–—•+* ")
+    k = rest.find(":", 0, 40)
+    return rest[k + 1 :].strip() if k >= 0 else rest
+
+
+def _subgroup_item(text: str, match: Matcher | None) -> bool:
+    """A list item that only names a PAPI sub-dimension ("- Nội dung thành phần: Y tế công lập")."""
+    if not _LIST_ITEM.match(text):
+        return False
+    rest = _group_name(text)
+    m = _indicator(rest, match)
+    return m is not None and bool(getattr(m, "subdimension", None)) and _strong(m, rest)
+
+
 def _sandwiched(ctx: DocContext, kinds: list[str], j: int, last: int) -> bool:
     """A short text line between two table rows is a row whose separators were trimmed away."""
     doc = ctx.text
@@ -791,7 +809,12 @@ def _cell_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Mat
             blank_before = True
             j += 1
             continue
-        if k != "text" or j in ctx.heading_lines or _LIST_ITEM.match(doc[lines[j].start : lines[j].end]):
+        if k != "text" or j in ctx.heading_lines:
+            break
+        line = doc[lines[j].start : lines[j].end]
+        if _LIST_ITEM.match(line) and not ((cells or cur) and not bar and _subgroup_item(line, match)):
+            # a list item ends the table, unless it is a sub-group row written as one
+            # ("- Nội dung thành phần: Công khai kế hoạch sử dụng đất, …" between two rows)
             break
         after_bar = False
         cur.append(j)
@@ -853,7 +876,8 @@ def _cell_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Mat
                 group_mode = bool(_ROMAN_CELL.match(val))
                 last_line = ids[-1]
                 continue
-            if len(row) >= width and len(_WORDS.findall(val)) > _MAX_GROUP_WORDS // 2 and not val[:1].islower():
+            if (len(row) >= width and len(_WORDS.findall(val)) > _MAX_GROUP_WORDS // 2 and not val[:1].islower()
+                    and not _subgroup_item(val, match)):
                 break
             last_line = ids[-1] if ids else last_line
             if group_mode and len(row) >= 2:

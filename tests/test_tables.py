@@ -422,3 +422,18 @@ def test_dimension_column_repeated_down_the_rows() -> None:
     ctx, (t,) = tables_of(text, "markdown")
     assert [(r.label, r.dimension, r.subdimension) for r in t.rows] == [("1", 4, "4.4"), ("2", 6, "6.1"), ("3", 8, None)]
     assert rows(ctx, t)[0][2]["text"] == "Công khai kết quả xử lý"
+
+
+def test_sub_group_written_as_a_list_item_inside_a_cell_per_line_table() -> None:
+    """ "- Nội dung thành phần: <sub-dimension>" between rows of a one-cell-per-line table is a sub-group
+    row, not the end of the table; a list item that names no sub-dimension still ends it."""
+    cells = ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện",
+             "I", "Cung ứng dịch vụ công",
+             "1", "Kiểm tra bữa ăn bán trú tại các trường tiểu học", "Phòng Giáo dục và Đào tạo", "Tháng 9/2024",
+             "- Nội dung thành phần: Y tế công lập",
+             "2", "Niêm yết giá dịch vụ khám bệnh tại trạm y tế xã", "Phòng Y tế", "Quý III/2024",
+             "- Các nhiệm vụ khác do Chủ tịch UBND huyện giao"]
+    ctx, (t,) = tables_of(HEAD + "PHỤ LỤC\n\n" + "\n\n".join(cells) + "\n")
+    assert [(r.kind, r.label) for r in t.rows] == [("group", None), ("task", "1"), ("subgroup", None), ("task", "2")]
+    assert (t.rows[3].dimension, t.rows[3].subdimension) == (6, "6.1")
+    assert "Các nhiệm vụ khác" not in ctx.text[t.start : t.end]
