@@ -198,9 +198,65 @@ def extract_indicators(ctx: DocContext) -> None:
         found = find_indicators_folded(folded[span[0] : span[1]])
         if found and all(m.exact for m in found):
             mentions.extend(_mentions(ctx, found, span, b.section, "bold"))
+    mentions.extend(_table_column_mentions(ctx))
     mentions.sort(key=lambda m: m["span"][0])
     # validated as one list (the same strict checks, ~40% cheaper than a model call per mention)
     ctx.indicators = _mention_list().validate_python(mentions)
+
+
+def _table_column_mentions(ctx: DocContext) -> list[dict[str, Any]]:
+    """A task table's "Chỉ số nội dung" / "Nội dung thành phần" column names the indicator of its rows:
+    one mention per run of rows with the same name (a merged cell, or its value repeated down the rows)."""
+    from papi_extract.tables import find_tables
+
+    out: list[dict[str, Any]] = []
+    folded = ctx.folded
+    for t in find_tables(ctx):
+        if t.layout == "cells" and "|" not in ctx.text[t.start : t.end]:
+            # group rows of a table printed one cell per line between blank lines: no line of its own
+            # tells them apart (the "|"-separated and the delimited layouts are read line by line above)
+            for r in t.rows:
+                c = r.cells.get("text") if r.kind in ("group", "subgroup") else None
+                if c is None or len(c.parts) != 1:
+                    continue
+                a, b = c.parts[0]
+                seg = ctx.text[a:b]
+                core = seg.strip(" \t:.-–*+")
+                if not core:
+                    continue
+                a += seg.index(core)
+                b = a + len(core)
+                found = find_indicators_folded(folded[a:b])
+                if found and all(m.exact for m in found):
+                    method = "table_subgroup" if found[0].subdimension else "table_group"
+                    out.extend(_mentions(ctx, found, (a, b), r_section(ctx, a), method))
+        for role in ("dimension", "subdimension"):
+            if role not in t.columns:
+                continue
+            prev = ""
+            for r in t.rows:
+                c = r.cells.get(role) if r.kind == "task" else None
+                if c is None or len(c.parts) != 1:
+                    prev = "" if r.kind != "task" else prev
+                    continue
+                a, b = c.parts[0]
+                name = " ".join(folded[a:b].split())
+                if not name or name == prev:
+                    continue
+                prev = name
+                found = find_indicators_folded(folded[a:b])
+                if found and all(m.exact for m in found) and (role == "dimension") == (found[0].subdimension is None):
+                    out.extend(_mentions(ctx, found, (a, b), r_section(ctx, a), "table_column"))
+    return out
+
+
+def r_section(ctx: DocContext, offset: int) -> str | None:
+    """The innermost section holding ``offset``."""
+    best: Section | None = None
+    for s in ctx.sections:
+        if s.span[0] <= offset < s.span[1] and (best is None or s.level >= best.level):
+            best = s
+    return best.id if best else None
 
 
 @lru_cache(maxsize=1)

@@ -453,10 +453,23 @@ class _Builder:
 # ---------------------------------------------------------------------------------------------
 
 
+_FOUND: list[Any] = [None, None]  # (the document's NormalizedText, its tables): read once per document
+
+
 def find_tables(ctx: DocContext, match: Matcher | None = None) -> list[Table]:
-    """Every task table of the body, in document order (tab, pipe and one-cell-per-line layouts)."""
+    """Every task table of the body, in document order (tab, pipe, one-cell-per-line and space-aligned
+    layouts). With the default matcher the answer is kept for the document being parsed: the
+    indicators stage reads the tables' dimension columns, the tasks stage their rows."""
     if match is None:
-        match = _default_matcher()
+        if _FOUND[0] is ctx.norm and _FOUND[1] is not None:
+            return _FOUND[1]  # type: ignore[no-any-return]
+        tables = _find_tables(ctx, _default_matcher())
+        _FOUND[0], _FOUND[1] = ctx.norm, tables
+        return tables
+    return _find_tables(ctx, match)
+
+
+def _find_tables(ctx: DocContext, match: Matcher) -> list[Table]:
     doc = ctx.text
     folded = ctx.folded
     lines = ctx.norm.lines

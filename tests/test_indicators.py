@@ -283,3 +283,24 @@ def test_group_rows_of_a_space_aligned_table() -> None:
     assert got == [(7, "7.2", "Chất lượng không khí"), (8, "8.3", "Phúc đáp qua cổng thông tin điện tử")]
     for m in ctx.indicators:
         assert ctx.text[m.span[0] : m.span[1]] == m.raw
+
+
+def test_dimension_columns_and_blank_separated_group_rows_of_task_tables() -> None:
+    """A "Chỉ số nội dung"/"Nội dung thành phần" column gives one mention per run of equal names; the
+    group rows of a table printed one cell per line between blank lines are mentions too."""
+    ctx = parse(
+        "# KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2025\n\n## PHỤ LỤC\n\n"
+        "| STT | Chỉ số nội dung | Nội dung thành phần | Nhiệm vụ | Cơ quan chủ trì |\n| --- | --- | --- | --- | --- |\n"
+        "| 1 | Quản trị điện tử | Phúc đáp qua cổng thông tin điện tử | Trả lời phản ánh | Văn phòng UBND tỉnh |\n"
+        "| 2 | Quản trị điện tử | Phúc đáp qua cổng thông tin điện tử | Công khai kết quả trả lời | Sở Nội vụ |\n"
+        "| 3 | Quản trị điện tử | Tiếp cận và sử dụng internet tại địa phương | Phủ sóng internet | Sở Khoa học và Công nghệ |\n",
+        fmt="markdown")
+    col = [(m.dimension, m.subdimension, m.raw) for m in ctx.indicators if m.method == "table_column"]
+    assert col == [(8, None, "Quản trị điện tử"), (8, "8.3", "Phúc đáp qua cổng thông tin điện tử"),
+                   (8, "8.2", "Tiếp cận và sử dụng internet tại địa phương")]
+    cells = ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian",
+             "I", "Cung ứng dịch vụ công", "1", "Kiểm tra bữa ăn bán trú", "Phòng Giáo dục và Đào tạo", "Tháng 9/2024",
+             "- Nội dung thành phần: Y tế công lập", "2", "Niêm yết giá dịch vụ khám bệnh", "Phòng Y tế", "Quý III/2024"]
+    ctx = parse("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2024\n\nPHỤ LỤC\n\n" + "\n\n".join(cells) + "\n")
+    got = [(m.dimension, m.subdimension, m.raw) for m in ctx.indicators if m.method.startswith("table_")]
+    assert got == [(6, None, "Cung ứng dịch vụ công"), (6, "6.1", "Nội dung thành phần: Y tế công lập")]
