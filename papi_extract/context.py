@@ -105,6 +105,15 @@ class DocContext:
     def warn(self, code: str, message: str, span: tuple[int, int] | None = None) -> None:
         self.warnings.append(Warning(code=code, message=message, span=span))
 
+    def section_at(self, offset: int) -> str | None:
+        """The innermost section holding ``offset`` (an empty section counts at its start)."""
+        best: Section | None = None
+        for s in self.sections:
+            if s.span[0] <= offset and (offset < s.span[1] or s.span[1] == s.span[0]):
+                if best is None or s.level >= best.level:
+                    best = s
+        return best.id if best else None
+
     def section_by_id(self, sid: str | None) -> Section | None:
         if sid is None:
             return None

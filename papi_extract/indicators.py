@@ -229,7 +229,7 @@ def _table_column_mentions(ctx: DocContext) -> list[dict[str, Any]]:
                 found = find_indicators_folded(folded[a:b])
                 if found and all(m.exact for m in found):
                     method = "table_subgroup" if found[0].subdimension else "table_group"
-                    out.extend(_mentions(ctx, found, (a, b), r_section(ctx, a), method))
+                    out.extend(_mentions(ctx, found, (a, b), ctx.section_at(a), method))
         for role in ("dimension", "subdimension"):
             if role not in t.columns:
                 continue
@@ -246,17 +246,8 @@ def _table_column_mentions(ctx: DocContext) -> list[dict[str, Any]]:
                 prev = name
                 found = find_indicators_folded(folded[a:b])
                 if found and all(m.exact for m in found) and (role == "dimension") == (found[0].subdimension is None):
-                    out.extend(_mentions(ctx, found, (a, b), r_section(ctx, a), "table_column"))
+                    out.extend(_mentions(ctx, found, (a, b), ctx.section_at(a), "table_column"))
     return out
-
-
-def r_section(ctx: DocContext, offset: int) -> str | None:
-    """The innermost section holding ``offset``."""
-    best: Section | None = None
-    for s in ctx.sections:
-        if s.span[0] <= offset < s.span[1] and (best is None or s.level >= best.level):
-            best = s
-    return best.id if best else None
 
 
 @lru_cache(maxsize=1)

@@ -876,7 +876,7 @@ def run(ctx: DocContext) -> None:
             _guarded(ctx, drafts, it.block.start, _draft_from_item, st, it)
     drafts.extend(_heading_tasks(st))
     for t in tables:
-        sec = _section_at(ctx, t.start)
+        sec = ctx.section_at(t.start)
         for r in t.rows:
             if r.kind == "task":
                 _guarded(ctx, drafts, r.start, _draft_from_row, st, t, r, sec)
@@ -1572,15 +1572,6 @@ def _heading_tasks(st: _Doc) -> list[_Draft]:
         out.append(_Draft(s.label, j, sid, dimension, subdimension, lead, support, directing,
                           fields.get("output"), deadlines, "prose", "numbered-heading-item", (info.start, end)))
     return out
-
-
-def _section_at(ctx: DocContext, offset: int) -> str | None:
-    best: Section | None = None
-    for s in ctx.sections:
-        if s.span[0] <= offset and (offset < s.span[1] or s.span[1] == s.span[0]):
-            if best is None or s.level >= best.level:
-                best = s
-    return best.id if best else None
 
 
 def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None) -> _Draft:
