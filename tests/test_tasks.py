@@ -1126,3 +1126,17 @@ def test_overseer_in_a_comma_clause_after_the_assignment_supports() -> None:
     assert [a.name for a in t1.lead] == ["Ủy ban nhân dân các xã"]
     assert [a.name for a in t1.support] == ["Phòng Nông nghiệp và Môi trường"]
     assert t2.support == []
+
+
+def test_footnote_paragraphs_are_not_tasks() -> None:
+    """pandoc's footnotes ("[[1]](#ftnref1) …", "[1](#_ftnref1) …") and markdown "[^2]: …" definitions are
+    notes under the plan, not tasks, wherever they stand."""
+    text = (
+        "# KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2025\n\n## I. NHIỆM VỤ\n\n"
+        "- Sở Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch.\n\n"
+        "[[1]](#ftnref1) Báo cáo PAPI 2024 do UNDP công bố ngày 22/4/2025.\n\n"
+        "[2](#_ftnref2) Năm 2023, tỉnh xếp thứ 45/63.\n\n"
+        "[^3]: Luật Thực hiện dân chủ ở cơ sở năm 2022.\n"
+    )
+    doc = parse(text, "markdown")
+    assert [t.text for t in doc.tasks] == ["Sở Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch."]
