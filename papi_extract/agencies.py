@@ -184,6 +184,7 @@ class _Vocab:
     abbrev_parts: frozenset[str]
     fixed_words: tuple[str, ...]
     fixed_keys: frozenset[str]
+    named_units: regex.Pattern[str]  # "UBND các xã Vạn Thắng, …": head, unit word, first place name
 
 
 def _key(s: str) -> str:
@@ -264,6 +265,12 @@ def _vocab() -> _Vocab:
         abbrev_parts=frozenset(w.upper() for k in abbrev_table for w in _ABBREV_PART.findall(k) if w.isupper()),
         fixed_words=tuple(sorted(fixed, key=len, reverse=True)),
         fixed_keys=frozenset(_key(x) for x in fixed),
+        named_units=regex.compile(
+            r"\s*(?P<head>\S[^,;]{0,60}?)\s+(?i:các)\s+(?P<unit>"
+            + "|".join(sorted((r"\s+".join(regex.escape(w) for w in _words(u)) for u in data.get("named_units") or []),
+                              key=len, reverse=True))
+            + r")\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})\s*$"
+        ),
     )
 
 
@@ -446,11 +453,6 @@ _SEP = regex.compile(
 )
 _SHARED_HEAD = regex.compile(r"\s*(?:(?i:các|những)\s+)?[\p{L}]+(?:\s+[\p{L}]+){0,2}?\s*:\s*(?=\S)")
 _OFFICE = regex.compile(r"\s*văn\s+phòng\s+")
-# "UBND các xã Vạn Thắng, Tản Hồng": a body of several named units (the head, the unit word, the first name)
-_NAMED_UNITS = regex.compile(
-    r"\s*(?P<head>\S[^,;]{0,60}?)\s+(?i:các)\s+(?P<unit>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thôn|ấp|bản|khu\s+phố|tổ\s+dân\s+phố)"
-    r"\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})\s*$"
-)
 _PLACE_NAME = regex.compile(r"\s*\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}\s*$")
 _CAP_TAIL = regex.compile(r"(?<![\p{L}])cấp\s+\p{L}+(?:\s+\p{L}+)?\s*$")
 
@@ -609,7 +611,7 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
             open_item(s1, seg_end)
             continue
         if kind == "," and st is None and it.name is None and _PLACE_NAME.match(text, j, seg_end):
-            nm = _NAMED_UNITS.match(text, it.start, s0)
+            nm = v.named_units.match(text, it.start, s0)
             if nm and _agency_start(text, low, _skip_ws(low, it.start)) is not None:
                 # "UBND các xã Vạn Thắng, Tản Hồng": the head and the unit word are shared by each name
                 shared_head = f"{canonical_name(nm.group('head'))} {' '.join(nm.group('unit').split())}"

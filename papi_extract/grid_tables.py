@@ -20,8 +20,10 @@ from __future__ import annotations
 import regex
 
 _BORDER = regex.compile(r"^[ \t]{0,8}\+(?:[-=:]{1,400}\+){1,30}[ \t]{0,8}$")
-_LAYOUT_MAX_ROWS = 2
-_LAYOUT_MAX_COLS = 3
+# A layout grid (a header or signature block laid out with a table), for grid tables and HTML alike:
+# at most two rows of at most three cells.
+LAYOUT_MAX_ROWS = 2
+LAYOUT_MAX_CELLS = 3
 
 
 def has_grid_tables(text: str) -> bool:
@@ -86,7 +88,7 @@ def _grid(lines: list[str], start: int) -> tuple[int, list[str] | None]:
     if not rows:
         return i, None
     ncols = len(walls) - 1
-    if len(rows) <= _LAYOUT_MAX_ROWS and ncols <= _LAYOUT_MAX_COLS:
+    if len(rows) <= LAYOUT_MAX_ROWS and ncols <= LAYOUT_MAX_CELLS:
         return i, _layout(rows, ncols)
     return i, ["| " + " | ".join(" ".join(p for p in cell if p) for cell in row) + " |" for row in rows] + [""]
 

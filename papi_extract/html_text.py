@@ -29,6 +29,8 @@ from typing import Any
 import regex
 from lxml import etree
 
+from papi_extract.grid_tables import LAYOUT_MAX_CELLS, LAYOUT_MAX_ROWS
+
 _WS = regex.compile(r"\s+")
 # str.split() also splits on these four (Python's isspace), \s does not; only a string holding
 # one of them needs the regex to squash its blanks exactly like before.
@@ -232,8 +234,6 @@ def _rows(table: object) -> Iterator[object]:
 _LAYOUT_MARKS = ("h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol")
 
 
-_LAYOUT_MAX_ROWS = 2  # a header or signature grid: one row (two with a rule row), two or three cells
-_LAYOUT_MAX_CELLS = 3
 _LAYOUT_MIN_BREAKS = 2  # lines in one cell ("ỦY BAN NHÂN DÂN<br>TỈNH …<br>Số: …")
 
 
@@ -262,12 +262,12 @@ def _is_layout_table(table: object) -> bool:
 
 def _is_grid_of_blocks(table: object) -> bool:
     rows = list(_rows(table))
-    if not rows or len(rows) > _LAYOUT_MAX_ROWS:
+    if not rows or len(rows) > LAYOUT_MAX_ROWS:
         return False
     lined = False
     for row in rows:
         cells = _cells(row)
-        if len(cells) > _LAYOUT_MAX_CELLS:
+        if len(cells) > LAYOUT_MAX_CELLS:
             return False
         for cell in cells:
             breaks = sum(1 for _ in cell.iter("br", "p", "div"))  # type: ignore[attr-defined]

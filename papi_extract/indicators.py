@@ -138,10 +138,9 @@ def extract_indicators(ctx: DocContext) -> None:
             core = seg.strip(" \t:.-*+")
             if core and len(core) <= 160:
                 s = b.text_start + seg.index(core)
-                found = find_indicators_folded(folded[s : s + len(core)])
-                if found and all(m.exact for m in found):
-                    method = "table_subgroup" if found[0].subdimension else "table_group"
-                    mentions.extend(_mentions(ctx, found, (s, s + len(core)), b.section, method))
+                got = _group_row_mentions(ctx, (s, s + len(core)), b.section)
+                if got:
+                    mentions.extend(got)
                     continue
         if b.kind == "para" and len(b.pieces) <= 1 and (
             (bi > 0 and blocks[bi - 1].kind == "table_row" and ctx.line_of(blocks[bi - 1].end) + 1 == b.line)
@@ -151,21 +150,17 @@ def extract_indicators(ctx: DocContext) -> None:
             core = ctx.text[b.start : b.end].strip()
             if core and len(core) <= 160:
                 s = b.start + ctx.text[b.start : b.end].index(core)
-                found = find_indicators_folded(folded[s : s + len(core)])
-                if found and all(m.exact for m in found):
-                    method = "table_subgroup" if found[0].subdimension else "table_group"
-                    mentions.extend(_mentions(ctx, found, (s, s + len(core)), b.section, method))
+                got = _group_row_mentions(ctx, (s, s + len(core)), b.section)
+                if got:
+                    mentions.extend(got)
                     continue
         if b.kind == "para" and len(b.pieces) == 1 and "   " in ctx.text[b.start : b.end]:
             # a group row of a space-aligned table (a layout dump): "II    Công khai kế hoạch sử dụng đất, …"
             gm = _ALIGNED_GROUP.match(ctx.text, b.start, b.end)
-            if gm:
-                span = (gm.start(1), gm.end(1))
-                found = find_indicators_folded(folded[span[0] : span[1]])
-                if found and all(m.exact for m in found):
-                    method = "table_subgroup" if found[0].subdimension else "table_group"
-                    mentions.extend(_mentions(ctx, found, span, b.section, method))
-                    continue
+            got = _group_row_mentions(ctx, (gm.start(1), gm.end(1)), b.section) if gm else []
+            if got:
+                mentions.extend(got)
+                continue
         if b.kind == "table_row":
             row = ctx.text[b.start : b.end]
             parts = row.split("\t") if "\t" in row else row.split("|")
@@ -204,6 +199,14 @@ def extract_indicators(ctx: DocContext) -> None:
     ctx.indicators = _mention_list().validate_python(mentions)
 
 
+def _group_row_mentions(ctx: DocContext, span: tuple[int, int], section: str | None) -> list[dict[str, Any]]:
+    """The mentions of a table group row's name (every match exact), else []."""
+    found = find_indicators_folded(ctx.folded[span[0] : span[1]])
+    if not found or not all(m.exact for m in found):
+        return []
+    return _mentions(ctx, found, span, section, "table_subgroup" if found[0].subdimension else "table_group")
+
+
 def _table_column_mentions(ctx: DocContext) -> list[dict[str, Any]]:
     """A task table's "Chỉ số nội dung" / "Nội dung thành phần" column names the indicator of its rows:
     one mention per run of rows with the same name (a merged cell, or its value repeated down the rows)."""
@@ -225,11 +228,7 @@ def _table_column_mentions(ctx: DocContext) -> list[dict[str, Any]]:
                 if not core:
                     continue
                 a += seg.index(core)
-                b = a + len(core)
-                found = find_indicators_folded(folded[a:b])
-                if found and all(m.exact for m in found):
-                    method = "table_subgroup" if found[0].subdimension else "table_group"
-                    out.extend(_mentions(ctx, found, (a, b), ctx.section_at(a), method))
+                out.extend(_group_row_mentions(ctx, (a, a + len(core)), ctx.section_at(a)))
         for role in ("dimension", "subdimension"):
             if role not in t.columns:
                 continue

@@ -100,7 +100,6 @@ _CLAUSE = regex.compile(r";\s{1,4}(?=[\p{Lu}])")
 # a footnote's own paragraph: pandoc's "[[1]](#ftnref1)" back link, or a markdown "[^1]:" definition
 _FOOTNOTE = regex.compile(r"\[(?:\[\d{1,3}\]\]|\d{1,3}\])\(#_?ftn(?:ref)?\d{1,3}\)|\[\^\w{1,12}\]:")
 _COMMA_CLAUSE = regex.compile(r",\s{1,4}(?=[\p{Lu}])")
-_CHU_TRI = regex.compile(r"chu\s{1,3}tri(?!\w)")
 _SUPPORT_VERB = regex.compile(r"\s{0,3}(?:phoi\s{1,3}hop|tham\s{1,3}gia|cung\s{1,3}phoi)(?!\w)")
 # "<subject> giao <agency> …" (folded): group 1 is "giao"
 _GIAO_AFTER_SUBJECT = regex.compile(r"^\s{0,4}\S[^;:.]{0,80}?\s(giao)\s{1,3}(?:cho\s{1,3})?")
@@ -796,7 +795,7 @@ class _Doc:
         # assignment ("chủ trì" earlier in the same ";" part) too
         f = j.folded
         clauses += [m.end() for m in _COMMA_CLAUSE.finditer(j.text)
-                    if _CHU_TRI.search(f, f.rfind(";", 0, m.start()) + 1, m.start())]
+                    if _LEAD_VERB.search(f, f.rfind(";", 0, m.start()) + 1, m.start())]
         for k in (*j.sentence_ends(), *clauses):
             got, after = self.subject_at(j, k)
             if got and _OVERSIGHT_ONLY.match(j.folded, after):
