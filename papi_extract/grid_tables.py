@@ -13,6 +13,12 @@ the header, the table readers nor the signature reader can see it. Rewritten:
 
 A block is a grid only when every content line has a wall at each column boundary of the border
 line above it, so prose with a stray "+" or "|" is left alone. One pass over the lines (linear).
+
+Markdown *pipe* tables cannot hold a line break, so a web clipper (turndown) writes a layout cell's
+lines side by side, separated by the two spaces of a markdown hard break or by ``<br>``
+("| Nơi nhận:  - Bộ Nội vụ;  - Lưu: VT. | TM. ỦY BAN NHÂN DÂN  KT. CHỦ TỊCH          Nông Văn Khải |").
+A pipe table of layout-grid size, one of whose cells has at least three such lines, is stacked the
+same way (``rewrite_pipe_layouts``); a pipe table with more rows or cells is data and is left alone.
 """
 
 from __future__ import annotations
@@ -53,6 +59,61 @@ def rewrite_grid_tables(text: str) -> str:
         out.append(line)
         i += 1
     return "\n".join(out)
+
+
+_PIPE_SEP = regex.compile(r"^[ \t]{0,3}\|(?:[ \t]{0,3}:?-{3,200}:?[ \t]{0,3}\|){1,30}[ \t]{0,3}$")
+_CELL_BREAK = regex.compile(r"[ \t]{2,}|<br[ \t]{0,3}/?>", regex.IGNORECASE)
+_PIPE_LAYOUT_MIN_LINES = 3  # lines in one cell ("ỦY BAN NHÂN DÂN  TỈNH LẠNG SƠN  -------")
+
+
+def has_pipe_layouts(text: str) -> bool:
+    """Cheap gate: a pipe table needs its "| --" separator line."""
+    return "|" in text and ("| -" in text or "|-" in text or "|:-" in text or "| :-" in text)
+
+
+def rewrite_pipe_layouts(text: str) -> str:
+    """``text`` with each pipe table of layout-grid size whose cells hold squashed lines stacked as
+    the layout grids above are (see the module docstring). One pass over the lines (linear)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        if not lines[i].lstrip(" \t").startswith("|"):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < n and lines[j].lstrip(" \t").startswith("|"):
+            j += 1
+        block = lines[i:j]
+        rendered = _pipe_layout(block)
+        out.extend(rendered if rendered is not None else block)
+        i = j
+    return "\n".join(out)
+
+
+def _pipe_layout(block: list[str]) -> list[str] | None:
+    if not any(_PIPE_SEP.match(b) for b in block):
+        return None
+    rows = [b for b in block if not _PIPE_SEP.match(b)]
+    if not rows or len(rows) > LAYOUT_MAX_ROWS:
+        return None
+    cells = [_pipe_row(r) for r in rows]
+    ncols = len(cells[0])
+    if not 2 <= ncols <= LAYOUT_MAX_CELLS or any(len(c) != ncols for c in cells):
+        return None
+    pieces = [[[p for p in (q.strip() for q in _CELL_BREAK.split(cell)) if p] for cell in row] for row in cells]
+    if max(len(p) for row in pieces for p in row) < _PIPE_LAYOUT_MIN_LINES:
+        return None
+    return _layout(pieces, ncols)
+
+
+def _pipe_row(line: str) -> list[str]:
+    """The cells of one pipe row (an escaped "\\|" stays inside its cell)."""
+    body = line.strip(" \t")
+    body = body[1:-1] if body.endswith("|") and len(body) > 1 else body[1:]
+    return regex.split(r"(?<!\\)\|", body)
 
 
 def _walls(border: str) -> list[int]:

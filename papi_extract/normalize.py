@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import regex
 
-from papi_extract.grid_tables import has_grid_tables, rewrite_grid_tables
+from papi_extract.grid_tables import has_grid_tables, has_pipe_layouts, rewrite_grid_tables, rewrite_pipe_layouts
 
 # Every pattern in this module is linear: character classes and bounded repeats only.
 _MD_HEADING = regex.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
@@ -316,6 +316,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
     text = _clean_chars(text)
     if fmt != "html" and has_grid_tables(text):
         text = rewrite_grid_tables(text)  # pandoc grid tables: cells read whole, not line by line
+    if fmt != "html" and has_pipe_layouts(text):
+        text = rewrite_pipe_layouts(text)  # a clipper's header/signature pipe table: its cells' lines stacked
     markdown = fmt == "markdown"
     out_lines = text.split("\n")
     lines: list[LineInfo] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from papi_extract.grid_tables import rewrite_grid_tables
+from papi_extract.grid_tables import rewrite_grid_tables, rewrite_pipe_layouts
 from papi_extract.pipeline import parse_text
 
 SCORE_GRID = """Kết quả như sau:
@@ -64,3 +64,45 @@ def test_many_broken_grids_are_left_alone_in_one_pass() -> None:
     block = "+---+---+\n" + "| a | b |\n" * 50
     text = block * 200 + "| a | b\n"
     assert rewrite_grid_tables(text) == text
+
+
+# A markdown pipe table cannot hold a line break: a web clipper writes a layout cell's lines side by
+# side, joined by a hard break's two spaces or by "<br>".
+CLIPPED_TAIL = (
+    "Trên đây là Kế hoạch của UBND huyện Tân Phước./.\n"
+    "\n"
+    "| **Nơi nhận:**<br>- Sở Nội vụ tỉnh;<br>- TT Huyện ủy;<br>- Các phòng, ban huyện;<br>- Lưu: VT. "
+    "| **TM. ỦY BAN NHÂN DÂN**<br>**CHỦ TỊCH**<br><br><br>**Trần Văn Bé** |\n"
+    "|:---|:---:|\n"
+)
+
+
+def test_clipped_pipe_layout_cells_are_stacked() -> None:
+    out = rewrite_pipe_layouts(CLIPPED_TAIL)
+    assert out.split("\n")[2:] == [
+        "**Nơi nhận:**", "- Sở Nội vụ tỉnh;", "- TT Huyện ủy;", "- Các phòng, ban huyện;", "- Lưu: VT.", "",
+        "**TM. ỦY BAN NHÂN DÂN**", "**CHỦ TỊCH**", "**Trần Văn Bé**", "", "",
+    ]
+
+
+def test_signer_and_recipients_are_read_from_a_clipped_pipe_layout() -> None:
+    tail = (
+        "| **Nơi nhận:**  \\- Văn phòng UBND tỉnh;  \\- Thường trực Thị ủy;  \\- Lưu: VT, NV. "
+        "| **KT. CHỦ TỊCH  PHÓ CHỦ TỊCH**        **Lê Thị Hoa** |\n"
+        "| --- | --- |\n"
+    )
+    doc = parse_text("UBND THỊ XÃ KỲ ANH\n\nKẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2024\n\n"
+                     "1. Phòng Nội vụ chủ trì theo dõi.\n\n" + tail)
+    assert doc.recipients == ["Văn phòng UBND tỉnh", "Thường trực Thị ủy", "Lưu: VT, NV"]
+    assert doc.signer is not None
+    assert (doc.signer.name, doc.signer.position, doc.signer.authority) == ("Lê Thị Hoa", "Phó Chủ tịch", "KT. Chủ tịch")
+
+
+def test_pipe_tables_that_hold_data_are_not_stacked() -> None:
+    scores = (
+        "| STT | Chỉ số  nội dung | 2023 |\n| --- | --- | --- |\n"
+        "| 1 | Tham gia của người dân ở cấp cơ sở | 5,21 |\n"
+    )
+    assert rewrite_pipe_layouts(scores) == scores  # two spaces once are not a cell of lines
+    tasks = "| TT | Nhiệm vụ | Chủ trì |\n|---|---|---|\n| 1 | A  B  C  D | Sở Nội vụ |\n| 2 | E | Sở Tư pháp |\n"
+    assert rewrite_pipe_layouts(tasks) == tasks  # more rows than a layout grid
