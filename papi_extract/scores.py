@@ -39,6 +39,7 @@ source's value winning (a table cell and its prose restatement become one record
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -49,6 +50,7 @@ import yaml
 from pydantic import TypeAdapter
 
 from papi_extract.context import Block, DocContext
+from papi_extract.footnotes import citation_pos, footnote_label
 from papi_extract.models import Score, Section
 from papi_extract.normalize import fold
 from papi_extract.pipeline import Stage
@@ -1143,6 +1145,31 @@ def _title_year(title: str) -> int | None:
     return None
 
 
+def _footnote_contexts(ctx: DocContext, prose: _Prose) -> list[tuple[int, int, int | None, str | None]]:
+    """(start, end, year, section) of each footnote paragraph the body cites: the year in force where
+    it is cited (the last one stated before the citation in its paragraph, "so với" years aside) and
+    the citing block's section. A note's figures belong there, not under the heading it ends up below."""
+    out: list[tuple[int, int, int | None, str | None]] = []
+    text, folded, blocks = ctx.text, ctx.folded, ctx.blocks
+    starts = [b.start for b in blocks]
+    for b in blocks:
+        label = footnote_label(text[b.text_start : b.text_start + 40])
+        if label is None:
+            continue
+        pos = citation_pos(text, label, b.start)
+        if pos is None:
+            continue
+        k = bisect_right(starts, pos) - 1
+        if k < 0:
+            continue
+        cb = blocks[k]
+        f = folded[cb.start : pos]
+        compares = [(m.start(), m.end(), "compare", m) for m in prose.v.compare.finditer(f)]
+        years = prose._years(f, compares)
+        out.append((b.start, b.end, years[-1][1] if years else None, cb.section))
+    return out
+
+
 def _plan_year(ctx: DocContext) -> int | None:
     if ctx.period is not None:
         return ctx.period.start_year
@@ -1179,7 +1206,13 @@ def extract_scores(ctx: DocContext) -> None:
             continue
         prose.region(b.text_start, b.end, b.section)
     plan_year = _plan_year(ctx)
+    notes = _footnote_contexts(ctx, prose) if "[" in ctx.text else []
     for fact in prose.facts:
+        if fact.year is None and notes:
+            for a, b, year, sid in notes:
+                if a <= fact.start < b:
+                    fact.year, fact.section = year, sid
+                    break
         if fact.year is None:
             fact.year = _heading_year(ctx, sections, fact.section)
         if fact.objective and fact.kind == "actual" and (fact.year is None or plan_year is None or fact.year >= plan_year):

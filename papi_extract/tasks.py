@@ -44,6 +44,7 @@ import yaml
 
 from papi_extract.context import Block, DocContext
 from papi_extract.models import Agency, Deadline, Section, Task
+from papi_extract.footnotes import FOOTNOTE
 from papi_extract.normalize import collapse_ws, fold
 from papi_extract.pipeline import Stage
 from papi_extract.tables import Row, Table, find_tables
@@ -97,8 +98,6 @@ _LEAD_IN_END = regex.compile(
 _PARTNER_CUE = regex.compile(r"phoi\s{1,3}hop(?:\s{1,3}voi)?\s{1,3}")
 _VERB_AFTER = regex.compile(r"\s{1,3}\p{Ll}")
 _CLAUSE = regex.compile(r";\s{1,4}(?=[\p{Lu}])")
-# a footnote's own paragraph: pandoc's "[[1]](#ftnref1)" back link, or a markdown "[^1]:" definition
-_FOOTNOTE = regex.compile(r"\[(?:\[\d{1,3}\]\]|\d{1,3}\])\(#_?ftn(?:ref)?\d{1,3}\)|\[\^\w{1,12}\]:")
 _COMMA_CLAUSE = regex.compile(r",\s{1,4}(?=[\p{Lu}])")
 _SUPPORT_VERB = regex.compile(r"\s{0,3}(?:phoi\s{1,3}hop|tham\s{1,3}gia|cung\s{1,3}phoi)(?!\w)")
 # "<subject> giao <agency> …" (folded): group 1 is "giao"
@@ -1001,7 +1000,7 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
         f = it.text.folded.strip()
         if v.not_task_opening.match(f) or (len(f) <= _MAX_REFERENCE_CHARS and v.not_task_phrase.search(f)):
             continue
-        if f[:1] == "[" and _FOOTNOTE.match(f):
+        if f[:1] == "[" and FOOTNOTE.match(f):
             continue  # a footnote ("[1](#ftnref1) Báo cáo PAPI 2024 …", "[^2]: …"): a note, not a task
         has_sub = _followed_by_subitems(items, idx)
         if text.endswith(":"):

@@ -510,3 +510,25 @@ def test_table_column_of_a_year_after_the_plan_is_a_target() -> None:
     assert get(ctx, 8, None, 2025, "target").value == 3.75
     assert get(ctx, 8, None, 2026, "target").value == 3.9
     assert get(ctx, 1, None, 2026, "target").value == 5.2
+
+
+def test_figures_of_a_footnote_take_the_year_where_the_note_is_cited() -> None:
+    """A note at the end of the file ("[^2]: … (-0,15 điểm) …") speaks of the year of the sentence that
+    cites it, not of the heading it ends up under (here a 2024 appendix)."""
+    ctx = parse(
+        "# KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2024\n\n## I. KẾT QUẢ\n\n"
+        "Năm 2023, Chỉ số PAPI của tỉnh đạt 41,50 điểm, giảm 0,37 điểm so với năm 2022. "
+        "Có 02 chỉ số nội dung giảm điểm[^2] cần khắc phục.\n\n"
+        "## PHỤ LỤC NHIỆM VỤ NĂM 2024\n\n| TT | Nhiệm vụ | Chủ trì |\n|---|---|---|\n| 1 | Niêm yết thủ tục | Sở Nội vụ |\n\n"
+        "[^2]: Gồm: Công khai, minh bạch (-0,15 điểm) và Quản trị môi trường (-0,22 điểm).\n", fmt="markdown")
+    assert get(ctx, 2, None, 2023, "change").change == -0.15
+    assert get(ctx, 7, None, 2023, "change").change == -0.22
+    assert not [s for s in ctx.scores if s.year == 2024]
+    # pandoc's back links, with the year's actual values known from a table: one record per fact
+    ctx = parse(
+        "KẾ HOẠCH\n\nNâng cao Chỉ số PAPI năm 2025\n\nI. KẾT QUẢ NĂM 2024\n\n"
+        "TT\tChỉ số nội dung\tNăm 2024\n1\tTham gia của người dân ở cấp cơ sở\t5,02\n8\tQuản trị điện tử\t3,40\n\n"
+        "Năm 2024, có 02 chỉ số tăng điểm[[1]](#_ftn1).\n\nII. NHIỆM VỤ NĂM 2025\n\n1. Sở Nội vụ chủ trì tập huấn.\n\n"
+        "[[1]](#_ftnref1) Tham gia của người dân ở cấp cơ sở (+0,11 điểm), Quản trị điện tử (+0,09 điểm).\n")
+    assert get(ctx, 1, None, 2024, "actual").change == 0.11
+    assert get(ctx, 8, None, 2024, "actual").change == 0.09
