@@ -509,6 +509,12 @@ _UNTONED_QUARTER = regex.compile(r"(?<![\p{L}\d])quy(?=\s{1,3}(?:iv|iii|ii|i)\s{
 _HORNLESS_U = regex.compile(r"(?<=[^\W\d_q])u(?=[ơớờởỡợ])")
 
 
+# "trưóc", "thưòng", "dưói": the converse slip, the horn of the "ơ" after "ư" lost ("ưo" is no Vietnamese
+# spelling: the pair is always "ươ"); one character for one, offsets kept.
+_HORNLESS_O = regex.compile(r"(?<=ư)[oóòỏõọ]")
+_HORN_O = str.maketrans("oóòỏõọ", "ơớờởỡợ")
+
+
 # "Quý lII/2025", "Quý lV/2024": OCR reads the first "I" of a Roman quarter as "l" (same length).
 _OCR_QUARTER_L = regex.compile(r"(?<=quý\s{1,3})l(?=[iv]{0,2}\s{0,3}(?:/|năm)\s{0,3}\d{4}(?!\d))")
 
@@ -523,6 +529,8 @@ def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
         low = _OCR_QUARTER_L.sub("i", low)
     if "uơ" in low or "uớ" in low or "uờ" in low or "uở" in low or "uỡ" in low or "uợ" in low:
         low = _HORNLESS_U.sub("ư", low)
+    if "ư" in low and _HORNLESS_O.search(low):
+        low = _HORNLESS_O.sub(lambda m: m.group().translate(_HORN_O), low)
     recs, ranges = _atoms(low, cell, year)
     # a year that is the end of a range ("2021- 2025") is not a year of its own
     starts = [a for a, _, _, _ in ranges]

@@ -471,6 +471,18 @@ def test_hornless_u_before_horned_o_is_read_as_its_word() -> None:
     assert parse_deadlines("thuở ban đầu, quở trách", 0, None, cell=False) == []
 
 
+def test_hornless_o_after_horned_u_is_read_as_its_word() -> None:
+    """The converse slip: "trưóc", "thưòng" lose the horn of the "ơ" ("ưo" is no spelling)."""
+    text = "Báo cáo kết quả trưóc ngày 20/6/2024."
+    (d,) = parse_deadlines(text, 0, None, cell=False)
+    assert (d.kind, d.end, d.raw) == ("by_date", "2024-06-20", "trưóc ngày 20/6/2024")
+    check_spans(text, [d])
+    (d,) = parse_deadlines("Chậm nhất trưóc 30/9/2025", 0, None, cell=True)
+    assert (d.kind, d.end) == ("by_date", "2025-09-30")
+    (d,) = parse_deadlines("Rà soát, cập nhật thưòng xuyên.", 0, None, cell=False)
+    assert d.kind == "continuous"
+
+
 def test_weekly_ocr_quarter_and_window_until_year_end() -> None:
     """ "Hằng tuần" recurs with no period the contract names; "Quý lII/2025" (OCR "l" for "I") is the
     quarter; "từ nay đến hết năm 2025" closes by the year's end, "từ nay đến năm 2030" is a horizon."""
