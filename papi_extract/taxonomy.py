@@ -78,6 +78,7 @@ class Matching(_Model):
     prefixes: tuple[str, ...]
     connectors: tuple[str, ...]
     abbreviations: dict[str, str]
+    synonyms: dict[str, tuple[str, ...]] = {}
     trailing: tuple[str, ...]
     fuzzy: Fuzzy
 
@@ -148,6 +149,7 @@ class _Index:
     def __init__(self, tax: Taxonomy) -> None:
         m = tax.matching
         self.abbrev = {fold(k): tuple(_WORD.findall(fold(v))) for k, v in m.abbreviations.items()}
+        self.synonyms = [(self._words(k), tuple(self._words(x) for x in xs)) for k, xs in m.synonyms.items()]
         self.prefixes = sorted((tuple(_WORD.findall(fold(p))) for p in m.prefixes), key=len, reverse=True)
         self.connectors = frozenset(fold(c) for c in m.connectors)
         self.trailing = frozenset(fold(t) for t in m.trailing)
@@ -182,9 +184,21 @@ class _Index:
             out.extend(self.abbrev.get(w, (w,)))
         return tuple(out)
 
+    def _variants(self, words: tuple[str, ...]) -> set[tuple[str, ...]]:
+        """``words`` and its spellings with each synonym of the taxonomy swapped in ("với Nhân dân")."""
+        out = {words}
+        for canon, alts in self.synonyms:
+            n = len(canon)
+            for k in range(len(words) - n + 1):
+                if words[k : k + n] == canon:
+                    out |= {words[:k] + alt + words[k + n :] for alt in alts}
+        return out
+
     def _add(self, name: str, entry: _Entry) -> None:
-        words = self._words(name)
-        for key in {words, tuple(t[0] for t in self.strip(self.tokens_of_words(words)))}:
+        keys: set[tuple[str, ...]] = set()
+        for words in self._variants(self._words(name)):
+            keys |= {words, tuple(t[0] for t in self.strip(self.tokens_of_words(words)))}
+        for key in keys:
             if not key:
                 continue
             old = self.exact.get(key)

@@ -94,6 +94,10 @@ def test_alias_naming_two_codes_is_rejected() -> None:
         ("Dịch vụ làm thủ tục hành chính ở cấp xã", "5.4"),
         ("Kiểm soát tham nhũng trong cung ứng dịch vụ công", "4.2"),
         ("Sử dụng Cổng thông tin điện tử của chính quyền địa phương", "8.1"),
+        # "Nhân dân" for "người dân" (taxonomy synonyms): any name holding the phrase
+        ("Trách nhiệm giải trình với Nhân dân", 3),
+        ("Tham gia của Nhân dân ở cấp cơ sở", 1),
+        ("Giải quyết khiếu nại, tố cáo của nhân dân", "3.2"),
     ],
 )
 def test_aliases_resolve(text: str, expected: int | str) -> None:
