@@ -641,6 +641,8 @@ def _cell_per_line_tables(ctx: DocContext) -> list[ScoreTable]:
                     table.unmapped.append(nm)
                 continue
             values: list[Cell | None] = list(vs) if len(vs) == len(slots) else [None] * len(slots)
+            if vs and _no_score_fits(slots, vs, match is None):
+                continue  # "VIII / Quản trị điện tử / 17 / …" after a time cell "Năm 2024": a task table
             if len(vs) != len(slots):
                 table.unmapped.append(nm)
             table.rows.append(ScoreRow(lab, nm, match, total, values, (lab or nm).start,
@@ -648,6 +650,21 @@ def _cell_per_line_tables(ctx: DocContext) -> list[ScoreTable]:
         if table.rows:
             tables.append(table)
     return tables
+
+
+def _no_score_fits(slots: list[tuple[int, str]], vals: list[Cell], total: bool) -> bool:
+    """Every cell under a score column holds a figure no PAPI score can take (above 10 for a
+    dimension, 80 for the total), and no other column is filled: the cells are no score row."""
+    v = vocab()
+    limit = v.max_total if total else v.max_dimension
+    scored = False
+    for (_, metric), cell in zip(slots, vals, strict=False):
+        if metric != "score" or not _CELL_NUM.match(cell.text):
+            return False
+        if _num(cell.text) <= limit:
+            return False
+        scored = True
+    return scored
 
 
 _TABLE_CACHE: list[object] = [None, None]

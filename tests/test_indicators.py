@@ -304,3 +304,21 @@ def test_dimension_columns_and_blank_separated_group_rows_of_task_tables() -> No
     ctx = parse("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2024\n\nPHỤ LỤC\n\n" + "\n\n".join(cells) + "\n")
     got = [(m.dimension, m.subdimension, m.raw) for m in ctx.indicators if m.method.startswith("table_")]
     assert got == [(6, None, "Cung ứng dịch vụ công"), (6, "6.1", "Nội dung thành phần: Y tế công lập")]
+
+
+def test_a_time_cell_above_a_group_row_does_not_make_a_score_table() -> None:
+    """One cell per block: "Năm 2024" (the last row's time) above "VIII / Quản trị điện tử / 17 / …" reads
+    like a score table's year header, a name and a value; but 17 is no dimension score (at most 10): the
+    group row is one table_group mention, and no score comes from the task number."""
+    text = (
+        "KẾ HOẠCH\n\nCải thiện Chỉ số PAPI huyện Yên Mô năm 2024\n\nII. NHIỆM VỤ\n\n"
+        "STT\n\nNhiệm vụ\n\nChủ trì\n\nPhối hợp\n\nThời gian\n\n"
+        "VII\n\nQuản trị môi trường\n\n"
+        "16\n\nKiểm tra việc thu gom rác thải tại các xã\n\nPhòng Tài nguyên và Môi trường\n\nUBND các xã\n\nNăm 2024\n\n"
+        "VIII\n\nQuản trị điện tử\n\n"
+        "17\n\nHướng dẫn người dân sử dụng Cổng dịch vụ công quốc gia\n\nPhòng Văn hóa và Thông tin\n\n"
+        "UBND các xã\n\nQuý III/2024\n\nIII. TỔ CHỨC THỰC HIỆN\n\nPhòng Nội vụ theo dõi.\n"
+    )
+    ctx = parse(text)
+    assert [(m.dimension, m.method) for m in ctx.indicators if m.dimension == 8] == [(8, "table_group")]
+    assert not [s for s in ctx.scores if s.dimension == 8]
