@@ -1026,6 +1026,16 @@ class _Prose:
                 g.last = e
                 continue
             pending = None
+            if subj is None and vclass is None and len(stack) > 1 and not f[g.last : ns].strip():
+                # "…; Chất lượng không khí (0,92 điểm); …": a figure opening a parenthesis is the value
+                # of the indicator named right before it (as a signed one is its change, above)
+                psubj, pstart = self._resolve(a + stack[-2].last, a + g.open - 1)
+                if psubj is not None and value <= (v.max_total if psubj[0] is None else v.max_dimension):
+                    fact = new(psubj, "target" if target else "actual", pstart - a, e, a + ns)
+                    fact.value = value
+                    fact.objective = objectives
+                    g.last = e
+                    continue
             if subj is None:
                 sstart = a + g.last + self._lskip(region)
                 if (mx is not None and mx > v.max_dimension) or (

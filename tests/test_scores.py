@@ -532,3 +532,18 @@ def test_figures_of_a_footnote_take_the_year_where_the_note_is_cited() -> None:
         "[[1]](#_ftnref1) Tham gia của người dân ở cấp cơ sở (+0,11 điểm), Quản trị điện tử (+0,09 điểm).\n")
     assert get(ctx, 1, None, 2024, "actual").change == 0.11
     assert get(ctx, 8, None, 2024, "actual").change == 0.09
+
+
+def test_unsigned_figure_opening_a_parenthesis_is_the_value_of_the_name_before_it() -> None:
+    """ "…; Quản trị môi trường (3,12 điểm); …": the value of the name before the parenthesis, not of the
+    previous subject in the list; a comparison year's parenthesis keeps its own reading."""
+    ctx = parse(
+        "KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2024\n\nI. KẾT QUẢ\n\n"
+        "Năm 2023, các chỉ số còn thấp: Công khai, minh bạch đạt 4,80 điểm; Quản trị môi trường (3,12 điểm); "
+        "Quản trị điện tử (2,95 điểm).\n"
+        "Chỉ số PAPI năm 2023 đạt 42,10 điểm, tăng 0,40 điểm so với năm 2022 (41,70 điểm).\n")
+    assert get(ctx, 2, None, 2023, "actual").value == 4.8
+    assert get(ctx, 7, None, 2023, "actual").value == 3.12
+    assert get(ctx, 8, None, 2023, "actual").value == 2.95
+    assert get(ctx, None, None, 2022, "actual").value == 41.7
+    assert get(ctx, None, None, 2023, "actual").value == 42.1
