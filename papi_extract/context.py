@@ -21,7 +21,7 @@ from papi_extract.models import (
     Task,
     Warning,
 )
-from papi_extract.normalize import LineInfo, NormalizedText, layout_margin
+from papi_extract.normalize import LineInfo, NormalizedText, layout_margin, page_furniture
 
 
 @dataclass(slots=True)
@@ -81,6 +81,7 @@ class DocContext:
     # per-document cache derived from ``norm`` (which never changes once the context exists); read-only
     _line_texts: list[str] | None = field(default=None, init=False, repr=False, compare=False)
     _margin: int | None = field(default=None, init=False, repr=False, compare=False)
+    _furniture: frozenset[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -101,6 +102,13 @@ class DocContext:
         if self._margin is None:
             self._margin = layout_margin(self.line_texts())
         return self._margin
+
+    def page_furniture(self) -> frozenset[int]:
+        """Line indexes of page markers and running headers (``normalize.page_furniture``), read once."""
+        if self._furniture is None:
+            t = self.norm.text
+            self._furniture = page_furniture(self.line_texts()) if ("rang " in t or "RANG " in t) else frozenset()
+        return self._furniture
 
     def warn(self, code: str, message: str, span: tuple[int, int] | None = None) -> None:
         self.warnings.append(Warning(code=code, message=message, span=span))

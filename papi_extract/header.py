@@ -33,6 +33,7 @@ from papi_extract.context import DocContext
 from papi_extract.gazetteer import Gazetteer, Match, Unit, gazetteer, key
 from papi_extract.models import Issuer, Period, Reference, Signer
 from papi_extract.normalize import collapse_ws, fold, margin_cut
+from papi_extract.outline import SUBJECT_STOP as _TITLE_STOP
 
 _DATA = Path(__file__).parent / "data"
 
@@ -453,15 +454,6 @@ def _extract_doc_type(ctx: DocContext, v: HeaderVocab, hlines: list[_Line]) -> t
         title_start = ln.start + lead + m.end()
         return ln, title_start
     return None
-
-
-# Lines that end the subject: the preamble ("Căn cứ", "Thực hiện Quyết định …"), "(Kèm theo …)", a
-# separator, a Roman heading, or the enacting authority of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN …").
-_TITLE_STOP = regex.compile(
-    r"^(?:can[ \t]cu|thuc[ \t]hien[ \t](?:ke[ \t]hoach|quyet[ \t]dinh|chi[ \t]thi|nghi[ \t]quyet|cong[ \t]van)"
-    r"|kinh[ \t]gui|\(?(?:ban[ \t]hanh[ \t])?kem[ \t]theo|[-_*=]{3,}|[ivx]{1,4}[ \t]{0,2}[.)]"
-    r"|(?:chu[ \t]tich[ \t])?(?:uy[ \t]ban[ \t]nhan[ \t]dan|ubnd|hoi[ \t]dong[ \t]nhan[ \t]dan)(?:[ \t]|$))"
-)
 
 
 def _extract_title(ctx: DocContext, doc: _Doc, type_line: tuple[_Line, int]) -> None:

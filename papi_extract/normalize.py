@@ -397,6 +397,39 @@ def margin_cut(line: str, margin: int) -> int:
 PAGE_NUMBER = regex.compile(r"^(?:(?:-[ ]?)?\d{1,3}(?:[ ]?-)?|[Tt]rang[ ]\d{1,3})$")
 
 
+# A page marker that says so ("Trang 2/5", "TRANG 3"): unlike a bare number, one on any line, blank
+# lines around it or not (a PDF's plain-text extraction has none).
+PAGE_MARKER = regex.compile(r"^(?:[Tt]rang|TRANG)[ ]{1,2}\d{1,4}(?:[ ]?/[ ]?\d{1,4})?$")
+_FURNITURE_WINDOW = 3  # lines on each side of a page marker where a running header or footer sits
+_FURNITURE_MAX = 100  # characters of a running header line
+_ITEM_LEAD = regex.compile(r"[-+•*–]|\(?[0-9a-zđ]{1,3}[.)]")  # a list item or label is content, never furniture
+
+
+def page_furniture(texts: list[str]) -> frozenset[int]:
+    """Indexes of the lines that are page furniture of a paginated extraction: the page markers
+    ("Trang 2/5") and the running header or footer lines printed next to at least two of them
+    ("UBND PHƯỜNG PHÚ HÒA", "Kế hoạch số 64/KH-UBND ngày 22/5/2023").
+
+    Why: a PDF's plain-text extraction prints them in the middle of a paragraph, a task or a table
+    wherever a page ends; read as text they cut items in two and end tables. Linear in the lines."""
+    marks = [i for i, t in enumerate(texts) if 0 < len(t) <= 24 and "rang" in t.lower() and PAGE_MARKER.match(t.strip())]
+    if not marks:
+        return frozenset()
+    # (offset from the marker, text) -> lines: a running header sits at the same place on every page
+    near: dict[tuple[int, str], list[int]] = {}
+    for m in marks:
+        for i in range(max(0, m - _FURNITURE_WINDOW), min(len(texts), m + _FURNITURE_WINDOW + 1)):
+            t = texts[i].strip()
+            if t and i != m and len(t) <= _FURNITURE_MAX and not _ITEM_LEAD.match(t):
+                near.setdefault((i - m, t), []).append(i)
+    need = max(2, (len(marks) + 1) // 2)
+    out = set(marks)
+    for idx in near.values():
+        if len(idx) >= need:
+            out.update(idx)
+    return frozenset(out)
+
+
 def is_page_number(line: str) -> bool:
     s = line.strip()
     return 0 < len(s) <= 9 and PAGE_NUMBER.match(s) is not None

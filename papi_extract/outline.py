@@ -429,13 +429,15 @@ def _openings() -> dict[str, _Opening]:
 class _Lines:
     """Per-line views used by the segmenter; the line texts are split once per document."""
 
-    __slots__ = ("ctx", "n", "infos", "texts")
+    __slots__ = ("ctx", "n", "infos", "texts", "furniture", "_wrap")
 
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
         self.infos = ctx.norm.lines
         self.n = len(self.infos)
         self.texts = ctx.line_texts()
+        self.furniture = ctx.page_furniture()  # page markers and running headers: skipped, not read
+        self._wrap: int | None = None
         margin = ctx.layout_margin()
         if margin:
             self._drop_margin(margin)
@@ -457,6 +459,24 @@ class _Lines:
 
     def text(self, i: int) -> str:
         return self.texts[i]
+
+    def wrap_width(self) -> int:
+        """The width a hard-wrapped text was cut at (0 when it is not): the length that at least
+        a third of the long lines reach within a word's length, as a justified extraction's lines do."""
+        if self._wrap is None:
+            lens = sorted(n for t in self.texts if (n := len(t.rstrip())) >= _WRAP_MIN)
+            self._wrap = 0
+            if len(lens) >= 10:
+                w = lens[int(len(lens) * 0.9)]
+                if w <= _LONG_LINE and sum(1 for n in lens if n >= w - _WRAP_SLACK) * 3 >= len(lens):
+                    self._wrap = w
+        return self._wrap
+
+    def full(self, i: int) -> bool:
+        """Line i reaches the wrap width and ends with no punctuation: its sentence goes on below."""
+        w = self.wrap_width()
+        t = self.texts[i].rstrip()
+        return bool(w) and len(t) >= w - _WRAP_SLACK and t[-1:] not in ".:;!?)\"”"
 
     def folded(self, i: int) -> str:
         li = self.infos[i]
@@ -521,6 +541,16 @@ def _is_chrome(f: str) -> bool:
     return _openings()["chrome"].match(f)
 
 
+# Lines that end the subject: the preamble ("Căn cứ", "Thực hiện Quyết định …"), "(Kèm theo …)", a
+# separator, a Roman heading, or the enacting authority of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN …").
+SUBJECT_STOP = regex.compile(
+    r"^(?:can[ \t]cu|thuc[ \t]hien[ \t](?:ke[ \t]hoach|quyet[ \t]dinh|chi[ \t]thi|nghi[ \t]quyet|cong[ \t]van)"
+    r"|kinh[ \t]gui|\(?(?:ban[ \t]hanh[ \t])?kem[ \t]theo|[-_*=]{3,}|[ivx]{1,4}[ \t]{0,2}[.)]"
+    r"|(?:chu[ \t]tich[ \t])?(?:uy[ \t]ban[ \t]nhan[ \t]dan|ubnd|hoi[ \t]dong[ \t]nhan[ \t]dan)(?:[ \t]|$))"
+)
+SUBJECT_MAX_LINES = 4  # subject lines run together with the body (no blank line after them) end here
+
+
 def _title_block_end(lines: _Lines) -> int:
     """Line index after the document-type line and its subject line(s); 0 if none found."""
     v = vocab()
@@ -534,6 +564,8 @@ def _title_block_end(lines: _Lines) -> int:
             # the subject line(s): consecutive non-blank lines, or markdown heading lines
             k = j
             while k < lines.n and not lines.blank(k):
+                if k > j and (k - j >= SUBJECT_MAX_LINES or _ends_subject(lines, k)):
+                    return k  # a text with no blank lines: the preamble or a heading follows at once
                 k += 1
             # A second short subject line after a blank (markdown "### Về việc ...") belongs too.
             while (k + 1 < lines.n and lines.blank(k) and lines.infos[k + 1].md_level
@@ -541,6 +573,11 @@ def _title_block_end(lines: _Lines) -> int:
                 k += 2
             return k
     return 0
+
+
+def _ends_subject(lines: _Lines, k: int) -> bool:
+    f = collapse_ws(lines.folded(k).strip(" *#_:"))
+    return SUBJECT_STOP.match(f) is not None or _match_heading(lines, k, False) is not None
 
 
 def _match_heading(lines: _Lines, i: int, in_organization: bool) -> _Heading | None:
@@ -626,6 +663,10 @@ _LONG_LINE = 120
 _LONG_SHARE = 0.1
 
 
+_WRAP_MIN = 40  # lines shorter than this say nothing about the wrap width
+_WRAP_SLACK = 8  # a word this long would have fit on a line this much shorter than the width
+
+
 def _one_line_paragraphs(texts: list[str], start: int, end: int) -> bool:
     """Whether the body keeps one paragraph per line (many long lines) rather than hard-wrapping."""
     nonblank = long_ = 0
@@ -646,10 +687,17 @@ def _ends_sentence(t: str) -> bool:
 def _wrapped_on(lines: _Lines, i: int) -> bool:
     """Line i continues on the next line: that line is not blank, starts with a lower-case letter and
     opens no item (hard-wrapped plain text; a heading never runs on into a lower-case line)."""
-    if i + 1 >= lines.n:
+    j = i + 1
+    while j in lines.furniture:
+        j += 1  # "… (có hiệu lực từ ngày" | Trang 2/5 | running header | "01/7/2023) đến …"
+    if j >= lines.n:
         return False
-    nxt = lines.texts[i + 1].lstrip()
-    return bool(nxt) and nxt[0].islower() and not lines.starts_item(i + 1)  # "a) …" opens an item
+    nxt = lines.texts[j].lstrip()
+    if not nxt or lines.starts_item(j):  # "a) …" opens an item
+        return False
+    # a lower-case start goes on a sentence; so does any start after a line cut at the wrap width
+    # ("… sử dụng ứng dụng" + "VNeID và …") or one that leaves a parenthesis open
+    return nxt[0].islower() or lines.full(i) or lines.texts[i].count("(") > lines.texts[i].count(")")
 
 
 def _rstrip_end(lines: _Lines, start: int, end: int) -> int:
@@ -716,7 +764,10 @@ def segment(ctx: DocContext) -> None:
     any_opening = chrome_phrases + closing_phrases
     gates = _GATES
     simple_leads = (_G_LETTER, _G_ROMAN, _G_DIGIT)
+    furniture = lines.furniture
     for i in (*range(start_line, tail_line), *range(resume_line, n)):
+        if furniture and i in furniture:
+            continue  # a page marker or running header: the block it interrupts goes on after it
         text = texts[i]
         s = text.lstrip()
         if not s:

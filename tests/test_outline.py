@@ -395,3 +395,63 @@ def test_closing_phrase_of_justified_text_still_opens_its_own_block() -> None:
                    "1. Phòng Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch;\n"
                    "Trên  đây  là  Kế hoạch cải thiện Chỉ số PAPI năm 2025 của huyện.\n")
     assert [b.kind for b in ctx.blocks] == ["item", "closing"]
+
+
+# A PDF's plain-text extraction: no blank line anywhere, lines cut at about 80 characters, and each
+# page's marker and running header printed wherever the page ends.
+PDF_PLAIN = (
+    "ỦY BAN NHÂN DÂN\nXÃ TÂN HIỆP\nSố: 31/KH-UBND\n"
+    "KẾ HOẠCH\nNâng cao Chỉ số PAPI trên địa bàn xã Tân Hiệp năm 2024\n"
+    "Căn cứ Kế hoạch số 88/KH-UBND ngày 02/4/2024 của UBND huyện Phú Giáo về nâng cao Chỉ số\n"
+    "PAPI năm 2024, UBND xã xây dựng Kế hoạch như sau:\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n"
+    "Nâng cao nhận thức của cán bộ, công chức xã về Chỉ số PAPI và trách nhiệm của từng bộ phận\n"
+    "trong việc cải thiện các chỉ số nội dung, gắn với nhiệm vụ phát triển kinh tế - xã hội.\n"
+    "II. NHIỆM VỤ\n"
+    "1. Công khai, minh bạch\n"
+    "a) Niêm yết công khai danh sách hộ nghèo, hộ cận nghèo năm 2024 tại trụ sở các ấp (theo\n"
+    "TRANG 2\n"
+    "Kế hoạch số 31/KH-UBND xã Tân Hiệp\n"
+    "Quyết định của UBND huyện) và trên trang thông tin điện tử của xã trong thời hạn quy định.\n"
+    "+ Chủ trì: Công chức Lao động - Thương binh và Xã hội.\n"
+    "b) Hướng dẫn người dân tra cứu hồ sơ đất đai trên Cổng dịch vụ công quốc gia và ứng dụng\n"
+    "VNeID tại Bộ phận Một cửa của xã, bảo đảm đúng quy trình và thời hạn giải quyết hồ sơ.\n"
+    "+ Chủ trì: Công chức Địa chính - Xây dựng.\n"
+    "2. Quản trị điện tử\n"
+    "a) Duy trì hoạt động của Tổ công nghệ số cộng đồng tại 06 ấp, hướng dẫn người dân cài đặt\n"
+    "TRANG 3\n"
+    "Kế hoạch số 31/KH-UBND xã Tân Hiệp\n"
+    "ứng dụng thanh toán không dùng tiền mặt trong nộp phí, lệ phí và học phí.\n"
+    "+ Chủ trì: Công chức Văn hóa - Xã hội.\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "Công chức Văn phòng - Thống kê theo dõi, tổng hợp, báo cáo kết quả thực hiện Kế hoạch.\n"
+)
+
+
+def test_plain_pdf_text_without_blank_lines_keeps_its_outline_and_items() -> None:
+    ctx = _outline(PDF_PLAIN)
+    assert [(s.label, s.level, _key(s.title)) for s in ctx.sections] == [
+        ("I", 1, "muc dich, yeu cau"), ("II", 1, "nhiem vu"), ("1", 2, "cong khai, minh bach"),
+        ("2", 2, "quan tri dien tu"), ("III", 1, "to chuc thuc hien"),
+    ]
+    items = [b for b in ctx.blocks if b.kind == "item"]
+    texts = [" ".join(ctx.text[a:b] for a, b in blk.pieces) for blk in items]
+    # the item cut by a page runs on past the marker and the running header, which are dropped
+    assert texts[0].endswith("(theo Quyết định của UBND huyện) và trên trang thông tin điện tử của xã trong thời hạn quy định.")
+    assert "TRANG" not in " ".join(texts) and "31/KH-UBND xã" not in " ".join(texts)
+    # a line cut at the wrap width runs on into a capitalised word ("… và ứng dụng" + "VNeID …")
+    assert texts[1].endswith("bảo đảm đúng quy trình và thời hạn giải quyết hồ sơ.")
+    assert texts[2].endswith("học phí.")
+
+
+def test_page_furniture_is_only_what_repeats_at_the_page_breaks() -> None:
+    from papi_extract.normalize import page_furniture
+
+    lines = PDF_PLAIN.split("\n")
+    got = {lines[i] for i in page_furniture(lines)}
+    assert got == {"TRANG 2", "TRANG 3", "Kế hoạch số 31/KH-UBND xã Tân Hiệp"}
+    # a content line that recurs near two page breaks, but not at the same place, is content
+    text = ["Trang 1/3", "UBND XÃ AN BÌNH", "- Thời gian: Thường xuyên.", "Nội dung A", "x", "y", "z", "w",
+            "Trang 2/3", "UBND XÃ AN BÌNH", "Nội dung B", "- Thời gian: Thường xuyên.", "Thời gian: Quý IV/2024."]
+    assert {text[i] for i in page_furniture(text)} == {"Trang 1/3", "Trang 2/3", "UBND XÃ AN BÌNH"}
+    assert page_furniture(["2/5", "45/63", "UBND"]) == frozenset()  # ranks are no page markers
