@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import regex
 
+from papi_extract.word_tables import join_spilled_cells
 from papi_extract.grid_tables import has_grid_tables, has_pipe_layouts, rewrite_grid_tables, rewrite_pipe_layouts
 
 # Every pattern in this module is linear: character classes and bounded repeats only.
@@ -314,6 +315,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
 
         text = render_tables_in_text(text)  # raw HTML tables in markdown/text: rows, not loose words
     text = _clean_chars(text)
+    if fmt != "html" and "\t" in text:
+        text = join_spilled_cells(text)  # Word's text export: a cell's later paragraphs back on its row
     if fmt != "html" and has_grid_tables(text):
         text = rewrite_grid_tables(text)  # pandoc grid tables: cells read whole, not line by line
     if fmt != "html" and has_pipe_layouts(text):

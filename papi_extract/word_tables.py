@@ -1,0 +1,92 @@
+"""Tables of Word's "Save as Plain Text": one table row per tab-separated line, except that a cell
+holding several paragraphs spills its later paragraphs onto the lines below.
+
+Why: the export writes a cell's paragraphs one per line, so a row with a two-agency cell
+("- Ủy ban MTTQ Việt Nam tỉnh;" / "- UBND các huyện, …") comes out as two lines, the second
+carrying the rest of the row ("- UBND các huyện, thị xã, thành phố<TAB>Trước ngày 30/9/2022<TAB>…").
+Read line by line, the second line's cells land in the wrong columns. Rewritten: the lines of such
+a row are joined by a space (one character for the newline, so nothing else moves) when together
+they hold exactly the table's number of cells.
+
+The same export writes a list item as its marker, a tab and its text ("-<TAB>Khắc phục …"); that
+tab becomes a space, so the item is read as an item, not as a two-cell table row.
+
+A run of lines is a table when at least two of its lines hold the widest tab count and three filled
+cells; a line is
+joined with the lines below only while they start no new row (a number or Roman label cell) and
+no blank line comes between. One pass over the lines (linear).
+"""
+
+from __future__ import annotations
+
+import regex
+
+_ROW_LABEL = regex.compile(r"^[ ]{0,3}(?:\d{1,3}(?:\.\d{1,3}){0,2}\.?|[IVXLC]{1,6}\.?)[ ]{0,2}\t")
+_MAX_SPILL = 12  # lines one row may spill over
+# Word's export of a list item: the marker, a tab, the text ("-<TAB>Khắc phục …", "1.<TAB>Sở Nội vụ")
+_LIST_TAB = regex.compile(r"^[ ]{0,4}(?:[-+•*–]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zđ][.)]|[IVX]{1,4}\.)\t(?=\S)")
+
+
+def has_tab_rows(text: str) -> bool:
+    return "\t" in text
+
+
+def join_spilled_cells(text: str) -> str:
+    """``text`` with each spilled table row on one line, and the tab after a list item's marker a
+    space (see the module docstring)."""
+    lines = text.split("\n")
+    _list_tabs(lines)
+    out: list[str] = []
+    n = len(lines)
+    i = 0
+    while i < n:
+        if "\t" not in lines[i]:
+            out.append(lines[i])
+            i += 1
+            continue
+        a = i  # the run of non-blank lines from this tab line (the lines above it hold no tab)
+        while i < n and lines[i].strip():
+            i += 1
+        out.extend(_join_run(lines[a:i]))
+    return "\n".join(out)
+
+
+def _list_tabs(lines: list[str]) -> None:
+    """A list item exported as "-<TAB>text" is no two-cell table row: its only tab, right after the
+    marker, becomes a space (one character for one), unless a line beside it is a table row."""
+    n = len(lines)
+    for i, t in enumerate(lines):
+        if t.count("\t") != 1:
+            continue
+        m = _LIST_TAB.match(t)
+        if m is None:
+            continue
+        if (i > 0 and lines[i - 1].count("\t") >= 2) or (i + 1 < n and lines[i + 1].count("\t") >= 2):
+            continue  # a short row of a table ("1.<TAB>Tham gia …" between full rows)
+        k = m.end() - 1
+        lines[i] = t[:k] + " " + t[k + 1 :]
+
+
+def _join_run(run: list[str]) -> list[str]:
+    tabs = [t.count("\t") for t in run]
+    width = max(tabs)
+    full = sum(1 for t, k in zip(run, tabs, strict=True) if k == width and sum(1 for c in t.split("\t") if c.strip()) >= 3)
+    if width < 2 or full < 2:
+        return run  # not a table (a two-column tail has two filled cells a line), or no row to tell its width
+    out: list[str] = []
+    k = 0
+    b = len(run)
+    while k < b:
+        total = tabs[k]
+        m = k + 1
+        if total < width:
+            while m < b and m - k <= _MAX_SPILL and total < width and not _ROW_LABEL.match(run[m]):
+                total += tabs[m]
+                m += 1
+        if total == width and m > k + 1:
+            out.append(" ".join(run[k:m]))  # one space for each newline: the offsets after it stay
+            k = m
+        else:
+            out.append(run[k])
+            k += 1
+    return out

@@ -1,0 +1,52 @@
+"""Word's "Save as Plain Text" tables and lists: spilled cells rejoined, list-item tabs read as spaces."""
+
+from __future__ import annotations
+
+from papi_extract.pipeline import parse_text
+from papi_extract.word_tables import join_spilled_cells
+
+TABLE = (
+    "STT\tNhiệm vụ\tChủ trì\tPhối hợp\tThời gian\n"
+    "1\tCông khai dự toán ngân sách xã\tPhòng Tài chính - Kế hoạch\t+ UBND các xã;\n"
+    "+ Ban Thanh tra nhân dân\tQuý I/2023\n"
+    "2\tRà soát hộ nghèo năm 2023\tPhòng Lao động - TB&XH\tUBND các xã\tTháng 10/2023\n"
+    "3\tNiêm yết thủ tục hành chính.\n"
+    "Cập nhật bộ thủ tục mới\tVăn phòng HĐND và UBND huyện\tPhòng Tư pháp\tThường xuyên\n"
+)
+
+
+def test_spilled_cells_go_back_on_their_row_and_nothing_moves() -> None:
+    out = join_spilled_cells(TABLE)
+    assert len(out) == len(TABLE)  # one space for one newline: every offset after it is kept
+    rows = out.split("\n")
+    assert rows[1] == ("1\tCông khai dự toán ngân sách xã\tPhòng Tài chính - Kế hoạch\t+ UBND các xã; "
+                       "+ Ban Thanh tra nhân dân\tQuý I/2023")
+    assert rows[2].startswith("2\tRà soát")  # a full row is left alone
+    assert rows[3] == ("3\tNiêm yết thủ tục hành chính. Cập nhật bộ thủ tục mới\tVăn phòng HĐND và UBND huyện"
+                       "\tPhòng Tư pháp\tThường xuyên")
+
+
+def test_rows_that_do_not_add_up_and_group_rows_are_left_alone() -> None:
+    text = ("TT\tNội dung\tChủ trì\tThời gian\nI\tCông khai, minh bạch\n1\tNiêm yết\tUBND xã\tQuý II\n"
+            "2\tTuyên truyền\tĐài truyền thanh\tThường xuyên\nGhi chú: số liệu tạm tính\n")
+    assert join_spilled_cells(text) == text
+
+
+def test_list_items_exported_with_a_tab_are_items() -> None:
+    text = "1.\tSở Nội vụ\n-\tTheo dõi, tổng hợp kết quả.\n"
+    assert join_spilled_cells(text) == "1. Sở Nội vụ\n- Theo dõi, tổng hợp kết quả.\n"
+    table = "TT\tNội dung\tChủ trì\n1.\tTham gia của người dân\n1\tTập huấn\tSở Nội vụ\n"
+    assert join_spilled_cells(table) == table  # a short row between table rows stays a row
+
+
+def test_a_word_export_plan_reads_spilled_agencies_and_list_items() -> None:
+    doc = parse_text(
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI huyện Vũ Quang năm 2023\n\nI. MỤC TIÊU\n"
+        "-\tChỉ số PAPI của tỉnh năm 2023 đạt từ 43,00 điểm trở lên.\n\nII. NHIỆM VỤ\n\n" + TABLE)
+    tasks = {t.text.split()[0]: t for t in doc.tasks}
+    t1 = tasks["Công"]
+    assert [a.raw for a in t1.support] == ["UBND các xã", "Ban Thanh tra nhân dân"]
+    assert [d.raw for d in t1.deadlines] == ["Quý I/2023"]
+    t3 = tasks["Niêm"]
+    assert [a.raw for a in t3.lead] == ["Văn phòng HĐND và UBND huyện"]
+    assert [(s.kind, s.value) for s in doc.scores] == [("target", 43.0)]
