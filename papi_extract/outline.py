@@ -743,6 +743,12 @@ def segment(ctx: DocContext) -> None:
     expected_next: dict[tuple[str | None, str], int] = {}
 
     tail_line = _find_tail(lines, start_line)
+    attached = _find_attachment(lines, tail_line)
+    if attached is not None:
+        # a decision with its plan attached after its signature: the plan is the body (the decision's
+        # articles only enact it), and the plan's own tail, if it has one, ends it
+        start_line = attached
+        tail_line = _find_tail(lines, start_line)
     resume_line = _find_appendix_after(lines, tail_line)
     ctx.body_start = infos[start_line].start if start_line < n else len(text_all)
     ctx.body_end = infos[tail_line].start if tail_line < n else -1
@@ -917,6 +923,23 @@ def segment(ctx: DocContext) -> None:
     ctx.blocks = blocks
     if not sections:
         ctx.warn("W302", "no section headings found")
+
+
+_ATTACHED_CAPTION = regex.compile(r"^\(?\s{0,2}(?:ban\s{1,2}hanh\s{1,2})?kem\s{1,2}theo\s{1,2}(?:quyet\s{1,2}dinh|chi\s{1,2}thi|nghi\s{1,2}quyet)")
+_ATTACHED_WINDOW = 6  # lines from the document-type line to its "(Ban hành kèm theo Quyết định …)" caption
+
+
+def _find_attachment(lines: _Lines, tail_line: int) -> int | None:
+    """First body line of a document attached after the tail ("KẾ HOẠCH" / subject / "(Ban hành kèm
+    theo Quyết định số …)"), or None. Provinces often issue a plan as the annex of a decision."""
+    v = vocab()
+    for i in range(tail_line + 1, lines.n):
+        if collapse_ws(lines.folded(i).strip(" *#:")) not in v.doc_type_lines:
+            continue
+        for j in range(i + 1, min(lines.n, i + 1 + _ATTACHED_WINDOW)):
+            if _ATTACHED_CAPTION.match(lines.folded(j).strip(" *_")):
+                return j + 1
+    return None
 
 
 def _find_appendix_after(lines: _Lines, tail_line: int) -> int:

@@ -455,3 +455,30 @@ def test_page_furniture_is_only_what_repeats_at_the_page_breaks() -> None:
             "Trang 2/3", "UBND XÃ AN BÌNH", "Nội dung B", "- Thời gian: Thường xuyên.", "Thời gian: Quý IV/2024."]
     assert {text[i] for i in page_furniture(text)} == {"Trang 1/3", "Trang 2/3", "UBND XÃ AN BÌNH"}
     assert page_furniture(["2/5", "45/63", "UBND"]) == frozenset()  # ranks are no page markers
+
+
+DECISION_WITH_PLAN = (
+    "ỦY BAN NHÂN DÂN\nHUYỆN ĐỨC THỌ\n\nSố: 412/QĐ-UBND\n\nQUYẾT ĐỊNH\n"
+    "Ban hành Kế hoạch cải thiện Chỉ số PAPI huyện Đức Thọ năm 2024\n\n"
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN\n\nCăn cứ Luật Tổ chức chính quyền địa phương năm 2015;\n\nQUYẾT ĐỊNH:\n\n"
+    "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải thiện Chỉ số PAPI huyện Đức Thọ năm 2024.\n"
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+    "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn An\n\n"
+    "KẾ HOẠCH\nCải thiện Chỉ số PAPI huyện Đức Thọ năm 2024\n"
+    "(Kèm theo Quyết định số 412/QĐ-UBND ngày 03/4/2024 của Chủ tịch UBND huyện)\n\n"
+    "I. MỤC ĐÍCH\n\nNâng cao nhận thức về Chỉ số PAPI.\n\n"
+    "II. NHIỆM VỤ\n\n1. Phòng Nội vụ chủ trì tập huấn về Chỉ số PAPI cho công chức cấp xã.\n\n"
+    "III. TỔ CHỨC THỰC HIỆN\n\nCác phòng, ban báo cáo kết quả trước ngày 15/11/2024.\n"
+)
+
+
+def test_a_plan_attached_to_a_decision_is_the_body() -> None:
+    """A plan issued as the annex of a decision comes after the decision's signature; its sections are
+    the body, and the decision's articles, which only enact it, are not."""
+    ctx = _outline(DECISION_WITH_PLAN)
+    assert [(s.label, _key(s.title)) for s in ctx.sections] == [
+        ("I", "muc dich"), ("II", "nhiem vu"), ("III", "to chuc thuc hien")]
+    body = [ctx.text[b.text_start : b.end] for b in ctx.blocks]
+    assert not [t for t in body if t.startswith(("Điều", "Nơi nhận", "Nguyễn Văn An"))]
+    assert "Phòng Nội vụ chủ trì tập huấn về Chỉ số PAPI cho công chức cấp xã." in body
+    assert ctx.text[ctx.body_start :].lstrip().startswith("I. MỤC ĐÍCH")
