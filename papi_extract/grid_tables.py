@@ -17,7 +17,8 @@ line above it, so prose with a stray "+" or "|" is left alone. One pass over the
 Markdown *pipe* tables cannot hold a line break, so a web clipper (turndown) writes a layout cell's
 lines side by side, separated by the two spaces of a markdown hard break or by ``<br>``
 ("| Nơi nhận:  - Bộ Nội vụ;  - Lưu: VT. | TM. ỦY BAN NHÂN DÂN  KT. CHỦ TỊCH          Nông Văn Khải |").
-A pipe table of layout-grid size, one of whose cells has at least three such lines, is stacked the
+A pipe table of layout-grid size, one of whose cells has at least three such lines (two, when a
+``<br>`` marks the break), is stacked the
 same way (``rewrite_pipe_layouts``); a pipe table with more rows or cells is data and is left alone.
 """
 
@@ -63,7 +64,7 @@ def rewrite_grid_tables(text: str) -> str:
 
 _PIPE_SEP = regex.compile(r"^[ \t]{0,3}\|(?:[ \t]{0,3}:?-{3,200}:?[ \t]{0,3}\|){1,30}[ \t]{0,3}$")
 _CELL_BREAK = regex.compile(r"[ \t]{2,}|<br[ \t]{0,3}/?>", regex.IGNORECASE)
-_PIPE_LAYOUT_MIN_LINES = 3  # lines in one cell ("ỦY BAN NHÂN DÂN  TỈNH LẠNG SƠN  -------")
+_PIPE_LAYOUT_MIN_LINES = 3  # lines in one cell split at blanks ("ỦY BAN NHÂN DÂN  TỈNH LẠNG SƠN  -------"); 2 at <br>
 
 
 def has_pipe_layouts(text: str) -> bool:
@@ -104,7 +105,8 @@ def _pipe_layout(block: list[str]) -> list[str] | None:
     if not 2 <= ncols <= LAYOUT_MAX_CELLS or any(len(c) != ncols for c in cells):
         return None
     pieces = [[[p for p in (q.strip() for q in _CELL_BREAK.split(cell)) if p] for cell in row] for row in cells]
-    if max(len(p) for row in pieces for p in row) < _PIPE_LAYOUT_MIN_LINES:
+    explicit = any("<br" in c.lower() for row in cells for c in row)  # a written line break is no guess
+    if max(len(p) for row in pieces for p in row) < (2 if explicit else _PIPE_LAYOUT_MIN_LINES):
         return None
     return _layout(pieces, ncols)
 

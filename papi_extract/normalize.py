@@ -257,11 +257,35 @@ def _clean_chars(text: str) -> str:
     if "O" in text or "o" in text or "l" in text or "I" in text:
         text = _ocr_digits(text)
     if "<" in text:
+        if "<br" in text or "<BR" in text:
+            text = _line_breaks(text)
         text = _INLINE_TAG.sub("", text)
     if "&" in text:
         text = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
         text = _plain_spaces(text)
     return text
+
+
+_BR = regex.compile(r"[ \t]{0,3}<br[ \t]{0,3}/?>[ \t]{0,3}", regex.IGNORECASE)
+
+
+def _line_breaks(text: str) -> str:
+    """``<br>`` as a separator, never deleted (deleting glues "Môi trường<br>UBND các xã" into one word):
+    in a pipe-table row it parts a cell's paragraphs ("; " unless the first one ends in punctuation),
+    elsewhere it is a space."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if "<" not in line or not _BR.search(line):
+            continue
+        if line.lstrip()[:1] == "|":
+            def sep(m: regex.Match[str], line: str = line) -> str:
+                before = line[: m.start()].rstrip()
+                return " " if not before or before[-1] in ";.,:|" or line[m.end() : m.end() + 1] in ("|", "") else "; "
+
+            lines[i] = _BR.sub(sep, line)
+        else:
+            lines[i] = _BR.sub(" ", line)
+    return "\n".join(lines)
 
 
 # OCR reads a digit as a look-alike letter inside a number: "2O24", "3,O9", "3,3O", "1O/2024", "0,l5".
@@ -314,13 +338,13 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         from papi_extract.html_text import render_tables_in_text
 
         text = render_tables_in_text(text)  # raw HTML tables in markdown/text: rows, not loose words
+    if fmt != "html" and has_pipe_layouts(text):
+        text = rewrite_pipe_layouts(text)  # a clipper's header/signature pipe table: its cells' lines stacked
     text = _clean_chars(text)
     if fmt != "html" and "\t" in text:
         text = join_spilled_cells(text)  # Word's text export: a cell's later paragraphs back on its row
     if fmt != "html" and has_grid_tables(text):
         text = rewrite_grid_tables(text)  # pandoc grid tables: cells read whole, not line by line
-    if fmt != "html" and has_pipe_layouts(text):
-        text = rewrite_pipe_layouts(text)  # a clipper's header/signature pipe table: its cells' lines stacked
     markdown = fmt == "markdown"
     out_lines = text.split("\n")
     lines: list[LineInfo] = []

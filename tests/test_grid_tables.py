@@ -106,3 +106,12 @@ def test_pipe_tables_that_hold_data_are_not_stacked() -> None:
     assert rewrite_pipe_layouts(scores) == scores  # two spaces once are not a cell of lines
     tasks = "| TT | Nhiệm vụ | Chủ trì |\n|---|---|---|\n| 1 | A  B  C  D | Sở Nội vụ |\n| 2 | E | Sở Tư pháp |\n"
     assert rewrite_pipe_layouts(tasks) == tasks  # more rows than a layout grid
+
+
+def test_a_two_line_header_cell_with_br_is_a_layout() -> None:
+    head = ("| UBND HUYỆN BẮC HÀ<br>**PHÒNG NỘI VỤ** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>Độc lập - Tự do - Hạnh phúc |\n"
+            "|---|---|\n| Số: 5/KH-PNV | *Bắc Hà, ngày 2 tháng 3 năm 2023* |\n")
+    assert rewrite_pipe_layouts(head).split("\n")[:5] == [
+        "UBND HUYỆN BẮC HÀ", "**PHÒNG NỘI VỤ**", "", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "Độc lập - Tự do - Hạnh phúc"]
+    two_blank_parts = "| A  B | C |\n|---|---|\n"
+    assert rewrite_pipe_layouts(two_blank_parts) == two_blank_parts  # two pieces split at blanks: a guess, not taken

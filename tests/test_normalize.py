@@ -104,3 +104,12 @@ def test_ocr_letters_inside_numbers_are_read_as_digits() -> None:
     assert text == ("Năm 2024 đạt 3,09/10 điểm, tăng 0,15 điểm; mục tiêu 3,30 điểm trước Tháng 10/2024. "
                     "Quý IV/2024, ISO 9001.")
     assert len(text) == len(src)
+
+
+def test_line_breaks_part_words_never_glue_them() -> None:
+    """ "<br>" in a pipe-table cell parts its paragraphs ("; " unless punctuation ends the first); in
+    running text it is a space. Deleting it glued "Môi trường<br>UBND" into "Môi trườngUBND"."""
+    row = "| 3 | Kiểm tra nước sạch | Phòng Kinh tế | Trung tâm Y tế huyện<br>UBND các xã; <br/>Hội Phụ nữ | Quý II/2024<br>Quý IV/2024 |"
+    out = normalize(row + "\n").text
+    assert "| Trung tâm Y tế huyện; UBND các xã; Hội Phụ nữ | Quý II/2024; Quý IV/2024 |" in out
+    assert normalize("Kính gửi:<br>Sở Nội vụ\n").text == "Kính gửi: Sở Nội vụ\n"
