@@ -295,6 +295,10 @@ class _Builder:
         # a sub-dimension column names a row's indicator: no evidence of a task's own cells
         self.other = [(i, c) for i, c in self.roled if c not in ("number", "text", "subdimension", "dimension")]
         self.sub_col = cols.index("subdimension") if "subdimension" in cols else -1
+        # the last name a "Chỉ số nội dung" / "Nội dung thành phần" column gave: a blank cell below it
+        # is the same merged cell, exported once ("| 2 |  | Hướng dẫn … |")
+        self.col_dim: int | None = None
+        self.col_sub: str | None = None
 
     def _cells(self, raw: _RawRow) -> dict[str, Cell]:
         cells: dict[str, Cell] = {}
@@ -390,6 +394,7 @@ class _Builder:
     def _group(self, raw: _RawRow, text: str, span: tuple[int, int], roman: bool, numbered: bool = False) -> None:
         if text[:1] in "-–—•+*":
             text = _group_name(text)  # "- Nội dung thành phần: Y tế công lập"
+        self.col_dim = self.col_sub = None  # a group row starts anew: no merged cell runs across it
         m = _indicator(text, self.match)
         dim = getattr(m, "dimension", None) if m is not None else None
         sub = getattr(m, "subdimension", None) if m is not None else None
@@ -419,25 +424,37 @@ class _Builder:
     def _task(self, raw: _RawRow, label: str | None) -> None:
         cells = self._cells(raw)
         dim, sub = self.dim, self.sub
+        inherited = False
         dcol = cells.get("dimension")
         if dcol is not None:
             # "Chỉ số nội dung" column: the row's own dimension (a sub-dimension column may refine it)
             name = dcol.text(self.doc)
             m = _indicator(name, self.match)
+            self.col_dim = self.col_sub = None
             if m is not None and _strong(m, name) and getattr(m, "dimension", None) is not None:
                 if getattr(m, "dimension", None) != dim:
                     sub = None
-                dim = getattr(m, "dimension", None)
+                dim = self.col_dim = getattr(m, "dimension", None)
+        elif self.col_dim is not None and "dimension" in self.cols:
+            dim, sub = self.col_dim, self.col_sub  # a blank cell under a merged one
+            inherited = True
         col = cells.get("subdimension")
         if col is not None:
             # "Nội dung thành phần" column: the row's own sub-dimension (of the group's dimension, if any)
             name = col.text(self.doc)
             m = _indicator(name, self.match)
             msub = getattr(m, "subdimension", None) if m is not None else None
+            self.col_sub = None
             if msub and _strong(m, name) and (dim is None or str(msub).split(".")[0] == str(dim)):
                 dim, sub = getattr(m, "dimension", dim), msub
+                self.col_sub = msub
+                if "dimension" not in self.cols:
+                    self.col_dim = None
+        elif self.col_sub is not None and "subdimension" in self.cols and (dim is None or self.col_sub.split(".")[0] == str(dim)):
+            dim, sub = int(self.col_sub.split(".")[0]), self.col_sub
+            inherited = True
         self.rows.append(Row("task", label, cells, raw.start, raw.end, dim, sub,
-                             self.grouped or col is not None or dcol is not None))
+                             self.grouped or col is not None or dcol is not None or inherited))
 
     def _extend(self, raw: _RawRow) -> None:
         prev = self.rows[-1]

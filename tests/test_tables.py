@@ -437,3 +437,18 @@ def test_sub_group_written_as_a_list_item_inside_a_cell_per_line_table() -> None
     assert [(r.kind, r.label) for r in t.rows] == [("group", None), ("task", "1"), ("subgroup", None), ("task", "2")]
     assert (t.rows[3].dimension, t.rows[3].subdimension) == (6, "6.1")
     assert "Các nhiệm vụ khác" not in ctx.text[t.start : t.end]
+
+
+def test_a_blank_dimension_cell_under_a_named_one_is_the_same_merged_cell() -> None:
+    """Word and mammoth export a vertically merged "Chỉ số nội dung" cell once, in its first row: the
+    blank cells below it name the same dimension, up to the next name (or a group row)."""
+    text = (
+        "KẾ HOẠCH\n\nPAPI năm 2024\n\nII. NHIỆM VỤ\n\n"
+        "| STT | Chỉ số nội dung | Nội dung công việc | Đơn vị chủ trì | Thời hạn |\n|---|---|---|---|---|\n"
+        "| 1 | Kiểm soát tham nhũng trong khu vực công | Công khai kết luận thanh tra | Thanh tra huyện | Quý II |\n"
+        "| 2 |  | Kiểm tra việc kê khai tài sản | Phòng Nội vụ | Quý III |\n"
+        "| 3 | Quản trị điện tử | Hướng dẫn sử dụng dịch vụ công trực tuyến | Văn phòng UBND huyện | Năm 2024 |\n"
+        "| 4 |  | Duy trì Tổ công nghệ số cộng đồng | Phòng Văn hóa và Thông tin | Thường xuyên |\n"
+    )
+    _, (table,) = tables_of(text)
+    assert [(r.label, r.dimension) for r in table.rows] == [("1", 4), ("2", 4), ("3", 8), ("4", 8)]
