@@ -314,6 +314,7 @@ def extract_header(ctx: DocContext) -> None:
         article = _extract_article(ctx, v, hlines)
     if type_line is not None:
         _extract_title(ctx, doc, type_line)
+        _attached_title(ctx, v, doc, type_line)
     elif not article:
         _title_from_vv(ctx, hlines)
     if ctx.doc_type is None and ctx.symbol:
@@ -463,12 +464,18 @@ def _extract_title(ctx: DocContext, doc: _Doc, type_line: tuple[_Line, int]) -> 
     rest = ctx.text[title_start:ln.end].strip(" \t*#_:")
     if rest:
         parts.append(rest)
-    i = ln.i + 1
+    title = collapse_ws(" ".join(_subject_lines(doc, ln.i + 1, parts, doc.header_end))).strip(" :")
+    if title and len(title) <= 600:
+        ctx.title = title
+
+
+def _subject_lines(doc: _Doc, i: int, parts: list[str], limit: int) -> list[str]:
+    """``parts`` and the subject lines from line ``i`` on (up to offset ``limit``)."""
     n = len(doc.lines)
     # skip blank lines and separators before the first subject line
     while i < n and not parts:
         cur = doc.line(i)
-        if cur.start >= doc.header_end:
+        if cur.start >= limit:
             break
         c = _clean_line(cur.folded)
         if c == "" or _SEPARATOR_RE.fullmatch(c):
@@ -481,15 +488,44 @@ def _extract_title(ctx: DocContext, doc: _Doc, type_line: tuple[_Line, int]) -> 
     while i < n and parts and len(parts) < 4:
         cur = doc.line(i)
         c = _clean_line(cur.folded)
-        if not c or cur.start >= doc.header_end or _TITLE_STOP.match(c):
+        if not c and i + 2 < n and not _clean_line(doc.line(i + 1).folded) == "":
+            # a subject printed as two paragraphs, the second going on in lower case
+            # ("__Cải thiện … (PAPI)__" / "__trên địa bàn thị xã Ninh Hòa năm 2024__")
+            nxt = doc.line(i + 1)
+            t = nxt.text.strip(" \t*#_")
+            if t[:1].islower() and nxt.start < limit and not _TITLE_STOP.match(_clean_line(nxt.folded)):
+                i += 1
+                continue
+        if not c or cur.start >= limit or _TITLE_STOP.match(c):
             break
         if _is_upper(cur.text) and not _is_upper(parts[-1]):
             break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN …" under a decision's subject: the enacting authority
         parts.append(cur.text.strip(" \t*#_"))
         i += 1
-    title = collapse_ws(" ".join(parts)).strip(" :")
-    if title and len(title) <= 600:
-        ctx.title = title
+    return parts
+
+
+ATTACHED_WINDOW = 10  # lines above the body where an attached plan's "KẾ HOẠCH" line may stand
+
+
+def _attached_title(ctx: DocContext, v: HeaderVocab, doc: _Doc, type_line: tuple[_Line, int] | None) -> None:
+    """A decision that issues a plan attached after its signature: the title is the plan's subject
+    (the outline starts the body after the plan's title block, so its "KẾ HOẠCH" line is just above)."""
+    if ctx.body_start <= 0 or ctx.body_start >= len(ctx.text):
+        return
+    bl = ctx.line_of(ctx.body_start)
+    for i in range(bl - 1, max(-1, bl - 1 - ATTACHED_WINDOW), -1):
+        ln = doc.line(i)
+        if type_line is not None and i <= type_line[0].i:
+            return
+        f = ln.folded.strip(" \t*#_:")
+        m = v.doc_type_re.match(f)
+        if m is None or _clean_line(f[m.end():]):
+            continue
+        title = collapse_ws(" ".join(_subject_lines(doc, i + 1, [], ctx.body_start))).strip(" :")
+        if title and len(title) <= 600:
+            ctx.title = title
+        return
 
 
 def _title_from_vv(ctx: DocContext, hlines: list[_Line]) -> None:

@@ -568,9 +568,13 @@ def _title_block_end(lines: _Lines) -> int:
                     return k  # a text with no blank lines: the preamble or a heading follows at once
                 k += 1
             # A second short subject line after a blank (markdown "### Về việc ...") belongs too.
-            while (k + 1 < lines.n and lines.blank(k) and lines.infos[k + 1].md_level
+            # So does one going on in lower case ("**trên địa bàn thị xã Ninh Hòa năm 2024**").
+            while (k + 1 < lines.n and lines.blank(k)
+                   and (lines.infos[k + 1].md_level or lines.texts[k + 1].strip(" \t*_#")[:1].islower())
                    and not _match_heading(lines, k + 1, False)):
                 k += 2
+                while k < lines.n and not lines.blank(k):
+                    k += 1
             return k
     return 0
 

@@ -811,3 +811,29 @@ def test_tail_of_a_layout_dump_is_read_past_the_page_margin() -> None:
     assert ctx.recipients == ["UBND Thành phố", "TT Huyện ủy", "UBND các xã, thị trấn", "Lưu: VT"]
     assert ctx.signer is not None and (ctx.signer.name, ctx.signer.position) == ("Nguyễn Văn Bình", "Chủ tịch")
     assert _issuer(ctx)["locality"] == "Đan Phượng" and ctx.number == "31/KH-UBND"
+
+
+def test_subject_printed_as_two_paragraphs_is_one_title() -> None:
+    """A converter gives each subject line its own paragraph; the second goes on in lower case."""
+    ctx = _header("UBND HUYỆN ĐỨC THỌ\nSố: 12/KH-UBND\nĐức Thọ, ngày 2 tháng 3 năm 2023\n\n**KẾ HOẠCH**\n\n"
+                  "**Nâng cao Chỉ số PAPI**\n\n**trên địa bàn huyện Đức Thọ năm 2023**\n\n"
+                  "*Căn cứ Kế hoạch số 8/KH-UBND ngày 02/2/2023 của UBND tỉnh;*\n")
+    assert ctx.title == "Nâng cao Chỉ số PAPI trên địa bàn huyện Đức Thọ năm 2023"
+    assert (ctx.period.start_year, ctx.period.end_year) == (2023, 2023)
+    # a capitalised paragraph after the blank is not the subject's
+    ctx = _header("UBND HUYỆN ĐỨC THỌ\nSố: 12/KH-UBND\n\nKẾ HOẠCH\n\nNâng cao Chỉ số PAPI năm 2023\n\n"
+                  "Ủy ban nhân dân huyện ban hành Kế hoạch như sau:\n")
+    assert ctx.title == "Nâng cao Chỉ số PAPI năm 2023"
+
+
+def test_a_decision_issuing_an_attached_plan_takes_the_plans_subject_as_title() -> None:
+    ctx = _header(
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 905/QĐ-UBND\nHà Tĩnh, ngày 11 tháng 4 năm 2023\n\nQUYẾT ĐỊNH\n"
+        "Về việc ban hành Kế hoạch cải thiện Chỉ số PAPI tỉnh Hà Tĩnh năm 2023\n\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải thiện Chỉ số PAPI.\n\n"
+        "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nVõ Trọng Hải\n\n"
+        "KẾ HOẠCH\nCải thiện Chỉ số Hiệu quả quản trị và hành chính công (PAPI)\ntỉnh Hà Tĩnh năm 2023\n"
+        "(Ban hành kèm theo Quyết định số 905/QĐ-UBND ngày 11/4/2023 của UBND tỉnh)\n\n"
+        "I. MỤC ĐÍCH\n\nNâng cao nhận thức.\n")
+    assert ctx.doc_type == "Quyết định" and ctx.number == "905/QĐ-UBND"
+    assert ctx.title == "Cải thiện Chỉ số Hiệu quả quản trị và hành chính công (PAPI) tỉnh Hà Tĩnh năm 2023"
