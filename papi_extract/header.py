@@ -1307,6 +1307,7 @@ def _two_columns(v: HeaderVocab, doc: _Doc, nn: int, hi: int) -> tuple[_ColumnVi
     left: dict[int, tuple[int, int]] = {}
     right: dict[int, tuple[int, int]] = {}
     signature = False
+    left_done = False  # the list ended with its "Lưu: …" entry: what follows is the signature's
     for i in range(nn, hi):
         ln = doc.line(i)
         if not ln.text.strip():
@@ -1314,11 +1315,13 @@ def _two_columns(v: HeaderVocab, doc: _Doc, nn: int, hi: int) -> tuple[_ColumnVi
         cut = _column_split(ln.text)
         indent = len(ln.text) - len(ln.text.lstrip(" \t"))
         if cut is None:
-            if indent >= COLUMN_INDENT:
-                left[i] = (ln.start, ln.start)
+            if indent >= COLUMN_INDENT or (left_done and signature):
+                left[i] = (ln.start, ln.start)  # "KT. CHỦ TỊCH", the name: under "TM. …" on the right
             else:
                 right[i] = (ln.start, ln.start)
             continue
+        if _clean_line(ln.folded[:cut]).startswith("luu"):
+            left_done = True
         lt = ln.text[:cut].rstrip(" \t")
         left[i] = (ln.start, ln.start + len(lt))
         right[i] = (ln.start + cut, ln.end)

@@ -837,3 +837,14 @@ def test_a_decision_issuing_an_attached_plan_takes_the_plans_subject_as_title() 
         "I. MỤC ĐÍCH\n\nNâng cao nhận thức.\n")
     assert ctx.doc_type == "Quyết định" and ctx.number == "905/QĐ-UBND"
     assert ctx.title == "Cải thiện Chỉ số Hiệu quả quản trị và hành chính công (PAPI) tỉnh Hà Tĩnh năm 2023"
+
+
+def test_signature_lines_below_a_two_column_tails_last_line_are_the_signatures() -> None:
+    """Word's text export: the signature's first line shares the "Lưu" line (after a tab), the rest of
+    it (the position, the name) comes on lines of its own below the list."""
+    ctx = _header("UBND TỈNH KON TUM\nSố: 77/KH-UBND\nKon Tum, ngày 4 tháng 5 năm 2023\nKẾ HOẠCH\nPAPI năm 2023\n"
+                  "I. MỤC ĐÍCH\nNội dung.\n\nNơi nhận:\n- Bộ Nội vụ (b/c);\n- Các sở, ngành;\n"
+                  "- Lưu: VT, KTTH.\tTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\nNguyễn Ngọc Sâm\n")
+    s = ctx.signer
+    assert (s.name, s.position, s.authority) == ("Nguyễn Ngọc Sâm", "Phó Chủ tịch", "TM. Ủy ban nhân dân / KT. Chủ tịch")
+    assert ctx.recipients == ["Bộ Nội vụ", "Các sở, ngành", "Lưu: VT, KTTH"]
