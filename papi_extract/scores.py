@@ -457,15 +457,25 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
             continue
         order = sorted(cols)
         table = ScoreTable([cols[c] for c in order], [], "delimited")
+        named_at: list[tuple[Block, list[Cell], int, Cell] | None] = []
         for b, cells in rows[k:]:
             named = [(j, c) for j, c in enumerate(cells) if c.text and not _is_value_cell(c.text)
                      and not _is_row_label(c.text) and j not in cols]
-            if not named:
+            named_at.append((b, cells, named[0][0], named[0][1]) if named else None)
+        # the name column most rows use: a row one cell short whose name sits left of it has lost its
+        # empty label cell ("Tổng điểm<TAB>43,09<TAB>…" under "TT<TAB>Chỉ số nội dung<TAB>…")
+        js = [x[2] for x in named_at if x is not None]
+        name_col = max(set(js), key=js.count) if js else 0
+        width = max(len(r[1]) for r in rows)
+        for item in named_at:
+            if item is None:
                 continue
-            j, name = named[0]
+            b, cells, j, name = item
+            shift = name_col - j if j < name_col and len(cells) == width - (name_col - j) else 0
             label = next((c for c in cells[:j] if c.text and _is_row_label(c.text)), None)
             match, total = _resolve_name(name)
-            values = [cells[c] if c < len(cells) and cells[c].text and _is_value_cell(cells[c].text) else None
+            values = [cells[c - shift] if 0 <= c - shift < len(cells) and c - shift > j and cells[c - shift].text
+                      and _is_value_cell(cells[c - shift].text) else None
                       for c in order]
             if not any(values):
                 continue

@@ -547,3 +547,18 @@ def test_unsigned_figure_opening_a_parenthesis_is_the_value_of_the_name_before_i
     assert get(ctx, 8, None, 2023, "actual").value == 2.95
     assert get(ctx, None, None, 2022, "actual").value == 41.7
     assert get(ctx, None, None, 2023, "actual").value == 42.1
+
+
+def test_total_row_without_its_empty_label_cell_is_read_in_the_right_columns() -> None:
+    """Word drops a row's leading empty cell on export: "Tổng điểm<TAB>43,09…" is one cell short, its
+    values one column left of the header's; they shift back, not into the previous year's column."""
+    ctx = parse(
+        "KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2023\n\nI. KẾT QUẢ\n\n"
+        "STT\tChỉ số nội dung\tNăm 2021\tNăm 2022\tXếp hạng 2022\n"
+        "1\tTham gia của người dân ở cấp cơ sở\t4,90\t5,12\t20\n"
+        "2\tQuản trị điện tử\t3,01\t3,44\t12\n"
+        "Tổng điểm\t42,10\t42,95\t31\n")
+    assert get(ctx, None, None, 2021, "actual").value == 42.1
+    t = get(ctx, None, None, 2022, "actual")
+    assert (t.value, t.rank) == (42.95, 31)
+    assert get(ctx, 8, None, 2022, "actual").value == 3.44
