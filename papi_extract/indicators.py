@@ -121,8 +121,10 @@ def extract_indicators(ctx: DocContext) -> None:
             in_score_table.add(row.name.start)
             if row.match is not None:
                 span = (row.name.start, row.name.end)
-                mentions.extend(_mentions(ctx, find_indicators_folded(folded[span[0] : span[1]]), span,
-                                          row.section, "score_table"))
+                found = find_indicators_folded(folded[span[0] : span[1]])
+                if table.layout == "transposed":
+                    found = (row.match,)  # a column name wrapped over lines, maybe across a page's furniture
+                mentions.extend(_mentions(ctx, found, span, row.section, "score_table"))
     # 3. group rows of other tables, 4. bold lines that are not outline headings
     blocks = ctx.blocks
     # each block is asked about both of its neighbours: test every block once (none when no "|" at all)

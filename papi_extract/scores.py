@@ -52,7 +52,7 @@ from pydantic import TypeAdapter
 from papi_extract.context import Block, DocContext
 from papi_extract.footnotes import citation_pos, footnote_label
 from papi_extract.models import Score, Section
-from papi_extract.normalize import fold
+from papi_extract.normalize import LineInfo, fold
 from papi_extract.pipeline import Stage
 from papi_extract.taxonomy import (
     IndicatorMatch,
@@ -266,7 +266,7 @@ class ScoreRow:
 class ScoreTable:
     slots: list[tuple[int, str]]  # (year, "score"|"rank"|"change") per value column
     rows: list[ScoreRow]
-    layout: str  # "delimited" | "cell_per_line"
+    layout: str  # "delimited" | "cell_per_line" | "transposed"
     unmapped: list[Cell] = field(default_factory=list)
 
 
@@ -677,6 +677,168 @@ def _no_score_fits(slots: list[tuple[int, str]], vals: list[Cell], total: bool) 
     return scored
 
 
+# ---------------------------------------------------------------------------------------------
+# Transposed tables, one cell per line: years as rows, indicators as columns (a PDF's plain text)
+
+_TRANSPOSED_HEAD = "nam"  # the corner cell over the year column
+_HEAD_MAX_LINES = 80  # lines of wrapped column names under the corner cell
+_NAME_MAX_LINES = 6  # lines one column name may wrap over
+_RANK_CHANGE_CELL = regex.compile(r"^[+\-–]?\s{0,2}\d{1,2}\s{1,2}bac$")
+
+
+def _transposed_tables(ctx: DocContext) -> list[ScoreTable]:
+    """ "Năm" / the column names, each wrapped over several lines / "2021" / its values / "2022" / … /
+    "Tăng, giảm" / the changes: a score table with the years as rows, flattened one cell per line.
+
+    The column names are found by splitting the header lines into consecutive runs that each name
+    one indicator exactly, the total or the rank (the longest run first); a page's furniture between
+    them is skipped. A year row holds one value per column; a change row gives the latest year's changes.
+    """
+    folded = ctx.folded
+    if "\nnam\n" not in folded:
+        return []
+    lines = ctx.norm.lines
+    furniture = ctx.page_furniture()
+    body_end = ctx.body_end if ctx.body_end >= 0 else len(ctx.text)
+    tables: list[ScoreTable] = []
+    pos = folded.find("\nnam\n", ctx.body_start)
+    while 0 <= pos < body_end:
+        i = ctx.line_of(pos + 1)
+        table = _transposed_at(ctx, i, lines, furniture, body_end)
+        if table is not None:
+            tables.append(table)
+        pos = folded.find("\nnam\n", pos + 4)
+    return tables
+
+
+def _cells_from(ctx: DocContext, i: int, furniture: frozenset[int], body_end: int) -> Iterator[tuple[int, Cell]]:
+    """(line, cell) of the non-blank lines after line ``i``, page furniture skipped."""
+    lines = ctx.norm.lines
+    for k in range(i + 1, len(lines)):
+        li = lines[k]
+        if li.start >= body_end:
+            return
+        if k in furniture or li.start == li.end or not ctx.text[li.start : li.end].strip():
+            continue
+        yield k, _strip_cell(ctx, li.start, li.end)
+
+
+def _transposed_at(ctx: DocContext, i: int, lines: list[LineInfo], furniture: frozenset[int],
+                   body_end: int) -> ScoreTable | None:
+    head: list[Cell] = []
+    cells = _cells_from(ctx, i, furniture, body_end)
+    first_row: tuple[int, Cell] | None = None
+    for k, c in cells:
+        if _YEAR_CELL.match(c.f) or _is_value_cell(c.text) or len(c.text) > 40:
+            first_row = (k, c)
+            break
+        head.append(c)
+        if len(head) > _HEAD_MAX_LINES:
+            return None
+    if first_row is None or not _YEAR_CELL.match(first_row[1].f) or not head:
+        return None
+    columns = _split_names(head)
+    if columns is None or sum(1 for _, kind, _ in columns if kind == "dim") < 2:
+        return None
+    ncols = len(columns)
+    years: list[tuple[int, list[Cell]]] = []
+    changes: list[Cell] | None = None
+    pending: tuple[int, Cell] | None = first_row
+    label_parts: list[Cell] = []
+    while True:
+        nxt = pending if pending is not None else next(cells, None)
+        pending = None
+        if nxt is None:
+            break
+        _, c = nxt
+        ym = _YEAR_CELL.match(c.f)
+        if ym is None and not _is_value_cell(c.text) and len(label_parts) < 3 and len(c.text) <= 30:
+            label_parts.append(c)  # "Tăng," / "giảm": a change row's label, wrapped
+            if _header_info(" ".join(x.f for x in label_parts))[1] == "change":
+                vals = _row_values(cells, ncols)
+                if vals is None:
+                    break
+                changes = vals
+                label_parts = []
+                continue
+            continue
+        if ym is None or label_parts:
+            break
+        vals = _row_values(cells, ncols)
+        if vals is None:
+            break
+        years.append((int(ym.group("year")), vals))
+    if not years:
+        return None
+    return _transposed_table(columns, years, changes)
+
+
+def _row_values(cells: Iterator[tuple[int, Cell]], n: int) -> list[Cell] | None:
+    out: list[Cell] = []
+    for _, c in cells:
+        if not (_is_value_cell(c.text) or _RANK_CHANGE_CELL.match(c.f)):
+            return None
+        out.append(c)
+        if len(out) == n:
+            return out
+    return None
+
+
+def _split_names(head: list[Cell]) -> list[tuple[Cell, str, IndicatorMatch | None]] | None:
+    """The header lines split into column names (see ``_transposed_tables``), or None."""
+    n = len(head)
+    memo: dict[int, list[tuple[Cell, str, IndicatorMatch | None]] | None] = {n: []}
+
+    def name_of(a: int, b: int) -> tuple[Cell, str, IndicatorMatch | None] | None:
+        text = " ".join(c.text for c in head[a:b])
+        cell = Cell(text, head[a].start, head[b - 1].end, fold(text))
+        if is_total_cell_folded(cell.f):
+            return cell, "total", None
+        if len(cell.f.split()) <= 3 and _header_info(cell.f)[1] == "rank":  # "Xếp hạng", "Thứ hạng"
+            return cell, "rank", None
+        found = find_indicators_folded(cell.f)
+        if len(found) == 1 and found[0].exact and found[0].start == 0 and found[0].end >= len(cell.f.rstrip(" .:")):
+            return cell, "dim", found[0]
+        return None
+
+    def solve(a: int) -> list[tuple[Cell, str, IndicatorMatch | None]] | None:
+        if a in memo:
+            return memo[a]
+        memo[a] = None
+        for b in range(min(n, a + _NAME_MAX_LINES), a, -1):  # the longest name first
+            got = name_of(a, b)
+            if got is not None:
+                rest = solve(b)
+                if rest is not None:
+                    memo[a] = [got, *rest]
+                    break
+        return memo[a]
+
+    return solve(0)
+
+
+def _transposed_table(columns: list[tuple[Cell, str, IndicatorMatch | None]], years: list[tuple[int, list[Cell]]],
+                      changes: list[Cell] | None) -> ScoreTable:
+    rank_col = next((k for k, (_, kind, _) in enumerate(columns) if kind == "rank"), None)
+    slots: list[tuple[int, str]] = [(y, "score") for y, _ in years]
+    if rank_col is not None:
+        slots += [(y, "rank") for y, _ in years]
+    latest = max(y for y, _ in years)
+    if changes is not None:
+        slots.append((latest, "change"))
+    table = ScoreTable(slots, [], "transposed")
+    for k, (name, kind, match) in enumerate(columns):
+        if kind == "rank":
+            continue
+        values: list[Cell | None] = [vals[k] for _, vals in years]
+        if rank_col is not None:
+            values += [vals[rank_col] if kind == "total" else None for _, vals in years]
+        if changes is not None:
+            values.append(changes[k])
+        table.rows.append(ScoreRow(None, name, match, kind == "total", values, name.start, None))
+    return table
+
+
 _TABLE_CACHE: list[object] = [None, None]
 
 
@@ -685,7 +847,7 @@ def read_score_tables(ctx: DocContext) -> list[ScoreTable]:
     the indicators stage reads the same tables for its row mentions."""
     if _TABLE_CACHE[0] is ctx.norm and _TABLE_CACHE[1] is not None:
         return _TABLE_CACHE[1]  # type: ignore[return-value]
-    tables = _delimited_tables(ctx) + _cell_per_line_tables(ctx)
+    tables = _delimited_tables(ctx) + _cell_per_line_tables(ctx) + _transposed_tables(ctx)
     _TABLE_CACHE[0], _TABLE_CACHE[1] = ctx.norm, tables
     return tables
 

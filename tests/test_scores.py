@@ -562,3 +562,25 @@ def test_total_row_without_its_empty_label_cell_is_read_in_the_right_columns() -
     t = get(ctx, None, None, 2022, "actual")
     assert (t.value, t.rank) == (42.95, 31)
     assert get(ctx, 8, None, 2022, "actual").value == 3.44
+
+
+def test_transposed_table_one_cell_per_line_with_wrapped_column_names() -> None:
+    """Years as rows, indicators as columns, flattened by a PDF's plain text: each column name wrapped
+    over lines (one across a page break), then a row per year and a change row for the latest year."""
+    text = (
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2024\nI. KẾT QUẢ\nKết quả của tỉnh như sau:\n"
+        "Năm\nThủ tục\nhành chính\ncông\nQuản trị\nTrang 2/4\nUBND XÃ HÒA AN\nmôi trường\nQuản trị\nđiện tử\n"
+        "Tổng\nđiểm\nXếp\nhạng\n"
+        "2022\n7,12\n3,30\n3,05\n42,61\n40/63\n"
+        "2023\n7,20\n3,18\n3,41\n43,02\n35/63\n"
+        "Tăng/giảm\n+0,08\n-0,12\n+0,36\n+0,41\n+5 bậc\n"
+        "Năm 2023, chỉ số Quản trị môi trường giảm điểm.\nTrang 3/4\nUBND XÃ HÒA AN\nII. NHIỆM VỤ\n"
+    )
+    ctx = parse(text)
+    assert get(ctx, 5, None, 2022, "actual").value == 7.12
+    e = get(ctx, 7, None, 2023, "actual")
+    assert (e.value, e.change) == (3.18, -0.12)
+    t = get(ctx, None, None, 2023, "actual")
+    assert (t.value, t.change, t.rank, t.rank_of) == (43.02, 0.41, 35, 63)
+    assert get(ctx, None, None, 2022, "actual").rank == 40
+    assert sorted(m.dimension for m in ctx.indicators if m.method == "score_table") == [5, 7, 8]
