@@ -1195,23 +1195,29 @@ def _field_lines(st: _Doc, j: Joined, start: int, end: int, first: regex.Match[s
     """The fields of an agency line ``j[start:end]`` whose first cue is ``first`` (matched at ``start``).
 
     One line may carry several fields: "Người thực hiện: X; phối hợp: Y." is a lead X and a support Y,
-    and "(Cơ quan chủ trì: X; cơ quan phối hợp: Y, Z; thời gian: Quý II/2024)" three fields. A ";"
-    followed by a cue and its colon opens the next field; any other ";" separates agencies (or products:
-    "Văn bản chỉ đạo; Kết quả thực hiện") of the same field.
+    and "(Cơ quan chủ trì: X; cơ quan phối hợp: Y, Z; thời gian: Quý II/2024)" three fields. A ";" or
+    a sentence's "." followed by a cue and its colon opens the next field ("Chỉ đạo thực hiện: X. Cơ
+    quan chủ trì: Y."); any other ";" separates agencies (or products: "Văn bản chỉ đạo; Kết quả thực
+    hiện") of the same field.
     """
     f = j.folded
     block_line = st.v.block_line
     out: list[_AgencyLine] = []
     role, value_start = _role_of(first), start + first.end()
-    k = f.find(";", value_start, end)
-    while k >= 0:
+    for sep in _FIELD_SEP.finditer(f, value_start, end):
+        k = sep.start()
+        if k < value_start:
+            continue
         m = _cue_with_colon(block_line, f[k + 1 : min(end, k + 1 + _CUE_WINDOW)])  # at the piece's start
         if m is not None:
             out.append(_AgencyLine(role, j.slice(value_start, k)))
             role, value_start = _role_of(m), k + 1 + m.end()
-        k = f.find(";", k + 1, end)
     out.append(_AgencyLine(role, j.slice(value_start, end)))
     return out
+
+
+# What parts two fields on one line: ";" or a sentence's "." ("Chỉ đạo: X. Cơ quan chủ trì: Y.")
+_FIELD_SEP = regex.compile(r";|\.(?=\s)")
 
 
 # A field cue and its colon are read in this many characters after a ";" or "(".

@@ -1140,3 +1140,17 @@ def test_footnote_paragraphs_are_not_tasks() -> None:
     )
     doc = parse(text, "markdown")
     assert [t.text for t in doc.tasks] == ["Sở Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch."]
+
+
+def test_fields_parted_by_sentence_stops_on_one_line() -> None:
+    """ "Lãnh đạo chỉ đạo: X. Đơn vị chủ trì: Y. Đơn vị phối hợp: Z, W." under a heading: three fields,
+    parted at each "." followed by a cue and its colon, for the tasks below it."""
+    doc = parse_text(
+        "KẾ HOẠCH\n\nPAPI huyện Cẩm Xuyên năm 2024\n\nII. NHIỆM VỤ\n\n1. Thủ tục hành chính công\n\n"
+        "*Lãnh đạo chỉ đạo:* Phó Chủ tịch UBND huyện. *Đơn vị chủ trì:* Phòng Tư pháp. "
+        "*Đơn vị phối hợp:* Công an huyện, UBND các xã.\n\n"
+        "- Rà soát, công khai thủ tục chứng thực tại Bộ phận Một cửa. Thời gian: Quý III/2024.\n")
+    (t,) = doc.tasks
+    assert [a.raw for a in t.directing] == ["Phó Chủ tịch UBND huyện"]
+    assert [a.raw for a in t.lead] == ["Phòng Tư pháp"]
+    assert [a.raw for a in t.support] == ["Công an huyện", "UBND các xã"]
