@@ -461,15 +461,16 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
                 # "Năm 2022 và các năm tiếp theo": continuous from that year, open-ended
                 recs.append(_Rec(m.start(), m.end(), "continuous", begin=dt.date(yy, 1, 1), prio=3))
     if "năm học" in low:
+        # A school year named in a sentence is a time only after a time word: "trước năm học 2024 - 2025"
+        # (before it starts: an event), "vào đầu năm học …", "trong năm học 2021-2022" (its calendar
+        # years); "các khoản thu đầu năm học 2025 - 2026", "tuyển dụng … năm học 2024 - 2025" name it.
         for m in _SCHOOL_YEAR.finditer(low):
-            # "trước năm học 2024 - 2025": before the school year starts (no calendar date): an event
-            recs.append(_Rec(m.start(), m.end(), "event", prio=3))
+            if cell or m.group(0).startswith("trước") or _SCHOOL_TIME_WORD.search(low, max(0, m.start() - 12), m.start()):
+                recs.append(_Rec(m.start(), m.end(), "event", prio=3))
         if not cell:
             for m in _SCHOOL_YEAR_SPAN.finditer(low):
                 y0, y1 = int(m.group(1)), int(m.group(2))
-                if _plausible(y0) and y0 <= y1 <= y0 + 5 and not _SCHOOL_YEAR.match(low, max(0, m.start() - 20)) \
-                        and not regex.search(r"(?:trước|đầu|bắt\s+đầu|khai\s+giảng)\s+$", low[max(0, m.start() - 20):m.start()]):
-                    # "… bảo đảm cơ sở vật chất năm học 2021-2022": the school year's calendar years
+                if _plausible(y0) and y0 <= y1 <= y0 + 5 and _SCHOOL_SPAN_WORD.search(low, max(0, m.start() - 12), m.start()):
                     recs.append(_Rec(m.start(), m.end(), "year_range", begin=dt.date(y0, 1, 1),
                                      finish=dt.date(y1, 12, 31), prio=3))
     ranges: list[tuple[int, int, int, int]] = []
@@ -646,6 +647,8 @@ _SCHOOL_YEAR = regex.compile(
 _SCHOOL_YEAR_SPAN = regex.compile(
     r"(?<![\p{L}\d])năm\s+học\s+((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})(?!\d)"
 )
+_SCHOOL_TIME_WORD = regex.compile(r"(?<![\p{L}])(?:vào|trong|từ|ngay|dịp)\s+$")  # before "đầu năm học …"
+_SCHOOL_SPAN_WORD = regex.compile(r"(?<![\p{L}])(?:trong|suốt|hết|cả)\s+$")  # before "năm học 2021-2022"
 _WHOLE_YEAR = regex.compile(r"(?<![\p{L}\d])cả\s+năm(?:\s+((?:19|20)\d{2}))?(?![\p{L}\d])")
 _CELL_SEP = regex.compile(r"[;\n]")
 _GAP = regex.compile(r"[\s,;]*(?:(?<![\p{L}])và(?![\p{L}])[\s,]*)?")

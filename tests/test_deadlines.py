@@ -424,10 +424,20 @@ def test_whole_year_cell_event_each_and_school_year() -> None:
     assert [(d.raw, d.kind) for d in found] == [("sau mỗi đợt giải ngân vốn", "event")]
     assert [d.kind for d in parse_deadlines("Sau mỗi cuộc thanh tra", period=p, cell=True)] == ["event"]
     assert [d.kind for d in parse_deadlines("Tổng hợp, báo cáo sau mỗi quý.", period=p)] == ["recurring"]
-    text = "Trường Mầm non xã sửa chữa phòng học năm học 2023-2024."
+    text = "Trường Mầm non xã sửa chữa phòng học trong năm học 2023-2024."
     assert [(d.raw, *rec(d)) for d in parse_deadlines(text, period=p)] == [
         ("năm học 2023-2024", "year_range", "2023-01-01", "2024-12-31", None)]
     assert [d.kind for d in parse_deadlines("hoàn thành trước năm học 2025 - 2026.", period=p)] == ["event"]
+
+
+def test_a_school_year_named_without_a_time_word_is_no_deadline() -> None:
+    """The guide's school-year rows: "các khoản thu đầu năm học 2024 - 2025", "tuyển dụng giáo viên năm học
+    2024 - 2025" name the school year; "vào đầu năm học …" and "trong năm học …" are times."""
+    p = Period(start_year=2024, end_year=2024)
+    assert parse_deadlines("Kiểm tra các khoản thu đầu năm học 2024 - 2025 tại các trường.", period=p) == []
+    assert parse_deadlines("Công khai chỉ tiêu tuyển dụng giáo viên năm học 2024 - 2025.", period=p) == []
+    assert [d.kind for d in parse_deadlines("Tổ chức kiểm tra vào đầu năm học 2024 - 2025.", period=p)] == ["event"]
+    assert [d.kind for d in parse_deadlines("Đầu năm học 2024 - 2025", period=p, cell=True)] == ["event"]
 
 
 def test_memoized_deadlines_are_fresh_records_at_each_offset() -> None:
