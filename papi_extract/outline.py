@@ -919,6 +919,14 @@ def segment(ctx: DocContext) -> None:
         end = ctx.body_end if 0 <= ctx.body_end and sec.start < ctx.body_end else len(text_all)
         sec.end = _trim_end(text_all, sec.start, end)
     _kinds_from_content(ctx, sections)
+    # No Roman tier: the plan's own first tier ("1.", or "1.1." when it has no "1.") is the top, as the
+    # contract says (level 1 = top); the spans above were closed with the levels as read.
+    if sections and not any(x.shape == "roman" for x in sections):
+        top = min((x.level for x in sections if x.shape != "appendix"), default=1)
+        if top > 1:
+            for x in sections:
+                if x.shape != "appendix":
+                    x.level -= top - 1
     ctx.sections = [
         Section(id=x.id, label=x.label, title=x.title, level=x.level, parent=x.parent, kind=x.kind,  # type: ignore[arg-type]
                 span=(x.start, x.end))

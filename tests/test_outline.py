@@ -482,3 +482,14 @@ def test_a_plan_attached_to_a_decision_is_the_body() -> None:
     assert not [t for t in body if t.startswith(("Điều", "Nơi nhận", "Nguyễn Văn An"))]
     assert "Phòng Nội vụ chủ trì tập huấn về Chỉ số PAPI cho công chức cấp xã." in body
     assert ctx.text[ctx.body_start :].lstrip().startswith("I. MỤC ĐÍCH")
+
+
+def test_an_outline_without_a_roman_tier_starts_at_level_1() -> None:
+    """SPEC: level 1 = top. A plan numbered "1." / "1.1." / "1.1.1." has no Roman tier above "1.": its
+    chapters are level 1, so a dashboard's "level = 1" finds them whatever the numbering style."""
+    ctx = _outline("KẾ HOẠCH\nPAPI xã Tân Lập năm 2024\n\n1. MỤC ĐÍCH\n\nNâng cao nhận thức.\n\n"
+                   "2. NHIỆM VỤ\n\n2.1. Công khai, minh bạch\n\n2.1.1. Công khai ngân sách xã\n\n"
+                   "- UBND xã niêm yết dự toán ngân sách.\n\nPHỤ LỤC\n\nDANH MỤC NHIỆM VỤ\n")
+    assert [(s.label, s.level) for s in ctx.sections] == [("1", 1), ("2", 1), ("2.1", 2), ("2.1.1", 3), ("PL", 1)]
+    roman = _outline("KẾ HOẠCH\nPAPI năm 2024\n\nI. MỤC ĐÍCH\n\nNội dung.\n\nII. NHIỆM VỤ\n\n1. Công khai\n\n1.1. Ngân sách\n\nNội dung.\n")
+    assert [(s.label, s.level) for s in roman.sections] == [("I", 1), ("II", 1), ("1", 2), ("1.1", 3)]
