@@ -95,11 +95,26 @@ def _move_tone(m: re.Match[str]) -> str:
     return _move_tone_pair(m.group(1), m.group(2))
 
 
+# ... and after "q" the "u" is part of the consonant, so a mark on it belongs to the next vowel:
+# "qúy" → "quý", "Qùa" → "Quà" (a typing slip; no Vietnamese word keeps the mark on that "u").
+_QU_TONED_U = regex.compile(r"(?<=[qQ])([úùủũụÚÙỦŨỤ])([aăâeêiyoôơAĂÂEÊIYOÔƠ])")
+
+
+def _qu_tone(m: re.Match[str]) -> str:
+    parts = unicodedata.normalize("NFD", m.group(1))
+    tone = "".join(c for c in parts if c in _TONES)
+    base = "".join(c for c in parts if c not in _TONES)
+    return unicodedata.normalize("NFC", base) + unicodedata.normalize("NFC", m.group(2) + tone)
+
+
 def retone(s: str) -> str:
-    """Unify tone placement ("hoá" → "hóa", "Uỷ" → "Ủy"); same length as ``s``."""
+    """Unify tone placement ("hoá" → "hóa", "Uỷ" → "Ủy", "qúy" → "quý"); same length as ``s``."""
     if not s:
         return s
-    return _RETONE.sub(_move_tone, s)
+    s = _RETONE.sub(_move_tone, s)
+    if "q" in s or "Q" in s:
+        s = _QU_TONED_U.sub(_qu_tone, s)
+    return s
 
 
 @lru_cache(maxsize=32768)

@@ -393,7 +393,7 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
             first = m.group(2) == "đầu"
             recs.append(_Rec(m.start(), m.end(), "year", begin=dt.date(yy, 1 if first else 7, 1),
                              finish=dt.date(yy, 6, 30) if first else dt.date(yy, 12, 31), prio=1))
-    gate = "xuyên" in low or (cell and ("liên tục" in low or "thường kỳ" in low))
+    gate = "xuyên" in low or "xuyen" in low or (cell and ("liên tục" in low or "thường kỳ" in low))
     for m in ((v.continuous_cell if cell else v.continuous_prose).finditer(low) if gate else ()):
         if not cell and _before(low, v.continuous_not_after, m.start(), 12):
             continue

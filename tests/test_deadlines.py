@@ -518,3 +518,16 @@ def test_month_range_is_one_month_record_per_month() -> None:
     assert [d.end for d in got] == ["2025-05-31", "2025-06-30"]
     (d,) = parse_deadlines("ngày 11-12/2024", 0, None, cell=True)
     assert d.kind == "date"
+
+
+def test_typing_slips_in_quarter_and_continuous_words() -> None:
+    """ "Qúy III/2022": the mark on the "u" of "qu" belongs to the next vowel; "thường xuyen": the
+    circumflex dropped. Both are read, with the spans on the text as written."""
+    text = "Tổ chức hội nghị; thời gian: Qúy III/2022."
+    (d,) = parse_deadlines(text)
+    assert (d.kind, d.raw, d.start, d.end) == ("quarter", "Qúy III/2022", "2022-07-01", "2022-09-30")
+    check_spans(text, [d])
+    (d,) = parse_deadlines("mở chuyên mục tuyên truyền; thực hiện thường xuyen.")
+    assert d.kind == "continuous"
+    assert parse_deadlines("Quỹ phòng, chống thiên tai năm nay") == [] or all(
+        x.kind != "quarter" for x in parse_deadlines("Quỹ phòng, chống thiên tai"))
