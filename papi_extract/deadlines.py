@@ -267,6 +267,8 @@ def _recurrence_lists(low: str, cell: bool) -> list[_Rec]:
         if kind is None:  # a bare "6 tháng": only in a reporting context or a table cell
             if not cell and not _before(low, v.report_context, m.start(), 20):
                 continue
+            if not cell and _NAMED_REPORT.search(low, max(0, m.start() - 48), m.start()):
+                continue  # "trước ngày 10/6/2022 (báo cáo 6 tháng)": which report the date is for
             kind = "semiannual"
         elif kind == "annual" and not cell and _before(low, v.annual_noun, m.start(), 30):
             continue  # "thu, chi ngân sách hàng năm" names the budget, not the task's time
@@ -647,6 +649,8 @@ _SCHOOL_YEAR = regex.compile(
 _SCHOOL_YEAR_SPAN = regex.compile(
     r"(?<![\p{L}\d])năm\s+học\s+((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})(?!\d)"
 )
+# a date, then the report it is for: "… 10/6/2022 (báo cáo 6 tháng)", "… 10/6/2026 đối với báo cáo 6 tháng"
+_NAMED_REPORT = regex.compile(r"\d{1,2}/\d{1,2}/\d{4}\)?\s{0,3}(?:\(|đối\s+với|cho)\s{0,3}báo\s+cáo\s+$")
 _SCHOOL_TIME_WORD = regex.compile(r"(?<![\p{L}])(?:vào|trong|từ|ngay|dịp)\s+$")  # before "đầu năm học …"
 _SCHOOL_SPAN_WORD = regex.compile(r"(?<![\p{L}])(?:trong|suốt|hết|cả)\s+$")  # before "năm học 2021-2022"
 _WHOLE_YEAR = regex.compile(r"(?<![\p{L}\d])cả\s+năm(?:\s+((?:19|20)\d{2}))?(?![\p{L}\d])")

@@ -531,3 +531,14 @@ def test_typing_slips_in_quarter_and_continuous_words() -> None:
     assert d.kind == "continuous"
     assert parse_deadlines("Quỹ phòng, chống thiên tai năm nay") == [] or all(
         x.kind != "quarter" for x in parse_deadlines("Quỹ phòng, chống thiên tai"))
+
+
+def test_the_report_a_date_is_for_is_no_recurrence() -> None:
+    """ "trước ngày 05/6/2025 (báo cáo 6 tháng)" names which report the date is for: two dates, no
+    semiannual recurrence; "Định kỳ báo cáo 6 tháng" still recurs."""
+    text = "Tổng hợp kết quả, gửi Sở Nội vụ trước ngày 05/6/2025 (báo cáo 6 tháng), trước ngày 05/12/2025 cho báo cáo năm."
+    got = parse_deadlines(text)
+    assert [(d.kind, d.end) for d in got] == [("by_date", "2025-06-05"), ("by_date", "2025-12-05")]
+    got = parse_deadlines("Hoàn thành trước ngày 15/6/2025 đối với báo cáo 6 tháng.")
+    assert [d.kind for d in got] == ["by_date"]
+    assert [d.recurrence for d in parse_deadlines("Định kỳ báo cáo 6 tháng về UBND huyện.")] == ["semiannual"]
