@@ -42,6 +42,7 @@ _E = r"(?![\p{L}\p{N}])"  # word end
 _DATE_NUM = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])"
 _DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:,\s*)?(?:năm|[/\-])\s*(\d{4}))?(?!\d)"
 _PAREN = r"\s*\([^()\n]{0,90}\)"
+_ORDINAL_WORD = r"(?<![\p{L}])(?:đợt|lần|kỳ|giai\s+đoạn|bước|phần|số|thứ)"
 _PAREN_RE = regex.compile(_PAREN)
 _DIGIT = regex.compile(r"\d")
 _LIST_GAP = regex.compile(r"\s*(?:,|và|;)?\s*")
@@ -178,10 +179,11 @@ def _vocab() -> _Vocab:
         ),
         by_month=regex.compile(_B + rf"{by_cues}\s+tháng\s+(\d{{1,2}})\s*(?:[/\-]|năm)\s*(\d{{4}})(?!\d)"),
         date_prose=regex.compile(_B + rf"{_alt(d.get('date_cues') or [])}\s+(?:{_DATE_NUM}|{_DATE_WORDS})"),
-        date_cell=regex.compile(rf"(?<![\d/.\-])(?:ngày\s+)?(?:{_DATE_NUM}|{_DATE_WORDS})"),
+        # "đợt 2 tháng 11/2023" is the second round, in November: a number after an ordinal word is no day
+        date_cell=regex.compile(rf"(?<![\d/.\-])(?<!{_ORDINAL_WORD}\s{{1,3}})(?:ngày\s+)?(?:{_DATE_NUM}|{_DATE_WORDS})"),
         quarter=regex.compile(_B + r"quý\s+(iv|iii|ii|i|[1-4])" + _E + r"(?:\s*(?:[/\-]|năm)\s*(\d{4})(?!\d))?"),
         month=regex.compile(
-            r"(?<!\d\s{0,2})(?<!ngày\s{1,3}\d{1,2}\s{1,3})" + _B
+            rf"(?:(?<!\d\s{{0,2}})|(?<={_ORDINAL_WORD}\s{{1,3}}\d{{1,2}}\s{{1,2}}))(?<!ngày\s{{1,3}}\d{{1,2}}\s{{1,3}})" + _B
             + r"tháng\s+(\d{1,2})(?!\d)(?!\s*[/\-]\s*\d{1,2}\s*[/\-])(?:\s*(?:[/\-]|năm)\s*(\d{4})(?!\d))?"
         ),
         month_cue=regex.compile(_B + _alt(d.get("month_cues") or []) + r"\s*$"),

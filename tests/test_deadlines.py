@@ -542,3 +542,12 @@ def test_the_report_a_date_is_for_is_no_recurrence() -> None:
     got = parse_deadlines("Hoàn thành trước ngày 15/6/2025 đối với báo cáo 6 tháng.")
     assert [d.kind for d in got] == ["by_date"]
     assert [d.recurrence for d in parse_deadlines("Định kỳ báo cáo 6 tháng về UBND huyện.")] == ["semiannual"]
+
+
+def test_a_number_after_an_ordinal_word_is_no_day() -> None:
+    """ "Lần 1 tháng 3/2024; lần 2 tháng 9/2024": rounds in March and September, not the 2nd of September."""
+    got = parse_deadlines("Lần 1 tháng 3/2024; lần 2 tháng 9/2024", cell=True)
+    assert [(d.kind, d.end) for d in got] == [("month", "2024-03-31"), ("month", "2024-09-30")]
+    assert [(d.kind, d.end) for d in parse_deadlines("Kiểm tra giai đoạn 2 tháng 10/2024.", cell=False)] == [
+        ("month", "2024-10-31")]
+    assert [(d.kind, d.end) for d in parse_deadlines("2 tháng 9/2024", cell=True)] == [("date", "2024-09-02")]
