@@ -819,6 +819,12 @@ class _Doc:
             got, after = self.subject_at(j, m.end())
             if got and _LEAD_VERB.match(j.folded, after):
                 return list(got)
+        # "Tăng cường kỷ luật …; Sở Nội vụ chủ trì, phối hợp với … kiểm tra …": a clause whose subject
+        # takes the lead, after an opening with none
+        for m in _CLAUSE.finditer(j.text) if ";" in j.text and "chu tri" in j.flat else ():
+            got, after = self.subject_at(j, m.end())
+            if got and _LEAD_VERB.match(j.folded, after):
+                return list(got)
         return []
 
     def cooperation(self, j: Joined) -> list[Agency]:

@@ -1154,3 +1154,15 @@ def test_fields_parted_by_sentence_stops_on_one_line() -> None:
     assert [a.raw for a in t.directing] == ["Phó Chủ tịch UBND huyện"]
     assert [a.raw for a in t.lead] == ["Phòng Tư pháp"]
     assert [a.raw for a in t.support] == ["Công an huyện", "UBND các xã"]
+
+
+def test_a_clause_whose_subject_takes_the_lead_after_an_opening_with_none() -> None:
+    """ "Rà soát …; Phòng Tư pháp chủ trì, phối hợp với Y kiểm tra …": the task's opening names nobody, the
+    clause names its lead (and the partner after "phối hợp với" supports)."""
+    doc = parse_text(
+        "KẾ HOẠCH\n\nPAPI huyện Hương Khê năm 2024\n\nII. NHIỆM VỤ\n\n"
+        "- Nâng cao chất lượng tiếp công dân ở cấp xã; Thanh tra huyện chủ trì, phối hợp với Ban Tiếp công dân "
+        "huyện kiểm tra việc tiếp công dân định kỳ.\n")
+    (t,) = doc.tasks
+    assert [a.raw for a in t.lead] == ["Thanh tra huyện"]
+    assert [a.raw for a in t.support] == ["Ban Tiếp công dân huyện"]
