@@ -1118,6 +1118,7 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
     has_loc = False
     collective_open = False
     head_end = -1
+    place_end = -1  # end of "<unit word> <Capitalised place>" ("thị xã Ninh Hòa") when that is the last read
     while i < limit:
         i = _skip_ws(low, i)
         if i >= limit:
@@ -1186,6 +1187,8 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
             continue
         m = _locality_run(low, i)
         if m > i:
+            # a unit word, its place name read with it ("thị xã Ninh Hòa") or still to come
+            place_end = m if any(c.isupper() for c in text[i:m]) else -2
             i = good = m
             has_loc = True
             continue
@@ -1214,9 +1217,15 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
             # a capitalised head noun of two syllables inside a name is taken whole: "Chi nhánh Văn
             # phòng Đăng ký đất đai", "Chi nhánh Ngân hàng Chính sách xã hội" (not "… Văn | phòng")
             hm = v.head.match(low, i) if text[i].isupper() else None
+            in_place = place_end == -2 or place_end == good
             i = good = hm.end() if hm is not None and hm.end() > w.end() else w.end()
+            place_end = good if in_place else -1
             collective_open = False
             continue
+        if place_end == good and _skip_ws(low, good) == i:
+            # "Chi nhánh … thị xã Ninh Hòa | rút ngắn": a lower-case word after a unit's place name is
+            # the predicate (its qualifiers, "mới", "(cũ)", were read above)
+            return _Scan(good, True, i)
         if v.predicate.match(low, i) or v.stop.match(low, i):
             if not v.stop.match(low, i) and _skip_ws(low, good) == i and i > pos:
                 prev = _WORD_BEFORE.search(text, pos, i).group()

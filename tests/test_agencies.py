@@ -783,3 +783,15 @@ def test_plural_unit_over_named_places_names_each_unit() -> None:
     assert got == ["Trạm Y tế phường Hà Cầu", "Trạm Y tế phường Kiến Hưng"]
     # unit words after the comma are one body of units, not names
     assert [a.name for a in split_agencies("UBND các xã, thị trấn", 0)] == ["Ủy ban nhân dân các xã, thị trấn"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Trung tâm Y tế huyện Diên Khánh rút ngắn thời gian chờ khám bệnh.", "Trung tâm Y tế huyện Diên Khánh"),
+    ("Chi nhánh Văn phòng Đăng ký đất đai thành phố Cam Ranh giảm thời gian giải quyết hồ sơ.",
+     "Chi nhánh Văn phòng Đăng ký đất đai thành phố Cam Ranh"),
+    ("Phòng Văn hóa và Thông tin huyện Đắk Mil hướng dẫn người dân.", "Phòng Văn hóa và Thông tin huyện Đắk Mil"),
+])
+def test_a_lower_case_word_after_a_units_place_name_is_the_predicate(text: str, name: str) -> None:
+    """ "… huyện Diên Khánh | rút ngắn": place names are capitalised, so the name ends there; the verb
+    is not glued onto the last syllable of the place (no tokenizer guess needed)."""
+    assert [a.raw for a in subject_agencies(text)] == [name]
