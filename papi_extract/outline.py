@@ -31,8 +31,9 @@ _LEAD_BULLET = r"(?:[-–—•]\s{0,3})?"
 ROMAN_RE = regex.compile(r"^\s{0,4}" + _LEAD_BULLET + r"(?P<label>[IVXL]{1,6})\s{0,2}[.):]\s{0,4}(?P<title>\S.*)$")
 ROMAN_BARE_RE = regex.compile(r"^\s{0,4}(?P<label>[IVXL]{1,6})\s{1,4}(?P<title>\S.*)$")
 DOTTED_RE = regex.compile(r"^\s{0,4}" + _LEAD_BULLET + r"(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s{1,4}(?P<title>[^\d\s].*)$")
-ARABIC_RE = regex.compile(r"^\s{0,4}" + _LEAD_BULLET + r"(?P<label>\d{1,2})\s{0,2}[.)]\s{0,4}(?P<title>[^\d\s].*)$")
-LETTER_RE = regex.compile(r"^\s{0,4}" + _LEAD_BULLET + r"(?P<label>[a-zđ])\s{0,2}[.)]\s{1,4}(?P<title>\S.*)$")
+# "1/ Mục đích", "a/ Công khai …": commune offices often close a label with a slash (then a space)
+ARABIC_RE = regex.compile(r"^\s{0,4}" + _LEAD_BULLET + r"(?P<label>\d{1,2})\s{0,2}(?:[.)]\s{0,4}|/\s{1,4})(?P<title>[^\d\s].*)$")
+LETTER_RE = regex.compile(r"^\s{0,4}" + _LEAD_BULLET + r"(?P<label>[a-zđ])\s{0,2}[.)/]\s{1,4}(?P<title>\S.*)$")
 APPENDIX_RE = regex.compile(r"^\s{0,60}(?P<kw>ph[uụ]\s{1,3}l[uụ]c)\s{0,3}(?:s[oố]\s{1,3})?(?P<label>[IVXL]{1,6}|\d{1,2})?\s{0,3}[.:]?\s{0,4}(?P<title>.{0,300})$", regex.I)
 # "(1) Đẩy mạnh …": a number in parentheses numbers paragraphs like "1." (read as an arabic label)
 PAREN_RE = regex.compile(r"^\s{0,4}\((?P<label>\d{1,2})\)\s{1,4}(?P<title>[^\d\s].*)$")
@@ -304,7 +305,7 @@ def _label_matches(t: str, s: str) -> Labels:
         c = s[d : d + 1]
         if d == 0 or (c and _GATES[c] & (_G_DIGIT | _G_SPACE)):
             return _label_regex(t, s, lab)  # another digit script, or a space before the "."
-        if c == "." or c == ")":
+        if c == "." or c == ")" or c == "/":
             nxt = s[d + 1 : d + 2]
             if c == "." and nxt and _GATES[nxt] & _G_DIGIT:
                 # "1.2": dotted numbering; ARABIC_RE cannot match (its title cannot start with a digit)
@@ -317,13 +318,13 @@ def _label_matches(t: str, s: str) -> Labels:
             gt = _GATES[rest[0]]
             if gt & _G_SPACE:
                 return _label_regex(t, s, lab)
-            if sp > 4 or gt & _G_DIGIT:
-                return lab, None, None, None
+            if sp > 4 or gt & _G_DIGIT or (c == "/" and sp == 0):
+                return lab, None, None, None  # "5/KH-UBND", "15/8": a number, no label
             return lab, None, (s[:d], ind + d + 1 + sp), None
         return lab, None, None, None  # neither "." nor ")" after the number
     # LETTER_RE: letter, "." or ")", one to four spaces, then a title that does not start with a space
     c = s[1:2]
-    if c == "." or c == ")":
+    if c == "." or c == ")" or c == "/":
         rest = s[2:].lstrip(" ")
         sp = len(s) - 2 - len(rest)
         if not rest:
@@ -584,6 +585,25 @@ def _ends_subject(lines: _Lines, k: int) -> bool:
     return SUBJECT_STOP.match(f) is not None or _match_heading(lines, k, False) is not None
 
 
+_CAPS_MAX_WORDS = 14
+
+
+def _caps_heading(lines: _Lines, i: int, s: str, start: int, end: int) -> _Heading | None:
+    """An unnumbered heading typed in capitals after a blank line ("MỤC ĐÍCH, YÊU CẦU", "TỔ CHỨC THỰC
+    HIỆN"), as commune offices type them: top level, empty label, and only when its words name a
+    section kind (a capitalised line that names none is a table cell, a name or a shout)."""
+    t = s.rstrip().rstrip(":").rstrip()
+    if not t or len(t) > 120 or t.endswith(".") or any(c.islower() for c in t):
+        return None
+    if sum(1 for c in t if c.isalpha()) < 4 or len(t.split()) > _CAPS_MAX_WORDS:
+        return None
+    if any(rx.match(s) for rx in (ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE, PAREN_RE, APPENDIX_RE)):
+        return None  # a labelled heading ("I. MỤC ĐÍCH"), read as one
+    if section_kind(t, None) == "other":
+        return None
+    return _Heading(i, "caps", "", start, start + len(t), -1)
+
+
 def _match_heading(lines: _Lines, i: int, in_organization: bool) -> _Heading | None:
     text = lines.texts[i]
     s = text.lstrip()
@@ -719,7 +739,7 @@ def _followed_by_items(lines: _Lines, i: int) -> bool:
 
 
 def _shape_level(shape: str, label: str) -> int:
-    if shape in ("roman", "appendix"):
+    if shape in ("roman", "appendix", "caps"):
         return 1
     if shape == "arabic":
         return 2
@@ -775,6 +795,7 @@ def segment(ctx: DocContext) -> None:
     gates = _GATES
     simple_leads = (_G_LETTER, _G_ROMAN, _G_DIGIT)
     furniture = lines.furniture
+    apx_title = False  # right after "PHỤ LỤC": its capital title lines follow
     for i in (*range(start_line, tail_line), *range(resume_line, n)):
         if furniture and i in furniture:
             continue  # a page marker or running header: the block it interrupts goes on after it
@@ -830,14 +851,20 @@ def segment(ctx: DocContext) -> None:
         ind = len(text) - len(s)
         plain = not g0
         if g0 in simple_leads:
-            # A letter, Roman letter or digit followed by none of ".):", a space, a Roman letter or a
+            # A letter, Roman letter or digit followed by none of ".):/", a space, a Roman letter or a
             # digit starts no label (LETTER_RE, ROMAN_RE, ARABIC_RE and DOTTED_RE all need one).
             c1 = s[1:2]
-            if c1 not in ".):IVXL" and not c1.isspace():
+            if c1 not in ".):/IVXL" and not c1.isspace():
                 plain = not c1 or not gates[c1] & _G_DIGIT
         if unwrapped and not prev_blank and c0.isupper() and _ends_sentence(texts[i - 1]):
             prev_blank = True  # one paragraph per line: a finished sentence then a capital opens a new one
-        if plain:
+        caps_h = None
+        if apx_title and not _is_upper_title(s):
+            apx_title = False
+        if (c0.isupper() and (prev_blank or i == start_line) and not is_closing and i not in in_table
+                and not apx_title):  # the capital lines under "PHỤ LỤC" are its title
+            caps_h = _caps_heading(lines, i, s, start + ind, end)
+        if plain and caps_h is None:
             if cur is not None and cur.kind != "table_row" and not is_closing and (not prev_blank or c0.islower()):
                 cur.end = end
                 cur.pieces.append((start + ind, end))
@@ -849,7 +876,7 @@ def segment(ctx: DocContext) -> None:
                 blocks.append(cur)
             prev_blank = False
             continue
-        if (g0 & _G_BULLET and len(s) > 2 and s[1] == " " and not s[2].isspace() and ind <= 13
+        if (caps_h is None and g0 & _G_BULLET and len(s) > 2 and s[1] == " " and not s[2].isspace() and ind <= 13
                 and (not ind or not text[:ind].strip(" \t"))):
             if not gates[s[2]] & (_G_LABEL | _G_BULLET):
                 # "- Text" (``_bullet``'s direct reading): a bullet with no label, never a heading
@@ -861,11 +888,11 @@ def segment(ctx: DocContext) -> None:
                 blocks.append(cur)
                 prev_blank = False
                 continue
-        labels = _label_matches(text, s)
-        bullet = _bullet(text, s, g0) if g0 & _G_BULLET else None
-        if ((labels[1] or labels[2] or labels[3] or labels[0] & _G_ROMAN or g0 & _G_APPENDIX)
-                and len(text) <= 600 and i not in in_table):
-            h = _heading(lines, i, text, g0, labels, in_org)
+        labels = _label_matches(text, s) if caps_h is None else _NO_LABEL
+        bullet = _bullet(text, s, g0) if g0 & _G_BULLET and caps_h is None else None
+        if caps_h is not None or ((labels[1] or labels[2] or labels[3] or labels[0] & _G_ROMAN or g0 & _G_APPENDIX)
+                                  and len(text) <= 600 and i not in in_table):
+            h = caps_h if caps_h is not None else _heading(lines, i, text, g0, labels, in_org)
             if h is not None:
                 level = _shape_level(h.shape, h.label)
                 if h.shape == "letter":
@@ -880,6 +907,7 @@ def segment(ctx: DocContext) -> None:
                 kind = section_kind(title if h.shape != "appendix" else "phu luc " + title, par.kind if par else None)
                 if h.shape == "appendix":
                     kind = "appendix"
+                    apx_title = True
                 sec = _Sec(f"s{len(sections) + 1}", h.label, title, level, par.id if par else None, kind, start, h.shape,
                            kind == "organization" or (par is not None and par.in_org))
                 _check_numbering(ctx, expected_next, par.id if par else None, h, start)
@@ -1053,7 +1081,7 @@ def _appendix_title(lines: _Lines, i: int) -> str:
 def _check_numbering(ctx: DocContext, expected: dict[tuple[str | None, str], int], parent: str | None,
                      h: _Heading, off: int) -> None:
     """W301 when a label skips or repeats under the same parent (1, 2, 4 ...)."""
-    if h.shape in ("appendix",):
+    if h.shape in ("appendix", "caps"):
         return
     last = h.label.split(".")[-1]
     if h.shape == "roman":

@@ -493,3 +493,19 @@ def test_an_outline_without_a_roman_tier_starts_at_level_1() -> None:
     assert [(s.label, s.level) for s in ctx.sections] == [("1", 1), ("2", 1), ("2.1", 2), ("2.1.1", 3), ("PL", 1)]
     roman = _outline("KẾ HOẠCH\nPAPI năm 2024\n\nI. MỤC ĐÍCH\n\nNội dung.\n\nII. NHIỆM VỤ\n\n1. Công khai\n\n1.1. Ngân sách\n\nNội dung.\n")
     assert [(s.label, s.level) for s in roman.sections] == [("I", 1), ("II", 1), ("1", 2), ("1.1", 3)]
+
+
+def test_slash_labels_and_capitalised_unnumbered_headings() -> None:
+    """Commune offices type "1/ …", "a/ …" and put unnumbered headings in capitals after a blank line; a
+    capital line is a heading only when its words name a section kind, and "5/KH-UBND" is no label."""
+    ctx = _outline(
+        "KẾ HOẠCH\nPAPI xã Phúc Sơn năm 2024\n\nMỤC ĐÍCH, YÊU CẦU\n1/ Mục đích:\n- Nâng cao nhận thức.\n"
+        "2/ Yêu cầu:\n- Rõ người, rõ việc.\n\nNHIỆM VỤ CỤ THỂ\n1/ Công khai, minh bạch\na/ Công khai ngân sách\n"
+        "* Niêm yết dự toán ngân sách xã tại trụ sở.\nb/ Công khai đất đai\n* Niêm yết bảng giá đất.\n\n"
+        "UBND XÃ PHÚC SƠN\n5/KH-UBND ngày 2/4/2024 đã ban hành.\n\nTỔ CHỨC THỰC HIỆN\nCác thôn báo cáo kết quả.\n")
+    assert [(s.label, s.level, s.kind, _key(s.title)) for s in ctx.sections] == [
+        ("", 1, "purpose", "muc dich, yeu cau"), ("1", 2, "purpose", "muc dich"), ("2", 2, "purpose", "yeu cau"),
+        ("", 1, "tasks", "nhiem vu cu the"), ("1", 2, "tasks", "cong khai, minh bach"),
+        ("a", 3, "tasks", "cong khai ngan sach"), ("b", 3, "tasks", "cong khai dat dai"),
+        ("", 1, "organization", "to chuc thuc hien"),
+    ]
