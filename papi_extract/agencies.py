@@ -839,8 +839,18 @@ def _lead_protos(text: str) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]:
     # items are partners; "(phối hợp)" marks a partner in any case.
     # (the item may already end before its marker: "Sở Tài chính (phối hợp)" is trimmed to the name)
     marks = [_ROLE_MARK.search(text, s, e) or _ROLE_AFTER.match(text, e) for s, e, _, _ in items]
-    marked_lead = any(m is not None and m.group(1)[0] in "cC" for m in marks)
+    # "X chủ trì; Y, Z phối hợp": a bare role word closing a ";"-part gives the role of all its items
+    seg_roles = _segment_roles(text) if ";" in text or "phối" in text or "chủ" in text else []
+    marked_lead = any(m is not None and m.group(1)[0] in "cC" for m in marks) or any(
+        r.group(1)[0] in "cC" for _, _, r in seg_roles)
     for (s, e, name, partner), mk in zip(items, marks):
+        seg = next((r for a, b, r in seg_roles if a <= s < b), None)
+        if seg is not None and mk is None:
+            cut = len(text[: seg.start(1)].rstrip())
+            if e > cut:
+                e, name = cut, None  # the role word is not in the name
+            (support if seg.group(1)[0] not in "cC" else lead).append(_make(text, s, e, name))
+            continue
         if mk is not None and mk.start() >= e:
             partner = mk.group(1)[0] not in "cC"
         elif mk is not None and mk.start() > s:
@@ -854,6 +864,24 @@ def _lead_protos(text: str) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]:
                 e = m.start()  # "Phòng X chủ trì, phối hợp với Y": the role word is not in the name
         (support if partner else lead).append(_make(text, s, e, name))
     return tuple(lead), tuple(support)
+
+
+# A bare role word closing a ";"-part of a lead cell: "Công chức Tư pháp chủ trì", "Công an xã phối hợp".
+_ROLE_BARE_END = regex.compile(r"(?<=\S)\s{1,3}(chủ\s{1,3}trì|phối\s{1,3}hợp)\s{0,3}[.;,]?\s{0,3}$", regex.I)
+
+
+def _segment_roles(text: str) -> list[tuple[int, int, regex.Match[str]]]:
+    """(start, end, role match) of each ";"-part of ``text`` that a bare role word closes."""
+    out: list[tuple[int, int, regex.Match[str]]] = []
+    a = 0
+    while a < len(text):
+        b = text.find(";", a)
+        b = len(text) if b < 0 else b
+        m = _ROLE_BARE_END.search(text, a, b)
+        if m is not None:
+            out.append((a, b, m))
+        a = b + 1
+    return out
 
 
 # A role marker closing an item of an agency list: "Phòng Tư pháp (chủ trì)", "Sở Y tế (phối hợp)".

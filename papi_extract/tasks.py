@@ -1260,6 +1260,30 @@ def _inline_fields(st: _Doc, j: Joined) -> tuple[int, list[_AgencyLine]] | None:
     return None
 
 
+# A sentence of assignment fields closing a task ("… Tháng 5/2024. Giao cho: Trưởng các thôn; Ban công tác
+# Mặt trận các thôn phối hợp."): its cue opens a sentence, after ". ".
+_FIELD_SENTENCE = regex.compile(r"\.\s{1,3}(?=\S)")
+# A closing parenthesis that only names partners: "… (Công chức Tư pháp - Hộ tịch phối hợp)."
+_PARTNER_PAREN = regex.compile(r"\(([^()]{3,200}?)\s{1,3}phoi\s{1,3}hop\)[\s.;,]*$")
+
+
+def _trailing_fields(st: _Doc, j: Joined) -> tuple[int, list[_AgencyLine]] | None:
+    """Fields in the task's last sentences ("… Giao cho: X; Y phối hợp.") or a closing parenthesis that
+    names only partners ("(Y phối hợp)"): where they start and their fields, or None."""
+    f = j.folded
+    pm = _PARTNER_PAREN.search(f) if f.endswith((")", ").", ");")) else None
+    if pm is not None and st.agency_list(j.slice(pm.start(1), pm.end(1)), lenient=True):
+        return pm.start(), [_AgencyLine("support", j.slice(pm.start(1), pm.end(1)))]
+    if ":" not in f:
+        return None
+    for sm in _FIELD_SENTENCE.finditer(f):
+        k = sm.end()
+        m = _cue_with_colon(st.v.block_line, f[k : k + _CUE_WINDOW])
+        if m is not None and _role_of(m) in ("lead", "support", "directing"):
+            return k, _field_lines(st, j, k, len(f), m)
+    return None
+
+
 def _item_fields(task: _Item, lines: list[_AgencyLine]) -> bool:
     """Lines right after one task belong to it when they carry an item's own fields (its time or
     output), or when they are a bullet sub-list of a numbered or lettered item."""
@@ -1409,7 +1433,9 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
     own = list(it.attached)
     body = j  # what the sentence readers see: the text without a closing field block
     inline = _inline_fields(st, j)
-    if inline is not None:  # the item's own fields in a closing parenthesis
+    if inline is None:
+        inline = _trailing_fields(st, j)
+    if inline is not None:  # the item's own fields in a closing parenthesis or sentence
         body = j.slice(0, inline[0])
         own = inline[1] + own
     for ln in own:

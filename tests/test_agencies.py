@@ -795,3 +795,12 @@ def test_a_lower_case_word_after_a_units_place_name_is_the_predicate(text: str, 
     """ "… huyện Diên Khánh | rút ngắn": place names are capitalised, so the name ends there; the verb
     is not glued onto the last syllable of the place (no tokenizer guess needed)."""
     assert [a.raw for a in subject_agencies(text)] == [name]
+
+
+def test_bare_role_words_closing_the_parts_of_a_lead_cell() -> None:
+    """ "X chủ trì; Y, Z phối hợp": the role word closing a ";"-part gives the role of all its names."""
+    lead, sup = split_lead_cell("Phòng Tư pháp chủ trì; Công an huyện, Viện kiểm sát nhân dân huyện phối hợp")
+    assert ([a.raw for a in lead], [a.raw for a in sup]) == (
+        ["Phòng Tư pháp"], ["Công an huyện", "Viện kiểm sát nhân dân huyện"])
+    lead, sup = split_lead_cell("Trưởng các khu phố; Chi hội Cựu chiến binh phối hợp.")
+    assert ([a.raw for a in lead], [a.raw for a in sup]) == (["Trưởng các khu phố"], ["Chi hội Cựu chiến binh"])

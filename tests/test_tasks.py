@@ -1166,3 +1166,20 @@ def test_a_clause_whose_subject_takes_the_lead_after_an_opening_with_none() -> N
     (t,) = doc.tasks
     assert [a.raw for a in t.lead] == ["Thanh tra huyện"]
     assert [a.raw for a in t.support] == ["Ban Tiếp công dân huyện"]
+
+
+def test_commune_assignments_closing_a_task() -> None:
+    """ "(Giao: X chủ trì; Y phối hợp)", "Giao cho: X; Y phối hợp." and "(Y phối hợp)" close a task with its
+    own assignment: X leads and Y supports (the text keeps them, as it keeps "(Cơ quan chủ trì: …)")."""
+    doc = parse_text(
+        "KẾ HOẠCH\n\nPAPI xã Tân Phong năm 2024\n\nNHIỆM VỤ CỤ THỂ\n\n"
+        "* Niêm yết danh sách hộ nghèo tại nhà văn hóa các xóm. Quý IV/2024. "
+        "(Giao: Công chức Văn hóa - Xã hội chủ trì; Trưởng các xóm, Hội Phụ nữ xã phối hợp)\n"
+        "* Họp xóm bàn việc làm đường giao thông nông thôn. Tháng 6/2024. Giao cho: Trưởng các xóm; "
+        "Ban công tác Mặt trận các xóm phối hợp.\n"
+        "* Chủ tịch UBND xã đối thoại với Nhân dân về đất đai. Quý III/2024. (Công chức Địa chính - Xây dựng phối hợp)\n")
+    t1, t2, t3 = doc.tasks
+    assert ([a.raw for a in t1.lead], [a.raw for a in t1.support]) == (
+        ["Công chức Văn hóa - Xã hội"], ["Trưởng các xóm", "Hội Phụ nữ xã"])
+    assert ([a.raw for a in t2.lead], [a.raw for a in t2.support]) == (["Trưởng các xóm"], ["Ban công tác Mặt trận các xóm"])
+    assert ([a.raw for a in t3.lead], [a.raw for a in t3.support]) == (["Chủ tịch UBND xã"], ["Công chức Địa chính - Xây dựng"])
