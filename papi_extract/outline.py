@@ -45,6 +45,8 @@ _UPPER_LETTERS = regex.compile(r"\p{Lu}")
 _LOWER_LETTERS = regex.compile(r"\p{Ll}")
 # Group numbers, read by number: the regex module resolves a group name about ten times slower.
 _LABEL, _TITLE = 1, 2  # ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE
+# A part above the Roman tier: "PHẦN I", "Phần thứ hai", alone on its line (its title under it) or with it
+PART_RE = regex.compile(r"^\s{0,4}(?P<label>(?:PHẦN|Phần)\s{1,3}(?:[IVXL]{1,6}|\d{1,2}|(?:THỨ|thứ)\s{1,3}\w{2,5}))\s{0,3}[.:\-–]?\s{0,4}(?P<title>[^\s\d].{0,300})?$")
 _APX_LABEL, _APX_TITLE = 2, 3  # APPENDIX_RE
 _B_MARKER, _B_REST = 2, 3  # BULLET_RE
 assert all(rx.groupindex == {"label": _LABEL, "title": _TITLE} for rx in (ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE))
@@ -623,6 +625,10 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
     info = lines.infos[i]
     base = info.start
     if g0 & _G_APPENDIX:
+        pm = PART_RE.match(text)
+        if pm is not None and (pm.group("title") is None or _is_upper_title(pm.group("title"))):
+            ts = base + (pm.start("title") if pm.group("title") else pm.end())
+            return _Heading(i, "part", collapse_ws(pm.group("label")).upper(), ts, base + len(text.rstrip()), -1)
         m = APPENDIX_RE.match(text)
         if m and not _more_words(m.group(_APX_TITLE) or "", 40) and (m.group(_APX_LABEL) or not (m.group(_APX_TITLE) or "").strip()):
             if _is_upper_title(text) or not m.group(_APX_TITLE).strip() or info.md_level or info.bold:
@@ -739,6 +745,8 @@ def _followed_by_items(lines: _Lines, i: int) -> bool:
 
 
 def _shape_level(shape: str, label: str) -> int:
+    if shape == "part":
+        return 0  # above the Roman tier while the body is walked; made 1 at the end
     if shape in ("roman", "appendix", "caps"):
         return 1
     if shape == "arabic":
@@ -795,7 +803,8 @@ def segment(ctx: DocContext) -> None:
     gates = _GATES
     simple_leads = (_G_LETTER, _G_ROMAN, _G_DIGIT)
     furniture = lines.furniture
-    apx_title = False  # right after "PHỤ LỤC": its capital title lines follow
+    apx_title = False  # right after "PHỤ LỤC" or "PHẦN I": its capital title lines follow
+    has_parts = False
     for i in (*range(start_line, tail_line), *range(resume_line, n)):
         if furniture and i in furniture:
             continue  # a page marker or running header: the block it interrupts goes on after it
@@ -895,6 +904,8 @@ def segment(ctx: DocContext) -> None:
             h = caps_h if caps_h is not None else _heading(lines, i, text, g0, labels, in_org)
             if h is not None:
                 level = _shape_level(h.shape, h.label)
+                if h.shape == "part" or (h.shape == "appendix" and has_parts):
+                    level, has_parts = 0, True  # an appendix of a plan in parts sits beside the parts
                 if h.shape == "letter":
                     anchor = next((x for x in reversed(stack) if x.shape != "letter"), None)
                     level = (anchor.level + 1) if anchor else 3
@@ -902,9 +913,15 @@ def segment(ctx: DocContext) -> None:
                     stack.pop()
                 par = stack[-1] if stack else None
                 title = collapse_ws(text_all[h.title_start : h.title_end])
-                if h.shape == "appendix" and not title:
+                if h.shape in ("appendix", "part") and not title:
                     title = _appendix_title(lines, i)
-                kind = section_kind(title if h.shape != "appendix" else "phu luc " + title, par.kind if par else None)
+                    apx_title = True  # its capital title lines follow: no headings of their own
+                if par is not None and par.shape == "part":
+                    # a part groups sections that keep their own kinds ("I. MỤC ĐÍCH" in "PHẦN II")
+                    own = section_kind(title, None)
+                    kind = own if own != "other" else par.kind
+                else:
+                    kind = section_kind(title if h.shape != "appendix" else "phu luc " + title, par.kind if par else None)
                 if h.shape == "appendix":
                     kind = "appendix"
                     apx_title = True
@@ -949,7 +966,13 @@ def segment(ctx: DocContext) -> None:
     _kinds_from_content(ctx, sections)
     # No Roman tier: the plan's own first tier ("1.", or "1.1." when it has no "1.") is the top, as the
     # contract says (level 1 = top); the spans above were closed with the levels as read.
-    if sections and not any(x.shape == "roman" for x in sections):
+    if has_parts:
+        # parts are the top tier (1), with the appendices; the tiers under them start at 2
+        inner = [x for x in sections if x.shape not in ("part", "appendix")]
+        shift = 2 - min((x.level for x in inner), default=2)
+        for x in sections:
+            x.level = 1 if x.shape in ("part", "appendix") and x.level == 0 else x.level + shift
+    elif sections and not any(x.shape == "roman" for x in sections):
         top = min((x.level for x in sections if x.shape != "appendix"), default=1)
         if top > 1:
             for x in sections:
@@ -1081,7 +1104,7 @@ def _appendix_title(lines: _Lines, i: int) -> str:
 def _check_numbering(ctx: DocContext, expected: dict[tuple[str | None, str], int], parent: str | None,
                      h: _Heading, off: int) -> None:
     """W301 when a label skips or repeats under the same parent (1, 2, 4 ...)."""
-    if h.shape in ("appendix", "caps"):
+    if h.shape in ("appendix", "caps", "part"):
         return
     last = h.label.split(".")[-1]
     if h.shape == "roman":

@@ -509,3 +509,19 @@ def test_slash_labels_and_capitalised_unnumbered_headings() -> None:
         ("a", 3, "tasks", "cong khai ngan sach"), ("b", 3, "tasks", "cong khai dat dai"),
         ("", 1, "organization", "to chuc thuc hien"),
     ]
+
+
+def test_parts_above_the_roman_tier() -> None:
+    """ "PHẦN I" / "Phần thứ hai" head parts whose Roman numbering restarts; the part is level 1, the
+    Roman sections under it 2, and a part's sections keep their own kinds ("I. MỤC TIÊU" in a tasks part)."""
+    ctx = _outline(
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\nNâng cao Chỉ số PAPI giai đoạn 2024 - 2025\n\nPHẦN I\nĐÁNH GIÁ KẾT QUẢ NĂM 2023\n\n"
+        "I. KẾT QUẢ ĐẠT ĐƯỢC\nChỉ số PAPI tăng điểm.\n\nII. HẠN CHẾ\nCòn thấp.\n\n"
+        "Phần thứ hai: NHIỆM VỤ, GIẢI PHÁP\n\nI. MỤC TIÊU\nĐạt 43 điểm.\n\nII. NHIỆM VỤ CỤ THỂ\n\n"
+        "1. Công khai, minh bạch\n- Sở Tài chính công khai ngân sách.\n\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\n")
+    assert [(s.label, s.level, s.kind) for s in ctx.sections] == [
+        ("PHẦN I", 1, "limitations"), ("I", 2, "limitations"), ("II", 2, "limitations"),
+        ("PHẦN THỨ HAI", 1, "tasks"), ("I", 2, "objectives"), ("II", 2, "tasks"), ("1", 3, "tasks"),
+        ("PL", 1, "appendix"),
+    ]
+    assert _key(ctx.sections[0].title) == "danh gia ket qua nam 2023"
