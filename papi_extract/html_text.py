@@ -554,6 +554,7 @@ def html_to_text(html: str) -> str:
         return ""
     import lxml.html
 
+    published = _published(root)
     extracted = _trafilatura_html(lxml.html.tostring(root, encoding="unicode"))
     if extracted:
         main_root = _parse(extracted)
@@ -563,5 +564,41 @@ def html_to_text(html: str) -> str:
             # baseline fallback on odd pages, one <p> holding the whole page) keeps the letters
             # but loses the layout.
             if _letters(main) >= _MIN_KEPT * _letters(page) and _lines(main) >= _MIN_KEPT * _lines(page):
-                return main
-    return page
+                return _with_published(main, published)
+    return _with_published(page, published)
+
+
+_DATE_TEXT = regex.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})(?!\d)")
+_ISO_DATE = regex.compile(r"^((?:19|20)\d{2})-(\d{2})-(\d{2})")
+PUBLISHED_LABEL = "Ngày đăng"  # one of header.yaml's article date labels
+
+
+def _published(root: object) -> str | None:
+    """The publication date a news page prints in its article's <time> element ("03/05/2024 06:40"),
+    else the one its metadata gives (article:published_time, as dd/mm/yyyy), or None.
+
+    Why: the main-text extractor drops the byline block with the date, and an article's date is
+    its issue date; the reader of article headers looks for a labelled date line."""
+    for el in root.iter("time"):  # type: ignore[attr-defined]
+        t = " ".join("".join(el.itertext()).split())
+        if _DATE_TEXT.search(t):
+            return t
+        m = _ISO_DATE.match(el.get("datetime") or "")
+        if m:
+            return f"{m.group(3)}/{m.group(2)}/{m.group(1)}"
+    for el in root.iter("meta"):  # type: ignore[attr-defined]
+        if (el.get("property") or el.get("name") or "").lower() in ("article:published_time", "datepublished"):
+            m = _ISO_DATE.match(el.get("content") or "")
+            if m:
+                return f"{m.group(3)}/{m.group(2)}/{m.group(1)}"
+    return None
+
+
+def _with_published(text: str, published: str | None) -> str:
+    """The page text with a labelled date line under its headline, when the text has no date line."""
+    if not published or not text.strip():
+        return text
+    head, sep, rest = text.lstrip("\n").partition("\n")
+    if published in text[:2000]:
+        return text
+    return f"{head}\n{PUBLISHED_LABEL}: {published}{sep}{rest}"

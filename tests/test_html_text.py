@@ -175,3 +175,21 @@ def test_raw_html_tables_inside_markdown_are_rendered_as_rows() -> None:
     assert rows == [["TT", "Nhiệm vụ", "Chủ trì"], ["1", "Niêm yết thủ tục", "Văn phòng HĐND và UBND xã"],
                     ["2", "Số hóa hồ sơ", "Văn phòng HĐND và UBND xã"]]
     assert "**KẾ HOẠCH**" not in text and "KẾ HOẠCH" in text
+
+
+def test_a_news_pages_publication_date_is_kept_under_its_headline() -> None:
+    """An article's byline with its date is often dropped with the page chrome; the date is the article's
+    issue date, so it is kept as a labelled line under the headline (from the metadata when no <time>
+    is printed) unless the text already shows it."""
+    page = ("<html><head><meta property='article:published_time' content='2023-11-20T08:00:00+07:00'></head><body>"
+            "<article><h1>Huyện Đức Thọ cải thiện Chỉ số PAPI</h1>"
+            "<p>UBND huyện Đức Thọ vừa ban hành Kế hoạch cải thiện Chỉ số PAPI năm 2024 với 20 nhiệm vụ.</p>"
+            "<p>Năm 2022, chỉ số Quản trị điện tử của tỉnh đạt 3,10 điểm, giảm 0,12 điểm.</p>"
+            "<ul><li>Phòng Nội vụ chủ trì tập huấn về Chỉ số PAPI cho công chức cấp xã trong quý I/2024.</li>"
+            "<li>Phòng Văn hóa và Thông tin hướng dẫn người dân sử dụng dịch vụ công trực tuyến.</li></ul>"
+            "</article></body></html>")
+    assert html_to_text(page).split("\n")[:2] == ["# Huyện Đức Thọ cải thiện Chỉ số PAPI", "Ngày đăng: 20/11/2023"]
+    doc = parse_bytes(page.encode(), "tin.html")
+    assert (doc.doc_type, doc.issued_date) == ("Tin bài", "2023-11-20")
+    shown = page.replace("<p>UBND", "<p>Ngày đăng: 20/11/2023</p><p>UBND")
+    assert html_to_text(shown).count("20/11/2023") == 1  # already there: not added twice
