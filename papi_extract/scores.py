@@ -1369,6 +1369,21 @@ def _footnote_contexts(ctx: DocContext, prose: _Prose) -> list[tuple[int, int, i
     return out
 
 
+_YEAR_WINDOW = 1500  # characters before a figure searched for the year the text is speaking of
+
+
+def _year_before(ctx: DocContext, prose: _Prose, sections: dict[str, Section], fact: Fact) -> int | None:
+    """The last year stated before a figure in its section ("so với năm 2022" years aside), for a
+    sentence that names none and a heading that names none either: "Chỉ số PAPI năm 2023 … Trong 8
+    chỉ số nội dung, … Quản trị điện tử (3,64 điểm, tăng 0,21 điểm)" speaks of 2023 throughout."""
+    sec = sections.get(fact.section) if fact.section else None
+    lo = max(sec.span[0] if sec is not None else ctx.body_start, fact.start - _YEAR_WINDOW, 0)
+    f = ctx.folded[lo : fact.start]
+    compares = [(m.start(), m.end(), "compare", m) for m in prose.v.compare.finditer(f)]
+    years = prose._years(f, compares)
+    return years[-1][1] if years else None
+
+
 def _plan_year(ctx: DocContext) -> int | None:
     if ctx.period is not None:
         return ctx.period.start_year
@@ -1414,6 +1429,8 @@ def extract_scores(ctx: DocContext) -> None:
                     break
         if fact.year is None:
             fact.year = _heading_year(ctx, sections, fact.section)
+        if fact.year is None and fact.kind in ("actual", "change"):
+            fact.year = _year_before(ctx, prose, sections, fact)
         if fact.objective and fact.kind == "actual" and (fact.year is None or plan_year is None or fact.year >= plan_year):
             fact.kind = "target"  # "Chỉ số … đạt 45 điểm trở lên" under "II. MỤC TIÊU"
         if fact.year is None and fact.kind == "target":

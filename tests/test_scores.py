@@ -584,3 +584,16 @@ def test_transposed_table_one_cell_per_line_with_wrapped_column_names() -> None:
     assert (t.value, t.change, t.rank, t.rank_of) == (43.02, 0.41, 35, 63)
     assert get(ctx, None, None, 2022, "actual").rank == 40
     assert sorted(m.dimension for m in ctx.indicators if m.method == "score_table") == [5, 7, 8]
+
+
+def test_a_sentence_with_no_year_under_a_heading_with_none_speaks_of_the_last_year_stated() -> None:
+    """An article's crosshead names no year; "Chỉ số PAPI năm 2023 … Trong 8 chỉ số, … Quản trị điện tử
+    (3,64 điểm, tăng 0,21 điểm)": the later sentence speaks of 2023 (not of the "so với năm 2022")."""
+    ctx = parse(
+        "KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2024\n\nI. KẾT QUẢ KHẢO SÁT\n\n"
+        "Chỉ số PAPI năm 2023 của tỉnh đạt 42,71 điểm, giảm 0,24 điểm so với năm 2022. "
+        "Trong 8 chỉ số nội dung, có 2 chỉ số tăng điểm là Thủ tục hành chính công (7,38 điểm, tăng 0,12 điểm) "
+        "và Quản trị điện tử (3,64 điểm, tăng 0,21 điểm).\n")
+    e = get(ctx, 8, None, 2023, "actual")
+    assert (e.value, e.change) == (3.64, 0.21)
+    assert get(ctx, 5, None, 2023, "actual").value == 7.38
