@@ -551,3 +551,14 @@ def test_a_number_after_an_ordinal_word_is_no_day() -> None:
     assert [(d.kind, d.end) for d in parse_deadlines("Kiểm tra giai đoạn 2 tháng 10/2024.", cell=False)] == [
         ("month", "2024-10-31")]
     assert [(d.kind, d.end) for d in parse_deadlines("2 tháng 9/2024", cell=True)] == [("date", "2024-09-02")]
+
+
+def test_a_closing_sentence_that_is_only_a_time_is_the_tasks_time() -> None:
+    """ "… tại trụ sở xã. Quý III/2024." / "… . Cuối năm 2024." / "… . 6 tháng/lần.": a task's last sentence
+    holding only a time expression is its time field (read as a cell); a sentence with a verb is not."""
+    p = Period(start_year=2024, end_year=2024)
+    got = parse_deadlines("Niêm yết danh sách tại trụ sở xã. Quý III/2024.", period=p)
+    assert [(d.kind, d.raw, d.end) for d in got] == [("quarter", "Quý III/2024", "2024-09-30")]
+    got = parse_deadlines("Khảo sát sự hài lòng của người dân. 6 tháng/lần.", period=p)
+    assert [(d.kind, d.recurrence) for d in got] == [("recurring", "semiannual")]
+    assert parse_deadlines("Tuyên truyền trên loa. Người dân tham gia đông đủ.", period=p) == []
