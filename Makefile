@@ -28,6 +28,7 @@ test: install
 	$(VENV)/bin/papi-extract eval --gold tests/heldout5/gold --corpus tests/heldout5/docs --no-show-mismatches --check-floors tests/heldout5/floors.yaml
 	$(VENV)/bin/papi-extract eval --gold tests/heldout6/gold --corpus tests/heldout6/docs --no-show-mismatches --check-floors tests/heldout6/floors.yaml
 	$(VENV)/bin/papi-extract eval --gold tests/heldout7/gold --corpus tests/heldout7/docs --no-show-mismatches --check-floors tests/heldout7/floors.yaml
+	$(VENV)/bin/papi-extract eval --gold tests/heldout8/gold --corpus tests/heldout8/docs --no-show-mismatches --check-floors tests/heldout8/floors.yaml
 
 bench: install
 	$(PY) benchmarks/bench.py
