@@ -83,12 +83,18 @@ _TONED = "áàảãạÁÀẢÃẠéèẻẽẹÉÈẺẼẸýỳỷỹỵÝỲ�
 _RETONE = regex.compile(r"(?<![qQ])([oOuU])([" + _TONED + r"])(?![^\W\d_])")
 
 
+def _split_tone(c: str) -> tuple[str, str]:
+    """(the letter without its tone mark, the combining tone mark or "")."""
+    parts = unicodedata.normalize("NFD", c)
+    tone = "".join(x for x in parts if x in _TONES)
+    return unicodedata.normalize("NFC", "".join(x for x in parts if x not in _TONES)), tone
+
+
 @lru_cache(maxsize=4096)
 def _move_tone_pair(first: str, second: str) -> str:
-    parts = unicodedata.normalize("NFD", second)
-    tone = "".join(c for c in parts if c in _TONES)
-    base = "".join(c for c in parts if c not in _TONES)
-    return unicodedata.normalize("NFC", first + tone) + unicodedata.normalize("NFC", base)
+    """``first`` and ``second`` with ``second``'s tone mark moved onto ``first``."""
+    base, tone = _split_tone(second)
+    return unicodedata.normalize("NFC", first + tone) + base
 
 
 def _move_tone(m: re.Match[str]) -> str:
@@ -101,10 +107,8 @@ _QU_TONED_U = regex.compile(r"(?<=[qQ])([úùủũụÚÙỦŨỤ])([aăâeêiyo
 
 
 def _qu_tone(m: re.Match[str]) -> str:
-    parts = unicodedata.normalize("NFD", m.group(1))
-    tone = "".join(c for c in parts if c in _TONES)
-    base = "".join(c for c in parts if c not in _TONES)
-    return unicodedata.normalize("NFC", base) + unicodedata.normalize("NFC", m.group(2) + tone)
+    base, tone = _split_tone(m.group(1))
+    return base + unicodedata.normalize("NFC", m.group(2) + tone)
 
 
 def retone(s: str) -> str:

@@ -1362,11 +1362,15 @@ def _footnote_contexts(ctx: DocContext, prose: _Prose) -> list[tuple[int, int, i
         if k < 0:
             continue
         cb = blocks[k]
-        f = folded[cb.start : pos]
-        compares = [(m.start(), m.end(), "compare", m) for m in prose.v.compare.finditer(f)]
-        years = prose._years(f, compares)
-        out.append((b.start, b.end, years[-1][1] if years else None, cb.section))
+        out.append((b.start, b.end, _last_year(prose, folded[cb.start : pos]), cb.section))
     return out
+
+
+def _last_year(prose: _Prose, f: str) -> int | None:
+    """The last year the folded text ``f`` states, "so với năm 2022" years and ranges aside."""
+    compares = [(m.start(), m.end(), "compare", m) for m in prose.v.compare.finditer(f)]
+    years = prose._years(f, compares)
+    return years[-1][1] if years else None
 
 
 _YEAR_WINDOW = 1500  # characters before a figure searched for the year the text is speaking of
@@ -1378,10 +1382,7 @@ def _year_before(ctx: DocContext, prose: _Prose, sections: dict[str, Section], f
     chỉ số nội dung, … Quản trị điện tử (3,64 điểm, tăng 0,21 điểm)" speaks of 2023 throughout."""
     sec = sections.get(fact.section) if fact.section else None
     lo = max(sec.span[0] if sec is not None else ctx.body_start, fact.start - _YEAR_WINDOW, 0)
-    f = ctx.folded[lo : fact.start]
-    compares = [(m.start(), m.end(), "compare", m) for m in prose.v.compare.finditer(f)]
-    years = prose._years(f, compares)
-    return years[-1][1] if years else None
+    return _last_year(prose, ctx.folded[lo : fact.start])
 
 
 def _plan_year(ctx: DocContext) -> int | None:
