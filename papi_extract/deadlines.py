@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -458,6 +459,14 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         # "Tháng 11 - 12/2024": one month record per month (not the date 11/12/2024)
         recs.append(_Rec(m.start(), m.end(), "months", recurrence=f"{m0}-{m1}", prio=4, year_given=yy is not None,
                          begin=_date(yy, 1, 1) if yy else None))
+    for m in (_MONTH_LIST.finditer(low) if "tháng" in low and "," in low else ()):
+        months = [int(x) for x in _DIGITS_RE.findall(m.group(1))]
+        yy = _int(m.group(2))
+        if not all(1 <= a < b <= 12 for a, b in itertools.pairwise(months)) or not _plausible(yy):
+            continue
+        # "Tháng 8, 9/2024", "tháng 3, 6 và 9/2024": one month record per month, the year shared
+        recs.append(_Rec(m.start(), m.end(), "months", recurrence=",".join(map(str, months)), prio=4,
+                         year_given=True, begin=_date(yy, 1, 1)))
     if cell and year4:
         for m in _ONWARD_YEAR.finditer(low):
             yy = int(m.group(1) or m.group(2))
@@ -619,9 +628,14 @@ def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
                 out.append((s, e, "quarter", b.isoformat() if b else None, f.isoformat() if f else None, None))
             continue
         if r.kind == "months":
-            m0, m1 = (int(x) for x in (r.recurrence or "0-0").split("-"))
+            spec = r.recurrence or "0-0"
+            if "," in spec:  # a list: "tháng 3, 9/2024"
+                months = [int(x) for x in spec.split(",")]
+            else:  # a range: "tháng 11 - 12/2024"
+                m0, m1 = (int(x) for x in spec.split("-"))
+                months = list(range(m0, m1 + 1))
             yy = r.begin.year if r.begin else None
-            for mo in range(m0, m1 + 1):
+            for mo in months:
                 b = _date(yy, mo, 1) if yy else None
                 f = _month_end(yy, mo) if yy else None
                 out.append((s, e, "month", b.isoformat() if b else None, f.isoformat() if f else None, None))
@@ -632,6 +646,11 @@ def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
     return tuple(out)
 
 
+# "tháng 8, 9/2024", "tháng 3, 6 và 9 năm 2024": months listed, the year written once after the last
+_MONTH_LIST = regex.compile(
+    r"(?<![\p{L}\d])tháng\s{1,3}(\d{1,2}(?:\s{0,2}(?:,|và)\s{0,3}\d{1,2}){1,5})\s{0,3}(?:/|năm)\s{0,3}(\d{4})(?!\d)"
+)
+_DIGITS_RE = regex.compile(r"\d{1,2}")
 _MONTH_RANGE = regex.compile(
     r"(?<![\p{L}\d])tháng\s{1,3}(\d{1,2})\s{0,3}[-–—]\s{0,3}(?:tháng\s{1,3})?(\d{1,2})(?![\d.,])"
     r"(?:\s{0,3}(?:/|năm)\s{0,3}(\d{4})(?!\d))?"

@@ -562,3 +562,12 @@ def test_a_closing_sentence_that_is_only_a_time_is_the_tasks_time() -> None:
     got = parse_deadlines("Khảo sát sự hài lòng của người dân. 6 tháng/lần.", period=p)
     assert [(d.kind, d.recurrence) for d in got] == [("recurring", "semiannual")]
     assert parse_deadlines("Tuyên truyền trên loa. Người dân tham gia đông đủ.", period=p) == []
+
+
+def test_a_list_of_months_with_one_year_gives_one_record_per_month() -> None:
+    """ "tháng 3, 6 và 9/2025": three months, the year written once after the last (not March to September)."""
+    got = parse_deadlines("Kiểm tra việc niêm yết công khai vào tháng 3, 6 và 9/2025.")
+    assert [(d.kind, d.start, d.end) for d in got] == [
+        ("month", "2025-03-01", "2025-03-31"), ("month", "2025-06-01", "2025-06-30"), ("month", "2025-09-01", "2025-09-30")]
+    got = parse_deadlines("Tháng 10, 11/2024", cell=True)
+    assert [d.end for d in got] == ["2024-10-31", "2024-11-30"]
