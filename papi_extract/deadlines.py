@@ -672,9 +672,21 @@ _SCHOOL_YEAR_SPAN = regex.compile(
 )
 # a date, then the report it is for: "… 10/6/2022 (báo cáo 6 tháng)", "… 10/6/2026 đối với báo cáo 6 tháng"
 _NAMED_REPORT = regex.compile(r"\d{1,2}/\d{1,2}/\d{4}\)?\s{0,3}(?:\(|đối\s+với|cho)\s{0,3}báo\s+cáo\s+$")
-# the start of a task's last sentence (the last ". " before it), and how long a time-only sentence may be
-_SENTENCE_STOP = regex.compile(r"\.\s{1,3}(?=[\p{Lu}\d])(?!.*\.\s{1,3}[\p{Lu}\d])", regex.DOTALL)
+# a sentence start: ". " and up to three blanks, then a capital or a digit; how long a time-only sentence may be
+_SENTENCE_START = regex.compile(r"\.\s{1,3}(?=[\p{Lu}\d])")
 _TIME_SENTENCE_MAX = 40
+
+
+def _last_sentence_stop(text: str) -> int | None:
+    """Where the text's last sentence starts (after its last ". " before a capital or digit), or None.
+    Searched from the end, one "." at a time: linear, where a lookahead over the rest at every "." is not."""
+    k = text.rfind(".")
+    while k >= 0:
+        m = _SENTENCE_START.match(text, k)
+        if m is not None:
+            return m.end()
+        k = text.rfind(".", 0, k)
+    return None
 _SCHOOL_TIME_WORD = regex.compile(r"(?<![\p{L}])(?:vào|trong|từ|ngay|dịp)\s+$")  # before "đầu năm học …"
 _SCHOOL_SPAN_WORD = regex.compile(r"(?<![\p{L}])(?:trong|suốt|hết|cả)\s+$")  # before "năm học 2021-2022"
 _WHOLE_YEAR = regex.compile(r"(?<![\p{L}\d])cả\s+năm(?:\s+((?:19|20)\d{2}))?(?![\p{L}\d])")
@@ -744,15 +756,14 @@ def _deadline_protos(text: str, cell: bool, year: int | None) -> tuple[Deadline,
     if not cell and ". " in text:
         # "… tại nhà văn hóa các thôn. Tháng 11, 12/2024." -- a closing sentence that is only a time
         # (short, no verb of its own) is the task's time field, read as a time cell
-        for sm in _SENTENCE_STOP.finditer(text):
-            k = sm.end()
+        k = _last_sentence_stop(text)
+        if k is not None:
             e0 = len(text.rstrip(" .;"))
             if 0 < e0 - k <= _TIME_SENTENCE_MAX and not any(r[0] < e0 and r[1] > k for r in found):
                 seg = list(_parse(text[k:e0], True, year))
                 if seg and seg[0][0] == 0 and max(r[1] for r in seg) >= len(text[k:e0].rstrip(" .;")) - 1:
                     found.extend((a + k, b + k, kind, st, en, rec) for a, b, kind, st, en, rec in seg)
                     found.sort(key=lambda r: r[0])
-                break
     out: list[Deadline] = []
     for s, e, kind, start, end, rec in found:
         if e <= s:

@@ -488,7 +488,7 @@ def _subject_lines(doc: _Doc, i: int, parts: list[str], limit: int) -> list[str]
     while i < n and parts and len(parts) < 4:
         cur = doc.line(i)
         c = _clean_line(cur.folded)
-        if not c and i + 2 < n and not _clean_line(doc.line(i + 1).folded) == "":
+        if not c and i + 2 < n and _clean_line(doc.line(i + 1).folded) != "":
             # a subject printed as two paragraphs, the second going on in lower case
             # ("__Cải thiện … (PAPI)__" / "__trên địa bàn thị xã Ninh Hòa năm 2024__")
             nxt = doc.line(i + 1)

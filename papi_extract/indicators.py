@@ -121,9 +121,10 @@ def extract_indicators(ctx: DocContext) -> None:
             in_score_table.add(row.name.start)
             if row.match is not None:
                 span = (row.name.start, row.name.end)
-                found = find_indicators_folded(folded[span[0] : span[1]])
-                if table.layout == "transposed":
-                    found = (row.match,)  # a column name wrapped over lines, maybe across a page's furniture
+                # a transposed table's column name is wrapped over lines, maybe across a page's furniture:
+                # its match was made on the joined name
+                found = ((row.match,) if table.layout == "transposed"
+                         else find_indicators_folded(folded[span[0] : span[1]]))
                 mentions.extend(_mentions(ctx, found, span, row.section, "score_table"))
     # 3. group rows of other tables, 4. bold lines that are not outline headings
     blocks = ctx.blocks

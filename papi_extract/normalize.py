@@ -20,8 +20,8 @@ from functools import lru_cache
 
 import regex
 
-from papi_extract.word_tables import join_spilled_cells
 from papi_extract.grid_tables import has_grid_tables, has_pipe_layouts, rewrite_grid_tables, rewrite_pipe_layouts
+from papi_extract.word_tables import join_spilled_cells
 
 # Every pattern in this module is linear: character classes and bounded repeats only.
 _MD_HEADING = regex.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")

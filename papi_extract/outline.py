@@ -964,10 +964,10 @@ def segment(ctx: DocContext) -> None:
         end = ctx.body_end if 0 <= ctx.body_end and sec.start < ctx.body_end else len(text_all)
         sec.end = _trim_end(text_all, sec.start, end)
     _kinds_from_content(ctx, sections)
-    # No Roman tier: the plan's own first tier ("1.", or "1.1." when it has no "1.") is the top, as the
-    # contract says (level 1 = top); the spans above were closed with the levels as read.
+    # Final levels (the spans above were closed with the levels as read): parts are the top tier (1),
+    # with the appendices, and the tiers under them start at 2; with no Roman tier, the plan's own first
+    # tier ("1.", or "1.1." when it has no "1.") is the top, as the contract says (level 1 = top).
     if has_parts:
-        # parts are the top tier (1), with the appendices; the tiers under them start at 2
         inner = [x for x in sections if x.shape not in ("part", "appendix")]
         shift = 2 - min((x.level for x in inner), default=2)
         for x in sections:

@@ -52,7 +52,7 @@ from pydantic import TypeAdapter
 from papi_extract.context import Block, DocContext
 from papi_extract.footnotes import citation_pos, footnote_label
 from papi_extract.models import Score, Section
-from papi_extract.normalize import LineInfo, fold
+from papi_extract.normalize import fold
 from papi_extract.pipeline import Stage
 from papi_extract.taxonomy import (
     IndicatorMatch,
@@ -695,19 +695,18 @@ def _transposed_tables(ctx: DocContext) -> list[ScoreTable]:
     them is skipped. A year row holds one value per column; a change row gives the latest year's changes.
     """
     folded = ctx.folded
-    if "\nnam\n" not in folded:
+    corner = f"\n{_TRANSPOSED_HEAD}\n"
+    if corner not in folded:
         return []
-    lines = ctx.norm.lines
     furniture = ctx.page_furniture()
     body_end = ctx.body_end if ctx.body_end >= 0 else len(ctx.text)
     tables: list[ScoreTable] = []
-    pos = folded.find("\nnam\n", ctx.body_start)
+    pos = folded.find(corner, ctx.body_start)
     while 0 <= pos < body_end:
-        i = ctx.line_of(pos + 1)
-        table = _transposed_at(ctx, i, lines, furniture, body_end)
+        table = _transposed_at(ctx, ctx.line_of(pos + 1), furniture, body_end)
         if table is not None:
             tables.append(table)
-        pos = folded.find("\nnam\n", pos + 4)
+        pos = folded.find(corner, pos + len(corner) - 1)
     return tables
 
 
@@ -723,8 +722,7 @@ def _cells_from(ctx: DocContext, i: int, furniture: frozenset[int], body_end: in
         yield k, _strip_cell(ctx, li.start, li.end)
 
 
-def _transposed_at(ctx: DocContext, i: int, lines: list[LineInfo], furniture: frozenset[int],
-                   body_end: int) -> ScoreTable | None:
+def _transposed_at(ctx: DocContext, i: int, furniture: frozenset[int], body_end: int) -> ScoreTable | None:
     head: list[Cell] = []
     cells = _cells_from(ctx, i, furniture, body_end)
     first_row: tuple[int, Cell] | None = None

@@ -27,10 +27,6 @@ _MAX_SPILL = 12  # lines one row may spill over
 _LIST_TAB = regex.compile(r"^[ ]{0,4}(?:[-+•*–]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zđ][.)]|[IVX]{1,4}\.)\t(?=\S)")
 
 
-def has_tab_rows(text: str) -> bool:
-    return "\t" in text
-
-
 def join_spilled_cells(text: str) -> str:
     """``text`` with each spilled table row on one line, and the tab after a list item's marker a
     space (see the module docstring)."""
