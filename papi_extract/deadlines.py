@@ -516,6 +516,12 @@ _Row = tuple[int, int, str, str | None, str | None, str | None]  # start, end, k
 # only counts before a Roman quarter number and a year ("/2025", "năm 2025"); same length, offsets kept.
 _UNTONED_QUARTER = regex.compile(r"(?<![\p{L}\d])quy(?=\s{1,3}(?:iv|iii|ii|i)\s{0,3}(?:/|năm)\s{0,3}\d{4}(?!\d))")
 
+# "Quí III/2024", "hàng quí": the older spelling of "quý" (i for y), still typed; before a quarter
+# number or after a recurrence word only ("quí báu" is another word). Same length, offsets kept.
+_OLD_QUARTER = regex.compile(
+    r"(?<![\p{L}\d])quí(?=\s{1,3}(?:iv|iii|ii|i|[1-4])(?![\p{L}\d]))|(?<=(?:hàng|hằng|mỗi|từng)\s{1,3})quí(?![\p{L}\d])"
+)
+
 
 # "truớc", "thuờng", "duới": OCR often drops the horn of "ư" before a horned "ơ" ("ươ" is the only
 # Vietnamese spelling there, except after "q" and in "thuở"/"huơ", which no deadline word uses);
@@ -539,6 +545,8 @@ def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
     low = _lower(text)
     if "quy " in low:
         low = _UNTONED_QUARTER.sub("quý", low)
+    if "quí" in low:
+        low = _OLD_QUARTER.sub("quý", low)
     if "quý l" in low:
         low = _OCR_QUARTER_L.sub("i", low)
     if "uơ" in low or "uớ" in low or "uờ" in low or "uở" in low or "uỡ" in low or "uợ" in low:

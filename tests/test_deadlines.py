@@ -529,8 +529,20 @@ def test_typing_slips_in_quarter_and_continuous_words() -> None:
     check_spans(text, [d])
     (d,) = parse_deadlines("mở chuyên mục tuyên truyền; thực hiện thường xuyen.")
     assert d.kind == "continuous"
-    assert parse_deadlines("Quỹ phòng, chống thiên tai năm nay") == [] or all(
-        x.kind != "quarter" for x in parse_deadlines("Quỹ phòng, chống thiên tai"))
+    assert parse_deadlines("Quỹ phòng, chống thiên tai năm nay") == []  # "Quỹ" (fund) is no quarter
+
+
+def test_older_spelling_of_quarter() -> None:
+    """ "Quí III/2024", "hàng quí": the older spelling (i for y) is the quarter; "quí báu" (precious) is not."""
+    text = "Tập huấn cho trưởng thôn; thời gian: Quí III/2024."
+    (d,) = parse_deadlines(text, cell=False)
+    assert (d.kind, d.raw, d.start, d.end) == ("quarter", "Quí III/2024", "2024-07-01", "2024-09-30")
+    check_spans(text, [d])
+    (d,) = parse_deadlines("Quí 4 năm 2025", cell=True)
+    assert (d.kind, d.end) == ("quarter", "2025-12-31")
+    (d,) = parse_deadlines("Báo cáo kết quả hàng quí về Sở Nội vụ.")
+    assert (d.kind, d.recurrence) == ("recurring", "quarterly")
+    assert parse_deadlines("Phát huy truyền thống quí báu trong tháng 5 - tháng 6 năm 2025.", cell=False)[0].kind == "month"
 
 
 def test_the_report_a_date_is_for_is_no_recurrence() -> None:
