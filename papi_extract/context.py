@@ -82,6 +82,7 @@ class DocContext:
     _line_texts: list[str] | None = field(default=None, init=False, repr=False, compare=False)
     _margin: int | None = field(default=None, init=False, repr=False, compare=False)
     _furniture: frozenset[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _aligned: list[Any] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -109,6 +110,15 @@ class DocContext:
             t = self.norm.text
             self._furniture = page_furniture(self.line_texts()) if ("rang " in t or "RANG " in t) else frozenset()
         return self._furniture
+
+    def aligned_tables(self) -> list[Any]:
+        """Space-aligned tables without a "TT" column (``tables.aligned_regions``), found once: the
+        outline keeps their rows from being headings, the task and score readers read them."""
+        if self._aligned is None:
+            from papi_extract.tables import aligned_regions  # tables imports this module
+
+            self._aligned = aligned_regions(self.line_texts()) if "   " in self.norm.text else []
+        return self._aligned
 
     def warn(self, code: str, message: str, span: tuple[int, int] | None = None) -> None:
         self.warnings.append(Warning(code=code, message=message, span=span))

@@ -791,6 +791,13 @@ def segment(ctx: DocContext) -> None:
     if "|" in text_all and _BAR_LINE_ANY.search(text_all):  # cheap gate: most documents hold no "|" line at all
         for a, b in bar_table_regions(texts, start_line, tail_line):
             in_table.update(range(a, b))
+    # Lines of a space-aligned table with no "TT" column: rows, each a table row block ("1. Tham gia …
+    # 5,02   5,11" and a group row "2. CÔNG KHAI, MINH BẠCH …" are cells, not headings)
+    aligned_rows: set[int] = set()
+    for r in ctx.aligned_tables():
+        if start_line <= r.head < tail_line:
+            aligned_rows.update(range(r.head, min(r.end, tail_line)))
+    in_table |= aligned_rows
 
     # Per line, in the order of the tests: blank, page chrome, table row, heading, closing phrase,
     # continuation of the current block, new block. A line is "plain" when its lead rules out
@@ -851,7 +858,7 @@ def segment(ctx: DocContext) -> None:
             continue
         c0 = s[0]
         g0 = gates[c0]
-        if "\t" in text or (c0 == "|" and s.count("|") >= 2):  # _is_table_text: a table row, never a heading
+        if "\t" in text or (c0 == "|" and s.count("|") >= 2) or i in aligned_rows:  # a table row, never a heading
             cur = Block("table_row", start, end, start, i, None, None, 0, sec_id,
                         [(start, end)])
             blocks.append(cur)

@@ -301,6 +301,45 @@ def _split_row(ctx: DocContext, start: int, end: int) -> list[Cell]:
     return cells
 
 
+def _split_aligned(ctx: DocContext, start: int, end: int, starts: tuple[int, ...]) -> list[Cell]:
+    """Cells of one line of a space-aligned table, one per column: each run of text (words parted by
+    single spaces) goes to the column whose header starts nearest; a column with no run is empty."""
+    line = ctx.text[start:end]
+    spans: list[tuple[int, int] | None] = [None] * len(starts)
+    for m in _ALIGNED_PIECE.finditer(line):
+        k = min(range(len(starts)), key=lambda c: abs(starts[c] - m.start()))
+        prev = spans[k]
+        spans[k] = (m.start(), m.end()) if prev is None else (prev[0], m.end())
+    return [_strip_cell(ctx, start + sp[0], start + sp[1]) if sp else Cell("", start, start) for sp in spans]
+
+
+def _with_wrapped_name(name: Cell, named_at: list[tuple[Block, list[Cell], int, Cell] | None], k: int) -> Cell:
+    """A space-aligned row's name with the rest it wraps onto below its figures ("1. Tham gia của người
+    dân ở" + "cấp cơ sở"): the next lines holding only a name in lower case, for naming the indicator
+    (the row's span stays on its own line)."""
+    parts = [name]
+    line = named_at[k][0].line if named_at[k] else -1
+    for nxt in named_at[k + 1 :]:
+        if nxt is None or nxt[0].line != line + 1 or sum(1 for c in nxt[1] if c.text) != 1:
+            break
+        if not nxt[3].text[:1].islower():
+            break
+        parts.append(nxt[3])
+        line += 1
+    return name if len(parts) == 1 else _join_cells(parts)
+
+
+def _join_cells(cells: list[Cell]) -> Cell:
+    """One cell from the wrapped pieces of a header cell (the empty ones left out)."""
+    full = [c for c in cells if c.text]
+    if not full:
+        return cells[0]
+    return Cell(" ".join(c.text for c in full), full[0].start, full[-1].end, " ".join(c.f for c in full))
+
+
+_ALIGNED_PIECE = regex.compile(r"\S+(?: \S+)*")  # a run of words with single spaces: one cell piece
+
+
 @lru_cache(maxsize=4096)
 def _header_info(f: str) -> tuple[int | None, str | None]:
     """(year, metric) a header cell (folded) names: "nam 2019" -> (2019, None), "diem" -> (None, "score").
@@ -428,6 +467,13 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
         groups[-1].append(b)
         prev = i
     text = ctx.text
+    # lines of space-aligned tables (no tab, no pipe): their cells are read by column position
+    aligned = {j: r.starts for r in ctx.aligned_tables() for j in range(r.head, r.end)}
+
+    def split(b: Block) -> list[Cell]:
+        starts = aligned.get(b.line)
+        return _split_row(ctx, b.start, b.end) if starts is None else _split_aligned(ctx, b.start, b.end, starts)
+
     for g in groups:
         # cheap test first: a score table has a short header cell naming a year in its first rows, or
         # the sentence right before it names the year ("Chỉ số PAPI năm 2025 … như sau:")
@@ -436,9 +482,9 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
             intro_year = _intro_year(text, g[0].start)
             if intro_year is None:
                 continue
-        if not any(_header_row(_split_row(ctx, b.start, b.end), intro_year is not None) for b in g[:5]):
+        if not any(_header_row(split(b), intro_year is not None) for b in g[:5]):
             continue
-        rows = [(b, _split_row(ctx, b.start, b.end)) for b in g]
+        rows = [(b, split(b)) for b in g]
         rows = [(b, r) for b, r in rows if not all(_SEPARATOR_CELL.match(c.text) or not c.text for c in r)]
         header: list[list[Cell]] = []
         k = 0
@@ -450,6 +496,10 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
                 break
             header.append(cells)
             k += 1
+        if len(header) > 1 and g[0].line in aligned:
+            # a space-aligned header's lines are one cell each per column, wrapped ("Tăng (+)," over
+            # "giảm (-)", "Xếp hạng" over "năm 2023"): joined, not read as spanning cells
+            header = [[_join_cells([r[c] for r in header]) for c in range(len(header[0]))]]
         if not header or not (intro_year or any(_header_info(c.f)[0] for r in header for c in r)):
             continue
         cols = _slots_by_column(header, intro_year)
@@ -467,13 +517,14 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
         js = [x[2] for x in named_at if x is not None]
         name_col = max(set(js), key=js.count) if js else 0
         width = max(len(r[1]) for r in rows)
-        for item in named_at:
+        is_aligned = g[0].line in aligned
+        for n_at, item in enumerate(named_at):
             if item is None:
                 continue
             b, cells, j, name = item
             shift = name_col - j if j < name_col and len(cells) == width - (name_col - j) else 0
             label = next((c for c in cells[:j] if c.text and _is_row_label(c.text)), None)
-            match, total = _resolve_name(name)
+            match, total = _resolve_name(_with_wrapped_name(name, named_at, n_at) if is_aligned else name)
             values = [cells[c - shift] if 0 <= c - shift < len(cells) and c - shift > j and cells[c - shift].text
                       and _is_value_cell(cells[c - shift].text) else None
                       for c in order]

@@ -519,6 +519,13 @@ def _find_tables(ctx: DocContext, match: Matcher) -> list[Table]:
             if t is not None:
                 tables.append(t)
                 covered.update(range(i, read_to))
+        for r in ctx.aligned_tables():  # space-aligned tables with no "TT" column
+            if first <= r.head < last:
+                t = _region_table(ctx, r, match)
+                if t is not None:
+                    tables.append(t)
+                    covered.update(range(r.head, r.end))
+                    aligned.append(r.head)
         if aligned:
             tables.sort(key=lambda t: t.start)
         i = first
@@ -756,6 +763,202 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
         return None, max(table_end, i + 1)
     table = Table("aligned", cols, b.rows, lines[i].start, lines[table_end - 1].end, b.has_groups, b.orphans)
     return table, table_end
+
+
+def _region_table(ctx: DocContext, region: AlignedRegion, match: Matcher | None) -> Table | None:
+    """The task table of a space-aligned region with no number column (None for a score table).
+
+    Rows are parted by blank lines (a line right under another is the same row, its cells wrapped
+    within their columns); in a table with no blank line between rows a line whose text cell starts
+    in upper case opens a row. A row of one piece in the first column that names a PAPI indicator
+    is a group row ("1. THAM GIA …" sets the dimension, "Nội dung thành phần: …" the sub-dimension).
+    """
+    texts = _line_texts(ctx)
+    lines = ctx.norm.lines
+    doc = ctx.text
+    starts = list(region.starts)
+    names = [texts[region.head][a:b] for a, b in _pieces(texts[region.head])]
+    for j in range(region.head + 1, region.body):
+        for a, b in _pieces(texts[j]):
+            k = _nearest(starts, a)
+            names[k] = f"{names[k]} {texts[j][a:b]}"
+    cols = [header_role(n) or "" for n in names]
+    if not _is_task_header(cols):
+        return None
+    text_col = cols.index("text")
+    body = range(region.body, region.end)
+    filled = [j for j in body if texts[j].strip()]
+    blank_rows = any(not texts[j].strip() for j in range(filled[0], filled[-1])) if filled else False
+    b = _Builder(doc, cols, match)
+    blank = True
+    for j in body:
+        t = texts[j]
+        if not t.strip() or is_page_number(t) or "\f" in t:
+            blank = blank or not t.strip()
+            continue
+        pieces = _pieces(t)
+        base = lines[j].start
+        spans: list[tuple[int, int]] = [(base, base)] * len(cols)
+        for a, e in pieces:
+            k = _nearest(starts, a)
+            pa, pb = spans[k]
+            spans[k] = (base + a, base + e) if pb <= pa else (pa, base + e)
+        raw = _RawRow(spans, base, lines[j].end, blank)
+        a0, e0 = pieces[0]
+        if (len(pieces) == 1 and (blank or not blank_rows) and abs(a0 - starts[0]) <= _COLUMN_SLACK
+                and _group_like(t[a0:e0])):
+            m = _GROUP_LABEL.match(t[a0:e0])
+            name_at = a0 + m.end() if m else a0
+            colon = t.find(":", name_at, min(e0, name_at + 40))  # "Nội dung thành phần: Y tế công lập"
+            if colon >= 0 and t[colon + 1 : e0].strip():
+                name_at = colon + 1 + len(t[colon + 1 : e0]) - len(t[colon + 1 : e0].lstrip())
+            b._group(raw, t[name_at:e0], (base + name_at, base + e0), roman=False, numbered=m is not None)
+        else:
+            ta, tb = spans[text_col]
+            head = doc[ta:tb][:1]
+            new = blank if blank_rows else (tb > ta and (head.isupper() or head.isdigit()))
+            prev = b.rows[-1] if b.rows else None
+            if not new and prev is not None and prev.kind == "task":
+                b._extend(raw)
+            elif tb > ta:
+                b._task(raw, None)
+            else:
+                b.orphans.append((raw.start, raw.end))  # agency/time cells under a group row
+        blank = False
+    if not any(r.kind == "task" for r in b.rows):
+        return None
+    end_line = filled[-1] if filled else region.head
+    return Table("aligned", cols, b.rows, lines[region.head].start, lines[end_line].end, b.has_groups, b.orphans)
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedRegion:
+    """A space-aligned table whose header names its columns with no "TT" column: lines ``head`` to
+    ``end`` (exclusive), the body from ``body`` (after the header's wrapped lines), and the offset
+    in the line where each column starts."""
+
+    head: int
+    body: int
+    end: int
+    starts: tuple[int, ...]
+
+
+_YEAR_IN = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_MAX_HEAD_CELL = 40  # a header cell of a space-aligned table is a short column name
+_MAX_HEAD_WRAPS = 2  # lines a header's cells wrap over below the header line
+_COLUMN_SLACK = 3  # a piece starting this close to a column start is in that column
+
+
+@lru_cache(maxsize=1)
+def _score_column_words() -> regex.Pattern[str]:
+    """The words of a score table's value columns ("Điểm", "Xếp hạng", "Chênh lệch"), from scores.yaml."""
+    raw = yaml.safe_load((DATA / "scores.yaml").read_text(encoding="utf-8"))["table_header"]
+    words = sorted({fold(w) for k in ("score", "rank", "change") for w in raw[k]}, key=len, reverse=True)
+    return regex.compile(r"(?<![\w])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\w])")
+
+
+def _column_name(name: str) -> bool:
+    """A header cell of a task or score table: a column role, a year ("Năm 2023") or a score column."""
+    return (header_role(name) is not None or _YEAR_IN.search(name) is not None
+            or _score_column_words().search(fold(name)) is not None)
+
+
+def _aligned_header(line: str) -> list[tuple[int, int]] | None:
+    """The pieces of a header line with no number column ("Nội dung nhiệm vụ   Cơ quan chủ trì   …",
+    "Chỉ số nội dung   Năm 2022   Năm 2023   Tăng (+),"): at least three short pieces, the first a
+    column role other than the number (the other names are checked once their wrapped lines join)."""
+    pieces = _pieces(line)
+    if len(pieces) < 3 or pieces[0][0] > 8 or any(b - a > _MAX_HEAD_CELL for a, b in pieces):
+        return None
+    role = header_role(line[pieces[0][0] : pieces[0][1]])
+    return None if role is None or role == "number" else pieces
+
+
+def _group_like(text: str) -> bool:
+    """A row of one cell that names a PAPI indicator ("1. THAM GIA CỦA NGƯỜI DÂN …", "Nội dung thành
+    phần: Y tế công lập"): a group row spanning the table, not text after it."""
+    m = _GROUP_LABEL.match(text)
+    rest = text[m.end() :] if m else text
+    rest = _group_name(rest) if len(rest) <= 160 else ""
+    return bool(rest) and _strong(_indicator(rest, _default_matcher()), rest)
+
+
+def _row_line(pieces: list[tuple[int, int]], starts: tuple[int, ...]) -> bool:
+    """A line of two or more pieces, each starting at a column: a row (or a row's wrapped line)."""
+    return len(pieces) >= 2 and all(abs(starts[_nearest(list(starts), a)] - a) <= _COLUMN_SLACK for a, _ in pieces)
+
+
+def aligned_regions(texts: list[str]) -> list[AlignedRegion]:
+    """Every space-aligned table whose header has no "TT" column (a word processor's plain-text
+    export: cells in fixed columns, a long cell wrapped within its column, rows parted by blank lines).
+
+    Found from the lines alone, before the outline, so that its rows ("1. Tham gia … 5,02 5,11",
+    "2. CÔNG KHAI, MINH BẠCH …" over a group of task rows) are never read as headings. The table
+    ends at a line starting left of it, or at a line of one piece in the first column that is too
+    long for that column and after a blank line is neither a group row (a PAPI indicator name) nor
+    followed by a row.
+    """
+    out: list[AlignedRegion] = []
+    n = len(texts)
+    i = 0
+    while i < n:
+        t = texts[i]
+        if len(t) > 400 or "  " not in t.strip() or (head := _aligned_header(t)) is None:
+            i += 1
+            continue
+        starts = tuple(a for a, _ in head)
+        names = [t[a:b] for a, b in head]
+        j = i + 1
+        while j < n and j - i <= _MAX_HEAD_WRAPS and texts[j].strip():
+            ps = _pieces(texts[j])
+            if not all(b - a <= 24 and not _NUMBER_CELL.match(texts[j][a:b].replace(",", "."))
+                       and abs(starts[_nearest(list(starts), a)] - a) <= _COLUMN_SLACK for a, b in ps):
+                break
+            for a, b in ps:
+                k = _nearest(list(starts), a)
+                names[k] = f"{names[k]} {texts[j][a:b]}"
+            j += 1
+        if sum(1 for name in names[1:] if _column_name(name)) < 2:
+            i += 1
+            continue
+        body = j
+        left = starts[0] - 4
+        width = starts[1] - starts[0]
+        blank = False
+        end = body
+        rows = 0
+        while j < n:
+            t = texts[j]
+            s = t.strip()
+            if not s:
+                blank = True
+                j += 1
+                continue
+            if is_page_number(t) or "\f" in t:
+                j += 1
+                continue
+            ps = _pieces(t)
+            if ps[0][0] < left:
+                break
+            if len(ps) == 1 and abs(ps[0][0] - starts[0]) <= _COLUMN_SLACK:
+                piece = t[ps[0][0] : ps[0][1]]
+                if (blank or len(piece) > width + 10) and not _group_like(piece):
+                    k = j + 1
+                    while k < n and not texts[k].strip():
+                        k += 1
+                    if not blank or k >= n or not _row_line(_pieces(texts[k]), starts):
+                        break
+            elif len(ps) >= 2:
+                rows += 1
+            blank = False
+            end = j + 1
+            j += 1
+        if rows >= 2:
+            out.append(AlignedRegion(i, body, end, starts))
+            i = end
+        else:
+            i += 1
+    return out
 
 
 def _is_label(piece: str) -> bool:

@@ -597,3 +597,33 @@ def test_a_sentence_with_no_year_under_a_heading_with_none_speaks_of_the_last_ye
     e = get(ctx, 8, None, 2023, "actual")
     assert (e.value, e.change) == (3.64, 0.21)
     assert get(ctx, 5, None, 2023, "actual").value == 7.38
+
+
+def test_space_aligned_score_table_with_wrapped_header_and_names() -> None:
+    """A word processor's text export of a score table: no "TT" column, every header cell wrapped over
+    two lines ("Điểm" over "2023", "Chênh" over "lệch"), a long name wrapped below its row's figures,
+    no blank line between rows. Each row gives both years and the latest year's change; the rows
+    are no headings."""
+    text = (
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2025\n\n"
+        "I. KẾT QUẢ NĂM 2024\n"
+        "Kết quả Chỉ số PAPI của tỉnh như sau:\n\n"
+        "Nội dung chỉ số                      Điểm        Điểm        Chênh\n"
+        "                                     2023        2024        lệch\n\n"
+        "1. Tham gia của người dân ở          4,95        5,20        +0,25\n"
+        "cấp cơ sở\n"
+        "2. Kiểm soát tham nhũng trong        6,10        5,88        -0,22\n"
+        "khu vực công\n"
+        "Tổng điểm                            41,02       41,80       +0,78\n\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Tăng cường công khai ngân sách xã.\n"
+    )
+    ctx = parse(text)
+    assert facts(ctx) >= {
+        (1, None, 2023, "actual", 4.95, None, None, None, None),
+        (1, None, 2024, "actual", 5.2, 0.25, None, None, None),
+        (4, None, 2023, "actual", 6.1, None, None, None, None),
+        (4, None, 2024, "actual", 5.88, -0.22, None, None, None),
+        (None, None, 2024, "actual", 41.8, 0.78, None, None, None),
+    }
+    assert [s.title for s in ctx.sections] == ["KẾT QUẢ NĂM 2024", "NHIỆM VỤ, GIẢI PHÁP"]

@@ -1183,3 +1183,77 @@ def test_commune_assignments_closing_a_task() -> None:
         ["Công chức Văn hóa - Xã hội"], ["Trưởng các xóm", "Hội Phụ nữ xã"])
     assert ([a.raw for a in t2.lead], [a.raw for a in t2.support]) == (["Trưởng các xóm"], ["Ban công tác Mặt trận các xóm"])
     assert ([a.raw for a in t3.lead], [a.raw for a in t3.support]) == (["Chủ tịch UBND xã"], ["Công chức Địa chính - Xây dựng"])
+
+
+ALIGNED_PLAN = """ỦY BAN NHÂN DÂN
+HUYỆN TRIỆU PHONG
+Số: 45/KH-UBND
+KẾ HOẠCH
+Cải thiện Chỉ số PAPI năm 2025
+
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao chất lượng phục vụ người dân.
+
+II. NHIỆM VỤ, GIẢI PHÁP
+Phân công cụ thể như sau:
+
+Nhiệm vụ                              Đơn vị chủ trì        Đơn vị phối hợp       Thời hạn
+                                                                                  hoàn thành
+
+I. KIỂM SOÁT THAM NHŨNG TRONG KHU VỰC CÔNG
+
+Công khai danh sách hộ được hỗ trợ    Phòng Lao động -      UBND các xã, thị      Quý II/2025
+nhà ở trên bảng tin của xã            Thương binh và Xã     trấn
+                                      hội
+
+Kiểm tra việc kê khai tài sản, thu    Thanh tra huyện       Phòng Nội vụ          Tháng 10/2025
+nhập năm 2024
+
+Chỉ số thành phần: Công bằng trong tuyển dụng vào nhà nước
+
+Công khai kết quả thi tuyển viên      Phòng Nội vụ          Các trường học        Khi có kết quả
+chức giáo dục
+
+III. TỔ CHỨC THỰC HIỆN
+Phòng Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+"""
+
+
+def test_space_aligned_task_table_with_no_number_column() -> None:
+    """A word processor's text export: cells in fixed columns with no "TT" column, each cell wrapped
+    within its column, rows parted by blank lines; a Roman-numbered dimension row and a sub-dimension
+    row span the table. Each row is one task with its own cells; the group rows are no headings."""
+    doc = parse(ALIGNED_PLAN)
+    rows = [t for t in doc.tasks if t.method == "table-row"]
+    assert [text_key(t.text) for t in rows] == [text_key(s) for s in (
+        "Công khai danh sách hộ được hỗ trợ nhà ở trên bảng tin của xã",
+        "Kiểm tra việc kê khai tài sản, thu nhập năm 2024",
+        "Công khai kết quả thi tuyển viên chức giáo dục")]
+    first, second, third = rows
+    assert keys(first.lead) == expect("Phòng Lao động - Thương binh và Xã hội")
+    assert keys(first.support) == expect("UBND các xã, thị trấn")
+    assert [(d.kind, d.end) for d in first.deadlines] == [("quarter", "2025-06-30")]
+    assert [(d.kind, d.end) for d in second.deadlines] == [("month", "2025-10-31")]
+    assert (first.dimension, first.subdimension, second.dimension) == (4, None, 4)
+    assert (third.dimension, third.subdimension) == (4, "4.3")
+    assert [d.kind for d in third.deadlines] == ["event"]
+    titles = [s.title for s in doc.sections]
+    assert titles == ["MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ, GIẢI PHÁP", "TỔ CHỨC THỰC HIỆN"]
+
+
+def test_space_aligned_rows_without_blank_lines_start_at_a_capital() -> None:
+    """The same layout with no blank line between rows: a text cell starting in upper case opens a row,
+    one starting in lower case continues the row above."""
+    head, rest = ALIGNED_PLAN.split("hoàn thành\n\n", 1)
+    table, tail = rest.split("\n\nIII. TỔ CHỨC", 1)
+    text = head + "hoàn thành\n" + table.replace("\n\n", "\n") + "\n\nIII. TỔ CHỨC" + tail
+    assert "hội\nKiểm tra" in text and "\n\nKiểm tra" not in text
+    doc = parse(text)
+    rows = [t for t in doc.tasks if t.method == "table-row"]
+    assert [text_key(t.text) for t in rows] == [text_key(s) for s in (
+        "Công khai danh sách hộ được hỗ trợ nhà ở trên bảng tin của xã",
+        "Kiểm tra việc kê khai tài sản, thu nhập năm 2024",
+        "Công khai kết quả thi tuyển viên chức giáo dục")]
+    assert keys(rows[0].lead) == expect("Phòng Lao động - Thương binh và Xã hội")
+    assert keys(rows[1].lead) == expect("Thanh tra huyện")
+    assert [(t.dimension, t.subdimension) for t in rows] == [(4, None), (4, None), (4, "4.3")]
