@@ -353,6 +353,8 @@ def _extract_number(ctx: DocContext, v: HeaderVocab, hlines: list[_Line]) -> _Li
         sym = ln.text[m.start("sym"):m.end("sym")]
         if not _UPPER_RE.match(sym):
             continue
+        if m.group("n") is None and not m.group("sep") and "-" not in sym and "/" not in sym:
+            continue  # "… ở cấp cơ sở: Phòng Nội vụ …": a symbol is a code ("KH-UBND"), or follows a number
         ctx.symbol = sym
         if m.group("n") is not None and m.group("sep"):
             ctx.number = _WS_RE.sub("", ln.text[m.start("n"):m.end("sym")])

@@ -28,6 +28,8 @@ _MD_HEADING = regex.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
 _MD_TRAILING_HASHES = regex.compile(r"[ \t]+#+[ \t]*$")
 _STAR_RUN = regex.compile(r"\*+")
 _STAR_BULLET = regex.compile(r"^(\s{0,12}(?:[-–+•]\s{1,4})?)\*\s{1,4}(?=\S)")
+# a list item whose text opens with a bold run ("- **Tham gia của người dân:** Phòng Nội vụ …")
+_BULLET_BOLD = regex.compile(r"^\s{0,12}[-–—+•]\s{1,4}(?=\*\*\S|__\S)")
 _UNDERSCORE_EMPH = regex.compile(r"(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w])")
 _MD_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _INLINE_TAG = regex.compile(r"</?(?:i|b|u|em|strong|span|font|sup|sub|p|div|br|small|big|a)\b[^<>\n]{0,200}>", regex.I)
@@ -231,6 +233,8 @@ def _strip_stars(line: str) -> tuple[str, bool, bool, int]:
     m = _STAR_BULLET.match(line)
     if m:
         lead, bullet, stripped = m.group(1), "* ", line[m.end() :]
+    elif (m := _BULLET_BOLD.match(line)) is not None:
+        lead, bullet, stripped = m.group(), "", line[m.end() :]  # the bold run-in head of a list item
     else:
         stripped = line.lstrip()
         lead, bullet = line[: len(line) - len(stripped)], ""

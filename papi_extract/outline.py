@@ -606,6 +606,21 @@ def _caps_heading(lines: _Lines, i: int, s: str, start: int, end: int) -> _Headi
     return _Heading(i, "caps", "", start, start + len(t), -1)
 
 
+def _unlabelled_md_heading(s: str, i: int, start: int) -> _Heading | None:
+    """A heading of an HTML page or markdown file with no label: a news article's crossheads ("8 nhóm
+    nhiệm vụ trọng tâm", "Tổ chức thực hiện nghiêm, …"). Read like a capitals heading (top level, empty
+    label), any kind, while no labelled section is open (under "I." it would be a sub-title). A long
+    heading that ends a sentence (a page's lead paragraph set as a heading) is none."""
+    t = s.rstrip().rstrip(":").rstrip()
+    if not t or len(t) > 120 or t.endswith((".", "?", "!", "…")) or len(t.split()) > _CAPS_MAX_WORDS:
+        return None
+    if sum(1 for c in t if c.isalpha()) < 4:
+        return None
+    if any(rx.match(s) for rx in (ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE, PAREN_RE, APPENDIX_RE)):
+        return None  # a labelled heading, read as one
+    return _Heading(i, "caps", "", start, start + len(t), -1)
+
+
 def _match_heading(lines: _Lines, i: int, in_organization: bool) -> _Heading | None:
     text = lines.texts[i]
     s = text.lstrip()
@@ -804,6 +819,8 @@ def segment(ctx: DocContext) -> None:
     # every label and bullet pattern (``g0``, the gate bits of its first character, is 0 for most
     # lines): it is never a heading, an item or a bullet.
     unwrapped = _one_line_paragraphs(texts, start_line, tail_line)
+    # the document's first line is its title (a news page's headline), never a section
+    first_text = next((k for k in range(n) if texts[k].strip()), n)
     plain_lead = _PLAIN_LEAD
     chrome_phrases, closing_phrases = chrome.phrases, closing.phrases
     any_opening = chrome_phrases + closing_phrases
@@ -880,6 +897,9 @@ def segment(ctx: DocContext) -> None:
         if (c0.isupper() and (prev_blank or i == start_line) and not is_closing and i not in in_table
                 and not apx_title):  # the capital lines under "PHỤ LỤC" are its title
             caps_h = _caps_heading(lines, i, s, start + ind, end)
+        if (caps_h is None and infos[i].md_level and i > first_text and not is_closing and i not in in_table
+                and not apx_title and not any(x.label for x in stack)):
+            caps_h = _unlabelled_md_heading(s, i, start + ind)
         if plain and caps_h is None:
             if cur is not None and cur.kind != "table_row" and not is_closing and (not prev_blank or c0.islower()):
                 cur.end = end

@@ -146,6 +146,9 @@ class Vocab:
     opening_clause: regex.Pattern[str]
     topic_opening: regex.Pattern[str]
     filler: frozenset[str]
+    person: regex.Pattern[str]  # an honorific and a capitalised name ("bà Nguyễn Thị Hoa")
+    person_opening: regex.Pattern[str]  # "Theo ông Lê Minh Tuấn, …"
+    speech_verb: regex.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -176,8 +179,14 @@ def vocab() -> Vocab:
     generic_opening = regex.compile(r"^\s{0,4}[*]?\s{0,3}(?:" + _alternation(raw["generic_openings"]) + r")(?!\w)")
     opening_clause = regex.compile(r"^\s{0,4}(?:" + _alternation(raw["opening_clauses"]) + r")(?!\w)")
     topic_opening = regex.compile(r"^\s{0,4}[\"“(]?(?:" + _alternation(raw["topic_openings"]) + r")(?!\w)")
+    speech = raw["reported_speech"]
+    honorific = r"(?:" + "|".join(regex.escape(w) for w in speech["honorifics"]) + r")"
+    person = regex.compile(r"(?<![\w])(?i:" + honorific + r")\s{1,3}\p{Lu}\w{0,12}\s{1,3}\p{Lu}")
+    person_opening = regex.compile(r"^\s{0,4}(?i:theo)\s{1,3}(?i:" + honorific + r")\s{1,3}\p{Lu}")
+    speech_verb = regex.compile(r"(?<![\w])(?:" + "|".join(regex.escape(w) for w in speech["verbs"]) + r")(?![\w])")
     return Vocab(block_line, agency_section, not_task_opening, not_task_phrase, generic_opening,
-                 opening_clause, topic_opening, frozenset(raw["header_filler_words"]))
+                 opening_clause, topic_opening, frozenset(raw["header_filler_words"]),
+                 person, person_opening, speech_verb)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1008,6 +1017,8 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
             continue
         if f[:1] == "[" and FOOTNOTE.match(f):
             continue  # a footnote ("[1](#ftnref1) Báo cáo PAPI 2024 …", "[^2]: …"): a note, not a task
+        if b.kind == "para" and _reported_speech(v, text):
+            continue  # "Theo bà X, …", "…, ông X nhấn mạnh, …": a news page's narrative
         has_sub = _followed_by_subitems(items, idx)
         if text.endswith(":"):
             if has_sub:
@@ -1462,6 +1473,10 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
         block_sid = top
         block_stop = top
         group = []
+    runin = _runin_indicator(st, body.text)
+    full_body = body
+    if runin is not None:
+        body = body.slice(runin[2] + 1, len(body.text))  # agencies and times are read after the head
     lead, support, directing, source = _resolve(
         st, body, sid, lead_field=fields.get("lead"), support_field=fields.get("support"), group=group,
         block_sid=block_sid, block_stop=block_stop,
@@ -1470,8 +1485,10 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
         directing = st.split(fields["directing"]) + directing
     dimension, subdimension = st.dimension_of(dim_sid)
     sec = st.secs.get(sid) if sid else None
+    if dimension is None and runin is not None:
+        dimension, subdimension = runin[0], runin[1]
     if dimension is not None and subdimension is None and sec is not None and sec.kind == "tasks":
-        subdimension = _runin_subdimension(st, body.text, dimension)
+        subdimension = _runin_subdimension(st, full_body.text, dimension)
     time_field = fields.get("deadline")
     deadlines = st.deadlines(time_field, cell=True) if time_field else st.deadlines(body, cell=False)
     if not deadlines and not fields.get("deadline"):
@@ -1509,6 +1526,37 @@ def _method(st: _Doc, it: _Item, source: str) -> str:
     if b.kind == "bullet":
         return "bullet"
     return "prose-paragraph"
+
+
+def _reported_speech(v: Vocab, text: str) -> bool:
+    """A paragraph reporting what a named person said (see ``reported_speech`` in tasks.yaml)."""
+    if v.person_opening.match(text):
+        return True
+    return v.person.search(text) is not None and v.speech_verb.search(text.lower()) is not None
+
+
+_RUNIN_COVER = 0.6  # share of a run-in head an indicator name must cover to be the head's whole content
+
+
+def _runin_indicator(st: _Doc, text: str) -> tuple[int, str | None, int] | None:
+    """(dimension, sub-dimension, offset of the ":") when the item opens with a run-in head that is only
+    a PAPI indicator's name ("Tham gia của người dân ở cấp cơ sở: Phòng Nội vụ chủ trì, …"): the head
+    says which indicator the item serves, and the agencies are read from what follows it."""
+    search = st.api.search_indicators
+    cut = text.find(":", 0, 160)
+    if search is None or cut <= 0:
+        return None
+    head = text[:cut].strip(" *")
+    if not head or _nwords(head, 14) > 14 or ";" in head:
+        return None
+    found = [m for m in search(head) if getattr(m, "exact", False)]
+    if len(found) != 1:
+        return None
+    m = found[0]
+    start, end = getattr(m, "start", None), getattr(m, "end", None)
+    if not isinstance(start, int) or not isinstance(end, int) or (end - start) < _RUNIN_COVER * len(head):
+        return None
+    return int(m.dimension), m.subdimension, cut
 
 
 def _runin_subdimension(st: _Doc, text: str, dimension: int) -> str | None:

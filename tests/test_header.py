@@ -848,3 +848,12 @@ def test_signature_lines_below_a_two_column_tails_last_line_are_the_signatures()
     s = ctx.signer
     assert (s.name, s.position, s.authority) == ("Nguyễn Ngọc Sâm", "Phó Chủ tịch", "TM. Ủy ban nhân dân / KT. Chủ tịch")
     assert ctx.recipients == ["Bộ Nội vụ", "Các sở, ngành", "Lưu: VT, KTTH"]
+
+
+def test_a_number_label_needs_a_code_or_a_number() -> None:
+    """ "Số:" then a code ("KH-UBND") or a number is the document number; "… ở cấp cơ sở: Phòng Nội vụ …"
+    (a word ending in "sở" before a colon) is not, on a page with no header block."""
+    ctx = _header("Bài viết về kế hoạch\n\n- Tham gia ở cấp cơ sở: Phòng Nội vụ chủ trì hướng dẫn.\n")
+    assert ctx.symbol is None and ctx.number is None
+    ctx = _header("UBND XÃ AN BÌNH\nSố: KH-UBND\nKẾ HOẠCH\nCải thiện PAPI năm 2025\n")
+    assert ctx.symbol == "KH-UBND"

@@ -113,3 +113,12 @@ def test_line_breaks_part_words_never_glue_them() -> None:
     out = normalize(row + "\n").text
     assert "| Trung tâm Y tế huyện; UBND các xã; Hội Phụ nữ | Quý II/2024; Quý IV/2024 |" in out
     assert normalize("Kính gửi:<br>Sở Nội vụ\n").text == "Kính gửi: Sở Nội vụ\n"
+
+
+def test_bold_run_in_head_of_a_list_item() -> None:
+    """ "- **Chỉ số X:** text": the bold head of a list item is kept as evidence like a paragraph's."""
+    n = normalize("Các nhiệm vụ:\n\n+ **Kiểm soát tham nhũng trong khu vực công:** Thanh tra huyện kiểm tra.\n",
+                  fmt="markdown")
+    line = n.line_text(2)
+    assert line == "+ Kiểm soát tham nhũng trong khu vực công: Thanh tra huyện kiểm tra."
+    assert n.lines[2].bold and line[: n.lines[2].bold_end] == "+ Kiểm soát tham nhũng trong khu vực công:"

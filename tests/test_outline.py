@@ -525,3 +525,15 @@ def test_parts_above_the_roman_tier() -> None:
         ("PL", 1, "appendix"),
     ]
     assert _key(ctx.sections[0].title) == "danh gia ket qua nam 2023"
+
+
+def test_unlabelled_markdown_headings_are_sections_only_outside_labelled_ones() -> None:
+    """An HTML/markdown heading with no label is a top-level section (a news page's crossheads), but not the
+    page's first line (its headline), not a heading that is a sentence (a lead paragraph set as a heading),
+    and not while a labelled section is open (there it is a sub-title of that section)."""
+    ctx = _outline(
+        "# Cam Lộ ban hành kế hoạch cải thiện PAPI\n\n## UBND huyện Cam Lộ vừa ban hành kế hoạch với 20 nhiệm vụ.\n\n"
+        "Nội dung mở đầu.\n\n## Kết quả năm 2024 còn thấp\n\nChỉ số giảm 0,3 điểm.\n\n"
+        "## I. NHIỆM VỤ CỤ THỂ\n\n### Lưu ý khi triển khai\n\n- Công khai ngân sách xã.\n", )
+    assert [(s.label, s.level, _key(s.title)) for s in ctx.sections] == [
+        ("", 1, "ket qua nam 2024 con thap"), ("I", 1, "nhiem vu cu the")]

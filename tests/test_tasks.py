@@ -1257,3 +1257,53 @@ def test_space_aligned_rows_without_blank_lines_start_at_a_capital() -> None:
     assert keys(rows[0].lead) == expect("Phòng Lao động - Thương binh và Xã hội")
     assert keys(rows[1].lead) == expect("Thanh tra huyện")
     assert [(t.dimension, t.subdimension) for t in rows] == [(4, None), (4, None), (4, "4.3")]
+
+
+ARTICLE_MD = """# Hướng Hóa triển khai kế hoạch nâng cao Chỉ số PAPI năm 2025
+
+UBND huyện Hướng Hóa vừa ban hành Kế hoạch cải thiện Chỉ số PAPI năm 2025, tập trung vào các chỉ số giảm điểm.
+
+## Các giải pháp cụ thể
+
+Kế hoạch nêu rõ các nhiệm vụ theo từng lĩnh vực:
+
+- **Thủ tục hành chính công:** Văn phòng HĐND và UBND huyện rà soát, niêm yết công khai thủ tục hành chính tại Bộ phận Một cửa; hoàn thành trong quý II/2025.
+- **Quản trị môi trường:** Phòng Nông nghiệp và Môi trường kiểm tra các cơ sở chế biến nông sản xả thải ra sông Sê Pôn trước ngày 30/9/2025.
+
+Trao đổi với phóng viên, ông Hồ Văn Lâm, Chánh Văn phòng HĐND và UBND huyện cho biết, các nhiệm vụ đều có thời hạn cụ thể.
+
+## Phân công thực hiện và báo cáo
+
+Phòng Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch, báo cáo UBND huyện trước ngày 10/12/2025.
+
+Theo bà Trần Thị Mai, lãnh đạo Phòng Nội vụ, kết quả sẽ được đưa vào bình xét thi đua cuối năm.
+"""
+
+
+def test_news_article_crossheads_runin_indicators_and_quotes() -> None:
+    """A news page about a plan: its unlabelled crossheads are the sections (the headline is the title),
+    a list item opening with a PAPI indicator's name in bold serves that indicator and its agency is
+    read after the head, and the paragraphs reporting what a named person said are narrative."""
+    doc = parse(ARTICLE_MD, fmt="markdown")
+    assert [(s.label, s.title, s.level, s.kind) for s in doc.sections] == [
+        ("", "Các giải pháp cụ thể", 1, "tasks"),
+        ("", "Phân công thực hiện và báo cáo", 1, "organization"),
+    ]
+    assert not any("phóng viên" in t.text or t.text.startswith("Theo bà") for t in doc.tasks)
+    tthc = find(doc, "Thủ tục hành chính công:")
+    assert (tthc.dimension, keys(tthc.lead)) == (5, expect("Văn phòng HĐND và UBND huyện"))
+    assert [(d.kind, d.end) for d in tthc.deadlines] == [("quarter", "2025-06-30")]
+    env = find(doc, "Quản trị môi trường:")
+    assert (env.dimension, keys(env.lead)) == (7, expect("Phòng Nông nghiệp và Môi trường"))
+    org = find(doc, "Phòng Nội vụ theo dõi")
+    assert keys(org.lead) == expect("Phòng Nội vụ")
+    assert doc.symbol is None
+
+
+def test_a_person_named_in_a_task_without_a_verb_of_saying_keeps_the_task() -> None:
+    """Only reported speech is narrative: a task that assigns a named official stays a task."""
+    text = ARTICLE_MD.replace(
+        "Phòng Nội vụ theo dõi, đôn đốc",
+        "Giao ông Hồ Văn Lâm, Chánh Văn phòng HĐND và UBND huyện chỉ đạo rà soát thủ tục.\n\nPhòng Nội vụ theo dõi, đôn đốc")
+    doc = parse(text, fmt="markdown")
+    assert find(doc, "Giao ông Hồ Văn Lâm")
