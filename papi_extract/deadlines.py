@@ -272,6 +272,9 @@ def _recurrence_lists(low: str, cell: bool) -> list[_Rec]:
                 continue
             if not cell and _NAMED_REPORT.search(low, max(0, m.start() - 48), m.start()):
                 continue  # "trước ngày 10/6/2022 (báo cáo 6 tháng)": which report the date is for
+            if (not cell and _REVIEW_BEFORE.search(low, max(0, m.start() - 12), m.start())
+                    and _IMPLEMENTATION_AFTER.match(low, m.end())):
+                continue  # "sơ kết 6 tháng thực hiện Kế hoạch": the one review after six months
             kind = "semiannual"
         elif kind == "annual" and not cell and _before(low, v.annual_noun, m.start(), 30):
             continue  # "thu, chi ngân sách hàng năm" names the budget, not the task's time
@@ -680,6 +683,9 @@ _SCHOOL_YEAR_SPAN = regex.compile(
 )
 # a date, then the report it is for: "… 10/6/2022 (báo cáo 6 tháng)", "… 10/6/2026 đối với báo cáo 6 tháng"
 _NAMED_REPORT = regex.compile(r"\d{1,2}/\d{1,2}/\d{4}\)?\s{0,3}(?:\(|đối\s+với|cho)\s{0,3}báo\s+cáo\s+$")
+# "sơ kết / tổng kết 6 tháng thực hiện …": the review after six months of the plan, held once
+_REVIEW_BEFORE = regex.compile(r"(?<![\p{L}\d])(?:sơ|tổng)\s+kết\s{1,3}$")
+_IMPLEMENTATION_AFTER = regex.compile(r"\s{1,3}(?:đầu\s+)?thực\s+hiện(?![\p{L}\d])")
 # a sentence start: ". " and up to three blanks, then a capital or a digit; how long a time-only sentence may be
 _SENTENCE_START = regex.compile(r"\.\s{1,3}(?=[\p{Lu}\d])")
 _TIME_SENTENCE_MAX = 40

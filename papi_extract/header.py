@@ -77,6 +77,8 @@ _BULLET_RE = regex.compile(r"^[ \t]{0,40}(?:[-–—+•*▪●○◦][ \t]{0,4}
 _PAREN_TAIL_RE = regex.compile(r"[ \t]{0,3}\(([^()\n]{1,40})\)[ \t]{0,3}$")
 _XY_ABBREV_RE = regex.compile(r"^[a-z]{1,3}[ \t]{0,1}/[ \t]{0,1}[a-z]{1,3}$")
 _NAME_LINE_RE = regex.compile(r"^\p{Lu}[\p{Ll}\p{Lu}]{0,9}(?:[ \t]{1,3}\p{Lu}[\p{Ll}\p{Lu}]{0,9}){1,5}$")
+# marks with no two letters in a row ("‹ ⁄ ƒ —"); each repeat opens with a letter, so the match is linear
+_SQUIGGLE_RE = regex.compile(r"^[^\p{L}\d]{0,40}(?:\p{L}[^\p{L}\d]{1,40}){0,20}\p{L}?[^\p{L}\d]{0,40}$")
 _ISSUER_PUNCT_RE = regex.compile(r"[,;:()\[\].\n]")
 _NEXT_WORD_RE = regex.compile(r"[ \t]{0,3}")
 _WORD_RUN_RE = regex.compile(r"\S+")
@@ -133,6 +135,7 @@ class HeaderVocab:
     authority_initials: str
     positions: dict[str, str]  # folded -> canonical
     position_end_re: regex.Pattern[str]
+    position_name_re: regex.Pattern[str]  # a position then a name, squashed onto one line
     auth_objects: dict[str, str]
     noise: frozenset[str]
     acronyms: frozenset[str]
@@ -202,6 +205,8 @@ def vocab() -> HeaderVocab:
         auth_line_re=regex.compile(r"^[ \t]{0,8}" + markers + r"[ \t]{0,2}\.[ \t]{0,3}\S"),
         positions=positions,
         position_end_re=regex.compile(r"(?:^|[ \t])(?P<pos>" + _alt(raw["positions"]) + r")[ \t:.]{0,3}$"),
+        position_name_re=regex.compile(
+            r"(?:^|[ \t])(?:" + _alt(raw["positions"]) + r")[ \t]{1,8}(?P<name>[^ \t][^\n]{2,60})$"),
         auth_objects=_canon_map(raw["authority_objects"]),
         noise=frozenset(collapse_ws(fold(n)) for n in raw["signature_noise"]),
         acronyms=frozenset(raw["acronyms"]),
@@ -1434,6 +1439,22 @@ def _signer(v: HeaderVocab, doc: _Doc, lo: int, hi: int, rec_lines: set[int]) ->
         i += 1
     if not block:
         return None
+    name = None
+    span = None
+    # a block squashed onto one line ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Trần Văn Thắng": a web page dropped
+    # the line breaks inside a bold run): the name is the title-case run after the position
+    last = block[-1]
+    # the last position the line names ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lê Thị Hồng"): matches overlap
+    for nm in reversed(list(v.position_name_re.finditer(last.folded, overlapped=True))):
+        raw = last.text[nm.start("name"):nm.end("name")].strip(" *#_")
+        t = collapse_ws(raw)
+        if t and _NAME_LINE_RE.match(t) and not _is_upper(t):
+            lead = last.text.find(raw, nm.start("name"))
+            span = (last.start + lead, last.start + lead + len(raw))
+            name = _name_case(t)
+            cut = nm.start("name")
+            block[-1] = _Line(last.i, last.start, last.start + cut, last.text[:cut], last.folded[:cut])
+            break
     joined_text = " ".join(collapse_ws(b.text.strip(" *#")) for b in block)
     joined = fold(joined_text)
     position = None
@@ -1452,10 +1473,8 @@ def _signer(v: HeaderVocab, doc: _Doc, lo: int, hi: int, rec_lines: set[int]) ->
     if position is None and authority is None:
         return None
     # the name: the first person-name line after the block (recipients and "(Đã ký)" skipped)
-    name = None
-    span = None
     j = block[-1].i + 1
-    limit = min(len(doc.lines), max(hi, j + 12))
+    limit = min(len(doc.lines), max(hi, j + 12)) if name is None else j
     while j < limit:
         ln = doc.line(j)
         raw = ln.text.strip(" \t*#_")
@@ -1468,6 +1487,8 @@ def _signer(v: HeaderVocab, doc: _Doc, lo: int, hi: int, rec_lines: set[int]) ->
             continue
         if _BULLET_RE.match(ln.text):
             continue
+        if not any(ch.isalpha() for ch in t) or _SQUIGGLE_RE.match(t):
+            continue  # a scanned signature read as marks ("‹ ⁄ ƒ —", "/ƒ"): not the name, which follows
         if _NAME_LINE_RE.match(t) and collapse_ws(c) not in v.positions and len(t) <= 50:
             name = _name_case(t)
             lead = ln.text.find(raw)

@@ -651,6 +651,9 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
                 return _Heading(i, "appendix", f"PL-{label}" if label else "PL", base + m.end(), base + m.end(), -1)
     if not lab:
         return None
+    t = text.rstrip()
+    if len(t) >= 2 and t[-1] == "-" and t[-2].isalnum():
+        return None  # "c) Văn phòng HĐND-" / "UBND huyện chủ trì, …": an item broken inside a compound
     # the first shape that reads a label wins (a Roman run that is no Roman numeral reads none)
     hit = _roman(text, text.lstrip(), g0) if lab & _G_ROMAN else None
     if hit and ROMAN_VALID.match(hit[0]):

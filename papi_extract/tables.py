@@ -33,7 +33,7 @@ from papi_extract.normalize import collapse_ws, fold, is_page_number
 
 DATA = Path(__file__).parent / "data"
 
-ROLES = ("number", "text", "lead", "support", "output", "deadline", "group", "note")
+ROLES = ("number", "text", "lead", "support", "directing", "output", "deadline", "group", "note")
 
 _NUMBER_CELL = regex.compile(r"^\d{1,3}(?:\.\d{1,2}){0,2}\.?$")
 _ROMAN_CELL = regex.compile(r"^(?=[IVXL])(?:X{0,3})(?:IX|IV|V?I{0,3})\.?$")
@@ -226,10 +226,23 @@ def _is_task_header(cols: list[str]) -> bool:
     return "text" in roles and bool(roles & {"lead", "support", "deadline"})
 
 
+_HEADER_CELL_MAX = 60  # a header cell is a short column name
+_HEADER_KNOWN_SHARE = 0.6  # of a header line's cells, at least this share name a known column
+
+
 def _header_line(values: list[str]) -> bool:
-    """All non-empty cells of the line are header words (and there is at least one)."""
+    """A line of column names: every non-empty cell names a known column, or (a table with a column of
+    its own, "Kinh phí", "Lãnh đạo phụ trách") three or more do, the text column among them, and they
+    are most of the line's short cells."""
     filled = [v for v in values if v.strip()]
-    return bool(filled) and all(header_role(v) for v in filled)
+    if not filled:
+        return False
+    roles = [header_role(v) for v in filled]
+    known = sum(1 for r in roles if r)
+    if known == len(filled):
+        return True
+    return (known >= 3 and "text" in roles and known >= _HEADER_KNOWN_SHARE * len(filled)
+            and all(len(v) <= _HEADER_CELL_MAX for v in filled))
 
 
 Matcher = Callable[[str], Any]

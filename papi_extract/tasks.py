@@ -226,6 +226,12 @@ def _api() -> _Api:
 # ---------------------------------------------------------------------------------------------
 
 
+def _hyphen_break(before: str, after: str) -> bool:
+    """A piece ending in a hyphen joined to its word ("HĐND-", "2021-") before one that starts with a
+    letter or digit: the line was broken inside a compound ("kinh tế -" keeps its space)."""
+    return (len(before) >= 2 and before[-1] == "-" and before[-2].isalnum() and after[:1].isalnum())
+
+
 class Joined:
     """Text rebuilt from document spans joined by one space; maps its offsets back to the document.
 
@@ -243,6 +249,7 @@ class Joined:
         docs: list[int] = []
         lens: list[int] = []
         out: list[str] = []
+        seps: list[str] = []  # what joins each piece to the one before it
         pos = 0
         for a, b in parts:
             seg = doc[a:b]
@@ -252,7 +259,11 @@ class Joined:
             a += len(seg) - len(seg.lstrip(" \t"))
             n = len(core)
             if out:
-                pos += 1
+                # a line broken after a hyphen joined to its word ("HĐND-" / "UBND huyện") goes on
+                # with no space: the hyphen belongs to the compound
+                sep = "" if _hyphen_break(out[-1], core) else " "
+                seps.append(sep)
+                pos += len(sep)
             starts.append(pos)
             docs.append(a)
             lens.append(n)
@@ -266,12 +277,19 @@ class Joined:
             self.text = out[0]
             a = docs[0]
             self.folded = fdoc[a : a + lens[0]] if fdoc is not None else fold(self.text)
-        else:
+        elif "" not in seps:
             self.text = " ".join(out)
             if fdoc is None:
                 self.folded = fold(self.text)
             else:
                 self.folded = " ".join([fdoc[a : a + n] for a, n in zip(docs, lens, strict=True)])
+        else:
+            self.text = out[0] + "".join(sep + piece for sep, piece in zip(seps, out[1:], strict=True))
+            if fdoc is None:
+                self.folded = fold(self.text)
+            else:
+                fparts = [fdoc[a : a + n] for a, n in zip(docs, lens, strict=True)]
+                self.folded = fparts[0] + "".join(sep + piece for sep, piece in zip(seps, fparts[1:], strict=True))
 
     def __bool__(self) -> bool:
         return bool(self.text)
@@ -1675,6 +1693,9 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None) -> _Draft:
         st, j, sid, lead_field=joined("lead"), support_field=joined("support"), group=[],
         block_sid=sid, use_blocks=False,
     )
+    directing_cell = joined("directing")  # "Lãnh đạo UBND xã chỉ đạo": the row's directing leader
+    if directing_cell:
+        directing = st.split(directing_cell) + directing
     if r.grouped:
         dimension, subdimension = r.dimension, r.subdimension
     else:

@@ -583,3 +583,14 @@ def test_a_list_of_months_with_one_year_gives_one_record_per_month() -> None:
         ("month", "2025-03-01", "2025-03-31"), ("month", "2025-06-01", "2025-06-30"), ("month", "2025-09-01", "2025-09-30")]
     got = parse_deadlines("Tháng 10, 11/2024", cell=True)
     assert [d.end for d in got] == ["2024-10-31", "2024-11-30"]
+
+
+def test_the_review_after_six_months_is_held_once() -> None:
+    """ "sơ kết 6 tháng thực hiện Kế hoạch": the review after six months of the plan, once, at its date;
+    "Định kỳ sơ kết 6 tháng" and "báo cáo 6 tháng" still recur every six months."""
+    got = parse_deadlines("Tham mưu tổ chức sơ kết 6 tháng thực hiện Chương trình trong tháng 7/2025.")
+    assert [(d.kind, d.end) for d in got] == [("month", "2025-07-31")]
+    got = parse_deadlines("Tổ chức tổng kết 6 tháng thực hiện Kế hoạch vào quý III/2024.")
+    assert [(d.kind, d.end) for d in got] == [("quarter", "2024-09-30")]
+    assert [d.recurrence for d in parse_deadlines("Định kỳ sơ kết 6 tháng, báo cáo UBND huyện.")] == ["semiannual"]
+    assert [d.recurrence for d in parse_deadlines("Báo cáo 6 tháng gửi Sở Nội vụ.")] == ["semiannual"]

@@ -857,3 +857,25 @@ def test_a_number_label_needs_a_code_or_a_number() -> None:
     assert ctx.symbol is None and ctx.number is None
     ctx = _header("UBND XÃ AN BÌNH\nSố: KH-UBND\nKẾ HOẠCH\nCải thiện PAPI năm 2025\n")
     assert ctx.symbol == "KH-UBND"
+
+
+PLAN_HEAD = ("ỦY BAN NHÂN DÂN\nXÃ TÂN PHƯỚC\nSố: 12/KH-UBND\nKẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2026\n\n"
+             "I. MỤC ĐÍCH\nNâng cao chất lượng phục vụ.\n\nTrên đây là Kế hoạch của UBND xã./.\n\n")
+
+
+def test_a_signature_squashed_onto_one_line() -> None:
+    """A web page that dropped the line breaks of a bold signature block prints it on one line: the
+    authority, the position, then the name in title case."""
+    ctx = _header(PLAN_HEAD + "Nơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n\nKT. CHỦ TỊCH PHÓ CHỦ TỊCH Lê Thị Hồng Nhung\n")
+    assert ctx.signer is not None
+    assert (ctx.signer.name, ctx.signer.position, ctx.signer.authority) == (
+        "Lê Thị Hồng Nhung", "Phó Chủ tịch", "KT. Chủ tịch")
+    assert ctx.text[ctx.signer.span[0] : ctx.signer.span[1]] == "Lê Thị Hồng Nhung"
+
+
+def test_a_scanned_signature_read_as_marks_is_skipped() -> None:
+    """OCR reads the handwritten signature as a line of marks ("‹ ⁄ ƒ —"); the name is the line after it."""
+    ctx = _header(PLAN_HEAD + "Nơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n/ƒ ~ ‹\n\n"
+                  "Đặng Quốc Bảo\n")
+    assert ctx.signer is not None
+    assert (ctx.signer.name, ctx.signer.position) == ("Đặng Quốc Bảo", "Chủ tịch")

@@ -1307,3 +1307,39 @@ def test_a_person_named_in_a_task_without_a_verb_of_saying_keeps_the_task() -> N
         "Giao ông Hồ Văn Lâm, Chánh Văn phòng HĐND và UBND huyện chỉ đạo rà soát thủ tục.\n\nPhòng Nội vụ theo dõi, đôn đốc")
     doc = parse(text, fmt="markdown")
     assert find(doc, "Giao ông Hồ Văn Lâm")
+
+
+def test_task_table_with_a_column_of_its_own_and_a_directing_leader() -> None:
+    """A header with a column no vocabulary names ("Kinh phí") is still the table's header when the
+    known columns are most of it; a "Lãnh đạo phụ trách" column gives each row its directing leader."""
+    text = (
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2025\n\nI. NHIỆM VỤ CỤ THỂ\n\n"
+        "TT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời hạn\tKinh phí\tLãnh đạo phụ trách\n"
+        "1\tTổ chức đối thoại với Nhân dân về giải phóng mặt bằng\tVăn phòng UBND huyện\tThanh tra huyện"
+        "\tQuý III/2025\tNgân sách huyện\tChủ tịch UBND huyện\n"
+        "2\tNiêm yết công khai bảng giá đất tại các xã\tPhòng Tài nguyên và Môi trường\tUBND các xã"
+        "\tTháng 6/2025\tKhông\tPhó Chủ tịch UBND huyện phụ trách kinh tế\n\n"
+        "II. TỔ CHỨC THỰC HIỆN\nPhòng Nội vụ theo dõi việc thực hiện.\n"
+    )
+    doc = parse(text)
+    rows = [t for t in doc.tasks if t.method == "table-row"]
+    assert [t.label for t in rows] == ["1", "2"]
+    assert keys(rows[0].lead) == expect("Văn phòng UBND huyện")
+    assert keys(rows[0].directing) == expect("Chủ tịch UBND huyện")
+    assert keys(rows[1].directing) == expect("Phó Chủ tịch UBND huyện phụ trách kinh tế")
+    assert [(d.kind, d.end) for d in rows[1].deadlines] == [("month", "2025-06-30")]
+
+
+def test_an_item_broken_after_a_joined_hyphen() -> None:
+    """OCR keeps a line break after the hyphen of a compound ("Phòng Tài chính-" / "Kế hoạch chủ trì"):
+    the labelled line is no heading, and the two lines join with no space."""
+    text = (
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2023\n\nI. NHIỆM VỤ, GIẢI PHÁP\n"
+        "a) Rà soát thủ tục hành chính của huyện; hoàn thành trong quý II/2023.\nb) Phòng Tài chính-\n"
+        "Kế hoạch chủ trì bố trí kinh phí thực hiện Kế hoạch trong năm 2023.\n\nII. TỔ CHỨC THỰC HIỆN\n"
+        "Phòng Nội vụ theo dõi việc thực hiện.\n"
+    )
+    doc = parse(text)
+    assert [s.label for s in doc.sections] == ["I", "II"]
+    t = find(doc, "Phòng Tài chính-Kế hoạch chủ trì")
+    assert keys(t.lead) == expect("Phòng Tài chính-Kế hoạch")
