@@ -113,6 +113,7 @@ class _Vocab:
     event_prose: regex.Pattern[str]
     event_each_not: regex.Pattern[str]
     event_cell: regex.Pattern[str]
+    before_occasion: regex.Pattern[str]
     recurrence_gate: tuple[str, ...]
     frequency: regex.Pattern[str]
     frequency_kind: dict[str, str]
@@ -211,6 +212,10 @@ def _vocab() -> _Vocab:
         ),
         event_each_not=regex.compile(r"sau\s+mỗi\s+" + _alt(d.get("event_each_not") or []) + _E),
         event_cell=regex.compile(_B + _alt(d.get("event_cell") or []) + _E + r"[^;\n]{0,200}"),
+        before_occasion=regex.compile(
+            _B + r"trước\s+" + _alt(d.get("occasions") or []) + r"(?:\s+nhiệm\s+kỳ)?\s+(?:năm\s+)?(?:19|20)\d{2}"
+            r"(?:\s*[-–—/]\s*(?:19|20)\d{2})?(?!\d)"
+        ),
         recurrence_gate=tuple(sorted(gate)),
     )
 
@@ -280,9 +285,13 @@ def _recurrence_lists(low: str, cell: bool) -> list[_Rec]:
             continue  # "thu, chi ngân sách hàng năm" names the budget, not the task's time
         end = m.end()
         pm = _PAREN_RE.match(low, end, end + 96)
+        dated = pm is not None and _FULL_DATE.search(low, pm.start(), pm.end()) is not None
         if pm:
             end = pm.end()
-        out.append(_Rec(m.start(), end, "recurring", recurrence=kind, prio=3))
+        if not dated:
+            out.append(_Rec(m.start(), end, "recurring", recurrence=kind, prio=3))
+        # "định kỳ 6 tháng (trước ngày 15/6/2025) và năm (trước ngày 15/11/2025)": each report has its
+        # dated deadline, read by the date finders; the period only names which report it is
         # list continuation: ", 6 tháng (…)", ", năm", "và đột xuất"
         while True:
             sm = _LIST_GAP.match(low, end, end + 12)
@@ -298,6 +307,9 @@ def _recurrence_lists(low: str, cell: bool) -> list[_Rec]:
             pm = _PAREN_RE.match(low, iend, iend + 96)
             if pm:
                 iend = pm.end()
+            if pm is not None and dated and _FULL_DATE.search(low, pm.start(), pm.end()) is not None:
+                end = iend
+                continue
             if ikind == "event":
                 out.append(_Rec(j, iend, "event", prio=3))
             else:
@@ -489,6 +501,9 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
                 if _plausible(y0) and y0 <= y1 <= y0 + 5 and _SCHOOL_SPAN_WORD.search(low, max(0, m.start() - 12), m.start()):
                     recs.append(_Rec(m.start(), m.end(), "year_range", begin=dt.date(y0, 1, 1),
                                      finish=dt.date(y1, 12, 31), prio=3))
+    if year4 and "trước" in low:
+        for m in v.before_occasion.finditer(low):
+            recs.append(_Rec(m.start(), m.end(), "event", prio=3))  # "trước mùa khô 2025 - 2026"
     ranges: list[tuple[int, int, int, int]] = []
     for m in (v.year_range.finditer(low) if year4 else ()):
         y0, y1 = int(m.group(1)), int(m.group(2))
@@ -683,6 +698,7 @@ _SCHOOL_YEAR_SPAN = regex.compile(
 )
 # a date, then the report it is for: "… 10/6/2022 (báo cáo 6 tháng)", "… 10/6/2026 đối với báo cáo 6 tháng"
 _NAMED_REPORT = regex.compile(r"\d{1,2}/\d{1,2}/\d{4}\)?\s{0,3}(?:\(|đối\s+với|cho)\s{0,3}báo\s+cáo\s+$")
+_FULL_DATE = regex.compile(r"(?<!\d)\d{1,2}\s{0,2}/\s{0,2}\d{1,2}\s{0,2}/\s{0,2}(?:19|20)\d\d(?!\d)")
 # "sơ kết / tổng kết 6 tháng thực hiện …": the review after six months of the plan, held once
 _REVIEW_BEFORE = regex.compile(r"(?<![\p{L}\d])(?:sơ|tổng)\s+kết\s{1,3}$")
 _IMPLEMENTATION_AFTER = regex.compile(r"\s{1,3}(?:đầu\s+)?thực\s+hiện(?![\p{L}\d])")

@@ -327,6 +327,8 @@ def _strip_line(raw: str, markdown: bool) -> tuple[str, int, bool, bool, int]:
             bold = bold or line.lstrip().startswith("__")
             line = line2
     if "\\" in line:
+        if markdown and line.rstrip(" \t").endswith("\\") and not line.rstrip(" \t").endswith("\\\\"):
+            line = line.rstrip(" \t")[:-1]  # pandoc's hard line break ("- Bộ Nội vụ (b/c);\\")
         line = _MD_ESCAPE.sub(r"\1", line)
     return line, md_level, bold, italic, bold_end
 

@@ -690,6 +690,11 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
     stripped = title.rstrip()
     if not strong and _wrapped_on(lines, i):
         return None  # "a) Tuyên truyền … tại" + "các buổi sinh hoạt …": an item hard-wrapped onto the next line
+    if (bold and not info.md_level and shape != "roman" and not _is_upper_title(title)
+            and _wrapped_on(lines, i) and _RUNIN_END.match(lines.texts[i + 1].lstrip())):
+        # "**5. Đề nghị Ủy ban MTTQ tỉnh và các tổ chức … xã hội" + "tỉnh:** tăng cường …": a bold
+        # run-in head wrapped onto the next line, then the item's text: an item, not a heading
+        return None
     if strong:
         if stripped.endswith(".") and _more_words(title, 60):
             return None
@@ -746,6 +751,10 @@ def _wrapped_on(lines: _Lines, i: int) -> bool:
     # a lower-case start goes on a sentence; so does any start after a line cut at the wrap width
     # ("… sử dụng ứng dụng" + "VNeID và …") or one that leaves a parenthesis open
     return nxt[0].islower() or lines.full(i) or lines.texts[i].count("(") > lines.texts[i].count(")")
+
+
+# the rest of a run-in head at the start of a line, then its text: "tỉnh: tăng cường …"
+_RUNIN_END = regex.compile(r"^[^:\n]{1,60}:[ \t]{1,4}\S")
 
 
 def _rstrip_end(lines: _Lines, start: int, end: int) -> int:

@@ -594,3 +594,23 @@ def test_the_review_after_six_months_is_held_once() -> None:
     assert [(d.kind, d.end) for d in got] == [("quarter", "2024-09-30")]
     assert [d.recurrence for d in parse_deadlines("Định kỳ sơ kết 6 tháng, báo cáo UBND huyện.")] == ["semiannual"]
     assert [d.recurrence for d in parse_deadlines("Báo cáo 6 tháng gửi Sở Nội vụ.")] == ["semiannual"]
+
+
+def test_a_periodic_report_with_its_dates_written_out() -> None:
+    """ "định kỳ 6 tháng (trước ngày 15/6/2025) và năm (trước ngày 15/11/2025)": each report has a full
+    date, so the records are those dates; without the year the parentheses only qualify the recurrence."""
+    got = parse_deadlines("Tổng hợp, báo cáo UBND huyện định kỳ 6 tháng (trước ngày 20/6/2024) và năm (trước ngày 20/12/2024).")
+    assert [(d.kind, d.end) for d in got] == [("by_date", "2024-06-20"), ("by_date", "2024-12-20")]
+    got = parse_deadlines("Báo cáo định kỳ 6 tháng (trước ngày 20/6) và hằng năm (trước ngày 20/12).")
+    assert [(d.kind, d.recurrence) for d in got] == [("recurring", "semiannual"), ("recurring", "annual")]
+
+
+def test_before_an_occasion_of_given_years_is_an_event() -> None:
+    """ "Trước mùa mưa bão năm 2024", "trước kỳ bầu cử nhiệm kỳ 2026 - 2031": the time is the occasion (an
+    event), as for "trước năm học …"; "trong năm 2025 - 2026" stays the years."""
+    (d,) = parse_deadlines("Nạo vét kênh mương nội đồng trước mùa mưa bão năm 2024.")
+    assert (d.kind, d.start, d.end) == ("event", None, None)
+    (d,) = parse_deadlines("Trước kỳ bầu cử nhiệm kỳ 2026 - 2031", cell=True)
+    assert d.kind == "event"
+    (d,) = parse_deadlines("Trong năm 2025 - 2026", cell=True)
+    assert (d.kind, d.end) == ("year_range", "2026-12-31")

@@ -122,3 +122,9 @@ def test_bold_run_in_head_of_a_list_item() -> None:
     line = n.line_text(2)
     assert line == "+ Kiểm soát tham nhũng trong khu vực công: Thanh tra huyện kiểm tra."
     assert n.lines[2].bold and line[: n.lines[2].bold_end] == "+ Kiểm soát tham nhũng trong khu vực công:"
+
+
+def test_pandoc_hard_line_breaks() -> None:
+    """Pandoc ends a hard-broken line with a backslash ("- Sở Y tế;\\"): a line break, not text."""
+    n = normalize("**Nơi nhận:**\\\n\\- Sở Y tế (b/c);\\\n\\- Lưu: VT.\n", fmt="markdown")
+    assert n.text == "Nơi nhận:\n- Sở Y tế (b/c);\n- Lưu: VT.\n"

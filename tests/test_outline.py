@@ -537,3 +537,15 @@ def test_unlabelled_markdown_headings_are_sections_only_outside_labelled_ones() 
         "## I. NHIỆM VỤ CỤ THỂ\n\n### Lưu ý khi triển khai\n\n- Công khai ngân sách xã.\n", )
     assert [(s.label, s.level, _key(s.title)) for s in ctx.sections] == [
         ("", 1, "ket qua nam 2024 con thap"), ("I", 1, "nhiem vu cu the")]
+
+
+def test_a_bold_run_in_head_wrapped_onto_the_next_line_is_no_heading() -> None:
+    """Pandoc wraps a bold run-in head over two lines ("**4. Đề nghị Hội Nông dân và Hội Cựu chiến binh" /
+    "huyện:** vận động …"): the numbered line is an item of the organization section, not a heading; a bold
+    heading wrapped with no run-in text after it stays a heading."""
+    ctx = _outline(
+        "KẾ HOẠCH\nPAPI huyện năm 2025\n\n# II. TỔ CHỨC THỰC HIỆN\n\n**1. Phòng Nội vụ**\n\n- Theo dõi, đôn đốc.\n\n"
+        "**2. Đề nghị Hội Nông dân và Hội Cựu chiến binh\nhuyện:** vận động hội viên tham gia khảo sát PAPI.\n\n"
+        "**3. Ủy ban nhân dân các xã, thị trấn trên địa\nbàn huyện**\n\n- Xây dựng kế hoạch của xã.\n", )
+    assert [s.label for s in ctx.sections] == ["II", "1", "3"]
+    assert _key(ctx.sections[1].title) == "phong noi vu"
