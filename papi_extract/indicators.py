@@ -74,10 +74,18 @@ def _mentions(ctx: DocContext, found: tuple[IndicatorMatch, ...], span: tuple[in
 
 
 def _cell_spans(ctx: DocContext, b: Block) -> list[tuple[int, int]]:
-    """Non-empty cells of a delimited table row, stripped."""
+    """Non-empty cells of a table row, stripped: delimited by tabs or pipes, else (a space-aligned
+    row) runs of text parted by two or more spaces."""
     from papi_extract.scores import _split_row
 
+    text = ctx.text
+    if text.find("\t", b.start, b.end) < 0 and text.find("|", b.start, b.end) < 0:
+        return [(b.start + m.start(), b.start + m.end()) for m in _ALIGNED_CELL.finditer(text[b.start : b.end])]
     return [(c.start, c.end) for c in _split_row(ctx, b.start, b.end) if c.text]
+
+
+_CELL_LABEL = regex.compile(r"(?:[a-zđ]|\d{1,2}|[IVXL]{1,5})[.)][ \t]{1,4}(?=\S)")  # "a) ", "2. ", "IV. "
+_ALIGNED_CELL = regex.compile(r"\S+(?: \S+)*")  # a run of words parted by single spaces
 
 
 # a label alone (Roman or Arabic, no dot), three or more spaces, then the name to the end of the line
@@ -175,6 +183,8 @@ def extract_indicators(ctx: DocContext) -> None:
             if len(cells) == 2 and not _ROW_LABEL.match(ctx.text[cells[0][0] : cells[0][1]]):
                 continue
             span = cells[-1]
+            if len(cells) == 1 and (lm := _CELL_LABEL.match(ctx.text, span[0], span[1])) is not None:
+                span = (lm.end(), span[1])  # "a) Y tế công lập": the row's letter is no part of the name
             found = find_indicators_folded(folded[span[0] : span[1]])
             if found and (len(cells) == 2 or all(m.exact for m in found)):  # a lone cell may be a wrapped line
                 method = "table_subgroup" if found[0].subdimension else "table_group"

@@ -824,6 +824,8 @@ def segment(ctx: DocContext) -> None:
     for r in ctx.aligned_tables():
         if start_line <= r.head < tail_line:
             aligned_rows.update(range(r.head, min(r.end, tail_line)))
+        elif r.head >= resume_line:  # an appendix after the signature
+            aligned_rows.update(range(r.head, r.end))
     in_table |= aligned_rows
 
     # Per line, in the order of the tests: blank, page chrome, table row, heading, closing phrase,

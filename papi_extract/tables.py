@@ -19,6 +19,7 @@ Every pattern here is anchored with bounded repeats (linear).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -532,8 +533,8 @@ def _find_tables(ctx: DocContext, match: Matcher) -> list[Table]:
             if t is not None:
                 tables.append(t)
                 covered.update(range(i, read_to))
-        for r in ctx.aligned_tables():  # space-aligned tables with no "TT" column
-            if first <= r.head < last:
+        for r in ctx.aligned_tables():  # space-aligned tables with no "TT" column (those with one: above)
+            if first <= r.head < last and r.head not in covered:
                 t = _region_table(ctx, r, match)
                 if t is not None:
                     tables.append(t)
@@ -720,7 +721,11 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
     names = [texts[i][a:b] for a, b in head]
     j = i + 1
     while j < last and kinds[j] == "text":  # the wrapped rest of the header cells
-        for a, b in _pieces(texts[j]):
+        ps = _pieces(texts[j])
+        # a row right under the header (no blank line between): a label, or a long cell, is no header
+        if not ps or _is_label(texts[j][ps[0][0] : ps[0][1]]) or any(b - a > _MAX_HEAD_CELL for a, b in ps):
+            break
+        for a, b in ps:
             k = _nearest(starts, a)
             names[k] = f"{names[k]} {texts[j][a:b]}"
         j += 1
@@ -728,6 +733,8 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
     if cols[0] != "number" or not _is_task_header(cols):
         return None, i + 1
     header_end = j
+    if _unaligned(texts, header_end, last, starts):
+        return _ordered_table(ctx, kinds, i, header_end, last, cols, match)
     b = _Builder(doc, cols, match)
     text_col = cols.index("text")
     blank = False
@@ -796,8 +803,8 @@ def _region_table(ctx: DocContext, region: AlignedRegion, match: Matcher | None)
             k = _nearest(starts, a)
             names[k] = f"{names[k]} {texts[j][a:b]}"
     cols = [header_role(n) or "" for n in names]
-    if not _is_task_header(cols):
-        return None
+    if not _is_task_header(cols) or "number" in cols:
+        return None  # a score table, or a "TT" table (read by ``_aligned_table``)
     text_col = cols.index("text")
     body = range(region.body, region.end)
     filled = [j for j in body if texts[j].strip()]
@@ -844,9 +851,178 @@ def _region_table(ctx: DocContext, region: AlignedRegion, match: Matcher | None)
     return Table("aligned", cols, b.rows, lines[region.head].start, lines[end_line].end, b.has_groups, b.orphans)
 
 
+def _row_pieces(line: str) -> list[tuple[int, int]]:
+    """The pieces of an OCR'd row without the table's ruling read as "|" (a piece of its own, or at
+    either end of one)."""
+    out: list[tuple[int, int]] = []
+    for a, b in _pieces(line):
+        piece = line[a:b]
+        core = piece.strip("| ")
+        if not core:
+            continue
+        a += len(piece) - len(piece.lstrip("| "))
+        out.append((a, a + len(core)))
+    return out
+
+
+_UNALIGNED_SHARE = 0.6  # of a table's wrapped lines, this share starting left of the text column: no columns
+
+
+def _unaligned(texts: list[str], first: int, last: int, starts: list[int]) -> bool:
+    """The rows of a "TT" table keep their cells' order but not their columns (OCR of a scan): a row's
+    wrapped lines start at the left edge, under its number, not under its text as a layout dump's do
+    ("1   Tuyên truyền …" / "dân chủ ở cơ sở …")."""
+    text_starts: list[int] = []
+    wrapped: list[int] = []
+    for j in range(first, min(last, first + 200)):
+        ps = _row_pieces(texts[j])
+        if not ps:
+            continue
+        if _is_label(texts[j][ps[0][0] : ps[0][1]]):
+            if len(ps) >= 2 and _NUMBER_CELL.match(texts[j][ps[0][0] : ps[0][1]]):
+                text_starts.append(ps[1][0])
+        else:
+            wrapped.append(ps[0][0])
+    if len(text_starts) < 2 or len(wrapped) < 2:
+        return False
+    text_at = sorted(text_starts)[len(text_starts) // 2]
+    left = sum(1 for a in wrapped if a <= text_at - 2)
+    return left >= _UNALIGNED_SHARE * len(wrapped)
+
+
+@lru_cache(maxsize=1)
+def _cell_endings() -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
+    """(words after which a cell's text goes on, agency heads that need a name after them, place
+    words, complete department names) for deciding which cells an OCR'd row's wrapped line continues."""
+    raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))["ordered_cells"]
+    names = yaml.safe_load((DATA / "agencies.yaml").read_text(encoding="utf-8"))["names"]
+    return (frozenset(fold(w) for w in raw["open_words"]), frozenset(fold(w) for w in raw["open_heads"]),
+            frozenset(fold(w) for w in raw["place_words"]), tuple(sorted({fold(n) for n in names}, key=len, reverse=True)))
+
+
+_TIME_PIECE = regex.compile(r"\d|(?i:quý|năm|tháng|ngày)")
+_ENDS_TIME = regex.compile(r"(?:\d{4}|\d{1,2}/\d{1,2})\W{0,2}$")
+
+
+def _openness(cell: str, piece: str) -> int:
+    """How much a cell's text asks to go on with ``piece``: 2 when it stops on a word that needs more
+    ("và", "các", "thị", "Trước ngày", "UBND"), -1 when it is complete (a department's whole name, a
+    place word, a date) unless the piece is only a place word, -2 when the piece would repeat its last
+    word, else 0."""
+    opens, heads, places, names = _cell_endings()
+    f = collapse_ws(fold(cell)).rstrip()
+    if not f:
+        return -1
+    words = f.split(" ")
+    last = words[-1]
+    first = collapse_ws(fold(piece)).split(" ")[0]
+    if last == first:
+        return -2
+    if f[-1] in "-,;&" or last in opens or last in heads or " ".join(words[-2:]) in heads:
+        return 2
+    if _ENDS_TIME.search(cell) is not None:
+        return -1  # a time cell ends on its date or year: no place word follows it
+    bare = f.rstrip(" .")
+    if last in places or any(bare.endswith(n) for n in names):
+        return 0 if first in places else -1
+    return 0
+
+
+def _ordered_columns(cells: list[str], pieces: list[str], roles: list[str]) -> list[int]:
+    """Which of the candidate columns (``cells``: their texts so far) the wrapped pieces continue, in
+    order: the increasing choice whose cells most ask to go on (a time piece fits the time column); on
+    a tie, the rightmost."""
+    n, m = len(cells), len(pieces)
+    if m >= n:
+        return list(range(n))[:m]
+    best: tuple[int, tuple[int, ...]] | None = None
+    for combo in itertools.combinations(range(n), m):
+        score = 0
+        for k, p in zip(combo, pieces, strict=True):
+            score += _openness(cells[k], p)
+            if roles[k] == "deadline" and _TIME_PIECE.search(p):
+                score += 1
+        key = (score, combo)
+        if best is None or key > best:
+            best = key
+    return list(best[1]) if best else []
+
+
+def _ordered_table(ctx: DocContext, kinds: list[str], i: int, body: int, last: int, cols: list[str],
+                   match: Matcher | None) -> tuple[Table | None, int]:
+    """A "TT" table whose rows keep their cells' order but not their columns (``_unaligned``).
+
+    A line opening with a row number (or a Roman group number) holds the row's cells in column order;
+    a line "a) …" naming a PAPI sub-dimension is a sub-group row; any other line continues the row:
+    its first piece the text cell, the others the cells that most ask to go on (``_ordered_columns``).
+    The table ends at a blank line followed by a line that opens no row.
+    """
+    texts = _line_texts(ctx)
+    lines = ctx.norm.lines
+    doc = ctx.text
+    b = _Builder(doc, cols, match)
+    text_col = cols.index("text")
+    others = [k for k, c in enumerate(cols) if c and k not in (0, text_col)]
+    blank = False
+    end = body
+    j = body
+    while j < last:
+        t = texts[j]
+        if kinds[j] == "blank" or not t.strip():
+            blank = True
+            j += 1
+            continue
+        if kinds[j] != "text":
+            break
+        if is_page_number(t) or "\f" in t:
+            j += 1
+            continue
+        ps = _row_pieces(t)
+        if not ps:
+            j += 1
+            continue
+        base = lines[j].start
+        first = t[ps[0][0] : ps[0][1]]
+        spans: list[tuple[int, int]] = [(base, base)] * len(cols)
+        if _is_label(first):
+            for k, (a, e) in enumerate(ps[: len(cols)]):
+                spans[k] = (base + a, base + e)
+            if len(ps) > len(cols):  # more pieces than columns: the rest is the last cell's
+                spans[-1] = (spans[-1][0], base + ps[-1][1])
+            b.add(_RawRow(spans, base, lines[j].end, blank))
+        elif blank and end > body:
+            break  # after a blank line, a line that opens no row: the text after the table
+        elif len(ps) == 1 and _LETTER_LABEL.match(first) and _group_like(first[_LETTER_LABEL.match(first).end():]):
+            lm = _LETTER_LABEL.match(first)
+            a0 = ps[0][0] + lm.end()
+            b._group(_RawRow(spans, base, lines[j].end, blank), t[a0 : ps[0][1]], (base + a0, base + ps[0][1]), roman=False)
+        else:
+            prev = b.rows[-1] if b.rows else None
+            spans[text_col] = (base + ps[0][0], base + ps[0][1])
+            rest = ps[1:]
+            if rest and prev is not None and prev.kind == "task":
+                chosen = _ordered_columns([prev.cell_text(cols[k], doc) for k in others],
+                                          [t[a:e] for a, e in rest], [cols[k] for k in others])
+                for k, (a, e) in zip(chosen, rest, strict=False):
+                    spans[others[k]] = (base + a, base + e)
+            if prev is not None and prev.kind == "task":
+                b._extend(_RawRow(spans, base, lines[j].end, blank))
+            else:
+                b.orphans.append((base, lines[j].end))
+        blank = False
+        end = j + 1
+        j += 1
+    if not any(r.kind == "task" for r in b.rows):
+        return None, max(end, i + 1)
+    return Table("aligned", cols, b.rows, lines[i].start, lines[end - 1].end, b.has_groups, b.orphans), end
+
+
+_LETTER_LABEL = regex.compile(r"^[a-zđ]\)\s{1,4}(?=\S)")
+
+
 @dataclass(frozen=True, slots=True)
 class AlignedRegion:
-    """A space-aligned table whose header names its columns with no "TT" column: lines ``head`` to
+    """A space-aligned table whose header names its columns ("TT" first or not): lines ``head`` to
     ``end`` (exclusive), the body from ``body`` (after the header's wrapped lines), and the offset
     in the line where each column starts."""
 
@@ -884,7 +1060,9 @@ def _aligned_header(line: str) -> list[tuple[int, int]] | None:
     if len(pieces) < 3 or pieces[0][0] > 8 or any(b - a > _MAX_HEAD_CELL for a, b in pieces):
         return None
     role = header_role(line[pieces[0][0] : pieces[0][1]])
-    return None if role is None or role == "number" else pieces
+    if role == "number" and line[pieces[0][0] : pieces[0][1]].strip().upper() not in ("TT", "STT"):
+        return None  # a number column is named "TT" / "STT" ("Số" alone starts many a sentence)
+    return None if role is None else pieces
 
 
 def _group_like(text: str) -> bool:
@@ -936,7 +1114,9 @@ def aligned_regions(texts: list[str]) -> list[AlignedRegion]:
             continue
         body = j
         left = starts[0] - 4
-        width = starts[1] - starts[0]
+        # the first text column's width ("TT" first: the column after it)
+        tc = 1 if header_role(names[0]) == "number" and len(starts) > 2 else 0
+        width = starts[tc + 1] - starts[tc]
         blank = False
         end = body
         rows = 0
@@ -953,7 +1133,7 @@ def aligned_regions(texts: list[str]) -> list[AlignedRegion]:
             ps = _pieces(t)
             if ps[0][0] < left:
                 break
-            if len(ps) == 1 and abs(ps[0][0] - starts[0]) <= _COLUMN_SLACK:
+            if len(ps) == 1 and abs(ps[0][0] - starts[0]) <= max(_COLUMN_SLACK, starts[tc] - starts[0]):
                 piece = t[ps[0][0] : ps[0][1]]
                 if (blank or len(piece) > width + 10) and not _group_like(piece):
                     k = j + 1

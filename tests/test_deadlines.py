@@ -614,3 +614,12 @@ def test_before_an_occasion_of_given_years_is_an_event() -> None:
     assert d.kind == "event"
     (d,) = parse_deadlines("Trong năm 2025 - 2026", cell=True)
     assert (d.kind, d.end) == ("year_range", "2026-12-31")
+
+
+def test_ocr_slips_in_continuous_and_before() -> None:
+    """OCR reads the grave of "thường" as a hook ("Thưởng xuyên") and loses both horns of "trước"
+    ("Truóc ngày"): still continuous and a by-date deadline."""
+    (d,) = parse_deadlines("Thưởng xuyên", cell=True)
+    assert d.kind == "continuous"
+    (d,) = parse_deadlines("Báo cáo kết quả truóc ngày 20/11/2023.")
+    assert (d.kind, d.end) == ("by_date", "2023-11-20")

@@ -1343,3 +1343,54 @@ def test_an_item_broken_after_a_joined_hyphen() -> None:
     assert [s.label for s in doc.sections] == ["I", "II"]
     t = find(doc, "Phòng Tài chính-Kế hoạch chủ trì")
     assert keys(t.lead) == expect("Phòng Tài chính-Kế hoạch")
+
+
+OCR_TABLE_PLAN = """ỦY BAN NHÂN DÂN HUYỆN THANH SƠN
+Số: 88/KH-UBND
+KẾ HOẠCH
+Cải thiện Chỉ số PAPI năm 2024
+
+I. MỤC ĐÍCH
+Nâng cao chất lượng phục vụ Nhân dân.
+
+II. NHIỆM VỤ CỤ THỂ
+Chi tiết tại Phụ lục kèm theo.
+
+PHỤ LỤC
+NHIỆM VỤ CẢI THIỆN CHỈ SỐ PAPI NĂM 2024
+
+STT  Nhiệm vụ                         Cơ quan chủ trì   Cơ quan phối hợp   Thời hạn
+II    CÔNG KHAI, MINH BẠCH TRONG VIỆC RA QUYẾT ĐỊNH Ở ĐỊA PHƯƠNG
+1   Niêm yết công khai danh sách hộ    Phòng Lao động -   UBND các xã, thị   Quý I/2024
+nghèo tại nhà văn hóa khu dân cư   TB&XH   trấn
+a) Công khai thu, chi ngân sách cấp xã
+2   Hướng dẫn các xã công khai dự toán    Phòng Tài chính -   Ủy ban MTTQ Việt   Trước ngày
+ngân sách trên loa truyền thanh   Kế hoạch   Nam huyện   31/3/2024
+| 3   Kiểm tra việc công khai quyết toán    Phòng Nội vụ   Phòng Giáo dục và   Thưởng xuyên
+ngân sách tại các trường học   Đào tạo |
+"""
+
+
+def test_ocr_table_whose_rows_lost_their_columns() -> None:
+    """A scanned table read by OCR keeps each row's cells in order but not at their columns; a wrapped
+    line's pieces go to the cells whose text stops where it must go on ("Phòng Lao động -", "thị",
+    "Trước ngày"), a cell that is complete ("Phòng Nội vụ") takes none; "|" from the ruling is dropped.
+    Its "a)" sub-group row names a sub-dimension and is no section."""
+    doc = parse(OCR_TABLE_PLAN)
+    rows = [t for t in doc.tasks if t.method == "table-row"]
+    assert [t.label for t in rows] == ["1", "2", "3"]
+    one, two, three = rows
+    assert text_key(one.text) == text_key("Niêm yết công khai danh sách hộ nghèo tại nhà văn hóa khu dân cư")
+    assert keys(one.lead) == expect("Phòng Lao động - TB&XH")
+    assert keys(one.support) == expect("UBND các xã, thị trấn")
+    assert keys(two.lead) == expect("Phòng Tài chính - Kế hoạch")
+    assert keys(two.support) == expect("Ủy ban MTTQ Việt Nam huyện")
+    assert [(d.kind, d.end) for d in two.deadlines] == [("by_date", "2024-03-31")]
+    assert keys(three.lead) == expect("Phòng Nội vụ")
+    assert keys(three.support) == expect("Phòng Giáo dục và Đào tạo")
+    assert [d.kind for d in three.deadlines] == ["continuous"]
+    assert (one.dimension, one.subdimension, two.subdimension) == (2, None, "2.3")
+    assert [s.label for s in doc.sections] == ["I", "II", "PL"]
+    assert {(m.dimension, m.subdimension, m.raw) for m in doc.indicators} >= {
+        (2, None, "CÔNG KHAI, MINH BẠCH TRONG VIỆC RA QUYẾT ĐỊNH Ở ĐỊA PHƯƠNG"),
+        (2, "2.3", "Công khai thu, chi ngân sách cấp xã")}
