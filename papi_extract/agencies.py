@@ -203,6 +203,7 @@ class _Vocab:
     abbrev_parts: frozenset[str]
     fixed_words: tuple[str, ...]
     fixed_keys: frozenset[str]
+    proper_name_heads: frozenset[str]  # heads whose name is a proper name ("Trường Tiểu học | Song Lãng")
     named_units: regex.Pattern[str]  # "UBND các xã Vạn Thắng, …": head, unit word, first place name
 
 
@@ -269,6 +270,7 @@ def _vocab() -> _Vocab:
         stop=_compile_phrases(data.get("stops") or []),
         openers=_compile_phrases(data.get("subject_openers") or []),
         type_word=_compile_phrases(data.get("type_words") or []),
+        proper_name_heads=frozenset(_key(str(p)) for p in data.get("proper_name_heads") or []),
         colon_non_name=_compile_phrases(data.get("colon_non_names") or []),
         shared_head=_compile_phrases(data.get("shared_heads") or []),
         role_label=_compile_phrases(data.get("role_labels") or []),
@@ -1165,6 +1167,8 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
             expect = False
             has_loc = False
             collective_open = st.family
+            if _key(st.head) in v.proper_name_heads:
+                place_end = -2  # its proper name is still to come: a lower-case word after it ends the name
             continue
         ch = low[i]
         if ch == ":":

@@ -186,6 +186,8 @@ def vocab() -> ScoreVocab:
     )
 
 
+# a signed figure with no unit alone in a parenthesis ("4,46 điểm (+0,09)"): matched on the folded text
+_PAREN_CHANGE = regex.compile(r"(?<=\(\s{0,2})(?P<num>[+\-]\s?\d{1,2}[.,]\d{1,3})\s{0,2}\)")
 _SENT = regex.compile(r"(?<=[.!?…])(?<![\s(](?:\d{1,2}|[IVXivx]{1,4})\.)\s+(?=[\p{Lu}\d\-+•*(“\"])")
 _CELL_NUM = regex.compile(r"^[+\-]?\d{1,3}(?:[.,]\d{1,3})?$")
 _CELL_RANK = regex.compile(r"^(?P<r>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<of>\d{2}))?$")
@@ -1103,6 +1105,9 @@ class _Prose:
             events.append((m.start("verb"), m.end(), "rank_change", m))
         if not events:
             return
+        if "(+" in f or "(-" in f or "( +" in f or "( -" in f:
+            for m in _PAREN_CHANGE.finditer(f):
+                events.append((m.start("num"), m.end("num"), "paren_change", m))
         compares = [(m.start(), m.end(), "compare", m) for m in v.compare.finditer(f)]
         events.extend(compares)
         for ch in _PUNCT_CHARS:  # what ``_PUNCT.finditer`` finds, with C-speed ``str.find``
@@ -1158,6 +1163,17 @@ class _Prose:
                 g.last = e
                 continue
             cur = current()
+            if kind == "paren_change":
+                # "Trách nhiệm giải trình với người dân: 4,46 điểm (+0,09)": a signed bare figure in the
+                # parenthesis right after a value is that value's change
+                assert m is not None
+                host = stack[-2].facts[-1] if len(stack) > 1 and stack[-2].facts else None
+                if (host is not None and host.change is None and host.value is not None
+                        and not f[host.end - a : g.open - 1].strip()):
+                    host.change = _num(m.group("num").replace(" ", ""))
+                    host.end = max(host.end, a + e)
+                g.last = e
+                continue
             if kind == "rank_change":
                 if cur is not None and cur.rank_change is None and m is not None and self._bare(f[g.last : s]):
                     n = int(m.group("n"))

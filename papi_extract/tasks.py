@@ -67,7 +67,7 @@ def _nwords(text: str, limit: int = -1) -> int:
 _LETTER_PIECE = regex.compile(r"^(?P<label>[a-zđ])\s{0,2}\)\s{1,4}(?=\S)")
 _LETTER_DOT_PIECE = regex.compile(r"^(?P<label>[a-zđ])\.\s{1,4}(?=\p{Lu})")
 _LABEL_PREFIX = regex.compile(  # any indent: a layout dump shifts heading lines by the page margin
-    r"^[ \t]{0,40}(?:[-–—•+*]\s{0,3})?(?:[IVXL]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s{0,2}[.):]?\s{0,4}"
+    r"^[ \t]{0,40}(?:[-–—•+*]\s{0,3})?(?:[IVXL]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s{0,2}[.):/]?\s{0,4}"
 )
 # Sentence boundary: ". " followed by an upper-case letter (later sentences may name more leads).
 _SENTENCE = regex.compile(r"[.!?…]\s{1,4}(?=[\p{Lu}])")

@@ -804,3 +804,14 @@ def test_bare_role_words_closing_the_parts_of_a_lead_cell() -> None:
         ["Phòng Tư pháp"], ["Công an huyện", "Viện kiểm sát nhân dân huyện"])
     lead, sup = split_lead_cell("Trưởng các khu phố; Chi hội Cựu chiến binh phối hợp.")
     assert ([a.raw for a in lead], [a.raw for a in sup]) == (["Trưởng các khu phố"], ["Chi hội Cựu chiến binh"])
+
+
+def test_a_school_name_ends_before_the_verb() -> None:
+    """A school's name is a proper name ("Trường Tiểu học Song Lãng", "Trường THCS Nguyễn Du"): the
+    lower-case word after it is the sentence's verb, not part of the name."""
+    assert [a.name for a in subject_agencies("Trường Tiểu học Nam Cao niêm yết công khai các khoản thu.")] == [
+        "Trường Tiểu học Nam Cao"]
+    assert [a.name for a in subject_agencies("Trường THCS Nguyễn Du rà soát các khoản thu.")] == [
+        "Trường THCS Nguyễn Du"]
+    assert [a.name for a in subject_agencies("Hợp tác xã Tân Tiến thu gom rác thải tại các thôn.")] == [
+        "Hợp tác xã Tân Tiến"]

@@ -549,3 +549,13 @@ def test_a_bold_run_in_head_wrapped_onto_the_next_line_is_no_heading() -> None:
         "**3. Ủy ban nhân dân các xã, thị trấn trên địa\nbàn huyện**\n\n- Xây dựng kế hoạch của xã.\n", )
     assert [s.label for s in ctx.sections] == ["II", "1", "3"]
     assert _key(ctx.sections[1].title) == "phong noi vu"
+
+
+def test_a_capitalised_heading_on_index_results_is_a_limitations_section() -> None:
+    """ "KẾT QUẢ CHỈ SỐ PAPI NĂM 2024 CỦA HUYỆN" typed in capitals with no number names the analysis of the
+    results: a section of kind limitations."""
+    ctx = _outline("KẾ HOẠCH\nPAPI xã Hòa Bình năm 2025\n\nMỤC ĐÍCH, YÊU CẦU\n- Nâng cao nhận thức.\n\n"
+                   "KẾT QUẢ CHỈ SỐ PAPI NĂM 2024 CỦA HUYỆN\nTổng điểm đạt 42,1 điểm.\n\nNHIỆM VỤ\n- Công khai ngân sách.\n")
+    assert [(s.label, s.kind, _key(s.title)) for s in ctx.sections] == [
+        ("", "purpose", "muc dich, yeu cau"), ("", "limitations", "ket qua chi so papi nam 2024 cua huyen"),
+        ("", "tasks", "nhiem vu")]

@@ -627,3 +627,15 @@ def test_space_aligned_score_table_with_wrapped_header_and_names() -> None:
         (None, None, 2024, "actual", 41.8, 0.78, None, None, None),
     }
     assert [s.title for s in ctx.sections] == ["KẾT QUẢ NĂM 2024", "NHIỆM VỤ, GIẢI PHÁP"]
+
+
+def test_a_signed_figure_alone_in_the_parenthesis_after_a_value_is_its_change() -> None:
+    """ "6,52 điểm (-0,11)": a signed figure with no unit in the parenthesis right after a value is that
+    value's change; a figure in a parenthesis that follows no value is not."""
+    ctx = parse(
+        "KẾ HOẠCH\nPAPI huyện năm 2025\n\nI. KẾT QUẢ NĂM 2024\n"
+        "- Kiểm soát tham nhũng trong khu vực công: 6,52 điểm (-0,11);\n"
+        "- Thủ tục hành chính công: 7,30 điểm (+ 0,05).\n"
+    )
+    assert facts(ctx) >= {(4, None, 2024, "actual", 6.52, -0.11, None, None, None),
+                          (5, None, 2024, "actual", 7.3, 0.05, None, None, None)}

@@ -1394,3 +1394,15 @@ def test_ocr_table_whose_rows_lost_their_columns() -> None:
     assert {(m.dimension, m.subdimension, m.raw) for m in doc.indicators} >= {
         (2, None, "CÔNG KHAI, MINH BẠCH TRONG VIỆC RA QUYẾT ĐỊNH Ở ĐỊA PHƯƠNG"),
         (2, "2.3", "Công khai thu, chi ngân sách cấp xã")}
+
+
+def test_an_agency_heading_with_a_slash_label_groups_its_duties() -> None:
+    """ "4/ Các đoàn thể xã; Trưởng các thôn:" (a hand-typed slash label) over its duties: the names
+    without the label lead each duty."""
+    text = ("KẾ HOẠCH\nPAPI xã Vũ Lạc năm 2024\n\nTỔ CHỨC THỰC HIỆN\n1/ Công an xã:\n- Bảo đảm an ninh, trật tự.\n\n"
+            "4/ Các ban, ngành, đoàn thể xã; Trưởng các thôn:\n"
+            "- Tuyên truyền nội dung Kế hoạch đến Nhân dân.\n- Vận động Nhân dân tham gia khảo sát.\n")
+    doc = parse(text)
+    assert keys(find(doc, "Bảo đảm an ninh").lead) == expect("Công an xã")
+    t = find(doc, "Tuyên truyền nội dung")
+    assert keys(t.lead) == expect("Các ban, ngành, đoàn thể xã", "Trưởng các thôn")
