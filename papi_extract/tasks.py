@@ -118,6 +118,7 @@ _LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 _MAX_OPENING_WORDS = 6
 # A line that is only a cross reference ("Nhiệm vụ cụ thể: Theo Phụ lục đính kèm.") is this short.
 _MAX_REFERENCE_CHARS = 90
+_MAX_POINTER_CHARS = 240  # a sentence ending on where the tasks are listed ("… tại Phụ lục kèm theo")
 # One agency name has at most this many words; a longer "agency" is a sentence.
 _MAX_AGENCY_WORDS = 16
 # A header line whose pieces have no known head noun is still an agency list when this short
@@ -146,6 +147,7 @@ class Vocab:
     opening_clause: regex.Pattern[str]
     topic_opening: regex.Pattern[str]
     filler: frozenset[str]
+    reference_ending: regex.Pattern[str]  # "… được phân công tại Phụ lục kèm theo Kế hoạch này."
     person: regex.Pattern[str]  # an honorific and a capitalised name ("bà Nguyễn Thị Hoa")
     person_opening: regex.Pattern[str]  # "Theo ông Lê Minh Tuấn, …"
     speech_verb: regex.Pattern[str]
@@ -184,9 +186,11 @@ def vocab() -> Vocab:
     person = regex.compile(r"(?<![\w])(?i:" + honorific + r")\s{1,3}\p{Lu}\w{0,12}\s{1,3}\p{Lu}")
     person_opening = regex.compile(r"^\s{0,4}(?i:theo)\s{1,3}(?i:" + honorific + r")\s{1,3}\p{Lu}")
     speech_verb = regex.compile(r"(?<![\w])(?:" + "|".join(regex.escape(w) for w in speech["verbs"]) + r")(?![\w])")
+    reference_ending = regex.compile(
+        r"(?<!\w)(?:" + _alternation(raw["reference_endings"]) + r")(?!\w)[^.;:!?]{0,40}[.;]?\s{0,4}$")
     return Vocab(block_line, agency_section, not_task_opening, not_task_phrase, generic_opening,
                  opening_clause, topic_opening, frozenset(raw["header_filler_words"]),
-                 person, person_opening, speech_verb)
+                 reference_ending, person, person_opening, speech_verb)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1033,6 +1037,8 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
         f = it.text.folded.strip()
         if v.not_task_opening.match(f) or (len(f) <= _MAX_REFERENCE_CHARS and v.not_task_phrase.search(f)):
             continue
+        if len(f) <= _MAX_POINTER_CHARS and "phu luc" in f and v.reference_ending.search(f, max(0, len(f) - 90)):
+            continue  # "Nhiệm vụ cụ thể … được phân công tại Phụ lục kèm theo Kế hoạch này.": a pointer
         if f[:1] == "[" and FOOTNOTE.match(f):
             continue  # a footnote ("[1](#ftnref1) Báo cáo PAPI 2024 …", "[^2]: …"): a note, not a task
         if b.kind == "para" and _reported_speech(v, text):

@@ -1406,3 +1406,14 @@ def test_an_agency_heading_with_a_slash_label_groups_its_duties() -> None:
     assert keys(find(doc, "Bảo đảm an ninh").lead) == expect("Công an xã")
     t = find(doc, "Tuyên truyền nội dung")
     assert keys(t.lead) == expect("Các ban, ngành, đoàn thể xã", "Trưởng các thôn")
+
+
+def test_a_sentence_that_only_points_to_the_appendix_is_no_task() -> None:
+    """ "Các nhiệm vụ cụ thể của từng cơ quan, đơn vị để cải thiện các chỉ số nội dung được giao tại Phụ lục
+    đính kèm." only says where the tasks are, however long; a task whose action follows the pointer stays."""
+    text = ("KẾ HOẠCH\nPAPI huyện năm 2025\n\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+            "1. Các nhiệm vụ cụ thể của từng cơ quan, đơn vị, địa phương để cải thiện các chỉ số nội dung, nội dung "
+            "thành phần được giao tại Phụ lục đính kèm.\n"
+            "2. Căn cứ nhiệm vụ được giao tại Phụ lục, các cơ quan xây dựng kế hoạch thực hiện trước ngày 30/4/2025.\n")
+    doc = parse(text)
+    assert [t.label for t in doc.tasks] == ["2"]
