@@ -434,6 +434,13 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         recs.append(_Rec(m.start(), m.end(), "recurring", prio=2))
     for m in (v.recurring_unnamed.finditer(low) if "tuần" in low else ()):
         recs.append(_Rec(m.start(), m.end(), "recurring", prio=2))
+    if digit and "kể từ" in low:
+        for m in _DELAY_AFTER_EVENT.finditer(low):
+            end = m.end()
+            cut = _EVENT_CUT.search(low, m.start(), end) if not cell else None
+            if cut:
+                end = cut.start()
+            recs.append(_Rec(m.start(), end, "event", prio=3))  # "trong 05 ngày làm việc kể từ ngày nhận được …"
     if cell:
         for m in (v.unspecified.finditer(low) if "theo" in low else ()):
             recs.append(_Rec(m.start(), m.end(), "unspecified", prio=0))
@@ -698,6 +705,12 @@ _SCHOOL_YEAR_SPAN = regex.compile(
 )
 # a date, then the report it is for: "… 10/6/2022 (báo cáo 6 tháng)", "… 10/6/2026 đối với báo cáo 6 tháng"
 _NAMED_REPORT = regex.compile(r"\d{1,2}/\d{1,2}/\d{4}\)?\s{0,3}(?:\(|đối\s+với|cho)\s{0,3}báo\s+cáo\s+$")
+# a delay counted from an event: "trong 05 ngày làm việc kể từ ngày nhận được quyết định …" (an event, no
+# dates); counted from a date ("kể từ ngày 01/7/2024") it is not
+_DELAY_AFTER_EVENT = regex.compile(
+    r"(?<![\p{L}\d])(?:trong(?:\s+vòng)?|không\s+quá|chậm\s+nhất)\s+\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*,?\s+kể\s+từ\s+"
+    r"(?:ngày|khi)\s+(?![\d(])[^;\n]{0,160}"
+)
 _FULL_DATE = regex.compile(r"(?<!\d)\d{1,2}\s{0,2}/\s{0,2}\d{1,2}\s{0,2}/\s{0,2}(?:19|20)\d\d(?!\d)")
 # "sơ kết / tổng kết 6 tháng thực hiện …": the review after six months of the plan, held once
 _REVIEW_BEFORE = regex.compile(r"(?<![\p{L}\d])(?:sơ|tổng)\s+kết\s{1,3}$")

@@ -623,3 +623,13 @@ def test_ocr_slips_in_continuous_and_before() -> None:
     assert d.kind == "continuous"
     (d,) = parse_deadlines("Báo cáo kết quả truóc ngày 20/11/2023.")
     assert (d.kind, d.end) == ("by_date", "2023-11-20")
+
+
+def test_a_delay_counted_from_an_event_is_an_event() -> None:
+    """ "trong 07 ngày làm việc kể từ ngày nhận được hồ sơ": a delay after an event (no dates); counted from
+    a date ("kể từ ngày 01/7/2024") the date is read."""
+    (d,) = parse_deadlines("Trả lời kiến nghị trong 07 ngày làm việc kể từ ngày nhận được hồ sơ; báo cáo hằng quý.")[:1]
+    assert (d.kind, d.raw, d.start, d.end) == ("event", "trong 07 ngày làm việc kể từ ngày nhận được hồ sơ", None, None)
+    (d,) = parse_deadlines("Không quá 15 ngày kể từ khi có kết luận thanh tra", cell=True)
+    assert d.kind == "event"
+    assert [d.kind for d in parse_deadlines("trong 03 ngày làm việc kể từ ngày 01/7/2024", cell=True)] == ["date"]
