@@ -433,6 +433,51 @@ def _lines(text: str) -> int:
     return sum(1 for line in text.split("\n") if line.strip())
 
 
+# a Roman-numbered heading line ("I. MỤC ĐÍCH, YÊU CẦU", "**II. NHIỆM VỤ**", "## III. …")
+_ROMAN_HEADING_LINE = regex.compile(r"(?m)^[#* \t]{0,8}[IVX]{1,4}[ \t]{0,2}[.)][ \t]{1,4}\S")
+
+
+def _headings(text: str) -> int:
+    """The plan's Roman-numbered heading lines: an extraction that drops some (trafilatura drops a
+    ``<div>`` holding only a ``<strong>`` heading on some portals) lost the plan's outline."""
+    return len(_ROMAN_HEADING_LINE.findall(text))
+
+
+_RESTORE_MAX_RUN = 3  # dropped lines put back at most, between two kept ones
+_RESTORE_MAX_LINE = 600  # a dropped line longer than this is a block the extraction judged chrome
+
+
+def _restore_dropped(page: str, main: str) -> str:
+    """``page`` with only the lines ``main`` kept, plus each run of at most three short lines ``main``
+    dropped between two lines it kept (trafilatura drops a ``<div>`` holding only a ``<strong>``:
+    "I. MỤC ĐÍCH, YÊU CẦU", "KẾ HOẠCH"; a menu or a list of links is a longer run, or stands at an end)."""
+    kept = {ln.strip() for ln in main.split("\n") if ln.strip()}
+    lines = page.split("\n")
+    state = [None if not ln.strip() else ln.strip() in kept for ln in lines]
+    out: list[str] = []
+    seen_kept = False
+    i = 0
+    n = len(lines)
+    while i < n:
+        if state[i] is not False:
+            if state[i] is True:
+                seen_kept = True
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        run: list[int] = []
+        while j < n and state[j] is not True:
+            if state[j] is False:
+                run.append(j)
+            j += 1
+        if (seen_kept and j < n and len(run) <= _RESTORE_MAX_RUN
+                and all(len(lines[k]) <= _RESTORE_MAX_LINE for k in run)):
+            out.extend(lines[i:j])
+        i = j
+    return "\n".join(out)
+
+
 def _letters(text: str) -> int:
     """Non-space characters (the markers both renderings add are negligible)."""
     return len("".join(text.split()))
@@ -564,7 +609,12 @@ def html_to_text(html: str) -> str:
             # baseline fallback on odd pages, one <p> holding the whole page) keeps the letters
             # but loses the layout.
             if _letters(main) >= _MIN_KEPT * _letters(page) and _lines(main) >= _MIN_KEPT * _lines(page):
-                return _with_published(main, published)
+                if _headings(main) >= _headings(page):
+                    return _with_published(main, published)
+                # the extraction dropped some of the plan's headings: put back the short runs of page
+                # lines it dropped between lines it kept (a heading, a title), not the long ones (menus,
+                # lists of links)
+                return _with_published(_restore_dropped(page, main), published)
     return _with_published(page, published)
 
 

@@ -1137,6 +1137,7 @@ class _Prose:
             return fact
 
         last_event_end = 0
+        carried: tuple[int | None, str | None] | None = None  # the indicator a figureless clause named
         # "A, B lần lượt đạt 3,30 điểm và 4,00 điểm": the figures go to the names in their order
         resp_at = f.find("lan luot")
         respective: list[tuple[tuple[int | None, str | None], int]] = []
@@ -1150,6 +1151,12 @@ class _Prose:
                     stack.pop()
                 continue
             if kind == ";":
+                if len(stack) == 1 and not any(g.facts for g in stack):
+                    # "Quản trị môi trường giảm liên tục qua 03 năm; năm 2023 đạt 3,16 điểm": a clause
+                    # that names an indicator but states no figure hands it to the next clause
+                    csubj, _ = self._resolve(a + g.last, a + s)
+                    if csubj is not None:
+                        carried = csubj
                 g.last = e
                 continue
             if s < last_event_end:
@@ -1292,6 +1299,8 @@ class _Prose:
                     continue
                 elif cur is not None:
                     subj = (cur.dimension, cur.subdimension)  # "năm 2019 đạt …, năm 2020 đạt …"
+                elif carried is not None:
+                    subj = carried  # "X giảm liên tục; năm 2023 đạt 3,16 điểm"
                 else:
                     subj = self._context_subject(section)  # "Đạt 5,47/10 điểm" under its heading
             if subj is None:
@@ -1405,8 +1414,15 @@ def _title_year(title: str) -> int | None:
     compares = [(m.start(), m.end()) for m in v.compare.finditer(f)]
     for m in v.year.finditer(f):
         if not any(cs <= m.start() < ce for cs, ce in compares):
+            rm = _TITLE_RANGE_END.match(f, m.end())
+            if rm is not None and int(m.group("year")) < int(rm.group(1)) <= int(m.group("year")) + 10:
+                # "KẾT QUẢ … GIAI ĐOẠN 2021 - 2023": the figures under it speak of the latest year
+                return int(rm.group(1))
             return int(m.group("year"))
     return None
+
+
+_TITLE_RANGE_END = regex.compile(r"\s{0,2}[-–—]\s{0,2}((?:19|20)\d\d)(?!\d)")
 
 
 def _footnote_contexts(ctx: DocContext, prose: _Prose) -> list[tuple[int, int, int | None, str | None]]:

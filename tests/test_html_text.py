@@ -6,7 +6,7 @@ import regex
 from conftest import CORPUS
 
 from papi_extract.fixtures import to_html_page
-from papi_extract.html_text import html_to_text
+from papi_extract.html_text import _headings, _restore_dropped, html_to_text
 from papi_extract.normalize import normalize
 from papi_extract.pipeline import parse_bytes
 
@@ -193,3 +193,29 @@ def test_a_news_pages_publication_date_is_kept_under_its_headline() -> None:
     assert (doc.doc_type, doc.issued_date) == ("Tin bài", "2023-11-20")
     shown = page.replace("<p>UBND", "<p>Ngày đăng: 20/11/2023</p><p>UBND")
     assert html_to_text(shown).count("20/11/2023") == 1  # already there: not added twice
+
+
+def test_headings_an_extraction_dropped_are_put_back() -> None:
+    """When the main-text extraction kept the page's text but dropped some of its Roman-numbered headings
+    (trafilatura drops a <div> holding only a <strong> on some portals), the short runs of page lines it
+    dropped between lines it kept come back (headings, the title), the long run of links does not."""
+    page = "\n".join([
+        "Trang chủ | Giới thiệu | Văn bản",
+        "Kế hoạch nâng cao Chỉ số PAPI lĩnh vực đất đai năm 2025",
+        "**KẾ HOẠCH**",
+        "**Nâng cao Chỉ số PAPI lĩnh vực đất đai năm 2025**",
+        "Căn cứ Kế hoạch số 88/KH-UBND ngày 02/3/2025 của UBND tỉnh Hà Tĩnh;",
+        "**I. MỤC ĐÍCH, YÊU CẦU**",
+        "- Nâng cao chất lượng giải quyết thủ tục hành chính về đất đai.",
+        "**II. NHIỆM VỤ CỤ THỂ**",
+        "**1. Công khai kế hoạch sử dụng đất**",
+        "- Văn phòng Đăng ký đất đai công khai kế hoạch sử dụng đất năm 2025.",
+        "Tin liên quan",
+        *[f"Tin hoạt động số {i} của Sở trong tháng" for i in range(5)],
+        "Bản quyền thuộc về Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh",
+    ])
+    kept = [1, 4, 6, 9, 16]  # what the extraction kept: no heading, no menu, no link
+    main = "\n".join(page.split("\n")[k] for k in kept)
+    assert _headings(main) < _headings(page)
+    got = _restore_dropped(page, main).split("\n")
+    assert got == page.split("\n")[1:10] + [page.split("\n")[16]]

@@ -639,3 +639,18 @@ def test_a_signed_figure_alone_in_the_parenthesis_after_a_value_is_its_change() 
     )
     assert facts(ctx) >= {(4, None, 2024, "actual", 6.52, -0.11, None, None, None),
                           (5, None, 2024, "actual", 7.3, 0.05, None, None, None)}
+
+
+def test_figures_under_a_heading_over_a_span_of_years_speak_of_its_last_year() -> None:
+    """Under "KẾT QUẢ … GIAI ĐOẠN 2022 - 2024" a figure with no year of its own is the latest year's."""
+    ctx = parse("KẾ HOẠCH\nPAPI tỉnh năm 2025\n\nI. KẾT QUẢ CHỈ SỐ PAPI GIAI ĐOẠN 2022 - 2024\n"
+                "Nội dung thành phần Chất lượng nước giảm 0,05 điểm; Tiếp cận dịch vụ tư pháp tăng 0,12 điểm.\n")
+    assert {(s.subdimension, s.year, s.change) for s in ctx.scores} == {("7.3", 2024, -0.05), ("3.3", 2024, 0.12)}
+
+
+def test_a_clause_naming_an_indicator_hands_it_to_the_next_clause() -> None:
+    """ "Chỉ số Thủ tục hành chính công giảm hai năm liền; năm 2024 đạt 7,02 điểm, giảm 0,21 điểm": the
+    figures of the second clause are the indicator's the first clause named."""
+    ctx = parse("KẾ HOẠCH\nPAPI huyện năm 2025\n\nI. KẾT QUẢ\nChỉ số Thủ tục hành chính công giảm hai năm liền; "
+                "năm 2024 đạt 7,02 điểm, giảm 0,21 điểm so với năm 2023.\n")
+    assert facts(ctx) >= {(5, None, 2024, "actual", 7.02, -0.21, None, None, None)}
