@@ -213,8 +213,9 @@ def _vocab() -> _Vocab:
         event_each_not=regex.compile(r"sau\s+mỗi\s+" + _alt(d.get("event_each_not") or []) + _E),
         event_cell=regex.compile(_B + _alt(d.get("event_cell") or []) + _E + r"[^;\n]{0,200}"),
         before_occasion=regex.compile(
-            _B + r"trước\s+" + _alt(d.get("occasions") or []) + r"(?:\s+nhiệm\s+kỳ)?\s+(?:năm\s+)?(?:19|20)\d{2}"
-            r"(?:\s*[-–—/]\s*(?:19|20)\d{2})?(?!\d)"
+            _B + r"trước\s+" + _alt(d.get("occasions") or []) + r"(?:\s+nhiệm\s+kỳ)?"
+            r"(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–—/]\s*(?:19|20)\d{2})?(?!\d)"
+            r"|\s+" + _alt(d.get("lunar_stems") or []) + r"\s+" + _alt(d.get("lunar_branches") or []) + _E + r")?" + _E
         ),
         recurrence_gate=tuple(sorted(gate)),
     )
@@ -409,10 +410,10 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
     for m in (_HALF_YEAR.finditer(low) if year4 and "tháng" in low else ()):
         yy = int(m.group(3))
         if _plausible(yy):
-            # "6 tháng cuối năm 2023": the half of that year (first half ends 30/6)
+            # "trong 6 tháng đầu năm 2025": done by the end of that half year (by_date 30/6, 31/12)
             first = m.group(2) == "đầu"
-            recs.append(_Rec(m.start(), m.end(), "year", begin=dt.date(yy, 1 if first else 7, 1),
-                             finish=dt.date(yy, 6, 30) if first else dt.date(yy, 12, 31), prio=1))
+            recs.append(_Rec(m.start(), m.end(), "by_date", finish=dt.date(yy, 6, 30) if first else dt.date(yy, 12, 31),
+                             prio=1))
     gate = "xuyên" in low or "xuyen" in low or (cell and ("liên tục" in low or "thường kỳ" in low))
     for m in ((v.continuous_cell if cell else v.continuous_prose).finditer(low) if gate else ()):
         if not cell and _before(low, v.continuous_not_after, m.start(), 12):
@@ -508,7 +509,7 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
                 if _plausible(y0) and y0 <= y1 <= y0 + 5 and _SCHOOL_SPAN_WORD.search(low, max(0, m.start() - 12), m.start()):
                     recs.append(_Rec(m.start(), m.end(), "year_range", begin=dt.date(y0, 1, 1),
                                      finish=dt.date(y1, 12, 31), prio=3))
-    if year4 and "trước" in low:
+    if "trước" in low:
         for m in v.before_occasion.finditer(low):
             recs.append(_Rec(m.start(), m.end(), "event", prio=3))  # "trước mùa khô 2025 - 2026"
     ranges: list[tuple[int, int, int, int]] = []

@@ -207,6 +207,7 @@ def extract_indicators(ctx: DocContext) -> None:
         if found and all(m.exact for m in found):
             mentions.extend(_mentions(ctx, found, span, b.section, "bold"))
     mentions.extend(_table_column_mentions(ctx))
+    mentions.extend(_table_group_mentions(ctx, mentions))
     mentions.sort(key=lambda m: m["span"][0])
     # validated as one list (the same strict checks, ~40% cheaper than a model call per mention)
     ctx.indicators = _mention_list().validate_python(mentions)
@@ -218,6 +219,33 @@ def _group_row_mentions(ctx: DocContext, span: tuple[int, int], section: str | N
     if not found or not all(m.exact for m in found):
         return []
     return _mentions(ctx, found, span, section, "table_subgroup" if found[0].subdimension else "table_group")
+
+
+def _table_group_mentions(ctx: DocContext, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The group rows of the task tables no line-level reading above has mentioned (a table pasted as
+    comma-separated values, a row of an OCR'd table): each names its indicator."""
+    from papi_extract.tables import find_tables
+
+    tables = find_tables(ctx)
+    if not tables:
+        return []
+    taken = [m["span"] for m in found]
+    out: list[dict[str, Any]] = []
+    for t in tables:
+        for r in t.rows:
+            if r.kind not in ("group", "subgroup") or "text" not in r.cells or not r.cells["text"].parts:
+                continue
+            a, b = r.cells["text"].parts[0]
+            seg = ctx.text[a:b]
+            core = seg.strip(" \t\"*:.-")
+            if not core or len(core) > 160:
+                continue
+            s = a + seg.index(core)
+            span = (s, s + len(core))
+            if any(x < span[1] and span[0] < y for x, y in taken):
+                continue
+            out.extend(_group_row_mentions(ctx, span, ctx.section_at(span[0])))
+    return out
 
 
 def _table_column_mentions(ctx: DocContext) -> list[dict[str, Any]]:

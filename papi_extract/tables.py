@@ -77,7 +77,18 @@ def _folded_role(folded: str) -> str | None:
     for phrase, role in vocab().headers:
         if f == phrase or (f.startswith(phrase) and not f[len(phrase) : len(phrase) + 1].isalnum()):
             return role
+    if len(f) <= _ROLE_WORD_CELL:
+        # a short cell that names its role in another word order ("Người/bộ phận chủ trì")
+        for word, role in _ROLE_WORDS:
+            if word in f and (role != "lead" or "phoi hop" not in f):
+                return role
     return None
+
+
+_ROLE_WORD_CELL = 40
+# words that give a short header cell its role wherever they stand, the first found wins
+_ROLE_WORDS = (("chu tri", "lead"), ("phoi hop", "support"), ("thoi gian", "deadline"), ("thoi han", "deadline"),
+               ("san pham", "output"))
 
 
 @dataclass(slots=True)
@@ -540,6 +551,18 @@ def _find_tables(ctx: DocContext, match: Matcher) -> list[Table]:
                     tables.append(t)
                     covered.update(range(r.head, r.end))
                     aligned.append(r.head)
+        if "," in doc:  # tables pasted from a spreadsheet as comma-separated values
+            j = first
+            while j < last:
+                if j not in covered and kinds[j] == "text" and _may_open_csv(texts[j]):
+                    t, nxt = _csv_table(ctx, j, last, match)
+                    if t is not None:
+                        tables.append(t)
+                        covered.update(range(j, nxt))
+                        aligned.append(j)
+                        j = nxt
+                        continue
+                j += 1
         if aligned:
             tables.sort(key=lambda t: t.start)
         i = first
@@ -1018,6 +1041,114 @@ def _ordered_table(ctx: DocContext, kinds: list[str], i: int, body: int, last: i
 
 
 _LETTER_LABEL = regex.compile(r"^[a-zđ]\)\s{1,4}(?=\S)")
+
+
+# ---------------------------------------------------------------------------------------------
+# Comma-separated tables pasted from a spreadsheet ("STT,Nội dung công việc,Chủ trì,…")
+# ---------------------------------------------------------------------------------------------
+
+_CSV_MIN_COMMAS = 3
+_CSV_MAX_RECORD = 4000  # characters one record may run over (a quoted cell with line breaks)
+
+
+def _csv_record(doc: str, pos: int, end: int) -> tuple[list[tuple[int, int]], int] | None:
+    """The cells (spans inside their quotes) of the comma-separated record starting at ``pos``, and
+    where the next record starts; None when a quote never closes. A quoted cell may hold commas, line
+    breaks and doubled quotes; the record ends at a line break outside quotes. One pass: linear."""
+    cells: list[tuple[int, int]] = []
+    i = pos
+    limit = min(end, pos + _CSV_MAX_RECORD)
+    while True:
+        if i < limit and doc[i] == '"':
+            a = i + 1
+            j = a
+            while True:
+                q = doc.find('"', j, limit)
+                if q < 0:
+                    return None
+                if q + 1 < limit and doc[q + 1] == '"':
+                    j = q + 2  # a doubled quote inside the cell
+                    continue
+                break
+            cells.append((a, q))
+            i = q + 1
+        else:
+            nl = doc.find("\n", i, limit)
+            stop = nl if nl >= 0 else limit
+            c = doc.find(",", i, stop)
+            b = c if c >= 0 else stop
+            cells.append((i, b))
+            i = b
+        if i < limit and doc[i] == ",":
+            i += 1
+            continue
+        nl = doc.find("\n", i, limit)
+        return cells, (nl + 1 if nl >= 0 else limit)
+
+
+def _csv_table(ctx: DocContext, i: int, last: int, match: Matcher | None) -> tuple[Table | None, int]:
+    """The comma-separated table whose header record is line ``i`` (None when it names no task table).
+
+    Each record's cells go to the header's columns; a record spread over several lines by a quoted
+    cell gives one row whose cells keep a part per line. The table ends at a blank line or at a
+    line that is no record of as many cells as the header."""
+    lines = ctx.norm.lines
+    doc = ctx.text
+    head = _csv_record(doc, lines[i].start, lines[i].end + 1)
+    if head is None:
+        return None, i + 1
+    names = [doc[a:b] for a, b in head[0]]
+    cols = [header_role(n) or "" for n in names]
+    if not _header_line(names) or not _is_task_header(cols):
+        return None, i + 1
+    end_off = lines[last - 1].end if last > 0 else len(doc)
+    pos = head[1]
+    b = _Builder(doc, cols, match)
+    table_end = lines[i].end
+    while pos < end_off:
+        nl = doc.find("\n", pos, end_off)
+        if not doc[pos : nl if nl >= 0 else end_off].strip():
+            break  # a blank line ends the table
+        rec = _csv_record(doc, pos, end_off + 1)
+        if rec is None or not len(cols) - 1 <= len(rec[0]) <= len(cols) + 1:
+            break
+        cells, nxt = rec
+        # the record's cells, cut at line breaks into one raw row per line (the first read as a row,
+        # the others as its continuation)
+        per_line: dict[int, list[tuple[int, int]]] = {}
+        for k, (a, e) in enumerate(cells[: len(cols)]):
+            seg_start = a
+            while True:
+                nl2 = doc.find("\n", seg_start, e)
+                piece_end = nl2 if nl2 >= 0 else e
+                per_line.setdefault(ctx.line_of(seg_start), [(lines[ctx.line_of(seg_start)].start,) * 2] * len(cols))
+                if piece_end > seg_start:
+                    per_line[ctx.line_of(seg_start)][k] = (seg_start, piece_end)
+                if nl2 < 0:
+                    break
+                seg_start = nl2 + 1
+        first = True
+        for ln in sorted(per_line):
+            raw = _RawRow(per_line[ln], lines[ln].start, lines[ln].end, False)
+            if first:
+                b.add(raw)
+                first = False
+            elif b.rows and b.rows[-1].kind == "task":
+                b._extend(raw)
+        table_end = doc.rfind("\n", 0, nxt) if nxt > pos else nxt
+        pos = nxt
+    if not any(r.kind == "task" for r in b.rows):
+        return None, i + 1
+    end_line = ctx.line_of(max(lines[i].start, table_end - 1))
+    return Table("csv", cols, b.rows, lines[i].start, lines[end_line].end, b.has_groups, b.orphans), end_line + 1
+
+
+def _may_open_csv(text: str) -> bool:
+    """A line that may be a comma-separated header: several commas, short, its first cell a column name."""
+    if len(text) > 400 or text.count(",") < _CSV_MIN_COMMAS:
+        return False
+    first = text.split(",", 1)[0].strip(' "')
+    return header_role(first) in ("number", "text")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1299,6 +1299,8 @@ def _inline_fields(st: _Doc, j: Joined) -> tuple[int, list[_AgencyLine]] | None:
 # Mặt trận các thôn phối hợp."): its cue opens a sentence, after ". ".
 _FIELD_SENTENCE = regex.compile(r"\.\s{1,3}(?=\S)")
 # A closing parenthesis that only names partners: "… (Công chức Tư pháp - Hộ tịch phối hợp)."
+# a sentence closing on its partners: "…, Trưởng các xóm phối hợp." (no "với" after: a partner clause)
+_PARTNER_END = regex.compile(r"\s{1,3}phoi\s{1,3}hop(?:\s{1,3}thuc\s{1,3}hien)?\s{0,3}[.;]?\s{0,3}$")
 _PARTNER_PAREN = regex.compile(r"\(([^()]{3,200}?)\s{1,3}phoi\s{1,3}hop\)[\s.;,]*$")
 
 
@@ -1309,6 +1311,19 @@ def _trailing_fields(st: _Doc, j: Joined) -> tuple[int, list[_AgencyLine]] | Non
     pm = _PARTNER_PAREN.search(f) if f.endswith((")", ").", ");")) else None
     if pm is not None and st.agency_list(j.slice(pm.start(1), pm.end(1)), lenient=True):
         return pm.start(), [_AgencyLine("support", j.slice(pm.start(1), pm.end(1)))]
+    cm = _PARTNER_END.search(f) if "phoi" in f else None
+    if cm is not None:
+        # "… . X chủ trì thực hiện, Y phối hợp." / "Giao X chủ trì; Y, Z phối hợp.": the closing clause
+        # names the partners (after the last ";" of the sentence, else after its last ",")
+        stop = cm.start()
+        sent = max(f.rfind(". ", 0, stop), -1) + 1
+        for sep in (";", ","):
+            k = f.rfind(sep, sent, stop)
+            if k < 0:
+                continue
+            who = j.slice(k + 1, stop)
+            if who.text.strip() and st.agency_list(who, lenient=False):
+                return k, [_AgencyLine("support", who)]
     if ":" not in f:
         return None
     for sm in _FIELD_SENTENCE.finditer(f):

@@ -1417,3 +1417,56 @@ def test_a_sentence_that_only_points_to_the_appendix_is_no_task() -> None:
             "2. Căn cứ nhiệm vụ được giao tại Phụ lục, các cơ quan xây dựng kế hoạch thực hiện trước ngày 30/4/2025.\n")
     doc = parse(text)
     assert [t.label for t in doc.tasks] == ["2"]
+
+
+CSV_PLAN = '''KẾ HOẠCH
+Cải thiện Chỉ số PAPI xã Giao Thịnh năm 2025
+
+I. NHIỆM VỤ
+Chi tiết tại Phụ lục kèm theo.
+
+PHỤ LỤC
+CÔNG VIỆC CỤ THỂ
+
+TT,Công việc,Bộ phận/người chủ trì,Đơn vị phối hợp,Thời hạn,Sản phẩm
+I,Kiểm soát tham nhũng trong khu vực công,,,,
+1,"Công khai kết quả kê khai tài sản, thu nhập của cán bộ, công chức xã",Công chức Văn phòng - Thống kê,"Ban Thanh tra nhân dân xã, Ủy ban MTTQ Việt Nam xã",Tháng 11/2025,Bảng công khai
+II,Quản trị điện tử,,,,
+2,"Hướng dẫn người dân cài đặt ứng dụng ""VNeID""
+tại nhà văn hóa các xóm",Tổ công nghệ số cộng đồng các xóm,Đoàn Thanh niên xã,"Quý III, quý IV/2025",Danh sách người dân được hướng dẫn
+'''
+
+
+def test_comma_separated_table_pasted_from_a_spreadsheet() -> None:
+    """A table pasted as comma-separated values: quoted cells hold commas, a doubled quote and a line
+    break; a row with only its Roman number and name is a group row naming the dimension. A header
+    cell names its role in another word order ("Bộ phận/người chủ trì")."""
+    doc = parse(CSV_PLAN)
+    rows = [t for t in doc.tasks if t.method == "table-row"]
+    assert [t.label for t in rows] == ["1", "2"]
+    one, two = rows
+    assert text_key(one.text) == text_key("Công khai kết quả kê khai tài sản, thu nhập của cán bộ, công chức xã")
+    assert keys(one.lead) == expect("Công chức Văn phòng - Thống kê")
+    assert keys(one.support) == expect("Ban Thanh tra nhân dân xã", "Ủy ban MTTQ Việt Nam xã")
+    assert [(d.kind, d.end) for d in one.deadlines] == [("month", "2025-11-30")]
+    assert (one.dimension, two.dimension) == (4, 8)
+    assert text_key(two.text).endswith(text_key("tại nhà văn hóa các xóm"))
+    assert keys(two.lead) == expect("Tổ công nghệ số cộng đồng các xóm")
+    assert [d.end for d in two.deadlines] == ["2025-09-30", "2025-12-31"]
+    assert {(m.dimension, m.raw) for m in doc.indicators} >= {
+        (4, "Kiểm soát tham nhũng trong khu vực công"), (8, "Quản trị điện tử")}
+
+
+def test_a_closing_clause_naming_the_partners() -> None:
+    """ "… . Công chức Tư pháp - Hộ tịch chủ trì thực hiện, Công an xã phối hợp." and "Giao X chủ trì; Y, Z
+    phối hợp.": the closing clause before "phối hợp" names the partners."""
+    text = ("KẾ HOẠCH\nPAPI xã năm 2025\n\nI. NHIỆM VỤ\n"
+            "1. Hòa giải kịp thời các mâu thuẫn ở thôn trong năm 2025. Công chức Tư pháp - Hộ tịch chủ trì thực hiện, "
+            "Công an xã phối hợp.\n"
+            "2. Tổ chức ngày hội Đại đoàn kết toàn dân tộc tại các thôn. Giao Ủy ban MTTQ Việt Nam xã chủ trì; "
+            "Hội Nông dân xã, Hội Cựu chiến binh xã phối hợp.\n")
+    doc = parse(text)
+    one, two = find(doc, "Hòa giải"), find(doc, "Tổ chức ngày hội")
+    assert (keys(one.lead), keys(one.support)) == (expect("Công chức Tư pháp - Hộ tịch"), expect("Công an xã"))
+    assert keys(two.lead) == expect("Ủy ban MTTQ Việt Nam xã")
+    assert keys(two.support) == expect("Hội Nông dân xã", "Hội Cựu chiến binh xã")
