@@ -79,6 +79,7 @@ _XY_ABBREV_RE = regex.compile(r"^[a-z]{1,3}[ \t]{0,1}/[ \t]{0,1}[a-z]{1,3}$")
 _NAME_LINE_RE = regex.compile(r"^\p{Lu}[\p{Ll}\p{Lu}]{0,9}(?:[ \t]{1,3}\p{Lu}[\p{Ll}\p{Lu}]{0,9}){1,5}$")
 # marks with no two letters in a row ("‹ ⁄ ƒ —"); each repeat opens with a letter, so the match is linear
 _SQUIGGLE_RE = regex.compile(r"^[^\p{L}\d]{0,40}(?:\p{L}[^\p{L}\d]{1,40}){0,20}\p{L}?[^\p{L}\d]{0,40}$")
+_MD_IMAGE_RE = regex.compile(r"^!\[[^\]\n]{0,200}\]\([^)\n]{0,300}\)$")  # a markdown picture line
 _ISSUER_PUNCT_RE = regex.compile(r"[,;:()\[\].\n]")
 _NEXT_WORD_RE = regex.compile(r"[ \t]{0,3}")
 _WORD_RUN_RE = regex.compile(r"\S+")
@@ -1487,8 +1488,10 @@ def _signer(v: HeaderVocab, doc: _Doc, lo: int, hi: int, rec_lines: set[int]) ->
             continue
         if _BULLET_RE.match(ln.text):
             continue
-        if not any(ch.isalpha() for ch in t) or _SQUIGGLE_RE.match(t):
-            continue  # a scanned signature read as marks ("‹ ⁄ ƒ —", "/ƒ"): not the name, which follows
+        if not any(ch.isalpha() for ch in t) or _SQUIGGLE_RE.match(t) or _MD_IMAGE_RE.match(t):
+            # a scanned signature read as marks ("‹ ⁄ ƒ —", "/ƒ") or kept as a picture ("![](…jpeg)"):
+            # not the name, which follows
+            continue
         if _NAME_LINE_RE.match(t) and collapse_ws(c) not in v.positions and len(t) <= 50:
             name = _name_case(t)
             lead = ln.text.find(raw)

@@ -1020,6 +1020,8 @@ class _Prose:
         self.v = vocab()
         self.facts: list[Fact] = []
         self.sections = {s.id: s for s in ctx.sections}
+        # the subject a lead-in paragraph names ("Chỉ số PAPI của tỉnh … như sau:"), for the list items under it
+        self.leadin: tuple[int | None, str | None] | None = None
         # One byte per character of the folded text (offsets unchanged), so the cheap test of every
         # block runs as C-speed ``bytes.find`` over a range, with no slice and no regex.
         self._ascii = ctx.folded.encode("ascii", "replace")
@@ -1301,6 +1303,8 @@ class _Prose:
                     subj = (cur.dimension, cur.subdimension)  # "năm 2019 đạt …, năm 2020 đạt …"
                 elif carried is not None:
                     subj = carried  # "X giảm liên tục; năm 2023 đạt 3,16 điểm"
+                elif self.leadin is not None:
+                    subj = self.leadin  # "- Năm 2021: 41,85 điểm" under "Chỉ số PAPI của tỉnh … như sau:"
                 else:
                     subj = self._context_subject(section)  # "Đạt 5,47/10 điểm" under its heading
             if subj is None:
@@ -1498,9 +1502,17 @@ def extract_scores(ctx: DocContext) -> None:
         prose.region(line.start, min(line.end, runin.get(line_no, line.end)), sid)
     no_digit = prose.no_digit  # most blocks hold no digit: skip them without a call
     for b in ctx.blocks:
-        if b.kind == "table_row" or no_digit(b.text_start, b.end) or b.text_start in table_cells or b.start in table_cells:
-            continue
-        prose.region(b.text_start, b.end, b.section)
+        leadin = prose.leadin if b.kind in ("bullet", "item") else None
+        if b.kind == "para" and ctx.text[b.text_start : b.end].rstrip().endswith(":"):
+            # a lead-in ("Chỉ số PAPI của tỉnh … Kết quả cụ thể như sau:"): its last sentence's subject
+            # is the subject of the list items under it that name none
+            last = ctx.text.rfind(". ", b.text_start, b.end)
+            leadin = prose._resolve(last + 2 if last >= 0 else b.text_start, b.end)[0] or prose._resolve(
+                b.text_start, b.end)[0]
+        if not (b.kind == "table_row" or no_digit(b.text_start, b.end) or b.text_start in table_cells
+                or b.start in table_cells):
+            prose.region(b.text_start, b.end, b.section)
+        prose.leadin = leadin
     plan_year = _plan_year(ctx)
     notes = _footnote_contexts(ctx, prose) if "[" in ctx.text else []
     for fact in prose.facts:

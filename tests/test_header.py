@@ -879,3 +879,11 @@ def test_a_scanned_signature_read_as_marks_is_skipped() -> None:
                   "Đặng Quốc Bảo\n")
     assert ctx.signer is not None
     assert (ctx.signer.name, ctx.signer.position) == ("Đặng Quốc Bảo", "Chủ tịch")
+
+
+def test_a_signature_kept_as_a_picture_is_skipped() -> None:
+    """A PDF converter keeps the scanned signature as a picture line ("![](_page_4_Picture_2.jpeg)"): the
+    name is the line after it."""
+    ctx = _header(PLAN_HEAD + "Nơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n\n**TM. ỦY BAN NHÂN DÂN**\n**CHỦ TỊCH**\n\n"
+                  "![](_page_4_Picture_2.jpeg)\n\n**Võ Thị Hạnh**\n")
+    assert ctx.signer is not None and ctx.signer.name == "Võ Thị Hạnh"

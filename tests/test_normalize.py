@@ -128,3 +128,11 @@ def test_pandoc_hard_line_breaks() -> None:
     """Pandoc ends a hard-broken line with a backslash ("- Sở Y tế;\\"): a line break, not text."""
     n = normalize("**Nơi nhận:**\\\n\\- Sở Y tế (b/c);\\\n\\- Lưu: VT.\n", fmt="markdown")
     assert n.text == "Nơi nhận:\n- Sở Y tế (b/c);\n- Lưu: VT.\n"
+
+
+def test_footnote_marks_of_a_pdf_converter() -> None:
+    """ "<sup>3</sup> Nghị quyết …" opening a line is the footnote itself (a markdown definition); the
+    citation "…)<sup>3</sup>." is dropped, never glued onto the figure before it; "m<sup>2</sup>" stays."""
+    n = normalize("Tổng điểm 42,5<sup>3</sup> điểm; diện tích 200 m<sup>2</sup>.\n\n<sup>3</sup> Theo Báo cáo PAPI 2024.\n",
+                  fmt="markdown")
+    assert n.text == "Tổng điểm 42,5 điểm; diện tích 200 m2.\n\n[^3]: Theo Báo cáo PAPI 2024.\n"

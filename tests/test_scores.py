@@ -654,3 +654,14 @@ def test_a_clause_naming_an_indicator_hands_it_to_the_next_clause() -> None:
     ctx = parse("KẾ HOẠCH\nPAPI huyện năm 2025\n\nI. KẾT QUẢ\nChỉ số Thủ tục hành chính công giảm hai năm liền; "
                 "năm 2024 đạt 7,02 điểm, giảm 0,21 điểm so với năm 2023.\n")
     assert facts(ctx) >= {(5, None, 2024, "actual", 7.02, -0.21, None, None, None)}
+
+
+def test_list_items_under_a_lead_in_take_its_subject() -> None:
+    """ "Chỉ số PAPI của huyện … như sau:" over "- Năm 2022: 40,10 điểm (xếp thứ 12/15);" items: each item
+    is the total of its year; the sentence after the list compares them."""
+    ctx = parse("KẾ HOẠCH\nPAPI huyện năm 2025\n\nI. KẾT QUẢ\nTrong ba năm qua, Chỉ số PAPI của tỉnh có nhiều biến "
+                "động, cụ thể như sau:\n- Năm 2022: 40,10 điểm (xếp thứ 52/63);\n- Năm 2023: 41,35 điểm (xếp thứ 47/63);\n"
+                "- Năm 2024: 42,02 điểm (xếp thứ 40/63).\n")
+    assert facts(ctx) >= {(None, None, 2022, "actual", 40.1, None, 52, 63, None),
+                          (None, None, 2023, "actual", 41.35, None, 47, 63, None),
+                          (None, None, 2024, "actual", 42.02, None, 40, 63, None)}
