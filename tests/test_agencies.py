@@ -815,3 +815,13 @@ def test_a_school_name_ends_before_the_verb() -> None:
         "Trường THCS Nguyễn Du"]
     assert [a.name for a in subject_agencies("Hợp tác xã Tân Tiến thu gom rác thải tại các thôn.")] == [
         "Hợp tác xã Tân Tiến"]
+
+
+def test_environment_monitoring_and_police_units_are_whole_names() -> None:
+    """ "Trung tâm Quan trắc môi trường" and "Phòng Cảnh sát phòng, chống tội phạm về môi trường" are names of
+    their own (every province has them): read whole, and the verb "quan trắc" after a name ends it."""
+    assert [a.name for a in subject_agencies("Trung tâm Quan trắc môi trường quan trắc nước mặt sông Hồng.")] == [
+        "Trung tâm Quan trắc môi trường"]
+    assert [a.name for a in cooperation_agencies(
+        "Sở chủ trì, phối hợp với Phòng Cảnh sát phòng, chống tội phạm về môi trường Công an tỉnh Lào Cai kiểm tra.")] == [
+        "Phòng Cảnh sát phòng, chống tội phạm về môi trường Công an tỉnh Lào Cai"]
