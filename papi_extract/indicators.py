@@ -145,26 +145,21 @@ def extract_indicators(ctx: DocContext) -> None:
         ):
             # a group row of a table printed one cell per line ("|" lines between cells): a lone
             # line, label or bullet included ("6. Chỉ số Cung ứng dịch vụ công", "- An ninh, trật tự …")
-            seg = ctx.text[b.text_start : b.end]
-            core = seg.strip(" \t:.-*+")
-            if core and len(core) <= 160:
-                s = b.text_start + seg.index(core)
-                got = _group_row_mentions(ctx, (s, s + len(core)), b.section)
-                if got:
-                    mentions.extend(got)
-                    continue
+            span = _core_span(ctx.text, b.text_start, b.end, " \t:.-*+")
+            got = _group_row_mentions(ctx, span, b.section) if span is not None else []
+            if got:
+                mentions.extend(got)
+                continue
         if b.kind == "para" and len(b.pieces) <= 1 and (
             (bi > 0 and blocks[bi - 1].kind == "table_row" and ctx.line_of(blocks[bi - 1].end) + 1 == b.line)
             or (bi + 1 < len(blocks) and blocks[bi + 1].kind == "table_row" and blocks[bi + 1].line == b.line + 1)
         ):
             # a group row whose trailing empty cells were trimmed with the line's white space
-            core = ctx.text[b.start : b.end].strip()
-            if core and len(core) <= 160:
-                s = b.start + ctx.text[b.start : b.end].index(core)
-                got = _group_row_mentions(ctx, (s, s + len(core)), b.section)
-                if got:
-                    mentions.extend(got)
-                    continue
+            span = _core_span(ctx.text, b.start, b.end, " \t\n")
+            got = _group_row_mentions(ctx, span, b.section) if span is not None else []
+            if got:
+                mentions.extend(got)
+                continue
         if b.kind == "para" and len(b.pieces) == 1 and "   " in ctx.text[b.start : b.end]:
             # a group row of a space-aligned table (a layout dump): "II    Công khai kế hoạch sử dụng đất, …"
             gm = _ALIGNED_GROUP.match(ctx.text, b.start, b.end)
@@ -197,12 +192,9 @@ def extract_indicators(ctx: DocContext) -> None:
             continue
         end = info.start + info.bold_end if info.bold_end > 0 else info.end
         a = b.text_start if b.text_start < end else b.start
-        seg = ctx.text[a:end]
-        core = seg.strip(" \t:.-*")
-        if not core or len(core) > 160:
+        span = _core_span(ctx.text, a, end, " \t:.-*")
+        if span is None:
             continue
-        s = a + seg.index(core)
-        span = (s, s + len(core))
         found = find_indicators_folded(folded[span[0] : span[1]])
         if found and all(m.exact for m in found):
             mentions.extend(_mentions(ctx, found, span, b.section, "bold"))
@@ -221,6 +213,17 @@ def _group_row_mentions(ctx: DocContext, span: tuple[int, int], section: str | N
     return _mentions(ctx, found, span, section, "table_subgroup" if found[0].subdimension else "table_group")
 
 
+def _core_span(text: str, a: int, b: int, strip: str) -> tuple[int, int] | None:
+    """text[a:b] without the ``strip`` characters around it, as a span (None when empty or longer than a
+    group row's name can be)."""
+    seg = text[a:b]
+    core = seg.strip(strip)
+    if not core or len(core) > 160:
+        return None
+    s = a + seg.index(core)
+    return s, s + len(core)
+
+
 def _table_group_mentions(ctx: DocContext, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The group rows of the task tables no line-level reading above has mentioned (a table pasted as
     comma-separated values, a row of an OCR'd table): each names its indicator."""
@@ -233,16 +236,11 @@ def _table_group_mentions(ctx: DocContext, found: list[dict[str, Any]]) -> list[
     out: list[dict[str, Any]] = []
     for t in tables:
         for r in t.rows:
-            if r.kind not in ("group", "subgroup") or "text" not in r.cells or not r.cells["text"].parts:
+            c = r.cells.get("text") if r.kind in ("group", "subgroup") else None
+            if c is None or len(c.parts) != 1:
                 continue
-            a, b = r.cells["text"].parts[0]
-            seg = ctx.text[a:b]
-            core = seg.strip(" \t\"*:.-")
-            if not core or len(core) > 160:
-                continue
-            s = a + seg.index(core)
-            span = (s, s + len(core))
-            if any(x < span[1] and span[0] < y for x, y in taken):
+            span = _core_span(ctx.text, *c.parts[0], " \t\"*:.-–+")
+            if span is None or any(x < span[1] and span[0] < y for x, y in taken):
                 continue
             out.extend(_group_row_mentions(ctx, span, ctx.section_at(span[0])))
     return out
@@ -256,20 +254,6 @@ def _table_column_mentions(ctx: DocContext) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     folded = ctx.folded
     for t in find_tables(ctx):
-        if t.layout == "cells" and "|" not in ctx.text[t.start : t.end]:
-            # group rows of a table printed one cell per line between blank lines: no line of its own
-            # tells them apart (the "|"-separated and the delimited layouts are read line by line above)
-            for r in t.rows:
-                c = r.cells.get("text") if r.kind in ("group", "subgroup") else None
-                if c is None or len(c.parts) != 1:
-                    continue
-                a, b = c.parts[0]
-                seg = ctx.text[a:b]
-                core = seg.strip(" \t:.-–*+")
-                if not core:
-                    continue
-                a += seg.index(core)
-                out.extend(_group_row_mentions(ctx, (a, a + len(core)), ctx.section_at(a)))
         for role in ("dimension", "subdimension"):
             if role not in t.columns:
                 continue
