@@ -923,6 +923,7 @@ def _cell_endings() -> tuple[frozenset[str], frozenset[str], frozenset[str], tup
             frozenset(fold(w) for w in raw["place_words"]), tuple(sorted({fold(n) for n in names}, key=len, reverse=True)))
 
 
+_ORDERED_MAX_COLUMNS = 8  # choices weighed: C(8, 4) = 70 at most per wrapped line
 _TIME_PIECE = regex.compile(r"\d|(?i:quý|năm|tháng|ngày)")
 _ENDS_TIME = regex.compile(r"(?:\d{4}|\d{1,2}/\d{1,2})\W{0,2}$")
 
@@ -956,8 +957,8 @@ def _ordered_columns(cells: list[str], pieces: list[str], roles: list[str]) -> l
     order: the increasing choice whose cells most ask to go on (a time piece fits the time column); on
     a tie, the rightmost."""
     n, m = len(cells), len(pieces)
-    if m >= n:
-        return list(range(n))[:m]
+    if m >= n or n > _ORDERED_MAX_COLUMNS:
+        return list(range(n))[:m]  # every column goes on, or too many to weigh: in order
     best: tuple[int, tuple[int, ...]] | None = None
     for combo in itertools.combinations(range(n), m):
         score = 0
@@ -1121,9 +1122,10 @@ def _csv_table(ctx: DocContext, i: int, last: int, match: Matcher | None) -> tup
             while True:
                 nl2 = doc.find("\n", seg_start, e)
                 piece_end = nl2 if nl2 >= 0 else e
-                per_line.setdefault(ctx.line_of(seg_start), [(lines[ctx.line_of(seg_start)].start,) * 2] * len(cols))
+                ln = ctx.line_of(seg_start)
+                row = per_line.setdefault(ln, [(lines[ln].start, lines[ln].start)] * len(cols))
                 if piece_end > seg_start:
-                    per_line[ctx.line_of(seg_start)][k] = (seg_start, piece_end)
+                    row[k] = (seg_start, piece_end)
                 if nl2 < 0:
                     break
                 seg_start = nl2 + 1

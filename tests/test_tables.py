@@ -452,3 +452,28 @@ def test_a_blank_dimension_cell_under_a_named_one_is_the_same_merged_cell() -> N
     )
     _, (table,) = tables_of(text)
     assert [(r.label, r.dimension) for r in table.rows] == [("1", 4), ("2", 4), ("3", 8), ("4", 8)]
+
+
+def test_hostile_table_layouts_stay_fast() -> None:
+    """The layouts read by position or by order bound their work: a wide OCR table (30 columns, each
+    wrapped line weighed against the cells), a comma-separated header over records whose quotes never
+    close, and thousands of lines that look like an aligned header."""
+    import time
+
+    from papi_extract.pipeline import parse_text
+
+    header = "TT  " + "  ".join(["Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]
+                                 + [f"Cột {i}" for i in range(26)])
+    rows = []
+    for r in range(1, 40):
+        rows.append(f"{r}   " + "  ".join([f"Nhiệm vụ số {r}"] + [f"Phòng {i}" for i in range(29)]))
+        rows.append("tiếp theo   " + "  ".join(f"x{i}" for i in range(14)))
+    texts = [
+        "KẾ HOẠCH\nPAPI\n\nI. NHIỆM VỤ\n" + header + "\n" + "\n".join(rows) + "\n",
+        "KẾ HOẠCH\nPAPI\n\nI. NHIỆM VỤ\nSTT,Nội dung,Cơ quan chủ trì,Phối hợp,Thời gian\n" + ('1,"' + "a," * 3000 + "\n") * 50,
+        "KẾ HOẠCH\nPAPI\n\nI. NHIỆM VỤ\n" + "Nội dung nhiệm vụ   Năm 2023   Năm 2024   Cơ quan chủ trì\n" * 3000,
+    ]
+    for text in texts:
+        t0 = time.perf_counter()
+        parse_text(text)
+        assert time.perf_counter() - t0 < 10.0, text[:60]
