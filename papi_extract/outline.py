@@ -195,6 +195,9 @@ def _patterns() -> dict[str, object]:
     }
 
 
+_OWN_KINDS_UNDER_TASKS = frozenset({"objectives", "limitations", "purpose"})
+
+
 @lru_cache(maxsize=4096)
 def section_kind(title: str, parent_kind: str | None) -> str:
     """Kind from the heading's own words at top level; children inherit."""
@@ -203,6 +206,13 @@ def section_kind(title: str, parent_kind: str | None) -> str:
     if parent_kind not in (None, "other"):
         if parent_kind != "appendix" and pats["appendix"].match(f):  # type: ignore[attr-defined]
             return "appendix"
+        if parent_kind == "tasks":
+            # a heading named by another kind's words keeps its own kind ("1. Mục tiêu" under
+            # "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025"); one that only mentions them does not
+            # ("Khắc phục hạn chế …", "Nâng cao kết quả …" are tasks)
+            for kind, rx in pats["kinds"]:  # type: ignore[attr-defined]
+                if kind in _OWN_KINDS_UNDER_TASKS and (m := rx.search(f)) is not None and m.start() == 0:
+                    return kind
         return parent_kind
     if f in vocab().tasks_exact_titles:
         return "tasks"

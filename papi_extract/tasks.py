@@ -916,7 +916,7 @@ def run(ctx: DocContext) -> None:
         sec = ctx.section_at(t.start)
         for r in t.rows:
             if r.kind == "task":
-                _guarded(ctx, drafts, r.start, _draft_from_row, st, t, r, sec)
+                _guarded(ctx, drafts, r.start, _drafts_from_row, st, t, r, sec)
     drafts.sort(key=lambda d: d.span[0])
     for d in drafts:
         if d.unread_time is not None:  # the task's own time says something no deadline rule reads
@@ -933,10 +933,14 @@ def _copy_block(b: Block) -> Block:
                  section=b.section, pieces=list(b.pieces))
 
 
-def _guarded(ctx: DocContext, out: list[_Draft], at: int, fn: Callable[..., _Draft], *args: Any) -> None:
-    """Build one task; a failure loses that task with a W504 warning, not the whole document."""
+def _guarded(ctx: DocContext, out: list[_Draft], at: int, fn: Callable[..., _Draft | list[_Draft]], *args: Any) -> None:
+    """Build one task (or a row's tasks); a failure loses them with a W504 warning, not the whole document."""
     try:
-        out.append(fn(*args))
+        got = fn(*args)
+        if isinstance(got, list):
+            out.extend(got)
+        else:
+            out.append(got)
     except Exception as exc:  # noqa: BLE001 - one unreadable task must not turn the plan into an error
         ctx.warn("W504", f"task skipped: {type(exc).__name__}: {exc}"[:300], (at, at))
 
@@ -1650,6 +1654,11 @@ def _find_task_headings(st: _Doc, items: list[_Item]) -> None:
                 or _nwords(s.title, 4) < 4 or not st.in_task_area(s.id)):
             prev_real = s.id
             continue
+        if all(it.line is not None and it.line.role == "directing" for it in initial) and st.children.get(s.id):
+            # "4. Cải thiện, nâng cao Chỉ số PAPI" / "Chỉ đạo thực hiện: …" over its own sub-sections: a
+            # topic whose leader directs the tasks below, not a task
+            prev_real = s.id
+            continue
         rest = seq[len(initial):]
         ok = not any(it.kind == "header" for it in rest)
         for i, it in enumerate(rest):
@@ -1701,7 +1710,33 @@ def _heading_tasks(st: _Doc) -> list[_Draft]:
     return out
 
 
-def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None) -> _Draft:
+def _drafts_from_row(st: _Doc, t: Table, r: Row, sid: str | None) -> list[_Draft]:
+    """The task of a table row, or one per item when its text cell lists several ("- Rà soát …<br>- Công
+    khai …": each its own task, all with the row's agencies, time and output)."""
+    c = r.cells.get("text")
+    whole = Joined(st.doc, c.parts, st.folded) if c is not None and not c.empty() else Joined(st.doc, [], st.folded)
+    starts = [m.end() for m in _CELL_ITEM.finditer(whole.text)] if whole.text.lstrip()[:1] in "-–•+" else []
+    if len(starts) < 2:
+        return [_draft_from_row(st, t, r, sid, whole)]
+    out: list[_Draft] = []
+    for k, a in enumerate(starts):
+        b = starts[k + 1] if k + 1 < len(starts) else len(whole.text)
+        item = whole.text[a:b]
+        cut = len(item.rstrip(" ;-–•+\n"))
+        if k + 1 < len(starts):  # the separator before the next item ("; - ")
+            sep = _CELL_ITEM_SEP.search(item)
+            cut = sep.start() if sep is not None else cut
+        if item[:cut].strip():
+            out.append(_draft_from_row(st, t, r, sid, whole.slice(a, a + cut)))
+    return out
+
+
+# an item of a text cell listing several tasks: "- A; - B" (a <br> between them became "; "), "- A\n- B"
+_CELL_ITEM = regex.compile(r"(?:^|;\s{1,3}|\n\s{0,3})[-–•+]\s{1,3}(?=\S)")
+_CELL_ITEM_SEP = regex.compile(r"\s{0,3};?\s{0,3}$")
+
+
+def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | None = None) -> _Draft:
     cells = r.cells
     doc = st.doc
 
@@ -1709,7 +1744,8 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None) -> _Draft:
         c = cells.get(role)
         return Joined(doc, c.parts, st.folded) if c is not None and not c.empty() else None
 
-    j = joined("text") or Joined(doc, [], st.folded)
+    if j is None:
+        j = joined("text") or Joined(doc, [], st.folded)
     lead, support, directing, _ = _resolve(
         st, j, sid, lead_field=joined("lead"), support_field=joined("support"), group=[],
         block_sid=sid, use_blocks=False,
@@ -1717,6 +1753,10 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None) -> _Draft:
     directing_cell = joined("directing")  # "Lãnh đạo UBND xã chỉ đạo": the row's directing leader
     if directing_cell:
         directing = st.split(directing_cell) + directing
+    elif not directing:
+        # "Chỉ đạo thực hiện: …" written once for the section over the table directs its rows too
+        for ln in _block_role(st, sid, "directing"):
+            directing.extend(st.split(ln.value))
     if r.grouped:
         dimension, subdimension = r.dimension, r.subdimension
     else:

@@ -559,3 +559,15 @@ def test_a_capitalised_heading_on_index_results_is_a_limitations_section() -> No
     assert [(s.label, s.kind, _key(s.title)) for s in ctx.sections] == [
         ("", "purpose", "muc dich, yeu cau"), ("", "limitations", "ket qua chi so papi nam 2024 cua huyen"),
         ("", "tasks", "nhiem vu")]
+
+
+def test_a_heading_named_by_another_kind_keeps_it_under_a_tasks_section() -> None:
+    """Under "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026" a "1. Mục tiêu" is an objectives section (its own heading
+    says so); "2. Khắc phục hạn chế …" only mentions limitations and stays a task section. A report's "I. KẾT
+    QUẢ THỰC HIỆN …" is the account of results (limitations), and so are the sections under it."""
+    ctx = _outline("BÁO CÁO\nKết quả cải thiện Chỉ số PAPI năm 2025\n\nI. KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2025\n"
+                   "1. Kết quả thực hiện các nhiệm vụ\n- Đã tổ chức 20 hội nghị.\n\nII. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026\n"
+                   "1. Mục tiêu\n- Không có chỉ số nội dung giảm điểm.\n2. Khắc phục hạn chế trong công khai ngân sách\n"
+                   "- Công khai dự toán ngân sách xã.\n")
+    assert [(s.label, s.kind) for s in ctx.sections] == [
+        ("I", "limitations"), ("1", "limitations"), ("II", "tasks"), ("1", "objectives"), ("2", "tasks")]

@@ -1470,3 +1470,38 @@ def test_a_closing_clause_naming_the_partners() -> None:
     assert (keys(one.lead), keys(one.support)) == (expect("Công chức Tư pháp - Hộ tịch"), expect("Công an xã"))
     assert keys(two.lead) == expect("Ủy ban MTTQ Việt Nam xã")
     assert keys(two.support) == expect("Hội Nông dân xã", "Hội Cựu chiến binh xã")
+
+
+def test_a_table_cell_listing_several_tasks_and_a_directing_line_over_the_table() -> None:
+    """A cell "- A<br>- B" holds two tasks, each with the row's agencies and time; "Chỉ đạo thực hiện: …"
+    written once over the table directs its rows; a lead cell "X (chủ trì)<br>Y (phối hợp)" gives both."""
+    text = (
+        "# KẾ HOẠCH\n\nNâng cao Chỉ số PAPI năm 2025\n\n## II. NHIỆM VỤ CỤ THỂ\n\n### 1. Kiểm soát tham nhũng trong khu vực công\n\n"
+        "*Chỉ đạo thực hiện: Phó Chủ tịch UBND tỉnh phụ trách khối nội chính.*\n\n"
+        "| STT | Nội dung nhiệm vụ | Cơ quan thực hiện | Thời gian hoàn thành |\n|---|---|---|---|\n"
+        "| 1 | - Công khai kết quả kê khai tài sản, thu nhập<br>- Kiểm tra việc chuyển đổi vị trí công tác | "
+        "Thanh tra tỉnh (chủ trì)<br>Sở Nội vụ (phối hợp) | Quý III/2025 |\n"
+        "| 2 | Tiếp nhận phản ánh qua đường dây nóng | Văn phòng UBND tỉnh | Thường xuyên |\n"
+    )
+    doc = parse(text, fmt="markdown")
+    rows = [t for t in doc.tasks if t.method == "table-row"]
+    assert [text_key(t.text) for t in rows] == [text_key(s) for s in (
+        "Công khai kết quả kê khai tài sản, thu nhập", "Kiểm tra việc chuyển đổi vị trí công tác",
+        "Tiếp nhận phản ánh qua đường dây nóng")]
+    for t in rows[:2]:
+        assert keys(t.lead) == expect("Thanh tra tỉnh") and keys(t.support) == expect("Sở Nội vụ")
+        assert [d.end for d in t.deadlines] == ["2025-09-30"]
+    assert all(keys(t.directing) == expect("Phó Chủ tịch UBND tỉnh phụ trách khối nội chính") for t in rows)
+
+
+def test_a_topic_heading_over_sub_sections_with_a_directing_line_is_no_task() -> None:
+    """ "3. Cải thiện Chỉ số PAPI" / "Chỉ đạo thực hiện: …" over "a) …" sub-sections: a topic whose leader
+    directs the tasks below it, not a task of its own."""
+    text = ("KẾ HOẠCH\nCải cách hành chính và PAPI năm 2025\n\nII. NHIỆM VỤ, GIẢI PHÁP\n3. Cải thiện, nâng cao Chỉ số PAPI\n"
+            "Chỉ đạo thực hiện: Phó Chủ tịch UBND huyện phụ trách văn hóa - xã hội.\n"
+            "a) Tham gia của người dân ở cấp cơ sở\n- Phòng Nội vụ hướng dẫn tổ chức hội nghị thôn trong quý II/2025.\n"
+            "b) Quản trị điện tử\n- Phòng Văn hóa và Thông tin cập nhật Trang thông tin điện tử huyện thường xuyên.\n")
+    doc = parse(text)
+    assert not any(t.text.startswith("Cải thiện, nâng cao") for t in doc.tasks)
+    t = find(doc, "Phòng Nội vụ hướng dẫn")
+    assert keys(t.directing) == expect("Phó Chủ tịch UBND huyện phụ trách văn hóa - xã hội")
