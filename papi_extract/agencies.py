@@ -847,9 +847,15 @@ def _lead_protos(text: str) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]:
     marks = [_ROLE_MARK.search(text, s, e) or _ROLE_AFTER.match(text, e) for s, e, _, _ in items]
     # "X chủ trì; Y, Z phối hợp": a bare role word closing a ";"-part gives the role of all its items
     seg_roles = _segment_roles(text) if ";" in text or "phối" in text or "chủ" in text else []
+    # "X, Y (chủ trì); Z (phối hợp)": a marker closing a ";"-part gives its role to the part's unmarked items
+    if "(" in text and ";" in text:
+        seg_marks = _segment_marks(text)
+        for k, (s, _e, _n, _p) in enumerate(items):
+            if marks[k] is None:
+                marks[k] = next((r for a, b, r in seg_marks if a <= s < b), None)
     marked_lead = any(m is not None and m.group(1)[0] in "cC" for m in marks) or any(
         r.group(1)[0] in "cC" for _, _, r in seg_roles)
-    for (s, e, name, partner), mk in zip(items, marks):
+    for (s, e, name, partner), mk in zip(items, marks, strict=True):
         seg = next((r for a, b, r in seg_roles if a <= s < b), None)
         if seg is not None and mk is None:
             cut = len(text[: seg.start(1)].rstrip())
@@ -884,6 +890,20 @@ def _segment_roles(text: str) -> list[tuple[int, int, regex.Match[str]]]:
         b = text.find(";", a)
         b = len(text) if b < 0 else b
         m = _ROLE_BARE_END.search(text, a, b)
+        if m is not None:
+            out.append((a, b, m))
+        a = b + 1
+    return out
+
+
+def _segment_marks(text: str) -> list[tuple[int, int, regex.Match[str]]]:
+    """(start, end, marker match) of each ";"-part of ``text`` that a "(chủ trì)" / "(phối hợp)" closes."""
+    out: list[tuple[int, int, regex.Match[str]]] = []
+    a = 0
+    while a < len(text):
+        b = text.find(";", a)
+        b = len(text) if b < 0 else b
+        m = _ROLE_MARK.search(text, a, b)
         if m is not None:
             out.append((a, b, m))
         a = b + 1

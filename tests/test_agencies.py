@@ -825,3 +825,11 @@ def test_environment_monitoring_and_police_units_are_whole_names() -> None:
     assert [a.name for a in cooperation_agencies(
         "Sở chủ trì, phối hợp với Phòng Cảnh sát phòng, chống tội phạm về môi trường Công an tỉnh Lào Cai kiểm tra.")] == [
         "Phòng Cảnh sát phòng, chống tội phạm về môi trường Công an tỉnh Lào Cai"]
+
+
+def test_a_role_marker_closing_a_part_of_a_lead_cell_covers_the_part() -> None:
+    """ "Sở Nội vụ, Sở Tài chính (chủ trì); Văn phòng UBND tỉnh, Sở Tư pháp (phối hợp)": each marker closes a
+    ";"-part and gives its role to every agency of that part."""
+    lead, extra = split_lead_cell("Sở Nội vụ, Sở Tài chính (chủ trì); Văn phòng UBND tỉnh, Sở Tư pháp (phối hợp)")
+    assert [a.name for a in lead] == ["Sở Nội vụ", "Sở Tài chính"]
+    assert [a.name for a in extra] == ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Tư pháp"]
