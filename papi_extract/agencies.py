@@ -849,7 +849,7 @@ def _lead_protos(text: str) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]:
     seg_roles = _segment_roles(text) if ";" in text or "phối" in text or "chủ" in text else []
     # "X, Y (chủ trì); Z (phối hợp)": a marker closing a ";"-part gives its role to the part's unmarked items
     if "(" in text and ";" in text:
-        seg_marks = _segment_marks(text)
+        seg_marks = _segment_matches(text, _ROLE_MARK)
         for k, (s, _e, _n, _p) in enumerate(items):
             if marks[k] is None:
                 marks[k] = next((r for a, b, r in seg_marks if a <= s < b), None)
@@ -882,32 +882,23 @@ def _lead_protos(text: str) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]:
 _ROLE_BARE_END = regex.compile(r"(?<=\S)\s{1,3}(chủ\s{1,3}trì|phối\s{1,3}hợp)\s{0,3}[.;,]?\s{0,3}$", regex.I)
 
 
+def _segment_matches(text: str, rx: regex.Pattern[str]) -> list[tuple[int, int, regex.Match[str]]]:
+    """(start, end, match) of each ";"-part of ``text`` that ``rx`` (anchored at the part's end) closes."""
+    out: list[tuple[int, int, regex.Match[str]]] = []
+    a = 0
+    while a < len(text):
+        b = text.find(";", a)
+        b = len(text) if b < 0 else b
+        m = rx.search(text, a, b)
+        if m is not None:
+            out.append((a, b, m))
+        a = b + 1
+    return out
+
+
 def _segment_roles(text: str) -> list[tuple[int, int, regex.Match[str]]]:
-    """(start, end, role match) of each ";"-part of ``text`` that a bare role word closes."""
-    out: list[tuple[int, int, regex.Match[str]]] = []
-    a = 0
-    while a < len(text):
-        b = text.find(";", a)
-        b = len(text) if b < 0 else b
-        m = _ROLE_BARE_END.search(text, a, b)
-        if m is not None:
-            out.append((a, b, m))
-        a = b + 1
-    return out
-
-
-def _segment_marks(text: str) -> list[tuple[int, int, regex.Match[str]]]:
-    """(start, end, marker match) of each ";"-part of ``text`` that a "(chủ trì)" / "(phối hợp)" closes."""
-    out: list[tuple[int, int, regex.Match[str]]] = []
-    a = 0
-    while a < len(text):
-        b = text.find(";", a)
-        b = len(text) if b < 0 else b
-        m = _ROLE_MARK.search(text, a, b)
-        if m is not None:
-            out.append((a, b, m))
-        a = b + 1
-    return out
+    """The ";"-parts of ``text`` that a bare role word closes ("Công an xã phối hợp")."""
+    return _segment_matches(text, _ROLE_BARE_END)
 
 
 # A role marker closing an item of an agency list: "Phòng Tư pháp (chủ trì)", "Sở Y tế (phối hợp)".

@@ -760,21 +760,12 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
         return _ordered_table(ctx, kinds, i, header_end, last, cols, match)
     b = _Builder(doc, cols, match)
     text_col = cols.index("text")
-    blank = False
     table_end = header_end
     left = min(starts) - 4
     j = header_end
-    while j < last:
+    while (at := _next_table_line(texts, kinds, j, last)) is not None:
+        j, blank = at
         t = texts[j]
-        if kinds[j] == "blank" or not t.strip():
-            blank = True
-            j += 1
-            continue
-        if kinds[j] != "text":
-            break
-        if is_page_number(t) or "\f" in t:
-            j += 1
-            continue
         pieces = _pieces(t)
         if pieces[0][0] < left:
             break
@@ -799,7 +790,6 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
             pa, pb = spans[k]
             spans[k] = (base + a, base + e) if pb <= pa else (pa, base + e)
         b.add(_RawRow(spans, lines[j].start, lines[j].end, blank))
-        blank = False
         table_end = j + 1
         j += 1
     if not any(r.kind == "task" for r in b.rows):
@@ -987,20 +977,11 @@ def _ordered_table(ctx: DocContext, kinds: list[str], i: int, body: int, last: i
     b = _Builder(doc, cols, match)
     text_col = cols.index("text")
     others = [k for k, c in enumerate(cols) if c and k not in (0, text_col)]
-    blank = False
     end = body
     j = body
-    while j < last:
+    while (at := _next_table_line(texts, kinds, j, last)) is not None:
+        j, blank = at
         t = texts[j]
-        if kinds[j] == "blank" or not t.strip():
-            blank = True
-            j += 1
-            continue
-        if kinds[j] != "text":
-            break
-        if is_page_number(t) or "\f" in t:
-            j += 1
-            continue
         ps = _row_pieces(t)
         if not ps:
             j += 1
@@ -1033,7 +1014,6 @@ def _ordered_table(ctx: DocContext, kinds: list[str], i: int, body: int, last: i
                 b._extend(_RawRow(spans, base, lines[j].end, blank))
             else:
                 b.orphans.append((base, lines[j].end))
-        blank = False
         end = j + 1
         j += 1
     if not any(r.kind == "task" for r in b.rows):
@@ -1285,6 +1265,23 @@ def aligned_regions(texts: list[str]) -> list[AlignedRegion]:
         else:
             i += 1
     return out
+
+
+def _next_table_line(texts: list[str], kinds: list[str], j: int, last: int) -> tuple[int, bool] | None:
+    """From line ``j``: the next line a space-separated table may hold, and whether a blank line came
+    before it (blank lines, page numbers and form feeds are passed over); None at ``last`` or at a tab
+    or pipe line (another layout begins)."""
+    blank = False
+    while j < last:
+        t = texts[j]
+        if kinds[j] == "blank" or not t.strip():
+            blank = True
+        elif kinds[j] != "text":
+            return None
+        elif not (is_page_number(t) or "\f" in t):
+            return j, blank
+        j += 1
+    return None
 
 
 def _is_label(piece: str) -> bool:
