@@ -118,6 +118,7 @@ class ScoreVocab:
     rank: regex.Pattern[str]
     rank_change: regex.Pattern[str]
     national: Phrases
+    other_index: regex.Pattern[str]  # another index's name, matched folded on word boundaries
     compare: regex.Pattern[str]
     year: regex.Pattern[str]
     target: Phrases
@@ -174,6 +175,7 @@ def vocab() -> ScoreVocab:
         rank=rank,
         rank_change=rank_change,
         national=Phrases.of(raw["national_markers"]),
+        other_index=regex.compile(r"(?<!\w)(?:" + _alt([" ".join(fold(w).split()) for w in raw["other_indices"]]) + r")(?!\w)"),
         compare=compare,
         year=year,
         target=Phrases.of(raw["target_markers"]),
@@ -1098,6 +1100,8 @@ class _Prose:
     def _events(self, a: int, b: int, f: str, section: str | None) -> None:
         """Read the facts of the sentence folded[a:b] (``f``), which passed ``_maybe``."""
         v = self.v
+        if "papi" not in f and v.other_index.search(f) is not None:
+            return  # a sentence about another index (PAR INDEX, SIPAS, DDCI …) states no PAPI figure
         events: list[tuple[int, int, str, regex.Match[str] | None]] = []
         for m in v.score.finditer(f):
             events.append((m.start(), m.end(), "score", m))

@@ -665,3 +665,13 @@ def test_list_items_under_a_lead_in_take_its_subject() -> None:
     assert facts(ctx) >= {(None, None, 2022, "actual", 40.1, None, 52, 63, None),
                           (None, None, 2023, "actual", 41.35, None, 47, 63, None),
                           (None, None, 2024, "actual", 42.02, None, 40, 63, None)}
+
+
+def test_a_sentence_about_another_index_states_no_papi_figure() -> None:
+    """ "Trong Chỉ số PCI, chỉ số thành phần Tính minh bạch và tiếp cận thông tin giảm 0,30 điểm": a name
+    that reads like PAPI's under another index gives no PAPI record; a sentence naming PAPI still does."""
+    ctx = parse("KẾ HOẠCH\nCải thiện các chỉ số năm 2025\n\nI. KẾT QUẢ NĂM 2024\n"
+                "Trong Chỉ số PCI, chỉ số thành phần Tính minh bạch và tiếp cận thông tin giảm 0,30 điểm. "
+                "Chỉ số PAPI năm 2024 của tỉnh đạt 43,10 điểm; Tiếp cận thông tin giảm 0,08 điểm.\n")
+    assert {(s.dimension, s.subdimension, s.value, s.change) for s in ctx.scores} == {
+        (None, None, 43.1, None), (2, "2.1", None, -0.08)}
