@@ -272,6 +272,17 @@ def _clean_chars(text: str) -> str:
     return text
 
 
+# A social-media post marks its lines with pictographs ("📌 I. MỤC ĐÍCH", "👉 Tuyên truyền …", "▪️ …"): before a
+# heading's label they are decoration and go; before anything else they are a list bullet ("- ").
+_EMOJI_LEAD = regex.compile(r"(?m)^[ \t]{0,8}(?:[\p{So}\p{Sk}][\uFE0F\u200D\p{Mn}]{0,4}[ \t]{0,3}){1,6}(?=\S)")
+_LABEL_AFTER = regex.compile(r"(?:[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)/]\s")
+
+
+def _emoji_lead(m: regex.Match[str]) -> str:
+    rest = m.string[m.end() : m.end() + 12]
+    return "" if _LABEL_AFTER.match(rest) else "- "
+
+
 # a converter's footnote marks: "<sup>4</sup> Quyết định …" opening a line is the note itself, written as
 # a markdown footnote ("[^4]: …"); "… thấp)<sup>2</sup>." in the text is a citation, dropped (left in,
 # its digit would glue onto the figure before it: "0,18<sup>3</sup>" is not 0,183). A unit's exponent
@@ -362,6 +373,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
     if fmt != "html" and has_pipe_layouts(text):
         text = rewrite_pipe_layouts(text)  # a clipper's header/signature pipe table: its cells' lines stacked
     text = _clean_chars(text)
+    if _EMOJI_LEAD.search(text):
+        text = _EMOJI_LEAD.sub(_emoji_lead, text)
     if fmt != "html" and "\t" in text:
         text = join_spilled_cells(text)  # Word's text export: a cell's later paragraphs back on its row
     if fmt != "html" and has_grid_tables(text):

@@ -136,3 +136,10 @@ def test_footnote_marks_of_a_pdf_converter() -> None:
     n = normalize("Tổng điểm 42,5<sup>3</sup> điểm; diện tích 200 m<sup>2</sup>.\n\n<sup>3</sup> Theo Báo cáo PAPI 2024.\n",
                   fmt="markdown")
     assert n.text == "Tổng điểm 42,5 điểm; diện tích 200 m2.\n\n[^3]: Theo Báo cáo PAPI 2024.\n"
+
+
+def test_pictographs_leading_a_line_of_a_social_post() -> None:
+    """ "📌 II. NHIỆM VỤ" keeps its heading without the pictograph; "✅ Rà soát …" is a list item; a pictograph
+    inside a line stays."""
+    n = normalize("📌 II. NHIỆM VỤ\n✅ Rà soát hộ nghèo.\n🔹🔹 a) Công khai ngân sách\nĐạt kết quả tốt 👍\n")
+    assert n.text == "II. NHIỆM VỤ\n- Rà soát hộ nghèo.\na) Công khai ngân sách\nĐạt kết quả tốt 👍\n"

@@ -1505,3 +1505,15 @@ def test_a_topic_heading_over_sub_sections_with_a_directing_line_is_no_task() ->
     assert not any(t.text.startswith("Cải thiện, nâng cao") for t in doc.tasks)
     t = find(doc, "Phòng Nội vụ hướng dẫn")
     assert keys(t.directing) == expect("Phó Chủ tịch UBND huyện phụ trách văn hóa - xã hội")
+
+
+def test_a_thuc_hien_field_line_names_the_lead() -> None:
+    """ "- Thực hiện: X chủ trì; Y phối hợp." under a task (a social post's "👤 Thực hiện:" line) is its
+    agency line, not a task."""
+    text = ("KẾ HOẠCH\nPAPI xã năm 2025\n\nII. NHIỆM VỤ\n👉 Công khai dự toán ngân sách xã trên loa truyền thanh.\n"
+            "👤 Thực hiện: Công chức Tài chính - Kế toán chủ trì; Trưởng các ấp phối hợp.\n⏰ Thời gian: tháng 7/2025.\n")
+    doc = parse(text)
+    assert [text_key(t.text) for t in doc.tasks] == [text_key("Công khai dự toán ngân sách xã trên loa truyền thanh.")]
+    (t,) = doc.tasks
+    assert keys(t.lead) == expect("Công chức Tài chính - Kế toán") and keys(t.support) == expect("Trưởng các ấp")
+    assert [(d.kind, d.end) for d in t.deadlines] == [("month", "2025-07-31")]
