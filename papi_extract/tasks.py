@@ -490,6 +490,66 @@ def _split_glued_items(ctx: DocContext, blocks: list[Block]) -> list[Block]:
     return out
 
 
+# the verb of a lead-in clause over a list ("… chủ trì thực hiện các nhiệm vụ sau:", "… thực hiện, cụ thể:")
+_LEADIN_CLAUSE = regex.compile(r"(?<!\w)(?:chu\s{1,3}tri|thuc\s{1,3}hien|cu\s{1,3}the)(?!\w)")
+# an inline list of tasks inside a paragraph: "…, cụ thể: (1) …; (2) …; (3) …."
+_INLINE_FIRST = regex.compile(r":\s{0,3}\((\d{1,2})\)\s{1,3}(?=\S)")
+_INLINE_NEXT = regex.compile(r";\s{0,3}\((\d{1,2})\)\s{1,3}(?=\S)")
+
+
+def _split_inline_items(ctx: DocContext, blocks: list[Block]) -> list[Block]:
+    """A one-line paragraph whose lead-in ends with ":" and lists "(1) …; (2) …" inline: the lead-in
+    becomes a header paragraph (its subject leads the items) and each item a numbered item of its own,
+    its text up to the ";" before the next number (or the final ".")."""
+    doc = ctx.text
+    out: list[Block] = []
+    for whole in blocks:
+        if (whole.kind not in ("para", "item", "bullet") or doc.find("(", whole.start, whole.end) < 0
+                or _INLINE_FIRST.search(doc, whole.start, whole.end) is None):
+            out.append(whole)
+            continue
+        if len(whole.pieces) == 1:
+            parts = [whole]
+        else:  # lines the outline joined: each line read on its own ("Phòng X: (3) …; (4) …" under the last)
+            parts = [whole] if not any(_INLINE_FIRST.search(doc, pa, pe) for pa, pe in whole.pieces) else [
+                Block(whole.kind if k == 0 else "para", pa if k else whole.start, pe, pa if k else whole.text_start,
+                      ctx.line_of(pa), marker=whole.marker if k == 0 else None, label=whole.label if k == 0 else None,
+                      indent=whole.indent, section=whole.section, pieces=[(pa, pe)])
+                for k, (pa, pe) in enumerate(whole.pieces)]
+        for b in parts:
+            out.extend(_inline_items_of(doc, b))
+    return out
+
+
+def _inline_items_of(doc: str, b: Block) -> list[Block]:
+    """``_split_inline_items`` for one block of one piece: [b] when it lists no items inline."""
+    if len(b.pieces) != 1:
+        return [b]
+    a, e = b.pieces[0]
+    m = _INLINE_FIRST.search(doc, a, e)
+    if m is None:
+        return [b]
+    n0 = int(m.group(1))
+    starts = [(m.end(), str(n0), m.start() + 1)]  # (text start, label, marker start)
+    expect = n0 + 1
+    for n in _INLINE_NEXT.finditer(doc, m.end(), e):
+        if int(n.group(1)) != expect:
+            break
+        starts.append((n.end(), n.group(1), n.start()))
+        expect += 1
+    if len(starts) < 2 and n0 == 1:
+        return [b]  # "(1)" alone: a reference, not a list
+    head_end = m.start() + 1  # the lead-in keeps its ":"
+    out = [Block(b.kind, b.start, head_end, b.text_start, b.line, marker=b.marker, label=b.label,
+                 indent=b.indent, section=b.section, pieces=[(b.text_start, head_end)])]
+    for k, (ts, label, ms) in enumerate(starts):
+        # up to the next item's ";" (kept: the item ends its clause, as a list item's "." would) or the end
+        te = starts[k + 1][2] + 1 if k + 1 < len(starts) else len(doc[:e].rstrip())
+        out.append(Block("item", ms, te, ts, b.line, marker=f"({label})", label=label,
+                         indent=b.indent + 2, section=b.section, pieces=[(ts, te)]))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _closing_rx() -> regex.Pattern[str]:
     """The outline's closing-formula pattern ("Trên đây là Kế hoạch …"), looked up once."""
@@ -898,7 +958,8 @@ def run(ctx: DocContext) -> None:
         # the splits below must not change the outline's blocks: only a block of several pieces can be
         # split, so only that one is copied (``_join_page_breaks`` copies before it grows a block)
         copied = [_copy_block(b) if len(b.pieces) > 1 else b]
-        for nb in _split_field_lines(ctx, _split_closing_pieces(ctx, _split_glued_items(ctx, copied))):
+        for nb in _split_inline_items(ctx, _split_field_lines(
+                ctx, _split_closing_pieces(ctx, _split_glued_items(ctx, copied)))):
             items.append(_Item(nb, Joined(doc, _without_trailing_aside(doc, nb.pieces), st.folded), nb.section))
     items = _join_page_breaks(st, items)
     _heading_groups(st)
@@ -1052,6 +1113,10 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
             if has_sub:
                 it.kind = "header"
                 found = st.agency_list(it.text, lenient=True)
+                if _LEADIN_CLAUSE.search(it.text.folded):
+                    # a lead-in clause ("Phòng Nội vụ chủ trì, phối hợp với … thực hiện các nhiệm vụ, cụ thể:",
+                    # "Thanh tra huyện chủ trì thực hiện các nhiệm vụ sau:"): its subject leads the items
+                    found = st.subjects(it.text)[0] or found
                 if found is None:
                     found = st.colon_subject(it.text)
                 it.header_agencies = found or []

@@ -1517,3 +1517,22 @@ def test_a_thuc_hien_field_line_names_the_lead() -> None:
     (t,) = doc.tasks
     assert keys(t.lead) == expect("Công chức Tài chính - Kế toán") and keys(t.support) == expect("Trưởng các ấp")
     assert [(d.kind, d.end) for d in t.deadlines] == [("month", "2025-07-31")]
+
+
+def test_tasks_listed_inline_in_a_paragraph() -> None:
+    """ "X chủ trì thực hiện các nhiệm vụ sau: (1) …; (2) …." lists its tasks inline: each "(n)" item is a task
+    led by the lead-in's subject; a list that goes on in the next line under another agency ("Y: (3) …; (4) …")
+    keeps its numbers and takes that agency."""
+    text = ("KẾ HOẠCH\nPAPI huyện năm 2018\n\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+            "Phòng Tư pháp chủ trì thực hiện các nhiệm vụ sau: (1) tuyên truyền pháp luật về hòa giải ở cơ sở trong "
+            "quý II/2018; (2) kiện toàn tổ hòa giải ở các thôn, hoàn thành trước ngày 30/9/2018.\n"
+            "Phòng Văn hóa và Thông tin: (3) cập nhật Trang thông tin điện tử huyện thường xuyên; (4) tổ chức hội "
+            "thi tìm hiểu pháp luật trong tháng 11/2018.\n")
+    doc = parse(text)
+    assert [t.label for t in doc.tasks] == ["1", "2", "3", "4"]
+    one, two, three, four = doc.tasks
+    assert text_key(one.text).startswith(text_key("tuyên truyền pháp luật về hòa giải"))
+    assert keys(one.lead) == keys(two.lead) == expect("Phòng Tư pháp")
+    assert keys(three.lead) == keys(four.lead) == expect("Phòng Văn hóa và Thông tin")
+    assert [(d.kind, d.end) for d in two.deadlines] == [("by_date", "2018-09-30")]
+    assert [(d.kind, d.end) for d in four.deadlines] == [("month", "2018-11-30")]
