@@ -942,6 +942,46 @@ def _table_facts(ctx: DocContext, table: ScoreTable) -> list[Fact]:
     return out
 
 
+# A chart written as text, one line per indicator: "Tham gia của người dân ở cấp cơ sở: 2022 – 4,98; 2023 – 5,12"
+_SERIES_PAIR = regex.compile(r"(?P<year>(?:19|20)\d\d)\s{0,2}[–—-]\s{0,2}(?P<num>\d{1,2}[.,]\d{1,3})(?![\d.,])")
+_SERIES_LINE = regex.compile(
+    r"(?P<name>[^:\n]{3,120}):\s{0,3}(?P<pairs>(?:19|20)\d\d\s{0,2}[–—-]\s{0,2}\d{1,2}[.,]\d{1,3}"
+    r"(?:\s{0,2};\s{0,3}(?:19|20)\d\d\s{0,2}[–—-]\s{0,2}\d{1,2}[.,]\d{1,3}){1,6})\s{0,3}[.;]?\s{0,3}$"
+)
+
+
+def _series_facts(ctx: DocContext) -> list[Fact]:
+    """One actual record per year of each line of a chart written as text ("Name: 2022 – 4,98; 2023 – 5,12"):
+    a line that names one indicator (or the total) and gives two or more years' values."""
+    v = vocab()
+    out: list[Fact] = []
+    issued = ctx.issued_year
+    for b in ctx.blocks:
+        if b.kind not in ("para", "bullet", "item") or len(b.pieces) != 1:
+            continue
+        m = _SERIES_LINE.match(ctx.text, b.text_start, b.end)
+        if m is None:
+            continue
+        name = ctx.folded[m.start("name") : m.end("name")].strip(" *")
+        if is_total_cell_folded(name):
+            dim, sub = None, None
+        else:
+            found = find_indicators_folded(name)
+            if len(found) != 1 or not found[0].exact:
+                continue
+            dim, sub = found[0].dimension, found[0].subdimension
+        for p in _SERIES_PAIR.finditer(ctx.text, m.start("pairs"), m.end("pairs")):
+            year, value = int(p.group("year")), _num(p.group("num"))
+            if value > (v.max_total if dim is None else v.max_dimension):
+                continue
+            kind = "target" if issued is not None and year >= issued else "actual"
+            f = Fact(dim, sub, kind, m.start(), p.end(), "table", year=year, pos=p.start(), section=b.section,
+                     year_fixed=True)
+            f.value = value
+            out.append(f)
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # Prose
 
@@ -1496,6 +1536,8 @@ def extract_scores(ctx: DocContext) -> None:
         for cell in t.unmapped:
             ctx.warn("W403", f"score table row {cell.text[:60]!r} could not be mapped to an indicator",
                      (cell.start, cell.end))
+    if "–" in ctx.text or " - " in ctx.text:
+        facts.extend(_series_facts(ctx))  # a chart written as text
     table_cells = {c.start for t in tables for r in t.rows for c in (r.label, r.name, *r.values) if c}
     prose = _Prose(ctx)
     sections = prose.sections

@@ -675,3 +675,15 @@ def test_a_sentence_about_another_index_states_no_papi_figure() -> None:
                 "Chỉ số PAPI năm 2024 của tỉnh đạt 43,10 điểm; Tiếp cận thông tin giảm 0,08 điểm.\n")
     assert {(s.dimension, s.subdimension, s.value, s.change) for s in ctx.scores} == {
         (None, None, 43.1, None), (2, "2.1", None, -0.08)}
+
+
+def test_a_chart_written_as_text_gives_one_record_per_year() -> None:
+    """ "Quản trị điện tử: 2023 – 3,05; 2024 – 3,41" under a chart's caption: each year's value of the named
+    indicator (a line naming no indicator, or giving one year only, is not such a line)."""
+    ctx = parse("KẾ HOẠCH\nPAPI tỉnh năm 2025\n\nI. KẾT QUẢ\n*Biểu đồ 2: Điểm hai chỉ số nội dung*\n\n"
+                "Quản trị điện tử: 2023 – 3,05; 2024 – 3,41\n\nQuản trị môi trường: 2023 - 3,22; 2024 - 3,18\n\n"
+                "Ghi chú: 2024 – 1,5\n")
+    assert facts(ctx) >= {(8, None, 2023, "actual", 3.05, None, None, None, None),
+                          (8, None, 2024, "actual", 3.41, None, None, None, None),
+                          (7, None, 2024, "actual", 3.18, None, None, None, None)}
+    assert not any(s.value == 1.5 for s in ctx.scores)
