@@ -32,6 +32,7 @@ test: install
 	$(VENV)/bin/papi-extract eval --gold tests/heldout9/gold --corpus tests/heldout9/docs --no-show-mismatches --check-floors tests/heldout9/floors.yaml
 	$(VENV)/bin/papi-extract eval --gold tests/heldout10/gold --corpus tests/heldout10/docs --no-show-mismatches --check-floors tests/heldout10/floors.yaml
 	$(VENV)/bin/papi-extract eval --gold tests/heldout11/gold --corpus tests/heldout11/docs --no-show-mismatches --check-floors tests/heldout11/floors.yaml
+	$(VENV)/bin/papi-extract eval --gold tests/heldout12/gold --corpus tests/heldout12/docs --no-show-mismatches --check-floors tests/heldout12/floors.yaml
 
 bench: install
 	$(PY) benchmarks/bench.py
