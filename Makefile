@@ -18,21 +18,15 @@ run: install
 	$(VENV)/bin/papi-extract export dataset --to duckdb
 	$(VENV)/bin/papi-extract query dataset/papi.duckdb
 
+# every blind held-out set is a gate of its own (its floors file beside its gold; a set without one fails loudly)
+HELDOUT_SETS := $(sort $(patsubst %/gold,%,$(wildcard tests/heldout*/gold)))
+
 test: install
 	$(PY) -m pytest
 	$(VENV)/bin/papi-extract eval --gold tests/gold --corpus corpus --no-show-mismatches --check-floors tests/gold/floors.yaml
-	$(VENV)/bin/papi-extract eval --gold tests/heldout/gold --corpus tests/heldout/docs --no-show-mismatches --check-floors tests/heldout/floors.yaml
-	$(VENV)/bin/papi-extract eval --gold tests/heldout2/gold --corpus tests/heldout2/docs --no-show-mismatches --check-floors tests/heldout2/floors.yaml
-	$(VENV)/bin/papi-extract eval --gold tests/heldout3/gold --corpus tests/heldout3/docs --no-show-mismatches --check-floors tests/heldout3/floors.yaml
-	$(VENV)/bin/papi-extract eval --gold tests/heldout4/gold --corpus tests/heldout4/docs --no-show-mismatches --check-floors tests/heldout4/floors.yaml
-	$(VENV)/bin/papi-extract eval --gold tests/heldout5/gold --corpus tests/heldout5/docs --no-show-mismatches --check-floors tests/heldout5/floors.yaml
-	$(VENV)/bin/papi-extract eval --gold tests/heldout6/gold --corpus tests/heldout6/docs --no-show-mismatches --check-floors tests/heldout6/floors.yaml
-	$(VENV)/bin/papi-extract eval --gold tests/heldout7/gold --corpus tests/heldout7/docs --no-show-mismatches --check-floors tests/heldout7/floors.yaml
-	$(VENV)/bin/papi-extract eval --gold tests/heldout8/gold --corpus tests/heldout8/docs --no-show-mismatches --check-floors tests/heldout8/floors.yaml
-	$(VENV)/bin/papi-extract eval --gold tests/heldout9/gold --corpus tests/heldout9/docs --no-show-mismatches --check-floors tests/heldout9/floors.yaml
-	$(VENV)/bin/papi-extract eval --gold tests/heldout10/gold --corpus tests/heldout10/docs --no-show-mismatches --check-floors tests/heldout10/floors.yaml
-	$(VENV)/bin/papi-extract eval --gold tests/heldout11/gold --corpus tests/heldout11/docs --no-show-mismatches --check-floors tests/heldout11/floors.yaml
-	$(VENV)/bin/papi-extract eval --gold tests/heldout12/gold --corpus tests/heldout12/docs --no-show-mismatches --check-floors tests/heldout12/floors.yaml
+	@set -e; for d in $(HELDOUT_SETS); do echo "$$d:"; \
+	  $(VENV)/bin/papi-extract eval --gold $$d/gold --corpus $$d/docs --no-show-mismatches --check-floors $$d/floors.yaml; \
+	done
 
 bench: install
 	$(PY) benchmarks/bench.py
