@@ -993,6 +993,18 @@ class _Group:
     facts: list[Fact] = field(default_factory=list)
 
 
+def _paren_spans(s: str) -> list[tuple[int, int]]:
+    """(start, end) of each balanced parenthesis of ``s``, outermost and inner alike (one pass)."""
+    out: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for i, c in enumerate(s):
+        if c == "(":
+            stack.append(i)
+        elif c == ")" and stack:
+            out.append((stack.pop(), i + 1))
+    return out
+
+
 def _blank_parens(s: str) -> str:
     """``s`` with the content of balanced parentheses blanked (same length): asides do not count."""
     if "(" not in s:
@@ -1163,6 +1175,7 @@ class _Prose:
                 i = f.find(ch, i + 1)
         events.sort(key=lambda e: (e[0], -e[1]))
         years = self._years(f, compares)
+        parens = _paren_spans(f) if "(" in f else []
         tm = v.target.start(f)
         target_at = tm if tm is not None else len(f) + 1  # a figure after a target marker is a target
         objectives = self._in_objectives(section)
@@ -1367,7 +1380,11 @@ class _Prose:
                 continue  # "giảm từ 1,55 điểm" with no value after it states nothing usable
             fact.end = self._close_parens(fact.start, fact.end, a + len(f))
             if not fact.year_fixed:
-                fact.year = self._year_for(f, fact.pos - a, years)
+                pos = fact.pos - a
+                # a year stated inside a parenthesis is that aside's ("… (năm 2015 đạt 5,55 điểm), xếp thứ …;
+                # (4) … đạt 6,02 điểm"): a figure outside it does not take it
+                seen = [(o, y) for o, y in years if not any(x <= o < z and not x <= pos < z for x, z in parens)]
+                fact.year = self._year_for(f, pos, seen)
             self.facts.append(fact)
 
     def _national(self, f: str, stack: list[_Group], end: int) -> bool:

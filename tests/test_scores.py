@@ -687,3 +687,13 @@ def test_a_chart_written_as_text_gives_one_record_per_year() -> None:
                           (8, None, 2024, "actual", 3.41, None, None, None, None),
                           (7, None, 2024, "actual", 3.18, None, None, None, None)}
     assert not any(s.value == 1.5 for s in ctx.scores)
+
+
+def test_a_year_inside_a_parenthesis_stays_in_it() -> None:
+    """ "… (năm 2022 đạt 4,10 điểm), xếp thứ 40/63; (2) … đạt 6,02 điểm": the aside's year is its own figure's;
+    the figures after it keep the sentence's year."""
+    ctx = parse("KẾ HOẠCH\nPAPI huyện năm 2024\n\nI. KẾT QUẢ CHỈ SỐ PAPI NĂM 2023\n"
+                "Kết quả như sau: (1) Trách nhiệm giải trình với người dân đạt 4,32 điểm (năm 2022 đạt 4,10 điểm), "
+                "xếp thứ 40/63; (2) Kiểm soát tham nhũng trong khu vực công đạt 6,02 điểm, xếp thứ 35/63.\n")
+    assert {(s.dimension, s.year, s.value) for s in ctx.scores if s.dimension == 4} == {(4, 2023, 6.02)}
+    assert (3, 2022, 4.1) in {(s.dimension, s.year, s.value) for s in ctx.scores}
