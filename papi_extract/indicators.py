@@ -32,6 +32,7 @@ from pydantic import TypeAdapter
 from papi_extract.context import Block, DocContext
 from papi_extract.models import IndicatorMention, Section
 from papi_extract.pipeline import Stage
+from papi_extract.tables import cell_pieces
 from papi_extract.taxonomy import IndicatorMatch, find_indicators_folded
 
 _ROW_LABEL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVX]{1,5}\.?|[a-zđ][.)]?)$")
@@ -80,12 +81,11 @@ def _cell_spans(ctx: DocContext, b: Block) -> list[tuple[int, int]]:
 
     text = ctx.text
     if text.find("\t", b.start, b.end) < 0 and text.find("|", b.start, b.end) < 0:
-        return [(b.start + m.start(), b.start + m.end()) for m in _ALIGNED_CELL.finditer(text[b.start : b.end])]
+        return [(b.start + a, b.start + e) for a, e in cell_pieces(text[b.start : b.end])]
     return [(c.start, c.end) for c in _split_row(ctx, b.start, b.end) if c.text]
 
 
 _CELL_LABEL = regex.compile(r"(?:[a-zđ]|\d{1,2}|[IVXL]{1,5})[.)][ \t]{1,4}(?=\S)")  # "a) ", "2. ", "IV. "
-_ALIGNED_CELL = regex.compile(r"\S+(?: \S+)*")  # a run of words parted by single spaces
 
 
 # a label alone (Roman or Arabic, no dot), three or more spaces, then the name to the end of the line

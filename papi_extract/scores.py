@@ -54,6 +54,7 @@ from papi_extract.footnotes import citation_pos, footnote_label
 from papi_extract.models import Score, Section
 from papi_extract.normalize import fold
 from papi_extract.pipeline import Stage
+from papi_extract.tables import cell_pieces
 from papi_extract.taxonomy import (
     IndicatorMatch,
     find_indicators_folded,
@@ -310,10 +311,10 @@ def _split_aligned(ctx: DocContext, start: int, end: int, starts: tuple[int, ...
     single spaces) goes to the column whose header starts nearest; a column with no run is empty."""
     line = ctx.text[start:end]
     spans: list[tuple[int, int] | None] = [None] * len(starts)
-    for m in _ALIGNED_PIECE.finditer(line):
-        k = min(range(len(starts)), key=lambda c: abs(starts[c] - m.start()))
+    for a, e in cell_pieces(line):
+        k = min(range(len(starts)), key=lambda c: abs(starts[c] - a))
         prev = spans[k]
-        spans[k] = (m.start(), m.end()) if prev is None else (prev[0], m.end())
+        spans[k] = (a, e) if prev is None else (prev[0], e)
     return [_strip_cell(ctx, start + sp[0], start + sp[1]) if sp else Cell("", start, start) for sp in spans]
 
 
@@ -341,7 +342,6 @@ def _join_cells(cells: list[Cell]) -> Cell:
     return Cell(" ".join(c.text for c in full), full[0].start, full[-1].end, " ".join(c.f for c in full))
 
 
-_ALIGNED_PIECE = regex.compile(r"\S+(?: \S+)*")  # a run of words with single spaces: one cell piece
 
 
 @lru_cache(maxsize=4096)

@@ -717,8 +717,9 @@ _ALIGNED_HEAD = regex.compile(r"^[ ]{0,40}S?TT[ ]{2,60}\S[^\n]{0,300}?[ ]{2,60}\
 _CHUNK = regex.compile(r"\S+(?: \S+)*")  # a run of words with single spaces: one cell piece
 
 
-def _pieces(line: str) -> list[tuple[int, int]]:
-    """(start, end) of each run of text separated by two or more spaces (one space stays inside a cell)."""
+def cell_pieces(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of text separated by two or more spaces (one space stays inside a cell):
+    the cells of a space-aligned line, for every stage that reads one."""
     return [(m.start(), m.end()) for m in _CHUNK.finditer(line)]
 
 
@@ -737,14 +738,14 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
     lines = ctx.norm.lines
     texts = _line_texts(ctx)
     doc = ctx.text
-    head = _pieces(texts[i])
+    head = cell_pieces(texts[i])
     if len(head) < 3:
         return None, i + 1
     starts = [a for a, _ in head]
     names = [texts[i][a:b] for a, b in head]
     j = i + 1
     while j < last and kinds[j] == "text":  # the wrapped rest of the header cells
-        ps = _pieces(texts[j])
+        ps = cell_pieces(texts[j])
         # a row right under the header (no blank line between): a label, or a long cell, is no header
         if not ps or _is_label(texts[j][ps[0][0] : ps[0][1]]) or any(b - a > _MAX_HEAD_CELL for a, b in ps):
             break
@@ -766,13 +767,13 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
     while (at := _next_table_line(texts, kinds, j, last)) is not None:
         j, blank = at
         t = texts[j]
-        pieces = _pieces(t)
+        pieces = cell_pieces(t)
         if pieces[0][0] < left:
             break
         if _ALIGNED_HEAD.match(t):  # the header again after a page break, with its wrapped lines
             j += 1
             while j < last and kinds[j] == "text" and not _is_label(texts[j].split()[0]):
-                if all(header_role(texts[j][a:e]) or len(texts[j][a:e]) < 12 for a, e in _pieces(texts[j])):
+                if all(header_role(texts[j][a:e]) or len(texts[j][a:e]) < 12 for a, e in cell_pieces(texts[j])):
                     j += 1
                     continue
                 break
@@ -810,9 +811,9 @@ def _region_table(ctx: DocContext, region: AlignedRegion, match: Matcher | None)
     lines = ctx.norm.lines
     doc = ctx.text
     starts = list(region.starts)
-    names = [texts[region.head][a:b] for a, b in _pieces(texts[region.head])]
+    names = [texts[region.head][a:b] for a, b in cell_pieces(texts[region.head])]
     for j in range(region.head + 1, region.body):
-        for a, b in _pieces(texts[j]):
+        for a, b in cell_pieces(texts[j]):
             k = _nearest(starts, a)
             names[k] = f"{names[k]} {texts[j][a:b]}"
     cols = [header_role(n) or "" for n in names]
@@ -829,7 +830,7 @@ def _region_table(ctx: DocContext, region: AlignedRegion, match: Matcher | None)
         if not t.strip() or is_page_number(t) or "\f" in t:
             blank = blank or not t.strip()
             continue
-        pieces = _pieces(t)
+        pieces = cell_pieces(t)
         base = lines[j].start
         spans: list[tuple[int, int]] = [(base, base)] * len(cols)
         for a, e in pieces:
@@ -868,7 +869,7 @@ def _row_pieces(line: str) -> list[tuple[int, int]]:
     """The pieces of an OCR'd row without the table's ruling read as "|" (a piece of its own, or at
     either end of one)."""
     out: list[tuple[int, int]] = []
-    for a, b in _pieces(line):
+    for a, b in cell_pieces(line):
         piece = line[a:b]
         core = piece.strip("| ")
         if not core:
@@ -1169,7 +1170,7 @@ def _aligned_header(line: str) -> list[tuple[int, int]] | None:
     """The pieces of a header line with no number column ("Nội dung nhiệm vụ   Cơ quan chủ trì   …",
     "Chỉ số nội dung   Năm 2022   Năm 2023   Tăng (+),"): at least three short pieces, the first a
     column role other than the number (the other names are checked once their wrapped lines join)."""
-    pieces = _pieces(line)
+    pieces = cell_pieces(line)
     if len(pieces) < 3 or pieces[0][0] > 8 or any(b - a > _MAX_HEAD_CELL for a, b in pieces):
         return None
     role = header_role(line[pieces[0][0] : pieces[0][1]])
@@ -1214,7 +1215,7 @@ def aligned_regions(texts: list[str]) -> list[AlignedRegion]:
         names = [t[a:b] for a, b in head]
         j = i + 1
         while j < n and j - i <= _MAX_HEAD_WRAPS and texts[j].strip():
-            ps = _pieces(texts[j])
+            ps = cell_pieces(texts[j])
             if not all(b - a <= 24 and not _NUMBER_CELL.match(texts[j][a:b].replace(",", "."))
                        and abs(starts[_nearest(list(starts), a)] - a) <= _COLUMN_SLACK for a, b in ps):
                 break
@@ -1243,7 +1244,7 @@ def aligned_regions(texts: list[str]) -> list[AlignedRegion]:
             if is_page_number(t) or "\f" in t:
                 j += 1
                 continue
-            ps = _pieces(t)
+            ps = cell_pieces(t)
             if ps[0][0] < left:
                 break
             if len(ps) == 1 and abs(ps[0][0] - starts[0]) <= max(_COLUMN_SLACK, starts[tc] - starts[0]):
@@ -1252,7 +1253,7 @@ def aligned_regions(texts: list[str]) -> list[AlignedRegion]:
                     k = j + 1
                     while k < n and not texts[k].strip():
                         k += 1
-                    if not blank or k >= n or not _row_line(_pieces(texts[k]), starts):
+                    if not blank or k >= n or not _row_line(cell_pieces(texts[k]), starts):
                         break
             elif len(ps) >= 2:
                 rows += 1
