@@ -434,6 +434,7 @@ class _Item:
     line: _AgencyLine | None = None
     more_lines: list[_AgencyLine] = field(default_factory=list)  # "X chủ trì; Y phối hợp": the Y line
     header_agencies: list[Agency] = field(default_factory=list)
+    header_support: list[Agency] = field(default_factory=list)  # a lead-in's "phối hợp với Y": the items' partners
     header_scope_parent: bool = False  # a para header after the section's list: tasks belong one level up
     attached: list[_AgencyLine] = field(default_factory=list)
     group: _Item | None = None
@@ -1115,8 +1116,12 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
                 found = st.agency_list(it.text, lenient=True)
                 if _LEADIN_CLAUSE.search(it.text.folded):
                     # a lead-in clause ("Phòng Nội vụ chủ trì, phối hợp với … thực hiện các nhiệm vụ, cụ thể:",
-                    # "Thanh tra huyện chủ trì thực hiện các nhiệm vụ sau:"): its subject leads the items
-                    found = st.subjects(it.text)[0] or found
+                    # "Thanh tra huyện chủ trì thực hiện các nhiệm vụ sau:"): its subject leads the items,
+                    # and the partners it names support each of them (the clause assigns the whole group)
+                    subj = st.subjects(it.text)[0]
+                    found = subj or found
+                    if subj:
+                        it.header_support = st.cooperation(it.text)
                 if found is None:
                     found = st.colon_subject(it.text)
                 it.header_agencies = found or []
@@ -1244,7 +1249,8 @@ def _attach_lines(st: _Doc, items: list[_Item]) -> None:
         per_item = sum(1 for t, _ in groups if t is not None) >= 2
         for t, lines in groups:
             if t is not None and (per_item or _item_fields(items[t], lines)):
-                items[t].attached.extend(lines)
+                for k in ([t] if per_item else _inline_run(items, t)):
+                    items[k].attached.extend(lines)
                 continue
             if sid is None:
                 continue
@@ -1401,6 +1407,25 @@ def _trailing_fields(st: _Doc, j: Joined) -> tuple[int, list[_AgencyLine]] | Non
         if m is not None and _role_of(m) in ("lead", "support", "directing"):
             return k, _field_lines(st, j, k, len(f), m)
     return None
+
+
+def _inline_run(items: list[_Item], t: int) -> list[int]:
+    """The tasks listed inline in the paragraph whose last item is ``items[t]`` ("… sau: (1) …; (2) …;
+    (3) …."), or [t]: lines after such a paragraph ("Cơ quan chủ trì: …. Cơ quan phối hợp: …") are the
+    fields of the paragraph's list, not of its last item."""
+    b = items[t].block
+    if b.kind != "item" or not (b.marker or "").startswith("("):
+        return [t]
+    run = [t]
+    k = t - 1
+    while k >= 0:
+        o = items[k]
+        if o.block.line != b.line or o.section != items[t].section:
+            break
+        if o.kind == "task" and o.block.kind == "item" and (o.block.marker or "").startswith("("):
+            run.append(k)
+        k -= 1
+    return run[::-1]
 
 
 def _item_fields(task: _Item, lines: list[_AgencyLine]) -> bool:
@@ -1591,6 +1616,8 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
     )
     if fields.get("directing"):
         directing = st.split(fields["directing"]) + directing
+    if source == "group" and group_item is not None and group_item.header_support:
+        support = support + group_item.header_support
     dimension, subdimension = st.dimension_of(dim_sid)
     sec = st.secs.get(sid) if sid else None
     if dimension is None and runin is not None:

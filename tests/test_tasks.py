@@ -1536,3 +1536,34 @@ def test_tasks_listed_inline_in_a_paragraph() -> None:
     assert keys(three.lead) == keys(four.lead) == expect("Phòng Văn hóa và Thông tin")
     assert [(d.kind, d.end) for d in two.deadlines] == [("by_date", "2018-09-30")]
     assert [(d.kind, d.end) for d in four.deadlines] == [("month", "2018-11-30")]
+
+
+def test_a_leadin_clause_gives_its_partners_to_the_inline_items() -> None:
+    """ "X chủ trì, phối hợp với Y và Z triển khai các nội dung sau: (1) …; (2) …" assigns the whole group:
+    every item it leads has Y and Z as partners; an item with a subject of its own keeps its own agencies."""
+    text = ("KẾ HOẠCH\nPAPI huyện năm 2019\n\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+            "Phòng Văn hóa và Thông tin chủ trì, phối hợp với Đài Truyền thanh huyện và UBND các xã triển khai "
+            "thực hiện, cụ thể: (1) cập nhật Trang thông tin điện tử huyện hằng tuần; (2) đưa tin về kết quả "
+            "PAPI trên hệ thống loa truyền thanh trong quý III/2019; (3) Phòng Tư pháp biên soạn tài liệu "
+            "hỏi đáp pháp luật trong tháng 8/2019.\n")
+    doc = parse(text)
+    assert [t.label for t in doc.tasks] == ["1", "2", "3"]
+    one, two, three = doc.tasks
+    for t in (one, two):
+        assert keys(t.lead) == expect("Phòng Văn hóa và Thông tin")
+        assert keys(t.support) == expect("Đài Truyền thanh huyện", "UBND các xã")
+    assert keys(three.lead) == expect("Phòng Tư pháp") and not three.support
+
+
+def test_an_agency_line_after_an_inline_list_serves_every_item() -> None:
+    """ "Các nhiệm vụ: (1) …; (2) …." followed by "Đơn vị chủ trì: X. Đơn vị phối hợp: Y." — the line is the
+    fields of the paragraph's whole list, not of its last item only."""
+    text = ("KẾ HOẠCH\nPAPI huyện năm 2019\n\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+            "Triển khai các nhiệm vụ sau: (1) niêm yết công khai thủ tục hành chính tại trụ sở UBND các xã; (2) "
+            "khảo sát sự hài lòng của người dân về dịch vụ hành chính công định kỳ hằng quý.\n"
+            "Cơ quan chủ trì: Phòng Nội vụ. Cơ quan phối hợp: UBND các xã, thị trấn.\n")
+    doc = parse(text)
+    assert [t.label for t in doc.tasks] == ["1", "2"]
+    for t in doc.tasks:
+        assert keys(t.lead) == expect("Phòng Nội vụ")
+        assert keys(t.support) == expect("UBND các xã, thị trấn")
