@@ -1409,6 +1409,33 @@ def _trailing_fields(st: _Doc, j: Joined) -> tuple[int, list[_AgencyLine]] | Non
     return None
 
 
+_MAX_PAREN_TIME = 80  # a closing time field is short ("(Khi có kế hoạch tuyển dụng)"); longer asides are prose
+
+
+def _paren_time(st: _Doc, body: Joined, found: list[Deadline]) -> list[Deadline]:
+    """The time in a closing parenthesis that is the item's time field ("… (Năm 2024).", "… (Khi có dự án
+    thu hồi đất).") though prose reading finds none there: its content is read as a time cell when the
+    time opens it. A parenthesis prose already reads ("(Quý II/2024)") is left as it is."""
+    f = body.folded
+    close = len(f.rstrip(" .;,")) - 1
+    if close < 1 or f[close] != ")":
+        return []
+    k = f.rfind("(", 0, close)
+    if k < 0 or close - k - 1 > _MAX_PAREN_TIME or f.find(")", k + 1, close) >= 0:
+        return []
+    inner = body.slice(k + 1, close)
+    lead = len(inner.text) - len(inner.text.lstrip())
+    if not inner.text.strip():
+        return []
+    start, end = inner.span()
+    if any(d.span[0] < end and d.span[1] > start for d in found):
+        return []
+    got = st.deadlines(inner, cell=True)
+    if not got or got[0].span[0] != start + lead:
+        return []
+    return got
+
+
 def _inline_run(items: list[_Item], t: int) -> list[int]:
     """The tasks listed inline in the paragraph whose last item is ``items[t]`` ("… sau: (1) …; (2) …;
     (3) …."), or [t]: lines after such a paragraph ("Cơ quan chủ trì: …. Cơ quan phối hợp: …") are the
@@ -1626,6 +1653,8 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
         subdimension = _runin_subdimension(st, full_body.text, dimension)
     time_field = fields.get("deadline")
     deadlines = st.deadlines(time_field, cell=True) if time_field else st.deadlines(body, cell=False)
+    if not time_field:
+        deadlines.extend(_paren_time(st, body, deadlines))
     if not deadlines and not fields.get("deadline"):
         # "Thời gian hoàn thành: …" written once for the section is the time of its tasks
         for ln in _block_role(st, block_sid, "deadline", block_stop):

@@ -1567,3 +1567,21 @@ def test_an_agency_line_after_an_inline_list_serves_every_item() -> None:
     for t in doc.tasks:
         assert keys(t.lead) == expect("Phòng Nội vụ")
         assert keys(t.support) == expect("UBND các xã, thị trấn")
+
+
+def test_a_closing_parenthesis_opening_with_a_time_is_the_items_time() -> None:
+    """ "… (Năm 2025)." and "… (Khi có yêu cầu của cấp trên)." close a task item with its time, as "(Quý II/2025)"
+    does; a closing parenthesis that does not open with a time ("(theo Phụ lục 2)") gives none."""
+    text = ("KẾ HOẠCH\nPAPI huyện năm 2025\n\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Phòng Y tế:\n"
+            "a) Kiểm tra chất lượng dịch vụ tại trạm y tế các xã (Năm 2025).\n"
+            "b) Tổ chức đối thoại với người bệnh về chất lượng phục vụ (Khi có yêu cầu của cấp trên).\n"
+            "c) Rà soát danh mục thuốc thiết yếu tại trạm y tế các xã (theo Phụ lục 2).\n")
+    doc = parse_text(text, with_text=True)
+    assert doc.text is not None
+    a, b, c = (find(doc, s) for s in ("Kiểm tra chất lượng", "Tổ chức đối thoại", "Rà soát danh mục"))
+    assert [(d.kind, d.end) for d in a.deadlines] == [("year", "2025-12-31")]
+    assert [d.kind for d in b.deadlines] == ["event"]
+    assert c.deadlines == []
+    for t in (a, b):
+        d = t.deadlines[0]
+        assert doc.text[d.span[0] : d.span[1]] == d.raw
