@@ -65,6 +65,7 @@ class OutlineVocab:
     chrome_tail_openings: tuple[str, ...]
     closing_openings: tuple[str, ...]
     result_cues: tuple[str, ...]
+    request_heads: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +81,7 @@ def vocab() -> OutlineVocab:
         chrome_tail_openings=tuple(raw["chrome_tail_openings"]),
         closing_openings=tuple(raw["closing_openings"]),
         result_cues=tuple(raw["result_cues"]),
+        request_heads=tuple(raw["request_heads"]),
     )
 
 
@@ -192,6 +194,8 @@ def _patterns() -> dict[str, object]:
         "tail": _phrases_re(v.tail_openings + v.chrome_tail_openings, True),
         "signature": _phrases_re(v.signature_lines, True),
         "closing": _phrases_re(v.closing_openings, True),
+        # the request names its addressee after it ("Đề nghị Ủy ban MTTQ tỉnh:"), not a bare "Đề nghị:"
+        "request": regex.compile(_phrases_re(v.request_heads, True).pattern + r"\s{1,3}\w"),
     }
 
 
@@ -694,6 +698,8 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
         if head.rstrip().endswith(":") and text[info.bold_end :].strip():
             if in_organization and shape == "arabic":
                 return None  # "2. Cơ quan X: duty" in the organization section is a task
+            if _patterns()["request"].match(fold(head.lstrip())):  # type: ignore[attr-defined]
+                return None  # "**12. Đề nghị Ủy ban MTTQ tỉnh:** chỉ đạo …": a request to an agency, its task
             te = base + info.bold_end
             content_start = base + info.bold_end + (len(text[info.bold_end :]) - len(text[info.bold_end :].lstrip()))
             return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), content_start)

@@ -1585,3 +1585,20 @@ def test_a_closing_parenthesis_opening_with_a_time_is_the_items_time() -> None:
     for t in (a, b):
         d = t.deadlines[0]
         assert doc.text[d.span[0] : d.span[1]] == d.raw
+
+
+def test_a_bold_runin_request_to_an_agency_is_its_task_not_a_heading() -> None:
+    """ "**5. Đề nghị Liên đoàn Lao động tỉnh:** tuyên truyền …" among agency headings ("**4. Sở Tư pháp:**" over
+    its items) is a request with its action on the same line: a task led by the addressee, not a section; a bold
+    run-in "**2. Yêu cầu:** …" stays a heading."""
+    text = ("# KẾ HOẠCH\n\nPAPI tỉnh năm 2024\n\n**I. MỤC ĐÍCH, YÊU CẦU**\n\n**1. Mục đích:** Nâng cao Chỉ số PAPI.\n\n"
+            "**2. Yêu cầu:** Bám sát các chỉ số nội dung.\n\n**II. NHIỆM VỤ CỦA CÁC CƠ QUAN**\n\n"
+            "**4. Sở Tư pháp:**\n\na) Tổ chức phổ biến pháp luật về dân chủ ở cơ sở (Quý III/2024).\n\n"
+            "**5. Đề nghị Liên đoàn Lao động tỉnh:** tuyên truyền đến đoàn viên công đoàn về Chỉ số PAPI "
+            "(Quý IV/2024).\n")
+    doc = parse(text, fmt="markdown")
+    labels = [s.label for s in doc.sections]
+    assert "4" in labels and "5" not in labels and "2" in labels
+    t = find(doc, "Đề nghị Liên đoàn Lao động tỉnh")
+    assert keys(t.lead) == expect("Liên đoàn Lao động tỉnh")
+    assert [(d.kind, d.end) for d in t.deadlines] == [("quarter", "2024-12-31")]
