@@ -1436,6 +1436,15 @@ def _paren_time(st: _Doc, body: Joined, found: list[Deadline]) -> list[Deadline]
     return got
 
 
+def _inline_item(doc: str, b: Block) -> bool:
+    """An item ``_split_inline_items`` cut out of a paragraph: "(n)" with the paragraph's text before it on its
+    line."""
+    if b.kind != "item" or not (b.marker or "").startswith("("):
+        return False
+    ls = doc.rfind("\n", 0, b.start) + 1
+    return not doc[ls : b.start].isspace() and ls < b.start
+
+
 def _inline_run(items: list[_Item], t: int) -> list[int]:
     """The tasks listed inline in the paragraph whose last item is ``items[t]`` ("… sau: (1) …; (2) …;
     (3) …."), or [t]: lines after such a paragraph ("Cơ quan chủ trì: …. Cơ quan phối hợp: …") are the
@@ -1485,7 +1494,9 @@ def _assign_groups(st: _Doc, items: list[_Item]) -> None:
                     current = None
             if it.kind == "task":
                 it.group = current
-                if r > 0:
+                if r > 0 and not _inline_item(st.doc, it.block):
+                    # (an item listed inside a paragraph, "… sau: (1) …; (2) …", is prose: a paragraph
+                    # after it does not close the section's list)
                     seen_list = True
 
 

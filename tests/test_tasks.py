@@ -1602,3 +1602,21 @@ def test_a_bold_runin_request_to_an_agency_is_its_task_not_a_heading() -> None:
     t = find(doc, "Đề nghị Liên đoàn Lao động tỉnh")
     assert keys(t.lead) == expect("Liên đoàn Lao động tỉnh")
     assert [(d.kind, d.end) for d in t.deadlines] == [("quarter", "2024-12-31")]
+
+
+def test_a_paragraph_after_an_inline_list_stays_in_its_indicator_section() -> None:
+    """Under "2.3. Trách nhiệm giải trình …", "Thanh tra huyện: (1) …; (2) …." then "Phòng Tư pháp: (3) …." and a
+    plain paragraph: all are tasks of dimension 3 (an inline list is prose, it does not close the section's list
+    the way "a) …" items before a new agency paragraph can)."""
+    text = ("KẾ HOẠCH\nPAPI huyện năm 2018\n\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+            "2.3. Trách nhiệm giải trình với người dân\n"
+            "Thanh tra huyện chủ trì thực hiện: (1) tiếp công dân định kỳ vào ngày 10 hằng tháng; (2) giải quyết "
+            "dứt điểm các vụ việc khiếu nại tồn đọng trong quý III/2018.\n"
+            "Phòng Tư pháp: (3) hướng dẫn người dân về thủ tục khiếu nại tại các buổi họp thôn; (4) tổ chức trợ "
+            "giúp pháp lý lưu động tại 02 xã trong quý IV/2018.\n"
+            "Văn phòng HĐND và UBND huyện công khai kết quả giải quyết khiếu nại trên Trang thông tin điện tử huyện.\n")
+    doc = parse(text)
+    assert [t.label for t in doc.tasks] == ["1", "2", "3", "4", None]
+    assert [t.dimension for t in doc.tasks] == [3] * 5
+    assert keys(doc.tasks[2].lead) == expect("Phòng Tư pháp")
+    assert keys(doc.tasks[4].lead) == expect("Văn phòng HĐND và UBND huyện")
