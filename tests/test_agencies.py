@@ -428,6 +428,9 @@ PARTNERS = [
      ["Trung tâm Trợ giúp pháp lý nhà nước thành phố Hà Nội"]),
     ("Phối hợp với Trung tâm Trợ giúp pháp lý tỉnh, UBND các xã thực hiện", ["Trung tâm Trợ giúp pháp lý tỉnh", "UBND các xã"]),
     ("Chủ trì phối hợp với Công ty Điện lực Đồng Tháp tạo điều kiện để các hộ dân", ["Công ty Điện lực Đồng Tháp"]),
+    # "nâng cấp" opens the predicate, as "nâng cao" does
+    ("Chủ trì, phối hợp với Sở Khoa học và Công nghệ nâng cấp Hệ thống quản lý văn bản của tỉnh",
+     ["Sở Khoa học và Công nghệ"]),
     # no partner named
     ("phối hợp tạo điều kiện để Ban Thanh tra nhân dân giám sát", []),
     ("Phối hợp, tạo điều kiện để Hội đồng nhân dân phát huy vai trò giám sát", []),
