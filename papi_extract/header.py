@@ -52,8 +52,9 @@ TAIL_WINDOW_AFTER = 60  # lines after it
 _ROMAN_HEADING = regex.compile(
     r"(?m)^[ \t]{0,4}(?:[-–][ \t]{0,2})?(?:PHẦN[ \t]{1,3})?(?:I|II|III|IV|V|VI)[ \t]{0,2}[.):][ \t]{0,4}\S"
 )
-# A document number: "72/KH-UBND", "42/2022/NĐ-CP", "65-QĐ/TW", "34/2007/PL-UBTVQH11" (on folded text).
-_NUM = r"(?P<n>\d{1,5}(?:/\d{4})?)(?P<sep>[/-])(?P<sym>[a-z][a-z0-9]{0,11}(?:[-/&][a-z0-9]{1,12}){0,6})"
+# A document number: "72/KH-UBND", "42/2022/NĐ-CP", "65-QĐ/TW", "34/2007/PL-UBTVQH11", "30c/NQ-CP" (a letter
+# after the digits numbers a document added in sequence) (on folded text).
+_NUM = r"(?P<n>\d{1,5}[a-z]?(?:/\d{4})?)(?P<sep>[/-])(?P<sym>[a-z][a-z0-9]{0,11}(?:[-/&][a-z0-9]{1,12}){0,6})"
 _NUMBER_RE = regex.compile(r"(?<![\w/.-])" + _NUM + r"(?![\w])")
 _DATE_NUMERIC = r"(?P<d>\d{1,2})[ \t]{0,2}[/.-][ \t]{0,2}(?P<m>\d{1,2})[ \t]{0,2}[/.-][ \t]{0,2}(?P<y>\d{4})"
 _DATE_WORDS = r"(?P<d2>\d{1,2})[ \t]{1,4}thang[ \t]{1,4}(?P<m2>\d{1,2})[ \t]{1,4}nam[ \t]{1,4}(?P<y2>\d{4})"
@@ -710,6 +711,9 @@ def _numbers(folded: str) -> list[regex.Match[str]]:
     while i >= 0:
         if 0 < i < n - 1 and folded[i + 1].isalnum():
             j = i - 1
+            if (folded[j].isalpha() and j > 0 and folded[j - 1].isdigit() and folded[i + 1].isalpha()
+                    and (j < 2 or not folded[j - 2].isalpha())):
+                j -= 1  # "30c/nq-cp": the letter after the digits is part of the number
             if folded[j].isdigit() and folded[i + 1].isalpha():  # "72/kh-ubnd", "2022/nd-cp"
                 while j > 0 and folded[j - 1].isdigit():
                     j -= 1

@@ -887,3 +887,17 @@ def test_a_signature_kept_as_a_picture_is_skipped() -> None:
     ctx = _header(PLAN_HEAD + "Nơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n\n**TM. ỦY BAN NHÂN DÂN**\n**CHỦ TỊCH**\n\n"
                   "![](_page_4_Picture_2.jpeg)\n\n**Võ Thị Hạnh**\n")
     assert ctx.signer is not None and ctx.signer.name == "Võ Thị Hạnh"
+
+
+def test_a_document_number_with_a_letter_after_its_digits() -> None:
+    """ "Kế hoạch số 26a/KH-UBND" and "Chỉ thị số 05b/CT-UBND": a letter after the digits numbers a document added in
+    sequence; it is part of the number. A word before a slash ("Sở Nội vụ/Phòng Nội vụ") is no number."""
+    text = ("UBND HUYỆN ĐỨC LINH\nSố: 12/KH-UBND\nĐức Linh, ngày 2 tháng 3 năm 2023\n\nKẾ HOẠCH\nPAPI năm 2023\n\n"
+            "Căn cứ Kế hoạch số 26a/KH-UBND ngày 10/02/2023 của UBND tỉnh Bình Thuận về nâng cao Chỉ số PAPI;\n"
+            "Căn cứ Chỉ thị số 05b/CT-UBND ngày 01/3/2022 của Chủ tịch UBND tỉnh;\n"
+            "Căn cứ ý kiến của Sở Nội vụ/Phòng Nội vụ;\n\nI. MỤC ĐÍCH\n")
+    ctx = _header(text)
+    assert [(r.doc_type, r.number, r.date) for r in ctx.legal_basis] == [
+        ("Kế hoạch", "26a/KH-UBND", "2023-02-10"), ("Chỉ thị", "05b/CT-UBND", "2022-03-01")]
+    for r in ctx.legal_basis:
+        assert ctx.text[r.span[0]:r.span[1]] == r.raw
