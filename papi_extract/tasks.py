@@ -1847,17 +1847,16 @@ def _drafts_from_row(st: _Doc, t: Table, r: Row, sid: str | None) -> list[_Draft
     khai …": each its own task, all with the row's agencies, time and output)."""
     c = r.cells.get("text")
     whole = Joined(st.doc, c.parts, st.folded) if c is not None and not c.empty() else Joined(st.doc, [], st.folded)
-    starts = [m.end() for m in _CELL_ITEM.finditer(whole.text)] if whole.text.lstrip()[:1] in "-–•+" else []
-    if len(starts) < 2:
+    marks = list(_CELL_ITEM.finditer(whole.text)) if whole.text.lstrip()[:1] in "-–•+" else []
+    if len(marks) < 2:
         return [_draft_from_row(st, t, r, sid, whole)]
     out: list[_Draft] = []
-    for k, a in enumerate(starts):
-        b = starts[k + 1] if k + 1 < len(starts) else len(whole.text)
+    for k, m in enumerate(marks):
+        a = m.end()
+        # up to the next item's separator ("; - ", a line break), which belongs to neither item
+        b = marks[k + 1].start() if k + 1 < len(marks) else len(whole.text)
         item = whole.text[a:b]
         cut = len(item.rstrip(" ;-–•+\n"))
-        if k + 1 < len(starts):  # the separator before the next item ("; - ")
-            sep = _CELL_ITEM_SEP.search(item)
-            cut = sep.start() if sep is not None else cut
         if item[:cut].strip():
             out.append(_draft_from_row(st, t, r, sid, whole.slice(a, a + cut)))
     return out
@@ -1865,7 +1864,6 @@ def _drafts_from_row(st: _Doc, t: Table, r: Row, sid: str | None) -> list[_Draft
 
 # an item of a text cell listing several tasks: "- A; - B" (a <br> between them became "; "), "- A\n- B"
 _CELL_ITEM = regex.compile(r"(?:^|;\s{1,3}|\n\s{0,3})[-–•+]\s{1,3}(?=\S)")
-_CELL_ITEM_SEP = regex.compile(r"\s{0,3};?\s{0,3}$")
 
 
 def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | None = None) -> _Draft:

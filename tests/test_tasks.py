@@ -1620,3 +1620,13 @@ def test_a_paragraph_after_an_inline_list_stays_in_its_indicator_section() -> No
     assert [t.dimension for t in doc.tasks] == [3] * 5
     assert keys(doc.tasks[2].lead) == expect("Phòng Tư pháp")
     assert keys(doc.tasks[4].lead) == expect("Văn phòng HĐND và UBND huyện")
+
+
+def test_the_items_of_a_cell_leave_their_separator_out() -> None:
+    """ "- A<br>- B" in a task cell: two tasks whose texts are exactly A and B (not "A; -")."""
+    t = ("KẾ HOẠCH\nPAPI\n\nII. NHIỆM VỤ\n\n| STT | Nội dung nhiệm vụ | Cơ quan thực hiện | Thời gian hoàn thành |\n"
+         "|---|---|---|---|\n| 1 | - Công khai kết quả kê khai tài sản<br>- Kiểm tra việc chuyển đổi vị trí công tác | "
+         "Thanh tra tỉnh | Quý III/2025 |\n")
+    doc = parse(t, fmt="markdown")
+    assert [x.text for x in doc.tasks] == ["Công khai kết quả kê khai tài sản",
+                                           "Kiểm tra việc chuyển đổi vị trí công tác"]
