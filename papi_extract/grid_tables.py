@@ -178,3 +178,125 @@ def _layout(rows: list[list[list[str]]], ncols: int) -> list[str]:
             out.extend(pieces[k:])
             out.append("")
     return out
+
+
+# -- tables drawn with box-drawing characters ------------------------------------------------------------
+# A text-mode browser (w3m, lynx) or a "save as text" with line drawing draws a table with U+2500-U+257F:
+# "┌──┬──┐" / "│ a│ b│" / "├──┼──┤" / "└──┴──┘". Unlike a pandoc grid, a border may change the columns
+# (a group row spans all but the first: "├──┼─────┴───┤"), and a border that keeps a column open
+# ("├──┼──┤     ├──") continues the cell above into the next row (a cell spanning two rows).
+_BOX_FIRST, _BOX_LAST = 0x2500, 0x257F
+_VERTICAL = frozenset("│┃║╎╏┆┇┊┋")
+
+
+def _is_box(ch: str) -> bool:
+    return _BOX_FIRST <= ord(ch) <= _BOX_LAST
+
+
+def has_box_tables(text: str) -> bool:
+    """Cheap gate: a drawn table has a vertical wall and a corner or tee."""
+    return ("│" in text or "║" in text or "┃" in text) and any(c in text for c in "┌├╔╠┏┣")
+
+
+def _box_border(line: str) -> bool:
+    """A border line: only box-drawing characters and spaces, at least one horizontal run."""
+    s = line.strip()
+    if len(s) < 3 or not _is_box(s[0]):
+        return False
+    return all(_is_box(c) or c == " " for c in s) and any(c in "─━═" for c in s)
+
+
+def _box_content(line: str) -> bool:
+    s = line.lstrip()
+    return bool(s) and s[0] in _VERTICAL and s.rstrip()[-1:] in _VERTICAL
+
+
+def rewrite_box_tables(text: str) -> str:
+    """``text`` with every box-drawn table replaced by one pipe row per table row, its columns the finest
+    columns of the table (a spanning cell's text in its first column), each cell's wrapped lines joined by a
+    space, a cell spanning rows given to each of them. One pass over the lines (linear)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if _box_border(lines[i]) and i + 1 < n and _box_content(lines[i + 1]):
+            end, rows = _box_table(lines, i)
+            if rows:
+                out.extend(rows)
+                out.append("")
+                i = end
+                continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+def _box_table(lines: list[str], start: int) -> tuple[int, list[str]]:
+    """(index after the table, its pipe rows) for the table whose first border is ``lines[start]``."""
+    # rows: (walls, cell pieces per wall gap, columns continued from the border above)
+    rows: list[tuple[list[int], list[list[str]], set[int]]] = []
+    border = lines[start]
+    i = start + 1
+    n = len(lines)
+    while i < n and _box_content(lines[i]):
+        block: list[str] = []
+        while i < n and _box_content(lines[i]) and not _box_border(lines[i]):
+            block.append(lines[i].rstrip())
+            i += 1
+        walls = [k for k, c in enumerate(block[0]) if c in _VERTICAL]
+        walls = [k for k in walls if all(k < len(b) and b[k] in _VERTICAL for b in block[1:])]
+        if len(walls) < 2:
+            break
+        cells = [[b[walls[c] + 1 : walls[c + 1]].strip() for b in block] for c in range(len(walls) - 1)]
+        # a column whose stretch of the border above is blank continues the cell above it
+        open_cols = {c for c in range(len(walls) - 1)
+                     if border[walls[c] + 1 : walls[c + 1]].strip() == "" and len(border) > walls[c] + 1}
+        rows.append((walls, cells, open_cols))
+        if i < n and _box_border(lines[i]):
+            border = lines[i]
+            i += 1
+            if border.strip()[:1] in "└╚┗":
+                break
+        else:
+            break
+    if len(rows) < 2:
+        return start + 1, []
+    columns = sorted({k for walls, _, _ in rows for k in walls})
+    index = {k: c for c, k in enumerate(columns)}
+    texts: list[list[str]] = []
+    since: dict[int, int] = {}  # column -> the row where the cell now in it began
+    for r, (walls, cells, open_cols) in enumerate(rows):
+        row = [""] * (len(columns) - 1)
+        for c in range(len(walls) - 1):
+            piece = _join_cell_lines(cells[c])
+            col = index[walls[c]]
+            if c in open_cols and r > 0 and col in since:
+                above = texts[-1][col]
+                piece = f"{above} {piece}".strip() if piece else above
+                for k in range(since[col], r):  # a spanning cell's text is every spanned row's
+                    texts[k][col] = piece
+            else:
+                since[col] = r
+            row[col] = piece
+        texts.append(row)
+    return i, ["| " + " | ".join(row) + " |" for row in texts]
+
+
+_ITEM_MARKS = ("- ", "+ ", "• ", "– ")
+
+
+def _join_cell_lines(pieces: list[str]) -> str:
+    """A cell's wrapped lines joined by a space; a line opening a new item ("- Tiếp nhận …") is parted from
+    the one before by "; ", as a ``<br>`` between a pipe cell's paragraphs is (unless that one ends in
+    punctuation), so the items of a cell stay apart."""
+    out = ""
+    for p in pieces:
+        if not p:
+            continue
+        if not out:
+            out = p
+        elif p.startswith(_ITEM_MARKS) and out[-1] not in ";.,:":
+            out = f"{out}; {p}"
+        else:
+            out = f"{out} {p}"
+    return out

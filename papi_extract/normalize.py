@@ -20,7 +20,14 @@ from functools import lru_cache
 
 import regex
 
-from papi_extract.grid_tables import has_grid_tables, has_pipe_layouts, rewrite_grid_tables, rewrite_pipe_layouts
+from papi_extract.grid_tables import (
+    has_box_tables,
+    has_grid_tables,
+    has_pipe_layouts,
+    rewrite_box_tables,
+    rewrite_grid_tables,
+    rewrite_pipe_layouts,
+)
 from papi_extract.word_tables import join_spilled_cells
 
 # Every pattern in this module is linear: character classes and bounded repeats only.
@@ -372,6 +379,10 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text = render_tables_in_text(text)  # raw HTML tables in markdown/text: rows, not loose words
     if fmt != "html" and has_pipe_layouts(text):
         text = rewrite_pipe_layouts(text)  # a clipper's header/signature pipe table: its cells' lines stacked
+    if fmt != "html" and has_box_tables(text):
+        # tables drawn with box characters (a text-mode browser's dump), before a drawn corner leading a
+        # line could be taken for a pictograph bullet
+        text = rewrite_box_tables(text)
     text = _clean_chars(text)
     if _EMOJI_LEAD.search(text):
         text = _EMOJI_LEAD.sub(_emoji_lead, text)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from papi_extract.grid_tables import rewrite_grid_tables, rewrite_pipe_layouts
+from papi_extract.evaluate import agency_key
+from papi_extract.grid_tables import rewrite_box_tables, rewrite_grid_tables, rewrite_pipe_layouts
 from papi_extract.pipeline import parse_text
 
 SCORE_GRID = """Kết quả như sau:
@@ -115,3 +116,60 @@ def test_a_two_line_header_cell_with_br_is_a_layout() -> None:
         "UBND HUYỆN BẮC HÀ", "**PHÒNG NỘI VỤ**", "", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "Độc lập - Tự do - Hạnh phúc"]
     two_blank_parts = "| A  B | C |\n|---|---|\n"
     assert rewrite_pipe_layouts(two_blank_parts) == two_blank_parts  # two pieces split at blanks: a guess, not taken
+
+
+# A table drawn with box characters (double lines here; a text-mode browser's dump in held-out 13 uses light
+# ones): a group row spanning all columns but the first, a lead cell spanning two rows (the border between them
+# left open in its column), a cell listing two items. Column widths 4, 26, 14, 12.
+def _box_line(cells: list[str], widths: list[int]) -> str:
+    return "║" + "║".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + "║"
+
+
+_W = [4, 26, 14, 12]
+BOX_TABLE = "\n".join([
+    "╔" + "╦".join("═" * w for w in _W) + "╗",
+    _box_line([" TT", " Nội dung công việc", " Đơn vị chủ", " Thời hạn"], _W),
+    _box_line(["", "", " trì", ""], _W),
+    "╠════╬" + "═" * 26 + "╩" + "═" * 14 + "╩" + "═" * 12 + "╣",
+    _box_line([" 1", " CÔNG KHAI, MINH BẠCH".ljust(26 + 14 + 12 + 2)], [4, 26 + 14 + 12 + 2]),
+    "╠════╬" + "═" * 26 + "╦" + "═" * 14 + "╦" + "═" * 12 + "╣",
+    _box_line([" 1", " Niêm yết danh sách hộ", " Công chức", " Quý III/"], _W),
+    _box_line(["", " nghèo tại nhà văn hóa", " Văn hóa - Xã", " 2025"], _W),
+    "╠════╬" + "═" * 26 + "╣" + " " * 14 + "╠" + "═" * 12 + "╣",
+    _box_line([" 2", " - Rà soát đối tượng bảo", " hội", " Quý IV/"], _W),
+    _box_line(["", " trợ xã hội", "", " 2025"], _W),
+    _box_line(["", " - Công khai kết quả rà", "", ""], _W),
+    _box_line(["", " soát trên loa truyền", "", ""], _W),
+    _box_line(["", " thanh", "", ""], _W),
+    "╚════╩" + "═" * 26 + "╩" + "═" * 14 + "╩" + "═" * 12 + "╝",
+]) + "\n"
+
+
+def test_box_drawn_table_becomes_pipe_rows_with_spans_resolved() -> None:
+    rows = [r for r in rewrite_box_tables(BOX_TABLE).split("\n") if r]
+    assert rows == [
+        "| TT | Nội dung công việc | Đơn vị chủ trì | Thời hạn |",
+        "| 1 | CÔNG KHAI, MINH BẠCH |  |  |",
+        "| 1 | Niêm yết danh sách hộ nghèo tại nhà văn hóa | Công chức Văn hóa - Xã hội | Quý III/ 2025 |",
+        "| 2 | - Rà soát đối tượng bảo trợ xã hội; - Công khai kết quả rà soát trên loa truyền thanh "
+        "| Công chức Văn hóa - Xã hội | Quý IV/ 2025 |",
+    ]
+
+
+def test_tasks_are_read_from_a_box_drawn_table() -> None:
+    text = "KẾ HOẠCH\nPAPI xã năm 2025\n\nII. NHIỆM VỤ\n\n" + BOX_TABLE
+    doc = parse_text(text)
+    got = [(t.text, [a.name for a in t.lead], t.dimension) for t in doc.tasks]
+    assert [g[0] for g in got] == ["Niêm yết danh sách hộ nghèo tại nhà văn hóa", "Rà soát đối tượng bảo trợ xã hội",
+                                   "Công khai kết quả rà soát trên loa truyền thanh"]
+    assert all([agency_key(n) for n in g[1]] == [agency_key("Công chức Văn hóa - Xã hội")] and g[2] == 2 for g in got)
+    assert [[d.end for d in t.deadlines] for t in doc.tasks] == [["2025-09-30"], ["2025-12-31"], ["2025-12-31"]]
+
+
+def test_box_characters_that_are_no_table_are_left_alone() -> None:
+    """A framed note of one row, a stray wall in prose, and (hostile) thousands of borders over walls that never
+    line up: output equals input, in one pass."""
+    note = "┌──────────┐\n│ Ghi chú  │\n└──────────┘\nVăn bản │ dòng lạ\n"
+    assert rewrite_box_tables(note) == note
+    hostile = ("├───┼───┤\n" + "│ a │ b\n" * 30) * 300
+    assert rewrite_box_tables(hostile) == hostile
