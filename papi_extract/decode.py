@@ -180,6 +180,53 @@ def _legacy_convert(text: str, enc: str) -> str:
     return _viparse_cleanup(unicodedata.normalize("NFC", _legacy_table(enc).convert(text)))
 
 
+def _from_legacy(text: str, enc: str) -> str:
+    """A whole file converted from a font encoding; TCVN3's lines set in capitals back in capitals."""
+    out = _legacy_convert(text, enc)
+    return _restore_caps(out) if enc == "tcvn3" else out
+
+
+# TCVN3 (ABC) has no capital letter with a tone mark: a line typed in capitals was set in the capitals
+# font (.VnTimeH), whose bytes are the small toned letters, so "PHỤ LỤC" reads back as "PHụ LụC".
+_TONES = ("\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+_TONED_SMALL = frozenset(
+    c for c in map(chr, [*range(0xE0, 0xFF), *range(0x1EA0, 0x1EFA), 0x129, 0x169])
+    if c.islower() and any(t in unicodedata.normalize("NFD", c) for t in _TONES)
+)
+
+
+def caps_line(line: str) -> bool:
+    """A line TCVN3 took from the capitals font: its small letters are all toned ones (the only ones it
+    could not set in capitals), and some word holds two capitals and a toned small letter ("CHủ",
+    "NHIệM", "LụC"). "Số: 12/KH-UBND", "Vụ", "Cầm Ngọc Minh" are as they were typed."""
+    word_caps = word_toned = 0
+    evidence = False
+    for c in line:
+        if c.isupper():
+            word_caps += 1
+        elif c.islower():
+            if c not in _TONED_SMALL:
+                return False
+            word_toned += 1
+        elif not c.isalpha():
+            word_caps = word_toned = 0
+            continue
+        if word_caps >= 2 and word_toned:
+            evidence = True
+    return evidence
+
+
+def _restore_caps(text: str) -> str:
+    """Each line of ``caps_line`` in capitals: "KT. CHủ TịCH" -> "KT. CHỦ TỊCH"."""
+    if not any(c in _TONED_SMALL for c in text):
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if caps_line(line):
+            lines[i] = line.upper()
+    return "\n".join(lines)
+
+
 _PDF_GLYPHS = ("\u2212", "\u2219")
 
 
@@ -346,7 +393,7 @@ def _from_unicode(text: str, encoding: str, warnings: list[Warning]) -> Decoded:
         legacy = _best_legacy(text)
         if legacy and legacy[0] > max(0.05, own):
             warnings.append(_legacy_warning(legacy[1]))
-            return Decoded(_legacy_convert(text, legacy[1]), legacy[1], warnings)
+            return Decoded(_from_legacy(text, legacy[1]), legacy[1], warnings)
     _replacement_warning(text, warnings)
     return Decoded(text, encoding, warnings)
 
@@ -413,7 +460,7 @@ def _single_byte(data: bytes, warnings: list[Warning]) -> Decoded:
     legacy = _best_legacy(surface)
     if legacy and legacy[0] > score_1258 and legacy[0] > 0.05:
         warnings.append(_legacy_warning(legacy[1]))
-        return Decoded(_legacy_convert(surface, legacy[1]), legacy[1], warnings)
+        return Decoded(_from_legacy(surface, legacy[1]), legacy[1], warnings)
     if score_1258 > 0.05 and _plausible(cp1258):
         _replacement_warning(cp1258, warnings)
         return Decoded(unicodedata.normalize("NFC", cp1258), "windows-1258", warnings)

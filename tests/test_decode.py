@@ -215,3 +215,13 @@ def test_fast_legacy_conversion_is_viparse_fix(legacy: str) -> None:
     texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(300)]
     for text in texts:
         assert _legacy_convert(text, legacy) == viparse.fix(text, encoding=legacy), repr(text)
+
+
+def test_tcvn3_lines_set_in_capitals_come_back_in_capitals() -> None:
+    """TCVN3 has no capital toned letters: a heading typed in capitals reads back "PHụ LụC"; the decoder sets
+    such lines in capitals again. Lines typed in mixed case ("Số: 05/KH-UBND", a name, "Vụ") stay as typed."""
+    src = ("UBND HUYỆN MƯỜNG LA\nSố: 05/KH-UBND\nKẾ HOẠCH\nThực hiện nhiệm vụ năm 2020\n"
+           "II. NHIỆM VỤ TRỌNG TÂM\nVụ\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLò Văn Thượng\n")
+    d = decode_bytes(fixtures.encode_tcvn3(src))
+    assert d.encoding == "tcvn3"
+    assert d.text.split("\n") == src.rstrip("\n").split("\n")
