@@ -77,6 +77,11 @@ def _folded_role(folded: str) -> str | None:
     for phrase, role in vocab().headers:
         if f == phrase or (f.startswith(phrase) and not f[len(phrase) : len(phrase) + 1].isalnum()):
             return role
+    k = f.rfind("/")
+    if 0 < k < len(f) - 1 and " " in f[k + 1 :].strip():
+        # "Người/bộ phận thực hiện", "Cơ quan/đơn vị chủ trì": the alternative after the slash, with the
+        # words both share, is a column name of its own
+        return _folded_role(f[k + 1 :])
     if len(f) <= _ROLE_WORD_CELL:
         # a short cell that names its role in another word order ("Người/bộ phận chủ trì")
         for word, role in _ROLE_WORDS:
@@ -299,6 +304,9 @@ class _RawRow:
     values: list[str] | None = None  # doc[a:b] of each span, when the splitter already has them
 
 
+_MIN_UNNUMBERED_ROWS = 3  # rows that must all leave the number column empty before it says nothing
+
+
 class _Builder:
     """Turn raw rows (cell spans, in column order) into typed rows, joining continuations."""
 
@@ -324,6 +332,8 @@ class _Builder:
         # is the same merged cell, exported once ("| 2 |  | Hướng dẫn … |")
         self.col_dim: int | None = None
         self.col_sub: str | None = None
+        # no body row fills the number column: an empty number cell is no evidence of a continuation
+        self.unnumbered = False
 
     def _cells(self, raw: _RawRow) -> dict[str, Cell]:
         cells: dict[str, Cell] = {}
@@ -403,9 +413,10 @@ class _Builder:
         prev = self.rows[-1] if self.rows else None
         if prev is None or prev.kind != "task":
             return False
-        if others:
-            return True
         t = text.lstrip(" \"“'(‘-–")
+        if others:
+            # in a table whose rows carry no numbers, a row opening with a capital is a row of its own
+            return not (self.unnumbered and t[:1].isupper())
         if t[:1].islower() or (t[:1].isdigit() and not _NUMBER_CELL.match(t)):
             return True
         m = _indicator(text, self.match)
@@ -688,6 +699,10 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
     if not _is_task_header(cols):
         return None, end_line
     b = _Builder(doc, cols, match)
+    body = [li for li in region[body_start_idx:] if kinds[li] not in ("blank", "sep")]
+    if b.num_col >= 0 and len(body) >= _MIN_UNNUMBERED_ROWS:
+        b.unnumbered = not any(len(vals) > b.num_col and vals[b.num_col].strip()
+                               for vals in (cells_of(li)[1] for li in body if kinds[li] in ("pipe", "tab")))
     blank = False
     for li in region[body_start_idx:]:
         k = kinds[li]

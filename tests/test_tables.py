@@ -477,3 +477,32 @@ def test_hostile_table_layouts_stay_fast() -> None:
         t0 = time.perf_counter()
         parse_text(text)
         assert time.perf_counter() - t0 < 10.0, text[:60]
+
+
+def test_a_header_naming_alternatives_with_a_slash() -> None:
+    """ "Người/bộ phận thực hiện", "Cơ quan/đơn vị chủ trì", "Thời gian/tiến độ": the alternative after the slash
+    names the column."""
+    assert header_role("Người/bộ phận thực hiện") == "lead"
+    assert header_role("Cơ quan/đơn vị chủ trì") == "lead"
+    assert header_role("Thời gian/tiến độ") == "deadline"
+    assert header_role("Kinh phí/nguồn vốn thực hiện") is None
+
+
+def test_rows_of_a_table_whose_number_column_is_always_empty_are_not_continuations() -> None:
+    """A tab table that numbers none of its rows: each row opening with a capital is a task of its own (a
+    lower-case row still continues the one above)."""
+    text = HEAD + (
+        "PHỤ LỤC\nNHIỆM VỤ CỦA CÁC THÔN\n\n"
+        "STT\tNội dung nhiệm vụ\tĐơn vị thực hiện\tThời gian\n"
+        "\tTổ chức họp thôn bàn việc làm đường giao thông\tTrưởng các thôn\tQuý II/2024\n"
+        "\tNiêm yết danh sách hộ nghèo tại nhà văn hóa thôn\tTrưởng các thôn\tTháng 12/2024\n"
+        "\tthôn và trên loa truyền thanh\t\t\n"
+        "\tVận động người dân tham gia bảo hiểm y tế\tChi hội Phụ nữ\tNăm 2024\n"
+    )
+    ctx, tables = tables_of(text)
+    tasks = [r for r in tables[0].rows if r.kind == "task"]
+    assert [r.cell_text("text", ctx.text) for r in tasks] == [
+        "Tổ chức họp thôn bàn việc làm đường giao thông",
+        "Niêm yết danh sách hộ nghèo tại nhà văn hóa thôn thôn và trên loa truyền thanh",
+        "Vận động người dân tham gia bảo hiểm y tế"]
+    assert [r.cell_text("deadline", ctx.text) for r in tasks] == ["Quý II/2024", "Tháng 12/2024", "Năm 2024"]
