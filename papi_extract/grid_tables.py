@@ -300,3 +300,74 @@ def _join_cell_lines(pieces: list[str]) -> str:
         else:
             out = f"{out} {p}"
     return out
+
+
+# -- tables written as cells joined by " | " -------------------------------------------------------------
+# A converter that reads a .docx paragraph by paragraph (python-docx and the like) writes a table row as its
+# cells joined by " | ", with no outer pipes: "STT | Nội dung công việc | … | Kết quả" / " | Tổ chức … |
+# Trưởng các thôn | …". A cell of two paragraphs breaks the row over two lines, and a merged cell is written
+# once per column it spans (a group row: " | Quản trị điện tử | Quản trị điện tử | … ").
+_BARE_SEP = " | "
+_BARE_MIN_CELLS = 3
+_BARE_MIN_ROWS = 3
+
+
+def has_bare_pipe_tables(text: str) -> bool:
+    """Cheap gate: a row of at least three cells has two separators."""
+    return text.count(_BARE_SEP) >= 2 * _BARE_MIN_ROWS
+
+
+def _bare_cells(line: str, in_table: bool = False) -> list[str] | None:
+    """The cells of a bare " | " row, or None. A table's first row with outer pipes is a markdown pipe row,
+    not one; inside a bare table a row whose last cell is empty ends with its separator."""
+    s = line.strip()
+    if _BARE_SEP not in line or (not in_table and s.startswith("|") and s.endswith("|")):
+        return None
+    return [c.strip() for c in line.split("|")]
+
+
+def rewrite_bare_pipe_tables(text: str) -> str:
+    """``text`` with each block of bare " | " rows (a header of at least three cells, then rows of as many,
+    a row broken over two lines joined again, its cell parted by "; ") written as markdown pipe rows; a
+    group row (one merged cell repeated over the columns) keeps its text once. One pass (linear)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        head = _bare_cells(lines[i])
+        if head is None or len(head) < _BARE_MIN_CELLS:
+            out.append(lines[i])
+            i += 1
+            continue
+        width = len(head)
+        rows = [head]
+        j = i + 1
+        while j < n:
+            cells = _bare_cells(lines[j], True)
+            if cells is None:
+                break
+            if len(cells) < width and j + 1 < n:
+                more = _bare_cells(lines[j + 1], True) or ([lines[j + 1].strip()] if lines[j + 1].strip() else None)
+                if more is not None and len(cells) + len(more) - 1 == width:
+                    # a cell of two paragraphs: the row goes on in the next line
+                    cells = cells[:-1] + [f"{cells[-1]}; {more[0]}" if cells[-1] else more[0]] + more[1:]
+                    j += 1
+            if len(cells) != width:
+                break
+            rows.append(cells)
+            j += 1
+        if len(rows) < _BARE_MIN_ROWS:
+            out.append(lines[i])
+            i += 1
+            continue
+        for r, cells in enumerate(rows):
+            if r == 1:  # under the header: each line below is a whole row (empty number cells included)
+                out.append("|" + "---|" * width)
+            filled = [c for c in cells if c]
+            if len(filled) >= _BARE_MIN_CELLS - 1 and len(set(filled)) == 1 and cells.count(filled[0]) == len(filled):
+                first = cells.index(filled[0])  # a merged cell written once per column it spans
+                cells = [c if k <= first else "" for k, c in enumerate(cells)]
+            out.append("| " + " | ".join(cells) + " |")
+        out.append("")
+        i = j
+    return "\n".join(out)

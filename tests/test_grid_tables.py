@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from papi_extract.evaluate import agency_key
-from papi_extract.grid_tables import rewrite_box_tables, rewrite_grid_tables, rewrite_pipe_layouts
+from papi_extract.grid_tables import rewrite_bare_pipe_tables, rewrite_box_tables, rewrite_grid_tables, rewrite_pipe_layouts
 from papi_extract.pipeline import parse_text
 
 SCORE_GRID = """Kết quả như sau:
@@ -173,3 +173,43 @@ def test_box_characters_that_are_no_table_are_left_alone() -> None:
     assert rewrite_box_tables(note) == note
     hostile = ("├───┼───┤\n" + "│ a │ b\n" * 30) * 300
     assert rewrite_box_tables(hostile) == hostile
+
+
+# A .docx table read paragraph by paragraph: cells joined by " | ", no outer pipes, the number column left
+# empty, a merged group cell written once per column, a cell of two paragraphs breaking its row, a row whose
+# last cell is empty ending with its separator.
+BARE_TABLE = (
+    "TT | Nội dung | Đơn vị thực hiện | Đơn vị phối hợp | Thời gian\n"
+    " | Thủ tục hành chính công | Thủ tục hành chính công | Thủ tục hành chính công | Thủ tục hành chính công\n"
+    " | Niêm yết thủ tục hành chính tại nhà văn hóa tổ dân phố | Tổ trưởng tổ dân phố | Công chức Tư pháp\n"
+    "Công an phường | Quý II/2025\n"
+    " | Hướng dẫn người dân nộp hồ sơ trực tuyến | Tổ công nghệ số | Đoàn Thanh niên | \n"
+)
+
+
+def test_bare_pipe_table_becomes_markdown_rows() -> None:
+    rows = [r for r in rewrite_bare_pipe_tables(BARE_TABLE).split("\n") if r]
+    assert rows == [
+        "| TT | Nội dung | Đơn vị thực hiện | Đơn vị phối hợp | Thời gian |",
+        "|---|---|---|---|---|",
+        "|  | Thủ tục hành chính công |  |  |  |",
+        "|  | Niêm yết thủ tục hành chính tại nhà văn hóa tổ dân phố | Tổ trưởng tổ dân phố | "
+        "Công chức Tư pháp; Công an phường | Quý II/2025 |",
+        "|  | Hướng dẫn người dân nộp hồ sơ trực tuyến | Tổ công nghệ số | Đoàn Thanh niên |  |",
+    ]
+    prose = "Số: 12/KH-UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    assert rewrite_bare_pipe_tables(prose) == prose  # one such line is a layout, not a table
+
+
+def test_tasks_of_an_unnumbered_bare_pipe_table_stay_apart() -> None:
+    """Rows with empty number cells whose text opens with a capital are rows of their own when no row of the
+    table has a number (an empty number cell says nothing there), not a page-broken row's continuation."""
+    doc = parse_text("KẾ HOẠCH\nPAPI phường năm 2025\n\nII. NHIỆM VỤ\n\n" + BARE_TABLE)
+    got = [(t.text, [agency_key(a.name) for a in t.lead], [agency_key(a.name) for a in t.support], t.dimension)
+           for t in doc.tasks]
+    assert got == [
+        ("Niêm yết thủ tục hành chính tại nhà văn hóa tổ dân phố", [agency_key("Tổ trưởng tổ dân phố")],
+         [agency_key("Công chức Tư pháp"), agency_key("Công an phường")], 5),
+        ("Hướng dẫn người dân nộp hồ sơ trực tuyến", [agency_key("Tổ công nghệ số")],
+         [agency_key("Đoàn Thanh niên")], 5),
+    ]
