@@ -88,7 +88,7 @@ def vocab() -> OutlineVocab:
 @dataclass(slots=True)
 class _Heading:
     line: int
-    shape: str  # roman | appendix | arabic | dotted | letter
+    shape: str  # roman | appendix | arabic | dotted | letter | caps | plain (unlabelled) | part
     label: str
     title_start: int
     title_end: int
@@ -620,6 +620,42 @@ def _caps_heading(lines: _Lines, i: int, s: str, start: int, end: int) -> _Headi
     return _Heading(i, "caps", "", start, start + len(t), -1)
 
 
+_PLAIN_MAX_WORDS = 10
+_PLAIN_MAX_CHARS = 80
+
+
+def _ends_paragraph(t: str) -> bool:
+    return _ends_sentence(t) or t.rstrip().endswith((":", ";"))
+
+
+def _plain_heading(lines: _Lines, i: int, s: str, start: int) -> _Heading | None:
+    """A sub-heading whose label was lost (Word's list numbering does not survive a copy as text): in a body
+    of one paragraph per line, inside a section, a short line with no closing punctuation and no figure,
+    before a longer paragraph or a list, whose words name a section kind ("Mục đích", "Kết quả chung",
+    "Nhiệm vụ, giải pháp cụ thể") or a PAPI indicator ("Y tế công lập"). Its level is one under the
+    nearest labelled or capitals heading."""
+    t = s.rstrip()
+    if not t or len(t) > _PLAIN_MAX_CHARS or t[-1] in ".;:,!?…)" or any(c.isdigit() for c in t):
+        return None
+    if len(t.split()) > _PLAIN_MAX_WORDS:
+        return None
+    j = i + 1
+    while j < lines.n and lines.blank(j):
+        j += 1
+    if j >= lines.n:
+        return None
+    nxt = lines.texts[j].strip()
+    if not (lines.starts_item(j) or len(nxt) > len(t) + 20):
+        return None
+    if section_kind(t, None) == "other":
+        from papi_extract.taxonomy import match_indicator
+
+        m = match_indicator(t)
+        if m is None or not m.exact or (m.end - m.start) < 0.8 * len(t):
+            return None
+    return _Heading(i, "plain", "", start, start + len(t), -1)
+
+
 def _unlabelled_md_heading(s: str, i: int, start: int) -> _Heading | None:
     """A heading of an HTML page or markdown file with no label: a news article's crossheads ("8 nhóm
     nhiệm vụ trọng tâm", "Tổ chức thực hiện nghiêm, …"). Read like a capitals heading (top level, empty
@@ -924,12 +960,18 @@ def segment(ctx: DocContext) -> None:
         caps_h = None
         if apx_title and not _is_upper_title(s):
             apx_title = False
-        if (c0.isupper() and (prev_blank or i == start_line) and not is_closing and i not in in_table
-                and not apx_title):  # the capital lines under "PHỤ LỤC" are its title
+        # one paragraph per line: a lead-in closing with ":" ("… cụ thể như sau:") also ends its paragraph
+        # before a heading typed in capitals
+        after_colon = unwrapped and i > 0 and texts[i - 1].rstrip().endswith(":")
+        if (c0.isupper() and (prev_blank or i == start_line or after_colon) and not is_closing
+                and i not in in_table and not apx_title):  # the capital lines under "PHỤ LỤC" are its title
             caps_h = _caps_heading(lines, i, s, start + ind, end)
         if (caps_h is None and infos[i].md_level and i > first_text and not is_closing and i not in in_table
                 and not apx_title and not any(x.label for x in stack)):
             caps_h = _unlabelled_md_heading(s, i, start + ind)
+        if (caps_h is None and unwrapped and plain and stack and c0.isupper() and not is_closing
+                and i not in in_table and not apx_title and (cur is None or _ends_paragraph(texts[i - 1]))):
+            caps_h = _plain_heading(lines, i, s, start + ind)
         if plain and caps_h is None:
             if cur is not None and cur.kind != "table_row" and not is_closing and (not prev_blank or c0.islower()):
                 cur.end = end
@@ -966,6 +1008,10 @@ def segment(ctx: DocContext) -> None:
                 if h.shape == "letter":
                     anchor = next((x for x in reversed(stack) if x.shape != "letter"), None)
                     level = (anchor.level + 1) if anchor else 3
+                elif h.shape == "plain":
+                    # an unlabelled sub-heading sits one level under the nearest labelled or capitals one
+                    anchor = next((x for x in reversed(stack) if x.shape not in ("letter", "plain")), None)
+                    level = (anchor.level + 1) if anchor else 2
                 while stack and stack[-1].level >= level:
                     stack.pop()
                 par = stack[-1] if stack else None
@@ -1161,7 +1207,7 @@ def _appendix_title(lines: _Lines, i: int) -> str:
 def _check_numbering(ctx: DocContext, expected: dict[tuple[str | None, str], int], parent: str | None,
                      h: _Heading, off: int) -> None:
     """W301 when a label skips or repeats under the same parent (1, 2, 4 ...)."""
-    if h.shape in ("appendix", "caps", "part"):
+    if h.shape in ("appendix", "caps", "part", "plain"):
         return
     last = h.label.split(".")[-1]
     if h.shape == "roman":

@@ -571,3 +571,38 @@ def test_a_heading_named_by_another_kind_keeps_it_under_a_tasks_section() -> Non
                    "- Công khai dự toán ngân sách xã.\n")
     assert [(s.label, s.kind) for s in ctx.sections] == [
         ("I", "limitations"), ("1", "limitations"), ("II", "tasks"), ("1", "objectives"), ("2", "tasks")]
+
+
+def test_headings_whose_word_numbering_was_lost() -> None:
+    """Text copied from Word loses the list numbering: "MỤC ĐÍCH, YÊU CẦU" after a lead-in ending with ":" is a
+    top-level heading; short lines naming a section kind ("Mục tiêu cụ thể", "Những tồn tại, hạn chế") or an
+    indicator ("Giáo dục tiểu học công lập", under a typed "3.6.") are sub-headings one level below, with no label;
+    a short line naming neither ("Ghi chú riêng") and one closing with ":" stay paragraphs."""
+    long = " Nội dung này được viết thành một đoạn văn dài để bảo đảm văn bản có nhiều dòng dài, mỗi đoạn một dòng."
+    text = (
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2025\n\n"
+        "UBND phường xây dựng Kế hoạch với các nội dung như sau:\n"
+        "MỤC ĐÍCH, YÊU CẦU\n"
+        "Mục tiêu cụ thể\n"
+        "Nâng cao chất lượng phục vụ người dân." + long + "\n"
+        "Những tồn tại, hạn chế\n"
+        "Việc công khai thông tin còn chậm." + long + "\n"
+        "Ghi chú riêng\n"
+        "Các số liệu trên là số liệu tạm tính." + long + "\n"
+        "NHIỆM VỤ, GIẢI PHÁP\n"
+        "3.6. Cung ứng dịch vụ công\n"
+        "Giáo dục tiểu học công lập\n"
+        "Trường Tiểu học phường công khai các khoản thu đầu năm học." + long + "\n"
+        "Các nội dung sau:\n"
+        "- Kiểm tra cơ sở vật chất trường học trong quý III/2025.\n"
+    )
+    ctx = _outline(text)
+    got = [(s.label, s.title, s.level) for s in ctx.sections]
+    assert got == [
+        ("", "MỤC ĐÍCH, YÊU CẦU", 1),
+        ("", "Mục tiêu cụ thể", 2),
+        ("", "Những tồn tại, hạn chế", 2),
+        ("", "NHIỆM VỤ, GIẢI PHÁP", 1),
+        ("3.6", "Cung ứng dịch vụ công", 3),
+        ("", "Giáo dục tiểu học công lập", 4),
+    ]
