@@ -192,6 +192,7 @@ def _patterns() -> dict[str, object]:
         "appendix": _phrases_re(v.section_kinds[0][1], True),
         "chrome": _phrases_re(v.chrome_openings, True),
         "tail": _phrases_re(v.tail_openings + v.chrome_tail_openings, True),
+        "chrome_tail": _phrases_re(v.chrome_tail_openings, True),
         "signature": _phrases_re(v.signature_lines, True),
         "closing": _phrases_re(v.closing_openings, True),
         # the request names its addressee after it ("Đề nghị Ủy ban MTTQ tỉnh:"), not a bare "Đề nghị:"
@@ -895,7 +896,7 @@ def segment(ctx: DocContext) -> None:
     furniture = lines.furniture
     apx_title = False  # right after "PHỤ LỤC" or "PHẦN I": its capital title lines follow
     has_parts = False
-    for i in (*range(start_line, tail_line), *range(resume_line, n)):
+    for i in (*range(start_line, tail_line), *range(resume_line, _appendix_end(lines, resume_line))):
         if furniture and i in furniture:
             continue  # a page marker or running header: the block it interrupts goes on after it
         text = texts[i]
@@ -1106,6 +1107,19 @@ def _find_attachment(lines: _Lines, tail_line: int) -> int | None:
             if _ATTACHED_CAPTION.match(lines.folded(j).strip(" *_")):
                 return j + 1
     return None
+
+
+def _appendix_end(lines: _Lines, resume_line: int) -> int:
+    """Where appendices printed after the signature end: a web page's trailing chrome ("Tin liên quan",
+    "Tệp đính kèm: …") after them, or the end of the text."""
+    rx = _patterns()["chrome_tail"]
+    for i in range(resume_line + 1, lines.n):
+        t = lines.texts[i]
+        if t[:1].isspace():
+            t = t.lstrip()
+        if t and rx.match(fold(t[:40])):  # type: ignore[attr-defined]
+            return i
+    return lines.n
 
 
 def _find_appendix_after(lines: _Lines, tail_line: int) -> int:

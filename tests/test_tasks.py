@@ -1630,3 +1630,19 @@ def test_the_items_of_a_cell_leave_their_separator_out() -> None:
     doc = parse(t, fmt="markdown")
     assert [x.text for x in doc.tasks] == ["Công khai kết quả kê khai tài sản",
                                            "Kiểm tra việc chuyển đổi vị trí công tác"]
+
+
+def test_page_chrome_after_an_appendix_and_notes_under_a_table_are_no_tasks() -> None:
+    """A portal page printed after the signature: an appendix (body again), then "File đính kèm: …" and "Các tin
+    khác" with bulleted headlines: the chrome ends the appendix. A note or source line under the appendix's table
+    ("Ghi chú: …", "Nguồn: …") is no task either."""
+    text = ("KẾ HOẠCH\nPAPI xã năm 2025\n\nI. NHIỆM VỤ\n1. Công chức Tư pháp - Hộ tịch tổ chức hòa giải ở thôn.\n\n"
+            "Nơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn An\n\n"
+            "PHỤ LỤC\nNHIỆM VỤ CỦA CÁC THÔN\n"
+            "- Trưởng các thôn tổ chức họp thôn phổ biến Kế hoạch này trong tháng 6/2025.\n"
+            "Ghi chú: Các thôn báo cáo kết quả về UBND xã qua Công chức Văn phòng - Thống kê.\n"
+            "Nguồn: Báo cáo PAPI năm 2024 của UNDP và các đối tác.\n\n"
+            "File đính kèm: ke-hoach-papi.pdf\n\nCác tin khác\n"
+            "- Xã tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2024 tại hội trường.\n")
+    doc = parse(text)
+    assert [t.text[:25] for t in doc.tasks] == ["Công chức Tư pháp - Hộ tị", "Trưởng các thôn tổ chức h"]
