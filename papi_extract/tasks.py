@@ -151,6 +151,7 @@ class Vocab:
     person: regex.Pattern[str]  # an honorific and a capitalised name ("bà Nguyễn Thị Hoa")
     person_opening: regex.Pattern[str]  # "Theo ông Lê Minh Tuấn, …"
     speech_verb: regex.Pattern[str]
+    back_reference: regex.Pattern[str]  # "… thực hiện các nội dung trên": an assignment of the items above
 
 
 @lru_cache(maxsize=1)
@@ -188,9 +189,10 @@ def vocab() -> Vocab:
     speech_verb = regex.compile(r"(?<![\w])(?:" + "|".join(regex.escape(w) for w in speech["verbs"]) + r")(?![\w])")
     reference_ending = regex.compile(
         r"(?<!\w)(?:" + _alternation(raw["reference_endings"]) + r")(?!\w)[^.;:!?]{0,40}[.;]?\s{0,4}$")
+    back_reference = regex.compile(r"(?<!\w)(?:" + _alternation(raw["back_references"]) + r")(?!\w)")
     return Vocab(block_line, agency_section, not_task_opening, not_task_phrase, generic_opening,
                  opening_clause, topic_opening, frozenset(raw["header_filler_words"]),
-                 reference_ending, person, person_opening, speech_verb)
+                 reference_ending, person, person_opening, speech_verb, back_reference)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -437,6 +439,7 @@ class _Item:
     header_support: list[Agency] = field(default_factory=list)  # a lead-in's "phối hợp với Y": the items' partners
     header_scope_parent: bool = False  # a para header after the section's list: tasks belong one level up
     attached: list[_AgencyLine] = field(default_factory=list)
+    back: _Item | None = None  # a paragraph after the list assigning it ("Giao X chủ trì … các nội dung trên")
     group: _Item | None = None
     generic: bool = False
 
@@ -968,6 +971,7 @@ def run(ctx: DocContext) -> None:
     _find_task_headings(st, items)
     _attach_lines(st, items)
     _assign_groups(st, items)
+    _back_assignments(st, items)
 
     drafts: list[_Draft] = []
     for it in items:
@@ -1071,6 +1075,33 @@ def _heading_groups(st: _Doc) -> None:
                 found = st.agency_list(tail)
         if found:
             st.heading_group[s.id] = found
+
+
+_BACK_ASSIGN_OPENING = regex.compile(r"^\s{0,4}giao(?!\w)")
+
+
+def _back_assignments(st: _Doc, items: list[_Item]) -> None:
+    """A paragraph right after list items that assigns them ("Giao Thanh tra huyện chủ trì, phối hợp với … thực
+    hiện các nội dung trên, hoàn thành trong quý III/2019."): no task of its own, its lead, partners and time
+    serve the items above it (those of the same section back to the previous paragraph or heading)."""
+    v = st.v
+    for idx, it in enumerate(items):
+        if it.kind != "task" or it.block.kind != "para":
+            continue
+        f = it.text.folded
+        if not _BACK_ASSIGN_OPENING.match(f) or not v.back_reference.search(f):
+            continue
+        above: list[_Item] = []
+        k = idx - 1
+        while k >= 0 and items[k].section == it.section and items[k].block.kind in ("bullet", "item"):
+            if items[k].kind == "task":
+                above.append(items[k])
+            k -= 1
+        if not above:
+            continue
+        it.kind = "skip"
+        for t in above:
+            t.back = it
 
 
 def _classify(st: _Doc, items: list[_Item]) -> None:
@@ -1654,6 +1685,13 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
     )
     if fields.get("directing"):
         directing = st.split(fields["directing"]) + directing
+    back = it.back.text if it.back is not None else None
+    if back is not None and source in ("none", "group", "block"):
+        # the items' assignment written after them: its lead (when the item names none) and its partners
+        got = st.subjects(back)[0] or st.assigned(back)
+        if got:
+            lead, source = got, "assigned"
+            support = support + st.cooperation(back)
     if source == "group" and group_item is not None and group_item.header_support:
         support = support + group_item.header_support
     dimension, subdimension = st.dimension_of(dim_sid)
@@ -1666,6 +1704,8 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
     deadlines = st.deadlines(time_field, cell=True) if time_field else st.deadlines(body, cell=False)
     if not time_field:
         deadlines.extend(_paren_time(st, body, deadlines))
+    if back is not None:
+        deadlines.extend(st.deadlines(back, cell=False))  # "…, hoàn thành trong quý III/2019." after the list
     if not deadlines and not fields.get("deadline"):
         # "Thời gian hoàn thành: …" written once for the section is the time of its tasks
         for ln in _block_role(st, block_sid, "deadline", block_stop):

@@ -1646,3 +1646,22 @@ def test_page_chrome_after_an_appendix_and_notes_under_a_table_are_no_tasks() ->
             "- Xã tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2024 tại hội trường.\n")
     doc = parse(text)
     assert [t.text[:25] for t in doc.tasks] == ["Công chức Tư pháp - Hộ tị", "Trưởng các thôn tổ chức h"]
+
+
+def test_an_assignment_after_a_list_serves_the_items_above() -> None:
+    """ "Giao Phòng Nội vụ chủ trì, phối hợp với Y thực hiện các nhiệm vụ nêu trên, hoàn thành trước ngày …" after
+    subject-less "+" items: no task of its own; its lead, partners and time go to each item above. A "Giao …"
+    paragraph that refers to nothing above is a task as before."""
+    text = ("KẾ HOẠCH\nPAPI huyện năm 2024\n\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Thủ tục hành chính công\n"
+            "+ Rà soát, công bố danh mục thủ tục hành chính cấp huyện.\n"
+            "+ Khảo sát sự hài lòng của người dân tại Bộ phận Một cửa.\n\n"
+            "Giao Phòng Nội vụ chủ trì, phối hợp với Văn phòng HĐND và UBND huyện thực hiện các nhiệm vụ nêu trên, "
+            "hoàn thành trước ngày 30/11/2024.\n\n"
+            "Giao Phòng Tư pháp kiểm tra việc niêm yết thủ tục hành chính tại các xã trong quý IV/2024.\n")
+    doc = parse(text)
+    assert [t.text[:20] for t in doc.tasks] == ["Rà soát, công bố dan", "Khảo sát sự hài lòng", "Giao Phòng Tư pháp k"]
+    for t in doc.tasks[:2]:
+        assert keys(t.lead) == expect("Phòng Nội vụ")
+        assert keys(t.support) == expect("Văn phòng HĐND và UBND huyện")
+        assert [(d.kind, d.end) for d in t.deadlines] == [("by_date", "2024-11-30")]
+    assert keys(doc.tasks[2].lead) == expect("Phòng Tư pháp")
