@@ -1448,6 +1448,8 @@ def _paren_time(st: _Doc, body: Joined, found: list[Deadline]) -> list[Deadline]
     thu hồi đất).") though prose reading finds none there: its content is read as a time cell when the
     time opens it. A parenthesis prose already reads ("(Quý II/2024)") is left as it is."""
     f = body.folded
+    if ")" not in f[-4:]:  # the common case: no closing parenthesis at all
+        return []
     close = len(f.rstrip(" .;,")) - 1
     if close < 1 or f[close] != ")":
         return []
