@@ -430,6 +430,13 @@ class _Builder:
     def _group(self, raw: _RawRow, text: str, span: tuple[int, int], roman: bool, numbered: bool = False) -> None:
         if text[:1] in "-–—•+*":
             text = _group_name(text)  # "- Nội dung thành phần: Y tế công lập"
+        else:
+            k = text.find(":", 0, 40)
+            if k > 0 and header_role(text[:k]) in ("subdimension", "dimension"):
+                text = text[k + 1 :].strip()  # "Nội dung thành phần: Tiếp cận thông tin"
+        k = text.find(";")
+        if k > 0:
+            text = text[:k].rstrip()  # "Tri thức công dân; Cơ hội tham gia": the first it names (as a heading)
         self.col_dim = self.col_sub = None  # a group row starts anew: no merged cell runs across it
         m = _indicator(text, self.match)
         dim = getattr(m, "dimension", None) if m is not None else None

@@ -506,3 +506,25 @@ def test_rows_of_a_table_whose_number_column_is_always_empty_are_not_continuatio
         "Niêm yết danh sách hộ nghèo tại nhà văn hóa thôn thôn và trên loa truyền thanh",
         "Vận động người dân tham gia bảo hiểm y tế"]
     assert [r.cell_text("deadline", ctx.text) for r in tasks] == ["Quý II/2024", "Tháng 12/2024", "Năm 2024"]
+
+
+def test_a_subgroup_row_with_a_label_and_a_list_of_names() -> None:
+    """ "Nội dung thành phần: Công khai thu, chi ngân sách cấp xã" (a label before the name, no list marker) and
+    "Nội dung thành phần: Tri thức công dân; Cơ hội tham gia" (two names: the first, as for a heading) give their
+    rows the sub-dimension."""
+    text = HEAD + (
+        "PHỤ LỤC\nNHIỆM VỤ NĂM 2025\n\n"
+        "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian\n"
+        "I\tTham gia của người dân ở cấp cơ sở\t\t\n"
+        "\tNội dung thành phần: Tri thức công dân; Cơ hội tham gia\t\t\n"
+        "1\tTuyên truyền Luật Thực hiện dân chủ ở cơ sở trên loa truyền thanh\tCông chức Văn hóa - Xã hội\tQuý II/2025\n"
+        "II\tCông khai, minh bạch trong việc ra quyết định ở địa phương\t\t\n"
+        "\tNội dung thành phần: Công khai thu, chi ngân sách cấp xã\t\t\n"
+        "2\tNiêm yết dự toán ngân sách xã tại trụ sở\tCông chức Tài chính - Kế toán\tQuý I/2025\n"
+        "III\tCung ứng dịch vụ công\t\t\n"
+        "\tNội dung thành phần: Y tế công lập\t\t\n"
+        "3\tNâng cao chất lượng khám, chữa bệnh tại Trạm Y tế xã\tTrạm Y tế xã\tNăm 2025\n"
+    )
+    ctx, tables = tables_of(text)
+    tasks = [r for r in tables[0].rows if r.kind == "task"]
+    assert [(r.dimension, r.subdimension) for r in tasks] == [(1, "1.1"), (2, "2.3"), (6, "6.1")]
