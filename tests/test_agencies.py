@@ -428,6 +428,9 @@ PARTNERS = [
      ["Trung tâm Trợ giúp pháp lý nhà nước thành phố Hà Nội"]),
     ("Phối hợp với Trung tâm Trợ giúp pháp lý tỉnh, UBND các xã thực hiện", ["Trung tâm Trợ giúp pháp lý tỉnh", "UBND các xã"]),
     ("Chủ trì phối hợp với Công ty Điện lực Đồng Tháp tạo điều kiện để các hộ dân", ["Công ty Điện lực Đồng Tháp"]),
+    # telecom groups named by brand and province, a commune's "Bưu điện văn hóa xã"
+    ("Sở Thông tin và Truyền thông phối hợp với MobiFone Quảng Trị, Bưu điện văn hóa xã Hải An lắp đặt điểm "
+     "truy cập Internet", ["MobiFone Quảng Trị", "Bưu điện văn hóa xã Hải An"]),
     # "nâng cấp" opens the predicate, as "nâng cao" does
     ("Chủ trì, phối hợp với Sở Khoa học và Công nghệ nâng cấp Hệ thống quản lý văn bản của tỉnh",
      ["Sở Khoa học và Công nghệ"]),
