@@ -239,12 +239,17 @@ _LAYOUT_MIN_BREAKS = 2  # lines in one cell ("ỦY BAN NHÂN DÂN<br>TỈNH …<
 
 def _is_layout_table(table: object) -> bool:
     """A table used to lay out a page, not to hold data: a cell holds headings, lists or tables, or
-    more text than any task cell would (collapsing such a cell to one line would lose the plan); or a
+    more text than any task cell would (collapsing such a cell to one line would lose the plan); a
+    single column of cells broken into lines (an old portal's text, one section per row); or a
     one- or two-row grid of two or three cells, one of them several lines long: the two-column
     header ("ỦY BAN NHÂN DÂN …" | "CỘNG HÒA …") or the signature block ("Nơi nhận: …" | "TM. …")."""
     if _is_grid_of_blocks(table):
         return True
-    for row in _rows(table):
+    rows = list(_rows(table))
+    if len(rows) >= 2 and all(len(_cells(r)) <= 1 for r in rows) and any(
+            next(c.iter("br"), None) is not None for r in rows for c in _cells(r)):  # type: ignore[attr-defined]
+        return True  # one column of cells holding lines: a page's text laid out row by row, no data grid
+    for row in rows:
         for cell in row:  # type: ignore[attr-defined]
             if _tag(cell) not in ("td", "th"):
                 continue

@@ -219,3 +219,17 @@ def test_headings_an_extraction_dropped_are_put_back() -> None:
     assert _headings(main) < _headings(page)
     got = _restore_dropped(page, main).split("\n")
     assert got == page.split("\n")[1:10] + [page.split("\n")[16]]
+
+
+def test_a_page_laid_out_as_one_column_of_table_rows_keeps_its_lines() -> None:
+    """An old portal puts each part of the plan in a row of a one-column <TABLE>, its lines parted by <BR>: each
+    <BR> line is a line of the text (not one squashed table row); a two-column data table stays rows of cells."""
+    page = ("<HTML><BODY><TABLE><TR><TD><B>KẾ HOẠCH</B><BR>Cải thiện Chỉ số PAPI năm 2024</TD></TR>"
+            "<TR><TD><B>I. MỤC ĐÍCH</B><BR>Nâng cao nhận thức của công chức.<BR>"
+            "<B>II. NHIỆM VỤ</B><BR>1. Phòng Tin học cập nhật Cổng thông tin điện tử hằng tuần.</TD></TR></TABLE>"
+            "<TABLE><TR><TD>STT</TD><TD>Nội dung</TD></TR><TR><TD>1</TD><TD>Rà soát<BR>thủ tục</TD></TR></TABLE>"
+            "</BODY></HTML>")
+    lines = [ln.strip() for ln in html_to_text(page).split("\n") if ln.strip()]
+    assert "**I. MỤC ĐÍCH**" in lines and "**II. NHIỆM VỤ**" in lines
+    assert "1. Phòng Tin học cập nhật Cổng thông tin điện tử hằng tuần." in lines
+    assert any(ln.startswith("1\t") for ln in lines)  # the data table: one row per line, cells by tab
