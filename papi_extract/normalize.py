@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import regex
 
+from papi_extract.email_text import is_forwarded_mail, quoted_plan
 from papi_extract.grid_tables import (
     has_bare_pipe_tables,
     has_box_tables,
@@ -375,6 +376,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         from papi_extract.html_text import html_to_text
 
         text = html_to_text(text)
+    if fmt == "text" and is_forwarded_mail(text):
+        text = quoted_plan(text)  # a plan forwarded by e-mail: the quoted plan without the mail around it
     if fmt != "html" and "<table" in text.lower():
         from papi_extract.html_text import render_tables_in_text
 

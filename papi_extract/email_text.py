@@ -1,0 +1,61 @@
+"""A plan forwarded by e-mail and saved as text: the quoted plan, not the mail around it.
+
+Why: archives keep plans that reached a department as an e-mail ("Từ: … / Gửi: … / Chủ đề: Fwd: …")
+whose body quotes the plan line by line with "> ", under a cover note that may itself quote a task
+or two. Read as it is, every line of the plan opens with ">" (no label, no heading is seen) and the
+cover note's words precede the plan's header. The plan is the longest run of quoted lines: it is
+kept with one level of quoting removed, and the mail headers, cover note and signature around it
+are dropped (a reply quoted inside it keeps its inner level and ends up after the plan's signature).
+
+Only a text whose first lines are mail headers is touched, so a markdown block quote or a plain
+text with a stray ">" is left alone. One pass over the lines (linear).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+# the header fields a mail client writes at the top of a saved message (Vietnamese and English clients)
+_HEADER_FIELDS = ("tu", "from", "gui", "to", "cc", "ngay", "date", "sent", "chu de", "subject", "dinh kem")
+_HEADER = regex.compile(r"^(?:" + "|".join(f.replace(" ", r"\s") for f in _HEADER_FIELDS) + r")\s{0,3}:")
+_HEAD_LINES = 12  # the headers sit in the first lines
+_MIN_HEADERS = 3
+_MIN_RUN = 20  # quoted lines: a cover note's quote of one task is shorter
+_QUOTE = regex.compile(r"^>[ \t]?")
+
+
+def _ascii(s: str) -> str:
+    """Lower case without marks ("Chủ đề" -> "chu de"), for matching a header field name."""
+    s = unicodedata.normalize("NFD", s.lower().replace("đ", "d"))
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def is_forwarded_mail(text: str) -> bool:
+    """At least three mail header fields among the first lines, and lines quoted with ">"."""
+    if "\n>" not in text:
+        return False
+    lines = text[:2000].split("\n", _HEAD_LINES)[:_HEAD_LINES]
+    return sum(1 for ln in lines if _HEADER.match(_ascii(ln[:12]))) >= _MIN_HEADERS
+
+
+def quoted_plan(text: str) -> str:
+    """The longest run of quoted lines with one level of quoting removed, or ``text`` when no run is long
+    enough to be the plan."""
+    lines = text.split("\n")
+    best = (0, 0)
+    start = -1
+    for i, line in enumerate((*lines, "")):
+        if line.startswith(">"):
+            if start < 0:
+                start = i
+            continue
+        if start >= 0:
+            if i - start > best[1] - best[0]:
+                best = (start, i)
+            start = -1
+    a, b = best
+    if b - a < _MIN_RUN:
+        return text
+    return "\n".join(_QUOTE.sub("", line, count=1) for line in lines[a:b])
