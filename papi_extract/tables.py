@@ -38,6 +38,7 @@ ROLES = ("number", "text", "lead", "support", "directing", "output", "deadline",
 
 _NUMBER_CELL = regex.compile(r"^\d{1,3}(?:\.\d{1,2}){0,2}\.?$")
 _ROMAN_CELL = regex.compile(r"^(?=[IVXL])(?:X{0,3})(?:IX|IV|V?I{0,3})\.?$")
+_LETTER_CELL = regex.compile(r"^[a-zđ][.)]?$")  # a sub-row of a numbered row ("1 | … cụ thể:" / "a | …")
 _MD_SEPARATOR = regex.compile(r"^\s{0,3}\|?\s{0,3}:?-{3,}:?\s{0,3}(?:\|\s{0,3}:?-{3,}:?\s{0,3}){0,30}\|?\s{0,3}$")
 _BAR_LINE = regex.compile(r"^\s{0,8}\|\s{0,8}$")
 _LIST_ITEM = regex.compile(r"^\s{0,8}[-–—•+*]\s{1,4}\S")
@@ -114,7 +115,8 @@ class Cell:
 
 @dataclass(slots=True)
 class Row:
-    """A rebuilt table row. ``kind``: "task" | "group" | "subgroup"."""
+    """A rebuilt table row. ``kind``: "task" | "group" | "subgroup" | "leadin" (a numbered row whose lettered
+    sub-rows are its tasks)."""
 
     kind: str
     label: str | None
@@ -381,6 +383,8 @@ class _Builder:
                     self._group(raw, text, raw.spans[self.text_col], roman=False, numbered=True)
                 elif text or others:
                     self._task(raw, number.rstrip("."))
+            elif _LETTER_CELL.match(number) and text and self._sub_row_of_leadin():
+                self._task(raw, number.rstrip(".)"))
             elif not others and not text:
                 # the whole row sits in the number column: "Công khai ngân sách cấp xã"
                 self._group(raw, number, raw.spans[self.num_col], roman=False)
@@ -401,6 +405,22 @@ class _Builder:
             self._group(raw, text, raw.spans[self.text_col], roman=False)
         elif others:
             self.orphans.append((raw.start, raw.end))  # agency/time cells under a group row
+
+    def _sub_row_of_leadin(self) -> bool:
+        """A lettered row under a numbered row whose text is a lead-in ("1 | Tuyên truyền …, cụ thể:") or
+        under an earlier lettered row: a task of its own. The lead-in row is no task (its sub-rows are, as
+        a list's sub-items are), and the cells it fills that a sub-row leaves empty go to that sub-row."""
+        for prev in reversed(self.rows):
+            if prev.kind == "leadin":
+                return True
+            if prev.kind != "task":
+                return False
+            if prev.label is not None and _NUMBER_CELL.match(prev.label):
+                if not prev.cell_text("text", self.doc).rstrip().endswith(":"):
+                    return False
+                prev.kind = "leadin"
+                return True
+        return False
 
     def _looks_group(self, text: str) -> bool:
         """A numbered row holding only a short dimension name is a group row ("1 | Tham gia …")."""
@@ -496,6 +516,12 @@ class _Builder:
         elif self.col_sub is not None and "subdimension" in self.cols and (dim is None or self.col_sub.split(".")[0] == str(dim)):
             dim, sub = int(self.col_sub.split(".")[0]), self.col_sub
             inherited = True
+        if label is not None and _LETTER_CELL.match(label):
+            parent = next((r for r in reversed(self.rows) if r.kind == "leadin"), None)
+            if parent is not None:
+                for role, cell in parent.cells.items():
+                    if role not in ("number", "text") and role not in cells:
+                        cells[role] = Cell(list(cell.parts))  # the lead-in's spanning agency or time cell
         self.rows.append(Row("task", label, cells, raw.start, raw.end, dim, sub,
                              self.grouped or col is not None or dcol is not None or inherited))
 
@@ -654,6 +680,15 @@ def body_line_ranges(ctx: DocContext) -> list[tuple[int, int]]:
     return out
 
 
+def _opens_table(text: str) -> bool:
+    """A tab or pipe line whose first cell names the number column ("STT", "TT") and that reads as a header."""
+    t = text.strip().strip("|").strip()
+    k = min((p for p in (t.find("\t"), t.find("|")) if p > 0), default=-1)
+    if k <= 0 or k > 12 or header_role(t[:k].strip()) != "number":
+        return False
+    return _header_line([c.strip() for c in regex.split(r"\t|\|", t)])
+
+
 def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matcher | None) -> tuple[Table | None, int]:
     """A run of tab/pipe rows starting at line ``i`` (with blank lines and in-table label lines)."""
     doc = ctx.text
@@ -661,8 +696,11 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
     layout = "pipe" if kinds[i] == "pipe" else "tab"
     region: list[int] = []
     j = i
+    texts = _line_texts(ctx)
     while j < last:
         k = kinds[j]
+        if k in ("tab", "pipe") and j > i and region and _opens_table(texts[j]):
+            break  # the header of the next table ("STT | Nội dung nhiệm vụ | …" after a score table)
         if k in ("tab", "pipe", "sep", "blank"):
             region.append(j)
             j += 1

@@ -528,3 +528,25 @@ def test_a_subgroup_row_with_a_label_and_a_list_of_names() -> None:
     ctx, tables = tables_of(text)
     tasks = [r for r in tables[0].rows if r.kind == "task"]
     assert [(r.dimension, r.subdimension) for r in tasks] == [(1, "1.1"), (2, "2.3"), (6, "6.1")]
+
+
+def test_lettered_sub_rows_under_a_leadin_row_and_a_task_table_right_after_a_score_table() -> None:
+    """A score table followed (blank line, caption) by a task table: the task table is read. Its numbered row
+    ending with ":" over lettered rows ("1 | Tuyên truyền …, gồm: | Phòng X" / "a | …" / "b | …") is a lead-in:
+    the lettered rows are the tasks, taking the lead-in's cells they leave empty."""
+    text = HEAD + (
+        "II. KẾT QUẢ\n\n"
+        "STT\tChỉ số nội dung\tNăm 2022\tNăm 2023\n"
+        "1\tQuản trị điện tử\t3,19\t3,35\n"
+        "\n"
+        "Bảng 2. Phân công nhiệm vụ\n"
+        "STT\tNội dung nhiệm vụ\tĐơn vị chủ trì\tThời gian\n"
+        "1\tTuyên truyền về Chỉ số PAPI trên báo chí, gồm:\tPhòng Thông tin - Báo chí\t\n"
+        "a\tMở chuyên mục về dân chủ ở cơ sở trên Báo tỉnh\t\tHằng tháng\n"
+        "b\tPhát sóng phóng sự về cải cách hành chính\tĐài Phát thanh - Truyền hình tỉnh\tQuý III/2024\n"
+        "2\tRà soát thủ tục hành chính của Sở\tVăn phòng Sở\tQuý II/2024\n"
+    )
+    ctx, tables = tables_of(text)
+    tasks = [r for t in tables for r in t.rows if r.kind == "task"]
+    assert [(r.label, r.cell_text("lead", ctx.text)) for r in tasks] == [
+        ("a", "Phòng Thông tin - Báo chí"), ("b", "Đài Phát thanh - Truyền hình tỉnh"), ("2", "Văn phòng Sở")]
