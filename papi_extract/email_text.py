@@ -4,8 +4,9 @@ Why: archives keep plans that reached a department as an e-mail ("Từ: … / G�
 whose body quotes the plan line by line with "> ", under a cover note that may itself quote a task
 or two. Read as it is, every line of the plan opens with ">" (no label, no heading is seen) and the
 cover note's words precede the plan's header. The plan is the longest run of quoted lines: it is
-kept with one level of quoting removed, and the mail headers, cover note and signature around it
-are dropped (a reply quoted inside it keeps its inner level and ends up after the plan's signature).
+kept with one level of quoting removed and its soft line breaks undone (a line the mail client wrapped
+ends with a space), and the mail headers, cover note and signature around it are dropped (a reply
+quoted inside it keeps its inner level and ends up after the plan's signature).
 
 Only a text whose first lines are mail headers is touched, so a markdown block quote or a plain
 text with a stray ">" is left alone. One pass over the lines (linear).
@@ -58,4 +59,23 @@ def quoted_plan(text: str) -> str:
     a, b = best
     if b - a < _MIN_RUN:
         return text
-    return "\n".join(_QUOTE.sub("", line, count=1) for line in lines[a:b])
+    return _unflow([_QUOTE.sub("", line, count=1) for line in lines[a:b]])
+
+
+def _unflow(lines: list[str]) -> str:
+    """Soft line breaks undone: a mail client that wraps at ~72 columns ends each wrapped line with a space
+    (RFC 3676 "format=flowed"), so a line ending in a space goes on in the next one; a line ending without
+    one ends its paragraph (or table row)."""
+    out: list[str] = []
+    cur = ""
+    for line in lines:
+        if cur:
+            cur += line.lstrip(" ") if line.strip() else ""
+        else:
+            cur = line
+        if not (line.endswith(" ") and line.strip()):
+            out.append(cur.rstrip(" "))
+            cur = ""
+    if cur:
+        out.append(cur.rstrip(" "))
+    return "\n".join(out)

@@ -308,6 +308,7 @@ def _join_cell_lines(pieces: list[str]) -> str:
 # Trưởng các thôn | …". A cell of two paragraphs breaks the row over two lines, and a merged cell is written
 # once per column it spans (a group row: " | Quản trị điện tử | Quản trị điện tử | … ").
 _BARE_SEP = " | "
+_RULE_LINE = regex.compile(r"^[ \t]{0,3}[-=]{3,}(?:[ \t]{0,2}[+|][ \t]{0,2}[-=]{2,}){1,30}[ \t+|]{0,3}$")
 _BARE_MIN_CELLS = 3
 _BARE_MIN_ROWS = 3
 
@@ -342,6 +343,8 @@ def rewrite_bare_pipe_tables(text: str) -> str:
         width = len(head)
         rows = [head]
         j = i + 1
+        if j < n and _RULE_LINE.match(lines[j]):
+            j += 1  # the header's rule ("----+--------+----", a plain-text table's underline)
         while j < n:
             cells = _bare_cells(lines[j], True)
             if cells is None:

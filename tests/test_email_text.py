@@ -63,3 +63,25 @@ def test_a_forwarded_plan_is_parsed_once() -> None:
 def test_a_block_quote_without_mail_headers_is_left_alone() -> None:
     text = "KẾ HOẠCH\nPAPI\n\n> Trích ý kiến của người dân: đường giao thông xuống cấp.\n" + "> dòng trích\n" * 30
     assert not is_forwarded_mail(text)
+
+
+def test_soft_line_breaks_and_a_wrapped_pipe_table_are_undone() -> None:
+    """A client wrapping at ~72 columns ends each wrapped line with a space: such a line goes on in the next one,
+    inside a paragraph as inside a table row split mid-cell ("… hộ gia " / "đình | Trưởng …"); the table's
+    "----+----" rule under its header is no row."""
+    plan = PLAN[:12] + [
+        "STT | Nội dung | Chủ trì | Thời gian",
+        "----+---------+---------+----------",
+        "1 | Tổ chức họp thôn phổ biến Kế hoạch này đến các hộ gia ",
+        "đình | Trưởng các thôn | Tháng 6/2023",
+        "2 | Niêm yết danh sách hộ nghèo tại nhà văn hóa thôn | Trưởng ",
+        "các thôn | Tháng 12/2023",
+        "3 | Công khai kết quả thu, chi quỹ thôn | Trưởng các thôn | Quý IV/2023",
+        "",
+    ] + PLAN[17:]
+    mail = "\n".join(MAIL.split("\n")[:10] + ["> " + ln if ln else ">" for ln in plan])
+    doc = parse_text(mail)
+    assert [t.text for t in doc.tasks] == ["Tổ chức họp thôn phổ biến Kế hoạch này đến các hộ gia đình",
+                                           "Niêm yết danh sách hộ nghèo tại nhà văn hóa thôn",
+                                           "Công khai kết quả thu, chi quỹ thôn"]
+    assert [[a.name for a in t.lead] for t in doc.tasks] == [["Trưởng các thôn"]] * 3
