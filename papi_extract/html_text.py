@@ -452,6 +452,31 @@ _RESTORE_MAX_RUN = 3  # dropped lines put back at most, between two kept ones
 _RESTORE_MAX_LINE = 600  # a dropped line longer than this is a block the extraction judged chrome
 
 
+_ORDER_SLACK = 3  # lines of the extraction that the page has before a line already placed
+
+
+def _in_page_order(page: str, main: str) -> bool:
+    """Whether the extraction keeps the page's order: each of its lines (those the page has once) comes
+    after every line before it in the page, but for a few (a repeated caption, a moved image note)."""
+    pos: dict[str, int] = {}
+    for k, ln in enumerate(page.split("\n")):
+        t = ln.strip()
+        if t:
+            pos[t] = -1 if t in pos else k
+    top = -1
+    moved = 0
+    for ln in main.split("\n"):
+        k = pos.get(ln.strip(), -1)
+        if k < 0:
+            continue
+        if k < top:  # a line the page has before one already placed: moved back
+            moved += 1
+            if moved > _ORDER_SLACK:
+                return False
+        top = max(top, k)
+    return True
+
+
 def _restore_dropped(page: str, main: str) -> str:
     """``page`` with only the lines ``main`` kept, plus each run of at most three short lines ``main``
     dropped between two lines it kept (trafilatura drops a ``<div>`` holding only a ``<strong>``:
@@ -614,8 +639,10 @@ def html_to_text(html: str) -> str:
             # baseline fallback on odd pages, one <p> holding the whole page) keeps the letters
             # but loses the layout.
             if _letters(main) >= _MIN_KEPT * _letters(page) and _lines(main) >= _MIN_KEPT * _lines(page):
-                if _headings(main) >= _headings(page):
+                if _headings(main) >= _headings(page) and _in_page_order(page, main):
                     return _with_published(main, published)
+                # (an extraction that moved blocks, as trafilatura does with the tables of a page laid
+                # out in tables, is put back in the page's order: the page's lines it kept)
                 # the extraction dropped some of the plan's headings: put back the short runs of page
                 # lines it dropped between lines it kept (a heading, a title), not the long ones (menus,
                 # lists of links)

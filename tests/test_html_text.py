@@ -6,7 +6,7 @@ import regex
 from conftest import CORPUS
 
 from papi_extract.fixtures import to_html_page
-from papi_extract.html_text import _headings, _restore_dropped, html_to_text
+from papi_extract.html_text import _headings, _in_page_order, _restore_dropped, html_to_text
 from papi_extract.normalize import normalize
 from papi_extract.pipeline import parse_bytes
 
@@ -233,3 +233,17 @@ def test_a_page_laid_out_as_one_column_of_table_rows_keeps_its_lines() -> None:
     assert "**I. MỤC ĐÍCH**" in lines and "**II. NHIỆM VỤ**" in lines
     assert "1. Phòng Tin học cập nhật Cổng thông tin điện tử hằng tuần." in lines
     assert any(ln.startswith("1\t") for ln in lines)  # the data table: one row per line, cells by tab
+
+
+def test_an_extraction_that_moved_blocks_is_put_back_in_page_order() -> None:
+    """The main-text extraction of a page laid out in tables may move its header and its tables after the body
+    (held-out 14): such an extraction is out of the page's order, and the page's own order of the lines it kept
+    is what is read. A line or two out of place (a repeated caption) is tolerated."""
+    page = "\n".join(["UBND TỈNH X", "Số: 5/KH-STTTT", "KẾ HOẠCH", "Cải thiện PAPI", "I. MỤC ĐÍCH", "Nâng cao.",
+                      "II. NHIỆM VỤ", "1. Rà soát.", "2. Công khai.", "Nơi nhận:"])
+    moved = "\n".join(["KẾ HOẠCH", "Cải thiện PAPI", "I. MỤC ĐÍCH", "Nâng cao.", "II. NHIỆM VỤ", "1. Rà soát.",
+                       "2. Công khai.", "Nơi nhận:", "UBND TỈNH X", "Số: 5/KH-STTTT", "I. MỤC ĐÍCH", "Nâng cao."])
+    assert not _in_page_order(page, moved)
+    assert _restore_dropped(page, moved).split("\n") == page.split("\n")
+    nearly = "\n".join(page.split("\n")[2:] + ["Cải thiện PAPI"])
+    assert _in_page_order(page, nearly)
