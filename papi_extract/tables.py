@@ -38,6 +38,7 @@ ROLES = ("number", "text", "lead", "support", "directing", "output", "deadline",
 
 _NUMBER_CELL = regex.compile(r"^\d{1,3}(?:\.\d{1,2}){0,2}\.?$")
 _ROMAN_CELL = regex.compile(r"^(?=[IVXL])(?:X{0,3})(?:IX|IV|V?I{0,3})\.?$")
+_DIRECTING_NOTE = regex.compile(r"^\s{0,3}chi\s{1,3}dao(?:\s{1,3}thuc\s{1,3}hien)?\s{0,3}:\s{0,3}")
 _LETTER_CELL = regex.compile(r"^[a-zđ][.)]?$")  # a sub-row of a numbered row ("1 | … cụ thể:" / "a | …")
 _MD_SEPARATOR = regex.compile(r"^\s{0,3}\|?\s{0,3}:?-{3,}:?\s{0,3}(?:\|\s{0,3}:?-{3,}:?\s{0,3}){0,30}\|?\s{0,3}$")
 _BAR_LINE = regex.compile(r"^\s{0,8}\|\s{0,8}$")
@@ -336,6 +337,8 @@ class _Builder:
         self.col_sub: str | None = None
         # no body row fills the number column: an empty number cell is no evidence of a continuation
         self.unnumbered = False
+        # "Chỉ đạo: X" written in a group row's other cell (a "Ghi chú" column): the leader of its rows
+        self.group_directing: Cell | None = None
 
     def _cells(self, raw: _RawRow) -> dict[str, Cell]:
         cells: dict[str, Cell] = {}
@@ -406,6 +409,18 @@ class _Builder:
         elif others:
             self.orphans.append((raw.start, raw.end))  # agency/time cells under a group row
 
+    def _directing_note(self, raw: _RawRow) -> Cell | None:
+        """The leader a group row names in a cell besides its text ("Chỉ đạo: Phó Giám đốc Sở phụ trách …")."""
+        for i, (a, b) in enumerate(raw.spans):
+            if i == self.text_col or b <= a:
+                continue
+            m = _DIRECTING_NOTE.match(fold(self.doc[a:b]))
+            if m is not None:
+                s, e = _strip_span(self.doc, a + m.end(), b)
+                if e > s:
+                    return Cell([(s, e)])
+        return None
+
     def _sub_row_of_leadin(self) -> bool:
         """A lettered row under a numbered row whose text is a lead-in ("1 | Tuyên truyền …, cụ thể:") or
         under an earlier lettered row: a task of its own. The lead-in row is no task (its sub-rows are, as
@@ -458,6 +473,7 @@ class _Builder:
         if k > 0:
             text = text[:k].rstrip()  # "Tri thức công dân; Cơ hội tham gia": the first it names (as a heading)
         self.col_dim = self.col_sub = None  # a group row starts anew: no merged cell runs across it
+        self.group_directing = self._directing_note(raw)
         m = _indicator(text, self.match)
         dim = getattr(m, "dimension", None) if m is not None else None
         sub = getattr(m, "subdimension", None) if m is not None else None
@@ -516,6 +532,8 @@ class _Builder:
         elif self.col_sub is not None and "subdimension" in self.cols and (dim is None or self.col_sub.split(".")[0] == str(dim)):
             dim, sub = int(self.col_sub.split(".")[0]), self.col_sub
             inherited = True
+        if "directing" not in cells and self.group_directing is not None:
+            cells["directing"] = Cell(list(self.group_directing.parts))
         if label is not None and _LETTER_CELL.match(label):
             parent = next((r for r in reversed(self.rows) if r.kind == "leadin"), None)
             if parent is not None:

@@ -550,3 +550,19 @@ def test_lettered_sub_rows_under_a_leadin_row_and_a_task_table_right_after_a_sco
     tasks = [r for t in tables for r in t.rows if r.kind == "task"]
     assert [(r.label, r.cell_text("lead", ctx.text)) for r in tasks] == [
         ("a", "Phòng Thông tin - Báo chí"), ("b", "Đài Phát thanh - Truyền hình tỉnh"), ("2", "Văn phòng Sở")]
+
+
+def test_a_group_rows_note_naming_its_leader_directs_its_rows() -> None:
+    """ "II | Thủ tục hành chính công | | | Chỉ đạo thực hiện: Phó Chủ tịch UBND huyện" (the leader written in the
+    group row's "Ghi chú" cell) directs the rows of that group; the next group row without one directs nothing."""
+    text = HEAD + (
+        "PHỤ LỤC\nNHIỆM VỤ NĂM 2024\n\n"
+        "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian\tGhi chú\n"
+        "I\tThủ tục hành chính công\t\t\tChỉ đạo thực hiện: Phó Chủ tịch UBND huyện Nguyễn Văn A\n"
+        "1\tRà soát thủ tục hành chính cấp huyện\tVăn phòng HĐND và UBND huyện\tQuý II/2024\t\n"
+        "II\tQuản trị điện tử\t\t\t\n"
+        "2\tNâng cấp Cổng thông tin điện tử huyện\tPhòng Văn hóa và Thông tin\tQuý III/2024\t\n"
+    )
+    ctx, tables = tables_of(text)
+    tasks = [r for r in tables[0].rows if r.kind == "task"]
+    assert [r.cell_text("directing", ctx.text) for r in tasks] == ["Phó Chủ tịch UBND huyện Nguyễn Văn A", ""]
