@@ -38,6 +38,7 @@ ROLES = ("number", "text", "lead", "support", "directing", "output", "deadline",
 
 _NUMBER_CELL = regex.compile(r"^\d{1,3}(?:\.\d{1,2}){0,2}\.?$")
 _ROMAN_CELL = regex.compile(r"^(?=[IVXL])(?:X{0,3})(?:IX|IV|V?I{0,3})\.?$")
+_SUB_LABEL_INSIDE = regex.compile(r"(?<!\w)(?:noi\s{1,3}dung|chi\s{1,3}so)\s{1,3}thanh\s{1,3}phan\s{0,3}:\s{0,3}")
 _DIRECTING_NOTE = regex.compile(r"^\s{0,3}chi\s{1,3}dao(?:\s{1,3}thuc\s{1,3}hien)?\s{0,3}:\s{0,3}")
 _LETTER_CELL = regex.compile(r"^[a-zđ][.)]?$")  # a sub-row of a numbered row ("1 | … cụ thể:" / "a | …")
 _MD_SEPARATOR = regex.compile(r"^\s{0,3}\|?\s{0,3}:?-{3,}:?\s{0,3}(?:\|\s{0,3}:?-{3,}:?\s{0,3}){0,30}\|?\s{0,3}$")
@@ -474,6 +475,12 @@ class _Builder:
             text = text[:k].rstrip()  # "Tri thức công dân; Cơ hội tham gia": the first it names (as a heading)
         self.col_dim = self.col_sub = None  # a group row starts anew: no merged cell runs across it
         self.group_directing = self._directing_note(raw)
+        tail = None
+        km = _SUB_LABEL_INSIDE.search(fold(text), 8)
+        if km is not None:
+            # "CHỈ SỐ NỘI DUNG “THAM GIA …” Nội dung thành phần: Tri thức công dân": the dimension, then the
+            # sub-dimension its rows serve
+            text, tail = text[: km.start()].rstrip(" ;,.-–"), text[km.end() :].strip()
         m = _indicator(text, self.match)
         dim = getattr(m, "dimension", None) if m is not None else None
         sub = getattr(m, "subdimension", None) if m is not None else None
@@ -497,6 +504,12 @@ class _Builder:
             else:
                 self.sub = None
             kind = "subgroup"
+        if tail and kind == "group" and self.dim is not None:
+            t = tail.split(";")[0].strip()
+            mt = _indicator(t, self.match)
+            st = getattr(mt, "subdimension", None) if mt is not None else None
+            if st and _strong(mt, t) and str(st).split(".")[0] == str(self.dim):
+                self.sub = st
         self.grouped = True
         self.rows.append(Row(kind, None, {"text": Cell([span])}, raw.start, raw.end, self.dim, self.sub, True))
 

@@ -566,3 +566,18 @@ def test_a_group_rows_note_naming_its_leader_directs_its_rows() -> None:
     ctx, tables = tables_of(text)
     tasks = [r for r in tables[0].rows if r.kind == "task"]
     assert [r.cell_text("directing", ctx.text) for r in tasks] == ["Phó Chủ tịch UBND huyện Nguyễn Văn A", ""]
+
+
+def test_a_group_row_naming_its_dimension_and_sub_dimension_in_one_cell() -> None:
+    """ "I | CHỈ SỐ NỘI DUNG “CÔNG KHAI, MINH BẠCH …” Nội dung thành phần: Công khai danh sách hộ nghèo": the
+    dimension, then the sub-dimension of the rows below."""
+    text = HEAD + (
+        "PHỤ LỤC\nNHIỆM VỤ NĂM 2024\n\n"
+        "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian\n"
+        "I\tCHỈ SỐ NỘI DUNG “CÔNG KHAI, MINH BẠCH TRONG VIỆC RA QUYẾT ĐỊNH Ở ĐỊA PHƯƠNG” Nội dung thành phần: "
+        "Công khai danh sách hộ nghèo\t\t\n"
+        "1\tNiêm yết danh sách hộ nghèo tại nhà văn hóa thôn\tUBND các xã\tQuý IV/2024\n"
+    )
+    ctx, tables = tables_of(text)
+    tasks = [r for r in tables[0].rows if r.kind == "task"]
+    assert [(r.dimension, r.subdimension) for r in tasks] == [(2, "2.2")]
