@@ -14,8 +14,6 @@ text with a stray ">" is left alone. One pass over the lines (linear).
 
 from __future__ import annotations
 
-import unicodedata
-
 import regex
 
 # the header fields a mail client writes at the top of a saved message (Vietnamese and English clients)
@@ -27,18 +25,14 @@ _MIN_RUN = 20  # quoted lines: a cover note's quote of one task is shorter
 _QUOTE = regex.compile(r"^>[ \t]?")
 
 
-def _ascii(s: str) -> str:
-    """Lower case without marks ("Chủ đề" -> "chu de"), for matching a header field name."""
-    s = unicodedata.normalize("NFD", s.lower().replace("đ", "d"))
-    return "".join(c for c in s if not unicodedata.combining(c))
-
-
 def is_forwarded_mail(text: str) -> bool:
     """At least three mail header fields among the first lines, and lines quoted with ">"."""
     if "\n>" not in text:
         return False
+    from papi_extract.normalize import fold  # (normalize imports this module)
+
     lines = text[:2000].split("\n", _HEAD_LINES)[:_HEAD_LINES]
-    return sum(1 for ln in lines if _HEADER.match(_ascii(ln[:12]))) >= _MIN_HEADERS
+    return sum(1 for ln in lines if _HEADER.match(fold(ln[:12]))) >= _MIN_HEADERS
 
 
 def quoted_plan(text: str) -> str:
