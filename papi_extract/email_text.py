@@ -14,15 +14,27 @@ text with a stray ">" is left alone. One pass over the lines (linear).
 
 from __future__ import annotations
 
-import regex
+from functools import lru_cache
+from pathlib import Path
 
-# the header fields a mail client writes at the top of a saved message (Vietnamese and English clients)
-_HEADER_FIELDS = ("tu", "from", "gui", "to", "cc", "ngay", "date", "sent", "chu de", "subject", "dinh kem")
-_HEADER = regex.compile(r"^(?:" + "|".join(f.replace(" ", r"\s") for f in _HEADER_FIELDS) + r")\s{0,3}:")
+import regex
+import yaml
+
+_DATA = Path(__file__).parent / "data"
 _HEAD_LINES = 12  # the headers sit in the first lines
 _MIN_HEADERS = 3
 _MIN_RUN = 20  # quoted lines: a cover note's quote of one task is shorter
 _QUOTE = regex.compile(r"^>[ \t]?")
+
+
+@lru_cache(maxsize=1)
+def _header_re() -> regex.Pattern[str]:
+    """A mail header line ("Chủ đề: …", "From: …"), on folded text: header_fields in email.yaml."""
+    from papi_extract.normalize import fold  # (normalize imports this module)
+
+    raw = yaml.safe_load((_DATA / "email.yaml").read_text(encoding="utf-8"))
+    names = sorted((fold(str(f)) for f in raw["header_fields"]), key=len, reverse=True)
+    return regex.compile(r"^(?:" + "|".join(r"\s".join(map(regex.escape, n.split())) for n in names) + r")\s{0,3}:")
 
 
 def is_forwarded_mail(text: str) -> bool:
@@ -31,8 +43,9 @@ def is_forwarded_mail(text: str) -> bool:
         return False
     from papi_extract.normalize import fold  # (normalize imports this module)
 
+    rx = _header_re()
     lines = text[:2000].split("\n", _HEAD_LINES)[:_HEAD_LINES]
-    return sum(1 for ln in lines if _HEADER.match(fold(ln[:12]))) >= _MIN_HEADERS
+    return sum(1 for ln in lines if rx.match(fold(ln[:12]))) >= _MIN_HEADERS
 
 
 def quoted_plan(text: str) -> str:

@@ -38,8 +38,6 @@ ROLES = ("number", "text", "lead", "support", "directing", "output", "deadline",
 
 _NUMBER_CELL = regex.compile(r"^\d{1,3}(?:\.\d{1,2}){0,2}\.?$")
 _ROMAN_CELL = regex.compile(r"^(?=[IVXL])(?:X{0,3})(?:IX|IV|V?I{0,3})\.?$")
-_SUB_LABEL_INSIDE = regex.compile(r"(?<!\w)(?:noi\s{1,3}dung|chi\s{1,3}so)\s{1,3}thanh\s{1,3}phan\s{0,3}:\s{0,3}")
-_DIRECTING_NOTE = regex.compile(r"^\s{0,3}chi\s{1,3}dao(?:\s{1,3}thuc\s{1,3}hien)?\s{0,3}:\s{0,3}")
 _LETTER_CELL = regex.compile(r"^[a-zđ][.)]?$")  # a sub-row of a numbered row ("1 | … cụ thể:" / "a | …")
 _MD_SEPARATOR = regex.compile(r"^\s{0,3}\|?\s{0,3}:?-{3,}:?\s{0,3}(?:\|\s{0,3}:?-{3,}:?\s{0,3}){0,30}\|?\s{0,3}$")
 _BAR_LINE = regex.compile(r"^\s{0,8}\|\s{0,8}$")
@@ -62,6 +60,16 @@ def vocab() -> TableVocab:
     pairs = [(str(p), role) for role, phrases in raw["table_headers"].items() for p in phrases]
     pairs.sort(key=lambda x: -len(x[0]))
     return TableVocab(headers=tuple(pairs))
+
+
+@lru_cache(maxsize=None)
+def _role_label(role: str, anchored: bool) -> regex.Pattern[str]:
+    """A column name of ``role`` (table_headers in tasks.yaml) written as a label, "<name>:", on folded text:
+    "Nội dung thành phần:" inside a group cell, "Chỉ đạo thực hiện:" opening a note."""
+    names = sorted((p for p, r in vocab().headers if r == role), key=len, reverse=True)
+    alt = "|".join(r"\s{1,3}".join(regex.escape(w) for w in p.split()) for p in names)
+    lead = r"^\s{0,3}" if anchored else r"(?<!\w)"
+    return regex.compile(lead + r"(?:" + alt + r")\s{0,3}:\s{0,3}")
 
 
 def header_role(cell: str) -> str | None:
@@ -415,7 +423,7 @@ class _Builder:
         for i, (a, b) in enumerate(raw.spans):
             if i == self.text_col or b <= a:
                 continue
-            m = _DIRECTING_NOTE.match(fold(self.doc[a:b]))
+            m = _role_label("directing", True).match(fold(self.doc[a:b]))
             if m is not None:
                 s, e = _strip_span(self.doc, a + m.end(), b)
                 if e > s:
@@ -476,7 +484,7 @@ class _Builder:
         self.col_dim = self.col_sub = None  # a group row starts anew: no merged cell runs across it
         self.group_directing = self._directing_note(raw)
         tail = None
-        km = _SUB_LABEL_INSIDE.search(fold(text), 8)
+        km = _role_label("subdimension", False).search(fold(text), 8)
         if km is not None:
             # "CHỈ SỐ NỘI DUNG “THAM GIA …” Nội dung thành phần: Tri thức công dân": the dimension, then the
             # sub-dimension its rows serve
