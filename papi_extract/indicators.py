@@ -129,10 +129,15 @@ def extract_indicators(ctx: DocContext) -> None:
             in_score_table.add(row.name.start)
             if row.match is not None:
                 span = (row.name.start, row.name.end)
-                # a transposed table's column name is wrapped over lines, maybe across a page's furniture:
-                # its match was made on the joined name
-                found = ((row.match,) if table.layout == "transposed"
+                # a transposed table's column name is wrapped over lines, maybe across a page's furniture,
+                # and a space-aligned row's name wraps within its column under its figures ("Công khai,
+                # minh bạch trong việc ra" / "quyết định ở địa phương"): the match was made on the joined
+                # name, and the span stays on the row's own cell
+                found = (() if table.layout == "transposed"
                          else find_indicators_folded(folded[span[0] : span[1]]))
+                key = (row.match.dimension, row.match.subdimension)
+                if not any((m.dimension, m.subdimension) == key for m in found):
+                    found = (row.match,)
                 mentions.extend(_mentions(ctx, found, span, row.section, "score_table"))
     # 3. group rows of other tables, 4. bold lines that are not outline headings
     blocks = ctx.blocks

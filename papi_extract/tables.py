@@ -601,7 +601,7 @@ def _find_tables(ctx: DocContext, match: Matcher) -> list[Table]:
     kinds = [""] * len(lines)
     tables: list[Table] = []
     has_bars = "|" in doc
-    has_aligned = "TT  " in doc  # every space-aligned header line holds "TT" then two spaces
+    has_aligned = "TT " in doc  # every space-aligned header line holds "TT" then a space
     first_chars = _column_first_chars()
     texts = _line_texts(ctx)
     for first, last in body_line_ranges(ctx):
@@ -812,14 +812,29 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
 # ---------------------------------------------------------------------------------------------
 
 # a header line: "TT" or "STT" first, then at least two more cells separated by two or more spaces
-_ALIGNED_HEAD = regex.compile(r"^[ ]{0,40}S?TT[ ]{2,60}\S[^\n]{0,300}?[ ]{2,60}\S")
+_ALIGNED_HEAD = regex.compile(r"^[ ]{0,40}S?TT[ ]{1,60}\S[^\n]{0,300}?[ ]{2,60}\S")
 _CHUNK = regex.compile(r"\S+(?: \S+)*")  # a run of words with single spaces: one cell piece
+# "STT Chỉ số nội dung": a number column as wide as its name plus one space, glued to the next name
+_GLUED_NUMBER = regex.compile(r"S?TT\.? (?=\S)")
 
 
 def cell_pieces(line: str) -> list[tuple[int, int]]:
     """(start, end) of each run of text separated by two or more spaces (one space stays inside a cell):
     the cells of a space-aligned line, for every stage that reads one."""
     return [(m.start(), m.end()) for m in _CHUNK.finditer(line)]
+
+
+def header_pieces(line: str) -> list[tuple[int, int]]:
+    """The cells of a space-aligned header line: ``cell_pieces``, except that a first piece "STT
+    Chỉ số nội dung" is two columns when the rest names one (the number column was only as wide as
+    its name, so one space parts it from the next; the rows' numbers and names fall under each)."""
+    pieces = cell_pieces(line)
+    if pieces:
+        a, b = pieces[0]
+        m = _GLUED_NUMBER.match(line, a, b)
+        if m is not None and header_role(line[m.end() : b]) not in (None, "number"):
+            return [(a, m.end() - 1), (m.end(), b), *pieces[1:]]
+    return pieces
 
 
 def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
@@ -837,7 +852,7 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
     lines = ctx.norm.lines
     texts = _line_texts(ctx)
     doc = ctx.text
-    head = cell_pieces(texts[i])
+    head = header_pieces(texts[i])
     if len(head) < 3:
         return None, i + 1
     starts = [a for a, _ in head]
@@ -910,7 +925,7 @@ def _region_table(ctx: DocContext, region: AlignedRegion, match: Matcher | None)
     lines = ctx.norm.lines
     doc = ctx.text
     starts = list(region.starts)
-    names = [texts[region.head][a:b] for a, b in cell_pieces(texts[region.head])]
+    names = [texts[region.head][a:b] for a, b in header_pieces(texts[region.head])]
     for j in range(region.head + 1, region.body):
         for a, b in cell_pieces(texts[j]):
             k = _nearest(starts, a)
@@ -1269,7 +1284,7 @@ def _aligned_header(line: str) -> list[tuple[int, int]] | None:
     """The pieces of a header line with no number column ("Nội dung nhiệm vụ   Cơ quan chủ trì   …",
     "Chỉ số nội dung   Năm 2022   Năm 2023   Tăng (+),"): at least three short pieces, the first a
     column role other than the number (the other names are checked once their wrapped lines join)."""
-    pieces = cell_pieces(line)
+    pieces = header_pieces(line)
     if len(pieces) < 3 or pieces[0][0] > 8 or any(b - a > _MAX_HEAD_CELL for a, b in pieces):
         return None
     role = header_role(line[pieces[0][0] : pieces[0][1]])

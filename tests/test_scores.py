@@ -629,6 +629,32 @@ def test_space_aligned_score_table_with_wrapped_header_and_names() -> None:
     assert [s.title for s in ctx.sections] == ["KẾT QUẢ NĂM 2024", "NHIỆM VỤ, GIẢI PHÁP"]
 
 
+def test_space_aligned_score_table_whose_number_column_is_glued_to_the_name_column() -> None:
+    """A plain-text score table whose number column is only as wide as "STT" plus one space: "STT Nội
+    dung chỉ số" is two columns, so the table is read. Its rank column's header wraps ("Thứ hạng" over
+    "2023"), and a name wrapped below its figures still names the row's indicator."""
+    text = (
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2024\n\n"
+        "I. KẾT QUẢ\n"
+        "Kết quả các chỉ số nội dung của huyện:\n\n"
+        "STT Nội dung chỉ số                   Năm 2022   Năm 2023   Thứ hạng\n"
+        "                                                                2023\n"
+        "1   Kiểm soát tham nhũng trong khu       6,41       6,57         21\n"
+        "    vực công\n"
+        "2   Quản trị điện tử                     3,02       3,47          8\n"
+        "    Tổng điểm                           42,10      43,02         15\n\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Tăng cường công khai ngân sách xã.\n"
+    )
+    ctx = parse(text)
+    assert {(s.dimension, s.year, s.value, s.rank) for s in ctx.scores if s.kind == "actual"} >= {
+        (4, 2022, 6.41, None), (4, 2023, 6.57, 21), (8, 2022, 3.02, None), (8, 2023, 3.47, 8),
+        (None, 2022, 42.1, None), (None, 2023, 43.02, 15)}
+    table_names = {(m.dimension, m.raw) for m in ctx.indicators if m.method == "score_table"}
+    assert table_names == {(4, "Kiểm soát tham nhũng trong khu"), (8, "Quản trị điện tử")}
+    assert [s.title for s in ctx.sections] == ["KẾT QUẢ", "NHIỆM VỤ, GIẢI PHÁP"]
+
+
 def test_a_signed_figure_alone_in_the_parenthesis_after_a_value_is_its_change() -> None:
     """ "6,52 điểm (-0,11)": a signed figure with no unit in the parenthesis right after a value is that
     value's change; a figure in a parenthesis that follows no value is not."""

@@ -385,6 +385,26 @@ def test_space_aligned_table_of_a_layout_dump() -> None:
     assert t.rows[1].dimension == 2
 
 
+def test_space_aligned_table_whose_number_column_is_glued_to_the_text_column() -> None:
+    """A "TT" column only as wide as its name plus one space: "TT Nhiệm vụ" heads two columns, the
+    rows' numbers under "TT" and their text under "Nhiệm vụ"."""
+    text = HEAD + (
+        "III. NHIỆM VỤ\n\n"
+        "TT Nhiệm vụ                        Cơ quan chủ trì      Thời gian\n"
+        "1  Công khai danh sách hộ được     UBND các xã          Quý III/2022\n"
+        "   hỗ trợ nhà ở\n"
+        "2  Tổ chức đối thoại với Nhân dân  Chủ tịch UBND huyện  Hằng năm\n"
+    )
+    ctx, ts = tables_of(text)
+    (t,) = ts
+    assert t.columns == ["number", "text", "lead", "deadline"]
+    rs = rows(ctx, t)
+    assert [(k, lab) for k, lab, _ in rs] == [("task", "1"), ("task", "2")]
+    assert rs[0][2] == {"number": "1", "text": "Công khai danh sách hộ được hỗ trợ nhà ở",
+                        "lead": "UBND các xã", "deadline": "Quý III/2022"}
+    assert rs[1][2]["lead"] == "Chủ tịch UBND huyện"
+
+
 def test_prose_with_wide_spaces_is_no_aligned_table() -> None:
     text = HEAD + "I. NHIỆM VỤ\n\n    TT  Thực  hiện  Kế  hoạch  số  12/KH-UBND  của  UBND  tỉnh.\n"
     _, ts = tables_of(text)
