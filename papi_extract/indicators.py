@@ -32,10 +32,8 @@ from pydantic import TypeAdapter
 from papi_extract.context import Block, DocContext
 from papi_extract.models import IndicatorMention, Section
 from papi_extract.pipeline import Stage
-from papi_extract.tables import cell_pieces
+from papi_extract.tables import ROW_LABEL_CELL as _ROW_LABEL, cell_pieces
 from papi_extract.taxonomy import IndicatorMatch, find_indicators_folded
-
-_ROW_LABEL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVX]{1,5}\.?|[a-zđ][.)]?)$")
 
 
 @lru_cache(maxsize=4096)

@@ -54,7 +54,7 @@ from papi_extract.footnotes import citation_pos, footnote_label
 from papi_extract.models import Score, Section
 from papi_extract.normalize import fold
 from papi_extract.pipeline import Stage
-from papi_extract.tables import cell_pieces
+from papi_extract.tables import ROW_LABEL_CELL as _ROW_LABEL, cell_pieces
 from papi_extract.taxonomy import (
     IndicatorMatch,
     find_indicators_folded,
@@ -194,7 +194,6 @@ _PAREN_CHANGE = regex.compile(r"(?<=\(\s{0,2})(?P<num>[+\-]\s?\d{1,2}[.,]\d{1,3}
 _SENT = regex.compile(r"(?<=[.!?…])(?<![\s(](?:\d{1,2}|[IVXivx]{1,4})\.)\s+(?=[\p{Lu}\d\-+•*(“\"])")
 _CELL_NUM = regex.compile(r"^[+\-]?\d{1,3}(?:[.,]\d{1,3})?$")
 _CELL_RANK = regex.compile(r"^(?P<r>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<of>\d{2}))?$")
-_ROW_LABEL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVX]{1,5}\.?|[a-zđ]\))$")
 _YEAR_CELL = regex.compile(r"^(?:nam\s{1,3})?(?P<year>(?:19|20)\d\d)$")
 # A line holding only a year ("2019", "Năm 2020"). Matched from the newline before it: the engine then
 # jumps from "\n" to "\n" instead of trying a multi-line "^" at every position (~8x faster on a plan).

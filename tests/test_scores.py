@@ -655,6 +655,26 @@ def test_space_aligned_score_table_whose_number_column_is_glued_to_the_name_colu
     assert [s.title for s in ctx.sections] == ["KẾT QUẢ", "NHIỆM VỤ, GIẢI PHÁP"]
 
 
+def test_lettered_sub_rows_of_a_score_table_are_its_sub_dimensions() -> None:
+    """Sub-rows lettered "a", "b" (no dot, no parenthesis) under a dimension's row name its
+    sub-dimensions: the letter is the row's label, the name its indicator, the figures its scores."""
+    text = (
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2025\n\n"
+        "I. KẾT QUẢ\n\n"
+        "| TT | Chỉ số | Năm 2023 | Năm 2024 |\n"
+        "|---|---|---|---|\n"
+        "| 1 | Quản trị môi trường | 3,10 | 3,02 |\n"
+        "| a | Chất lượng không khí | 1,21 | 1,15 |\n"
+        "| b | Chất lượng nước | 1,30 | 1,27 |\n\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Tăng cường công khai ngân sách xã.\n"
+    )
+    ctx = parse(text, "markdown")
+    assert {(s.dimension, s.subdimension, s.year, s.value) for s in ctx.scores} >= {
+        (7, None, 2024, 3.02), (7, "7.2", 2023, 1.21), (7, "7.2", 2024, 1.15), (7, "7.3", 2024, 1.27)}
+    assert {m.subdimension for m in ctx.indicators if m.method == "score_table"} >= {"7.2", "7.3"}
+
+
 def test_a_signed_figure_alone_in_the_parenthesis_after_a_value_is_its_change() -> None:
     """ "6,52 điểm (-0,11)": a signed figure with no unit in the parenthesis right after a value is that
     value's change; a figure in a parenthesis that follows no value is not."""
