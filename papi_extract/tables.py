@@ -395,7 +395,7 @@ class _Builder:
                     self._group(raw, text, raw.spans[self.text_col], roman=False, numbered=True)
                 elif text or others:
                     self._task(raw, number.rstrip("."))
-            elif _LETTER_CELL.match(number) and text and self._sub_row_of_leadin():
+            elif _LETTER_CELL.match(number) and text and self._sub_row_of_leadin(number):
                 self._task(raw, number.rstrip(".)"))
             elif not others and not text:
                 # the whole row sits in the number column: "Công khai ngân sách cấp xã"
@@ -430,17 +430,21 @@ class _Builder:
                     return Cell([(s, e)])
         return None
 
-    def _sub_row_of_leadin(self) -> bool:
+    def _sub_row_of_leadin(self, letter: str) -> bool:
         """A lettered row under a numbered row whose text is a lead-in ("1 | Tuyên truyền …, cụ thể:") or
         under an earlier lettered row: a task of its own. The lead-in row is no task (its sub-rows are, as
-        a list's sub-items are), and the cells it fills that a sub-row leaves empty go to that sub-row."""
-        for prev in reversed(self.rows):
+        a list's sub-items are), and the cells it fills that a sub-row leaves empty go to that sub-row.
+        A row "a" right under a numbered row opens its sub-rows even when that row reads as a task of its
+        own ("5 | Nâng cao chất lượng … | … | Năm 2024" over "a | Hoàn thành …"): an item with sub-items
+        counts as its sub-items."""
+        for k, prev in enumerate(reversed(self.rows)):
             if prev.kind == "leadin":
                 return True
             if prev.kind != "task":
                 return False
             if prev.label is not None and _NUMBER_CELL.match(prev.label):
-                if not prev.cell_text("text", self.doc).rstrip().endswith(":"):
+                opens = k == 0 and letter.rstrip(".)") == "a"
+                if not opens and not prev.cell_text("text", self.doc).rstrip().endswith(":"):
                     return False
                 prev.kind = "leadin"
                 return True

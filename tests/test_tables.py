@@ -572,6 +572,25 @@ def test_lettered_sub_rows_under_a_leadin_row_and_a_task_table_right_after_a_sco
         ("a", "Phòng Thông tin - Báo chí"), ("b", "Đài Phát thanh - Truyền hình tỉnh"), ("2", "Văn phòng Sở")]
 
 
+def test_a_numbered_row_with_its_own_cells_over_lettered_rows_counts_as_its_sub_rows() -> None:
+    """ "3 | Nâng cấp hạ tầng … | Phòng X | Năm 2025" over "a | …" and "b | …": an item with its own action and
+    sub-items counts as its sub-items, so the numbered row is no task even without a closing ":"; a
+    sub-row's empty cell takes the numbered row's. A numbered row with no lettered row under it stays a task."""
+    text = HEAD + (
+        "PHỤ LỤC\nNHIỆM VỤ NĂM 2025\n\n"
+        "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n"
+        "|---|---|---|---|\n"
+        "| 3 | Nâng cấp hạ tầng công nghệ thông tin của bộ phận một cửa | Văn phòng UBND huyện | Năm 2025 |\n"
+        "| a | Trang bị máy tính tra cứu thủ tục hành chính | | Quý II/2025 |\n"
+        "| b | Lắp đặt hệ thống đánh giá mức độ hài lòng | Trung tâm Viễn thông huyện | Quý III/2025 |\n"
+        "| 4 | Niêm yết công khai thủ tục hành chính | UBND các xã | Thường xuyên |\n"
+    )
+    ctx, tables = tables_of(text, "markdown")
+    tasks = [r for t in tables for r in t.rows if r.kind == "task"]
+    assert [(r.label, r.cell_text("lead", ctx.text)) for r in tasks] == [
+        ("a", "Văn phòng UBND huyện"), ("b", "Trung tâm Viễn thông huyện"), ("4", "UBND các xã")]
+
+
 def test_a_group_rows_note_naming_its_leader_directs_its_rows() -> None:
     """ "II | Thủ tục hành chính công | | | Chỉ đạo thực hiện: Phó Chủ tịch UBND huyện" (the leader written in the
     group row's "Ghi chú" cell) directs the rows of that group; the next group row without one directs nothing."""
