@@ -230,7 +230,7 @@ def _core_span(text: str, a: int, b: int, strip: str) -> tuple[int, int] | None:
 def _table_group_mentions(ctx: DocContext, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The group rows of the task tables no line-level reading above has mentioned (a table pasted as
     comma-separated values, a row of an OCR'd table): each names its indicator."""
-    from papi_extract.tables import find_tables
+    from papi_extract.tables import find_tables, group_cell_parts
 
     tables = find_tables(ctx)
     if not tables:
@@ -242,10 +242,13 @@ def _table_group_mentions(ctx: DocContext, found: list[dict[str, Any]]) -> list[
             c = r.cells.get("text") if r.kind in ("group", "subgroup") else None
             if c is None or len(c.parts) != 1:
                 continue
-            span = _core_span(ctx.text, *c.parts[0], " \t\"*:.-–+")
-            if span is None or any(x < span[1] and span[0] < y for x, y in taken):
-                continue
-            out.extend(_group_row_mentions(ctx, span, ctx.section_at(span[0])))
+            a, b = c.parts[0]
+            # a cell naming the dimension and then its sub-dimension ("… Nội dung thành phần: X") names both
+            for part in group_cell_parts(ctx.folded, a, b):
+                span = _core_span(ctx.text, *part, " \t\"*:.-–+")
+                if span is None or any(x < span[1] and span[0] < y for x, y in taken):
+                    continue
+                out.extend(_group_row_mentions(ctx, span, ctx.section_at(span[0])))
     return out
 
 

@@ -72,6 +72,17 @@ def _role_label(role: str, anchored: bool) -> regex.Pattern[str]:
     return regex.compile(lead + r"(?:" + alt + r")\s{0,3}:\s{0,3}")
 
 
+def group_cell_parts(folded: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A group cell's span parted where it names the sub-dimension after the dimension ("CHỈ SỐ NỘI DUNG
+    “THAM GIA …” Nội dung thành phần: Tri thức công dân" -> the dimension, then "Nội dung thành phần: …"):
+    one indicator name per part. ``folded`` is the document's folded text (same offsets)."""
+    m = _role_label("subdimension", False).search(folded, a + 8, b)
+    if m is None:
+        return [(a, b)]
+    head = folded[a : m.start()].rstrip(" ;,.-–")
+    return [(a, a + len(head)), (m.start(), b)] if head else [(a, b)]
+
+
 def header_role(cell: str) -> str | None:
     """Column role named by a header cell, or None ("Cơ quan chủ trì" -> "lead")."""
     if not cell or len(cell) > 80:

@@ -322,3 +322,17 @@ def test_a_time_cell_above_a_group_row_does_not_make_a_score_table() -> None:
     ctx = parse(text)
     assert [(m.dimension, m.method) for m in ctx.indicators if m.dimension == 8] == [(8, "table_group")]
     assert not [s for s in ctx.scores if s.dimension == 8]
+
+
+def test_a_group_cell_naming_dimension_and_sub_dimension_gives_one_mention_each() -> None:
+    """A group row whose one cell holds the dimension and, after it, its sub-dimension ("Chỉ số Quản trị môi
+    trường - Chỉ số thành phần: Chất lượng nước"): two mentions, each with its own span and raw."""
+    ctx = parse(
+        "KẾ HOẠCH\nPAPI năm 2025\n\nPHỤ LỤC\nNHIỆM VỤ\n\n"
+        "TT\tNội dung công việc\tCơ quan chủ trì\tThời gian\tGhi chú\n"
+        "I\tChỉ số Quản trị môi trường - Chỉ số thành phần: Chất lượng nước\t\t\tChỉ đạo: Phó Chủ tịch UBND\n"
+        "1\tKiểm tra chất lượng nước sinh hoạt nông thôn\tPhòng Tài nguyên và Môi trường\tQuý III/2025\t\n"
+    )
+    got = [(m.dimension, m.subdimension, m.raw) for m in ctx.indicators]
+    assert (7, None, "Chỉ số Quản trị môi trường") in got
+    assert (7, "7.3", "Chỉ số thành phần: Chất lượng nước") in got
