@@ -36,8 +36,8 @@ def join_spilled_cells(text: str) -> str:
     n = len(lines)
     i = 0
     while i < n:
-        if "\t" not in lines[i]:
-            out.append(lines[i])
+        if "\t" not in lines[i] or not lines[i].strip():
+            out.append(lines[i])  # no tab, or a line of white space only (a blank cell row "\t"): no run
             i += 1
             continue
         a = i  # the run of non-blank lines from this tab line (the lines above it hold no tab)

@@ -50,3 +50,14 @@ def test_a_word_export_plan_reads_spilled_agencies_and_list_items() -> None:
     t3 = tasks["Niêm"]
     assert [a.raw for a in t3.lead] == ["Văn phòng HĐND và UBND huyện"]
     assert [(s.kind, s.value) for s in doc.scores] == [("target", 43.0)]
+
+
+def test_a_line_of_only_a_tab_is_no_table_run() -> None:
+    """A header table's empty row exported as a lone tab ("\t" between "HUYỆN X<TAB>Độc lập …" and "Số: …")
+    is a blank line: no crash, nothing changed, and the plan around it parses."""
+    text = "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN AN MINH\tĐộc lập - Tự do - Hạnh phúc\n\t\n \t \n"
+    assert join_spilled_cells(text) == text
+    from papi_extract.pipeline import parse_text
+
+    doc = parse_text(text + "Số: 12/KH-UBND\tAn Minh, ngày 5 tháng 3 năm 2021\n\nKẾ HOẠCH\nNâng cao Chỉ số PAPI\n")
+    assert (doc.number, doc.symbol) == ("12/KH-UBND", "KH-UBND")
