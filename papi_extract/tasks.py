@@ -152,6 +152,7 @@ class Vocab:
     person_opening: regex.Pattern[str]  # "Theo ông Lê Minh Tuấn, …"
     speech_verb: regex.Pattern[str]
     back_reference: regex.Pattern[str]  # "… thực hiện các nội dung trên": an assignment of the items above
+    indicator_note: regex.Pattern[str]  # "(Chỉ số nội dung 4 - …)" closing an item: the indicator it serves
 
 
 @lru_cache(maxsize=1)
@@ -190,9 +191,10 @@ def vocab() -> Vocab:
     reference_ending = regex.compile(
         r"(?<!\w)(?:" + _alternation(raw["reference_endings"]) + r")(?!\w)[^.;:!?]{0,40}[.;]?\s{0,4}$")
     back_reference = regex.compile(r"(?<!\w)(?:" + _alternation(raw["back_references"]) + r")(?!\w)")
+    indicator_note = regex.compile(r"\s{0,3}(?:" + _alternation(raw["indicator_notes"]) + r")(?!\w)")  # matched at a position
     return Vocab(block_line, agency_section, not_task_opening, not_task_phrase, generic_opening,
                  opening_clause, topic_opening, frozenset(raw["header_filler_words"]),
-                 reference_ending, person, person_opening, speech_verb, back_reference)
+                 reference_ending, person, person_opening, speech_verb, back_reference, indicator_note)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1700,6 +1702,9 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
     sec = st.secs.get(sid) if sid else None
     if dimension is None and runin is not None:
         dimension, subdimension = runin[0], runin[1]
+    note = _note_indicator(st, full_body)
+    if note is not None:
+        dimension, subdimension = note  # the item's own word on its indicator outranks its section's
     if dimension is not None and subdimension is None and sec is not None and sec.kind == "tasks":
         subdimension = _runin_subdimension(st, full_body.text, dimension)
     time_field = fields.get("deadline")
@@ -1774,6 +1779,34 @@ def _runin_indicator(st: _Doc, text: str) -> tuple[int, str | None, int] | None:
     if not isinstance(start, int) or not isinstance(end, int) or (end - start) < _RUNIN_COVER * len(head):
         return None
     return int(m.dimension), m.subdimension, cut
+
+
+_MAX_NOTE = 400  # characters inside an indicator note's parenthesis
+
+
+def _note_indicator(st: _Doc, body: Joined) -> tuple[int, str | None] | None:
+    """(dimension, sub-dimension) named by the parenthesis that closes an item and opens with an
+    indicator's label ("… (Chỉ số nội dung 4 - Kiểm soát tham nhũng trong khu vực công, nội dung thành
+    phần Công bằng trong tuyển dụng vào nhà nước)."): the plan tags each task with what it serves. A
+    note naming two ("…; Chỉ số nội dung 4 - …") gives the first; a sub-dimension counts only under
+    the dimension named with it (or alone)."""
+    f = body.folded
+    if ")" not in f[-4:] or st.api.search_indicators is None:
+        return None
+    close = len(f.rstrip(" .;,")) - 1
+    if close < 1 or f[close] != ")":
+        return None
+    k = f.rfind("(", 0, close)
+    if k < 0 or close - k - 1 > _MAX_NOTE or not st.v.indicator_note.match(f, k + 1, close):
+        return None
+    inner = body.text[k + 1 : close]
+    first = inner.split(";")[0]
+    found = [m for m in st.api.search_indicators(first) if getattr(m, "exact", False)]
+    if not found:
+        return None
+    dim = int(found[0].dimension)
+    sub = next((str(m.subdimension) for m in found if m.subdimension and int(m.dimension) == dim), None)
+    return dim, sub
 
 
 def _runin_subdimension(st: _Doc, text: str, dimension: int) -> str | None:

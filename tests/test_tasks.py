@@ -1665,3 +1665,20 @@ def test_an_assignment_after_a_list_serves_the_items_above() -> None:
         assert keys(t.support) == expect("Văn phòng HĐND và UBND huyện")
         assert [(d.kind, d.end) for d in t.deadlines] == [("by_date", "2024-11-30")]
     assert keys(doc.tasks[2].lead) == expect("Phòng Tư pháp")
+
+
+def test_a_closing_note_naming_an_indicator_gives_the_task_its_dimension() -> None:
+    """Tasks grouped by agency, each closed by a note on the indicator it serves: "(Thuộc chỉ số Quản trị
+    điện tử)", "(Nội dung thành phần: Chất lượng không khí)", a note naming two (the first counts). A
+    closing parenthesis that is no such note ("(Năm 2025)") gives nothing."""
+    doc = parse(
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2025\n\nII. NHIỆM VỤ\n"
+        "1. Phòng Văn hóa và Thông tin:\n"
+        "a) Hướng dẫn người dân nộp hồ sơ trực tuyến trên Cổng dịch vụ công quốc gia (Thuộc chỉ số Quản trị điện tử).\n"
+        "b) Kiểm tra việc đốt rơm rạ sau thu hoạch tại các xã (Nội dung thành phần: Chất lượng không khí).\n"
+        "c) Tổ chức đối thoại với người dân về bồi thường, giải phóng mặt bằng (Chỉ số nội dung 3 – Trách nhiệm "
+        "giải trình với người dân; Chỉ số nội dung 4 – Kiểm soát tham nhũng trong khu vực công).\n"
+        "d) Tổ chức tập huấn nghiệp vụ cho công chức văn hóa xã (Năm 2025).\n"
+    )
+    assert [(t.label, t.dimension, t.subdimension) for t in doc.tasks] == [
+        ("a", 8, None), ("b", 7, "7.2"), ("c", 3, None), ("d", None, None)]
