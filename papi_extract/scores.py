@@ -54,7 +54,7 @@ from papi_extract.footnotes import citation_pos, footnote_label
 from papi_extract.models import Score, Section
 from papi_extract.normalize import fold
 from papi_extract.pipeline import Stage
-from papi_extract.tables import ROW_LABEL_CELL as _ROW_LABEL, cell_pieces
+from papi_extract.tables import ROW_LABEL_CELL as _ROW_LABEL, SEPARATOR_CELL, cell_pieces
 from papi_extract.taxonomy import (
     IndicatorMatch,
     find_indicators_folded,
@@ -200,7 +200,7 @@ _YEAR_CELL = regex.compile(r"^(?:nam\s{1,3})?(?P<year>(?:19|20)\d\d)$")
 _YEAR_LINE = regex.compile(r"\n[ \t]{0,8}(?:nam[ \t]{1,3})?(?:19|20)\d\d[ \t]{0,8}(?=\n|$)")
 _YEAR_LINE_AT = regex.compile(r"[ \t]{0,8}(?:nam[ \t]{1,3})?(?:19|20)\d\d[ \t]{0,8}(?=\n|$)")  # the first line
 _ANY_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_SEPARATOR_CELL = regex.compile(r"^:?-{2,}:?$")
+_SEPARATOR_CELL = regex.compile(r"^(?:-{2}|" + SEPARATOR_CELL + r")$")
 _WORDS = regex.compile(r"\w+")
 _PUNCT_CHARS = "();"  # marks that open, close or cut a clause in a sentence
 _CLAUSE_BREAK = regex.compile(r"[(),;:]")

@@ -38,8 +38,18 @@ ROLES = ("number", "text", "lead", "support", "directing", "output", "deadline",
 
 _NUMBER_CELL = regex.compile(r"^\d{1,3}(?:\.\d{1,2}){0,2}\.?$")
 _ROMAN_CELL = regex.compile(r"^(?=[IVXL])(?:X{0,3})(?:IX|IV|V?I{0,3})\.?$")
+# a time-line column's label under "Thời gian thực hiện năm 2025": a month ("T6", "Th.6", "Tháng 6") or a
+# quarter ("Quý II", "QII", "Q2"); and the mark a row puts under it ("x", "✓")
+PERIOD_LABEL = regex.compile(
+    r"^\s{0,3}(?:(?i:tháng|th|t)\s{0,2}\.?\s{0,2}(?P<month>\d{1,2})|(?i:quý|q)\s{0,2}\.?\s{0,2}(?P<quarter>IV|I{1,3}|[1-4]))\s{0,3}$")
+_PERIOD_MARK = regex.compile(r"^\s{0,3}[xX×✓✔●+]\s{0,3}$")
+_MIN_PERIODS = 3  # labels a row must hold, and nothing else, to head a time line
 _LETTER_CELL = regex.compile(r"^[a-zđ][.)]?$")  # a sub-row of a numbered row ("1 | … cụ thể:" / "a | …")
-_MD_SEPARATOR = regex.compile(r"^\s{0,3}\|?\s{0,3}:?-{3,}:?\s{0,3}(?:\|\s{0,3}:?-{3,}:?\s{0,3}){0,30}\|?\s{0,3}$")
+# a cell of a markdown table's delimiter row: "---", "-:", ":-", ":--:" (one dash is enough beside a colon;
+# without one, three, so that a row of "-" cells meaning "none" stays a row)
+SEPARATOR_CELL = r"(?::?-{3,200}:?|:-{1,200}:?|-{1,200}:)"
+_MD_SEPARATOR = regex.compile(
+    r"^\s{0,3}\|?\s{0,3}" + SEPARATOR_CELL + r"\s{0,3}(?:\|\s{0,3}" + SEPARATOR_CELL + r"\s{0,3}){0,30}\|?\s{0,3}$")
 _BAR_LINE = regex.compile(r"^\s{0,8}\|\s{0,8}$")
 _LIST_ITEM = regex.compile(r"^\s{0,8}[-–—•+*]\s{1,4}\S")
 _WORDS = regex.compile(r"\w+")
@@ -359,6 +369,8 @@ class _Builder:
         self.unnumbered = False
         # "Chỉ đạo: X" written in a group row's other cell (a "Ghi chú" column): the leader of its rows
         self.group_directing: Cell | None = None
+        # a time line: the column of each period label ("T5" … "T12" under "Thời gian thực hiện năm 2025")
+        self.periods: dict[int, tuple[int, int]] = {}
 
     def _cells(self, raw: _RawRow) -> dict[str, Cell]:
         cells: dict[str, Cell] = {}
@@ -375,11 +387,42 @@ class _Builder:
                 cells[role] = Cell([(a, b)])
             else:
                 c.parts.append((a, b))
+        if self.periods:
+            self._period_cells(raw, cells)
         return cells
+
+    def _period_row(self, raw: _RawRow, values: list[str]) -> bool:
+        """A row of period labels only ("| | | | | T5 | T6 | … | T12 | |"), before any task row, none in the
+        number or text column: the lower header of a time line, whose columns the rows mark with "x"."""
+        if self.periods or any(r.kind == "task" for r in self.rows):
+            return False
+        filled = [i for i, v in enumerate(values) if v and not v.isspace()]
+        if len(filled) < _MIN_PERIODS or self.num_col in filled or self.text_col in filled:
+            return False
+        if not all(PERIOD_LABEL.match(values[i]) for i in filled):
+            return False
+        self.periods = {i: _strip_span(self.doc, *raw.spans[i]) for i in filled if i < len(raw.spans)}
+        return True
+
+    def _period_cells(self, raw: _RawRow, cells: dict[str, Cell]) -> None:
+        """The periods a row marks become its "period" cell (the label spans, read as its times); a mark
+        is no time of its own, so it leaves the time column."""
+        doc = self.doc
+        marked = [self.periods[i] for i, (a, b) in enumerate(raw.spans)
+                  if i in self.periods and b > a and _PERIOD_MARK.match(doc[a:b])]
+        own = cells.get("deadline")
+        if own is not None:
+            own.parts = [p for p in own.parts if not _PERIOD_MARK.match(doc[p[0] : p[1]])]
+            if not own.parts:
+                del cells["deadline"]
+        if marked:
+            cells["period"] = Cell(marked)
 
     def add(self, raw: _RawRow) -> None:
         values = raw.values if raw.values is not None else [self.doc[a:b] for a, b in raw.spans]
         if not any(values) or "".join(values).isspace():  # all cells blank (no stripped copy of the row)
+            return
+        if self._period_row(raw, values):
             return
         n = len(values)
         number = values[self.num_col].strip() if 0 <= self.num_col < n else ""

@@ -33,6 +33,8 @@ literal phrases, bounded repeats).
 from __future__ import annotations
 
 import bisect
+import calendar
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,7 +49,7 @@ from papi_extract.models import Agency, Deadline, Section, Task
 from papi_extract.footnotes import FOOTNOTE
 from papi_extract.normalize import collapse_ws, fold
 from papi_extract.pipeline import Stage
-from papi_extract.tables import Row, Table, find_tables
+from papi_extract.tables import PERIOD_LABEL, Row, Table, find_tables
 
 DATA = Path(__file__).parent / "data"
 
@@ -1968,8 +1970,43 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | Non
         dimension, subdimension = st.dimension_of(sid)
     time = joined("deadline")
     deadlines = st.deadlines(time, cell=True) if time else []
+    if not deadlines and "period" in cells:
+        deadlines = _period_deadlines(st, t, cells["period"].parts)
     return _Draft(r.label, j, sid, dimension, subdimension, lead, support, directing, joined("output"),
                   deadlines, "table", "table-row", (r.start, r.end), time if time and not deadlines else None)
+
+
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def _period_deadlines(st: _Doc, t: Table, labels: list[tuple[int, int]]) -> list[Deadline]:
+    """The periods a row marks on a time line, one record each ("T6" -> June): the year is the last one
+    the table's header writes above the labels ("Thời gian thực hiện năm 2025"), else the plan's first.
+    Each record's span is its column label, the text the time is read from."""
+    doc = st.doc
+    years = _YEAR.findall(doc, t.start, min(p[0] for p in labels))
+    year = int(years[-1]) if years else (st.period.start_year if st.period is not None else None)
+    out: list[Deadline] = []
+    for a, b in labels:
+        m = PERIOD_LABEL.match(doc[a:b])
+        if m is None:
+            continue
+        if m.group("month"):
+            mo = int(m.group("month"))
+            if not 1 <= mo <= 12:
+                continue
+            kind, first, last = "month", mo, mo
+        else:
+            q = m.group("quarter")
+            n = _ROMAN_QUARTER.get(q.upper()) or int(q)
+            kind, first, last = "quarter", 3 * n - 2, 3 * n
+        start = end = None
+        if year is not None:
+            start = dt.date(year, first, 1).isoformat()
+            end = dt.date(year, last, calendar.monthrange(year, last)[1]).isoformat()
+        out.append(Deadline(raw=doc[a:b], kind=kind, start=start, end=end, recurrence=None, span=(a, b)))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

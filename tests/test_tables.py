@@ -620,3 +620,41 @@ def test_a_group_row_naming_its_dimension_and_sub_dimension_in_one_cell() -> Non
     ctx, tables = tables_of(text)
     tasks = [r for r in tables[0].rows if r.kind == "task"]
     assert [(r.dimension, r.subdimension) for r in tasks] == [(2, "2.2")]
+
+
+def test_a_delimiter_row_with_colons_and_short_dashes_is_no_row() -> None:
+    """ "| :-: | :--: |" is a markdown delimiter row (one dash is enough beside a colon), not a group row; a row
+    of lone "-" cells (nothing to report) is still a row."""
+    text = HEAD + (
+        "PHỤ LỤC\n\n"
+        "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian |\n"
+        "| :-: | :-- | --: | :--: |\n"
+        "| 1 | Rà soát thủ tục hành chính của huyện | Văn phòng HĐND và UBND huyện | Quý II/2022 |\n"
+        "| :-: | :-: | :-: | :-: |\n"
+        "| 2 | Công khai ngân sách xã | UBND các xã | - |\n"
+    )
+    ctx, ts = tables_of(text, "markdown")
+    (t,) = ts
+    assert [(r.kind, r.label) for r in t.rows] == [("task", "1"), ("task", "2")]
+    assert rows(ctx, t)[1][2]["deadline"] == "-"
+
+
+def test_a_time_line_gives_each_row_the_periods_it_marks() -> None:
+    """A "Tiến độ" column over one column per quarter ("Quý I" … "Quý IV"), each row marking its quarters
+    with "x" or "✓": one quarter record per mark, of the year the header names, its span the column label."""
+    text = HEAD + (
+        "PHỤ LỤC\n\n"
+        "STT\tNhiệm vụ\tCơ quan chủ trì\tTiến độ thực hiện năm 2026\t\t\t\n"
+        "\t\t\tQuý I\tQuý II\tQuý III\tQuý IV\n"
+        "1\tRà soát thủ tục hành chính cấp xã\tVăn phòng UBND huyện\tx\t\tx\t\n"
+        "2\tĐối thoại với Nhân dân\tChủ tịch UBND huyện\t\t\t\t✓\n"
+    )
+    from papi_extract.pipeline import parse_text
+
+    doc = parse_text(text)
+    got = [[(d.kind, d.raw, d.start, d.end) for d in t.deadlines] for t in doc.tasks]
+    assert got == [[("quarter", "Quý I", "2026-01-01", "2026-03-31"), ("quarter", "Quý III", "2026-07-01", "2026-09-30")],
+                   [("quarter", "Quý IV", "2026-10-01", "2026-12-31")]]
+    for t in doc.tasks:
+        for d in t.deadlines:
+            assert text[d.span[0] : d.span[1]] == d.raw
