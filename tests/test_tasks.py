@@ -1682,3 +1682,18 @@ def test_a_closing_note_naming_an_indicator_gives_the_task_its_dimension() -> No
     )
     assert [(t.label, t.dimension, t.subdimension) for t in doc.tasks] == [
         ("a", 8, None), ("b", 7, "7.2"), ("c", 3, None), ("d", None, None)]
+
+
+def test_the_agency_that_prepares_the_work_leads_it() -> None:
+    """ "Đơn vị tham mưu: X" under an item and a "Cơ quan tham mưu" table column name the lead: the agency
+    that prepares the work for the committee carries it."""
+    doc = parse(
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2024\n\nII. NHIỆM VỤ\n"
+        "1. Rà soát, niêm yết thủ tục hành chính tại Bộ phận Một cửa huyện.\n"
+        "- Đơn vị tham mưu: Văn phòng HĐND và UBND huyện.\n\n"
+        "PHỤ LỤC\n\n"
+        "STT\tNội dung\tCơ quan tham mưu\tThời gian\n"
+        "1\tTổ chức đối thoại với Nhân dân về đất đai\tPhòng Tài nguyên và Môi trường\tQuý III/2024\n"
+    )
+    assert [keys(t.lead) for t in doc.tasks] == [expect("Văn phòng HĐND và UBND huyện"),
+                                                 expect("Phòng Tài nguyên và Môi trường")]
