@@ -123,6 +123,7 @@ class ScoreVocab:
     compare: regex.Pattern[str]
     year: regex.Pattern[str]
     target: Phrases
+    floor: regex.Pattern[str]  # "… điểm trở lên" right after a figure (matched at its end, folded)
     header: tuple[tuple[str, regex.Pattern[str]], ...]
     label_cells: frozenset[str]
     subject_fillers: frozenset[str]
@@ -180,6 +181,8 @@ def vocab() -> ScoreVocab:
         compare=compare,
         year=year,
         target=Phrases.of(raw["target_markers"]),
+        floor=regex.compile(r"\s{0,3}(?:diem\s{1,3})?(?:" + _alt([" ".join(fold(w).split()) for w in raw["floor_markers"]])
+                            + r")(?!\w)"),
         header=header,
         label_cells=frozenset(" ".join(fold(w).split()) for w in th["label"]),
         subject_fillers=frozenset(w for p in raw["subject_fillers"] for w in fold(p).split()),
@@ -1589,6 +1592,11 @@ def extract_scores(ctx: DocContext) -> None:
             fact.year = _year_before(ctx, prose, sections, fact)
         if fact.objective and fact.kind == "actual" and (fact.year is None or plan_year is None or fact.year >= plan_year):
             fact.kind = "target"  # "Chỉ số … đạt 45 điểm trở lên" under "II. MỤC TIÊU"
+        elif (fact.objective and fact.kind == "actual" and fact.value is not None and plan_year is not None
+              and vocab().floor.match(ctx.folded, fact.end) is not None):
+            # "Hai chỉ số giảm điểm năm 2024 được cải thiện: … đạt từ 4,80 điểm trở lên": a floor to reach in the
+            # plan's year; the past year the sentence names is the one it improves on
+            fact.kind, fact.year = "target", plan_year
         if fact.year is None and fact.kind == "target":
             fact.year = plan_year
     # value/rank match against records whose year is known (a table cell restated in prose)

@@ -743,3 +743,16 @@ def test_a_year_inside_a_parenthesis_stays_in_it() -> None:
                 "xếp thứ 40/63; (2) Kiểm soát tham nhũng trong khu vực công đạt 6,02 điểm, xếp thứ 35/63.\n")
     assert {(s.dimension, s.year, s.value) for s in ctx.scores if s.dimension == 4} == {(4, 2023, 6.02)}
     assert (3, 2022, 4.1) in {(s.dimension, s.year, s.value) for s in ctx.scores}
+
+
+def test_a_floor_under_the_objectives_is_a_target_of_the_plan_year_whatever_year_the_sentence_names() -> None:
+    """Under "MỤC TIÊU", "Các chỉ số giảm điểm năm 2023 phải được nâng lên: Quản trị môi trường đạt 3,60 điểm
+    trở lên": the floor is the plan year's target; "năm 2023" names what it improves on. A figure without
+    "trở lên" that the sentence dates to a past year stays that year's result."""
+    ctx = parse(
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2024\n\nII. MỤC TIÊU\n"
+        "Các chỉ số giảm điểm năm 2023 cần được cải thiện, trong đó Quản trị môi trường đạt 3,60 điểm trở lên.\n"
+        "Năm 2023, Quản trị điện tử đạt 3,12 điểm.\n"
+    )
+    assert facts(ctx) >= {(7, None, 2024, "target", 3.6, None, None, None, None),
+                          (8, None, 2023, "actual", 3.12, None, None, None, None)}
