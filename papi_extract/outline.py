@@ -799,11 +799,35 @@ def _wrapped_on(lines: _Lines, i: int) -> bool:
     if j >= lines.n:
         return False
     nxt = lines.texts[j].lstrip()
-    if not nxt or lines.starts_item(j):  # "a) …" opens an item
+    if not nxt:
+        # "…; hoàn thành" | blank | "3" | blank | "trước ngày 31/10/2025.": a page number alone between blank
+        # lines cuts a sentence that goes on in lower case after it
+        k = _past_page_number(lines.texts, j, lines.n)
+        if k is None:
+            return False
+        after = lines.texts[k].lstrip()
+        return bool(after) and after[0].islower() and not lines.starts_item(k)
+    if lines.starts_item(j):  # "a) …" opens an item
         return False
     # a lower-case start goes on a sentence; so does any start after a line cut at the wrap width
     # ("… sử dụng ứng dụng" + "VNeID và …") or one that leaves a parenthesis open
     return nxt[0].islower() or lines.full(i) or lines.texts[i].count("(") > lines.texts[i].count(")")
+
+
+def _past_page_number(texts: list[str], j: int, n: int) -> int | None:
+    """From the blank line ``j``: the first line after blank lines, one page number alone ("3", "- 4 -")
+    and blank lines again; None when no page number sits there."""
+    k = j
+    while k < n and not texts[k].strip():
+        k += 1
+    if k >= n or len(texts[k]) > 16 or not is_page_number(texts[k].strip()):
+        return None
+    k += 1
+    if k >= n or texts[k].strip():
+        return None  # the page number stands between blank lines
+    while k < n and not texts[k].strip():
+        k += 1
+    return k if k < n else None
 
 
 # the rest of a run-in head at the start of a line, then its text: "tỉnh: tăng cường …"

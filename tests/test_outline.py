@@ -606,3 +606,21 @@ def test_headings_whose_word_numbering_was_lost() -> None:
         ("3.6", "Cung ứng dịch vụ công", 3),
         ("", "Giáo dục tiểu học công lập", 4),
     ]
+
+
+def test_an_item_cut_by_a_page_number_between_blank_lines_is_no_heading() -> None:
+    """ "c) Tổ chức … và tổ chức" | blank | "- 7 -" | blank | "đối thoại … quý III/2024.": the item goes on in
+    lower case after the page number, so it is an item whose text ends on the next page, not a heading."""
+    from papi_extract.pipeline import parse_text
+
+    doc = parse_text(
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2024\n\nII. NHIỆM VỤ\n\n"
+        "1. Trách nhiệm giải trình với người dân\n\n"
+        "a) Tiếp công dân định kỳ hằng tháng.\n\n"
+        "c) Tổ chức tập huấn kỹ năng tiếp công dân cho công chức các xã, thị trấn và tổ chức\n\n- 7 -\n\n"
+        "đối thoại trực tiếp với Nhân dân về bồi thường, giải phóng mặt bằng trong quý III/2024.\n\n"
+        "d) Công khai kết quả giải quyết khiếu nại.\n", fmt="markdown")
+    assert [s.label for s in doc.sections] == ["II", "1"]
+    c = next(t for t in doc.tasks if t.label == "c")
+    assert c.text.endswith("giải phóng mặt bằng trong quý III/2024.")
+    assert [d.raw for d in c.deadlines] == ["quý III/2024"]
