@@ -385,6 +385,15 @@ def _parse(html: str) -> object | None:
     return root  # None for an empty document, like document_fromstring's "Document is empty"
 
 
+def _strip_office_tags(root: Any) -> None:
+    """Word's "Web Page" save writes Office markup with a namespace prefix (``<o:p></o:p>`` closing each
+    paragraph, ``<st1:place>`` around a name): the tags go, their text stays. Left in, ``<o:p>`` reads as a
+    paragraph to the main-text extractor, which then moves a cell's later paragraphs out of its table."""
+    tags = {el.tag for el in root.iter() if isinstance(el.tag, str) and ":" in el.tag}
+    if tags:
+        etree.strip_tags(root, *tags)
+
+
 def _roman(n: int) -> str:
     out = ""
     for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
@@ -622,6 +631,7 @@ def html_to_text(html: str) -> str:
     root = _parse(html)
     if root is None:
         return ""
+    _strip_office_tags(root)
     _number_ordered_lists(root)
     _expand_rowspans(root)
     page = _render(root, drop_chrome=True)

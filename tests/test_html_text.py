@@ -247,3 +247,23 @@ def test_an_extraction_that_moved_blocks_is_put_back_in_page_order() -> None:
     assert _restore_dropped(page, moved).split("\n") == page.split("\n")
     nearly = "\n".join(page.split("\n")[2:] + ["Cải thiện PAPI"])
     assert _in_page_order(page, nearly)
+
+
+def test_word_web_page_office_tags_keep_a_cells_paragraphs_in_their_cell() -> None:
+    """Word's "Web Page" save closes each paragraph with ``<o:p></o:p>`` and wraps names in ``<st1:…>`` smart
+    tags: the tags go, their text stays, and a cell of three paragraphs stays one cell of its row."""
+    html = (
+        "<html xmlns:o='urn:schemas-microsoft-com:office:office'><body>"
+        "<p class=MsoNormal>KẾ HOẠCH<o:p></o:p></p><p class=MsoNormal>Cải thiện Chỉ số PAPI năm 2024<o:p></o:p></p>"
+        "<table class=MsoTableGrid border=1><tr><td><p class=MsoNormal>TT<o:p></o:p></p></td>"
+        "<td><p class=MsoNormal>Nhiệm vụ<o:p></o:p></p></td><td><p class=MsoNormal>Đơn vị phối hợp<o:p></o:p></p></td></tr>"
+        "<tr><td><p class=MsoNormal>1<o:p></o:p></p></td><td><p class=MsoNormal>Tập huấn tiếp công dân<o:p></o:p></p></td>"
+        "<td><p class=MsoNormal><span lang=VI>- Thanh tra tỉnh;<o:p></o:p></span></p>"
+        "<p class=MsoNormal><span lang=VI>- Ban Tiếp công dân <st1:place>tỉnh</st1:place>;<o:p></o:p></span></p>"
+        "<p class=MsoNormal><span lang=VI>- Sở Tư pháp.<o:p></o:p></span></p></td></tr>"
+        "<tr><td><p class=MsoNormal>2<o:p></o:p></p></td><td><p class=MsoNormal>Đối thoại với Nhân dân<o:p></o:p></p></td>"
+        "<td><p class=MsoNormal>UBND các huyện<o:p></o:p></p></td></tr></table></body></html>"
+    )
+    text = html_to_text(html)
+    row = next(ln for ln in text.split("\n") if ln.startswith("1\t"))
+    assert row == "1\tTập huấn tiếp công dân\t- Thanh tra tỉnh; - Ban Tiếp công dân tỉnh; - Sở Tư pháp."
