@@ -204,7 +204,7 @@ class _Vocab:
     fixed_words: tuple[str, ...]
     fixed_keys: frozenset[str]
     proper_name_heads: frozenset[str]  # heads whose name is a proper name ("Trường Tiểu học | Song Lãng")
-    named_units: regex.Pattern[str]  # "UBND các xã Vạn Thắng, …": head, unit word, first place name
+    named_units: regex.Pattern[str]  # "UBND các xã (:) Vạn Thắng, …": head, unit word, first place name
 
 
 def _key(s: str) -> str:
@@ -290,7 +290,7 @@ def _vocab() -> _Vocab:
             r"\s*(?P<head>\S[^,;]{0,60}?)\s+(?i:các)\s+(?P<unit>"
             + "|".join(sorted((r"\s+".join(regex.escape(w) for w in _words(u)) for u in data.get("named_units") or []),
                               key=len, reverse=True))
-            + r")\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})\s*$"
+            + r")(?:\s*:)?\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})\s*$"
         ),
     )
 
@@ -565,6 +565,7 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
         s = min(_ITEM_MARK.match(low, s).end(), e)  # past the "- " of a cell's list item
         it = _Item(s, e, None, bool(state["partner"]))
         state["shared"] = None
+        state["places"] = False  # the shared head is a unit over place names ("UBND các xã A, B")
         m = _SHARED_HEAD.match(text, s, e)
         if m:
             st = _agency_start(text, low, m.start())
@@ -623,6 +624,11 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
                 distributed(s1, seg_end, f"{shared} {text[s1:seg_end].strip()}")
                 state["shared"] = shared
                 continue
+            if kind == "và" and st is None and state.get("places") and _PLACE_NAME.match(text, j, seg_end):
+                # "UBND các xã Hòa Bắc, Hòa Ninh và Hòa Phú": the last place name takes the head too
+                distributed(s1, seg_end, f"{shared} {text[j:seg_end].strip()}")
+                state["shared"] = shared
+                continue
             if kind == "và" and (st is None or (st.family and not st.plural)):
                 # "các Phòng: Y tế, Tư pháp, Lao động - Thương binh và Xã hội": inside the piece.
                 it.end = seg_end
@@ -639,6 +645,7 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
                 it.name = f"{shared_head} {nm.group('name')}"
                 distributed(s1, seg_end, f"{shared_head} {text[j:seg_end].strip()}")
                 state["shared"] = shared_head
+                state["places"] = True
                 continue
         lead_head = state.get("lead_head")
         if lead_head is not None and st is None and kind == "," and _specialisation(text, low, j, seg_end):

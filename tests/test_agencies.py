@@ -839,3 +839,14 @@ def test_a_role_marker_closing_a_part_of_a_lead_cell_covers_the_part() -> None:
     lead, extra = split_lead_cell("Sở Nội vụ, Sở Tài chính (chủ trì); Văn phòng UBND tỉnh, Sở Tư pháp (phối hợp)")
     assert [a.name for a in lead] == ["Sở Nội vụ", "Sở Tài chính"]
     assert [a.name for a in extra] == ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Tư pháp"]
+
+
+def test_a_unit_head_over_place_names_after_a_colon_or_before_a_final_va_is_shared_by_each() -> None:
+    """ "Ủy ban nhân dân các thị trấn: Tây Đằng, Phùng" and "UBND các xã Cẩm Lĩnh, Cẩm Thượng và Ba Trại": the head
+    and unit word go to every place name, the one after "và" too; "… và các tổ chức đoàn thể" stays its own."""
+    got = [a.name for a in split_agencies("Ủy ban nhân dân các thị trấn: Tây Đằng, Phùng", 0)]
+    assert got == ["Ủy ban nhân dân thị trấn Tây Đằng", "Ủy ban nhân dân thị trấn Phùng"]
+    got = [a.name for a in split_agencies("UBND các xã Cẩm Lĩnh, Cẩm Thượng và Ba Trại", 0)]
+    assert got == ["Ủy ban nhân dân xã Cẩm Lĩnh", "Ủy ban nhân dân xã Cẩm Thượng", "Ủy ban nhân dân xã Ba Trại"]
+    got = [a.name for a in split_agencies("UBND các xã Cẩm Lĩnh, Cẩm Thượng và các tổ chức đoàn thể", 0)]
+    assert got[-1] == "Các tổ chức đoàn thể" and len(got) == 3
