@@ -95,7 +95,9 @@ def _sentence_ends(text: str) -> list[int]:
     return out
 # A sentence closing with one of these before its ":" introduces the list below it (folded).
 _LEAD_IN_END = regex.compile(
-    r"(?<!\w)(?:sau|sau\s{1,3}day|nhu\s{1,3}sau|duoi\s{1,3}day|cu\s{1,3}the|bao\s{1,3}gom|gom)\s{0,3}[:：]\s{0,3}$"
+    # "… như sau:", also with a note before the colon ("… như sau (chỉ số liên quan ghi ở cuối mỗi nhiệm vụ):")
+    r"(?<!\w)(?:sau|sau\s{1,3}day|nhu\s{1,3}sau|duoi\s{1,3}day|cu\s{1,3}the|bao\s{1,3}gom|gom)"
+    r"(?:\s{0,3}\([^()\n]{0,300}\))?\s{0,3}[:：]\s{0,3}$"
 )
 _PARTNER_CUE = regex.compile(r"phoi\s{1,3}hop(?:\s{1,3}voi)?\s{1,3}")
 _VERB_AFTER = regex.compile(r"\s{1,3}\p{Ll}")

@@ -1697,3 +1697,17 @@ def test_the_agency_that_prepares_the_work_leads_it() -> None:
     )
     assert [keys(t.lead) for t in doc.tasks] == [expect("Văn phòng HĐND và UBND huyện"),
                                                  expect("Phòng Tài nguyên và Môi trường")]
+
+
+def test_a_lead_in_with_a_note_before_its_colon_is_no_task() -> None:
+    """ "UBND xã giao nhiệm vụ cho các ban, ngành cụ thể (thời gian hoàn thành ghi ở cuối mỗi nhiệm vụ):" introduces
+    the list like "… cụ thể:" does; the note in parentheses before the colon does not make it a task."""
+    doc = parse(
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2024\n\nII. NHIỆM VỤ\n"
+        "Để khắc phục các hạn chế, UBND xã giao nhiệm vụ cho các ban, ngành, đoàn thể cụ thể (thời gian hoàn thành "
+        "ghi ở cuối mỗi nhiệm vụ):\n"
+        "1. Công chức Văn phòng - Thống kê:\n"
+        "a) Niêm yết công khai thủ tục hành chính tại Bộ phận Một cửa, hoàn thành trong quý II/2024.\n"
+        "b) Cập nhật trang thông tin điện tử xã hằng tháng.\n"
+    )
+    assert [t.label for t in doc.tasks] == ["a", "b"]
