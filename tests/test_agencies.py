@@ -850,3 +850,14 @@ def test_a_unit_head_over_place_names_after_a_colon_or_before_a_final_va_is_shar
     assert got == ["Ủy ban nhân dân xã Cẩm Lĩnh", "Ủy ban nhân dân xã Cẩm Thượng", "Ủy ban nhân dân xã Ba Trại"]
     got = [a.name for a in split_agencies("UBND các xã Cẩm Lĩnh, Cẩm Thượng và các tổ chức đoàn thể", 0)]
     assert got[-1] == "Các tổ chức đoàn thể" and len(got) == 3
+
+
+def test_names_of_the_2025_district_offices_and_the_rural_water_centre_are_one_body_each() -> None:
+    """ "Phòng Kinh tế, Hạ tầng và Đô thị" keeps its name (it was rewritten to "Kinh tế và Hạ tầng và Đô thị" by
+    the older office's spelling), and "Trung tâm Nước sạch và Vệ sinh môi trường nông thôn" is not cut at "và"
+    after "phối hợp với"."""
+    got = [a.name for a in split_agencies("Phòng Văn hóa, Khoa học và Thông tin; Phòng Kinh tế, Hạ tầng và Đô thị", 0)]
+    assert got == ["Phòng Văn hóa, Khoa học và Thông tin", "Phòng Kinh tế, Hạ tầng và Đô thị"]
+    got = [a.name for a in cooperation_agencies(
+        "Phối hợp với Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tỉnh Sóc Trăng kiểm tra chất lượng nước", 0)]
+    assert got == ["Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tỉnh Sóc Trăng"]
