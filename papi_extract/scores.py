@@ -1257,6 +1257,11 @@ class _Prose:
                 if bare and cur is not None and cur.rank is None:
                     cur.rank, cur.rank_of = rank, of
                     cur.end = max(cur.end, a + e)
+                elif bare and cur is not None and _ANY_YEAR.search(f, g.last, s) is not None:
+                    # "…, xếp thứ 36/63 (năm 2021 xếp thứ 44/63)": a second rank of the same indicator, for
+                    # the year its own clause names (the figure's position picks that year)
+                    fact = new((cur.dimension, cur.subdimension), "actual", g.last, e, a + s)
+                    fact.rank, fact.rank_of = rank, of
                 elif not bare and target_at >= s:  # a rank-only target is not a score
                     subj, sstart = self._resolve(a + g.last, a + s)
                     if subj is not None:

@@ -756,3 +756,15 @@ def test_a_floor_under_the_objectives_is_a_target_of_the_plan_year_whatever_year
     )
     assert facts(ctx) >= {(7, None, 2024, "target", 3.6, None, None, None, None),
                           (8, None, 2023, "actual", 3.12, None, None, None, None)}
+
+
+def test_a_second_rank_with_its_own_year_is_that_years_rank() -> None:
+    """ "…, đứng thứ 21/63 (năm 2022 đứng thứ 30/63)" and "…, xếp hạng 15/63, năm 2022 xếp hạng 19/63": the second
+    rank is the named year's, not lost because the figure already has one."""
+    ctx = parse(
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2024\n\nI. KẾT QUẢ\n"
+        "Chỉ số PAPI năm 2023 của tỉnh đạt 43,10 điểm, đứng thứ 21/63 (năm 2022 đứng thứ 30/63), tăng 9 bậc. "
+        "Năm 2023, chỉ số Quản trị điện tử đạt 3,52 điểm, xếp hạng 15/63, năm 2022 xếp hạng 19/63.\n"
+    )
+    got = {(s.dimension, s.year, s.value, s.rank) for s in ctx.scores}
+    assert got >= {(None, 2023, 43.1, 21), (None, 2022, None, 30), (8, 2023, 3.52, 15), (8, 2022, None, 19)}
