@@ -1711,3 +1711,17 @@ def test_a_lead_in_with_a_note_before_its_colon_is_no_task() -> None:
         "b) Cập nhật trang thông tin điện tử xã hằng tháng.\n"
     )
     assert [t.label for t in doc.tasks] == ["a", "b"]
+
+
+def test_a_sentence_pointing_at_the_appendix_is_no_task() -> None:
+    """ "Các phòng, ban thực hiện các nhiệm vụ theo từng lĩnh vực tại Phụ lục kèm theo Kế hoạch này." only says where
+    the tasks are listed; the appendix rows are the tasks."""
+    doc = parse(
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2024\n\nII. NHIỆM VỤ\n"
+        "Các phòng, ban chuyên môn thuộc UBND huyện, UBND các xã thực hiện các nhiệm vụ theo từng lĩnh vực tại "
+        "Phụ lục kèm theo Kế hoạch này.\n\n"
+        "PHỤ LỤC\n\n"
+        "STT\tNhiệm vụ\tCơ quan chủ trì\tThời gian\n"
+        "1\tTổ chức đối thoại với Nhân dân về đất đai\tPhòng Tài nguyên và Môi trường\tQuý III/2024\n"
+    )
+    assert [t.label for t in doc.tasks] == ["1"]
