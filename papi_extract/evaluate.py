@@ -1198,13 +1198,16 @@ def load_predictions(path: Path) -> tuple[dict[str, PlanDocument | ParseError], 
 
 
 def parse_corpus(corpus: Path, stems: Sequence[str]) -> dict[str, PlanDocument | ParseError]:
-    """Parse the corpus file of each gold stem (``<corpus>/<stem>.*``) with the pipeline."""
+    """Parse the corpus file of each gold stem (``<corpus>/<stem>.*``, or ``<corpus>/<stem>`` for a file
+    without an extension, which ``convert`` reads too) with the pipeline."""
     from papi_extract.pipeline import parse_path
 
     out: dict[str, PlanDocument | ParseError] = {}
     missing: list[str] = []
     for stem in stems:
         files = sorted(p for p in corpus.glob(f"{stem}.*") if p.is_file())
+        if not files and (corpus / stem).is_file():
+            files = [corpus / stem]
         if not files:
             missing.append(stem)
             continue

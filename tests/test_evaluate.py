@@ -495,3 +495,17 @@ def test_cli_rejects_both_or_neither_input(tmp_path: Path) -> None:
     gold_root = write_gold(tmp_path)
     res = CliRunner().invoke(_cli(), ["eval", "--gold", str(gold_root)])
     assert res.exit_code == 2
+
+
+def test_corpus_files_are_found_with_or_without_an_extension(tmp_path: Path) -> None:
+    """The evaluator reads the same files ``convert`` does: "<stem>.txt" and a file named "<stem>" alone (an
+    archive's file without extension); a stem with neither is an error naming it."""
+    from papi_extract.evaluate import parse_corpus
+
+    plan = "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2024\n\nI. NHIỆM VỤ\n1. Sở Nội vụ chủ trì rà soát thủ tục hành chính.\n"
+    (tmp_path / "a1.txt").write_text(plan, encoding="utf-8")
+    (tmp_path / "b1").write_text(plan, encoding="utf-8")
+    got = parse_corpus(tmp_path, ["a1", "b1"])
+    assert sorted(got) == ["a1", "b1"] and all(isinstance(d, PlanDocument) for d in got.values())
+    with pytest.raises(GoldError, match="c1"):
+        parse_corpus(tmp_path, ["c1"])
