@@ -342,7 +342,9 @@ def _text_length(el: object) -> int:
 
 
 def _cell_text(cell: object) -> str:
-    """A cell's text on one line: nested blocks and tables become spaces."""
+    """A cell's text on one line. Its lines (nested blocks, <br>) are joined by a space when the line before
+    ends with punctuation or the next goes on in lower case, else by "; ": a cell listing agencies one per
+    <div> or <p> ("Sở Thông tin và Truyền thông" / "Báo Hưng Yên") keeps them apart, as a "<br>" list does."""
     if not len(cell):  # type: ignore[arg-type]
         return cell.text or ""  # type: ignore[attr-defined,no-any-return]
     parts: list[str] = []
@@ -353,14 +355,28 @@ def _cell_text(cell: object) -> str:
             parts.append(el.text or "")  # type: ignore[attr-defined]
             for child in el:  # type: ignore[attr-defined]
                 ctag = _tag(child)
-                sep = " " if ctag in _BLOCK or ctag in ("br", "li", "td", "th", "tr") else ""
+                sep = "\n" if ctag in _BLOCK or ctag in ("br", "li", "td", "th", "tr") else ""
                 parts.append(sep)
                 rec(child)
                 parts.append(sep)
                 parts.append(child.tail or "")  # type: ignore[attr-defined]
 
     rec(cell)
-    return "".join(parts)
+    joined = "".join(parts)
+    if "\n" not in joined:
+        return joined
+    out = ""
+    for line in joined.split("\n"):
+        t = " ".join(line.split())
+        if not t:
+            continue
+        if out:
+            out += " " if out[-1] in _CELL_LINE_ENDS or not (t[0].isupper() or t[0].isdigit() or t[0] in "-–+•") else "; "
+        out += t
+    return out
+
+
+_CELL_LINE_ENDS = frozenset(";,.:–-(/")
 
 
 def _text_content(el: object) -> str:
@@ -383,6 +399,92 @@ def _parse(html: str) -> object | None:
     except Exception:  # noqa: BLE001 - lxml raises several types on empty/odd input
         return None
     return root  # None for an empty document, like document_fromstring's "Document is empty"
+
+
+# What a grid cell may not hold: a cell of a table built from <div>s holds text, inline markup and <div> lines; a
+# layout column (main text beside a sidebar) holds paragraphs, lists, headings, sections.
+_GRID_CELL_BLOCKERS = frozenset(
+    {"p", "ul", "ol", "li", "table", "article", "section", "nav", "aside", "header", "footer", "form", "main",
+     "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "iframe", "img"})
+_MIN_GRID_ROWS = 2  # consecutive grid rows that make a table
+_MAX_GRID_COLS = 24
+
+
+def _classes(el: Any) -> list[str]:
+    return (el.get("class") or "").split()
+
+
+def _grid_cols(el: Any) -> list[Any] | None:
+    """The column <div>s of a CSS grid row (``<div class="row"><div class="col-md-4">…``), or None when ``el``
+    is no such row: at least two children, every one a ``col``/``col-*`` <div>."""
+    if el.tag != "div" or "row" not in _classes(el):
+        return None
+    cols = [c for c in el if isinstance(c.tag, str)]
+    if not 2 <= len(cols) <= _MAX_GRID_COLS:
+        return None
+    for c in cols:
+        if c.tag != "div" or not any(k == "col" or k.startswith("col-") for k in _classes(c)):
+            return None
+    return cols
+
+
+def _grid_row_cells(el: Any) -> list[Any] | None:
+    """A grid row's columns when every one holds only what a table cell holds (text, inline markup, <div>
+    lines, a nested grid row); None for a page-layout row."""
+    cols = _grid_cols(el)
+    if cols is None:
+        return None
+    for c in cols:
+        for d in c.iter():
+            if isinstance(d.tag, str) and d.tag in _GRID_CELL_BLOCKERS:
+                return None
+    return cols
+
+
+def _div_grids_to_tables(root: Any) -> None:
+    """Tables a CMS builds from CSS grid <div>s ("div-table": a ``row`` per table row, a ``col-md-N`` per
+    cell) become <table>s, so they are read as tables: two or more sibling grid rows whose columns hold
+    only cell content. A cell holding a nested grid row ("Năm 2022" over "Điểm | Xếp hạng") gives one cell
+    per nested column, the outer text before each. Layout rows (main text beside a sidebar) are left."""
+    runs: list[list[Any]] = []
+    for parent in root.iter():
+        if not isinstance(parent.tag, str):
+            continue
+        run: list[Any] = []
+        for c in parent:
+            if isinstance(c.tag, str) and _grid_row_cells(c) is not None:
+                run.append(c)
+                continue
+            if not isinstance(c.tag, str):
+                continue  # a comment between rows
+            if len(run) >= _MIN_GRID_ROWS:
+                runs.append(run)
+            run = []
+        if len(run) >= _MIN_GRID_ROWS:
+            runs.append(run)
+    for run in runs:
+        parent = run[0].getparent()
+        if parent is None:
+            continue
+        table = etree.Element("table")
+        parent.insert(parent.index(run[0]), table)
+        for row in run:
+            tr = etree.SubElement(table, "tr")
+            for col in _grid_cols(row) or []:
+                nested = next((k for k in col if isinstance(k.tag, str) and _grid_cols(k) is not None), None)
+                if nested is None:
+                    td = etree.SubElement(tr, "td")
+                    td.text = col.text
+                    td.extend(list(col))
+                    continue
+                head = " ".join(
+                    " ".join(t.split()) for t in [col.text or ""] + [
+                        "".join(k.itertext()) + (k.tail or "") for k in col if k is not nested and isinstance(k.tag, str)]
+                    if t.strip())
+                for sub in _grid_cols(nested) or []:
+                    td = etree.SubElement(tr, "td")
+                    td.text = " ".join(p for p in (head, " ".join("".join(sub.itertext()).split())) if p)
+            parent.remove(row)
 
 
 def _strip_office_tags(root: Any) -> None:
@@ -632,6 +734,7 @@ def html_to_text(html: str) -> str:
     if root is None:
         return ""
     _strip_office_tags(root)
+    _div_grids_to_tables(root)
     _number_ordered_lists(root)
     _expand_rowspans(root)
     page = _render(root, drop_chrome=True)

@@ -536,9 +536,6 @@ class _Builder:
             k = text.find(":", 0, 40)
             if k > 0 and header_role(text[:k]) in ("subdimension", "dimension"):
                 text = text[k + 1 :].strip()  # "Nội dung thành phần: Tiếp cận thông tin"
-        k = text.find(";")
-        if k > 0:
-            text = text[:k].rstrip()  # "Tri thức công dân; Cơ hội tham gia": the first it names (as a heading)
         self.col_dim = self.col_sub = None  # a group row starts anew: no merged cell runs across it
         self.group_directing = self._directing_note(raw)
         tail = None
@@ -547,6 +544,9 @@ class _Builder:
             # "CHỈ SỐ NỘI DUNG “THAM GIA …” Nội dung thành phần: Tri thức công dân": the dimension, then the
             # sub-dimension its rows serve
             text, tail = text[: km.start()].rstrip(" ;,.-–"), text[km.end() :].strip()
+        k = text.find(";")
+        if k > 0:
+            text = text[:k].rstrip()  # "Tri thức công dân; Cơ hội tham gia": the first it names (as a heading)
         m = _indicator(text, self.match)
         dim = getattr(m, "dimension", None) if m is not None else None
         sub = getattr(m, "subdimension", None) if m is not None else None

@@ -267,3 +267,38 @@ def test_word_web_page_office_tags_keep_a_cells_paragraphs_in_their_cell() -> No
     text = html_to_text(html)
     row = next(ln for ln in text.split("\n") if ln.startswith("1\t"))
     assert row == "1\tTập huấn tiếp công dân\t- Thanh tra tỉnh; - Ban Tiếp công dân tỉnh; - Sở Tư pháp."
+
+
+def test_a_table_built_from_grid_divs_is_read_as_a_table_and_layout_columns_are_not() -> None:
+    """A CMS "div-table": a ``row`` <div> per table row, a ``col-sm-N`` <div> per cell, a header cell over a
+    nested grid ("Năm 2023" over "Điểm | Thứ hạng"). It becomes tab rows; the page's layout row (main text
+    beside a sidebar of paragraphs and lists) stays text."""
+    html = (
+        "<html><body><div class='row'><div class='col-md-8'><p>KẾ HOẠCH</p><p>Cải thiện Chỉ số PAPI năm 2024</p>"
+        "<div class='grid'>"
+        "<div class='row'><div class='col-sm-1'>TT</div><div class='col-sm-5'>Chỉ số</div>"
+        "<div class='col-sm-6'>Năm 2023<div class='row'><div class='col-6'>Điểm</div><div class='col-6'>Thứ hạng</div></div></div></div>"
+        "<div class='row'><div class='col-sm-1'>1</div><div class='col-sm-5'>Quản trị điện tử</div>"
+        "<div class='col-sm-6'><div class='row'><div class='col-6'>3,41</div><div class='col-6'>35</div></div></div></div>"
+        "</div><p>Các nhiệm vụ cụ thể như sau.</p></div>"
+        "<div class='col-md-4'><p>Tin liên quan</p><ul><li>Tin 1</li></ul></div></div></body></html>"
+    )
+    lines = html_to_text(html).split("\n")
+    assert "TT\tChỉ số\tNăm 2023 Điểm\tNăm 2023 Thứ hạng" in lines
+    assert "1\tQuản trị điện tử\t3,41\t35" in lines
+    assert not any("KẾ HOẠCH\t" in ln for ln in lines)
+
+
+def test_a_cells_lines_are_parted_by_a_semicolon_unless_the_sentence_goes_on() -> None:
+    """A cell listing one agency per <div> or <p> keeps them apart ("; "); a line that ends with punctuation,
+    or a next line in lower case, joins with a space."""
+    html = (
+        "<html><body><p>KẾ HOẠCH</p><table border=1>"
+        "<tr><td>STT</td><td>Nhiệm vụ</td><td>Cơ quan phối hợp</td></tr>"
+        "<tr><td>1</td><td><p>Tổ chức hội nghị đối thoại</p><p>tại các xã vùng sâu</p></td>"
+        "<td><div>Sở Tư pháp</div><div>Báo Quảng Ngãi</div><div>- Công an tỉnh;</div><div>- Sở Nội vụ</div></td></tr>"
+        "<tr><td>2</td><td>Rà soát thủ tục hành chính</td><td>Văn phòng UBND tỉnh</td></tr>"
+        "</table></body></html>"
+    )
+    lines = html_to_text(html).split("\n")
+    assert "1\tTổ chức hội nghị đối thoại tại các xã vùng sâu\tSở Tư pháp; Báo Quảng Ngãi; - Công an tỉnh; - Sở Nội vụ" in lines

@@ -658,3 +658,17 @@ def test_a_time_line_gives_each_row_the_periods_it_marks() -> None:
     for t in doc.tasks:
         for d in t.deadlines:
             assert text[d.span[0] : d.span[1]] == d.raw
+
+
+def test_a_group_cell_whose_sub_dimension_line_follows_a_semicolon_gives_it() -> None:
+    """ "Quản trị môi trường; Nội dung thành phần: Chất lượng nước" (a cell's two lines parted by "; "): the
+    sub-dimension label is read before the "first name only" cut at ";"."""
+    text = HEAD + (
+        "PHỤ LỤC\n\n"
+        "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian\n"
+        "I\tQuản trị môi trường; Nội dung thành phần: Chất lượng nước\t\t\n"
+        "1\tKiểm tra chất lượng nước sinh hoạt\tPhòng Tài nguyên và Môi trường\tQuý III/2022\n"
+    )
+    _, ts = tables_of(text)
+    (t,) = ts
+    assert [(r.kind, r.dimension, r.subdimension) for r in t.rows] == [("group", 7, "7.3"), ("task", 7, "7.3")]
