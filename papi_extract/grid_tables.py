@@ -374,3 +374,104 @@ def rewrite_bare_pipe_tables(text: str) -> str:
         out.append("")
         i = j
     return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables typed without a table: one line per row, cells joined by " — " (an em dash between spaces)
+# ---------------------------------------------------------------------------------------------
+
+_DASH = " \u2014 "
+_DASH_MIN_CELLS = 3  # cells of the widest rows
+_DASH_MIN_ROWS = 3
+_DASH_MAX_SPILL = 4  # lower-case lines one row may go on over
+_DASH_LABEL = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,2}){0,2}\.?|[IVXL]{1,6}\.?|[a-zđ][.)]?)$")
+# the column order announced before the rows: "… mỗi dòng ghi theo thứ tự: STT — Nội dung — …"
+_DASH_HEADER = regex.compile(r"(?:^|:\s{0,3})(\S[^:\n]{0,400}?\u2014[^:\n]{0,400}?)\s{0,3}[.;]?\s{0,3}$")
+
+
+def has_dash_tables(text: str) -> bool:
+    """Cheap gate: an em dash between spaces at all."""
+    return _DASH in text
+
+
+_DASH_SPLIT = regex.compile(r"[ \t]\u2014(?:[ \t]|$)")
+
+
+def _dash_cells(line: str) -> list[str]:
+    """A line's cells between its " — " (an empty cell is "—   —")."""
+    return [c.strip() for c in _DASH_SPLIT.split(line.strip())]
+
+
+def _dash_row(line: str) -> list[str] | None:
+    """The cells of a " — " row whose first cell is a row label ("1", "II", "a"), or None."""
+    if _DASH not in line and not line.rstrip().endswith(" \u2014"):
+        return None
+    cells = _dash_cells(line)
+    if len(cells) < 2 or not _DASH_LABEL.match(cells[0]):
+        return None
+    return cells
+
+
+def rewrite_dash_tables(text: str) -> str:
+    """``text`` with each run of " — " rows (a clerk's table typed one row per line, cells joined by an em
+    dash, group rows "II — TÊN CHỈ SỐ") written as markdown pipe rows under the header the text announces
+    right before them ("… theo thứ tự: STT — Nội dung nhiệm vụ — Cơ quan chủ trì — …"), as wide as the
+    widest rows. A line in lower case between rows continues the row above it (its cells go on). Without
+    an announced header of that width the lines are left as they are. One pass (linear)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        first = _dash_row(lines[i])
+        if first is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows: list[list[str]] = []
+        j = i
+        spill = 0  # lines the current row has gone on over (bounded: no run of lines is joined at length)
+        while j < n:
+            cells = _dash_row(lines[j])
+            if cells is None:
+                nxt = lines[j].strip()
+                if rows and nxt and nxt[0].islower() and spill < _DASH_MAX_SPILL:
+                    # the row goes on here: "… tổ dân" / "phố — Phòng Nội vụ — Quý II/2022"
+                    joined = f"{rows[-1][-1]} {nxt}"
+                    rows[-1] = rows[-1][:-1] + _dash_cells(joined)
+                    spill += 1
+                    j += 1
+                    continue
+                break
+            rows.append(cells)
+            spill = 0
+            j += 1
+        width = max(len(r) for r in rows)
+        full = sum(1 for r in rows if len(r) == width)
+        header = _announced_header(out, width)
+        if width < _DASH_MIN_CELLS or len(rows) < _DASH_MIN_ROWS or full < 2 or header is None:
+            out.extend(lines[i:j])
+            i = j
+            continue
+        out.append("")
+        out.append("| " + " | ".join(header) + " |")
+        out.append("|" + "---|" * width)
+        for r in rows:
+            out.append("| " + " | ".join(r + [""] * (width - len(r))) + " |")
+        out.append("")
+        i = j
+    return "\n".join(out)
+
+
+def _announced_header(before: list[str], width: int) -> list[str] | None:
+    """The column names a line just above the rows lists, joined by " — " (the whole line, or after its
+    colon), when there are as many as the rows are wide."""
+    k = len(before) - 1
+    while k >= 0 and not before[k].strip():
+        k -= 1
+    if k < 0 or _DASH not in before[k] or len(before[k]) > 600:
+        return None
+    m = _DASH_HEADER.search(before[k].strip())
+    if m is None:
+        return None
+    names = [c.strip(" .;") for c in _dash_cells(m.group(1))]
+    return names if len(names) == width and all(0 < len(c) <= 60 for c in names) else None

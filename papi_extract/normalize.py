@@ -24,10 +24,12 @@ from papi_extract.email_text import is_forwarded_mail, quoted_plan
 from papi_extract.grid_tables import (
     has_bare_pipe_tables,
     has_box_tables,
+    has_dash_tables,
     has_grid_tables,
     has_pipe_layouts,
     rewrite_bare_pipe_tables,
     rewrite_box_tables,
+    rewrite_dash_tables,
     rewrite_grid_tables,
     rewrite_pipe_layouts,
 )
@@ -386,6 +388,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text = rewrite_pipe_layouts(text)  # a clipper's header/signature pipe table: its cells' lines stacked
     if fmt != "html" and has_bare_pipe_tables(text):
         text = rewrite_bare_pipe_tables(text)  # a table read paragraph by paragraph: cells joined by " | "
+    if fmt != "html" and has_dash_tables(text):
+        text = rewrite_dash_tables(text)  # a table typed one row per line, its cells joined by " — "
     if fmt != "html" and has_box_tables(text):
         # tables drawn with box characters (a text-mode browser's dump), before a drawn corner leading a
         # line could be taken for a pictograph bullet

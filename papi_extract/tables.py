@@ -451,6 +451,9 @@ class _Builder:
                     self._task(raw, number.rstrip("."))
             elif _LETTER_CELL.match(number) and text and self._sub_row_of_leadin(number):
                 self._task(raw, number.rstrip(".)"))
+            elif _LETTER_CELL.match(number) and text and not others:
+                # "a | Y tế công lập" under a group row: a lettered sub-group, named by its text cell
+                self._group(raw, text, raw.spans[self.text_col], roman=False)
             elif not others and not text:
                 # the whole row sits in the number column: "Công khai ngân sách cấp xã"
                 self._group(raw, number, raw.spans[self.num_col], roman=False)

@@ -213,3 +213,36 @@ def test_tasks_of_an_unnumbered_bare_pipe_table_stay_apart() -> None:
         ("Hướng dẫn người dân nộp hồ sơ trực tuyến", [agency_key("Tổ công nghệ số")],
          [agency_key("Đoàn Thanh niên")], 5),
     ]
+
+
+def test_a_table_typed_as_em_dash_rows_under_an_announced_header_becomes_pipe_rows() -> None:
+    """Rows typed one per line with cells joined by " — ", under a line announcing the columns ("Bảng phân công
+    (STT — Nhiệm vụ — Đơn vị chủ trì — Thời hạn):" … ): markdown rows under that header, a group row padded,
+    an empty cell kept, a row broken onto a lower-case line joined back."""
+    from papi_extract.grid_tables import rewrite_dash_tables
+
+    text = (
+        "Bảng phân công: STT — Nhiệm vụ — Đơn vị chủ trì — Thời hạn\n"
+        "I — QUẢN TRỊ ĐIỆN TỬ\n"
+        "1 — Nâng cấp trang thông tin điện tử xã — Công chức Văn phòng - Thống kê — Quý III/2023\n"
+        "2 — Hướng dẫn người dân nộp hồ sơ trực tuyến tại Bộ phận Một cửa và tại nhà văn\n"
+        "hóa các thôn — Đoàn Thanh niên xã — Thường xuyên\n"
+        "3 — Cập nhật phản ánh, kiến nghị của người dân —   — Hằng tháng\n"
+        "Trên đây là Kế hoạch của UBND xã.\n"
+    )
+    lines = rewrite_dash_tables(text).split("\n")
+    assert "| STT | Nhiệm vụ | Đơn vị chủ trì | Thời hạn |" in lines
+    assert "| I | QUẢN TRỊ ĐIỆN TỬ |  |  |" in lines
+    assert ("| 2 | Hướng dẫn người dân nộp hồ sơ trực tuyến tại Bộ phận Một cửa và tại nhà văn hóa các thôn | "
+            "Đoàn Thanh niên xã | Thường xuyên |") in lines
+    assert "| 3 | Cập nhật phản ánh, kiến nghị của người dân |  | Hằng tháng |" in lines
+    assert lines[-2:] == ["Trên đây là Kế hoạch của UBND xã.", ""]
+
+
+def test_em_dash_lines_without_an_announced_header_stay_as_they_are() -> None:
+    """Lines that only look like rows ("1 — …") with no header naming their columns are left untouched."""
+    from papi_extract.grid_tables import rewrite_dash_tables
+
+    text = ("Kết quả như sau\n1 — Tham gia — tăng 0,12 điểm\n2 — Công khai — giảm 0,05 điểm\n"
+            "3 — Trách nhiệm giải trình — tăng 0,02 điểm\n")
+    assert rewrite_dash_tables(text) == text

@@ -672,3 +672,19 @@ def test_a_group_cell_whose_sub_dimension_line_follows_a_semicolon_gives_it() ->
     _, ts = tables_of(text)
     (t,) = ts
     assert [(r.kind, r.dimension, r.subdimension) for r in t.rows] == [("group", 7, "7.3"), ("task", 7, "7.3")]
+
+
+def test_a_lettered_row_with_only_a_name_under_a_group_row_is_a_sub_group() -> None:
+    """ "b | Giáo dục tiểu học công lập" (no agency or time cell) under a dimension's group row names the
+    sub-dimension of the rows below it; it is no task and its name is no letter."""
+    text = HEAD + (
+        "PHỤ LỤC\n\n"
+        "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian\n"
+        "VI\tCUNG ỨNG DỊCH VỤ CÔNG\t\t\n"
+        "b\tGiáo dục tiểu học công lập\t\t\n"
+        "5\tSửa chữa phòng học xuống cấp tại các điểm trường\tPhòng Giáo dục và Đào tạo\tTrước năm học mới\n"
+    )
+    ctx, ts = tables_of(text)
+    (t,) = ts
+    assert [(r.kind, r.dimension, r.subdimension) for r in t.rows] == [
+        ("group", 6, None), ("subgroup", 6, "6.2"), ("task", 6, "6.2")]
