@@ -904,8 +904,14 @@ class _Doc:
 
     def assigned(self, j: Joined) -> list[Agency]:
         """Agencies named by a later sentence that assigns the task: "… Giao Phòng A chủ trì, phối hợp
-        với B thực hiện; thời gian: …" or "… Phòng A chủ trì, B phối hợp thực hiện." (first such sentence)."""
-        if not j or ("giao" not in j.folded and "chu tri" not in j.flat):
+        với B thực hiện; thời gian: …" or "… Phòng A chủ trì, B phối hợp thực hiện." (first such sentence),
+        or by the parenthesis that closes it: "… trong quý III/2024 (Sở Nội vụ thực hiện)."."""
+        if not j:
+            return []
+        closing = _closing_assignment(self, j)
+        if closing:
+            return closing
+        if "giao" not in j.folded and "chu tri" not in j.flat:
             return []
         for k in j.sentence_ends():
             got, after = self.subject_at(j, k)
@@ -1473,6 +1479,29 @@ def _paren_time(st: _Doc, body: Joined, found: list[Deadline]) -> list[Deadline]
     if not got or got[0].span[0] != start + lead:
         return []
     return got
+
+
+# what closes "(Sở Nội vụ thực hiện)", "(Phòng Tư pháp chủ trì)", "(Thanh tra huyện chủ trì thực hiện)" (folded)
+_CLOSING_ASSIGN_VERB = regex.compile(r"\s{0,3}(?:chu\s{1,3}tri(?:\s{1,3}thuc\s{1,3}hien)?|thuc\s{1,3}hien)\s{0,3}\)")
+
+
+def _closing_assignment(st: _Doc, j: Joined) -> list[Agency]:
+    """The agency a closing parenthesis assigns the item to: "(Sở Nội vụ thực hiện)", "(X chủ trì)" — an
+    agency as the parenthesis's subject and only its verb after it."""
+    f = j.folded
+    if ")" not in f[-4:]:
+        return []
+    close = len(f.rstrip(" .;,")) - 1
+    if close < 1 or f[close] != ")":
+        return []
+    k = f.rfind("(", 0, close)
+    if k < 0 or close - k > 160:
+        return []
+    got, after = st.subject_at(j, k + 1)
+    if not got or after < 0:
+        return []
+    m = _CLOSING_ASSIGN_VERB.match(f, after)
+    return list(got) if m is not None and m.end() == close + 1 else []
 
 
 def _inline_item(doc: str, b: Block) -> bool:

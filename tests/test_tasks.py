@@ -1725,3 +1725,15 @@ def test_a_sentence_pointing_at_the_appendix_is_no_task() -> None:
         "1\tTổ chức đối thoại với Nhân dân về đất đai\tPhòng Tài nguyên và Môi trường\tQuý III/2024\n"
     )
     assert [t.label for t in doc.tasks] == ["1"]
+
+
+def test_a_closing_parenthesis_naming_who_does_the_task_gives_its_lead() -> None:
+    """ "… trong tháng 6/2024 (Phòng Tư pháp chủ trì)." and "(Văn phòng HĐND và UBND huyện thực hiện)": the agency
+    the closing parenthesis assigns leads; a parenthesis that only names a place or time does not."""
+    doc = parse(
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2024\n\nII. NHIỆM VỤ\n"
+        "1. Tổ chức tập huấn kỹ năng hòa giải ở cơ sở trong tháng 6/2024 (Phòng Tư pháp chủ trì).\n"
+        "2. Rà soát, niêm yết thủ tục hành chính tại Bộ phận Một cửa (Văn phòng HĐND và UBND huyện thực hiện).\n"
+        "3. Tổ chức đối thoại với Nhân dân về đất đai (tại các xã vùng ven).\n"
+    )
+    assert [keys(t.lead) for t in doc.tasks] == [expect("Phòng Tư pháp"), expect("Văn phòng HĐND và UBND huyện"), set()]
