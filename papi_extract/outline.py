@@ -790,6 +790,21 @@ def _ends_sentence(t: str) -> bool:
     return t.endswith((".", "!", "?")) and not t.endswith("./.")
 
 
+_PART_LETTERS = frozenset("ABCDEFGH")
+# "A. KẾT QUẢ CHỈ SỐ PAPI NĂM 2022": a capital letter, a dot and a title in capitals
+_LETTER_PART = regex.compile(r"(?P<label>[A-H])\.[ \t]{1,3}(?P<title>\S[^\n]{2,300})")
+
+
+def _letter_part(lines: _Lines, i: int, s: str, start: int, end: int) -> _Heading | None:
+    """A part labelled by a capital letter above the Roman sections ("A. KẾT QUẢ …", "B. KẾ HOẠCH …"): a
+    part like "PHẦN I", when its title is written in capitals (a lettered item "B. Phòng Nội vụ" is not)."""
+    m = _LETTER_PART.fullmatch(s.rstrip())
+    if m is None or not _is_upper_title(m.group("title")):
+        return None
+    ts = start + m.start("title")
+    return _Heading(i, "part", m.group("label"), ts, _rstrip_end(lines, ts, end), -1)
+
+
 def _wrapped_on(lines: _Lines, i: int) -> bool:
     """Line i continues on the next line: that line is not blank, starts with a lower-case letter and
     opens no item (hard-wrapped plain text; a heading never runs on into a lower-case line)."""
@@ -997,6 +1012,8 @@ def segment(ctx: DocContext) -> None:
         if (caps_h is None and unwrapped and plain and stack and c0.isupper() and not is_closing
                 and i not in in_table and not apx_title and (cur is None or _ends_paragraph(texts[i - 1]))):
             caps_h = _plain_heading(lines, i, s, start + ind)
+        if caps_h is None and c0 in _PART_LETTERS and s[1:2] == "." and not is_closing and i not in in_table:
+            caps_h = _letter_part(lines, i, s, start + ind, end)
         if plain and caps_h is None:
             if cur is not None and cur.kind != "table_row" and not is_closing and (not prev_blank or c0.islower()):
                 cur.end = end

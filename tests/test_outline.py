@@ -624,3 +624,20 @@ def test_an_item_cut_by_a_page_number_between_blank_lines_is_no_heading() -> Non
     c = next(t for t in doc.tasks if t.label == "c")
     assert c.text.endswith("giải phóng mặt bằng trong quý III/2024.")
     assert [d.raw for d in c.deadlines] == ["quý III/2024"]
+
+
+def test_parts_lettered_in_capitals_sit_above_the_roman_sections() -> None:
+    """ "A. ĐÁNH GIÁ KẾT QUẢ NĂM 2023" / "B. NHIỆM VỤ NĂM 2024" over Roman sections, with no blank lines (a PDF's
+    raw text): parts like "PHẦN I", the Roman sections one level below; a lettered item in mixed case ("B.
+    Phòng Tư pháp …") is no part."""
+    from papi_extract.pipeline import parse_text
+
+    doc = parse_text(
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2024\n"
+        "Căn cứ Kế hoạch số 15/KH-UBND ngày 10/3/2024 của UBND tỉnh, UBND huyện ban hành Kế hoạch như sau:\n"
+        "A. ĐÁNH GIÁ KẾT QUẢ NĂM 2023\nI. KẾT QUẢ ĐẠT ĐƯỢC\nChỉ số PAPI năm 2023 của tỉnh đạt 42,10 điểm.\n"
+        "B. NHIỆM VỤ NĂM 2024\nI. MỤC TIÊU\nPhấn đấu đạt từ 43 điểm trở lên.\nII. NHIỆM VỤ\n"
+        "1. Sở Tư pháp tổ chức tập huấn hòa giải ở cơ sở trong quý II/2024.\n"
+        "B. Phòng Tư pháp các huyện hướng dẫn hòa giải viên.\n")
+    assert [(s.label, s.level) for s in doc.sections] == [("A", 1), ("I", 2), ("B", 1), ("I", 2), ("II", 2)]
+    assert not any(s.title.startswith("Phòng Tư pháp") for s in doc.sections)
