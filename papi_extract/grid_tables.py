@@ -376,6 +376,11 @@ def rewrite_bare_pipe_tables(text: str) -> str:
     return "\n".join(out)
 
 
+# a cell holding only a row's label: "1", "1.2.", "IV.", "a)", or "a" alone (a lettered sub-row); the
+# table, score and indicator readers use it too
+ROW_LABEL_CELL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVX]{1,5}\.?|[a-zđ][.)]?)$")
+
+
 # ---------------------------------------------------------------------------------------------
 # Tables typed without a table: one line per row, cells joined by " — " (an em dash between spaces)
 # ---------------------------------------------------------------------------------------------
@@ -384,7 +389,6 @@ _DASH = " \u2014 "
 _DASH_MIN_CELLS = 3  # cells of the widest rows
 _DASH_MIN_ROWS = 3
 _DASH_MAX_SPILL = 4  # lower-case lines one row may go on over
-_DASH_LABEL = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,2}){0,2}\.?|[IVXL]{1,6}\.?|[a-zđ][.)]?)$")
 # the column order announced before the rows: "… mỗi dòng ghi theo thứ tự: STT — Nội dung — …"
 _DASH_HEADER = regex.compile(r"(?:^|:\s{0,3})(\S[^:\n]{0,400}?\u2014[^:\n]{0,400}?)\s{0,3}[.;]?\s{0,3}$")
 
@@ -407,7 +411,7 @@ def _dash_row(line: str) -> list[str] | None:
     if _DASH not in line and not line.rstrip().endswith(" \u2014"):
         return None
     cells = _dash_cells(line)
-    if len(cells) < 2 or not _DASH_LABEL.match(cells[0]):
+    if len(cells) < 2 or not ROW_LABEL_CELL.match(cells[0]):
         return None
     return cells
 

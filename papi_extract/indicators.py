@@ -30,9 +30,10 @@ import regex
 from pydantic import TypeAdapter
 
 from papi_extract.context import Block, DocContext
+from papi_extract.grid_tables import ROW_LABEL_CELL as _ROW_LABEL
 from papi_extract.models import IndicatorMention, Section
 from papi_extract.pipeline import Stage
-from papi_extract.tables import ROW_LABEL_CELL as _ROW_LABEL, cell_pieces
+from papi_extract.tables import cell_pieces
 from papi_extract.taxonomy import IndicatorMatch, find_indicators_folded
 
 

@@ -51,10 +51,11 @@ from pydantic import TypeAdapter
 
 from papi_extract.context import Block, DocContext
 from papi_extract.footnotes import citation_pos, footnote_label
+from papi_extract.grid_tables import ROW_LABEL_CELL as _ROW_LABEL
 from papi_extract.models import Score, Section
 from papi_extract.normalize import fold
 from papi_extract.pipeline import Stage
-from papi_extract.tables import ROW_LABEL_CELL as _ROW_LABEL, SEPARATOR_CELL, cell_pieces
+from papi_extract.tables import SEPARATOR_CELL, cell_pieces
 from papi_extract.taxonomy import (
     IndicatorMatch,
     find_indicators_folded,

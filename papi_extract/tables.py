@@ -875,8 +875,6 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
 # a header line: "TT" or "STT" first, then at least two more cells separated by two or more spaces
 _ALIGNED_HEAD = regex.compile(r"^[ ]{0,40}S?TT[ ]{1,60}\S[^\n]{0,300}?[ ]{2,60}\S")
 _CHUNK = regex.compile(r"\S+(?: \S+)*")  # a run of words with single spaces: one cell piece
-# a cell holding only a row's label: "1", "1.2.", "IV.", "a)", or "a" alone (a lettered sub-row)
-ROW_LABEL_CELL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVX]{1,5}\.?|[a-zđ][.)]?)$")
 # "STT Chỉ số nội dung": a number column as wide as its name plus one space, glued to the next name
 _GLUED_NUMBER = regex.compile(r"S?TT\.? (?=\S)")
 
