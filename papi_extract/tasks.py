@@ -49,7 +49,7 @@ from papi_extract.models import Agency, Deadline, Section, Task
 from papi_extract.footnotes import FOOTNOTE
 from papi_extract.normalize import collapse_ws, fold
 from papi_extract.pipeline import Stage
-from papi_extract.tables import PERIOD_LABEL, Row, Table, find_tables
+from papi_extract.tables import PERIOD_LABEL, Row, Table, find_tables, header_role
 
 DATA = Path(__file__).parent / "data"
 
@@ -1148,6 +1148,8 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
             continue
         if len(f) <= _MAX_POINTER_CHARS and "phu luc" in f and v.reference_ending.search(f, max(0, len(f) - 90)):
             continue  # "Nhiệm vụ cụ thể … được phân công tại Phụ lục kèm theo Kế hoạch này.": a pointer
+        if "\u2014" in text and _column_legend(text):
+            continue  # "… mỗi dòng ghi theo thứ tự: STT — Nội dung nhiệm vụ — Cơ quan chủ trì — …": a table's legend
         if f[:1] == "[" and FOOTNOTE.match(f):
             continue  # a footnote ("[1](#ftnref1) Báo cáo PAPI 2024 …", "[^2]: …"): a note, not a task
         if b.kind == "para" and _reported_speech(v, text):
@@ -1812,6 +1814,14 @@ def _runin_indicator(st: _Doc, text: str) -> tuple[int, str | None, int] | None:
     if not isinstance(start, int) or not isinstance(end, int) or (end - start) < _RUNIN_COVER * len(head):
         return None
     return int(m.dimension), m.subdimension, cut
+
+
+def _column_legend(text: str) -> bool:
+    """A sentence that ends listing a table's columns joined by " — " ("…: STT — Nội dung nhiệm vụ — Cơ quan chủ
+    trì — Thời gian hoàn thành."): it tells how the rows below read, it assigns nothing."""
+    tail = text[text.rfind(":") + 1 :]
+    names = [n.strip(" .;") for n in tail.split("\u2014")]
+    return len(names) >= 3 and sum(1 for n in names if header_role(n) is not None) >= len(names) - 1
 
 
 _MAX_NOTE = 400  # characters inside an indicator note's parenthesis

@@ -1737,3 +1737,17 @@ def test_a_closing_parenthesis_naming_who_does_the_task_gives_its_lead() -> None
         "3. Tổ chức đối thoại với Nhân dân về đất đai (tại các xã vùng ven).\n"
     )
     assert [keys(t.lead) for t in doc.tasks] == [expect("Phòng Tư pháp"), expect("Văn phòng HĐND và UBND huyện"), set()]
+
+
+def test_a_sentence_listing_a_tables_columns_is_no_task() -> None:
+    """ "Các đơn vị thực hiện theo bảng dưới đây, mỗi dòng gồm: TT — Nhiệm vụ — Đơn vị chủ trì — Thời hạn." explains
+    how the rows read; a sentence with dashes that names no columns stays a task."""
+    doc = parse(
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2024\n\nII. NHIỆM VỤ\n"
+        "Các đơn vị thực hiện theo bảng dưới đây, mỗi dòng gồm: TT — Nhiệm vụ — Đơn vị chủ trì — Thời hạn.\n"
+        "1 — Rà soát thủ tục hành chính cấp xã — Văn phòng UBND huyện — Quý II/2024\n"
+        "2 — Đối thoại với Nhân dân về đất đai — Phòng Tài nguyên và Môi trường — Quý III/2024\n"
+        "3 — Công khai ngân sách xã — UBND các xã — Hằng quý\n\n"
+        "Phòng Tư pháp tổ chức hòa giải ở cơ sở — nhất là tại các thôn vùng sâu — trong năm 2024.\n"
+    )
+    assert [t.label for t in doc.tasks] == ["1", "2", "3", None]
