@@ -394,13 +394,13 @@ class _Builder:
     def _period_row(self, raw: _RawRow, values: list[str]) -> bool:
         """A row of period labels only ("| | | | | T5 | T6 | … | T12 | |"), before any task row, none in the
         number or text column: the lower header of a time line, whose columns the rows mark with "x"."""
-        if self.periods or any(r.kind == "task" for r in self.rows):
+        if self.periods:
             return False
         filled = [i for i, v in enumerate(values) if v and not v.isspace()]
         if len(filled) < _MIN_PERIODS or self.num_col in filled or self.text_col in filled:
             return False
-        if not all(PERIOD_LABEL.match(values[i]) for i in filled):
-            return False
+        if not all(PERIOD_LABEL.match(values[i]) for i in filled) or any(r.kind == "task" for r in self.rows):
+            return False  # (the rows are scanned last: a row of labels is rare, a table's rows many)
         self.periods = {i: _strip_span(self.doc, *raw.spans[i]) for i in filled if i < len(raw.spans)}
         return True
 

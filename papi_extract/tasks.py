@@ -1457,18 +1457,28 @@ def _trailing_fields(st: _Doc, j: Joined) -> tuple[int, list[_AgencyLine]] | Non
 _MAX_PAREN_TIME = 80  # a closing time field is short ("(Khi có kế hoạch tuyển dụng)"); longer asides are prose
 
 
+def _closing_paren(f: str) -> tuple[int, int] | None:
+    """(offset of "(", offset of ")") of the parenthesis that closes an item's (folded) text, a final
+    " .;," aside, or None: the item's own time, indicator note or assignee is often written there."""
+    if ")" not in f[-4:]:  # the common case: no closing parenthesis at all
+        return None
+    close = len(f.rstrip(" .;,")) - 1
+    if close < 1 or f[close] != ")":
+        return None
+    k = f.rfind("(", 0, close)
+    return None if k < 0 else (k, close)
+
+
 def _paren_time(st: _Doc, body: Joined, found: list[Deadline]) -> list[Deadline]:
     """The time in a closing parenthesis that is the item's time field ("… (Năm 2024).", "… (Khi có dự án
     thu hồi đất).") though prose reading finds none there: its content is read as a time cell when the
     time opens it. A parenthesis prose already reads ("(Quý II/2024)") is left as it is."""
     f = body.folded
-    if ")" not in f[-4:]:  # the common case: no closing parenthesis at all
+    paren = _closing_paren(f)
+    if paren is None:
         return []
-    close = len(f.rstrip(" .;,")) - 1
-    if close < 1 or f[close] != ")":
-        return []
-    k = f.rfind("(", 0, close)
-    if k < 0 or close - k - 1 > _MAX_PAREN_TIME or f.find(")", k + 1, close) >= 0:
+    k, close = paren
+    if close - k - 1 > _MAX_PAREN_TIME or f.find(")", k + 1, close) >= 0:
         return []
     inner = body.slice(k + 1, close)
     lead = len(inner.text) - len(inner.text.lstrip())
@@ -1491,14 +1501,10 @@ def _closing_assignment(st: _Doc, j: Joined) -> list[Agency]:
     """The agency a closing parenthesis assigns the item to: "(Sở Nội vụ thực hiện)", "(X chủ trì)" — an
     agency as the parenthesis's subject and only its verb after it."""
     f = j.folded
-    if ")" not in f[-4:]:
+    paren = _closing_paren(f)
+    if paren is None or paren[1] - paren[0] > 160:
         return []
-    close = len(f.rstrip(" .;,")) - 1
-    if close < 1 or f[close] != ")":
-        return []
-    k = f.rfind("(", 0, close)
-    if k < 0 or close - k > 160:
-        return []
+    k, close = paren
     got, after = st.subject_at(j, k + 1)
     if not got or after < 0:
         return []
@@ -1834,13 +1840,11 @@ def _note_indicator(st: _Doc, body: Joined) -> tuple[int, str | None] | None:
     note naming two ("…; Chỉ số nội dung 4 - …") gives the first; a sub-dimension counts only under
     the dimension named with it (or alone)."""
     f = body.folded
-    if ")" not in f[-4:] or st.api.search_indicators is None:
+    paren = _closing_paren(f) if st.api.search_indicators is not None else None
+    if paren is None:
         return None
-    close = len(f.rstrip(" .;,")) - 1
-    if close < 1 or f[close] != ")":
-        return None
-    k = f.rfind("(", 0, close)
-    if k < 0 or close - k - 1 > _MAX_NOTE or not st.v.indicator_note.match(f, k + 1, close):
+    k, close = paren
+    if close - k - 1 > _MAX_NOTE or not st.v.indicator_note.match(f, k + 1, close):
         return None
     inner = body.text[k + 1 : close]
     first = inner.split(";")[0]
