@@ -3,9 +3,11 @@
 Why it is built the way it is:
 
 - **One record per input file, whatever happens.** Each document is parsed in a worker
-  process (forked from a warmed-up fork server) that the parent feeds one path at a time over
-  a pipe, so the parent always knows which document a worker holds. A worker past the per-document time limit is killed
-  (SIGKILL) and replaced, and the document gets an E301 record; a worker that dies gets E302.
+  process (forked from a warmed-up fork server) that the parent feeds paths over a pipe, one
+  ahead so it never waits, taken in order, so the parent always knows which document a worker
+  holds. A worker past the per-document time limit is killed (SIGKILL) and replaced, and the
+  document gets an E301 record; a worker that dies gets E302; the documents queued behind it go
+  to the next free worker.
   The pipeline itself never raises (``parse_path`` turns every failure into a ``ParseError``).
 - **Crash safety without a database.** Results are appended, one complete line per
   ``os.write``, to a journal file of this run (``DATASET/.parts/run-*.jsonl``), fsynced every
@@ -36,7 +38,7 @@ import sys
 import threading
 import time
 import zlib
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -59,6 +61,7 @@ _RECORD_KEY = b',"record":'
 _CRC = "crc32"  # journal lines only: the checksum of the record bytes (never in manifest.jsonl)
 _FSYNC_EVERY = 1.0  # seconds between journal fsyncs
 _START_TIMEOUT = 300.0  # seconds a new worker may take to report ready (the fork server warms up first)
+_IN_FLIGHT = 2  # documents sent to a worker ahead of its answers (see _process)
 
 
 class UsageError(Exception):
@@ -372,7 +375,9 @@ def _mp_context() -> Any:
 class _Worker:
     proc: Any
     conn: Connection
-    task: tuple[int, str] | None = None
+    # documents sent and not yet answered, in the order the worker takes them; the first is the one
+    # it is parsing, started at ``started`` (when the answer before it arrived)
+    tasks: deque[tuple[int, str]] = field(default_factory=deque)
     started: float = 0.0
 
 
@@ -383,15 +388,20 @@ class _Pool:
         self.ctx = _mp_context()
         self.max_bytes = max_bytes
         self.options = options
-        self.workers = [self._spawn() for _ in range(n)]
+        # start them all, then wait: each one's start-up (fork, collector pass) overlaps the others'
+        started = [self._start() for _ in range(n)]
+        self.workers = [self._handshake(*s) for s in started]
 
-    def _spawn(self) -> _Worker:
+    def _start(self) -> tuple[Any, Connection]:
         parent, child = self.ctx.Pipe(duplex=True)
         proc = self.ctx.Process(target=_worker_main, args=(child, self.max_bytes, self.options), daemon=True)
         proc.start()
         child.close()
-        # Handshake: a worker that cannot even start is a broken setup, not a bad document, and must
-        # not turn every input into an E302 record.
+        return proc, parent
+
+    def _handshake(self, proc: Any, parent: Connection) -> _Worker:
+        # A worker that cannot even start is a broken setup, not a bad document, and must not turn
+        # every input into an E302 record.
         ready = wait([parent, proc.sentinel], timeout=_START_TIMEOUT)
         msg = None
         if parent in ready:
@@ -412,7 +422,7 @@ class _Pool:
         w.proc.join(timeout=5)
         with contextlib.suppress(OSError):
             w.conn.close()
-        self.workers[self.workers.index(w)] = self._spawn()
+        self.workers[self.workers.index(w)] = self._handshake(*self._start())
 
     def shutdown(self, kill: bool = False) -> None:
         for w in self.workers:
@@ -463,19 +473,27 @@ class Summary:
 
 
 class _Journal:
-    """This run's append-only result file: one os.write per complete line, fsync once a second."""
+    """This run's append-only result file: one os.write per complete line, fsync once a second.
+
+    It remembers where each record went (``entries``), so the merge needs no second read of it."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        self.size = os.lseek(self.fd, 0, os.SEEK_END)
+        self.entries: dict[str, Entry] = {}
         self.last_sync = time.monotonic()
         self.dirty = False
 
-    def append(self, line: bytes) -> None:
+    def append(self, manifest: dict[str, Any], record: bytes) -> None:
+        line = _journal_line(manifest, record)
         view = memoryview(line)
         while view:
             n = os.write(self.fd, view)
             view = view[n:]
+        body = len(record.rstrip(b"\n"))  # the line ends with the record's bytes, then "}\n"
+        self.entries[manifest["path"]] = Entry(manifest, str(self.path), self.size + len(line) - 2 - body, body)
+        self.size += len(line)
         self.dirty = True
         if time.monotonic() - self.last_sync > _FSYNC_EVERY:
             self.sync()
@@ -565,7 +583,13 @@ def _on_sigterm(signum: int, frame: Any) -> None:
 
 def _process(todo: list[str], journal: _Journal, jobs: int, timeout: float, max_bytes: int,
              options: dict[str, Any], progress: _Progress, summary: Summary) -> None:
-    """Run ``todo`` through the pool, appending every outcome to the journal."""
+    """Run ``todo`` through the pool, appending every outcome to the journal.
+
+    Each worker is sent its next document before it answers the current one (``_IN_FLIGHT`` at a
+    time), so it never sits idle waiting for the parent; it takes them in order, so the parent still
+    knows which document it holds. When a worker is killed or dies, only the document it was
+    parsing gets an error record; the ones queued behind it go back to the queue.
+    """
     pool = _Pool(min(jobs, len(todo)), max_bytes, options)
     queue = list(enumerate(todo))
     queue.reverse()  # pop() from the end = input order
@@ -576,37 +600,45 @@ def _process(todo: list[str], journal: _Journal, jobs: int, timeout: float, max_
         nonlocal pending
         manifest = {"path": path, **summ, "seconds": None if seconds is None else round(seconds, 4),
                     "time_limit": timeout}
-        journal.append(_journal_line(manifest, data))
+        journal.append(manifest, data)
         summary.parsed += 1
         pending -= 1
         progress.advance(summ["status"] == "error")
 
+    def requeue(w: _Worker) -> None:
+        while w.tasks:  # the last first, so that pop() takes them back in input order
+            queue.append(w.tasks.pop())
+
     try:
         while pending:
-            for w in pool.workers:
-                if w.task is None and queue:
-                    w.task = queue.pop()
-                    w.started = time.monotonic()
-                    try:
-                        w.conn.send((*w.task, cwd))
-                    except (BrokenPipeError, OSError):
-                        pass  # noticed below through the sentinel
-            busy = [w for w in pool.workers if w.task is not None]
             now = time.monotonic()
+            for w in pool.workers:
+                while len(w.tasks) < _IN_FLIGHT and queue:
+                    if not w.tasks:
+                        w.started = now
+                    task = queue.pop()
+                    w.tasks.append(task)
+                    try:
+                        w.conn.send((*task, cwd))
+                    except (BrokenPipeError, OSError):
+                        break  # noticed below through the sentinel
+            busy = [w for w in pool.workers if w.tasks]
             next_deadline = min(w.started + timeout for w in busy) - now
             ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy],
                              timeout=max(0.0, min(next_deadline, 0.5))))
             now = time.monotonic()
             for w in busy:
-                assert w.task is not None
-                idx, path = w.task
+                idx, path = w.tasks[0]
                 if w.conn in ready:
                     try:
-                        _, summ, data, seconds = w.conn.recv()
+                        got, summ, data, seconds = w.conn.recv()
                     except (EOFError, OSError):
                         pass  # died mid-send: handled as a dead worker below
                     else:
-                        w.task = None
+                        if got != idx:  # cannot happen: a worker answers in the order it is sent
+                            raise RuntimeError(f"worker answered document {got} while holding {idx}")
+                        w.tasks.popleft()
+                        w.started = now
                         record(path, summ, data, seconds)
                         continue
                 if w.proc.sentinel in ready or not w.proc.is_alive():
@@ -614,11 +646,15 @@ def _process(todo: list[str], journal: _Journal, jobs: int, timeout: float, max_
                     summ, data = _runner_error(path, "E302", f"{path}: the worker process died (exit code {code}) "
                                                "while parsing this document")
                     record(path, summ, data, now - w.started)
+                    w.tasks.popleft()
+                    requeue(w)
                     pool.replace(w, kill=False)
                 elif now - w.started > timeout:
                     summ, data = _runner_error(path, "E301", f"{path}: exceeded the per-document time limit of "
                                                f"{timeout:g}s; the worker was killed")
                     record(path, summ, data, now - w.started)
+                    w.tasks.popleft()
+                    requeue(w)
                     pool.replace(w, kill=True)
     except BaseException:
         pool.shutdown(kill=True)
@@ -764,7 +800,7 @@ def _run_locked(paths: list[str], out_dir: Path, jobs: int, force: bool, timeout
             finally:
                 journal.close()
                 progress.close()
-            _read_journal(str(journal_path), state)
+            state.update(journal.entries)
         else:
             progress.close()
         missing = [p for p in paths if p not in state]

@@ -178,6 +178,21 @@ def test_a_dead_worker_gives_E302_and_is_replaced(tmp_path: Path) -> None:
     assert (again.parsed, again.reused) == (1, 3)
 
 
+@pytest.mark.parametrize("hook", [{"_test_sleep": {"match": "0-BAD", "seconds": 600}}, {"_test_crash": "0-BAD"}],
+                         ids=["killed", "died"])
+def test_documents_queued_behind_a_killed_worker_are_parsed_by_its_replacement(tmp_path: Path, hook: dict) -> None:
+    # a worker is sent its next document before it answers (so it never waits for the parent); "0-BAD"
+    # sorts first, so with one worker the next seed is already queued on it when it is killed or dies
+    src = _three_seeds_and(tmp_path, "0-BAD.txt")
+    summary = run_convert([str(src)], tmp_path / "ds", jobs=1, timeout=3, options=hook)
+    recs = _by_name(tmp_path / "ds")
+    assert recs["0-BAD.txt"]["error"] == ("E301" if "_test_sleep" in hook else "E302")
+    assert sorted(n for n, r in recs.items() if r["record_type"] == "plan") == sorted(
+        p.name for p in src.iterdir() if p.name != "0-BAD.txt")
+    assert len(_records(tmp_path / "ds")) == len(_manifest(tmp_path / "ds")) == 4
+    assert summary.parsed == 4 and sum(summary.errors.values()) == 1
+
+
 # ------------------------------------------------------------------------------------------
 # resume
 # ------------------------------------------------------------------------------------------
