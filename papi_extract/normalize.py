@@ -33,6 +33,7 @@ from papi_extract.grid_tables import (
     rewrite_grid_tables,
     rewrite_pipe_layouts,
 )
+from papi_extract.run_tables import has_run_tables
 from papi_extract.word_tables import join_spilled_cells
 
 # Every pattern in this module is linear: character classes and bounded repeats only.
@@ -397,6 +398,10 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
     text = _clean_chars(text)
     if _EMOJI_LEAD.search(text):
         text = _EMOJI_LEAD.sub(_emoji_lead, text)
+    if fmt != "html" and has_run_tables(text):
+        from papi_extract.run_tables import rewrite_run_tables
+
+        text = rewrite_run_tables(text)  # a PDF's raw text: each cell a run of lines, rows one after another
     if fmt != "html" and "\t" in text:
         text = join_spilled_cells(text)  # Word's text export: a cell's later paragraphs back on its row
     if fmt != "html" and has_grid_tables(text):

@@ -1,0 +1,419 @@
+"""Tables whose cells come out as runs of lines (``pdftotext -raw`` of a PDF), rewritten as pipe rows.
+
+Why: a PDF's raw text extraction writes a table cell by cell in row order, each cell's wrapped lines
+one after the other, with nothing between two cells:
+
+    STT Nội dung nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp
+    Thời gian thực
+    hiện
+    Sản phẩm
+    I THAM GIA CỦA NGƯỜI DÂN Ở CẤP CƠ SỞ
+    1
+    Tuyên truyền, phổ biến Luật Thực hiện dân chủ ở
+    cơ sở … chú trọng đồng bào dân tộc Khmer
+    Phòng Tư pháp
+    Phòng Dân tộc; Đài Truyền
+    thanh huyện; UBND các xã,
+    thị trấn
+    Quý II, quý
+    III/2023
+    Tin, bài tuyên truyền
+
+Read as text, the rows of such a table are one long paragraph. Rewritten: the header (a line "STT …"
+naming the columns, its wrapped rest on the short lines below) gives the columns; a line holding only
+the next row number opens a row, a Roman number with a title in capitals is a group row; a row's
+lines are dealt to its cells in column order. A line goes on the cell before it when it starts in
+lower case, when that cell stops on a word that needs more ("và", "UBND", "-": ``tables._openness``),
+or when the line before could not have held its first word (the column's width, measured on the
+table's own lines, says the line was wrapped); otherwise it opens the next cell. A line that holds two
+short cells ("Năm 2023 Biên bản họp dân", "UBND các xã, thị trấn Tháng 12/2023") is cut where a time
+starts or ends when the row has fewer cells than columns. Repeated headers, running headers or footers
+and page numbers between rows are dropped. Without a header naming a task table, or without two rows,
+the lines are left as they are. Linear in the lines (each row's lines are read a bounded number of
+times).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+import yaml
+
+DATA = Path(__file__).parent / "data"
+_HEAD_WORDS = ("STT ", "TT ", "Số TT ")
+_HEAD_MAX_EXTRA = 6  # short lines under the header line that may hold its wrapped rest
+_HEAD_EXTRA_LEN = 40
+_ROW_MAX_LINES = 40  # a row of more lines is no row of this table: the table ends before it
+_MAX_DROPPED = 12  # lines dropped in a row (page numbers, footers, headers again) before the table ends
+_HEAD_MAX_LEN = 300  # characters of a header line
+_CUT_WITHIN = 200  # characters of a cell searched for where a second cell starts
+_FURNITURE_MIN = 3  # a line printed this often in the document is a running header or footer
+_FURNITURE_LEN = 30
+_BARE_NUMBER = regex.compile(r"^\d{1,3}\.?$")
+_GROUP = regex.compile(r"^([IVX]{1,5}|[A-H])\.?[ \t]{1,3}(\S.{2,300})$")
+# where a time ends inside a line: a year, a date or "quý IV" closing it, before a capital
+_FRAGMENT = regex.compile(r"[IVX]{1,4}(?:[/,.;]|$)")
+_ROMAN_WORD = regex.compile(r"[IVX]{1,4}(?:/\d{2,4})?[,.;]?$")
+_REFERENCE_OPENINGS = ("theo ", "can cu ")
+# a lettered sub-group row under a group ("a Y tế công lập", "b) Giáo dục tiểu học công lập")
+_SUBGROUP = regex.compile(r"^([a-hđ])[.)]?[ \t]{1,3}(\p{Lu}[^\n]{2,100})$")
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(folded words that open a time cell, folded openings of the lines that end a table)."""
+    from papi_extract.normalize import fold
+
+    raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))["run_tables"]
+    return (tuple(sorted((fold(w) for w in raw["time_openings"]), key=len, reverse=True)),
+            tuple(fold(w) for w in raw["table_endings"]))
+
+
+def _opens_time(folded: str, at: int = 0) -> bool:
+    """A time cell's first word(s) at ``at`` of a folded text ("tháng", "trước ngày"), whole words."""
+    for w in _vocab()[0]:
+        if folded.startswith(w, at):
+            e = at + len(w)
+            if e == len(folded) or not folded[e].isalnum():
+                return True
+    return False
+
+
+def has_run_tables(text: str) -> bool:
+    """Cheap gate: a line that starts with a number column's name ("STT ", "TT ") and has no tab or bar."""
+    for word in _HEAD_WORDS:
+        k = text.find(word)
+        while k >= 0:
+            line_start = text.rfind("\n", 0, k) + 1
+            lead = text[line_start:k]
+            if not lead.strip(" \f") and (word != "TT " or not text[k - 1 : k].isalpha()):
+                line_end = text.find("\n", k)
+                line = text[k : line_end if line_end >= 0 else len(text)]
+                if "\t" not in line and "|" not in line and "  " not in line.strip():
+                    return True
+            k = text.find(word, k + 1)
+    return False
+
+
+@lru_cache(maxsize=256)
+def _scan_header(joined: str) -> tuple[list[tuple[str, int, int]], int] | None:
+    """The column names of a header's text in order, as (role, start, end) in ``joined``, and how many
+    words name no column; None unless it opens with the number column."""
+    from papi_extract.normalize import fold
+    from papi_extract.tables import vocab
+
+    f = fold(joined)
+    phrases = vocab().headers  # longest first
+    out: list[tuple[str, int, int]] = []
+    unknown = 0
+    i, n = 0, len(f)
+    while i < n:
+        if f[i] in " ,;:.()\f":
+            i += 1
+            continue
+        for phrase, role in phrases:
+            if f.startswith(phrase, i):
+                e = i + len(phrase)
+                if e == n or f[e] in " ,;:.()":
+                    if role == "group":
+                        break  # "Trách nhiệm thực hiện" over two columns: not a run table's header
+                    out.append((role, i, e))
+                    i = e
+                    break
+        else:
+            unknown += 1
+            e = f.find(" ", i)
+            i = n if e < 0 else e
+    if not out or out[0][0] != "number":
+        return None
+    return out, unknown
+
+
+def _header(lines: list[str], h: int) -> tuple[list[str], list[str], int] | None:
+    """(column roles, column names, index of the first line after the header) of a header at ``h``."""
+    first = lines[h].strip(" \f")
+    if len(first) > _HEAD_MAX_LEN:
+        return None
+    best: tuple[list[tuple[str, int, int]], str, int] | None = None
+    joined = first
+    for j in range(h, min(h + 1 + _HEAD_MAX_EXTRA, len(lines))):
+        if j > h:
+            s = lines[j].strip(" \f")
+            if not s or len(s) > _HEAD_EXTRA_LEN or any(c.isdigit() for c in s) or _GROUP.match(s):
+                break
+            joined = f"{joined} {s}"
+        got = _scan_header(joined)
+        if got is None:
+            return None
+        cols, unknown = got
+        if unknown == 0:
+            best = (cols, joined, j + 1)
+    if best is None:
+        return None
+    cols, joined, after = best
+    roles = [r for r, _, _ in cols]
+    if "text" not in roles or len(set(roles) & {"lead", "support", "deadline", "output"}) < 2 or len(roles) != len(set(roles)):
+        return None
+    return roles, [joined[a:e] for _, a, e in cols], after
+
+
+def _furniture(lines: list[str]) -> frozenset[str]:
+    """Running headers and footers: a line printed next to two page breaks (a form feed), or a long
+    line printed three times (a wrapped cell's short line may repeat: "UBND các xã, thị")."""
+    counts: dict[str, int] = {}
+    near_break: dict[str, int] = {}
+    for k, t in enumerate(lines):
+        s = t.strip(" \f")
+        if not s:
+            continue
+        counts[s] = counts.get(s, 0) + 1
+        if any("\f" in lines[x] for x in range(max(0, k - 2), min(len(lines), k + 3)) if x != k) or "\f" in t:
+            near_break[s] = near_break.get(s, 0) + 1
+    out = {s for s, c in near_break.items() if c >= 2 and not _BARE_NUMBER.match(s)}
+    out |= {s for s, c in counts.items() if c >= _FURNITURE_MIN and len(s) >= _FURNITURE_LEN}
+    return frozenset(out)
+
+
+def rewrite_run_tables(text: str) -> str:
+    """``text`` with each run table (see the module's docstring) written as markdown pipe rows."""
+    lines = text.split("\n")
+    out: list[str] = []
+    furniture: frozenset[str] | None = None
+    i, n = 0, len(lines)
+    while i < n:
+        s = lines[i].strip(" \f")
+        head = _header(lines, i) if s.startswith(_HEAD_WORDS) and "\t" not in s and "|" not in s else None
+        if head is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        if furniture is None:
+            furniture = _furniture(lines)
+        roles, names, body = head
+        rows, end = _rows(lines, i, body, furniture)
+        if sum(1 for r in rows if r[0] == "row") < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append("")
+        out.append("| " + " | ".join(names) + " |")
+        out.append("|" + "---|" * len(roles))
+        widths = _widths(rows, roles)
+        for kind, label, row_lines in rows:
+            if kind == "group":
+                cells = [label, row_lines[0]] + [""] * (len(roles) - 2)
+            else:
+                cells = [label] + _deal(row_lines, roles[1:], widths)
+            out.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
+        out.append("")
+        i = end
+    return "\n".join(out)
+
+
+_Row = tuple[str, str, list[str]]  # (kind "row"/"group", label, lines)
+
+
+def _rows(lines: list[str], h: int, body: int, furniture: frozenset[str]) -> tuple[list[_Row], int]:
+    """The rows from ``body`` on, and the index of the first line after the table."""
+    _, endings = _vocab()
+    from papi_extract.normalize import fold
+
+    head_lines = [lines[k].strip(" \f") for k in range(h, body)]
+    rows: list[_Row] = []
+    starts: list[int] = []  # the line each row opens on
+    expected = 1
+    j, n = body, len(lines)
+    end = body  # after the last line a row took
+    dropped = 0  # lines dropped since the last one taken: bounded, so a failed table costs a bounded scan
+
+    def open_row(kind: str, label: str, first: list[str]) -> None:
+        nonlocal end
+        rows.append((kind, label, first))
+        starts.append(j)
+        end = j + 1
+
+    while j < n:
+        s = lines[j].strip(" \f")
+        if dropped > _MAX_DROPPED:
+            break
+        if s == head_lines[0] and [x.strip(" \f") for x in lines[j : j + len(head_lines)]] == head_lines:
+            j += len(head_lines)  # the header repeated on a new page
+            dropped += len(head_lines)
+            continue
+        if not s or s in furniture:
+            j += 1
+            dropped += 1
+            continue
+        if _BARE_NUMBER.match(s):
+            num = int(s.rstrip("."))
+            if num == expected or (num == 1 and rows and rows[-1][0] == "group"):
+                open_row("row", s.rstrip("."), [])
+                expected = num + 1
+                dropped = 0
+            else:
+                dropped += 1  # a page number
+            j += 1
+            continue
+        dropped = 0
+        g = _GROUP.match(s)
+        if g is not None and g.group(2) == g.group(2).upper() and any(c.isalpha() for c in g.group(2)):
+            open_row("group", g.group(1), [g.group(2)])
+            j += 1
+            continue
+        g = _SUBGROUP.match(s)
+        if g is not None and rows and (rows[-1][0] == "group" or rows[-1][2]):
+            open_row("group", g.group(1), [g.group(2)])
+            j += 1
+            continue
+        if rows and rows[-1][0] == "group" and s == s.upper() and any(c.isalpha() for c in s):
+            rows[-1][2][0] += " " + s  # a group title wrapped on the next line
+            end = j = j + 1
+            continue
+        if not rows or rows[-1][0] == "group" or fold(s[:12]).startswith(endings):
+            break  # the text after the table (or lines that belong to no row)
+        if len(rows[-1][2]) >= _ROW_MAX_LINES:
+            rows.pop()  # a runaway row: the table ends before it
+            end = starts.pop()
+            break
+        rows[-1][2].append(s)
+        end = j = j + 1
+    while rows and (rows[-1][0] == "group" or not rows[-1][2]):
+        rows.pop()  # a group title or a number with nothing under it closes no table: left as text
+        end = starts.pop()
+    return rows, end
+
+
+def _widths(rows: list[_Row], roles: list[str]) -> dict[str, int]:
+    """Each column's width in characters: its longest wrapped line, i.e. a line that a first dealing
+    (on the strong cues only, no widths) puts before another line of the same cell. A cell's last line
+    or a one-line cell may hold two cells printed side by side, so neither counts."""
+    widths: dict[str, int] = {}
+    for kind, _, row_lines in rows:
+        if kind != "row":
+            continue
+        for col, cell in _deal_lines(row_lines, roles[1:], {}):
+            role = roles[1 + col]
+            for line in cell[:-1]:
+                widths[role] = max(widths.get(role, 0), len(line))
+    return widths
+
+
+@lru_cache(maxsize=1)
+def _open_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words after which a cell goes on, agency heads that need a name after them), lower case with
+    their marks: folded, "bàn" (table) would be "Ban" (board) and "thi" (exam) "thị"."""
+    data = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))
+    raw = data["ordered_cells"]
+    return frozenset(raw["open_words"]) | frozenset(data["run_tables"]["open_words"]), frozenset(raw["open_heads"])
+
+
+def _open_end(cell: list[str]) -> bool:
+    """The cell stops where its text must go on: on "và", "các", "thị", a "-", "," or ";", or an
+    agency head written as one ("UBND", "Phòng", "Văn phòng"), not as a name's last word ("Sơn Hội")."""
+    words, heads = _open_words()
+    last = cell[-1].rstrip()
+    if not last or last[-1] in "-,;&(":
+        return True
+    parts = last.rsplit(" ", 2)
+    w1 = parts[-1]
+    if w1.lower() in words:
+        return True
+    if w1[:1].isupper() and w1.lower() in heads and (len(parts) == 1 or not parts[-2][:1].isupper()):
+        return True  # "… của Ban" goes on; "xã Sơn Hội" is a place's name
+    return len(parts) > 1 and parts[-2][:1].isupper() and " ".join(parts[-2:]).lower() in heads  # "Văn phòng"
+
+
+def _goes_on(cell: list[str], line: str, role: str, widths: dict[str, int]) -> bool:
+    """Whether ``line`` continues ``cell`` (of column ``role``) rather than opening the next cell."""
+    from papi_extract.agencies import has_known_head
+
+    if not line[0].isupper() or _FRAGMENT.match(line):
+        # lower case, a mark, a number or a Roman number going on a date or a quarter ("III/2023")
+        return True
+    if _open_end(cell):
+        return True
+    from papi_extract.normalize import fold
+
+    if has_known_head(line[:120]) or (role != "text" and _opens_time(fold(line[:24]))):
+        return False  # an agency (or, after one, a time) after a finished cell opens the next cell
+    width = widths.get(role)
+    if width:
+        word = line.split(" ", 1)[0]
+        return len(cell[-1]) + 1 + len(word) > width  # the line before could not hold this word: wrapped
+    return False
+
+
+def _deal_lines(row_lines: list[str], roles: list[str], widths: dict[str, int]) -> list[tuple[int, list[str]]]:
+    """(column index, lines) of each cell of a row, in order. A cell that opens with a time where an
+    agency column comes next leaves that column empty (a row with no supporting agency)."""
+    from papi_extract.agencies import has_known_head
+    from papi_extract.normalize import fold
+
+    cells: list[tuple[int, list[str]]] = []
+    for line in row_lines:
+        if not cells:
+            cells.append((0, [line]))
+            continue
+        col, cur = cells[-1]
+        if col >= len(roles) - 1 or _goes_on(cur, line, roles[col], widths):
+            cur.append(line)
+            continue
+        nxt = col + 1
+        if (roles[nxt] in ("lead", "support") and "deadline" in roles[nxt:] and not has_known_head(line[:120])
+                and _opens_time(fold(line[:24]))):
+            nxt = roles.index("deadline", nxt)
+        cells.append((nxt, [line]))
+    return cells
+
+
+def _deal(row_lines: list[str], roles: list[str], widths: dict[str, int]) -> list[str]:
+    """A row's lines dealt to its cells (``roles``, in column order), each cell's lines joined; then a
+    cell whose next column is empty may hold that column's cell too, printed on the same line
+    ("Năm 2023 Biên bản họp dân", "Thanh tra huyện UBND các xã được thanh tra"): it is cut there."""
+    cells = [""] * len(roles)
+    for col, lines in _deal_lines(row_lines, roles, widths):
+        cells[col] = " ".join(lines)
+    k = 1
+    while k < len(roles) - 1:
+        if cells[k] and not cells[k + 1]:
+            cut = _cut(cells[k], roles[k], roles[k + 1])
+            if cut is not None:
+                cells[k], cells[k + 1] = cells[k][:cut].rstrip(), cells[k][cut:].lstrip()
+        k += 1
+    return cells
+
+
+def _cut(cell: str, role: str, next_role: str) -> int | None:
+    """Where ``cell`` (of ``role``) holds the start of the next column's cell too, or None: a time cell
+    stops before its first capital that no time needs ("Hằng tháng | Thư xin lỗi", but "Quý II - Quý
+    IV/2023"); an agency cell before an agency head ("Thanh tra huyện | UBND các xã") or, when a time
+    comes next, before a time's first word ("UBND các xã, thị trấn | Tháng 12/2023")."""
+    from papi_extract.agencies import has_known_head
+    from papi_extract.normalize import fold
+
+    f = fold(cell)
+    if role == "deadline":
+        if f.startswith(_REFERENCE_OPENINGS):
+            return None  # "Theo Kế hoạch thanh tra năm 2023": the capitals name a document
+        k = cell.find(" ")
+        while 0 < k < _CUT_WITHIN:
+            nxt = cell.find(" ", k + 1)
+            word = cell[k + 1 : nxt if nxt > 0 else len(cell)]
+            if word[:1].isupper() and not _ROMAN_WORD.match(word) and not _opens_time(f, k + 1):
+                return k + 1 if cell[k - 1] not in "-,;/" else None
+            k = cell.find(" ", k + 1)
+        return None
+    if role not in ("lead", "support") or next_role not in ("support", "deadline"):
+        return None
+    k = cell.find(" ")
+    while 0 < k < _CUT_WITHIN:
+        if cell[k + 1 : k + 2].isupper() and cell[k - 1] not in ",;-&" and not _open_end([cell[:k]]):
+            rest = cell[k + 1 : k + 81]
+            if next_role == "support" and has_known_head(rest):
+                return k + 1
+            if next_role == "deadline" and _opens_time(f, k + 1):
+                return k + 1
+        k = cell.find(" ", k + 1)
+    return None

@@ -1,0 +1,135 @@
+"""Tables whose cells come out as runs of lines (``pdftotext -raw``): rows rebuilt from the lines."""
+
+from __future__ import annotations
+
+from papi_extract.normalize import normalize
+from papi_extract.pipeline import parse_text
+from papi_extract.run_tables import has_run_tables, rewrite_run_tables
+
+# A province's appendix as a PDF's raw text gives it: other column names than any seed ("TT", "Đơn vị
+# chủ trì", "Thời hạn hoàn thành", "Kết quả"), the header's rest wrapped on short lines, a page break
+# (form feed, running footer, page number, header again) inside the table, two cells printed on one
+# line, a row without a supporting agency, a place name wrapped after its first word, and a lettered
+# sub-group row.
+RAW = """ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN
+
+Số: 88/KH-UBND
+
+Phú Yên, ngày 02 tháng 3 năm 2024
+
+KẾ HOẠCH
+Cải thiện Chỉ số PAPI tỉnh Phú Yên năm 2024
+
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao Chỉ số PAPI của tỉnh năm 2024.
+II. NHIỆM VỤ
+Các sở, ngành thực hiện các nhiệm vụ tại Phụ lục kèm theo.
+Nơi nhận:
+- Bộ Nội vụ;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Lê Văn Hòa
+PHỤ LỤC
+NHIỆM VỤ CẢI THIỆN CHỈ SỐ PAPI NĂM 2024
+TT Nội dung Đơn vị chủ trì Đơn vị phối hợp
+Thời hạn hoàn
+thành
+Kết quả
+I CÔNG KHAI, MINH BẠCH
+1
+Công khai danh sách hộ được hỗ trợ nhà ở trên
+Cổng thông tin điện tử của các huyện, thị xã
+Sở Xây dựng
+UBND các huyện, thị xã,
+thành phố
+Quý II/2024
+Danh sách được công
+khai
+2
+Rà soát, cập nhật quy hoạch sử dụng đất cấp
+huyện đến năm 2030
+Sở Tài nguyên và
+Môi trường
+UBND các huyện Tháng 9/2024 Quyết định phê duyệt
+UBND tỉnh Phú Yên - Kế hoạch cải thiện Chỉ số PAPI 2024
+\f4
+TT Nội dung Đơn vị chủ trì Đơn vị phối hợp
+Thời hạn hoàn
+thành
+Kết quả
+3
+Kiểm tra việc niêm yết thủ tục hành chính tại
+Bộ phận Một cửa các xã, phường, thị trấn
+Văn phòng UBND tỉnh
+Thường xuyên
+Báo cáo kiểm tra
+II CUNG ỨNG DỊCH VỤ
+CÔNG
+a) Y tế công lập
+4
+Khám sức khỏe định kỳ cho người cao tuổi tại
+xã Sơn Hội
+Sở Y tế Trung tâm Y tế huyện Sơn
+Hòa
+Năm 2024 Báo cáo kết quả
+UBND tỉnh Phú Yên - Kế hoạch cải thiện Chỉ số PAPI 2024
+\f5
+"""
+
+
+def _rows(text: str) -> list[list[str]]:
+    out = normalize(text, "text").text
+    return [[c.strip() for c in line.strip().strip("|").split("|")] for line in out.split("\n")
+            if line.startswith("| ") and not line.startswith("| TT")]
+
+
+def test_rows_are_rebuilt_from_runs_of_lines() -> None:
+    rows = _rows(RAW)
+    assert rows[0] == ["I", "CÔNG KHAI, MINH BẠCH", "", "", "", ""]
+    assert rows[1] == ["1", "Công khai danh sách hộ được hỗ trợ nhà ở trên Cổng thông tin điện tử của các huyện, thị xã",
+                       "Sở Xây dựng", "UBND các huyện, thị xã, thành phố", "Quý II/2024", "Danh sách được công khai"]
+    # three cells on one line: cut before the time and before the result
+    assert rows[2][2:] == ["Sở Tài nguyên và Môi trường", "UBND các huyện", "Tháng 9/2024", "Quyết định phê duyệt"]
+    # the page break (footer, page number, header again) is gone; no supporting agency: the time's column
+    assert rows[3] == ["3", "Kiểm tra việc niêm yết thủ tục hành chính tại Bộ phận Một cửa các xã, phường, thị trấn",
+                       "Văn phòng UBND tỉnh", "", "Thường xuyên", "Báo cáo kiểm tra"]
+    assert rows[4] == ["II", "CUNG ỨNG DỊCH VỤ CÔNG", "", "", "", ""]  # a group title wrapped
+    assert rows[5] == ["a", "Y tế công lập", "", "", "", ""]
+    # "Sơn" / "Hòa": the place name wraps (the line could not hold "Hòa"); the last line holds two cells
+    assert rows[6][2:] == ["Sở Y tế", "Trung tâm Y tế huyện Sơn Hòa", "Năm 2024", "Báo cáo kết quả"]
+    assert len(rows) == 7
+
+
+def test_the_rebuilt_rows_are_tasks() -> None:
+    doc = parse_text(RAW)
+    table = [t for t in doc.tasks if t.origin == "table"]
+    assert [t.label for t in table] == ["1", "2", "3", "4"]
+    assert [a.name for a in table[0].lead] == ["Sở Xây dựng"]
+    assert [d.raw for d in table[1].deadlines] == ["Tháng 9/2024"]
+    assert table[2].support == [] and table[2].output == "Báo cáo kiểm tra"
+    assert table[0].dimension == 2  # the group row names "Công khai, minh bạch"
+    assert (table[3].dimension, table[3].subdimension) == (6, "6.1")  # "a) Y tế công lập" under "Cung ứng dịch vụ công"
+    for t in table:
+        assert t.text and t.lead
+
+
+def test_lines_without_a_run_table_are_left_alone() -> None:
+    # a header line followed by prose, not by numbered rows
+    prose = ("STT Nội dung nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời gian\n"
+             "Các nội dung trên được trình bày ở bảng sau.\nSở Nội vụ theo dõi.\n")
+    assert rewrite_run_tables(prose) == prose
+    # an aligned or tabbed header is another layout's
+    assert not has_run_tables("STT\tNội dung\tChủ trì\n1\tA\tB\n")
+    assert not has_run_tables("STT   Nội dung nhiệm vụ     Chủ trì\n")
+    # "TT" inside a word or a sentence is no header
+    assert not has_run_tables("Thực hiện Chỉ thị số 10/CT-TTg về TT Nội dung\n")
+
+
+def test_a_runaway_row_ends_the_table_before_it() -> None:
+    body = "\n".join(f"dòng thứ {k} của một đoạn văn rất dài" for k in range(200))
+    text = ("TT Nội dung Đơn vị chủ trì Đơn vị phối hợp\n1\nCông khai ngân sách\nSở Tài chính\nUBND các huyện\n"
+            f"2\nRà soát thủ tục\nSở Tư pháp\nUBND các xã\n3\n{body}\n")
+    out = rewrite_run_tables(text)
+    assert "| 2 | Rà soát thủ tục | Sở Tư pháp | UBND các xã |" in out
+    assert "dòng thứ 199 của một đoạn văn rất dài" in out.split("\n")  # left as text
