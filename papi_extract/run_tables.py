@@ -186,6 +186,11 @@ def rewrite_run_tables(text: str) -> str:
         s = lines[i].strip(" \f")
         head = _header(lines, i) if s.startswith(_HEAD_WORDS) and "\t" not in s and "|" not in s else None
         if head is None:
+            got = _score_table(lines, i) if s.startswith(_HEAD_WORDS) and "\t" not in s and "|" not in s else None
+            if got is not None:
+                table, i = got
+                out.extend(table)
+                continue
             out.append(lines[i])
             i += 1
             continue
@@ -240,15 +245,15 @@ def _rows(lines: list[str], h: int, body: int, furniture: frozenset[str]) -> tup
             break
         if s == head_lines[0] and [x.strip(" \f") for x in lines[j : j + len(head_lines)]] == head_lines:
             j += len(head_lines)  # the header repeated on a new page
-            dropped += len(head_lines)
+            dropped += 1
             continue
         if not s or s in furniture:
             j += 1
             dropped += 1
             continue
-        if _BARE_NUMBER.match(s):
+        if _BARE_NUMBER.match(s):  # a row's number, or a page number (after a form feed, or out of sequence)
             num = int(s.rstrip("."))
-            if num == expected or (num == 1 and rows and rows[-1][0] == "group"):
+            if "\f" not in lines[j] and (num == expected or (num == 1 and rows and rows[-1][0] == "group")):
                 open_row("row", s.rstrip("."), [])
                 expected = num + 1
                 dropped = 0
@@ -417,3 +422,109 @@ def _cut(cell: str, role: str, next_role: str) -> int | None:
                 return k + 1
         k = cell.find(" ", k + 1)
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Score tables: "TT Chỉ số nội dung" over column names broken into one-word lines ("Năm" / "2021" /
+# "Năm" / "2022" / "Tăng" / "(+)," / "giảm (-)"), each row a number line, its name's lines and a line
+# of its figures ("4,85 4,97 +0,12 35"), or all of it on one line ("5 Thủ tục hành chính công 7,15 …")
+# ---------------------------------------------------------------------------------------------
+
+_FIGURE = r"[+-]?\d{1,3}(?:[,.]\d{1,3})?(?:/\d{2,3})?"
+_FIGURES = regex.compile(rf"^{_FIGURE}(?:[ \t]{{1,3}}{_FIGURE}){{1,12}}$")
+_ONE_LINE_ROW = regex.compile(rf"^(?:(\d{{1,2}})\.?[ \t]{{1,3}})?(\p{{L}}[^\n]{{1,150}}?)[ \t]{{1,3}}({_FIGURE}(?:[ \t]{{1,3}}{_FIGURE}){{1,12}})$")
+_SCORE_HEAD_EXTRA = 14  # one-word lines of a score table's column names
+_NAME_MAX_LINES = 4
+
+
+def _score_table(lines: list[str], h: int) -> tuple[list[str], int] | None:
+    """(pipe lines, index after the table) of a score table whose header line is ``h``, or None."""
+    first = lines[h].strip(" \f")
+    if len(first) > 80:
+        return None
+    got = _scan_header(first)
+    if got is None or got[1] or len(got[0]) != 2 or got[0][1][0] not in ("dimension", "text", "subdimension"):
+        return None
+    head = [first]
+    j = h + 1
+    while j < len(lines) and len(head) <= _SCORE_HEAD_EXTRA:
+        t = lines[j].strip(" \f")
+        if not t or len(t) > 30 or _BARE_NUMBER.match(t) or _ONE_LINE_ROW.match(t):
+            break
+        head.append(t)
+        j += 1
+    names = _column_names(" ".join(head[1:]))
+    rows: list[list[str]] = []
+    width: int | None = None
+    end = j
+    dropped = 0
+    cur: list[str] | None = None  # [number, name lines...] of a row waiting for its figures
+    while j < len(lines) and dropped <= _MAX_DROPPED:
+        t = lines[j].strip(" \f")
+        if head[0] == t and [x.strip(" \f") for x in lines[j : j + len(head)]] == head:
+            j += len(head)  # the header again on a new page
+            dropped += 1
+            continue
+        if cur is not None:
+            if _FIGURES.match(t):
+                figs = t.split()
+                if width is not None and len(figs) != width:
+                    break
+                width = len(figs)
+                rows.append([cur[0], " ".join(cur[1:]), *figs])
+                cur, end, dropped = None, j + 1, 0
+            elif t and not _BARE_NUMBER.match(t) and len(cur) <= _NAME_MAX_LINES:
+                cur.append(t)
+            else:
+                break
+            j += 1
+            continue
+        m = _ONE_LINE_ROW.match(t) if t else None
+        if m is not None:
+            figs = m.group(3).split()
+            if width is not None and len(figs) != width:
+                break
+            width = len(figs)
+            rows.append([m.group(1) or "", m.group(2), *figs])
+            end, dropped = j + 1, 0
+        elif t and _BARE_NUMBER.match(t) and "\f" not in lines[j] and \
+                t.rstrip(".") == str(int(rows[-1][0]) + 1 if rows and rows[-1][0].isdigit() else 1):
+            cur = [t.rstrip(".")]
+        elif not t or _BARE_NUMBER.match(t) or lines[j].strip(" \f") in _furniture_near(lines, j):
+            dropped += 1  # a page number or a running footer
+        else:
+            break
+        j += 1
+    if len(rows) < 3 or width is None or len(names) != width:
+        return None
+    out = ["", "| " + " | ".join([*_HEAD_SPLIT.split(first, maxsplit=1)] + names) + " |", "|" + "---|" * (width + 2)]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
+    out.append("")
+    return out, end
+
+
+_HEAD_SPLIT = regex.compile(r"(?<=^(?:STT|TT|Số TT))[ \t]{1,3}")
+
+
+def _column_names(joined: str) -> list[str]:
+    """Column names run together on wrapped lines, parted before each word in capitals outside
+    parentheses ("Năm 2021 Năm 2022 Tăng (+), giảm (-) Xếp hạng năm 2022" -> four names)."""
+    names: list[str] = []
+    depth = 0
+    cur: list[str] = []
+    for word in joined.split():
+        if word[:1].isupper() and depth == 0 and cur:
+            names.append(" ".join(cur))
+            cur = []
+        cur.append(word)
+        depth = max(0, depth + word.count("(") - word.count(")"))
+    if cur:
+        names.append(" ".join(cur))
+    return names
+
+
+def _furniture_near(lines: list[str], j: int) -> frozenset[str]:
+    """A running footer: a line just before a page break (a form feed on one of the next two lines)."""
+    if any("\f" in lines[x] for x in range(j + 1, min(len(lines), j + 3))):
+        return frozenset({lines[j].strip(" \f")})
+    return frozenset()

@@ -133,3 +133,53 @@ def test_a_runaway_row_ends_the_table_before_it() -> None:
     out = rewrite_run_tables(text)
     assert "| 2 | Rà soát thủ tục | Sở Tư pháp | UBND các xã |" in out
     assert "dòng thứ 199 của một đoạn văn rất dài" in out.split("\n")  # left as text
+
+
+# A score table as a PDF's raw text gives it, in other words than any seed: "STT Lĩnh vực" over column
+# names broken into one-word lines, rows as a number line, the name's lines and the figures' line, or all
+# on one line, a page break with a running footer and the header again, a closing total row.
+SCORES = """Bảng 2. Kết quả PAPI của tỉnh năm 2022, 2023
+STT Nội dung
+Điểm
+2022
+Điểm
+2023
+Thứ hạng
+2023
+1
+Tham gia của người dân ở
+cấp cơ sở
+5,01 5,20 21
+2
+Công khai, minh bạch
+trong việc ra quyết định ở địa phương
+5,33 5,41 18
+UBND tỉnh Bình Phước - Kế hoạch PAPI
+\f3
+STT Nội dung
+Điểm
+2022
+Điểm
+2023
+Thứ hạng
+2023
+3 Trách nhiệm giải trình với người dân 4,40 4,52 30
+Tổng điểm 14,74 15,13 25/63
+Ghi chú: số liệu của UNDP.
+"""
+
+
+def test_score_rows_are_rebuilt_from_runs_of_lines() -> None:
+    out = normalize(SCORES, "text").text.split("\n")
+    table = [line for line in out if line.startswith("|")]
+    assert table[0] == "| STT | Nội dung | Điểm 2022 | Điểm 2023 | Thứ hạng 2023 |"
+    assert table[2:] == ["| 1 | Tham gia của người dân ở cấp cơ sở | 5,01 | 5,20 | 21 |",
+                         "| 2 | Công khai, minh bạch trong việc ra quyết định ở địa phương | 5,33 | 5,41 | 18 |",
+                         "| 3 | Trách nhiệm giải trình với người dân | 4,40 | 4,52 | 30 |",
+                         "|  | Tổng điểm | 14,74 | 15,13 | 25/63 |"]
+    assert "Ghi chú: số liệu của UNDP." in out  # the text after the table stays
+
+
+def test_a_score_header_without_rows_of_figures_is_left_alone() -> None:
+    text = "STT Nội dung\nĐiểm\n2022\nCác chỉ số được trình bày dưới đây.\n1\nTham gia\n2\nCông khai\n"
+    assert rewrite_run_tables(text) == text
