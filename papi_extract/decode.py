@@ -414,6 +414,9 @@ def decode_bytes(data: bytes) -> Decoded:
     warnings: list[Warning] = []
     if not data or data.isspace():
         raise DecodeFailure("E102", "the file is empty")
+    html = _mhtml_page(data)
+    if html is not None:  # a web archive (.mht): its page, decoded like any page
+        return decode_bytes(html)
     for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
                      (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"),
                      (codecs.BOM_UTF16_BE, "utf-16-be")):
@@ -443,6 +446,35 @@ def decode_bytes(data: bytes) -> Decoded:
         if text is not None and _score(text) > 0.05:
             return Decoded(unicodedata.normalize("NFC", text), _encoding_name(declared), warnings)
     return _single_byte(data, warnings)
+
+
+_MHTML_HEAD = 4096  # bytes of a web archive's MIME headers searched for its type
+
+
+def _mhtml_page(data: bytes) -> bytes | None:
+    """The HTML page of a web archive (Internet Explorer's "Web Archive, single file" .mht, Chrome's
+    .mhtml), or None for any other file.
+
+    Why: such a file is a MIME message whose page is quoted-printable or base64 ("K=E1=BA=BF
+    ho=E1=BA=A1ch", "<HTML xmlns=3D…"); read as text, no word of the plan is whole. The stdlib's
+    e-mail parser undoes the transfer encoding; the page's bytes then go through the usual decoding.
+    """
+    head = data[:_MHTML_HEAD].lower()
+    if b"mime-version:" not in head or b"multipart/related" not in head:
+        return None
+    import email
+    import email.policy
+
+    try:
+        msg = email.message_from_bytes(data, policy=email.policy.compat32)
+        for part in msg.walk():
+            if part.get_content_type() == "text/html":
+                payload = part.get_payload(decode=True)
+                if isinstance(payload, bytes) and payload.strip():
+                    return payload
+    except Exception:  # noqa: BLE001 - a broken archive is read as the text it is
+        return None
+    return None
 
 
 def _encoding_name(codec: str) -> str:

@@ -155,7 +155,8 @@ def parse_text(
 
 def _format_hint(path: str) -> str | None:
     suffix = Path(path).suffix.lower()
-    return {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}.get(suffix)
+    return {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".mht": "html",
+            ".mhtml": "html"}.get(suffix)
 
 
 def _error(source: Source, code: str, message: str) -> ParseError:

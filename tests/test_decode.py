@@ -225,3 +225,47 @@ def test_tcvn3_lines_set_in_capitals_come_back_in_capitals() -> None:
     d = decode_bytes(fixtures.encode_tcvn3(src))
     assert d.encoding == "tcvn3"
     assert d.text.split("\n") == src.rstrip("\n").split("\n")
+
+
+_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Kế hoạch PAPI</title></head><body>
+<div class="menu"><a href="/">Trang chủ</a> | <a href="/tin">Tin tức</a></div>
+<div class="content"><p>ỦY BAN NHÂN DÂN TỈNH NINH THUẬN</p><p>Số: 52/KH-UBND</p>
+<p>Ninh Thuận, ngày 14 tháng 3 năm 2022</p><p><b>KẾ HOẠCH</b></p>
+<p>Nâng cao Chỉ số PAPI tỉnh Ninh Thuận năm 2022</p><p>I. NHIỆM VỤ</p>
+<p>1. Sở Nội vụ chủ trì, phối hợp với các sở, ngành tuyên truyền về Chỉ số PAPI; hoàn thành trong quý II/2022.</p>
+<p>2. Sở Tài chính công khai dự toán ngân sách tỉnh trên Cổng thông tin điện tử; thực hiện thường xuyên.</p>
+<p>II. TỔ CHỨC THỰC HIỆN</p><p>Các sở, ngành triển khai thực hiện Kế hoạch này.</p></div></body></html>"""
+
+
+def _web_archive(page: str, transfer: str) -> bytes:
+    """What a browser's "save as web archive" writes: a MIME message with the page and an image."""
+    import base64
+    import quopri
+
+    body = quopri.encodestring(page.encode()) if transfer == "quoted-printable" else base64.encodebytes(page.encode())
+    image = base64.encodebytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    return (b'From: <Saved by Blink>\r\nSubject: =?utf-8?b?S+G6vyBob+G6oWNo?=\r\nMIME-Version: 1.0\r\n'
+            b'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----MultipartBoundary--x1"\r\n\r\n'
+            b'------MultipartBoundary--x1\r\nContent-Type: text/html; charset="utf-8"\r\n'
+            b"Content-Transfer-Encoding: " + transfer.encode() + b"\r\n"
+            b"Content-Location: https://ninhthuan.gov.vn/tin/ke-hoach-papi.aspx\r\n\r\n" + body + b"\r\n"
+            b"------MultipartBoundary--x1\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + image + b"\r\n------MultipartBoundary--x1--\r\n")
+
+
+@pytest.mark.parametrize("transfer", ["quoted-printable", "base64"])
+def test_a_web_archive_is_read_as_its_page(transfer: str) -> None:
+    data = _web_archive(_PAGE, transfer)
+    assert "Thuận".encode() not in data  # no Vietnamese word of the page is whole in the archive's bytes
+    page = parse_bytes(_PAGE.encode(), "ke-hoach.html")
+    for name in ("ke-hoach.mht", "ke-hoach.mhtml", "ke-hoach"):
+        doc = parse_bytes(data, name)
+        assert doc.record_type == "plan" and doc.source.format == "html"
+        assert (doc.number, doc.symbol) == ("52/KH-UBND", "KH-UBND") == (page.number, page.symbol)
+        assert [t.text for t in doc.tasks] == [t.text for t in page.tasks]
+        assert doc.tasks[1].text.startswith("Sở Tài chính công khai dự toán ngân sách tỉnh")
+
+
+def test_a_mime_text_that_is_no_web_archive_is_left_as_text() -> None:
+    text = "MIME-Version: 1.0\nContent-Type: text/plain\n\nKẾ HOẠCH cải thiện Chỉ số PAPI\n".encode()
+    assert decode_bytes(text).text == text.decode()
