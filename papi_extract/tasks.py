@@ -1424,10 +1424,37 @@ _PARTNER_END = regex.compile(r"\s{1,3}phoi\s{1,3}hop(?:\s{1,3}thuc\s{1,3}hien)?\
 _PARTNER_PAREN = regex.compile(r"\(([^()]{3,200}?)\s{1,3}phoi\s{1,3}hop\)[\s.;,]*$")
 
 
+def _bracket_time(j: Joined) -> tuple[int, Joined] | None:
+    """A time in square brackets closing an item ("… (Chủ trì: …) [Quý II/2021]."): where the bracket
+    opens and its content, the item's time field. A bracket holding only a number is a note's mark."""
+    f = j.folded
+    if "]" not in f[-4:]:
+        return None
+    m = _BRACKET_TAIL.search(f, max(0, len(f) - _MAX_BRACKET - 8))
+    if m is None or m.group(1).strip().isdigit():
+        return None
+    return m.start(), j.slice(m.start(1), m.end(1))
+
+
+_MAX_BRACKET = 120
+_BRACKET_TAIL = regex.compile(r"\[([^\[\]\n]{2,120})\][ \t.;,]{0,3}$")
+# "(Đề nghị X chủ trì; Y phối hợp)": a closing parenthesis naming the lead, then the partners
+_PAIR_PAREN = regex.compile(
+    r"\((?:de\s{1,3}nghi\s{1,3})?([^();]{3,200}?)\s{1,3}chu\s{1,3}tri(?:\s{1,3}thuc\s{1,3}hien)?\s{0,3}[;,]"
+    r"\s{0,3}([^();]{3,200}?)\s{1,3}phoi\s{1,3}hop(?:\s{1,3}thuc\s{1,3}hien)?\s{0,3}\)[\s.;,]*$")
+
+
 def _trailing_fields(st: _Doc, j: Joined) -> tuple[int, list[_AgencyLine]] | None:
     """Fields in the task's last sentences ("… Giao cho: X; Y phối hợp.") or a closing parenthesis that
-    names only partners ("(Y phối hợp)"): where they start and their fields, or None."""
+    names only partners ("(Y phối hợp)") or the lead and its partners ("(X chủ trì; Y phối hợp)"):
+    where they start and their fields, or None."""
     f = j.folded
+    if f.rstrip().endswith((")", ").", ");")) and "phoi hop" in f[-220:]:
+        pm = _PAIR_PAREN.search(f, max(0, len(f) - 420))
+        if pm is not None:
+            lead, partners = j.slice(pm.start(1), pm.end(1)), j.slice(pm.start(2), pm.end(2))
+            if st.agency_list(lead, lenient=True) and st.agency_list(partners, lenient=True):
+                return pm.start(), [_AgencyLine("lead", lead), _AgencyLine("support", partners)]
     pm = _PARTNER_PAREN.search(f) if f.endswith((")", ").", ");")) else None
     if pm is not None and st.agency_list(j.slice(pm.start(1), pm.end(1)), lenient=True):
         return pm.start(), [_AgencyLine("support", j.slice(pm.start(1), pm.end(1)))]
@@ -1689,13 +1716,17 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
     sid = it.section
     fields: dict[str, Joined] = {}
     own = list(it.attached)
-    body = j  # what the sentence readers see: the text without a closing field block
-    inline = _inline_fields(st, j)
+    bracket = _bracket_time(j)
+    jf = j if bracket is None else j.slice(0, bracket[0])  # the item without its closing "[time]"
+    body = jf  # what the sentence readers see: the text without a closing field block
+    inline = _inline_fields(st, jf)
     if inline is None:
-        inline = _trailing_fields(st, j)
+        inline = _trailing_fields(st, jf)
     if inline is not None:  # the item's own fields in a closing parenthesis or sentence
-        body = j.slice(0, inline[0])
+        body = jf.slice(0, inline[0])
         own = inline[1] + own
+    if bracket is not None:
+        own = [*own, _AgencyLine("deadline", bracket[1])]
     for ln in own:
         if ln.role in fields:
             fields[ln.role] = Joined(st.doc, fields[ln.role].parts() + ln.value.parts(), st.folded)

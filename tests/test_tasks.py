@@ -1751,3 +1751,26 @@ def test_a_sentence_listing_a_tables_columns_is_no_task() -> None:
         "Phòng Tư pháp tổ chức hòa giải ở cơ sở — nhất là tại các thôn vùng sâu — trong năm 2024.\n"
     )
     assert [t.label for t in doc.tasks] == ["1", "2", "3", None]
+
+
+def test_a_closing_square_bracket_is_the_items_time_and_the_parenthesis_before_it_its_fields() -> None:
+    """ "… (Chủ trì: X; phối hợp: Y) [Trước ngày 30/9/2023]." and "(X chủ trì, Y phối hợp) [Hằng quý]": the bracket closing
+    the item is its time, the parenthesis before it names the lead and the partners; a bracket holding only a
+    number is a note's mark, no time."""
+    doc = parse(
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2023\n\nII. NHIỆM VỤ\n"
+        "1. Niêm yết công khai các khoản đóng góp của Nhân dân tại nhà văn hóa các thôn. (Chủ trì: UBND các xã; "
+        "phối hợp: Ban Thanh tra nhân dân các xã) [Trước ngày 30/9/2023].\n"
+        "2. Tổ chức đối thoại với người dân về thu hồi đất (Phòng Tài nguyên và Môi trường chủ trì, Thanh tra huyện "
+        "phối hợp) [Hằng quý].\n"
+        "3. Đề nghị Ủy ban MTTQ Việt Nam huyện giám sát việc lấy ý kiến Nhân dân (Đề nghị Ủy ban MTTQ Việt Nam huyện "
+        "chủ trì; UBND các xã phối hợp).\n"
+        "4. Phòng Văn hóa và Thông tin đăng tải kế hoạch trên Trang thông tin điện tử huyện [2].\n"
+    )
+    t1, t2, t3, t4 = doc.tasks
+    assert (keys(t1.lead), keys(t1.support)) == (expect("UBND các xã"), expect("Ban Thanh tra nhân dân các xã"))
+    assert [(d.raw, d.kind, str(d.end)) for d in t1.deadlines] == [("Trước ngày 30/9/2023", "by_date", "2023-09-30")]
+    assert (keys(t2.lead), keys(t2.support)) == (expect("Phòng Tài nguyên và Môi trường"), expect("Thanh tra huyện"))
+    assert [(d.raw, d.recurrence) for d in t2.deadlines] == [("Hằng quý", "quarterly")]
+    assert (keys(t3.lead), keys(t3.support)) == (expect("Ủy ban MTTQ Việt Nam huyện"), expect("UBND các xã"))
+    assert keys(t4.lead) == expect("Phòng Văn hóa và Thông tin") and t4.deadlines == []
