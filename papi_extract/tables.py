@@ -259,16 +259,34 @@ def _columns_from_header(header_rows: list[list[str]]) -> list[str]:
     """
     width = max(len(r) for r in header_rows)
     cols: list[str] = []
+    spanning = [""] * len(header_rows)  # per header line, the role of its last filled cell to the left
     for i in range(width):
         role = ""
-        for r in header_rows:
+        for k, r in enumerate(header_rows):
             if i < len(r) and r[i].strip():
-                role = header_role(r[i]) or "other"
+                cell = r[i].strip()
+                if k > 0 and spanning[k - 1] == "dimension" and _DIMENSION_NUMBER.match(cell):
+                    # "Chỉ số nội dung tác động" over "1 | 2 | … | 8": one column per dimension, marked "x"
+                    role = f"{MARK_ROLE}{int(cell)}"
+                else:
+                    role = header_role(cell) or "other"
+                spanning[k] = header_role(cell) or "other"
         cols.append(role or "")
     # empty header cells under nothing: inherit nothing; a bare "group" column is the lead column
     if "lead" not in cols:
         cols = ["lead" if c == "group" else c for c in cols]
     return cols
+
+
+MARK_ROLE = "mark"  # + a dimension's number: the column a row marks ("x") for that dimension
+_DIMENSION_NUMBER = regex.compile(r"^[1-8]$")
+
+
+def _names_agency(text: str) -> bool:
+    """A group row's text is an agency's name ("Sở Nội vụ", "UBND các huyện, thành phố"), not a topic."""
+    from papi_extract.agencies import has_known_head
+
+    return len(text) <= 100 and has_known_head(text.strip())
 
 
 def _is_task_header(cols: list[str]) -> bool:
@@ -289,6 +307,9 @@ def _header_line(values: list[str]) -> bool:
         return False
     roles = [header_role(v) for v in filled]
     known = sum(1 for r in roles if r)
+    numbers = [v.strip() for v in filled if _DIMENSION_NUMBER.match(v.strip())]
+    if len(numbers) >= 3 and numbers == [str(k) for k in range(1, len(numbers) + 1)]:
+        known += len(numbers)  # the dimensions' numbers under "Chỉ số nội dung tác động": column names
     if known == len(filled):
         return True
     return (known >= 3 and "text" in roles and known >= _HEADER_KNOWN_SHARE * len(filled)
@@ -371,6 +392,10 @@ class _Builder:
         self.group_directing: Cell | None = None
         # a time line: the column of each period label ("T5" … "T12" under "Thời gian thực hiện năm 2025")
         self.periods: dict[int, tuple[int, int]] = {}
+        # a group row naming an agency ("II | Thanh tra tỉnh") in a table with no lead column: its rows' lead
+        self.group_lead: list[tuple[int, int]] | None = None
+        # the dimension columns a row marks ("Chỉ số nội dung tác động" over "1" … "8"): (role, dimension)
+        self.marks = [(c, int(c[len(MARK_ROLE) :])) for _, c in self.roled if c.startswith(MARK_ROLE)]
 
     def _cells(self, raw: _RawRow) -> dict[str, Cell]:
         cells: dict[str, Cell] = {}
@@ -541,6 +566,7 @@ class _Builder:
                 text = text[k + 1 :].strip()  # "Nội dung thành phần: Tiếp cận thông tin"
         self.col_dim = self.col_sub = None  # a group row starts anew: no merged cell runs across it
         self.group_directing = self._directing_note(raw)
+        self.group_lead = None
         tail = None
         km = _role_label("subdimension", False).search(fold(text), 8)
         if km is not None:
@@ -553,6 +579,9 @@ class _Builder:
         m = _indicator(text, self.match)
         dim = getattr(m, "dimension", None) if m is not None else None
         sub = getattr(m, "subdimension", None) if m is not None else None
+        if (roman or numbered) and "lead" not in self.cols and not (m is not None and _strong(m, text)) and \
+                _names_agency(text):
+            self.group_lead = [span]  # "I | Sở Nội vụ": the agency that leads the rows under it
         if roman or numbered:
             self.has_groups = True
             self.dim = dim if _strong(m, text) or roman else self.dim
@@ -616,6 +645,11 @@ class _Builder:
             inherited = True
         if "directing" not in cells and self.group_directing is not None:
             cells["directing"] = Cell(list(self.group_directing.parts))
+        if "lead" not in cells and self.group_lead is not None:
+            cells["lead"] = Cell(list(self.group_lead))
+        if self.marks:
+            marked = [d for role, d in self.marks if role in cells and _PERIOD_MARK.match(cells[role].text(self.doc))]
+            dim, sub, inherited = (marked[0] if marked else None), None, True  # the first dimension it marks
         if label is not None and _LETTER_CELL.match(label):
             parent = next((r for r in reversed(self.rows) if r.kind == "leadin"), None)
             if parent is not None:
@@ -797,9 +831,21 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
     region: list[int] = []
     j = i
     texts = _line_texts(ctx)
+
+    def only_headers(rows: list[int]) -> bool:
+        """The lines so far are all column names: a second header line ("STT | … | 1 | 2 | … | 8" under
+        "STT | … | Chỉ số nội dung tác động") goes on the header, it opens no new table."""
+        for li in rows:
+            if kinds[li] in ("tab", "pipe"):
+                s, e = lines[li].start, lines[li].end
+                vals = (_pipe_cells(doc, s, e) if kinds[li] == "pipe" else _tab_cells(doc, s, e))[1]
+                if not _header_line(vals):
+                    return False
+        return True
+
     while j < last:
         k = kinds[j]
-        if k in ("tab", "pipe") and j > i and region and _opens_table(texts[j]):
+        if k in ("tab", "pipe") and j > i and region and _opens_table(texts[j]) and not only_headers(region):
             break  # the header of the next table ("STT | Nội dung nhiệm vụ | …" after a score table)
         if k in ("tab", "pipe", "sep", "blank"):
             region.append(j)

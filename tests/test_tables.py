@@ -688,3 +688,29 @@ def test_a_lettered_row_with_only_a_name_under_a_group_row_is_a_sub_group() -> N
     (t,) = ts
     assert [(r.kind, r.dimension, r.subdimension) for r in t.rows] == [
         ("group", 6, None), ("subgroup", 6, "6.2"), ("task", 6, "6.2")]
+
+
+def test_agency_group_rows_lead_and_dimension_marks_give_each_rows_dimension() -> None:
+    """A table with no lead column, grouped by the agency that leads ("II | Sở Y tế"), and a "Chỉ số PAPI" header
+    spanning one column per dimension ("1" … "8") that each row marks with "x": the group's agency leads its rows,
+    the first marked column is the row's dimension (none marked: none), and the two header lines are one header."""
+    from papi_extract.pipeline import parse_text
+
+    doc = parse_text(
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI huyện Krông Nô năm 2021\n\nIII. NHIỆM VỤ\n\n"
+        "| TT | Nội dung công việc | Đơn vị phối hợp | Thời hạn | Chỉ số PAPI |  |  |  |  |  |  |  |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+        "| TT | Nội dung công việc | Đơn vị phối hợp | Thời hạn | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 |\n"
+        "| I | Phòng Tư pháp |  |  |  |  |  |  |  |  |  |  |\n"
+        "| 1 | Tổ chức hòa giải ở cơ sở tại các thôn, buôn | UBND các xã | Quý II/2021 |  |  | x |  |  |  |  |  |\n"
+        "| 2 | Chứng thực bản sao đúng hạn tại Bộ phận Một cửa | UBND thị trấn Đắk Mâm | Thường xuyên |  |  |  |  | x |  |  | x |\n"
+        "| II | Trung tâm Y tế huyện |  |  |  |  |  |  |  |  |  |  |\n"
+        "| 3 | Bảo đảm thuốc thiết yếu tại trạm y tế xã | Phòng Y tế | Năm 2021 |  |  |  |  |  | x |  |  |\n"
+        "| 4 | Tập huấn kỹ năng giao tiếp cho nhân viên y tế | Phòng Nội vụ | Quý III/2021 |  |  |  |  |  |  |  |  |\n"
+    )
+    rows = [t for t in doc.tasks if t.origin == "table"]
+    assert [t.label for t in rows] == ["1", "2", "3", "4"]
+    assert [[a.name for a in t.lead] for t in rows] == [["Phòng Tư pháp"], ["Phòng Tư pháp"], ["Trung tâm Y tế huyện"],
+                                                         ["Trung tâm Y tế huyện"]]
+    assert [t.dimension for t in rows] == [3, 5, 6, None]
+    assert [[a.name for a in t.support] for t in rows][0] == ["Ủy ban nhân dân các xã"]
