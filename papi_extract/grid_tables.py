@@ -24,6 +24,9 @@ same way (``rewrite_pipe_layouts``); a pipe table with more rows or cells is dat
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 import regex
 
 _BORDER = regex.compile(r"^[ \t]{0,8}\+(?:[-=:]{1,400}\+){1,30}[ \t]{0,8}$")
@@ -109,6 +112,71 @@ def _pipe_layout(block: list[str]) -> list[str] | None:
     if max(len(p) for row in pieces for p in row) < (2 if explicit else _PIPE_LAYOUT_MIN_LINES):
         return None
     return _layout(pieces, ncols)
+
+
+# -- ruled text layouts (antiword and other fixed-width dumps of a Word table) ---------------------------------
+# "|ỦY BAN NHÂN DÂN     |CỘNG HÒA XÃ HỘI …    |" / "|XÃ THANH HƯƠNG      |Độc lập - Tự do …   |": each line of a cell
+# on its own ruled line, the walls at the same columns all the way down, no delimiter row. A block whose first
+# line opens a header or a signature (layout_openers in header.yaml) is a layout grid: its columns are
+# stacked, each column's lines in order, as the header and tail readers read them.
+_RULED_MAX_ROWS = 40
+_RULED_MIN_ROWS = 2
+
+
+def has_ruled_layouts(text: str) -> bool:
+    """Cheap gate: a line that starts with "|"."""
+    return text.startswith("|") or "\n|" in text
+
+
+@lru_cache(maxsize=1)
+def _layout_openers() -> tuple[str, ...]:
+    import yaml
+
+    from papi_extract.normalize import fold
+
+    raw = yaml.safe_load((Path(__file__).parent / "data" / "header.yaml").read_text(encoding="utf-8"))
+    return tuple(fold(w) for w in raw["layout_openers"])
+
+
+def rewrite_ruled_layouts(text: str) -> str:
+    """``text`` with each ruled layout block stacked (see above). One pass over the lines (linear)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        walls = _ruled_walls(lines[i])
+        if walls is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < _RULED_MAX_ROWS + 1 and _ruled_walls(lines[j]) == walls:
+            j += 1
+        stacked = _ruled_layout(lines[i:j], walls) if j - i <= _RULED_MAX_ROWS else None
+        out.extend(stacked if stacked is not None else lines[i:j])
+        i = j
+    return "\n".join(out)
+
+
+def _ruled_walls(line: str) -> tuple[int, ...] | None:
+    """The bar positions of a ruled line of two or three cells ("|a   |b   |"), or None."""
+    s = line.rstrip()
+    if not s.startswith("|") or not s.endswith("|") or len(s) < 4:
+        return None
+    walls = tuple(k for k, c in enumerate(s) if c == "|")
+    return walls if 3 <= len(walls) <= LAYOUT_MAX_CELLS + 1 else None
+
+
+def _ruled_layout(block: list[str], walls: tuple[int, ...]) -> list[str] | None:
+    from papi_extract.normalize import fold
+
+    if len(block) < _RULED_MIN_ROWS or any(_PIPE_SEP.match(b) for b in block):
+        return None
+    cols = [[b[walls[k] + 1 : walls[k + 1]].strip() for b in block] for k in range(len(walls) - 1)]
+    openers = _layout_openers()
+    if not any(fold(c[0]).startswith(openers) for c in cols if c[0]):
+        return None
+    return _layout([cols], len(cols))
 
 
 def _pipe_row(line: str) -> list[str]:

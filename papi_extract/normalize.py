@@ -27,11 +27,13 @@ from papi_extract.grid_tables import (
     has_dash_tables,
     has_grid_tables,
     has_pipe_layouts,
+    has_ruled_layouts,
     rewrite_bare_pipe_tables,
     rewrite_box_tables,
     rewrite_dash_tables,
     rewrite_grid_tables,
     rewrite_pipe_layouts,
+    rewrite_ruled_layouts,
 )
 from papi_extract.run_tables import has_run_tables
 from papi_extract.word_tables import join_spilled_cells
@@ -385,6 +387,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         from papi_extract.html_text import render_tables_in_text
 
         text = render_tables_in_text(text)  # raw HTML tables in markdown/text: rows, not loose words
+    if fmt != "html" and has_ruled_layouts(text):
+        text = rewrite_ruled_layouts(text)  # a Word table drawn as ruled lines (antiword): header, signature
     if fmt != "html" and has_pipe_layouts(text):
         text = rewrite_pipe_layouts(text)  # a clipper's header/signature pipe table: its cells' lines stacked
     if fmt != "html" and has_bare_pipe_tables(text):

@@ -246,3 +246,40 @@ def test_em_dash_lines_without_an_announced_header_stay_as_they_are() -> None:
     text = ("Kết quả như sau\n1 — Tham gia — tăng 0,12 điểm\n2 — Công khai — giảm 0,05 điểm\n"
             "3 — Trách nhiệm giải trình — tăng 0,02 điểm\n")
     assert rewrite_dash_tables(text) == text
+
+
+# A province's plan as antiword draws a Word document: the header and the signature are tables, each line of a
+# cell on a ruled line of its own; the task table is data and stays a table.
+RULED = """|ỦY BAN NHÂN DÂN              |CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM          |
+|TỈNH QUẢNG TRỊ               |Độc lập - Tự do - Hạnh phúc                 |
+|Số: 131/KH-UBND              |Quảng Trị, ngày 04 tháng 8 năm 2022         |
+
+                                  KẾ HOẠCH
+            Cải thiện Chỉ số PAPI tỉnh Quảng Trị năm 2022
+
+I. NHIỆM VỤ
+
+|TT  |Nội dung                         |Cơ quan chủ trì    |
+|1   |Công khai ngân sách cấp xã       |Sở Tài chính       |
+|2   |Đối thoại với người dân          |Sở Tài nguyên và   |
+|    |về đất đai                       |Môi trường         |
+
+|Nơi nhận:                    |KT. CHỦ TỊCH                      |
+|- Bộ Nội vụ;                 |PHÓ CHỦ TỊCH                      |
+|- TT Tỉnh ủy;                |                                  |
+|- Các sở, ban, ngành;        |                                  |
+|- Lưu: VT, NC.               |Hoàng Nam                         |
+"""
+
+
+def test_ruled_header_and_signature_tables_are_stacked_and_data_tables_kept() -> None:
+    from papi_extract.grid_tables import rewrite_ruled_layouts
+
+    out = rewrite_ruled_layouts(RULED)
+    assert "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 131/KH-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in out
+    assert "|1   |Công khai ngân sách cấp xã       |Sở Tài chính       |" in out  # data: left as it is
+    assert "Nơi nhận:\n- Bộ Nội vụ;\n- TT Tỉnh ủy;\n- Các sở, ban, ngành;\n- Lưu: VT, NC.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" in out
+    doc = parse_text(RULED)
+    assert (doc.number, doc.place, str(doc.issued_date)) == ("131/KH-UBND", "Quảng Trị", "2022-08-04")
+    assert (doc.signer.name, doc.signer.position, doc.signer.authority) == ("Hoàng Nam", "Phó Chủ tịch", "KT. Chủ tịch")
+    assert doc.recipients == ["Bộ Nội vụ", "TT Tỉnh ủy", "Các sở, ban, ngành", "Lưu: VT, NC"]
