@@ -551,13 +551,26 @@ _INTRO_YEAR = regex.compile(r"(?i:năm)\s{1,3}((?:19|20)\d{2})(?!\d)[^\n]{0,200}
 
 
 def _intro_year(text: str, start: int) -> int | None:
-    """The year named by the line that introduces a table ("Kết quả năm 2025 … như sau:"), or None."""
+    """The year named by the paragraph that introduces a table ("Kết quả năm 2025 … như sau:"), or None;
+    a hard-wrapped paragraph is read across its lines ("Năm 2018, Chỉ số PAPI … xếp thứ 33/63 tỉnh," /
+    "thành phố. Kết quả 08 chỉ số nội dung như sau:")."""
     k = text.rfind("\n", 0, max(0, start - 1))
     while k > 0 and not text[text.rfind("\n", 0, k) + 1 : k].strip():  # skip blank lines
         k = text.rfind("\n", 0, k)
-    line = text[text.rfind("\n", 0, k) + 1 : k] if k > 0 else ""
-    found = [m for m in _INTRO_YEAR.finditer(line)] if len(line) <= 600 else []
+    if k <= 0:
+        return None
+    a = text.rfind("\n", 0, k) + 1
+    for _ in range(_INTRO_MAX_LINES - 1):  # the lines of its paragraph above, up to a blank line
+        b = text.rfind("\n", 0, max(0, a - 1)) + 1
+        if a == 0 or not text[b : a - 1].strip() or k - b > 600:
+            break
+        a = b
+    para = " ".join(text[a:k].split("\n"))
+    found = [m for m in _INTRO_YEAR.finditer(para)] if len(para) <= 600 else []
     return int(found[-1].group(1)) if found else None
+
+
+_INTRO_MAX_LINES = 4
 
 
 def _year_lines(ctx: DocContext, start: int, end: int) -> list[int]:

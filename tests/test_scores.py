@@ -768,3 +768,21 @@ def test_a_second_rank_with_its_own_year_is_that_years_rank() -> None:
     )
     got = {(s.dimension, s.year, s.value, s.rank) for s in ctx.scores}
     assert got >= {(None, 2023, 43.1, 21), (None, 2022, None, 30), (8, 2023, 3.52, 15), (8, 2022, None, 19)}
+
+
+def test_a_hard_wrapped_lead_in_gives_the_year_of_a_table_without_one() -> None:
+    """ "Theo Báo cáo PAPI năm 2021, tỉnh … đạt 42,15 điểm, đứng thứ" / "39/63. Điểm các chỉ số nội dung cụ thể như sau:"
+    over "| Stt | Chỉ số | Điểm | Thứ hạng |": the paragraph's year, read across its lines, is the table's."""
+    from papi_extract.pipeline import parse_text
+
+    doc = parse_text(
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI tỉnh Yên Bái năm 2022\n\nI. KẾT QUẢ\n\n"
+        "Theo Báo cáo PAPI năm 2021, tỉnh Yên Bái đạt 42,15 điểm, đứng thứ\n"
+        "39/63. Điểm các chỉ số nội dung cụ thể như sau:\n\n"
+        "| Stt | Chỉ số | Điểm | Thứ hạng |\n"
+        "| 1 | Tham gia của người dân ở cấp cơ sở | 4,91 | 40 |\n"
+        "| 2 | Thủ tục hành chính công | 7,02 | 35 |\n\n"
+        "II. NHIỆM VỤ\n"
+    )
+    got = {(s.dimension, s.year, s.value, s.rank) for s in doc.scores}
+    assert {(1, 2021, 4.91, 40), (5, 2021, 7.02, 35)} <= got
