@@ -40,6 +40,9 @@ _DATA = Path(__file__).parent / "data"
 HEADER_SCAN_CHARS = 15000  # a Roman heading later than this is not the end of the header
 HEADER_DEFAULT_CHARS = 6000  # header region when no Roman heading is found (articles, odd layouts)
 HEADER_MAX_LINES = 60  # non-empty lines looked at for the number, date, doc-type and headline
+_CHROME_MAX_LINES = 200  # lines of a web page's chrome looked through for the plan's header block
+# the lines that open a plan's header block (folded, in capitals in the text): the issuer or the motto
+_BLOCK_OPENERS = ("uy ban nhan dan", "ubnd ", "cong hoa xa hoi chu nghia viet nam")
 SIGNATURE_LINE_MAX = 200  # a longer line is prose, never part of a signature block
 ISSUER_SCAN_CHARS = 25000  # body text searched for "UBND <unit> ... ban hành"
 ISSUER_MAX_CHARS = 160  # a cited document's issuer phrase ("của Ban Chấp hành Trung ương Đảng")
@@ -296,14 +299,31 @@ class _Doc:
         return ln
 
     def header_lines(self) -> list[_Line]:
-        """Non-empty lines of the header region (at most ``HEADER_MAX_LINES``)."""
+        """Non-empty lines of the header region (at most ``HEADER_MAX_LINES``), from the plan's own header
+        block on: a web page's menus, date and lead paragraph before the issuer's block ("ỦY BAN NHÂN DÂN"
+        over "TỈNH ĐẮK NÔNG", or the national motto) are the page's, not the plan's ("Thứ Tư, ngày 15/07/2020",
+        a menu item "Thông báo")."""
         out: list[_Line] = []
+        start = None  # index in ``out`` of the first line of the issuer's block or the motto
+        numbered = False  # a "Số: …" line came before it: the lines before are the header's own
         for i, li in enumerate(self.lines):
-            if li.start >= self.header_end or len(out) >= HEADER_MAX_LINES:
+            if li.start >= self.header_end or len(out) >= (start or 0) + HEADER_MAX_LINES:
                 break
-            if li.end > li.start:
-                out.append(self.line(i))
-        return out
+            if li.end <= li.start:
+                continue
+            ln = self.line(i)
+            if start is None:
+                f = ln.folded.strip(" \t*#_|")
+                if f.startswith(_BLOCK_OPENERS) and _is_upper(ln.text):
+                    start = len(out)
+                elif f.startswith(("so:", "so ")):
+                    numbered = True
+            out.append(ln)
+            if start is None and len(out) >= _CHROME_MAX_LINES:
+                break
+        if start is None or numbered:
+            return out[:HEADER_MAX_LINES]
+        return out[start : start + HEADER_MAX_LINES]
 
 
 # -- the stage --------------------------------------------------------------------------------------

@@ -901,3 +901,21 @@ def test_a_document_number_with_a_letter_after_its_digits() -> None:
         ("Kế hoạch", "26a/KH-UBND", "2023-02-10"), ("Chỉ thị", "05b/CT-UBND", "2022-03-01")]
     for r in ctx.legal_basis:
         assert ctx.text[r.span[0]:r.span[1]] == r.raw
+
+
+def test_a_pages_chrome_before_the_plans_header_block_is_not_the_header() -> None:
+    """A portal page read as text: its date bar ("Thứ Hai, ngày 08/03/2021"), a menu item that names a document type
+    ("Thông báo") and a news lead citing the plan come before the plan's own header block (the issuer over the
+    province, or the national motto); the header is read from that block on."""
+    from papi_extract.pipeline import parse_text
+
+    doc = parse_text(
+        "Thứ Hai, ngày 08/03/2021 | Đăng nhập\n\nTin tức\nThông báo\nVăn bản\n\n"
+        "(CTTĐT) - UBND tỉnh vừa ban hành Kế hoạch số 41/KH-UBND về nâng cao Chỉ số PAPI. Toàn văn như sau:\n\n"
+        "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\n\nSố: 41/KH-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nLai Châu, ngày 01 tháng 3 năm 2021\n\nKẾ HOẠCH\n"
+        "Nâng cao Chỉ số PAPI tỉnh Lai Châu năm 2021\n\nI. MỤC ĐÍCH\nNâng cao Chỉ số PAPI.\n"
+    )
+    assert (doc.doc_type, doc.number, doc.place, str(doc.issued_date)) == ("Kế hoạch", "41/KH-UBND", "Lai Châu",
+                                                                          "2021-03-01")
+    assert doc.title == "Nâng cao Chỉ số PAPI tỉnh Lai Châu năm 2021"
