@@ -34,6 +34,7 @@ from papi_extract.gazetteer import Gazetteer, Match, Unit, gazetteer, key
 from papi_extract.models import Issuer, Period, Reference, Signer
 from papi_extract.normalize import collapse_ws, fold, margin_cut
 from papi_extract.outline import SUBJECT_STOP as _TITLE_STOP
+from papi_extract.outline import trailing_chrome_start
 
 _DATA = Path(__file__).parent / "data"
 
@@ -649,12 +650,14 @@ def _extract_period(ctx: DocContext) -> None:
 
 # -- legal basis ------------------------------------------------------------------------------------
 def _extract_legal_basis(ctx: DocContext, v: HeaderVocab) -> list[Reference]:
-    """Every numbered document cited anywhere in the text, each number once (first occurrence)."""
+    """Every numbered document cited anywhere in the plan's text, each number once (first occurrence); a web
+    page's trailing chrome ("Các tin khác: Quyết định số 1050/QĐ-UBND …") is not the plan's."""
     text, folded = ctx.text, ctx.folded
     own = fold(ctx.number) if ctx.number else None
     seen: set[str] = set()
     refs: list[Reference] = []
-    for m in _numbers(folded):
+    end = trailing_chrome_start(folded, max(ctx.body_start, 0)) if ctx.norm.format == "html" else len(folded)
+    for m in _numbers(folded[:end] if end < len(folded) else folded):
         if not _UPPER_RE.match(text[m.start("sym")]):
             continue
         cited = _cited_type(v, folded, m.start())

@@ -1150,6 +1150,18 @@ def _find_attachment(lines: _Lines, tail_line: int) -> int | None:
     return None
 
 
+def trailing_chrome_start(folded: str, start: int = 0) -> int:
+    """Where a web page's trailing chrome begins after ``start`` ("Các tin khác", "Tin liên quan", "Tệp đính
+    kèm: …" opening a line, chrome_tail_openings in outline.yaml), or the text's length: what follows is the
+    page's, not the plan's (its links cite other documents)."""
+    end = len(folded)
+    for phrase in vocab().chrome_tail_openings:
+        k = folded.find("\n" + phrase, start, end)
+        if k >= 0:
+            end = k + 1
+    return end
+
+
 def _appendix_end(lines: _Lines, resume_line: int) -> int:
     """Where appendices printed after the signature end: a web page's trailing chrome ("Tin liên quan",
     "Tệp đính kèm: …") after them, or the end of the text."""

@@ -919,3 +919,18 @@ def test_a_pages_chrome_before_the_plans_header_block_is_not_the_header() -> Non
     assert (doc.doc_type, doc.number, doc.place, str(doc.issued_date)) == ("Kế hoạch", "41/KH-UBND", "Lai Châu",
                                                                           "2021-03-01")
     assert doc.title == "Nâng cao Chỉ số PAPI tỉnh Lai Châu năm 2021"
+
+
+def test_documents_cited_by_a_pages_trailing_chrome_are_no_legal_basis() -> None:
+    """A portal page lists other documents after the plan ("Tin liên quan: Chỉ thị số 12/CT-UBND …"): the plan
+    cites only what its own text cites."""
+    from papi_extract.pipeline import parse_bytes
+
+    page = ("<html><body><div><p>ỦY BAN NHÂN DÂN TỈNH BẮC KẠN</p><p>Số: 77/KH-UBND</p>"
+            "<p>Bắc Kạn, ngày 02 tháng 4 năm 2022</p><p>KẾ HOẠCH</p><p>Nâng cao Chỉ số PAPI năm 2022</p>"
+            "<p>Căn cứ Quyết định số 245/QĐ-UBND ngày 20/02/2022 của UBND tỉnh;</p><p>I. NHIỆM VỤ</p>"
+            "<p>1. Sở Nội vụ tuyên truyền về Chỉ số PAPI trong quý II/2022.</p>"
+            "<p>Tin liên quan</p><p>Chỉ thị số 12/CT-UBND ngày 01/4/2022 về cải cách hành chính</p>"
+            "<p>Quyết định số 300/QĐ-UBND ngày 28/3/2022 phê duyệt đề án</p></div></body></html>")
+    doc = parse_bytes(page.encode(), "ke-hoach.html")
+    assert [r.number for r in doc.legal_basis] == ["245/QĐ-UBND"]
