@@ -261,8 +261,15 @@ def _strip_stars(line: str) -> tuple[str, bool, bool, int]:
         close = inner.find("**")
         if close > 0 and inner[close:].strip("* ").strip():
             bold_end = len(lead) + len(bullet) + len(_STAR_RUN.sub("", inner[:close]))
-    stripped = _STAR_RUN.sub("", stripped)
+    stripped = _STAR_RUN.sub(_emphasis_star, stripped)
     return lead + bullet + stripped, bold, italic, bold_end
+
+
+def _emphasis_star(m: regex.Match[str]) -> str:
+    """A run of stars is emphasis and goes, unless it is a footnote mark in parentheses ("(*)", "(**)"): that
+    is text ("(*) Chỉ số nội dung: 1 - …" under a table is the note the mark points to)."""
+    s = m.string
+    return m.group() if s[m.start() - 1 : m.start()] == "(" and s[m.end() : m.end() + 1] == ")" else ""
 
 
 def _clean_chars(text: str) -> str:

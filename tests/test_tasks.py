@@ -1774,3 +1774,16 @@ def test_a_closing_square_bracket_is_the_items_time_and_the_parenthesis_before_i
     assert [(d.raw, d.recurrence) for d in t2.deadlines] == [("Hằng quý", "quarterly")]
     assert (keys(t3.lead), keys(t3.support)) == (expect("Ủy ban MTTQ Việt Nam huyện"), expect("UBND các xã"))
     assert keys(t4.lead) == expect("Phòng Văn hóa và Thông tin") and t4.deadlines == []
+
+
+def test_a_footnote_note_under_a_table_is_no_task_and_keeps_its_mark() -> None:
+    """ "(*) Các nhiệm vụ đánh dấu (x) …" under a table is the note its mark points to: no task, and the "(*)" stays
+    in the text (only emphasis stars go: "**Sở Nội vụ**")."""
+    doc = parse(
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2024\n\nII. NHIỆM VỤ\n"
+        "1. **Sở Nội vụ** tổ chức tập huấn về Chỉ số PAPI cho cán bộ cấp xã trong quý II/2024 (*).\n"
+        "2. Sở Tư pháp hướng dẫn hòa giải ở cơ sở trong năm 2024.\n\n"
+        "(*) Nhiệm vụ trọng tâm: Sở Nội vụ báo cáo kết quả thực hiện với UBND tỉnh trước ngày 15/12/2024.\n"
+    )
+    assert [t.label for t in doc.tasks] == ["1", "2"]
+    assert doc.tasks[0].text.startswith("Sở Nội vụ tổ chức tập huấn") and "(*)" in doc.tasks[0].text
