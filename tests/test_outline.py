@@ -641,3 +641,25 @@ def test_parts_lettered_in_capitals_sit_above_the_roman_sections() -> None:
         "B. Phòng Tư pháp các huyện hướng dẫn hòa giải viên.\n")
     assert [(s.label, s.level) for s in doc.sections] == [("A", 1), ("I", 2), ("B", 1), ("I", 2), ("II", 2)]
     assert not any(s.title.startswith("Phòng Tư pháp") for s in doc.sections)
+
+
+def test_a_wide_table_does_not_set_the_wrap_width_of_hard_wrapped_prose() -> None:
+    """A plan hard-wrapped at 70 columns with a ruled table 100 columns wide: "2. Các tổ chức đoàn thể: Căn cứ chức
+    năng, nhiệm vụ tại" (a full line) goes on with "Kế hoạch này, …" below; it is an item, not a heading."""
+    from papi_extract.pipeline import parse_text
+
+    prose = ("Ủy ban nhân dân xã ban hành Kế hoạch nâng cao Chỉ số PAPI năm 2020 như sau nhằm\n"
+             "cải thiện chất lượng phục vụ người dân trên địa bàn xã trong năm 2020 và các\n"
+             "năm tiếp theo, góp phần vào kết quả chung của huyện và của tỉnh Nam Định.\n")
+    table = "".join(f"|{k:<4}|{'Công khai thu, chi ngân sách xã tại trụ sở và nhà văn hóa thôn':<70}|{'Kế toán':<22}|\n"
+                    for k in range(1, 8))
+    doc = parse_text(
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI xã Hải Hưng năm 2020\n\nI. MỤC ĐÍCH\n\n" + prose * 4 + "\n" + table +
+        "\nII. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Công chức Văn phòng - Thống kê: Tham mưu UBND xã theo dõi, đôn đốc việc thực\n"
+        "hiện Kế hoạch; tổng hợp, báo cáo kết quả về UBND huyện trước ngày 20/11/2020.\n\n"
+        "2. Các tổ chức đoàn thể, Công an xã: Căn cứ chức năng, nhiệm vụ được giao tại\n"
+        "Kế hoạch này, chủ động triển khai thực hiện; báo cáo kết quả về UBND xã hằng quý.\n"
+    )
+    assert [s.title for s in doc.sections] == ["MỤC ĐÍCH", "TỔ CHỨC THỰC HIỆN"]
+    assert [t.label for t in doc.tasks if t.text.startswith(("Công chức", "Các tổ chức"))] == ["1", "2"]
