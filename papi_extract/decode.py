@@ -452,29 +452,32 @@ _MHTML_HEAD = 4096  # bytes of a web archive's MIME headers searched for its typ
 
 
 def _mhtml_page(data: bytes) -> bytes | None:
-    """The HTML page of a web archive (Internet Explorer's "Web Archive, single file" .mht, Chrome's
-    .mhtml), or None for any other file.
+    """The page of a MIME message: a web archive (Internet Explorer's "Web Archive, single file" .mht,
+    Chrome's .mhtml) or an e-mail saved as .eml whose body is multipart or transfer-encoded; None for any
+    other file.
 
-    Why: such a file is a MIME message whose page is quoted-printable or base64 ("K=E1=BA=BF
-    ho=E1=BA=A1ch", "<HTML xmlns=3D…"); read as text, no word of the plan is whole. The stdlib's
-    e-mail parser undoes the transfer encoding; the page's bytes then go through the usual decoding.
+    Why: the page of such a file is quoted-printable or base64 ("K=E1=BA=BF ho=E1=BA=A1ch",
+    "S8OtbmggZ+G7rWk6…"); read as text, no word of the plan is whole. The stdlib's e-mail parser undoes
+    the transfer encoding; the HTML part (else the plain-text part) then goes through the usual decoding.
     """
     head = data[:_MHTML_HEAD].lower()
-    if b"mime-version:" not in head or b"multipart/related" not in head:
+    if b"mime-version:" not in head or (b"multipart/" not in head and b"content-transfer-encoding:" not in head):
         return None
     import email
     import email.policy
 
     try:
         msg = email.message_from_bytes(data, policy=email.policy.compat32)
+        parts: dict[str, bytes] = {}
         for part in msg.walk():
-            if part.get_content_type() == "text/html":
+            kind = part.get_content_type()
+            if kind in ("text/html", "text/plain") and kind not in parts and not part.get_filename():
                 payload = part.get_payload(decode=True)
                 if isinstance(payload, bytes) and payload.strip():
-                    return payload
-    except Exception:  # noqa: BLE001 - a broken archive is read as the text it is
+                    parts[kind] = payload
+        return parts.get("text/html") or parts.get("text/plain")
+    except Exception:  # noqa: BLE001 - a broken message is read as the text it is
         return None
-    return None
 
 
 def _encoding_name(codec: str) -> str:

@@ -269,3 +269,22 @@ def test_a_web_archive_is_read_as_its_page(transfer: str) -> None:
 def test_a_mime_text_that_is_no_web_archive_is_left_as_text() -> None:
     text = "MIME-Version: 1.0\nContent-Type: text/plain\n\nKẾ HOẠCH cải thiện Chỉ số PAPI\n".encode()
     assert decode_bytes(text).text == text.decode()
+
+
+def test_an_email_saved_as_eml_is_read_as_its_html_part() -> None:
+    """A plan received by e-mail and saved as .eml: multipart/alternative, both parts base64; the HTML part is read
+    (the plain-text part is the same plan), with or without the extension."""
+    import base64
+
+    plain = "Kính gửi các sở, ngành. Kế hoạch số 52/KH-UBND gửi kèm.".encode()
+    msg = (b"From: =?UTF-8?B?VsSDbiBwaMOybmc=?= <vp@ninhthuan.gov.vn>\r\nSubject: Ke hoach PAPI\r\nMIME-Version: 1.0\r\n"
+           b'Content-Type: multipart/alternative; boundary="=_b1"\r\n\r\n'
+           b"--=_b1\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+           + base64.encodebytes(plain) +
+           b"\r\n--=_b1\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+           + base64.encodebytes(_PAGE.encode()) + b"\r\n--=_b1--\r\n")
+    page = parse_bytes(_PAGE.encode(), "ke-hoach.html")
+    for name in ("thu-ke-hoach.eml", "thu-ke-hoach"):
+        doc = parse_bytes(msg, name)
+        assert (doc.number, doc.place) == ("52/KH-UBND", "Ninh Thuận")
+        assert [t.text for t in doc.tasks] == [t.text for t in page.tasks]
