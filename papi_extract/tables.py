@@ -268,6 +268,9 @@ def _columns_from_header(header_rows: list[list[str]]) -> list[str]:
                 if k > 0 and spanning[k - 1] == "dimension" and _DIMENSION_NUMBER.match(cell):
                     # "Chỉ số nội dung tác động" over "1 | 2 | … | 8": one column per dimension, marked "x"
                     role = f"{MARK_ROLE}{int(cell)}"
+                elif k > 0 and spanning[k - 1] == "deadline" and _YEAR_HEADER.match(cell):
+                    # "Thời gian thực hiện" over "Năm 2024 | Năm 2025": each year's column holds times
+                    role = "deadline"
                 else:
                     role = header_role(cell) or "other"
                 spanning[k] = header_role(cell) or "other"
@@ -280,6 +283,7 @@ def _columns_from_header(header_rows: list[list[str]]) -> list[str]:
 
 MARK_ROLE = "mark"  # + a dimension's number: the column a row marks ("x") for that dimension
 _DIMENSION_NUMBER = regex.compile(r"^[1-8]$")
+_YEAR_HEADER = regex.compile(r"^(?:[Nn]ăm[ \t]{1,3})?(?:19|20)\d\d$")
 
 
 def _names_agency(text: str) -> bool:

@@ -714,3 +714,19 @@ def test_agency_group_rows_lead_and_dimension_marks_give_each_rows_dimension() -
                                                          ["Trung tâm Y tế huyện"]]
     assert [t.dimension for t in rows] == [3, 5, 6, None]
     assert [[a.name for a in t.support] for t in rows][0] == ["Ủy ban nhân dân các xã"]
+
+
+def test_a_time_header_over_one_column_per_year_gives_each_years_times() -> None:
+    """ "Thời hạn" spanning "2023 | 2024" (a two-year plan): each year's cell holds a time of the row ("-" none)."""
+    from papi_extract.pipeline import parse_text
+
+    doc = parse_text(
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI giai đoạn 2023 - 2024\n\nII. NHIỆM VỤ\n\n"
+        "| STT | Nội dung | Đơn vị chủ trì | Thời hạn |  |\n|---|---|---|---|---|\n"
+        "| STT | Nội dung | Đơn vị chủ trì | 2023 | 2024 |\n"
+        "| 1 | Rà soát thủ tục hành chính cấp xã | Văn phòng UBND tỉnh | Quý IV/2023 | Quý II/2024 |\n"
+        "| 2 | Đối thoại với Nhân dân về đất đai | Sở Tài nguyên và Môi trường | - | Tháng 9/2024 |\n"
+    )
+    rows = [t for t in doc.tasks if t.origin == "table"]
+    assert [[(d.raw, str(d.end)) for d in t.deadlines] for t in rows] == [
+        [("Quý IV/2023", "2023-12-31"), ("Quý II/2024", "2024-06-30")], [("Tháng 9/2024", "2024-09-30")]]
