@@ -1787,3 +1787,18 @@ def test_a_footnote_note_under_a_table_is_no_task_and_keeps_its_mark() -> None:
     )
     assert [t.label for t in doc.tasks] == ["1", "2"]
     assert doc.tasks[0].text.startswith("Sở Nội vụ tổ chức tập huấn") and "(*)" in doc.tasks[0].text
+
+
+def test_field_lines_named_dau_moi_and_han_under_an_item() -> None:
+    """ "Đầu mối:" names who is in charge (the lead) and "Hạn:" the time, on the lines under a numbered item, like
+    "Cơ quan chủ trì:" and "Thời gian hoàn thành:"; without a colon "đầu mối" is an ordinary word."""
+    doc = parse(
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2024\n\nII. NHIỆM VỤ\n"
+        "1. Tổ chức đối thoại giữa Chủ tịch UBND phường với người dân về chỉnh trang đô thị.\n"
+        "   Đơn vị đầu mối: Văn phòng - Thống kê\n   Phối hợp: Công an phường\n   Hạn: Tháng 10/2024\n"
+        "2. Công chức Tư pháp - Hộ tịch là đầu mối tiếp nhận phản ánh của người dân trong năm 2024.\n"
+    )
+    t1, t2 = doc.tasks
+    assert (keys(t1.lead), keys(t1.support)) == (expect("Văn phòng - Thống kê"), expect("Công an phường"))
+    assert [(d.raw, str(d.end)) for d in t1.deadlines] == [("Tháng 10/2024", "2024-10-31")]
+    assert t2.text.startswith("Công chức Tư pháp - Hộ tịch là đầu mối")
