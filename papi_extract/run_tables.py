@@ -82,7 +82,11 @@ def _opens_time(folded: str, at: int = 0) -> bool:
 
 
 def has_run_tables(text: str) -> bool:
-    """Cheap gate: a line that starts with a number column's name ("STT ", "TT ") and has no tab or bar."""
+    """Cheap gate: a line that starts with a number column's name ("STT ", "TT ") and has no tab or bar, or
+    is only that name ("STT", a table exported one cell per line)."""
+    for word in _NUMBER_HEADS:
+        if f"\n{word}\n" in text or text.startswith(f"{word}\n"):
+            return True
     for word in _HEAD_WORDS:
         k = text.find(word)
         while k >= 0:
@@ -185,6 +189,12 @@ def rewrite_run_tables(text: str) -> str:
     while i < n:
         s = lines[i].strip(" \f")
         head = _header(lines, i) if s.startswith(_HEAD_WORDS) and "\t" not in s and "|" not in s else None
+        if head is None and s in _NUMBER_HEADS:
+            got = _cell_line_table(lines, i)
+            if got is not None:
+                table, i = got
+                out.extend(table)
+                continue
         if head is None:
             got = _score_table(lines, i) if s.startswith(_HEAD_WORDS) and "\t" not in s and "|" not in s else None
             if got is not None:
@@ -528,3 +538,145 @@ def _furniture_near(lines: list[str], j: int) -> frozenset[str]:
     if any("\f" in lines[x] for x in range(j + 1, min(len(lines), j + 3))):
         return frozenset({lines[j].strip(" \f")})
     return frozenset()
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables exported one cell per line (LibreOffice's or Word's "Text" export of a .docx): "STT" /
+# "Nội dung nhiệm vụ" / "Cơ quan chủ trì" / … each on its own line, then each row's cells one per
+# line, an empty cell an empty line, a cell of two paragraphs on two lines; a group row is its
+# Roman number on one line and its title on the next.
+# ---------------------------------------------------------------------------------------------
+
+_NUMBER_HEADS = ("STT", "TT", "Số TT")
+_ROMAN_ALONE = regex.compile(r"^[IVX]{1,5}\.?$")
+_CELL_HEAD_MAX = 60
+_ROW_LINES_PER_CELL = 4  # a row of more lines than this per cell is no row of the table: it ends before it
+# a heading of the text after the table ("V. TỔ CHỨC THỰC HIỆN", "3. Tổ chức thực hiện")
+_TEXT_HEADING = regex.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2})\.[ \t]{1,3}\p{Lu}")
+
+
+def _cell_line_table(lines: list[str], h: int) -> tuple[list[str], int] | None:
+    """(pipe lines, index after the table) of a table exported one cell per line whose "STT" is line ``h``."""
+    from papi_extract.tables import header_role
+
+    names = [lines[h].strip()]
+    j = h + 1
+    while j < len(lines) and len(names) <= 12:
+        t = lines[j].strip()
+        if not t or len(t) > _CELL_HEAD_MAX or header_role(t) in (None, "number"):
+            break
+        names.append(t)
+        j += 1
+    roles = ["number"] + [header_role(x) or "" for x in names[1:]]
+    if len(roles) == 2 and roles[1] in ("text", "dimension", "subdimension"):
+        return _cell_line_scores(lines, names, j)
+    if len(roles) == 1 and j + 1 < len(lines) and 0 < len(lines[j].strip()) <= _CELL_HEAD_MAX \
+            and _SCORE_HEAD_CELL.search(lines[j + 1]) and not _FIGURE_CELL.match(lines[j].strip()):
+        # "STT" / "Lĩnh vực" / "Điểm năm 2022": a name column of any name, then score columns
+        return _cell_line_scores(lines, [*names, lines[j].strip()], j + 1)
+    if "text" not in roles or len(set(roles) & {"lead", "support", "deadline", "output"}) < 2:
+        return None
+    k = len(roles) - 1  # cells after the number
+    rows: list[list[str]] = []  # [label, cells…] or ["group", label, title]
+    expected, end = 1, j
+    cur: list[str] | None = None
+    while j < len(lines):
+        t = lines[j].strip(" \f")
+        if _BARE_NUMBER.match(t) and int(t.rstrip(".")) == expected:
+            cur = [t.rstrip(".")]
+            rows.append(cur)
+            expected += 1
+            end = j = j + 1
+            continue
+        if _ROMAN_ALONE.match(t) and j + 1 < len(lines) and lines[j + 1].strip() and \
+                not _BARE_NUMBER.match(lines[j + 1].strip()):
+            rows.append(["group", t.rstrip("."), lines[j + 1].strip()])
+            cur = None
+            end = j = j + 2
+            continue
+        if cur is None or _TEXT_HEADING.match(t) or len(cur) > k * _ROW_LINES_PER_CELL:
+            break
+        cur.append(t)
+        end = j = j + 1
+    while rows and rows[-1][0] == "group":
+        rows.pop()
+    body = [r for r in rows if r[0] != "group"]
+    if len(body) < 2:
+        return None
+    if rows and rows[-1][0] != "group":
+        # the last row ends at its last filled line: the text after the table starts there
+        last = rows[-1]
+        while len(last) > 2 and not last[-1]:
+            last.pop()
+            end -= 1
+    out = ["", "| " + " | ".join(names) + " |", "|" + "---|" * len(names)]
+    for r in rows:
+        if r[0] == "group":
+            out.append("| " + " | ".join([r[1], r[2]] + [""] * (k - 1)) + " |")
+        else:
+            cells = _fit_cells(r[1:], roles[1:])
+            out.append("| " + " | ".join([r[0], *(c.replace("|", "/") for c in cells)]) + " |")
+    out.append("")
+    return out, end
+
+
+def _fit_cells(row_lines: list[str], roles: list[str]) -> list[str]:
+    """A row's lines as its cells: one line a cell; more lines than cells: a cell of several paragraphs,
+    the last two agency lines side by side in the agency columns joined ("Phòng Văn hóa và Thông tin" /
+    "UBND các xã, thị trấn" are one supporting cell), else the last two lines; fewer: the last cells empty."""
+    from papi_extract.agencies import has_known_head
+
+    cells = list(row_lines)
+    agency_cols = {i for i, r in enumerate(roles) if r in ("lead", "support")}
+    while len(cells) > len(roles):
+        at = None
+        for i in range(len(cells) - 2, 0, -1):
+            if cells[i] and cells[i + 1] and has_known_head(cells[i][:120]) and has_known_head(cells[i + 1][:120]) \
+                    and (i in agency_cols or not agency_cols):
+                at = i
+                break
+        if at is None:
+            at = len(cells) - 2
+        cells[at : at + 2] = [f"{cells[at]}; {cells[at + 1]}" if cells[at] else cells[at + 1]]
+    return cells + [""] * (len(roles) - len(cells))
+
+
+_SCORE_HEAD_CELL = regex.compile(r"(?i)điểm|xếp hạng|thứ hạng|tăng|giảm|năm|^(?:19|20)\d\d$")
+_FIGURE_CELL = regex.compile(rf"^{_FIGURE}$")
+
+
+def _cell_line_scores(lines: list[str], names: list[str], j: int) -> tuple[list[str], int] | None:
+    """A score table exported one cell per line: "TT" / "Chỉ số nội dung" / "Điểm năm 2021" / "Xếp hạng", then
+    per row its number, its name and one figure per line (a total row has an empty number cell)."""
+    names = list(names)
+    while j < len(lines) and len(names) < 10:
+        t = lines[j].strip()
+        if not t or len(t) > 30 or not _SCORE_HEAD_CELL.search(t) or _FIGURE_CELL.match(t):
+            break
+        names.append(t)
+        j += 1
+    width = len(names) - 2
+    if width < 1:
+        return None
+    rows: list[list[str]] = []
+    end = j
+    while j + 1 + width < len(lines) + 1:
+        t = lines[j].strip()
+        number = ""
+        if _BARE_NUMBER.match(t):
+            number = t.rstrip(".")
+            j += 1
+        elif not t and rows:
+            j += 1  # the empty number cell of a total row
+        name = lines[j].strip() if j < len(lines) else ""
+        figs = [x.strip() for x in lines[j + 1 : j + 1 + width]]
+        if not name or _FIGURE_CELL.match(name) or len(figs) < width or not all(_FIGURE_CELL.match(x) for x in figs):
+            break
+        rows.append([number, name, *figs])
+        end = j = j + 1 + width
+    if len(rows) < 3:
+        return None
+    out = ["", "| " + " | ".join(names) + " |", "|" + "---|" * len(names)]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
+    out.append("")
+    return out, end

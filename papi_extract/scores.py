@@ -452,6 +452,8 @@ def _slots_by_column(header_rows: list[list[Cell]], default_year: int | None = N
             out[c] = (year, metric or "score")
         elif metric == "change":
             out[c] = (0, "change")  # a "Tăng/giảm" column without a year: the latest year's change
+        elif metric == "rank":
+            out[c] = (0, "rank")  # "Điểm năm 2022 | Thứ hạng": the rank of the table's latest year
     latest = max((y for y, _ in out.values() if y), default=0)
     for c, (y, m) in list(out.items()):
         if not y:

@@ -183,3 +183,78 @@ def test_score_rows_are_rebuilt_from_runs_of_lines() -> None:
 def test_a_score_header_without_rows_of_figures_is_left_alone() -> None:
     text = "STT Nội dung\nĐiểm\n2022\nCác chỉ số được trình bày dưới đây.\n1\nTham gia\n2\nCông khai\n"
     assert rewrite_run_tables(text) == text
+
+
+# A commune plan as a word processor's "Text" export writes its tables: every cell on a line of its own, an empty
+# cell an empty line, a cell of two paragraphs on two lines, a group row as its number and its title.
+CELL_LINES = """ỦY BAN NHÂN DÂN XÃ TÂN HÒA
+Số: 19/KH-UBND
+Tân Hòa, ngày 08 tháng 3 năm 2023
+KẾ HOẠCH
+Nâng cao Chỉ số PAPI xã Tân Hòa năm 2023
+I. KẾT QUẢ NĂM 2022
+Chỉ số PAPI năm 2022 của tỉnh như sau:
+STT
+Lĩnh vực
+Điểm năm 2022
+Thứ hạng
+1
+Tham gia của người dân ở cấp cơ sở
+4,98
+35
+2
+Thủ tục hành chính công
+7,21
+20
+3
+Quản trị điện tử
+3,05
+44
+
+Tổng điểm
+41,90
+38
+II. NHIỆM VỤ
+TT
+Nhiệm vụ
+Người thực hiện
+Phối hợp
+Thời hạn
+I
+Thủ tục hành chính công
+1
+Niêm yết công khai thủ tục hành chính tại Bộ phận Một cửa xã
+Công chức Văn phòng - Thống kê
+
+Quý II/2023
+2
+Hướng dẫn người dân nộp hồ sơ trực tuyến
+Công chức Tư pháp - Hộ tịch
+Đoàn Thanh niên xã
+Trưởng các ấp
+Thường xuyên
+III. TỔ CHỨC THỰC HIỆN
+Các công chức chuyên môn triển khai Kế hoạch này.
+"""
+
+
+def test_tables_exported_one_cell_per_line_are_rebuilt() -> None:
+    out = normalize(CELL_LINES, "text").text.split("\n")
+    table = [line for line in out if line.startswith("| ")]
+    assert table == [
+        "| STT | Lĩnh vực | Điểm năm 2022 | Thứ hạng |",
+        "| 1 | Tham gia của người dân ở cấp cơ sở | 4,98 | 35 |",
+        "| 2 | Thủ tục hành chính công | 7,21 | 20 |",
+        "| 3 | Quản trị điện tử | 3,05 | 44 |",
+        "|  | Tổng điểm | 41,90 | 38 |",
+        "| TT | Nhiệm vụ | Người thực hiện | Phối hợp | Thời hạn |",
+        "| I | Thủ tục hành chính công |  |  |  |",
+        "| 1 | Niêm yết công khai thủ tục hành chính tại Bộ phận Một cửa xã | Công chức Văn phòng - Thống kê |  | Quý II/2023 |",
+        "| 2 | Hướng dẫn người dân nộp hồ sơ trực tuyến | Công chức Tư pháp - Hộ tịch | Đoàn Thanh niên xã; Trưởng các ấp | "
+        "Thường xuyên |",
+    ]
+    assert "III. TỔ CHỨC THỰC HIỆN" in out
+    doc = parse_text(CELL_LINES)
+    assert {(s.dimension, s.year, s.value, s.rank) for s in doc.scores} >= {(1, 2022, 4.98, 35), (8, 2022, 3.05, 44)}
+    table_tasks = [t for t in doc.tasks if t.origin == "table"]
+    assert [(t.label, t.dimension) for t in table_tasks] == [("1", 5), ("2", 5)]
