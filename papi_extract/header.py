@@ -42,8 +42,6 @@ HEADER_SCAN_CHARS = 15000  # a Roman heading later than this is not the end of t
 HEADER_DEFAULT_CHARS = 6000  # header region when no Roman heading is found (articles, odd layouts)
 HEADER_MAX_LINES = 60  # non-empty lines looked at for the number, date, doc-type and headline
 _CHROME_MAX_LINES = 200  # lines of a web page's chrome looked through for the plan's header block
-# the lines that open a plan's header block (folded, in capitals in the text): the issuer or the motto
-_BLOCK_OPENERS = ("uy ban nhan dan", "ubnd ", "cong hoa xa hoi chu nghia viet nam")
 SIGNATURE_LINE_MAX = 200  # a longer line is prose, never part of a signature block
 ISSUER_SCAN_CHARS = 25000  # body text searched for "UBND <unit> ... ban hành"
 ISSUER_MAX_CHARS = 160  # a cited document's issuer phrase ("của Ban Chấp hành Trung ương Đảng")
@@ -156,6 +154,7 @@ class HeaderVocab:
     prep_re: regex.Pattern[str]
     agency_line_re: regex.Pattern[str]  # "SỞ NỘI VỤ" under the committee line (folded, markup stripped)
     agency_capital_after: frozenset[str]
+    block_openers: tuple[str, ...]  # folded openings of a plan's header block (issuer, motto)
 
 
 def _canon_map(phrases: Any) -> dict[str, str]:
@@ -229,6 +228,7 @@ def vocab() -> HeaderVocab:
         prep_re=regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?P<prep>cua|giua)[ \t]{1,3}"),
         agency_line_re=regex.compile(r"^" + _alt(raw["agency_heads"]) + r"[ \t]{1,3}[a-z]"),
         agency_capital_after=frozenset(w.lower() for w in raw["agency_capital_after"]),
+        block_openers=tuple(fold(w) for w in raw["header_block_openers"]),
     )
 
 
@@ -305,6 +305,7 @@ class _Doc:
         over "TỈNH ĐẮK NÔNG", or the national motto) are the page's, not the plan's ("Thứ Tư, ngày 15/07/2020",
         a menu item "Thông báo")."""
         out: list[_Line] = []
+        openers = vocab().block_openers
         start = None  # index in ``out`` of the first line of the issuer's block or the motto
         numbered = False  # a "Số: …" line came before it: the lines before are the header's own
         for i, li in enumerate(self.lines):
@@ -315,7 +316,7 @@ class _Doc:
             ln = self.line(i)
             if start is None:
                 f = ln.folded.strip(" \t*#_|")
-                if f.startswith(_BLOCK_OPENERS) and _is_upper(ln.text):
+                if f.startswith(openers) and _is_upper(ln.text):
                     start = len(out)
                 elif f.startswith(("so:", "so ")):
                     numbered = True
