@@ -602,6 +602,17 @@ def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
             r = replace(r, start=q.start)
         merged.append(r)
     kept = merged
+    # "Thường xuyên trong năm 2020": a continuous time over the year right after it is one record, as
+    # "Thường xuyên (2021-2025)" is over its range
+    joined: list[_Rec] = []
+    for r in kept:
+        c = joined[-1] if joined else None
+        if (c is not None and r.kind == "year" and c.kind == "continuous" and c.begin is None
+                and _CONTINUOUS_GAP.fullmatch(low, c.end, r.start)):
+            c.begin, c.finish, c.end = r.begin, r.finish, r.end
+            continue
+        joined.append(r)
+    kept = joined
     # Year ranges: attached to the cue they follow ("Thường xuyên (2021-2025)", "Theo kế hoạch hàng năm
     # (2021- 2025)"), or inside an event clause; standalone only in a table cell.
     used: set[int] = set()
@@ -764,6 +775,9 @@ def _cell_spans(text: str, low: str, kept: list[_Rec]) -> list[tuple[int, int]]:
             start += 1
         spans.append((start, end))
     return spans
+
+
+_CONTINUOUS_GAP = regex.compile(r"[ \t,]{0,3}(?:trong[ \t]{1,3}|suốt[ \t]{1,3})?")
 
 
 def parse_deadlines(text: str, base: int = 0, period: Period | None = None, *, cell: bool = False) -> list[Deadline]:

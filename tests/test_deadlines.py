@@ -50,6 +50,9 @@ CELLS = [
     ("Thường xuyên (2021-2025)", P2021, [("continuous", "2021-01-01", "2025-12-31", None)]),
     ("Thường xuyên 2021-2025", P2021, [("continuous", "2021-01-01", "2025-12-31", None)]),
     ("Liên tục (2024-2026)", None, [("continuous", "2024-01-01", "2026-12-31", None)]),
+    # a continuous time over the year named right after it: one record over that year
+    ("Liên tục trong năm 2024", None, [("continuous", "2024-01-01", "2024-12-31", None)]),
+    ("Thường xuyên, năm 2023", None, [("continuous", "2023-01-01", "2023-12-31", None)]),
     ("Công khai thường xuyên trên cổng thông tin điện tử tỉnh", None, [("continuous", None, None, None)]),
     ("Định kỳ hàng quý", P2021, [("recurring", None, None, "quarterly")]),
     ("Hằng tháng", None, [("recurring", None, None, "monthly")]),
