@@ -728,9 +728,31 @@ def _outer_table_end(low: str, a: int) -> int:
         i = c + 8
 
 
+def _join_documents(html: str) -> str:
+    """Several HTML documents written one after another into one file (``pdftohtml -s`` writes one per page
+    of the PDF) as one document: their bodies in order. A parser reads only the first document, so the plan
+    would end with its first page."""
+    low = html.lower()
+    if low.count("<html", 0, len(low)) < 2:
+        return html
+    bodies: list[str] = []
+    k = low.find("<body")
+    while k >= 0:
+        a = low.find(">", k) + 1
+        b = low.find("</body", a)
+        if a <= 0 or b < 0:
+            break
+        bodies.append(html[a:b])
+        k = low.find("<body", b)
+    if len(bodies) < 2:
+        return html
+    head_end = low.find("<body")
+    return html[:head_end] + "<body>" + "\n".join(bodies) + "</body></html>"
+
+
 def html_to_text(html: str) -> str:
     """Main text of an HTML page, one block per line (see the module docstring for the shape)."""
-    root = _parse(html)
+    root = _parse(_join_documents(html))
     if root is None:
         return ""
     _strip_office_tags(root)

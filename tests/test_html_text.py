@@ -302,3 +302,20 @@ def test_a_cells_lines_are_parted_by_a_semicolon_unless_the_sentence_goes_on() -
     )
     lines = html_to_text(html).split("\n")
     assert "1\tTổ chức hội nghị đối thoại tại các xã vùng sâu\tSở Tư pháp; Báo Quảng Ngãi; - Công an tỉnh; - Sở Nội vụ" in lines
+
+
+def test_several_html_documents_in_one_file_are_read_to_the_last() -> None:
+    """ "pdftohtml -s" writes one whole HTML document per PDF page into one file: every page is read, not the first
+    document only (the plan's tasks on page two were lost)."""
+    def page(n: int, body: str) -> str:
+        return (f'<!DOCTYPE html><html><head><title>p{n}</title></head><body><div id="page{n}-div">'
+                f"{body}</div></body></html>\n")
+
+    html = (page(1, "<p>ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG</p><p>Số: 66/KH-UBND</p><p>KẾ HOẠCH</p>"
+                    "<p>Nâng cao Chỉ số PAPI năm 2021</p><p>I. NHIỆM VỤ</p>")
+            + page(2, "<p>1. Sở Nội vụ tuyên truyền về Chỉ số PAPI trong quý II/2021.</p>")
+            + page(3, "<p>2. Sở Tư pháp hướng dẫn hòa giải ở cơ sở trong năm 2021.</p>"))
+    text = html_to_text(html)
+    assert "1. Sở Nội vụ tuyên truyền" in text and "2. Sở Tư pháp hướng dẫn" in text
+    doc = parse_bytes(html.encode(), "ke-hoach.html")
+    assert [t.label for t in doc.tasks] == ["1", "2"]
