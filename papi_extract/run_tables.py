@@ -122,7 +122,7 @@ def _scan_header(joined: str) -> tuple[list[tuple[str, int, int]], int] | None:
                 e = i + len(phrase)
                 if e == n or f[e] in " ,;:.()":
                     if role == "group":
-                        break  # "Trách nhiệm thực hiện" over two columns: not a run table's header
+                        return None  # "Trách nhiệm thực hiện" over two columns: not a run table's header
                     out.append((role, i, e))
                     i = e
                     break

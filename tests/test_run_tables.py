@@ -258,3 +258,19 @@ def test_tables_exported_one_cell_per_line_are_rebuilt() -> None:
     assert {(s.dimension, s.year, s.value, s.rank) for s in doc.scores} >= {(1, 2022, 4.98, 35), (8, 2022, 3.05, 44)}
     table_tasks = [t for t in doc.tasks if t.origin == "table"]
     assert [(t.label, t.dimension) for t in table_tasks] == [("1", 5), ("2", 5)]
+
+
+def test_a_header_naming_a_spanning_group_column_is_no_run_table_and_ends() -> None:
+    """ "STT Nội dung Trách nhiệm thực hiện …" names a column spanning two ("Trách nhiệm thực hiện" over "Chủ trì" /
+    "Phối hợp"): no run table. (Found by fuzzing: the header scan stopped advancing on that phrase and never ended.)"""
+    import threading
+
+    from papi_extract.run_tables import _scan_header
+
+    text = "STT Nội dung nhiệm vụ Trách nhiệm thực hiện Thời gian\n1\nCông khai ngân sách\nSở Tài chính\nQuý II\n"
+    got: list[object] = []
+    worker = threading.Thread(target=lambda: got.append((_scan_header(text.split("\n")[0]), rewrite_run_tables(text))),
+                              daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert got == [(None, text)]
