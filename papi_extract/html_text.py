@@ -750,8 +750,15 @@ def _join_documents(html: str) -> str:
     return html[:head_end] + "<body>" + "\n".join(bodies) + "</body></html>"
 
 
+# Control characters XML text may not hold (a form feed from a PDF conversion, a stray NUL): lxml parses them into
+# the tree but refuses them when a text is set again (a rebuilt table cell), so they become spaces first.
+_XML_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def html_to_text(html: str) -> str:
     """Main text of an HTML page, one block per line (see the module docstring for the shape)."""
+    if _XML_CONTROL.search(html):
+        html = _XML_CONTROL.sub(" ", html)
     root = _parse(_join_documents(html))
     if root is None:
         return ""

@@ -998,8 +998,9 @@ def run(ctx: DocContext) -> None:
     drafts.sort(key=lambda d: d.span[0])
     for d in drafts:
         if d.unread_time is not None:  # the task's own time says something no deadline rule reads
+            a, b = d.unread_time.span()  # (pieces joined across a page break may come in any order)
             ctx.warn("W502", f"deadline text could not be normalized: {collapse_ws(d.unread_time.text)[:120]!r}",
-                     d.unread_time.span())
+                     (min(a, b), max(a, b)))
     ctx.tasks = _finish(st, drafts)
     for task in ctx.tasks:
         if not task.lead:

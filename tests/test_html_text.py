@@ -319,3 +319,16 @@ def test_several_html_documents_in_one_file_are_read_to_the_last() -> None:
     assert "1. Sở Nội vụ tuyên truyền" in text and "2. Sở Tư pháp hướng dẫn" in text
     doc = parse_bytes(html.encode(), "ke-hoach.html")
     assert [t.label for t in doc.tasks] == ["1", "2"]
+
+
+def test_control_characters_in_a_page_do_not_break_a_rebuilt_table() -> None:
+    """A form feed or a NUL left in a page by a PDF conversion: lxml parses it into a cell's text but refuses it
+    when the cell is rebuilt (a ``<div>`` grid made a table); it is read as a space. (Found by fuzzing.)"""
+    html = (
+        "<html><body><div class='grid'>"
+        "<div class='row'><div class='col-sm-2'>TT</div><div class='col-sm-10'>Cơ quan\x0cchủ trì</div></div>"
+        "<div class='row'><div class='col-sm-2'>1</div><div class='col-sm-10'>Sở\x00Nội vụ</div></div>"
+        "</div></body></html>"
+    )
+    lines = html_to_text(html).split("\n")
+    assert "TT\tCơ quan chủ trì" in lines and "1\tSở Nội vụ" in lines
