@@ -414,8 +414,8 @@ def decode_bytes(data: bytes) -> Decoded:
     warnings: list[Warning] = []
     if not data or data.isspace():
         raise DecodeFailure("E102", "the file is empty")
-    html = _mhtml_page(data)
-    if html is not None:  # a web archive (.mht): its page, decoded like any page
+    html = _mime_page(data)
+    if html is not None:  # a web archive (.mht) or a saved e-mail (.eml): its page, decoded like any page
         return decode_bytes(html)
     for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
                      (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -448,10 +448,10 @@ def decode_bytes(data: bytes) -> Decoded:
     return _single_byte(data, warnings)
 
 
-_MHTML_HEAD = 4096  # bytes of a web archive's MIME headers searched for its type
+_MIME_HEAD = 4096  # bytes of a MIME file's headers (web archive, e-mail) searched for its type
 
 
-def _mhtml_page(data: bytes) -> bytes | None:
+def _mime_page(data: bytes) -> bytes | None:
     """The page of a MIME message: a web archive (Internet Explorer's "Web Archive, single file" .mht,
     Chrome's .mhtml) or an e-mail saved as .eml whose body is multipart or transfer-encoded; None for any
     other file.
@@ -460,7 +460,7 @@ def _mhtml_page(data: bytes) -> bytes | None:
     "S8OtbmggZ+G7rWk6…"); read as text, no word of the plan is whole. The stdlib's e-mail parser undoes
     the transfer encoding; the HTML part (else the plain-text part) then goes through the usual decoding.
     """
-    head = data[:_MHTML_HEAD].lower()
+    head = data[:_MIME_HEAD].lower()
     if b"mime-version:" not in head or (b"multipart/" not in head and b"content-transfer-encoding:" not in head):
         return None
     import email
