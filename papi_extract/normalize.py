@@ -36,6 +36,7 @@ from papi_extract.grid_tables import (
     rewrite_ruled_layouts,
 )
 from papi_extract.run_tables import has_run_tables
+from papi_extract.wrapped_rows import has_wrapped_tab_rows, rewrite_wrapped_tab_rows
 from papi_extract.word_tables import join_spilled_cells
 
 # Every pattern in this module is linear: character classes and bounded repeats only.
@@ -413,6 +414,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         from papi_extract.run_tables import rewrite_run_tables
 
         text = rewrite_run_tables(text)  # a PDF's raw text: each cell a run of lines, rows one after another
+    if fmt != "html" and has_wrapped_tab_rows(text):
+        text = rewrite_wrapped_tab_rows(text)  # catdoc: tab rows wrapped like paragraphs, one row per line again
     if fmt != "html" and "\t" in text:
         text = join_spilled_cells(text)  # Word's text export: a cell's later paragraphs back on its row
     if fmt != "html" and has_grid_tables(text):
