@@ -775,7 +775,39 @@ def _find_tables(ctx: DocContext, match: Matcher) -> list[Table]:
                     i = j
                     continue
             i += 1
+    _continue_groups(tables, ctx.text)
     return tables
+
+
+_CONTINUED_GAP = 300  # characters between a table and its continuation on the next page (page number, running header)
+
+
+def _continue_groups(tables: list[Table], doc: str) -> None:
+    """A table that goes on over a page break, its header printed again, is read as two tables: the rows
+    of the second before its first group row belong to the group the first ended in (the dimension is
+    set by group rows, and the page break does not end a group). Only for the same columns, with nothing
+    but page furniture between the two."""
+    ordered = sorted(tables, key=lambda t: t.start)
+    for prev, t in zip(ordered, ordered[1:]):
+        if t.columns != prev.columns or not prev.rows or t.start - prev.end > _CONTINUED_GAP:
+            continue
+        if not all(_page_furniture_line(line.strip(), doc) for line in doc[prev.end : t.start].split("\n")):
+            continue  # a heading between the two: each table is under its own
+        last = prev.rows[-1]
+        if last.dimension is None or not last.grouped:
+            continue
+        for row in t.rows:
+            if row.kind in ("group", "subgroup") or row.grouped or row.dimension is not None:
+                break
+            row.dimension, row.subdimension, row.grouped = last.dimension, last.subdimension, True
+
+
+def _page_furniture_line(line: str, doc: str) -> bool:
+    """Blank, a page number ("- 3 -"), no letter at all, or printed more than once (a running header)."""
+    from papi_extract.normalize import is_page_number
+
+    return (not line or is_page_number(line) or not any(c.isalpha() for c in line)
+            or doc.count(line) >= 2)
 
 
 def _line_texts(ctx: DocContext) -> list[str]:

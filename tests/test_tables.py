@@ -730,3 +730,32 @@ def test_a_time_header_over_one_column_per_year_gives_each_years_times() -> None
     rows = [t for t in doc.tasks if t.origin == "table"]
     assert [[(d.raw, str(d.end)) for d in t.deadlines] for t in rows] == [
         [("Quý IV/2023", "2023-12-31"), ("Quý II/2024", "2024-06-30")], [("Tháng 9/2024", "2024-09-30")]]
+
+
+# A tab table that goes on over a page break: its header printed again after a running header and a page
+# number; the rows before the next group row stay in the group the page ended in.
+PAGE_BROKEN = HEAD + (
+    "PHỤ LỤC\n\n"
+    "TT\tNhiệm vụ\tĐơn vị chủ trì\tThời hạn\n"
+    "I\tTrách nhiệm giải trình với người dân\t\t\n"
+    "1\tTổ chức đối thoại với Nhân dân tại các xã\tVăn phòng HĐND và UBND huyện\tQuý II/2022\n"
+    "\n\fKế hoạch nâng cao Chỉ số PAPI năm 2022\n- 7 -\n\n"
+    "TT\tNhiệm vụ\tĐơn vị chủ trì\tThời hạn\n"
+    "2\tGiải quyết dứt điểm đơn thư tồn đọng\tThanh tra huyện\tQuý III/2022\n"
+    "II\tThủ tục hành chính công\t\t\n"
+    "3\tNiêm yết thủ tục hành chính tại Bộ phận một cửa\tVăn phòng HĐND và UBND huyện\tQuý I/2022\n"
+    "\nKế hoạch nâng cao Chỉ số PAPI năm 2022\n"
+)
+
+
+def test_a_table_going_on_after_a_page_break_keeps_its_group() -> None:
+    ctx, tables = tables_of(PAGE_BROKEN)
+    task_rows = [r for t in tables for r in t.rows if r.kind == "task"]
+    assert [(r.label, r.dimension) for r in task_rows] == [("1", 3), ("2", 3), ("3", 5)]
+
+
+def test_a_table_under_its_own_heading_does_not_take_the_group_before_it() -> None:
+    text = PAGE_BROKEN.replace("Kế hoạch nâng cao Chỉ số PAPI năm 2022\n- 7 -\n", "2. Nhiệm vụ khác của các xã\n", 1)
+    ctx, tables = tables_of(text)
+    task_rows = [r for t in tables for r in t.rows if r.kind == "task"]
+    assert [(r.label, r.dimension) for r in task_rows] == [("1", 3), ("2", None), ("3", 5)]
