@@ -30,6 +30,7 @@ import regex
 from lxml import etree
 
 from papi_extract.grid_tables import LAYOUT_MAX_CELLS, LAYOUT_MAX_ROWS
+from papi_extract.positioned_html import has_positioned_text, positioned_tables_to_tables
 
 _WS = regex.compile(r"\s+")
 # str.split() also splits on these four (Python's isspace), \s does not; only a string holding
@@ -763,6 +764,8 @@ def html_to_text(html: str) -> str:
     if root is None:
         return ""
     _strip_office_tags(root)
+    if has_positioned_text(html):
+        positioned_tables_to_tables(root)  # a PDF converted to HTML (pdftohtml): tables from the coordinates
     _div_grids_to_tables(root)
     _number_ordered_lists(root)
     _expand_rowspans(root)
