@@ -107,7 +107,8 @@ def _folded_role(folded: str) -> str | None:
     if not f or len(f) > 60:
         return None
     for phrase, role in vocab().headers:
-        if f == phrase or (f.startswith(phrase) and not f[len(phrase) : len(phrase) + 1].isalnum()):
+        if f == phrase or (f.startswith(phrase) and not f[len(phrase) : len(phrase) + 1].isalnum()
+                           and not _LABEL_NUMBER.match(f, len(phrase))):
             return role
     k = f.rfind("/")
     if 0 < k < len(f) - 1 and " " in f[k + 1 :].strip():
@@ -122,6 +123,9 @@ def _folded_role(folded: str) -> str | None:
     return None
 
 
+# a column name followed by a number of one or two digits is a label ("Nội dung 1 - Tham gia …", a group row
+# naming a dimension; "Nhiệm vụ 3: …"), not a column's name
+_LABEL_NUMBER = regex.compile(r" ?\d{1,2}(?!\d)")
 _ROLE_WORD_CELL = 40
 # words that give a short header cell its role wherever they stand, the first found wins
 _ROLE_WORDS = (("chu tri", "lead"), ("phoi hop", "support"), ("thoi gian", "deadline"), ("thoi han", "deadline"),

@@ -759,3 +759,21 @@ def test_a_table_under_its_own_heading_does_not_take_the_group_before_it() -> No
     ctx, tables = tables_of(text)
     task_rows = [r for t in tables for r in t.rows if r.kind == "task"]
     assert [(r.label, r.dimension) for r in task_rows] == [("1", 3), ("2", None), ("3", 5)]
+
+
+def test_a_group_row_named_like_a_column_with_a_number_is_no_header_line() -> None:
+    # "Nội dung 3 - …" opens like the column name "Nội dung", but the number makes it a label: a group row
+    assert header_role("Nội dung 3 - Trách nhiệm giải trình với người dân") is None
+    assert header_role("Nhiệm vụ 2: Công khai ngân sách") is None
+    assert header_role("Nội dung") == "text" and header_role("Thời gian 2024") == "deadline"
+    text = HEAD + (
+        "| TT | Nội dung công việc | Đơn vị chủ trì | Thời hạn |\n"
+        "|---|---|---|---|\n"
+        "| Nội dung 3 - Trách nhiệm giải trình với người dân |  |  |  |\n"
+        "| 3.1 | Tổ chức đối thoại với Nhân dân tại các phường | Văn phòng UBND thị xã | Quý III/2023 |\n"
+        "| 3.2 | Giải quyết đơn thư tồn đọng | Thanh tra thị xã | Thường xuyên |\n"
+    )
+    ctx, tables = tables_of(text, "markdown")
+    assert tables[0].columns[0] == "number"
+    assert [(r.kind, r.label, r.dimension) for r in tables[0].rows] == [
+        ("group", None, 3), ("task", "3.1", 3), ("task", "3.2", 3)]
