@@ -9,7 +9,8 @@ the header, the table readers nor the signature reader can see it. Rewritten:
   block are) becomes its cells one after the other, each cell's lines in order, the cells
   separated by a blank line: the stacked layout the header and tail readers already read;
 - any other grid becomes one pipe row per table row ("| 1 | Tham gia … | 5,21 | 5,09 |"), each
-  cell's wrapped lines joined by a space: the pipe layout the table readers already read.
+  cell's wrapped lines joined by a space and its paragraphs by "; ": the pipe layout the table
+  readers already read.
 
 A block is a grid only when every content line has a wall at each column boundary of the border
 line above it, so prose with a stray "+" or "|" is left alone. One pass over the lines (linear).
@@ -63,6 +64,90 @@ def rewrite_grid_tables(text: str) -> str:
         out.append(line)
         i += 1
     return "\n".join(out)
+
+
+# -- pandoc "simple" and "multiline" tables --------------------------------------------------------------
+# pandoc's markdown writes a table without cell walls: the header, a line of dash segments (one per column,
+# a space between), the rows, their cells aligned under the segments; a "multiline" table opens and closes
+# with a full dash line and parts its rows by blank lines, a row's cells wrapping on its lines.
+_SEGMENTS = regex.compile(r"^ {0,8}-{3,400}(?: {1,8}-{3,400}){2,30} {0,8}$")
+_FULL_DASH = regex.compile(r"^ {0,8}-{10,2000} {0,8}$")
+_SIMPLE_MAX_LINES = 2000  # lines of one table; a multiline table not closed by then is left as it is
+
+
+def has_simple_tables(text: str) -> bool:
+    """Cheap gate: a line of three dash segments parted by spaces."""
+    return "--- ---" in text or "-- --" in text
+
+
+def rewrite_simple_tables(text: str) -> str:
+    """``text`` with each pandoc simple or multiline table written as pipe rows ("| 1 | Tham gia … | 4,91 |"):
+    a cell is the text under its column's dash segment, from the segment's start to the next one's; a
+    multiline row's lines are joined per cell. Markup inside cells ("**STT**") is kept for the line reader."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if not _SEGMENTS.match(lines[i]) or i == 0 or not lines[i - 1].strip():
+            out.append(lines[i])
+            i += 1
+            continue
+        got = _simple_table(lines, i)
+        if got is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        head_start, rows, end = got
+        del out[len(out) - (i - head_start) :]  # the header lines, already copied
+        out.extend(["", *rows, ""])
+        i = end
+    return "\n".join(out)
+
+
+def _simple_table(lines: list[str], s: int) -> tuple[int, list[str], int] | None:
+    """(first header line, pipe rows, index after the table) for the segment line ``s``."""
+    starts = [m.start() for m in regex.finditer(r"-{3,400}", lines[s])]
+    h = s
+    while h > 0 and lines[h - 1].strip() and not _FULL_DASH.match(lines[h - 1]) and s - h < 4:
+        h -= 1
+    multiline = h > 0 and _FULL_DASH.match(lines[h - 1]) is not None
+    blocks: list[list[str]] = [lines[h:s]]
+    i = s + 1
+    n = len(lines)
+    if multiline:
+        row: list[str] = []
+        while i < n and i - s <= _SIMPLE_MAX_LINES:
+            t = lines[i]
+            if _FULL_DASH.match(t):
+                if row:
+                    blocks.append(row)
+                return h - 1, [_pipe(b, starts) for b in blocks], i + 1
+            if t.strip():
+                row.append(t)
+            elif row:
+                blocks.append(row)
+                row = []
+            i += 1
+        return None  # never closed: no table
+    while i < n and lines[i].strip() and not _SEGMENTS.match(lines[i]) and i - s <= _SIMPLE_MAX_LINES:
+        blocks.append([lines[i]])
+        i += 1
+    if i < n and (_SEGMENTS.match(lines[i]) or _FULL_DASH.match(lines[i])):
+        i += 1  # the closing dash line
+    if len(blocks) < 3:
+        return None
+    return h, [_pipe(b, starts) for b in blocks], i
+
+
+def _pipe(block: list[str], starts: list[int]) -> str:
+    cells: list[list[str]] = [[] for _ in starts]
+    for line in block:
+        for j, a in enumerate(starts):
+            b = starts[j + 1] if j + 1 < len(starts) else len(line)
+            piece = line[a:b].strip()
+            if piece:
+                cells[j].append(piece)
+    return "| " + " | ".join(" ".join(c).replace("|", "/") for c in cells) + " |"
 
 
 _PIPE_SEP = regex.compile(r"^[ \t]{0,3}\|(?:[ \t]{0,3}:?-{3,200}:?[ \t]{0,3}\|){1,30}[ \t]{0,3}$")
@@ -221,7 +306,27 @@ def _grid(lines: list[str], start: int) -> tuple[int, list[str] | None]:
     ncols = len(walls) - 1
     if len(rows) <= LAYOUT_MAX_ROWS and ncols <= LAYOUT_MAX_CELLS:
         return i, _layout(rows, ncols)
-    return i, ["| " + " | ".join(" ".join(p for p in cell if p) for cell in row) + " |" for row in rows] + [""]
+    return i, ["| " + " | ".join(_join_paragraphs(cell) for cell in row) + " |" for row in rows] + [""]
+
+
+def _join_paragraphs(pieces: list[str]) -> str:
+    """A grid cell's lines joined by a space, and its paragraphs (parted by an empty line: "Phòng Tư pháp" /
+    "" / "UBND các xã") by "; " unless the paragraph before ends in punctuation, so that the agencies of
+    one cell, a paragraph each, stay apart."""
+    out = ""
+    gap = False
+    for p in pieces:
+        if not p:
+            gap = bool(out)
+            continue
+        if not out:
+            out = p
+        elif gap and out[-1] not in ";.,:":
+            out = f"{out}; {p}"
+        else:
+            out = f"{out} {p}"
+        gap = False
+    return out
 
 
 def _is_content(line: str, walls: list[int]) -> bool:

@@ -28,16 +28,18 @@ from papi_extract.grid_tables import (
     has_grid_tables,
     has_pipe_layouts,
     has_ruled_layouts,
+    has_simple_tables,
     rewrite_bare_pipe_tables,
     rewrite_box_tables,
     rewrite_dash_tables,
     rewrite_grid_tables,
     rewrite_pipe_layouts,
     rewrite_ruled_layouts,
+    rewrite_simple_tables,
 )
 from papi_extract.run_tables import has_run_tables
-from papi_extract.wrapped_rows import has_wrapped_tab_rows, rewrite_wrapped_tab_rows
 from papi_extract.word_tables import join_spilled_cells
+from papi_extract.wrapped_rows import has_wrapped_tab_rows, rewrite_wrapped_tab_rows
 
 # Every pattern in this module is linear: character classes and bounded repeats only.
 _MD_HEADING = regex.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
@@ -420,6 +422,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text = join_spilled_cells(text)  # Word's text export: a cell's later paragraphs back on its row
     if fmt != "html" and has_grid_tables(text):
         text = rewrite_grid_tables(text)  # pandoc grid tables: cells read whole, not line by line
+    if fmt != "html" and has_simple_tables(text):
+        text = rewrite_simple_tables(text)  # pandoc simple/multiline tables: cells under their dash segments
     markdown = fmt == "markdown"
     out_lines = text.split("\n")
     lines: list[LineInfo] = []

@@ -283,3 +283,88 @@ def test_ruled_header_and_signature_tables_are_stacked_and_data_tables_kept() ->
     assert (doc.number, doc.place, str(doc.issued_date)) == ("131/KH-UBND", "Quảng Trị", "2022-08-04")
     assert (doc.signer.name, doc.signer.position, doc.signer.authority) == ("Hoàng Nam", "Phó Chủ tịch", "KT. Chủ tịch")
     assert doc.recipients == ["Bộ Nội vụ", "TT Tỉnh ủy", "Các sở, ban, ngành", "Lưu: VT, NC"]
+
+
+# A grid whose agency cells hold one agency per paragraph (pandoc writes an empty cell line between them),
+# and whose text cell holds two sentences as two paragraphs.
+PARAGRAPH_GRID = """Nhiệm vụ cụ thể:
+
++----+--------------------------------------+------------------------+-------------------------+
+| TT | Nội dung                             | Chủ trì                | Phối hợp                |
++====+======================================+========================+=========================+
+| 1  | Rà soát quy trình tiếp nhận hồ sơ.   | Văn phòng HĐND và      | Phòng Tư pháp           |
+|    |                                      | UBND thị xã            |                         |
+|    | Công khai kết quả trên trang tin     |                        | UBND các phường, xã     |
+|    | điện tử                              |                        |                         |
++----+--------------------------------------+------------------------+-------------------------+
+| 2  | Kiểm tra việc niêm yết giá dịch vụ   | Phòng Kinh tế          | Đội Quản lý thị trường  |
+|    | tại các chợ                          |                        |                         |
+|    |                                      |                        | Công an thị xã          |
++----+--------------------------------------+------------------------+-------------------------+
+"""
+
+
+def test_a_grid_cells_paragraphs_stay_apart() -> None:
+    rows = [line for line in rewrite_grid_tables(PARAGRAPH_GRID).split("\n") if line.startswith("| ")]
+    # wrapped lines joined by a space; paragraphs by "; " unless the first ends a sentence
+    assert rows[1] == ("| 1 | Rà soát quy trình tiếp nhận hồ sơ. Công khai kết quả trên trang tin điện tử "
+                       "| Văn phòng HĐND và UBND thị xã | Phòng Tư pháp; UBND các phường, xã |")
+    assert rows[2] == ("| 2 | Kiểm tra việc niêm yết giá dịch vụ tại các chợ | Phòng Kinh tế "
+                       "| Đội Quản lý thị trường; Công an thị xã |")
+
+
+# pandoc's markdown "multiline" table (a full dash line above and below, rows parted by blank lines, a
+# cell wrapping on the row's next line, markup in the header) and a "simple" table (no top line).
+MULTILINE = """Điểm các chỉ số năm 2022:
+
+  -----------------------------------------------------------------------------------
+  **TT**   **Chỉ số nội dung**                    **Năm 2021**   **Năm 2022**
+  -------- -------------------------------------- -------------- --------------
+  1        Kiểm soát tham nhũng trong khu vực     6,71           6,80
+           công
+
+  2        Thủ tục hành chính công                7,33           7,25
+
+  3        Quản trị điện tử                       3,02           3,41
+  -----------------------------------------------------------------------------------
+
+Nhận xét chung.
+"""
+
+SIMPLE = """Kết quả:
+
+  TT   Chỉ số nội dung                Năm 2021   Năm 2022
+  ---- ------------------------------ ---------- ----------
+  1    Trách nhiệm giải trình         4,11       4,30
+  2    Cung ứng dịch vụ công          7,05       7,12
+  3    Quản trị môi trường            3,50       3,38
+
+Nhận xét chung.
+"""
+
+
+def test_pandoc_multiline_and_simple_tables_become_pipe_rows() -> None:
+    from papi_extract.grid_tables import rewrite_simple_tables
+
+    rows = [line for line in rewrite_simple_tables(MULTILINE).split("\n") if line.startswith("| ")]
+    assert rows == [
+        "| **TT** | **Chỉ số nội dung** | **Năm 2021** | **Năm 2022** |",
+        "| 1 | Kiểm soát tham nhũng trong khu vực công | 6,71 | 6,80 |",
+        "| 2 | Thủ tục hành chính công | 7,33 | 7,25 |",
+        "| 3 | Quản trị điện tử | 3,02 | 3,41 |",
+    ]
+    assert "Nhận xét chung." in rewrite_simple_tables(MULTILINE).split("\n")
+    rows = [line for line in rewrite_simple_tables(SIMPLE).split("\n") if line.startswith("| ")]
+    assert rows[0] == "| TT | Chỉ số nội dung | Năm 2021 | Năm 2022 |"
+    assert rows[3] == "| 3 | Quản trị môi trường | 3,50 | 3,38 |"
+    # a multiline table never closed, and dash segments under no header, are left alone
+    unclosed = MULTILINE.replace("  -----------------------------------------------------------------------------------\n\nNhận", "\nNhận")
+    assert rewrite_simple_tables(unclosed) == unclosed
+    bare = "\n  ---- ---- ----\nchữ\n"
+    assert rewrite_simple_tables(bare) == bare
+
+
+def test_scores_are_read_from_a_pandoc_multiline_table() -> None:
+    doc = parse_text("KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2023\n\n" + MULTILINE, fmt="markdown")
+    values = {(s.dimension, s.year): s.value for s in doc.scores if s.kind == "actual" and s.dimension}
+    assert values[(4, 2021)] == 6.71 and values[(4, 2022)] == 6.80 and values[(8, 2022)] == 3.41
