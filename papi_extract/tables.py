@@ -1004,6 +1004,11 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
         return None, i + 1
     starts = [a for a, _ in head]
     names = [texts[i][a:b] for a, b in head]
+    first = i  # the header's first line
+    above = _header_above(texts, kinds, i, starts, names)
+    if above is not None:
+        starts, names = above
+        first = i - 1
     j = i + 1
     while j < last and kinds[j] == "text":  # the wrapped rest of the header cells
         ps = cell_pieces(texts[j])
@@ -1025,12 +1030,16 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
     table_end = header_end
     left = min(starts) - 4
     j = header_end
+    entries: list[tuple[int, bool, list[tuple[int, int]]]] = []  # (line, blank before, cell spans)
     while (at := _next_table_line(texts, kinds, j, last)) is not None:
         j, blank = at
         t = texts[j]
         pieces = cell_pieces(t)
         if pieces[0][0] < left:
             break
+        if j + 1 < last and _ALIGNED_HEAD.match(texts[j + 1]) and all(b - a <= _MAX_HEAD_CELL for a, b in pieces):
+            j += 1  # the upper line of the header printed again ("Thời gian thực   Sản phẩm / kết")
+            continue
         if _ALIGNED_HEAD.match(t):  # the header again after a page break, with its wrapped lines
             j += 1
             while j < last and kinds[j] == "text" and not _is_label(texts[j].split()[0]):
@@ -1051,13 +1060,83 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
                     k = text_col  # the text column's pieces start far left of its centred header
             pa, pb = spans[k]
             spans[k] = (base + a, base + e) if pb <= pa else (pa, base + e)
-        b.add(_RawRow(spans, lines[j].start, lines[j].end, blank))
+        entries.append((j, blank, spans))
         table_end = j + 1
         j += 1
+    _lift_centred_labels(entries, doc, lines)
+    for j, blank, spans in entries:
+        b.add(_RawRow(spans, lines[j].start, lines[j].end, blank))
     if not any(r.kind == "task" for r in b.rows):
         return None, max(table_end, i + 1)
-    table = Table("aligned", cols, b.rows, lines[i].start, lines[table_end - 1].end, b.has_groups, b.orphans)
+    table = Table("aligned", cols, b.rows, lines[first].start, lines[table_end - 1].end, b.has_groups, b.orphans)
     return table, table_end
+
+
+_HEAD_ABOVE_GAP = 8  # a piece of the line above the header starting this far right of the last column is a column
+
+
+def _header_above(texts: list[str], kinds: list[str], i: int, starts: list[int],
+                  names: list[str]) -> tuple[list[int], list[str]] | None:
+    """The header with the line right above its "TT" line, when that line holds the upper part of names
+    centred over two or three lines ("Thời gian thực" / "TT … Cơ quan phối hợp" / "hiện"): its pieces
+    right of the last column are columns of their own, the others go before the nearest column's name.
+    None unless that line is short pieces only and every column then names a role."""
+    if i == 0 or kinds[i - 1] != "text" or not texts[i - 1].strip():
+        return None
+    pieces = cell_pieces(texts[i - 1])
+    if not pieces or any(b - a > _MAX_HEAD_CELL for a, b in pieces) or _is_label(texts[i - 1][pieces[0][0] : pieces[0][1]]):
+        return None
+    new_starts, new_names = list(starts), list(names)
+    for a, b in pieces:
+        piece = texts[i - 1][a:b]
+        if a > starts[-1] + _HEAD_ABOVE_GAP and a > new_starts[-1] + _HEAD_ABOVE_GAP:
+            new_starts.append(a)
+            new_names.append(piece)
+        else:
+            k = _nearest(new_starts, a)
+            new_names[k] = f"{piece} {new_names[k]}"
+    if len(new_starts) == len(starts) or not all(header_role(n) for n in new_names[len(starts):]):
+        return None
+    return new_starts, new_names
+
+
+def _lift_centred_labels(entries: list[tuple[int, bool, list[tuple[int, int]]]], doc: str, lines: list[Any]) -> None:
+    """A layout dump centres a row's number in its cell: "1" sits on the row's middle line, below the
+    first lines of its text. When rows are parted by blank lines, each holding at most one label, and
+    labels stand below their row's first line, each label is moved up to its row's first line (its
+    own line keeps an empty number cell), so the row opens where its text does."""
+    blocks: list[list[int]] = []
+    for n, (_, blank, _) in enumerate(entries):
+        if blank or not blocks:
+            blocks.append([n])
+        else:
+            blocks[-1].append(n)
+    if len(blocks) < 2:
+        return
+
+    def label_lines(block: list[int]) -> list[int]:
+        out = []
+        for n in block:
+            a, b = entries[n][2][0]
+            if b > a and _is_label(doc[a:b].strip()):
+                out.append(n)
+        return out
+
+    found = [label_lines(bl) for bl in blocks]
+    if any(len(f) > 1 for f in found) or sum(1 for bl, f in zip(blocks, found, strict=True) if f and f[0] != bl[0]) < 2:
+        return
+    for bl, f in zip(blocks, found, strict=True):
+        if not f or f[0] == bl[0]:
+            continue
+        top, at = bl[0], f[0]
+        j_top, blank_top, spans_top = entries[top]
+        j_at, blank_at, spans_at = entries[at]
+        spans_top = list(spans_top)
+        spans_at = list(spans_at)
+        spans_top[0] = spans_at[0]
+        spans_at[0] = (lines[j_at].start, lines[j_at].start)
+        entries[top] = (j_top, blank_top, spans_top)
+        entries[at] = (j_at, blank_at, spans_at)
 
 
 def _region_table(ctx: DocContext, region: AlignedRegion, match: Matcher | None) -> Table | None:

@@ -777,3 +777,50 @@ def test_a_group_row_named_like_a_column_with_a_number_is_no_header_line() -> No
     assert tables[0].columns[0] == "number"
     assert [(r.kind, r.label, r.dimension) for r in tables[0].rows] == [
         ("group", None, 3), ("task", "3.1", 3), ("task", "3.2", 3)]
+
+
+# A province appendix as `pdftotext -layout` prints it: each row's number centred in its cell (on the row's
+# middle line), the names of the last two columns centred over three header lines ("Thời hạn" above the
+# "TT" line, "hoàn thành" below it), and the header printed again after a page break.
+CENTRED = HEAD + (
+    "PHỤ LỤC\n\n"
+    "                                                                                        Thời hạn          Kết quả\n"
+    "TT            Nội dung công việc               Đơn vị chủ trì     Đơn vị phối hợp\n"
+    "                                                                                        hoàn thành        dự kiến\n"
+    "\n"
+    "I    Chỉ số nội dung 4: Kiểm soát tham nhũng trong khu vực công\n"
+    "\n"
+    "     Công khai bản kê khai tài sản, thu nhập\n"
+    "1    của người có nghĩa vụ kê khai tại nơi          Thanh tra tỉnh     Các sở, ngành    Quý I/2023        Báo cáo\n"
+    "     làm việc\n"
+    "\n"
+    "     Kiểm tra việc thu các khoản ngoài quy          Sở Giáo dục và\n"
+    "2    định tại các trường học; xử lý nghiêm          Đào tạo            UBND các huyện   Tháng 9/2023      Kết luận\n"
+    "     trường hợp lạm thu                                                                                  kiểm tra\n"
+    "                                        5\n"
+    "\f\n"
+    "                                                                                        Thời hạn          Kết quả\n"
+    "TT            Nội dung công việc               Đơn vị chủ trì     Đơn vị phối hợp\n"
+    "                                                                                        hoàn thành        dự kiến\n"
+    "\n"
+    "     Thanh tra trách nhiệm người đứng đầu\n"
+    "3    trong phòng, chống tham nhũng                  Thanh tra tỉnh     Sở Nội vụ        Quý IV/2023       Kết luận\n"
+    "\n"
+    "Các cơ quan báo cáo kết quả trước ngày 15/12/2023.\n"
+)
+
+
+def test_numbers_centred_in_their_cells_open_their_rows() -> None:
+    ctx, tables = tables_of(CENTRED)
+    t = tables[0]
+    assert t.columns == ["number", "text", "lead", "support", "deadline", "output"]
+    task_rows = [r for r in t.rows if r.kind == "task"]
+    assert [r.label for r in task_rows] == ["1", "2", "3"]
+    assert task_rows[0].cell_text("text", ctx.text) == (
+        "Công khai bản kê khai tài sản, thu nhập của người có nghĩa vụ kê khai tại nơi làm việc")
+    assert task_rows[1].cell_text("lead", ctx.text) == "Sở Giáo dục và Đào tạo"
+    assert task_rows[1].cell_text("output", ctx.text) == "Kết luận kiểm tra"
+    assert task_rows[2].cell_text("deadline", ctx.text) == "Quý IV/2023"
+    assert [r.dimension for r in task_rows] == [4, 4, 4]
+    # the header's upper line is the table's, not a paragraph of its own
+    assert t.start == ctx.text.index("                                                                                        Thời hạn")
