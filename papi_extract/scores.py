@@ -337,6 +337,23 @@ def _with_wrapped_name(name: Cell, named_at: list[tuple[Block, list[Cell], int, 
     return name if len(parts) == 1 else _join_cells(parts)
 
 
+def _centred_label_row(row: tuple[Block, list[Cell]], named_at: list[tuple[Block, list[Cell], int, Cell] | None],
+                       k: int, name_col: int) -> tuple[Block, list[Cell], int, Cell] | None:
+    """A space-aligned row whose label and figures sit on the middle line of its cell, its name wrapped
+    above and below them ("Công khai, minh bạch trong việc ra quyết" / "2   5,31   5,47" / "định ở địa
+    phương"): the row, named by the name-only line right above it (the lines below join through
+    ``_with_wrapped_name``). None when the line above holds no name alone."""
+    b, cells = row
+    if not any(c.text and _is_row_label(c.text) for c in cells[:name_col + 1]):
+        return None
+    above = named_at[k - 1] if k > 0 else None
+    if above is None or above[0].line != b.line - 1 or above[2] != name_col:
+        return None
+    if sum(1 for c in above[1] if c.text) != 1:
+        return None
+    return b, cells, name_col, above[3]
+
+
 def _join_cells(cells: list[Cell]) -> Cell:
     """One cell from the wrapped pieces of a header cell (the empty ones left out)."""
     full = [c for c in cells if c.text]
@@ -529,7 +546,11 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
         is_aligned = g[0].line in aligned
         for n_at, item in enumerate(named_at):
             if item is None:
-                continue
+                if not is_aligned:
+                    continue
+                item = _centred_label_row(rows[k + n_at], named_at, n_at, name_col)
+                if item is None:
+                    continue
             b, cells, j, name = item
             shift = name_col - j if j < name_col and len(cells) == width - (name_col - j) else 0
             label = next((c for c in cells[:j] if c.text and _is_row_label(c.text)), None)

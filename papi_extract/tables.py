@@ -1151,11 +1151,11 @@ def _region_table(ctx: DocContext, region: AlignedRegion, match: Matcher | None)
     lines = ctx.norm.lines
     doc = ctx.text
     starts = list(region.starts)
-    names = [texts[region.head][a:b] for a, b in header_pieces(texts[region.head])]
-    for j in range(region.head + 1, region.body):
-        for a, b in cell_pieces(texts[j]):
+    names = [""] * len(starts)
+    for j in range(region.head, region.body):  # the header's lines, each piece under its column
+        for a, b in header_pieces(texts[j]) if j == region.head else cell_pieces(texts[j]):
             k = _nearest(starts, a)
-            names[k] = f"{names[k]} {texts[j][a:b]}"
+            names[k] = f"{names[k]} {texts[j][a:b]}".strip()
     cols = [header_role(n) or "" for n in names]
     if not _is_task_header(cols) or "number" in cols:
         return None  # a score table, or a "TT" table (read by ``_aligned_table``)
@@ -1519,6 +1519,26 @@ def _aligned_header(line: str) -> list[tuple[int, int]] | None:
     return None if role is None else pieces
 
 
+def _centred_header(texts: list[str], i: int) -> tuple[tuple[int, ...], list[str]] | None:
+    """A header whose line ``i`` names only its first columns ("TT   Chỉ số nội dung"), the others centred
+    over it and the line below ("Năm" / "2020", "Tăng (+)," / "giảm (-)"), their upper part on the line
+    above: the columns of both lines, starting with line ``i``'s first piece."""
+    if i == 0 or not texts[i - 1].strip() or len(texts[i - 1]) > 400:
+        return None
+    pieces = header_pieces(texts[i])
+    above = header_pieces(texts[i - 1])
+    if not pieces or not above or pieces[0][0] > 8 or header_role(texts[i][pieces[0][0] : pieces[0][1]]) is None:
+        return None
+    if any(b - a > _MAX_HEAD_CELL for a, b in pieces + above):
+        return None
+    last = pieces[-1][0]
+    if len(pieces) + len(above) < 3 or any(a <= last + _HEAD_ABOVE_GAP for a, _ in above):
+        return None
+    starts = tuple(a for a, _ in pieces) + tuple(a for a, _ in above)
+    names = [texts[i][a:b] for a, b in pieces] + [texts[i - 1][a:b] for a, b in above]
+    return starts, names
+
+
 def _group_like(text: str) -> bool:
     """A row of one cell that names a PAPI indicator ("1. THAM GIA CỦA NGƯỜI DÂN …", "Nội dung thành
     phần: Y tế công lập"): a group row spanning the table, not text after it."""
@@ -1548,11 +1568,20 @@ def aligned_regions(texts: list[str]) -> list[AlignedRegion]:
     i = 0
     while i < n:
         t = texts[i]
-        if len(t) > 400 or "  " not in t.strip() or (head := _aligned_header(t)) is None:
+        if len(t) > 400 or "  " not in t.strip():
             i += 1
             continue
-        starts = tuple(a for a, _ in head)
-        names = [t[a:b] for a, b in head]
+        top = i  # the header's first line
+        head = _aligned_header(t)
+        if head is not None:
+            starts = tuple(a for a, _ in head)
+            names = [t[a:b] for a, b in head]
+        elif (centred := _centred_header(texts, i)) is not None:
+            starts, names = centred
+            top = i - 1
+        else:
+            i += 1
+            continue
         j = i + 1
         while j < n and j - i <= _MAX_HEAD_WRAPS and texts[j].strip():
             ps = cell_pieces(texts[j])
@@ -1601,7 +1630,7 @@ def aligned_regions(texts: list[str]) -> list[AlignedRegion]:
             end = j + 1
             j += 1
         if rows >= 2:
-            out.append(AlignedRegion(i, body, end, starts))
+            out.append(AlignedRegion(top, body, end, starts))
             i = end
         else:
             i += 1

@@ -655,6 +655,36 @@ def test_space_aligned_score_table_whose_number_column_is_glued_to_the_name_colu
     assert [s.title for s in ctx.sections] == ["KẾT QUẢ", "NHIỆM VỤ, GIẢI PHÁP"]
 
 
+def test_space_aligned_score_table_centred_over_three_lines() -> None:
+    """``pdftotext -layout`` of a score table whose cells are centred vertically: the year columns' names
+    sit above and below the "TT" line ("Điểm" / "TT  Nội dung chỉ số" / "2022"), and a row whose name
+    wraps has its number and figures on its middle line, the name's first line above them."""
+    text = (
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2024\n\n"
+        "I. KẾT QUẢ NĂM 2023\n"
+        "Kết quả các chỉ số nội dung của huyện như sau:\n\n"
+        "                                                 Điểm       Điểm      Chênh\n"
+        "TT   Nội dung chỉ số\n"
+        "                                                 2022       2023      lệch\n\n"
+        "1    Thủ tục hành chính công                     7,02       7,15      +0,13\n\n"
+        "     Trách nhiệm giải trình với người\n"
+        "2                                                4,40       4,28      -0,12\n"
+        "     dân\n\n"
+        "3    Quản trị môi trường                         3,33       3,47      +0,14\n\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Tăng cường công khai ngân sách xã.\n"
+    )
+    ctx = parse(text)
+    assert facts(ctx) >= {
+        (5, None, 2022, "actual", 7.02, None, None, None, None),
+        (5, None, 2023, "actual", 7.15, 0.13, None, None, None),
+        (3, None, 2022, "actual", 4.4, None, None, None, None),
+        (3, None, 2023, "actual", 4.28, -0.12, None, None, None),
+        (7, None, 2023, "actual", 3.47, 0.14, None, None, None),
+    }
+    assert [s.title for s in ctx.sections] == ["KẾT QUẢ NĂM 2023", "NHIỆM VỤ, GIẢI PHÁP"]
+
+
 def test_lettered_sub_rows_of_a_score_table_are_its_sub_dimensions() -> None:
     """Sub-rows lettered "a", "b" (no dot, no parenthesis) under a dimension's row name its
     sub-dimensions: the letter is the row's label, the name its indicator, the figures its scores."""
