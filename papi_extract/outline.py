@@ -877,6 +877,51 @@ def _shape_level(shape: str, label: str) -> int:
     return 0  # letters: relative to parent
 
 
+@lru_cache(maxsize=1)
+def _word_label_re() -> regex.Pattern[str]:
+    """"<word> N: <title>" on a folded line (word_labels in outline.yaml, longest first)."""
+    raw = yaml.safe_load((DATA / "outline.yaml").read_text(encoding="utf-8"))["word_labels"]
+    words = "|".join(regex.escape(w).replace("\\ ", r"\s{1,3}") for w in sorted(raw, key=len, reverse=True))
+    return regex.compile(rf"^[ \t]{{0,8}}(?P<word>{words})[ \t]{{1,3}}(?P<label>\d{{1,2}})[ \t]{{0,2}}[:.)\-–][ \t]{{0,3}}(?=\S)")
+
+
+_WORD_TITLE_MAX = 160  # characters of a word-labelled heading's title
+
+
+def _word_label_headings(lines: _Lines, first: int, last: int) -> dict[int, _Heading]:
+    """Lines "Nhiệm vụ 1: Tham gia của người dân ở cấp cơ sở" between ``first`` and ``last`` that are
+    headings: grouped by their label word, a word's lines are headings when there are two or more and at
+    least half of their titles name a PAPI dimension or sub-dimension (a plan's tasks written as cards,
+    "Nhiệm vụ 1: Tổ chức tuyên truyền …", name none). A title ends without a full stop."""
+    from papi_extract.tables import _group_like
+
+    rx = _word_label_re()
+    found: dict[str, list[tuple[int, _Heading, str]]] = {}
+    for i in range(first, last):
+        t = lines.texts[i]
+        s = t.lstrip()
+        if not s or s[0] not in "CNLGcnlg":
+            continue
+        f = lines.folded(i)
+        m = rx.match(f)
+        if m is None:
+            continue
+        title = t[m.end() :].rstrip()
+        if not title or len(title) > _WORD_TITLE_MAX or title[-1] in ".;,":
+            continue
+        base = lines.infos[i].start
+        h = _Heading(i, "arabic", m.group("label"), base + m.end(), base + m.end() + len(title), -1)
+        found.setdefault(collapse_ws(m.group("word")), []).append((i, h, title))
+    out: dict[int, _Heading] = {}
+    for hits in found.values():
+        if len(hits) < 2:
+            continue
+        named = sum(1 for _, _, title in hits if _group_like(title))
+        if 2 * named >= len(hits):
+            out.update((i, h) for i, h, _ in hits)
+    return out
+
+
 def segment(ctx: DocContext) -> None:
     lines = _Lines(ctx)
     n = lines.n
@@ -937,6 +982,7 @@ def segment(ctx: DocContext) -> None:
     furniture = lines.furniture
     apx_title = False  # right after "PHỤ LỤC" or "PHẦN I": its capital title lines follow
     has_parts = False
+    word_headings = _word_label_headings(lines, start_line, tail_line)
     for i in (*range(start_line, tail_line), *range(resume_line, _appendix_end(lines, resume_line))):
         if furniture and i in furniture:
             continue  # a page marker or running header: the block it interrupts goes on after it
@@ -1016,6 +1062,8 @@ def segment(ctx: DocContext) -> None:
             caps_h = _plain_heading(lines, i, s, start + ind)
         if caps_h is None and c0 in _PART_LETTERS and s[1:2] == "." and not is_closing and i not in in_table:
             caps_h = _letter_part(lines, i, s, start + ind, end)
+        if caps_h is None and word_headings and i in word_headings and i not in in_table:
+            caps_h = word_headings[i]
         if plain and caps_h is None:
             if cur is not None and cur.kind != "table_row" and not is_closing and (not prev_blank or c0.islower()):
                 cur.end = end

@@ -663,3 +663,43 @@ def test_a_wide_table_does_not_set_the_wrap_width_of_hard_wrapped_prose() -> Non
     )
     assert [s.title for s in doc.sections] == ["MỤC ĐÍCH", "TỔ CHỨC THỰC HIỆN"]
     assert [t.label for t in doc.tasks if t.text.startswith(("Công chức", "Các tổ chức"))] == ["1", "2"]
+
+
+WORD_LABELLED = (
+    "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2023\n\nI. NHIỆM VỤ CỤ THỂ\n\n"
+    "Chỉ số nội dung 1: Tham gia của người dân ở cấp cơ sở\n"
+    "Phòng Nội vụ tổ chức tuyên truyền Luật Thực hiện dân chủ ở cơ sở trong quý II/2023.\n\n"
+    "Chỉ số nội dung 5 - Cải cách thủ tục hành chính công\n"
+    "Văn phòng UBND huyện rà soát, niêm yết thủ tục hành chính tại Bộ phận một cửa.\n\n"
+    "Chỉ số nội dung 7: Quản trị môi trường\n"
+    "Phòng Tài nguyên và Môi trường kiểm tra các cơ sở gây ô nhiễm.\n\n"
+    "II. TỔ CHỨC THỰC HIỆN\nPhòng Nội vụ theo dõi, tổng hợp.\n"
+)
+
+
+def test_word_labelled_headings_naming_dimensions_are_sections() -> None:
+    from papi_extract.pipeline import parse_text
+
+    doc = parse_text(WORD_LABELLED)
+    assert [(s.label, s.title, s.level) for s in doc.sections] == [
+        ("I", "NHIỆM VỤ CỤ THỂ", 1),
+        ("1", "Tham gia của người dân ở cấp cơ sở", 2),
+        ("5", "Cải cách thủ tục hành chính công", 2),  # not a dimension's own words: its siblings decide
+        ("7", "Quản trị môi trường", 2),
+        ("II", "TỔ CHỨC THỰC HIỆN", 1),
+    ]
+    body = {t.text[:20]: t.dimension for t in doc.tasks}
+    assert body["Phòng Nội vụ tổ chức"] == 1 and body["Phòng Tài nguyên và "] == 7
+
+
+def test_word_labelled_task_cards_stay_tasks() -> None:
+    # "Nhiệm vụ N: …" naming a task, not a dimension: a card per task, no heading
+    from papi_extract.pipeline import parse_text
+
+    text = WORD_LABELLED.replace("Chỉ số nội dung 1: Tham gia của người dân ở cấp cơ sở",
+                                 "Nhiệm vụ 1: Tổ chức hội nghị đối thoại với Nhân dân")
+    text = text.replace("Chỉ số nội dung 5 - Cải cách thủ tục hành chính công",
+                        "Nhiệm vụ 2: Rà soát quy trình giải quyết hồ sơ đất đai")
+    text = text.replace("Chỉ số nội dung 7: Quản trị môi trường", "Nhiệm vụ 3: Kiểm tra việc thu gom rác thải")
+    doc = parse_text(text)
+    assert [s.label for s in doc.sections] == ["I", "II"]
