@@ -28,15 +28,15 @@ DATA = Path(__file__).parent / "data"
 
 # Label shapes. All linear: anchored, bounded repeats, no nested quantifiers.
 _LEAD_BULLET = r"(?:[-–—•]\s{0,3})?"
-ROMAN_RE = regex.compile(r"^\s{0,4}" + _LEAD_BULLET + r"(?P<label>[IVXL]{1,6})\s{0,2}[.):]\s{0,4}(?P<title>\S.*)$")
-ROMAN_BARE_RE = regex.compile(r"^\s{0,4}(?P<label>[IVXL]{1,6})\s{1,4}(?P<title>\S.*)$")
-DOTTED_RE = regex.compile(r"^\s{0,4}" + _LEAD_BULLET + r"(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s{1,4}(?P<title>[^\d\s].*)$")
+ROMAN_RE = regex.compile(r"^\s{0,8}" + _LEAD_BULLET + r"(?P<label>[IVXL]{1,6})\s{0,2}[.):]\s{0,4}(?P<title>\S.*)$")
+ROMAN_BARE_RE = regex.compile(r"^\s{0,8}(?P<label>[IVXL]{1,6})\s{1,4}(?P<title>\S.*)$")
+DOTTED_RE = regex.compile(r"^\s{0,8}" + _LEAD_BULLET + r"(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s{1,4}(?P<title>[^\d\s].*)$")
 # "1/ Mục đích", "a/ Công khai …": commune offices often close a label with a slash (then a space)
-ARABIC_RE = regex.compile(r"^\s{0,4}" + _LEAD_BULLET + r"(?P<label>\d{1,2})\s{0,2}(?:[.)]\s{0,4}|/\s{1,4})(?P<title>[^\d\s].*)$")
-LETTER_RE = regex.compile(r"^\s{0,4}" + _LEAD_BULLET + r"(?P<label>[a-zđ])\s{0,2}[.)/]\s{1,4}(?P<title>\S.*)$")
+ARABIC_RE = regex.compile(r"^\s{0,8}" + _LEAD_BULLET + r"(?P<label>\d{1,2})\s{0,2}(?:[.)]\s{0,4}|/\s{1,4})(?P<title>[^\d\s].*)$")
+LETTER_RE = regex.compile(r"^\s{0,8}" + _LEAD_BULLET + r"(?P<label>[a-zđ])\s{0,2}[.)/]\s{1,4}(?P<title>\S.*)$")
 APPENDIX_RE = regex.compile(r"^\s{0,60}(?P<kw>ph[uụ]\s{1,3}l[uụ]c)\s{0,3}(?:s[oố]\s{1,3})?(?P<label>[IVXL]{1,6}|\d{1,2})?\s{0,3}[.:]?\s{0,4}(?P<title>.{0,300})$", regex.I)
 # "(1) Đẩy mạnh …": a number in parentheses numbers paragraphs like "1." (read as an arabic label)
-PAREN_RE = regex.compile(r"^\s{0,4}\((?P<label>\d{1,2})\)\s{1,4}(?P<title>[^\d\s].*)$")
+PAREN_RE = regex.compile(r"^\s{0,8}\((?P<label>\d{1,2})\)\s{1,4}(?P<title>[^\d\s].*)$")
 BULLET_RE = regex.compile(r"^(?P<indent>\s{0,12})(?P<marker>(?:[-–—•]\s{0,3})?[-–—•+*✓➢▪◦○●])\s{0,4}(?P<rest>\S.*)$")
 ROMAN_VALID = regex.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 _WORD = regex.compile(r"\w+")
@@ -311,7 +311,7 @@ def _label_matches(t: str, s: str) -> Labels:
     if not lab & (_G_DIGIT | _G_LETTER):
         return lab, None, None, None
     ind = len(t) - len(s)
-    if ind > 4:  # the patterns allow at most four leading \s before the label
+    if ind > 8:  # the patterns allow at most eight leading \s before the label (a layout dump's indent)
         return lab, None, None, None
     if ind and t[:ind].strip(" \t"):
         return _label_regex(t, s, lab)

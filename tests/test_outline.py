@@ -703,3 +703,30 @@ def test_word_labelled_task_cards_stay_tasks() -> None:
     text = text.replace("Chỉ số nội dung 7: Quản trị môi trường", "Nhiệm vụ 3: Kiểm tra việc thu gom rác thải")
     doc = parse_text(text)
     assert [s.label for s in doc.sections] == ["I", "II"]
+
+
+def test_headings_indented_like_a_layout_dumps_paragraphs_are_headings() -> None:
+    # pdftotext -layout of a justified plan: each paragraph's first line (and each heading) indented five to
+    # eight spaces, the wrapped lines at the left edge
+    from papi_extract.pipeline import parse_text
+
+    text = (
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI tỉnh năm 2024\n\n"
+        "      I. ĐÁNH GIÁ KẾT QUẢ NĂM 2023\n"
+        "        1. Những mặt đạt được\n"
+        "      Năm 2023, Chỉ số PAPI của tỉnh đạt 43,50 điểm, tăng 0,40 điểm so với năm\n"
+        "2022, xếp thứ 20/63 tỉnh, thành phố; có 06/08 chỉ số nội dung tăng điểm, trong\n"
+        "đó chỉ số Thủ tục hành chính công tăng nhiều nhất, đạt 7,41 điểm, xếp nhóm\n"
+        "cao nhất cả nước.\n"
+        "       2. Những hạn chế\n"
+        "      Một số chỉ số nội dung giảm điểm so với năm 2022, nhất là Quản trị môi\n"
+        "trường và Quản trị điện tử; tỷ lệ người dân sử dụng dịch vụ công trực tuyến\n"
+        "còn thấp, việc phản hồi ý kiến của người dân có lúc chưa kịp thời.\n"
+        "     II. NHIỆM VỤ, GIẢI PHÁP\n"
+        "      Sở Nội vụ chủ trì theo dõi, đôn đốc các cơ quan, đơn vị thực hiện Kế hoạch\n"
+        "này; tổng hợp, báo cáo UBND tỉnh kết quả thực hiện trước ngày 15/12/2024.\n"
+    )
+    doc = parse_text(text)
+    assert [(s.label, s.title, s.level) for s in doc.sections] == [
+        ("I", "ĐÁNH GIÁ KẾT QUẢ NĂM 2023", 1), ("1", "Những mặt đạt được", 2), ("2", "Những hạn chế", 2),
+        ("II", "NHIỆM VỤ, GIẢI PHÁP", 1)]
