@@ -98,6 +98,8 @@ def test_alias_naming_two_codes_is_rejected() -> None:
         ("Trách nhiệm giải trình với Nhân dân", 3),
         ("Tham gia của Nhân dân ở cấp cơ sở", 1),
         ("Giải quyết khiếu nại, tố cáo của nhân dân", "3.2"),
+        # dimension 8 paired with digital transformation, as plans since 2020 write it
+        ("Đẩy mạnh Quản trị điện tử và chuyển đổi số", 8),
     ],
 )
 def test_aliases_resolve(text: str, expected: int | str) -> None:
