@@ -816,3 +816,16 @@ def test_a_hard_wrapped_lead_in_gives_the_year_of_a_table_without_one() -> None:
     )
     got = {(s.dimension, s.year, s.value, s.rank) for s in doc.scores}
     assert {(1, 2021, 4.91, 40), (5, 2021, 7.02, 35)} <= got
+
+
+def test_a_target_increase_with_a_floor_word_is_a_change() -> None:
+    """"tăng tối thiểu 0,3 điểm" / "tăng ít nhất …": the figure is the increase aimed at, not the score."""
+    text = (
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2025\n\nI. MỤC TIÊU\n"
+        "Phấn đấu năm 2025 Chỉ số PAPI của huyện tăng tối thiểu 0,3 điểm so với năm 2024; chỉ số Quản trị "
+        "điện tử tăng ít nhất 0,2 điểm.\n\nII. NHIỆM VỤ\n1. Phòng Nội vụ theo dõi.\n"
+    )
+    ctx = parse(text)
+    got = {(s.dimension, s.year, s.kind, s.value, s.change) for s in ctx.scores}
+    assert (None, 2025, "target", None, 0.3) in got
+    assert (8, 2025, "target", None, 0.2) in got
