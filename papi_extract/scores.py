@@ -1291,7 +1291,21 @@ class _Prose:
                 rank = int(m.group("rank"))
                 of = int(m.group("of")) if m.group("of") else v.provinces_ranked
                 bare = self._bare(f[g.last : s])
-                if bare and cur is not None and cur.rank is None:
+                aside_year = len(stack) > 1 and _ANY_YEAR.search(f, g.last, s) is not None
+                if (pending is not None and cur is not None and len(stack) > 1
+                        and not f[pending[2] : s].strip(" (:")):
+                    # "…, tăng 9 bậc so với năm 2020 (xếp thứ 33/63)": the rank of the year compared with
+                    base, year, _ = pending
+                    host = next((x for x in reversed(made) if x.year_fixed and x.year == year and x.rank is None
+                                 and (x.dimension, x.subdimension) == (base.dimension, base.subdimension)), None)
+                    if host is None:
+                        host = new((base.dimension, base.subdimension), "actual", self._compare_start(f, pending[2]),
+                                   e, a + s)
+                        host.year, host.year_fixed = year, True
+                    host.rank, host.rank_of = rank, of
+                    host.end = max(host.end, a + e)
+                    pending = None
+                elif bare and cur is not None and cur.rank is None and not aside_year:
                     cur.rank, cur.rank_of = rank, of
                     cur.end = max(cur.end, a + e)
                 elif bare and cur is not None and _ANY_YEAR.search(f, g.last, s) is not None:

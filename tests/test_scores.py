@@ -829,3 +829,20 @@ def test_a_target_increase_with_a_floor_word_is_a_change() -> None:
     got = {(s.dimension, s.year, s.kind, s.value, s.change) for s in ctx.scores}
     assert (None, 2025, "target", None, 0.3) in got
     assert (8, 2025, "target", None, 0.2) in got
+
+
+def test_a_rank_in_the_parenthesis_after_a_compared_year_is_that_years() -> None:
+    """"…, giảm 4 bậc so với năm 2022 (xếp thứ 18/63)": the rank of 2022, not a second rank of 2023; and a
+    parenthesis naming its own year ("(năm 2022 xếp hạng 18/63)") keeps its rank off the sentence's year."""
+    text = (
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2024\n\nI. KẾT QUẢ\n"
+        "Năm 2023, Chỉ số PAPI của huyện đạt 42,10 điểm, xếp thứ 22/63, giảm 4 bậc so với năm 2022 (xếp thứ 18/63).\n"
+        "Chỉ số Quản trị điện tử đạt 3,40 điểm (năm 2022 xếp hạng 12/63).\n\n"
+        "II. NHIỆM VỤ\n1. Phòng Nội vụ theo dõi.\n"
+    )
+    ctx = parse(text)
+    got = {(s.dimension, s.year, s.value, s.rank, s.rank_of, s.rank_change) for s in ctx.scores}
+    assert (None, 2023, 42.1, 22, 63, -4) in got
+    assert (None, 2022, None, 18, 63, None) in got
+    assert (8, 2023, 3.4, None, None, None) in got
+    assert (8, 2022, None, 12, 63, None) in got
