@@ -47,7 +47,8 @@ _ORDINAL_WORD = r"(?<![\p{L}])(?:đợt|lần|kỳ|giai\s+đoạn|bước|phần
 _PAREN_RE = regex.compile(_PAREN)
 _DIGIT = regex.compile(r"\d")
 _LIST_GAP = regex.compile(r"\s*(?:,|và|;)?\s*")
-_OPEN_GAP = regex.compile(r"\s*\(?\s*")
+# between a cue and the years it runs over: "Thường xuyên (2021-2025)", "thường xuyên trong giai đoạn 2024 - 2025"
+_OPEN_GAP = regex.compile(r"\s*(?:\(|trong(?:\s+giai\s+đoạn)?|giai\s+đoạn)?\s*")
 _CLOSE = regex.compile(r"\s*\)")
 # A prose event clause ends where a manner/place/purpose phrase starts ("khi có … theo Điều 125 …").
 _DATE_GATE = regex.compile(r"\d\s*[/.\-]\s*\d|\d\s+tháng")
@@ -441,6 +442,8 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
             cut = _EVENT_CUT.search(low, m.start(), end) if not cell else None
             if cut:
                 end = cut.start()
+            while end > m.start() and low[end - 1] in " .":
+                end -= 1  # the sentence's full stop is not the delay's
             recs.append(_Rec(m.start(), end, "event", prio=3))  # "trong 05 ngày làm việc kể từ ngày nhận được …"
     if cell:
         for m in (v.unspecified.finditer(low) if "theo" in low else ()):
@@ -490,12 +493,19 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         # "Tháng 8, 9/2024", "tháng 3, 6 và 9/2024": one month record per month, the year shared
         recs.append(_Rec(m.start(), m.end(), "months", recurrence=",".join(map(str, months)), prio=4,
                          year_given=True, begin=_date(yy, 1, 1)))
-    if cell and year4:
+    if year4:
         for m in _ONWARD_YEAR.finditer(low):
             yy = int(m.group(1) or m.group(2))
+            if not cell and (not _NAMED_ONWARD.match(m.group(0)) or not _CLOSES.match(low, m.end())
+                             or _named_by_document(low, m.start())):
+                # in prose only "năm 2023 và các năm tiếp theo", "từ năm 2023 trở đi" closing the task's
+                # sentence, and not a title's: mid-sentence it is a horizon ("Phấn đấu trong năm 2024 và các
+                # năm tiếp theo giữ vững thứ hạng")
+                continue
             if _plausible(yy):
                 # "Năm 2022 và các năm tiếp theo": continuous from that year, open-ended
                 recs.append(_Rec(m.start(), m.end(), "continuous", begin=dt.date(yy, 1, 1), prio=3))
+
     if "năm học" in low:
         # A school year named in a sentence is a time only after a time word: "trước năm học 2024 - 2025"
         # (before it starts: an event), "vào đầu năm học …", "trong năm học 2021-2022" (its calendar
@@ -518,6 +528,18 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         if _plausible(y0) and _plausible(y1) and y0 <= y1 <= y0 + 30:
             ranges.append((m.start(), m.end(), y0, y1))
     return recs, ranges
+
+
+def _closing_phases(low: str) -> dict[int, int]:
+    """Prose: "giai đoạn 2023 - 2025" closing a task's sentence, not a document's or an index's name ("… các
+    thôn vùng sâu giai đoạn 2023 - 2025."): the years the task runs over. Keyed by where the phrase and where
+    its years start, the value is where "giai đoạn" starts."""
+    out: dict[int, int] = {}
+    for m in _CLOSING_PHASE.finditer(low):
+        y0, y1 = int(m.group(1)), int(m.group(2))
+        if _plausible(y0) and y0 <= y1 <= y0 + 10 and not _named_by_document(low, m.start()):
+            out[m.start(1)] = out[m.start()] = m.start()  # the range's match may start at either
+    return out
 
 
 def _resolve(recs: list[_Rec]) -> list[_Rec]:
@@ -632,17 +654,19 @@ def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
                 close = _CLOSE.match(low, b, b + 4)
                 r.end = close.end() if close else b
             used.add(k)
-    if cell and ranges:
+    phases = _closing_phases(low) if not cell and ranges and "giai đoạn" in low else {}
+    if ranges and (cell or phases):
         kept.sort(key=lambda r: r.start)
         kstarts = [r.start for r in kept]
         extra = []
         for k, (a, b, y0, y1) in enumerate(ranges):
-            if k in used:
+            if k in used or not (cell or a in phases):
                 continue
             j = bisect_left(kstarts, b) - 1  # the last record starting before the range ends
             if j >= 0 and kept[j].end > a:
                 continue
-            extra.append(_Rec(a, b, "year_range", begin=dt.date(y0, 1, 1), finish=dt.date(y1, 12, 31), prio=2))
+            extra.append(_Rec(phases.get(a, a), b, "year_range", begin=dt.date(y0, 1, 1), finish=dt.date(y1, 12, 31),
+                              prio=2))
         kept.extend(extra)
         kept.sort(key=lambda r: r.start)
     # Quarters and months without a year: the year of a later one in the same list, else the period's.
@@ -720,9 +744,32 @@ _NAMED_REPORT = regex.compile(r"\d{1,2}/\d{1,2}/\d{4}\)?\s{0,3}(?:\(|đối\s+v�
 # a delay counted from an event: "trong 05 ngày làm việc kể từ ngày nhận được quyết định …" (an event, no
 # dates); counted from a date ("kể từ ngày 01/7/2024") it is not
 _DELAY_AFTER_EVENT = regex.compile(
-    r"(?<![\p{L}\d])(?:trong(?:\s+vòng)?|không\s+quá|chậm\s+nhất)\s+\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*,?\s+kể\s+từ\s+"
+    r"(?<![\p{L}\d])(?:trong(?:\s+vòng|\s+thời\s+hạn|\s+thời\s+gian)?|không\s+quá|chậm\s+nhất)\s+\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*,?\s+kể\s+từ\s+"
     r"(?:ngày|khi)\s+(?![\d(])[^;\n]{0,160}"
 )
+# in prose, an onward year is a time only written with "năm" or "từ" before it
+_NAMED_ONWARD = regex.compile(r"(?:từ\s+|năm\s+)")
+# what follows a time that closes a task's sentence: a full stop or a semicolon, then the end
+_CLOSES = regex.compile(r"\s{0,3}[.;]?\s{0,3}(?:$|\n)")
+# "giai đoạn 2023 - 2025" closing a task's sentence
+_CLOSING_PHASE = regex.compile(
+    r"(?<![\p{L}\d])giai\s+đoạn\s+((?:19|20)\d{2})\s{0,2}[-–—]\s{0,2}((?:19|20)\d{2})(?!\d)(?=\s{0,3}[.;]?\s{0,3}(?:$|\n))")
+# a document or an index whose name a period belongs to ("Kế hoạch … giai đoạn 2021-2025", "Đề án … năm 2023 và các
+# năm tiếp theo", "nâng cao Chỉ số PAPI của xã năm 2024 và những năm tiếp theo")
+_DOCUMENT_NOUN = regex.compile(
+    r"(?<![\p{L}])(?:kế\s+hoạch|chương\s+trình|đề\s+án|nghị\s+quyết|quyết\s+định|chiến\s+lược|chỉ\s+thị|kết\s+luận|"
+    r"quy\s+hoạch|dự\s+án|chỉ\s+số)(?![\p{L}])")
+_CLAUSE_START = regex.compile(r"[,;:.()\n][^,;:.()\n]{0,120}$")
+
+
+def _named_by_document(low: str, start: int) -> bool:
+    """Whether the clause before ``start`` names a document (a plan, a programme) the period belongs to."""
+    before = low[max(0, start - 120) : start]
+    m = _CLAUSE_START.search(before)
+    clause = before[m.start() + 1 :] if m else before
+    return _DOCUMENT_NOUN.search(clause) is not None
+
+
 _FULL_DATE = regex.compile(r"(?<!\d)\d{1,2}\s{0,2}/\s{0,2}\d{1,2}\s{0,2}/\s{0,2}(?:19|20)\d\d(?!\d)")
 # "sơ kết / tổng kết 6 tháng thực hiện …": the review after six months of the plan, held once
 _REVIEW_BEFORE = regex.compile(r"(?<![\p{L}\d])(?:sơ|tổng)\s+kết\s{1,3}$")

@@ -653,3 +653,26 @@ def test_occasions_with_a_lunar_year_or_none() -> None:
                  "Gia cố đê bao trước mùa mưa bão."):
         (d,) = parse_deadlines(text)
         assert (d.kind, d.start, d.end) == ("event", None, None), text
+
+
+def test_prose_periods_that_close_a_task_are_its_times() -> None:
+    from papi_extract.deadlines import parse_deadlines
+
+    def got(text: str) -> list[tuple[str, str, str | None, str | None]]:
+        return [(d.raw, d.kind, d.start, d.end) for d in parse_deadlines(text)]
+
+    # a phase closing the task's sentence: the years it runs over; a plan's or an index's phase is a name
+    assert got("Sửa chữa các cầu dân sinh ở các xã vùng biên giới giai đoạn 2024-2026.") == [
+        ("giai đoạn 2024-2026", "year_range", "2024-01-01", "2026-12-31")]
+    assert got("Triển khai Đề án phát triển du lịch cộng đồng giai đoạn 2024-2026.") == []
+    assert got("Góp phần nâng cao Chỉ số PAPI của huyện năm 2024 và giai đoạn 2024-2026.") == []
+    # a continuous time over a phase is one record
+    assert got("Tổ chức thường xuyên trong giai đoạn 2022 - 2023.") == [
+        ("thường xuyên trong giai đoạn 2022 - 2023", "continuous", "2022-01-01", "2023-12-31")]
+    # "năm X và những năm tiếp theo" in prose: from that year on, unless it names the index's year
+    assert got("Duy trì tổ tự quản tại các ấp, năm 2024 và những năm tiếp theo.") == [
+        ("năm 2024 và những năm tiếp theo", "continuous", "2024-01-01", None)]
+    assert got("Góp phần nâng cao Chỉ số PAPI của huyện năm 2024 và những năm tiếp theo.") == []
+    # a delay after an event, "trong thời gian/thời hạn N ngày … kể từ …", without the sentence's full stop
+    assert got("Trả lời đơn của công dân trong thời gian 10 ngày kể từ ngày nhận được đơn.") == [
+        ("trong thời gian 10 ngày kể từ ngày nhận được đơn", "event", None, None)]
