@@ -205,8 +205,32 @@ def extract_indicators(ctx: DocContext) -> None:
     mentions.extend(_table_column_mentions(ctx))
     mentions.extend(_table_group_mentions(ctx, mentions))
     mentions.sort(key=lambda m: m["span"][0])
+    mentions = _once_per_cell(ctx, mentions)
     # validated as one list (the same strict checks, ~40% cheaper than a model call per mention)
     ctx.indicators = _mention_list().validate_python(mentions)
+
+
+_TABLE_METHODS = frozenset({"score_table", "table_column", "table_group", "table_subgroup"})
+
+
+def _once_per_cell(ctx: DocContext, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One mention per cell: a row read both as a score row and as a task row names its indicator once, and a
+    merged cell the page's rowspan repeated on the rows under it ("Cơ hội tham gia" over two task rows) is one
+    cell, so the same name in the next row of a table, no other mention between, is not mentioned again."""
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[int, int, int | None, str | None]] = set()
+    for m in mentions:
+        key = (m["span"][0], m["span"][1], m["dimension"], m["subdimension"])
+        if key in seen:
+            continue
+        seen.add(key)
+        prev = out[-1] if out else None
+        if (prev is not None and m["method"] in _TABLE_METHODS and prev["method"] in _TABLE_METHODS
+                and (prev["dimension"], prev["subdimension"]) == (m["dimension"], m["subdimension"])
+                and prev["raw"] == m["raw"] and ctx.line_of(m["span"][0]) == ctx.line_of(prev["span"][1]) + 1):
+            continue
+        out.append(m)
+    return out
 
 
 def _group_row_mentions(ctx: DocContext, span: tuple[int, int], section: str | None) -> list[dict[str, Any]]:

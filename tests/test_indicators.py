@@ -336,3 +336,26 @@ def test_a_group_cell_naming_dimension_and_sub_dimension_gives_one_mention_each(
     got = [(m.dimension, m.subdimension, m.raw) for m in ctx.indicators]
     assert (7, None, "Chỉ số Quản trị môi trường") in got
     assert (7, "7.3", "Chỉ số thành phần: Chất lượng nước") in got
+
+
+def test_a_remediation_table_names_each_sub_dimension_once() -> None:
+    """A table whose rows are score rows and task rows at once, a sub-dimension's cell merged over its two
+    task rows (rowspan): each cell is one mention, not one per reading and not one per row it spans."""
+    from papi_extract.pipeline import parse_text
+
+    page = (
+        "<html><body><p><b>KẾ HOẠCH</b></p><p>Khắc phục các nội dung thành phần giảm điểm năm 2024</p>"
+        "<p><b>I. NHIỆM VỤ</b></p><table>"
+        "<tr><td>TT</td><td>Nội dung thành phần</td><td>Điểm 2022</td><td>Điểm 2023</td>"
+        "<td>Nhiệm vụ, giải pháp</td><td>Cơ quan chủ trì</td></tr>"
+        "<tr><td>1</td><td rowspan='2'>Chất lượng nước</td><td rowspan='2'>1,62</td><td rowspan='2'>1,55</td>"
+        "<td>Kiểm tra chất lượng nước các công trình cấp nước tập trung</td><td>Sở Nông nghiệp và PTNT</td></tr>"
+        "<tr><td>2</td><td>Công khai kết quả xét nghiệm nước sinh hoạt tại các xã</td><td>Sở Y tế</td></tr>"
+        "<tr><td>3</td><td>Y tế công lập</td><td>2,01</td><td>1,94</td>"
+        "<td>Nâng cao chất lượng khám, chữa bệnh tại trạm y tế xã</td><td>Sở Y tế</td></tr>"
+        "</table><p><b>II. TỔ CHỨC THỰC HIỆN</b></p><p>Sở Nội vụ theo dõi, tổng hợp.</p></body></html>"
+    )
+    doc = parse_text(page, fmt="html")
+    subs = [(m.subdimension, m.raw) for m in doc.indicators if m.subdimension]
+    assert subs == [("7.3", "Chất lượng nước"), ("6.1", "Y tế công lập")]
+    assert [t.subdimension for t in doc.tasks if t.origin == "table"] == ["7.3", "7.3", "6.1"]
