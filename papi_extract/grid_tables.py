@@ -500,6 +500,66 @@ def _bare_cells(line: str, in_table: bool = False) -> list[str] | None:
     return [c.strip() for c in line.split("|")]
 
 
+# -- OCR'd ruled tables: some rows keep their outer walls, some lose one or both -------------------------------
+# "| TT | Chỉ số nội dung | Năm 2020 |" / "1 | Tham gia … | 5,08" / "3 | Trách nhiệm … 4,27 | 4.19 |": the scanner
+# reads a table's vertical rulings as "|" but drops some, the outer ones most often.
+_RAGGED_MIN_ROWS = 3
+# a name and a figure in one cell, the ruling between them lost: "Trách nhiệm giải trình với người dân 4,27"
+_GLUED_FIGURE = regex.compile(r"^(?P<name>\S[^|]{0,200}?\p{L}[^|]{0,3}?)\s{1,4}(?P<num>[+\-]?\d{1,3}[,.]\d{1,3})$")
+
+
+def has_ragged_pipe_rows(text: str) -> bool:
+    """Cheap gate: a line that starts with a wall and cells joined by " | "."""
+    return "\n|" in text and text.count(_BARE_SEP) >= 2 * _RAGGED_MIN_ROWS
+
+
+def _ragged_row(line: str) -> bool:
+    s = line.strip()
+    return s.count("|") >= 2 and _BARE_SEP in s and not _PIPE_SEP.match(line)
+
+
+def rewrite_ragged_pipe_rows(text: str) -> str:
+    """``text`` with each run of three or more " | " rows that keep their outer walls on some lines only written
+    as markdown pipe rows with both walls, a rule under the first (the header); a row short of the header's
+    cells whose cell ends in a figure glued to a name has that cell parted. Runs whose rows all keep both walls
+    (markdown) or none (``rewrite_bare_pipe_tables``) are left as they are. One pass (linear)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if not _ragged_row(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        rows: list[str] = []
+        while j < n and (_ragged_row(lines[j]) or _PIPE_SEP.match(lines[j])):
+            if not _PIPE_SEP.match(lines[j]):
+                rows.append(lines[j].strip())
+            j += 1
+        walled = [r.startswith("|") and r.endswith("|") for r in rows]
+        if len(rows) < _RAGGED_MIN_ROWS or all(walled) or not any(r.startswith("|") for r in rows):
+            out.extend(lines[i:j])
+            i = j
+            continue
+        table = [[c.strip() for c in r.strip("|").split("|")] for r in rows]
+        width = len(table[0])
+        out.append("")
+        for k, cells in enumerate(table):
+            c = 0
+            while len(cells) < width and c < len(cells):
+                m = _GLUED_FIGURE.match(cells[c])
+                if m is not None and not ROW_LABEL_CELL.match(cells[c]):
+                    cells[c : c + 1] = [m.group("name").strip(), m.group("num")]
+                c += 1
+            out.append("| " + " | ".join(cells) + " |")
+            if k == 0:
+                out.append("|" + "---|" * width)
+        out.append("")
+        i = j
+    return "\n".join(out)
+
+
 def rewrite_bare_pipe_tables(text: str) -> str:
     """``text`` with each block of bare " | " rows (a header of at least three cells, then rows of as many,
     a row broken over two lines joined again, its cell parted by "; ") written as markdown pipe rows; a

@@ -27,6 +27,7 @@ from papi_extract.grid_tables import (
     has_dash_tables,
     has_grid_tables,
     has_pipe_layouts,
+    has_ragged_pipe_rows,
     has_ruled_layouts,
     has_simple_tables,
     rewrite_bare_pipe_tables,
@@ -34,6 +35,7 @@ from papi_extract.grid_tables import (
     rewrite_dash_tables,
     rewrite_grid_tables,
     rewrite_pipe_layouts,
+    rewrite_ragged_pipe_rows,
     rewrite_ruled_layouts,
     rewrite_simple_tables,
 )
@@ -401,6 +403,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text = rewrite_ruled_layouts(text)  # a Word table drawn as ruled lines (antiword): header, signature
     if fmt != "html" and has_pipe_layouts(text):
         text = rewrite_pipe_layouts(text)  # a clipper's header/signature pipe table: its cells' lines stacked
+    if fmt != "html" and has_ragged_pipe_rows(text):
+        text = rewrite_ragged_pipe_rows(text)  # an OCR'd ruled table: its rows' outer walls put back
     if fmt != "html" and has_bare_pipe_tables(text):
         text = rewrite_bare_pipe_tables(text)  # a table read paragraph by paragraph: cells joined by " | "
     if fmt != "html" and has_dash_tables(text):

@@ -368,3 +368,36 @@ def test_scores_are_read_from_a_pandoc_multiline_table() -> None:
     doc = parse_text("KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2023\n\n" + MULTILINE, fmt="markdown")
     values = {(s.dimension, s.year): s.value for s in doc.scores if s.kind == "actual" and s.dimension}
     assert values[(4, 2021)] == 6.71 and values[(4, 2022)] == 6.80 and values[(8, 2022)] == 3.41
+
+
+# A scanned score table as OCR reads it: the header keeps both walls, most rows lose their outer ones, one row
+# lost the ruling between its name and its first figure, one its empty number cell.
+OCR_RULED = """Kết quả cụ thể như sau:
+| STT | Nội dung chỉ số | Năm 2022 | Năm 2023 |
+1 | Cung ứng dịch vụ công | 7,11 | 7,02
+| 2 | Quản trị điện tử 3,05 | 3,40 |
+3 | Quản trị môi trường | 3,52 | 3.47 |
+| Tổng điểm | 42,80 | 43,10
+Nhận xét chung.
+"""
+
+
+def test_ocr_ruled_rows_get_their_walls_back() -> None:
+    from papi_extract.grid_tables import rewrite_ragged_pipe_rows
+
+    rows = [line for line in rewrite_ragged_pipe_rows(OCR_RULED).split("\n") if line.startswith("|")]
+    assert rows == [
+        "| STT | Nội dung chỉ số | Năm 2022 | Năm 2023 |",
+        "|---|---|---|---|",
+        "| 1 | Cung ứng dịch vụ công | 7,11 | 7,02 |",
+        "| 2 | Quản trị điện tử | 3,05 | 3,40 |",
+        "| 3 | Quản trị môi trường | 3,52 | 3.47 |",
+        "| Tổng điểm | 42,80 | 43,10 |",
+    ]
+    # a markdown table (every row walled) and a bare one (no walls) are other readers'
+    markdown = "| a | b | c |\n| 1 | 2 | 3 |\n| 4 | 5 | 6 |\n"
+    assert rewrite_ragged_pipe_rows(markdown) == markdown
+    doc = parse_text("KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2024\n\nI. KẾT QUẢ\n" + OCR_RULED + "\nII. NHIỆM VỤ\n1. Sở Nội vụ theo dõi.\n")
+    values = {(s.dimension, s.year): s.value for s in doc.scores if s.kind == "actual"}
+    assert values[(6, 2023)] == 7.02 and values[(8, 2022)] == 3.05 and values[(7, 2023)] == 3.47
+    assert values[(None, 2023)] == 43.1
