@@ -21,7 +21,7 @@ from papi_extract.models import (
     Task,
     Warning,
 )
-from papi_extract.normalize import LineInfo, NormalizedText, layout_margin, page_furniture
+from papi_extract.normalize import LineInfo, NormalizedText, form_feed_furniture, layout_margin, page_furniture
 
 
 @dataclass(slots=True)
@@ -105,10 +105,13 @@ class DocContext:
         return self._margin
 
     def page_furniture(self) -> frozenset[int]:
-        """Line indexes of page markers and running headers (``normalize.page_furniture``), read once."""
+        """Line indexes of page markers and running headers (``normalize.page_furniture``) and of the lines
+        printed beside most page breaks (``normalize.form_feed_furniture``), read once."""
         if self._furniture is None:
             t = self.norm.text
             self._furniture = page_furniture(self.line_texts()) if ("rang " in t or "RANG " in t) else frozenset()
+            if "\f" in t:
+                self._furniture |= form_feed_furniture(self.line_texts())
         return self._furniture
 
     def aligned_tables(self) -> list[Any]:

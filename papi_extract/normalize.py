@@ -540,6 +540,23 @@ def page_furniture(texts: list[str]) -> frozenset[int]:
     return frozenset(out)
 
 
+def form_feed_furniture(texts: list[str]) -> frozenset[int]:
+    """Indexes of the lines printed beside the page breaks (form feeds) of at least half the pages, at least
+    twice: a running header or footer with no page marker ("Scanned with CamScanner", a scanning app's
+    stamp at every page's foot). Linear in the lines."""
+    breaks = [i for i, t in enumerate(texts) if "\f" in t]
+    if len(breaks) < 2:
+        return frozenset()
+    near: dict[str, set[int]] = {}
+    for b in breaks:
+        for i in range(max(0, b - 2), min(len(texts), b + 3)):
+            t = texts[i].strip(" \t\f")
+            if t and len(t) <= _FURNITURE_MAX and not is_page_number(t) and not _ITEM_LEAD.match(t):
+                near.setdefault(t, set()).add(i)
+    need = max(2, (len(breaks) + 1) // 2)
+    return frozenset(i for idx in near.values() if len(idx) >= need for i in idx)
+
+
 def is_page_number(line: str) -> bool:
     s = line.strip()
     return 0 < len(s) <= 9 and PAGE_NUMBER.match(s) is not None

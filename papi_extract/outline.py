@@ -203,9 +203,16 @@ def _patterns() -> dict[str, object]:
 _OWN_KINDS_UNDER_TASKS = frozenset({"objectives", "limitations", "purpose"})
 
 
+# a zero inside or closing a word in capitals ("T0 CHỨC THỰC HIỆN"): OCR's reading of the letter O
+_CAPS_ZERO = regex.compile(r"(?<=\p{Lu})0(?=\p{Lu}|\s|$)|(?<![\p{L}\d])0(?=\p{Lu}{2})")
+
+
 @lru_cache(maxsize=4096)
 def section_kind(title: str, parent_kind: str | None) -> str:
-    """Kind from the heading's own words at top level; children inherit."""
+    """Kind from the heading's own words at top level; children inherit. A title in capitals is read with
+    its zeros as the letter O they stand for (an OCR slip; the title itself keeps them)."""
+    if "0" in title and not any(c.islower() for c in title):
+        title = _CAPS_ZERO.sub("O", title)
     f = fold(collapse_ws(title)).strip(" :.")
     pats = _patterns()
     if parent_kind not in (None, "other"):
@@ -819,7 +826,7 @@ def _wrapped_on(lines: _Lines, i: int) -> bool:
     if not nxt:
         # "…; hoàn thành" | blank | "3" | blank | "trước ngày 31/10/2025.": a page number alone between blank
         # lines cuts a sentence that goes on in lower case after it
-        k = _past_page_number(lines.texts, j, lines.n)
+        k = _past_page_number(lines.texts, j, lines.n, lines.furniture)
         if k is None:
             return False
         after = lines.texts[k].lstrip()
@@ -831,18 +838,19 @@ def _wrapped_on(lines: _Lines, i: int) -> bool:
     return nxt[0].islower() or lines.full(i) or lines.texts[i].count("(") > lines.texts[i].count(")")
 
 
-def _past_page_number(texts: list[str], j: int, n: int) -> int | None:
+def _past_page_number(texts: list[str], j: int, n: int, skip: frozenset[int] = frozenset()) -> int | None:
     """From the blank line ``j``: the first line after blank lines, one page number alone ("3", "- 4 -")
-    and blank lines again; None when no page number sits there."""
+    and blank lines again; None when no page number sits there. Lines in ``skip`` (page furniture: a
+    scanner's stamp beside the page number) count as blank."""
     k = j
-    while k < n and not texts[k].strip():
+    while k < n and (not texts[k].strip() or k in skip):
         k += 1
     if k >= n or len(texts[k]) > 16 or not is_page_number(texts[k].strip()):
         return None
     k += 1
-    if k >= n or texts[k].strip():
+    if k >= n or (texts[k].strip() and k not in skip):
         return None  # the page number stands between blank lines
-    while k < n and not texts[k].strip():
+    while k < n and (not texts[k].strip() or k in skip):
         k += 1
     return k if k < n else None
 
@@ -992,7 +1000,8 @@ def segment(ctx: DocContext) -> None:
             prev_blank = True
             continue
         if (s[0] in _PAGE_NUMBER_FIRST and is_page_number(s)
-                and (i == 0 or not texts[i - 1].strip()) and (i + 1 >= n or not texts[i + 1].strip())):
+                and (i == 0 or not texts[i - 1].strip() or (furniture and i - 1 in furniture))
+                and (i + 1 >= n or not texts[i + 1].strip() or (furniture and i + 1 in furniture))):
             # a page number alone between blank lines ("3", "- 4 -", "Trang 5"): no content, and the
             # block it interrupts goes on after it ("… nhà nước thành | 3 | phố Hà Nội …")
             prev_blank = True

@@ -730,3 +730,32 @@ def test_headings_indented_like_a_layout_dumps_paragraphs_are_headings() -> None
     assert [(s.label, s.title, s.level) for s in doc.sections] == [
         ("I", "ĐÁNH GIÁ KẾT QUẢ NĂM 2023", 1), ("1", "Những mặt đạt được", 2), ("2", "Những hạn chế", 2),
         ("II", "NHIỆM VỤ, GIẢI PHÁP", 1)]
+
+
+def test_a_capitals_title_with_an_ocr_zero_keeps_its_kind() -> None:
+    from papi_extract.outline import section_kind
+
+    assert section_kind("T0 CHỨC THỰC HIỆN", None) == "organization"
+    assert section_kind("MỤC TIÊU NĂM 2024", None) == "objectives"
+    assert section_kind("C0NG TÁC T0 CHỨC THỰC HIỆN", None) == "organization"
+
+
+def test_a_stamp_printed_at_every_page_break_is_page_furniture() -> None:
+    from papi_extract.pipeline import parse_text
+
+    stamp = "Quét bằng ứng dụng VnScan"
+    text = (
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI xã năm 2023\n\nI. NHIỆM VỤ\n"
+        "1. Công chức Tư pháp - Hộ tịch niêm yết công khai thủ tục hành chính tại Bộ phận\n"
+        f"\n{stamp}\n\f2\n\n"
+        "một cửa của xã, hoàn thành trong quý II/2023.\n"
+        "2. Công chức Văn hóa - Xã hội tuyên truyền về Chỉ số PAPI trên loa truyền thanh.\n"
+        f"\n{stamp}\n\f3\n\n"
+        "3. Trưởng các thôn tổ chức họp thôn để Nhân dân bàn các khoản đóng góp.\n"
+        f"\n{stamp}\n\f4\n\n"
+        "II. TỔ CHỨC THỰC HIỆN\nCông chức Văn phòng - Thống kê theo dõi.\n"
+    )
+    doc = parse_text(text)
+    assert not any(stamp in t.text for t in doc.tasks)
+    assert doc.tasks[0].text == ("Công chức Tư pháp - Hộ tịch niêm yết công khai thủ tục hành chính tại Bộ phận "
+                                 "một cửa của xã, hoàn thành trong quý II/2023.")
