@@ -1521,8 +1521,10 @@ def _paren_time(st: _Doc, body: Joined, found: list[Deadline]) -> list[Deadline]
     return got
 
 
-# what closes "(Sở Nội vụ thực hiện)", "(Phòng Tư pháp chủ trì)", "(Thanh tra huyện chủ trì thực hiện)" (folded)
-_CLOSING_ASSIGN_VERB = regex.compile(r"\s{0,3}(?:chu\s{1,3}tri(?:\s{1,3}thuc\s{1,3}hien)?|thuc\s{1,3}hien)\s{0,3}\)")
+# what closes "(Sở Nội vụ thực hiện)", "(Phòng Tư pháp chủ trì)", "(Thanh tra huyện chủ trì thực hiện)" (folded),
+# the item's time possibly after the verb: "(Ban Thanh tra nhân dân xã thực hiện, hoàn thành trước ngày 15/12/2022)"
+_CLOSING_ASSIGN_VERB = regex.compile(
+    r"\s{0,3}(?:chu\s{1,3}tri(?:\s{1,3}thuc\s{1,3}hien)?|thuc\s{1,3}hien)(?:\s{0,3}[,;]\s{0,3}[^()]{1,100})?\s{0,3}\)")
 
 
 def _closing_assignment(st: _Doc, j: Joined) -> list[Agency]:

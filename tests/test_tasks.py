@@ -1802,3 +1802,20 @@ def test_field_lines_named_dau_moi_and_han_under_an_item() -> None:
     assert (keys(t1.lead), keys(t1.support)) == (expect("Văn phòng - Thống kê"), expect("Công an phường"))
     assert [(d.raw, str(d.end)) for d in t1.deadlines] == [("Tháng 10/2024", "2024-10-31")]
     assert t2.text.startswith("Công chức Tư pháp - Hộ tịch là đầu mối")
+
+
+def test_a_closing_assignment_may_carry_the_items_time_after_its_verb() -> None:
+    from papi_extract.pipeline import parse_text
+
+    text = (
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI xã năm 2023\n\nI. NHIỆM VỤ\n"
+        "1. Kiện toàn Tổ hòa giải ở các thôn (Công chức Tư pháp - Hộ tịch thực hiện, hoàn thành trong quý III/2023).\n"
+        "2. Cập nhật thông tin trên bảng tin các thôn (Trưởng các thôn thực hiện; thường xuyên).\n"
+        "3. Tổ chức đối thoại với Nhân dân (Chủ tịch UBND xã chủ trì, trước ngày 30/9/2023).\n\n"
+        "II. TỔ CHỨC THỰC HIỆN\nCông chức Văn phòng - Thống kê theo dõi.\n"
+    )
+    doc = parse_text(text)
+    tasks = [t for t in doc.tasks if t.label in ("1", "2", "3")]
+    assert [[a.name for a in t.lead] for t in tasks] == [
+        ["Công chức Tư pháp - Hộ tịch"], ["Trưởng các thôn"], ["Chủ tịch Ủy ban nhân dân xã"]]  # names canonical
+    assert [[d.kind for d in t.deadlines] for t in tasks] == [["quarter"], ["continuous"], ["by_date"]]
