@@ -1353,6 +1353,15 @@ class _Prose:
                     continue
             if vclass in ("up", "down"):
                 change = abs(value) if vclass == "up" else -abs(value)
+                if subj is None and len(stack) > 1 and not f[g.last : verb_start].strip():
+                    # "Cung ứng dịch vụ công (tăng 0,09 điểm)": a change opening a parenthesis is the change of
+                    # the indicator named right before the parenthesis (as a signed figure is, below)
+                    psubj, pstart = self._resolve(a + stack[-2].last, a + g.open - 1)
+                    if psubj is not None:
+                        fact = new(psubj, "target" if target else "change", pstart - a, e, a + ns)
+                        fact.change = change
+                        g.last = e
+                        continue
                 if vm is not None and "tu" in vm.group(0).split():
                     # "giảm từ 1,55 điểm xuống 1,48 điểm": 1,55 is the earlier value, not the change
                     host = new(subj, "change", sstart - a, e, a + ns) if subj is not None else (

@@ -846,3 +846,16 @@ def test_a_rank_in_the_parenthesis_after_a_compared_year_is_that_years() -> None
     assert (None, 2022, None, 18, 63, None) in got
     assert (8, 2023, 3.4, None, None, None) in got
     assert (8, 2022, None, 12, 63, None) in got
+
+
+def test_a_change_in_words_opening_a_parenthesis_is_the_named_indicators() -> None:
+    """"… có 02 chỉ số giảm điểm là Quản trị môi trường (giảm 0,11 điểm) và Thủ tục hành chính công (giảm
+    0,04 điểm)": each parenthesis holds the change of the indicator named right before it."""
+    text = (
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2024\n\nI. KẾT QUẢ NĂM 2023\n"
+        "Trong 08 chỉ số nội dung, có 02 chỉ số giảm điểm là Quản trị môi trường (giảm 0,11 điểm) và Thủ tục "
+        "hành chính công (giảm 0,04 điểm).\n\nII. NHIỆM VỤ\n1. Phòng Nội vụ theo dõi.\n"
+    )
+    ctx = parse(text)
+    assert {(s.dimension, s.year, s.kind, s.change) for s in ctx.scores} == {
+        (7, 2023, "change", -0.11), (5, 2023, "change", -0.04)}
