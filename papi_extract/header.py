@@ -1280,6 +1280,26 @@ def _split_signature(v: HeaderVocab, ln: _Line) -> int | None:
     return None
 
 
+def _split_signer_tail(v: HeaderVocab, ln: _Line) -> int | None:
+    """Offset (in the line) where a signature's position or signed mark, run onto a recipient by a scan's
+    two columns read as one, starts after the recipient's ";" ("- UBND huyện Ba Bể (b/c); CHỦ TỊCH",
+    "- TT Đảng ủy, HĐND xã; (Đã ký)"); None when the line holds no such tail."""
+    k = ln.folded.rfind(";")
+    if k < 0:
+        return None
+    tail = ln.folded[k + 1 :]
+    t = tail.strip()
+    if not t or len(t) > 40:
+        return None
+    s = k + 1 + len(tail) - len(tail.lstrip())
+    if _SIGNED_MARK.match(t) or (_clean_line(t) in v.positions and _is_upper(ln.text[s:].strip())):
+        return s
+    return None
+
+
+_SIGNED_MARK = regex.compile(r"^\(\s{0,2}da\s{1,2}ky\s{0,2}\)$")
+
+
 def _extract_tail(ctx: DocContext, v: HeaderVocab, doc: _Doc) -> None:
     """Recipients and signer, from a window of lines around the last "Nơi nhận" (or the end of the text).
 
@@ -1407,6 +1427,8 @@ def _recipients(v: HeaderVocab, doc: _Doc, nn: int, hi: int) -> tuple[list[str],
         cut = _split_signature(v, ln)
         if cut is not None:
             body = ln.text[len(ln.text) - len(body):cut] if cut > len(ln.text) - len(body) else ""
+        elif (tail := _split_signer_tail(v, ln)) is not None and tail > len(ln.text) - len(body):
+            body = ln.text[len(ln.text) - len(body):tail]  # the list goes on: only the signature's piece is cut
         items.append(body)
         used.add(i)
         if c.startswith("luu") or cut is not None:
@@ -1447,6 +1469,8 @@ def _signer(v: HeaderVocab, doc: _Doc, lo: int, hi: int, rec_lines: set[int]) ->
         if i in rec_lines:
             ln = doc.line(i)
             cut = _split_signature(v, ln)
+            if cut is None and (cut := _split_signer_tail(v, ln)) is not None and _SIGNED_MARK.match(ln.folded[cut:].strip()):
+                cut = None  # "(Đã ký)" marks the signature, it names nothing
             if cut is not None:
                 block.append(_Line(i, ln.start + cut, ln.end, ln.text[cut:], ln.folded[cut:]))
             i += 1

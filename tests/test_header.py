@@ -934,3 +934,24 @@ def test_documents_cited_by_a_pages_trailing_chrome_are_no_legal_basis() -> None
             "<p>Quyết định số 300/QĐ-UBND ngày 28/3/2022 phê duyệt đề án</p></div></body></html>")
     doc = parse_bytes(page.encode(), "ke-hoach.html")
     assert [r.number for r in doc.legal_basis] == ["245/QĐ-UBND"]
+
+
+def test_a_signature_run_onto_the_recipients_by_a_scan_is_cut_off() -> None:
+    """OCR reads a tail's two columns line by line: the signer's position and the signed mark end up after
+    a recipient's ";". They are the signature's; the list goes on below them."""
+    from papi_extract.pipeline import parse_text
+
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\n\nSố: 21/KH-UBND\n\nKẾ HOẠCH\nNâng cao Chỉ số PAPI xã năm 2023\n\n"
+        "I. NHIỆM VỤ\n1. Công chức Văn phòng - Thống kê theo dõi, tổng hợp.\n\n"
+        "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n"
+        "- UBND huyện Chợ Mới (b/c); PHÓ CHỦ TỊCH\n"
+        "- Thường trực Đảng ủy xã; (Đã ký)\n"
+        "- Các thôn;\n"
+        "- Lưu: VT.\n\n"
+        "Hoàng Văn Minh\n"
+    )
+    doc = parse_text(text)
+    assert doc.recipients == ["UBND huyện Chợ Mới", "Thường trực Đảng ủy xã", "Các thôn", "Lưu: VT"]
+    assert doc.signer is not None and doc.signer.position == "Phó Chủ tịch"
+    assert doc.signer.name == "Hoàng Văn Minh"
