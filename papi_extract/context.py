@@ -59,6 +59,7 @@ class DocContext:
     sections: list[Section] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     heading_lines: dict[int, str] = field(default_factory=dict)  # line index -> section id
+    heading_wraps: dict[int, int] = field(default_factory=dict)  # heading line -> the line its title wraps onto
     # header
     number: str | None = None
     symbol: str | None = None

@@ -94,6 +94,7 @@ class _Heading:
     title_end: int
     content_start: int  # run-in content after the title ("5. X: content"), -1 if none
     level: int = 0
+    last_line: int = -1  # the title's last line when it wraps onto the next one, else -1
 
 
 @dataclass(slots=True)
@@ -750,6 +751,9 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
             content_start = base + info.bold_end + (len(text[info.bold_end :]) - len(text[info.bold_end :].lstrip()))
             return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), content_start)
     stripped = title.rstrip()
+    if (shape == "arabic" and not strong and not stripped.endswith((":", ".", ";"))
+            and (head := _wrapped_head(lines, i)) is not None):
+        return _Heading(i, shape, label, ts, head, -1, last_line=i + 1)  # a group's head wrapped onto "huyện:"
     if not strong and _wrapped_on(lines, i):
         return None  # "a) Tuyên truyền … tại" + "các buổi sinh hoạt …": an item hard-wrapped onto the next line
     if (bold and not info.md_level and shape != "roman" and not _is_upper_title(title)
@@ -836,6 +840,28 @@ def _wrapped_on(lines: _Lines, i: int) -> bool:
     # a lower-case start goes on a sentence; so does any start after a line cut at the wrap width
     # ("… sử dụng ứng dụng" + "VNeID và …") or one that leaves a parenthesis open
     return nxt[0].islower() or lines.full(i) or lines.texts[i].count("(") > lines.texts[i].count(")")
+
+
+_WRAPPED_HEAD_REST = 40  # characters of a heading's wrapped rest on its second line ("huyện:")
+_WRAPPED_HEAD_WORDS = 25
+
+
+def _wrapped_head(lines: _Lines, i: int) -> int | None:
+    """The end of a heading's title wrapped onto the next line ("3. Đề nghị Ủy ban MTTQ Việt Nam huyện và các tổ
+    chức chính trị - xã hội" / "huyện:"), a group's head over its lettered items: the next line is short and
+    closes with ":", and items follow it. None for any other wrap (an item's sentence going on)."""
+    j = i + 1
+    if j >= lines.n:
+        return None
+    nxt = lines.texts[j].strip()
+    if not nxt.endswith(":") or len(nxt) > _WRAPPED_HEAD_REST or ":" in nxt[:-1] or not _followed_by_items(lines, j):
+        return None
+    if lines.starts_item(j) or _label_matches(lines.texts[j], lines.texts[j].lstrip())[1:] != (None, None, None):
+        return None  # "2.1. Văn phòng HĐND và UBND huyện:" is a heading of its own
+    if len(lines.texts[i].split()) + len(nxt.split()) > _WRAPPED_HEAD_WORDS:
+        return None
+    info = lines.infos[j]
+    return info.start + len(lines.texts[j].rstrip().rstrip(":").rstrip())
 
 
 def _past_page_number(texts: list[str], j: int, n: int, skip: frozenset[int] = frozenset()) -> int | None:
@@ -991,7 +1017,10 @@ def segment(ctx: DocContext) -> None:
     apx_title = False  # right after "PHỤ LỤC" or "PHẦN I": its capital title lines follow
     has_parts = False
     word_headings = _word_label_headings(lines, start_line, tail_line)
+    consumed = -1  # the last line of a heading whose title wrapped onto it
     for i in (*range(start_line, tail_line), *range(resume_line, _appendix_end(lines, resume_line))):
+        if i <= consumed:
+            continue
         if furniture and i in furniture:
             continue  # a page marker or running header: the block it interrupts goes on after it
         text = texts[i]
@@ -1137,6 +1166,9 @@ def segment(ctx: DocContext) -> None:
                 sec_id = sec.id
                 in_org = sec.in_org  # the stack is the new section and its ancestors
                 ctx.heading_lines[i] = sec.id
+                if h.last_line > i:
+                    consumed = h.last_line  # the title's wrapped rest: no block of its own
+                    ctx.heading_wraps[i] = h.last_line
                 cur = None
                 if h.content_start >= 0:
                     cur = Block("para", h.content_start, end, h.content_start, i, section=sec.id,

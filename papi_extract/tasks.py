@@ -1077,7 +1077,12 @@ def _heading_groups(st: _Doc) -> None:
         line = st.doc[info.start : info.end]
         m = _LABEL_PREFIX.match(line)
         start = info.start + (m.end() if m else 0)
-        j = Joined(st.doc, [(start, info.end)], st.folded)
+        pieces = [(start, info.end)]
+        if li in ctx.heading_wraps:  # the title wraps onto the next line ("… Hồ Chí" / "Minh huyện:")
+            nxt = ctx.norm.lines[ctx.heading_wraps[li]]
+            rest = st.doc[nxt.start : nxt.end]
+            pieces.append((nxt.start + len(rest) - len(rest.lstrip()), nxt.end))
+        j = Joined(st.doc, pieces, st.folded)
         if not j or st.is_agency_section(s):
             continue
         found = st.agency_list(j, org=s.kind == "organization")

@@ -759,3 +759,28 @@ def test_a_stamp_printed_at_every_page_break_is_page_furniture() -> None:
     assert not any(stamp in t.text for t in doc.tasks)
     assert doc.tasks[0].text == ("Công chức Tư pháp - Hộ tịch niêm yết công khai thủ tục hành chính tại Bộ phận "
                                  "một cửa của xã, hoàn thành trong quý II/2023.")
+
+
+def test_a_group_head_wrapped_onto_a_short_line_ending_in_a_colon_is_one_heading() -> None:
+    from papi_extract.pipeline import parse_text
+
+    text = (
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI huyện năm 2024\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Phòng Nội vụ:\n\na) Theo dõi, đôn đốc các cơ quan thực hiện Kế hoạch.\n\n"
+        "2. Đề nghị Hội Nông dân huyện, Hội Liên hiệp Phụ nữ huyện và Đoàn Thanh niên Cộng sản Hồ Chí\n"
+        "Minh huyện:\n\n"
+        "a) Tuyên truyền, vận động hội viên tham gia giám sát việc công khai ở cơ sở.\n\n"
+        "b) Phản ánh kịp thời ý kiến của hội viên về thủ tục hành chính.\n\n"
+        "3. Phòng Tư pháp hướng dẫn các xã tổ chức hòa giải ở cơ sở; báo cáo kết quả thực hiện\n"
+        "trước ngày 15/12/2024.\n"
+    )
+    doc = parse_text(text)
+    assert [(s.label, s.title) for s in doc.sections][:3] == [
+        ("I", "TỔ CHỨC THỰC HIỆN"), ("1", "Phòng Nội vụ"),
+        ("2", "Đề nghị Hội Nông dân huyện, Hội Liên hiệp Phụ nữ huyện và Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện")]
+    # an item whose sentence wraps onto a line without a colon stays an item
+    assert "3" not in [s.label for s in doc.sections]
+    items = [t for t in doc.tasks if t.text.startswith(("Tuyên truyền, vận động", "Phản ánh kịp thời"))]
+    assert len(items) == 2
+    assert [a.name for a in items[0].lead] == ["Hội Nông dân huyện", "Hội Liên hiệp Phụ nữ huyện",
+                                              "Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện"]
