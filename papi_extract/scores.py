@@ -1342,26 +1342,21 @@ class _Prose:
                 subj, sstart = respective.pop(0)
             target = target_at < ns
             sign = m.group("num")[:1]
-            if vclass is None and sign in ("+", "-") and len(stack) > 1 and not f[g.last : ns].strip():
-                # "Chất lượng bầu cử cơ sở (-0,06 điểm)": a signed figure opening a parenthesis is the
-                # change of the indicator named right before the parenthesis
+            if len(stack) > 1 and (
+                (vclass is None and sign in ("+", "-") and not f[g.last : ns].strip())
+                or (vclass in ("up", "down") and subj is None and not f[g.last : verb_start].strip())
+            ):
+                # "Chất lượng bầu cử cơ sở (-0,06 điểm)", "Cung ứng dịch vụ công (tăng 0,09 điểm)": a signed
+                # figure or a change in words opening a parenthesis is the change of the indicator named
+                # right before the parenthesis
                 psubj, pstart = self._resolve(a + stack[-2].last, a + g.open - 1)
                 if psubj is not None:
                     fact = new(psubj, "target" if target else "change", pstart - a, e, a + ns)
-                    fact.change = value
+                    fact.change = value if vclass is None else (abs(value) if vclass == "up" else -abs(value))
                     g.last = e
                     continue
             if vclass in ("up", "down"):
                 change = abs(value) if vclass == "up" else -abs(value)
-                if subj is None and len(stack) > 1 and not f[g.last : verb_start].strip():
-                    # "Cung ứng dịch vụ công (tăng 0,09 điểm)": a change opening a parenthesis is the change of
-                    # the indicator named right before the parenthesis (as a signed figure is, below)
-                    psubj, pstart = self._resolve(a + stack[-2].last, a + g.open - 1)
-                    if psubj is not None:
-                        fact = new(psubj, "target" if target else "change", pstart - a, e, a + ns)
-                        fact.change = change
-                        g.last = e
-                        continue
                 if vm is not None and "tu" in vm.group(0).split():
                     # "giảm từ 1,55 điểm xuống 1,48 điểm": 1,55 is the earlier value, not the change
                     host = new(subj, "change", sstart - a, e, a + ns) if subj is not None else (
