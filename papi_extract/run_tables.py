@@ -191,6 +191,8 @@ def rewrite_run_tables(text: str) -> str:
         head = _header(lines, i) if s.startswith(_HEAD_WORDS) and "\t" not in s and "|" not in s else None
         if head is None and s in _NUMBER_HEADS:
             got = _cell_line_table(lines, i)
+            if got is None and i + 2 < n and not lines[i + 1].strip() and lines[i + 2].strip():
+                got = _spaced_cell_line_table(lines, i)
             if got is not None:
                 table, i = got
                 out.extend(table)
@@ -553,6 +555,27 @@ _CELL_HEAD_MAX = 60
 _ROW_LINES_PER_CELL = 4  # a row of more lines than this per cell is no row of the table: it ends before it
 # a heading of the text after the table ("V. TỔ CHỨC THỰC HIỆN", "3. Tổ chức thực hiện")
 _TEXT_HEADING = regex.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2})\.[ \t]{1,3}\p{Lu}")
+
+
+_SPACED_MAX = 3000  # cells read from a table with a blank line after each cell
+
+
+def _spaced_cell_line_table(lines: list[str], h: int) -> tuple[list[str], int] | None:
+    """``_cell_line_table`` of a score table written one cell per paragraph, a blank line after each
+    (``docx2txt``): every other line from the "STT" one is a cell; the lines skipped must all be blank. (Task
+    tables in this shape are read by the table reader's blank-separated cells.)"""
+    from papi_extract.tables import header_role
+
+    view = lines[h : min(len(lines), h + 2 * _SPACED_MAX) : 2]
+    if any(header_role(x.strip()) in ("lead", "support", "deadline", "output") for x in view[1:8]):
+        return None  # a task table: the table reader reads blank-separated cells itself
+    got = _cell_line_table(view, 0)
+    if got is None:
+        return None
+    table, end = got
+    if any(lines[h + 2 * m + 1].strip() for m in range(end) if h + 2 * m + 1 < len(lines)):
+        return None
+    return table, min(len(lines), h + 2 * end)
 
 
 def _cell_line_table(lines: list[str], h: int) -> tuple[list[str], int] | None:

@@ -274,3 +274,19 @@ def test_a_header_naming_a_spanning_group_column_is_no_run_table_and_ends() -> N
     worker.start()
     worker.join(timeout=10)
     assert got == [(None, text)]
+
+
+def test_a_score_table_with_a_blank_line_after_each_cell_is_rebuilt() -> None:
+    # docx2txt writes each table cell as a paragraph followed by a blank line
+    cells = ["STT", "Nội dung chỉ số", "Năm 2023", "Năm 2024", "Tăng, giảm",
+             "1", "Quản trị môi trường", "3,40", "3,52", "+0,12",
+             "2", "Quản trị điện tử", "3,90", "3,85", "-0,05",
+             "3", "Cung ứng dịch vụ công", "7,10", "7,21", "+0,11"]
+    text = "Kết quả như sau:\n\n" + "\n\n".join(cells) + "\n\nNhận xét: các chỉ số còn thấp.\n"
+    rows = [line for line in rewrite_run_tables(text).split("\n") if line.startswith("| ")]
+    assert rows[0] == "| STT | Nội dung chỉ số | Năm 2023 | Năm 2024 | Tăng, giảm |"
+    assert rows[2] == "| 2 | Quản trị điện tử | 3,90 | 3,85 | -0,05 |"
+    assert "Nhận xét: các chỉ số còn thấp." in rewrite_run_tables(text)
+    doc = parse_text("KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2025\n\nI. KẾT QUẢ\n" + text + "\nII. NHIỆM VỤ\n1. Sở Nội vụ theo dõi.\n")
+    got = {(s.dimension, s.year): (s.value, s.change) for s in doc.scores if s.kind == "actual"}
+    assert got[(8, 2024)] == (3.85, -0.05) and got[(7, 2023)] == (3.4, None)
