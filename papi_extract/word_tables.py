@@ -9,7 +9,8 @@ a row are joined by a space (one character for the newline, so nothing else move
 they hold exactly the table's number of cells.
 
 The same export writes a list item as its marker, a tab and its text ("-<TAB>Khắc phục …"); that
-tab becomes a space, so the item is read as an item, not as a two-cell table row.
+tab becomes a space, so the item is read as an item, not as a two-cell table row. So does the tab after a
+field line's name ("Cơ quan chủ trì:<TAB>Sở Nội vụ", docx2txt).
 
 A run of lines is a table when at least two of its lines hold the widest tab count and three filled
 cells; a line is
@@ -24,6 +25,16 @@ import regex
 _ROW_LABEL = regex.compile(r"^[ ]{0,3}(?:\d{1,3}(?:\.\d{1,3}){0,2}\.?|[IVXLC]{1,6}\.?)[ ]{0,2}\t")
 _MAX_SPILL = 12  # lines one row may spill over
 # Word's export of a list item: the marker, a tab, the text ("-<TAB>Khắc phục …", "1.<TAB>Sở Nội vụ")
+# a field line's tab after its name: "Cơ quan chủ trì:<TAB>Văn phòng HĐND và UBND huyện." (after a list marker too)
+_LABEL_TAB = regex.compile(r"^[ ]{0,4}(?:[-+•*–][ ]{1,3})?(?P<name>[^\t:]{2,40}):\t(?=\S)")
+
+
+def _field_name(name: str) -> bool:
+    """A task field's name ("Cơ quan chủ trì", "Thời gian hoàn thành"), not a tail's ("Nơi nhận:<TAB>TM. ỦY BAN
+    …" is a two-column layout)."""
+    from papi_extract.tables import header_role  # tables imports normalize, which imports this module
+
+    return header_role(name.strip()) in ("lead", "support", "deadline", "output", "directing")
 _LIST_TAB = regex.compile(r"^[ ]{0,4}(?:[-+•*–]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zđ][.)]|[IVX]{1,4}\.)\t(?=\S)")
 
 
@@ -48,19 +59,26 @@ def join_spilled_cells(text: str) -> str:
 
 
 def _list_tabs(lines: list[str]) -> None:
-    """A list item exported as "-<TAB>text" is no two-cell table row: its only tab, right after the
-    marker, becomes a space (one character for one), unless a line beside it is a table row."""
+    """A list item exported as "-<TAB>text", or a field line "Cơ quan chủ trì:<TAB>Sở Nội vụ" (docx2txt), is no
+    two-cell table row: its tabs, right after the marker and after the field's name, become spaces (one
+    character for one), unless a line beside it is a table row."""
     n = len(lines)
     for i, t in enumerate(lines):
-        if t.count("\t") != 1:
-            continue
-        m = _LIST_TAB.match(t)
-        if m is None:
+        tabs = t.count("\t")
+        if tabs == 0 or tabs > 2:
             continue
         if (i > 0 and lines[i - 1].count("\t") >= 2) or (i + 1 < n and lines[i + 1].count("\t") >= 2):
             continue  # a short row of a table ("1.<TAB>Tham gia …" between full rows)
-        k = m.end() - 1
-        lines[i] = t[:k] + " " + t[k + 1 :]
+        m = _LIST_TAB.match(t)
+        if m is not None:
+            k = m.end() - 1
+            t = t[:k] + " " + t[k + 1 :]
+        lm = _LABEL_TAB.match(t)
+        if lm is not None and _field_name(lm.group("name")):
+            k = lm.end() - 1
+            t = t[:k] + " " + t[k + 1 :]
+        if "\t" not in t:
+            lines[i] = t
 
 
 def _join_run(run: list[str]) -> list[str]:

@@ -61,3 +61,23 @@ def test_a_line_of_only_a_tab_is_no_table_run() -> None:
 
     doc = parse_text(text + "Số: 12/KH-UBND\tAn Minh, ngày 5 tháng 3 năm 2021\n\nKẾ HOẠCH\nNâng cao Chỉ số PAPI\n")
     assert (doc.number, doc.symbol) == ("12/KH-UBND", "KH-UBND")
+
+
+def test_a_field_lines_tab_after_its_name_is_a_space() -> None:
+    from papi_extract.pipeline import parse_text
+
+    # docx2txt: "-<TAB>Đơn vị chủ trì:<TAB>…" under an item; a tail's "Nơi nhận:<TAB>TM. …" stays two columns
+    text = (
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI xã năm 2024\n\nI. NHIỆM VỤ\n\n"
+        "1. Niêm yết công khai thủ tục hành chính tại Bộ phận một cửa của xã.\n\n"
+        "-\tĐơn vị chủ trì:\tCông chức Văn phòng - Thống kê.\n\n"
+        "-\tĐơn vị phối hợp:\tCông chức Tư pháp - Hộ tịch.\n\n"
+        "Thời hạn:\tQuý III/2024.\n\n"
+        "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n- UBND huyện;\tCHỦ TỊCH\n- Lưu: VT.\n\nNguyễn Văn An\n"
+    )
+    doc = parse_text(text)
+    task = next(t for t in doc.tasks if t.label == "1")
+    assert [a.name for a in task.lead] == ["Công chức Văn phòng - Thống kê"]
+    assert [a.name for a in task.support] == ["Công chức Tư pháp - Hộ tịch"]
+    assert [(d.kind, d.end) for d in task.deadlines] == [("quarter", "2024-09-30")]
+    assert doc.signer is not None and doc.signer.authority == "TM. Ủy ban nhân dân"
