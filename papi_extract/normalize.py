@@ -51,6 +51,7 @@ _STAR_BULLET = regex.compile(r"^(\s{0,12}(?:[-–+•]\s{1,4})?)\*\s{1,4}(?=\S)"
 # a list item whose text opens with a bold run ("- **Tham gia của người dân:** Phòng Nội vụ …")
 _BULLET_BOLD = regex.compile(r"^\s{0,12}[-–—+•]\s{1,4}(?=\*\*\S|__\S)")
 _UNDERSCORE_EMPH = regex.compile(r"(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w])")
+_ESCAPED_STAR = "\ue000"  # a private-use character standing for an escaped "*" while emphasis marks are stripped
 _MD_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _INLINE_TAG = regex.compile(r"</?(?:i|b|u|em|strong|span|font|sup|sub|p|div|br|small|big|a)\b[^<>\n]{0,200}>", regex.I)
 # Deleted (zero-width) and replaced by a plain space: plain str.replace per character that is
@@ -373,7 +374,12 @@ def _strip_line(raw: str, markdown: bool) -> tuple[str, int, bool, bool, int]:
         if m:
             md_level = len(m.group(1))
             line = _MD_TRAILING_HASHES.sub("", line[m.end() :])
+    escaped = markdown and "\\*" in line
+    if escaped:
+        line = line.replace("\\*", _ESCAPED_STAR)  # "\* Giao Sở Y tế …": a literal star, no emphasis mark
     line, bold, italic, bold_end = _strip_stars(line)
+    if escaped:
+        line = line.replace(_ESCAPED_STAR, "*")
     if markdown and "_" in line:
         line2 = _UNDERSCORE_EMPH.sub("", line)
         if line2 != line:

@@ -143,3 +143,11 @@ def test_pictographs_leading_a_line_of_a_social_post() -> None:
     inside a line stays."""
     n = normalize("📌 II. NHIỆM VỤ\n✅ Rà soát hộ nghèo.\n🔹🔹 a) Công khai ngân sách\nĐạt kết quả tốt 👍\n")
     assert n.text == "II. NHIỆM VỤ\n- Rà soát hộ nghèo.\na) Công khai ngân sách\nĐạt kết quả tốt 👍\n"
+
+
+def test_an_escaped_star_in_markdown_is_a_literal_star_not_emphasis() -> None:
+    # a CMS's markdown escapes a star that opens a line ("\* Giao …", a star bullet typed by hand)
+    norm = normalize("\\* Giao Phòng Y tế chủ trì thực hiện:\n\n**Sở Tư pháp** phối hợp \\*\n", "markdown")
+    lines = norm.text.split("\n")
+    assert lines[0] == "* Giao Phòng Y tế chủ trì thực hiện:"
+    assert lines[2] == "Sở Tư pháp phối hợp *"
