@@ -752,8 +752,8 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
             return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), content_start)
     stripped = title.rstrip()
     if (shape == "arabic" and not strong and not stripped.endswith((":", ".", ";"))
-            and (head := _wrapped_head(lines, i)) is not None):
-        return _Heading(i, shape, label, ts, head, -1, last_line=i + 1)  # a group's head wrapped onto "huyện:"
+            and (wrap_end := _wrapped_head(lines, i)) is not None):
+        return _Heading(i, shape, label, ts, wrap_end, -1, last_line=i + 1)  # a group's head wrapped onto "huyện:"
     if not strong and _wrapped_on(lines, i):
         return None  # "a) Tuyên truyền … tại" + "các buổi sinh hoạt …": an item hard-wrapped onto the next line
     if (bold and not info.md_level and shape != "roman" and not _is_upper_title(title)
