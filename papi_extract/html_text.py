@@ -30,7 +30,7 @@ import regex
 from lxml import etree
 
 from papi_extract.grid_tables import LAYOUT_MAX_CELLS, LAYOUT_MAX_ROWS
-from papi_extract.positioned_html import has_positioned_text, positioned_tables_to_tables
+from papi_extract.positioned_html import XML_CONTROL, has_positioned_text, positioned_tables_to_tables
 
 _WS = regex.compile(r"\s+")
 # str.split() also splits on these four (Python's isspace), \s does not; only a string holding
@@ -475,7 +475,7 @@ def _div_grids_to_tables(root: Any) -> None:
                 nested = next((k for k in col if isinstance(k.tag, str) and _grid_cols(k) is not None), None)
                 if nested is None:
                     td = etree.SubElement(tr, "td")
-                    td.text = col.text
+                    td.text = XML_CONTROL.sub(" ", col.text) if col.text else col.text
                     td.extend(list(col))
                     continue
                 head = " ".join(
@@ -484,7 +484,7 @@ def _div_grids_to_tables(root: Any) -> None:
                     if t.strip())
                 for sub in _grid_cols(nested) or []:
                     td = etree.SubElement(tr, "td")
-                    td.text = " ".join(p for p in (head, " ".join("".join(sub.itertext()).split())) if p)
+                    td.text = XML_CONTROL.sub(" ", " ".join(p for p in (head, " ".join("".join(sub.itertext()).split())) if p))
             parent.remove(row)
 
 
@@ -752,8 +752,9 @@ def _join_documents(html: str) -> str:
 
 
 # Control characters XML text may not hold (a form feed from a PDF conversion, a stray NUL): lxml parses them into
-# the tree but refuses them when a text is set again (a rebuilt table cell), so they become spaces first.
-_XML_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# the tree but refuses them when a text is set again (a rebuilt table cell), so they become spaces first (and an
+# entity's, "&#16;", when a cell's text is set).
+_XML_CONTROL = XML_CONTROL
 
 
 def html_to_text(html: str) -> str:

@@ -37,6 +37,9 @@ _FONT_SIZE = regex.compile(r"font-size:\s{0,3}(\d{1,3}(?:\.\d{1,2})?)px")
 _LINE_HEIGHT = regex.compile(r"line-height:\s{0,3}(\d{1,3}(?:\.\d{1,2})?)px")
 _LABEL = regex.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3}){0,2}|[A-H])\.?[\s\xa0]")
 _NBSP_RUN = regex.compile(r"\xa0+")
+# Control characters XML text may not hold: a page's raw ones are replaced before it is parsed, but an entity
+# ("&#16;") puts one back in a parsed text, and lxml refuses it when a rebuilt cell's text is set
+XML_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # what a narrow first column's pieces one under the other spell when they are one word cut by the cell
 _CUT_WORD = regex.compile(r"^(?:STT|[IVXLC]{2,7}|\d{2,3})$")
 _DEFAULT_FONT = 16.0
@@ -250,7 +253,7 @@ def _replace(page: Any, run: list[list[_Item]]) -> None:
         tr = etree.SubElement(table, "tr")
         for text in cells:
             td = etree.SubElement(tr, "td")
-            td.text = " ".join(text.replace("\xa0", " ").split())
+            td.text = XML_CONTROL.sub(" ", " ".join(text.replace("\xa0", " ").split()))
     members = [it for band in run for it in band]
     first = min(members, key=lambda x: x.order).el
     page.insert(page.index(first), table)
