@@ -143,14 +143,17 @@ def _bands(items: list[_Item]) -> list[list[_Item]]:
     return bands
 
 
-_CELLS: dict[int, tuple[list[_Item], list[list[_Item]]]] = {}
+@dataclass
+class _Band:
+    """Items whose lines overlap vertically, and those items grouped into cells (empty for a band too wide
+    to be a table row)."""
+
+    items: list[_Item]
+    cells: list[list[_Item]]
 
 
 def _cells(band: list[_Item]) -> list[list[_Item]]:
     """A band's items grouped into cells: items one under the other whose widths overlap are one cell."""
-    got = _CELLS.get(id(band))
-    if got is not None and got[0] is band:
-        return got[1]
     cells: list[list[_Item]] = []
     for it in sorted(band, key=lambda x: x.left):
         for cell in cells:
@@ -159,7 +162,6 @@ def _cells(band: list[_Item]) -> list[list[_Item]]:
                 break
         else:
             cells.append([it])
-    _CELLS[id(band)] = (band, cells)
     return cells
 
 
@@ -175,35 +177,32 @@ def positioned_tables_to_tables(root: Any) -> None:
         items = _items(page, fonts)
         if len(items) < _MIN_CELL_BANDS * 2 or len(items) > _MAX_ITEMS:
             continue
-        bands = _bands(items)
-        try:
-            for run in _table_runs(bands):
-                _replace(page, run)
-        finally:
-            _CELLS.clear()
+        # a band of more side-by-side pieces than a row has is no row (and grouping it would be quadratic)
+        bands = [_Band(b, _cells(b) if len(b) <= _MAX_BAND_ITEMS else []) for b in _bands(items)]
+        for run in _table_runs(bands):
+            _replace(page, run)
 
 
-def _table_runs(bands: list[list[_Item]]) -> list[list[list[_Item]]]:
+def _table_runs(bands: list[_Band]) -> list[list[_Band]]:
     """The runs of bands that are tables: bands of cells side by side, and the group rows between them."""
-    runs: list[list[list[_Item]]] = []
-    run: list[list[_Item]] = []
+    runs: list[list[_Band]] = []
+    run: list[_Band] = []
     edge = float("inf")  # the run's left edge
 
     def close() -> None:
-        multi = [b for b in run if len(_cells(b)) >= 2]
-        if len(multi) >= _MIN_CELL_BANDS and max(len(_cells(b)) for b in multi) >= _MIN_COLUMNS:
-            while run and len(_cells(run[-1])) < 2:
+        multi = [b for b in run if len(b.cells) >= 2]
+        if len(multi) >= _MIN_CELL_BANDS and max(len(b.cells) for b in multi) >= _MIN_COLUMNS:
+            while run and len(run[-1].cells) < 2:
                 run.pop()  # a trailing label line is no group row of this table
             runs.append(list(run))
 
     for band in bands:
-        n = len(_cells(band)) if len(band) <= _MAX_BAND_ITEMS else 0
-        if n >= 2:
+        if len(band.cells) >= 2:
             run.append(band)
-            edge = min(edge, min(it.left for it in band))
+            edge = min(edge, min(it.left for it in band.items))
             continue
-        it = band[0]
-        if run and len(band) == 1 and it.left <= edge + 12 and _LABEL.match(it.lines[0] + " "):
+        it = band.items[0]
+        if run and len(band.items) == 1 and it.left <= edge + 12 and _LABEL.match(it.lines[0] + " "):
             run.append(band)  # a group row: a label at the table's left edge
             continue
         close()
@@ -212,9 +211,9 @@ def _table_runs(bands: list[list[_Item]]) -> list[list[list[_Item]]]:
     return runs
 
 
-def _columns(run: list[list[_Item]]) -> list[float]:
+def _columns(run: list[_Band]) -> list[float]:
     """The left edges of the run's columns: medians over its fullest bands."""
-    cells = [sorted(_cells(b), key=lambda c: min(x.left for x in c)) for b in run]
+    cells = [sorted(b.cells, key=lambda c: min(x.left for x in c)) for b in run]
     width = max(len(c) for c in cells)
     full = [c for c in cells if len(c) == width]
     return [median(min(x.left for x in c[j]) for c in full) for j in range(width)]
@@ -229,13 +228,13 @@ def _column_of(left: float, columns: list[float]) -> int:
     return j
 
 
-def _replace(page: Any, run: list[list[_Item]]) -> None:
+def _replace(page: Any, run: list[_Band]) -> None:
     columns = _columns(run)
     ncols = len(columns)
     table = etree.Element("table")
     for band in run:
         pieces: list[list[_Item]] = [[] for _ in range(ncols)]
-        for it in band:
+        for it in band.items:
             pieces[_column_of(it.left, columns)].append(it)
         cells: list[str] = []
         for j, col in enumerate(pieces):
@@ -248,13 +247,12 @@ def _replace(page: Any, run: list[list[_Item]]) -> None:
                 cells.append(" ".join(texts))
         for j in range(ncols - 1):
             if not cells[j + 1] and len(_NBSP_RUN.findall(cells[j])) == 1:
-                head, _, rest = _NBSP_RUN.split(cells[j], maxsplit=1)[0], None, _NBSP_RUN.split(cells[j], maxsplit=1)[1]
-                cells[j], cells[j + 1] = head, rest  # two neighbouring cells pdftohtml printed as one
+                cells[j], cells[j + 1] = _NBSP_RUN.split(cells[j], maxsplit=1)  # two cells pdftohtml printed as one
         tr = etree.SubElement(table, "tr")
         for text in cells:
             td = etree.SubElement(tr, "td")
             td.text = XML_CONTROL.sub(" ", " ".join(text.replace("\xa0", " ").split()))
-    members = [it for band in run for it in band]
+    members = [it for band in run for it in band.items]
     first = min(members, key=lambda x: x.order).el
     page.insert(page.index(first), table)
     for it in members:
