@@ -1446,6 +1446,11 @@ class _Prose:
                 # a year stated inside a parenthesis is that aside's ("… (năm 2015 đạt 5,55 điểm), xếp thứ …;
                 # (4) … đạt 6,02 điểm"): a figure outside it does not take it
                 seen = [(o, y) for o, y in years if not any(x <= o < z and not x <= pos < z for x, z in parens)]
+                if fact.kind == "target":
+                    # "Khắc phục các chỉ số giảm điểm năm 2022; riêng Chỉ số … phấn đấu đạt từ 3,60 điểm": a year
+                    # in an earlier clause describes that clause, not the aim
+                    cut = f.rfind(";", 0, pos)
+                    seen = [(o, y) for o, y in seen if o > cut]
                 fact.year = self._year_for(f, pos, seen)
             self.facts.append(fact)
 

@@ -859,3 +859,19 @@ def test_a_change_in_words_opening_a_parenthesis_is_the_named_indicators() -> No
     ctx = parse(text)
     assert {(s.dimension, s.year, s.kind, s.change) for s in ctx.scores} == {
         (7, 2023, "change", -0.11), (5, 2023, "change", -0.04)}
+
+
+def test_a_targets_year_is_not_taken_from_an_earlier_clause() -> None:
+    """"Khắc phục các chỉ số giảm điểm năm 2022; riêng Chỉ số … phấn đấu đạt từ 3,60 điểm trở lên": the year names
+    what the first clause repairs; the aim is the plan year's. A year in the aim's own clause still dates it."""
+    ctx = parse(
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI tỉnh năm 2024\n\nII. MỤC TIÊU\n"
+        "- Cải thiện các chỉ số nội dung bị giảm điểm trong năm 2023; riêng chỉ số Quản trị điện tử "
+        "phấn đấu đạt từ 3,80 điểm trở lên.\n"
+        "- Phấn đấu đến năm 2026, Chỉ số PAPI của tỉnh đạt 45 điểm; giữ vững thứ hạng.\n\n"
+        "III. NHIỆM VỤ\n"
+        "Các chỉ số giảm điểm năm 2023 cần khắc phục; mục tiêu chỉ số Quản trị môi trường đạt 3,50 điểm.\n"
+    )
+    got = {(s.dimension, s.year, s.kind, s.value) for s in ctx.scores}
+    assert {(8, 2024, "target", 3.8), (None, 2026, "target", 45.0), (7, 2024, "target", 3.5)} <= got
+    assert not any(s.kind == "target" and s.year == 2023 for s in ctx.scores)
