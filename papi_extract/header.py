@@ -500,6 +500,10 @@ def _extract_title(ctx: DocContext, doc: _Doc, type_line: tuple[_Line, int]) -> 
         ctx.title = title
 
 
+# an index's acronym alone on a subject line ("… hành chính công cấp tỉnh" / "(PAPI)" / "tỉnh … năm 2023")
+_ACRONYM_LINE = regex.compile(r"\(\s{0,3}[A-Z]{2,12}(?:[\s\-,/]{1,3}[A-Z]{2,12}){0,3}\s{0,3}\)")
+
+
 def _subject_lines(doc: _Doc, i: int, parts: list[str], limit: int) -> list[str]:
     """``parts`` and the subject lines from line ``i`` on (up to offset ``limit``)."""
     n = len(doc.lines)
@@ -529,7 +533,7 @@ def _subject_lines(doc: _Doc, i: int, parts: list[str], limit: int) -> list[str]
                 continue
         if not c or cur.start >= limit or _TITLE_STOP.match(c):
             break
-        if _is_upper(cur.text) and not _is_upper(parts[-1]):
+        if _is_upper(cur.text) and not _is_upper(parts[-1]) and not _ACRONYM_LINE.fullmatch(cur.text.strip(" \t*#_")):
             break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN …" under a decision's subject: the enacting authority
         parts.append(cur.text.strip(" \t*#_"))
         i += 1

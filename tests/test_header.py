@@ -955,3 +955,17 @@ def test_a_signature_run_onto_the_recipients_by_a_scan_is_cut_off() -> None:
     assert doc.recipients == ["UBND huyện Chợ Mới", "Thường trực Đảng ủy xã", "Các thôn", "Lưu: VT"]
     assert doc.signer is not None and doc.signer.position == "Phó Chủ tịch"
     assert doc.signer.name == "Hoàng Văn Minh"
+
+
+def test_an_index_acronym_alone_on_a_subject_line_keeps_the_subject_going() -> None:
+    """"… cấp tỉnh" / "(PAPI)" / "tỉnh … năm 2023": a PDF's text wraps the index's acronym onto its own line; it is
+    no capitalised line ending the subject (as "CHỦ TỊCH ỦY BAN NHÂN DÂN …" under a decision's subject is)."""
+    ctx = _header("ỦY BAN NHÂN DÂN\nHUYỆN MỘC CHÂU\nSố: 58/KH-UBND\nMộc Châu, ngày 3 tháng 5 năm 2024\n\n"
+                  "KẾ HOẠCH\nNâng cao Chỉ số cải cách hành chính\n(PAR INDEX)\n"
+                  "và Chỉ số PAPI huyện Mộc Châu năm 2024\n"
+                  "Căn cứ Kế hoạch số 8/KH-UBND ngày 02/2/2024 của UBND tỉnh;\n")
+    assert ctx.title == "Nâng cao Chỉ số cải cách hành chính (PAR INDEX) và Chỉ số PAPI huyện Mộc Châu năm 2024"
+    assert (ctx.period.start_year, ctx.period.end_year) == (2024, 2024)
+    ctx = _header("UBND HUYỆN MỘC CHÂU\nSố: 58/QĐ-UBND\n\nQUYẾT ĐỊNH\nBan hành Kế hoạch nâng cao Chỉ số PAPI năm 2024\n"
+                  "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN MỘC CHÂU\n")
+    assert ctx.title == "Ban hành Kế hoạch nâng cao Chỉ số PAPI năm 2024"
