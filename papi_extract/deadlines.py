@@ -54,9 +54,11 @@ _CLOSE = regex.compile(r"\s*\)")
 _DATE_GATE = regex.compile(r"\d\s*[/.\-]\s*\d|\d\s+tháng")
 _YEAR_GATE = regex.compile(r"(?:19|20)\d\d")
 _BY_YEAR = regex.compile(
-    _B + r"(?:(hoàn\s+thành\s+|xong\s+)?đến(?:\s+hết)?|từ\s+nay\s+đến\s+hết|chậm\s+nhất(?:\s+là)?(?:\s+đến(?:\s+hết)?)?|muộn\s+nhất"
-    r"|hạn\s+chót)\s+(năm\s+)?((?:19|20)\d{2})(?![\d/])(?!\s*[-–—]\s*\d)"
+    _B + r"(?:(hoàn\s+thành\s+|xong\s+|phấn\s+đấu\s+|bảo\s+đảm\s+|đảm\s+bảo\s+)?đến(?:\s+hết)?|từ\s+nay\s+đến\s+hết"
+    r"|chậm\s+nhất(?:\s+là)?(?:\s+đến(?:\s+hết)?)?|muộn\s+nhất|hạn\s+chót)\s+(năm\s+)?((?:19|20)\d{2})(?![\d/])(?!\s*[-–—]\s*\d)"
 )
+# "đến năm 2025 hoàn thành cơ bản …": the year the work is to be done by
+_DONE_AFTER = regex.compile(r"\s{0,3},?\s{0,3}(?:phải\s+|cơ\s+bản\s+)?(?:hoàn\s+thành|xong)(?!\w)")
 _HALF_YEAR = regex.compile(_B + r"(?:trong\s+)?(0?6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s+((?:19|20)\d{2})(?!\d)")
 # "trước ngày 30/6 hằng năm": a day without its year, then the annual recurrence
 _ANNUAL_AFTER = regex.compile(r"[\s,]*$")
@@ -399,10 +401,12 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
             recs.append(_Rec(m.start(), m.end(), "year", begin=dt.date(yy, 1, 1), finish=dt.date(yy, 12, 31), prio=1))
     for m in (_BY_YEAR.finditer(low) if year4 and ("đến" in low or "chậm" in low or "muộn" in low or "hạn" in low)
               else ()):
-        if not cell and (m.group(2) is None or (m.group().startswith("đến") and m.group(1) is None)):
+        if not cell and (m.group(2) is None or (m.group().startswith("đến") and m.group(1) is None
+                                                and not _DONE_AFTER.match(low, m.end()))):
             # prose needs "năm" and a completion cue: "Đề án … đến năm 2025", "đến 2025 đạt 90%" name a
             # horizon or a target; "hoàn thành đến năm 2025", "chậm nhất đến hết năm 2024", "từ nay đến
-            # hết năm 2025" (a window that closes then) are deadlines
+            # hết năm 2025" (a window that closes then), an aim's "phấn đấu / bảo đảm đến năm 2025 …" and
+            # "đến năm 2025 hoàn thành …" are deadlines
             continue
         yy = int(m.group(3))
         if _plausible(yy):
@@ -539,6 +543,11 @@ def _closing_phases(low: str) -> dict[int, int]:
         y0, y1 = int(m.group(1)), int(m.group(2))
         if _plausible(y0) and y0 <= y1 <= y0 + 10 and not _named_by_document(low, m.start()):
             out[m.start(1)] = out[m.start()] = m.start()  # the range's match may start at either
+    for m in _OPENING_PHASE.finditer(low):
+        # "Trong giai đoạn 2022 - 2025, tập trung thực hiện …": the phase opening a sentence frames its work
+        y0, y1 = int(m.group(2)), int(m.group(3))
+        if _plausible(y0) and y0 <= y1 <= y0 + 10:
+            out[m.start(2)] = out[m.start(1)] = m.start()
     return out
 
 
@@ -754,6 +763,9 @@ _CLOSES = regex.compile(r"\s{0,3}[.;]?\s{0,3}(?:$|\n)")
 # "giai đoạn 2023 - 2025" closing a task's sentence
 _CLOSING_PHASE = regex.compile(
     r"(?<![\p{L}\d])giai\s+đoạn\s+((?:19|20)\d{2})\s{0,2}[-–—]\s{0,2}((?:19|20)\d{2})(?!\d)(?=\s{0,3}[.;]?\s{0,3}(?:$|\n))")
+# "Trong giai đoạn 2022 - 2025, …" opening a sentence or a clause
+_OPENING_PHASE = regex.compile(
+    r"(?:^|(?<=[.;:\n]\s{0,3}))trong\s+(giai\s+đoạn\s+)((?:19|20)\d{2})\s{0,2}[-–—]\s{0,2}((?:19|20)\d{2})(?!\d)(?=\s{0,2},)")
 # a document or an index whose name a period belongs to ("Kế hoạch … giai đoạn 2021-2025", "Đề án … năm 2023 và các
 # năm tiếp theo", "nâng cao Chỉ số PAPI của xã năm 2024 và những năm tiếp theo")
 _DOCUMENT_NOUN = regex.compile(

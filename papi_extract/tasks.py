@@ -1793,6 +1793,10 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
         deadlines.extend(_paren_time(st, body, deadlines))
     if back is not None:
         deadlines.extend(st.deadlines(back, cell=False))  # "…, hoàn thành trong quý III/2019." after the list
+    if not deadlines and not time_field and group_item is not None:
+        # a lead-in's time frames the items under it that state none ("UBND các xã thực hiện các nội dung sau,
+        # hoàn thành trước ngày 30/6/2024:", "Trong năm 2024, tập trung thực hiện các nhiệm vụ sau:")
+        deadlines.extend(st.deadlines(group_item.text, cell=False))
     if not deadlines and not fields.get("deadline"):
         # "Thời gian hoàn thành: …" written once for the section is the time of its tasks
         for ln in _block_role(st, block_sid, "deadline", block_stop):

@@ -676,3 +676,27 @@ def test_prose_periods_that_close_a_task_are_its_times() -> None:
     # a delay after an event, "trong thời gian/thời hạn N ngày … kể từ …", without the sentence's full stop
     assert got("Trả lời đơn của công dân trong thời gian 10 ngày kể từ ngày nhận được đơn.") == [
         ("trong thời gian 10 ngày kể từ ngày nhận được đơn", "event", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aim's time: "phấn đấu / bảo đảm đến năm N …", "đến năm N hoàn thành …"
+        ("bảo đảm đến năm 2026 tỷ lệ hồ sơ trực tuyến toàn trình đạt 80%.", [("by_date", None, "2026-12-31", None)]),
+        ("Rà soát đất công; đến năm 2027, hoàn thành đo đạc bản đồ địa chính.", [("by_date", None, "2027-12-31", None)]),
+        ("phấn đấu đến ngày 30/9/2025 tỷ lệ người dân có thẻ bảo hiểm y tế đạt 95%.",
+         [("by_date", None, "2025-09-30", None)]),
+        # a phase opening the sentence
+        ("Trong giai đoạn 2024 - 2026, mỗi xã xây dựng ít nhất 01 mô hình dân vận khéo.",
+         [("year_range", "2024-01-01", "2026-12-31", None)]),
+        # horizons and names stay no deadline
+        ("Thực hiện Đề án phát triển du lịch cộng đồng đến năm 2030.", []),
+        ("Công khai quy hoạch sử dụng đất đến năm 2030 tại trụ sở UBND xã.", []),
+        ("Tỷ lệ hộ dân dùng nước sạch đến năm 2026 đạt 90%.", []),
+        ("Triển khai Kế hoạch phát triển đô thị trong giai đoạn 2024 - 2026, bảo đảm đúng quy định.", []),
+    ],
+)
+def test_an_aims_time_and_an_opening_phase_in_prose(text: str, expected: list[tuple]) -> None:
+    found = parse_deadlines(text, period=P2024)
+    check_spans(text, found)
+    assert [rec(d) for d in found] == expected

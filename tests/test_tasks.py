@@ -1819,3 +1819,32 @@ def test_a_closing_assignment_may_carry_the_items_time_after_its_verb() -> None:
     assert [[a.name for a in t.lead] for t in tasks] == [
         ["Công chức Tư pháp - Hộ tịch"], ["Trưởng các thôn"], ["Chủ tịch Ủy ban nhân dân xã"]]  # names canonical
     assert [[d.kind for d in t.deadlines] for t in tasks] == [["quarter"], ["continuous"], ["by_date"]]
+
+
+def test_a_lead_ins_time_frames_the_items_under_it_that_state_none() -> None:
+    """ "Phòng Tư pháp thực hiện các nội dung sau, xong trước ngày 15/9/2025:" and a section intro that only states a
+    time ("Trong giai đoạn 2024 - 2026, tập trung thực hiện các nhiệm vụ sau:"): each item below without a time of
+    its own takes the lead-in's; an item naming its own time keeps only that one (annotation guide, held-out 22)."""
+    doc = parse_text(
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI huyện năm 2025\n\nII. NHIỆM VỤ\n1. Trách nhiệm giải trình với người dân\n"
+        "Phòng Tư pháp thực hiện các nội dung sau, xong trước ngày 15/9/2025:\n"
+        "a) Kiện toàn các tổ hòa giải ở thôn, bản.\n"
+        "b) Hướng dẫn công chức tư pháp xã tiếp nhận đơn thư trong quý II/2025.\n"
+        "2. Quản trị môi trường\n"
+        "Trong giai đoạn 2024 - 2026, tập trung thực hiện các nhiệm vụ sau:\n"
+        "- Kiểm tra các cơ sở chăn nuôi gây ô nhiễm tại các xã ven sông.\n"
+        "- Vận động Nhân dân phân loại rác thải tại nguồn.\n",
+        with_text=True,
+    )
+    assert doc.text is not None
+    got = {t.text[:18]: [(d.kind, d.end) for d in t.deadlines] for t in doc.tasks}
+    assert got == {
+        "Kiện toàn các tổ h": [("by_date", "2025-09-15")],
+        "Hướng dẫn công chứ": [("quarter", "2025-06-30")],
+        "Kiểm tra các cơ sở": [("year_range", "2026-12-31")],
+        "Vận động Nhân dân ": [("year_range", "2026-12-31")],
+    }
+    assert keys(find(doc, "Kiện toàn").lead) == expect("Phòng Tư pháp")
+    for t in doc.tasks:
+        for d in t.deadlines:
+            assert doc.text[d.span[0] : d.span[1]] == d.raw
