@@ -1160,7 +1160,7 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
             continue  # a footnote ("[1](#ftnref1) Báo cáo PAPI 2024 …", "[^2]: …"): a note, not a task
         if b.kind == "para" and _reported_speech(v, text):
             continue  # "Theo bà X, …", "…, ông X nhấn mạnh, …": a news page's narrative
-        has_sub = _followed_by_subitems(items, idx)
+        has_sub = _followed_by_subitems(items, idx, text.endswith(":"))
         if text.endswith(":"):
             if has_sub:
                 it.kind = "header"
@@ -1255,8 +1255,10 @@ def _is_upper_title(text: str) -> bool:
     return up >= 8 and low <= up * 0.15
 
 
-def _followed_by_subitems(items: list[_Item], idx: int) -> bool:
-    """The next block of the same section is a list item of a lower rank than this block."""
+def _followed_by_subitems(items: list[_Item], idx: int, announces: bool = False) -> bool:
+    """The next block of the same section is a list item of a lower rank than this block; for a line that
+    announces a list (``announces``: it ends with ":"), any bullet of another marker ("* Giao Sở Y tế chủ trì …
+    thực hiện các nội dung sau:" over "+" items: the typist's star is the higher mark there)."""
     it = items[idx]
     r = _rank(it.block)
     for k in range(idx + 1, len(items)):  # not ``items[idx + 1:]``: a copy per item is quadratic
@@ -1266,6 +1268,9 @@ def _followed_by_subitems(items: list[_Item], idx: int) -> bool:
         if nxt.block.kind in ("closing",) or nxt.kind == "line":
             return False
         nr = _rank(nxt.block)
+        if (announces and r > 1 and nr > 1 and nxt.block.kind == "bullet"
+                and (nxt.block.marker or "") != (it.block.marker or "")):
+            return True
         return nr > r or (nxt.block.indent > it.block.indent + 1 and nr >= r and nr > 0)
     return False
 
@@ -1590,16 +1595,22 @@ def _assign_groups(st: _Doc, items: list[_Item]) -> None:
         by_section.setdefault(it.section, []).append(it)
     for _sid, seq in by_section.items():
         current: _Item | None = None
+        sub_marker: str | None = None  # the bullet a header's first item wears: its items go on while it does
         seen_list = False
         for it in seq:
             r = _rank(it.block)
             if it.kind == "header":
                 it.header_scope_parent = r == 0 and seen_list
                 current = it
+                sub_marker = None
                 continue
             if current is not None:
                 cr = _rank(current.block)
-                ends = ((cr > 0 and 0 < r <= cr and it.block.indent <= current.block.indent + 1)
+                if sub_marker is None and it.block.kind == "bullet":
+                    sub_marker = it.block.marker
+                ends = ((cr > 0 and 0 < r <= cr and it.block.indent <= current.block.indent + 1
+                         and not (it.block.kind == "bullet" and current.block.kind == "bullet"
+                                  and it.block.marker == sub_marker != current.block.marker))
                         or (cr == 0 and r == 0 and it.kind != "task"))
                 if ends:
                     current = None

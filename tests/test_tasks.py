@@ -1848,3 +1848,22 @@ def test_a_lead_ins_time_frames_the_items_under_it_that_state_none() -> None:
     for t in doc.tasks:
         for d in t.deadlines:
             assert doc.text[d.span[0] : d.span[1]] == d.raw
+
+
+def test_a_starred_line_announcing_a_list_heads_the_bullets_of_another_marker() -> None:
+    """ "* Giao Phòng Văn hóa và Thông tin chủ trì, phối hợp với … thực hiện các nội dung sau:" over "-" items: a
+    typist's star marks the higher level there, so the line is the items' group head (its subject leads, its partners
+    support), though "*" ranks below "-" where stars are the deeper bullets. The group ends at the next star."""
+    doc = parse(
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI huyện năm 2025\n\nII. NHIỆM VỤ\n1. Quản trị điện tử\n"
+        "* Giao Phòng Văn hóa và Thông tin chủ trì, phối hợp với Trung tâm Văn hóa - Thể thao huyện thực hiện "
+        "các nội dung sau:\n"
+        "- Cập nhật thông tin chính sách mới trên Trang thông tin điện tử huyện.\n"
+        "- Hướng dẫn người dân sử dụng ứng dụng VNeID.\n"
+        "* Phòng Nội vụ kiểm tra việc trả lời phản ánh, kiến nghị trên Cổng dịch vụ công.\n"
+    )
+    got = [(t.text[:20], sorted(keys(t.lead)), sorted(keys(t.support))) for t in doc.tasks]
+    culture = sorted(expect("Phòng Văn hóa và Thông tin"))
+    centre = sorted(expect("Trung tâm Văn hóa - Thể thao huyện"))
+    assert got == [("Cập nhật thông tin c", culture, centre), ("Hướng dẫn người dân ", culture, centre),
+                   ("Phòng Nội vụ kiểm tr", sorted(expect("Phòng Nội vụ")), [])]
