@@ -195,6 +195,8 @@ def extract_indicators(ctx: DocContext) -> None:
         if not info.bold:
             continue
         end = info.start + info.bold_end if info.bold_end > 0 else info.end
+        if end < info.end and _SCORE_RUNIN.match(folded, end):
+            continue  # "- **Tham gia của người dân ở cấp cơ sở**: đạt 5,06 điểm, tăng …": a score line, no heading
         a = b.text_start if b.text_start < end else b.start
         span = _core_span(ctx.text, a, end, " \t:.-*")
         if span is None:
@@ -209,6 +211,9 @@ def extract_indicators(ctx: DocContext) -> None:
     # validated as one list (the same strict checks, ~40% cheaper than a model call per mention)
     ctx.indicators = _mention_list().validate_python(mentions)
 
+
+# what follows a bold name that states its score ("**Quản trị điện tử**: đạt 3,12 điểm", "… : giảm 0,2 điểm")
+_SCORE_RUNIN = regex.compile(r"[\s:.\-–*]{0,6}(?:chi\s{1,3})?(?:dat|tang|giam)\s{1,3}(?:tu\s{1,3})?\d")
 
 _TABLE_METHODS = frozenset({"score_table", "table_column", "table_group", "table_subgroup"})
 

@@ -359,3 +359,28 @@ def test_a_remediation_table_names_each_sub_dimension_once() -> None:
     subs = [(m.subdimension, m.raw) for m in doc.indicators if m.subdimension]
     assert subs == [("7.3", "Chất lượng nước"), ("6.1", "Y tế công lập")]
     assert [t.subdimension for t in doc.tasks if t.origin == "table"] == ["7.3", "7.3", "6.1"]
+
+
+def test_a_bold_name_stating_its_score_is_no_heading() -> None:
+    """ "- **Cung ứng dịch vụ công:** đạt 7,12 điểm, giảm 0,05 điểm" in the review of last year's results is a
+    score line (its figures are read as scores), not an indicator heading; a bold name over tasks still is one, and
+    so is a bold name whose run-in text is a task."""
+    md = """# KẾ HOẠCH
+
+Nâng cao chỉ số PAPI năm 2024
+
+## I. KẾT QUẢ NĂM 2023
+
+- **Cung ứng dịch vụ công:** đạt 7,12 điểm, giảm 0,05 điểm so với năm 2022;
+- **Quản trị điện tử** - tăng 0,31 điểm.
+
+## II. NHIỆM VỤ
+
+**Quản trị điện tử**
+
+- **Thủ tục hành chính công:** Văn phòng HĐND và UBND huyện công khai thủ tục hành chính.
+"""
+    ctx = parse(md, "markdown")
+    assert [(m.dimension, m.raw) for m in ctx.indicators] == [(8, "Quản trị điện tử"), (5, "Thủ tục hành chính công")]
+    got = {(s.dimension, s.value, s.change) for s in ctx.scores}
+    assert {(6, 7.12, -0.05), (8, None, 0.31)} <= got
