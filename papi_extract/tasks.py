@@ -1539,7 +1539,7 @@ _CLOSING_ASSIGN_VERB = regex.compile(
 
 def _closing_assignment(st: _Doc, j: Joined) -> list[Agency]:
     """The agency a closing parenthesis assigns the item to: "(Sở Nội vụ thực hiện)", "(X chủ trì)" — an
-    agency as the parenthesis's subject and only its verb after it."""
+    agency as the parenthesis's subject and only its verb after it — or "(Phòng Nội vụ)", agencies alone."""
     f = j.folded
     paren = _closing_paren(f)
     if paren is None or paren[1] - paren[0] > 160:
@@ -1549,7 +1549,10 @@ def _closing_assignment(st: _Doc, j: Joined) -> list[Agency]:
     if not got or after < 0:
         return []
     m = _CLOSING_ASSIGN_VERB.match(f, after)
-    return list(got) if m is not None and m.end() == close + 1 else []
+    if m is not None and m.end() == close + 1:
+        return list(got)
+    # "… trước ngày họp ít nhất 03 ngày (Phòng Nội vụ).": a parenthesis holding only agencies names the assignee
+    return st.bare_agencies(j.slice(k + 1, close)) or []
 
 
 def _inline_item(doc: str, b: Block) -> bool:

@@ -1867,3 +1867,15 @@ def test_a_starred_line_announcing_a_list_heads_the_bullets_of_another_marker() 
     centre = sorted(expect("Trung tâm Văn hóa - Thể thao huyện"))
     assert got == [("Cập nhật thông tin c", culture, centre), ("Hướng dẫn người dân ", culture, centre),
                    ("Phòng Nội vụ kiểm tr", sorted(expect("Phòng Nội vụ")), [])]
+
+
+def test_a_closing_parenthesis_holding_only_agencies_names_the_lead() -> None:
+    """ "… trước ngày họp ít nhất 03 ngày (Văn phòng HĐND và UBND huyện)." names who does the item, as "(X thực
+    hiện)" does; a parenthesis with anything else in it ("(qua Phòng Nội vụ)", "(theo Phụ lục 2)") names no one."""
+    doc = parse(
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI huyện năm 2025\n\nII. NHIỆM VỤ\n1. Thủ tục hành chính công\n"
+        "- Niêm yết công khai thủ tục hành chính tại Bộ phận Một cửa các xã (Văn phòng HĐND và UBND huyện).\n"
+        "- Khảo sát sự hài lòng của người dân; gửi kết quả về UBND huyện (qua Phòng Nội vụ).\n"
+        "- Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính (theo Phụ lục 2).\n"
+    )
+    assert [sorted(keys(t.lead)) for t in doc.tasks] == [sorted(expect("Văn phòng HĐND và UBND huyện")), [], []]
