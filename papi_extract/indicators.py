@@ -128,11 +128,11 @@ def extract_indicators(ctx: DocContext) -> None:
             in_score_table.add(row.name.start)
             if row.match is not None:
                 span = (row.name.start, row.name.end)
-                # a transposed table's column name is wrapped over lines, maybe across a page's furniture,
+                # a transposed or column-block table's name is wrapped over lines, maybe across a page's furniture,
                 # and a space-aligned row's name wraps within its column under its figures ("Công khai,
                 # minh bạch trong việc ra" / "quyết định ở địa phương"): the match was made on the joined
                 # name, and the span stays on the row's own cell
-                found = (() if table.layout == "transposed"
+                found = (() if table.layout in ("transposed", "column_blocks")
                          else find_indicators_folded(folded[span[0] : span[1]]))
                 key = (row.match.dimension, row.match.subdimension)
                 if not any((m.dimension, m.subdimension) == key for m in found):

@@ -274,7 +274,7 @@ class ScoreRow:
 class ScoreTable:
     slots: list[tuple[int, str]]  # (year, "score"|"rank"|"change") per value column
     rows: list[ScoreRow]
-    layout: str  # "delimited" | "cell_per_line" | "transposed"
+    layout: str  # "delimited" | "cell_per_line" | "transposed" | "column_blocks"
     unmapped: list[Cell] = field(default_factory=list)
 
 
@@ -931,6 +931,111 @@ def _transposed_table(columns: list[tuple[Cell, str, IndicatorMatch | None]], ye
     return table
 
 
+# ---------------------------------------------------------------------------------------------
+# Column blocks: pdftotext's default (reading-order) mode prints a ruled table column by column
+
+# a line holding only the total's name ("Tổng điểm", "Tổng cộng", "Chỉ số PAPI"), matched from the newline before it
+_TOTAL_LINE = regex.compile(r"\n[ \t]{0,8}(?:tong[^\n]{0,30}|chi so papi[^\n]{0,20})(?=\n)")
+_BLOCK_NAMES_MAX = 40  # name lines above the total's line
+_BLOCK_LINES_MAX = 160  # lines of value blocks below it
+_HEADER_FRAGMENT_MAX = 30  # characters of one line of a wrapped column header ("Tăng (+)," / "giảm (-)")
+
+
+def _column_block_tables(ctx: DocContext) -> list[ScoreTable]:
+    """ "TT" / the numbers / the names, each wrapped over lines, up to "Tổng điểm" / then the value columns: a
+    header ("Năm" / "2021") and its values as a block, the block of the next column, and so on. A page's table is
+    cut into bands of rows (a tall row starts a band) and each band's columns come left to right, so the blocks
+    without a header fill the columns in turn; the table counts only when every column gets one value per name."""
+    folded = ctx.folded
+    body_end = ctx.body_end if ctx.body_end >= 0 else len(ctx.text)
+    if "\ntong" not in folded and "\nchi so papi" not in folded:
+        return []
+    lines = ctx.norm.lines
+    tables: list[ScoreTable] = []
+    for hit in _TOTAL_LINE.finditer(folded, ctx.body_start, body_end):
+        t = ctx.line_of(hit.start() + 1)
+        total = _strip_cell(ctx, lines[t].start, lines[t].end)
+        if not is_total_cell_folded(total.f):
+            continue
+        head: list[Cell] = []
+        k = t - 1
+        while k >= 0 and len(head) < _BLOCK_NAMES_MAX and ctx.text[lines[k].start : lines[k].end].strip():
+            head.insert(0, _strip_cell(ctx, lines[k].start, lines[k].end))
+            k -= 1
+        names = _split_names([*head, total]) if head else None
+        if names is None or sum(1 for _, kind, _ in names if kind == "dim") < 4 or names[-1][1] != "total":
+            continue
+        table = _value_blocks(ctx, t + 1, names, body_end)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _value_blocks(ctx: DocContext, i: int, names: list[tuple[Cell, str, IndicatorMatch | None]],
+                  body_end: int) -> ScoreTable | None:
+    """The value columns below the names (see ``_column_block_tables``), or None when they do not fill."""
+    lines = ctx.norm.lines
+    n = len(names)
+    headers: list[str] = []
+    columns: list[list[Cell]] = []
+    pending: list[str] = []  # header lines of the column the next values open
+    cur = -1
+    fresh = True  # a blank line (or a header) since the last value: the next value starts a block
+    for k in range(i, min(len(lines), i + _BLOCK_LINES_MAX)):
+        li = lines[k]
+        if li.start >= body_end:
+            break
+        c = _strip_cell(ctx, li.start, li.end)
+        if not c.text:
+            fresh = True
+            continue
+        if not _is_value_cell(c.text) or (pending and _YEAR_CELL.match(c.f)):
+            if len(c.text) > _HEADER_FRAGMENT_MAX or len(pending) >= 4:
+                break  # prose again: the table is over
+            pending.append(c.f)  # "Năm" / "2021", "Tăng (+)," / "giảm (-)"
+            fresh = True
+            continue
+        if pending:
+            headers.append(" ".join(pending))
+            columns.append([])
+            cur, pending = len(columns) - 1, []
+        elif fresh:
+            full = [len(col) >= n for col in columns]
+            if not columns or all(full):
+                break  # a figure after the last column is full belongs to something else
+            cur = next((cur + step) % len(columns) for step in range(1, len(columns) + 1)
+                       if not full[(cur + step) % len(columns)])
+        if len(columns[cur]) >= n:
+            return None
+        columns[cur].append(c)
+        fresh = False
+    if not columns or any(len(col) != n for col in columns):
+        return None
+    slots = _block_slots(headers)
+    if slots is None:
+        return None
+    table = ScoreTable(slots, [], "column_blocks")
+    for r, (name, kind, match) in enumerate(names):
+        values: list[Cell | None] = [col[r] for col in columns]
+        table.rows.append(ScoreRow(None, name, match, kind == "total", values, name.start, None))
+    return table
+
+
+def _block_slots(headers: list[str]) -> list[tuple[int, str]] | None:
+    """One slot per column header (folded): "nam 2021" a score, "tang (+), giam (-)" the latest year's change."""
+    infos = [_header_info(h) for h in headers]
+    years = [y for y, _ in infos if y is not None]
+    if not years:
+        return None
+    latest = max(years)
+    slots: list[tuple[int, str]] = []
+    for y, m in infos:
+        if y is None and m is None:
+            return None
+        slots.append((y if y is not None else latest, m or "score"))
+    return slots
+
+
 _TABLE_CACHE: list[object] = [None, None]
 
 
@@ -939,7 +1044,7 @@ def read_score_tables(ctx: DocContext) -> list[ScoreTable]:
     the indicators stage reads the same tables for its row mentions."""
     if _TABLE_CACHE[0] is ctx.norm and _TABLE_CACHE[1] is not None:
         return _TABLE_CACHE[1]  # type: ignore[return-value]
-    tables = _delimited_tables(ctx) + _cell_per_line_tables(ctx) + _transposed_tables(ctx)
+    tables = _delimited_tables(ctx) + _cell_per_line_tables(ctx) + _transposed_tables(ctx) + _column_block_tables(ctx)
     _TABLE_CACHE[0], _TABLE_CACHE[1] = ctx.norm, tables
     return tables
 

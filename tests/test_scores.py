@@ -875,3 +875,29 @@ def test_a_targets_year_is_not_taken_from_an_earlier_clause() -> None:
     got = {(s.dimension, s.year, s.kind, s.value) for s in ctx.scores}
     assert {(8, 2024, "target", 3.8), (None, 2026, "target", 45.0), (7, 2024, "target", 3.5)} <= got
     assert not any(s.kind == "target" and s.year == 2023 for s in ctx.scores)
+
+
+def test_a_score_table_printed_column_by_column_in_bands() -> None:
+    """pdftotext's default mode: "STT" / its numbers / the names (one wrapped over two lines) up to "Tổng điểm",
+    then each value column as a block (its header, "Năm" / "2023", above its first values). A tall first row
+    makes a band of its own, so the first row's three values come first, then the rest of each column in turn."""
+    names = ["Tham gia của người dân ở cấp cơ sở", "Công khai, minh bạch trong việc ra quyết", "định ở địa phương",
+             "Trách nhiệm giải trình với người dân", "Kiểm soát tham nhũng trong khu vực công",
+             "Thủ tục hành chính công", "Cung ứng dịch vụ công", "Quản trị môi trường", "Quản trị điện tử", "Tổng điểm"]
+    y23 = ["5,10", "5,02", "4,31", "6,55", "7,30", "7,48", "3,55", "3,61", "42,92"]
+    y24 = ["5,18", "4,97", "4,40", "6,61", "7,25", "7,52", "3,49", "3,83", "43,25"]
+    chg = ["+0,08", "-0,05", "+0,09", "+0,06", "-0,05", "+0,04", "-0,06", "+0,22", "+0,33"]
+    text = ("KẾ HOẠCH\nNâng cao Chỉ số PAPI tỉnh năm 2025\n\nI. KẾT QUẢ NĂM 2024\nKết quả cụ thể như sau:\n"
+            "STT Chỉ số nội dung\n" + "\n".join(str(k) for k in range(1, 9)) + "\n\n" + "\n".join(names) + "\n\n"
+            f"Năm\n2023\n{y23[0]}\n\nNăm\n2024\n{y24[0]}\n\nTăng, giảm\n{chg[0]}\n\n"
+            + "\n".join(y23[1:]) + "\n\n" + "\n".join(y24[1:]) + "\n\n" + "\n".join(chg[1:]) + "\n\n"
+            "II. NHIỆM VỤ\n1. Sở Nội vụ theo dõi, đôn đốc.\n")
+    ctx = parse(text)
+    got = {(s.dimension, s.year, s.value, s.change) for s in ctx.scores if s.kind == "actual"}
+    assert {(1, 2023, 5.1, None), (1, 2024, 5.18, 0.08), (2, 2024, 4.97, -0.05), (8, 2023, 3.61, None),
+            (8, 2024, 3.83, 0.22), (None, 2024, 43.25, 0.33), (None, 2023, 42.92, None)} <= got
+    assert len(got) == 18
+    # the names alone, the figures then in prose: no table
+    prose = ("KẾ HOẠCH\nNâng cao Chỉ số PAPI tỉnh năm 2025\n\nI. KẾT QUẢ NĂM 2024\n" + "\n".join(names) + "\n\n"
+             "Các chỉ số trên được đánh giá theo 8 nội dung.\n5,10\n")
+    assert parse(prose).scores == []
