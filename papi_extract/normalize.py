@@ -549,10 +549,15 @@ def page_furniture(texts: list[str]) -> frozenset[int]:
 def form_feed_furniture(texts: list[str]) -> frozenset[int]:
     """Indexes of the lines printed beside the page breaks (form feeds) of at least half the pages, at least
     twice: a running header or footer with no page marker ("Scanned with CamScanner", a scanning app's
-    stamp at every page's foot). Linear in the lines."""
+    stamp at every page's foot); and a page number on a break's line or just before it. Linear in the lines."""
     breaks = [i for i, t in enumerate(texts) if "\f" in t]
+    # a page number on the page break's own line ("\f2": the next page's number printed at its top, as PyMuPDF
+    # writes it) or on the line just before it (a page's foot): furniture in the middle of a paragraph
+    numbers = {i for i in breaks if is_page_number(texts[i].strip(" \t\f"))}
+    numbers.update(i - 1 for i in breaks if i > 0 and texts[i].lstrip(" \t").startswith("\f")
+                   and is_page_number(texts[i - 1]))
     if len(breaks) < 2:
-        return frozenset()
+        return frozenset(numbers)
     near: dict[str, set[int]] = {}
     for b in breaks:
         for i in range(max(0, b - 2), min(len(texts), b + 3)):
@@ -560,7 +565,7 @@ def form_feed_furniture(texts: list[str]) -> frozenset[int]:
             if t and len(t) <= _FURNITURE_MAX and not is_page_number(t) and not _ITEM_LEAD.match(t):
                 near.setdefault(t, set()).add(i)
     need = max(2, (len(breaks) + 1) // 2)
-    return frozenset(i for idx in near.values() if len(idx) >= need for i in idx)
+    return frozenset(numbers | {i for idx in near.values() if len(idx) >= need for i in idx})
 
 
 def is_page_number(line: str) -> bool:

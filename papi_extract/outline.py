@@ -869,8 +869,12 @@ def _past_page_number(texts: list[str], j: int, n: int, skip: frozenset[int] = f
     and blank lines again; None when no page number sits there. Lines in ``skip`` (page furniture: a
     scanner's stamp beside the page number) count as blank."""
     k = j
+    number = False  # a page number among the furniture ("\f6", read as furniture beside its page break)
     while k < n and (not texts[k].strip() or k in skip):
+        number = number or (k in skip and len(texts[k]) <= 16 and is_page_number(texts[k].strip()))
         k += 1
+    if number:
+        return k if k < n else None
     if k >= n or len(texts[k]) > 16 or not is_page_number(texts[k].strip()):
         return None
     k += 1

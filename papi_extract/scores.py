@@ -1210,6 +1210,25 @@ def _sentence_breaks(text: str) -> Iterator[regex.Match[str]]:
             pos = m.end()
 
 
+def _without_furniture(ctx: DocContext) -> str:
+    """The folded text with page furniture blanked (offsets kept): a page number printed between two lines of a
+    sentence ("… môi trường giảm" / "\f2" / "0,08 điểm") is no figure of it."""
+    furniture = ctx.page_furniture()
+    if not furniture:
+        return ctx.folded
+    folded = ctx.folded
+    lines = ctx.norm.lines
+    parts: list[str] = []
+    pos = 0
+    for i in sorted(furniture):
+        li = lines[i]
+        parts.append(folded[pos : li.start])
+        parts.append(" " * (li.end - li.start))
+        pos = li.end
+    parts.append(folded[pos:])
+    return "".join(parts)
+
+
 class _Prose:
     """Assembles the facts of one document's sentences."""
 
@@ -1222,15 +1241,16 @@ class _Prose:
         self.leadin: tuple[int | None, str | None] | None = None
         # One byte per character of the folded text (offsets unchanged), so the cheap test of every
         # block runs as C-speed ``bytes.find`` over a range, with no slice and no regex.
-        self._ascii = ctx.folded.encode("ascii", "replace")
-        self._digits = _digit_mask(ctx.folded, self._ascii)
+        self.folded = _without_furniture(ctx)
+        self._ascii = self.folded.encode("ascii", "replace")
+        self._digits = _digit_mask(self.folded, self._ascii)
         kws = self.v.keywords
         self._kw = tuple(k.encode("ascii") for k in kws) if all(k.isascii() for k in kws) else None
 
     def region(self, start: int, end: int, section: str | None) -> None:
         if not self._could(start, end):
             return
-        f = self.ctx.folded[start:end]
+        f = self.folded[start:end]
         if not self._maybe(f):
             return
         text = self.ctx.text[start:end]
@@ -1262,7 +1282,7 @@ class _Prose:
 
     def _resolve(self, a: int, b: int) -> tuple[tuple[int | None, str | None] | None, int]:
         """The subject named in folded[a:b]: the last indicator name, else the total; and where it starts."""
-        f = self.ctx.folded[a:b]
+        f = self.folded[a:b]
         if self._bare(f):
             return None, a
         hits = search_indicators_folded(f)
@@ -1288,7 +1308,7 @@ class _Prose:
     def sentence(self, a: int, b: int, section: str | None) -> None:
         if not self._could(a, b):
             return
-        f = self.ctx.folded[a:b]
+        f = self.folded[a:b]
         if not self._maybe(f):
             return
         self._events(a, b, f, section)

@@ -784,3 +784,28 @@ def test_a_group_head_wrapped_onto_a_short_line_ending_in_a_colon_is_one_heading
     assert len(items) == 2
     assert [a.name for a in items[0].lead] == ["Hội Nông dân huyện", "Hội Liên hiệp Phụ nữ huyện",
                                               "Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện"]
+
+
+def test_a_page_number_on_the_page_breaks_own_line_is_page_furniture() -> None:
+    """PyMuPDF writes each page followed by a form feed, so the next page's number printed at its top shares the
+    break's line ("\\f2"), with no blank line around it; a number just before the break (a page's foot) is the same.
+    Either sits in the middle of a sentence: it is no part of the task, nor a figure of a score sentence. A number
+    on a line of its own with text right around it and no page break is kept (a table cell, a count)."""
+    from papi_extract.pipeline import parse_text
+
+    text = (
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI xã năm 2024\n\nI. KẾT QUẢ\n"
+        "Chỉ số thành phần Cơ hội tham gia giảm\n\f2\n0,14 điểm so với năm 2022.\n"
+        "II. NHIỆM VỤ\n"
+        "- Công chức Địa chính - Xây dựng công khai quy hoạch sử dụng đất của xã tại\n\f3\n"
+        "trụ sở UBND xã và nhà văn hóa các thôn, hoàn thành trong quý III/2024.\n"
+        "- Công chức Văn hóa - Xã hội tuyên truyền về Chỉ số PAPI trên hệ thống loa\n4\n"
+        "\ftruyền thanh của xã vào tháng 8/2024.\n"
+    )
+    doc = parse_text(text)
+    assert [t.text for t in doc.tasks] == [
+        "Công chức Địa chính - Xây dựng công khai quy hoạch sử dụng đất của xã tại trụ sở UBND xã và nhà văn hóa "
+        "các thôn, hoàn thành trong quý III/2024.",
+        "Công chức Văn hóa - Xã hội tuyên truyền về Chỉ số PAPI trên hệ thống loa truyền thanh của xã vào tháng "
+        "8/2024."]
+    assert [(s.subdimension, s.kind, s.value, s.change) for s in doc.scores] == [("1.2", "change", None, -0.14)]
