@@ -302,19 +302,21 @@ def _rows(lines: list[str], h: int, body: int, furniture: frozenset[str]) -> tup
     return rows, end
 
 
-def _widths(rows: list[_Row], roles: list[str]) -> dict[str, int]:
+def _widths(rows: list[_Row], roles: list[str], strict: bool = False) -> dict[str, int]:
     """Each column's width in characters: its longest wrapped line, i.e. a line that a first dealing
     (on the strong cues only, no widths) puts before another line of the same cell. A cell's last line
-    or a one-line cell may hold two cells printed side by side, so neither counts."""
-    widths: dict[str, int] = {}
+    or a one-line cell may hold two cells printed side by side, so neither counts. ``strict`` (cells that
+    only wrap, see ``_deal_lines``): the width most wrapped lines keep to (the 80th percentile), so a line a
+    first dealing misplaced does not widen its column."""
+    lengths: dict[str, list[int]] = {}
     for kind, _, row_lines in rows:
         if kind != "row":
             continue
-        for col, cell in _deal_lines(row_lines, roles[1:], {}):
-            role = roles[1 + col]
-            for line in cell[:-1]:
-                widths[role] = max(widths.get(role, 0), len(line))
-    return widths
+        for col, cell in _deal_lines(row_lines, roles[1:], {}, strict):
+            lengths.setdefault(roles[1 + col], []).extend(len(line) for line in cell[:-1])
+    if not strict:
+        return {role: max(ls) for role, ls in lengths.items() if ls}
+    return {role: sorted(ls)[(len(ls) - 1) * 4 // 5] for role, ls in lengths.items() if ls}
 
 
 @lru_cache(maxsize=1)
@@ -362,36 +364,63 @@ def _goes_on(cell: list[str], line: str, role: str, widths: dict[str, int]) -> b
     return False
 
 
-def _deal_lines(row_lines: list[str], roles: list[str], widths: dict[str, int]) -> list[tuple[int, list[str]]]:
+def _deal_lines(row_lines: list[str], roles: list[str], widths: dict[str, int],
+                strict: bool = False) -> list[tuple[int, list[str]]]:
     """(column index, lines) of each cell of a row, in order. A cell that opens with a time where an
-    agency column comes next leaves that column empty (a row with no supporting agency)."""
+    agency column comes next leaves that column empty (a row with no supporting agency). ``strict``: the
+    cells only wrap (nothing else shares a line), so a line opens the next column only if it can: a time
+    cell opens with a time's word (read on into the next line: "Thường" / "xuyên"), an agency cell with an
+    agency's head or within the column's width."""
     from papi_extract.agencies import has_known_head
     from papi_extract.normalize import fold
 
     cells: list[tuple[int, list[str]]] = []
-    for line in row_lines:
+    for k, line in enumerate(row_lines):
         if not cells:
             cells.append((0, [line]))
             continue
         col, cur = cells[-1]
-        if col >= len(roles) - 1 or _goes_on(cur, line, roles[col], widths):
+        # (strict: the character count of a line is too rough a width to tell a wrap where a proportional
+        # font decided it; which column a line can open decides instead)
+        if col >= len(roles) - 1 or _goes_on(cur, line, roles[col], {} if strict else widths):
             cur.append(line)
             continue
+        ahead = f"{line} {row_lines[k + 1]}" if strict and k + 1 < len(row_lines) else line
         nxt = col + 1
         if (roles[nxt] in ("lead", "support") and "deadline" in roles[nxt:] and not has_known_head(line[:120])
-                and _opens_time(fold(line[:24]))):
+                and _opens_time(fold(ahead[:24]))):
             nxt = roles.index("deadline", nxt)
+        if strict and not _may_open(roles[nxt], line, ahead, widths):
+            cur.append(line)
+            continue
         cells.append((nxt, [line]))
     return cells
 
 
-def _deal(row_lines: list[str], roles: list[str], widths: dict[str, int]) -> list[str]:
+_WIDTH_SLACK = 4  # characters a wrapped line may run past its column's usual width (a proportional font)
+
+
+def _may_open(role: str, line: str, ahead: str, widths: dict[str, int]) -> bool:
+    """Whether ``line`` can be the first line of a cell of column ``role`` (see ``_deal_lines``)."""
+    from papi_extract.agencies import has_known_head
+    from papi_extract.normalize import fold
+
+    if role == "deadline":
+        return _opens_time(fold(ahead[:24])) or line.strip() in ("-", "–", "—")
+    if role in ("lead", "support"):
+        return has_known_head(line[:120]) or len(line) <= widths.get(role, 0) + _WIDTH_SLACK
+    return True
+
+
+def _deal(row_lines: list[str], roles: list[str], widths: dict[str, int], strict: bool = False) -> list[str]:
     """A row's lines dealt to its cells (``roles``, in column order), each cell's lines joined; then a
     cell whose next column is empty may hold that column's cell too, printed on the same line
     ("Năm 2023 Biên bản họp dân", "Thanh tra huyện UBND các xã được thanh tra"): it is cut there."""
     cells = [""] * len(roles)
-    for col, lines in _deal_lines(row_lines, roles, widths):
+    for col, lines in _deal_lines(row_lines, roles, widths, strict):
         cells[col] = " ".join(lines)
+    if strict:
+        return cells  # no two cells share a line
     k = 1
     while k < len(roles) - 1:
         if cells[k] and not cells[k + 1]:
@@ -551,6 +580,7 @@ def _furniture_near(lines: list[str], j: int) -> frozenset[str]:
 
 _NUMBER_HEADS = ("STT", "TT", "Số TT")
 _ROMAN_ALONE = regex.compile(r"^[IVX]{1,5}\.?$")
+_DECIMAL_LABEL = regex.compile(r"^(\d{1,2})\.(\d{1,2})\.?$")  # "5.1": a row numbered under its group "5"
 _CELL_HEAD_MAX = 60
 _ROW_LINES_PER_CELL = 4  # a row of more lines than this per cell is no row of the table: it ends before it
 # a heading of the text after the table ("V. TỔ CHỨC THỰC HIỆN", "3. Tổ chức thực hiện")
@@ -603,8 +633,31 @@ def _cell_line_table(lines: list[str], h: int) -> tuple[list[str], int] | None:
     rows: list[list[str]] = []  # [label, cells…] or ["group", label, title]
     expected, end = 1, j
     cur: list[str] | None = None
+    major, minor = 0, 0  # the last "5" / "5.2" of a table numbered by group
     while j < len(lines):
         t = lines[j].strip(" \f")
+        if "\f" in lines[j] and (not t or _BARE_NUMBER.match(t)):
+            j += 1  # a page break and its page number
+            continue
+        if _header_again(lines, j, names):
+            j += len(names)  # the header printed again on the next page
+            continue
+        dm = _DECIMAL_LABEL.match(t)
+        if _BARE_NUMBER.match(t) and j + 2 < len(lines) and lines[j + 1].strip() and (
+                (g := _DECIMAL_LABEL.match(_after_break(lines, j + 2, names))) is not None
+                and g.group(1) == t.rstrip(".") and int(g.group(2)) == 1):
+            # "5" / "Thủ tục hành chính công" / "5.1": a group row over the rows numbered under it
+            rows.append(["group", t.rstrip("."), lines[j + 1].strip()])
+            cur = None
+            major, minor = int(t.rstrip(".")), 0
+            end = j = j + 2
+            continue
+        if dm is not None and (int(dm.group(1)), int(dm.group(2))) in ((major, minor + 1), (major + 1, 1)):
+            cur = [t.rstrip(".")]
+            rows.append(cur)
+            major, minor = int(dm.group(1)), int(dm.group(2))
+            end = j = j + 1
+            continue
         if _BARE_NUMBER.match(t) and int(t.rstrip(".")) == expected:
             cur = [t.rstrip(".")]
             rows.append(cur)
@@ -632,15 +685,42 @@ def _cell_line_table(lines: list[str], h: int) -> tuple[list[str], int] | None:
         while len(last) > 2 and not last[-1]:
             last.pop()
             end -= 1
+    # PyMuPDF, pdfplumber …: each cell's lines wrapped at its column's width, no line left empty for an
+    # empty cell, so most rows have more lines than cells: the lines are dealt to the cells (``_deal``)
+    wrapped = (sum(1 for r in body if len(r) - 1 > k) * 2 >= len(body)
+               and not any(not x for r in body for x in r[1:]))
+    widths = _widths([("row", r[0], r[1:]) for r in body], roles, strict=True) if wrapped else {}
     out = ["", "| " + " | ".join(names) + " |", "|" + "---|" * len(names)]
     for r in rows:
         if r[0] == "group":
             out.append("| " + " | ".join([r[1], r[2]] + [""] * (k - 1)) + " |")
         else:
-            cells = _fit_cells(r[1:], roles[1:])
+            cells = _deal(r[1:], roles[1:], widths, strict=True) if wrapped else _fit_cells(r[1:], roles[1:])
             out.append("| " + " | ".join([r[0], *(c.replace("|", "/") for c in cells)]) + " |")
     out.append("")
     return out, end
+
+
+def _header_again(lines: list[str], j: int, names: list[str]) -> bool:
+    """The table's header printed again from line ``j`` (its number column spelled any way: "TT", "STT")."""
+    return (lines[j].strip(" \f") in _NUMBER_HEADS
+            and [x.strip(" \f") for x in lines[j + 1 : j + len(names)]] == names[1:])
+
+
+def _after_break(lines: list[str], j: int, names: list[str]) -> str:
+    """Line ``j``, or the first line after the page break that starts there (its page number and the
+    header printed again), stripped."""
+    for _ in range(3):
+        if j >= len(lines):
+            return ""
+        t = lines[j].strip(" \f")
+        if "\f" in lines[j] and (not t or _BARE_NUMBER.match(t)):
+            j += 1
+        elif _header_again(lines, j, names):
+            j += len(names)
+        else:
+            return t
+    return ""
 
 
 def _fit_cells(row_lines: list[str], roles: list[str]) -> list[str]:
@@ -664,6 +744,7 @@ def _fit_cells(row_lines: list[str], roles: list[str]) -> list[str]:
     return cells + [""] * (len(roles) - len(cells))
 
 
+_YEAR_ALONE = regex.compile(r"^(?:19|20)\d\d$")
 _SCORE_HEAD_CELL = regex.compile(r"(?i)điểm|xếp hạng|thứ hạng|tăng|giảm|năm|^(?:19|20)\d\d$")
 _FIGURE_CELL = regex.compile(rf"^{_FIGURE}$")
 
@@ -676,7 +757,10 @@ def _cell_line_scores(lines: list[str], names: list[str], j: int) -> tuple[list[
         t = lines[j].strip()
         if not t or len(t) > 30 or not _SCORE_HEAD_CELL.search(t) or _FIGURE_CELL.match(t):
             break
-        names.append(t)
+        if len(names) > 2 and (t[:1].islower() or _YEAR_ALONE.match(t)):
+            names[-1] += " " + t  # a column name wrapped: "Điểm năm" / "2023", "Tăng (+), giảm (-)" / "so với năm 2022"
+        else:
+            names.append(t)
         j += 1
     width = len(names) - 2
     if width < 1:
@@ -692,11 +776,16 @@ def _cell_line_scores(lines: list[str], names: list[str], j: int) -> tuple[list[
         elif not t and rows:
             j += 1  # the empty number cell of a total row
         name = lines[j].strip() if j < len(lines) else ""
-        figs = [x.strip() for x in lines[j + 1 : j + 1 + width]]
+        k = j + 1
+        while (k < len(lines) and k - j < _NAME_MAX_LINES and lines[k].strip()
+               and not _FIGURE_CELL.match(lines[k].strip()) and not _BARE_NUMBER.match(lines[k].strip())):
+            name = f"{name} {lines[k].strip()}"  # a name wrapped over lines ("… ra quyết" / "định ở địa phương")
+            k += 1
+        figs = [x.strip() for x in lines[k : k + width]]
         if not name or _FIGURE_CELL.match(name) or len(figs) < width or not all(_FIGURE_CELL.match(x) for x in figs):
             break
         rows.append([number, name, *figs])
-        end = j = j + 1 + width
+        end = j = k + width
     if len(rows) < 3:
         return None
     out = ["", "| " + " | ".join(names) + " |", "|" + "---|" * len(names)]

@@ -368,7 +368,7 @@ def _join_cells(cells: list[Cell]) -> Cell:
 def _header_info(f: str) -> tuple[int | None, str | None]:
     """(year, metric) a header cell (folded) names: "nam 2019" -> (2019, None), "diem" -> (None, "score").
     Only short cells are header cells: a task cell mentioning "năm 2021" is not."""
-    if len(f) > 48 or len(f.split()) > 7:
+    if len(f) > 48 or len(f.split()) > 9:
         return None, None
     ym = _ANY_YEAR.search(f)
     year = int(ym.group(1)) if ym else None

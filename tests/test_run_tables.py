@@ -290,3 +290,102 @@ def test_a_score_table_with_a_blank_line_after_each_cell_is_rebuilt() -> None:
     doc = parse_text("KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2025\n\nI. KẾT QUẢ\n" + text + "\nII. NHIỆM VỤ\n1. Sở Nội vụ theo dõi.\n")
     got = {(s.dimension, s.year): (s.value, s.change) for s in doc.scores if s.kind == "actual"}
     assert got[(8, 2024)] == (3.85, -0.05) and got[(7, 2023)] == (3.4, None)
+
+
+# A commune plan as PyMuPDF's get_text() gives it: every cell's lines wrapped at its column's width, one after
+# the other, no empty line for an empty cell; rows numbered under their group ("1" / its name / "1.1"); a page
+# break (form feed, the next page's number, the header again) just after a group row; a score table whose
+# column names wrap ("Điểm năm" / "2024") and whose row names wrap.
+WRAPPED = """KẾ HOẠCH
+Nâng cao Chỉ số PAPI xã Yên Lạc năm 2025
+I. KẾT QUẢ NĂM 2024
+STT
+Chỉ số nội dung
+Điểm năm
+2024
+Tăng, giảm
+so với năm 2023
+1
+Tham gia của người dân ở cấp cơ sở
+5,12
++0,07
+2
+Công khai, minh bạch trong việc ra
+quyết định ở địa phương
+5,31
+-0,04
+3
+Quản trị điện tử
+3,66
++0,21
+II. NHIỆM VỤ
+TT
+Nội dung nhiệm vụ
+Giao thực hiện
+Phối hợp
+Thời hạn
+1
+Tham gia của người dân ở cấp cơ sở
+1.1
+Tổ chức hội nghị thôn để Nhân dân bàn
+và quyết định các công trình phúc lợi
+công cộng của thôn Đông
+Công chức Văn
+hóa - Xã hội
+Trưởng các thôn
+Quý II/2025
+1.2
+Lấy ý kiến Nhân dân về dự thảo quy
+hoạch khu dân cư mới
+Công chức Địa
+chính - Xây dựng
+Thường
+xuyên
+2
+Quản trị điện tử
+\f5
+STT
+Nội dung nhiệm vụ
+Giao thực hiện
+Phối hợp
+Thời hạn
+2.1
+Hướng dẫn người dân cài đặt ứng dụng
+VNeID và nộp hồ sơ trực tuyến
+Công an xã
+Đoàn Thanh niên
+xã; Hội Phụ nữ xã
+Hằng tháng
+III. TỔ CHỨC THỰC HIỆN
+Công chức Văn phòng - Thống kê theo dõi, tổng hợp.
+"""
+
+
+def test_a_table_whose_cells_wrap_one_after_another_is_rebuilt() -> None:
+    out = normalize(WRAPPED, "text").text.split("\n")
+    table = [line for line in out if line.startswith("| ")]
+    assert table == [
+        "| STT | Chỉ số nội dung | Điểm năm 2024 | Tăng, giảm so với năm 2023 |",
+        "| 1 | Tham gia của người dân ở cấp cơ sở | 5,12 | +0,07 |",
+        "| 2 | Công khai, minh bạch trong việc ra quyết định ở địa phương | 5,31 | -0,04 |",
+        "| 3 | Quản trị điện tử | 3,66 | +0,21 |",
+        "| TT | Nội dung nhiệm vụ | Giao thực hiện | Phối hợp | Thời hạn |",
+        "| 1 | Tham gia của người dân ở cấp cơ sở |  |  |  |",
+        "| 1.1 | Tổ chức hội nghị thôn để Nhân dân bàn và quyết định các công trình phúc lợi công cộng của thôn Đông"
+        " | Công chức Văn hóa - Xã hội | Trưởng các thôn | Quý II/2025 |",
+        "| 1.2 | Lấy ý kiến Nhân dân về dự thảo quy hoạch khu dân cư mới | Công chức Địa chính - Xây dựng |  | "
+        "Thường xuyên |",
+        "| 2 | Quản trị điện tử |  |  |  |",
+        "| 2.1 | Hướng dẫn người dân cài đặt ứng dụng VNeID và nộp hồ sơ trực tuyến | Công an xã | Đoàn Thanh niên xã; "
+        "Hội Phụ nữ xã | Hằng tháng |",
+    ]
+    doc = parse_text(WRAPPED)
+    assert {(s.dimension, s.year, s.value, s.change) for s in doc.scores} >= {
+        (1, 2024, 5.12, 0.07), (2, 2024, 5.31, -0.04), (8, 2024, 3.66, 0.21)}
+    from papi_extract.evaluate import agency_key
+
+    got = [(t.label, t.dimension, [agency_key(a.name) for a in t.lead], [d.kind for d in t.deadlines])
+           for t in doc.tasks if t.origin == "table"]
+    assert got == [("1.1", 1, [agency_key("Công chức Văn hóa - Xã hội")], ["quarter"]),
+                   ("1.2", 1, [agency_key("Công chức Địa chính - Xây dựng")], ["continuous"]),
+                   ("2.1", 8, [agency_key("Công an xã")], ["recurring"])]
