@@ -797,6 +797,27 @@ def _one_line_paragraphs(texts: list[str], start: int, end: int) -> bool:
     return long_ >= 3 and long_ >= _LONG_SHARE * nonblank
 
 
+_INDENT_MIN_PARAS = 3
+
+
+def _first_line_indents(texts: list[str], start: int, end: int) -> bool:
+    """Whether the body marks its paragraphs by indenting their first line, no blank line between them (a
+    PDF's text as PyMuPDF or pdfplumber give it): at least three flush-left wrapped lines ending a sentence,
+    each followed by an indented line opening with a capital or a dash."""
+    found = 0
+    prev = ""
+    for t in texts[start:end]:
+        s = t.lstrip(" ")
+        ind = len(t) - len(s)
+        if 2 <= ind <= 12 and s[:1] and (s[0].isupper() or s[0] in "-+*•") and prev and prev[0] != " " \
+                and _ends_paragraph(prev):
+            found += 1
+            if found >= _INDENT_MIN_PARAS:
+                return True
+        prev = t
+    return False
+
+
 def _ends_sentence(t: str) -> bool:
     """The line ends a sentence ("." "!" "?", also before a closing quote; not the "./." of a closing)."""
     t = t.rstrip().rstrip("\"”’*")
@@ -1010,6 +1031,7 @@ def segment(ctx: DocContext) -> None:
     # every label and bullet pattern (``g0``, the gate bits of its first character, is 0 for most
     # lines): it is never a heading, an item or a bullet.
     unwrapped = _one_line_paragraphs(texts, start_line, tail_line)
+    indented = not unwrapped and _first_line_indents(texts, start_line, tail_line)
     # the document's first line is its title (a news page's headline), never a section
     first_text = next((k for k in range(n) if texts[k].strip()), n)
     plain_lead = _PLAIN_LEAD
@@ -1087,6 +1109,9 @@ def segment(ctx: DocContext) -> None:
                 plain = not c1 or not gates[c1] & _G_DIGIT
         if unwrapped and not prev_blank and c0.isupper() and _ends_sentence(texts[i - 1]):
             prev_blank = True  # one paragraph per line: a finished sentence then a capital opens a new one
+        elif (indented and not prev_blank and ind >= 2 and c0.isupper() and _ends_paragraph(texts[i - 1])
+              and len(texts[i - 1]) - len(texts[i - 1].lstrip()) < ind):
+            prev_blank = True  # paragraphs marked by their first line's indent: an indented line opens one
         caps_h = None
         if apx_title and not _is_upper_title(s):
             apx_title = False

@@ -809,3 +809,35 @@ def test_a_page_number_on_the_page_breaks_own_line_is_page_furniture() -> None:
         "Công chức Văn hóa - Xã hội tuyên truyền về Chỉ số PAPI trên hệ thống loa truyền thanh của xã vào tháng "
         "8/2024."]
     assert [(s.subdimension, s.kind, s.value, s.change) for s in doc.scores] == [("1.2", "change", None, -0.14)]
+
+
+def test_paragraphs_marked_by_a_first_line_indent_are_apart() -> None:
+    """A PDF's text with no blank line between paragraphs, each paragraph's first line indented and its wrapped
+    lines flush left: an indented line after a finished sentence opens a new paragraph (an assignment after the
+    items it assigns is no part of the last item). Without such a layout an indented line goes on as before."""
+    from papi_extract.pipeline import parse_text
+
+    body = (
+        "    - Niêm yết công khai danh sách hộ nghèo năm 2025 tại nhà văn hóa các\n"
+        "thôn và trụ sở UBND xã.\n"
+        "    - Công khai quyết toán thu, chi ngân sách xã năm 2024 tại kỳ họp Hội\n"
+        "đồng nhân dân xã.\n"
+        "    Giao công chức Tài chính - Kế toán chủ trì, phối hợp với Trưởng các thôn thực\n"
+        "hiện các nội dung trên, hoàn thành trong quý III/2025.\n"
+        "    2. Quản trị điện tử\n"
+        "    - Hướng dẫn người dân nộp hồ sơ trực tuyến trên Cổng dịch vụ công quốc gia.\n"
+    )
+    head = ("KẾ HOẠCH\nNâng cao Chỉ số PAPI xã năm 2025\n"
+            "    Căn cứ Kế hoạch số 12/KH-UBND ngày 10/01/2025 của UBND huyện về cải cách hành\n"
+            "chính năm 2025;\n    UBND xã ban hành Kế hoạch như sau:\n    II. NHIỆM VỤ\n    1. Công khai, minh bạch\n")
+    doc = parse_text(head + body)
+    assert [t.text for t in doc.tasks] == [
+        "Niêm yết công khai danh sách hộ nghèo năm 2025 tại nhà văn hóa các thôn và trụ sở UBND xã.",
+        "Công khai quyết toán thu, chi ngân sách xã năm 2024 tại kỳ họp Hội đồng nhân dân xã.",
+        "Hướng dẫn người dân nộp hồ sơ trực tuyến trên Cổng dịch vụ công quốc gia."]
+    for t in doc.tasks[:2]:
+        assert [d.kind for d in t.deadlines] == ["quarter"]
+        assert t.lead and "Tài chính" in t.lead[0].name
+    # the same lines without the indents: the paragraph after a finished sentence still goes on the item
+    flat = parse_text("\n".join(x.lstrip() for x in (head + body).split("\n")))
+    assert flat.tasks[1].text.endswith("hoàn thành trong quý III/2025.")
