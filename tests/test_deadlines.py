@@ -700,3 +700,22 @@ def test_an_aims_time_and_an_opening_phase_in_prose(text: str, expected: list[tu
     found = parse_deadlines(text, period=P2024)
     check_spans(text, found)
     assert [rec(d) for d in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a budget's or a plan's year, not the task's
+        ("Bố trí kinh phí từ nguồn chi thường xuyên năm 2025 của các phòng, ban.", []),
+        ("Niêm yết kế hoạch sử dụng đất hằng năm của thị xã tại trụ sở UBND phường.", []),
+        ("Đưa nhiệm vụ cải thiện Chỉ số PAPI vào kế hoạch công tác hằng năm của đơn vị.", []),
+        ("Gắn kết quả thực hiện với đánh giá mức độ hoàn thành nhiệm vụ hằng năm của công chức.", []),
+        # the task's own recurrence and continuity still count
+        ("Chỉ đạo thường xuyên việc tiếp công dân; báo cáo kết quả hằng năm.",
+         [("continuous", None, None, None), ("recurring", None, None, "annual")]),
+    ],
+)
+def test_a_nouns_year_or_spending_is_no_deadline(text: str, expected: list[tuple]) -> None:
+    found = parse_deadlines(text, period=P2024)
+    check_spans(text, found)
+    assert [rec(d) for d in found] == expected
