@@ -1304,7 +1304,7 @@ def _attach_lines(st: _Doc, items: list[_Item]) -> None:
             prev_task = i if it.kind == "task" else None
         per_item = sum(1 for t, _ in groups if t is not None) >= 2
         for t, lines in groups:
-            if t is not None and (per_item or _item_fields(items[t], lines)):
+            if t is not None and (per_item or (_item_fields(items[t], lines) and not _after_a_list(items, t, lines))):
                 for k in ([t] if per_item else _inline_run(items, t)):
                     items[k].attached.extend(lines)
                 continue
@@ -1581,6 +1581,29 @@ def _inline_run(items: list[_Item], t: int) -> list[int]:
             run.append(k)
         k -= 1
     return run[::-1]
+
+
+def _after_a_list(items: list[_Item], t: int, lines: list[_AgencyLine]) -> bool:
+    """Lines naming a lead after the last of a list of bullets ("- … ." / "- … ." / "Đơn vị chủ trì: …" /
+    "Thời gian thực hiện: …"), printed as paragraphs, not as bullets under it: the section's agency block."""
+    b = items[t].block
+    if b.kind != "bullet" or not any(ln.role == "lead" for ln in lines):
+        return False
+    if any(items[k].block.kind == "bullet" or items[k].block.indent > b.indent for k in _line_items(items, t)):
+        return False
+    prev = items[t - 1] if t > 0 else None
+    return (prev is not None and prev.section == items[t].section and prev.kind == "task"
+            and prev.block.kind == "bullet" and prev.block.marker == b.marker)
+
+
+def _line_items(items: list[_Item], t: int) -> list[int]:
+    """Indexes of the agency-line items right after item ``t``."""
+    out: list[int] = []
+    k = t + 1
+    while k < len(items) and items[k].kind == "line":
+        out.append(k)
+        k += 1
+    return out
 
 
 def _item_fields(task: _Item, lines: list[_AgencyLine]) -> bool:

@@ -1879,3 +1879,27 @@ def test_a_closing_parenthesis_holding_only_agencies_names_the_lead() -> None:
         "- Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính (theo Phụ lục 2).\n"
     )
     assert [sorted(keys(t.lead)) for t in doc.tasks] == [sorted(expect("Văn phòng HĐND và UBND huyện")), [], []]
+
+
+def test_an_agency_block_after_a_list_of_bullets_serves_the_section() -> None:
+    """ "- … ." / "- … ." then paragraphs "Cơ quan chủ trì: …", "Cơ quan phối hợp: …", "Chỉ đạo thực hiện: …",
+    "Thời hạn: …": the section's agency block, not the last bullet's fields (a time line among them does not make
+    them one item's). A bullet naming its own subject keeps its lead; all take the block's directing and time."""
+    doc = parse(
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI huyện năm 2024\n\nII. NHIỆM VỤ\n1. Kiểm soát tham nhũng trong khu vực công\n"
+        "- Phòng Nội vụ công khai kết quả tuyển dụng viên chức trên Trang thông tin điện tử huyện.\n"
+        "- Kiểm tra việc kê khai tài sản, thu nhập tại các cơ quan, đơn vị.\n"
+        "- Xử lý nghiêm cán bộ, công chức có hành vi nhũng nhiễu người dân.\n"
+        "Cơ quan chủ trì: Thanh tra huyện.\nCơ quan phối hợp: Công an huyện.\n"
+        "Chỉ đạo thực hiện: Phó Chủ tịch UBND huyện phụ trách khối Nội chính.\nThời hạn: Thường xuyên.\n"
+        "2. Quản trị điện tử\n- Phòng Văn hóa và Thông tin nâng cấp Trang thông tin điện tử huyện.\n"
+    )
+    got = {t.text[:20]: (sorted(keys(t.lead)), sorted(keys(t.support)), len(t.directing), [d.kind for d in t.deadlines])
+           for t in doc.tasks}
+    inspect, support = sorted(expect("Thanh tra huyện")), sorted(expect("Công an huyện"))
+    assert got == {
+        "Phòng Nội vụ công kh": (sorted(expect("Phòng Nội vụ")), [], 1, ["continuous"]),
+        "Kiểm tra việc kê kha": (inspect, support, 1, ["continuous"]),
+        "Xử lý nghiêm cán bộ,": (inspect, support, 1, ["continuous"]),
+        "Phòng Văn hóa và Thô": (sorted(expect("Phòng Văn hóa và Thông tin")), [], 0, []),
+    }
