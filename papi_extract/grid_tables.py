@@ -609,9 +609,9 @@ def rewrite_bare_pipe_tables(text: str) -> str:
     return "\n".join(out)
 
 
-# a cell holding only a row's label: "1", "1.2.", "IV.", "a)", or "a" alone (a lettered sub-row); the
+# a cell holding only a row's label: "1", "1.2.", "IV.", "a)", "a" alone (a lettered sub-row) or "A" (a lettered group); the
 # table, score and indicator readers use it too
-ROW_LABEL_CELL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVX]{1,5}\.?|[a-zđ][.)]?)$")
+ROW_LABEL_CELL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVX]{1,5}\.?|[a-zđ][.)]?|[A-H]\.?)$")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ PERIOD_LABEL = regex.compile(
     r"^\s{0,3}(?:(?i:tháng|th|t)\s{0,2}\.?\s{0,2}(?P<month>\d{1,2})|(?i:quý|q)\s{0,2}\.?\s{0,2}(?P<quarter>IV|I{1,3}|[1-4]))\s{0,3}$")
 _PERIOD_MARK = regex.compile(r"^\s{0,3}[xX×✓✔●+]\s{0,3}$")
 _MIN_PERIODS = 3  # labels a row must hold, and nothing else, to head a time line
+_CAPITAL_CELL = regex.compile(r"^[A-H][.)]?$")  # a group lettered in capitals ("A | Thủ tục hành chính công")
 _LETTER_CELL = regex.compile(r"^[a-zđ][.)]?$")  # a sub-row of a numbered row ("1 | … cụ thể:" / "a | …")
 # a cell of a markdown table's delimiter row: "---", "-:", ":-", ":--:" (one dash is enough beside a colon;
 # without one, three, so that a row of "-" cells meaning "none" stays a row)
@@ -482,6 +483,9 @@ class _Builder:
                     self._group(raw, text, raw.spans[self.text_col], roman=False, numbered=True)
                 elif text or others:
                     self._task(raw, number.rstrip("."))
+            elif _CAPITAL_CELL.match(number) and text and not others:
+                # "A | Thủ tục hành chính công": a group lettered in capitals, as a Roman one
+                self._group(raw, text, raw.spans[self.text_col], roman=True)
             elif _LETTER_CELL.match(number) and text and self._sub_row_of_leadin(number):
                 self._task(raw, number.rstrip(".)"))
             elif _LETTER_CELL.match(number) and text and not others:

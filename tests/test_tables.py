@@ -824,3 +824,20 @@ def test_numbers_centred_in_their_cells_open_their_rows() -> None:
     assert [r.dimension for r in task_rows] == [4, 4, 4]
     # the header's upper line is the table's, not a paragraph of its own
     assert t.start == ctx.text.index("                                                                                        Thời hạn")
+
+
+def test_groups_lettered_in_capitals_give_their_rows_a_dimension() -> None:
+    """ "A | Quản trị môi trường | | | " over numbered rows: a group row lettered in capitals is read as a Roman
+    one; it names the rows' dimension and is an indicator mention (table_group)."""
+    from papi_extract.pipeline import parse_text
+
+    doc = parse_text(
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI huyện năm 2024\n\nII. NHIỆM VỤ\n\n"
+        "| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+        "| A | Quản trị môi trường |  |  |  |\n"
+        "| 1 | Kiểm tra các cơ sở chăn nuôi xả thải ra sông | Phòng Tài nguyên và Môi trường | Công an huyện | Quý III/2024 |\n"
+        "| B | Quản trị điện tử |  |  |  |\n"
+        "| 2 | Hướng dẫn người dân nộp hồ sơ trực tuyến | Văn phòng HĐND và UBND huyện | UBND các xã | Thường xuyên |\n"
+    )
+    assert [(t.label, t.dimension) for t in doc.tasks] == [("1", 7), ("2", 8)]
+    assert [(m.dimension, m.method) for m in doc.indicators] == [(7, "table_group"), (8, "table_group")]
