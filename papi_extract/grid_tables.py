@@ -199,6 +199,87 @@ def _pipe_layout(block: list[str]) -> list[str] | None:
     return _layout(pieces, ncols)
 
 
+# -- flat signature rows: "| Nơi nhận: - A; - B. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Tên |" -----------
+# A page's text extractor (trafilatura) writes a table row as one line, each cell's lines run together with
+# single spaces: the recipients list and the signature block lose the line breaks the tail reader reads them by.
+# The row is written back as the lines it had: "Nơi nhận:", one "- …;" per recipient, then the signature's
+# authority, position, signed mark and name each on a line.
+_FLAT_TAIL = regex.compile(r"^[ \t]{0,3}\|[ \t]{0,3}(?:\*\*)?N[ơo]i nh[ậa]n[ \t]{0,2}:?(?:\*\*)?[ \t]{0,3}:?(?P<rec>[^|]{3,3000})"
+                           r"\|(?P<sig>[^|]{3,400})\|[ \t]{0,3}$")
+_RECIPIENT_DASH = regex.compile(r"(?:(?<=^)|(?<=[;:.,][ \t]{0,3}))[ \t]{0,3}[-–+•][ \t]{1,3}(?=\S)")
+_SIGNED = regex.compile(r"\((?:đã ký|Đã ký|ĐÃ KÝ|đã ký và đóng dấu|ký)\)")
+
+
+def has_flat_signature_rows(text: str) -> bool:
+    """Cheap gate: a pipe row opening with "Nơi nhận"."""
+    return "|" in text and ("| Nơi nhận" in text or "|Nơi nhận" in text or "| **Nơi nhận" in text)
+
+
+def rewrite_flat_signature_rows(text: str) -> str:
+    """``text`` with each flat "Nơi nhận | signature" row written back as lines (see above)."""
+    if "\n|" not in text and not text.startswith("|") and "\n |" not in text:
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if "<br" in line.lower() or "  " in line.strip() or "Nơi nhận" not in line[:30]:
+            continue  # (a row with written breaks or runs of spaces is a pipe layout's: ``rewrite_pipe_layouts``)
+        m = _FLAT_TAIL.match(line)
+        if m is None:
+            continue
+        items = [x.strip() for x in _RECIPIENT_DASH.split(m.group("rec").strip()) if x.strip()]
+        if len(items) < 2:
+            continue
+        sig = _signature_lines(m.group("sig").strip(" *"))
+        if sig is None:
+            continue
+        lines[i] = "\n".join(["Nơi nhận:", *(f"- {x}" for x in items), "", *sig])
+    return "\n".join(lines)
+
+
+def _signature_lines(sig: str) -> list[str] | None:
+    """ "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Đã ký) Huỳnh Văn Tuấn" as its lines, or None when the
+    cell opens with no authority and no position (no signature)."""
+    from papi_extract.normalize import fold
+
+    markers, positions = _signature_vocab()
+    out: list[str] = []
+    parts = regex.split(r"[ \t]+(?=(?:%s)\.[ \t])" % "|".join(markers), sig)
+    if not regex.match(r"(?:%s)\.[ \t]" % "|".join(markers), parts[0]) and not fold(parts[0]).startswith(positions):
+        return None
+    for k, part in enumerate(parts):
+        signed = _SIGNED.search(part)
+        name = ""
+        if signed is not None:
+            part, name = part[: signed.start()].rstrip(), f"{signed.group()}\n{part[signed.end():].strip()}".strip()
+        elif k == len(parts) - 1:
+            words = part.split()
+            j = len(words)
+            while j > 0 and words[j - 1][:1].isupper() and not words[j - 1].isupper():
+                j -= 1  # the name: the title-case words closing the block
+            part, name = " ".join(words[:j]), " ".join(words[j:])
+        f = fold(part)
+        cut = next((len(f) - len(p) for p in positions if f.endswith(" " + p) and len(f) > len(p) + 4), None)
+        if cut is not None and k == len(parts) - 1:
+            out.extend([part[:cut].rstrip(), part[cut:].strip()])  # "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"
+        else:
+            out.append(part)
+        if name:
+            out.extend(name.split("\n"))
+    return [x for x in out if x]
+
+
+@lru_cache(maxsize=1)
+def _signature_vocab() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(authority markers "TM", "KT" …, folded positions longest first)."""
+    import yaml
+
+    from papi_extract.normalize import fold
+
+    raw = yaml.safe_load((Path(__file__).parent / "data" / "header.yaml").read_text(encoding="utf-8"))
+    positions = sorted({fold(p) for p in raw["positions"]}, key=len, reverse=True)
+    return tuple(raw["authority_markers"]), tuple(positions)
+
+
 # -- ruled text layouts (antiword and other fixed-width dumps of a Word table) ---------------------------------
 # "|ỦY BAN NHÂN DÂN     |CỘNG HÒA XÃ HỘI …    |" / "|XÃ THANH HƯƠNG      |Độc lập - Tự do …   |": each line of a cell
 # on its own ruled line, the walls at the same columns all the way down, no delimiter row. A block whose first

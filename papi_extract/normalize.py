@@ -25,6 +25,7 @@ from papi_extract.grid_tables import (
     has_bare_pipe_tables,
     has_box_tables,
     has_dash_tables,
+    has_flat_signature_rows,
     has_grid_tables,
     has_pipe_layouts,
     has_ragged_pipe_rows,
@@ -33,6 +34,7 @@ from papi_extract.grid_tables import (
     rewrite_bare_pipe_tables,
     rewrite_box_tables,
     rewrite_dash_tables,
+    rewrite_flat_signature_rows,
     rewrite_grid_tables,
     rewrite_pipe_layouts,
     rewrite_ragged_pipe_rows,
@@ -407,6 +409,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text = render_tables_in_text(text)  # raw HTML tables in markdown/text: rows, not loose words
     if fmt != "html" and has_ruled_layouts(text):
         text = rewrite_ruled_layouts(text)  # a Word table drawn as ruled lines (antiword): header, signature
+    if fmt != "html" and has_flat_signature_rows(text):
+        text = rewrite_flat_signature_rows(text)  # a page's text: "| Nơi nhận: - A; - B. | TM. … |" in one row
     if fmt != "html" and has_pipe_layouts(text):
         text = rewrite_pipe_layouts(text)  # a clipper's header/signature pipe table: its cells' lines stacked
     if fmt != "html" and has_ragged_pipe_rows(text):

@@ -969,3 +969,21 @@ def test_an_index_acronym_alone_on_a_subject_line_keeps_the_subject_going() -> N
     ctx = _header("UBND HUYỆN MỘC CHÂU\nSố: 58/QĐ-UBND\n\nQUYẾT ĐỊNH\nBan hành Kế hoạch nâng cao Chỉ số PAPI năm 2024\n"
                   "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN MỘC CHÂU\n")
     assert ctx.title == "Ban hành Kế hoạch nâng cao Chỉ số PAPI năm 2024"
+
+
+def test_a_flat_recipients_and_signature_row_is_read() -> None:
+    """A page's text extractor writes the "Nơi nhận | signature" table as one row, each cell's lines run together
+    with single spaces: "| Nơi nhận: - A; - B; - Lưu: VT. | TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Lò Văn Páo |"."""
+    from papi_extract.pipeline import parse_text
+
+    doc = parse_text(
+        "UBND HUYỆN MƯỜNG LA\nSố: 77/KH-UBND\nMường La, ngày 4 tháng 6 năm 2024\n\nKẾ HOẠCH\n"
+        "Nâng cao Chỉ số PAPI huyện Mường La năm 2024\n\nI. NHIỆM VỤ\n"
+        "1. Phòng Nội vụ theo dõi, tổng hợp kết quả thực hiện Kế hoạch.\n"
+        "| Nơi nhận: - UBND tỉnh Sơn La (b/c); - Sở Nội vụ tỉnh; - Các phòng, ban thuộc UBND huyện; - Lưu: VT. "
+        "| TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Lò Văn Páo |\n"
+    )
+    assert doc.recipients == ["UBND tỉnh Sơn La", "Sở Nội vụ tỉnh", "Các phòng, ban thuộc UBND huyện", "Lưu: VT"]
+    assert doc.signer is not None
+    assert (doc.signer.name, doc.signer.position, doc.signer.authority) == (
+        "Lò Văn Páo", "Chủ tịch", "TM. Ủy ban nhân dân")
