@@ -483,10 +483,19 @@ def _score_table(lines: list[str], h: int) -> tuple[list[str], int] | None:
     first = lines[h].strip(" \f")
     if len(first) > 80:
         return None
+    rest = ""
     got = _scan_header(first)
+    if got is None or got[1] or len(got[0]) != 2:
+        # "TT Chỉ số nội dung Năm 2022 Năm 2023 Tăng (+)," (pdfplumber: a header's cells on one line): the name
+        # columns, then the value columns' names, wrapped on the lines below
+        m = _NAMES_THEN_VALUES.match(first)
+        if m is None:
+            return None
+        first, rest = m.group(1), m.group(2)
+        got = _scan_header(first)
     if got is None or got[1] or len(got[0]) != 2 or got[0][1][0] not in ("dimension", "text", "subdimension"):
         return None
-    head = [first]
+    head = [first, rest] if rest else [first]
     j = h + 1
     while j < len(lines) and len(head) <= _SCORE_HEAD_EXTRA:
         t = lines[j].strip(" \f")
@@ -528,6 +537,9 @@ def _score_table(lines: list[str], h: int) -> tuple[list[str], int] | None:
             width = len(figs)
             rows.append([m.group(1) or "", m.group(2), *figs])
             end, dropped = j + 1, 0
+        elif t and rows and end == j and t[:1].islower() and not any(c.isdigit() for c in t) and len(t) <= 60:
+            rows[-1][1] += " " + t  # the row's name wrapped under its figures ("… ở cấp cơ 4,98 35 …" / "sở")
+            end = j + 1
         elif t and _BARE_NUMBER.match(t) and "\f" not in lines[j] and \
                 t.rstrip(".") == str(int(rows[-1][0]) + 1 if rows and rows[-1][0].isdigit() else 1):
             cur = [t.rstrip(".")]
@@ -536,8 +548,12 @@ def _score_table(lines: list[str], h: int) -> tuple[list[str], int] | None:
         else:
             break
         j += 1
-    if len(rows) < 3 or width is None or len(names) != width:
+    if len(rows) < 3 or width is None:
         return None
+    if len(names) != width:
+        names = _spanned_names(" ".join(head[1:]), width) or names
+        if len(names) != width:
+            return None
     out = ["", "| " + " | ".join([*_HEAD_SPLIT.split(first, maxsplit=1)] + names) + " |", "|" + "---|" * (width + 2)]
     out += ["| " + " | ".join(r) + " |" for r in rows]
     out.append("")
@@ -545,6 +561,30 @@ def _score_table(lines: list[str], h: int) -> tuple[list[str], int] | None:
 
 
 _HEAD_SPLIT = regex.compile(r"(?<=^(?:STT|TT|Số TT))[ \t]{1,3}")
+
+
+# the name columns of a score table's header, then the names of its value columns on the same line
+_NAMES_THEN_VALUES = regex.compile(
+    r"^((?:STT|TT|Số TT)[ \t]{1,3}(?:Chỉ số nội dung|Nội dung|Chỉ số|Tên chỉ số|Lĩnh vực))[ \t]{1,3}"
+    r"((?:Năm|Điểm|Kết quả)[ \t][^\n]{2,80})$")
+_HEAD_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _spanned_names(joined: str, width: int) -> list[str] | None:
+    """A two-level header run together on lines ("Năm 2022 Năm 2023 Tăng (+), / Điểm Xếp Điểm Xếp giảm (-) /
+    hạng/63 hạng/63 điểm"): each year spans its metrics ("Điểm", "Xếp hạng"), a change column closes the row.
+    The names, one per value column, when the years, metrics and change account for ``width`` columns."""
+    from papi_extract.normalize import fold
+
+    f = fold(joined)
+    years = list(dict.fromkeys(int(y) for y in _HEAD_YEAR.findall(f)))
+    metrics = [name for key, name in (("diem", "Điểm"), ("xep", "Xếp hạng"), ("thu", "Thứ hạng"))
+               if regex.search(rf"(?<!\w){key}(?!\w)", f)]  # (the header's words are wrapped apart: "Thứ" / "hạng")
+    change = "tang" in f or "giam" in f or "chenh lech" in f
+    if not years or not metrics or len(years) * len(metrics) + int(change) != width:
+        return None
+    names = [f"Năm {y} {m}" for y in years for m in metrics]
+    return [*names, "Tăng (+), giảm (-)"] if change else names
 
 
 def _column_names(joined: str) -> list[str]:

@@ -389,3 +389,35 @@ def test_a_table_whose_cells_wrap_one_after_another_is_rebuilt() -> None:
     assert got == [("1.1", 1, [agency_key("Công chức Văn hóa - Xã hội")], ["quarter"]),
                    ("1.2", 1, [agency_key("Công chức Địa chính - Xây dựng")], ["continuous"]),
                    ("2.1", 8, [agency_key("Công an xã")], ["recurring"])]
+
+
+# pdfplumber's extract_text(): a ruled score table's rows each on one line, cells joined by single spaces, a
+# name too long for its cell wrapped under the row's figures, the two-level header run together on three lines.
+PLUMBER_SCORES = """KẾ HOẠCH
+Nâng cao Chỉ số PAPI tỉnh Phú Thọ năm 2025
+I. KẾT QUẢ NĂM 2024
+STT Chỉ số nội dung Năm 2023 Năm 2024 Chênh lệch
+Điểm Thứ Điểm Thứ điểm
+hạng hạng
+1 Tham gia của người dân ở 5,02 40 5,11 33 +0,09
+cấp cơ sở
+2 Thủ tục hành chính công 7,22 30 7,35 21 +0,13
+3 Quản trị điện tử 3,41 25 3,38 29 -0,03
+Tổng điểm 42,70 36 43,05 30 +0,35
+Các chỉ số còn lại giữ mức điểm ổn định.
+"""
+
+
+def test_a_score_table_with_rows_on_one_line_and_a_two_level_header_is_rebuilt() -> None:
+    out = normalize(PLUMBER_SCORES, "text").text.split("\n")
+    assert [line for line in out if line.startswith("| ")] == [
+        "| STT | Chỉ số nội dung | Năm 2023 Điểm | Năm 2023 Thứ hạng | Năm 2024 Điểm | Năm 2024 Thứ hạng | "
+        "Tăng (+), giảm (-) |",
+        "| 1 | Tham gia của người dân ở cấp cơ sở | 5,02 | 40 | 5,11 | 33 | +0,09 |",
+        "| 2 | Thủ tục hành chính công | 7,22 | 30 | 7,35 | 21 | +0,13 |",
+        "| 3 | Quản trị điện tử | 3,41 | 25 | 3,38 | 29 | -0,03 |",
+        "|  | Tổng điểm | 42,70 | 36 | 43,05 | 30 | +0,35 |",
+    ]
+    doc = parse_text(PLUMBER_SCORES)
+    got = {(s.dimension, s.year, s.value, s.rank, s.change) for s in doc.scores}
+    assert {(1, 2024, 5.11, 33, 0.09), (1, 2023, 5.02, 40, None), (None, 2024, 43.05, 30, 0.35)} <= got
