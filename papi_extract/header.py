@@ -29,6 +29,7 @@ import regex
 import yaml
 from rapidfuzz import fuzz
 
+from papi_extract.agencies import has_known_head
 from papi_extract.context import DocContext
 from papi_extract.gazetteer import Gazetteer, Match, Unit, gazetteer, key
 from papi_extract.models import Issuer, Period, Reference, Signer
@@ -1407,6 +1408,7 @@ def _recipients(v: HeaderVocab, doc: _Doc, nn: int, hi: int) -> tuple[list[str],
         rest = rest[:cut]
     if _clean_line(rest) and not _is_auth_line(v, fold(rest)):
         items.append(rest)
+    beside = cut is not None  # a signature printed beside the list, line by line
     blank_run = 0
     for i in range(nn + 1, hi):
         ln = doc.line(i)
@@ -1433,15 +1435,40 @@ def _recipients(v: HeaderVocab, doc: _Doc, nn: int, hi: int) -> tuple[list[str],
             body = ln.text[len(ln.text) - len(body):cut] if cut > len(ln.text) - len(body) else ""
         elif (tail := _split_signer_tail(v, ln)) is not None and tail > len(ln.text) - len(body):
             body = ln.text[len(ln.text) - len(body):tail]  # the list goes on: only the signature's piece is cut
+        elif beside and (tail := _name_tail(ln)) is not None and tail > len(ln.text) - len(body):
+            body = ln.text[len(ln.text) - len(body):tail]  # the signer's name printed beside the list
+        beside = beside or cut is not None
         items.append(body)
         used.add(i)
-        if c.startswith("luu") or cut is not None:
-            break
+        if c.startswith("luu") or (cut is not None and not _list_goes_on(doc, i + 1, hi)):
+            break  # (a list printed beside the signature, each line holding a piece of both, goes on)
     for it in items:
         r = _clean_recipient(v, it)
         if r:
             out.append(r)
     return out, used
+
+
+def _list_goes_on(doc: _Doc, i: int, hi: int) -> bool:
+    """The next non-blank line (before ``hi``) is another bulleted recipient."""
+    while i < hi:
+        t = doc.line(i).text
+        if t.strip():
+            return _BULLET_RE.match(t) is not None
+        i += 1
+    return False
+
+
+def _name_tail(ln: _Line) -> int | None:
+    """Offset (in the line) of a person's name run onto a recipient after its ";" ("- Báo Bình Định; Võ Minh
+    Khiêm": the signer's name printed beside the list), or None."""
+    k = ln.text.rfind(";")
+    if k < 0:
+        return None
+    tail = ln.text[k + 1 :].strip(" \t*_")
+    if not _NAME_LINE_RE.match(tail) or _is_upper(tail) or len(tail.split()) > 4 or has_known_head(tail):
+        return None
+    return ln.text.find(tail, k + 1)
 
 
 def _clean_recipient(v: HeaderVocab, s: str) -> str:
@@ -1463,6 +1490,7 @@ def _clean_recipient(v: HeaderVocab, s: str) -> str:
 def _signer(v: HeaderVocab, doc: _Doc, lo: int, hi: int, rec_lines: set[int]) -> Signer | None:
     """The signature block: authority ("TM. Ủy ban nhân dân / KT. Chủ tịch"), position, the name under it."""
     block: list[_Line] = []
+    tail_name: tuple[str, tuple[int, int]] | None = None  # a name printed beside the recipients
     i = lo
     folded = doc.folded
     while i < hi:
@@ -1477,6 +1505,9 @@ def _signer(v: HeaderVocab, doc: _Doc, lo: int, hi: int, rec_lines: set[int]) ->
                 cut = None  # "(Đã ký)" marks the signature, it names nothing
             if cut is not None:
                 block.append(_Line(i, ln.start + cut, ln.end, ln.text[cut:], ln.folded[cut:]))
+            elif block and tail_name is None and (at := _name_tail(ln)) is not None:
+                raw = ln.text[at:].rstrip(" \t*_")
+                tail_name = (_name_case(collapse_ws(raw)), (ln.start + at, ln.start + at + len(raw)))
             i += 1
             continue
         # measured without the indentation: a signature block centred by spaces in plain text is
@@ -1529,6 +1560,8 @@ def _signer(v: HeaderVocab, doc: _Doc, lo: int, hi: int, rec_lines: set[int]) ->
         authority = " / ".join(p for p in parts if p) or None
     if position is None and authority is None:
         return None
+    if name is None and tail_name is not None:
+        name, span = tail_name
     # the name: the first person-name line after the block (recipients and "(Đã ký)" skipped)
     j = block[-1].i + 1
     limit = min(len(doc.lines), max(hi, j + 12)) if name is None else j

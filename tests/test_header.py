@@ -987,3 +987,17 @@ def test_a_flat_recipients_and_signature_row_is_read() -> None:
     assert doc.signer is not None
     assert (doc.signer.name, doc.signer.position, doc.signer.authority) == (
         "Lò Văn Páo", "Chủ tịch", "TM. Ủy ban nhân dân")
+
+
+def test_recipients_printed_beside_the_signature_line_by_line() -> None:
+    """pdfplumber joins the two columns of the "Nơi nhận | signature" table line by line: "Nơi nhận: TM. ỦY BAN
+    NHÂN DÂN" / "- UBND tỉnh (b/c); CHỦ TỊCH" / "- Phòng Nội vụ; Lò Thị Mai". The list goes on past the first
+    signature piece, and the name printed beside a recipient is the signer's, not part of the recipient."""
+    text = ("UBND HUYỆN SÌN HỒ\nSố: 41/KH-UBND\nSìn Hồ, ngày 9 tháng 5 năm 2024\n\nKẾ HOẠCH\n"
+            "Nâng cao Chỉ số PAPI huyện Sìn Hồ năm 2024\n\nI. NHIỆM VỤ\n1. Phòng Nội vụ theo dõi, tổng hợp.\n"
+            "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- UBND tỉnh Lai Châu (b/c); CHỦ TỊCH\n- TT Huyện ủy, TT HĐND huyện;\n"
+            "- Các phòng, ban chuyên môn; Lò Thị Mai\n- Lưu: VT.\n")
+    ctx = _header(text)
+    assert ctx.recipients == ["UBND tỉnh Lai Châu", "TT Huyện ủy, TT HĐND huyện", "Các phòng, ban chuyên môn", "Lưu: VT"]
+    assert ctx.signer is not None
+    assert (ctx.signer.name, ctx.signer.position, ctx.signer.authority) == ("Lò Thị Mai", "Chủ tịch", "TM. Ủy ban nhân dân")
