@@ -157,6 +157,13 @@ def _header(lines: list[str], h: int) -> tuple[list[str], list[str], int] | None
     if best is None:
         return None
     cols, joined, after = best
+    merged: list[tuple[str, int, int]] = []
+    for role, a, e in cols:
+        if merged and merged[-1][0] == role and regex.fullmatch(r"\s{0,2}(?:[,/]|và)\s{0,2}", joined[merged[-1][2] : a]):
+            merged[-1] = (role, merged[-1][1], e)  # "Nhiệm vụ, giải pháp": one column named twice over
+        else:
+            merged.append((role, a, e))
+    cols = merged
     roles = [r for r, _, _ in cols]
     if "text" not in roles or len(set(roles) & {"lead", "support", "deadline", "output"}) < 2 or len(roles) != len(set(roles)):
         return None
@@ -209,6 +216,11 @@ def rewrite_run_tables(text: str) -> str:
         if furniture is None:
             furniture = _furniture(lines)
         roles, names, body = head
+        merged = _merged_line_table(lines, i, body, roles, names)
+        if merged is not None:
+            table, i = merged
+            out.extend(table)
+            continue
         rows, end = _rows(lines, i, body, furniture)
         if sum(1 for r in rows if r[0] == "row") < 2:
             out.append(lines[i])
@@ -227,6 +239,146 @@ def rewrite_run_tables(text: str) -> str:
         out.append("")
         i = end
     return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables whose rows' cells are run together line by line (pdfplumber's extract_text): each printed line
+# holds a piece of every cell, joined by single spaces:
+#     1.1 Tổ chức tuyên truyền, phổ biến Luật Thực hiện dân Sở Tư pháp Sở Nội vụ; UBND các Tài liệu …
+#     chủ ở cơ sở và các văn bản hướng dẫn thi hành đến huyện, thị xã, thành phố truyền; hội nghị …
+# Nothing marks where a cell's piece ends, so only what can be told is read: the row (its number opens its
+# first line), the task (the first column's pieces: up to the lead's first agency on the row's first line,
+# then as much of each later line as the column's width, measured on those first lines, holds) and the lead
+# (the agency there). The other columns are left empty rather than guessed.
+# ---------------------------------------------------------------------------------------------
+
+_MERGED_ROW = regex.compile(r"^(\d{1,2}(?:\.\d{1,2})?)\.?[ \t]{1,3}(\p{L}.{8,})$")
+_MERGED_MIN_ROWS = 3
+_MERGED_MIN_WORDS = 3  # words of the task before the lead's agency on a row's first line
+_MERGED_ROW_LINES = 14
+
+
+def _merged_line_table(lines: list[str], h: int, body: int, roles: list[str],
+                       names: list[str]) -> tuple[list[str], int] | None:
+    """(pipe lines, index after the table) of a table at ``h`` whose rows are run together line by line."""
+    from papi_extract.agencies import has_known_head
+    from papi_extract.taxonomy import find_indicators
+
+    if "text" not in roles or "lead" not in roles or roles.index("lead") != roles.index("text") + 1:
+        return None
+    head = [lines[k].strip(" \f") for k in range(h, body)]
+    rows: list[list[str]] = []  # [kind, label, first line, more lines…]
+    j, n = body, len(lines)
+    end = body
+    while j < n:
+        t = lines[j].strip(" \f")
+        if [x.strip(" \f") for x in lines[j : j + len(head)]] == head:
+            j += len(head)  # the header again on a new page
+            continue
+        if _BARE_NUMBER.match(t) and rows and (j + 1 >= n or lines[j + 1].strip(" \f") == head[0] or "\f" in lines[j]):
+            j += 1  # a page number before the header printed again
+            continue
+        m = _MERGED_ROW.match(t)
+        if m is not None and _TEXT_HEADING.match(t) is None:
+            label, rest = m.group(1), m.group(2)
+            found = find_indicators(rest)
+            if "." not in label and found and found[0].start <= 20:
+                rows.append(["group", label, rest])
+            else:
+                rows.append(["row", label, rest])
+            end = j = j + 1
+            continue
+        if not t or not rows or rows[-1][0] == "group" or len(rows[-1]) > _MERGED_ROW_LINES or _TEXT_HEADING.match(t):
+            break
+        rows[-1].append(t)
+        end = j = j + 1
+    body_rows = [r for r in rows if r[0] == "row"]
+    if len(body_rows) < _MERGED_MIN_ROWS:
+        return None
+    # where an agency opens on each row's first line; the task column ends at about the same width on
+    # every row, so the candidate nearest the rows' usual first one is taken ("… tại Bộ phận | Một cửa" names
+    # an office inside the task; "… các cấp | Văn phòng UBND" opens the lead)
+    candidates: list[list[int]] = []
+    for r in body_rows:
+        first = r[2]
+        found: list[int] = []
+        k = -1
+        for _ in range(_MERGED_MIN_WORDS):
+            k = first.find(" ", k + 1)
+            if k < 0:
+                break
+        while 0 <= k < len(first) - 3:
+            if first[k + 1].isupper() and has_known_head(first[k + 1 : k + 121]):
+                found.append(k)
+            k = first.find(" ", k + 1)
+        candidates.append(found)
+    firsts = sorted(c[0] for c in candidates if c)
+    if len(firsts) * 2 < len(candidates) or not any(len(r) > 3 for r in body_rows):
+        return None  # rows whose lead cannot be found on their first line are no such table
+    usual = firsts[len(firsts) // 2]
+    cuts: list[int | None] = [min(c, key=lambda x: abs(x - usual)) if c else None for c in candidates]
+    known = sorted(c for c in cuts if c is not None)
+    width = known[(len(known) - 1) * 3 // 4]
+    out = ["", "| " + " | ".join(names[: roles.index("lead") + 1]) + " |", "|" + "---|" * (roles.index("lead") + 1)]
+    ci = iter(cuts)
+    for r in rows:
+        if r[0] == "group":
+            out.append(f"| {r[1]} | {r[2]} |  |")
+            continue
+        cut = next(ci)
+        first = r[2]
+        pieces = [first[:cut] if cut is not None else first[:width]]
+        lead = _lead_piece(first[cut + 1 :]) if cut is not None else ""
+        for line in r[3:]:
+            pieces.append(_prefix_within(line, width))
+        text = " ".join(p.strip() for p in pieces if p.strip())
+        out.append(f"| {r[1]} | {text.replace('|', '/')} | {lead.replace('|', '/')} |")
+    out.append("")
+    return out, end
+
+
+def _lead_piece(rest: str) -> str:
+    """The lead's agency opening ``rest`` (the line after the task's piece): up to the next cell's start, a
+    capital that opens another agency ("Sở Tư pháp | Sở Nội vụ; …"), follows a place word that ends a name
+    ("Thanh tra tỉnh | Các sở, …") or opens a word no agency name holds; a ";" lists a second lead."""
+    from papi_extract.agencies import has_known_head
+
+    place = _ordered_vocab()
+    words = rest.split(" ")
+    k = 1
+    while k < len(words):
+        w, prev = words[k], words[k - 1]
+        if w[:1].isupper() and not prev.endswith(";") and not _ends_on_head(words[:k]):
+            tail = " ".join(words[k : k + 12])
+            if has_known_head(tail) or tail.startswith("Các ") or prev.rstrip(",").lower() in place:
+                break  # (a piece ending on "và", "," or "-" wrapped there: its rest is on the next lines)
+        k += 1
+    return " ".join(words[:k]).rstrip(" ,;-")
+
+
+def _ends_on_head(words: list[str]) -> bool:
+    """The words are only an agency head that needs a name after it ("Văn phòng" before "UBND tỉnh")."""
+    return " ".join(words).lower() in _open_words()[1]
+
+
+@lru_cache(maxsize=1)
+def _ordered_vocab() -> frozenset[str]:
+    """Place words that end an agency's name ("huyện", "tỉnh", "xã"): a capital after one opens another cell."""
+    data = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))
+    return frozenset(w for w in data["ordered_cells"]["place_words"] if " " not in w)
+
+
+def _prefix_within(line: str, width: int) -> str:
+    """The words that open ``line`` and fit in ``width`` characters (a line holds a column's piece at most
+    that wide, then the next columns' pieces)."""
+    k = 0
+    while True:
+        nxt = line.find(" ", k + 1)
+        if nxt < 0:
+            return line if len(line) <= width + 2 else line[:k]
+        if nxt > width + 2:
+            return line[:k] if k else line[:nxt]
+        k = nxt
 
 
 _Row = tuple[str, str, list[str]]  # (kind "row"/"group", label, lines)

@@ -44,6 +44,8 @@ PERIOD_LABEL = regex.compile(
     r"^\s{0,3}(?:(?i:tháng|th|t)\s{0,2}\.?\s{0,2}(?P<month>\d{1,2})|(?i:quý|q)\s{0,2}\.?\s{0,2}(?P<quarter>IV|I{1,3}|[1-4]))\s{0,3}$")
 _PERIOD_MARK = regex.compile(r"^\s{0,3}[xX×✓✔●+]\s{0,3}$")
 _MIN_PERIODS = 3  # labels a row must hold, and nothing else, to head a time line
+# "Chỉ số nội dung 1:", "Nội dung 2 -": a label before a dimension's name in a group row
+_NAME_LABEL = regex.compile(r"(?i)^(?:chỉ\s{1,2}số(?:\s{1,2}nội\s{1,2}dung)?|nội\s{1,2}dung)\s{0,2}\d{1,2}\s{0,2}[:.\-–]\s{0,3}")
 _CAPITAL_CELL = regex.compile(r"^[A-H][.)]?$")  # a group lettered in capitals ("A | Thủ tục hành chính công")
 _LETTER_CELL = regex.compile(r"^[a-zđ][.)]?$")  # a sub-row of a numbered row ("1 | … cụ thể:" / "a | …")
 # a cell of a markdown table's delimiter row: "---", "-:", ":-", ":--:" (one dash is enough beside a colon;
@@ -545,7 +547,10 @@ class _Builder:
         return False
 
     def _looks_group(self, text: str) -> bool:
-        """A numbered row holding only a short dimension name is a group row ("1 | Tham gia …")."""
+        """A numbered row holding only a short dimension name is a group row ("1 | Tham gia …", "1 | Chỉ số nội
+        dung 1: Tham gia …")."""
+        if (lm := _NAME_LABEL.match(text)) is not None:
+            text = text[lm.end() :]  # the label naming the index's part is no part of its name
         if len(_WORDS.findall(text)) > 12 or text.rstrip().endswith("."):
             return False
         m = _indicator(text, self.match)
@@ -572,6 +577,8 @@ class _Builder:
     def _group(self, raw: _RawRow, text: str, span: tuple[int, int], roman: bool, numbered: bool = False) -> None:
         if text[:1] in "-–—•+*":
             text = _group_name(text)  # "- Nội dung thành phần: Y tế công lập"
+        elif (lm := _NAME_LABEL.match(text)) is not None:
+            text = text[lm.end() :].strip()  # "Chỉ số nội dung 8: Quản trị điện tử"
         else:
             k = text.find(":", 0, 40)
             if k > 0 and header_role(text[:k]) in ("subdimension", "dimension"):

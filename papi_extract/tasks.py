@@ -2093,6 +2093,9 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | Non
         dimension, subdimension = r.dimension, r.subdimension
     else:
         dimension, subdimension = st.dimension_of(sid)
+    note = _note_indicator(st, j) if ")" in j.text[-4:] else None
+    if note is not None:
+        dimension, subdimension = note  # "… (nội dung thành phần: Tri thức công dân)": the row's own word
     time = joined("deadline")
     deadlines = st.deadlines(time, cell=True) if time else []
     if not deadlines and "period" in cells:

@@ -421,3 +421,43 @@ def test_a_score_table_with_rows_on_one_line_and_a_two_level_header_is_rebuilt()
     doc = parse_text(PLUMBER_SCORES)
     got = {(s.dimension, s.year, s.value, s.rank, s.change) for s in doc.scores}
     assert {(1, 2024, 5.11, 33, 0.09), (1, 2023, 5.02, 40, None), (None, 2024, 43.05, 30, 0.35)} <= got
+
+
+# pdfplumber's extract_text() of a ruled task table: each printed line holds a piece of every cell, joined by
+# single spaces; a row's number opens its first line; group rows "N Chỉ số nội dung N: …"; a compound column
+# name ("Nhiệm vụ, giải pháp"); a closing note naming the row's sub-dimension.
+PLUMBER_TASKS = """KẾ HOẠCH
+Nâng cao Chỉ số PAPI tỉnh Hà Tĩnh năm 2025
+PHỤ LỤC
+STT Nhiệm vụ, giải pháp Đơn vị chủ trì Đơn vị phối hợp Thời hạn
+1 Chỉ số nội dung 5: Thủ tục hành chính công
+1.1 Công khai đầy đủ thủ tục hành chính tại Bộ phận Văn phòng UBND UBND các huyện, Quý II/2025
+Một cửa các cấp; cập nhật trên Cổng dịch vụ công tỉnh thị xã
+của tỉnh (nội dung thành phần: Dịch vụ làm TTHC ở
+cấp xã)
+1.2 Rút ngắn thời gian giải quyết hồ sơ đất đai; xin lỗi Sở Tài nguyên và Văn phòng Đăng ký Thường xuyên
+người dân bằng văn bản khi trễ hẹn Môi trường đất đai
+2 Chỉ số nội dung 8: Quản trị điện tử
+2.1 Hướng dẫn người dân nộp hồ sơ trực tuyến và thanh Sở Thông tin và Các huyện, thị xã Năm 2025
+toán không dùng tiền mặt tại các xã vùng sâu Truyền thông
+2.2 Phản hồi kiến nghị của người dân qua ứng dụng Văn phòng UBND Các sở, ngành Hằng tháng
+Hà Tĩnh Online trong thời hạn quy định tỉnh
+"""
+
+
+def test_a_task_table_whose_cells_run_together_line_by_line_is_read() -> None:
+    doc = parse_text(PLUMBER_TASKS)
+    from papi_extract.evaluate import agency_key, similarity, text_key
+
+    got = [(t.label, t.dimension, t.subdimension, [agency_key(a.name) for a in t.lead]) for t in doc.tasks]
+    assert got == [("1.1", 5, "5.4", [agency_key("Văn phòng UBND")]),
+                   ("1.2", 5, None, [agency_key("Sở Tài nguyên và")]),
+                   ("2.1", 8, None, [agency_key("Sở Thông tin và")]),
+                   ("2.2", 8, None, [agency_key("Văn phòng UBND")])]
+    assert text_key(doc.tasks[0].text) == text_key(
+        "Công khai đầy đủ thủ tục hành chính tại Bộ phận Một cửa các cấp; cập nhật trên Cổng dịch vụ công "
+        "của tỉnh (nội dung thành phần: Dịch vụ làm TTHC ở cấp xã)")
+    # a cell's short last line takes the next column's words that fit in its width: the text stays close
+    assert similarity(doc.tasks[1].text,
+                      "Rút ngắn thời gian giải quyết hồ sơ đất đai; xin lỗi người dân bằng văn bản khi trễ hẹn") >= 0.85
+    assert [(m.dimension, m.method) for m in doc.indicators] == [(5, "table_group"), (8, "table_group")]
