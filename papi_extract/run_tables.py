@@ -301,7 +301,7 @@ def _merged_line_table(lines: list[str], h: int, body: int, roles: list[str],
     candidates: list[list[int]] = []
     for r in body_rows:
         first = r[2]
-        found: list[int] = []
+        heads: list[int] = []
         k = -1
         for _ in range(_MERGED_MIN_WORDS):
             k = first.find(" ", k + 1)
@@ -309,9 +309,9 @@ def _merged_line_table(lines: list[str], h: int, body: int, roles: list[str],
                 break
         while 0 <= k < len(first) - 3:
             if first[k + 1].isupper() and has_known_head(first[k + 1 : k + 121]):
-                found.append(k)
+                heads.append(k)
             k = first.find(" ", k + 1)
-        candidates.append(found)
+        candidates.append(heads)
     firsts = sorted(c[0] for c in candidates if c)
     if len(firsts) * 2 < len(candidates) or not any(len(r) > 3 for r in body_rows):
         return None  # rows whose lead cannot be found on their first line are no such table
