@@ -343,7 +343,7 @@ def _lead_piece(rest: str) -> str:
     ("Thanh tra tỉnh | Các sở, …") or opens a word no agency name holds; a ";" lists a second lead."""
     from papi_extract.agencies import has_known_head
 
-    place = _ordered_vocab()
+    place = _place_words()
     words = rest.split(" ")
     k = 1
     while k < len(words):
@@ -362,7 +362,7 @@ def _ends_on_head(words: list[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _ordered_vocab() -> frozenset[str]:
+def _place_words() -> frozenset[str]:
     """Place words that end an agency's name ("huyện", "tỉnh", "xã"): a capital after one opens another cell."""
     data = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))
     return frozenset(w for w in data["ordered_cells"]["place_words"] if " " not in w)
