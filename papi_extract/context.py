@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from papi_extract.models import (
     IndicatorMention,
     Issuer,
@@ -21,7 +23,18 @@ from papi_extract.models import (
     Task,
     Warning,
 )
-from papi_extract.normalize import LineInfo, NormalizedText, form_feed_furniture, layout_margin, page_furniture
+from papi_extract.normalize import (
+    LineInfo,
+    NormalizedText,
+    form_feed_furniture,
+    layout_margin,
+    numbered_page_lines,
+    page_furniture,
+)
+
+
+# a line holding only a number of one to three digits: a page number or a list's count
+_LONE_NUMBER = regex.compile(r"\n[ \t]{0,8}\d{1,3}[ \t]{0,3}\n")
 
 
 @dataclass(slots=True)
@@ -107,12 +120,15 @@ class DocContext:
 
     def page_furniture(self) -> frozenset[int]:
         """Line indexes of page markers and running headers (``normalize.page_furniture``) and of the lines
-        printed beside most page breaks (``normalize.form_feed_furniture``), read once."""
+        printed beside most page breaks (``normalize.form_feed_furniture``) and of page numbers counting up a page
+        apart between lines of text (``normalize.numbered_page_lines``), read once."""
         if self._furniture is None:
             t = self.norm.text
             self._furniture = page_furniture(self.line_texts()) if ("rang " in t or "RANG " in t) else frozenset()
             if "\f" in t:
                 self._furniture |= form_feed_furniture(self.line_texts())
+            if _LONE_NUMBER.search(t):
+                self._furniture |= numbered_page_lines(self.line_texts())
         return self._furniture
 
     def aligned_tables(self) -> list[Any]:

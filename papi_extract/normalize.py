@@ -572,6 +572,38 @@ def form_feed_furniture(texts: list[str]) -> frozenset[int]:
     return frozenset(numbers | {i for idx in near.values() if len(idx) >= need for i in idx})
 
 
+_PAGE_GAP_MIN = 15  # lines between two page numbers: a page holds at least this many lines
+_PAGE_GAP_MAX = 150
+_PAGE_CHAIN_MIN = 3
+_PAGE_GAP_SPREAD = 2.5  # the longest gap of a chain over its shortest: pages hold about as many lines
+
+
+def numbered_page_lines(texts: list[str]) -> frozenset[int]:
+    """Indexes of page numbers standing alone between two lines of text, with no page break or blank line around
+    them (pdfplumber joins pages with a bare line break): lines holding only a number that, with others, count up by
+    one a page apart ("2" … "3" … "4", 15 to 150 lines between each and about the same every time). A list or a
+    table's row numbers are too close together to chain. Linear in the lines."""
+    chains: dict[int, list[tuple[int, list[int]]]] = {}  # value -> (line, chain of lines ending there)
+    best: list[int] = []
+    for i, t in enumerate(texts):
+        s = t.strip(" \t\f")
+        if not (0 < len(s) <= 3 and s.isdigit()):
+            continue
+        v = int(s)
+        chain = [i]
+        for line, prev in reversed(chains.get(v - 1, [])[-4:]):
+            if _PAGE_GAP_MIN <= i - line <= _PAGE_GAP_MAX:
+                chain = [*prev, i]
+                break
+        chains.setdefault(v, []).append((i, chain))
+        if len(chain) > len(best):
+            best = chain
+    if len(best) < _PAGE_CHAIN_MIN:
+        return frozenset()
+    gaps = [b - a for a, b in zip(best, best[1:], strict=False)]
+    return frozenset(best) if max(gaps) <= _PAGE_GAP_SPREAD * min(gaps) else frozenset()
+
+
 def is_page_number(line: str) -> bool:
     s = line.strip()
     return 0 < len(s) <= 9 and PAGE_NUMBER.match(s) is not None

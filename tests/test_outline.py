@@ -841,3 +841,26 @@ def test_paragraphs_marked_by_a_first_line_indent_are_apart() -> None:
     # the same lines without the indents: the paragraph after a finished sentence still goes on the item
     flat = parse_text("\n".join(x.lstrip() for x in (head + body).split("\n")))
     assert flat.tasks[1].text.endswith("hoàn thành trong quý III/2025.")
+
+
+def test_page_numbers_counting_up_a_page_apart_are_page_furniture() -> None:
+    """pdfplumber joins pages with a bare line break: "2", "3", "4" stand alone between lines of text, a page
+    apart, with no blank line or form feed around them. Counting up by one about the same number of lines apart,
+    they are page numbers: a sentence they cut goes on as one task. Numbers a few lines apart (a count, a list)
+    stay text."""
+    from papi_extract.context import DocContext
+    from papi_extract.normalize import normalize
+    from papi_extract.pipeline import parse_text
+
+    filler = "".join(f"- Công chức Văn hóa - Xã hội tuyên truyền nội dung số {k} trên loa truyền thanh xã.\n"
+                     for k in range(18))
+    text = ("KẾ HOẠCH\nNâng cao Chỉ số PAPI xã năm 2024\nI. NHIỆM VỤ\n" + filler + "2\n" + filler
+            + "- Công chức Tư pháp - Hộ tịch hướng dẫn Nhân dân thực hiện quy chế dân chủ ở\n3\n"
+            "cơ sở tại các thôn, hoàn thành trong quý III/2024.\n" + filler + "4\n" + filler)
+    doc = parse_text(text)
+    assert any(t.text == "Công chức Tư pháp - Hộ tịch hướng dẫn Nhân dân thực hiện quy chế dân chủ ở cơ sở tại các "
+               "thôn, hoàn thành trong quý III/2024." for t in doc.tasks)
+    ctx = DocContext(norm=normalize(text))
+    assert {ctx.norm.line_texts[i] for i in ctx.page_furniture()} == {"2", "3", "4"}
+    close = "KẾ HOẠCH\nI. KẾT QUẢ\nSố xã đạt chuẩn:\n2\nSố thôn:\n3\nSố tổ:\n4\n"
+    assert DocContext(norm=normalize(close)).page_furniture() == frozenset()
