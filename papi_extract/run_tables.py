@@ -342,15 +342,17 @@ def _lead_piece(rest: str) -> str:
     capital that opens another agency ("Sở Tư pháp | Sở Nội vụ; …"), follows a place word that ends a name
     ("Thanh tra tỉnh | Các sở, …") or opens a word no agency name holds; a ";" lists a second lead."""
     from papi_extract.agencies import has_known_head
+    from papi_extract.normalize import fold
+    from papi_extract.tables import _cell_endings
 
-    place = _place_words()
+    place = _cell_endings()[2]  # place words that end an agency's name ("huyện", "tỉnh"), folded
     words = rest.split(" ")
     k = 1
     while k < len(words):
         w, prev = words[k], words[k - 1]
         if w[:1].isupper() and not prev.endswith(";") and not _ends_on_head(words[:k]):
             tail = " ".join(words[k : k + 12])
-            if has_known_head(tail) or tail.startswith("Các ") or prev.rstrip(",").lower() in place:
+            if has_known_head(tail) or tail.startswith("Các ") or fold(prev.rstrip(",")) in place:
                 break  # (a piece ending on "và", "," or "-" wrapped there: its rest is on the next lines)
         k += 1
     return " ".join(words[:k]).rstrip(" ,;-")
@@ -359,13 +361,6 @@ def _lead_piece(rest: str) -> str:
 def _ends_on_head(words: list[str]) -> bool:
     """The words are only an agency head that needs a name after it ("Văn phòng" before "UBND tỉnh")."""
     return " ".join(words).lower() in _open_words()[1]
-
-
-@lru_cache(maxsize=1)
-def _place_words() -> frozenset[str]:
-    """Place words that end an agency's name ("huyện", "tỉnh", "xã"): a capital after one opens another cell."""
-    data = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))
-    return frozenset(w for w in data["ordered_cells"]["place_words"] if " " not in w)
 
 
 def _prefix_within(line: str, width: int) -> str:
