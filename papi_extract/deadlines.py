@@ -355,15 +355,15 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
             if _date(2024, int(mo), int(d)) is not None:  # a real day of some (leap) year: end unknown
                 recs.append(_Rec(m.start(), m.end(), "by_date", prio=2, year_given=False))
             continue
-        end = _date(yy if yy is not None else year, int(mo), int(d))
-        if end is None:
+        due = _date(yy if yy is not None else year, int(mo), int(d))
+        if due is None:
             continue  # 30/02 is not a date
-        recs.append(_Rec(m.start(), m.end(), "by_date", finish=end, prio=2, year_given=yy is not None))
+        recs.append(_Rec(m.start(), m.end(), "by_date", finish=due, prio=2, year_given=yy is not None))
     for m in (v.by_month.finditer(low) if cue and "tháng" in low else ()):
         y, mo = int(m.group(2)), int(m.group(1))
-        first = _date(y, mo, 1) if _plausible(y) else None
-        if first is not None:
-            recs.append(_Rec(m.start(), m.end(), "by_date", finish=first - dt.timedelta(days=1), prio=2))
+        month_start = _date(y, mo, 1) if _plausible(y) else None
+        if month_start is not None:
+            recs.append(_Rec(m.start(), m.end(), "by_date", finish=month_start - dt.timedelta(days=1), prio=2))
     for m in ((v.date_cell if cell else v.date_prose).finditer(low) if dated and (cell or "ngày" in low) else ()):
         d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
         yy = _int(y)
@@ -416,8 +416,8 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         yy = int(m.group(3))
         if _plausible(yy):
             # "trong 6 tháng đầu năm 2025": done by the end of that half year (by_date 30/6, 31/12)
-            first = m.group(2) == "đầu"
-            recs.append(_Rec(m.start(), m.end(), "by_date", finish=dt.date(yy, 6, 30) if first else dt.date(yy, 12, 31),
+            first_half = m.group(2) == "đầu"
+            recs.append(_Rec(m.start(), m.end(), "by_date", finish=dt.date(yy, 6, 30) if first_half else dt.date(yy, 12, 31),
                              prio=1))
     gate = "xuyên" in low or "xuyen" in low or (cell and ("liên tục" in low or "thường kỳ" in low))
     for m in ((v.continuous_cell if cell else v.continuous_prose).finditer(low) if gate else ()):
@@ -492,6 +492,7 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
     for m in (_MONTH_LIST.finditer(low) if "tháng" in low and "," in low else ()):
         months = [int(x) for x in _DIGITS_RE.findall(m.group(1))]
         yy = _int(m.group(2))
+        assert yy is not None  # group 2 is the pattern's four digits
         if not all(1 <= a < b <= 12 for a, b in itertools.pairwise(months)) or not _plausible(yy):
             continue
         # "Tháng 8, 9/2024", "tháng 3, 6 và 9/2024": one month record per month, the year shared
@@ -700,10 +701,10 @@ def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
         if r.kind == "quarters":
             q0, q1 = (int(x) for x in (r.recurrence or "0-0").split("-"))
             yy = r.begin.year if r.begin else None
-            for q in range(q0, q1 + 1):
-                b = _date(yy, 3 * q - 2, 1) if yy else None
-                f = _month_end(yy, 3 * q) if yy else None
-                out.append((s, e, "quarter", b.isoformat() if b else None, f.isoformat() if f else None, None))
+            for qn in range(q0, q1 + 1):
+                d0 = _date(yy, 3 * qn - 2, 1) if yy else None
+                f = _month_end(yy, 3 * qn) if yy else None
+                out.append((s, e, "quarter", d0.isoformat() if d0 else None, f.isoformat() if f else None, None))
             continue
         if r.kind == "months":
             spec = r.recurrence or "0-0"
@@ -714,9 +715,9 @@ def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
                 months = list(range(m0, m1 + 1))
             yy = r.begin.year if r.begin else None
             for mo in months:
-                b = _date(yy, mo, 1) if yy else None
+                d0 = _date(yy, mo, 1) if yy else None
                 f = _month_end(yy, mo) if yy else None
-                out.append((s, e, "month", b.isoformat() if b else None, f.isoformat() if f else None, None))
+                out.append((s, e, "month", d0.isoformat() if d0 else None, f.isoformat() if f else None, None))
             continue
         rec = r.recurrence if r.kind in ("recurring", "per_plan") else None
         out.append((s, e, r.kind, r.begin.isoformat() if r.begin else None,
@@ -824,7 +825,12 @@ def _cell_spans(text: str, low: str, kept: list[_Rec]) -> list[tuple[int, int]]:
         ci = bisect_right(cstarts, r.start) - 1
         cs, ce = clauses[ci] if ci >= 0 else (r.start, r.end)
         prev_end = kept[idx - 1].end if idx and cs <= kept[idx - 1].start < ce else cs
-        start = _GAP.match(low, prev_end).end() if prev_end < r.start else r.start
+        if prev_end < r.start:
+            gap = _GAP.match(low, prev_end)
+            assert gap is not None  # _GAP matches the empty string
+            start = gap.end()
+        else:
+            start = r.start
         start = min(max(start, cs), r.start)
         nxt_in_clause = idx + 1 < len(kept) and cs <= kept[idx + 1].start < ce
         end = r.end if nxt_in_clause else max(r.end, ce)
@@ -873,13 +879,13 @@ def _deadline_protos(text: str, cell: bool, year: int | None) -> tuple[Deadline,
     if not cell and ". " in text:
         # "… tại nhà văn hóa các thôn. Tháng 11, 12/2024." -- a closing sentence that is only a time
         # (short, no verb of its own) is the task's time field, read as a time cell
-        k = _last_sentence_stop(text)
-        if k is not None:
+        ts = _last_sentence_stop(text)
+        if ts is not None:
             e0 = len(text.rstrip(" .;"))
-            if 0 < e0 - k <= _TIME_SENTENCE_MAX and not any(r[0] < e0 and r[1] > k for r in found):
-                seg = list(_parse(text[k:e0], True, year))
-                if seg and seg[0][0] == 0 and max(r[1] for r in seg) >= len(text[k:e0].rstrip(" .;")) - 1:
-                    found.extend((a + k, b + k, kind, st, en, rec) for a, b, kind, st, en, rec in seg)
+            if 0 < e0 - ts <= _TIME_SENTENCE_MAX and not any(r[0] < e0 and r[1] > ts for r in found):
+                seg = list(_parse(text[ts:e0], True, year))
+                if seg and seg[0][0] == 0 and max(r[1] for r in seg) >= len(text[ts:e0].rstrip(" .;")) - 1:
+                    found.extend((a + ts, b + ts, kind, st, en, rec) for a, b, kind, st, en, rec in seg)
                     found.sort(key=lambda r: r[0])
     out: list[Deadline] = []
     for s, e, kind, start, end, rec in found:

@@ -7,11 +7,11 @@ These models are the source of truth; ``schemas/*.json`` is generated from them 
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Final = "1"
 
 
 def _check_span(value: tuple[int, int]) -> tuple[int, int]:

@@ -708,7 +708,7 @@ def find_tables(ctx: DocContext, match: Matcher | None = None) -> list[Table]:
     return _find_tables(ctx, match)
 
 
-def _find_tables(ctx: DocContext, match: Matcher) -> list[Table]:
+def _find_tables(ctx: DocContext, match: Matcher | None) -> list[Table]:
     doc = ctx.text
     folded = ctx.folded
     lines = ctx.norm.lines
@@ -1036,7 +1036,7 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
     header_end = j
     if _unaligned(texts, header_end, last, starts):
         return _ordered_table(ctx, kinds, i, header_end, last, cols, match)
-    b = _Builder(doc, cols, match)
+    builder = _Builder(doc, cols, match)
     text_col = cols.index("text")
     table_end = header_end
     left = min(starts) - 4
@@ -1076,10 +1076,10 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
         j += 1
     _lift_centred_labels(entries, doc, lines)
     for j, blank, spans in entries:
-        b.add(_RawRow(spans, lines[j].start, lines[j].end, blank))
-    if not any(r.kind == "task" for r in b.rows):
+        builder.add(_RawRow(spans, lines[j].start, lines[j].end, blank))
+    if not any(r.kind == "task" for r in builder.rows):
         return None, max(table_end, i + 1)
-    table = Table("aligned", cols, b.rows, lines[first].start, lines[table_end - 1].end, b.has_groups, b.orphans)
+    table = Table("aligned", cols, builder.rows, lines[first].start, lines[table_end - 1].end, builder.has_groups, builder.orphans)
     return table, table_end
 
 
@@ -1174,7 +1174,7 @@ def _region_table(ctx: DocContext, region: AlignedRegion, match: Matcher | None)
     body = range(region.body, region.end)
     filled = [j for j in body if texts[j].strip()]
     blank_rows = any(not texts[j].strip() for j in range(filled[0], filled[-1])) if filled else False
-    b = _Builder(doc, cols, match)
+    builder = _Builder(doc, cols, match)
     blank = True
     for j in body:
         t = texts[j]
@@ -1197,23 +1197,23 @@ def _region_table(ctx: DocContext, region: AlignedRegion, match: Matcher | None)
             colon = t.find(":", name_at, min(e0, name_at + 40))  # "Nội dung thành phần: Y tế công lập"
             if colon >= 0 and t[colon + 1 : e0].strip():
                 name_at = colon + 1 + len(t[colon + 1 : e0]) - len(t[colon + 1 : e0].lstrip())
-            b._group(raw, t[name_at:e0], (base + name_at, base + e0), roman=False, numbered=m is not None)
+            builder._group(raw, t[name_at:e0], (base + name_at, base + e0), roman=False, numbered=m is not None)
         else:
             ta, tb = spans[text_col]
             head = doc[ta:tb][:1]
             new = blank if blank_rows else (tb > ta and (head.isupper() or head.isdigit()))
-            prev = b.rows[-1] if b.rows else None
+            prev = builder.rows[-1] if builder.rows else None
             if not new and prev is not None and prev.kind == "task":
-                b._extend(raw)
+                builder._extend(raw)
             elif tb > ta:
-                b._task(raw, None)
+                builder._task(raw, None)
             else:
-                b.orphans.append((raw.start, raw.end))  # agency/time cells under a group row
+                builder.orphans.append((raw.start, raw.end))  # agency/time cells under a group row
         blank = False
-    if not any(r.kind == "task" for r in b.rows):
+    if not any(r.kind == "task" for r in builder.rows):
         return None
     end_line = filled[-1] if filled else region.head
-    return Table("aligned", cols, b.rows, lines[region.head].start, lines[end_line].end, b.has_groups, b.orphans)
+    return Table("aligned", cols, builder.rows, lines[region.head].start, lines[end_line].end, builder.has_groups, builder.orphans)
 
 
 def _row_pieces(line: str) -> list[tuple[int, int]]:
@@ -1349,8 +1349,7 @@ def _ordered_table(ctx: DocContext, kinds: list[str], i: int, body: int, last: i
             b.add(_RawRow(spans, base, lines[j].end, blank))
         elif blank and end > body:
             break  # after a blank line, a line that opens no row: the text after the table
-        elif len(ps) == 1 and _LETTER_LABEL.match(first) and _group_like(first[_LETTER_LABEL.match(first).end():]):
-            lm = _LETTER_LABEL.match(first)
+        elif len(ps) == 1 and (lm := _LETTER_LABEL.match(first)) and _group_like(first[lm.end():]):
             a0 = ps[0][0] + lm.end()
             b._group(_RawRow(spans, base, lines[j].end, blank), t[a0 : ps[0][1]], (base + a0, base + ps[0][1]), roman=False)
         else:

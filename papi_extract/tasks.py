@@ -39,13 +39,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import regex
 import yaml
 
 from papi_extract.context import Block, DocContext
-from papi_extract.models import Agency, Deadline, Section, Task
+from papi_extract.models import Agency, Deadline, DeadlineKind, Section, Task
 from papi_extract.footnotes import FOOTNOTE
 from papi_extract.normalize import collapse_ws, fold
 from papi_extract.pipeline import Stage
@@ -565,7 +565,8 @@ def _closing_rx() -> regex.Pattern[str]:
     """The outline's closing-formula pattern ("Trên đây là Kế hoạch …"), looked up once."""
     from papi_extract.outline import _patterns as _outline_patterns
 
-    return _outline_patterns()["closing"]
+    # the outline's pattern table is typed loosely (dict[str, object]); its "closing" entry is a Pattern
+    return cast("regex.Pattern[str]", _outline_patterns()["closing"])
 
 
 def _split_closing_pieces(ctx: DocContext, blocks: list[Block]) -> list[Block]:
@@ -657,6 +658,7 @@ class _Doc:
         if heading_mentions:
             self.own_dim = {}
             for m in heading_mentions:
+                assert m.section is not None  # heading_mentions keeps only mentions with a section
                 sec = self.secs.get(m.section or "")
                 if sec is not None and m.section not in self.own_dim:
                     self.own_dim[m.section] = (sec.dimension, sec.subdimension)
@@ -965,15 +967,15 @@ def run(ctx: DocContext) -> None:
     # keeps its neighbours apart), so it is neither copied, split nor joined.
     empty = Joined(doc, (), st.folded)
     items: list[_Item] = []
-    for b in ctx.blocks:
-        if in_table(b):
+    for block in ctx.blocks:
+        if in_table(block):
             continue
-        if not st.in_task_area(b.section):
-            items.append(_Item(b, empty, b.section))
+        if not st.in_task_area(block.section):
+            items.append(_Item(block, empty, block.section))
             continue
         # the splits below must not change the outline's blocks: only a block of several pieces can be
         # split, so only that one is copied (``_join_page_breaks`` copies before it grows a block)
-        copied = [_copy_block(b) if len(b.pieces) > 1 else b]
+        copied = [_copy_block(block) if len(block.pieces) > 1 else block]
         for nb in _split_inline_items(ctx, _split_field_lines(
                 ctx, _split_closing_pieces(ctx, _split_glued_items(ctx, copied)))):
             items.append(_Item(nb, Joined(doc, _without_trailing_aside(doc, nb.pieces), st.folded), nb.section))
@@ -1928,6 +1930,7 @@ def _note_indicator(st: _Doc, body: Joined) -> tuple[int, str | None] | None:
         return None
     inner = body.text[k + 1 : close]
     first = inner.split(";")[0]
+    assert st.api.search_indicators is not None  # else paren is None and we returned above
     found = [m for m in st.api.search_indicators(first) if getattr(m, "exact", False)]
     if not found:
         return None
@@ -2120,6 +2123,7 @@ def _period_deadlines(st: _Doc, t: Table, labels: list[tuple[int, int]]) -> list
         m = PERIOD_LABEL.match(doc[a:b])
         if m is None:
             continue
+        kind: DeadlineKind
         if m.group("month"):
             mo = int(m.group("month"))
             if not 1 <= mo <= 12:
