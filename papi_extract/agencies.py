@@ -97,7 +97,7 @@ def _move_tone_pair(first: str, second: str) -> str:
     return unicodedata.normalize("NFC", first + tone) + base
 
 
-def _move_tone(m: re.Match[str]) -> str:
+def _move_tone(m: regex.Match[str]) -> str:
     return _move_tone_pair(m.group(1), m.group(2))
 
 
@@ -106,7 +106,7 @@ def _move_tone(m: re.Match[str]) -> str:
 _QU_TONED_U = regex.compile(r"(?<=[qQ])([úùủũụÚÙỦŨỤ])([aăâeêiyoôơAĂÂEÊIYOÔƠ])")
 
 
-def _qu_tone(m: re.Match[str]) -> str:
+def _qu_tone(m: regex.Match[str]) -> str:
     base, tone = _split_tone(m.group(1))
     return base + unicodedata.normalize("NFC", m.group(2) + tone)
 
@@ -227,7 +227,8 @@ def _vocab() -> _Vocab:
     abbrev_table = {str(k): unicodedata.normalize("NFC", str(v)) for k, v in (data.get("abbreviations") or {}).items()}
     # Long abbreviations ("UBND", "TB&XH") are matched in any case ("ubnd" is still UBND); short ones
     # ("CA", "VP", "TP") only as written, since in lower case they are ordinary syllables.
-    long_alts, short_alts = [], []
+    long_alts: list[str] = []
+    short_alts: list[str] = []
     for k in sorted(abbrev_table, key=len, reverse=True):
         parts = regex.split(r"([&\-. ])", k)
         pat = "".join(r"\s*" + regex.escape(p) + r"\s*" if p in "&-" and p else
@@ -322,7 +323,16 @@ _TAIL_CHARS = " \t\n-–—:;,.("
 
 
 def _skip_ws(low: str, i: int) -> int:
-    return _WS.match(low, i).end()
+    m = _WS.match(low, i)
+    assert m is not None  # _WS matches the empty string
+    return m.end()
+
+
+def _word_before(text: str, pos: int, i: int) -> regex.Match[str]:
+    """The word ending right before ``i`` (after ``pos``); callers know there is one."""
+    m = _WORD_BEFORE.search(text, pos, i)
+    assert m is not None
+    return m
 
 
 def _upper_at(text: str, i: int) -> bool:
@@ -562,7 +572,9 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
     cur: list[_Item] = []
 
     def open_item(s: int, e: int) -> None:
-        s = min(_ITEM_MARK.match(low, s).end(), e)  # past the "- " of a cell's list item
+        mark = _ITEM_MARK.match(low, s)
+        assert mark is not None  # _ITEM_MARK matches the empty string
+        s = min(mark.end(), e)  # past the "- " of a cell's list item
         it = _Item(s, e, None, bool(state["partner"]))
         state["shared"] = None
         state["places"] = False  # the shared head is a unit over place names ("UBND các xã A, B")
@@ -679,10 +691,10 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
                 state["lower_field"] = True
         else:  # "và"
             split = st is not None
-            if split and state.get("lower_field") and st.family and not st.plural and text[j].islower():
+            if split and st is not None and state.get("lower_field") and st.family and not st.plural and text[j].islower():
                 # "Phòng Tổ chức, biên chế và tổ chức phi chính phủ": the name's list of fields goes on
                 split = False
-            if split and not st.plural:
+            if split and st is not None and not st.plural:
                 # "Văn phòng Thị ủy và HĐND - UBND thị xã" is one office.
                 pm = _OFFICE.match(low, it.start, s0) if s0 - it.start < 120 else None
                 if pm:
@@ -697,7 +709,7 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
         if state["open"]:
             if kind == "," and _bare_family_piece(text, low, j):
                 fm = v.family.match(low, _skip_drops(low, j))
-                state["open"] = bool(fm) and _only_type_words(low[fm.end():seg_end].strip())
+                state["open"] = fm is not None and _only_type_words(low[fm.end():seg_end].strip())
             else:
                 state["open"] = False
     close_item()
@@ -1107,8 +1119,8 @@ def agency_scope(name: str) -> str | None:
             if u.group() not in units:
                 units.append(u.group())
         return ", ".join(units) if units else None
-    m = _LEVELS.search(low)
-    return m.group(1) if m else None
+    lv = _LEVELS.search(low)
+    return lv.group(1) if lv else None
 
 
 @lru_cache(maxsize=16384)
@@ -1200,6 +1212,7 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
                 continue
             if ch == "," and collective_open and _bare_family_piece(text, low, j):
                 m = v.family.match(low, _skip_drops(low, j))
+                assert m is not None  # _bare_family_piece found the family word there
                 i = m.end()
                 good = i
                 continue
@@ -1239,11 +1252,11 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
             i = good = m.end()
             collective_open = False
             continue
-        m = _locality_run(low, i)
-        if m > i:
+        run_end = _locality_run(low, i)
+        if run_end > i:
             # a unit word, its place name read with it ("thị xã Ninh Hòa") or still to come
-            place_end = m if any(c.isupper() for c in text[i:m]) else -2
-            i = good = m
+            place_end = run_end if any(c.isupper() for c in text[i:run_end]) else -2
+            i = good = run_end
             has_loc = True
             continue
         m = v.type_word.match(low, i)
@@ -1282,7 +1295,7 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
             return _Scan(good, True, i)
         if v.predicate.match(low, i) or v.stop.match(low, i):
             if not v.stop.match(low, i) and _skip_ws(low, good) == i and i > pos:
-                prev = _WORD_BEFORE.search(text, pos, i).group()
+                prev = _word_before(text, pos, i).group()
                 if prev[:1].isupper() and prev[1:].islower():
                     # a verb-like syllable right after a title-cased one may close that word ("Trung
                     # tâm Trợ | giúp pháp lý", "Ban Quản | lý dự án"): the tokenizer decides
@@ -1294,7 +1307,7 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
             continue
         if v.plural.match(low, i):
             return _Scan(good, True, i)
-        if _skip_ws(low, good) == i and i > pos and text[_WORD_BEFORE.search(text, pos, i).start()].isupper():
+        if _skip_ws(low, good) == i and i > pos and text[_word_before(text, pos, i).start()].isupper():
             nxt = _skip_ws(low, w.end())
             if nxt < limit and low[nxt] in ",;:":
                 # "Hội Nông dân, Phụ nữ, Cựu chiến binh": a lower-case word closing a capitalised
@@ -1523,7 +1536,9 @@ def _subject_core(text: str) -> tuple[int, int]:
     head = text[:_OPENING_CHARS]
     low = _lower(head)
     limit = len(text)
-    pos = _LEAD_MARK.match(text).end()
+    lead = _LEAD_MARK.match(text)
+    assert lead is not None  # _LEAD_MARK matches the empty string
+    pos = lead.end()
     if pos >= len(head) - 60:
         low, head = _lower(text), text
     m = _vocab().openers.match(low, pos)
