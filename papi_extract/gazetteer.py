@@ -302,8 +302,8 @@ def gazetteer() -> Gazetteer:
         u = Unit(int(p.code), name, unit_type, "province", int(p.code), None, key(name))
         g.provinces[u.code] = u
         g.province_keys[u.key] = u.code
-    for p in NewProvince.iter_all():
-        g.new_names[int(p.code)] = _strip_type(p.name)
+    for new_p in NewProvince.iter_all():
+        g.new_names[int(new_p.code)] = _strip_type(new_p.name)
     for code in g.provinces:
         g.province_2025[code] = tuple(int(n.province.code) for n in NewProvince.search_from_legacy(code=code))
 
@@ -330,8 +330,8 @@ def gazetteer() -> Gazetteer:
     g.district_keys = [u.key for u in g.districts]
 
     aliases = _load_aliases()
-    for code, spec in (aliases.get("provinces") or {}).items():
-        code = int(code)
+    for raw_code, spec in (aliases.get("provinces") or {}).items():
+        code = int(raw_code)
         if code not in g.provinces:
             continue
         spec = spec or {}
@@ -345,8 +345,8 @@ def gazetteer() -> Gazetteer:
         for a in spec.get("aliases") or ():
             g.province_keys.setdefault(key(a), code)
     for k_, target in (aliases.get("localities") or {}).items():
-        prov, _, written = str(k_).partition("/")
-        g.local_aliases[(int(prov), key(written))] = target
+        prov_code, _, written = str(k_).partition("/")
+        g.local_aliases[(int(prov_code), key(written))] = target
     g.province_key_list = list(g.province_keys)
     g.max_province_words = max(len(k.split()) for k in g.province_keys)
     return g

@@ -357,7 +357,7 @@ def extract_header(ctx: DocContext) -> None:
 
     if ctx.number is None and not article:
         span = (number_line.start, number_line.end) if number_line else None
-        ctx.warn("W201", "No document number found (or left blank)." if span is None
+        ctx.warn("W201", "No document number found (or left blank)." if not number_line
                  else f"Document number left blank: {collapse_ws(number_line.text)!r}.", span)
     if ctx.issued_date is None:
         span = (date_line.start, date_line.end) if date_line else None
@@ -675,7 +675,7 @@ def _extract_legal_basis(ctx: DocContext, v: HeaderVocab) -> list[Reference]:
         if k == own or k in seen:
             continue
         if type_folded is not None:
-            doc_type = v.legal_types[type_folded]
+            doc_type: str | None = v.legal_types[type_folded]
         elif colon:
             continue  # "Số: 72/KH-UBND" is a header number line, not a citation
         else:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -339,7 +339,8 @@ def _span(cell: object, attr: str) -> int:
 
 def _text_length(el: object) -> int:
     """``len(_text_content(el))`` without building the string (an XPath call per cell is slow)."""
-    return sum(map(len, el.itertext()))  # type: ignore[attr-defined]
+    texts: Iterable[str] = el.itertext()  # type: ignore[attr-defined]
+    return sum(map(len, texts))
 
 
 def _cell_text(cell: object) -> str:

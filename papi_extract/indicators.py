@@ -172,8 +172,8 @@ def extract_indicators(ctx: DocContext) -> None:
                 mentions.extend(got)
                 continue
         if b.kind == "table_row":
-            row = ctx.text[b.start : b.end]
-            parts = row.split("\t") if "\t" in row else row.split("|")
+            row_text = ctx.text[b.start : b.end]
+            parts = row_text.split("\t") if "\t" in row_text else row_text.split("|")
             if sum(1 for p in parts if p.strip(" *|")) > 2:
                 continue  # a task row, not a group row
             cells = _cell_spans(ctx, b)

@@ -17,6 +17,7 @@ import html
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -44,6 +45,9 @@ from papi_extract.grid_tables import (
 from papi_extract.run_tables import has_run_tables
 from papi_extract.word_tables import join_spilled_cells
 from papi_extract.wrapped_rows import has_wrapped_tab_rows, rewrite_wrapped_tab_rows
+
+if TYPE_CHECKING:
+    from _codecs import _EncodingMap  # the fast lookup table charmap_build returns (typeshed only)
 
 # Every pattern in this module is linear: character classes and bounded repeats only.
 _MD_HEADING = regex.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
@@ -141,7 +145,7 @@ def _fold_char(c: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _fold_codec() -> tuple[object, str]:
+def _fold_codec() -> tuple[dict[int, int] | _EncodingMap, str]:
     """A 256-entry charmap codec pair: the most frequent characters (printable ASCII, tab/newline,
     every Vietnamese letter in both cases, common typographic marks) each get one byte, and the
     decoding table maps that byte back to the character's folded form. ``?`` is itself a member, so

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -326,7 +326,8 @@ def _with_wrapped_name(name: Cell, named_at: list[tuple[Block, list[Cell], int, 
     dân ở" + "cấp cơ sở"): the next lines holding only a name in lower case, for naming the indicator
     (the row's span stays on its own line)."""
     parts = [name]
-    line = named_at[k][0].line if named_at[k] else -1
+    here = named_at[k]
+    line = here[0].line if here else -1
     for nxt in named_at[k + 1 :]:
         if nxt is None or nxt[0].line != line + 1 or sum(1 for c in nxt[1] if c.text) != 1:
             break
@@ -1319,6 +1320,7 @@ class _Prose:
         if "papi" not in f and v.other_index.search(f) is not None:
             return  # a sentence about another index (PAR INDEX, SIPAS, DDCI …) states no PAPI figure
         events: list[tuple[int, int, str, regex.Match[str] | None]] = []
+        m: regex.Match[str] | None  # a pattern's match below; an event's (None for punctuation) further on
         for m in v.score.finditer(f):
             events.append((m.start(), m.end(), "score", m))
         for m in v.rank.finditer(f):
@@ -1618,7 +1620,7 @@ class _Prose:
             depth = text[start:end].count("(") - text[start:end].count(")")
         return end
 
-    def _years(self, f: str, compares: list[tuple[int, int, str, regex.Match[str] | None]]) -> list[tuple[int, int]]:
+    def _years(self, f: str, compares: Sequence[tuple[int, int, str, regex.Match[str] | None]]) -> list[tuple[int, int]]:
         """(offset, year) of the years a sentence states, without "so với" years and ranges."""
         out: list[tuple[int, int]] = []
         for m in self.v.year.finditer(f):
@@ -1772,9 +1774,9 @@ def extract_scores(ctx: DocContext) -> None:
     notes = _footnote_contexts(ctx, prose) if "[" in ctx.text else []
     for fact in prose.facts:
         if fact.year is None and notes:
-            for a, b, year, sid in notes:
-                if a <= fact.start < b:
-                    fact.year, fact.section = year, sid
+            for a, e, year, note_sid in notes:
+                if a <= fact.start < e:
+                    fact.year, fact.section = year, note_sid
                     break
         if fact.year is None:
             fact.year = _heading_year(ctx, sections, fact.section)

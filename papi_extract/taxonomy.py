@@ -355,10 +355,10 @@ def find_indicators_folded(folded: str) -> tuple[IndicatorMatch, ...]:
         stripped_parts.append((toks, " ".join(key)))
     best: IndicatorMatch | None = None
     fz = ix.fuzzy
-    for toks, key in stripped_parts:
-        if not (fz.min_chars <= len(key) <= fz.max_chars) or len(toks) > fz.max_words:
+    for toks, key_text in stripped_parts:
+        if not (fz.min_chars <= len(key_text) <= fz.max_chars) or len(toks) > fz.max_words:
             continue
-        r = process.extractOne(key, ix.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=fz.cutoff)
+        r = process.extractOne(key_text, ix.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=fz.cutoff)
         if r is not None and (best is None or r[1] / 100 > best.score):
             best = _mk(ix.fuzzy_entries[r[2]], toks, 0, len(toks), round(r[1] / 100, 3), False)
     return (best,) if best else ()
