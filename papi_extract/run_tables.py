@@ -934,6 +934,8 @@ def _fit_cells(row_lines: list[str], roles: list[str]) -> list[str]:
 _YEAR_ALONE = regex.compile(r"^(?:19|20)\d\d$")
 _SCORE_HEAD_CELL = regex.compile(r"(?i)điểm|xếp hạng|thứ hạng|tăng|giảm|năm|^(?:19|20)\d\d$")
 _FIGURE_CELL = regex.compile(rf"^{_FIGURE}$")
+# a score column's name in one cell: "Tăng (+), giảm (-) so với năm 2023" is 34 characters; a sentence is longer
+_SCORE_HEAD_MAX = 48
 
 
 def _cell_line_scores(lines: list[str], names: list[str], j: int) -> tuple[list[str], int] | None:
@@ -942,7 +944,7 @@ def _cell_line_scores(lines: list[str], names: list[str], j: int) -> tuple[list[
     names = list(names)
     while j < len(lines) and len(names) < 10:
         t = lines[j].strip()
-        if not t or len(t) > 30 or not _SCORE_HEAD_CELL.search(t) or _FIGURE_CELL.match(t):
+        if not t or len(t) > _SCORE_HEAD_MAX or not _SCORE_HEAD_CELL.search(t) or _FIGURE_CELL.match(t):
             break
         if len(names) > 2 and (t[:1].islower() or _YEAR_ALONE.match(t)):
             names[-1] += " " + t  # a column name wrapped: "Điểm năm" / "2023", "Tăng (+), giảm (-)" / "so với năm 2022"

@@ -292,6 +292,22 @@ def test_a_score_table_with_a_blank_line_after_each_cell_is_rebuilt() -> None:
     assert got[(8, 2024)] == (3.85, -0.05) and got[(7, 2023)] == (3.4, None)
 
 
+
+def test_a_spaced_score_table_whose_change_column_names_its_base_year_is_rebuilt() -> None:
+    # a column name longer than a short label ("Tăng (+), giảm (-) so với năm 2024", 34 characters) is still a
+    # column's name; a sentence after the table is not
+    cells = ["TT", "Lĩnh vực", "Điểm năm 2025", "Tăng (+), giảm (-) so với năm 2024",
+             "1", "Trách nhiệm giải trình với người dân", "4,62", "-0,03",
+             "2", "Thủ tục hành chính công", "7,44", "+0,10",
+             "3", "Quản trị điện tử", "3,71", "+0,26"]
+    text = "Điểm các chỉ số:\n\n" + "\n\n".join(cells) + "\n\nTrong đó, chỉ số giảm điểm so với năm trước là chỉ số 3.\n"
+    rows = [line for line in rewrite_run_tables(text).split("\n") if line.startswith("| ")]
+    assert rows[0] == "| TT | Lĩnh vực | Điểm năm 2025 | Tăng (+), giảm (-) so với năm 2024 |"
+    assert rows[2] == "| 2 | Thủ tục hành chính công | 7,44 | +0,10 |"
+    doc = parse_text("KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2026\n\nI. KẾT QUẢ\n" + text + "\nII. NHIỆM VỤ\n1. Phòng Nội vụ theo dõi.\n")
+    got = {(s.dimension, s.year): (s.value, s.change) for s in doc.scores if s.kind == "actual"}
+    assert got[(3, 2025)] == (4.62, -0.03) and got[(8, 2025)] == (3.71, 0.26)
+
 # A commune plan as PyMuPDF's get_text() gives it: every cell's lines wrapped at its column's width, one after
 # the other, no empty line for an empty cell; rows numbered under their group ("1" / its name / "1.1"); a page
 # break (form feed, the next page's number, the header again) just after a group row; a score table whose
