@@ -1715,8 +1715,10 @@ def _cell_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Mat
     bar = False
     after_bar = False
     cells: list[tuple[list[int], bool]] = []  # (line indices, blank line before)
+    gaps: list[int] = []  # blank lines before each cell (blank-separated cells)
     cur: list[int] = []
     blank_before = False
+    blanks = 0
     last_line = i
     j = i
     while j < last:
@@ -1741,8 +1743,10 @@ def _cell_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Mat
                 continue
             if cur and not bar:
                 cells.append((cur, blank_before))
-                cur = []
+                gaps.append(blanks)
+                cur, blanks = [], 0
             blank_before = True
+            blanks += 1
             j += 1
             continue
         if k != "text" or j in ctx.heading_lines:
@@ -1759,6 +1763,7 @@ def _cell_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Mat
         j += 1
     if cur and not bar:
         cells.append((cur, blank_before))
+        gaps.append(blanks)
     # header cells
     header_vals: list[str] = []
     h = 0
@@ -1803,8 +1808,29 @@ def _cell_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Mat
         # not open a new row is the prose after the table: the table ends before it.
         row: list[tuple[list[int], bool]] = []
         group_mode = False
-        for ids, blank in body:
-            val = " ".join(doc[lines[x].start : lines[x].end].strip() for x in ids)
+        vals = [" ".join(doc[lines[x].start : lines[x].end].strip() for x in ids) for ids, _ in body]
+        body_gaps = gaps[h:] if len(gaps) == len(cells) else [1] * len(body)
+        skip = 0
+        for at, (ids, blank) in enumerate(body):
+            if skip:
+                skip -= 1
+                continue
+            val = vals[at]
+            run = 1
+            while at + run < len(vals) and vals[at + run] == val and run < width:
+                run += 1
+            if run >= _REPEATED_GROUP_MIN and not _NUMBER_CELL.match(val):
+                # a group row merged across the columns, written once per column (docx2python)
+                if row:
+                    b.add(raw_of(row))
+                b.add(raw_of([([], blank), (ids, blank)] if num_col == 0 else [(ids, blank)]))
+                row, group_mode, skip = [], False, run - 1
+                last_line = body[at + run - 1][0][-1]
+                continue
+            if row and body_gaps[at] >= 3 and not (_NUMBER_CELL.match(val) or _ROMAN_CELL.match(val)):
+                # an empty cell is an empty paragraph: one blank line more on each side of it
+                for _ in range(min((body_gaps[at] - 1) // 2, width - len(row) - 1)):
+                    row.append(([], blank))
             if _NUMBER_CELL.match(val) or _ROMAN_CELL.match(val):
                 if row:
                     b.add(raw_of(row))
@@ -1833,6 +1859,7 @@ def _cell_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Mat
     return Table("cells", cols, rows, lines[i].start, end, b.has_groups, b.orphans), last_line + 1
 
 
+_REPEATED_GROUP_MIN = 3  # the same cell this many times in a row: one merged group row, once per column
 _GROUP_LABEL = regex.compile(r"^\s{0,4}(?:(?P<roman>[IVXL]{1,5})|(?P<num>\d{1,2}(?:\.\d{1,2}){0,2}))\s{0,2}[.):]\s{0,4}(?=\S)")
 _GROUP_BULLET = regex.compile(r"^\s{0,4}[-–—•+*]\s{0,4}(?=\S)")
 

@@ -218,6 +218,33 @@ def test_one_cell_per_line_blank_separated() -> None:
     assert ts[0].rows[1].dimension == 8
 
 
+
+def test_one_cell_per_line_group_row_written_once_per_column_and_empty_cells_as_empty_paragraphs() -> None:
+    # docx2python: a merged group row comes once for each column it spans; an empty cell is an empty paragraph,
+    # so three blank lines stand where one separates two cells
+    group = ["Quản trị môi trường"] * 5
+    cells = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
+             *group,
+             "1", "Kiểm tra các cơ sở chăn nuôi gây ô nhiễm", "Phòng Nông nghiệp", "Công an huyện", "Quý II/2025",
+             "2", "Vận động người dân thu gom rác thải tại nguồn", "UBND các xã", "", "Thường xuyên",
+             *["Quản trị điện tử"] * 5,
+             "3", "Cập nhật văn bản lên Trang thông tin điện tử", "Văn phòng HĐND và UBND", "", "Hằng tuần"]
+    text = HEAD + "PHỤ LỤC\n\n" + "\n\n".join(cells) + "\n"
+    ctx, ts = tables_of(text)
+    assert len(ts) == 1 and ts[0].layout == "cells"
+    rs = rows(ctx, ts[0])
+    assert [(k, lab) for k, lab, _ in rs] == [("group", None), ("task", "1"), ("task", "2"), ("group", None),
+                                              ("task", "3")]
+    assert rs[2][2]["lead"] == "UBND các xã" and "support" not in rs[2][2] and rs[2][2]["deadline"] == "Thường xuyên"
+    assert rs[4][2]["deadline"] == "Hằng tuần" and "Quản trị" not in rs[2][2]["deadline"]
+    assert [r.dimension for r in ts[0].rows if r.kind == "task"] == [7, 7, 8]
+    # two equal cells side by side (lead and support the same office) are no group row
+    twice = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
+             "1", "Rà soát thủ tục hành chính", "Phòng Tư pháp", "Phòng Tư pháp", "Quý I/2025",
+             "2", "Niêm yết thủ tục hành chính", "Bộ phận một cửa", "Phòng Tư pháp", "Quý II/2025"]
+    ctx, ts = tables_of(HEAD + "PHỤ LỤC\n\n" + "\n\n".join(twice) + "\n")
+    assert [(k, lab) for k, lab, _ in rows(ctx, ts[0])] == [("task", "1"), ("task", "2")]
+
 def test_one_cell_per_line_table_ends_before_the_prose_after_it() -> None:
     cells = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành",
              "1", "Rà soát quy hoạch sử dụng đất", "Phòng Tài nguyên và Môi trường", "Quý I/2022"]
