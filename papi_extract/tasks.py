@@ -447,6 +447,7 @@ class _Item:
     attached: list[_AgencyLine] = field(default_factory=list)
     back: _Item | None = None  # a paragraph after the list assigning it ("Giao X chủ trì … các nội dung trên")
     group: _Item | None = None
+    intro: _Item | None = None  # a paragraph lead-in ("…, tập trung thực hiện các nội dung sau:") over paragraphs
     generic: bool = False
 
 
@@ -1625,8 +1626,11 @@ def _assign_groups(st: _Doc, items: list[_Item]) -> None:
         current: _Item | None = None
         sub_marker: str | None = None  # the bullet a header's first item wears: its items go on while it does
         seen_list = False
+        intro: _Item | None = None  # a paragraph announcing the paragraphs after it (bullets lost in export)
         for it in seq:
             r = _rank(it.block)
+            if it.kind != "task":
+                intro = it if (it.kind == "skip" and r == 0 and _LEAD_IN_END.search(it.text.folded.strip())) else None
             if it.kind == "header":
                 it.header_scope_parent = r == 0 and seen_list
                 current = it
@@ -1644,6 +1648,8 @@ def _assign_groups(st: _Doc, items: list[_Item]) -> None:
                     current = None
             if it.kind == "task":
                 it.group = current
+                if current is None and r == 0:
+                    it.intro = intro
                 if r > 0 and not _inline_item(st.doc, it.block):
                     # (an item listed inside a paragraph, "… sau: (1) …; (2) …", is prose: a paragraph
                     # after it does not close the section's list)
@@ -1836,6 +1842,10 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
         # a lead-in's time frames the items under it that state none ("UBND các xã thực hiện các nội dung sau,
         # hoàn thành trước ngày 30/6/2024:", "Trong năm 2024, tập trung thực hiện các nhiệm vụ sau:")
         deadlines.extend(st.deadlines(group_item.text, cell=False))
+    if not deadlines and not time_field and group_item is None and it.intro is not None:
+        # ... and so does a paragraph lead-in's over the paragraphs after it, where export lost their bullets
+        # ("Trong quý IV/2025, tập trung thực hiện các nội dung sau:" over paragraphs)
+        deadlines.extend(st.deadlines(it.intro.text, cell=False))
     if not deadlines and not fields.get("deadline"):
         # "Thời gian hoàn thành: …" written once for the section is the time of its tasks
         for ln in _block_role(st, block_sid, "deadline", block_stop):

@@ -1850,6 +1850,30 @@ def test_a_lead_ins_time_frames_the_items_under_it_that_state_none() -> None:
             assert doc.text[d.span[0] : d.span[1]] == d.raw
 
 
+
+def test_a_paragraph_lead_ins_time_frames_the_paragraphs_after_it() -> None:
+    """Export that drops bullets (docx2python, a Word file's list paragraphs) leaves a lead-in paragraph over plain
+    paragraphs: "Trong 6 tháng cuối năm 2025, các cơ quan thực hiện các nội dung sau:" still frames each paragraph
+    after it that states no time; a paragraph with its own time keeps it; a heading ends the frame."""
+    doc = parse_text(
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI xã năm 2025\n\nII. NHIỆM VỤ\n\n1. Kiểm soát tham nhũng trong khu vực công\n\n"
+        "Trong quý III/2025, các cơ quan thực hiện các nội dung như sau:\n\n"
+        "Công chức Tài chính - Kế toán công khai các khoản thu, chi tại trụ sở UBND xã.\n\n"
+        "Văn phòng HĐND và UBND xã rà soát việc kê khai tài sản, thu nhập, báo cáo trước ngày 15/7/2025.\n\n"
+        "2. Quản trị môi trường\n\n"
+        "Công an xã kiểm tra các cơ sở gây ô nhiễm môi trường trên địa bàn.\n",
+        with_text=True,
+    )
+    got = {t.text[:18]: [(d.kind, d.end) for d in t.deadlines] for t in doc.tasks}
+    assert got == {
+        "Công chức Tài chín": [("quarter", "2025-09-30")],
+        "Văn phòng HĐND và ": [("by_date", "2025-07-15")],
+        "Công an xã kiểm tr": [],
+    }
+    assert doc.text is not None
+    raw = find(doc, "Công chức Tài chính").deadlines[0]
+    assert doc.text[raw.span[0] : raw.span[1]] == raw.raw == "quý III/2025"
+
 def test_a_starred_line_announcing_a_list_heads_the_bullets_of_another_marker() -> None:
     """ "* Giao Phòng Văn hóa và Thông tin chủ trì, phối hợp với … thực hiện các nội dung sau:" over "-" items: a
     typist's star marks the higher level there, so the line is the items' group head (its subject leads, its partners
