@@ -171,7 +171,8 @@ def _vocab() -> _Vocab:
         report_context=regex.compile(_B + _alt(d.get("report_context") or []) + r"\s*$|\(\s*$"),
         list_item=regex.compile(_alt(list(list_kind)) + _E + r"(?!\s*[/\-]?\s*\d)"),
         list_kind=list_kind,
-        annual_noun=regex.compile(_B + _alt(d.get("annual_noun_qualifiers") or []) + r"\s*$"),
+        annual_noun=regex.compile(_B + _alt(d.get("annual_noun_qualifiers") or [])
+                                  + rf"(?:\s+(?:cấp\s+)?{_alt(d.get('annual_noun_levels') or [])})?\s*$"),
         rel_day=regex.compile(
             _B + rf"(?:{by_cues}|vào|từ)\s+ngày\s+\d{{1,2}}\s+(?:của\s+)?({_alt(list(unit_kind))}){_E}"
         ),

@@ -607,6 +607,16 @@ def test_the_review_after_six_months_is_held_once() -> None:
     assert [d.recurrence for d in parse_deadlines("Báo cáo 6 tháng gửi Sở Nội vụ.")] == ["semiannual"]
 
 
+
+def test_a_report_of_results_every_six_months_and_year_recurs() -> None:
+    """ "báo cáo kết quả 6 tháng, năm" is the report of "báo cáo 6 tháng, năm" with its object named: semiannual and
+    annual; "kết quả 6 tháng đầu năm" without the report stays no recurrence."""
+    text = "Tổng hợp ý kiến người dân, báo cáo kết quả 6 tháng, năm về Phòng Nội vụ."
+    found = parse_deadlines(text)
+    check_spans(text, found)
+    assert [(d.kind, d.recurrence) for d in found] == [("recurring", "semiannual"), ("recurring", "annual")]
+    assert parse_deadlines("Đánh giá kết quả 6 tháng đầu năm của các thôn.") == []
+
 def test_a_periodic_report_with_its_dates_written_out() -> None:
     """ "định kỳ 6 tháng (trước ngày 15/6/2025) và năm (trước ngày 15/11/2025)": each report has a full
     date, so the records are those dates; without the year the parentheses only qualify the recurrence."""
@@ -710,6 +720,10 @@ def test_an_aims_time_and_an_opening_phase_in_prose(text: str, expected: list[tu
         ("Niêm yết kế hoạch sử dụng đất hằng năm của thị xã tại trụ sở UBND phường.", []),
         ("Đưa nhiệm vụ cải thiện Chỉ số PAPI vào kế hoạch công tác hằng năm của đơn vị.", []),
         ("Gắn kết quả thực hiện với đánh giá mức độ hoàn thành nhiệm vụ hằng năm của công chức.", []),
+        # ... also with the level whose budget or price list it is between the noun and the year
+        ("Bố trí kinh phí thực hiện trong dự toán ngân sách huyện hằng năm.", []),
+        ("Công khai bảng giá đất cấp tỉnh hàng năm tại trụ sở UBND xã.", []),
+        ("Lập dự toán ngân sách xã; báo cáo kết quả hằng năm.", [("recurring", None, None, "annual")]),
         # the task's own recurrence and continuity still count
         ("Chỉ đạo thường xuyên việc tiếp công dân; báo cáo kết quả hằng năm.",
          [("continuous", None, None, None), ("recurring", None, None, "annual")]),
