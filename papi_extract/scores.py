@@ -499,7 +499,10 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
 
     def split(b: Block) -> list[Cell]:
         starts = aligned.get(b.line)
-        return _split_row(ctx, b.start, b.end) if starts is None else _split_aligned(ctx, b.start, b.end, starts)
+        if starts is None:
+            return _split_row(ctx, b.start, b.end)
+        # column starts count from the line's first character, not the block's (which skips an indent)
+        return _split_aligned(ctx, ctx.norm.lines[b.line].start, b.end, starts)
 
     for g in groups:
         # cheap test first: a score table has a short header cell naming a year in its first rows, or
@@ -553,7 +556,13 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
                 if item is None:
                     continue
             b, cells, j, name = item
-            shift = name_col - j if j < name_col and len(cells) == width - (name_col - j) else 0
+            # (a space-aligned row's cells are one per column: there the lost cell leaves the last one empty,
+            # "Tổng điểm  45,33 … 45,12  -0,21" under "TT  Chỉ số nội dung  Năm 2021  Năm 2022  Tăng/giảm")
+            filled = max((x for x, c in enumerate(cells) if c.text), default=-1) + 1
+            short = len(cells)
+            if is_aligned and name_col < len(cells) and _is_value_cell(cells[name_col].text):
+                short = filled  # a figure where the name column is: the row's cells moved one column left
+            shift = name_col - j if j < name_col and short == width - (name_col - j) else 0
             label = next((c for c in cells[:j] if c.text and _is_row_label(c.text)), None)
             match, total = _resolve_name(_with_wrapped_name(name, named_at, n_at) if is_aligned else name)
             values = [cells[c - shift] if 0 <= c - shift < len(cells) and c - shift > j and cells[c - shift].text

@@ -629,6 +629,37 @@ def test_space_aligned_score_table_with_wrapped_header_and_names() -> None:
     assert [s.title for s in ctx.sections] == ["KẾT QUẢ NĂM 2024", "NHIỆM VỤ, GIẢI PHÁP"]
 
 
+
+def test_indented_space_aligned_score_table_with_a_total_row_spanning_two_columns() -> None:
+    """An HTML-to-text renderer (inscriptis) indents a page's table and pads its columns: the column starts
+    count from the line's first character. Its "Tổng điểm" cell spans the number and name columns, so the
+    total row's figures are printed one column to the left; a total row whose name column is merely empty
+    keeps its figures where they are."""
+    text = (
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2024\n\n"
+        "I. KẾT QUẢ NĂM 2023\n"
+        "Điểm các chỉ số nội dung như sau:\n\n"
+        "      STT   Chỉ số nội dung                          Năm 2022  Năm 2023  Tăng, giảm\n"
+        "      1     Thủ tục hành chính công                  7,31      7,40      +0,09     \n"
+        "      2     Quản trị môi trường                      3,52      3,38      -0,14     \n"
+        "      3     Quản trị điện tử                         3,60      3,71      +0,11     \n"
+        "      Tổng điểm  44,02                               44,14     +0,12\n\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Tăng cường công khai ngân sách xã.\n"
+    )
+    ctx = parse(text)
+    assert facts(ctx) >= {
+        (5, None, 2022, "actual", 7.31, None, None, None, None),
+        (5, None, 2023, "actual", 7.4, 0.09, None, None, None),
+        (7, None, 2023, "actual", 3.38, -0.14, None, None, None),
+        (None, None, 2022, "actual", 44.02, None, None, None, None),
+        (None, None, 2023, "actual", 44.14, 0.12, None, None, None),
+    }
+    kept = text.replace("      Tổng điểm  44,02                               44,14     +0,12",
+                        "      Tổng điểm                                      44,02     44,14     ")
+    assert {(s.year, s.value, s.change) for s in parse(kept).scores if s.dimension is None and s.method == "table"} == {
+        (2022, 44.02, None), (2023, 44.14, None)}
+
 def test_space_aligned_score_table_whose_number_column_is_glued_to_the_name_column() -> None:
     """A plain-text score table whose number column is only as wide as "STT" plus one space: "STT Nội
     dung chỉ số" is two columns, so the table is read. Its rank column's header wraps ("Thứ hạng" over
