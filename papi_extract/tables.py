@@ -570,7 +570,11 @@ class _Builder:
         if _strong(m, text):
             return False
         prev_text = prev.cell_text("text", self.doc).rstrip()
-        if prev_text and prev_text[-1] not in _TERMINAL and raw.blank_before:
+        if not prev_text:
+            return True  # a row whose text cell was empty on its number's line: its text is below (centred)
+        if _LIST_ITEM.match(text) and _LIST_ITEM.match(prev_text):
+            return True  # "- A;" then "- B": the items a text cell lists, one per line
+        if prev_text[-1] not in _TERMINAL and raw.blank_before:
             return True
         return False
 
@@ -1023,8 +1027,11 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
     j = i + 1
     while j < last and kinds[j] == "text":  # the wrapped rest of the header cells
         ps = cell_pieces(texts[j])
-        # a row right under the header (no blank line between): a label, or a long cell, is no header
+        # a row right under the header (no blank line between): a label, a long cell, or a group row naming
+        # an indicator ("Thủ tục hành chính công" under "TT"), is no header
         if not ps or _is_label(texts[j][ps[0][0] : ps[0][1]]) or any(b - a > _MAX_HEAD_CELL for a, b in ps):
+            break
+        if len(ps) == 1 and _group_like(texts[j][ps[0][0] : ps[0][1]]):
             break
         for a, b in ps:
             k = _nearest(starts, a)
@@ -1048,6 +1055,8 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
         pieces = cell_pieces(t)
         if pieces[0][0] < left:
             break
+        if blank and pieces[0][0] < starts[0] - 1 and not _is_label(t[pieces[0][0] : pieces[0][1]]):
+            break  # after a blank line, text starting left of the number column: the text after an indented table
         if j + 1 < last and _ALIGNED_HEAD.match(texts[j + 1]) and all(b - a <= _MAX_HEAD_CELL for a, b in pieces):
             j += 1  # the upper line of the header printed again ("Thời gian thực   Sản phẩm / kết")
             continue
@@ -1065,6 +1074,11 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
             piece = t[a:e]
             if n == 0 and _is_label(piece) and a <= starts[0] + 3:
                 k = 0
+            elif (n == 0 and len(pieces) == 1 and a <= starts[0] + 1 and text_col > 0
+                    and starts[text_col] - starts[0] >= _SPAN_FROM_NUMBER_GAP):
+                # a line's only text starting in the number column, left of where the text column's do: a
+                # group row merged across the columns ("Cung ứng dịch vụ công" under "TT"; inscriptis, -layout)
+                k = 0
             else:
                 k = _nearest(starts[1:], a) + 1
                 if k != text_col and a < starts[min(text_col + 1, len(starts) - 1)] - 6:
@@ -1075,6 +1089,7 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
         table_end = j + 1
         j += 1
     _lift_centred_labels(entries, doc, lines)
+    _lift_centred_item_rows(entries, doc, text_col)
     for j, blank, spans in entries:
         builder.add(_RawRow(spans, lines[j].start, lines[j].end, blank))
     if not any(r.kind == "task" for r in builder.rows):
@@ -1083,6 +1098,7 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
     return table, table_end
 
 
+_SPAN_FROM_NUMBER_GAP = 6  # the number column this wide at least before a group row is told by where it starts
 _HEAD_ABOVE_GAP = 8  # a piece of the line above the header starting this far right of the last column is a column
 
 
@@ -1109,6 +1125,35 @@ def _header_above(texts: list[str], kinds: list[str], i: int, starts: list[int],
     if len(new_starts) == len(starts) or not all(header_role(n) for n in new_names[len(starts):]):
         return None
     return new_starts, new_names
+
+
+def _lift_centred_item_rows(entries: list[tuple[int, bool, list[tuple[int, int]]]], doc: str, text_col: int) -> None:
+    """A row whose text cell is a list of items centred on its number ("- Hướng dẫn … VNeID;" / "10 | | UBND …" /
+    "- Hướng dẫn … trực tuyến."): its label line holds no text, and the items' lines above it, which would
+    continue the row before, are the row's own. The label line is moved up before them (rows unparted by blank
+    lines; a row's prose, not items, above its label stays where it is)."""
+    n = 0
+    while n < len(entries):
+        _, blank, spans = entries[n]
+        a, b = spans[0]
+        ta, tb = spans[text_col]
+        if n == 0 or b <= a or not _is_label(doc[a:b].strip()) or tb > ta or blank:
+            n += 1
+            continue
+        k = n
+        while k > 0 and not entries[k][1]:
+            pj, pblank, pspans = entries[k - 1]
+            only_text = all(y <= x for c, (x, y) in enumerate(pspans) if c != text_col) and pspans[text_col][1] > pspans[text_col][0]
+            if not only_text:
+                break
+            k -= 1
+            if pblank:
+                break
+        first_item = next((m for m in range(k, n) if _LIST_ITEM.match(doc[entries[m][2][text_col][0] : entries[m][2][text_col][1]])), None)
+        if first_item is not None and first_item > 0:
+            row = entries.pop(n)
+            entries.insert(first_item, (row[0], entries[first_item][1], row[2]))
+        n += 1
 
 
 def _lift_centred_labels(entries: list[tuple[int, bool, list[tuple[int, int]]]], doc: str, lines: list[Any]) -> None:
@@ -1243,11 +1288,13 @@ def _unaligned(texts: list[str], first: int, last: int, starts: list[int]) -> bo
         ps = _row_pieces(texts[j])
         if not ps:
             continue
+        if ps[0][0] < starts[0] - 1:
+            break  # a line starting left of the number column: the text after the table (an indented table)
         if _is_label(texts[j][ps[0][0] : ps[0][1]]):
             if len(ps) >= 2 and _NUMBER_CELL.match(texts[j][ps[0][0] : ps[0][1]]):
                 text_starts.append(ps[1][0])
-        else:
-            wrapped.append(ps[0][0])
+        elif not (len(ps) == 1 and _group_like(texts[j][ps[0][0] : ps[0][1]])):
+            wrapped.append(ps[0][0])  # (a group row spanning the table starts at its left edge in any layout)
     if len(text_starts) < 2 or len(wrapped) < 2:
         return False
     text_at = sorted(text_starts)[len(text_starts) // 2]

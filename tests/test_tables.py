@@ -432,6 +432,45 @@ def test_space_aligned_table_whose_number_column_is_glued_to_the_text_column() -
     assert rs[1][2]["lead"] == "Chủ tịch UBND huyện"
 
 
+
+# An HTML table rendered by inscriptis inside an indented page: columns padded with spaces, a group row
+# merged across the columns starting under "STT", a row whose text cell lists two items centred on its
+# number (the number's line has no text), and the page's text after the table, indented less.
+INDENTED = HEAD + """III. NHIỆM VỤ
+
+      1. Các nhiệm vụ cụ thể
+
+          STT   Nội dung                                      Chủ trì                 Phối hợp            Thời gian
+          Công khai, minh bạch trong việc ra quyết định ở địa phương
+          1     Niêm yết danh sách hộ nghèo tại nhà văn hóa   UBND các xã             Trưởng thôn         Quý I/2024
+          Quản trị điện tử
+          2     Cập nhật văn bản lên Trang thông tin điện tử  Văn phòng HĐND và UBND  Phòng Văn hóa       Hằng tháng
+                - Hướng dẫn người dân cài đặt ứng dụng VNeID;
+          3                                                   Công an huyện           UBND các xã         Năm 2024
+                - Hướng dẫn người dân nộp hồ sơ trực tuyến.
+
+      IV. TỔ CHỨC THỰC HIỆN
+
+      1. Phòng Nội vụ
+
+      - Là cơ quan thường trực theo dõi, đôn đốc thực hiện Kế hoạch.
+"""
+
+
+def test_indented_space_aligned_table_with_spanning_group_rows_and_a_centred_item_row() -> None:
+    ctx, ts = tables_of(INDENTED)
+    (t,) = ts
+    assert t.layout == "aligned"
+    rs = rows(ctx, t)
+    assert [(k, lab) for k, lab, _ in rs] == [("group", None), ("task", "1"), ("group", None), ("task", "2"),
+                                              ("task", "3")]
+    assert [r.dimension for r in t.rows if r.kind == "task"] == [2, 8, 8]
+    assert rs[3][2]["text"] == "Cập nhật văn bản lên Trang thông tin điện tử"
+    assert rs[4][2]["text"] == ("- Hướng dẫn người dân cài đặt ứng dụng VNeID; "
+                                "- Hướng dẫn người dân nộp hồ sơ trực tuyến.")
+    assert rs[4][2]["lead"] == "Công an huyện" and rs[4][2]["deadline"] == "Năm 2024"
+    assert t.end < ctx.text.index("IV. TỔ CHỨC THỰC HIỆN")
+
 def test_prose_with_wide_spaces_is_no_aligned_table() -> None:
     text = HEAD + "I. NHIỆM VỤ\n\n    TT  Thực  hiện  Kế  hoạch  số  12/KH-UBND  của  UBND  tỉnh.\n"
     _, ts = tables_of(text)
