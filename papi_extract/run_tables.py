@@ -223,6 +223,11 @@ def rewrite_run_tables(text: str) -> str:
             continue
         rows, end = _rows(lines, i, body, furniture)
         if sum(1 for r in rows if r[0] == "row") < 2:
+            merged = _cell_run_table(lines, i, body, roles, names)
+            if merged is not None:
+                table, i = merged
+                out.extend(table)
+                continue
             out.append(lines[i])
             i += 1
             continue
@@ -335,6 +340,199 @@ def _merged_line_table(lines: list[str], h: int, body: int, roles: list[str],
         out.append(f"| {r[1]} | {text.replace('|', '/')} | {lead.replace('|', '/')} |")
     out.append("")
     return out, end
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables whose cells follow one another, a cell of one line joined to its neighbours by a space (pypdf's
+# extract_text of a ruled table): "1" alone, the task's wrapped lines, then the lead's, support's, output's and
+# time's cells, where the one-line ones share a line ("Sở Tư pháp Sở Thông tin và Truyền thông; Báo An Giang
+# Chuyên mục, tin bài tuyên truyền Quý II - quý IV/2024"); a row of one-line cells is one line ("10 Kiểm tra …
+# Sở Giáo dục và Đào tạo Sở Tài chính; … Báo cáo kết quả kiểm tra Đầu năm học 2024 - 2025"). The task ends where a
+# line opens with an agency (or, on one line, at the first agency no link word leads into); of the rest, the
+# lead is the agency opening it, the support the agencies after it, the time the part from the first
+# capitalised time word on, the output what lies between.
+# ---------------------------------------------------------------------------------------------
+
+_RUN_ROW = regex.compile(r"^(\d{1,2})(?:[ \t]{1,3}(\p{L}.*))?$")
+_RUN_GROUP = regex.compile(r"^(?:([IVX]{1,5})|([a-zđ]))[.)]?[ \t]{1,3}(\p{Lu}.{2,})$")
+_RUN_MIN_ROWS = 3
+_RUN_ROW_LINES = 24
+_RUN_YEAR = regex.compile(r"^(?:19|20)\d\d(?!\d)")
+
+
+@lru_cache(maxsize=1)
+def _link_words() -> frozenset[str]:
+    """Words after which an agency's name belongs to the task's text (tasks.yaml's cell_runs)."""
+    raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))["cell_runs"]
+    return frozenset(w.lower() for w in raw["link_words"])
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> tuple[str, ...]:
+    """run_tables.time_openings in lower case, not folded: "Nam" (Việt Nam) and "Quyết" are no "năm", "quý"."""
+    raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))["run_tables"]
+    return tuple(sorted((str(w).lower() for w in raw["time_openings"]), key=len, reverse=True))
+
+
+def _time_word_at(words: list[str], k: int) -> bool:
+    if not words[k][:1].isupper():
+        return False
+    s = " ".join(words[k : k + 3]).lower()
+    return any(s == w or s.startswith(w + " ") or s.startswith(w + "/") for w in _time_words())
+
+
+def _cell_run_table(lines: list[str], h: int, body: int, roles: list[str],
+                    names: list[str]) -> tuple[list[str], int] | None:
+    """(pipe lines, index after the table) of a table at ``h`` whose cells run on line after line."""
+    from papi_extract.agencies import has_known_head
+
+    if roles[:3] != ["number", "text", "lead"]:
+        return None
+    head = lines[h].strip(" \f")
+    rows: list[list[str]] = []  # ["group", label, name] or ["row", label, lines...]
+    expected, j, end = 1, body, body
+    while j < len(lines):
+        t = lines[j].strip(" \f")
+        if t == head or (_BARE_NUMBER.match(t) and "\f" in lines[j]):
+            j += 1  # the header printed again on a new page, a page number
+            continue
+        m = _RUN_ROW.match(t)
+        if m is not None and int(m.group(1)) == expected:
+            rows.append(["row", m.group(1)] + ([m.group(2)] if m.group(2) else []))
+            expected += 1
+            end = j = j + 1
+            continue
+        g = _RUN_GROUP.match(t)
+        if g is not None and len(t) <= 120 and not has_known_head(g.group(3)) and (
+                g.group(1) or (rows and rows[-1][0] == "group") or _names_indicator(g.group(3))):
+            rows.append(["group", g.group(1) or g.group(2), g.group(3)])
+            end = j = j + 1
+            continue
+        if not t or not rows or rows[-1][0] == "group" or len(rows[-1]) > _RUN_ROW_LINES or _TEXT_HEADING.match(t):
+            break
+        rows[-1].append(t)
+        end = j = j + 1
+    body_rows = [r for r in rows if r[0] == "row"]
+    if len(body_rows) < _RUN_MIN_ROWS:
+        return None
+    width = len(roles)
+    out = ["", "| " + " | ".join(names) + " |", "|" + "---|" * width]
+    read = 0
+    for r in rows:
+        if r[0] == "group":
+            out.append("| " + " | ".join([r[1], r[2]] + [""] * (width - 2)) + " |")
+            continue
+        cells = _run_cells(r[2:], roles)
+        if cells is None:
+            # a row whose lead cannot be found: its lines as its text, the other cells left empty
+            cells = [" ".join(r[2:])] + [""] * (width - 2)
+        else:
+            read += 1
+        out.append("| " + " | ".join([r[1], *(c.replace("|", "/") for c in cells)]) + " |")
+    if read * 2 < len(body_rows):
+        return None
+    out.append("")
+    return out, end
+
+
+def _names_indicator(name: str) -> bool:
+    """A lettered line naming a PAPI indicator from its start ("b Giáo dục tiểu học công lập"): a sub-group row."""
+    from papi_extract.taxonomy import find_indicators
+
+    found = find_indicators(name)
+    return bool(found) and found[0].start <= 3
+
+
+def _run_cells(row_lines: list[str], roles: list[str]) -> list[str] | None:
+    """The cells after the number of one row (``_cell_run_table``), or None when no lead is found."""
+    from papi_extract.agencies import has_known_head
+
+    if not row_lines:
+        return None
+    text_lines: list[str] = []
+    rest: list[str] = []
+    if len(row_lines) == 1:
+        cut = _first_lead_start(row_lines[0])
+        if cut is None:
+            return None
+        text_lines, rest = [row_lines[0][:cut].rstrip()], [row_lines[0][cut:]]
+    else:
+        for k, ln in enumerate(row_lines):
+            if k > 0 and (has_known_head(ln[:120]) or ln.startswith("Các ")):
+                text_lines, rest = row_lines[:k], row_lines[k:]
+                break
+        else:
+            return None
+    stream = " ".join(rest)
+    lead = _lead_piece(stream)
+    if not lead:
+        return None
+    after = stream[len(lead) :].lstrip(" ;,")
+    cells: dict[str, str] = {"text": " ".join(text_lines), "lead": lead}
+    time_at = _time_start(after) if "deadline" in roles else None
+    before_time = after[:time_at].rstrip() if time_at is not None else after
+    if time_at is not None:
+        cells["deadline"] = after[time_at:].strip()
+    if "support" in roles:
+        support = _agency_run(before_time)
+        cells["support"] = support.rstrip(" ;,")
+        before_time = before_time[len(support) :].strip()
+    if "output" in roles:
+        cells["output"] = before_time
+    elif before_time and "support" in cells:
+        cells["support"] = f"{cells['support']} {before_time}".strip()
+    return [cells.get(role, "") for role in roles[1:]]
+
+
+def _first_lead_start(line: str) -> int | None:
+    """Where the lead's agency opens on a row of one line: the first capitalised agency head after the task's
+    first three words that no link word leads into ("… tại trụ sở UBND cấp xã" is the task's)."""
+    from papi_extract.agencies import has_known_head
+
+    link = _link_words()
+    words = line.split(" ")
+    at = 0
+    for k, w in enumerate(words):
+        if k >= _MERGED_MIN_WORDS and w[:1].isupper() and words[k - 1].lower().rstrip(",;") not in link:
+            if has_known_head(" ".join(words[k : k + 12])):
+                return at
+        at += len(w) + 1
+    return None
+
+
+def _time_start(text: str) -> int | None:
+    """Where the time cell opens in ``text`` (output and time run together): the first capitalised time word,
+    else a year opening a range ("2024 - 2025") after the output's words."""
+    words = text.split(" ")
+    at = 0
+    year_at: int | None = None
+    for k, w in enumerate(words):
+        if k > 0 and _time_word_at(words, k):
+            return at
+        if year_at is None and k > 0 and _RUN_YEAR.match(w):
+            year_at = at
+        at += len(w) + 1
+    if words and words[0] and _time_word_at(words, 0):
+        return 0
+    return year_at
+
+
+def _agency_run(text: str) -> str:
+    """The agencies opening ``text``, up to the first capitalised word that neither opens an agency nor goes on
+    with one's name (after "và", "-", or another capitalised word: "Ủy ban MTTQ Việt Nam")."""
+    from papi_extract.agencies import has_known_head
+
+    words = text.split(" ")
+    if not words or not (has_known_head(" ".join(words[:12])) or words[0] == "Các"):
+        return ""
+    for k in range(1, len(words)):
+        w, prev = words[k], words[k - 1]
+        if not w[:1].isupper() or prev in ("và", "-", "–") or (prev[:1].isupper() and not prev.endswith((",", ";"))):
+            continue
+        if prev.endswith(";") or has_known_head(" ".join(words[k : k + 12])) or w == "Các":
+            continue
+        return " ".join(words[:k])
+    return text
 
 
 def _lead_piece(rest: str) -> str:

@@ -477,3 +477,60 @@ def test_a_task_table_whose_cells_run_together_line_by_line_is_read() -> None:
     assert similarity(doc.tasks[1].text,
                       "Rút ngắn thời gian giải quyết hồ sơ đất đai; xin lỗi người dân bằng văn bản khi trễ hẹn") >= 0.85
     assert [(m.dimension, m.method) for m in doc.indicators] == [(5, "table_group"), (8, "table_group")]
+
+
+# A district plan's appendix as pypdf's extract_text() gives a ruled table: each cell's wrapped lines in turn,
+# one-line cells joined to their neighbours by a space (a row of one-line cells is one line), the header printed
+# again on the next page, Roman group rows and lettered sub-group rows.
+CELL_RUNS = """KẾ HOẠCH
+Nâng cao Chỉ số PAPI huyện Tam Nông năm 2025
+I. NHIỆM VỤ
+Chi tiết tại Phụ lục kèm theo.
+PHỤ LỤC
+TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Sản phẩm Thời hạn
+I Công khai, minh bạch trong việc ra quyết định ở địa phương
+1
+Niêm yết công khai danh sách hộ nghèo, hộ cận nghèo
+tại nhà văn hóa ấp và trụ sở UBND xã
+Phòng Lao động -
+Thương binh và Xã
+hội
+UBND các xã, thị trấn Danh sách được niêm yết Tháng 01/2025
+2 Công khai dự toán ngân sách xã trên bảng tin tại trụ sở UBND xã Phòng Tài chính - Kế hoạch UBND các xã, thị trấn Bảng công khai Quý I/2025
+II Cung ứng dịch vụ công
+a Y tế công lập
+3
+Nâng cao chất lượng khám, chữa bệnh tại trạm y tế
+xã; bảo đảm đủ thuốc thiết yếu
+Trung tâm Y tế huyện Ủy ban MTTQ Việt Nam
+huyện
+Báo cáo kết quả Thường xuyên
+TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Sản phẩm Thời hạn
+b Giáo dục tiểu học công lập
+4 Sửa chữa phòng học xuống cấp tại các điểm trường tiểu học Phòng Giáo dục và Đào tạo UBND các xã, thị trấn Phòng học được sửa chữa Trước năm học 2025 - 2026
+"""
+
+
+def test_a_task_table_whose_cells_run_on_one_after_another_is_read() -> None:
+    rows = [line for line in rewrite_run_tables(CELL_RUNS).split("\n") if line.startswith("| ")]
+    assert rows[0] == "| TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Sản phẩm | Thời hạn |"
+    assert rows[2] == ("| 1 | Niêm yết công khai danh sách hộ nghèo, hộ cận nghèo tại nhà văn hóa ấp và trụ sở UBND xã | "
+                       "Phòng Lao động - Thương binh và Xã hội | UBND các xã, thị trấn | Danh sách được niêm yết | "
+                       "Tháng 01/2025 |")
+    # a row of one-line cells on one line: the task ends where the lead's agency opens ("tại trụ sở UBND xã" is
+    # the task's: a link word leads into it)
+    assert rows[3] == ("| 2 | Công khai dự toán ngân sách xã trên bảng tin tại trụ sở UBND xã | Phòng Tài chính - Kế hoạch | "
+                       "UBND các xã, thị trấn | Bảng công khai | Quý I/2025 |")
+    assert rows[5].startswith("| a | Y tế công lập |")
+    assert rows[6] == ("| 3 | Nâng cao chất lượng khám, chữa bệnh tại trạm y tế xã; bảo đảm đủ thuốc thiết yếu | "
+                       "Trung tâm Y tế huyện | Ủy ban MTTQ Việt Nam huyện | Báo cáo kết quả | Thường xuyên |")
+    assert rows[7].startswith("| b | Giáo dục tiểu học công lập |")
+    assert rows[8].endswith("| Phòng Giáo dục và Đào tạo | UBND các xã, thị trấn | Phòng học được sửa chữa | "
+                            "Trước năm học 2025 - 2026 |")
+    doc = parse_text(CELL_RUNS)
+    got = {t.label: (t.dimension, t.subdimension, [a.raw for a in t.lead], [d.kind for d in t.deadlines])
+           for t in doc.tasks if t.origin == "table"}
+    assert got == {"1": (2, None, ["Phòng Lao động - Thương binh và Xã hội"], ["month"]),
+                   "2": (2, None, ["Phòng Tài chính - Kế hoạch"], ["quarter"]),
+                   "3": (6, "6.1", ["Trung tâm Y tế huyện"], ["continuous"]),
+                   "4": (6, "6.2", ["Phòng Giáo dục và Đào tạo"], ["event"])}
