@@ -522,6 +522,7 @@ def _agency_run(text: str) -> str:
     with one's name (after "và", "-", or another capitalised word: "Ủy ban MTTQ Việt Nam")."""
     from papi_extract.agencies import has_known_head
 
+    heads = _open_words()[1]
     words = text.split(" ")
     if not words or not (has_known_head(" ".join(words[:12])) or words[0] == "Các"):
         return ""
@@ -531,6 +532,8 @@ def _agency_run(text: str) -> str:
             continue
         if prev.endswith(";") or has_known_head(" ".join(words[k : k + 12])) or w == "Các":
             continue
+        if prev.lower() in heads or " ".join(words[max(0, k - 2) : k]).lower() in heads:
+            continue  # a head that needs its name: "Văn phòng | Đăng ký đất đai", "Trung tâm | Phục vụ …"
         return " ".join(words[:k])
     return text
 

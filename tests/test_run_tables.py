@@ -508,6 +508,8 @@ Báo cáo kết quả Thường xuyên
 TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Sản phẩm Thời hạn
 b Giáo dục tiểu học công lập
 4 Sửa chữa phòng học xuống cấp tại các điểm trường tiểu học Phòng Giáo dục và Đào tạo UBND các xã, thị trấn Phòng học được sửa chữa Trước năm học 2025 - 2026
+III Thủ tục hành chính công
+5 Rút ngắn thời gian cấp Giấy chứng nhận quyền sử dụng đất lần đầu Phòng Tài nguyên và Môi trường Chi nhánh Văn phòng Đăng ký đất đai huyện Giấy chứng nhận được cấp đúng hạn Hằng tháng
 """
 
 
@@ -533,4 +535,8 @@ def test_a_task_table_whose_cells_run_on_one_after_another_is_read() -> None:
     assert got == {"1": (2, None, ["Phòng Lao động - Thương binh và Xã hội"], ["month"]),
                    "2": (2, None, ["Phòng Tài chính - Kế hoạch"], ["quarter"]),
                    "3": (6, "6.1", ["Trung tâm Y tế huyện"], ["continuous"]),
-                   "4": (6, "6.2", ["Phòng Giáo dục và Đào tạo"], ["event"])}
+                   "4": (6, "6.2", ["Phòng Giáo dục và Đào tạo"], ["event"]),
+                   "5": (5, None, ["Phòng Tài nguyên và Môi trường"], ["recurring"])}
+    # a head that needs its name ("Văn phòng" before "Đăng ký đất đai huyện") goes on into the capitalised name
+    assert rows[10] == ("| 5 | Rút ngắn thời gian cấp Giấy chứng nhận quyền sử dụng đất lần đầu | Phòng Tài nguyên và Môi "
+                        "trường | Chi nhánh Văn phòng Đăng ký đất đai huyện | Giấy chứng nhận được cấp đúng hạn | Hằng tháng |")
