@@ -469,6 +469,9 @@ def _run_cells(row_lines: list[str], roles: list[str]) -> list[str] | None:
         return None
     after = stream[len(lead) :].lstrip(" ;,")
     cells: dict[str, str] = {"text": " ".join(text_lines), "lead": lead}
+    tail = roles[3:]
+    if tail != [r for r in ("support", "output", "deadline") if r in tail]:
+        return [cells.get(role, "") for role in roles[1:]]  # other columns in an order not read here: left empty
     time_at = _time_start(after) if "deadline" in roles else None
     before_time = after[:time_at].rstrip() if time_at is not None else after
     if time_at is not None:

@@ -540,3 +540,13 @@ def test_a_task_table_whose_cells_run_on_one_after_another_is_read() -> None:
     # a head that needs its name ("Văn phòng" before "Đăng ký đất đai huyện") goes on into the capitalised name
     assert rows[10] == ("| 5 | Rút ngắn thời gian cấp Giấy chứng nhận quyền sử dụng đất lần đầu | Phòng Tài nguyên và Môi "
                         "trường | Chi nhánh Văn phòng Đăng ký đất đai huyện | Giấy chứng nhận được cấp đúng hạn | Hằng tháng |")
+
+
+def test_cells_running_on_in_an_order_not_read_leave_the_other_columns_empty() -> None:
+    # the time column before the output: the run of the other cells is not cut by guess, only task and lead are read
+    text = CELL_RUNS.replace("TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Sản phẩm Thời hạn",
+                             "TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn Sản phẩm")
+    rows = [line for line in rewrite_run_tables(text).split("\n") if line.startswith("| ")]
+    assert rows[0] == "| TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn | Sản phẩm |"
+    assert rows[3] == ("| 2 | Công khai dự toán ngân sách xã trên bảng tin tại trụ sở UBND xã | Phòng Tài chính - Kế hoạch | "
+                       " |  |  |")
