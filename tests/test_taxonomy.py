@@ -172,6 +172,10 @@ def test_heading_naming_two_dimensions_gives_both_in_order() -> None:
     assert [m.dimension for m in find_indicators(t)] == [3, 4]
     t = "3. Nội dung “Y tế công lập” và “Giáo dục tiểu học công lập”"
     assert [m.subdimension for m in find_indicators(t)] == ["6.1", "6.2"]
+    # "Các" in front of the list ("Các chỉ số nội dung A, B, C"): every name it lists
+    t = "II. Các chỉ số nội dung Trách nhiệm giải trình với người dân, Quản trị điện tử"
+    assert [m.dimension for m in find_indicators(t)] == [3, 8]
+    assert find_indicators("Các sở, ban, ngành và UBND các xã") == ()
 
 
 def test_canonical_name_is_returned() -> None:
