@@ -199,6 +199,74 @@ def _pipe_layout(block: list[str]) -> list[str] | None:
     return _layout(pieces, ncols)
 
 
+# -- open pipe tables: "TT| Nhiệm vụ| Thời gian" over "---|---|---" (html2text) ---------------------------------
+# GitHub-flavoured markdown allows a table without its outer walls, and html2text writes one so, hard-wrapping a
+# long row over several lines and closing each row with two spaces (a markdown line break). Each table is written
+# back with its walls, one row per line, the wrapped lines joined; a row ends at its two closing spaces (or, where
+# rows carry no such mark, once it has all its cells and the next line opens another). A one-row table holding
+# "Nơi nhận" (the recipients beside the signature) becomes the flat row the signature reader takes, its
+# emphasis marks and escapes dropped ("**TM. ỦY BAN NHÂN DÂN****CHỦ TỊCH**"); other one-row tables stay as they are.
+_OPEN_RULE = regex.compile(r"^[ \t]{0,3}:?-{3,}:?(?:[ \t]{0,3}\|[ \t]{0,3}:?-{3,}:?){1,20}[ \t]*$")
+_OPEN_ROW_LINES = 12  # a row wrapped over more lines than this is no row
+_EMPHASIS = regex.compile(r"\*\*|(?<![\w/])_(?=\S)|(?<=\S)_(?![\w/])")
+
+
+def has_open_pipe_tables(text: str) -> bool:
+    """Cheap gate: a dash rule with a pipe ("---|---")."""
+    return "---|---" in text or "--- | ---" in text or "---|:--" in text or "--:|---" in text
+
+
+def rewrite_open_pipe_tables(text: str) -> str:
+    """``text`` with each open pipe table (see above) written with its walls, one row per line."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if (i + 1 < len(lines) and "|" in line and not line.lstrip().startswith("|") and not line.rstrip().endswith("|")
+                and _OPEN_RULE.match(lines[i + 1])):
+            got = _open_table(lines, i)
+            if got is not None:
+                rows, i = got
+                out.extend(rows)
+                continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
+def _open_table(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """(walled rows, index after the table) of the open pipe table whose header is line ``i``."""
+    bars = lines[i + 1].count("|")
+    j = i + 2
+    end = j
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    marked = any(x.endswith("  ") for x in lines[j:end] if "|" in x)  # html2text closes each row with two spaces
+    rows: list[str] = []
+    cur: list[str] = []
+    for x in lines[j:end]:
+        if cur and (cur[-1].endswith("  ") if marked else ("|" in x and "|".join(cur).count("|") >= bars)):
+            rows.append(" ".join(c.strip() for c in cur))
+            cur = []
+        cur.append(x)
+        if len(cur) > _OPEN_ROW_LINES:
+            return None
+    if cur:
+        rows.append(" ".join(c.strip() for c in cur))
+    if not rows:
+        if "Nơi nhận" not in lines[i]:
+            return None  # a one-row table other than the signature's: left as it is
+        cells = [_EMPHASIS.sub(" ", c).replace("\\-", "-").replace("\\+", "+") for c in lines[i].split("|")]
+        cells = [" ".join(c.split()) for c in cells]
+        return ["| " + " | ".join(cells) + " |"], end
+
+    def walled(row: str) -> str:
+        return "| " + " | ".join(c.strip() for c in row.split("|")) + " |"
+
+    return [walled(lines[i]), "|" + "---|" * (bars + 1), *(walled(r) for r in rows)], end
+
+
 # -- flat signature rows: "| Nơi nhận: - A; - B. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Tên |" -----------
 # A page's text extractor (trafilatura) writes a table row as one line, each cell's lines run together with
 # single spaces: the recipients list and the signature block lose the line breaks the tail reader reads them by.

@@ -28,6 +28,7 @@ from papi_extract.grid_tables import (
     has_dash_tables,
     has_flat_signature_rows,
     has_grid_tables,
+    has_open_pipe_tables,
     has_pipe_layouts,
     has_ragged_pipe_rows,
     has_ruled_layouts,
@@ -35,6 +36,7 @@ from papi_extract.grid_tables import (
     rewrite_bare_pipe_tables,
     rewrite_box_tables,
     rewrite_dash_tables,
+    rewrite_open_pipe_tables,
     rewrite_flat_signature_rows,
     rewrite_grid_tables,
     rewrite_pipe_layouts,
@@ -413,6 +415,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text = render_tables_in_text(text)  # raw HTML tables in markdown/text: rows, not loose words
     if fmt != "html" and has_ruled_layouts(text):
         text = rewrite_ruled_layouts(text)  # a Word table drawn as ruled lines (antiword): header, signature
+    if fmt != "html" and has_open_pipe_tables(text):
+        text = rewrite_open_pipe_tables(text)  # html2text: "TT| Nhiệm vụ" over "---|---", rows hard-wrapped
     if fmt != "html" and has_flat_signature_rows(text):
         text = rewrite_flat_signature_rows(text)  # a page's text: "| Nơi nhận: - A; - B. | TM. … |" in one row
     if fmt != "html" and has_pipe_layouts(text):
@@ -443,6 +447,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
     if fmt != "html" and has_simple_tables(text):
         text = rewrite_simple_tables(text)  # pandoc simple/multiline tables: cells under their dash segments
     markdown = fmt == "markdown"
+    if markdown and "\n#" in text:
+        text = _join_wrapped_headings(text)
     out_lines = text.split("\n")
     lines: list[LineInfo] = []
     append = lines.append
@@ -465,6 +471,31 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         pos = end + 1
     canon = "\n".join(out_lines)
     return NormalizedText(text=canon, lines=lines, format=fmt, folded=fold(canon), line_texts=out_lines)
+
+
+# a markdown heading hard-wrapped by its converter (html2text cuts every line at 78 columns): the heading's line
+# stops on a comma or a word that needs more ("#### 2. Các chỉ số …, Cung ứng dịch vụ công," / "Quản trị môi
+# trường, Quản trị điện tử"), or the next line goes on in lower case; that line is plain text, no heading, item,
+# table row or blank
+_OPEN_HEADING_END = regex.compile(r"(?:[,;\-–]|[ \t](?:và|các|của|với|trong|về|ở|cho))[ \t]*$")
+_NOT_HEADING_REST = regex.compile(r"^[ \t]*(?:$|#|[-*+•|>]|\\[-+]|\d{1,3}\\?[.)][ \t]|[IVX]{1,5}\.[ \t]|[a-zđ]\)[ \t])")
+
+
+def _join_wrapped_headings(text: str) -> str:
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if (_MD_HEADING.match(line) and i + 1 < len(lines) and not _NOT_HEADING_REST.match(lines[i + 1])
+                and len(lines[i + 1]) <= 120
+                and (_OPEN_HEADING_END.search(line) or lines[i + 1].lstrip()[:1].islower())):
+            out.append(line.rstrip() + " " + lines[i + 1].strip())
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
 
 
 _MARGIN_MIN = 5  # fewer leading spaces are an ordinary first-line indent, not a page margin

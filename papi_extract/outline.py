@@ -498,6 +498,13 @@ class _Lines:
                 w = lens[int(len(lens) * 0.9)]
                 if w <= _LONG_LINE and sum(1 for n in lens if n >= w - _WRAP_SLACK) * 3 >= len(lens):
                     self._wrap = w
+                elif w > _LONG_LINE:
+                    # long unwrapped lines besides the wrapped ones (html2text leaves list items whole): the
+                    # width the most lines reach, when a third of the lines reach it
+                    short = [n for n in lens if n <= _LONG_LINE]
+                    w = short[int(len(short) * 0.9)] if short else 0
+                    if w and sum(1 for n in short if w - _WRAP_SLACK <= n <= w) * 3 >= len(lens):
+                        self._wrap = w
         return self._wrap
 
     def full(self, i: int) -> bool:

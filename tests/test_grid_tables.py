@@ -401,3 +401,89 @@ def test_ocr_ruled_rows_get_their_walls_back() -> None:
     values = {(s.dimension, s.year): s.value for s in doc.scores if s.kind == "actual"}
     assert values[(6, 2023)] == 7.02 and values[(8, 2022)] == 3.05 and values[(7, 2023)] == 3.47
     assert values[(None, 2023)] == 43.1
+
+
+# A district portal page as html2text writes it: markdown, tables without their outer walls, every line cut at
+# 78 columns (rows too: a row goes on over several lines and closes with two spaces), escaped list markers, a
+# paragraph's lines wrapped while list items stay whole, a heading cut in two, and the recipients and signature
+# as a one-row table whose cells' paragraphs run together ("**TM. ỦY BAN NHÂN DÂN****CHỦ TỊCH**").
+HTML2TEXT = (
+    "**KẾ HOẠCH**\n\n**Nâng cao Chỉ số PAPI trên địa bàn huyện Yên Mô năm 2024**\n\n"
+    "### I. KẾT QUẢ NĂM 2023\n\n"
+    "TT| Chỉ số nội dung| Điểm năm 2023| Tăng, giảm  \n"
+    "---|---|---|---  \n"
+    "1| Tham gia của người dân ở cấp cơ sở| 5,11| -0,03  \n"
+    "2| Quản trị môi trường| 3,41| -0,10  \n"
+    "3| Quản trị điện tử| 3,80| +0,06  \n"
+    "  \n\n"
+    "### II. NHIỆM VỤ\n\n"
+    "#### 1\\. Các chỉ số nội dung Quản trị môi trường, Quản trị điện tử và chỉ số nội\n"
+    "dung Tham gia của người dân ở cấp cơ sở\n\n"
+    "TT| Nhiệm vụ| Đơn vị chủ trì| Thời gian  \n"
+    "---|---|---|---  \n"
+    "**I**| **Quản trị môi trường**  \n"
+    "1| Kiểm tra các cơ sở chăn nuôi gây ô nhiễm nguồn nước tại các xã ven sông; xử\n"
+    "lý nghiêm các vi phạm| Phòng Tài nguyên và Môi trường| Quý III/2024  \n"
+    "2| Vận động Nhân dân thu gom rác thải sinh hoạt| UBND các xã, thị trấn| Thường\n"
+    "xuyên  \n"
+    "**II**| **Quản trị điện tử**  \n"
+    "3| Hướng dẫn người dân nộp hồ sơ trực tuyến trên Cổng Dịch vụ công quốc gia|\n"
+    "Văn phòng HĐND và UBND huyện| Hằng tháng  \n"
+    "  \n\n"
+    "### III. TỔ CHỨC THỰC HIỆN\n\n"
+    "#### 1\\. Phòng Nội vụ\n\n"
+    "\\- Theo dõi, đôn đốc các cơ quan, đơn vị triển khai Kế hoạch; báo cáo UBND huyện\n"
+    "trước ngày 30/11/2024.\n\n"
+    "2\\. Phòng Văn hóa và Thông tin: Phối hợp với Trung tâm Văn hóa, Thông tin và\n"
+    "Thể thao huyện tuyên truyền về Chỉ số PAPI trên trang thông tin điện tử huyện.\n\n"
+    "  * Các xã, thị trấn chủ động xây dựng kế hoạch của địa phương, báo cáo kết quả về Phòng Nội vụ định kỳ 6 tháng, năm và khi có yêu cầu đột xuất của UBND huyện.\n"
+    "  * Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao chủ động phối hợp với Phòng Nội vụ trong quá trình thực hiện Kế hoạch.\n\n"
+    + "Trên đây là Kế hoạch nâng cao Chỉ số PAPI trên địa bàn huyện Yên Mô năm 2024.\n"
+    "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp\n"
+    "thời phản ánh về UBND huyện (qua Phòng Nội vụ) để xem xét, giải quyết; các xã,\n"
+    "thị trấn chủ động rà soát, bổ sung nhiệm vụ cụ thể phù hợp với tình hình thực\n"
+    "tế của địa phương, bảo đảm hoàn thành các mục tiêu của Kế hoạch trong năm 2024\n"
+    "và gửi báo cáo kết quả thực hiện về Phòng Nội vụ đúng thời hạn quy định để tổng\n"
+    "hợp, báo cáo Ủy ban nhân dân huyện và Sở Nội vụ tỉnh theo quy định hiện hành./.\n\n"
+    "**_Nơi nhận:_** \\- UBND tỉnh (b/c);\\- TT Huyện ủy;\\- Lưu: VT. | **TM. ỦY BAN NHÂN DÂN****CHỦ TỊCH** "
+    "_(Đã ký)_**Trần Văn Long**  \n"
+    "---|---  \n"
+)
+
+
+def test_open_pipe_tables_of_html2text_are_read_whole() -> None:
+    doc = parse_text(HTML2TEXT, fmt="markdown")
+    got = {t.label: (t.text, [a.raw for a in t.lead], [d.raw for d in t.deadlines], t.dimension)
+           for t in doc.tasks if t.origin == "table"}
+    assert got == {
+        "1": ("Kiểm tra các cơ sở chăn nuôi gây ô nhiễm nguồn nước tại các xã ven sông; xử lý nghiêm các vi phạm",
+              ["Phòng Tài nguyên và Môi trường"], ["Quý III/2024"], 7),
+        "2": ("Vận động Nhân dân thu gom rác thải sinh hoạt", ["UBND các xã, thị trấn"], ["Thường xuyên"], 7),
+        "3": ("Hướng dẫn người dân nộp hồ sơ trực tuyến trên Cổng Dịch vụ công quốc gia",
+              ["Văn phòng HĐND và UBND huyện"], ["Hằng tháng"], 8),
+    }
+    assert {(s.dimension, s.value) for s in doc.scores if s.method == "table"} == {(1, 5.11), (7, 3.41), (8, 3.8)}
+    # the heading cut at 78 columns is one heading, naming all three dimensions
+    head = next(s for s in doc.sections if s.title.startswith("Các chỉ số nội dung"))
+    assert head.title.endswith("Tham gia của người dân ở cấp cơ sở")
+    assert {i.dimension for i in doc.indicators if i.section == head.id} == {1, 7, 8}
+    # a numbered duty wrapped onto the next line is a task, not a heading ("… Thông tin và" / "Thể thao huyện …")
+    culture = next(t for t in doc.tasks if t.text.startswith("Phòng Văn hóa và Thông tin"))
+    assert [a.raw for a in culture.lead] == ["Phòng Văn hóa và Thông tin"]
+    assert not any(s.title.startswith("Phòng Văn hóa") for s in doc.sections)
+    # the one-row table beside the signature: recipients one by one, the signer
+    assert doc.recipients == ["UBND tỉnh", "TT Huyện ủy", "Lưu: VT"]
+    assert doc.signer is not None and doc.signer.name == "Trần Văn Long"
+
+
+def test_open_pipe_rows_without_closing_spaces_end_once_they_have_all_their_cells() -> None:
+    from papi_extract.grid_tables import rewrite_open_pipe_tables
+
+    text = ("TT| Nhiệm vụ| Chủ trì| Thời gian\n---|---|---|---\n"
+            "1| Rà soát thủ tục hành chính| Văn phòng| Quý\nII/2024\n"
+            "2| Niêm yết công khai thủ tục tại bộ phận\nmột cửa| Phòng Tư pháp| Hằng tháng\n\nSau bảng.\n")
+    assert rewrite_open_pipe_tables(text).split("\n")[:4] == [
+        "| TT | Nhiệm vụ | Chủ trì | Thời gian |", "|---|---|---|---|",
+        "| 1 | Rà soát thủ tục hành chính | Văn phòng | Quý II/2024 |",
+        "| 2 | Niêm yết công khai thủ tục tại bộ phận một cửa | Phòng Tư pháp | Hằng tháng |"]
+    assert rewrite_open_pipe_tables("a | b\nkhông phải bảng\n") == "a | b\nkhông phải bảng\n"
