@@ -409,6 +409,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text = html_to_text(text)
     if fmt == "text" and is_forwarded_mail(text):
         text = quoted_plan(text)  # a plan forwarded by e-mail: the quoted plan without the mail around it
+    if fmt == "text" and has_spaced_lines(text):
+        text = join_spaced_lines(text)  # pdfminer: a blank line after every printed line, wrapped sentences too
     if fmt != "html" and "<table" in text.lower():
         from papi_extract.html_text import render_tables_in_text
 
@@ -471,6 +473,52 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         pos = end + 1
     canon = "\n".join(out_lines)
     return NormalizedText(text=canon, lines=lines, format=fmt, folded=fold(canon), line_texts=out_lines)
+
+
+# pdfminer.six's extract_text puts each printed line of a justified paragraph in a text box of its own and a
+# blank line after every box: a wrapped sentence comes with a blank line between its lines. In a text where most
+# lines are followed by one blank line, its lines wrapped (short, a tenth or more of them going on in lower case),
+# the blank line between two lines of one sentence is dropped: the line
+# ends on no full stop, colon or semicolon and the next goes on in lower case or the line stops on a comma or a
+# word that needs more ("… UBND các huyện," / "thị xã, thành phố hướng dẫn …"). Every other blank line stays.
+_SPACED_MIN_LINES = 20
+_SPACED_SHARE = 0.7  # lines followed by exactly one blank line, of all the text lines
+_SPACED_WRAP_MAX = 110  # the 90th percentile of line lengths in a page's wrapped text (pdfminer: about 80-100)
+_SPACED_LOWER_SHARE = 0.1  # lines going on in lower case after the blank line: wrapped sentences, not paragraphs
+_SENTENCE_STOP = ".:;!?"
+_NEEDS_MORE = regex.compile(r"(?:,|[ \t](?:và|các|của|với|cho|tại|trên|về|ở|trong|từ|đến|theo|để|là|có|những|được|"
+                            r"hoặc|nhằm|do|bằng|khi|sau|trước|giữa|qua|thuộc|cùng|như|số|ngày|tháng|năm))[ \t]*$",
+                            regex.IGNORECASE)
+_ITEM_START = regex.compile(r"^[ \t]*(?:[-+*•–]|\d{1,3}(?:\.\d{1,3}){0,3}[.)]|[IVX]{1,5}\.|[a-zđ]\))[ \t]")
+
+
+def has_spaced_lines(text: str) -> bool:
+    """Cheap gate: most text lines followed by exactly one blank line."""
+    if text.count("\n\n") < _SPACED_MIN_LINES:
+        return False
+    lines = text.split("\n")
+    lens = sorted(len(x) for x in lines if x.strip())
+    if len(lens) < _SPACED_MIN_LINES or lens[int(len(lens) * 0.9)] > _SPACED_WRAP_MAX:
+        return False  # paragraphs on one line each (a Word export's blank line after every paragraph or cell)
+    pairs = [k for k in range(len(lines) - 2) if lines[k].strip() and not lines[k + 1].strip() and lines[k + 2].strip()]
+    lower = sum(1 for k in pairs if lines[k + 2].lstrip()[:1].islower())
+    return len(pairs) >= _SPACED_SHARE * len(lens) and lower >= _SPACED_LOWER_SHARE * len(pairs)
+
+
+def join_spaced_lines(text: str) -> str:
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        out.append(line)
+        if (k + 2 < len(lines) and line.strip() and not lines[k + 1].strip() and lines[k + 2].strip()
+                and line.rstrip()[-1:] not in _SENTENCE_STOP and not _ITEM_START.match(lines[k + 2])
+                and (lines[k + 2].lstrip()[:1].islower() or _NEEDS_MORE.search(line))):
+            k += 2  # the blank line inside a sentence: dropped
+            continue
+        k += 1
+    return "\n".join(out)
 
 
 # a markdown heading hard-wrapped by its converter (html2text cuts every line at 78 columns): the heading's line

@@ -761,8 +761,15 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
     if (shape == "arabic" and not strong and not stripped.endswith((":", ".", ";"))
             and (wrap_end := _wrapped_head(lines, i)) is not None):
         return _Heading(i, shape, label, ts, wrap_end, -1, last_line=i + 1)  # a group's head wrapped onto "huyện:"
-    if not strong and _wrapped_on(lines, i):
-        return None  # "a) Tuyên truyền … tại" + "các buổi sinh hoạt …": an item hard-wrapped onto the next line
+    if (shape in ("arabic", "dotted", "roman") and not stripped.endswith((":", ".", ";"))
+            and (wrap_end := _wrapped_indicator_head(lines, i, title)) is not None):
+        # "2. Chỉ số nội dung 2: Công khai, minh bạch trong việc ra quyết định ở địa" + "phương": a dimension's
+        # heading wrapped onto a short last line
+        return _Heading(i, shape, label, ts, wrap_end, -1, last_line=i + 1)
+    if not strong and (_wrapped_on(lines, i) or _OPEN_LINE_END.search(stripped)):
+        # "a) Tuyên truyền … tại" + "các buổi sinh hoạt …": an item hard-wrapped onto the next line; a line
+        # stopping on a word that needs more ("… ngân sách địa phương trên" + "Cổng thông tin …") goes on too
+        return None
     if (bold and not info.md_level and shape != "roman" and not _is_upper_title(title)
             and _wrapped_on(lines, i) and _RUNIN_END.match(lines.texts[i + 1].lstrip())):
         # "**5. Đề nghị Ủy ban MTTQ tỉnh và các tổ chức … xã hội" + "tỉnh:** tăng cường …": a bold
@@ -868,6 +875,33 @@ def _wrapped_on(lines: _Lines, i: int) -> bool:
     # a lower-case start goes on a sentence; so does any start after a line cut at the wrap width
     # ("… sử dụng ứng dụng" + "VNeID và …") or one that leaves a parenthesis open
     return nxt[0].islower() or lines.full(i) or lines.texts[i].count("(") > lines.texts[i].count(")")
+
+
+# a line ending on one of these goes on below: no heading stops there ("… ngân sách địa phương trên")
+# (not "tại", "về", "cho": "tồn tại", "hiện tại" close headings; not "cấp trên")
+_OPEN_LINE_END = regex.compile(r"[ \t](?:và|các|của|với|những|hoặc|nhằm|giữa|thuộc|(?<!cấp[ \t])trên)$")
+_INDICATOR_HEAD_REST_WORDS = 6  # words of a dimension heading's wrapped last line ("phương", "cấp cơ sở")
+
+
+def _wrapped_indicator_head(lines: _Lines, i: int, title: str) -> int | None:
+    """The end of a heading naming a PAPI indicator whose title wrapped onto one short next line that ends it
+    (a blank line, an item or the end after it), or None."""
+    from papi_extract.taxonomy import find_indicators
+
+    j = i + 1
+    if j >= lines.n or j in lines.furniture:
+        return None
+    nxt = lines.texts[j].strip()
+    if not nxt or len(nxt.split()) > _INDICATOR_HEAD_REST_WORDS or nxt[-1:] in ".;" or lines.starts_item(j):
+        return None
+    if j + 1 < lines.n and lines.texts[j + 1].strip() and not lines.starts_item(j + 1):
+        return None  # the paragraph goes on: a sentence, not a heading
+    joined = f"{title.rstrip()} {nxt}"
+    found = find_indicators(joined)
+    if not found or found[0].start > 30 or found[-1].end < len(joined) - 3:
+        return None  # the heading is the indicator's name, ending with it
+    info = lines.infos[j]
+    return info.start + len(lines.texts[j].rstrip())
 
 
 _WRAPPED_HEAD_REST = 40  # characters of a heading's wrapped rest on its second line ("huyện:")

@@ -864,3 +864,55 @@ def test_page_numbers_counting_up_a_page_apart_are_page_furniture() -> None:
     assert {ctx.norm.line_texts[i] for i in ctx.page_furniture()} == {"2", "3", "4"}
     close = "KẾ HOẠCH\nI. KẾT QUẢ\nSố xã đạt chuẩn:\n2\nSố thôn:\n3\nSố tổ:\n4\n"
     assert DocContext(norm=normalize(close)).page_furniture() == frozenset()
+
+
+# pdfminer.six's extract_text of a justified page: each printed line a text box of its own, a blank line after each
+PDFMINER = "\n\n".join([
+    "KẾ HOẠCH", "Nâng cao Chỉ số PAPI tỉnh Quảng Trị năm 2025",
+    "Căn cứ Quyết định số 45/QĐ-UBND ngày 10/01/2025 của UBND tỉnh về cải cách hành",
+    "chính năm 2025;",
+    "I. NHIỆM VỤ, GIẢI PHÁP",
+    "1. Chỉ số nội dung 2: Công khai, minh bạch trong việc ra quyết định ở địa",
+    "phương",
+    "a) Giao Thanh tra tỉnh chủ trì, phối hợp với Ban Tiếp công dân tỉnh tổ chức đối thoại với",
+    "người dân về các vụ việc khiếu nại kéo dài; thời gian: quý II/2025.",
+    "b) Giao Sở Tư pháp chủ trì hướng dẫn kiện toàn tổ hòa giải ở thôn, khu phố trên",
+    "Cổng thông tin điện tử tỉnh; thời gian: thường xuyên.",
+    "2. Hạn chế, tồn tại",
+    "Một số cơ quan chưa quan tâm đúng mức đến việc trả lời phản ánh của người dân, trong đó",
+    "có các sở, ngành cấp tỉnh.",
+    "II. TỔ CHỨC THỰC HIỆN",
+    "1. Sở Nội vụ theo dõi, đôn đốc các cơ quan, đơn vị triển khai Kế hoạch; tổng hợp, báo",
+    "cáo UBND tỉnh kết quả thực hiện trước ngày 30/11/2025.",
+    "2. Sở Tài chính tham mưu bố trí kinh phí thực hiện Kế hoạch từ nguồn ngân sách tỉnh",
+    "theo quy định.",
+    "3. Các sở, ban, ngành tỉnh; UBND các huyện, thị xã, thành phố xây dựng kế hoạch cụ",
+    "thể của cơ quan, địa phương; báo cáo kết quả định kỳ hằng quý về Sở Nội vụ.",
+    "4. Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh tăng",
+    "cường giám sát việc thực hiện dân chủ ở cơ sở.",
+]) + "\n"
+
+
+def test_a_page_whose_every_line_is_followed_by_a_blank_line_reads_its_wrapped_sentences_whole() -> None:
+    from papi_extract.pipeline import parse_text
+
+    doc = parse_text(PDFMINER)
+    titles = [(s.label, s.title) for s in doc.sections]
+    # the dimension's heading wrapped onto "phương" is one heading; "2. Hạn chế, tồn tại" stays one ("tồn tại")
+    assert titles == [("I", "NHIỆM VỤ, GIẢI PHÁP"),
+                      ("1", "Chỉ số nội dung 2: Công khai, minh bạch trong việc ra quyết định ở địa phương"),
+                      ("2", "Hạn chế, tồn tại"), ("II", "TỔ CHỨC THỰC HIỆN")]
+    # "b) … trên" + "Cổng thông tin …" goes on: an item, not a heading
+    assert not any(t.startswith("Giao Sở Tư pháp") for _, t in titles)
+    got = {t.label: ([a.raw for a in t.lead], [d.kind for d in t.deadlines], t.dimension) for t in doc.tasks if t.label in "ab"}
+    assert got == {"a": (["Thanh tra tỉnh"], ["quarter"], 2), "b": (["Sở Tư pháp"], ["continuous"], 2)}
+
+
+def test_paragraphs_of_a_word_export_with_a_blank_line_after_each_stay_apart() -> None:
+    from papi_extract.normalize import has_spaced_lines
+
+    # whole paragraphs on one line each, a blank line after every one (docx2txt, docx2python): no join
+    paras = [f"Đoạn {k}: các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao xây dựng kế hoạch cụ thể của cơ quan, "
+             f"đơn vị mình, bảo đảm hoàn thành các mục tiêu đề ra và báo cáo kết quả thực hiện về Sở Nội vụ" for k in range(30)]
+    assert not has_spaced_lines("\n\n".join(paras))
+    assert has_spaced_lines(PDFMINER * 3)
