@@ -95,8 +95,8 @@ def has_run_tables(text: str) -> bool:
             if not lead.strip(" \f") and (word != "TT " or not text[k - 1 : k].isalpha()):
                 line_end = text.find("\n", k)
                 line = text[k : line_end if line_end >= 0 else len(text)]
-                if "\t" not in line and "|" not in line and "  " not in line.strip():
-                    return True
+                if "\t" not in line and "  " not in line.strip() and ("|" not in line or line.count("|") <= 3):
+                    return True  # (a few bars: an OCR'd score table's walls, read by the score-table reader)
             k = text.find(word, k + 1)
     return False
 
@@ -205,7 +205,7 @@ def rewrite_run_tables(text: str) -> str:
                 out.extend(table)
                 continue
         if head is None:
-            got = _score_table(lines, i) if s.startswith(_HEAD_WORDS) and "\t" not in s and "|" not in s else None
+            got = _score_table(lines, i) if s.startswith(_HEAD_WORDS) and "\t" not in s and not s.startswith("|") else None
             if got is not None:
                 table, i = got
                 out.extend(table)
@@ -829,8 +829,23 @@ _SCORE_HEAD_EXTRA = 14  # one-word lines of a score table's column names
 _NAME_MAX_LINES = 4
 
 
+_OCR_WALL = regex.compile(r"[ \t]{0,3}\|[ \t]{0,3}")
+_OCR_LABEL_JUNK = regex.compile(r"^(\d{1,2})[_.,'`‘’]{1,2}(?=[ \t])")
+
+
+def _unwalled(t: str) -> str:
+    """An OCR'd table line without the walls it kept of its ruling ("2_ |Công khai, minh bạch 5,36 +0,05" ->
+    "2 Công khai, minh bạch 5,36 +0,05"): a "|" between cells and a stray mark after the row number."""
+    if "|" in t:
+        t = _OCR_WALL.sub(" ", t).strip()
+    return _OCR_LABEL_JUNK.sub(r"\1", t) if t[:1].isdigit() else t
+
+
 def _score_table(lines: list[str], h: int) -> tuple[list[str], int] | None:
     """(pipe lines, index after the table) of a score table whose header line is ``h``, or None."""
+    if any("|" in lines[k] for k in range(h, min(len(lines), h + 3))):
+        # an OCR'd table with some of its walls: read without them (the rows are written anew as pipe rows)
+        lines = lines[:h] + [_unwalled(x) for x in lines[h : h + 200]] + lines[h + 200 :]
     first = lines[h].strip(" \f")
     if len(first) > 80:
         return None

@@ -127,6 +127,7 @@ class ScoreVocab:
     floor: regex.Pattern[str]  # "… điểm trở lên" right after a figure (matched at its end, folded)
     header: tuple[tuple[str, regex.Pattern[str]], ...]
     label_cells: frozenset[str]
+    change_openers: tuple[str, ...]
     subject_fillers: frozenset[str]
     provinces_ranked: int
     max_dimension: float
@@ -186,6 +187,7 @@ def vocab() -> ScoreVocab:
                             + r")(?!\w)"),
         header=header,
         label_cells=frozenset(" ".join(fold(w).split()) for w in th["label"]),
+        change_openers=tuple(" ".join(_WORDS.findall(fold(w))) + " " for w in th.get("change_openers") or []),
         subject_fillers=frozenset(w for p in raw["subject_fillers"] for w in fold(p).split()),
         provinces_ranked=int(raw["provinces_ranked"]),
         max_dimension=float(raw["max_dimension_value"]),
@@ -379,6 +381,8 @@ def _header_info(f: str) -> tuple[int | None, str | None]:
         if rx.search(words) or (k == "change" and ("+/-" in f or "+/–" in f)):
             metric = k
             break
+    if metric is None and words.startswith(vocab().change_openers):
+        metric = "change"  # "So với 2022"
     if metric == "change":
         year = None  # "Chênh lệch so với năm 2021": the change of the table's latest year
     return year, metric

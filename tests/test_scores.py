@@ -932,3 +932,21 @@ def test_a_score_table_printed_column_by_column_in_bands() -> None:
     prose = ("KẾ HOẠCH\nNâng cao Chỉ số PAPI tỉnh năm 2025\n\nI. KẾT QUẢ NĂM 2024\n" + "\n".join(names) + "\n\n"
              "Các chỉ số trên được đánh giá theo 8 nội dung.\n5,10\n")
     assert parse(prose).scores == []
+
+
+def test_an_ocr_score_table_with_some_walls_and_a_compared_with_column() -> None:
+    """Tesseract keeps some of a ruled table's walls ("TT |Chỉ số nội dung Điểm năm 2024 | So với 2023") and reads a
+    row number's box as a stray mark ("2_ |"); "So với 2023" is the latest year's change against 2023."""
+    text = (
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI xã Hòa Bình năm 2025\n\nI. KẾT QUẢ NĂM 2024\n\n"
+        "Kết quả các chỉ số nội dung:\n\n"
+        "TT |Chỉ số nội dung Điểm năm 2024 | So với 2023\n"
+        "1 |Trách nhiệm giải trình với người dân 4,58 -0,02\n"
+        "2_ |Thủ tục hành chính công 7,40 +0,13\n"
+        "3 |Cung ứng dịch vụ công 7,62 +0,04\n"
+        "4. |Quản trị điện tử 3,55 +0,20\n\n"
+        "II. NHIỆM VỤ\n1. Công chức Văn phòng - Thống kê theo dõi.\n"
+    )
+    ctx = parse(text)
+    got = {(s.dimension, s.year): (s.value, s.change) for s in ctx.scores if s.kind == "actual"}
+    assert got == {(3, 2024): (4.58, -0.02), (5, 2024): (7.4, 0.13), (6, 2024): (7.62, 0.04), (8, 2024): (3.55, 0.2)}
