@@ -1035,6 +1035,125 @@ def _value_blocks(ctx: DocContext, i: int, names: list[tuple[Cell, str, Indicato
     return table
 
 
+# ---------------------------------------------------------------------------------------------
+# A score table printed as a stream of cells, a blank line after each (pdfminer.six: every cell its own text box):
+# "TT Chỉ số nội dung" / the header cells ("Năm 2022", "Năm 2023", "Điểm", "Xếp hạng", …) / the row numbers / the
+# names / then every value column in turn, the total's value in its place ("Tổng điểm" printed among them) and a
+# column's name where it was printed ("Tăng, giảm điểm"). The figures fill the columns name by name: a table counts
+# only when there are as many figures as names times columns, and as many columns as the header names.
+# ---------------------------------------------------------------------------------------------
+
+_STREAM_HEAD = regex.compile(r"\n[ \t]{0,8}s?tt[ \t]{1,3}(?:chi so|noi dung|linh vuc)[^\n\d]{0,40}(?=\n)")
+_STREAM_CELLS_MAX = 160
+
+
+def _figure_stream_tables(ctx: DocContext) -> list[ScoreTable]:
+    folded = ctx.folded
+    body_end = ctx.body_end if ctx.body_end >= 0 else len(ctx.text)
+    tables: list[ScoreTable] = []
+    for hit in _STREAM_HEAD.finditer(folded, ctx.body_start, body_end):
+        table = _figure_stream(ctx, ctx.line_of(hit.start() + 1) + 1, body_end)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _stream_cells(ctx: DocContext, i: int, body_end: int) -> list[Cell]:
+    """The blank-separated cells from line ``i`` (a cell's lines joined), up to _STREAM_CELLS_MAX."""
+    lines = ctx.norm.lines
+    cells: list[Cell] = []
+    start = end = -1
+    for k in range(i, len(lines)):
+        li = lines[k]
+        if li.start >= body_end or len(cells) >= _STREAM_CELLS_MAX:
+            break
+        if ctx.text[li.start : li.end].strip():
+            start = li.start if start < 0 else start
+            end = li.end
+            continue
+        if start >= 0:
+            cells.append(_strip_cell(ctx, start, end))
+            start = -1
+    if start >= 0 and len(cells) < _STREAM_CELLS_MAX:
+        cells.append(_strip_cell(ctx, start, end))
+    return cells
+
+
+def _figure_stream(ctx: DocContext, i: int, body_end: int) -> ScoreTable | None:
+    from papi_extract.taxonomy import match_indicator
+
+    cells = _stream_cells(ctx, i, body_end)
+    heads: list[tuple[int, tuple[int | None, str | None]]] = []  # (column index it names, header info)
+    names: list[tuple[Cell, bool, IndicatorMatch | None]] = []
+    figures: list[Cell] = []
+    for c in cells:
+        if _is_value_cell(c.text) and names:
+            figures.append(c)
+            continue
+        if is_total_cell_folded(c.f):
+            names.append((c, True, None))
+            continue
+        info = _header_info(" ".join(c.f.split()))
+        if info != (None, None) and len(c.text) <= _HEADER_FRAGMENT_MAX and (not names or figures):
+            heads.append((len(figures), info))  # before the names, or among the figures where its column starts
+            continue
+        if _BARE_LABEL.match(c.text) and not figures:
+            continue  # the row numbers, printed as a column of their own
+        if figures:
+            break  # prose again
+        text = _LEADING_NUMBER.sub("", c.text)
+        m = match_indicator(text)
+        if m is None:
+            if names:
+                break
+            continue
+        names.append((c, False, m))
+    n = len(names)
+    if n < 4 or not figures or len(figures) % n or sum(1 for _, t, _ in names if not t) < 4:
+        return None
+    k = len(figures) // n
+    slots = _stream_slots(heads, n, k)
+    if slots is None:
+        return None
+    table = ScoreTable(slots, [], "figure_stream")
+    for r, (name, total, match) in enumerate(names):
+        values: list[Cell | None] = [figures[col * n + r] for col in range(k)]
+        table.rows.append(ScoreRow(None, name, match, total, values, name.start, None))
+    return table
+
+
+_BARE_LABEL = regex.compile(r"^\d{1,2}\.?$")
+_LEADING_NUMBER = regex.compile(r"^\d{1,2}\.?[ \t]{1,3}")
+
+
+def _stream_slots(heads: list[tuple[int, tuple[int | None, str | None]]], n: int, k: int) -> list[tuple[int, str]] | None:
+    """The k columns' slots from the header cells: the cells before the figures (years spanning the metrics under
+    them: "Năm 2022", "Năm 2023" over "Điểm", "Xếp hạng", "Điểm", "Xếp hạng"), then the ones printed among the
+    figures, each naming the column that starts there ("Tăng, giảm điểm")."""
+    top = [info for at, info in heads if at == 0]
+    later = [(at // n, info) for at, info in heads if at > 0]
+    years = [y for y, m in top if y is not None and m is None]
+    metrics = [m for y, m in top if y is None and m is not None]
+    both = [(y, m) for y, m in top if y is not None and m is not None]
+    cols: list[tuple[int | None, str]] = [(y, m) for y, m in both]
+    if years and metrics and len(metrics) % len(years) == 0:
+        per = len(metrics) // len(years)
+        cols += [(years[x // per], metrics[x]) for x in range(len(metrics))]
+    elif years and not metrics:
+        cols += [(y, "score") for y in years]
+    elif metrics:
+        return None
+    for at, (y, m) in later:
+        if at != len(cols):
+            return None
+        cols.append((y, m or "score"))
+    known = [y for y, _ in cols if y is not None]
+    if len(cols) != k or not known:
+        return None
+    latest = max(known)
+    return [(y if y is not None else latest, m) for y, m in cols]
+
+
 def _block_slots(headers: list[str]) -> list[tuple[int, str]] | None:
     """One slot per column header (folded): "nam 2021" a score, "tang (+), giam (-)" the latest year's change."""
     infos = [_header_info(h) for h in headers]
@@ -1059,6 +1178,8 @@ def read_score_tables(ctx: DocContext) -> list[ScoreTable]:
     if _TABLE_CACHE[0] is ctx.norm and _TABLE_CACHE[1] is not None:
         return _TABLE_CACHE[1]  # type: ignore[return-value]
     tables = _delimited_tables(ctx) + _cell_per_line_tables(ctx) + _transposed_tables(ctx) + _column_block_tables(ctx)
+    if not tables and "\n\n" in ctx.text:
+        tables = _figure_stream_tables(ctx)  # (cells each followed by a blank line: only where no other layout read)
     _TABLE_CACHE[0], _TABLE_CACHE[1] = ctx.norm, tables
     return tables
 

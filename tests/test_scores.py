@@ -950,3 +950,24 @@ def test_an_ocr_score_table_with_some_walls_and_a_compared_with_column() -> None
     ctx = parse(text)
     got = {(s.dimension, s.year): (s.value, s.change) for s in ctx.scores if s.kind == "actual"}
     assert got == {(3, 2024): (4.58, -0.02), (5, 2024): (7.4, 0.13), (6, 2024): (7.62, 0.04), (8, 2024): (3.55, 0.2)}
+
+
+def test_a_score_table_printed_as_a_stream_of_cells_each_followed_by_a_blank_line() -> None:
+    """pdfminer.six prints every cell as a text box of its own: the header cells, the row numbers, the names, then
+    each value column in turn ("Tổng điểm" among the figures where its row falls, the change column's name where
+    that column starts). The figures fill the columns name by name."""
+    cells = (["TT Chỉ số nội dung", "Điểm năm 2023", "Điểm năm 2024", "1", "2", "3", "4",
+              "Tham gia của người dân ở cấp cơ sở", "Công khai, minh bạch trong việc ra\nquyết định ở địa phương",
+              "5 Thủ tục hành chính công", "6 Cung ứng dịch vụ công",
+              "5,10", "5,24", "7,35", "7,50", "Tổng điểm", "42,80",
+              "5,20", "5,31", "7,29", "7,62", "43,10", "Tăng,\ngiảm", "+0,10", "+0,07", "-0,06", "+0,12", "+0,30"])
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI tỉnh năm 2025\n\nI. KẾT QUẢ NĂM 2024\n\n" + "\n\n".join(cells)
+            + "\n\nII. NHIỆM VỤ\n\n1. Sở Nội vụ theo dõi, tổng hợp.\n")
+    ctx = parse(text)
+    got = {(s.dimension, s.year): (s.value, s.change) for s in ctx.scores if s.kind == "actual" and s.method == "table"}
+    assert got == {(1, 2023): (5.1, None), (1, 2024): (5.2, 0.1), (2, 2023): (5.24, None), (2, 2024): (5.31, 0.07),
+                   (5, 2023): (7.35, None), (5, 2024): (7.29, -0.06), (6, 2023): (7.5, None), (6, 2024): (7.62, 0.12),
+                   (None, 2023): (42.8, None), (None, 2024): (43.1, 0.3)}
+    # one figure missing: the columns do not fill, no table is read
+    short = text.replace("\n\n+0,30", "")
+    assert not [s for s in parse(short).scores if s.method == "table"]
