@@ -486,9 +486,30 @@ _SPACED_SHARE = 0.7  # lines followed by exactly one blank line, of all the text
 _SPACED_WRAP_MAX = 110  # the 90th percentile of line lengths in a page's wrapped text (pdfminer: about 80-100)
 _SPACED_LOWER_SHARE = 0.1  # lines going on in lower case after the blank line: wrapped sentences, not paragraphs
 _SENTENCE_STOP = ".:;!?"
-_NEEDS_MORE = regex.compile(r"(?:,|[ \t](?:và|các|của|với|cho|tại|trên|về|ở|trong|từ|đến|theo|để|là|có|những|được|"
-                            r"hoặc|nhằm|do|bằng|khi|sau|trước|giữa|qua|thuộc|cùng|như|số|ngày|tháng|năm))[ \t]*$",
-                            regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def line_end_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(heading, sentence) words a wrapped line stops on when it goes on below (outline.yaml line_end_words)."""
+    from pathlib import Path
+
+    import yaml
+
+    raw = yaml.safe_load((Path(__file__).parent / "data" / "outline.yaml").read_text(encoding="utf-8"))["line_end_words"]
+    return tuple(raw["heading"]), tuple(raw["heading"]) + tuple(raw["sentence"])
+
+
+@lru_cache(maxsize=1)
+def _needs_more() -> regex.Pattern[str]:
+    words = "|".join(regex.escape(w) for w in line_end_words()[1])
+    return regex.compile(rf"(?:,|[ \t](?:{words}))[ \t]*$", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _open_heading_end() -> regex.Pattern[str]:
+    words = "|".join(regex.escape(w) for w in line_end_words()[0])
+    return regex.compile(rf"(?:[,;\-–]|[ \t](?:{words}))[ \t]*$")
+
 _ITEM_START = regex.compile(r"^[ \t]*(?:[-+*•–]|\d{1,3}(?:\.\d{1,3}){0,3}[.)]|[IVX]{1,5}\.|[a-zđ]\))[ \t]")
 
 
@@ -514,7 +535,7 @@ def join_spaced_lines(text: str) -> str:
         out.append(line)
         if (k + 2 < len(lines) and line.strip() and not lines[k + 1].strip() and lines[k + 2].strip()
                 and line.rstrip()[-1:] not in _SENTENCE_STOP and not _ITEM_START.match(lines[k + 2])
-                and (lines[k + 2].lstrip()[:1].islower() or _NEEDS_MORE.search(line))):
+                and (lines[k + 2].lstrip()[:1].islower() or _needs_more().search(line))):
             k += 2  # the blank line inside a sentence: dropped
             continue
         k += 1
@@ -525,7 +546,6 @@ def join_spaced_lines(text: str) -> str:
 # stops on a comma or a word that needs more ("#### 2. Các chỉ số …, Cung ứng dịch vụ công," / "Quản trị môi
 # trường, Quản trị điện tử"), or the next line goes on in lower case; that line is plain text, no heading, item,
 # table row or blank
-_OPEN_HEADING_END = regex.compile(r"(?:[,;\-–]|[ \t](?:và|các|của|với|trong|về|ở|cho))[ \t]*$")
 _NOT_HEADING_REST = regex.compile(r"^[ \t]*(?:$|#|[-*+•|>]|\\[-+]|\d{1,3}\\?[.)][ \t]|[IVX]{1,5}\.[ \t]|[a-zđ]\)[ \t])")
 
 
@@ -537,7 +557,7 @@ def _join_wrapped_headings(text: str) -> str:
         line = lines[i]
         if (_MD_HEADING.match(line) and i + 1 < len(lines) and not _NOT_HEADING_REST.match(lines[i + 1])
                 and len(lines[i + 1]) <= 120
-                and (_OPEN_HEADING_END.search(line) or lines[i + 1].lstrip()[:1].islower())):
+                and (_open_heading_end().search(line) or lines[i + 1].lstrip()[:1].islower())):
             out.append(line.rstrip() + " " + lines[i + 1].strip())
             i += 2
             continue

@@ -21,7 +21,7 @@ import yaml
 
 from papi_extract.context import Block, DocContext
 from papi_extract.models import Section
-from papi_extract.normalize import LineInfo, collapse_ws, fold, is_page_number, margin_cut
+from papi_extract.normalize import LineInfo, collapse_ws, fold, is_page_number, line_end_words, margin_cut
 from papi_extract.tables import bar_table_regions
 
 DATA = Path(__file__).parent / "data"
@@ -766,7 +766,7 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
         # "2. Chỉ số nội dung 2: Công khai, minh bạch trong việc ra quyết định ở địa" + "phương": a dimension's
         # heading wrapped onto a short last line
         return _Heading(i, shape, label, ts, wrap_end, -1, last_line=i + 1)
-    if not strong and (_wrapped_on(lines, i) or _OPEN_LINE_END.search(stripped)):
+    if not strong and (_wrapped_on(lines, i) or _open_line_end().search(stripped)):
         # "a) Tuyên truyền … tại" + "các buổi sinh hoạt …": an item hard-wrapped onto the next line; a line
         # stopping on a word that needs more ("… ngân sách địa phương trên" + "Cổng thông tin …") goes on too
         return None
@@ -878,8 +878,11 @@ def _wrapped_on(lines: _Lines, i: int) -> bool:
 
 
 # a line ending on one of these goes on below: no heading stops there ("… ngân sách địa phương trên")
-# (not "tại", "về", "cho": "tồn tại", "hiện tại" close headings; not "cấp trên")
-_OPEN_LINE_END = regex.compile(r"[ \t](?:và|các|của|với|những|hoặc|nhằm|giữa|thuộc|(?<!cấp[ \t])trên)$")
+@lru_cache(maxsize=1)
+def _open_line_end() -> regex.Pattern[str]:
+    """outline.yaml's heading line_end_words at a line's end ("cấp trên" excepted)."""
+    words = "|".join(r"(?<!cấp[ \t])trên" if w == "trên" else regex.escape(w) for w in line_end_words()[0])
+    return regex.compile(rf"[ \t](?:{words})$")
 _INDICATOR_HEAD_REST_WORDS = 6  # words of a dimension heading's wrapped last line ("phương", "cấp cơ sở")
 
 
