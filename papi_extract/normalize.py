@@ -409,6 +409,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text = html_to_text(text)
     if fmt == "text" and is_forwarded_mail(text):
         text = quoted_plan(text)  # a plan forwarded by e-mail: the quoted plan without the mail around it
+    if fmt == "text" and ",,," in text:
+        text = strip_sheet_commas(text)  # a spreadsheet's lines of one cell: "PHỤ LỤC,,,,,," is "PHỤ LỤC"
     if fmt == "text" and has_spaced_lines(text):
         text = join_spaced_lines(text)  # pdfminer: a blank line after every printed line, wrapped sentences too
     if fmt != "html" and "<table" in text.lower():
@@ -540,6 +542,32 @@ def join_spaced_lines(text: str) -> str:
             continue
         k += 1
     return "\n".join(out)
+
+
+# A sheet exported as comma-separated values (pandas' to_csv, LibreOffice "Text CSV") writes every row with all
+# its columns: the title rows above the table ("PHỤ LỤC,,,,,,", "(Kèm theo Kế hoạch …),,,,,,") and its empty rows
+# (",,,,,,") carry the empty cells' commas. Outside a table (a run of rows with three filled cells or more, up to
+# a blank line), such a line is its one cell: the heading, caption or blank line it was in the sheet.
+_SHEET_ONE_CELL = regex.compile(r'^((?:"[^"\n]{1,300}"|[^,"\n]{1,300}))?,{2,}[ \t]*$')
+_SHEET_ROW = regex.compile(r'(?:^|,)(?:"[^"\n]*"|[^,"\n]+)')
+
+
+def strip_sheet_commas(text: str) -> str:
+    lines = text.split("\n")
+    in_table = False
+    for k, line in enumerate(lines):
+        if not line.strip():
+            in_table = False
+            continue
+        if not in_table and len(_SHEET_ROW.findall(line)) >= 3 and line.count(",") >= 3:
+            in_table = True
+        if in_table:
+            continue
+        m = _SHEET_ONE_CELL.match(line)
+        if m is not None:
+            cell = (m.group(1) or "").strip()
+            lines[k] = cell[1:-1] if len(cell) >= 2 and cell[0] == cell[-1] == '"' else cell
+    return "\n".join(lines)
 
 
 # a markdown heading hard-wrapped by its converter (html2text cuts every line at 78 columns): the heading's line

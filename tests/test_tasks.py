@@ -1457,6 +1457,27 @@ def test_comma_separated_table_pasted_from_a_spreadsheet() -> None:
         (4, "Kiểm soát tham nhũng trong khu vực công"), (8, "Quản trị điện tử")}
 
 
+
+def test_a_sheet_exported_as_csv_after_the_signature_keeps_its_title_rows() -> None:
+    """An appendix kept as a spreadsheet and exported whole after the plan (pandas' to_csv): its title rows carry
+    the empty cells' commas ("PHỤ LỤC,,,,,") and so does the empty row under them (",,,,,"). They are the appendix's
+    heading and caption again, so the table after them is read; a row inside the table whose only cell is filled
+    stays a row of the table."""
+    text = ("KẾ HOẠCH\nNâng cao Chỉ số PAPI xã Tân Phú năm 2025\n\nI. NHIỆM VỤ\n"
+            "1. Các nhiệm vụ cụ thể tại Phụ lục kèm theo.\n\nNơi nhận:\n- UBND huyện;\n- Lưu: VT.\n\n"
+            "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn An\n\n"
+            "PHỤ LỤC,,,,,\nNHIỆM VỤ CỤ THỂ NĂM 2025,,,,,\n(Kèm theo Kế hoạch số 20/KH-UBND),,,,,\n,,,,,\n"
+            "STT,Nội dung nhiệm vụ,Chủ trì,Phối hợp,Thời gian,Sản phẩm\n"
+            "I,Quản trị điện tử,,,,\n"
+            "1,\"Hướng dẫn người dân nộp hồ sơ, thanh toán trực tuyến\",Công chức Văn phòng - Thống kê,Đoàn Thanh niên xã,Quý III/2025,Báo cáo\n"
+            "Thủ tục hành chính công,,,,,\n"
+            "2,Niêm yết thủ tục hành chính tại Bộ phận Một cửa,Công chức Tư pháp - Hộ tịch,,Tháng 6/2025,Bảng niêm yết\n")
+    doc = parse(text)
+    assert any(s.title.startswith("NHIỆM VỤ CỤ THỂ") or s.label.startswith("PL") for s in doc.sections)
+    rows = {t.label: (t.dimension, keys(t.lead), [d.kind for d in t.deadlines]) for t in doc.tasks if t.origin == "table"}
+    assert rows == {"1": (8, expect("Công chức Văn phòng - Thống kê"), ["quarter"]),
+                    "2": (5, expect("Công chức Tư pháp - Hộ tịch"), ["month"])}
+
 def test_a_closing_clause_naming_the_partners() -> None:
     """ "… . Công chức Tư pháp - Hộ tịch chủ trì thực hiện, Công an xã phối hợp." and "Giao X chủ trì; Y, Z
     phối hợp.": the closing clause before "phối hợp" names the partners."""
