@@ -267,6 +267,45 @@ def _open_table(lines: list[str], i: int) -> tuple[list[str], int] | None:
     return [walled(lines[i]), "|" + "---|" * (bars + 1), *(walled(r) for r in rows)], end
 
 
+# -- rows closed by a wall: "1|Tham gia của người dân ở cấp cơ sở|5,05|5,19|" (striprtf) ---------------------------
+# An RTF-to-text converter writes each table row on a line, every cell followed by "|": no opening wall, an empty
+# first cell as a leading "|" ("|Tổng điểm|42,84|…|", a merged group row "|Thủ tục hành chính công|"). A run of
+# three or more such lines is written as a markdown table, a rule under its first row.
+_WALL_ROWS_MIN = 3
+
+
+def has_trailing_wall_rows(text: str) -> bool:
+    """Cheap gate: lines closed by "|"."""
+    return text.count("|\n") >= _WALL_ROWS_MIN
+
+
+def _wall_row(line: str) -> bool:
+    s = line.strip()
+    return s.endswith("|") and s.count("|") >= 2 and not s.startswith(("| ", "|-", "|:")) and not _OPEN_RULE.match(s)
+
+
+def rewrite_trailing_wall_rows(text: str) -> str:
+    """``text`` with each run of rows closed by a wall (see above) written as a markdown table."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        while j < n and _wall_row(lines[j]):
+            j += 1
+        if j - i < _WALL_ROWS_MIN or not any(not lines[k].startswith("|") for k in range(i, j)):
+            out.extend(lines[i : max(j, i + 1)])
+            i = max(j, i + 1)
+            continue
+        rows = [[c.strip() for c in lines[k].rstrip()[:-1].split("|")] for k in range(i, j)]
+        width = max(len(r) for r in rows)
+        out.append("| " + " | ".join(rows[0]) + " |")
+        out.append("|" + "---|" * width)
+        out.extend("| " + " | ".join(r) + " |" for r in rows[1:])
+        i = j
+    return "\n".join(out)
+
+
 # -- flat signature rows: "| Nơi nhận: - A; - B. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Tên |" -----------
 # A page's text extractor (trafilatura) writes a table row as one line, each cell's lines run together with
 # single spaces: the recipients list and the signature block lose the line breaks the tail reader reads them by.

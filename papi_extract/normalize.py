@@ -29,6 +29,7 @@ from papi_extract.grid_tables import (
     has_flat_signature_rows,
     has_grid_tables,
     has_open_pipe_tables,
+    has_trailing_wall_rows,
     has_pipe_layouts,
     has_ragged_pipe_rows,
     has_ruled_layouts,
@@ -37,6 +38,7 @@ from papi_extract.grid_tables import (
     rewrite_box_tables,
     rewrite_dash_tables,
     rewrite_open_pipe_tables,
+    rewrite_trailing_wall_rows,
     rewrite_flat_signature_rows,
     rewrite_grid_tables,
     rewrite_pipe_layouts,
@@ -421,6 +423,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text = rewrite_ruled_layouts(text)  # a Word table drawn as ruled lines (antiword): header, signature
     if fmt != "html" and has_open_pipe_tables(text):
         text = rewrite_open_pipe_tables(text)  # html2text: "TT| Nhiệm vụ" over "---|---", rows hard-wrapped
+    if fmt != "html" and has_trailing_wall_rows(text):
+        text = rewrite_trailing_wall_rows(text)  # striprtf: "1|Tham gia …|5,05|5,19|", each cell closed by a wall
     if fmt != "html" and has_flat_signature_rows(text):
         text = rewrite_flat_signature_rows(text)  # a page's text: "| Nơi nhận: - A; - B. | TM. … |" in one row
     if fmt != "html" and has_pipe_layouts(text):

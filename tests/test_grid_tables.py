@@ -487,3 +487,27 @@ def test_open_pipe_rows_without_closing_spaces_end_once_they_have_all_their_cell
         "| 1 | Rà soát thủ tục hành chính | Văn phòng | Quý II/2024 |",
         "| 2 | Niêm yết công khai thủ tục tại bộ phận một cửa | Phòng Tư pháp | Hằng tháng |"]
     assert rewrite_open_pipe_tables("a | b\nkhông phải bảng\n") == "a | b\nkhông phải bảng\n"
+
+
+def test_rows_closed_by_a_wall_of_an_rtf_converter_are_a_table() -> None:
+    # striprtf: every cell followed by "|", an empty first cell as a leading "|", a merged group row "|Name|"
+    text = ("KẾ HOẠCH\nNâng cao Chỉ số PAPI tỉnh năm 2025\n\nI. KẾT QUẢ NĂM 2024\n"
+            "TT|Chỉ số nội dung|Năm 2023|Năm 2024|\n"
+            "1|Trách nhiệm giải trình với người dân|4,30|4,41|\n"
+            "2|Quản trị điện tử|3,52|3,70|\n"
+            "|Tổng điểm|43,10|43,62|\n\n"
+            "II. NHIỆM VỤ\n"
+            "TT|Nhiệm vụ|Chủ trì|Thời hạn|\n"
+            "|Quản trị điện tử|\n"
+            "1|Nâng cấp Cổng thông tin điện tử tỉnh|Sở Thông tin và Truyền thông|Quý III/2025|\n"
+            "2|Hướng dẫn người dân nộp hồ sơ trực tuyến|Tỉnh Đoàn|Thường xuyên|\n")
+    doc = parse_text(text)
+    assert {(s.dimension, s.year, s.value) for s in doc.scores if s.method == "table"} == {
+        (3, 2023, 4.3), (3, 2024, 4.41), (8, 2023, 3.52), (8, 2024, 3.7), (None, 2023, 43.1), (None, 2024, 43.62)}
+    got = {t.label: (t.dimension, [a.raw for a in t.lead], [d.kind for d in t.deadlines]) for t in doc.tasks}
+    assert got == {"1": (8, ["Sở Thông tin và Truyền thông"], ["quarter"]), "2": (8, ["Tỉnh Đoàn"], ["continuous"])}
+    # two such lines are no table; markdown rows with both walls are left to the markdown reader
+    from papi_extract.grid_tables import rewrite_trailing_wall_rows
+
+    assert rewrite_trailing_wall_rows("a|b|\nc|d|\n") == "a|b|\nc|d|\n"
+    assert rewrite_trailing_wall_rows("|a|b|\n|c|d|\n|e|f|") == "|a|b|\n|c|d|\n|e|f|"
