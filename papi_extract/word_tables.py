@@ -24,6 +24,21 @@ import regex
 
 _ROW_LABEL = regex.compile(r"^[ ]{0,3}(?:\d{1,3}(?:\.\d{1,3}){0,2}\.?|[IVXLC]{1,6}\.?)[ ]{0,2}\t")
 _MAX_SPILL = 12  # lines one row may spill over
+_NUMBER_HEAD = regex.compile(r"^[ ]{0,3}(?:STT|TT|Số TT|Stt)[ ]{0,2}\t")
+
+
+def _header_row(line: str) -> bool:
+    """A table's header row ("TT<TAB>Chỉ số nội dung<TAB>…", "Chỉ số thành phần<TAB>TT<TAB>Nội dung công việc<TAB>…"):
+    never a spilled paragraph of a row above it (an odfpy text has no blank line: a one-row header table and the
+    paragraphs under it run on to the next table). A "TT" first cell, or three cells or more naming a column's
+    role."""
+    if line.count("\t") < 2:
+        return False
+    if _NUMBER_HEAD.match(line):
+        return True  # "TT<TAB>…": a score table's header names its year columns with no role word
+    from papi_extract.tables import header_role  # (tables imports normalize, which imports this module)
+
+    return sum(1 for c in line.split("\t") if c.strip() and header_role(c.strip())) >= 3
 # Word's export of a list item: the marker, a tab, the text ("-<TAB>Khắc phục …", "1.<TAB>Sở Nội vụ")
 # a field line's tab after its name: "Cơ quan chủ trì:<TAB>Văn phòng HĐND và UBND huyện." (after a list marker too)
 _LABEL_TAB = regex.compile(r"^[ ]{0,4}(?:[-+•*–][ ]{1,3})?(?P<name>[^\t:]{2,40}):\t(?=\S)")
@@ -94,7 +109,8 @@ def _join_run(run: list[str]) -> list[str]:
         total = tabs[k]
         m = k + 1
         if total < width:
-            while m < b and m - k <= _MAX_SPILL and total < width and not _ROW_LABEL.match(run[m]):
+            while (m < b and m - k <= _MAX_SPILL and total < width and not _ROW_LABEL.match(run[m])
+                   and not _header_row(run[m])):
                 total += tabs[m]
                 m += 1
         if total == width and m > k + 1:

@@ -81,3 +81,27 @@ def test_a_field_lines_tab_after_its_name_is_a_space() -> None:
     assert [a.name for a in task.support] == ["Công chức Tư pháp - Hộ tịch"]
     assert [(d.kind, d.end) for d in task.deadlines] == [("quarter", "2024-09-30")]
     assert doc.signer is not None and doc.signer.authority == "TM. Ủy ban nhân dân"
+
+
+def test_a_header_row_is_never_a_spilled_paragraph_of_the_lines_above_it() -> None:
+    # odfpy: no blank line anywhere; a one-row header table on one line (one tab), the title and paragraphs under
+    # it, then a score table whose header starts "TT", then more paragraphs and a task table whose header starts
+    # with another column ("Chỉ số thành phần<TAB>TT<TAB>…")
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN HUYỆN LÂM HÀ  Số: 12/KH-UBND\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "KẾ HOẠCH",
+        "Nâng cao Chỉ số PAPI huyện Lâm Hà năm 2024",
+        "I. KẾT QUẢ",
+        "TT\tChỉ số nội dung\tNăm 2022\tNăm 2023\tTăng, giảm",
+        "1\tTham gia của người dân ở cấp cơ sở\t4,90\t5,01\t+0,11",
+        "2\tQuản trị điện tử\t3,10\t3,22\t+0,12",
+        "\tTổng điểm\t42,00\t42,30\t+0,30",
+        "II. NHIỆM VỤ",
+        "Các nhiệm vụ cụ thể như sau:",
+        "Chỉ số thành phần\tTT\tNội dung công việc\tChủ trì\tPhối hợp\tThời gian",
+        "Y tế công lập\t1\tKiểm tra trạm y tế xã\tPhòng Y tế\tTrung tâm Y tế huyện\tQuý III/2024",
+    ])
+    out = join_spilled_cells(text).split("\n")
+    assert out[1:4] == ["KẾ HOẠCH", "Nâng cao Chỉ số PAPI huyện Lâm Hà năm 2024", "I. KẾT QUẢ"]
+    assert out[4].startswith("TT\t") and out[-2].startswith("Chỉ số thành phần\tTT\t")
+    assert "Các nhiệm vụ cụ thể như sau:" in out
