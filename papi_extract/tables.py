@@ -958,6 +958,13 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
         if k == "sep":
             continue
         spans, vals = cells_of(li)  # a label line without separators sits in the first column
+        if (0 < b.num_col < len(cols) and len(vals) == len(cols) - b.num_col and k in ("tab", "pipe")
+                and _NUMBER_CELL.match(vals[0].strip())):
+            # a row under a cell merged down the columns before the number's ("Chỉ số thành phần" spanning rows):
+            # the export dropped the covered cells, the row starts at its number (odfpy)
+            pad = b.num_col
+            spans = [(lines[li].start, lines[li].start)] * pad + list(spans)
+            vals = [""] * pad + list(vals)
         b.add(_RawRow(spans, lines[li].start, lines[li].end, blank, vals))
         blank = False
     rows = b.rows

@@ -907,3 +907,19 @@ def test_groups_lettered_in_capitals_give_their_rows_a_dimension() -> None:
     )
     assert [(t.label, t.dimension) for t in doc.tasks] == [("1", 7), ("2", 8)]
     assert [(m.dimension, m.method) for m in doc.indicators] == [(7, "table_group"), (8, "table_group")]
+
+
+def test_a_tab_row_under_a_cell_merged_down_the_first_column_starts_at_its_number() -> None:
+    # odfpy drops the cells a merged "Chỉ số thành phần" cell covers: the rows under it start at their number
+    text = HEAD + "III. NHIỆM VỤ\n\n" + "\n".join([
+        "Chỉ số thành phần\tTT\tNội dung công việc\tChủ trì\tPhối hợp\tThời gian",
+        "Y tế công lập\t1\tKiểm tra trạm y tế xã\tPhòng Y tế\tTrung tâm Y tế huyện\tQuý III/2022",
+        "2\tTuyên truyền khám sức khỏe định kỳ\tTrung tâm Y tế huyện\tUBND các xã\tThường xuyên",
+        "Giáo dục tiểu học công lập\t3\tKiểm tra các khoản thu đầu năm học\tPhòng Giáo dục và Đào tạo\t\tTháng 9/2022",
+    ]) + "\n"
+    ctx, ts = tables_of(text)
+    (t,) = ts
+    rs = rows(ctx, t)
+    assert [lab for _, lab, _ in rs if lab] == ["1", "2", "3"]
+    assert rs[1][2]["lead"] == "Trung tâm Y tế huyện" and rs[1][2]["deadline"] == "Thường xuyên"
+    assert [(r.dimension, r.subdimension) for r in t.rows if r.kind == "task"] == [(6, "6.1"), (6, "6.1"), (6, "6.2")]
