@@ -318,15 +318,26 @@ _SIGNED = regex.compile(r"\((?:đã ký|Đã ký|ĐÃ KÝ|đã ký và đóng d�
 
 
 def has_flat_signature_rows(text: str) -> bool:
-    """Cheap gate: a pipe row opening with "Nơi nhận"."""
-    return "|" in text and ("| Nơi nhận" in text or "|Nơi nhận" in text or "| **Nơi nhận" in text)
+    """Cheap gate: a pipe row opening with "Nơi nhận", or a tab row (odfpy) opening with it."""
+    return ("|" in text and ("| Nơi nhận" in text or "|Nơi nhận" in text or "| **Nơi nhận" in text)) or (
+        "\t" in text and _TAB_TAIL.search(text) is not None)
+
+
+# the same row written with a tab between its two cells (odfpy's text of a table row)
+_TAB_TAIL = regex.compile(r"(?m)^[ \t]{0,3}N[ơo]i nh[ậa]n[ \t]{0,2}:[^\t\n]{3,3000}\t[^\t\n]{3,400}$")
 
 
 def rewrite_flat_signature_rows(text: str) -> str:
     """``text`` with each flat "Nơi nhận | signature" row written back as lines (see above)."""
+    lines = text.split("\n")
+    if "\t" in text:
+        for i, line in enumerate(lines):
+            if "\t" in line and _TAB_TAIL.match(line):
+                left, right = line.split("\t")
+                lines[i] = f"| {left.strip()} | {' '.join(right.split())} |"
+        text = "\n".join(lines)
     if "\n|" not in text and not text.startswith("|") and "\n |" not in text:
         return text
-    lines = text.split("\n")
     for i, line in enumerate(lines):
         if "<br" in line.lower() or "  " in line.strip() or "Nơi nhận" not in line[:30]:
             continue  # (a row with written breaks or runs of spaces is a pipe layout's: ``rewrite_pipe_layouts``)

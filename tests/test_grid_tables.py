@@ -511,3 +511,12 @@ def test_rows_closed_by_a_wall_of_an_rtf_converter_are_a_table() -> None:
 
     assert rewrite_trailing_wall_rows("a|b|\nc|d|\n") == "a|b|\nc|d|\n"
     assert rewrite_trailing_wall_rows("|a|b|\n|c|d|\n|e|f|") == "|a|b|\n|c|d|\n|e|f|"
+
+
+def test_a_tab_row_of_recipients_beside_the_signature_is_read_as_lines() -> None:
+    # odfpy writes the "Nơi nhận | signature" table row on one line, its two cells parted by a tab
+    text = ("KẾ HOẠCH\nNâng cao Chỉ số PAPI huyện năm 2024\nI. NHIỆM VỤ\n1. Phòng Nội vụ theo dõi, tổng hợp.\n"
+            "Nơi nhận: - UBND tỉnh (b/c); - Phòng Nội vụ; - Lưu: VT.\tKT. CHỦ TỊCH PHÓ CHỦ TỊCH   Lê Thị Hoa\n")
+    doc = parse_text(text)
+    assert doc.recipients == ["UBND tỉnh", "Phòng Nội vụ", "Lưu: VT"]
+    assert doc.signer is not None and (doc.signer.name, doc.signer.position) == ("Lê Thị Hoa", "Phó Chủ tịch")
