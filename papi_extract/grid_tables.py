@@ -330,15 +330,12 @@ _TAB_TAIL = regex.compile(r"(?m)^[ \t]{0,3}N[ơo]i nh[ậa]n[ \t]{0,2}:[^\t\n]{3
 def rewrite_flat_signature_rows(text: str) -> str:
     """``text`` with each flat "Nơi nhận | signature" row written back as lines (see above)."""
     lines = text.split("\n")
-    if "\t" in text:
-        for i, line in enumerate(lines):
-            if "\t" in line and _TAB_TAIL.match(line):
-                left, right = line.split("\t")
-                lines[i] = f"| {left.strip()} | {' '.join(right.split())} |"
-        text = "\n".join(lines)
-    if "\n|" not in text and not text.startswith("|") and "\n |" not in text:
+    if "\n|" not in text and not text.startswith("|") and "\n |" not in text and "\t" not in text:
         return text
     for i, line in enumerate(lines):
+        if "\t" in line and _TAB_TAIL.match(line):
+            left, right = line.split("\t")  # (odfpy) the row as a pipe row, its cells' runs of spaces single
+            line = f"| {' '.join(left.split())} | {' '.join(right.split())} |"
         if "<br" in line.lower() or "  " in line.strip() or "Nơi nhận" not in line[:30]:
             continue  # (a row with written breaks or runs of spaces is a pipe layout's: ``rewrite_pipe_layouts``)
         m = _FLAT_TAIL.match(line)
