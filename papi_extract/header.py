@@ -1327,6 +1327,8 @@ def _extract_tail(ctx: DocContext, v: HeaderVocab, doc: _Doc) -> None:
             break
     rec_lines: set[int] = set()
     columns = _two_columns(v, doc, nn, hi) if nn is not None else None
+    if columns is not None and nn is not None and v.recipients_re.match(columns[0].line(nn).folded) is None:
+        columns = None  # the cut falls left of "Nơi nhận" itself (an indented label): no left column to read
     if columns is not None:  # "Nơi nhận" on the left, the signature on the right, sharing lines
         left, right = columns
         ctx.recipients, _ = _recipients(v, left, nn, hi)  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ from conftest import CORPUS, GOLD, SEEDS
 from papi_extract.context import DocContext
 from papi_extract.gazetteer import gazetteer
 from papi_extract.header import extract_header
+from papi_extract.pipeline import parse_text
 from papi_extract.normalize import normalize
 from papi_extract.outline import segment
 
@@ -1001,3 +1002,14 @@ def test_recipients_printed_beside_the_signature_line_by_line() -> None:
     assert ctx.recipients == ["UBND tỉnh Lai Châu", "TT Huyện ủy, TT HĐND huyện", "Các phòng, ban chuyên môn", "Lưu: VT"]
     assert ctx.signer is not None
     assert (ctx.signer.name, ctx.signer.position, ctx.signer.authority) == ("Lò Thị Mai", "Chủ tịch", "TM. Ủy ban nhân dân")
+
+
+def test_an_indented_recipients_label_over_a_tabbed_signature_does_not_crash_the_tail() -> None:
+    # "        Nơi nhận:" indented past where the signature column starts on a later line ("- Lưu: VT.<TAB>TM. …"):
+    # the two columns' cut falls left of the label, so the tail is read line by line (it used to raise)
+    text = ("KẾ HOẠCH\nNâng cao Chỉ số PAPI huyện năm 2024\nI. NHIỆM VỤ\n1. Phòng Nội vụ theo dõi, tổng hợp.\n\n"
+            "        Nơi nhận:\n- UBND tỉnh (b/c);\n- Phòng Nội vụ;\n- Lưu: VT, NV.\tTM. ỦY BAN NHÂN DÂN\n"
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\nTrần Văn Bình\n")
+    doc = parse_text(text)
+    assert doc.recipients == ["UBND tỉnh", "Phòng Nội vụ", "Lưu: VT, NV"]
+    assert doc.signer is not None and (doc.signer.name, doc.signer.position) == ("Trần Văn Bình", "Phó Chủ tịch")
