@@ -335,6 +335,8 @@ def _footnote_marks(text: str) -> str:
 
 
 _BR = regex.compile(r"[ \t]{0,3}<br[ \t]{0,3}/?>[ \t]{0,3}", regex.IGNORECASE)
+# a cell's line that stops on a word needing more, or on an agency head needing its name
+_OPEN_CELL_END = regex.compile(r"(?:^|[ \t|])(?:và|các|của|với|những|hoặc|Văn phòng|Trung tâm|Chi nhánh|Ban|Sở|Phòng)$")
 
 
 def _line_breaks(text: str) -> str:
@@ -348,7 +350,12 @@ def _line_breaks(text: str) -> str:
         if line.lstrip()[:1] == "|":
             def sep(m: regex.Match[str], line: str = line) -> str:
                 before = line[: m.start()].rstrip()
-                return " " if not before or before[-1] in ";.,:|" or line[m.end() : m.end() + 1] in ("|", "") else "; "
+                nxt = line[m.end() : m.end() + 1]
+                if not before or before[-1] in ";.,:|-–" or nxt in ("|", ""):
+                    return " "
+                if nxt.islower() or _OPEN_CELL_END.search(before):
+                    return " "  # a cell's line wrapped at its width ("Sở Tài nguyên<br>và Môi trường", "Văn phòng<br>UBND")
+                return "; "
 
             lines[i] = _BR.sub(sep, line)
         else:

@@ -923,3 +923,24 @@ def test_a_tab_row_under_a_cell_merged_down_the_first_column_starts_at_its_numbe
     assert [lab for _, lab, _ in rs if lab] == ["1", "2", "3"]
     assert rs[1][2]["lead"] == "Trung tâm Y tế huyện" and rs[1][2]["deadline"] == "Thường xuyên"
     assert [(r.dimension, r.subdimension) for r in t.rows if r.kind == "task"] == [(6, "6.1"), (6, "6.1"), (6, "6.2")]
+
+
+def test_a_pipe_cells_lines_wrapped_at_its_width_with_written_breaks_are_one_text() -> None:
+    # pymupdf4llm writes each printed line of a cell with "<br>" between: a line going on in lower case, after a
+    # word or head that needs more ("và", "Văn phòng") or after a dash is the same name or time; a line opening
+    # another agency in capitals is another agency
+    from papi_extract.pipeline import parse_text
+
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI tỉnh năm 2024\n\n## II. NHIỆM VỤ\n\n"
+            "|TT|Nội dung nhiệm vụ|Cơ quan chủ<br>trì|Cơ quan phối<br>hợp|Thời gian<br>hoàn thành|\n|---|---|---|---|---|\n"
+            "|1|Kiểm tra việc xả thải của<br>các cụm công nghiệp|Sở Tài nguyên<br>và Môi trường|Sở Công Thương<br>Công an tỉnh|Tháng 8 -<br>9/2024|\n"
+            "|2|Trả lời câu hỏi của người dân<br>trên Cổng thông tin điện tử|Văn phòng<br>UBND tỉnh|Sở Giáo dục và<br>Đào tạo|Hằng tháng|\n")
+    doc = parse_text(text, fmt="markdown")
+    got = {t.label: (t.text, [a.raw for a in t.lead], [a.raw for a in t.support], [(d.kind, d.end) for d in t.deadlines])
+           for t in doc.tasks}
+    assert got == {
+        "1": ("Kiểm tra việc xả thải của các cụm công nghiệp", ["Sở Tài nguyên và Môi trường"],
+              ["Sở Công Thương", "Công an tỉnh"], [("month", "2024-08-31"), ("month", "2024-09-30")]),
+        "2": ("Trả lời câu hỏi của người dân trên Cổng thông tin điện tử", ["Văn phòng UBND tỉnh"],
+              ["Sở Giáo dục và Đào tạo"], [("recurring", None)]),
+    }
