@@ -335,8 +335,19 @@ def _footnote_marks(text: str) -> str:
 
 
 _BR = regex.compile(r"[ \t]{0,3}<br[ \t]{0,3}/?>[ \t]{0,3}", regex.IGNORECASE)
-# a cell's line that stops on a word needing more, or on an agency head needing its name
-_OPEN_CELL_END = regex.compile(r"(?:^|[ \t|])(?:và|các|của|với|những|hoặc|Văn phòng|Trung tâm|Chi nhánh|Ban|Sở|Phòng)$")
+
+
+@lru_cache(maxsize=1)
+def _open_cell_end() -> regex.Pattern[str]:
+    """A cell's line that stops on a word needing more or on an agency head needing its name (outline.yaml
+    line_end_words.cell: "và", "Văn phòng", "Sở", …)."""
+    from pathlib import Path
+
+    import yaml
+
+    raw = yaml.safe_load((Path(__file__).parent / "data" / "outline.yaml").read_text(encoding="utf-8"))
+    words = sorted(raw["line_end_words"]["cell"], key=len, reverse=True)
+    return regex.compile(r"(?:^|[ \t|])(?:" + "|".join(regex.escape(w) for w in words) + r")$")
 
 
 def _line_breaks(text: str) -> str:
@@ -353,7 +364,7 @@ def _line_breaks(text: str) -> str:
                 nxt = line[m.end() : m.end() + 1]
                 if not before or before[-1] in ";.,:|-–" or nxt in ("|", ""):
                     return " "
-                if nxt.islower() or _OPEN_CELL_END.search(before):
+                if nxt.islower() or _open_cell_end().search(before):
                     return " "  # a cell's line wrapped at its width ("Sở Tài nguyên<br>và Môi trường", "Văn phòng<br>UBND")
                 return "; "
 
