@@ -324,7 +324,7 @@ def has_flat_signature_rows(text: str) -> bool:
 
 
 # the same row written with a tab between its two cells (odfpy's text of a table row)
-_TAB_TAIL = regex.compile(r"(?m)^[ \t]{0,3}N[ơo]i nh[ậa]n[ \t]{0,2}:[^\t\n]{3,3000}\t[^\t\n]{3,400}$")
+_TAB_TAIL = regex.compile(r"(?m)^[ ]{0,3}N[ơo]i nh[ậa]n[ \t]{0,2}:[^\t\n]{3,3000}\t[^\t\n]{3,400}$")
 
 
 def rewrite_flat_signature_rows(text: str) -> str:
@@ -334,7 +334,7 @@ def rewrite_flat_signature_rows(text: str) -> str:
         return text
     for i, line in enumerate(lines):
         if "\t" in line and _TAB_TAIL.match(line):
-            left, right = line.split("\t")  # (odfpy) the row as a pipe row, its cells' runs of spaces single
+            left, _, right = line.partition("\t")  # (odfpy) the row as a pipe row, its cells' runs of spaces single
             line = f"| {' '.join(left.split())} | {' '.join(right.split())} |"
         if "<br" in line.lower() or "  " in line.strip() or "Nơi nhận" not in line[:30]:
             continue  # (a row with written breaks or runs of spaces is a pipe layout's: ``rewrite_pipe_layouts``)

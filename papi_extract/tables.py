@@ -1443,7 +1443,7 @@ def _csv_record(doc: str, pos: int, end: int) -> tuple[list[tuple[int, int]], in
     breaks and doubled quotes; the record ends at a line break outside quotes. One pass: linear."""
     cells: list[tuple[int, int]] = []
     i = pos
-    limit = min(end, pos + _CSV_MAX_RECORD)
+    limit = min(end, pos + _CSV_MAX_RECORD, len(doc))  # (the last line has no line break after it)
     while True:
         if i < limit and doc[i] == '"':
             a = i + 1

@@ -520,3 +520,10 @@ def test_a_tab_row_of_recipients_beside_the_signature_is_read_as_lines() -> None
     doc = parse_text(text)
     assert doc.recipients == ["UBND tỉnh", "Phòng Nội vụ", "Lưu: VT"]
     assert doc.signer is not None and (doc.signer.name, doc.signer.position) == ("Lê Thị Hoa", "Phó Chủ tịch")
+
+
+def test_a_tab_row_of_recipients_after_a_leading_tab_does_not_crash() -> None:
+    # found by mutation fuzzing: "<TAB>Nơi nhận: …<TAB>TM. …" (two tabs) used to be split into two cells
+    text = ("KẾ HOẠCH\nNâng cao Chỉ số PAPI xã năm 2025\nI. NHIỆM VỤ\n1. Công chức Văn phòng - Thống kê theo dõi.\n"
+            "\tNơi nhận: - UBND huyện; - Lưu: VT.\tTM. ỦY BAN NHÂN DÂN\n")
+    assert parse_text(text).tasks

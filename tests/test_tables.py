@@ -944,3 +944,11 @@ def test_a_pipe_cells_lines_wrapped_at_its_width_with_written_breaks_are_one_tex
         "2": ("Trả lời câu hỏi của người dân trên Cổng thông tin điện tử", ["Văn phòng UBND tỉnh"],
               ["Sở Giáo dục và Đào tạo"], [("recurring", None)]),
     }
+
+
+def test_a_comma_separated_record_ending_the_document_with_an_empty_last_cell_is_read() -> None:
+    # found by mutation fuzzing: a record on the document's last line, with no line break after it and an empty
+    # last cell, read one character past the text
+    from papi_extract.tables import _csv_record
+
+    assert _csv_record("STT,Nội dung,Chủ trì,", 0, 23) == ([(0, 3), (4, 12), (13, 20), (21, 21)], 21)
