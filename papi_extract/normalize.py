@@ -364,7 +364,7 @@ def _line_breaks(text: str) -> str:
                 nxt = line[m.end() : m.end() + 1]
                 if not before or before[-1] in ";.,:|-–" or nxt in ("|", ""):
                     return " "
-                if nxt.islower() or _open_cell_end().search(before):
+                if nxt.islower() or (_open_cell_end().search(before) and nxt not in "-+•–*"):
                     return " "  # a cell's line wrapped at its width ("Sở Tài nguyên<br>và Môi trường", "Văn phòng<br>UBND")
                 return "; "
 

@@ -934,16 +934,23 @@ def test_a_pipe_cells_lines_wrapped_at_its_width_with_written_breaks_are_one_tex
     text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI tỉnh năm 2024\n\n## II. NHIỆM VỤ\n\n"
             "|TT|Nội dung nhiệm vụ|Cơ quan chủ<br>trì|Cơ quan phối<br>hợp|Thời gian<br>hoàn thành|\n|---|---|---|---|---|\n"
             "|1|Kiểm tra việc xả thải của<br>các cụm công nghiệp|Sở Tài nguyên<br>và Môi trường|Sở Công Thương<br>Công an tỉnh|Tháng 8 -<br>9/2024|\n"
-            "|2|Trả lời câu hỏi của người dân<br>trên Cổng thông tin điện tử|Văn phòng<br>UBND tỉnh|Sở Giáo dục và<br>Đào tạo|Hằng tháng|\n")
+            "|2|Trả lời câu hỏi của người dân<br>trên Cổng thông tin điện tử|Văn phòng<br>UBND tỉnh|Sở Giáo dục và<br>Đào tạo|Hằng tháng|\n"
+            "|3|Công khai ngân sách tỉnh|Sở Tài chính|Sở Nội vụ|Quý I, quý<br>II/2024|\n"
+            "|4|- Rà soát hồ sơ trễ hạn hằng tháng<br>- Gửi thư xin lỗi người dân|Sở Nội vụ|Sở Tư pháp|Trước ngày<br>30/9/2024|\n")
     doc = parse_text(text, fmt="markdown")
     got = {t.label: (t.text, [a.raw for a in t.lead], [a.raw for a in t.support], [(d.kind, d.end) for d in t.deadlines])
-           for t in doc.tasks}
+           for t in doc.tasks if t.label != "4"}
     assert got == {
         "1": ("Kiểm tra việc xả thải của các cụm công nghiệp", ["Sở Tài nguyên và Môi trường"],
               ["Sở Công Thương", "Công an tỉnh"], [("month", "2024-08-31"), ("month", "2024-09-30")]),
         "2": ("Trả lời câu hỏi của người dân trên Cổng thông tin điện tử", ["Văn phòng UBND tỉnh"],
               ["Sở Giáo dục và Đào tạo"], [("recurring", None)]),
+        "3": ("Công khai ngân sách tỉnh", ["Sở Tài chính"], ["Sở Nội vụ"], [("quarter", "2024-03-31"), ("quarter", "2024-06-30")]),
     }
+    # a time that needs its number goes on ("Trước ngày<br>30/9/2024"); a text cell's items stay two tasks
+    items = [t for t in doc.tasks if t.label == "4"]
+    assert [t.text for t in items] == ["Rà soát hồ sơ trễ hạn hằng tháng", "Gửi thư xin lỗi người dân"]
+    assert [[(d.kind, d.end) for d in t.deadlines] for t in items] == [[("by_date", "2024-09-30")]] * 2
 
 
 def test_a_comma_separated_record_ending_the_document_with_an_empty_last_cell_is_read() -> None:
