@@ -341,12 +341,7 @@ _BR = regex.compile(r"[ \t]{0,3}<br[ \t]{0,3}/?>[ \t]{0,3}", regex.IGNORECASE)
 def _open_cell_end() -> regex.Pattern[str]:
     """A cell's line that stops on a word needing more or on an agency head needing its name (outline.yaml
     line_end_words.cell: "và", "Văn phòng", "Sở", …)."""
-    from pathlib import Path
-
-    import yaml
-
-    raw = yaml.safe_load((Path(__file__).parent / "data" / "outline.yaml").read_text(encoding="utf-8"))
-    words = sorted(raw["line_end_words"]["cell"], key=len, reverse=True)
+    words = sorted(_line_end_data()["cell"], key=len, reverse=True)
     return regex.compile(r"(?:^|[ \t|])(?:" + "|".join(regex.escape(w) for w in words) + r")$")
 
 
@@ -515,12 +510,20 @@ _SENTENCE_STOP = ".:;!?"
 @lru_cache(maxsize=1)
 def line_end_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(heading, sentence) words a wrapped line stops on when it goes on below (outline.yaml line_end_words)."""
+    raw = _line_end_data()
+    return tuple(raw["heading"]), tuple(raw["heading"]) + tuple(raw["sentence"])
+
+
+@lru_cache(maxsize=1)
+def _line_end_data() -> dict[str, list[str]]:
+    """outline.yaml's line_end_words, read once (heading, sentence and cell lists)."""
     from pathlib import Path
 
     import yaml
 
-    raw = yaml.safe_load((Path(__file__).parent / "data" / "outline.yaml").read_text(encoding="utf-8"))["line_end_words"]
-    return tuple(raw["heading"]), tuple(raw["heading"]) + tuple(raw["sentence"])
+    raw: dict[str, list[str]] = yaml.safe_load(
+        (Path(__file__).parent / "data" / "outline.yaml").read_text(encoding="utf-8"))["line_end_words"]
+    return raw
 
 
 @lru_cache(maxsize=1)

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import regex
 import yaml
@@ -62,11 +63,18 @@ _SUBGROUP = regex.compile(r"^([a-hđ])[.)]?[ \t]{1,3}(\p{Lu}[^\n]{2,100})$")
 
 
 @lru_cache(maxsize=1)
+def _tasks_data() -> dict[str, Any]:
+    """tasks.yaml, read once for the vocabularies of this module."""
+    data: dict[str, Any] = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
 def _vocab() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(folded words that open a time cell, folded openings of the lines that end a table)."""
     from papi_extract.normalize import fold
 
-    raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))["run_tables"]
+    raw = _tasks_data()["run_tables"]
     return (tuple(sorted((fold(w) for w in raw["time_openings"]), key=len, reverse=True)),
             tuple(fold(w) for w in raw["table_endings"]))
 
@@ -363,14 +371,14 @@ _RUN_YEAR = regex.compile(r"^(?:19|20)\d\d(?!\d)")
 @lru_cache(maxsize=1)
 def _link_words() -> frozenset[str]:
     """Words after which an agency's name belongs to the task's text (tasks.yaml's cell_runs)."""
-    raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))["cell_runs"]
+    raw = _tasks_data()["cell_runs"]
     return frozenset(w.lower() for w in raw["link_words"])
 
 
 @lru_cache(maxsize=1)
 def _time_words() -> tuple[str, ...]:
     """run_tables.time_openings in lower case, not folded: "Nam" (Việt Nam) and "Quyết" are no "năm", "quý"."""
-    raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))["run_tables"]
+    raw = _tasks_data()["run_tables"]
     return tuple(sorted((str(w).lower() for w in raw["time_openings"]), key=len, reverse=True))
 
 
@@ -674,7 +682,7 @@ def _widths(rows: list[_Row], roles: list[str], strict: bool = False) -> dict[st
 def _open_words() -> tuple[frozenset[str], frozenset[str]]:
     """(words after which a cell goes on, agency heads that need a name after them), lower case with
     their marks: folded, "bàn" (table) would be "Ban" (board) and "thi" (exam) "thị"."""
-    data = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))
+    data = _tasks_data()
     raw = data["ordered_cells"]
     return frozenset(raw["open_words"]) | frozenset(data["run_tables"]["open_words"]), frozenset(raw["open_heads"])
 
