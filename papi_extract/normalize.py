@@ -428,6 +428,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text = strip_sheet_commas(text)  # a spreadsheet's lines of one cell: "PHỤ LỤC,,,,,," is "PHỤ LỤC"
     if fmt == "text" and has_spaced_lines(text):
         text = join_spaced_lines(text)  # pdfminer: a blank line after every printed line, wrapped sentences too
+    if fmt != "html" and has_orphan_markers(text):
+        text = join_orphan_markers(text)  # a scraper's get_text: "-" alone on a line, its item's text below
     if fmt != "html" and "<table" in text.lower():
         from papi_extract.html_text import render_tables_in_text
 
@@ -565,6 +567,37 @@ def join_spaced_lines(text: str) -> str:
                 and (lines[k + 2].lstrip()[:1].islower() or _needs_more().search(line))):
             k += 2  # the blank line inside a sentence: dropped
             continue
+        k += 1
+    return "\n".join(out)
+
+
+# A list marker alone on its line, its item's text on the next (a scraper's get_text("\n") of an HTML page: the
+# "-" typed before a bold run "<b>Chủ tịch UBND xã:</b> tiếp công dân …" ends up on a line of its own).
+_ORPHAN_MARKER = regex.compile(r"\n[ \t]{0,8}[-–+•*][ \t]{0,4}\n(?=[ \t]{0,8}\p{L})")
+_LABELLED_LINE = regex.compile(r"^[ \t]{0,8}(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3})[.)][ \t]")
+
+
+def has_orphan_markers(text: str) -> bool:
+    """Cheap gate: a line holding only a list marker, a letter opening the next."""
+    return _ORPHAN_MARKER.search(text) is not None
+
+
+def join_orphan_markers(text: str) -> str:
+    """Each list marker alone on its line joined to the line after it ("-" / "Chủ tịch UBND xã:" is "- Chủ
+    tịch UBND xã:"), where the line before ends a sentence, a label or a heading: inside a table exported one
+    cell per line a "-" is an empty cell, after a cell that stops on no stop."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        s = line.strip()
+        if (len(s) == 1 and s in "-–+•*" and k + 1 < len(lines) and lines[k + 1].lstrip()[:1].isalpha()
+                and out and (out[-1].rstrip()[-1:] in ".;:!?" or _LABELLED_LINE.match(out[-1]))):
+            out.append(f"{line.rstrip()} {lines[k + 1].lstrip()}")
+            k += 2
+            continue
+        out.append(line)
         k += 1
     return "\n".join(out)
 

@@ -151,3 +151,15 @@ def test_an_escaped_star_in_markdown_is_a_literal_star_not_emphasis() -> None:
     lines = norm.text.split("\n")
     assert lines[0] == "* Giao Phòng Y tế chủ trì thực hiện:"
     assert lines[2] == "Sở Tư pháp phối hợp *"
+
+
+def test_a_list_marker_alone_on_its_line_joins_the_item_below_it() -> None:
+    # a scraper's get_text("\n"): the "+" typed before a bold run is a line of its own
+    text = ("2.1. Công khai, minh bạch\n+\nCông chức Tài chính - Kế toán:\nniêm yết dự toán ngân sách tại nhà văn hóa.\n"
+            "+\nTrưởng các ấp\nthông báo kết quả họp dân trên loa truyền thanh.\n")
+    lines = normalize(text, "text").text.split("\n")
+    assert lines[1] == "+ Công chức Tài chính - Kế toán:"
+    assert lines[3] == "+ Trưởng các ấp"
+    # inside a table exported one cell per line a "-" is an empty cell: the cell before it ends on no stop
+    cells = "TT\nNhiệm vụ\nChủ trì\nPhối hợp\nThời hạn\n1\nCập nhật Trang thông tin điện tử xã\nCông chức Văn phòng - Thống kê\n-\nHằng tuần\n"
+    assert "\nCông chức Văn phòng - Thống kê\n-\nHằng tuần\n" in normalize(cells, "text").text
