@@ -35,6 +35,7 @@ times).
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -362,7 +363,7 @@ def _merged_line_table(lines: list[str], h: int, body: int, roles: list[str],
 # ---------------------------------------------------------------------------------------------
 
 _RUN_ROW = regex.compile(r"^(\d{1,2})(?:[ \t]{1,3}(\p{L}.*))?$")
-_RUN_GROUP = regex.compile(r"^(?:([IVX]{1,5})|([a-zđ]))[.)]?[ \t]{1,3}(\p{Lu}.{2,})$")
+_RUN_GROUP = regex.compile(r"^(?:([IVX]{1,5})|([a-zđ]|[A-H]))[.)]?[ \t]{1,3}(\p{Lu}.{2,})$")
 _RUN_MIN_ROWS = 3
 _RUN_ROW_LINES = 24
 _RUN_YEAR = regex.compile(r"^(?:19|20)\d\d(?!\d)")
@@ -426,11 +427,12 @@ def _cell_run_table(lines: list[str], h: int, body: int, roles: list[str],
     width = len(roles)
     out = ["", "| " + " | ".join(names) + " |", "|" + "---|" * width]
     read = 0
+    wrapped = _wrapped_stream(body_rows)
     for r in rows:
         if r[0] == "group":
             out.append("| " + " | ".join([r[1], r[2]] + [""] * (width - 2)) + " |")
             continue
-        cells = _run_cells(r[2:], roles)
+        cells = _run_cells(r[2:], roles, wrapped)
         if cells is None:
             # a row whose lead cannot be found: its lines as its text, the other cells left empty
             cells = [" ".join(r[2:])] + [""] * (width - 2)
@@ -443,6 +445,22 @@ def _cell_run_table(lines: list[str], h: int, body: int, roles: list[str],
     return out, end
 
 
+_WRAP_SLACK = 12  # characters short of the widest line a line wrapped at the width may stop
+_WRAPPED_SHARE = 0.8
+
+
+def _wrapped_stream(body_rows: list[list[str]]) -> bool:
+    """The rows' lines are cut at one width (every line but a row's last runs close to the widest): a text
+    browser wrote each row's cells one after another as a paragraph (``lynx -dump``), so a line's start
+    says nothing of where a cell starts."""
+    inner = [len(x) + (len(r[1]) + 1 if k == 0 else 0) for r in body_rows for k, x in enumerate(r[2:-1])]
+    if len(inner) < _RUN_MIN_ROWS:
+        return False
+    widest = max(len(x) + (len(r[1]) + 1 if k == 0 else 0) for r in body_rows for k, x in enumerate(r[2:]))
+    near = sum(1 for n in inner if n >= widest - _WRAP_SLACK)
+    return near >= _WRAPPED_SHARE * len(inner)
+
+
 def _names_indicator(name: str) -> bool:
     """A lettered line naming a PAPI indicator from its start ("b Giáo dục tiểu học công lập"): a sub-group row."""
     from papi_extract.taxonomy import find_indicators
@@ -451,14 +469,18 @@ def _names_indicator(name: str) -> bool:
     return bool(found) and found[0].start <= 3
 
 
-def _run_cells(row_lines: list[str], roles: list[str]) -> list[str] | None:
-    """The cells after the number of one row (``_cell_run_table``), or None when no lead is found."""
+def _run_cells(row_lines: list[str], roles: list[str], wrapped: bool = False) -> list[str] | None:
+    """The cells after the number of one row (``_cell_run_table``), or None when no lead is found. In a
+    ``wrapped`` table the row's lines are one stream cut at a fixed width (a text browser's dump), so no
+    cell need open a line: the lead is found in the joined stream as in a row of one line."""
     from papi_extract.agencies import has_known_head
 
     if not row_lines:
         return None
     text_lines: list[str] = []
     rest: list[str] = []
+    if wrapped and len(row_lines) > 1:
+        row_lines = [" ".join(row_lines)]
     if len(row_lines) == 1:
         cut = _first_lead_start(row_lines[0])
         if cut is None:
@@ -472,7 +494,7 @@ def _run_cells(row_lines: list[str], roles: list[str]) -> list[str] | None:
         else:
             return None
     stream = " ".join(rest)
-    lead = _lead_piece(stream)
+    lead = _lead_piece(stream, wrapped)
     if not lead:
         return None
     after = stream[len(lead) :].lstrip(" ;,")
@@ -549,10 +571,13 @@ def _agency_run(text: str) -> str:
     return text
 
 
-def _lead_piece(rest: str) -> str:
+def _lead_piece(rest: str, joined: bool = False) -> str:
     """The lead's agency opening ``rest`` (the line after the task's piece): up to the next cell's start, a
     capital that opens another agency ("Sở Tư pháp | Sở Nội vụ; …"), follows a place word that ends a name
-    ("Thanh tra tỉnh | Các sở, …") or opens a word no agency name holds; a ";" lists a second lead."""
+    ("Thanh tra tỉnh | Các sở, …") or opens a word no agency name holds; a ";" lists a second lead. In a
+    ``joined`` row (one stream, no line cut inside a cell) the name goes on after "và" or "-" ("Văn phòng
+    HĐND và UBND huyện" is one lead); elsewhere a cell's piece ending there was wrapped, the capital after
+    it another column's."""
     from papi_extract.agencies import has_known_head
     from papi_extract.normalize import fold
     from papi_extract.tables import _cell_endings
@@ -562,7 +587,8 @@ def _lead_piece(rest: str) -> str:
     k = 1
     while k < len(words):
         w, prev = words[k], words[k - 1]
-        if w[:1].isupper() and not prev.endswith(";") and not _ends_on_head(words[:k]):
+        if w[:1].isupper() and not prev.endswith(";") and not (joined and prev in ("và", "-", "–")) \
+                and not _ends_on_head(words[:k]):
             tail = " ".join(words[k : k + 12])
             if has_known_head(tail) or tail.startswith("Các ") or fold(prev.rstrip(",")) in place:
                 break  # (a piece ending on "và", "," or "-" wrapped there: its rest is on the next lines)
@@ -1140,9 +1166,12 @@ def _after_break(lines: list[str], j: int, names: list[str]) -> str:
 def _fit_cells(row_lines: list[str], roles: list[str]) -> list[str]:
     """A row's lines as its cells: one line a cell; more lines than cells: a cell of several paragraphs,
     the last two agency lines side by side in the agency columns joined ("Phòng Văn hóa và Thông tin" /
-    "UBND các xã, thị trấn" are one supporting cell), else the last two lines; fewer: the last cells empty."""
+    "UBND các xã, thị trấn" are one supporting cell), else the last two lines; fewer: fitted to the
+    columns by what they hold (``_fit_fewer``)."""
     from papi_extract.agencies import has_known_head
 
+    if len(row_lines) < len(roles):
+        return _fit_fewer(row_lines, roles)
     cells = list(row_lines)
     agency_cols = {i for i, r in enumerate(roles) if r in ("lead", "support")}
     while len(cells) > len(roles):
@@ -1156,6 +1185,52 @@ def _fit_cells(row_lines: list[str], roles: list[str]) -> list[str]:
             at = len(cells) - 2
         cells[at : at + 2] = [f"{cells[at]}; {cells[at + 1]}" if cells[at] else cells[at + 1]]
     return cells + [""] * (len(roles) - len(cells))
+
+
+_FIT_MIN_TEXT_WORDS = 4
+
+
+def _fit_fewer(row_lines: list[str], roles: list[str]) -> list[str]:
+    """A row with fewer cells than columns: an export that drops empty cells and prints a merged cell
+    once (a scraper's ``get_text("\\n")`` of an HTML table; "Chỉ số nội dung" spanning three rows). The
+    cells keep their order; the columns they fill are the choice whose cells best fit them (a PAPI
+    indicator's name in an indicator column, a time in the time column, an agency in an agency column),
+    the text column always filled, on a tie the earliest columns (the last cells left empty)."""
+    from papi_extract.agencies import has_known_head
+    from papi_extract.deadlines import parse_deadlines
+    from papi_extract.tables import _default_matcher, _indicator, _strong
+
+    match = _default_matcher()
+    n, m = len(roles), len(row_lines)
+
+    def fit(v: str, role: str) -> int:
+        if role in ("dimension", "subdimension"):
+            return 3 if _strong(_indicator(v, match), v) else -5
+        if role == "deadline":
+            return 3 if len(v) <= 60 and parse_deadlines(v, cell=True) else -3
+        if role in ("lead", "support"):
+            return 1 if has_known_head(v[:120]) else -1
+        if role == "text":
+            return 2 if len(v.split()) >= _FIT_MIN_TEXT_WORDS else 0
+        return 0
+
+    text_at = roles.index("text") if "text" in roles else -1
+    best: tuple[int, tuple[int, ...]] | None = None
+    if n <= _FIT_MAX_COLUMNS:
+        for combo in itertools.combinations(range(n), m):
+            if text_at >= 0 and text_at not in combo:
+                continue
+            score = sum(fit(v, roles[k]) for v, k in zip(row_lines, combo, strict=True))
+            if best is None or score > best[0]:  # (combinations come earliest first: a tie keeps the earlier)
+                best = (score, combo)
+    chosen = best[1] if best is not None else tuple(range(m))
+    cells = [""] * n
+    for v, k in zip(row_lines, chosen, strict=True):
+        cells[k] = v
+    return cells
+
+
+_FIT_MAX_COLUMNS = 9  # C(9, 4) = 126 choices at most per row
 
 
 _YEAR_ALONE = regex.compile(r"^(?:19|20)\d\d$")

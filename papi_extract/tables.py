@@ -113,10 +113,10 @@ def _folded_role(folded: str) -> str | None:
         if f == phrase or (f.startswith(phrase) and not f[len(phrase) : len(phrase) + 1].isalnum()
                            and not _LABEL_NUMBER.match(f, len(phrase))):
             return role
-    k = f.rfind("/")
+    k = max(f.rfind("/"), f.rfind(","))
     if 0 < k < len(f) - 1 and " " in f[k + 1 :].strip():
-        # "Người/bộ phận thực hiện", "Cơ quan/đơn vị chủ trì": the alternative after the slash, with the
-        # words both share, is a column name of its own
+        # "Người/bộ phận thực hiện", "Cơ quan/đơn vị chủ trì", "Người, bộ phận thực hiện": the alternative
+        # after the slash or comma, with the words both share, is a column name of its own
         return _folded_role(f[k + 1 :])
     if len(f) <= _ROLE_WORD_CELL:
         # a short cell that names its role in another word order ("Người/bộ phận chủ trì")

@@ -550,3 +550,74 @@ def test_cells_running_on_in_an_order_not_read_leave_the_other_columns_empty() -
     assert rows[0] == "| TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn | Sản phẩm |"
     assert rows[3] == ("| 2 | Công khai dự toán ngân sách xã trên bảng tin tại trụ sở UBND xã | Phòng Tài chính - Kế hoạch | "
                        " |  |  |")
+
+
+# A scraper's get_text("\n") of an HTML task table: one cell per line, no blank line between cells, the
+# empty cells dropped and a merged "Chỉ số nội dung" cell printed once (on the first row it spans).
+MERGED_CELL_LINES = """III. PHÂN CÔNG NHIỆM VỤ
+TT
+Chỉ số nội dung
+Nhiệm vụ cụ thể
+Cơ quan, đơn vị chủ trì
+Cơ quan phối hợp
+Thời hạn hoàn thành
+1
+Cung ứng dịch vụ công
+Nâng cấp hệ thống nước sạch tập trung cho các thôn vùng cao
+Phòng Kinh tế và Hạ tầng
+UBND các xã
+Năm 2024
+2
+Rà soát, bổ sung thiết bị dạy học cho các trường mầm non
+Phòng Giáo dục và Đào tạo
+Quý III/2024
+3
+Quản trị điện tử
+Số hóa kết quả giải quyết thủ tục hành chính còn hiệu lực
+Văn phòng HĐND và UBND huyện
+Phòng Tư pháp
+Thường xuyên
+IV. TỔ CHỨC THỰC HIỆN
+Các cơ quan triển khai Kế hoạch này.
+"""
+
+
+def test_a_cell_per_line_row_missing_a_merged_or_empty_cell_is_fitted_to_its_columns() -> None:
+    out = normalize(MERGED_CELL_LINES, "text").text.split("\n")
+    table = [line for line in out if line.startswith("| ")]
+    assert table[2] == "| 2 |  | Rà soát, bổ sung thiết bị dạy học cho các trường mầm non | Phòng Giáo dục và Đào tạo |  | Quý III/2024 |"
+    doc = parse_text(MERGED_CELL_LINES)
+    rows = [(t.label, t.dimension, [a.name for a in t.lead], [a.name for a in t.support], [d.raw for d in t.deadlines])
+            for t in doc.tasks if t.origin == "table"]
+    assert rows[1] == ("2", 6, ["Phòng Giáo dục và Đào tạo"], [], ["Quý III/2024"])
+    assert rows[0][1:4] == (6, ["Phòng Kinh tế và Hạ tầng"], ["Ủy ban nhân dân các xã"])
+    assert rows[2][1:4] == (8, ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"], ["Phòng Tư pháp"])
+
+
+# lynx -dump of a ruled task table: each row's cells one after another as a paragraph wrapped at the page's
+# width, so a cell opens anywhere in a line; group rows are lettered in capitals ("A Quản trị điện tử").
+WRAPPED_RUNS = """II. NHIỆM VỤ CỤ THỂ
+   TT Nội dung nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời gian
+   A Quản trị điện tử
+   1 Xây dựng chuyên mục hỏi - đáp trực tuyến về thủ tục hành chính trên Trang thông tin điện tử của
+   huyện Văn phòng HĐND và UBND huyện Phòng Văn hóa và Thông tin Tháng 6/2024
+   2 Tập huấn kỹ năng sử dụng dịch vụ công trực tuyến cho cán bộ thôn, tổ dân phố và đoàn viên thanh
+   niên Phòng Nội vụ Huyện đoàn; UBND các xã, thị trấn Quý III/2024
+   B Quản trị môi trường
+   3 Ra quân thu gom rác thải dọc các tuyến kênh, mương nội đồng và khu vực chợ nông thôn trên địa
+   bàn Phòng Tài nguyên và Môi trường UBND các xã, thị trấn Hằng tháng
+III. TỔ CHỨC THỰC HIỆN
+"""
+
+
+def test_a_task_table_whose_rows_run_on_as_wrapped_paragraphs_is_read() -> None:
+    rows = [line for line in rewrite_run_tables(WRAPPED_RUNS).split("\n") if line.startswith("| ")]
+    assert rows[1].startswith("| A | Quản trị điện tử |")
+    assert rows[2] == ("| 1 | Xây dựng chuyên mục hỏi - đáp trực tuyến về thủ tục hành chính trên Trang thông tin điện tử "
+                       "của huyện | Văn phòng HĐND và UBND huyện | Phòng Văn hóa và Thông tin | Tháng 6/2024 |")
+    assert rows[3] == ("| 2 | Tập huấn kỹ năng sử dụng dịch vụ công trực tuyến cho cán bộ thôn, tổ dân phố và đoàn viên "
+                       "thanh niên | Phòng Nội vụ | Huyện đoàn; UBND các xã, thị trấn | Quý III/2024 |")
+    doc = parse_text(WRAPPED_RUNS)
+    got = {t.label: (t.dimension, [a.raw for a in t.lead]) for t in doc.tasks if t.origin == "table"}
+    assert got == {"1": (8, ["Văn phòng HĐND và UBND huyện"]), "2": (8, ["Phòng Nội vụ"]),
+                   "3": (7, ["Phòng Tài nguyên và Môi trường"])}
