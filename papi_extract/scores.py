@@ -200,6 +200,8 @@ _PAREN_CHANGE = regex.compile(r"(?<=\(\s{0,2})(?P<num>[+\-]\s?\d{1,2}[.,]\d{1,3}
 _SENT = regex.compile(r"(?<=[.!?…])(?<![\s(](?:\d{1,2}|[IVXivx]{1,4})\.)\s+(?=[\p{Lu}\d\-+•*(“\"])")
 _CELL_NUM = regex.compile(r"^[+\-]?\d{1,3}(?:[.,]\d{1,3})?$")
 _CELL_RANK = regex.compile(r"^(?P<r>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<of>\d{2}))?$")
+# a change written in words in its cell ("Tăng 0,08", "Giảm 0,05 điểm"): the word gives the sign
+_WORD_CHANGE = regex.compile(r"^(?P<w>[Tt]ăng|[Gg]iảm)[ \t]{1,3}(?P<num>\d{1,2}(?:[.,]\d{1,3})?)(?:[ \t]{1,3}điểm)?$")
 _YEAR_CELL = regex.compile(r"^(?:nam\s{1,3})?(?P<year>(?:19|20)\d\d)$")
 # A line holding only a year ("2019", "Năm 2020"). Matched from the newline before it: the engine then
 # jumps from "\n" to "\n" instead of trying a multi-line "^" at every position (~8x faster on a plan).
@@ -311,16 +313,31 @@ def _split_row(ctx: DocContext, start: int, end: int) -> list[Cell]:
     return cells
 
 
-def _split_aligned(ctx: DocContext, start: int, end: int, starts: tuple[int, ...]) -> list[Cell]:
+def _split_aligned(ctx: DocContext, start: int, end: int, starts: tuple[int, ...], glued: bool = False) -> list[Cell]:
     """Cells of one line of a space-aligned table, one per column: each run of text (words parted by
-    single spaces) goes to the column whose header starts nearest; a column with no run is empty."""
+    single spaces) goes to the column whose header starts nearest; a column with no run is empty. In a
+    ``glued`` table a run is first cut where a column starts inside it at a word's start."""
     line = ctx.text[start:end]
     spans: list[tuple[int, int] | None] = [None] * len(starts)
-    for a, e in cell_pieces(line):
+    pieces = cell_pieces(line)
+    if glued:
+        pieces = [q for a, e in pieces for q in _cut_at_starts(line, a, e, starts)]
+    for a, e in pieces:
         k = min(range(len(starts)), key=lambda c: abs(starts[c] - a))
         prev = spans[k]
         spans[k] = (a, e) if prev is None else (prev[0], e)
     return [_strip_cell(ctx, start + sp[0], start + sp[1]) if sp else Cell("", start, start) for sp in spans]
+
+
+def _cut_at_starts(line: str, a: int, e: int, starts: tuple[int, ...]) -> list[tuple[int, int]]:
+    """The piece [a, e) cut at each column start inside it where a word starts after one space."""
+    out: list[tuple[int, int]] = []
+    for p in starts:
+        if a < p < e and line[p - 1] == " " and line[p] != " ":
+            out.append((a, p - 1))
+            a = p
+    out.append((a, e))
+    return out
 
 
 def _with_wrapped_name(name: Cell, named_at: list[tuple[Block, list[Cell], int, Cell] | None], k: int) -> Cell:
@@ -409,7 +426,7 @@ def _is_value_cell(s: str) -> bool:
     # both patterns start with a digit or a sign (``str.isdigit`` admits every ``\d``): most cells are names
     c = s[:1]
     if not c or not (c.isdigit() or c in "+-"):
-        return False
+        return c in "TtGg" and _WORD_CHANGE.match(s) is not None
     return bool(_CELL_NUM.match(s) or _CELL_RANK.match(s))
 
 
@@ -437,6 +454,9 @@ def _slots_in_order(header: list[str]) -> list[tuple[int, str]]:  # folded cells
         return []
     if not metrics:
         return [(y, "score") for y in years]
+    if metrics == ["change"] and len(years) >= 2 and _header_info(header[-1])[1] == "change":
+        # "Năm 2023 / Năm 2024 / So sánh": the years' scores, then the latest year's change on the last
+        return [(y, "score") for y in years] + [(years[-1], "change")]
     if len(metrics) % len(years) == 0:
         k = len(metrics) // len(years)
         groups = [metrics[i * k : (i + 1) * k] for i in range(len(years))]
@@ -499,14 +519,14 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
         prev = i
     text = ctx.text
     # lines of space-aligned tables (no tab, no pipe): their cells are read by column position
-    aligned = {j: r.starts for r in ctx.aligned_tables() for j in range(r.head, r.end)}
+    aligned = {j: r for r in ctx.aligned_tables() for j in range(r.head, r.end)}
 
     def split(b: Block) -> list[Cell]:
-        starts = aligned.get(b.line)
-        if starts is None:
+        region = aligned.get(b.line)
+        if region is None:
             return _split_row(ctx, b.start, b.end)
         # column starts count from the line's first character, not the block's (which skips an indent)
-        return _split_aligned(ctx, ctx.norm.lines[b.line].start, b.end, starts)
+        return _split_aligned(ctx, ctx.norm.lines[b.line].start, b.end, region.starts, region.glued)
 
     for g in groups:
         # cheap test first: a score table has a short header cell naming a year in its first rows, or
@@ -1210,6 +1230,8 @@ def _table_facts(ctx: DocContext, table: ScoreTable) -> list[Fact]:
                     f.rank_of = int(rm.group("of")) if rm.group("of") else v.provinces_ranked
                 elif metric == "change" and _CELL_NUM.match(s):
                     f.change = _num(s)
+                elif metric == "change" and (wm := _WORD_CHANGE.match(s)) is not None:
+                    f.change = _num(wm.group("num")) * (-1 if wm.group("w").lower() == "giảm" else 1)
                 else:
                     continue
                 f.end = max(f.end, cell.end)

@@ -1548,6 +1548,9 @@ class AlignedRegion:
     body: int
     end: int
     starts: tuple[int, ...]
+    # the starts were read from the rows, whose cells a column's full width may glue to the next with one
+    # space (``_glued_starts``): a piece is cut where a column starts inside it
+    glued: bool = False
 
 
 _YEAR_IN = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -1656,7 +1659,8 @@ def aligned_regions(texts: list[str]) -> list[AlignedRegion]:
                 k = _nearest(list(starts), a)
                 names[k] = f"{names[k]} {texts[j][a:b]}"
             j += 1
-        if sum(1 for name in names[1:] if _column_name(name)) < 2:
+        # (a piece naming two years is two columns glued by one space: "Điểm 2021 Điểm 2022", ``_glued_starts``)
+        if sum(max(1, len(_YEAR_IN.findall(name))) for name in names[1:] if _column_name(name)) < 2:
             i += 1
             continue
         body = j
@@ -1694,11 +1698,41 @@ def aligned_regions(texts: list[str]) -> list[AlignedRegion]:
             end = j + 1
             j += 1
         if rows >= 2:
-            out.append(AlignedRegion(top, body, end, starts))
+            glued = _glued_starts(texts, i, body, end)
+            out.append(AlignedRegion(top, body, end, glued or starts, glued is not None))
             i = end
         else:
             i += 1
     return out
+
+
+_GLUED_ROW_SHARE = 0.5  # of the rows, a column start is where at least this share start a piece
+
+
+def _glued_starts(texts: list[str], head: int, body: int, end: int) -> tuple[int, ...] | None:
+    """Column starts read from the rows, when the header glues its column names with one space ("Năm 2022
+    Năm 2023 Tăng (+), giảm (-)" as one piece) and centres the others: a text browser pads each cell to its
+    column's width, so a full cell leaves one space before the next (``lynx -dump``). The rows start their
+    pieces at the columns' starts; the header line must hold one of those starts inside a piece, at a
+    word's start. None when the header's own pieces are the columns."""
+    counts: dict[int, int] = {}
+    rows = 0
+    for j in range(body, end):
+        ps = cell_pieces(texts[j])
+        if len(ps) < 2:
+            continue
+        rows += 1
+        for a, _ in ps:
+            counts[a] = counts.get(a, 0) + 1
+    if rows < 2:
+        return None
+    starts = sorted(a for a, c in counts.items() if c >= _GLUED_ROW_SHARE * rows)
+    line = texts[head]
+    inside = any(a < p < b and line[p - 1] == " " and line[p] != " "
+                 for a, b in header_pieces(line) for p in starts)
+    if not inside or len(starts) < 3:
+        return None
+    return tuple(starts)
 
 
 def _next_table_line(texts: list[str], kinds: list[str], j: int, last: int) -> tuple[int, bool] | None:

@@ -971,3 +971,46 @@ def test_a_score_table_printed_as_a_stream_of_cells_each_followed_by_a_blank_lin
     # one figure missing: the columns do not fill, no table is read
     short = text.replace("\n\n+0,30", "")
     assert not [s for s in parse(short).scores if s.method == "table"]
+
+
+def test_space_aligned_score_table_whose_header_glues_its_columns_with_one_space() -> None:
+    """A text browser's dump (``lynx -dump``) pads each cell to its column's width and centres the header's
+    names: a full cell leaves one space before the next, so the year columns' names are one piece ("Điểm
+    2021 Điểm 2022 So sánh") and a long name runs into its first figure. The columns are where the rows
+    start their pieces."""
+    text = (
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2023\n\n"
+        "I. KẾT QUẢ NĂM 2022\n"
+        "Kết quả từng lĩnh vực:\n"
+        " STT            Lĩnh vực                    Điểm 2021 Điểm 2022 So sánh\n"
+        " 1  Thủ tục hành chính công                 7,02      7,15      +0,13\n"
+        " 2  Kiểm soát tham nhũng trong khu vực công 6,44      6,38      -0,06\n"
+        " 3  Quản trị điện tử                        3,10      3,31      +0,21\n\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Tăng cường công khai ngân sách xã.\n"
+    )
+    ctx = parse(text)
+    assert {(s.dimension, s.year, s.value, s.change) for s in ctx.scores if s.kind == "actual"} >= {
+        (5, 2021, 7.02, None), (5, 2022, 7.15, 0.13), (4, 2021, 6.44, None), (4, 2022, 6.38, -0.06),
+        (8, 2022, 3.31, 0.21)}
+    # a header whose names stand apart is read by its own pieces, as before: nothing cuts the glued name
+    spaced = text.replace("Điểm 2021 Điểm 2022 So sánh", "Điểm 2021  Điểm 2022  So sánh")
+    assert (4, 2021, 6.44) not in {(s.dimension, s.year, s.value) for s in parse(spaced).scores}
+
+
+def test_cell_per_line_score_table_with_a_comparison_column_in_words() -> None:
+    """A scraper's one-cell-per-line score table whose last column "So sánh" holds the change in words
+    ("Tăng 0,11", "Giảm 0,04"): the years' scores, then the latest year's change, its sign from the word."""
+    text = (
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2025\n\n"
+        "I. KẾT QUẢ NĂM 2024\n"
+        "Kết quả như sau:\n"
+        "TT\nNội dung\nNăm 2023\nNăm 2024\nSo sánh\n"
+        "1\nCung ứng dịch vụ công\n7,40\n7,51\nTăng 0,11\n"
+        "2\nQuản trị môi trường\n3,45\n3,41\nGiảm 0,04 điểm\n"
+        "3\nQuản trị điện tử\n3,60\n3,80\nTăng 0,20\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Tăng cường công khai ngân sách xã.\n"
+    )
+    got = {(s.dimension, s.year, s.value, s.change) for s in parse(text).scores if s.method.startswith("table")}
+    assert got >= {(6, 2023, 7.4, None), (6, 2024, 7.51, 0.11), (7, 2024, 3.41, -0.04), (8, 2024, 3.8, 0.2)}
