@@ -260,6 +260,9 @@ def _int(s: str | None) -> int | None:
     return int(s) if s else None
 
 
+_REPORT_CONTEXT_WIDTH = 32  # characters of the longest reporting context ("báo cáo tình hình thực hiện ")
+
+
 def _before(low: str, pat: regex.Pattern[str], i: int, width: int = 40) -> bool:
     return bool(pat.search(low, max(0, i - width), i))
 
@@ -278,7 +281,7 @@ def _recurrence_lists(low: str, cell: bool) -> list[_Rec]:
         phrase = " ".join(m.group().split())
         kind = v.recurrence_kind.get(phrase)
         if kind is None:  # a bare "6 tháng": only in a reporting context or a table cell
-            if not cell and not _before(low, v.report_context, m.start(), 20):
+            if not cell and not _before(low, v.report_context, m.start(), _REPORT_CONTEXT_WIDTH):
                 continue
             if not cell and _NAMED_REPORT.search(low, max(0, m.start() - 48), m.start()):
                 continue  # "trước ngày 10/6/2022 (báo cáo 6 tháng)": which report the date is for

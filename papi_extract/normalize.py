@@ -573,8 +573,20 @@ def join_spaced_lines(text: str) -> str:
 
 # A list marker alone on its line, its item's text on the next (a scraper's get_text("\n") of an HTML page: the
 # "-" typed before a bold run "<b>Chủ tịch UBND xã:</b> tiếp công dân …" ends up on a line of its own).
-_ORPHAN_MARKER = regex.compile(r"\n[ \t]{0,8}[-–+•*][ \t]{0,4}\n(?=[ \t]{0,8}\p{L})")
+_ORPHAN_MARKER = regex.compile(r"\n[ \t]{0,8}(?:[-–+•*]|\d{1,2}(?:\.\d{1,2}){1,3}\.)[ \t]{0,4}\n(?=[ \t]{0,8}\p{L})")
 _LABELLED_LINE = regex.compile(r"^[ \t]{0,8}(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3})[.)][ \t]")
+_LONE_LABEL = regex.compile(r"^[ \t]{0,8}(\d{1,2}(?:\.\d{1,2}){1,3})\.[ \t]{0,4}$")
+_HEAD_LABEL = regex.compile(r"^[ \t]{0,8}(\d{1,2}(?:\.\d{1,2}){0,3})\.[ \t]{1,4}\S")
+
+
+def _follows(label: str, prev: str | None) -> bool:
+    """``label`` ("5.3") is the next number after ``prev`` ("5.2"), or the first under it ("5.1" after "5")."""
+    if prev is None:
+        return False
+    *head, last = label.split(".")
+    if int(last) == 1:
+        return ".".join(head) == prev
+    return prev == ".".join([*head, str(int(last) - 1)])
 
 
 def has_orphan_markers(text: str) -> bool:
@@ -585,18 +597,25 @@ def has_orphan_markers(text: str) -> bool:
 def join_orphan_markers(text: str) -> str:
     """Each list marker alone on its line joined to the line after it ("-" / "Chủ tịch UBND xã:" is "- Chủ
     tịch UBND xã:"), where the line before ends a sentence, a label or a heading: inside a table exported one
-    cell per line a "-" is an empty cell, after a cell that stops on no stop."""
+    cell per line a "-" is an empty cell, after a cell that stops on no stop. A dotted label alone ("5.3.")
+    joins its text too when it numbers on from the last labelled line ("5.2. Các công chức …"): a table's
+    row numbers, alone on their lines, never follow a labelled line with text."""
     lines = text.split("\n")
     out: list[str] = []
+    last_label: str | None = None
     k = 0
     while k < len(lines):
         line = lines[k]
         s = line.strip()
-        if (len(s) == 1 and s in "-–+•*" and k + 1 < len(lines) and lines[k + 1].lstrip()[:1].isalpha()
-                and out and (out[-1].rstrip()[-1:] in ".;:!?" or _LABELLED_LINE.match(out[-1]))):
-            out.append(f"{line.rstrip()} {lines[k + 1].lstrip()}")
-            k += 2
-            continue
+        nxt_letter = k + 1 < len(lines) and lines[k + 1].lstrip()[:1].isalpha()
+        stop_before = bool(out) and (out[-1].rstrip()[-1:] in ".;:!?" or _LABELLED_LINE.match(out[-1]) is not None)
+        lone = _LONE_LABEL.match(line) if nxt_letter and stop_before and len(s) <= 12 else None
+        if ((len(s) == 1 and s in "-–+•*" and nxt_letter and stop_before)
+                or (lone is not None and _follows(lone.group(1), last_label))):
+            line = f"{line.rstrip()} {lines[k + 1].lstrip()}"
+            k += 1
+        if (hm := _HEAD_LABEL.match(line)) is not None:
+            last_label = hm.group(1)
         out.append(line)
         k += 1
     return "\n".join(out)

@@ -733,3 +733,10 @@ def test_a_nouns_year_or_spending_is_no_deadline(text: str, expected: list[tuple
     found = parse_deadlines(text, period=P2024)
     check_spans(text, found)
     assert [rec(d) for d in found] == expected
+
+
+def test_a_period_count_after_a_long_reporting_context_is_a_recurrence() -> None:
+    # "báo cáo kết quả thực hiện 6 tháng, năm": the count stands after the whole name of the report
+    got = [(d.kind, d.recurrence) for d in parse_deadlines("Gửi báo cáo tình hình thực hiện 6 tháng, năm về Sở Nội vụ.")]
+    assert got == [("recurring", "semiannual"), ("recurring", "annual")]
+    assert parse_deadlines("Kết quả thực hiện 6 tháng qua cho thấy nhiều chuyển biến.") == []

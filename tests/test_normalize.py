@@ -163,3 +163,13 @@ def test_a_list_marker_alone_on_its_line_joins_the_item_below_it() -> None:
     # inside a table exported one cell per line a "-" is an empty cell: the cell before it ends on no stop
     cells = "TT\nNhiệm vụ\nChủ trì\nPhối hợp\nThời hạn\n1\nCập nhật Trang thông tin điện tử xã\nCông chức Văn phòng - Thống kê\n-\nHằng tuần\n"
     assert "\nCông chức Văn phòng - Thống kê\n-\nHằng tuần\n" in normalize(cells, "text").text
+
+
+def test_a_dotted_label_alone_joins_its_text_when_it_numbers_on() -> None:
+    text = ("3. TỔ CHỨC THỰC HIỆN\n3.1. Phòng Nội vụ\nTheo dõi, tổng hợp kết quả thực hiện Kế hoạch.\n3.2.\n"
+            "Đề nghị Hội Nông dân huyện tuyên truyền hội viên tham gia khảo sát.\n")
+    assert "\n3.2. Đề nghị Hội Nông dân huyện" in normalize(text, "text").text
+    # row numbers of a table exported one cell per line stay alone: no labelled line with text before them
+    cells = ("2. Nhiệm vụ cụ thể\nTT\nNội dung\nChủ trì\n2.1.\nRà soát thủ tục hành chính.\nBáo cáo kết quả.\n2.2.\n"
+             "Công khai dự toán ngân sách.\nPhòng Tài chính - Kế hoạch\n")
+    assert "\n2.2.\nCông khai dự toán" in normalize(cells, "text").text

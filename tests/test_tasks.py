@@ -1948,3 +1948,13 @@ def test_an_agency_block_after_a_list_of_bullets_serves_the_section() -> None:
         "Xử lý nghiêm cán bộ,": (inspect, support, 1, ["continuous"]),
         "Phòng Văn hóa và Thô": (sorted(expect("Phòng Văn hóa và Thông tin")), [], 0, []),
     }
+
+
+def test_a_sentence_pointing_to_a_numbered_appendix_is_no_task() -> None:
+    text = ("KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2024\n\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+            "1. Nhiệm vụ chung\nPhòng Tư pháp chủ trì tổ chức hội nghị phổ biến pháp luật cho trưởng thôn.\n\n"
+            "2. Nhiệm vụ cụ thể\nCác phòng, ban và UBND các xã triển khai các nhiệm vụ cụ thể tại Phụ lục II ban hành "
+            "kèm theo Kế hoạch này.\n\nIII. TỔ CHỨC THỰC HIỆN\nPhòng Nội vụ theo dõi, tổng hợp.\n")
+    texts = [t.text for t in parse_text(text).tasks]
+    assert any(t.startswith("Phòng Tư pháp chủ trì") for t in texts)
+    assert not any("Phụ lục II" in t for t in texts)
