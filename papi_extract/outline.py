@@ -914,12 +914,18 @@ _WRAPPED_HEAD_WORDS = 25
 def _wrapped_head(lines: _Lines, i: int) -> int | None:
     """The end of a heading's title wrapped onto the next line ("3. Đề nghị Ủy ban MTTQ Việt Nam huyện và các tổ
     chức chính trị - xã hội" / "huyện:"), a group's head over its lettered items: the next line is short and
-    closes with ":", and items follow it. None for any other wrap (an item's sentence going on)."""
+    closes with ":" (or, a paragraph of its own, with no stop), and items follow it. None for any other wrap
+    (an item's sentence going on)."""
     j = i + 1
     if j >= lines.n:
         return None
     nxt = lines.texts[j].strip()
-    if not nxt.endswith(":") or len(nxt) > _WRAPPED_HEAD_REST or ":" in nxt[:-1] or not _followed_by_items(lines, j):
+    # no colon: the rest must stand alone as the heading's paragraph, a blank line after it, then the items
+    # ("3. Thủ trưởng các cơ quan …; Chủ tịch" / "UBND các xã, phường" / "" / "- Xây dựng …", odt2txt)
+    bare = (nxt[-1:] not in ".;:!?" and j + 1 < lines.n and lines.blank(j + 1)
+            and lines.texts[i].rstrip()[-1:] not in ".;:,")
+    if not (nxt.endswith(":") or bare) or len(nxt) > _WRAPPED_HEAD_REST or ":" in nxt[:-1] \
+            or not _followed_by_items(lines, j):
         return None
     if lines.starts_item(j) or _label_matches(lines.texts[j], lines.texts[j].lstrip())[1:] != (None, None, None):
         return None  # "2.1. Văn phòng HĐND và UBND huyện:" is a heading of its own

@@ -916,3 +916,16 @@ def test_paragraphs_of_a_word_export_with_a_blank_line_after_each_stay_apart() -
              f"đơn vị mình, bảo đảm hoàn thành các mục tiêu đề ra và báo cáo kết quả thực hiện về Sở Nội vụ" for k in range(30)]
     assert not has_spaced_lines("\n\n".join(paras))
     assert has_spaced_lines(PDFMINER * 3)
+
+
+def test_a_numbered_heading_wrapped_onto_a_paragraph_of_its_own_before_items_is_one_heading() -> None:
+    """odt2txt wraps every paragraph at 65 columns: an agency heading longer than that goes on onto a short line
+    of its own (no colon), a blank line after it, then its items. A numbered sentence that goes on, or whose
+    rest ends on a stop, stays no heading."""
+    text = ("III. TỔ CHỨC THỰC HIỆN\n\n2. Văn phòng HĐND và UBND huyện; Trung tâm Phục vụ hành chính\n"
+            "công huyện\n\n- Theo dõi việc giải quyết hồ sơ trực tuyến.\n\n"
+            "3. Phòng Tư pháp hướng dẫn các xã rà soát hương ước, quy ước của\nthôn, tổ dân phố.\n\n"
+            "- Báo cáo kết quả về UBND huyện.\n")
+    titles = [collapse_ws(s.title) for s in _outline(text).sections]
+    assert "Văn phòng HĐND và UBND huyện; Trung tâm Phục vụ hành chính công huyện" in titles
+    assert not any(t.startswith("Phòng Tư pháp") for t in titles)
