@@ -322,22 +322,46 @@ def _split_aligned(ctx: DocContext, start: int, end: int, starts: tuple[int, ...
     pieces = cell_pieces(line)
     if glued:
         pieces = [q for a, e in pieces for q in _cut_at_starts(line, a, e, starts)]
-    for a, e in pieces:
-        k = min(range(len(starts)), key=lambda c: abs(starts[c] - a))
+        # a figure pushed right by the name before it may start nearer the next column: from the right, each
+        # piece's column is its nearest one left of the column the piece after it took
+        cols = [0] * len(pieces)
+        bound = len(starts)
+        for x in range(len(pieces) - 1, -1, -1):
+            a = pieces[x][0]
+            k = min(range(len(starts)), key=lambda c: abs(starts[c] - a))
+            cols[x] = bound = max(0, min(k, bound - 1)) if x < len(pieces) - 1 else k
+    for x, (a, e) in enumerate(pieces):
+        k = cols[x] if glued else min(range(len(starts)), key=lambda c: abs(starts[c] - a))
         prev = spans[k]
         spans[k] = (a, e) if prev is None else (prev[0], e)
     return [_strip_cell(ctx, start + sp[0], start + sp[1]) if sp else Cell("", start, start) for sp in spans]
 
 
 def _cut_at_starts(line: str, a: int, e: int, starts: tuple[int, ...]) -> list[tuple[int, int]]:
-    """The piece [a, e) cut at each column start inside it where a word starts after one space."""
+    """The piece [a, e) cut at each column start inside it where a word starts after one space, and its
+    trailing figures cut off its words ("… ở cấp cơ sở 5,31": a long name pushed its first figure right, past
+    the column's start, so each figure goes to the column it starts nearest)."""
     out: list[tuple[int, int]] = []
     for p in starts:
-        if a < p < e and line[p - 1] == " " and line[p] != " ":
+        # a cut needs a figure after it ("… ở địa phương 5,21"), or a figure before it and a capital after
+        # ("Năm 2022 Năm 2023 Tăng (+)"): a column start falling inside a name ("trong khu vực") is no cut
+        if a < p < e and line[p - 1] == " " and line[p] != " " and (
+                line[p].isdigit() or line[p] in "+-" or (line[p].isupper() and line[p - 2].isdigit())):
             out.append((a, p - 1))
             a = p
     out.append((a, e))
-    return out
+    peeled: list[tuple[int, int]] = []
+    for pa, pe in out:
+        figures: list[tuple[int, int]] = []
+        while (m := _TRAILING_FIGURE.search(line, pa, pe)) is not None and m.start(1) > pa:
+            figures.insert(0, (m.start(1), pe))
+            pe = m.start()
+        peeled.append((pa, pe))
+        peeled.extend(figures)
+    return peeled
+
+
+_TRAILING_FIGURE = regex.compile(r" ([+\-]?\d{1,3}(?:[.,]\d{1,3})?)$")
 
 
 def _with_wrapped_name(name: Cell, named_at: list[tuple[Block, list[Cell], int, Cell] | None], k: int) -> Cell:

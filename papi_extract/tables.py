@@ -1555,6 +1555,8 @@ class AlignedRegion:
 
 _YEAR_IN = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _MAX_HEAD_CELL = 40  # a header cell of a space-aligned table is a short column name
+_MAX_HEAD_INDENT = 8
+_MAX_HEAD_INDENT_TT = 16
 _MAX_HEAD_WRAPS = 2  # lines a header's cells wrap over below the header line
 _COLUMN_SLACK = 3  # a piece starting this close to a column start is in that column
 
@@ -1578,12 +1580,23 @@ def _aligned_header(line: str) -> list[tuple[int, int]] | None:
     "Chỉ số nội dung   Năm 2022   Năm 2023   Tăng (+),"): at least three short pieces, the first a
     column role other than the number (the other names are checked once their wrapped lines join)."""
     pieces = header_pieces(line)
-    if len(pieces) < 3 or pieces[0][0] > 8 or any(b - a > _MAX_HEAD_CELL for a, b in pieces):
+    if len(pieces) < 3 or any(b - a > _MAX_HEAD_CELL for a, b in pieces):
         return None
+    first = line[pieces[0][0] : pieces[0][1]].strip().upper()
+    if pieces[0][0] > (_MAX_HEAD_INDENT_TT if first in ("TT", "STT") else _MAX_HEAD_INDENT):
+        return None  # (a page's margin kept by a layout dump indents the whole table: "TT" / "STT" says it is one)
     role = header_role(line[pieces[0][0] : pieces[0][1]])
     if role == "number" and line[pieces[0][0] : pieces[0][1]].strip().upper() not in ("TT", "STT"):
         return None  # a number column is named "TT" / "STT" ("Số" alone starts many a sentence)
     return None if role is None else pieces
+
+
+def _upper_name_part(line: str, starts: tuple[int, ...]) -> bool:
+    """The line above a header line holds only the upper part of column names centred over it: short pieces
+    with no figure, all right of the first two columns."""
+    ps = cell_pieces(line)
+    return (bool(ps) and len(starts) >= 3 and all(a >= starts[2] - _COLUMN_SLACK and b - a <= 24 for a, b in ps)
+            and not any(ch.isdigit() for ch in line))
 
 
 def _centred_header(texts: list[str], i: int) -> tuple[tuple[int, ...], list[str]] | None:
@@ -1643,6 +1656,8 @@ def aligned_regions(texts: list[str]) -> list[AlignedRegion]:
         if head is not None:
             starts = tuple(a for a, _ in head)
             names = [t[a:b] for a, b in head]
+            if i > 0 and _upper_name_part(texts[i - 1], starts):
+                top = i - 1  # "Tăng (+)," over the header line, "giảm (-)" under it: a name centred on both
         elif (centred := _centred_header(texts, i)) is not None:
             starts, names = centred
             top = i - 1

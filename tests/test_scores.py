@@ -1014,3 +1014,26 @@ def test_cell_per_line_score_table_with_a_comparison_column_in_words() -> None:
     )
     got = {(s.dimension, s.year, s.value, s.change) for s in parse(text).scores if s.method.startswith("table")}
     assert got >= {(6, 2023, 7.4, None), (6, 2024, 7.51, 0.11), (7, 2024, 3.41, -0.04), (8, 2024, 3.8, 0.2)}
+
+
+def test_layout_mode_score_table_with_pushed_figures_and_a_name_over_two_lines() -> None:
+    """pdfplumber's layout mode: the table sits in the page's margin (indented past eight columns), a long
+    name pushes the row's figures right with one space each (past the column's start, even nearer the next
+    column's), and the change column's name is centred over and under the header line."""
+    text = (
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2024\n\n"
+        "I. KẾT QUẢ NĂM 2023\n"
+        "Kết quả các lĩnh vực như sau:\n"
+        "                                                                Chênh lệch\n"
+        "          TT   Lĩnh vực                       Điểm 2022 Điểm 2023\n"
+        "                                                                (điểm)\n"
+        "          1    Thủ tục hành chính công        7,10      7,25    +0,15\n"
+        "          2    Kiểm soát tham nhũng trong khu vực công 6,40 6,52 +0,12\n"
+        "          3    Trách nhiệm giải trình với người dân ở xã 4,20 4,11 -0,09\n"
+        "          4    Quản trị điện tử               3,30      3,62    +0,32\n\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Tăng cường công khai ngân sách xã.\n"
+    )
+    got = {(s.dimension, s.year, s.value, s.change) for s in parse(text).scores if s.method.startswith("table")}
+    assert got >= {(5, 2022, 7.1, None), (5, 2023, 7.25, 0.15), (4, 2022, 6.4, None), (4, 2023, 6.52, 0.12),
+                   (3, 2022, 4.2, None), (3, 2023, 4.11, -0.09), (8, 2023, 3.62, 0.32)}
