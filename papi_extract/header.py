@@ -338,6 +338,9 @@ def extract_header(ctx: DocContext) -> None:
 
     number_line = _extract_number(ctx, v, hlines)
     date_line, place_span, day_month = _extract_date_line(ctx, hlines)
+    if number_line is None and date_line is None and (moved := _displaced_header(ctx, doc)):
+        number_line = _extract_number(ctx, v, moved)
+        date_line, place_span, day_month = _extract_date_line(ctx, moved)
     type_line = _extract_doc_type(ctx, v, hlines)
     article = False
     if type_line is None and ctx.number is None and date_line is None:
@@ -370,6 +373,25 @@ def extract_header(ctx: DocContext) -> None:
         ctx.warn("W202", msg, span)
     if ctx.title is None:
         ctx.warn("W205", "No title found.", None)
+
+
+_MOTTO = "cong hoa xa hoi chu nghia"
+_DISPLACED_AROUND = 6  # lines around the displaced "Số: …" line that may hold the date line
+
+
+def _displaced_header(ctx: DocContext, doc: _Doc) -> list[_Line]:
+    """The header table printed after the header region (a script that writes every paragraph first, then
+    every table): the lines around a "Số: …" line that holds the national motto too ("Số: 27/KH-UBND<TAB>CỘNG
+    HÒA XÃ HỘI …", the table's two columns on one row). Empty when the document has no such line."""
+    pos = ctx.folded.find(_MOTTO, doc.header_end)
+    while pos >= 0:
+        i = ctx.line_of(pos)
+        ln = doc.line(i)
+        if ln.folded.lstrip(" \t*|").startswith(("so:", "so ")):
+            lo, hi = max(0, i - _DISPLACED_AROUND), min(len(doc.lines), i + _DISPLACED_AROUND + 1)
+            return [doc.line(k) for k in range(lo, hi) if doc.lines[k].end > doc.lines[k].start]
+        pos = ctx.folded.find(_MOTTO, pos + len(_MOTTO))
+    return []
 
 
 # -- number, date line, doc type, title -------------------------------------------------------------

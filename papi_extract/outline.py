@@ -1346,8 +1346,15 @@ def _appendix_end(lines: _Lines, resume_line: int) -> int:
 
 
 def _find_appendix_after(lines: _Lines, tail_line: int) -> int:
-    """Appendices printed after the signature ("PHỤ LỤC I") are body again: their first line, or n."""
+    """Appendices printed after the signature ("PHỤ LỤC I") are body again: their first line, or n. So is a
+    task table's header row there with no heading of its own (a script that writes every table after the
+    paragraphs puts the appendix's table after the signature's)."""
+    from papi_extract.tables import opens_task_table
+
     for i in range(tail_line + 1, lines.n):
+        t = lines.texts[i]
+        if ("\t" in t or "|" in t) and opens_task_table(t):
+            return i
         if not _lead_gate(lines.texts[i].lstrip())[0] & _G_APPENDIX:
             continue  # APPENDIX_RE needs "p"/"P" as the first non-space character
         m = APPENDIX_RE.match(lines.texts[i])

@@ -878,6 +878,14 @@ def _opens_table(text: str) -> bool:
     return _header_line([c.strip() for c in regex.split(r"\t|\|", t)])
 
 
+def opens_task_table(text: str) -> bool:
+    """``_opens_table`` for a task table: its header names the text column and a lead, support or time column."""
+    if not _opens_table(text):
+        return False
+    t = text.strip().strip("|").strip()
+    return _is_task_header([header_role(c.strip()) or "" for c in regex.split(r"\t|\|", t)])
+
+
 def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matcher | None) -> tuple[Table | None, int]:
     """A run of tab/pipe rows starting at line ``i`` (with blank lines and in-table label lines)."""
     doc = ctx.text

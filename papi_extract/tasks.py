@@ -1157,6 +1157,8 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
             continue
         if len(f) <= _MAX_POINTER_CHARS and "phu luc" in f and v.reference_ending.search(f, max(0, len(f) - 90)):
             continue  # "Nhiệm vụ cụ thể … được phân công tại Phụ lục kèm theo Kế hoạch này.": a pointer
+        if (k := f.find("(kem theo")) > 0 and _is_caps_caption(text[:k]):
+            continue  # "DANH MỤC NHIỆM VỤ … NĂM 2022 (Kèm theo Kế hoạch số …)": an appendix's caption
         if "\u2014" in text and _column_legend(text):
             continue  # "… mỗi dòng ghi theo thứ tự: STT — Nội dung nhiệm vụ — Cơ quan chủ trì — …": a table's legend
         if f[:1] == "[" and FOOTNOTE.match(f):
@@ -1912,6 +1914,15 @@ def _runin_indicator(st: _Doc, text: str) -> tuple[int, str | None, int] | None:
     if not isinstance(start, int) or not isinstance(end, int) or (end - start) < _RUNIN_COVER * len(head):
         return None
     return int(m.dimension), m.subdimension, cut
+
+
+def _is_caps_caption(head: str) -> bool:
+    """The words before "(Kèm theo …)" are a title in capitals: every letter upper case, a few words at least."""
+    letters = [c for c in head if c.isalpha()]
+    return len(letters) >= _CAPTION_MIN_LETTERS and all(c.isupper() for c in letters)
+
+
+_CAPTION_MIN_LETTERS = 12
 
 
 def _column_legend(text: str) -> bool:

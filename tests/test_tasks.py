@@ -1958,3 +1958,45 @@ def test_a_sentence_pointing_to_a_numbered_appendix_is_no_task() -> None:
     texts = [t.text for t in parse_text(text).tasks]
     assert any(t.startswith("Phòng Tư pháp chủ trì") for t in texts)
     assert not any("Phụ lục II" in t for t in texts)
+
+
+# A naive python-docx script's text: every paragraph first, then every table, tab-separated, merged cells repeated.
+# So the header table (number, motto, date) and the appendix's task table come after the body and the signature.
+TABLES_LAST = (
+    "KẾ HOẠCH\nCải thiện Chỉ số PAPI trên địa bàn phường Tân Lập năm 2023\n\n"
+    "Căn cứ Kế hoạch số 12/KH-UBND ngày 10/02/2023 của UBND thành phố về nâng cao Chỉ số PAPI;\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\nNâng cao chất lượng phục vụ Nhân dân.\n"
+    "II. NHIỆM VỤ\nCác bộ phận thực hiện các nhiệm vụ tại Phụ lục.\n"
+    "III. TỔ CHỨC THỰC HIỆN\nCông chức Văn phòng - Thống kê theo dõi, tổng hợp, báo cáo.\n\n"
+    "PHỤ LỤC\nDANH MỤC NHIỆM VỤ CẢI THIỆN CHỈ SỐ PAPI NĂM 2023\n(Kèm theo Kế hoạch số 19/KH-UBND ngày 06/3/2023 của UBND phường)\n"
+    "UBND THÀNH PHỐ\nỦY BAN NHÂN DÂN\nPHƯỜNG TÂN LẬP\n\n"
+    "Số: 19/KH-UBND\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+    "Tân Lập, ngày 06 tháng 3 năm 2023\n\n"
+    "Nơi nhận:\n- UBND thành phố;\n- Lưu: VT.\tTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn Bình\n\n"
+    "STT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tSản phẩm\tThời hạn\n"
+    "I\tThủ tục hành chính công\tThủ tục hành chính công\tThủ tục hành chính công\tThủ tục hành chính công\t"
+    "Thủ tục hành chính công\n"
+    "1\tNiêm yết đầy đủ thủ tục hành chính tại Bộ phận Một cửa phường\tBộ phận Một cửa phường\tCông chức Tư pháp - Hộ tịch\t"
+    "Bảng niêm yết\tQuý II/2023\n"
+    "2\tHướng dẫn người dân nộp hồ sơ trực tuyến\tCông an phường\tĐoàn Thanh niên phường\tHồ sơ trực tuyến\tThường xuyên\n"
+)
+
+
+def test_a_plan_whose_tables_follow_its_paragraphs_is_read_whole() -> None:
+    doc = parse_text(TABLES_LAST)
+    assert (doc.number, doc.issued_date) == ("19/KH-UBND", "2023-03-06")
+    rows = [(t.label, t.dimension, [a.raw for a in t.lead]) for t in doc.tasks if t.origin == "table"]
+    assert rows == [("1", 5, ["Bộ phận Một cửa phường"]), ("2", 5, ["Công an phường"])]
+    texts = [t.text for t in doc.tasks]
+    # the caption of the appendix and the header's motto and date are no tasks
+    assert not any(t.startswith(("DANH MỤC", "Độc lập")) for t in texts)
+
+
+def test_a_total_row_whose_merged_label_is_repeated_keeps_its_figures_in_their_columns() -> None:
+    scores = ("STT\tChỉ số nội dung\tNăm 2021\tNăm 2022\tTăng, giảm\n"
+              "1\tCông khai, minh bạch trong việc ra quyết định ở địa phương\t5,10\t5,22\t+0,12\n"
+              "2\tQuản trị điện tử\t3,01\t3,40\t+0,39\n"
+              "Tổng điểm\tTổng điểm\t42,05\t42,61\t+0,56\n\n")
+    doc = parse_text(TABLES_LAST.replace("Nơi nhận:\n", scores + "Nơi nhận:\n"))
+    totals = {(s.year, s.value, s.change) for s in doc.scores if s.dimension is None and s.method.startswith("table")}
+    assert totals == {(2021, 42.05, None), (2022, 42.61, 0.56)}
