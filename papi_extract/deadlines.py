@@ -348,7 +348,7 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
     if digit and any(w in low for w in v.frequency_gate):
         for m in v.frequency.finditer(low):
             kind = v.frequency_kind.get(" ".join(m.group(1).split()))
-            recs.append(_Rec(m.start(), m.end(), "recurring", recurrence=kind, prio=3))
+            recs.append(_Rec(m.start(), m.end(), "recurring", recurrence=None if kind == "unnamed" else kind, prio=3))
     cue = dated and any(w in low for w in v.by_cue_words)
     for m in (v.by_date.finditer(low) if cue else ()):
         d, mo, y = (m.group(2), m.group(3), m.group(4)) if m.group(2) else (m.group(5), m.group(6), m.group(7))

@@ -428,6 +428,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text = strip_sheet_commas(text)  # a spreadsheet's lines of one cell: "PHỤ LỤC,,,,,," is "PHỤ LỤC"
     if fmt == "text" and has_spaced_lines(text):
         text = join_spaced_lines(text)  # pdfminer: a blank line after every printed line, wrapped sentences too
+    if fmt != "html" and has_dash_wrapped_notes(text):
+        text = join_dash_wrapped_notes(text)  # "… (Chỉ số" / "- Quản trị điện tử).": a note wrapped before its dash
     if fmt != "html" and has_orphan_markers(text):
         text = join_orphan_markers(text)  # a scraper's get_text: "-" alone on a line, its item's text below
     if fmt != "html" and "<table" in text.lower():
@@ -618,6 +620,30 @@ def join_orphan_markers(text: str) -> str:
             last_label = hm.group(1)
         out.append(line)
         k += 1
+    return "\n".join(out)
+
+
+# A hard-wrapped note whose rest starts with a dash: "… thanh toán trực tuyến (Chỉ số" / "- Quản trị điện tử)." is one
+# line cut before "- Quản trị …", not a list item (a text browser's justified dump wraps anywhere).
+_DASH_CLOSES_NOTE = regex.compile(r"\([^()\n]{0,200}\n[ \t]{0,8}[-–][ \t][^()\n]{0,200}\)")
+
+
+def has_dash_wrapped_notes(text: str) -> bool:
+    """Cheap gate: a parenthesis left open at a line's end and closed on a next line that opens with a dash."""
+    return "(" in text and _DASH_CLOSES_NOTE.search(text) is not None
+
+
+def join_dash_wrapped_notes(text: str) -> str:
+    """Each line opening with a dash that closes the parenthesis its line before left open, joined to it."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        s = line.lstrip()
+        if (out and s[:1] in "-–" and s[1:2] in " \t" and s.count(")") > s.count("(")
+                and out[-1].count("(") > out[-1].count(")") and out[-1].strip()):
+            out[-1] = f"{out[-1].rstrip()} {s}"
+            continue
+        out.append(line)
     return "\n".join(out)
 
 

@@ -740,3 +740,9 @@ def test_a_period_count_after_a_long_reporting_context_is_a_recurrence() -> None
     got = [(d.kind, d.recurrence) for d in parse_deadlines("Gửi báo cáo tình hình thực hiện 6 tháng, năm về Sở Nội vụ.")]
     assert got == [("recurring", "semiannual"), ("recurring", "annual")]
     assert parse_deadlines("Kết quả thực hiện 6 tháng qua cho thấy nhiều chuyển biến.") == []
+
+
+def test_a_count_of_days_or_times_in_a_week_is_an_unnamed_recurrence() -> None:
+    got = [(d.raw, d.kind, d.recurrence) for d in parse_deadlines("Lãnh đạo xã trực tiếp dân 02 buổi trong tuần tại trụ sở.")]
+    assert got == [("02 buổi trong tuần", "recurring", None)]
+    assert parse_deadlines("Cán bộ làm việc 05 ngày trong tuần 2024 theo lịch.") == []

@@ -173,3 +173,12 @@ def test_a_dotted_label_alone_joins_its_text_when_it_numbers_on() -> None:
     cells = ("2. Nhiệm vụ cụ thể\nTT\nNội dung\nChủ trì\n2.1.\nRà soát thủ tục hành chính.\nBáo cáo kết quả.\n2.2.\n"
              "Công khai dự toán ngân sách.\nPhòng Tài chính - Kế hoạch\n")
     assert "\n2.2.\nCông khai dự toán" in normalize(cells, "text").text
+
+
+def test_a_note_wrapped_before_its_dash_is_one_line_not_a_list_item() -> None:
+    # a text browser's justified dump: "(Nội dung" at a line's end, "- Y tế công lập)." on the next
+    text = ("- Rà soát, bổ sung thuốc thiết yếu cho các trạm y tế xã (Nội dung\n   - Y tế công lập).\n\n"
+            "- Kiểm tra an toàn thực phẩm (Quý III/2024).\n")
+    lines = normalize(text, "text").text.split("\n")
+    assert lines[0] == "- Rà soát, bổ sung thuốc thiết yếu cho các trạm y tế xã (Nội dung - Y tế công lập)."
+    assert "- Kiểm tra an toàn thực phẩm (Quý III/2024)." in lines
