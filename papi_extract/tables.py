@@ -1010,8 +1010,22 @@ def header_pieces(line: str) -> list[tuple[int, int]]:
         a, b = pieces[0]
         m = _GLUED_NUMBER.match(line, a, b)
         if m is not None and header_role(line[m.end() : b]) not in (None, "number"):
-            return [(a, m.end() - 1), (m.end(), b), *pieces[1:]]
-    return pieces
+            pieces = [(a, m.end() - 1), (m.end(), b), *pieces[1:]]
+    return [q for a, b in pieces for q in _glued_names(line, a, b)]
+
+
+def _glued_names(line: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A header piece that holds two column names parted by one space ("Cơ quan chủ trì Cơ quan phối hợp", a
+    layout dump squeezing the columns) as its two names: cut where both halves name different columns."""
+    piece = line[a:b]
+    if piece.count(" ") < 3 or len(piece) > 2 * _MAX_HEAD_CELL:
+        return [(a, b)]
+    at = 0
+    while (at := piece.find(" ", at + 1)) > 0:
+        left, right = header_role(piece[:at]), header_role(piece[at + 1 :])
+        if left is not None and right is not None and left != right and piece[at + 1 : at + 2].isupper():
+            return [(a, a + at), (a + at + 1, b)]
+    return [(a, b)]
 
 
 def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
@@ -1072,6 +1086,8 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
             break
         if blank and pieces[0][0] < starts[0] - 1 and not _is_label(t[pieces[0][0] : pieces[0][1]]):
             break  # after a blank line, text starting left of the number column: the text after an indented table
+        if j in ctx.heading_lines and _SECTION_HEAD.match(t):
+            break  # "IV. TỔ CHỨC THỰC HIỆN" at the table's indent (a layout dump's margin): the next section
         if j + 1 < last and _ALIGNED_HEAD.match(texts[j + 1]) and all(b - a <= _MAX_HEAD_CELL for a, b in pieces):
             j += 1  # the upper line of the header printed again ("Thời gian thực   Sản phẩm / kết")
             continue
@@ -1098,6 +1114,18 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
                 k = _nearest(starts[1:], a) + 1
                 if k != text_col and a < starts[min(text_col + 1, len(starts) - 1)] - 6:
                     k = text_col  # the text column's pieces start far left of its centred header
+                # a cell squeezed against the next column with one space ("… Nhân dân về Phòng Nội vụ",
+                # "Phòng Tài chính - UBND các xã, thị"): the rest goes to the columns it runs into
+                while k >= text_col:
+                    # (the next column's cell may be empty: a later column's cell may be the one run into)
+                    nxt = next(((m, c) for m in range(k + 1, len(starts))
+                                if (c := _overflow_cut(t, a, e, starts[m], cols[m])) is not None), None)
+                    if nxt is None:
+                        break
+                    m, cut = nxt
+                    pa, pb = spans[k]
+                    spans[k] = (base + a, base + cut - 1) if pb <= pa else (pa, base + cut - 1)
+                    a, k = cut, m
             pa, pb = spans[k]
             spans[k] = (base + a, base + e) if pb <= pa else (pa, base + e)
         entries.append((j, blank, spans))
@@ -1105,6 +1133,7 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
         j += 1
     _lift_centred_labels(entries, doc, lines)
     _lift_centred_item_rows(entries, doc, text_col)
+    _lift_unparted_labels(entries, doc, text_col)
     for j, blank, spans in entries:
         builder.add(_RawRow(spans, lines[j].start, lines[j].end, blank))
     if not any(r.kind == "task" for r in builder.rows):
@@ -1169,6 +1198,85 @@ def _lift_centred_item_rows(entries: list[tuple[int, bool, list[tuple[int, int]]
             row = entries.pop(n)
             entries.insert(first_item, (row[0], entries[first_item][1], row[2]))
         n += 1
+
+
+_SECTION_HEAD = regex.compile(r"^[ \t]{0,20}(?:[IVX]{1,5}|\d{1,2})\.[ \t]{1,4}\p{Lu}")
+
+
+def _overflow_cut(line: str, a: int, e: int, next_start: int, next_role: str) -> int | None:
+    """Where a piece that runs past the next column's start goes on into that column (a layout dump leaves one
+    space when a cell pushes the next one right): for an agency column the first capitalised word at or after
+    that start that opens an agency's name, for the time column the first word there. None when the piece
+    stays in its column."""
+    from papi_extract.agencies import has_known_head
+
+    if e <= next_start + 2 or next_role not in ("lead", "support", "deadline"):
+        return None
+    at = line.find(" ", max(a + 1, next_start - 2) - 1)
+    while 0 <= at < e - 1:
+        w = at + 1
+        if next_role == "deadline":
+            if w >= next_start - 1 and (line[w : w + 1].isupper() or line[w : w + 1].isdigit()) and _opens_time(line[w:e]):
+                return w  # ("thị" / "trấn", "Đào tạo" are an agency's name going on, not a time)
+        elif line[w : w + 1].isupper() and has_known_head(line[w:e]):
+            return w
+        at = line.find(" ", w)
+    return None
+
+
+def _opens_time(text: str) -> bool:
+    """The text opens with a time a deadline cell holds ("Quý III/2024", "Năm 2024", "Thường xuyên")."""
+    from papi_extract.deadlines import parse_deadlines
+
+    words = text[:_TIME_CELL_MAX].split()
+    found = parse_deadlines(" ".join(words[:_TIME_HEAD_WORDS]))  # (a cell reading takes a whole text as the time's)
+    # a bare year is a time in a cell only ("Năm 2024"), read on the first two words alone ("Đào tạo" is none)
+    return (bool(found) and found[0].span[0] == 0) or bool(parse_deadlines(" ".join(words[:2]), cell=True))
+
+
+_TIME_CELL_MAX = 60
+_TIME_HEAD_WORDS = 4
+
+
+def _lift_unparted_labels(entries: list[tuple[int, bool, list[tuple[int, int]]]], doc: str, text_col: int) -> None:
+    """A layout dump centres a row's number on its middle line, and no blank line parts the rows: the row opens
+    at the capitalised text line above its label ("Tổ chức hội nghị đối thoại giữa Chủ" / "1   tịch UBND …"),
+    the lines between it and the label (the row's other cells, its text going on in lower case) are the row's.
+    Each such label moves up to its row's first line, when two labels or more stand so; a label on a line
+    whose text opens in capitals is on its row's first line already."""
+    def text_of(n: int) -> str:
+        ta, tb = entries[n][2][text_col]
+        return doc[ta:tb].strip() if tb > ta else ""
+
+    def label_of(n: int) -> str:
+        a, b = entries[n][2][0]
+        return doc[a:b].strip() if b > a else ""
+
+    moves: list[tuple[int, int]] = []
+    for n in range(1, len(entries)):
+        if not _NUMBER_CELL.match(label_of(n)) or entries[n][1] or text_of(n)[:1].isupper():
+            continue
+        k = n - 1
+        top = None
+        while k >= 0 and not label_of(k) and not entries[k + 1][1]:
+            t = text_of(k)
+            if t[:1].isupper():
+                top = k
+                break
+            k -= 1
+        if top is not None:
+            moves.append((n, top))
+    if len(moves) < 2:
+        return
+    for n, top in moves:
+        j_top, blank_top, spans_top = entries[top]
+        j_at, blank_at, spans_at = entries[n]
+        spans_top = list(spans_top)
+        spans_at = list(spans_at)
+        spans_top[0] = spans_at[0]
+        spans_at[0] = (spans_at[0][0], spans_at[0][0])
+        entries[top] = (j_top, blank_top, spans_top)
+        entries[n] = (j_at, blank_at, spans_at)
 
 
 def _lift_centred_labels(entries: list[tuple[int, bool, list[tuple[int, int]]]], doc: str, lines: list[Any]) -> None:

@@ -12,8 +12,9 @@ import pytest
 
 from papi_extract import outline
 from papi_extract.context import DocContext
-from papi_extract.normalize import normalize
+from papi_extract.normalize import collapse_ws, normalize
 from papi_extract.tables import Table, find_tables, header_role
+from papi_extract.pipeline import parse_text
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -959,3 +960,35 @@ def test_a_comma_separated_record_ending_the_document_with_an_empty_last_cell_is
     from papi_extract.tables import _csv_record
 
     assert _csv_record("STT,Nội dung,Chủ trì,", 0, 23) == ([(0, 3), (4, 12), (13, 20), (21, 21)], 21)
+
+
+# pdfplumber's extract_text(layout=True): columns kept by spaces but squeezed (one space where a cell runs up to the
+# next one, two header names glued), each row's number on its middle line, no blank line between rows, the table in
+# the page's margin and the next section's heading at the same indent.
+SQUEEZED_LAYOUT = (
+    "II. NHIỆM VỤ CỤ THỂ\n"
+    "                                                               Thời hạn\n"
+    "         TT  Nhiệm vụ                Đơn vị chủ trì Đơn vị phối hợp\n"
+    "         I   Cung ứng dịch vụ công\n"
+    "             Tổ chức khám sức khỏe định kỳ\n"
+    "                                                     UBND các xã, thị\n"
+    "         1   cho người cao tuổi trên địa bàn Trung tâm Y tế huyện Quý III/2024\n"
+    "                                                     trấn\n"
+    "             Sửa chữa phòng học xuống cấp\n"
+    "         2   tại các điểm trường tiểu học ở vùng sâu Phòng Giáo dục và Đào tạo Năm 2024\n"
+    "             và vùng xa\n"
+    "\n"
+    "          III. TỔ CHỨC THỰC HIỆN\n"
+    "          Phòng Nội vụ theo dõi, tổng hợp kết quả thực hiện.\n"
+)
+
+
+def test_a_squeezed_layout_table_with_centred_row_numbers_is_read_by_row() -> None:
+    doc = parse_text("KẾ HOẠCH\nPAPI huyện năm 2024\n\n" + SQUEEZED_LAYOUT)
+    rows = {t.label: (collapse_ws(t.text), [a.raw for a in t.lead], [a.name for a in t.support], [d.raw for d in t.deadlines])
+            for t in doc.tasks if t.origin == "table"}
+    assert rows["1"][0] == "Tổ chức khám sức khỏe định kỳ cho người cao tuổi trên địa bàn"
+    assert rows["1"][1:] == (["Trung tâm Y tế huyện"], ["Ủy ban nhân dân các xã, thị trấn"], ["Quý III/2024"])
+    assert rows["2"] == ("Sửa chữa phòng học xuống cấp tại các điểm trường tiểu học ở vùng sâu và vùng xa",
+                         ["Phòng Giáo dục và Đào tạo"], [], ["Năm 2024"])
+    assert not any(t.text.startswith("Phòng Nội vụ theo dõi") and t.origin == "table" for t in doc.tasks)
