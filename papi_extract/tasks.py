@@ -576,12 +576,19 @@ def _split_closing_pieces(ctx: DocContext, blocks: list[Block]) -> list[Block]:
     follows become a "closing" block, so they never join the task's text."""
     out: list[Block] = []
     for b in blocks:
-        if len(b.pieces) < 2 or b.kind in ("table_row", "heading", "closing"):
+        if b.kind in ("table_row", "heading", "closing") or not b.pieces:
+            out.append(b)
+            continue
+        if len(b.pieces) < 2:
+            if b.kind == "para" and _closing_sentence_inside(ctx.folded, b, _closing_rx()):
+                b.kind = "closing"
             out.append(b)
             continue
         closing_rx = _closing_rx()
         cut = next((k for k, (a, e) in enumerate(b.pieces) if k > 0 and closing_rx.match(ctx.folded[a:e])), None)
         if cut is None:
+            if b.kind == "para" and _closing_sentence_inside(ctx.folded, b, closing_rx):
+                b.kind = "closing"  # "Yêu cầu các cơ quan … nghiêm túc triển khai thực hiện. Trong quá trình thực hiện, …"
             out.append(b)
             continue
         rest = b.pieces[cut:]
@@ -591,6 +598,19 @@ def _split_closing_pieces(ctx: DocContext, blocks: list[Block]) -> list[Block]:
         a0 = rest[0][0]
         out.append(Block("closing", a0, rest[-1][1], a0, ctx.line_of(a0), section=b.section, pieces=rest))
     return out
+
+
+def _closing_sentence_inside(folded: str, b: Block, closing_rx: regex.Pattern[str]) -> bool:
+    """A closing formula opening a sentence inside the block, mid-line ("… triển khai thực hiện. Trong quá trình
+    thực hiện, nếu có vướng mắc …"): the paragraph is the plan's closing, its first sentence the usual call to
+    carry the plan out."""
+    a, e = b.pieces[0][0], b.pieces[-1][1]
+    at = folded.find(". ", a, e)
+    while 0 <= at < e:
+        if closing_rx.match(folded[at + 2 : e]):
+            return True
+        at = folded.find(". ", at + 2, e)
+    return False
 
 
 def _split_field_lines(ctx: DocContext, blocks: list[Block]) -> list[Block]:

@@ -2000,3 +2000,13 @@ def test_a_total_row_whose_merged_label_is_repeated_keeps_its_figures_in_their_c
     doc = parse_text(TABLES_LAST.replace("Nơi nhận:\n", scores + "Nơi nhận:\n"))
     totals = {(s.year, s.value, s.change) for s in doc.scores if s.dimension is None and s.method.startswith("table")}
     assert totals == {(2021, 42.05, None), (2022, 42.61, 0.56)}
+
+
+def test_a_paragraph_whose_second_sentence_opens_the_closing_formula_is_no_task() -> None:
+    text = ("KẾ HOẠCH\nPAPI xã năm 2024\n\nII. TỔ CHỨC THỰC HIỆN\n"
+            "1. Công chức Văn phòng - Thống kê tổng hợp kết quả thực hiện, báo cáo UBND huyện trước ngày 15/12/2024.\n\n"
+            "Đề nghị các bộ phận chuyên môn thực hiện nghiêm túc Kế hoạch này. Trong quá trình tổ chức thực hiện, nếu có "
+            "khó khăn, báo cáo về UBND xã để xem xét, giải quyết./.\n")
+    texts = [t.text for t in parse_text(text).tasks]
+    assert any(t.startswith("Công chức Văn phòng - Thống kê tổng hợp") for t in texts)
+    assert not any(t.startswith("Đề nghị các bộ phận") for t in texts)
