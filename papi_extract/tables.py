@@ -1269,14 +1269,7 @@ def _lift_unparted_labels(entries: list[tuple[int, bool, list[tuple[int, int]]]]
     if len(moves) < 2:
         return
     for n, top in moves:
-        j_top, blank_top, spans_top = entries[top]
-        j_at, blank_at, spans_at = entries[n]
-        spans_top = list(spans_top)
-        spans_at = list(spans_at)
-        spans_top[0] = spans_at[0]
-        spans_at[0] = (spans_at[0][0], spans_at[0][0])
-        entries[top] = (j_top, blank_top, spans_top)
-        entries[n] = (j_at, blank_at, spans_at)
+        _move_label(entries, n, top, entries[n][2][0][0])
 
 
 def _lift_centred_labels(entries: list[tuple[int, bool, list[tuple[int, int]]]], doc: str, lines: list[Any]) -> None:
@@ -1308,14 +1301,19 @@ def _lift_centred_labels(entries: list[tuple[int, bool, list[tuple[int, int]]]],
         if not f or f[0] == bl[0]:
             continue
         top, at = bl[0], f[0]
-        j_top, blank_top, spans_top = entries[top]
-        j_at, blank_at, spans_at = entries[at]
-        spans_top = list(spans_top)
-        spans_at = list(spans_at)
-        spans_top[0] = spans_at[0]
-        spans_at[0] = (lines[j_at].start, lines[j_at].start)
-        entries[top] = (j_top, blank_top, spans_top)
-        entries[at] = (j_at, blank_at, spans_at)
+        _move_label(entries, at, top, lines[entries[at][0]].start)
+
+
+def _move_label(entries: list[tuple[int, bool, list[tuple[int, int]]]], at: int, top: int, empty: int) -> None:
+    """Entry ``at``'s number cell moved to entry ``top`` (its row's first line); ``at`` keeps an empty one."""
+    j_top, blank_top, spans_top = entries[top]
+    j_at, blank_at, spans_at = entries[at]
+    spans_top = list(spans_top)
+    spans_at = list(spans_at)
+    spans_top[0] = spans_at[0]
+    spans_at[0] = (empty, empty)
+    entries[top] = (j_top, blank_top, spans_top)
+    entries[at] = (j_at, blank_at, spans_at)
 
 
 def _region_table(ctx: DocContext, region: AlignedRegion, match: Matcher | None) -> Table | None:
