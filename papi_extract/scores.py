@@ -611,7 +611,7 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
             if is_aligned and name_col < len(cells) and _is_value_cell(cells[name_col].text):
                 short = filled  # a figure where the name column is: the row's cells moved one column left
             shift = name_col - j if j < name_col and short == width - (name_col - j) else 0
-            if shift and cells[j].text == cells[name_col].text:
+            if shift and name_col < len(cells) and cells[j].text == cells[name_col].text:
                 shift = 0  # "Tổng điểm | Tổng điểm | 40,25 | …": a merged label cell printed in each column it spans
             label = next((c for c in cells[:j] if c.text and _is_row_label(c.text)), None)
             match, total = _resolve_name(_with_wrapped_name(name, named_at, n_at) if is_aligned else name)

@@ -1037,3 +1037,15 @@ def test_layout_mode_score_table_with_pushed_figures_and_a_name_over_two_lines()
     got = {(s.dimension, s.year, s.value, s.change) for s in parse(text).scores if s.method.startswith("table")}
     assert got >= {(5, 2022, 7.1, None), (5, 2023, 7.25, 0.15), (4, 2022, 6.4, None), (4, 2023, 6.52, 0.12),
                    (3, 2022, 4.2, None), (3, 2023, 4.11, -0.09), (8, 2023, 3.62, 0.32)}
+
+
+def test_a_short_row_under_a_table_whose_names_stand_far_right_does_not_break_the_reader() -> None:
+    """(Found by fuzzing.) A two-cell line after a score table whose names are in its fifth column reads as a
+    row that lost its first cells; the check for a merged label printed twice must not look past its cells."""
+    text = ("KẾ HOẠCH\nPAPI năm 2024\n\nI. KẾT QUẢ\n"
+            "TT\tNhóm\tMã\tKý hiệu\tChỉ số nội dung\tNăm 2023\n"
+            "1\tA\tB\tC\tThủ tục hành chính công\t7,10\n"
+            "2\tA\tB\tC\tQuản trị điện tử\t3,20\n"
+            "Các phòng triển khai thực hiện\tbáo cáo kết quả về Sở trước ngày 15.\n\nII. NHIỆM VỤ\n1. Tuyên truyền.\n")
+    got = {(s.dimension, s.year, s.value) for s in parse(text).scores}
+    assert got >= {(5, 2023, 7.1), (8, 2023, 3.2)}
