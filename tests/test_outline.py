@@ -929,3 +929,14 @@ def test_a_numbered_heading_wrapped_onto_a_paragraph_of_its_own_before_items_is_
     titles = [collapse_ws(s.title) for s in _outline(text).sections]
     assert "Văn phòng HĐND và UBND huyện; Trung tâm Phục vụ hành chính công huyện" in titles
     assert not any(t.startswith("Phòng Tư pháp") for t in titles)
+
+
+def test_a_results_and_limitations_heading_under_a_tasks_section_keeps_its_own_kind() -> None:
+    """A remediation plan: under "II. GIẢI PHÁP KHẮC PHỤC", each dimension's "Kết quả, hạn chế" reports the score
+    drop (limitations) and its "Giải pháp" holds the tasks."""
+    text = ("II. GIẢI PHÁP KHẮC PHỤC\n1. Quản trị môi trường\n1.1. Kết quả, hạn chế\n"
+            "Năm 2023 đạt 3,20 điểm, giảm 0,18 điểm so với năm 2022.\n1.2. Giải pháp\n"
+            "- Phòng Tài nguyên và Môi trường kiểm tra các cơ sở gây ô nhiễm.\n")
+    kinds = {collapse_ws(s.title): s.kind for s in _outline(text).sections}
+    assert kinds["Kết quả, hạn chế"] == "limitations"
+    assert kinds["Giải pháp"] == "tasks"
