@@ -1393,11 +1393,17 @@ def _two_columns(v: HeaderVocab, doc: _Doc, nn: int, hi: int) -> tuple[_ColumnVi
     right: dict[int, tuple[int, int]] = {}
     signature = False
     left_done = False  # the list ended with its "Lưu: …" entry: what follows is the signature's
+    sig_col: int | None = None  # where the signature column's lines start
     for i in range(nn, hi):
         ln = doc.line(i)
         if not ln.text.strip():
             continue
         cut = _column_split(ln.text)
+        if (cut is None and sig_col is not None and len(ln.text) > sig_col and ln.text[sig_col - 1] == " "
+                and ln.text[sig_col] != " " and ln.text[: sig_col - 1].rstrip()[-1:] in ";,."):
+            # "- UBND các huyện, thị xã, thành phố; Nguyễn Minh Khôi": an entry run up to the signature column
+            # with one space (a text browser pads the left cell to its width), the signer's name after it
+            cut = sig_col
         indent = len(ln.text) - len(ln.text.lstrip(" \t"))
         if cut is None:
             if indent >= COLUMN_INDENT or (left_done and signature):
@@ -1413,6 +1419,7 @@ def _two_columns(v: HeaderVocab, doc: _Doc, nn: int, hi: int) -> tuple[_ColumnVi
         rl = _Line(i, ln.start + cut, ln.end, ln.text[cut:], ln.folded[cut:])
         if _is_auth_line(v, rl.folded) or _is_position_line(v, rl):
             signature = True
+            sig_col = cut
     if not signature:
         return None
     return _ColumnView(doc, left), _ColumnView(doc, right)

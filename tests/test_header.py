@@ -1013,3 +1013,19 @@ def test_an_indented_recipients_label_over_a_tabbed_signature_does_not_crash_the
     doc = parse_text(text)
     assert doc.recipients == ["UBND tỉnh", "Phòng Nội vụ", "Lưu: VT, NV"]
     assert doc.signer is not None and (doc.signer.name, doc.signer.position) == ("Trần Văn Bình", "Phó Chủ tịch")
+
+
+def test_a_recipient_run_up_to_the_signature_column_leaves_the_signer_his_name() -> None:
+    """A text browser pads the recipients' cell to its width: a long entry leaves one space before the signature
+    column, where the signer's name stands ("- UBND các xã, thị trấn; Trần Văn Hòa")."""
+    text = ("ỦY BAN NHÂN DÂN HUYỆN TÂN LẬP\nSố: 41/KH-UBND\n\nKẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2024\n\n"
+            "I. NHIỆM VỤ\n1. Tuyên truyền.\n\n"
+            "   Nơi nhận:                          \n"
+            "   - UBND tỉnh (b/c);             TM. ỦY BAN NHÂN DÂN\n"
+            "   - Sở Nội vụ (b/c);             CHỦ TỊCH\n"
+            "   - Các phòng, ban huyện;\n"
+            "   - UBND các xã, thị trấn (t/h); Trần Văn Hòa\n"
+            "   - Lưu: VT.\n")
+    ctx = _header(text)
+    assert ctx.signer is not None and ctx.signer.name == "Trần Văn Hòa"
+    assert "UBND các xã, thị trấn" in ctx.recipients and not any("Trần" in r for r in ctx.recipients)
