@@ -134,6 +134,11 @@ class ScoreVocab:
     max_total: float
 
 
+# whitespace between a verb or rank word and its figure: a space, or a line break and the next line's indent
+# ("tăng" / "   0,07 điểm" in a hard-wrapped, indented text)
+_WRAP_GAP = 8
+
+
 @lru_cache(maxsize=1)
 def vocab() -> ScoreVocab:
     raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
@@ -150,12 +155,12 @@ def vocab() -> ScoreVocab:
         rf"(?<![\w.,/])(?P<num>{num}){gap}(?:/\s{{0,2}}(?P<max>\d{{1,2}}){gap})?{_alt(raw['point_words'])}(?!\w)"
     )
     verb_end = regex.compile(
-        rf"(?<!\w)(?P<verb>{_alt(value_v + up_v + down_v)})(?:\s+{_alt(raw['verb_fillers'])}){{0,3}}\s{{0,3}}$"
+        rf"(?<!\w)(?P<verb>{_alt(value_v + up_v + down_v)})(?:\s+{_alt(raw['verb_fillers'])}){{0,3}}\s{{0,{_WRAP_GAP}}}$"
     )
     # Anchored on the number, the words in a lookbehind: the engine only tries where a digit is,
     # which is several times faster than trying every rank word at every position.
     rank = regex.compile(
-        rf"(?<=(?<!\w)(?P<word>{_alt(raw['rank_words'])})(?:\s+{_alt(raw['rank_fillers'])})?\s{{1,3}})"
+        rf"(?<=(?<!\w)(?P<word>{_alt(raw['rank_words'])})(?:\s+{_alt(raw['rank_fillers'])})?\s{{1,{_WRAP_GAP}}})"
         rf"(?P<rank>\d{{1,2}})(?![.,]\d)(?:\s{{0,2}}/\s{{0,2}}(?P<of>\d{{2}}))?(?!\d)"
     )
     rank_change = regex.compile(

@@ -1049,3 +1049,14 @@ def test_a_short_row_under_a_table_whose_names_stand_far_right_does_not_break_th
             "Các phòng triển khai thực hiện\tbáo cáo kết quả về Sở trước ngày 15.\n\nII. NHIỆM VỤ\n1. Tuyên truyền.\n")
     got = {(s.dimension, s.year, s.value) for s in parse(text).scores}
     assert got >= {(5, 2023, 7.1), (8, 2023, 3.2)}
+
+
+def test_a_figure_wrapped_onto_an_indented_next_line_still_belongs_to_its_verb() -> None:
+    """A text browser's dump indents every line: "giảm" / "   0,12 điểm" and "(xếp hạng" / "   40/63)" are one phrase."""
+    text = ("KẾ HOẠCH\nPAPI năm 2024\n\nI. KẾT QUẢ\n"
+            "   Chỉ số nội dung Quản trị môi trường đạt 3,41 điểm (năm 2022 đạt 3,53 điểm), giảm\n   0,12 điểm. Chỉ số PAPI "
+            "của tỉnh đạt 42,10 điểm, tăng 9 bậc so với năm 2022 (xếp hạng\n   40/63).\n\n"
+            "II. NHIỆM VỤ\n1. Tuyên truyền.\n")
+    got = {(s.dimension, s.year, s.value, s.change, s.rank) for s in parse(text).scores}
+    assert any(x[0] == 7 and x[2] == 3.41 and x[3] == -0.12 for x in got)
+    assert any(x[0] is None and x[1] == 2022 and x[4] == 40 for x in got)
