@@ -1785,6 +1785,9 @@ def _resolve(
     return lead, support, directing, source
 
 
+_DATED_KINDS = frozenset({"by_date", "date", "month", "quarter", "year", "year_range"})
+
+
 def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
     b = it.block
     j = it.text
@@ -1858,6 +1861,11 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
     deadlines = st.deadlines(time_field, cell=True) if time_field else st.deadlines(body, cell=False)
     if not time_field:
         deadlines.extend(_paren_time(st, body, deadlines))
+    else:
+        # the item's own text may state a dated time of its own besides the field's ("phấn đấu đến ngày 31/12/2024
+        # tỷ lệ … đạt 95%" over "- Thời gian: Trong năm 2024."): one record per time expression of the task. Only
+        # dated ones: an event, a recurrence or "thường xuyên" in the text mostly describes what is done
+        deadlines.extend(d for d in st.deadlines(body, cell=False) if d.kind in _DATED_KINDS)
     if back is not None:
         deadlines.extend(st.deadlines(back, cell=False))  # "…, hoàn thành trong quý III/2019." after the list
     if not deadlines and not time_field and group_item is not None:

@@ -2010,3 +2010,18 @@ def test_a_paragraph_whose_second_sentence_opens_the_closing_formula_is_no_task(
     texts = [t.text for t in parse_text(text).tasks]
     assert any(t.startswith("Công chức Văn phòng - Thống kê tổng hợp") for t in texts)
     assert not any(t.startswith("Đề nghị các bộ phận") for t in texts)
+
+
+def test_an_items_dated_time_in_its_text_counts_beside_its_time_field() -> None:
+    text = ("KẾ HOẠCH\nPAPI huyện năm 2024\n\nII. NHIỆM VỤ\n"
+            "Nhiệm vụ 3: Số hóa hồ sơ hộ tịch; bảo đảm đến ngày 30/9/2024 hoàn thành 100% sổ hộ tịch.\n"
+            "- Chủ trì: Phòng Tư pháp.\n- Thời gian: Năm 2024.\n\n"
+            "Nhiệm vụ 4: Thường xuyên kiểm tra việc niêm yết thủ tục hành chính tại các xã.\n"
+            "- Chủ trì: Văn phòng HĐND và UBND huyện.\n- Thời gian: Quý III/2024.\n")
+    doc = parse_text(text)
+    def kinds(words: str) -> list[str]:
+        return next(sorted(d.kind for d in t.deadlines) for t in doc.tasks if words in t.text)
+
+    assert kinds("Số hóa hồ sơ") == ["by_date", "year"]
+    # an undated time in the text ("Thường xuyên kiểm tra …") describes the work: the field's time alone
+    assert kinds("Thường xuyên kiểm tra") == ["quarter"]
