@@ -319,7 +319,8 @@ _SIGNED = regex.compile(r"\((?:đã ký|Đã ký|ĐÃ KÝ|đã ký và đóng d�
 
 def has_flat_signature_rows(text: str) -> bool:
     """Cheap gate: a pipe row opening with "Nơi nhận", or a tab row (odfpy) opening with it."""
-    return ("|" in text and ("| Nơi nhận" in text or "|Nơi nhận" in text or "| **Nơi nhận" in text)) or (
+    return ("|" in text and ("| Nơi nhận" in text or "|Nơi nhận" in text or "| **Nơi nhận" in text
+                             or "| ***Nơi nhận" in text or "| *Nơi nhận" in text)) or (
         "\t" in text and _TAB_TAIL.search(text) is not None)
 
 
@@ -336,6 +337,11 @@ def rewrite_flat_signature_rows(text: str) -> str:
         if "\t" in line and _TAB_TAIL.match(line):
             left, _, right = line.partition("\t")  # (odfpy) the row as a pipe row, its cells' runs of spaces single
             line = f"| {' '.join(left.split())} | {' '.join(right.split())} |"
+        if "*" in line[:12] and "Nơi nhận" in line[:30] and "  " not in line.strip().strip("|").split("|")[0].strip():
+            # (MarkItDown) the cells' bold and italic runs: "| ***Nơi nhận:*** - A; … | **TM. … CHỦ TỊCH**    **Tên** |",
+            # the runs of spaces between the signature's bold runs being its line breaks (a list with runs of
+            # spaces between its entries is a pipe layout's: ``rewrite_pipe_layouts``)
+            line = "|" + "|".join(" " + " ".join(c.replace("*", "").split()) + " " for c in line.strip().strip("|").split("|")) + "|"
         if "<br" in line.lower() or "  " in line.strip() or "Nơi nhận" not in line[:30]:
             continue  # (a row with written breaks or runs of spaces is a pipe layout's: ``rewrite_pipe_layouts``)
         m = _FLAT_TAIL.match(line)

@@ -920,18 +920,31 @@ def _header_issuers(ctx: DocContext, v: HeaderVocab, hlines: list[_Line], stop_l
                 ln = _Line(ln.i, start, nxt.end, text[start:nxt.end], folded[start:nxt.end])
         if unit_pos is None:
             continue
-        unit = v.unit_canon.get(folded[unit_pos[0]:unit_pos[1]].rstrip(".").replace("\t", " "))
-        unit = unit or v.unit_canon.get(collapse_ws(folded[unit_pos[0]:unit_pos[1]]).rstrip("."))
-        if unit is None:
-            continue
         line_end = text.find("\n", unit_pos[1])
         line_end = len(text) if line_end < 0 else line_end
-        upper = _is_upper(text[unit_pos[0]:unit_pos[1]])
-        ns = _name_after(text, folded, unit_pos[1], line_end, v, upper)
-        name = text[ns[0]:ns[1]] if ns else None
-        end = ns[1] if ns else unit_pos[1]
-        hits.append(_IssuerHit(unit, name, (ln.start, end), ns))
+        # the superior and the issuer run together on one line ("UBND THÀNH PHỐ ĐIỆN BIÊN PHỦ ỦY BAN NHÂN DÂN
+        # PHƯỜNG THANH BÌNH Số: 27/KH-UBND", a page extractor's paragraph): each is a hit of its own
+        segments: list[tuple[int, tuple[int, int], int]] = [(ln.start, unit_pos, line_end)]
+        nxt_head = _SECOND_HEAD.search(folded, unit_pos[1], line_end) if m else None
+        if nxt_head is not None and _is_upper(text[nxt_head.start() : nxt_head.end()]):
+            h = nxt_head.start()
+            m2 = v.issuer_line_re.match(folded[h:line_end])  # (the pattern is anchored at its text's start)
+            if m2 is not None:
+                segments = [(ln.start, unit_pos, h), (h, (h + m2.start("unit"), h + m2.end("unit")), line_end)]
+        for seg_start, (ua, ub), seg_end in segments:
+            unit = v.unit_canon.get(folded[ua:ub].rstrip(".").replace("\t", " "))
+            unit = unit or v.unit_canon.get(collapse_ws(folded[ua:ub]).rstrip("."))
+            if unit is None:
+                continue
+            upper = _is_upper(text[ua:ub])
+            ns = _name_after(text, folded, ub, seg_end, v, upper)
+            name = text[ns[0]:ns[1]] if ns else None
+            end = ns[1] if ns else ub
+            hits.append(_IssuerHit(unit, name, (seg_start, end), ns))
     return hits
+
+
+_SECOND_HEAD = regex.compile(r"(?<=\s)(?:uy ban nhan dan|ubnd)\s")
 
 
 def _body_issuer(ctx: DocContext, v: HeaderVocab, start: int,
@@ -1425,6 +1438,10 @@ def _two_columns(v: HeaderVocab, doc: _Doc, nn: int, hi: int) -> tuple[_ColumnVi
     return _ColumnView(doc, left), _ColumnView(doc, right)
 
 
+# a dash opening the recipients' list or following an entry's ";" inside one line ("- A (b/c); - B; - C.")
+_INLINE_ENTRY = regex.compile(r"(?:^|(?<=[;.]))[ \t]{0,3}[-–+•][ \t]{1,3}(?=\S)")
+
+
 def _recipients(v: HeaderVocab, doc: _Doc, nn: int, hi: int) -> tuple[list[str], set[int]]:
     """The "Nơi nhận" entries, one per line (bullets or ";"-ended lines), and the line indexes they use."""
     out: list[str] = []
@@ -1438,7 +1455,12 @@ def _recipients(v: HeaderVocab, doc: _Doc, nn: int, hi: int) -> tuple[list[str],
     if cut is not None:
         rest = rest[:cut]
     if _clean_line(rest) and not _is_auth_line(v, fold(rest)):
-        items.append(rest)
+        parts = _INLINE_ENTRY.split(rest.strip())
+        if len(parts) > 2 and not parts[0].strip():
+            # "Nơi nhận: - UBND thành phố (b/c); - Phòng Nội vụ; - …" on one line (a page extractor's paragraph)
+            items.extend(p.strip() for p in parts[1:] if p.strip())
+        else:
+            items.append(rest)
     beside = cut is not None  # a signature printed beside the list, line by line
     blank_run = 0
     for i in range(nn + 1, hi):

@@ -1029,3 +1029,23 @@ def test_a_recipient_run_up_to_the_signature_column_leaves_the_signer_his_name()
     ctx = _header(text)
     assert ctx.signer is not None and ctx.signer.name == "Trần Văn Hòa"
     assert "UBND các xã, thị trấn" in ctx.recipients and not any("Trần" in r for r in ctx.recipients)
+
+
+def test_a_page_extractors_paragraphs_give_issuer_recipients_and_signer() -> None:
+    """jusText / MarkItDown of a portal page: the header's blocks run together in one paragraph (the superior's
+    name, then the issuer's), the recipients on one line after "Nơi nhận:", and the signature table as one
+    markdown row whose cells keep their bold and italic runs."""
+    text = ("UBND HUYỆN MƯỜNG ẢNG ỦY BAN NHÂN DÂN XÃ ẲNG NƯA Số: 12/KH-UBND\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Ẳng Nưa, ngày 05 tháng 4 năm 2024\n"
+            "KẾ HOẠCH Nâng cao Chỉ số PAPI năm 2024\nI. NHIỆM VỤ\n1. Tuyên truyền.\n"
+            "Nơi nhận: - UBND huyện (b/c); - Đảng ủy xã; - Các thôn, bản; - Lưu: VT.\n"
+            "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH\nLò Văn Pâng\n")
+    ctx = _header(text)
+    assert ctx.issuer is not None and ctx.issuer.name == "Ủy ban nhân dân xã Ẳng Nưa"
+    assert ctx.recipients == ["UBND huyện", "Đảng ủy xã", "Các thôn, bản", "Lưu: VT"]
+    md = ("# KẾ HOẠCH\n\nNâng cao Chỉ số PAPI năm 2024\n\n## I. NHIỆM VỤ\n\n1. Tuyên truyền.\n\n|  |  |\n| --- | --- |\n"
+          "| ***Nơi nhận:*** - Sở Nội vụ; - Các phòng, ban huyện; - Lưu: VT. | **TM. ỦY BAN NHÂN DÂN CHỦ TỊCH**    "
+          "**Hoàng Văn Minh** |\n")
+    doc = parse_text(md, fmt="markdown")
+    assert doc.signer is not None and (doc.signer.name, doc.signer.position) == ("Hoàng Văn Minh", "Chủ tịch")
+    assert doc.recipients == ["Sở Nội vụ", "Các phòng, ban huyện", "Lưu: VT"]
