@@ -36,7 +36,7 @@ import bisect
 import calendar
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
@@ -2102,6 +2102,13 @@ def _drafts_from_row(st: _Doc, t: Table, r: Row, sid: str | None) -> list[_Draft
     c = r.cells.get("text")
     whole = Joined(st.doc, c.parts, st.folded) if c is not None and not c.empty() else Joined(st.doc, [], st.folded)
     marks = list(_CELL_ITEM.finditer(whole.text)) if whole.text.lstrip()[:1] in "-–•+" else []
+    numbered = False
+    if len(marks) < 2 and whole.text.lstrip()[:2] in ("1.", "1)"):
+        # "1. Công khai …; 2. Niêm yết …; 3. Tổ chức …": numbered items, in sequence from 1
+        marks = list(_CELL_NUMBERED.finditer(whole.text))
+        numbered = [int(m.group(1)) for m in marks] == list(range(1, len(marks) + 1))
+        if not numbered:
+            marks = []
     if len(marks) < 2:
         return [_draft_from_row(st, t, r, sid, whole)]
     out: list[_Draft] = []
@@ -2112,12 +2119,14 @@ def _drafts_from_row(st: _Doc, t: Table, r: Row, sid: str | None) -> list[_Draft
         item = whole.text[a:b]
         cut = len(item.rstrip(" ;-–•+\n"))
         if item[:cut].strip():
-            out.append(_draft_from_row(st, t, r, sid, whole.slice(a, a + cut)))
+            d = _draft_from_row(st, t, r, sid, whole.slice(a, a + cut))
+            out.append(replace(d, label=m.group(1)) if numbered else d)
     return out
 
 
 # an item of a text cell listing several tasks: "- A; - B" (a <br> between them became "; "), "- A\n- B"
 _CELL_ITEM = regex.compile(r"(?:^|;\s{1,3}|\n\s{0,3})[-–•+]\s{1,3}(?=\S)")
+_CELL_NUMBERED = regex.compile(r"(?:^\s{0,3}|;\s{1,3}|\n\s{0,3})(\d{1,2})[.)]\s{1,3}(?=\S)")
 
 
 def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | None = None) -> _Draft:

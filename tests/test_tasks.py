@@ -2025,3 +2025,18 @@ def test_an_items_dated_time_in_its_text_counts_beside_its_time_field() -> None:
     assert kinds("Số hóa hồ sơ") == ["by_date", "year"]
     # an undated time in the text ("Thường xuyên kiểm tra …") describes the work: the field's time alone
     assert kinds("Thường xuyên kiểm tra") == ["quarter"]
+
+
+def test_a_table_cell_of_numbered_sub_tasks_gives_one_task_each() -> None:
+    text = ("KẾ HOẠCH\nPAPI tỉnh năm 2024\n\nII. NHIỆM VỤ\n\n"
+            "| STT | Nhiệm vụ | Chủ trì | Phối hợp | Thời hạn |\n|---|---|---|---|---|\n"
+            "| 1 | 1. Rà soát thủ tục hành chính lĩnh vực đất đai; 2. Công bố danh mục thủ tục được cắt giảm | Sở TN&MT | "
+            "VP UBND tỉnh | Quý III/2024 |\n"
+            "| 2 | Tập huấn kỹ năng tiếp công dân cho cán bộ cấp xã; bảo đảm 2. lượt mỗi năm | Thanh tra tỉnh | Sở Nội vụ | "
+            "Năm 2024 |\n")
+    rows = [(t.label, t.text, [a.raw for a in t.lead], [d.raw for d in t.deadlines])
+            for t in parse_text(text, fmt="markdown").tasks if t.origin == "table"]
+    assert rows[:2] == [("1", "Rà soát thủ tục hành chính lĩnh vực đất đai", ["Sở TN&MT"], ["Quý III/2024"]),
+                        ("2", "Công bố danh mục thủ tục được cắt giảm", ["Sở TN&MT"], ["Quý III/2024"])]
+    # a number inside a task's text that starts no sequence from 1 cuts nothing
+    assert len(rows) == 3 and rows[2][1].startswith("Tập huấn kỹ năng")
