@@ -428,6 +428,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text = strip_sheet_commas(text)  # a spreadsheet's lines of one cell: "PHỤ LỤC,,,,,," is "PHỤ LỤC"
     if fmt == "text" and has_spaced_lines(text):
         text = join_spaced_lines(text)  # pdfminer: a blank line after every printed line, wrapped sentences too
+    if fmt == "text" and has_justified_lines(text):
+        text = unjustify_lines(text)  # pdftotext -fixed: a justified line's words parted by runs of spaces
     if fmt != "html" and has_dash_wrapped_notes(text):
         text = join_dash_wrapped_notes(text)  # "… (Chỉ số" / "- Quản trị điện tử).": a note wrapped before its dash
     if fmt != "html" and has_orphan_markers(text):
@@ -645,6 +647,39 @@ def join_dash_wrapped_notes(text: str) -> str:
             continue
         out.append(line)
     return "\n".join(out)
+
+
+# A justified paragraph printed with fixed character cells (pdftotext -fixed): the line's words parted by runs of
+# spaces ("- Hướng      dẫn   các   thôn,    khối   phố …"). Such a line is prose, not a space-aligned table row: most
+# of its pieces are one word, none holds a figure, and there are many of them. Its runs become single spaces.
+_JUSTIFIED_GATE = regex.compile(r"(?m)^[ \t]{0,40}(?:[-–+•] )?\S+(?:[ ]{2,8}\p{L}\S*){6}")
+_JUSTIFIED_MIN_PIECES = 7
+_JUSTIFIED_WORD_SHARE = 0.8
+
+
+def has_justified_lines(text: str) -> bool:
+    """Cheap gate: a line of seven pieces or more parted by runs of spaces, each from the second a word."""
+    return "   " in text and _JUSTIFIED_GATE.search(text) is not None
+
+
+def _justified(line: str) -> bool:
+    pieces = line.split()
+    if len(pieces) < _JUSTIFIED_MIN_PIECES or "  " not in line.strip() or "\t" in line or "|" in line:
+        return False
+    chunks = [c for c in line.strip().split("  ") if c.strip()]
+    single = sum(1 for c in chunks if " " not in c.strip())
+    return (len(chunks) >= _JUSTIFIED_MIN_PIECES and single >= _JUSTIFIED_WORD_SHARE * len(chunks)
+            and not any(ch.isdigit() for c in chunks for ch in c[:1]))
+
+
+def unjustify_lines(text: str) -> str:
+    """Each justified line (see above) with its runs of spaces made single, its indent kept."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if _justified(line):
+            lead = line[: len(line) - len(line.lstrip(" "))]
+            lines[k] = lead + " ".join(line.split())
+    return "\n".join(lines)
 
 
 # A sheet exported as comma-separated values (pandas' to_csv, LibreOffice "Text CSV") writes every row with all

@@ -182,3 +182,14 @@ def test_a_note_wrapped_before_its_dash_is_one_line_not_a_list_item() -> None:
     lines = normalize(text, "text").text.split("\n")
     assert lines[0] == "- Rà soát, bổ sung thuốc thiết yếu cho các trạm y tế xã (Nội dung - Y tế công lập)."
     assert "- Kiểm tra an toàn thực phẩm (Quý III/2024)." in lines
+
+
+def test_a_justified_line_of_fixed_character_cells_is_prose_with_single_spaces() -> None:
+    # pdftotext -fixed: a justified line's words parted by runs of spaces
+    text = ("   - Phòng      Văn   hóa   và    Thông    tin   chủ   trì   tuyên    truyền   Luật   Thực    hiện\n"
+            "   dân chủ ở cơ sở trên sóng truyền thanh.\n"
+            "   1    Thủ tục hành chính công     7,10    7,25    +0,15\n")
+    lines = normalize(text, "text").text.split("\n")
+    assert lines[0] == "   - Phòng Văn hóa và Thông tin chủ trì tuyên truyền Luật Thực hiện"
+    # a space-aligned row (several words to a cell, figures) keeps its columns
+    assert lines[2] == "   1    Thủ tục hành chính công     7,10    7,25    +0,15"
