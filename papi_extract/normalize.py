@@ -627,7 +627,7 @@ def join_orphan_markers(text: str) -> str:
 
 # A hard-wrapped note whose rest starts with a dash: "… thanh toán trực tuyến (Chỉ số" / "- Quản trị điện tử)." is one
 # line cut before "- Quản trị …", not a list item (a text browser's justified dump wraps anywhere).
-_DASH_CLOSES_NOTE = regex.compile(r"\([^()\n]{0,200}\n[ \t]{0,8}[-–][ \t][^()\n]{0,200}\)")
+_DASH_CLOSES_NOTE = regex.compile(r"\([^()\n]{0,200}\n[ \t]{0,40}(?:[-–][ \t][^()\n]{0,200}|[^()\n]{1,24})\)")
 
 
 def has_dash_wrapped_notes(text: str) -> bool:
@@ -636,17 +636,24 @@ def has_dash_wrapped_notes(text: str) -> bool:
 
 
 def join_dash_wrapped_notes(text: str) -> str:
-    """Each line opening with a dash that closes the parenthesis its line before left open, joined to it."""
+    """Each line opening with a dash that closes the parenthesis its line before left open, joined to it; and a
+    numbered heading's parenthesis wrapped onto a short line of its own ("2.1. Công khai danh sách hộ nghèo (năm
+    2021: 1,48 điểm; năm 2022: 1,41" / "điểm)")."""
     lines = text.split("\n")
     out: list[str] = []
     for line in lines:
         s = line.lstrip()
-        if (out and s[:1] in "-–" and s[1:2] in " \t" and s.count(")") > s.count("(")
-                and out[-1].count("(") > out[-1].count(")") and out[-1].strip()):
+        if (out and s.count(")") > s.count("(") and out[-1].count("(") > out[-1].count(")") and out[-1].strip()
+                and ((s[:1] in "-–" and s[1:2] in " \t")
+                     or (len(s) <= _PAREN_REST_MAX and _MARGIN_LABEL.match(out[-1]) is not None))):
             out[-1] = f"{out[-1].rstrip()} {s}"
             continue
         out.append(line)
     return "\n".join(out)
+
+
+_PAREN_REST_MAX = 24  # characters of a heading's parenthesis wrapped onto its own line ("điểm)")
+_MARGIN_LABEL = regex.compile(r"^[ \t]{0,40}(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3})[.)][ \t]")  # (a page's margin kept)
 
 
 # A justified paragraph printed with fixed character cells (pdftotext -fixed): the line's words parted by runs of

@@ -193,3 +193,14 @@ def test_a_justified_line_of_fixed_character_cells_is_prose_with_single_spaces()
     assert lines[0] == "   - Phòng Văn hóa và Thông tin chủ trì tuyên truyền Luật Thực hiện"
     # a space-aligned row (several words to a cell, figures) keeps its columns
     assert lines[2] == "   1    Thủ tục hành chính công     7,10    7,25    +0,15"
+
+
+def test_a_numbered_headings_parenthesis_wrapped_onto_a_short_line_is_joined() -> None:
+    text = ("                  3.2. Giải quyết khiếu nại, tố cáo (năm 2022: 1,20 điểm; năm 2023: 1,35\n"
+            "                  điểm)\n"
+            "                  - Thanh tra thị xã giải quyết dứt điểm các vụ việc tồn đọng (theo Kế hoạch\n"
+            "                  số 12/KH-TTr của Thanh tra thị xã về việc giải quyết các vụ việc khiếu nại, tố cáo).\n")
+    lines = normalize(text, "text").text.split("\n")
+    assert lines[0].strip() == "3.2. Giải quyết khiếu nại, tố cáo (năm 2022: 1,20 điểm; năm 2023: 1,35 điểm)"
+    # a long rest of a parenthesis is a sentence wrapped, not a heading's: left as it is
+    assert lines[2].strip().startswith("số 12/KH-TTr")
