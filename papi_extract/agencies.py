@@ -916,8 +916,23 @@ def _segment_matches(text: str, rx: regex.Pattern[str]) -> list[tuple[int, int, 
 
 
 def _segment_roles(text: str) -> list[tuple[int, int, regex.Match[str]]]:
-    """The ";"-parts of ``text`` that a bare role word closes ("Công an xã phối hợp")."""
-    return _segment_matches(text, _ROLE_BARE_END)
+    """The ";"-parts of ``text`` that a bare role word closes ("Công an xã phối hợp"); with no ";", the two parts
+    of "X chủ trì, Y phối hợp" (a comma after the lead's role word parts them)."""
+    out = _segment_matches(text, _ROLE_BARE_END)
+    if ";" in text:
+        return out
+    c = _LEAD_COMMA.search(text)
+    if c is None:
+        return out
+    first = _ROLE_BARE_END.search(text, 0, c.end() - 1)
+    second = _ROLE_BARE_END.search(text, c.end(), len(text))
+    if first is None or second is None or second.group(1)[0] in "cC":
+        return out
+    return [(0, c.end() - 1, first), (c.end(), len(text), second)]
+
+
+# "X chủ trì, Y phối hợp": the lead's role word closing the first part, then a comma
+_LEAD_COMMA = regex.compile(r"(?<=\S)\s{1,3}chủ\s{1,3}trì\s{0,3},", regex.I)
 
 
 # A role marker closing an item of an agency list: "Phòng Tư pháp (chủ trì)", "Sở Y tế (phối hợp)".

@@ -861,3 +861,12 @@ def test_names_of_the_2025_district_offices_and_the_rural_water_centre_are_one_b
     got = [a.name for a in cooperation_agencies(
         "Phối hợp với Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tỉnh Sóc Trăng kiểm tra chất lượng nước", 0)]
     assert got == ["Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tỉnh Sóc Trăng"]
+
+
+def test_a_lead_cell_written_x_chu_tri_comma_y_phoi_hop_gives_lead_and_support() -> None:
+    lead, support = split_lead_cell("Phòng Văn hóa và Thông tin chủ trì, Đài Truyền thanh huyện phối hợp")
+    assert [a.raw for a in lead] == ["Phòng Văn hóa và Thông tin"]
+    assert [a.raw for a in support] == ["Đài Truyền thanh huyện"]
+    # a list closed by one role word keeps that role for all its items
+    lead, support = split_lead_cell("Phòng Nội vụ, Phòng Tư pháp phối hợp")
+    assert lead == [] and [a.raw for a in support] == ["Phòng Nội vụ", "Phòng Tư pháp"]
