@@ -247,6 +247,8 @@ def rewrite_run_tables(text: str) -> str:
         for kind, label, row_lines in rows:
             if kind == "group":
                 cells = [label, row_lines[0]] + [""] * (len(roles) - 2)
+                if len(row_lines) > 1:
+                    cells[-1] = " ".join(row_lines[1:])  # "Chỉ đạo: …" in the group row's last cell
             else:
                 cells = [label] + _deal(row_lines, roles[1:], widths)
             out.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
@@ -664,6 +666,16 @@ def _rows(lines: list[str], h: int, body: int, furniture: frozenset[str]) -> tup
             open_row("group", g.group(1), [g.group(2)])
             j += 1
             continue
+        if g is not None and (u := _UNIT_GROUP.match(g.group(2))) is not None:
+            # "I Đơn vị: Phòng Nội vụ" over its rows (a table grouped by agency): the group names their lead
+            open_row("group", g.group(1), [g.group(2)[u.end():].strip()])
+            j += 1
+            continue
+        if rows and rows[-1][0] == "group" and (len(rows[-1][2]) > 1 or _DIRECTING_CELL.match(s)):
+            # "Chỉ đạo: Phó" / "Chủ tịch" / "UBND huyện …": the group row's other cell, wrapped line by line
+            rows[-1][2].append(s)
+            end = j = j + 1
+            continue
         g = _SUBGROUP.match(s)
         if g is not None and rows and (rows[-1][0] == "group" or rows[-1][2]):
             open_row("group", g.group(1), [g.group(2)])
@@ -685,6 +697,10 @@ def _rows(lines: list[str], h: int, body: int, furniture: frozenset[str]) -> tup
         rows.pop()  # a group title or a number with nothing under it closes no table: left as text
         end = starts.pop()
     return rows, end
+
+
+_UNIT_GROUP = regex.compile(r"(?i:đơn vị|cơ quan)[ \t]{0,2}:[ \t]{0,3}(?=\p{Lu})")
+_DIRECTING_CELL = regex.compile(r"(?i:chỉ đạo)[ \t]{0,2}:")
 
 
 def _widths(rows: list[_Row], roles: list[str], strict: bool = False) -> dict[str, int]:

@@ -621,3 +621,44 @@ def test_a_task_table_whose_rows_run_on_as_wrapped_paragraphs_is_read() -> None:
     got = {t.label: (t.dimension, [a.raw for a in t.lead]) for t in doc.tasks if t.origin == "table"}
     assert got == {"1": (8, ["Văn phòng HĐND và UBND huyện"]), "2": (8, ["Phòng Nội vụ"]),
                    "3": (7, ["Phòng Tài nguyên và Môi trường"])}
+
+
+# pypdfium2's text of a table grouped by agency: each cell a run of lines, a group row "II Đơn vị: …" over its rows,
+# its "Chỉ đạo: …" cell wrapped line by line under it, and no lead column (the group names the lead).
+UNIT_GROUPS = """III. NHIỆM VỤ CỤ THỂ
+STT Nội dung nhiệm vụ Đơn vị phối
+hợp
+Thời hạn Ghi chú
+I Đơn vị: Phòng Tư pháp
+Chỉ đạo: Phó
+Chủ tịch UBND
+huyện
+1
+Tổ chức hội nghị phổ biến
+pháp luật cho trưởng thôn
+UBND các xã
+Quý III/2024
+Chỉ số 1
+2
+Kiện toàn tổ hòa giải ở cơ sở
+UBND các xã
+Tháng 10/2024
+Chỉ số 3
+II Đơn vị: Phòng Y tế
+3
+Kiểm tra an toàn thực phẩm
+tại các chợ nông thôn
+Trạm Y tế các xã
+Quý IV/2024
+Chỉ số 6
+IV. TỔ CHỨC THỰC HIỆN
+"""
+
+
+def test_a_run_table_grouped_by_agency_takes_each_groups_lead_and_directing() -> None:
+    doc = parse_text(UNIT_GROUPS)
+    got = {t.label: ([a.raw for a in t.lead], [a.raw for a in t.directing], [d.raw for d in t.deadlines])
+           for t in doc.tasks if t.origin == "table"}
+    assert got["1"][0] == ["Phòng Tư pháp"] and got["2"][0] == ["Phòng Tư pháp"]
+    assert got["1"][1] and got["1"][1][0].startswith("Phó Chủ tịch UBND")
+    assert got["3"][0] == ["Phòng Y tế"] and got["3"][2] == ["Quý IV/2024"]
