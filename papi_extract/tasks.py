@@ -1964,6 +1964,25 @@ def _column_legend(text: str) -> bool:
 _MAX_NOTE = 400  # characters inside an indicator note's parenthesis
 
 
+def _note_cell_indicator(st: _Doc, cell: Joined) -> tuple[int, str | None] | None:
+    """(dimension, sub-dimension) a row's "Ghi chú" cell tags it with: "Chỉ số nội dung 7" by its number, or an
+    indicator named there ("… (nội dung thành phần An ninh, trật tự)"), a sub-dimension only under its dimension."""
+    m = _DIMENSION_TAG.search(cell.folded)
+    dim = int(m.group(1)) if m is not None else None
+    if st.api.search_indicators is None:
+        return (dim, None) if dim is not None else None
+    found = [x for x in st.api.search_indicators(cell.text) if getattr(x, "exact", False)]
+    if dim is None and found:
+        dim = int(found[0].dimension)
+    if dim is None:
+        return None
+    sub = next((str(x.subdimension) for x in found if x.subdimension and int(x.dimension) == dim), None)
+    return dim, sub
+
+
+_DIMENSION_TAG = regex.compile(r"chi so noi dung\s{0,3}(?:so\s{0,2})?([1-8])(?!\d)")
+
+
 def _note_indicator(st: _Doc, body: Joined) -> tuple[int, str | None] | None:
     """(dimension, sub-dimension) named by the parenthesis that closes an item and opens with an
     indicator's label ("… (Chỉ số nội dung 4 - Kiểm soát tham nhũng trong khu vực công, nội dung thành
@@ -2157,6 +2176,8 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | Non
     note = _note_indicator(st, j) if ")" in j.text[-4:] else None
     if note is not None:
         dimension, subdimension = note  # "… (nội dung thành phần: Tri thức công dân)": the row's own word
+    elif not r.grouped and (nc := joined("note")) is not None and (tagged := _note_cell_indicator(st, nc)) is not None:
+        dimension, subdimension = tagged  # a "Ghi chú" cell tagging the row: "Chỉ số nội dung 7"
     time = joined("deadline")
     deadlines = st.deadlines(time, cell=True) if time else []
     if not deadlines and "period" in cells:

@@ -2040,3 +2040,15 @@ def test_a_table_cell_of_numbered_sub_tasks_gives_one_task_each() -> None:
                         ("2", "Công bố danh mục thủ tục được cắt giảm", ["Sở TN&MT"], ["Quý III/2024"])]
     # a number inside a task's text that starts no sequence from 1 cuts nothing
     assert len(rows) == 3 and rows[2][1].startswith("Tập huấn kỹ năng")
+
+
+def test_a_note_cell_tagging_a_row_with_its_dimension_gives_the_rows_dimension() -> None:
+    text = ("KẾ HOẠCH\nPAPI huyện năm 2023\n\nII. NHIỆM VỤ\n\n"
+            "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời hạn | Ghi chú |\n|---|---|---|---|---|\n"
+            "| 1 | Kiểm tra các cơ sở chăn nuôi gây ô nhiễm | Phòng Tài nguyên và Môi trường | Quý III/2023 | "
+            "Chỉ số nội dung 7 |\n"
+            "| 2 | Duy trì tổ tự quản ở khu dân cư | Công an huyện | Thường xuyên | Nội dung thành phần An ninh, trật tự |\n"
+            "| 3 | Rà soát quy chế làm việc của cơ quan | Văn phòng HĐND và UBND huyện | Quý II/2023 | Lồng ghép kế hoạch CCHC |\n")
+    dims = [(t.dimension, t.subdimension) for t in parse_text(text, fmt="markdown").tasks if t.origin == "table"]
+    assert dims[:2] == [(7, None), (6, "6.4")]
+    assert dims[2] == (None, None)  # a note naming no indicator tags nothing
