@@ -550,7 +550,14 @@ def _layout(rows: list[list[list[str]]], ncols: int) -> list[str]:
                 k += 1
             if k == len(pieces):
                 continue
-            out.extend(pieces[k:])
+            for piece in pieces[k:]:
+                # a line wrapped at the cell's width goes on in lower case or with a figure ("Phú Thọ, ngày 17 tháng
+                # 5 năm" / "2024"): joined; a hard break ("\\") or a capitalised line is a line of its own
+                if (out and out[-1] and piece[:1].strip() and (piece[:1].islower() or piece[:1].isdigit())
+                        and not out[-1].endswith("\\")):
+                    out[-1] = f"{out[-1]} {piece.lstrip()}"
+                else:
+                    out.append(piece)
             out.append("")
     return out
 

@@ -527,3 +527,18 @@ def test_a_tab_row_of_recipients_after_a_leading_tab_does_not_crash() -> None:
     text = ("KẾ HOẠCH\nNâng cao Chỉ số PAPI xã năm 2025\nI. NHIỆM VỤ\n1. Công chức Văn phòng - Thống kê theo dõi.\n"
             "\tNơi nhận: - UBND huyện; - Lưu: VT.\tTM. ỦY BAN NHÂN DÂN\n")
     assert parse_text(text).tasks
+
+
+def test_a_layout_cells_line_wrapped_at_its_width_is_joined_when_it_goes_on_in_lower_case_or_a_figure() -> None:
+    text = ("+------------------------------+------------------------------+\n"
+            "| **ỦY BAN NHÂN DÂN**          | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA  |\n"
+            "|                              | VIỆT NAM**                   |\n"
+            "| **HUYỆN YÊN LẬP**            |                              |\n"
+            "|                              | *Yên Lập, ngày 08 tháng 3    |\n"
+            "| Số: 45/KH-UBND               | năm 2024*                    |\n"
+            "+==============================+==============================+\n"
+            "+------------------------------+------------------------------+\n")
+    out = rewrite_grid_tables(text).split("\n")
+    assert "*Yên Lập, ngày 08 tháng 3 năm 2024*" in out
+    # a capitalised wrapped line stays a line of its own (the header reader joins the motto's pieces itself)
+    assert "VIỆT NAM**" in out
