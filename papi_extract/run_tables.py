@@ -829,6 +829,15 @@ def _deal(row_lines: list[str], roles: list[str], widths: dict[str, int], strict
             if cut is not None:
                 cells[k], cells[k + 1] = cells[k][:cut].rstrip(), cells[k][cut:].lstrip()
         k += 1
+    if len(roles) > 2 and not cells[-1] and all(cells[1:-1]):
+        # every cell filled but the last: a cell that holds the start of the next one ("UBND các xã, thị trấn
+        # Quý II/2023", two cells printed on one line) pushed the later cells one column left; cut it, shift them
+        for k in range(1, len(roles) - 1):
+            cut = _cut(cells[k], roles[k], roles[k + 1])
+            if cut is not None:
+                cells[k + 2 :] = cells[k + 1 : -1]
+                cells[k], cells[k + 1] = cells[k][:cut].rstrip(), cells[k][cut:].lstrip()
+                break
     return cells
 
 

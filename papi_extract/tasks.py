@@ -2176,7 +2176,8 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | Non
     note = _note_indicator(st, j) if ")" in j.text[-4:] else None
     if note is not None:
         dimension, subdimension = note  # "… (nội dung thành phần: Tri thức công dân)": the row's own word
-    elif not r.grouped and (nc := joined("note")) is not None and (tagged := _note_cell_indicator(st, nc)) is not None:
+    elif (not r.grouped or r.dimension is None) and (nc := joined("note")) is not None \
+            and (tagged := _note_cell_indicator(st, nc)) is not None:
         dimension, subdimension = tagged  # a "Ghi chú" cell tagging the row: "Chỉ số nội dung 7"
     time = joined("deadline")
     deadlines = st.deadlines(time, cell=True) if time else []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from papi_extract.normalize import normalize
 from papi_extract.pipeline import parse_text
-from papi_extract.run_tables import has_run_tables, rewrite_run_tables
+from papi_extract.run_tables import _deal, has_run_tables, rewrite_run_tables
 
 # A province's appendix as a PDF's raw text gives it: other column names than any seed ("TT", "Đơn vị
 # chủ trì", "Thời hạn hoàn thành", "Kết quả"), the header's rest wrapped on short lines, a page break
@@ -662,3 +662,17 @@ def test_a_run_table_grouped_by_agency_takes_each_groups_lead_and_directing() ->
     assert got["1"][0] == ["Phòng Tư pháp"] and got["2"][0] == ["Phòng Tư pháp"]
     assert got["1"][1] and got["1"][1][0].startswith("Phó Chủ tịch UBND")
     assert got["3"][0] == ["Phòng Y tế"] and got["3"][2] == ["Quý IV/2024"]
+
+
+# Two cells printed on one line ("UBND các xã, thị trấn Tháng 9/2024", pypdfium2) in a row with an output and a note
+# column: dealt in order, every later cell lands one column left and the last stays empty; the shared line is cut
+# where the next cell opens and the later cells move back.
+def test_two_cells_printed_on_one_line_move_the_later_cells_back_to_their_columns() -> None:
+    roles = ["text", "support", "deadline", "output", "note"]
+    row = ["Xây dựng chuyên mục hỏi đáp về dịch vụ công trực tuyến", "UBND các xã,", "thị trấn Tháng 9/2024",
+           "Chuyên mục được phát sóng", "Chỉ số nội dung 8"]
+    assert _deal(row, roles, {}) == ["Xây dựng chuyên mục hỏi đáp về dịch vụ công trực tuyến", "UBND các xã, thị trấn",
+                                     "Tháng 9/2024", "Chuyên mục được phát sóng", "Chỉ số nội dung 8"]
+    # a row whose cells are all there keeps them
+    full = ["Tuyên truyền phân loại rác thải", "Hội Phụ nữ huyện", "Quý IV/2024", "Tin, bài", "Chỉ số nội dung 7"]
+    assert _deal(full, roles, {}) == full

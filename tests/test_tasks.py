@@ -2052,3 +2052,12 @@ def test_a_note_cell_tagging_a_row_with_its_dimension_gives_the_rows_dimension()
     dims = [(t.dimension, t.subdimension) for t in parse_text(text, fmt="markdown").tasks if t.origin == "table"]
     assert dims[:2] == [(7, None), (6, "6.4")]
     assert dims[2] == (None, None)  # a note naming no indicator tags nothing
+
+
+def test_a_note_cell_tags_the_rows_dimension_under_an_agency_group_row() -> None:
+    text = ("KẾ HOẠCH\nPAPI huyện năm 2023\n\nII. NHIỆM VỤ\n\n"
+            "| STT | Nội dung nhiệm vụ | Đơn vị phối hợp | Thời hạn | Ghi chú |\n|---|---|---|---|---|\n"
+            "| I | Phòng Tư pháp |  |  |  |\n"
+            "| 1 | Kiện toàn tổ hòa giải ở cơ sở | UBND các xã | Quý III/2023 | Chỉ số nội dung 3 |\n")
+    rows = [(t.dimension, [a.raw for a in t.lead]) for t in parse_text(text, fmt="markdown").tasks if t.origin == "table"]
+    assert rows == [(3, ["Phòng Tư pháp"])]
