@@ -627,7 +627,7 @@ def join_orphan_markers(text: str) -> str:
 
 # A hard-wrapped note whose rest starts with a dash: "… thanh toán trực tuyến (Chỉ số" / "- Quản trị điện tử)." is one
 # line cut before "- Quản trị …", not a list item (a text browser's justified dump wraps anywhere).
-_DASH_CLOSES_NOTE = regex.compile(r"\([^()\n]{0,200}\n[ \t]{0,40}(?:[-–][ \t][^()\n]{0,200}|[^()\n]{1,24})\)")
+_DASH_CLOSES_NOTE = regex.compile(r"\([^()\n]{0,200}\n[ \t]{0,40}(?:[-–][ \t][^()\n]{0,200}|[^()\n]{1,32})\)")
 
 
 def has_dash_wrapped_notes(text: str) -> bool:
@@ -652,15 +652,16 @@ def join_dash_wrapped_notes(text: str) -> str:
     return "\n".join(out)
 
 
-_PAREN_REST_MAX = 24  # characters of a heading's parenthesis wrapped onto its own line ("điểm)")
+_PAREN_REST_MAX = 32  # characters of a heading's parenthesis wrapped onto its own line ("điểm; năm 2022: 1,49 điểm)")
 _MARGIN_LABEL = regex.compile(r"^[ \t]{0,40}(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3})[.)][ \t]")  # (a page's margin kept)
 
 
 # A justified paragraph printed with fixed character cells (pdftotext -fixed): the line's words parted by runs of
 # spaces ("- Hướng      dẫn   các   thôn,    khối   phố …"). Such a line is prose, not a space-aligned table row: most
 # of its pieces are one word, none holds a figure, and there are many of them. Its runs become single spaces.
-_JUSTIFIED_GATE = regex.compile(r"(?m)^[ \t]{0,40}(?:[-–+•] )?\S+(?:[ ]{2,8}\p{L}\S*){6}")
+_JUSTIFIED_GATE = regex.compile(r"(?m)^[ \t]{0,40}(?:[-–+•] )?\S+(?:[ ]{2,8}\p{L}\S*){6}|^[ \t]{8,80}\p{Lu}{2,8}[ ]{3,12}\p{Lu}{2,8}[ \t]*$")
 _JUSTIFIED_MIN_PIECES = 7
+_SPACED_TITLE_MAX = 16  # letters of a letter-spaced title ("KẾ HOẠCH", "QUYẾT ĐỊNH")
 _JUSTIFIED_WORD_SHARE = 0.8
 
 
@@ -671,6 +672,9 @@ def has_justified_lines(text: str) -> bool:
 
 def _justified(line: str) -> bool:
     pieces = line.split()
+    if 2 <= len(pieces) <= 3 and "  " in line.strip() and all(p.isupper() and p.isalpha() for p in pieces) \
+            and sum(len(p) for p in pieces) <= _SPACED_TITLE_MAX:
+        return True  # a title letter-spaced across its line ("KẾ    HOẠCH"): its words, no columns
     if len(pieces) < _JUSTIFIED_MIN_PIECES or "  " not in line.strip() or "\t" in line or "|" in line:
         return False
     chunks = [c for c in line.strip().split("  ") if c.strip()]

@@ -204,3 +204,22 @@ def test_a_numbered_headings_parenthesis_wrapped_onto_a_short_line_is_joined() -
     assert lines[0].strip() == "3.2. Giải quyết khiếu nại, tố cáo (năm 2022: 1,20 điểm; năm 2023: 1,35 điểm)"
     # a long rest of a parenthesis is a sentence wrapped, not a heading's: left as it is
     assert lines[2].strip().startswith("số 12/KH-TTr")
+
+
+def test_a_letter_spaced_title_is_its_words() -> None:
+    # pdftotext -fixed justifies a centred title across the line: "QUYẾT     ĐỊNH"
+    text = ("                                   QUYẾT     ĐỊNH\n"
+            "                  Về việc ban hành Kế hoạch nâng cao Chỉ số PAPI năm 2024\n"
+            "  ỦY BAN NHÂN DÂN        CỘNG HÒA\n")
+    lines = normalize(text, "text").text.split("\n")
+    assert lines[0].strip() == "QUYẾT ĐỊNH"
+    # two multi-word columns of a header line stay apart
+    assert lines[2] == "  ỦY BAN NHÂN DÂN        CỘNG HÒA"
+
+
+def test_a_headings_parenthesis_wrapped_with_a_second_years_score_is_joined() -> None:
+    text = ("                  5.3. Thủ tục hành chính cấp xã (năm 2022: 1,80\n"
+            "                  điểm; năm 2023: 1,91 điểm)\n"
+            "                  - Niêm yết thủ tục hành chính tại Bộ phận Một cửa.\n")
+    assert normalize(text, "text").text.split("\n")[0].strip() == (
+        "5.3. Thủ tục hành chính cấp xã (năm 2022: 1,80 điểm; năm 2023: 1,91 điểm)")
