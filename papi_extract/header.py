@@ -156,6 +156,7 @@ class HeaderVocab:
     agency_line_re: regex.Pattern[str]  # "SỞ NỘI VỤ" under the committee line (folded, markup stripped)
     agency_capital_after: frozenset[str]
     block_openers: tuple[str, ...]  # folded openings of a plan's header block (issuer, motto)
+    motto: str  # the national motto's opening words, folded (found where a header table was printed late)
 
 
 def _canon_map(phrases: Any) -> dict[str, str]:
@@ -230,6 +231,7 @@ def vocab() -> HeaderVocab:
         agency_line_re=regex.compile(r"^" + _alt(raw["agency_heads"]) + r"[ \t]{1,3}[a-z]"),
         agency_capital_after=frozenset(w.lower() for w in raw["agency_capital_after"]),
         block_openers=tuple(fold(w) for w in raw["header_block_openers"]),
+        motto=fold(raw["motto_opening"]),
     )
 
 
@@ -375,7 +377,6 @@ def extract_header(ctx: DocContext) -> None:
         ctx.warn("W205", "No title found.", None)
 
 
-_MOTTO = "cong hoa xa hoi chu nghia"
 _DISPLACED_AROUND = 6  # lines around the displaced "Số: …" line that may hold the date line
 
 
@@ -383,14 +384,15 @@ def _displaced_header(ctx: DocContext, doc: _Doc) -> list[_Line]:
     """The header table printed after the header region (a script that writes every paragraph first, then
     every table): the lines around a "Số: …" line that holds the national motto too ("Số: 27/KH-UBND<TAB>CỘNG
     HÒA XÃ HỘI …", the table's two columns on one row). Empty when the document has no such line."""
-    pos = ctx.folded.find(_MOTTO, doc.header_end)
+    motto = vocab().motto
+    pos = ctx.folded.find(motto, doc.header_end)
     while pos >= 0:
         i = ctx.line_of(pos)
         ln = doc.line(i)
         if ln.folded.lstrip(" \t*|").startswith(("so:", "so ")):
             lo, hi = max(0, i - _DISPLACED_AROUND), min(len(doc.lines), i + _DISPLACED_AROUND + 1)
             return [doc.line(k) for k in range(lo, hi) if doc.lines[k].end > doc.lines[k].start]
-        pos = ctx.folded.find(_MOTTO, pos + len(_MOTTO))
+        pos = ctx.folded.find(motto, pos + len(motto))
     return []
 
 
@@ -925,12 +927,10 @@ def _header_issuers(ctx: DocContext, v: HeaderVocab, hlines: list[_Line], stop_l
         # the superior and the issuer run together on one line ("UBND THÀNH PHỐ ĐIỆN BIÊN PHỦ ỦY BAN NHÂN DÂN
         # PHƯỜNG THANH BÌNH Số: 27/KH-UBND", a page extractor's paragraph): each is a hit of its own
         segments: list[tuple[int, tuple[int, int], int]] = [(ln.start, unit_pos, line_end)]
-        nxt_head = _SECOND_HEAD.search(folded, unit_pos[1], line_end) if m else None
+        nxt_head = v.issuer_head_re.search(folded, unit_pos[1], line_end) if m else None
         if nxt_head is not None and _is_upper(text[nxt_head.start() : nxt_head.end()]):
             h = nxt_head.start()
-            m2 = v.issuer_line_re.match(folded[h:line_end])  # (the pattern is anchored at its text's start)
-            if m2 is not None:
-                segments = [(ln.start, unit_pos, h), (h, (h + m2.start("unit"), h + m2.end("unit")), line_end)]
+            segments = [(ln.start, unit_pos, h), (h, (nxt_head.start("unit"), nxt_head.end("unit")), line_end)]
         for seg_start, (ua, ub), seg_end in segments:
             unit = v.unit_canon.get(folded[ua:ub].rstrip(".").replace("\t", " "))
             unit = unit or v.unit_canon.get(collapse_ws(folded[ua:ub]).rstrip("."))
@@ -943,8 +943,6 @@ def _header_issuers(ctx: DocContext, v: HeaderVocab, hlines: list[_Line], stop_l
             hits.append(_IssuerHit(unit, name, (seg_start, end), ns))
     return hits
 
-
-_SECOND_HEAD = regex.compile(r"(?<=\s)(?:uy ban nhan dan|ubnd)\s")
 
 
 def _body_issuer(ctx: DocContext, v: HeaderVocab, start: int,

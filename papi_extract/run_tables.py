@@ -666,12 +666,12 @@ def _rows(lines: list[str], h: int, body: int, furniture: frozenset[str]) -> tup
             open_row("group", g.group(1), [g.group(2)])
             j += 1
             continue
-        if g is not None and (u := _UNIT_GROUP.match(g.group(2))) is not None:
+        if g is not None and (u := _group_labels()[0].match(g.group(2))) is not None:
             # "I Đơn vị: Phòng Nội vụ" over its rows (a table grouped by agency): the group names their lead
             open_row("group", g.group(1), [g.group(2)[u.end():].strip()])
             j += 1
             continue
-        if rows and rows[-1][0] == "group" and (len(rows[-1][2]) > 1 or _DIRECTING_CELL.match(s)):
+        if rows and rows[-1][0] == "group" and (len(rows[-1][2]) > 1 or _group_labels()[1].match(s)):
             # "Chỉ đạo: Phó" / "Chủ tịch" / "UBND huyện …": the group row's other cell, wrapped line by line
             rows[-1][2].append(s)
             end = j = j + 1
@@ -699,8 +699,16 @@ def _rows(lines: list[str], h: int, body: int, furniture: frozenset[str]) -> tup
     return rows, end
 
 
-_UNIT_GROUP = regex.compile(r"(?i:đơn vị|cơ quan)[ \t]{0,2}:[ \t]{0,3}(?=\p{Lu})")
-_DIRECTING_CELL = regex.compile(r"(?i:chỉ đạo)[ \t]{0,2}:")
+@lru_cache(maxsize=1)
+def _group_labels() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """(a group row's label naming its rows' agency, "Đơn vị:"; the label of its directing cell, "Chỉ đạo:")."""
+    raw = _tasks_data()["run_tables"]
+
+    def labels(key: str) -> str:
+        return "|".join(regex.escape(w) for w in sorted(raw[key], key=len, reverse=True))
+
+    return (regex.compile(rf"(?i:{labels('unit_group_labels')})[ \t]{{0,2}}:[ \t]{{0,3}}(?=\p{{Lu}})"),
+            regex.compile(rf"(?i:{labels('directing_labels')})[ \t]{{0,2}}:"))
 
 
 def _widths(rows: list[_Row], roles: list[str], strict: bool = False) -> dict[str, int]:
@@ -1242,10 +1250,11 @@ def _fit_fewer(row_lines: list[str], roles: list[str]) -> list[str]:
     text_at = roles.index("text") if "text" in roles else -1
     best: tuple[int, tuple[int, ...]] | None = None
     if n <= _FIT_MAX_COLUMNS:
+        fits = [[fit(v, role) for role in roles] for v in row_lines]  # each cell against each column, once
         for combo in itertools.combinations(range(n), m):
             if text_at >= 0 and text_at not in combo:
                 continue
-            score = sum(fit(v, roles[k]) for v, k in zip(row_lines, combo, strict=True))
+            score = sum(fits[x][k] for x, k in enumerate(combo))
             if best is None or score > best[0]:  # (combinations come earliest first: a tie keeps the earlier)
                 best = (score, combo)
     chosen = best[1] if best is not None else tuple(range(m))

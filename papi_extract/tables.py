@@ -1216,7 +1216,7 @@ def _overflow_cut(line: str, a: int, e: int, next_start: int, next_role: str) ->
     while 0 <= at < e - 1:
         w = at + 1
         if next_role == "deadline":
-            if w >= next_start - 1 and (line[w : w + 1].isupper() or line[w : w + 1].isdigit()) and _opens_time(line[w:e]):
+            if w >= next_start - 1 and (line[w : w + 1].isupper() or line[w : w + 1].isdigit()) and _parses_as_time(line[w:e]):
                 return w  # ("thị" / "trấn", "Đào tạo" are an agency's name going on, not a time)
         elif line[w : w + 1].isupper() and has_known_head(line[w:e]):
             return w
@@ -1224,8 +1224,10 @@ def _overflow_cut(line: str, a: int, e: int, next_start: int, next_role: str) ->
     return None
 
 
-def _opens_time(text: str) -> bool:
-    """The text opens with a time a deadline cell holds ("Quý III/2024", "Năm 2024", "Thường xuyên")."""
+def _parses_as_time(text: str) -> bool:
+    """The text opens with a time a deadline cell holds ("Quý III/2024", "Năm 2024", "Thường xuyên"), read by the
+    deadline parser. (``run_tables._opens_time`` answers a looser question from its word list, which takes
+    "trong", "đến", "từ" too: too loose where squeezed cells put an agency's words there.)"""
     from papi_extract.deadlines import parse_deadlines
 
     words = text[:_TIME_CELL_MAX].split()

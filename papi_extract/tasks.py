@@ -157,6 +157,7 @@ class Vocab:
     speech_verb: regex.Pattern[str]
     back_reference: regex.Pattern[str]  # "… thực hiện các nội dung trên": an assignment of the items above
     indicator_note: regex.Pattern[str]  # "(Chỉ số nội dung 4 - …)" closing an item: the indicator it serves
+    dimension_tag: regex.Pattern[str]  # "Chỉ số nội dung 7" in a "Ghi chú" cell: the dimension by its number
 
 
 @lru_cache(maxsize=1)
@@ -196,9 +197,10 @@ def vocab() -> Vocab:
         r"(?<!\w)(?:" + _alternation(raw["reference_endings"]) + r")(?!\w)[^.;:!?]{0,40}[.;]?\s{0,4}$")
     back_reference = regex.compile(r"(?<!\w)(?:" + _alternation(raw["back_references"]) + r")(?!\w)")
     indicator_note = regex.compile(r"\s{0,3}(?:" + _alternation(raw["indicator_notes"]) + r")(?!\w)")  # matched at a position
+    dimension_tag = regex.compile(r"(?:" + _alternation(raw["dimension_number_labels"]) + r")\s{0,3}(?:so\s{0,2})?([1-8])(?!\d)")
     return Vocab(block_line, agency_section, not_task_opening, not_task_phrase, generic_opening,
                  opening_clause, topic_opening, frozenset(raw["header_filler_words"]),
-                 reference_ending, person, person_opening, speech_verb, back_reference, indicator_note)
+                 reference_ending, person, person_opening, speech_verb, back_reference, indicator_note, dimension_tag)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1967,7 +1969,7 @@ _MAX_NOTE = 400  # characters inside an indicator note's parenthesis
 def _note_cell_indicator(st: _Doc, cell: Joined) -> tuple[int, str | None] | None:
     """(dimension, sub-dimension) a row's "Ghi chú" cell tags it with: "Chỉ số nội dung 7" by its number, or an
     indicator named there ("… (nội dung thành phần An ninh, trật tự)"), a sub-dimension only under its dimension."""
-    m = _DIMENSION_TAG.search(cell.folded)
+    m = st.v.dimension_tag.search(cell.folded)
     dim = int(m.group(1)) if m is not None else None
     if st.api.search_indicators is None:
         return (dim, None) if dim is not None else None
@@ -1979,8 +1981,6 @@ def _note_cell_indicator(st: _Doc, cell: Joined) -> tuple[int, str | None] | Non
     sub = next((str(x.subdimension) for x in found if x.subdimension and int(x.dimension) == dim), None)
     return dim, sub
 
-
-_DIMENSION_TAG = regex.compile(r"chi so noi dung\s{0,3}(?:so\s{0,2})?([1-8])(?!\d)")
 
 
 def _note_indicator(st: _Doc, body: Joined) -> tuple[int, str | None] | None:
