@@ -367,6 +367,9 @@ class _RawRow:
     end: int
     blank_before: bool
     values: list[str] | None = None  # doc[a:b] of each span, when the splitter already has them
+    # roles filled on the record's later lines (a CSV record whose quoted cell breaks its line): the
+    # record is one row, so its first line is no group row when they are
+    record_roles: frozenset[str] = frozenset()
 
 
 _MIN_UNNUMBERED_ROWS = 3  # rows that must all leave the number column empty before it says nothing
@@ -475,7 +478,7 @@ class _Builder:
                             numbered=bool(number) and not _ROMAN_CELL.match(number))
                 return
         # the roles of the filled cells besides number and text
-        others = {c for i, c in self.other if i < n and (v := values[i]) and v.strip()}
+        others = {c for i, c in self.other if i < n and (v := values[i]) and v.strip()} | raw.record_roles
         if number:
             if _ROMAN_CELL.match(number):
                 span = raw.spans[self.text_col] if text else raw.spans[self.num_col]
@@ -1631,8 +1634,10 @@ def _csv_table(ctx: DocContext, i: int, last: int, match: Matcher | None) -> tup
                     break
                 seg_start = nl2 + 1
         first = True
+        later = frozenset(c for k, c in b.other
+                          if k < len(cells) and ctx.line_of(cells[k][0]) != ctx.line_of(pos) and cells[k][1] > cells[k][0])
         for ln in sorted(per_line):
-            raw = _RawRow(per_line[ln], lines[ln].start, lines[ln].end, False)
+            raw = _RawRow(per_line[ln], lines[ln].start, lines[ln].end, False, record_roles=later if first else frozenset())
             if first:
                 b.add(raw)
                 first = False

@@ -1478,6 +1478,27 @@ def test_a_sheet_exported_as_csv_after_the_signature_keeps_its_title_rows() -> N
     assert rows == {"1": (8, expect("Công chức Văn phòng - Thống kê"), ["quarter"]),
                     "2": (5, expect("Công chức Tư pháp - Hộ tịch"), ["month"])}
 
+def test_a_csv_record_whose_quoted_text_opens_with_an_indicator_name_is_one_task() -> None:
+    """A comma-separated record is one row: when its quoted text cell breaks its line right after words that name
+    an indicator ("Tiếp cận thông tin" / "về giá đất …"), its agency and time cells stand on the next line, and
+    the first line alone reads like a group row. The record's later cells make it a task; a record with only
+    number and name stays a group row."""
+    text = ("KẾ HOẠCH\nPAPI xã Hòa Bình năm 2025\n\nI. NHIỆM VỤ\n"
+            "STT,Nội dung công việc,Chủ trì,Phối hợp,Thời gian\n"
+            "I,Công khai minh bạch,,,\n"
+            "1,\"Tiếp cận thông tin\n"
+            "về giá đất và quy hoạch cho người dân tại nhà văn hóa thôn\",Công chức Địa chính - Xây dựng,Trưởng các thôn,Quý II/2025\n"
+            "2,Tiếp cận thông tin,,,\n"
+            "3,Niêm yết danh sách hộ nghèo tại thôn,Công chức Văn hóa - Xã hội,,Tháng 12/2025\n")
+    doc = parse(text)
+    rows = {t.label: (t.text, keys(t.lead), [d.kind for d in t.deadlines]) for t in doc.tasks if t.origin == "table"}
+    assert rows == {
+        "1": ("Tiếp cận thông tin về giá đất và quy hoạch cho người dân tại nhà văn hóa thôn",
+              expect("Công chức Địa chính - Xây dựng"), ["quarter"]),
+        "3": ("Niêm yết danh sách hộ nghèo tại thôn", expect("Công chức Văn hóa - Xã hội"), ["month"]),
+    }
+
+
 def test_a_closing_clause_naming_the_partners() -> None:
     """ "… . Công chức Tư pháp - Hộ tịch chủ trì thực hiện, Công an xã phối hợp." and "Giao X chủ trì; Y, Z
     phối hợp.": the closing clause before "phối hợp" names the partners."""
