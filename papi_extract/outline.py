@@ -22,7 +22,7 @@ import yaml
 from papi_extract.context import Block, DocContext
 from papi_extract.models import Section
 from papi_extract.normalize import LineInfo, collapse_ws, fold, is_page_number, line_end_words, margin_cut
-from papi_extract.tables import bar_table_regions
+from papi_extract.tables import bar_table_regions, spaced_cell_table_regions
 
 DATA = Path(__file__).parent / "data"
 
@@ -1065,6 +1065,10 @@ def segment(ctx: DocContext) -> None:
     in_table: set[int] = set()
     if "|" in text_all and _BAR_LINE_ANY.search(text_all):  # cheap gate: most documents hold no "|" line at all
         for a, b in bar_table_regions(texts, start_line, tail_line):
+            in_table.update(range(a, b))
+    # Lines of a task table written one paragraph per cell (docx2txt): a group row's title is a cell
+    if "\nTT\n" in text_all or "\nSTT\n" in text_all or "\nSố TT\n" in text_all:
+        for a, b in spaced_cell_table_regions(texts, start_line, tail_line):
             in_table.update(range(a, b))
     # Lines of a space-aligned table with no "TT" column: rows, each a table row block ("1. Tham gia …
     # 5,02   5,11" and a group row "2. CÔNG KHAI, MINH BẠCH …" are cells, not headings)

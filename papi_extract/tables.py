@@ -1944,6 +1944,8 @@ def _cell_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Mat
     blank_before = False
     blanks = 0
     last_line = i
+    n_head = -1  # header cells, once a cell names no column (blank-separated cells)
+    since_row = 0  # cells since the last number cell, that cell included (0: none yet)
     j = i
     while j < last:
         k = kinds[j]
@@ -1966,8 +1968,19 @@ def _cell_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Mat
                 j = q  # "|", empty line, "|": an empty cell
                 continue
             if cur and not bar:
-                cells.append((cur, blank_before))
-                gaps.append(blanks)
+                first_line = doc[lines[cur[0]].start : lines[cur[0]].end].strip()
+                if n_head < 0 and header_role(first_line) is None:
+                    n_head = len(cells)
+                since_row = 1 if _NUMBER_CELL.match(first_line) else (since_row + 1 if since_row else 0)
+                prev = cells[-1][0] if cells else []
+                if (n_head >= 0 and prev and since_row > 2 and _LIST_ITEM.match(first_line)
+                        and _spaced_item_goes_on(doc[lines[prev[0]].start : lines[prev[-1]].end], first_line)):
+                    # the cell's next paragraph ("- Ủy ban MTTQ Việt Nam tỉnh;" / "- UBND các huyện."): one cell
+                    cells[-1] = (prev + cur, cells[-1][1])
+                    since_row -= 1
+                else:
+                    cells.append((cur, blank_before))
+                    gaps.append(blanks)
                 cur, blanks = [], 0
             blank_before = True
             blanks += 1
@@ -1976,7 +1989,8 @@ def _cell_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Mat
         if k != "text" or j in ctx.heading_lines:
             break
         line = doc[lines[j].start : lines[j].end]
-        if _LIST_ITEM.match(line) and not ((cells or cur) and not bar and _subgroup_item(line, match)):
+        in_row = not bar and not cur and n_head >= 3 and 1 <= since_row < n_head
+        if _LIST_ITEM.match(line) and not in_row and not ((cells or cur) and not bar and _subgroup_item(line, match)):
             # a list item ends the table, unless it is a sub-group row written as one
             # ("- Nội dung thành phần: Công khai kế hoạch sử dụng đất, …" between two rows)
             break
@@ -2083,6 +2097,13 @@ def _cell_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Mat
     return Table("cells", cols, rows, lines[i].start, end, b.has_groups, b.orphans), last_line + 1
 
 
+def _spaced_item_goes_on(prev: str, item: str) -> bool:
+    """A cell's paragraphs printed as cells of their own: a list item after one with the same marker that
+    stops on ";" or "," goes on that cell."""
+    p = prev.strip()
+    return p[:1] == item.lstrip()[:1] and p[-1:] in (";", ",")
+
+
 _REPEATED_GROUP_MIN = 3  # the same cell this many times in a row: one merged group row, once per column
 _GROUP_LABEL = regex.compile(r"^\s{0,4}(?:(?P<roman>[IVXL]{1,5})|(?P<num>\d{1,2}(?:\.\d{1,2}){0,2}))\s{0,2}[.):]\s{0,4}(?=\S)")
 _GROUP_BULLET = regex.compile(r"^\s{0,4}[-–—•+*]\s{0,4}(?=\S)")
@@ -2141,6 +2162,68 @@ def _bar_regions(kinds: list[str], text_of: Callable[[int], str], first: int, la
             break
         out.append((i, end))
         i = end
+    return out
+
+
+_SPACED_HEAD_GAP = 2  # blank lines at most between two header cells of a blank-separated table
+_SPACED_HEADING = regex.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2})\.[ \t]{1,3}\p{Lu}")
+_LETTER_ALONE = regex.compile(r"^[a-hđ][.)]?$")
+
+
+def spaced_cell_table_regions(texts: list[str], first: int = 0, last: int | None = None) -> list[tuple[int, int]]:
+    """Line ranges [start, end) of task tables written one paragraph per cell with a blank line after each
+    (``docx2txt``): a number column's name alone on its line, then at least three more column names
+    (the text's and two of lead, support, time, output), each a paragraph. For the outline: a group row's
+    cells inside ("I" / "Chỉ số nội dung 1 - Tham gia …") are cells, never a heading.
+
+    The region ends at a numbered heading ("V. TỔ CHỨC THỰC HIỆN") or, once a row holds more cells than
+    the header has columns and more than its paragraphs could add, at a long paragraph (the prose after
+    the table). Linear: each line is looked at once."""
+    last = len(texts) if last is None else last
+    out: list[tuple[int, int]] = []
+    i = first
+    while i < last:
+        if texts[i].strip(" \f") not in ("STT", "TT", "Số TT"):
+            i += 1
+            continue
+        names: list[str] = [texts[i].strip()]
+        j = i + 1
+        while j < last:
+            q = j
+            while q < last and not texts[q].strip() and q - j < _SPACED_HEAD_GAP:
+                q += 1
+            t = texts[q].strip() if q < last else ""
+            if q == j or not t or len(t) > 60 or header_role(t) in (None, "number"):
+                break
+            names.append(t)
+            j = q + 1
+        roles = {header_role(x) for x in names[1:]}
+        if len(names) < 4 or "text" not in roles or len(roles & {"lead", "support", "deadline", "output"}) < 2:
+            i = j
+            continue
+        width = len(names)
+        cells = width  # cells of the row being read (the header counts as a full row)
+        end = j
+        prev_blank = True
+        while j < last:
+            t = texts[j].strip(" \f")
+            if not t:
+                prev_blank = True
+                j += 1
+                continue
+            if _SPACED_HEADING.match(t):
+                break
+            if _NUMBER_CELL.match(t) or _ROMAN_CELL.match(t) or _LETTER_ALONE.match(t):
+                cells = 1
+            elif prev_blank:
+                if cells >= width + 2 and len(_WORDS.findall(t)) > _MAX_GROUP_WORDS // 2 and not t[:1].islower():
+                    break
+                cells += 1
+            prev_blank = False
+            j += 1
+            end = j
+        out.append((i, end))
+        i = max(end, i + 1)
     return out
 
 

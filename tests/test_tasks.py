@@ -2082,3 +2082,31 @@ def test_a_note_cell_tags_the_rows_dimension_under_an_agency_group_row() -> None
             "| 1 | Kiện toàn tổ hòa giải ở cơ sở | UBND các xã | Quý III/2023 | Chỉ số nội dung 3 |\n")
     rows = [(t.dimension, [a.raw for a in t.lead]) for t in parse_text(text, fmt="markdown").tasks if t.origin == "table"]
     assert rows == [(3, ["Phòng Tư pháp"])]
+
+
+def test_a_task_table_written_one_paragraph_per_cell_with_group_rows_and_list_cells() -> None:
+    """docx2txt writes a Word table cell by cell, a blank line after every paragraph, nothing between rows. A
+    group row is its Roman number and its title ("Chỉ số nội dung 3: …"), each a paragraph: cells, not a heading
+    that would end the table. A cell of two list paragraphs ("- Hội Nông dân huyện;" / "- UBND các xã.") is one
+    cell; a list item after a complete row is text after the table, not a cell."""
+    cells = ["STT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn",
+             "II", "Chỉ số nội dung 3: Trách nhiệm giải trình với người dân",
+             "1", "Tổ chức đối thoại giữa Chủ tịch UBND huyện với Nhân dân về bồi thường, giải phóng mặt bằng.",
+             "Văn phòng HĐND và UBND huyện", "- Phòng Tài nguyên và Môi trường;", "- UBND các xã, thị trấn.",
+             "Quý III/2025",
+             "III", "Chỉ số nội dung 7: Quản trị môi trường",
+             "2", "Kiểm tra các cơ sở chăn nuôi xả thải ra kênh, mương.", "Phòng Tài nguyên và Môi trường",
+             "Công an huyện", "Tháng 10/2025"]
+    text = ("KẾ HOẠCH\nCải thiện Chỉ số PAPI huyện Lộc Hà năm 2025\n\nII. NHIỆM VỤ\n\n"
+            + "".join(c + "\n\n" for c in cells)
+            + "- Các cơ quan báo cáo kết quả về Phòng Nội vụ trước ngày 15/12/2025.\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+            "Phòng Nội vụ theo dõi, đôn đốc.\n")
+    doc = parse(text)
+    assert [s.title for s in doc.sections] == ["NHIỆM VỤ", "TỔ CHỨC THỰC HIỆN"]
+    rows = {t.label: (t.dimension, keys(t.lead), keys(t.support), [d.kind for d in t.deadlines])
+            for t in doc.tasks if t.origin == "table"}
+    assert rows == {
+        "1": (3, expect("Văn phòng HĐND và UBND huyện"), expect("Phòng Tài nguyên và Môi trường", "UBND các xã, thị trấn"),
+              ["quarter"]),
+        "2": (7, expect("Phòng Tài nguyên và Môi trường"), expect("Công an huyện"), ["month"]),
+    }
