@@ -96,6 +96,7 @@ def test_alias_naming_two_codes_is_rejected() -> None:
         ("Thủ tục hành chính cấp xã/phường", "5.4"),
         ("Danh sách hộ nghèo, hộ cận nghèo", "2.2"),
         ("Công khai danh sách hộ nghèo, hộ cận nghèo", "2.2"),
+        ("Giải quyết khiếu nại, tố cáo", "3.2"),
         ("Kế hoạch sử dụng đất, khung giá đền bù", "2.4"),
         ("Kiểm soát tham nhũng trong cung ứng dịch vụ công", "4.2"),
         ("Sử dụng Cổng thông tin điện tử của chính quyền địa phương", "8.1"),
