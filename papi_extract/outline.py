@@ -674,6 +674,41 @@ def _plain_heading(lines: _Lines, i: int, s: str, start: int) -> _Heading | None
     return _Heading(i, "plain", "", start, start + len(t), -1)
 
 
+_AGENCY_HEADING_MAX_CHARS = 160
+_AGENCY_HEADING_COVER = 0.75  # share of the line's letters the agencies' names must hold
+
+
+def _agency_heading(lines: _Lines, i: int, s: str, start: int) -> _Heading | None:
+    """An agency's duties under "Tổ chức thực hiện" whose label was lost (Word's list numbering dropped by
+    docx2txt and the like): a paragraph of its own that only names agencies ("Sở Nội vụ", "Các sở, ban,
+    ngành tỉnh; UBND các huyện, thành phố"), no closing punctuation and no figure, before a longer paragraph
+    or a list. Every name must have a known head (a ministry-like noun or a gazetteer entry): a topic
+    ("Kinh phí thực hiện") is no agency."""
+    from papi_extract.agencies import has_known_head, split_agencies
+
+    t = s.rstrip()
+    if not t or len(t) > _AGENCY_HEADING_MAX_CHARS or t[-1] in ".;:,!?…)" or any(c.isdigit() for c in t):
+        return None
+    if any(rx.match(s) for rx in (ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE, PAREN_RE, APPENDIX_RE)):
+        return None  # a labelled heading ("A. Sở Nội vụ"), read as one
+    j = i + 1
+    while j < lines.n and lines.blank(j):
+        j += 1
+    if j >= lines.n or j == i + 1:
+        return None  # a paragraph of its own: a blank line after it
+    nxt = lines.texts[j].strip()
+    if not (lines.starts_item(j) or len(nxt) > len(t) + 20):
+        return None
+    found = split_agencies(t)
+    if not found or not all(a.kind != "other" or has_known_head(a.name) for a in found):
+        return None
+    letters = sum(1 for c in t if c.isalpha())
+    named = sum(1 for a in found for c in a.raw if c.isalpha())
+    if named < _AGENCY_HEADING_COVER * letters:
+        return None
+    return _Heading(i, "plain", "", start, start + len(t), -1)
+
+
 def _unlabelled_md_heading(s: str, i: int, start: int) -> _Heading | None:
     """A heading of an HTML page or markdown file with no label: a news article's crossheads ("8 nhóm
     nhiệm vụ trọng tâm", "Tổ chức thực hiện nghiêm, …"). Read like a capitals heading (top level, empty
@@ -1181,6 +1216,9 @@ def segment(ctx: DocContext) -> None:
         if (caps_h is None and unwrapped and plain and stack and c0.isupper() and not is_closing
                 and i not in in_table and not apx_title and (cur is None or _ends_paragraph(texts[i - 1]))):
             caps_h = _plain_heading(lines, i, s, start + ind)
+        if (caps_h is None and in_org and prev_blank and c0.isupper() and not is_closing
+                and i not in in_table and not apx_title and stack and stack[-1].kind == "organization"):
+            caps_h = _agency_heading(lines, i, s, start + ind)
         if caps_h is None and c0 in _PART_LETTERS and s[1:2] == "." and not is_closing and i not in in_table:
             caps_h = _letter_part(lines, i, s, start + ind, end)
         if caps_h is None and word_headings and i in word_headings and i not in in_table:

@@ -2110,3 +2110,24 @@ def test_a_task_table_written_one_paragraph_per_cell_with_group_rows_and_list_ce
               ["quarter"]),
         "2": (7, expect("Phòng Tài nguyên và Môi trường"), expect("Công an huyện"), ["month"]),
     }
+
+
+def test_unlabelled_agency_paragraphs_under_the_organization_heading_group_their_duties() -> None:
+    """Word's list numbering is lost in a plain-text copy (docx2txt): under "Tổ chức thực hiện" an agency's name
+    stands as a paragraph of its own ("Phòng Văn hóa và Thông tin", "Công an huyện; Ban Chỉ huy Quân sự huyện")
+    over its duties. It is a sub-heading whose agencies lead the paragraphs under it; a topic paragraph
+    ("Kinh phí thực hiện") and a sentence naming an agency are not."""
+    text = ("KẾ HOẠCH\nNâng cao Chỉ số PAPI huyện Yên Lạc năm 2025\n\nI. MỤC ĐÍCH\n\nNâng cao chất lượng phục vụ.\n\n"
+            "II. TỔ CHỨC THỰC HIỆN\n\n"
+            "Phòng Văn hóa và Thông tin\n\n"
+            "Tuyên truyền Kế hoạch trên Trang thông tin điện tử huyện và hệ thống truyền thanh cơ sở trong quý II/2025.\n\n"
+            "Công an huyện; Ban Chỉ huy Quân sự huyện\n\n"
+            "Bảo đảm an ninh, trật tự tại khu dân cư; phối hợp với UBND các xã giải quyết kịp thời các vụ việc.\n\n"
+            "Kinh phí thực hiện\n\n"
+            "Kinh phí thực hiện Kế hoạch được bố trí trong dự toán ngân sách huyện năm 2025 theo quy định.\n")
+    doc = parse(text)
+    assert [s.title for s in doc.sections if s.level == 2] == [
+        "Phòng Văn hóa và Thông tin", "Công an huyện; Ban Chỉ huy Quân sự huyện"]
+    one, two = find(doc, "Tuyên truyền Kế hoạch"), find(doc, "Bảo đảm an ninh")
+    assert keys(one.lead) == expect("Phòng Văn hóa và Thông tin")
+    assert keys(two.lead) == expect("Công an huyện", "Ban Chỉ huy Quân sự huyện")
