@@ -97,6 +97,9 @@ def test_alias_naming_two_codes_is_rejected() -> None:
         ("Danh sách hộ nghèo, hộ cận nghèo", "2.2"),
         ("Công khai danh sách hộ nghèo, hộ cận nghèo", "2.2"),
         ("Giải quyết khiếu nại, tố cáo", "3.2"),
+        # "ở" for "trong" and no "trong"
+        ("Kiểm soát tham nhũng ở khu vực công", 4),
+        ("Công khai, minh bạch việc ra quyết định ở địa phương", 2),
         ("Kế hoạch sử dụng đất, khung giá đền bù", "2.4"),
         ("Kiểm soát tham nhũng trong cung ứng dịch vụ công", "4.2"),
         ("Sử dụng Cổng thông tin điện tử của chính quyền địa phương", "8.1"),
