@@ -444,7 +444,7 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         recs.append(_Rec(m.start(), m.end(), "recurring", prio=2))
     for m in (v.recurring_unnamed.finditer(low) if "tuần" in low else ()):
         recs.append(_Rec(m.start(), m.end(), "recurring", prio=2))
-    if digit and "kể từ" in low:
+    if digit and "kể" in low and "từ" in low:  # ("kể  từ": justified text keeps two spaces)
         for m in _DELAY_AFTER_EVENT.finditer(low):
             end = m.end()
             cut = _EVENT_CUT.search(low, m.start(), end) if not cell else None

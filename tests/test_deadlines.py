@@ -746,3 +746,14 @@ def test_a_count_of_days_or_times_in_a_week_is_an_unnamed_recurrence() -> None:
     got = [(d.raw, d.kind, d.recurrence) for d in parse_deadlines("Lãnh đạo xã trực tiếp dân 02 buổi trong tuần tại trụ sở.")]
     assert got == [("02 buổi trong tuần", "recurring", None)]
     assert parse_deadlines("Cán bộ làm việc 05 ngày trong tuần 2024 theo lịch.") == []
+
+
+def test_when_a_case_arises_and_a_justified_delay_after_an_event() -> None:
+    """ "khi phát sinh đơn thư" / "khi phát sinh tranh chấp": when a case arises, an event as "khi có vụ việc"
+    ("không để phát sinh …" is none). A delay after an event in justified text ("trong  03  ngày  kể  từ …",
+    two spaces between words) is read as with one space."""
+    got = parse_deadlines("Hòa giải tranh chấp đất đai ở thôn khi phát sinh tranh chấp giữa các hộ.")
+    assert [(d.kind, d.raw) for d in got] == [("event", "khi phát sinh tranh chấp giữa các hộ")]
+    assert parse_deadlines("Tiếp nhận đơn thư, không để phát sinh khiếu nại đông người.") == []
+    got = parse_deadlines("Phản hồi  kiến  nghị  trong  03  ngày  làm  việc  kể  từ  khi  nhận  được  đơn.")
+    assert [d.kind for d in got] == ["event"] and got[0].raw.startswith("trong  03  ngày")
