@@ -737,9 +737,28 @@ def _open_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(raw["open_words"]) | frozenset(data["run_tables"]["open_words"]), frozenset(raw["open_heads"])
 
 
+@lru_cache(maxsize=1)
+def _open_verbs() -> frozenset[str]:
+    """Two-word verbs that need their object ("nâng cao"): a line stopping on one goes on."""
+    return frozenset(_tasks_data()["run_tables"].get("open_verbs") or ())
+
+
+@lru_cache(maxsize=1)
+def _indicator_tags() -> tuple[str, ...]:
+    """Folded openings of an indicator tag in a note column ("chi so noi")."""
+    return tuple(_tasks_data()["run_tables"].get("indicator_tags") or ())
+
+
+def _opens_tag(line: str) -> bool:
+    from papi_extract.normalize import fold
+
+    return fold(line[:24]).startswith(_indicator_tags())
+
+
 def _open_end(cell: list[str]) -> bool:
-    """The cell stops where its text must go on: on "và", "các", "thị", a "-", "," or ";", or an
-    agency head written as one ("UBND", "Phòng", "Văn phòng"), not as a name's last word ("Sơn Hội")."""
+    """The cell stops where its text must go on: on "và", "các", "thị", a "-", "," or ";", a verb that needs
+    its object ("nâng cao"), or an agency head written as one ("UBND", "Phòng", "Văn phòng"), not as a
+    name's last word ("Sơn Hội")."""
     words, heads = _open_words()
     last = cell[-1].rstrip()
     if not last or last[-1] in "-,;&(":
@@ -747,6 +766,8 @@ def _open_end(cell: list[str]) -> bool:
     parts = last.rsplit(" ", 2)
     w1 = parts[-1]
     if w1.lower() in words:
+        return True
+    if len(parts) > 1 and f"{parts[-2]} {w1}".lower() in _open_verbs():
         return True
     if w1[:1].isupper() and w1.lower() in heads and (len(parts) == 1 or not parts[-2][:1].isupper()):
         return True  # "… của Ban" goes on; "xã Sơn Hội" is a place's name
@@ -762,6 +783,8 @@ def _goes_on(cell: list[str], line: str, role: str, widths: dict[str, int]) -> b
         return True
     if _open_end(cell):
         return True
+    if role not in ("text", "note") and _opens_tag(line):
+        return False  # "Chỉ số nội" / "dung 4" after an output: the note column's indicator tag
     from papi_extract.normalize import fold
 
     if has_known_head(line[:120]) or (role != "text" and _opens_time(fold(line[:24]))):
@@ -799,6 +822,8 @@ def _deal_lines(row_lines: list[str], roles: list[str], widths: dict[str, int],
         if (roles[nxt] in ("lead", "support") and "deadline" in roles[nxt:] and not has_known_head(line[:120])
                 and _opens_time(fold(ahead[:24]))):
             nxt = roles.index("deadline", nxt)
+        elif roles[nxt] != "note" and "note" in roles[nxt:] and roles[col] != "text" and _opens_tag(line):
+            nxt = roles.index("note", nxt)  # an indicator tag where the output cell is empty: the note's
         if strict and not _may_open(roles[nxt], line, ahead, widths):
             cur.append(line)
             continue
@@ -837,13 +862,16 @@ def _deal(row_lines: list[str], roles: list[str], widths: dict[str, int], strict
             if cut is not None:
                 cells[k], cells[k + 1] = cells[k][:cut].rstrip(), cells[k][cut:].lstrip()
         k += 1
-    if len(roles) > 2 and not cells[-1] and all(cells[1:-1]):
-        # every cell filled but the last: a cell that holds the start of the next one ("UBND các xã, thị trấn
-        # Quý II/2023", two cells printed on one line) pushed the later cells one column left; cut it, shift them
-        for k in range(1, len(roles) - 1):
+    empty = [k for k in range(1, len(roles)) if not cells[k]]
+    if len(roles) > 2 and len(empty) == 1:
+        # every cell filled but one (the last, or one before a note column's tag): a cell before it that
+        # holds the start of the next one ("UBND các xã, thị trấn Quý II/2023", two cells printed on one
+        # line) pushed the cells up to the empty one a column left; cut it, shift them
+        e = empty[0]
+        for k in range(1, e):
             cut = _cut(cells[k], roles[k], roles[k + 1])
             if cut is not None:
-                cells[k + 2 :] = cells[k + 1 : -1]
+                cells[k + 2 : e + 1] = cells[k + 1 : e]
                 cells[k], cells[k + 1] = cells[k][:cut].rstrip(), cells[k][cut:].lstrip()
                 break
     return cells

@@ -676,3 +676,24 @@ def test_two_cells_printed_on_one_line_move_the_later_cells_back_to_their_column
     # a row whose cells are all there keeps them
     full = ["Tuyên truyền phân loại rác thải", "Hội Phụ nữ huyện", "Quý IV/2024", "Tin, bài", "Chỉ số nội dung 7"]
     assert _deal(full, roles, {}) == full
+
+
+# pypdfium2 rows of a table with a "Ghi chú" column tagging each row's indicator, the tag wrapped ("Chỉ số thành" /
+# "phần 6.2"): the tag opens the note's cell even where the output cell's width would hold its first word, and
+# where the output cell is empty it goes to the note, not the output. A text line stopping on a verb that needs its
+# object ("… công tác tăng cường" / "Kỷ luật hành chính") goes on, however short.
+def test_a_note_columns_indicator_tag_and_a_line_stopping_on_a_verb() -> None:
+    roles = ["text", "support", "deadline", "output", "note"]
+    row = ["Kiểm tra việc thu các khoản", "đầu năm học", "UBND các xã", "Tháng 9/2024", "Biên bản",
+           "Chỉ số thành", "phần 6.2"]
+    assert _deal(row, roles, {"output": 10}) == ["Kiểm tra việc thu các khoản đầu năm học", "UBND các xã",
+                                                 "Tháng 9/2024", "Biên bản", "Chỉ số thành phần 6.2"]
+    no_output = ["Trực đường dây nóng", "Công an xã", "Thường xuyên", "Chỉ số nội", "dung 3"]
+    assert _deal(no_output, roles, {}) == ["Trực đường dây nóng", "Công an xã", "Thường xuyên", "",
+                                           "Chỉ số nội dung 3"]
+    shared = ["Niêm yết thủ tục hành chính", "UBND các xã,", "thị trấn Tháng 6/2024", "Chỉ số nội", "dung 5"]
+    assert _deal(shared, roles, {}) == ["Niêm yết thủ tục hành chính", "UBND các xã, thị trấn", "Tháng 6/2024", "",
+                                        "Chỉ số nội dung 5"]
+    verb = ["Chấn chỉnh công tác tăng cường", "Kỷ luật hành chính ở xã", "Phòng Nội vụ", "Quý III/2024", "Báo cáo",
+            "Chỉ số nội dung 4"]
+    assert _deal(verb, roles, {"text": 40})[0] == "Chấn chỉnh công tác tăng cường Kỷ luật hành chính ở xã"
