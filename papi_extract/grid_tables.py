@@ -439,7 +439,9 @@ def rewrite_ruled_layouts(text: str) -> str:
         j = i + 1
         while j < n and j - i < _RULED_MAX_ROWS + 1 and _ruled_walls(lines[j]) == walls:
             j += 1
-        stacked = _ruled_layout(lines[i:j], walls) if j - i <= _RULED_MAX_ROWS else None
+        # (rows under a "+---+---+" border are a grid table's, read whole by the grid reader)
+        gridded = i > 0 and _BORDER.match(lines[i - 1].rstrip()) is not None
+        stacked = _ruled_layout(lines[i:j], walls) if j - i <= _RULED_MAX_ROWS and not gridded else None
         out.extend(stacked if stacked is not None else lines[i:j])
         i = j
     return "\n".join(out)
@@ -491,6 +493,8 @@ def _grid(lines: list[str], start: int) -> tuple[int, list[str] | None]:
                 rows.append(cur)
             cur = None
             i += 1
+            while i < len(lines) and _BORDER.match(lines[i].rstrip()) and _walls(lines[i].rstrip()) == walls:
+                i += 1  # pandoc's empty body after the header rule ("+===+" then "+---+"): the table ends
             if i >= len(lines) or not _is_content(lines[i].rstrip(), walls):
                 break
             continue

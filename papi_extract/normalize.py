@@ -48,6 +48,7 @@ from papi_extract.grid_tables import (
 )
 from papi_extract.run_tables import has_run_tables
 from papi_extract.word_tables import join_spilled_cells
+from papi_extract.org_text import looks_like_org, org_to_markdown
 from papi_extract.wrapped_rows import has_wrapped_tab_rows, rewrite_wrapped_tab_rows
 
 if TYPE_CHECKING:
@@ -234,11 +235,14 @@ _MD_MARK_STARTS = ("#", "**", "|")
 
 
 def detect_format(text: str, hint: str | None = None) -> str:
-    if hint in ("text", "markdown", "html"):
+    """"text", "markdown", "html" or "org" (Org text, read as markdown once its marks are rewritten)."""
+    if hint in ("text", "markdown", "html", "org"):
         return hint
     head = text[:4000].lower()
     if "<html" in head or "<!doctype html" in head or head.count("<p") + head.count("<div") >= 3:
         return "html"
+    if ("* " in text or "#+" in text) and looks_like_org(text):
+        return "org"
     if "#" not in text and "**" not in text and "|" not in text:  # no line can start with a mark
         return "text"
     md_marks = 0
@@ -418,6 +422,8 @@ def _strip_line(raw: str, markdown: bool) -> tuple[str, int, bool, bool, int]:
 def normalize(text: str, fmt: str | None = None) -> NormalizedText:
     """Canonical text + layout evidence. ``fmt`` is "text", "markdown" or "html"."""
     fmt = detect_format(text, fmt)
+    if fmt == "org":
+        text, fmt = org_to_markdown(text), "markdown"  # star headings, drawers, "/italic/": markdown's marks
     if fmt == "html":
         from papi_extract.html_text import html_to_text
 

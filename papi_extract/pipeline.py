@@ -153,10 +153,15 @@ def parse_text(
     return doc
 
 
+def _source_format(hint: str | None) -> str:
+    """The output contract's format of a hint: Org text is read as markdown (its marks rewritten as markdown's)."""
+    return "markdown" if hint == "org" else hint or "text"
+
+
 def _format_hint(path: str) -> str | None:
     suffix = Path(path).suffix.lower()
     return {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".mht": "html",
-            ".mhtml": "html"}.get(suffix)
+            ".mhtml": "html", ".org": "org"}.get(suffix)
 
 
 def _error(source: Source, code: str, message: str) -> ParseError:
@@ -175,7 +180,7 @@ def parse_bytes(
     """Decode and parse; any failure becomes a ``ParseError`` record (never raises)."""
     hint = _format_hint(path)
     source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data), encoding=None,
-                    format=hint or "text")  # type: ignore[arg-type]
+                    format=_source_format(hint))  # type: ignore[arg-type]
     if len(data) > max_bytes:
         return _error(source, "E104", f"{path}: {len(data)} bytes exceeds the limit of {max_bytes} bytes")
     try:
@@ -236,7 +241,7 @@ def parse_path(path: str | Path, **kwargs: Any) -> PlanDocument | ParseError:
             return _error(source, "E101", f"{p}: cannot read the file: not a regular file")
         if size > max_bytes:
             source = Source(path=p, sha256="0" * 64, bytes=size, encoding=None,
-                            format=_format_hint(p) or "text")  # type: ignore[arg-type]
+                            format=_source_format(_format_hint(p)))  # type: ignore[arg-type]
             with open(p, "rb") as fh:
                 h = hashlib.sha256()
                 for chunk in iter(lambda: fh.read(1 << 20), b""):

@@ -542,3 +542,23 @@ def test_a_layout_cells_line_wrapped_at_its_width_is_joined_when_it_goes_on_in_l
     assert "*Yên Lập, ngày 08 tháng 3 năm 2024*" in out
     # a capitalised wrapped line stays a line of its own (the header reader joins the motto's pieces itself)
     assert "VIỆT NAM**" in out
+
+
+def test_a_layout_grid_opening_with_plain_capitals_is_read_by_the_grid_reader_not_as_ruled_lines() -> None:
+    """A pandoc grid whose first cell opens a header ("ỦY BAN NHÂN DÂN", no bold) has rows that also look like an
+    antiword ruled layout; the rows under a "+---+" border are the grid's, so no border line is left behind."""
+    from papi_extract.normalize import normalize
+
+    grid = (
+        "+------------------------+------------------------------------+\n"
+        "| ỦY BAN NHÂN DÂN        | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT     |\n"
+        "| XÃ HƯNG LỘC            | NAM                                |\n"
+        "|                        | Độc lập - Tự do - Hạnh phúc        |\n"
+        "| Số: 31/KH-UBND         | Hưng Lộc, ngày 9 tháng 5 năm 2024  |\n"
+        "+========================+====================================+\n"
+        "+------------------------+------------------------------------+\n\n"
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2024\n"
+    )
+    text = normalize(grid).text
+    assert "+---" not in text and "+===" not in text
+    assert "ỦY BAN NHÂN DÂN\nXÃ HƯNG LỘC" in text and "Hưng Lộc, ngày 9 tháng 5 năm 2024" in text
