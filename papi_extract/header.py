@@ -734,7 +734,7 @@ def _cited_type(v: HeaderVocab, folded: str, pos: int) -> tuple[str | None, int,
     every start position of the window.
     """
     lo = max(0, pos - 48)
-    w = folded[lo:pos].rstrip(" \t")
+    w = folded[lo:pos].rstrip(" \t\n")  # ("Công văn số" / "1265/SNV-CCHC": a line wrapped before the number)
     colon = w.endswith(":")
     if colon:
         w = w[:-1].rstrip(" \t")

@@ -436,6 +436,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text = join_spaced_lines(text)  # pdfminer: a blank line after every printed line, wrapped sentences too
     if fmt == "text" and has_justified_lines(text):
         text = unjustify_lines(text)  # pdftotext -fixed: a justified line's words parted by runs of spaces
+    if fmt == "text" and "          " in text and _SIDE_PAGE_NUMBER.search(text):
+        text = _SIDE_PAGE_NUMBER.sub(_side_page_number, text)  # PyMuPDF sort=True: "… khu dân cư          4"
     if fmt != "html" and has_dash_wrapped_notes(text):
         text = join_dash_wrapped_notes(text)  # "… (Chỉ số" / "- Quản trị điện tử).": a note wrapped before its dash
     if fmt != "html" and has_orphan_markers(text):
@@ -504,6 +506,24 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         pos = end + 1
     canon = "\n".join(out_lines)
     return NormalizedText(text=canon, lines=lines, format=fmt, folded=fold(canon), line_texts=out_lines)
+
+
+# PyMuPDF's get_text(sort=True) prints a page's footer number on the baseline of the text line beside it, far
+# to its right, after the page break ("10. UBND các xã, thị trấn:\\f                                     4"). A number of one to three
+# digits after a run of 20 or more spaces closing a line of prose (its words parted by single spaces: no table
+# row, whose columns are parted by runs of spaces; 40 characters or more unless the page break stands before the
+# run) is that page number; it goes, the line's text stays. Linear: anchored at each line's start, the lazy body
+# tries the run once per position that precedes it.
+_SIDE_PAGE_NUMBER = regex.compile(r"(?m)^([ \t]{0,20}\S(?:[^\n]*?\S)?)(\f?)[ ]{20,}\d{1,3}[ ]{0,4}$")
+_SIDE_PROSE_MIN = 40
+
+
+def _side_page_number(m: regex.Match[str]) -> str:
+    body, ff = m.group(1), m.group(2)
+    prose = "  " not in body.strip(" \t")
+    # After a page break ("…:\f    4") any line's number is the page's; without one, only a prose line's (a short
+    # line could be a two-column row: "Tổng điểm        43"). The page break stays: it marks where the page ends.
+    return body + ff if prose and (ff or len(body.strip()) >= _SIDE_PROSE_MIN) else m.group(0)
 
 
 # pdfminer.six's extract_text puts each printed line of a justified paragraph in a text box of its own and a

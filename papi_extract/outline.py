@@ -1000,13 +1000,28 @@ def _rstrip_end(lines: _Lines, start: int, end: int) -> int:
     return start + len(lines.ctx.norm.text[start:end].rstrip(" \t:.;*_"))
 
 
+_LEADIN_MAX_LINES = 3
+
+
 def _followed_by_items(lines: _Lines, i: int) -> bool:
+    """List items follow line ``i``, right after it or after one short lead-in paragraph that ends with a colon
+    ("10. UBND các xã, thị trấn:" / "Trong năm 2023, tập trung thực hiện các nội dung sau:" / "- …")."""
     j = i + 1
     while j < lines.n and lines.blank(j):
         j += 1
     if j >= lines.n:
         return False
-    return lines.starts_item(j)
+    if lines.starts_item(j):
+        return True
+    k = j
+    while k < lines.n and k - j < _LEADIN_MAX_LINES and not lines.blank(k) and not lines.texts[k].rstrip().endswith(":"):
+        k += 1
+    if k >= lines.n or lines.blank(k) or not lines.texts[k].rstrip().endswith(":"):
+        return False
+    k += 1
+    while k < lines.n and lines.blank(k):
+        k += 1
+    return k < lines.n and lines.starts_item(k)
 
 
 def _shape_level(shape: str, label: str) -> int:

@@ -1049,3 +1049,10 @@ def test_a_page_extractors_paragraphs_give_issuer_recipients_and_signer() -> Non
     doc = parse_text(md, fmt="markdown")
     assert doc.signer is not None and (doc.signer.name, doc.signer.position) == ("Hoàng Văn Minh", "Chủ tịch")
     assert doc.recipients == ["Sở Nội vụ", "Các phòng, ban huyện", "Lưu: VT"]
+
+
+def test_a_cited_number_wrapped_onto_the_next_line_is_read() -> None:
+    """ "… và Quyết định số" / "1520/QĐ-UBND ngày 03/4/2024 …": the line broke between "số" and the number."""
+    doc = parse_text("KẾ HOẠCH\nPAPI năm 2024\n\nCăn cứ Kế hoạch của tỉnh về PAPI và Quyết định số\n"
+                     "1520/QĐ-UBND ngày 03/4/2024 của UBND tỉnh, UBND huyện ban hành Kế hoạch:\n\nI. MỤC ĐÍCH\n")
+    assert [(r.doc_type, r.number, r.date) for r in doc.legal_basis] == [("Quyết định", "1520/QĐ-UBND", "2024-04-03")]

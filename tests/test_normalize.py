@@ -223,3 +223,18 @@ def test_a_headings_parenthesis_wrapped_with_a_second_years_score_is_joined() ->
             "                  - Niêm yết thủ tục hành chính tại Bộ phận Một cửa.\n")
     assert normalize(text, "text").text.split("\n")[0].strip() == (
         "5.3. Thủ tục hành chính cấp xã (năm 2022: 1,80 điểm; năm 2023: 1,91 điểm)")
+
+
+def test_a_page_number_printed_beside_a_line_goes() -> None:
+    """PyMuPDF's sort=True prints a page's footer number on the baseline of the text beside it, far right, after
+    the page break ("b) Phòng Y tế:\\f      5"), or after a long line of prose. The number goes, the text and the
+    page break stay; a short two-column row's figure ("Tổng điểm        43") and a table row's last column stay."""
+    text = ("- Tổ chức hội nghị đối thoại giữa Chủ tịch UBND huyện với người dân về đất đai"
+            + " " * 30 + "7\n"
+            + "b) Phòng Y tế:\f" + " " * 36 + "5\n"
+            + "Tổng điểm" + " " * 24 + "43\n"
+            + "1   Tham gia của người dân ở cấp cơ sở      4,70     4,91" + " " * 22 + "12\n")
+    lines = normalize(text).text.split("\n")
+    assert lines[0] == "- Tổ chức hội nghị đối thoại giữa Chủ tịch UBND huyện với người dân về đất đai"
+    assert lines[1] == "b) Phòng Y tế:"
+    assert lines[2].endswith("43") and lines[3].endswith("12")

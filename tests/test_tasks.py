@@ -2131,3 +2131,18 @@ def test_unlabelled_agency_paragraphs_under_the_organization_heading_group_their
     one, two = find(doc, "Tuyên truyền Kế hoạch"), find(doc, "Bảo đảm an ninh")
     assert keys(one.lead) == expect("Phòng Văn hóa và Thông tin")
     assert keys(two.lead) == expect("Công an huyện", "Ban Chỉ huy Quân sự huyện")
+
+
+def test_an_agency_heading_with_a_lead_in_paragraph_before_its_items() -> None:
+    """ "5. Phòng Kinh tế và Hạ tầng:" then a lead-in paragraph ending with a colon ("Năm 2024, tập trung các việc
+    sau:") then the items: the line is still a heading whose agency leads the items (the lead-in is no item's)."""
+    text = ("KẾ HOẠCH\nPAPI huyện năm 2024\n\nIV. NHIỆM VỤ\n"
+            "4. Phòng Nội vụ:\n- Tổ chức tập huấn về Chỉ số PAPI cho công chức cấp xã.\n\n"
+            "5. Phòng Kinh tế và Hạ tầng:\n\nNăm 2024, tập trung các việc sau:\n\n"
+            "- Công khai quy hoạch xây dựng nông thôn mới tại trụ sở UBND các xã.\n\n"
+            "- Hướng dẫn cấp giấy phép xây dựng nhà ở riêng lẻ đúng hạn.\n\n"
+            "V. TỔ CHỨC THỰC HIỆN\nPhòng Nội vụ theo dõi.\n")
+    doc = parse(text)
+    assert [s.title for s in doc.sections if s.level == 2] == ["Phòng Nội vụ", "Phòng Kinh tế và Hạ tầng"]
+    for start in ("Công khai quy hoạch", "Hướng dẫn cấp giấy phép"):
+        assert keys(find(doc, start).lead) == expect("Phòng Kinh tế và Hạ tầng")
