@@ -548,6 +548,12 @@ def _closing_phases(low: str) -> dict[int, int]:
         y0, y1 = int(m.group(1)), int(m.group(2))
         if _plausible(y0) and y0 <= y1 <= y0 + 10 and not _named_by_document(low, m.start()):
             out[m.start(1)] = out[m.start()] = m.start()  # the range's match may start at either
+    for m in _CLAUSE_PHASE.finditer(low):
+        # "… tại các khu dân cư trọng điểm trong giai đoạn 2023 - 2025; giải quyết …": "trong" before the phase
+        # closing a clause says when the clause's work runs, whatever the sentence goes on with
+        y0, y1 = int(m.group(2)), int(m.group(3))
+        if _plausible(y0) and y0 <= y1 <= y0 + 10 and not _named_by_document(low, m.start()):
+            out[m.start(2)] = out[m.start(1)] = m.start()
     for m in _OPENING_PHASE.finditer(low):
         # "Trong giai đoạn 2022 - 2025, tập trung thực hiện …": the phase opening a sentence frames its work
         y0, y1 = int(m.group(2)), int(m.group(3))
@@ -768,6 +774,9 @@ _CLOSES = regex.compile(r"\s{0,3}[.;]?\s{0,3}(?:$|\n)")
 # "giai đoạn 2023 - 2025" closing a task's sentence
 _CLOSING_PHASE = regex.compile(
     r"(?<![\p{L}\d])giai\s+đoạn\s+((?:19|20)\d{2})\s{0,2}[-–—]\s{0,2}((?:19|20)\d{2})(?!\d)(?=\s{0,3}[.;]?\s{0,3}(?:$|\n))")
+# "… trong giai đoạn 2023 - 2025; …" closing a clause
+_CLAUSE_PHASE = regex.compile(
+    r"(?<![\p{L}\d])trong\s+(giai\s+đoạn\s+)((?:19|20)\d{2})\s{0,2}[-–—]\s{0,2}((?:19|20)\d{2})(?!\d)(?=\s{0,3}[;.])")
 # "Trong giai đoạn 2022 - 2025, …" opening a sentence or a clause
 _OPENING_PHASE = regex.compile(
     r"(?:^|(?<=[.;:\n]\s{0,3}))trong\s+(giai\s+đoạn\s+)((?:19|20)\d{2})\s{0,2}[-–—]\s{0,2}((?:19|20)\d{2})(?!\d)(?=\s{0,2},)")

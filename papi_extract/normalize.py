@@ -438,6 +438,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text = unjustify_lines(text)  # pdftotext -fixed: a justified line's words parted by runs of spaces
     if fmt == "text" and "          " in text and _SIDE_PAGE_NUMBER.search(text):
         text = _SIDE_PAGE_NUMBER.sub(_side_page_number, text)  # PyMuPDF sort=True: "… khu dân cư          4"
+    if fmt == "text" and "\f" in text:
+        text = _BROKEN_AT_PAGE.sub("\f\n", text)  # "… giảm 0,14\f" / "" / "điểm so với …": one paragraph
     if fmt != "html" and has_dash_wrapped_notes(text):
         text = join_dash_wrapped_notes(text)  # "… (Chỉ số" / "- Quản trị điện tử).": a note wrapped before its dash
     if fmt != "html" and has_orphan_markers(text):
@@ -516,6 +518,12 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
 # tries the run once per position that precedes it.
 _SIDE_PAGE_NUMBER = regex.compile(r"(?m)^([ \t]{0,20}\S(?:[^\n]*?\S)?)(\f?)[ ]{20,}\d{1,3}[ ]{0,4}$")
 _SIDE_PROSE_MIN = 40
+
+
+# A sentence cut by a page break: the page's last line ends on the break (its footer number gone, above), a
+# blank line, then the next page goes on in lower case ("… giảm 0,14\f" / "" / "điểm so với năm 2021."). The
+# blank lines go, so the paragraph is read whole. Linear: each blank run is matched once.
+_BROKEN_AT_PAGE = regex.compile(r"\f[ \t]*\n(?:[ \t]*\n){1,3}(?=[ \t]{0,12}\p{Ll})")
 
 
 def _side_page_number(m: regex.Match[str]) -> str:

@@ -757,3 +757,14 @@ def test_when_a_case_arises_and_a_justified_delay_after_an_event() -> None:
     assert parse_deadlines("Tiếp nhận đơn thư, không để phát sinh khiếu nại đông người.") == []
     got = parse_deadlines("Phản hồi  kiến  nghị  trong  03  ngày  làm  việc  kể  từ  khi  nhận  được  đơn.")
     assert [d.kind for d in got] == ["event"] and got[0].raw.startswith("trong  03  ngày")
+
+
+def test_a_phase_closing_a_clause_after_trong_is_the_clauses_time() -> None:
+    """ "… tại các chợ trong giai đoạn 2024 - 2026; kiểm tra …": "trong" before a phase that closes a clause says
+    when the work runs, though the sentence goes on; a document's phase ("Đề án … giai đoạn 2021 - 2025;") and a
+    plan's name with "trong" ("Kế hoạch … trong giai đoạn …") are none."""
+    got = parse_deadlines("Lắp đặt camera giám sát an toàn thực phẩm tại các chợ trong giai đoạn 2024 - 2026; kiểm tra "
+                          "định kỳ các cơ sở kinh doanh.")
+    assert [(d.kind, d.start, d.end) for d in got] == [("year_range", "2024-01-01", "2026-12-31")]
+    assert parse_deadlines("Thực hiện Đề án xây dựng xã hội học tập giai đoạn 2021 - 2025; tổ chức hội thảo.") == []
+    assert parse_deadlines("Triển khai Kế hoạch phát triển du lịch trong giai đoạn 2021 - 2025; báo cáo UBND.") == []

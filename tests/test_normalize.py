@@ -238,3 +238,13 @@ def test_a_page_number_printed_beside_a_line_goes() -> None:
     assert lines[0] == "- Tổ chức hội nghị đối thoại giữa Chủ tịch UBND huyện với người dân về đất đai"
     assert lines[1] == "b) Phòng Y tế:"
     assert lines[2].endswith("43") and lines[3].endswith("12")
+
+
+def test_a_sentence_cut_by_a_page_break_goes_on_after_the_blank_line() -> None:
+    """A page's last line ends on the page break, a blank line, then the next page goes on in lower case: one
+    paragraph. A capital after the break opens a new one."""
+    text = ("Nội dung thành phần Tiếp cận dịch vụ tư pháp giảm 0,09\f\n\nđiểm so với năm 2022.\n"
+            "Kết quả năm 2023 đạt 4,5 điểm.\f\n\nTrong năm 2024, huyện tập trung khắc phục.\n")
+    assert normalize(text).text.split("\n")[:5] == [
+        "Nội dung thành phần Tiếp cận dịch vụ tư pháp giảm 0,09", "điểm so với năm 2022.",
+        "Kết quả năm 2023 đạt 4,5 điểm.", "", "Trong năm 2024, huyện tập trung khắc phục."]
