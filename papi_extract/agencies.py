@@ -1111,8 +1111,9 @@ def agency_kind(name: str) -> str:
     return st.kind
 
 
-_UNIT_WORDS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường", "khóm", "ấp", "thôn",
-               "buôn", "khu phố", "tổ dân phố")
+# the administrative units a name's scope is read from: agencies.yaml's localities but "cơ sở" (a level, no unit)
+_UNIT_WORDS = tuple(w for w in (yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}).get("localities") or ()
+                    if w != "cơ sở")
 _SCOPE_RUN = regex.compile(
     r"(?<![\p{L}])(?<!nông\s)(?:(?:các|cấp|cùng)\s+)*(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + r")"
     r"(?:\s*(?:,|và)\s*(?:(?:các|cấp)\s+)*(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + r"))*"

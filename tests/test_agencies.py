@@ -870,3 +870,13 @@ def test_a_lead_cell_written_x_chu_tri_comma_y_phoi_hop_gives_lead_and_support()
     # a list closed by one role word keeps that role for all its items
     lead, support = split_lead_cell("Phòng Nội vụ, Phòng Tư pháp phối hợp")
     assert lead == [] and [a.raw for a in support] == ["Phòng Nội vụ", "Phòng Tư pháp"]
+
+
+def test_a_hamlet_called_xom_is_a_locality_like_thon() -> None:
+    """ "xóm" (a hamlet, as northern and central provinces call it) ends a name as "thôn" does and gives its scope:
+    "Tổ công nghệ số cộng đồng các xóm hỗ trợ …" is the agency "Tổ công nghệ số cộng đồng các xóm"."""
+    from papi_extract.agencies import agency_scope, subject_agencies
+
+    got = subject_agencies("Tổ công nghệ số cộng đồng các xóm hỗ trợ người dân thanh toán trực tuyến")
+    assert [(a.raw, a.scope) for a in got] == [("Tổ công nghệ số cộng đồng các xóm", "xóm")]
+    assert agency_scope("Trưởng các xóm, tổ dân phố") == "xóm, tổ dân phố"
