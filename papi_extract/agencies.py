@@ -839,8 +839,48 @@ def _split_protos(text: str) -> tuple[Agency, ...]:
         m = _ROLE_MARK.search(text, s, e)
         if m and name is None and m.start() > s:
             e = m.start()  # "Phòng Tư pháp (chủ trì)": the role marker is not in the name
+        cut = _run_together(text, s, e) if name is None else None
+        if cut is not None:
+            out.append(_make(text, s, cut[0], None))
+            s = cut[1]
         out.append(_make(text, s, e, name))
     return tuple(out)
+
+
+@cache
+def _run_together_re() -> regex.Pattern[str]:
+    """A name closed by a locality, a space, then a capital: where two names printed on one line meet."""
+    data = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
+    units = sorted((str(w) for w in data.get("localities") or () if str(w) != "cơ sở"), key=len, reverse=True)
+    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(u) for u in units) + r")([ \t]+)(?=\p{Lu})")
+
+
+@cache
+def _place_name_heads() -> frozenset[str]:
+    data = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
+    return frozenset(_key(str(w)) for w in data.get("place_name_heads") or ())
+
+
+_RUN_TOGETHER_MIN_WORDS = 3  # words of the second name: "Tổ công nghệ số cộng đồng", not "Hội Hợp"
+
+
+def _run_together(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """Where one piece holds two names run together, the cell's line break lost ("UBND các xã, thị trấn Tổ công
+    nghệ số cộng đồng", a converter writing ``<br>`` as a space): (end of the first, start of the second), or
+    None. The first must close on a locality (a place's name after "xã" is part of it: "UBND xã Tân Hội"), the
+    second open with a known head that does not also open place names ("Hội", "Đoàn", "Trường": "xã Hội Hợp",
+    "xã Trường Sơn") and run on for three words or more."""
+    piece = text[s:e]
+    if len(piece) < 12 or not any(c.isupper() for c in piece[1:]):
+        return None
+    for m in _run_together_re().finditer(piece):
+        rest = piece[m.end() :]
+        words = rest.split()
+        if len(words) < _RUN_TOGETHER_MIN_WORDS or _key(words[0]) in _place_name_heads():
+            continue
+        if has_known_head(rest):
+            return s + m.start(1), s + m.end()
+    return None
 
 
 def split_lead_cell(text: str, base: int = 0) -> tuple[list[Agency], list[Agency]]:

@@ -880,3 +880,17 @@ def test_a_hamlet_called_xom_is_a_locality_like_thon() -> None:
     got = subject_agencies("Tổ công nghệ số cộng đồng các xóm hỗ trợ người dân thanh toán trực tuyến")
     assert [(a.raw, a.scope) for a in got] == [("Tổ công nghệ số cộng đồng các xóm", "xóm")]
     assert agency_scope("Trưởng các xóm, tổ dân phố") == "xóm, tổ dân phố"
+
+
+def test_two_names_run_together_where_a_cells_line_break_was_lost() -> None:
+    """A converter writing a cell's <br> as a space runs two names together ("Công an xã Ban Chỉ huy Quân sự xã"):
+    a name closed by a locality, then a capital opening a known head of three words or more, is two names. A
+    place's name after the locality stays ("UBND xã Hội Hợp", "UBND xã Trường Sơn huyện Đức Thọ"), so do named
+    places and a name joined by "và"."""
+    got = [a.raw for a in split_agencies("Công an xã Ban Chỉ huy Quân sự xã")]
+    assert got == ["Công an xã", "Ban Chỉ huy Quân sự xã"]
+    assert [a.raw for a in split_agencies("Trạm Y tế phường Trung tâm Y tế khu vực")] == ["Trạm Y tế phường",
+                                                                                        "Trung tâm Y tế khu vực"]
+    for one in ("UBND xã Hội Hợp", "UBND xã Trường Sơn huyện Đức Thọ", "Văn phòng HĐND và UBND huyện",
+                "UBND tỉnh Quảng Nam"):
+        assert [a.raw for a in split_agencies(one)] == [one]
