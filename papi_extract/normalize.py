@@ -49,6 +49,7 @@ from papi_extract.grid_tables import (
 from papi_extract.run_tables import has_run_tables
 from papi_extract.word_tables import join_spilled_cells
 from papi_extract.org_text import looks_like_org, org_to_markdown
+from papi_extract.wiki_text import looks_like_wiki, wiki_to_markdown
 from papi_extract.wrapped_rows import has_wrapped_tab_rows, rewrite_wrapped_tab_rows
 
 if TYPE_CHECKING:
@@ -235,14 +236,17 @@ _MD_MARK_STARTS = ("#", "**", "|")
 
 
 def detect_format(text: str, hint: str | None = None) -> str:
-    """"text", "markdown", "html" or "org" (Org text, read as markdown once its marks are rewritten)."""
-    if hint in ("text", "markdown", "html", "org"):
+    """"text", "markdown", "html", "org" or "wiki" (Org text and MediaWiki markup, read as markdown once their
+    marks are rewritten)."""
+    if hint in ("text", "markdown", "html", "org", "wiki"):
         return hint
     head = text[:4000].lower()
     if "<html" in head or "<!doctype html" in head or head.count("<p") + head.count("<div") >= 3:
         return "html"
     if ("* " in text or "#+" in text) and looks_like_org(text):
         return "org"
+    if ("{|" in text or "'''" in text) and looks_like_wiki(text):
+        return "wiki"
     if "#" not in text and "**" not in text and "|" not in text:  # no line can start with a mark
         return "text"
     md_marks = 0
@@ -424,12 +428,16 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
     fmt = detect_format(text, fmt)
     if fmt == "org":
         text, fmt = org_to_markdown(text), "markdown"  # star headings, drawers, "/italic/": markdown's marks
+    elif fmt == "wiki":
+        text, fmt = wiki_to_markdown(text), "markdown"  # "{| … |}" tables, "'''bold'''": markdown's
     if fmt == "html":
         from papi_extract.html_text import html_to_text
 
         text = html_to_text(text)
     if fmt == "text" and is_forwarded_mail(text):
         text = quoted_plan(text)  # a plan forwarded by e-mail: the quoted plan without the mail around it
+    if fmt == "text" and "|" in text and has_separator_walls(text):
+        text = unwall_separator_lines(text)  # get_text(separator=" | "): " | Cơ quan chủ trì: |  Phòng Y tế.  | "
     if fmt == "text" and ",,," in text:
         text = strip_sheet_commas(text)  # a spreadsheet's lines of one cell: "PHỤ LỤC,,,,,," is "PHỤ LỤC"
     if fmt == "text" and has_spaced_lines(text):
@@ -532,6 +540,55 @@ def _side_page_number(m: regex.Match[str]) -> str:
     # After a page break ("…:\f    4") any line's number is the page's; without one, only a prose line's (a short
     # line could be a two-column row: "Tổng điểm        43"). The page break stays: it marks where the page ends.
     return body + ff if prose and (ff or len(body.strip()) >= _SIDE_PROSE_MIN) else m.group(0)
+
+
+# A page's text taken with a separator between its text nodes (BeautifulSoup's get_text(separator=" | ")): every
+# line opens and closes on the separator (" | I. MỤC ĐÍCH, YÊU CẦU | "), the nodes of one line are parted by it
+# (" | Cơ quan chủ trì: |  Phòng Văn hóa - Xã hội.  | Cơ quan phối hợp: | … | "), an empty line is " | ". Read as
+# text, every line is a one-cell table row. Known when most lines are walled so, most of them hold one node, and no
+# markdown table rule stands anywhere; rewritten: the walls go, a label ending in a colon keeps its value on its
+# line, a node going on in lower case or a mark goes on its line, any other node opens a line of its own.
+_WALL_MIN_LINES = 8
+_WALL_SHARE = 0.6  # of the non-blank lines: opening and closing on "|"
+_WALL_SINGLE_SHARE = 0.5  # of the walled lines with text: one node only
+_WALL_RULE = regex.compile(r"(?m)^[ \t]{0,3}\|?[ \t]{0,3}:?-{3,}")
+
+
+def has_separator_walls(text: str) -> bool:
+    """Cheap gate, then the shares (see above)."""
+    if text.count("| \n") + text.count("|\n") < _WALL_MIN_LINES or _WALL_RULE.search(text):
+        return False
+    lines = [x.strip() for x in text.split("\n") if x.strip()]
+    walled = [x for x in lines if x.startswith("|") and x.endswith("|")]
+    if len(walled) < _WALL_MIN_LINES or len(walled) < _WALL_SHARE * len(lines):
+        return False
+    texts = [x for x in walled if x.strip("| ")]
+    single = sum(1 for x in texts if x[1:-1].count("|") == 0)
+    return single >= _WALL_SINGLE_SHARE * max(1, len(texts))
+
+
+def unwall_separator_lines(text: str) -> str:
+    """``text`` with the separator walls gone (see above). One pass over the lines."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        st = line.strip()
+        if not (st.startswith("|") and st.endswith("|")):
+            out.append(line)
+            continue
+        nodes = [x.strip() for x in st[1:-1].split("|")] if len(st) > 1 else []
+        nodes = [x for x in nodes if x]
+        if not nodes:
+            out.append("")
+            continue
+        cur = nodes[0]
+        for node in nodes[1:]:
+            if cur.endswith(":") or node[:1].islower() or node[:1] in ",.;:)”":
+                cur = f"{cur} {node}"
+            else:
+                out.append(cur)
+                cur = node
+        out.append(cur)
+    return "\n".join(out)
 
 
 # pdfminer.six's extract_text puts each printed line of a justified paragraph in a text box of its own and a

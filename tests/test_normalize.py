@@ -248,3 +248,19 @@ def test_a_sentence_cut_by_a_page_break_goes_on_after_the_blank_line() -> None:
     assert normalize(text).text.split("\n")[:5] == [
         "Nội dung thành phần Tiếp cận dịch vụ tư pháp giảm 0,09", "điểm so với năm 2022.",
         "Kết quả năm 2023 đạt 4,5 điểm.", "", "Trong năm 2024, huyện tập trung khắc phục."]
+
+
+def test_a_page_taken_with_a_separator_between_its_text_nodes_loses_the_walls() -> None:
+    """BeautifulSoup's get_text(separator=" | "): every line opens and closes on the separator, the nodes of one
+    line are parted by it. The walls go; a label ending in a colon keeps its value, a node going on in lower case
+    stays on its line, other nodes open lines of their own. A markdown table (with its rule) is left alone."""
+    walled = ("\n".join([" | ", " | UBND XÃ TÂN AN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | ", " | Số: 12/KH-UBND | ",
+                         " | KẾ HOẠCH | ", " | I. MỤC ĐÍCH | ", " | Nâng cao chất lượng phục vụ. | ", " | ",
+                         " | II. NHIỆM VỤ | ", " | Đơn vị chủ trì: |  Công an xã.  | Thời gian: |  Quý II/2024. | ",
+                         " | Tuyên truyền | pháp luật | đến Nhân dân. | ", " | "]) + "\n")
+    lines = normalize(walled).text.split("\n")
+    assert lines[1:4] == ["UBND XÃ TÂN AN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/KH-UBND"]
+    assert "Đơn vị chủ trì: Công an xã." in lines and "Thời gian: Quý II/2024." in lines
+    assert "Tuyên truyền pháp luật đến Nhân dân." in lines
+    table = "| TT | Nội dung |\n|---|---|\n" + "| 1 | Tuyên truyền |\n" * 10
+    assert normalize(table).text.startswith("| TT | Nội dung |")
