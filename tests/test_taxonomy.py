@@ -100,6 +100,10 @@ def test_alias_naming_two_codes_is_rejected() -> None:
         # "ở" for "trong" and no "trong"
         ("Kiểm soát tham nhũng ở khu vực công", 4),
         ("Công khai, minh bạch việc ra quyết định ở địa phương", 2),
+        # "chất lượng" before a dimension's name, after an improving verb
+        ("Nâng cao chất lượng thủ tục hành chính công", 5),
+        ("Cải thiện chất lượng cung ứng dịch vụ công", 6),
+        ("Chất lượng bầu cử", "1.3"),
         ("Kế hoạch sử dụng đất, khung giá đền bù", "2.4"),
         ("Kiểm soát tham nhũng trong cung ứng dịch vụ công", "4.2"),
         ("Sử dụng Cổng thông tin điện tử của chính quyền địa phương", "8.1"),
