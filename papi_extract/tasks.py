@@ -1482,6 +1482,14 @@ _PAIR_PAREN = regex.compile(
     r"\s{0,3}([^();]{3,200}?)\s{1,3}phoi\s{1,3}hop(?:\s{1,3}thuc\s{1,3}hien)?\s{0,3}\)[\s.;,]*$")
 
 
+def _opens_field_sentence(st: _Doc, j: Joined, k: int) -> bool:
+    """The fields found at ``k`` open a sentence of their own with a cue and its colon ("… . Cơ quan chủ trì: …"),
+    after the task's own sentence."""
+    f = j.folded
+    return (k > 2 and f[:k].rstrip().endswith(".")
+            and _cue_with_colon(st.v.block_line, f[k : k + _CUE_WINDOW]) is not None and bool(f[:k].strip(" .")))
+
+
 def _trailing_fields(st: _Doc, j: Joined) -> tuple[int, list[_AgencyLine]] | None:
     """Fields in the task's last sentences ("… Giao cho: X; Y phối hợp.") or a closing parenthesis that
     names only partners ("(Y phối hợp)") or the lead and its partners ("(X chủ trì; Y phối hợp)"):
@@ -1800,8 +1808,14 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
     jf = j if bracket is None else j.slice(0, bracket[0])  # the item without its closing "[time]"
     body = jf  # what the sentence readers see: the text without a closing field block
     inline = _inline_fields(st, jf)
+    shown = j  # the task's text
     if inline is None:
         inline = _trailing_fields(st, jf)
+        if inline is not None and _opens_field_sentence(st, jf, inline[0]):
+            # "… . Cơ quan chủ trì: X; cơ quan phối hợp: Y; thời gian hoàn thành: Z.": a closing sentence of
+            # fields is the item's field lines written on, no part of what the task is (a closing parenthesis
+            # of fields stays in the text, as the guide has it)
+            shown = jf.slice(0, len(jf.folded[: inline[0]].rstrip()))
     if inline is not None:  # the item's own fields in a closing parenthesis or sentence
         body = jf.slice(0, inline[0])
         own = inline[1] + own
@@ -1889,7 +1903,7 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
     label = b.label
     origin = "list" if b.kind == "bullet" or (label is not None and label.isalpha()) else "prose"
     method = _method(st, it, source)
-    return _Draft(label, j, sid, dimension, subdimension, lead, support, directing, output,
+    return _Draft(label, shown, sid, dimension, subdimension, lead, support, directing, output,
                   deadlines, origin, method, (b.start, max(b.end, j.span()[1])),
                   time_field if time_field and not deadlines else None)
 

@@ -2146,3 +2146,19 @@ def test_an_agency_heading_with_a_lead_in_paragraph_before_its_items() -> None:
     assert [s.title for s in doc.sections if s.level == 2] == ["Phòng Nội vụ", "Phòng Kinh tế và Hạ tầng"]
     for start in ("Công khai quy hoạch", "Hướng dẫn cấp giấy phép"):
         assert keys(find(doc, start).lead) == expect("Phòng Kinh tế và Hạ tầng")
+
+
+def test_a_closing_sentence_of_fields_is_no_part_of_the_task_text() -> None:
+    """ "… . Đơn vị chủ trì: X; đơn vị phối hợp: Y; thời hạn: Z." closing a task paragraph is the paragraph's field
+    lines written on: they give its lead, partners and time and are no part of what the task is. A closing
+    parenthesis of fields stays in the text (the guide's rule), and so does a sentence without a cue and colon."""
+    text = ("KẾ HOẠCH\nPAPI tỉnh năm 2024\n\nI. NHIỆM VỤ\n1. Quản trị môi trường\n"
+            "Kiểm tra các cơ sở chăn nuôi xả thải ra sông Lam. Đơn vị chủ trì: Sở Tài nguyên và Môi trường; "
+            "đơn vị phối hợp: Công an tỉnh; thời hạn: quý III/2024.\n\n"
+            "Trồng cây xanh tại các khu dân cư (Đơn vị chủ trì: Sở Nông nghiệp và Phát triển nông thôn; thời hạn: năm 2024).\n")
+    doc = parse(text)
+    one, two = find(doc, "Kiểm tra các cơ sở"), find(doc, "Trồng cây xanh")
+    assert one.text == "Kiểm tra các cơ sở chăn nuôi xả thải ra sông Lam."
+    assert (keys(one.lead), keys(one.support), [d.kind for d in one.deadlines]) == (
+        expect("Sở Tài nguyên và Môi trường"), expect("Công an tỉnh"), ["quarter"])
+    assert two.text.endswith("(Đơn vị chủ trì: Sở Nông nghiệp và Phát triển nông thôn; thời hạn: năm 2024).")
