@@ -48,6 +48,7 @@ from papi_extract.grid_tables import (
 )
 from papi_extract.run_tables import has_run_tables
 from papi_extract.word_tables import join_spilled_cells
+from papi_extract.adoc_text import asciidoc_to_markdown, looks_like_asciidoc
 from papi_extract.org_text import looks_like_org, org_to_markdown
 from papi_extract.wiki_text import looks_like_wiki, wiki_to_markdown
 from papi_extract.wrapped_rows import has_wrapped_tab_rows, rewrite_wrapped_tab_rows
@@ -236,9 +237,9 @@ _MD_MARK_STARTS = ("#", "**", "|")
 
 
 def detect_format(text: str, hint: str | None = None) -> str:
-    """"text", "markdown", "html", "org" or "wiki" (Org text and MediaWiki markup, read as markdown once their
-    marks are rewritten)."""
-    if hint in ("text", "markdown", "html", "org", "wiki"):
+    """"text", "markdown", "html", "org", "wiki" or "asciidoc" (Org, MediaWiki and AsciiDoc text, read as markdown
+    once their marks are rewritten)."""
+    if hint in ("text", "markdown", "html", "org", "wiki", "asciidoc"):
         return hint
     head = text[:4000].lower()
     if "<html" in head or "<!doctype html" in head or head.count("<p") + head.count("<div") >= 3:
@@ -247,6 +248,8 @@ def detect_format(text: str, hint: str | None = None) -> str:
         return "org"
     if ("{|" in text or "'''" in text) and looks_like_wiki(text):
         return "wiki"
+    if "|===" in text and looks_like_asciidoc(text):
+        return "asciidoc"
     if "#" not in text and "**" not in text and "|" not in text:  # no line can start with a mark
         return "text"
     md_marks = 0
@@ -428,6 +431,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
     fmt = detect_format(text, fmt)
     if fmt == "org":
         text, fmt = org_to_markdown(text), "markdown"  # star headings, drawers, "/italic/": markdown's marks
+    elif fmt == "asciidoc":
+        text, fmt = asciidoc_to_markdown(text), "markdown"  # "|===" tables, "*bold*", "== " headings
     elif fmt == "wiki":
         text, fmt = wiki_to_markdown(text), "markdown"  # "{| … |}" tables, "'''bold'''": markdown's
     if fmt == "html":

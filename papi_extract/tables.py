@@ -351,7 +351,10 @@ def _strong(m: Any, text: str) -> bool:
     end = getattr(m, "end", None)
     covered = 1.0
     if isinstance(start, int) and isinstance(end, int) and text:
-        covered = (end - start) / max(len(text), 1)
+        lm = _NAME_LABEL.match(text)
+        # the label naming the index's part ("Chỉ số nội dung 8: ") is no part of the name it covers
+        base = lm.end() if lm is not None and start >= lm.end() else 0
+        covered = (end - start) / max(len(text) - base, 1)
     return (exact or score >= 0.9) and covered >= 0.5
 
 

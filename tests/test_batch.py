@@ -53,7 +53,7 @@ def _cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120) ->
 def test_inputs_are_files_directories_and_globs(tmp_path: Path) -> None:
     (tmp_path / "a" / "deep").mkdir(parents=True)
     for name in ("a/x.txt", "a/deep/y.md", "a/deep/z.HTML", "a/noext", "a/skip.pdf", "a/.hidden.txt", "b.htm",
-                 "a/saved.mht", "a/deep/saved.mhtml", "a/mail.eml", "a/notes.org", "a/deep/plan.rst", "a/page.wiki"):
+                 "a/saved.mht", "a/deep/saved.mhtml", "a/mail.eml", "a/notes.org", "a/deep/plan.rst", "a/page.wiki", "a/plan.adoc"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     (tmp_path / "a" / ".git").mkdir()
     (tmp_path / "a" / ".git" / "HEAD.txt").write_text("x", encoding="utf-8")
@@ -65,7 +65,7 @@ def test_inputs_are_files_directories_and_globs(tmp_path: Path) -> None:
     # the explicit .pdf is taken (the user named it); the walk skips it, hidden entries and the dataset;
     # x.txt named twice is one input
     assert rel == ["a/deep/plan.rst", "a/deep/saved.mhtml", "a/deep/y.md", "a/deep/z.HTML", "a/mail.eml", "a/noext",
-                   "a/notes.org", "a/page.wiki", "a/saved.mht", "a/skip.pdf", "a/x.txt", "b.htm"]
+                   "a/notes.org", "a/page.wiki", "a/plan.adoc", "a/saved.mht", "a/skip.pdf", "a/x.txt", "b.htm"]
     with pytest.raises(UsageError, match="no such file"):
         collect_inputs([str(tmp_path / "missing.txt")])
     with pytest.raises(UsageError, match="no file matches"):

@@ -2162,3 +2162,15 @@ def test_a_closing_sentence_of_fields_is_no_part_of_the_task_text() -> None:
     assert (keys(one.lead), keys(one.support), [d.kind for d in one.deadlines]) == (
         expect("Sở Tài nguyên và Môi trường"), expect("Công an tỉnh"), ["quarter"])
     assert two.text.endswith("(Đơn vị chủ trì: Sở Nông nghiệp và Phát triển nông thôn; thời hạn: năm 2024).")
+
+
+def test_a_dimension_column_cell_with_a_long_label_and_a_short_name_names_the_dimension() -> None:
+    """A "Chỉ số nội dung" column whose cell is "Chỉ số nội dung 8 - Quản trị điện tử": the label is no part of the
+    name, so the short name covers its cell and gives its rows the dimension (the row under it, blank in that
+    column, too)."""
+    text = ("# KẾ HOẠCH\n\nPAPI xã năm 2024\n\n## II. NHIỆM VỤ\n\n"
+            "| TT | Chỉ số nội dung | Nhiệm vụ | Chủ trì | Thời gian |\n|---|---|---|---|---|\n"
+            "| 1 | Chỉ số nội dung 8 - Quản trị điện tử | Hướng dẫn người dân dùng VNeID | Công an xã | Quý II/2024 |\n"
+            "| 2 |  | Cập nhật tin bài trên Trang thông tin điện tử xã | Công chức Văn phòng - Thống kê | Hằng tháng |\n")
+    doc = parse(text, fmt="markdown")
+    assert {t.label: t.dimension for t in doc.tasks} == {"1": 8, "2": 8}

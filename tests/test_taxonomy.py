@@ -87,6 +87,7 @@ def test_alias_naming_two_codes_is_rejected() -> None:
         ("Y tế công lập", "6.1"),
         ("Giáo dục tiểu học công lập", "6.2"),
         ("Chất lượng bầu cử", "1.3"),
+        ("Sự tham gia của người dân ở cơ sở", 1),
         ("Dịch vụ cấp phép xây dựng", "5.2"),
         ("Giải quyết khiếu nại, tố cáo của người dân", "3.2"),
         ("Quyết tâm chống tham nhũng", "4.4"),
