@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import regex
 
-from papi_extract.grid_tables import LAYOUT_MAX_CELLS, LAYOUT_MAX_ROWS, _join_paragraphs, _layout
+from papi_extract.grid_tables import _join_paragraphs, markup_table
 
 _TABLE_EDGE = "|==="
 _ATTR_LINE = regex.compile(r"^\[[^\]\n]{0,400}\][ \t]*$")
@@ -63,7 +63,7 @@ def asciidoc_to_markdown(text: str) -> str:
             j = i + 1
             while j < n and not lines[j].startswith(_TABLE_EDGE):
                 j += 1
-            out.extend(_render(_table(lines[i + 1 : j], ncols)))
+            out.extend(markup_table(_table(lines[i + 1 : j], ncols), _cell))
             ncols = 0
             i = j + 1
             continue
@@ -134,19 +134,3 @@ def _cell(pieces: list[str]) -> str:
     if len(paras) > 1 and all(_LIST_ITEM.match(p) for p in paras):
         return "<br>".join(paras)
     return _join_paragraphs(pieces)
-
-
-def _render(rows: list[list[list[str]]]) -> list[str]:
-    if not rows:
-        return []
-    ncols = max(len(r) for r in rows)
-    if len(rows) <= LAYOUT_MAX_ROWS and ncols <= LAYOUT_MAX_CELLS:
-        return ["", *_layout(rows, ncols), ""]
-    out = [""]
-    for k, r in enumerate(rows):
-        cells = [_cell(c).replace("|", "/") for c in r] + [""] * (ncols - len(r))
-        out.append("| " + " | ".join(cells) + " |")
-        if k == 0:
-            out.append("|" + "---|" * ncols)
-    out.append("")
-    return out

@@ -25,6 +25,7 @@ same way (``rewrite_pipe_layouts``); a pipe table with more rows or cells is dat
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -513,6 +514,27 @@ def _grid(lines: list[str], start: int) -> tuple[int, list[str] | None]:
     if len(rows) <= LAYOUT_MAX_ROWS and ncols <= LAYOUT_MAX_CELLS:
         return i, _layout(rows, ncols)
     return i, ["| " + " | ".join(_join_paragraphs(cell) for cell in row) + " |" for row in rows] + [""]
+
+
+def markup_table(rows: list[list[list[str]]], cell_text: Callable[[list[str]], str] | None = None) -> list[str]:
+    """The rows of a table read from a markup (MediaWiki, AsciiDoc: rows -> cells -> paragraphs, "" between two
+    paragraphs) as the lines the readers read: a layout table (at most two rows of at most three cells) stacked
+    as the layout grids are, any other one as pipe rows under a header rule, each cell joined by ``cell_text``
+    (by default a grid cell's joining)."""
+    if not rows:
+        return []
+    ncols = max(len(r) for r in rows)
+    if len(rows) <= LAYOUT_MAX_ROWS and ncols <= LAYOUT_MAX_CELLS:
+        return ["", *_layout(rows, ncols), ""]
+    join = cell_text or _join_paragraphs
+    out = [""]
+    for k, r in enumerate(rows):
+        cells = [join(c).replace("|", "/") for c in r] + [""] * (ncols - len(r))
+        out.append("| " + " | ".join(cells) + " |")
+        if k == 0:
+            out.append("|" + "---|" * ncols)
+    out.append("")
+    return out
 
 
 def _join_paragraphs(pieces: list[str]) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import regex
 
-from papi_extract.grid_tables import LAYOUT_MAX_CELLS, LAYOUT_MAX_ROWS, _join_paragraphs, _layout
+from papi_extract.grid_tables import markup_table
 
 _BOLD = regex.compile(r"'''(?=\S)([^'\n]{1,400}?)'''")
 _ITALIC = regex.compile(r"''(?=\S)([^'\n]{1,400}?)''")
@@ -61,7 +61,7 @@ def wiki_to_markdown(text: str) -> str:
         line = lines[i]
         if line.startswith("{|"):
             rows, i = _table(lines, i + 1)
-            out.extend(_render(rows))
+            out.extend(markup_table(rows))
             continue
         hm = _HEADING.match(line)
         if hm is not None:
@@ -107,19 +107,3 @@ def _table(lines: list[str], i: int) -> tuple[list[list[list[str]]], int]:
     if row:
         rows.append(row)
     return rows, i
-
-
-def _render(rows: list[list[list[str]]]) -> list[str]:
-    if not rows:
-        return []
-    ncols = max(len(r) for r in rows)
-    if len(rows) <= LAYOUT_MAX_ROWS and ncols <= LAYOUT_MAX_CELLS:
-        return ["", *_layout([[[p for p in c] for c in r] for r in rows], ncols), ""]
-    out = [""]
-    for k, r in enumerate(rows):
-        cells = [_join_paragraphs(c).replace("|", "/") for c in r] + [""] * (ncols - len(r))
-        out.append("| " + " | ".join(cells) + " |")
-        if k == 0:
-            out.append("|" + "---|" * ncols)
-    out.append("")
-    return out
