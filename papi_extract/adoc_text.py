@@ -33,7 +33,7 @@ _LIST_ITEM = regex.compile(r"^[-*.][ \t]+(?=\S)")
 
 
 def looks_like_asciidoc(text: str) -> bool:
-    """Cheap gate: two "|===" lines (a table's edges) or pandoc's table attribute line."""
+    """Cheap gate: two lines opening with "|===" (a table's edges)."""
     return text.count("\n|===") + text.startswith("|===") >= 2
 
 
