@@ -525,7 +525,8 @@ def markup_table(rows: list[list[list[str]]], cell_text: Callable[[list[str]], s
         return []
     ncols = max(len(r) for r in rows)
     if len(rows) <= LAYOUT_MAX_ROWS and ncols <= LAYOUT_MAX_CELLS:
-        return ["", *_layout(rows, ncols), ""]
+        # (a row short of cells is padded: every row is read cell by cell, as many as the widest row has)
+        return ["", *_layout([r + [[] for _ in range(ncols - len(r))] for r in rows], ncols), ""]
     join = cell_text or _join_paragraphs
     out = [""]
     for k, r in enumerate(rows):

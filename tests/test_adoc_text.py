@@ -99,3 +99,10 @@ def test_an_asciidoc_plan_reads_like_its_markdown() -> None:
 
 def test_text_with_one_table_edge_is_no_asciidoc() -> None:
     assert not looks_like_asciidoc("KẾ HOẠCH\n|===\nmột dòng\n")
+
+
+def test_a_layout_table_with_a_row_short_of_cells_is_read() -> None:
+    """Found by mutation fuzzing: a two-row layout table whose second row has one cell of two ("|===" / "|A |B" /
+    "|C" / "|===") failed when stacked cell by cell; the short row is padded."""
+    md = asciidoc_to_markdown("|===\n|ỦY BAN NHÂN DÂN |CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|Số: 5/KH-UBND\n|===\n")
+    assert [x for x in md.split("\n") if x] == ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 5/KH-UBND"]

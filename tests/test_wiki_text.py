@@ -103,3 +103,8 @@ def test_a_wiki_plan_reads_like_its_markdown() -> None:
 def test_text_with_a_few_triple_quotes_is_no_wiki() -> None:
     text = "KẾ HOẠCH\nPAPI năm 2024\n\nNội dung '''đậm''' một lần.\n| a | b |\n"
     assert not looks_like_wiki(text) and detect_format(text) != "wiki"
+
+
+def test_a_layout_table_with_a_row_short_of_cells_is_read() -> None:
+    md = wiki_to_markdown("{|\n| ỦY BAN NHÂN DÂN\n| CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|-\n| Số: 5/KH-UBND\n|}\n")
+    assert [x for x in md.split("\n") if x] == ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 5/KH-UBND"]
