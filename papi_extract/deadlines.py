@@ -515,6 +515,18 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
                 # "Năm 2022 và các năm tiếp theo": continuous from that year, open-ended
                 recs.append(_Rec(m.start(), m.end(), "continuous", begin=dt.date(yy, 1, 1), prio=3))
 
+    if "từ" in low and digit:
+        for m in _FROM_ONWARD.finditer(low):
+            # "từ tháng 4/2025", "bắt đầu từ ngày 01/01/2026" with no end after it: continuous from then on
+            # ("kể từ ngày …" counts a delay, "từ tháng 4 đến tháng 6/2025" is a range: neither)
+            if m.group(1):
+                mm, yy, dd = int(m.group(1)), int(m.group(2)), 1
+            else:
+                dd, mm, yy = int(m.group(3)), int(m.group(4)), int(m.group(5))
+            begin = _date(yy, mm, dd) if 1 <= mm <= 12 else None
+            if begin is not None and _plausible(yy):
+                recs.append(_Rec(m.start(), m.end(), "continuous", begin=begin, prio=3))
+
     if "năm học" in low:
         # A school year named in a sentence is a time only after a time word: "trước năm học 2024 - 2025"
         # (before it starts: an event), "vào đầu năm học …", "trong năm học 2021-2022" (its calendar
@@ -767,6 +779,12 @@ _DELAY_AFTER_EVENT = regex.compile(
     r"(?<![\p{L}\d])(?:trong(?:\s+vòng|\s+thời\s+hạn|\s+thời\s+gian)?|không\s+quá|chậm\s+nhất)\s+\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*,?\s+kể\s+từ\s+"
     r"(?:ngày|khi)\s+(?![\d(])[^;\n]{0,160}"
 )
+# "(bắt đầu) từ tháng 4/2025", "từ ngày 01/01/2026": from then on, no end named (not "kể từ", a delay's count;
+# not "có hiệu lực từ", a rule's effective date; not a range)
+_FROM_ONWARD = regex.compile(
+    r"(?<![\p{L}\d])(?<!kể\s{1,2})(?<!hiệu\s{1,2}lực\s{1,2})(?:bắt\s+đầu\s+)?từ\s+(?:tháng\s+(\d{1,2})\s{0,2}/\s{0,2}((?:19|20)\d{2})"
+    r"|ngày\s+(\d{1,2})\s{0,2}/\s{0,2}(\d{1,2})\s{0,2}/\s{0,2}((?:19|20)\d{2}))(?!\d)"
+    r"(?!\s{0,3}(?:[-–—]|đến|tới|cho\s+đến)(?![\p{L}]))")
 # in prose, an onward year is a time only written with "năm" or "từ" before it
 _NAMED_ONWARD = regex.compile(r"(?:từ\s+|năm\s+)")
 # what follows a time that closes a task's sentence: a full stop or a semicolon, then the end

@@ -768,3 +768,20 @@ def test_a_phase_closing_a_clause_after_trong_is_the_clauses_time() -> None:
     assert [(d.kind, d.start, d.end) for d in got] == [("year_range", "2024-01-01", "2026-12-31")]
     assert parse_deadlines("Thực hiện Đề án xây dựng xã hội học tập giai đoạn 2021 - 2025; tổ chức hội thảo.") == []
     assert parse_deadlines("Triển khai Kế hoạch phát triển du lịch trong giai đoạn 2021 - 2025; báo cáo UBND.") == []
+
+
+def test_from_a_month_or_a_day_on_is_continuous_from_then() -> None:
+    """ "từ tháng 10/2025" / "bắt đầu từ ngày 15/3/2026" with no end after it: continuous from then on, its start
+    given. A range ("từ tháng 3 đến tháng 5/2025"), a delay's count ("kể từ ngày …") and a rule's effective date
+    ("có hiệu lực từ ngày …") are not."""
+    got = parse_deadlines("Thu phí vệ sinh qua tài khoản ngân hàng từ tháng 10/2025.")
+    assert [(d.kind, d.start, d.end) for d in got] == [("continuous", "2025-10-01", None)]
+    got = parse_deadlines("Áp dụng hóa đơn điện tử tại chợ, bắt đầu từ ngày 15/3/2026.")
+    assert [(d.kind, d.start, d.end) for d in got] == [("continuous", "2026-03-15", None)]
+    assert "continuous" not in [d.kind for d in parse_deadlines("Tuyên truyền từ tháng 3/2025 đến tháng 5/2025.")]
+    assert parse_deadlines("Phổ biến các quy định có hiệu lực từ ngày 01/01/2025 đến người dân.") == []
+
+
+def test_before_the_tourist_season_is_an_event() -> None:
+    got = parse_deadlines("Thu gom rác thải tại các bãi tắm trước mùa du lịch năm 2026.")
+    assert [d.kind for d in got] == ["event"]
