@@ -112,6 +112,7 @@ class _Vocab:
     per_plan_not_before: regex.Pattern[str]
     per_term: regex.Pattern[str]
     recurring_unnamed: regex.Pattern[str]
+    weekday_of_month: regex.Pattern[str]
     unspecified: regex.Pattern[str]
     event_prose: regex.Pattern[str]
     event_each_not: regex.Pattern[str]
@@ -209,6 +210,10 @@ def _vocab() -> _Vocab:
         per_plan_not_before=regex.compile(r"\s+" + _alt(d.get("per_plan_not_before") or []) + _E),
         per_term=regex.compile(_B + _alt(d.get("per_term") or []) + _E),
         recurring_unnamed=regex.compile(_B + _alt(d.get("recurring_unnamed") or []) + _E),
+        # "Chủ nhật cuối cùng của tháng", "thứ Hai đầu tiên của tháng": a fixed day of every month (not "của tháng 6")
+        weekday_of_month=regex.compile(
+            _B + _alt(d.get("weekdays") or []) + r"(?:\s+(?:tuần\s+)?" + _alt(d.get("week_of_month") or []) + r")?"
+            r"\s+của\s+tháng" + _E + r"(?!\s*\d)"),
         unspecified=regex.compile(_B + _alt(d.get("unspecified") or []) + _E),
         event_prose=regex.compile(
             _B + rf"(?:{_alt(d.get('event_openers') or [])}|khi\s+có\s+{_alt(d.get('event_khi_co') or [])})"
@@ -442,6 +447,8 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         recs.append(_Rec(m.start(), m.end(), "per_plan", recurrence="annual" if m.group(1) else None, prio=2))
     for m in (v.per_term.finditer(low) if "nhiệm kỳ" in low else ()):
         recs.append(_Rec(m.start(), m.end(), "recurring", prio=2))
+    for m in (v.weekday_of_month.finditer(low) if "của tháng" in low else ()):
+        recs.append(_Rec(m.start(), m.end(), "recurring", recurrence="monthly", prio=2))
     for m in (v.recurring_unnamed.finditer(low) if "tuần" in low else ()):
         recs.append(_Rec(m.start(), m.end(), "recurring", prio=2))
     if digit and "kể" in low and "từ" in low:  # ("kể  từ": justified text keeps two spaces)

@@ -785,3 +785,13 @@ def test_from_a_month_or_a_day_on_is_continuous_from_then() -> None:
 def test_before_the_tourist_season_is_an_event() -> None:
     got = parse_deadlines("Thu gom rác thải tại các bãi tắm trước mùa du lịch năm 2026.")
     assert [d.kind for d in got] == ["event"]
+
+
+def test_a_weekday_of_every_month_is_monthly() -> None:
+    """ "vào thứ Bảy cuối cùng của tháng", "thứ Hai tuần đầu tiên của tháng": a fixed day of every month, recurring
+    monthly; "thứ Sáu cuối cùng của tháng 6/2024" is one month's day, no recurrence."""
+    got = parse_deadlines("Tổ chức ngày thứ Bảy tình nguyện vào thứ Bảy cuối cùng của tháng.")
+    assert [(d.kind, d.recurrence) for d in got] == [("recurring", "monthly")]
+    got = parse_deadlines("Giao ban công tác dân vận vào thứ Hai tuần đầu tiên của tháng.")
+    assert [(d.kind, d.recurrence) for d in got] == [("recurring", "monthly")]
+    assert [d.kind for d in parse_deadlines("Nộp báo cáo trước thứ Sáu cuối cùng của tháng 6/2024.")] == ["month"]
