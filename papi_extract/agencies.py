@@ -212,8 +212,15 @@ def _key(s: str) -> str:
 
 
 @cache
+def _data() -> dict[str, typing.Any]:
+    """agencies.yaml, read once for every vocabulary built from it."""
+    data: dict[str, typing.Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
+    return data
+
+
+@cache
 def _vocab() -> _Vocab:
-    data = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
+    data = _data()
     head_kind: dict[str, str] = {}
     for kind, phrases in (data.get("heads") or {}).items():
         for p in phrases:
@@ -850,14 +857,14 @@ def _split_protos(text: str) -> tuple[Agency, ...]:
 @cache
 def _run_together_re() -> regex.Pattern[str]:
     """A name closed by a locality, a space, then a capital: where two names printed on one line meet."""
-    data = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
+    data = _data()
     units = sorted((str(w) for w in data.get("localities") or () if str(w) != "cơ sở"), key=len, reverse=True)
     return regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(u) for u in units) + r")([ \t]+)(?=\p{Lu})")
 
 
 @cache
 def _place_name_heads() -> frozenset[str]:
-    data = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
+    data = _data()
     return frozenset(_key(str(w)) for w in data.get("place_name_heads") or ())
 
 
@@ -1152,8 +1159,7 @@ def agency_kind(name: str) -> str:
 
 
 # the administrative units a name's scope is read from: agencies.yaml's localities but "cơ sở" (a level, no unit)
-_UNIT_WORDS = tuple(w for w in (yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}).get("localities") or ()
-                    if w != "cơ sở")
+_UNIT_WORDS = tuple(w for w in _data().get("localities") or () if w != "cơ sở")
 _SCOPE_RUN = regex.compile(
     r"(?<![\p{L}])(?<!nông\s)(?:(?:các|cấp|cùng)\s+)*(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + r")"
     r"(?:\s*(?:,|và)\s*(?:(?:các|cấp)\s+)*(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + r"))*"

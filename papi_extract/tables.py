@@ -2169,7 +2169,6 @@ def _bar_regions(kinds: list[str], text_of: Callable[[int], str], first: int, la
 
 
 _SPACED_HEAD_GAP = 2  # blank lines at most between two header cells of a blank-separated table
-_SPACED_HEADING = regex.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2})\.[ \t]{1,3}\p{Lu}")
 _LETTER_ALONE = regex.compile(r"^[a-hđ][.)]?$")
 
 
@@ -2182,11 +2181,14 @@ def spaced_cell_table_regions(texts: list[str], first: int = 0, last: int | None
     The region ends at a numbered heading ("V. TỔ CHỨC THỰC HIỆN") or, once a row holds more cells than
     the header has columns and more than its paragraphs could add, at a long paragraph (the prose after
     the table). Linear: each line is looked at once."""
+    # (the number column's names and the heading after a table: the one-cell-per-line reader's, run_tables)
+    from papi_extract.run_tables import _NUMBER_HEADS, _TEXT_HEADING
+
     last = len(texts) if last is None else last
     out: list[tuple[int, int]] = []
     i = first
     while i < last:
-        if texts[i].strip(" \f") not in ("STT", "TT", "Số TT"):
+        if texts[i].strip(" \f") not in _NUMBER_HEADS:
             i += 1
             continue
         names: list[str] = [texts[i].strip()]
@@ -2214,7 +2216,7 @@ def spaced_cell_table_regions(texts: list[str], first: int = 0, last: int | None
                 prev_blank = True
                 j += 1
                 continue
-            if _SPACED_HEADING.match(t):
+            if _TEXT_HEADING.match(t):
                 break
             if _NUMBER_CELL.match(t) or _ROMAN_CELL.match(t) or _LETTER_ALONE.match(t):
                 cells = 1
