@@ -477,6 +477,16 @@ def _slots_in_order(header: list[str]) -> list[tuple[int, str]]:  # folded cells
             years.append(y)
         elif m is not None:
             metrics.append(m)
+    if combined and (years or metrics) and "score" not in metrics:
+        # "Năm 2021 / Năm 2022 / Tăng, giảm / Xếp hạng 2022": one header row whose cells each name a
+        # column, a year's score, a metric with its year, or the latest year's change or rank
+        latest = max([y for y, _ in combined] + years)
+        out: list[tuple[int, str]] = []
+        for h in header:
+            y, m = _header_info(h)
+            if y is not None or m is not None:
+                out.append((y if y is not None else latest, m or "score"))
+        return out
     if combined:
         return combined
     if not years:
@@ -758,13 +768,8 @@ def _cell_per_line_tables(ctx: DocContext) -> list[ScoreTable]:
                 before.insert(0, (k, _strip_cell(ctx, lines[k].start, lines[k].end)))
             k -= 1
         head: list[str] = [c.f for _, c in before]
-        first: list[tuple[int, Cell]] = []  # the first cell after the header
-        for cell in cells:
-            y, m = _header_info(cell[1].f)
-            if y is None and m is None:
-                first.append(cell)
-                break
-            head.append(cell[1].f)
+        first: list[tuple[int, Cell]] = []  # the cells after the header
+        _read_header(cells, head, first)
         slots = _slots_in_order(head)
         done = run
         if not slots:
@@ -775,6 +780,7 @@ def _cell_per_line_tables(ctx: DocContext) -> list[ScoreTable]:
         name: Cell | None = None
         vals: list[Cell] = []
         name_line = -1
+        name_lines = 0
 
         def flush() -> None:
             if name is not None:
@@ -790,11 +796,16 @@ def _cell_per_line_tables(ctx: DocContext) -> list[ScoreTable]:
                 label, name, vals = c, None, []
                 continue
             if name is not None and not vals:
+                wrapped = _join_cells([name, c])
+                if (len(c.text) <= _WRAPPED_NAME_MAX and name_lines < _NAME_MAX_LINES and not _is_value_cell(name.text)
+                        and _resolve_name(wrapped)[0]):
+                    name, name_lines = wrapped, name_lines + 1  # "Công khai, minh bạch trong việc ra" / "quyết định …"
+                    continue
                 break  # two text cells in a row: the table is over
             if name is not None:
                 flush()
                 label, vals = None, []
-            name, name_line = c, line_no
+            name, name_line, name_lines = c, line_no, 1
         else:
             flush()
             name = None
@@ -819,6 +830,52 @@ def _cell_per_line_tables(ctx: DocContext) -> list[ScoreTable]:
         if table.rows:
             tables.append(table)
     return tables
+
+
+_WRAPPED_NAME_MAX = 60  # characters of a name cell's later line (a PDF wraps a long name over lines)
+_WRAPPED_HEAD_MAX = 30  # characters of a header cell's first line that may wrap onto the next
+
+
+def _read_header(cells: Iterator[tuple[int, Cell]], head: list[str], first: list[tuple[int, Cell]]) -> None:
+    """Append the folded header cells after the first year cell to ``head``, the cells after them to ``first``.
+
+    A PDF prints a narrow column's name over two lines, each a line of its own here: "Tăng (+)," /
+    "giảm (-)" and "Chênh lệch" / "so với 2023" are one change column (a line that opens in lower
+    case goes on the cell above), "Xếp hạng" / "2022" one rank column (the year repeats a year column
+    already read, so it is no column of its own).
+    """
+    own = len(head)  # cells before this are the label columns' headers, read above the year
+    pending: tuple[int, Cell] | None = None  # a short text line that may open a wrapped header cell
+    for cell in cells:
+        f = cell[1].f
+        s = cell[1].text
+        y, m = _header_info(f)
+        goes_on = len(s) <= _WRAPPED_HEAD_MAX and s[:1].islower() and not _is_row_label(s)
+        if pending is not None:
+            joined = f"{pending[1].f} {f}"
+            if _header_info(joined)[1] is not None and (goes_on or (y, m) == (None, None)):
+                head.append(joined)
+                pending = None
+                continue
+            first.extend((pending, cell))
+            return
+        if goes_on and len(head) > own:
+            head[-1] = f"{head[-1]} {f}"
+            continue
+        if y is None and m is None:
+            if len(s) <= _WRAPPED_HEAD_MAX and not _is_row_label(s) and not _is_value_cell(s):
+                pending = cell
+                continue
+            first.append(cell)
+            return
+        if m is None and _YEAR_CELL.match(f) and len(head) > own:
+            py, pm = _header_info(head[-1])
+            if py is None and pm is not None and any(_header_info(h)[0] == y for h in head[:-1]):
+                head[-1] = f"{head[-1]} {f}"
+                continue
+        head.append(f)
+    if pending is not None:
+        first.append(pending)
 
 
 def _no_score_fits(slots: list[tuple[int, str]], vals: list[Cell], total: bool) -> bool:

@@ -1060,3 +1060,55 @@ def test_a_figure_wrapped_onto_an_indented_next_line_still_belongs_to_its_verb()
     got = {(s.dimension, s.year, s.value, s.change, s.rank) for s in parse(text).scores}
     assert any(x[0] == 7 and x[2] == 3.41 and x[3] == -0.12 for x in got)
     assert any(x[0] is None and x[1] == 2022 and x[4] == 40 for x in got)
+
+
+def test_cell_per_line_table_with_header_cells_and_names_wrapped_over_lines() -> None:
+    """A PDF's blocks print a narrow column's name over two lines ("Chênh lệch" / "so với 2023";
+    "Thứ hạng" / "năm 2024") and a long dimension name over two; each is one cell."""
+    text = """Kết quả Chỉ số PAPI của tỉnh năm 2024 như sau:
+
+STT
+Tên chỉ số
+Năm 2023
+Năm 2024
+Chênh lệch
+
+so với 2023
+
+Thứ hạng
+
+2024
+1
+Công khai, minh bạch trong việc
+ra quyết định ở địa phương
+5,02
+5,21
++0,19
+12
+
+2
+Quản trị điện tử
+3,40
+3,18
+-0,22
+40
+Tổng
+43,10
+43,35
++0,25
+21
+
+Năm 2025, tỉnh tiếp tục triển khai các giải pháp cải thiện Chỉ số PAPI.
+"""
+    ctx = parse(text)
+    got = facts(ctx)
+    assert (2, None, 2023, "actual", 5.02, None, None, None, None) in got
+    assert (2, None, 2024, "actual", 5.21, 0.19, 12, 63, None) in got
+    assert (8, None, 2023, "actual", 3.40, None, None, None, None) in got
+    assert (8, None, 2024, "actual", 3.18, -0.22, 40, 63, None) in got
+    assert get(ctx, None, None, 2024, "actual").value == 43.35
+    assert get(ctx, None, None, 2024, "actual").rank == 21
+    # a year cell under a plain year column is a column of its own, not a wrapped name
+    plain = parse("STT\nChỉ số\n2023\n2024\n1\nQuản trị điện tử\n3,40\n3,18\n")
+    assert (8, None, 2023, "actual", 3.40, None, None, None, None) in facts(plain)
+    assert (8, None, 2024, "actual", 3.18, None, None, None, None) in facts(plain)
