@@ -57,6 +57,9 @@ _BARE_NUMBER = regex.compile(r"^\d{1,3}\.?$")
 _GROUP = regex.compile(r"^([IVX]{1,5}|[A-H])\.?[ \t]{1,3}(\S.{2,300})$")
 # where a time ends inside a line: a year, a date or "quý IV" closing it, before a capital
 _FRAGMENT = regex.compile(r"[IVX]{1,4}(?:[/,.;]|$)")
+# a time cell opening with a year or a date ("2023 - 2025", "31/12/2023")
+_DATE_OPENING = regex.compile(r"(?:\d{1,2}[/.\-]){0,2}(?:19|20)\d\d(?!\d)|\d{1,2}[ \t]{1,2}(?:tháng|quý|năm|ngày)\b",
+                              regex.IGNORECASE)
 _ROMAN_WORD = regex.compile(r"[IVX]{1,4}(?:/\d{2,4})?[,.;]?$")
 _REFERENCE_OPENINGS = ("theo ", "can cu ")
 # a lettered sub-group row under a group ("a Y tế công lập", "b) Giáo dục tiểu học công lập")
@@ -209,6 +212,9 @@ def rewrite_run_tables(text: str) -> str:
             got = _cell_line_table(lines, i)
             if got is None and i + 2 < n and not lines[i + 1].strip() and lines[i + 2].strip():
                 got = _spaced_cell_line_table(lines, i)
+            elif got is None and i + 1 < n and lines[i + 1].strip() and any(
+                    not x.strip() for x in lines[i + 2 : i + 2 + _BLOCK_HEAD_LINES]):
+                got = _block_cell_line_table(lines, i)
             if got is not None:
                 table, i = got
                 out.extend(table)
@@ -778,6 +784,8 @@ def _goes_on(cell: list[str], line: str, role: str, widths: dict[str, int]) -> b
     """Whether ``line`` continues ``cell`` (of column ``role``) rather than opening the next cell."""
     from papi_extract.agencies import has_known_head
 
+    if line[0].isdigit() and role in ("lead", "support") and not _open_end(cell) and _DATE_OPENING.match(line):
+        return False  # "2023 - 2025" after a finished agency cell ("… thành phố"): the time cell opens
     if not line[0].isupper() or _FRAGMENT.match(line):
         # lower case, a mark, a number or a Roman number going on a date or a quarter ("III/2023")
         return True
@@ -840,7 +848,7 @@ def _may_open(role: str, line: str, ahead: str, widths: dict[str, int]) -> bool:
     from papi_extract.normalize import fold
 
     if role == "deadline":
-        return _opens_time(fold(ahead[:24])) or line.strip() in ("-", "–", "—")
+        return _opens_time(fold(ahead[:24])) or line.strip() in ("-", "–", "—") or bool(_DATE_OPENING.match(line))
     if role in ("lead", "support"):
         return has_known_head(line[:120]) or len(line) <= widths.get(role, 0) + _WIDTH_SLACK
     return True
@@ -1109,6 +1117,29 @@ def _spaced_cell_line_table(lines: list[str], h: int) -> tuple[list[str], int] |
     return table, min(len(lines), h + 2 * end)
 
 
+_BLOCK_HEAD_LINES = 12  # lines under "STT" where a blank line tells a table printed block by block
+_BLOCK_MAX_LINES = 4000  # non-blank lines of such a table read at most
+
+
+def _block_cell_line_table(lines: list[str], h: int) -> tuple[list[str], int] | None:
+    """``_cell_line_table`` of a table printed block by block (PyMuPDF's ``get_text("blocks")``): each
+    block's lines are a cell's or a few cells' lines, and a blank line ends a block wherever the PDF put
+    one, within a cell ("Cơ quan chủ" / "" / "trì") or between cells, so blank lines tell nothing: the
+    table is read from its non-blank lines."""
+    at: list[int] = []  # index in ``lines`` of each line of the view
+    for x in range(h, min(len(lines), h + 2 * _BLOCK_MAX_LINES)):
+        t = lines[x]
+        if t.strip():
+            if len(t) > _HEAD_MAX_LEN or len(at) >= _BLOCK_MAX_LINES:
+                break
+            at.append(x)
+    got = _cell_line_table([lines[x] for x in at], 0)
+    if got is None:
+        return None
+    table, end = got
+    return table, (at[end - 1] + 1 if end > 0 else h + 1)
+
+
 def _cell_line_table(lines: list[str], h: int) -> tuple[list[str], int] | None:
     """(pipe lines, index after the table) of a table exported one cell per line whose "STT" is line ``h``."""
     from papi_extract.tables import header_role
@@ -1117,11 +1148,24 @@ def _cell_line_table(lines: list[str], h: int) -> tuple[list[str], int] | None:
     j = h + 1
     while j < len(lines) and len(names) <= 12:
         t = lines[j].strip()
-        if not t or len(t) > _CELL_HEAD_MAX or header_role(t) in (None, "number"):
+        if not t or len(t) > _CELL_HEAD_MAX:
+            break
+        role = header_role(t)
+        if len(names) > 1 and t[:1].islower() and header_role(f"{names[-1]} {t}") not in (None, "number"):
+            names[-1] = f"{names[-1]} {t}"  # "Thời gian" / "thực hiện": a name wrapped in its cell
+            j += 1
+            continue
+        if role is None and j + 1 < len(lines) and (nxt := lines[j + 1].strip()) and nxt[:1].islower() \
+                and header_role(f"{t} {nxt}") not in (None, "number"):
+            names.append(f"{t} {nxt}")  # "Cơ quan chủ" / "trì"
+            j += 2
+            continue
+        if role in (None, "number"):
             break
         names.append(t)
         j += 1
     roles = ["number"] + [header_role(x) or "" for x in names[1:]]
+    printed = [x.strip() for x in lines[h:j]]  # the header's lines (a name may wrap over two)
     if len(roles) == 2 and roles[1] in ("text", "dimension", "subdimension"):
         return _cell_line_scores(lines, names, j)
     if len(roles) == 1 and j + 1 < len(lines) and 0 < len(lines[j].strip()) <= _CELL_HEAD_MAX \
@@ -1140,12 +1184,12 @@ def _cell_line_table(lines: list[str], h: int) -> tuple[list[str], int] | None:
         if "\f" in lines[j] and (not t or _BARE_NUMBER.match(t)):
             j += 1  # a page break and its page number
             continue
-        if _header_again(lines, j, names):
-            j += len(names)  # the header printed again on the next page
+        if _header_again(lines, j, printed):
+            j += len(printed)  # the header printed again on the next page
             continue
         dm = _DECIMAL_LABEL.match(t)
         if _BARE_NUMBER.match(t) and j + 2 < len(lines) and lines[j + 1].strip() and (
-                (g := _DECIMAL_LABEL.match(_after_break(lines, j + 2, names))) is not None
+                (g := _DECIMAL_LABEL.match(_after_break(lines, j + 2, printed))) is not None
                 and g.group(1) == t.rstrip(".") and int(g.group(2)) == 1):
             # "5" / "Thủ tục hành chính công" / "5.1": a group row over the rows numbered under it
             rows.append(["group", t.rstrip("."), lines[j + 1].strip()])
@@ -1167,9 +1211,20 @@ def _cell_line_table(lines: list[str], h: int) -> tuple[list[str], int] | None:
             continue
         if _ROMAN_ALONE.match(t) and j + 1 < len(lines) and lines[j + 1].strip() and \
                 not _BARE_NUMBER.match(lines[j + 1].strip()):
-            rows.append(["group", t.rstrip("."), lines[j + 1].strip()])
+            title, j = lines[j + 1].strip(), j + 2
+            while (title.isupper() and j < len(lines) and title.count(" ") < _GROUP_MAX_WORDS
+                   and (more := lines[j].strip()).isupper() and not _ROMAN_ALONE.match(more)):
+                title, j = f"{title} {more}", j + 1  # a title in capitals wrapped over lines ("… DỊCH VỤ" / "CÔNG")
+            rows.append(["group", t.rstrip("."), title])
             cur = None
-            end = j = j + 2
+            end = j
+            continue
+        sub = _sub_group_lines(lines, j, expected)
+        if sub:
+            # an unnumbered row naming a sub-dimension over the numbered rows under it
+            rows.append(["group", "", " ".join(lines[x].strip() for x in range(j, j + sub))])
+            cur = None
+            end = j = j + sub
             continue
         if cur is None or _TEXT_HEADING.match(t) or len(cur) > k * _ROW_LINES_PER_CELL:
             break
@@ -1200,6 +1255,30 @@ def _cell_line_table(lines: list[str], h: int) -> tuple[list[str], int] | None:
             out.append("| " + " | ".join([r[0], *(c.replace("|", "/") for c in cells)]) + " |")
     out.append("")
     return out, end
+
+
+_SUB_GROUP_MAX_LINES = 2
+_GROUP_MAX_WORDS = 30  # words of a group row's title wrapped over lines
+
+
+def _sub_group_lines(lines: list[str], j: int, expected: int) -> int:
+    """How many lines from ``j`` (1 or 2) make an unnumbered group row: together they name a PAPI indicator
+    from their first word to their last, and the next row's number follows them; else 0."""
+    from papi_extract.taxonomy import find_indicators
+
+    text = ""
+    for m in range(_SUB_GROUP_MAX_LINES):
+        if j + m + 1 >= len(lines):
+            return 0
+        t = lines[j + m].strip(" \f")
+        if not t or _BARE_NUMBER.match(t) or len(t) > _CELL_HEAD_MAX:
+            return 0
+        text = f"{text} {t}" if text else t
+        nxt = lines[j + m + 1].strip(" \f")
+        if _BARE_NUMBER.match(nxt) and int(nxt.rstrip(".")) == expected:
+            found = find_indicators(text)
+            return m + 1 if found and found[0].start == 0 and found[0].end >= len(text.rstrip(" .:")) else 0
+    return 0
 
 
 def _header_again(lines: list[str], j: int, names: list[str]) -> bool:

@@ -384,3 +384,22 @@ Nâng cao chỉ số PAPI năm 2024
     assert [(m.dimension, m.raw) for m in ctx.indicators] == [(8, "Quản trị điện tử"), (5, "Thủ tục hành chính công")]
     got = {(s.dimension, s.value, s.change) for s in ctx.scores}
     assert {(6, 7.12, -0.05), (8, None, 0.31)} <= got
+
+
+def test_a_heading_naming_participation_by_its_short_name_with_other_dimensions() -> None:
+    """ "Tham gia của người dân" without "ở cấp cơ sở" is dimension 1 where a heading names it beside
+    other dimensions; the same words inside a task's sentence are no heading."""
+    from papi_extract.pipeline import parse_text
+
+    text = ("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2025\n\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+            "1. Tham gia của người dân và trách nhiệm giải trình với người dân\n"
+            "- Tổ chức đối thoại định kỳ giữa Chủ tịch UBND xã với Nhân dân.\n"
+            "2. Quản trị điện tử\n"
+            "- Tăng cường sự tham gia của người dân vào việc góp ý dự thảo văn bản trên Cổng thông tin điện tử.\n")
+    ctx = parse(text)
+    assert {(m.dimension, m.raw) for m in ctx.indicators} == {
+        (1, "Tham gia của người dân và trách nhiệm giải trình với người dân"),
+        (3, "Tham gia của người dân và trách nhiệm giải trình với người dân"),
+        (8, "Quản trị điện tử")}
+    doc = parse_text(text)
+    assert [t.dimension for t in doc.tasks] == [1, 8]

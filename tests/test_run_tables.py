@@ -697,3 +697,107 @@ def test_a_note_columns_indicator_tag_and_a_line_stopping_on_a_verb() -> None:
     verb = ["Chấn chỉnh công tác tăng cường", "Kỷ luật hành chính ở xã", "Phòng Nội vụ", "Quý III/2024", "Báo cáo",
             "Chỉ số nội dung 4"]
     assert _deal(verb, roles, {"text": 40})[0] == "Chấn chỉnh công tác tăng cường Kỷ luật hành chính ở xã"
+
+
+# A district's appendix as PyMuPDF's get_text("blocks") gives it: each block's lines, a blank line after
+# each block, and blocks that cut a column name ("Đơn vị chủ" / "" / "trì") or hold pieces of two cells
+# ("Đoàn Thanh niên" with the time's first line); a group title in capitals wrapped over two lines; an
+# unnumbered sub-group row naming a sub-dimension; a time cell opening with a year or a duration after the
+# supporting agencies; an event as the time.
+BLOCKS = """KẾ HOẠCH
+Cải thiện Chỉ số PAPI huyện Tân Phước năm 2024
+
+I. NHIỆM VỤ
+Các cơ quan thực hiện các nhiệm vụ tại Phụ lục kèm theo.
+
+PHỤ LỤC
+
+TT
+Nội dung
+Đơn vị chủ
+
+trì
+
+Đơn vị phối
+
+hợp
+
+Thời hạn
+
+hoàn thành
+Kết quả
+
+I
+THỦ TỤC HÀNH CHÍNH CÔNG VÀ CUNG ỨNG
+DỊCH VỤ CÔNG
+
+Dịch vụ làm thủ tục hành chính ở cấp xã
+1
+
+Niêm yết đầy đủ thủ tục hành chính
+tại Bộ phận Một cửa các xã
+
+Văn phòng HĐND
+và UBND huyện
+
+UBND các xã, thị
+trấn
+
+2024 - 2025
+Bảng niêm yết
+
+2
+Hướng dẫn người dân nộp hồ
+sơ trực tuyến
+
+Phòng Văn hóa và
+Thông tin
+
+Đoàn Thanh niên
+6 tháng cuối
+
+năm 2024
+
+Số hồ sơ trực
+tuyến
+
+3
+
+Tổ chức đối thoại với người
+dân về thủ tục đất đai
+
+Phòng Tài nguyên
+và Môi trường
+
+UBND các xã, thị
+trấn
+
+Khi có phản ánh
+của người dân
+
+Biên bản đối
+thoại
+
+II. TỔ CHỨC THỰC HIỆN
+Phòng Nội vụ theo dõi, tổng hợp kết quả thực hiện.
+"""
+
+
+def test_a_table_printed_block_by_block_is_rebuilt() -> None:
+    rows = [line for line in normalize(BLOCKS, "text").text.split("\n") if line.startswith("| ")]
+    assert rows[0] == "| TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn hoàn thành | Kết quả |"
+    assert rows[1].startswith("| I | THỦ TỤC HÀNH CHÍNH CÔNG VÀ CUNG ỨNG DỊCH VỤ CÔNG |")
+    assert rows[2].startswith("|  | Dịch vụ làm thủ tục hành chính ở cấp xã |")
+    assert rows[3] == ("| 1 | Niêm yết đầy đủ thủ tục hành chính tại Bộ phận Một cửa các xã | Văn phòng HĐND và UBND huyện"
+                       " | UBND các xã, thị trấn | 2024 - 2025 | Bảng niêm yết |")
+    doc = parse_text(BLOCKS)
+    got = {t.label: t for t in doc.tasks if t.origin == "table"}
+    assert sorted(got) == ["1", "2", "3"]
+    assert {(t.dimension, t.subdimension) for t in got.values()} == {(5, "5.4")}
+    assert [a.name for a in got["1"].support] == ["Ủy ban nhân dân các xã, thị trấn"]
+    assert [d.raw for d in got["1"].deadlines] == ["2024 - 2025"]
+    assert [a.name for a in got["2"].support] == ["Đoàn Thanh niên"]
+    assert [d.raw for d in got["2"].deadlines] == ["6 tháng cuối năm 2024"]
+    assert [d.raw for d in got["3"].deadlines] == ["Khi có phản ánh của người dân"]
+    assert [a.name for a in got["3"].lead] == ["Phòng Tài nguyên và Môi trường"]
+    assert "II. TỔ CHỨC THỰC HIỆN" in normalize(BLOCKS, "text").text
