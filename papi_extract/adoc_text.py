@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import regex
 
-from papi_extract.grid_tables import _join_paragraphs, markup_table
+from papi_extract.grid_tables import markup_cell, markup_table
 
 _TABLE_EDGE = "|==="
 _ATTR_LINE = regex.compile(r"^\[[^\]\n]{0,400}\][ \t]*$")
@@ -29,7 +29,6 @@ _BULLETED = regex.compile(r"^\*{1,4}[ \t]+(?=\S)")
 _BOLD = regex.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,400}?)(?<=[^\s*])\*(?![\w*])")
 _ITALIC = regex.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]{1,400}?)(?<=[^\s_])_(?![\w_])")
 _LINK = regex.compile(r"(?:https?://|link:)[^\s\[\]]{1,500}\[([^\]\n]{0,300})\]")
-_LIST_ITEM = regex.compile(r"^[-*.][ \t]+(?=\S)")
 
 
 def looks_like_asciidoc(text: str) -> bool:
@@ -63,7 +62,7 @@ def asciidoc_to_markdown(text: str) -> str:
             j = i + 1
             while j < n and not lines[j].startswith(_TABLE_EDGE):
                 j += 1
-            out.extend(markup_table(_table(lines[i + 1 : j], ncols), _cell))
+            out.extend(markup_table(_table(lines[i + 1 : j], ncols), markup_cell))
             ncols = 0
             i = j + 1
             continue
@@ -119,18 +118,3 @@ def _trim(cell: list[str]) -> list[str]:
     while cell and not cell[-1]:
         cell = cell[:-1]
     return cell
-
-
-def _cell(pieces: list[str]) -> str:
-    """A data cell: list items one per "<br>" line (each a task of its own), other paragraphs joined."""
-    paras: list[str] = []
-    cur: list[str] = []
-    for p in [*pieces, ""]:
-        if p:
-            cur.append(p)
-        elif cur:
-            paras.append(" ".join(cur))
-            cur = []
-    if len(paras) > 1 and all(_LIST_ITEM.match(p) for p in paras):
-        return "<br>".join(paras)
-    return _join_paragraphs(pieces)

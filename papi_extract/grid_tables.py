@@ -538,6 +538,25 @@ def markup_table(rows: list[list[list[str]]], cell_text: Callable[[list[str]], s
     return out
 
 
+_CELL_LIST_ITEM = regex.compile(r"^[-*.][ \t]+(?=\S)")
+
+
+def markup_cell(pieces: list[str]) -> str:
+    """A markup table's data cell (paragraphs, "" between two): list items one per "<br>" line (each a task of its
+    own, as in a markdown cell), other paragraphs joined as a grid cell's are."""
+    paras: list[str] = []
+    cur: list[str] = []
+    for p in [*pieces, ""]:
+        if p:
+            cur.append(p)
+        elif cur:
+            paras.append(" ".join(cur))
+            cur = []
+    if len(paras) > 1 and all(_CELL_LIST_ITEM.match(p) for p in paras):
+        return "<br>".join(paras)
+    return _join_paragraphs(pieces)
+
+
 def _join_paragraphs(pieces: list[str]) -> str:
     """A grid cell's lines joined by a space, and its paragraphs (parted by an empty line: "Phòng Tư pháp" /
     "" / "UBND các xã") by "; " unless the paragraph before ends in punctuation, so that the agencies of

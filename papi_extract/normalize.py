@@ -49,6 +49,7 @@ from papi_extract.grid_tables import (
 from papi_extract.run_tables import has_run_tables
 from papi_extract.word_tables import join_spilled_cells
 from papi_extract.adoc_text import asciidoc_to_markdown, looks_like_asciidoc
+from papi_extract.jira_text import jira_to_markdown, looks_like_jira
 from papi_extract.org_text import looks_like_org, org_to_markdown
 from papi_extract.wiki_text import looks_like_wiki, wiki_to_markdown
 from papi_extract.wrapped_rows import has_wrapped_tab_rows, rewrite_wrapped_tab_rows
@@ -237,9 +238,9 @@ _MD_MARK_STARTS = ("#", "**", "|")
 
 
 def detect_format(text: str, hint: str | None = None) -> str:
-    """"text", "markdown", "html", "org", "wiki" or "asciidoc" (Org, MediaWiki and AsciiDoc text, read as markdown
-    once their marks are rewritten)."""
-    if hint in ("text", "markdown", "html", "org", "wiki", "asciidoc"):
+    """"text", "markdown", "html", "org", "wiki", "asciidoc" or "jira" (Org, MediaWiki, AsciiDoc and Jira text, read
+    as markdown once their marks are rewritten)."""
+    if hint in ("text", "markdown", "html", "org", "wiki", "asciidoc", "jira"):
         return hint
     head = text[:4000].lower()
     if "<html" in head or "<!doctype html" in head or head.count("<p") + head.count("<div") >= 3:
@@ -250,6 +251,8 @@ def detect_format(text: str, hint: str | None = None) -> str:
         return "wiki"
     if "|===" in text and looks_like_asciidoc(text):
         return "asciidoc"
+    if "||" in text and looks_like_jira(text):
+        return "jira"
     if "#" not in text and "**" not in text and "|" not in text:  # no line can start with a mark
         return "text"
     md_marks = 0
@@ -435,6 +438,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text, fmt = asciidoc_to_markdown(text), "markdown"  # "|===" tables, "*bold*", "== " headings
     elif fmt == "wiki":
         text, fmt = wiki_to_markdown(text), "markdown"  # "{| … |}" tables, "'''bold'''": markdown's
+    elif fmt == "jira":
+        text, fmt = jira_to_markdown(text), "markdown"  # "|| … ||" headers, rows over lines, "\(" escapes
     if fmt == "html":
         from papi_extract.html_text import html_to_text
 

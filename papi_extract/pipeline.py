@@ -154,16 +154,16 @@ def parse_text(
 
 
 def _source_format(hint: str | None) -> str:
-    """The output contract's format of a hint: Org, MediaWiki and AsciiDoc text are read as markdown (their marks
-    rewritten)."""
-    return "markdown" if hint in ("org", "wiki", "asciidoc") else hint or "text"
+    """The output contract's format of a hint: Org, MediaWiki, AsciiDoc and Jira text are read as markdown (their
+    marks rewritten)."""
+    return "markdown" if hint in ("org", "wiki", "asciidoc", "jira") else hint or "text"
 
 
 def _format_hint(path: str) -> str | None:
     suffix = Path(path).suffix.lower()
     return {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".mht": "html",
             ".mhtml": "html", ".org": "org", ".wiki": "wiki", ".mediawiki": "wiki",
-            ".adoc": "asciidoc", ".asciidoc": "asciidoc"}.get(suffix)
+            ".adoc": "asciidoc", ".asciidoc": "asciidoc", ".jira": "jira"}.get(suffix)
 
 
 def _error(source: Source, code: str, message: str) -> ParseError:
