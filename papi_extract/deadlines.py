@@ -206,7 +206,9 @@ def _vocab() -> _Vocab:
         continuous_prose=regex.compile(_B + _alt(d.get("continuous_prose") or []) + _E),
         continuous_not_after=regex.compile(_B + _alt(d.get("continuous_not_after") or []) + r"\s*$"),
         by_cue_words=tuple({_lower(str(c)).split()[0] for c in d.get("by_date_cues") or []}),
-        per_plan=regex.compile(_B + _alt(d.get("per_plan") or []) + _E + r"(\s+(?:hàng|hằng)\s+năm" + _E + ")?"),
+        # "theo kế hoạch hằng năm", "theo kế hoạch tuyển dụng hằng năm": a plan made every year
+        per_plan=regex.compile(_B + _alt(d.get("per_plan") or []) + _E
+                               + r"(\s+(?:\p{Ll}{1,12}\s+){0,3}?(?:hàng|hằng)\s+năm" + _E + ")?"),
         per_plan_not_before=regex.compile(r"\s+" + _alt(d.get("per_plan_not_before") or []) + _E),
         per_term=regex.compile(_B + _alt(d.get("per_term") or []) + _E),
         recurring_unnamed=regex.compile(_B + _alt(d.get("recurring_unnamed") or []) + _E),
@@ -224,7 +226,8 @@ def _vocab() -> _Vocab:
         before_occasion=regex.compile(
             _B + r"trước\s+" + _alt(d.get("occasions") or []) + r"(?:\s+nhiệm\s+kỳ)?"
             r"(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–—/]\s*(?:19|20)\d{2})?(?!\d)"
-            r"|\s+" + _alt(d.get("lunar_stems") or []) + r"\s+" + _alt(d.get("lunar_branches") or []) + _E + r")?" + _E
+            r"|\s+" + _alt(d.get("lunar_stems") or []) + r"\s+" + _alt(d.get("lunar_branches") or []) + _E
+            + r"(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?!\d))?)?" + _E  # "… Giáp Thìn 2024": the lunar year's name and number
         ),
         recurrence_gate=tuple(sorted(gate)),
     )
@@ -872,7 +875,7 @@ def _cell_spans(text: str, low: str, kept: list[_Rec]) -> list[tuple[int, int]]:
         start = min(max(start, cs), r.start)
         nxt_in_clause = idx + 1 < len(kept) and cs <= kept[idx + 1].start < ce
         end = r.end if nxt_in_clause else max(r.end, ce)
-        while end > start and text[end - 1] in " \t,;":
+        while end > start and text[end - 1] in " \t\n,;.":
             end -= 1
         while start < end and text[start] in " \t":
             start += 1

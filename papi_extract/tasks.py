@@ -352,27 +352,42 @@ class Joined:
         b = self.to_doc(end, end=True)
         return (a, max(a, b))
 
-    def remap_raw(self, start: int, end: int) -> tuple[tuple[int, int], str | None]:
+    def remap_raw(self, start: int, end: int, wrap: bool = False) -> tuple[tuple[int, int], str | None]:
         """Document span of joined [start, end), and a new ``raw`` when it crosses a page break.
 
         A span must slice to its ``raw`` (``text[span] == raw``); a name broken by a page break
         ("Các cơ quan, đơn" / "vị") has no such span, so it keeps the part in the piece that holds
-        most of it, and ``raw`` becomes that part (``name`` keeps the whole name).
+        most of it, and ``raw`` becomes that part (``name`` keeps the whole name). ``wrap``: a span over the lines
+        of one hard-wrapped paragraph (only a line break and an indent between them) is kept whole.
         """
         best: tuple[int, int] | None = None
         pieces = 0
+        first: tuple[int, int] | None = None
+        last: tuple[int, int] | None = None
+        wrapped = True  # every piece follows the one before with only a line's break between them
         for s, d, n in zip(self._starts, self._docs, self._lens, strict=True):
             a, b = max(s, start), min(s + n, end)
             if b <= a:
                 continue
             pieces += 1
+            part = (d + (a - s), d + (b - s))
+            if last is not None and (part[0] < last[1] or part[0] - last[1] > _WRAP_GAP
+                                     or self._doc[last[1] : part[0]].strip(" \t\n") or "\n" not in self._doc[last[1] : part[0]]):
+                wrapped = False
+            first = first or part
+            last = part
             if best is None or b - a > best[1] - best[0]:
-                best = (d + (a - s), d + (b - s))
-        if best is None:
+                best = part
+        if best is None or first is None or last is None:
             a = self.to_doc(start)
             return (a, a), None
         if pieces == 1:
             return best, None
+        if wrap and wrapped:
+            # a time over a hard-wrapped paragraph's lines ("theo kế hoạch" / "tuyển dụng hằng năm"): one span
+            # over the break (an agency's name keeps the longest part: a match running on into the next line's
+            # first words is cut there)
+            return (first[0], last[1]), self._doc[first[0] : last[1]]
         return best, self._doc[best[0] : best[1]]
 
     def slice(self, start: int, end: int) -> Joined:
@@ -414,10 +429,13 @@ def _remap_agencies(items: Iterable[Agency], j: Joined) -> list[Agency]:
     return out
 
 
+_WRAP_GAP = 8  # characters between two lines of one paragraph (the break and the next line's indent)
+
+
 def _remap_deadlines(items: Iterable[Deadline], j: Joined) -> list[Deadline]:
     out: list[Deadline] = []
     for d in items:
-        span, raw = j.remap_raw(*d.span)
+        span, raw = j.remap_raw(*d.span, wrap=True)
         out.append(d.model_copy(update={"span": span} if raw is None else {"span": span, "raw": raw}))
     return out
 

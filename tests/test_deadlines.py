@@ -795,3 +795,25 @@ def test_a_weekday_of_every_month_is_monthly() -> None:
     got = parse_deadlines("Giao ban công tác dân vận vào thứ Hai tuần đầu tiên của tháng.")
     assert [(d.kind, d.recurrence) for d in got] == [("recurring", "monthly")]
     assert [d.kind for d in parse_deadlines("Nộp báo cáo trước thứ Sáu cuối cùng của tháng 6/2024.")] == ["month"]
+
+
+def test_a_lunar_year_named_with_its_number_and_a_plan_named_before_every_year() -> None:
+    """ "trước Tết Nguyên đán Ất Tỵ 2025": the occasion's lunar year and its number are one event (not an event
+    and a year); "theo kế hoạch kiểm tra hàng năm": a plan made every year, one per_plan record, annual."""
+    (d,) = parse_deadlines("Ra quân dọn vệ sinh trước Tết Nguyên đán Ất Tỵ năm 2025.")
+    assert (d.raw, d.kind, d.start, d.end) == ("trước Tết Nguyên đán Ất Tỵ năm 2025", "event", None, None)
+    (d,) = parse_deadlines("trước Tết Nguyên đán Bính Ngọ\n2026.", cell=True)
+    assert (d.raw, d.kind) == ("trước Tết Nguyên đán Bính Ngọ\n2026", "event")
+    (d,) = parse_deadlines("Theo kế hoạch kiểm tra hàng năm", cell=True)
+    assert (d.raw, d.kind, d.recurrence) == ("Theo kế hoạch kiểm tra hàng năm", "per_plan", "annual")
+    # a plan's own year stays its time frame; words between the plan and "hằng năm" are at most three
+    (d,) = parse_deadlines("Theo Kế hoạch thanh tra năm 2025", cell=True)
+    assert (d.kind, d.start, d.end, d.recurrence) == ("per_plan", "2025-01-01", "2025-12-31", None)
+    kinds = [(x.kind, x.recurrence) for x in parse_deadlines("Theo kế hoạch của Ủy ban nhân dân xã ban hành hằng năm",
+                                                              cell=True)]
+    assert kinds[0] == ("per_plan", None)
+
+
+def test_a_time_cell_ending_its_sentence_keeps_no_full_stop() -> None:
+    (d,) = parse_deadlines("thời gian hoàn thành: quý III/2025."[len("thời gian hoàn thành: "):], cell=True)
+    assert d.raw == "quý III/2025"

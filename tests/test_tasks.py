@@ -2174,3 +2174,18 @@ def test_a_dimension_column_cell_with_a_long_label_and_a_short_name_names_the_di
             "| 2 |  | Cập nhật tin bài trên Trang thông tin điện tử xã | Công chức Văn phòng - Thống kê | Hằng tháng |\n")
     doc = parse(text, fmt="markdown")
     assert {t.label: t.dimension for t in doc.tasks} == {"1": 8, "2": 8}
+
+
+def test_a_time_over_a_hard_wrapped_line_break_keeps_its_whole_raw() -> None:
+    """A hard-wrapped paragraph breaks its closing time over two lines ("… trước" / "ngày 30/9/2025."): the
+    deadline's raw runs over the break (its span slices to it), rather than keeping only the longer line's part."""
+    from papi_extract.pipeline import parse_text
+
+    text = ("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2025\n\nI. NHIỆM VỤ\n"
+            "a) Rà soát, công khai danh sách hộ nghèo, hộ cận nghèo tại nhà văn hóa các thôn. Cơ quan\n"
+            "chủ trì: Phòng Lao động - Thương binh và Xã hội; thời gian hoàn thành: trước\n"
+            "ngày 30/9/2025.\n")
+    doc = parse_text(text)
+    (task,) = doc.tasks
+    (d,) = task.deadlines
+    assert (d.raw, d.kind, d.end) == ("trước\nngày 30/9/2025", "by_date", "2025-09-30")
