@@ -894,3 +894,18 @@ def test_two_names_run_together_where_a_cells_line_break_was_lost() -> None:
     for one in ("UBND xã Hội Hợp", "UBND xã Trường Sơn huyện Đức Thọ", "Văn phòng HĐND và UBND huyện",
                 "UBND tỉnh Quảng Nam"):
         assert [a.raw for a in split_agencies(one)] == [one]
+
+
+def test_a_research_institute_is_an_agency_and_viện_as_a_verb_is_not() -> None:
+    """ "Viện" heads a research institute's name, whose known part runs on in lower case ("Viện Nghiên cứu phát
+    triển kinh tế - xã hội tỉnh"); "viện dẫn" (to cite) and "viện trợ" (aid) are no agency."""
+    from papi_extract.pipeline import parse_text
+
+    text = ("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2025\n\nI. NHIỆM VỤ\n"
+            "1. Sở Nội vụ phối hợp với Viện Nghiên cứu Phát triển Kinh tế - Xã hội thành phố khảo sát ý kiến người dân.\n"
+            "2. Văn phòng UBND tỉnh phối hợp với Viện Nghiên cứu phát triển tỉnh phân tích kết quả Chỉ số PAPI.\n"
+            "3. Sở Tư pháp chủ trì rà soát các văn bản viện dẫn quy định đã hết hiệu lực và các khoản viện trợ.\n")
+    tasks = parse_text(text).tasks
+    assert [[a.name for a in t.support] for t in tasks] == [
+        ["Viện Nghiên cứu phát triển kinh tế - xã hội thành phố"], ["Viện Nghiên cứu phát triển tỉnh"], []]
+    assert [[a.name for a in t.lead] for t in tasks][2] == ["Sở Tư pháp"]
