@@ -224,7 +224,9 @@ def _vocab() -> _Vocab:
         event_each_not=regex.compile(r"sau\s+mỗi\s+" + _alt(d.get("event_each_not") or []) + _E),
         event_cell=regex.compile(_B + _alt(d.get("event_cell") or []) + _E + r"[^;\n]{0,200}"),
         before_occasion=regex.compile(
-            _B + r"trước\s+" + _alt(d.get("occasions") or []) + r"(?:\s+nhiệm\s+kỳ)?"
+            # "trước mỗi kỳ họp", "trước, trong và sau Tết Nguyên đán …": before (and through) each occasion
+            _B + r"trước(?:\s{0,2},\s{0,2}trong(?:\s+và\s+sau)?|\s+và\s+(?:trong|sau))?\s+(?:mỗi\s+|các\s+)?"
+            + _alt(d.get("occasions") or []) + r"(?:\s+nhiệm\s+kỳ)?"
             r"(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–—/]\s*(?:19|20)\d{2})?(?!\d)"
             r"|\s+" + _alt(d.get("lunar_stems") or []) + r"\s+" + _alt(d.get("lunar_branches") or []) + _E
             + r"(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?!\d))?)?" + _E  # "… Giáp Thìn 2024": the lunar year's name and number

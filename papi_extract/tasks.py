@@ -705,6 +705,9 @@ class _Doc:
                     self.own_dim[m.section] = (sec.dimension, sec.subdimension)
         # numbered tasks the outline read as headings: section id -> the agency lines right under it
         self.task_heading: dict[str, list[_AgencyLine]] = {}
+        # section id -> its intro, the lead-in paragraph opening it before its first heading or task ("Trong năm
+        # 2025, các công chức … tập trung thực hiện các nhiệm vụ sau:"), whose time frames the tasks below it
+        self.section_intro: dict[str, _Item] = {}
         self.logical_parent: dict[str, str] = {}
         self._chains: dict[str | None, list[Section]] = {}
         self._area: dict[str | None, bool] = {}  # in_task_area per section (depends on the chains)
@@ -1667,20 +1670,33 @@ def _item_fields(task: _Item, lines: list[_AgencyLine]) -> bool:
     return task.block.kind == "item" and bool(task.block.label)
 
 
+def _intro_deadlines(st: _Doc, sid: str | None) -> list[Deadline]:
+    """The time of the intro of the task's section or the nearest section above it that has one ("IV. NHIỆM VỤ" /
+    "Trong năm 2025, … thực hiện các nhiệm vụ sau:" / "1. Tham gia …" / "- …"): only its time, its subjects name
+    no item's lead."""
+    for sec in st.ancestors(sid):
+        got = st.section_intro.get(sec.id)
+        if got is not None:
+            return st.deadlines(got.text, cell=False)
+    return []
+
+
 def _assign_groups(st: _Doc, items: list[_Item]) -> None:
     """Link each task to the group header it sits under (same section, until the group ends)."""
     by_section: dict[str | None, list[_Item]] = {}
     for it in items:
         by_section.setdefault(it.section, []).append(it)
-    for _sid, seq in by_section.items():
+    for sec_id, seq in by_section.items():
         current: _Item | None = None
         sub_marker: str | None = None  # the bullet a header's first item wears: its items go on while it does
         seen_list = False
         intro: _Item | None = None  # a paragraph announcing the paragraphs after it (bullets lost in export)
-        for it in seq:
+        for k, it in enumerate(seq):
             r = _rank(it.block)
             if it.kind != "task":
                 intro = it if (it.kind == "skip" and r == 0 and _LEAD_IN_END.search(it.text.folded.strip())) else None
+                if intro is not None and k == 0 and sec_id is not None:
+                    st.section_intro[sec_id] = intro
             if it.kind == "header":
                 it.header_scope_parent = r == 0 and seen_list
                 current = it
@@ -1910,6 +1926,8 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
         # ... and so does a paragraph lead-in's over the paragraphs after it, where export lost their bullets
         # ("Trong quý IV/2025, tập trung thực hiện các nội dung sau:" over paragraphs)
         deadlines.extend(st.deadlines(it.intro.text, cell=False))
+    if not deadlines and not time_field and group_item is None and it.intro is None:
+        deadlines.extend(_intro_deadlines(st, sid))
     if not deadlines and not fields.get("deadline"):
         # "Thời gian hoàn thành: …" written once for the section is the time of its tasks
         for ln in _block_role(st, block_sid, "deadline", block_stop):
@@ -2215,6 +2233,8 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | Non
     deadlines = st.deadlines(time, cell=True) if time else []
     if not deadlines and "period" in cells:
         deadlines = _period_deadlines(st, t, cells["period"].parts)
+    if not time and not deadlines:
+        deadlines = _intro_deadlines(st, sid)  # an empty time cell under "Trong năm 2024, … như sau:"
     return _Draft(r.label, j, sid, dimension, subdimension, lead, support, directing, joined("output"),
                   deadlines, "table", "table-row", (r.start, r.end), time if time and not deadlines else None)
 

@@ -817,3 +817,18 @@ def test_a_lunar_year_named_with_its_number_and_a_plan_named_before_every_year()
 def test_a_time_cell_ending_its_sentence_keeps_no_full_stop() -> None:
     (d,) = parse_deadlines("thời gian hoàn thành: quý III/2025."[len("thời gian hoàn thành: "):], cell=True)
     assert d.raw == "quý III/2025"
+
+
+def test_before_each_occasion_and_around_one_are_events() -> None:
+    """ "trước mỗi kỳ họp thôn" (before each meeting), "trước, trong và sau Tết Dương lịch 2026" (around the
+    holiday), "trước khai giảng năm học mới": events; a time cell's school-year event keeps its years ("Trước khai
+    giảng năm học 2025 - 2026" is one event)."""
+    def got(text: str) -> list[tuple[str, str]]:
+        return [(d.raw, d.kind) for d in parse_deadlines(text)]
+
+    assert got("Niêm yết dự kiến nội dung trước mỗi kỳ họp thôn.") == [("trước mỗi kỳ họp", "event")]
+    assert got("Tăng cường tuần tra trước, trong và sau Tết Dương lịch 2026.") == [
+        ("trước, trong và sau Tết Dương lịch 2026", "event")]
+    assert got("Sửa chữa phòng học xong trước khai giảng năm học mới.") == [("trước khai giảng năm học mới", "event")]
+    assert [(d.raw, d.kind) for d in parse_deadlines("Trước khai giảng năm học 2025 - 2026", cell=True)] == [
+        ("Trước khai giảng năm học 2025 - 2026", "event")]

@@ -2189,3 +2189,26 @@ def test_a_time_over_a_hard_wrapped_line_break_keeps_its_whole_raw() -> None:
     (task,) = doc.tasks
     (d,) = task.deadlines
     assert (d.raw, d.kind, d.end) == ("trước\nngày 30/9/2025", "by_date", "2025-09-30")
+
+
+def test_a_section_intro_stating_a_time_frames_the_tasks_in_the_sections_below_it() -> None:
+    """ "II. NHIỆM VỤ" / "Trong năm 2026, các bộ phận … thực hiện các nhiệm vụ sau:" / "1. Quản trị điện tử" /
+    "- …": the intro's time is the time of every task below it that states none, in its sub-sections and in a
+    table's rows with an empty time cell; a task with a time of its own keeps only that."""
+    from papi_extract.pipeline import parse_text
+
+    text = ("KẾ HOẠCH\nCải thiện Chỉ số PAPI phường năm 2026\n\nII. NHIỆM VỤ\n"
+            "Trong năm 2026, các bộ phận chuyên môn và tổ dân phố tập trung thực hiện các nhiệm vụ sau:\n"
+            "1. Quản trị điện tử\n"
+            "- Công chức Văn hóa - Xã hội hướng dẫn người dân cài đặt ứng dụng VNeID.\n"
+            "- Bộ phận Một cửa phường số hóa hồ sơ, kết quả giải quyết thủ tục hành chính; hoàn thành trong quý III/2026.\n"
+            "2. Quản trị môi trường\n\n"
+            "| TT | Nội dung | Chủ trì | Thời gian |\n|---|---|---|---|\n"
+            "| 1 | Ra quân thu gom rác thải ở các tổ dân phố | Đoàn Thanh niên phường |  |\n"
+            "| 2 | Kiểm tra các cơ sở kinh doanh xả thải | Công an phường | Quý IV/2026 |\n\n"
+            "III. TỔ CHỨC THỰC HIỆN\nCông chức Văn phòng - Thống kê theo dõi, tổng hợp.\n")
+    got = {t.text[:20]: [(d.raw, d.kind, d.end) for d in t.deadlines] for t in parse_text(text).tasks}
+    assert got["Công chức Văn hóa - "] == [("Trong năm 2026", "year", "2026-12-31")]
+    assert got["Bộ phận Một cửa phườ"] == [("quý III/2026", "quarter", "2026-09-30")]
+    assert got["Ra quân thu gom rác "] == [("Trong năm 2026", "year", "2026-12-31")]
+    assert got["Kiểm tra các cơ sở k"] == [("Quý IV/2026", "quarter", "2026-12-31")]
