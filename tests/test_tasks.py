@@ -2212,3 +2212,20 @@ def test_a_section_intro_stating_a_time_frames_the_tasks_in_the_sections_below_i
     assert got["Bộ phận Một cửa phườ"] == [("quý III/2026", "quarter", "2026-09-30")]
     assert got["Ra quân thu gom rác "] == [("Trong năm 2026", "year", "2026-12-31")]
     assert got["Kiểm tra các cơ sở k"] == [("Quý IV/2026", "quarter", "2026-12-31")]
+
+
+def test_trach_nhiem_thuc_hien_names_the_lead_in_a_closing_field_sentence() -> None:
+    """ "… . Trách nhiệm thực hiện: công chức Tư pháp - Hộ tịch; thời gian: …": the label names the lead (as "Đơn vị
+    thực hiện:" does), also before "X chủ trì, Y phối hợp"."""
+    from papi_extract.pipeline import parse_text
+
+    text = ("KẾ HOẠCH\nCải thiện Chỉ số PAPI xã năm 2025\n\nI. NHIỆM VỤ\n"
+            "- Công khai quy trình giải quyết đơn thư tại trụ sở xã. Trách nhiệm thực hiện: công chức Tư pháp - Hộ tịch;"
+            " thời gian: quý II/2025.\n"
+            "- Tổ chức đối thoại với Nhân dân về bồi thường đất. Trách nhiệm thực hiện: Công chức Địa chính - Xây dựng"
+            " chủ trì, Ban Thanh tra nhân dân xã phối hợp.\n")
+    tasks = parse_text(text).tasks
+    assert [[a.name for a in t.lead] for t in tasks] == [["Công chức Tư pháp - Hộ tịch"], ["Công chức Địa chính - Xây dựng"]]
+    assert [a.name for a in tasks[1].support] == ["Ban Thanh tra nhân dân xã"]
+    assert tasks[0].text == "Công khai quy trình giải quyết đơn thư tại trụ sở xã."
+    assert [d.raw for d in tasks[0].deadlines] == ["quý II/2025"]
