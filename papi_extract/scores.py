@@ -154,8 +154,15 @@ def vocab() -> ScoreVocab:
     score = regex.compile(
         rf"(?<![\w.,/])(?P<num>{num}){gap}(?:/\s{{0,2}}(?P<max>\d{{1,2}}){gap})?{_alt(raw['point_words'])}(?!\w)"
     )
+    cmp_up, cmp_down = raw.get("comparative_up") or [], raw.get("comparative_down") or []
+    for cls, words in (("up", cmp_up), ("down", cmp_down)):
+        for w in words:
+            verb_class[" ".join(fold(w).split())] = cls
     verb_end = regex.compile(
-        rf"(?<!\w)(?P<verb>{_alt(value_v + up_v + down_v)})(?:\s+{_alt(raw['verb_fillers'])}){{0,3}}\s{{0,{_WRAP_GAP}}}$"
+        rf"(?<!\w)(?:(?P<verb>{_alt(value_v + up_v + down_v)})(?:\s+{_alt(raw['verb_fillers'])}){{0,3}}"
+        # "thấp hơn năm 2021 là 0,65 điểm": a comparative is a change only against a year it names
+        rf"|(?P<verb>{_alt(cmp_up + cmp_down)})\s+(?:so\s+voi\s+)?(?:nam\s+)?(?:19|20)\d\d(?:\s+la)?)"
+        rf"\s{{0,{_WRAP_GAP}}}$"
     )
     # Anchored on the number, the words in a lookbehind: the engine only tries where a digit is,
     # which is several times faster than trying every rank word at every position.
@@ -206,7 +213,8 @@ _SENT = regex.compile(r"(?<=[.!?…])(?<![\s(](?:\d{1,2}|[IVXivx]{1,4})\.)\s+(?=
 _CELL_NUM = regex.compile(r"^[+\-]?\d{1,3}(?:[.,]\d{1,3})?$")
 _CELL_RANK = regex.compile(r"^(?P<r>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<of>\d{2}))?$")
 # a change written in words in its cell ("Tăng 0,08", "Giảm 0,05 điểm"): the word gives the sign
-_WORD_CHANGE = regex.compile(r"^(?P<w>[Tt]ăng|[Gg]iảm)[ \t]{1,3}(?P<num>\d{1,2}(?:[.,]\d{1,3})?)(?:[ \t]{1,3}điểm)?$")
+_WORD_CHANGE = regex.compile(r"^(?P<w>[Tt]ăng|[Gg]iảm)[ \t]{1,3}(?P<num>\d{1,2}(?:[.,]\d{1,3})?)(?:[ \t]{1,3}điểm)?"
+                             r"(?:[ \t]{0,2}[,;][ \t]{0,2}(?P<rw>[Tt]ăng|[Gg]iảm)[ \t]{1,3}(?P<bac>\d{1,2})[ \t]{1,3}bậc)?$")
 _YEAR_CELL = regex.compile(r"^(?:nam\s{1,3})?(?P<year>(?:19|20)\d\d)$")
 # A line holding only a year ("2019", "Năm 2020"). Matched from the newline before it: the engine then
 # jumps from "\n" to "\n" instead of trying a multi-line "^" at every position (~8x faster on a plan).
@@ -579,6 +587,9 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
             continue
         rows = [(b, split(b)) for b in g]
         rows = [(b, r) for b, r in rows if not all(_SEPARATOR_CELL.match(c.text) or not c.text for c in r)]
+        if rows and rows[0][1] and rows[0][1][0].f.strip(" *") in _YEAR_HEADS:
+            tables.extend(_year_row_tables(rows))  # "Năm | Điểm tổng hợp | Xếp hạng | So với năm trước"
+            continue
         header: list[list[Cell]] = []
         k = 0
         while k < len(rows) and k < 4:
@@ -643,6 +654,53 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
         if table.rows:
             tables.append(table)
     return tables
+
+
+_YEAR_HEADS = frozenset({"nam", "nam danh gia", "nam khao sat", "nam cong bo"})
+_TOTAL_HEAD = regex.compile(r"(?:^|\s)(?:tong\s{1,3}hop|tong\s{1,3}diem|chi\s{1,3}so\s{1,3}papi|diem\s{1,3}papi|papi)(?:\s|$)")
+
+
+def _year_row_tables(rows: list[tuple[Block, list[Cell]]]) -> list[ScoreTable]:
+    """A score table with a row per year under a header "Năm | Điểm tổng hợp | Xếp hạng | So với năm trước" (or
+    a column per dimension): one table per year row, each column's figure that year's score, rank or change of
+    the total (a column naming no dimension) or of the dimension its header names."""
+    header = rows[0][1]
+    cols: list[tuple[int, IndicatorMatch | None, str]] = []  # (column, indicator or None for the total, metric)
+    for c, cell in enumerate(header[1:], start=1):
+        f = cell.f.strip(" *")
+        _, metric = _header_info(f)
+        if _TOTAL_HEAD.search(f) or is_total_cell_folded(f):
+            cols.append((c, None, metric if metric in ("rank", "change") else "score"))
+            continue
+        found = find_indicators_folded(f)
+        if found and found[0].exact:
+            cols.append((c, found[0], "score"))
+        elif metric is not None:
+            cols.append((c, None, metric))
+    if not cols:
+        return []
+    out: list[ScoreTable] = []
+    for b, cells in rows[1:]:
+        ym = _YEAR_CELL.match(cells[0].f.strip(" *")) if cells else None
+        if ym is None:
+            continue
+        year = int(ym.group("year"))
+        table = ScoreTable([(year, metric) for _, _, metric in cols], [], "delimited")
+        groups: dict[int | None, list[int]] = {}
+        for k, (_, match, _) in enumerate(cols):
+            groups.setdefault(id(match) if match is not None else None, []).append(k)
+        for key, ks in groups.items():
+            match = cols[ks[0]][1]
+            values: list[Cell | None] = [None] * len(cols)
+            for k in ks:
+                c = cols[k][0]
+                if c < len(cells) and cells[c].text and _is_value_cell(cells[c].text):
+                    values[k] = cells[c]
+            if any(values):
+                table.rows.append(ScoreRow(None, cells[0], match, key is None, values, cells[0].start, b.section))
+        if table.rows:
+            out.append(table)
+    return out
 
 
 _INTRO_YEAR = regex.compile(r"(?i:năm)\s{1,3}((?:19|20)\d{2})(?!\d)[^\n]{0,200}:\s*$")
@@ -1320,6 +1378,8 @@ def _table_facts(ctx: DocContext, table: ScoreTable) -> list[Fact]:
                     f.change = _num(s)
                 elif metric == "change" and (wm := _WORD_CHANGE.match(s)) is not None:
                     f.change = _num(wm.group("num")) * (-1 if wm.group("w").lower() == "giảm" else 1)
+                    if wm.group("bac"):  # "Giảm 0,27 điểm, giảm 5 bậc"
+                        f.rank_change = int(wm.group("bac")) * (-1 if wm.group("rw").lower() == "giảm" else 1)
                 else:
                     continue
                 f.end = max(f.end, cell.end)

@@ -403,3 +403,10 @@ def test_a_heading_naming_participation_by_its_short_name_with_other_dimensions(
         (8, "Quản trị điện tử")}
     doc = parse_text(text)
     assert [t.dimension for t in doc.tasks] == [1, 8]
+
+
+def test_equity_in_public_employment_named_with_its_sector() -> None:
+    """ "Công bằng trong tuyển dụng vào khu vực nhà nước" (or "… vào cơ quan nhà nước") is 4.3 exactly."""
+    ctx = parse("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2025\n\nII. NHIỆM VỤ\n4. Kiểm soát tham nhũng trong khu vực công\n"
+                "4.3. Công bằng trong tuyển dụng vào cơ quan nhà nước\n- Công khai kết quả thi tuyển công chức.\n")
+    assert [(m.dimension, m.subdimension, m.method) for m in ctx.indicators] == [(4, None, "heading"), (4, "4.3", "heading")]

@@ -1112,3 +1112,32 @@ Năm 2025, tỉnh tiếp tục triển khai các giải pháp cải thiện Ch�
     plain = parse("STT\nChỉ số\n2023\n2024\n1\nQuản trị điện tử\n3,40\n3,18\n")
     assert (8, None, 2023, "actual", 3.40, None, None, None, None) in facts(plain)
     assert (8, None, 2024, "actual", 3.18, None, None, None, None) in facts(plain)
+
+
+def test_a_score_table_with_a_row_per_year() -> None:
+    """ "Năm đánh giá | Chỉ số PAPI | Thứ hạng | Tăng, giảm so với năm trước": each row a year's total, its rank and
+    its change in words with the rank's ("Tăng 0,52 điểm, tăng 4 bậc"); a column naming a dimension gives that
+    dimension's score."""
+    text = """Kết quả Chỉ số PAPI của tỉnh qua các năm:
+
+| Năm đánh giá | Chỉ số PAPI | Thứ hạng | Quản trị điện tử | Tăng, giảm so với năm trước |
+|---|---|---|---|---|
+| 2022 | 41,76 | 35/63 | 3,02 | - |
+| 2023 | 42,28 | 31/63 | 3,40 | Tăng 0,52 điểm, tăng 4 bậc |
+"""
+    ctx = parse(text)
+    got = facts(ctx)
+    assert (None, None, 2022, "actual", 41.76, None, 35, 63, None) in got
+    assert (None, None, 2023, "actual", 42.28, 0.52, 31, 63, 4) in got
+    assert (8, None, 2022, "actual", 3.02, None, None, None, None) in got
+    assert (8, None, 2023, "actual", 3.40, None, None, None, None) in got
+    assert get(ctx, None, None, 2023, "actual").raw == "2023 | 42,28 | 31/63 | 3,40 | Tăng 0,52 điểm, tăng 4 bậc"
+
+
+def test_a_comparative_against_a_named_year_is_a_change() -> None:
+    """ "cao hơn năm 2023 là 0,41 điểm" is a rise; "thấp hơn bình quân cả nước 0,2 điểm" names no year: no change."""
+    ctx = parse("Năm 2024, Chỉ số PAPI của tỉnh đạt 43,15 điểm, cao hơn năm 2023 là 0,41 điểm; xếp thứ 20/63.\n")
+    f = get(ctx, None, None, 2024, "actual")
+    assert (f.value, f.change, f.rank) == (43.15, 0.41, 20)
+    ctx = parse("Năm 2024, Chỉ số nội dung Quản trị điện tử đạt 3,10 điểm, thấp hơn bình quân cả nước 0,2 điểm.\n")
+    assert get(ctx, 8, None, 2024, "actual").change is None
