@@ -172,6 +172,9 @@ def _words(s: str) -> int:
     return len(_WORD.findall(s)) if b is None else len(b.split())
 
 
+_SENTENCE_WORDS = 20  # words of a bold line ending with "." that holds a ";": a sentence of clauses, no title
+
+
 def _more_words(s: str, k: int) -> bool:
     """``_words(s) > k``; a string of at most 2k characters cannot hold k + 1 words."""
     return len(s) > 2 * k and _words(s) > k
@@ -811,7 +814,9 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
         # run-in head wrapped onto the next line, then the item's text: an item, not a heading
         return None
     if strong:
-        if stripped.endswith(".") and _more_words(title, 60):
+        if stripped.endswith(".") and (_more_words(title, 60) or (";" in title and _more_words(title, _SENTENCE_WORDS))):
+            # a whole sentence in bold ("**4. Đề nghị Ủy ban MTTQ huyện … phối hợp giám sát …; kịp thời phản ánh
+            # … .**"): an item, not a heading
             return None
         return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), content_start)
     if stripped.endswith((".", ";", ".”", '."', "…")) and not stripped.endswith("./."):

@@ -2229,3 +2229,18 @@ def test_trach_nhiem_thuc_hien_names_the_lead_in_a_closing_field_sentence() -> N
     assert [a.name for a in tasks[1].support] == ["Ban Thanh tra nhân dân xã"]
     assert tasks[0].text == "Công khai quy trình giải quyết đơn thư tại trụ sở xã."
     assert [d.raw for d in tasks[0].deadlines] == ["quý II/2025"]
+
+
+def test_a_whole_numbered_sentence_in_bold_is_a_task_not_a_heading() -> None:
+    """ "**3. Đề nghị Hội Nông dân … phối hợp …; vận động … .**" under "Tổ chức thực hiện": a sentence of clauses
+    in bold is an item; a short bold heading ending with a full stop stays a heading."""
+    from papi_extract.pipeline import parse_text
+
+    text = ("**KẾ HOẠCH**\n\n**Cải thiện Chỉ số PAPI xã năm 2025**\n\n**II. TỔ CHỨC THỰC HIỆN**\n\n"
+            "**1. Công chức Văn phòng - Thống kê.**\n\n- Theo dõi, tổng hợp kết quả thực hiện Kế hoạch.\n\n"
+            "**2. Đề nghị Hội Nông dân xã và Đoàn Thanh niên xã phối hợp tuyên truyền Kế hoạch đến hội viên, đoàn viên;"
+            " vận động Nhân dân tích cực tham gia trả lời phiếu khảo sát PAPI.**\n")
+    doc = parse_text(text)
+    assert [s.title for s in doc.sections] == ["TỔ CHỨC THỰC HIỆN", "Công chức Văn phòng - Thống kê"]
+    texts = [t.text for t in doc.tasks]
+    assert any(t.startswith("Đề nghị Hội Nông dân xã và Đoàn Thanh niên xã phối hợp") for t in texts)
