@@ -569,7 +569,9 @@ def _join_paragraphs(pieces: list[str]) -> str:
             continue
         if not out:
             out = p
-        elif gap and out[-1] not in ";.,:":
+        elif gap and out[-1] not in ";.,:" and not p[:1].islower():
+            # (a paragraph opening in lower case goes on the one before: a name broken by a forced line break,
+            # "Phòng Lao động - Thương binh" / "và Xã hội")
             out = f"{out}; {p}"
         else:
             out = f"{out} {p}"

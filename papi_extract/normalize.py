@@ -49,6 +49,7 @@ from papi_extract.grid_tables import (
 from papi_extract.run_tables import has_run_tables
 from papi_extract.word_tables import join_spilled_cells
 from papi_extract.adoc_text import asciidoc_to_markdown, looks_like_asciidoc
+from papi_extract.dokuwiki_text import dokuwiki_to_markdown, looks_like_dokuwiki
 from papi_extract.jira_text import jira_to_markdown, looks_like_jira
 from papi_extract.org_text import looks_like_org, org_to_markdown
 from papi_extract.wiki_text import looks_like_wiki, wiki_to_markdown
@@ -238,9 +239,9 @@ _MD_MARK_STARTS = ("#", "**", "|")
 
 
 def detect_format(text: str, hint: str | None = None) -> str:
-    """"text", "markdown", "html", "org", "wiki", "asciidoc" or "jira" (Org, MediaWiki, AsciiDoc and Jira text, read
-    as markdown once their marks are rewritten)."""
-    if hint in ("text", "markdown", "html", "org", "wiki", "asciidoc", "jira"):
+    """"text", "markdown", "html", "org", "wiki", "asciidoc", "jira" or "dokuwiki" (Org, MediaWiki, AsciiDoc, Jira and
+    DokuWiki text, read as markdown once their marks are rewritten)."""
+    if hint in ("text", "markdown", "html", "org", "wiki", "asciidoc", "jira", "dokuwiki"):
         return hint
     head = text[:4000].lower()
     if "<html" in head or "<!doctype html" in head or head.count("<p") + head.count("<div") >= 3:
@@ -253,6 +254,8 @@ def detect_format(text: str, hint: str | None = None) -> str:
         return "asciidoc"
     if "||" in text and looks_like_jira(text):
         return "jira"
+    if ("^" in text or "\\\\ " in text) and looks_like_dokuwiki(text):
+        return "dokuwiki"
     if "#" not in text and "**" not in text and "|" not in text:  # no line can start with a mark
         return "text"
     md_marks = 0
@@ -440,6 +443,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text, fmt = wiki_to_markdown(text), "markdown"  # "{| … |}" tables, "'''bold'''": markdown's
     elif fmt == "jira":
         text, fmt = jira_to_markdown(text), "markdown"  # "|| … ||" headers, rows over lines, "\(" escapes
+    elif fmt == "dokuwiki":
+        text, fmt = dokuwiki_to_markdown(text), "markdown"  # "^ … ^" header rows, "\\" breaks in cells, "//italic//"
     if fmt == "html":
         from papi_extract.html_text import html_to_text
 

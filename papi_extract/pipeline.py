@@ -154,9 +154,9 @@ def parse_text(
 
 
 def _source_format(hint: str | None) -> str:
-    """The output contract's format of a hint: Org, MediaWiki, AsciiDoc and Jira text are read as markdown (their
-    marks rewritten)."""
-    return "markdown" if hint in ("org", "wiki", "asciidoc", "jira") else hint or "text"
+    """The output contract's format of a hint: Org, MediaWiki, AsciiDoc, Jira and DokuWiki text are read as markdown
+    (their marks rewritten)."""
+    return "markdown" if hint in ("org", "wiki", "asciidoc", "jira", "dokuwiki") else hint or "text"
 
 
 def _format_hint(path: str) -> str | None:
