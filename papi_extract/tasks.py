@@ -157,6 +157,7 @@ class Vocab:
     speech_verb: regex.Pattern[str]
     back_reference: regex.Pattern[str]  # "… thực hiện các nội dung trên": an assignment of the items above
     indicator_note: regex.Pattern[str]  # "(Chỉ số nội dung 4 - …)" closing an item: the indicator it serves
+    clause_time: regex.Pattern[str]  # "…; năm 2024.", "…; khi có hồ sơ quá hạn.": a closing clause that is the time
     dimension_tag: regex.Pattern[str]  # "Chỉ số nội dung 7" in a "Ghi chú" cell: the dimension by its number
 
 
@@ -197,10 +198,13 @@ def vocab() -> Vocab:
         r"(?<!\w)(?:" + _alternation(raw["reference_endings"]) + r")(?!\w)[^.;:!?]{0,40}[.;]?\s{0,4}$")
     back_reference = regex.compile(r"(?<!\w)(?:" + _alternation(raw["back_references"]) + r")(?!\w)")
     indicator_note = regex.compile(r"\s{0,3}(?:" + _alternation(raw["indicator_notes"]) + r")(?!\w)")  # matched at a position
+    clause_time = regex.compile(r"\s{0,3}(?:(?:" + _alternation(raw["clause_time_verbs"]) + r")\s{1,3})?(?P<time>(?:"
+                                + _alternation(raw["clause_time_openings"]) + r")(?!\w))")
     dimension_tag = regex.compile(r"(?:" + _alternation(raw["dimension_number_labels"]) + r")\s{0,3}(?:so\s{0,2})?([1-8])(?!\d)")
     return Vocab(block_line, agency_section, not_task_opening, not_task_phrase, generic_opening,
                  opening_clause, topic_opening, frozenset(raw["header_filler_words"]),
-                 reference_ending, person, person_opening, speech_verb, back_reference, indicator_note, dimension_tag)
+                 reference_ending, person, person_opening, speech_verb, back_reference, indicator_note, clause_time,
+                 dimension_tag)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1563,6 +1567,24 @@ def _closing_paren(f: str) -> tuple[int, int] | None:
     return None if k < 0 else (k, close)
 
 
+_CLAUSE_TIME_MAX = 60  # characters of an item's closing clause that may be its time field
+
+
+def _clause_time(st: _Doc, body: Joined) -> list[Deadline]:
+    """The time of an item whose last clause, after its last ";", is only a time ("…; năm 2024.", "…; khi có hồ
+    sơ quá hạn."), which prose reading leaves (a bare year or an event it does not know): the clause is read as a
+    time cell when the time opens it."""
+    f = body.folded
+    k = f.rfind(";")
+    if k < 0 or len(f) - k > _CLAUSE_TIME_MAX:
+        return []
+    m = st.v.clause_time.match(f, k + 1)
+    if m is None:
+        return []
+    inner = body.slice(m.start("time"), len(f.rstrip(" .")))
+    return [d for d in st.deadlines(inner, cell=True) if d.kind != "unspecified"]
+
+
 def _paren_time(st: _Doc, body: Joined, found: list[Deadline]) -> list[Deadline]:
     """The time in a closing parenthesis that is the item's time field ("… (Năm 2024).", "… (Khi có dự án
     thu hồi đất).") though prose reading finds none there: its content is read as a time cell when the
@@ -1911,6 +1933,8 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
     deadlines = st.deadlines(time_field, cell=True) if time_field else st.deadlines(body, cell=False)
     if not time_field:
         deadlines.extend(_paren_time(st, body, deadlines))
+        if not deadlines:
+            deadlines.extend(_clause_time(st, body))
     else:
         # the item's own text may state a dated time of its own besides the field's ("phấn đấu đến ngày 31/12/2024
         # tỷ lệ … đạt 95%" over "- Thời gian: Trong năm 2024."): one record per time expression of the task. Only
@@ -2040,7 +2064,9 @@ def _note_indicator(st: _Doc, body: Joined) -> tuple[int, str | None] | None:
     note naming two ("…; Chỉ số nội dung 4 - …") gives the first; a sub-dimension counts only under
     the dimension named with it (or alone)."""
     f = body.folded
-    paren = _closing_paren(f) if st.api.search_indicators is not None else None
+    if st.api.search_indicators is None:
+        return None
+    paren = _closing_paren(f) or _note_before_time(f)
     if paren is None:
         return None
     k, close = paren
@@ -2055,6 +2081,20 @@ def _note_indicator(st: _Doc, body: Joined) -> tuple[int, str | None] | None:
     dim = int(found[0].dimension)
     sub = next((str(m.subdimension) for m in found if m.subdimension and int(m.dimension) == dim), None)
     return dim, sub
+
+
+_NOTE_TAIL = 120  # characters after a note's parenthesis: the item's time clause ("; hoàn thành trước kỳ bầu cử.")
+
+
+def _note_before_time(f: str) -> tuple[int, int] | None:
+    """(offset of "(", offset of ")") of the last parenthesis of an item when only the item's closing clause follows
+    it ("… (Chỉ số nội dung 1 - Tham gia …); hoàn thành trước kỳ bầu cử."), or None (the caller checks that it is
+    an indicator note)."""
+    close = f.rfind(")", max(0, len(f) - _NOTE_TAIL))
+    if close < 0 or f[close + 1 : close + 3].strip()[:1] not in (";", ","):
+        return None
+    k = f.rfind("(", max(0, close - _MAX_NOTE - 1), close)
+    return (k, close) if k >= 0 else None
 
 
 def _runin_subdimension(st: _Doc, text: str, dimension: int) -> str | None:

@@ -2244,3 +2244,22 @@ def test_a_whole_numbered_sentence_in_bold_is_a_task_not_a_heading() -> None:
     assert [s.title for s in doc.sections] == ["TỔ CHỨC THỰC HIỆN", "Công chức Văn phòng - Thống kê"]
     texts = [t.text for t in doc.tasks]
     assert any(t.startswith("Đề nghị Hội Nông dân xã và Đoàn Thanh niên xã phối hợp") for t in texts)
+
+
+def test_an_indicator_note_before_the_closing_time_clause_and_a_clause_that_is_only_a_time() -> None:
+    """ "… (Chỉ số nội dung 7 - Quản trị môi trường); thực hiện thường xuyên.": the note still tags the item; "…;
+    năm 2026." and "…; khi có phản ánh của người dân." closing an item are its time, read as a time cell; a closing
+    clause that only mentions a time in passing ("…; phản ánh kịp thời những vướng mắc") is none."""
+    from papi_extract.pipeline import parse_text
+
+    text = ("KẾ HOẠCH\nCải thiện Chỉ số PAPI tỉnh năm 2026\n\nII. NHIỆM VỤ CỤ THỂ\n2.1. Sở Nông nghiệp và Môi trường\n"
+            "- Kiểm tra việc xả thải của các khu công nghiệp (Chỉ số nội dung 7 - Quản trị môi trường); năm 2026.\n"
+            "- Xử lý dứt điểm các điểm nóng về rác thải (Chỉ số nội dung 7 - Quản trị môi trường, nội dung thành phần"
+            " Chất lượng không khí); khi có phản ánh của người dân.\n"
+            "2.2. Sở Nội vụ\n"
+            "- Tổng hợp kết quả thực hiện của các sở, ngành (Chỉ số nội dung 3 - Trách nhiệm giải trình với người dân);"
+            " phản ánh kịp thời những vướng mắc.\n")
+    tasks = parse_text(text).tasks
+    assert [(t.dimension, t.subdimension) for t in tasks] == [(7, None), (7, "7.2"), (3, None)]
+    assert [[(d.raw, d.kind) for d in t.deadlines] for t in tasks] == [
+        [("năm 2026", "year")], [("khi có phản ánh của người dân", "event")], []]
