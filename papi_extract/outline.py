@@ -796,7 +796,7 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
             content_start = base + info.bold_end + (len(text[info.bold_end :]) - len(text[info.bold_end :].lstrip()))
             return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), content_start)
     stripped = title.rstrip()
-    if (shape == "arabic" and not strong and not stripped.endswith((":", ".", ";"))
+    if (shape in ("arabic", "dotted") and not strong and not stripped.endswith((":", ".", ";"))
             and (wrap_end := _wrapped_head(lines, i)) is not None):
         return _Heading(i, shape, label, ts, wrap_end, -1, last_line=i + 1)  # a group's head wrapped onto "huyện:"
     if (shape in ("arabic", "dotted", "roman") and not stripped.endswith((":", ".", ";"))
@@ -893,6 +893,9 @@ def _letter_part(lines: _Lines, i: int, s: str, start: int, end: int) -> _Headin
     return _Heading(i, "part", m.group("label"), ts, _rstrip_end(lines, ts, end), -1)
 
 
+_NUMBER_WORD_END = regex.compile(r"(?<!\w)(?:năm|tháng|quý|ngày|số)$")
+
+
 def _wrapped_on(lines: _Lines, i: int) -> bool:
     """Line i continues on the next line: that line is not blank, starts with a lower-case letter and
     opens no item (hard-wrapped plain text; a heading never runs on into a lower-case line)."""
@@ -913,8 +916,10 @@ def _wrapped_on(lines: _Lines, i: int) -> bool:
     if lines.starts_item(j):  # "a) …" opens an item
         return False
     # a lower-case start goes on a sentence; so does any start after a line cut at the wrap width
-    # ("… sử dụng ứng dụng" + "VNeID và …") or one that leaves a parenthesis open
-    return nxt[0].islower() or lines.full(i) or lines.texts[i].count("(") > lines.texts[i].count(")")
+    # ("… sử dụng ứng dụng" + "VNeID và …") or one that leaves a parenthesis open, and a number after a line
+    # stopping on the word that needs it ("… trước mùa mưa bão năm" + "2025.")
+    return (nxt[0].islower() or lines.full(i) or lines.texts[i].count("(") > lines.texts[i].count(")")
+            or (nxt[0].isdigit() and _NUMBER_WORD_END.search(lines.texts[i].rstrip()) is not None))
 
 
 # a line ending on one of these goes on below: no heading stops there ("… ngân sách địa phương trên")
@@ -964,7 +969,9 @@ def _wrapped_head(lines: _Lines, i: int) -> int | None:
     # ("3. Thủ trưởng các cơ quan …; Chủ tịch" / "UBND các xã, phường" / "" / "- Xây dựng …", odt2txt)
     bare = (nxt[-1:] not in ".;:!?" and j + 1 < lines.n and lines.blank(j + 1)
             and lines.texts[i].rstrip()[-1:] not in ".;:,")
-    if not (nxt.endswith(":") or bare) or len(nxt) > _WRAPPED_HEAD_REST or ":" in nxt[:-1] \
+    # a name cut after its comma, its items right below ("2.8. Ủy ban nhân dân các huyện," / "thành phố" / "• …")
+    comma = lines.texts[i].rstrip().endswith(",") and nxt[-1:] not in ".;:!?," and nxt[:1].islower()
+    if not (nxt.endswith(":") or bare or comma) or len(nxt) > _WRAPPED_HEAD_REST or ":" in nxt[:-1] \
             or not _followed_by_items(lines, j):
         return None
     if lines.starts_item(j) or _label_matches(lines.texts[j], lines.texts[j].lstrip())[1:] != (None, None, None):

@@ -940,3 +940,19 @@ def test_a_results_and_limitations_heading_under_a_tasks_section_keeps_its_own_k
     kinds = {collapse_ws(s.title): s.kind for s in _outline(text).sections}
     assert kinds["Kết quả, hạn chế"] == "limitations"
     assert kinds["Giải pháp"] == "tasks"
+
+
+def test_a_heading_cut_after_its_comma_and_an_item_cut_before_its_year() -> None:
+    """ "3.4. Ủy ban nhân dân các xã," / "thị trấn" over its items is one heading; "5.2. Tổ chức tổng vệ sinh …
+    trước Tết Nguyên đán năm" / "2026." is a numbered item wrapped before its year, not a heading."""
+    from papi_extract.pipeline import parse_text
+
+    text = ("KẾ HOẠCH\nCải thiện Chỉ số PAPI huyện năm 2025\n\nII. NHIỆM VỤ\n3.4. Ủy ban nhân dân các xã,\nthị trấn\n"
+            "  • Niêm yết công khai thủ tục hành chính tại Bộ phận Một cửa; thực hiện thường xuyên.\n"
+            "  • Tổ chức đối thoại với Nhân dân; hằng quý.\n"
+            "5.2. Tổ chức tổng vệ sinh môi trường các khu dân cư trước Tết Nguyên đán năm\n2026.\n")
+    doc = parse_text(text)
+    assert [(s.label, s.title) for s in doc.sections] == [("II", "NHIỆM VỤ"), ("3.4", "Ủy ban nhân dân các xã, thị trấn")]
+    texts = [t.text for t in doc.tasks]
+    assert "Tổ chức tổng vệ sinh môi trường các khu dân cư trước Tết Nguyên đán năm 2026." in texts
+    assert [a.name for a in doc.tasks[0].lead] == ["Ủy ban nhân dân các xã, thị trấn"]
