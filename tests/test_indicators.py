@@ -410,3 +410,18 @@ def test_equity_in_public_employment_named_with_its_sector() -> None:
     ctx = parse("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2025\n\nII. NHIỆM VỤ\n4. Kiểm soát tham nhũng trong khu vực công\n"
                 "4.3. Công bằng trong tuyển dụng vào cơ quan nhà nước\n- Công khai kết quả thi tuyển công chức.\n")
     assert [(m.dimension, m.subdimension, m.method) for m in ctx.indicators] == [(4, None, "heading"), (4, "4.3", "heading")]
+
+
+def test_group_and_short_sub_dimension_headings() -> None:
+    """ "Nhóm chỉ số Thủ tục hành chính công và Cung ứng dịch vụ công" names two dimensions; short sub-dimension
+    headings ("Chứng thực, xác nhận", "Về chất lượng nguồn nước", "Sử dụng cổng thông tin điện tử", "Thu, chi ngân
+    sách") name theirs."""
+    ctx = parse("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2025\n\nII. NHIỆM VỤ\n"
+                "1. Nhóm chỉ số Thủ tục hành chính công và Cung ứng dịch vụ công\n"
+                "a) Chứng thực, xác nhận\n- Bố trí công chức trực chứng thực vào thứ Bảy.\n"
+                "2. Nhóm chỉ số Quản trị môi trường và Quản trị điện tử\n"
+                "a) Về chất lượng nguồn nước\n- Kiểm tra chất lượng nước sạch nông thôn.\n"
+                "b) Sử dụng cổng thông tin điện tử\n- Cập nhật tin bài trên cổng thông tin điện tử phường.\n"
+                "3. Nhóm chỉ số Công khai, minh bạch\na) Thu, chi ngân sách\n- Niêm yết dự toán ngân sách phường.\n")
+    assert [(m.dimension, m.subdimension) for m in ctx.indicators] == [
+        (5, None), (6, None), (5, "5.1"), (7, None), (8, None), (7, "7.3"), (8, "8.1"), (2, None), (2, "2.3")]
