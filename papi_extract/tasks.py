@@ -117,6 +117,11 @@ _OVERSIGHT_ONLY = regex.compile(
     r"(?:\s{0,3}(?:,|va(?!\w))\s{0,3}|\s{1,3})?){1,4}(?:viec\s{1,3}thuc\s{1,3}hien\s{0,3})?(?=[;.]|$)"
 )
 _LEAD_VERB = regex.compile(r"\s{0,3}[(,]?\s{0,3}chu\s{1,3}tri(?!\w)")
+# "Việc … do X thực hiện / hướng dẫn thực hiện / chủ trì / đảm nhiệm" (folded): X, the passive's agent, leads
+_PASSIVE_BY = regex.compile(r"(?<!\w)do\s{1,3}(?=\w)")
+_PASSIVE_VERB = regex.compile(
+    r"\s{1,3}(?:huong\s{1,3}dan\s{1,3}|to\s{1,3}chuc\s{1,3})?(?:thuc\s{1,3}hien|chu\s{1,3}tri|dam\s{1,3}nhiem"
+    r"|phu\s{1,3}trach|tham\s{1,3}muu)(?!\w)")
 _LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 # An opening clause before the subject has at most this many words ("Hàng quý, …").
 _MAX_OPENING_WORDS = 6
@@ -961,6 +966,13 @@ class _Doc:
         closing = _closing_assignment(self, j)
         if closing:
             return closing
+        if j.folded.startswith("viec ") and " do " in j.flat:
+            # "Việc tổ chức bầu trưởng tổ dân phố … do Văn phòng HĐND và UBND phường hướng dẫn thực hiện": the
+            # passive's agent leads
+            for m in _PASSIVE_BY.finditer(j.folded):
+                got, after = self.subject_at(j, m.end())
+                if got and _PASSIVE_VERB.match(j.folded, after):
+                    return list(got)
         if "giao" not in j.folded and "chu tri" not in j.flat:
             return []
         for k in j.sentence_ends():

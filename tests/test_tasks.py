@@ -2263,3 +2263,19 @@ def test_an_indicator_note_before_the_closing_time_clause_and_a_clause_that_is_o
     assert [(t.dimension, t.subdimension) for t in tasks] == [(7, None), (7, "7.2"), (3, None)]
     assert [[(d.raw, d.kind) for d in t.deadlines] for t in tasks] == [
         [("năm 2026", "year")], [("khi có phản ánh của người dân", "event")], []]
+
+
+def test_a_passive_task_names_its_lead_after_do_and_the_merged_provincial_media_body() -> None:
+    """ "Việc … do Phòng Nội vụ hướng dẫn thực hiện": the passive's agent leads; "Yêu cầu Báo và Phát thanh, Truyền
+    hình tỉnh …" names the provincial media body merged in 2025; "do" as a cause ("do thiếu kinh phí") names none."""
+    from papi_extract.pipeline import parse_text
+
+    text = ("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2025\n\nI. NHIỆM VỤ\n"
+            "– Việc rà soát, công khai danh sách hộ nghèo năm 2026 do Phòng Văn hóa - Xã hội hướng dẫn thực hiện;"
+            " thời gian: quý IV/2025.\n"
+            "– Việc lấy ý kiến Nhân dân về dự thảo quy hoạch do Phòng Kinh tế chủ trì.\n"
+            "– Yêu cầu Báo và Phát thanh, Truyền hình tỉnh mở chuyên mục giải đáp ý kiến người dân.\n"
+            "– Việc sửa chữa nhà văn hóa tổ dân phố còn chậm do thiếu kinh phí, cần tiếp tục theo dõi.\n")
+    tasks = parse_text(text).tasks
+    assert [[a.name for a in t.lead] for t in tasks] == [
+        ["Phòng Văn hóa - xã hội"], ["Phòng Kinh tế"], ["Báo và Phát thanh và Truyền hình tỉnh"], []]
