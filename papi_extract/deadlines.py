@@ -62,6 +62,7 @@ _DONE_AFTER = regex.compile(r"\s{0,3},?\s{0,3}(?:phải\s+|cơ\s+bản\s+)?(?:ho
 _HALF_YEAR = regex.compile(_B + r"(?:trong\s+)?(0?6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s+((?:19|20)\d{2})(?!\d)")
 # "trước ngày 30/6 hằng năm": a day without its year, then the annual recurrence
 _ANNUAL_AFTER = regex.compile(r"[\s,]*$")
+_ANNUAL_BEFORE = regex.compile(r"[ \t]{0,2},[ \t]{0,3}(?:(?:trong|vào|hoàn thành)[ \t]{1,3})?")  # "hằng năm, " before the date
 # "theo kế hoạch [thanh tra | công tác …] năm 2023": a few lower-case words, then the plan's year
 _PLAN_YEAR = regex.compile(r"(?:\s+[\p{Ll}]+){0,5}?\s+năm\s+((?:19|20)\d{2})(?!\d)(?!\s*[-–—]\s*\d)")
 _EVENT_CUT = regex.compile(r"\s+(?:theo|tại|trên|để|nhằm)\s")
@@ -666,6 +667,12 @@ def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
                 and _ANNUAL_AFTER.match(low, merged[-1].end, r.start)):
             q = merged.pop()
             r = replace(r, start=q.start)
+        elif (merged and merged[-1].kind == "recurring" and merged[-1].recurrence == "annual"
+              and r.kind in ("quarter", "by_date", "month")
+              and not r.year_given and _ANNUAL_BEFORE.fullmatch(low, merged[-1].end, r.start)):
+            # "Hằng năm, trước ngày 31/12", "hằng năm, trong quý III": the same, the recurrence first
+            annual = merged.pop()
+            r = replace(annual, end=r.end)
         merged.append(r)
     kept = merged
     # "Thường xuyên trong năm 2020": a continuous time over the year right after it is one record, as

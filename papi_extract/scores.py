@@ -1759,6 +1759,8 @@ class _Prose:
             vm = v.verb_end.search(f, max(g.last, ns - 48), ns)
             verb_start = vm.start() if vm else ns
             vclass = v.verb_class.get(" ".join(vm.group("verb").split())) if vm else None
+            if vclass == "down" and vm is not None and vm.group().rstrip().endswith(" con"):
+                vclass = "value"  # "giảm còn 0,79 điểm", "giảm xuống còn …": the figure it fell to
             region = f[g.last : verb_start]
             if self._national(f, stack, verb_start):
                 g.last = e

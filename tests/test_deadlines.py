@@ -832,3 +832,15 @@ def test_before_each_occasion_and_around_one_are_events() -> None:
     assert got("Sửa chữa phòng học xong trước khai giảng năm học mới.") == [("trước khai giảng năm học mới", "event")]
     assert [(d.raw, d.kind) for d in parse_deadlines("Trước khai giảng năm học 2025 - 2026", cell=True)] == [
         ("Trước khai giảng năm học 2025 - 2026", "event")]
+
+
+def test_an_annual_recurrence_before_the_day_of_the_year() -> None:
+    """ "hằng năm, trước ngày 31/12" (the recurrence first) is one annual record, as "trước ngày 31/12 hằng năm" is;
+    a date with its year after "hằng năm," stays a date of its own."""
+    def got(text: str) -> list[tuple[str, str, str | None]]:
+        return [(d.raw, d.kind, d.recurrence) for d in parse_deadlines(text)]
+
+    assert got("Tổ chức đối thoại với Nhân dân hằng năm, trước ngày 15/11.") == [
+        ("hằng năm, trước ngày 15/11", "recurring", "annual")]
+    assert got("Rà soát quy chế dân chủ hằng năm, trong quý II.") == [("hằng năm, trong quý II", "recurring", "annual")]
+    assert [k for _, k, _ in got("Báo cáo hằng năm, trước ngày 15/11/2025.")] == ["recurring", "by_date"]

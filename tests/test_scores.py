@@ -1141,3 +1141,10 @@ def test_a_comparative_against_a_named_year_is_a_change() -> None:
     assert (f.value, f.change, f.rank) == (43.15, 0.41, 20)
     ctx = parse("Năm 2024, Chỉ số nội dung Quản trị điện tử đạt 3,10 điểm, thấp hơn bình quân cả nước 0,2 điểm.\n")
     assert get(ctx, 8, None, 2024, "actual").change is None
+
+
+def test_a_fall_to_a_figure_is_its_value() -> None:
+    """ "giảm còn 2,10 điểm" names the figure the score fell to (the value), "giảm 0,11 điểm" the fall."""
+    ctx = parse("Năm 2024, nội dung thành phần Tri thức công dân giảm 0,11 điểm; Đóng góp tự nguyện giảm xuống còn"
+                " 2,10 điểm.\n")
+    assert (get(ctx, 1, "1.1", 2024, "change").change, get(ctx, 1, "1.4", 2024, "actual").value) == (-0.11, 2.1)
