@@ -884,6 +884,10 @@ def _cell_spans(text: str, low: str, kept: list[_Rec]) -> list[tuple[int, int]]:
         start = min(max(start, cs), r.start)
         nxt_in_clause = idx + 1 < len(kept) and cs <= kept[idx + 1].start < ce
         end = r.end if nxt_in_clause else max(r.end, ce)
+        if end > r.end:
+            paren = text.find("(", r.end, end)
+            if paren >= 0:
+                end = paren  # "quý II/2024 (Chỉ số nội dung 2 - …)": a note after the time is no part of it
         while end > start and text[end - 1] in " \t\n,;.":
             end -= 1
         while start < end and text[start] in " \t":

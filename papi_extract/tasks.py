@@ -659,6 +659,9 @@ def _split_field_lines(ctx: DocContext, blocks: list[Block]) -> list[Block]:
         for k in range(1, len(pieces)):
             a, e = pieces[k]
             if _cue_with_colon(block_line, ctx.folded[a:e]) is not None:
+                prev_end = ctx.text[pieces[k - 1][0] : pieces[k - 1][1]].rstrip()[-1:]
+                if prev_end in (";", ",") and ctx.text[a:e].lstrip()[:1].islower():
+                    continue  # "… thôn, bon;" / "thời gian: tháng 12/2023 …": a clause of the same sentence, wrapped
                 cuts.append(k)
         if not cuts:
             out.append(b)
@@ -1942,6 +1945,13 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
     if dimension is not None and subdimension is None and sec is not None and sec.kind == "tasks":
         subdimension = _runin_subdimension(st, full_body.text, dimension)
     time_field = fields.get("deadline")
+    if time_field and note is None and (paren := _closing_paren(time_field.folded)) is not None:
+        # "…; thời gian: tháng 12/2023 (Chỉ số nội dung 2 - …)": the note closing the item closes its time field
+        tnote = _note_indicator(st, time_field)
+        if tnote is not None:
+            note = tnote
+            dimension, subdimension = tnote
+            time_field = time_field.slice(0, len(time_field.folded[: paren[0]].rstrip()))
     deadlines = st.deadlines(time_field, cell=True) if time_field else st.deadlines(body, cell=False)
     if not time_field:
         deadlines.extend(_paren_time(st, body, deadlines))

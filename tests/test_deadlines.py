@@ -844,3 +844,11 @@ def test_an_annual_recurrence_before_the_day_of_the_year() -> None:
         ("hằng năm, trước ngày 15/11", "recurring", "annual")]
     assert got("Rà soát quy chế dân chủ hằng năm, trong quý II.") == [("hằng năm, trong quý II", "recurring", "annual")]
     assert [k for _, k, _ in got("Báo cáo hằng năm, trước ngày 15/11/2025.")] == ["recurring", "by_date"]
+
+
+def test_a_note_in_parentheses_after_a_time_cell_is_no_part_of_its_raw() -> None:
+    (d,) = parse_deadlines("tháng 10/2025 (Chỉ số nội dung 8 - Quản trị điện tử)", cell=True)
+    assert (d.raw, d.kind) == ("tháng 10/2025", "month")
+    # a parenthesis holding the time's own range stays ("Hằng năm (2024 - 2025)")
+    (d,) = parse_deadlines("Hằng năm (2024 - 2025)", cell=True)
+    assert (d.raw, d.start, d.end) == ("Hằng năm (2024 - 2025)", "2024-01-01", "2025-12-31")

@@ -2279,3 +2279,20 @@ def test_a_passive_task_names_its_lead_after_do_and_the_merged_provincial_media_
     tasks = parse_text(text).tasks
     assert [[a.name for a in t.lead] for t in tasks] == [
         ["Phòng Văn hóa - xã hội"], ["Phòng Kinh tế"], ["Báo và Phát thanh và Truyền hình tỉnh"], []]
+
+
+def test_a_wrapped_time_clause_stays_in_the_item_and_its_note_tags_it() -> None:
+    """Hard-wrapped text breaking an item after "…;" before "thời gian: …" keeps the clause in the item (it is no
+    field line of its own, which would open in capitals or a dash); an indicator note closing the time field tags the
+    item and is no part of its time."""
+    from papi_extract.pipeline import parse_text
+
+    text = ("KẾ HOẠCH\nCải thiện Chỉ số PAPI thị xã năm 2024\n\nII. NHIỆM VỤ\n2.3. UBND các xã, phường:\n"
+            "- Niêm yết dự toán, quyết toán ngân sách tại nhà văn hóa các thôn, tổ dân phố;\n"
+            "thời gian: quý II/2024 (Chỉ số nội dung 2 - Công khai, minh bạch trong việc ra quyết\n"
+            "định ở địa phương, nội dung thành phần Công khai thu, chi ngân sách cấp xã).\n")
+    (task,) = parse_text(text).tasks
+    assert task.text.startswith("Niêm yết dự toán, quyết toán ngân sách tại nhà văn hóa các thôn, tổ dân phố; thời gian:")
+    assert (task.dimension, task.subdimension) == (2, "2.3")
+    assert [(d.raw, d.kind) for d in task.deadlines] == [("quý II/2024", "quarter")]
+    assert [a.name for a in task.lead] == ["Ủy ban nhân dân các xã, phường"]
