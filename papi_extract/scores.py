@@ -2111,6 +2111,22 @@ def extract_scores(ctx: DocContext) -> None:
                      and (fact.rank is None or x.rank == fact.rank)}
             if len(cands) == 1:
                 fact.year = cands.pop()
+    if any(f.year is None and f.kind in ("actual", "change") for f in prose.facts):
+        # a result stated with no year anywhere near it ("Chỉ số nội dung 4 đạt 5,92 điểm, giảm 0,37 điểm" under a
+        # task heading): the survey year of the results the plan states elsewhere, the latest before its own year
+        seen = [f.year for f in facts + prose.facts if f.year is not None and f.kind in ("actual", "change")
+                and (plan_year is None or f.year < plan_year)]
+        if seen:
+            latest = max(seen)
+            stated = {(f.dimension, f.subdimension, f.kind): f for f in facts + prose.facts if f.year == latest}
+            for fact in prose.facts:
+                if fact.year is None and fact.kind in ("actual", "change"):
+                    other = stated.get((fact.dimension, fact.subdimension, fact.kind))
+                    if other is not None and any(
+                            getattr(other, n) is not None and getattr(fact, n) is not None
+                            and abs(getattr(other, n) - getattr(fact, n)) > 1e-6 for n in ("value", "change", "rank")):
+                        continue  # that year's record says otherwise: the figure is of some other year
+                    fact.year = latest
     facts.extend(prose.facts)
     merged: dict[tuple[int | None, str | None, int | None, str], Fact] = {}
     out: list[Fact] = []

@@ -116,6 +116,11 @@ _OVERSIGHT_ONLY = regex.compile(
     r"\s{1,3}(?:(?:theo\s{1,3}doi|don\s{1,3}doc|huong\s{1,3}dan|kiem\s{1,3}tra|giam\s{1,3}sat)"
     r"(?:\s{0,3}(?:,|va(?!\w))\s{0,3}|\s{1,3})?){1,4}(?:viec\s{1,3}thuc\s{1,3}hien\s{0,3})?(?=[;.]|$)"
 )
+# A paragraph opening on an indicator's result in points ("Chỉ số nội dung 1 giảm 0,12 điểm, còn 4,96 điểm, do đó
+# cần …") states the result the tasks answer, not a task (folded; the name and the verb within a short clause).
+_SCORE_OPENING = regex.compile(
+    r"chi\s{1,3}so(?:\s{1,3}noi\s{1,3}dung|\s{1,3}thanh\s{1,3}phan)?\s{1,3}[^.;:()\n]{0,80}?(?<!\w)(?:dat|giam|tang)"
+    r"(?:\s{1,3}\w{1,8}){0,2}?\s{1,3}\d{1,2}[,.]\d{1,3}\s{1,3}diem(?!\w)")
 _LEAD_VERB = regex.compile(r"\s{0,3}[(,]?\s{0,3}chu\s{1,3}tri(?!\w)")
 # "Việc … do X thực hiện / hướng dẫn thực hiện / chủ trì / đảm nhiệm" (folded): X, the passive's agent, leads
 _PASSIVE_BY = regex.compile(r"(?<!\w)do\s{1,3}(?=\w)")
@@ -1217,6 +1222,8 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
         f = it.text.folded.strip()
         if v.not_task_opening.match(f) or (len(f) <= _MAX_REFERENCE_CHARS and v.not_task_phrase.search(f)):
             continue
+        if f.startswith("chi so") and _SCORE_OPENING.match(f):
+            continue  # "Chỉ số nội dung 4 đạt 5,92 điểm, giảm 0,37 điểm, … do đó cần …": a result and why, no task
         if len(f) <= _MAX_POINTER_CHARS and "phu luc" in f and v.reference_ending.search(f, max(0, len(f) - 90)):
             continue  # "Nhiệm vụ cụ thể … được phân công tại Phụ lục kèm theo Kế hoạch này.": a pointer
         if (k := f.find("(kem theo")) > 0 and _is_caps_caption(text[:k]):

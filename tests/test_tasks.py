@@ -2296,3 +2296,22 @@ def test_a_wrapped_time_clause_stays_in_the_item_and_its_note_tags_it() -> None:
     assert (task.dimension, task.subdimension) == (2, "2.3")
     assert [(d.raw, d.kind) for d in task.deadlines] == [("quý II/2024", "quarter")]
     assert [a.name for a in task.lead] == ["Ủy ban nhân dân các xã, phường"]
+
+
+def test_field_lines_named_twice_and_a_result_paragraph_over_the_tasks() -> None:
+    """ "- Sản phẩm, kết quả: …" (one field, two names) is the task's output line, no task; "Chỉ số nội dung 5 đạt
+    7,02 điểm, giảm 0,2 điểm, do đó cần …" under a task heading states the result the tasks answer: no task either."""
+    from papi_extract.pipeline import parse_text
+
+    text = ("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2025\n\nI. KẾT QUẢ\nNăm 2024, Chỉ số PAPI của tỉnh đạt 42,10 điểm.\n"
+            "II. NHIỆM VỤ\n1. Thủ tục hành chính công\n"
+            "Chỉ số nội dung 5 đạt 7,02 điểm, giảm 0,2 điểm, do đó cần tiếp tục cải cách thủ tục hành chính.\n"
+            "1.1. Rà soát quy trình nội bộ giải quyết thủ tục hành chính lĩnh vực đất đai.\n"
+            "- Đơn vị chủ trì: Sở Nông nghiệp và Môi trường.\n- Thời gian thực hiện: Quý III/2025.\n"
+            "- Sản phẩm, kết quả: Quyết định phê duyệt quy trình nội bộ.\n")
+    doc = parse_text(text)
+    assert [t.text for t in doc.tasks] == ["Rà soát quy trình nội bộ giải quyết thủ tục hành chính lĩnh vực đất đai."]
+    assert doc.tasks[0].output == "Quyết định phê duyệt quy trình nội bộ."
+    # the result's year is the survey year the plan states elsewhere (2024)
+    (s,) = [x for x in doc.scores if x.dimension == 5]
+    assert (s.year, s.kind, s.value, s.change) == (2024, "actual", 7.02, -0.2)
