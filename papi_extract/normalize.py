@@ -315,6 +315,8 @@ def _clean_chars(text: str) -> str:
     text = _plain_spaces(text)
     if "O" in text or "o" in text or "l" in text or "I" in text:
         text = _ocr_digits(text)
+    if "\\n" in text and "|" in text:
+        text = _escaped_cell_breaks(text)  # pandoc's ZimWiki writer: "Phòng Lao động - Thương binh\nvà Xã hội"
     if "<" in text:
         if "<br" in text or "<BR" in text:
             text = _line_breaks(text)
@@ -360,6 +362,19 @@ def _open_cell_end() -> regex.Pattern[str]:
     line_end_words.cell: "và", "Văn phòng", "Sở", …)."""
     words = sorted(_line_end_data()["cell"], key=len, reverse=True)
     return regex.compile(r"(?:^|[ \t|])(?:" + "|".join(regex.escape(w) for w in words) + r")$")
+
+
+_ESCAPED_BREAK = regex.compile(r"(?<!\\)\\n(?=[^\W\d_]|[-+•–*])")
+
+
+def _escaped_cell_breaks(text: str) -> str:
+    """A line break written as the two characters "\\n" inside a pipe-table row (pandoc's ZimWiki writer, a table
+    dumped from JSON) is the cell's ``<br>``: read as one, so the cell's lines stay its paragraphs."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if "\\n" in line and line.lstrip()[:1] == "|":
+            lines[i] = _ESCAPED_BREAK.sub("<br>", line)
+    return "\n".join(lines)
 
 
 def _line_breaks(text: str) -> str:

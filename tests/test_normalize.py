@@ -264,3 +264,20 @@ def test_a_page_taken_with_a_separator_between_its_text_nodes_loses_the_walls() 
     assert "Tuyên truyền pháp luật đến Nhân dân." in lines
     table = "| TT | Nội dung |\n|---|---|\n" + "| 1 | Tuyên truyền |\n" * 10
     assert normalize(table).text.startswith("| TT | Nội dung |")
+
+
+def test_a_line_break_written_as_backslash_n_inside_a_table_cell() -> None:
+    """pandoc's ZimWiki writer (and a table dumped from JSON) writes a cell's line break as the two characters
+    "\\n": read as the cell's <br> (a wrapped name joins, two agencies stay two, two "- " items stay two tasks);
+    a "\\n" outside a table row, or before a digit ("C:\\new" is no break either way), is left alone."""
+    from papi_extract.pipeline import parse_text
+
+    row = ("|1|- Niêm yết dự toán ngân sách xã\\n- Công khai quỹ do Nhân dân đóng góp|UBND các xã|Phòng Lao động -"
+           " Thương binh\\nvà Xã hội; \\nHội Nông dân huyện|Quý II/2024|")
+    text = ("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2024\n\nI. NHIỆM VỤ\n\n"
+            "|TT|Nội dung|Chủ trì|Phối hợp|Thời gian|\n|--|--|--|--|--|\n" + row + "\n\nGhi chú: đường dẫn C:\\new.\n")
+    norm = normalize(text, "markdown").text
+    assert "\\n" not in norm.split("Ghi chú")[0] and "C:\\new" in norm
+    tasks = parse_text(text).tasks
+    assert [t.text for t in tasks] == ["Niêm yết dự toán ngân sách xã", "Công khai quỹ do Nhân dân đóng góp"]
+    assert [a.name for a in tasks[0].support] == ["Phòng Lao động - Thương binh và Xã hội", "Hội Nông dân huyện"]
