@@ -1148,3 +1148,14 @@ def test_a_fall_to_a_figure_is_its_value() -> None:
     ctx = parse("Năm 2024, nội dung thành phần Tri thức công dân giảm 0,11 điểm; Đóng góp tự nguyện giảm xuống còn"
                 " 2,10 điểm.\n")
     assert (get(ctx, 1, "1.1", 2024, "change").change, get(ctx, 1, "1.4", 2024, "actual").value) == (-0.11, 2.1)
+
+
+def test_cell_per_line_table_whose_year_cells_say_point() -> None:
+    """ "Điểm năm 2022" / "Điểm 2023" as the year cells of a table printed one cell per line."""
+    text = ("Kết quả cụ thể như sau:\n\nLĩnh vực\nĐiểm năm 2022\nĐiểm 2023\n\n"
+            "Quản trị môi trường\n3,41\n3,18\n\nCung ứng dịch vụ công\n7,05\n7,22\n\n"
+            "Nhìn chung, các chỉ số còn thấp so với bình quân cả nước.\n")
+    got = facts(parse(text))
+    assert (7, None, 2022, "actual", 3.41, None, None, None, None) in got
+    assert (7, None, 2023, "actual", 3.18, None, None, None, None) in got
+    assert (6, None, 2023, "actual", 7.22, None, None, None, None) in got
