@@ -1956,7 +1956,6 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
         # "…; thời gian: tháng 12/2023 (Chỉ số nội dung 2 - …)": the note closing the item closes its time field
         tnote = _note_indicator(st, time_field)
         if tnote is not None:
-            note = tnote
             dimension, subdimension = tnote
             time_field = time_field.slice(0, len(time_field.folded[: paren[0]].rstrip()))
     deadlines = st.deadlines(time_field, cell=True) if time_field else st.deadlines(body, cell=False)
