@@ -343,15 +343,17 @@ def rewrite_flat_signature_rows(text: str) -> str:
             # the runs of spaces between the signature's bold runs being its line breaks (a list with runs of
             # spaces between its entries is a pipe layout's: ``rewrite_pipe_layouts``)
             line = "|" + "|".join(" " + " ".join(c.replace("*", "").split()) + " " for c in line.strip().strip("|").split("|")) + "|"
-        if "<br" in line.lower() or "  " in line.strip() or "Nơi nhận" not in line[:30]:
-            continue  # (a row with written breaks or runs of spaces is a pipe layout's: ``rewrite_pipe_layouts``)
+        if "<br" in line.lower() or "  " in line.strip().strip("|").split("|")[0].strip() or "Nơi nhận" not in line[:30]:
+            # (a row with written breaks, or runs of spaces between its recipients, is a pipe layout's:
+            # ``rewrite_pipe_layouts``; runs of spaces in the signature cell alone, before the name, are this row's)
+            continue
         m = _FLAT_TAIL.match(line)
         if m is None:
             continue
         items = [x.strip() for x in _RECIPIENT_DASH.split(m.group("rec").strip()) if x.strip()]
         if len(items) < 2:
             continue
-        sig = _signature_lines(m.group("sig").strip(" *"))
+        sig = _signature_lines(" ".join(m.group("sig").strip(" *").split()))
         if sig is None:
             continue
         lines[i] = "\n".join(["Nơi nhận:", *(f"- {x}" for x in items), "", *sig])

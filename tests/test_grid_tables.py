@@ -562,3 +562,17 @@ def test_a_layout_grid_opening_with_plain_capitals_is_read_by_the_grid_reader_no
     text = normalize(grid).text
     assert "+---" not in text and "+===" not in text
     assert "ỦY BAN NHÂN DÂN\nXÃ HƯNG LỘC" in text and "Hưng Lộc, ngày 9 tháng 5 năm 2024" in text
+
+
+def test_a_flat_signature_row_with_a_run_of_spaces_before_the_name() -> None:
+    """pandoc's ZimWiki writer puts a layout table's signature cell on one line, a run of spaces before the signer's
+    name ("|Nơi nhận: - A; - B.|TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH   Lê Thị Hoa|"): read as the flat
+    signature row it is (the recipients' cell holds no run of spaces)."""
+    from papi_extract.pipeline import parse_text
+
+    text = ("KẾ HOẠCH\nCải thiện Chỉ số PAPI xã năm 2025\n\nI. NHIỆM VỤ\n1. Công chức Văn phòng - Thống kê theo dõi, "
+            "tổng hợp.\n\n|Nơi nhận: - UBND huyện (b/c); - Đảng ủy xã; - Lưu: VT.|TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"
+            " PHÓ CHỦ TỊCH   Lê Thị Hoa|\n|---|---|\n")
+    doc = parse_text(text)
+    assert doc.recipients == ["UBND huyện", "Đảng ủy xã", "Lưu: VT"]
+    assert doc.signer is not None and (doc.signer.name, doc.signer.position) == ("Lê Thị Hoa", "Phó Chủ tịch")
