@@ -425,3 +425,13 @@ def test_group_and_short_sub_dimension_headings() -> None:
                 "3. Nhóm chỉ số Công khai, minh bạch\na) Thu, chi ngân sách\n- Niêm yết dự toán ngân sách phường.\n")
     assert [(m.dimension, m.subdimension) for m in ctx.indicators] == [
         (5, None), (6, None), (5, "5.1"), (7, None), (8, None), (7, "7.3"), (8, "8.1"), (2, None), (2, "2.3")]
+
+
+def test_a_group_of_solutions_heading_names_its_dimension() -> None:
+    """ "Nhóm giải pháp về quản trị điện tử", "Nhóm nhiệm vụ về kiểm soát tham nhũng trong khu vực công": the group
+    word and "về" lead the dimension's name; "Giải pháp nâng cao chất lượng dịch vụ" names none."""
+    ctx = parse("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2025\n\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+                "1. Nhóm giải pháp về quản trị điện tử\n- Hướng dẫn người dân cài đặt ứng dụng VNeID.\n"
+                "2. Nhóm nhiệm vụ về kiểm soát tham nhũng trong khu vực công\n- Công khai kết quả tuyển dụng.\n"
+                "3. Giải pháp nâng cao chất lượng dịch vụ\n- Khảo sát sự hài lòng của người dân.\n")
+    assert [(m.dimension, m.subdimension) for m in ctx.indicators] == [(8, None), (4, None)]
