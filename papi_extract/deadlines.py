@@ -53,6 +53,7 @@ _CLOSE = regex.compile(r"\s*\)")
 # A prose event clause ends where a manner/place/purpose phrase starts ("khi có … theo Điều 125 …").
 _DATE_GATE = regex.compile(r"\d\s*[/.\-]\s*\d|\d\s+tháng")
 _YEAR_GATE = regex.compile(r"(?:19|20)\d\d")
+_TO_YEAR_END = regex.compile(_B + r"từ\s+nay\s+đến\s+(?:cuối|hết)\s+năm(?![\s\w]{0,3}\d)(?!\s+(?:học|nay|sau|tới))")
 _BY_YEAR = regex.compile(
     _B + r"(?:(hoàn\s+thành\s+|xong\s+|phấn\s+đấu\s+|bảo\s+đảm\s+|đảm\s+bảo\s+)?đến(?:\s+hết)?|từ\s+nay\s+đến\s+hết"
     r"|chậm\s+nhất(?:\s+là)?(?:\s+đến(?:\s+hết)?)?|muộn\s+nhất|hạn\s+chót)\s+(năm\s+)?((?:19|20)\d{2})(?![\d/])(?!\s*[-–—]\s*\d)"
@@ -427,6 +428,10 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         if _plausible(yy):
             # "đến năm 2025", "chậm nhất đến hết năm 2024": by that year's end
             recs.append(_Rec(m.start(), m.end(), "by_date", finish=dt.date(yy, 12, 31), prio=2))
+    year_end = dt.date(year, 12, 31) if year is not None and "từ nay" in low else None
+    for m in (_TO_YEAR_END.finditer(low) if year_end is not None else ()):
+        # "Từ nay đến cuối năm, …": a window closing at the end of the plan's year
+        recs.append(_Rec(m.start(), m.end(), "by_date", finish=year_end, prio=2, year_given=False))
     for m in (_HALF_YEAR.finditer(low) if year4 and "tháng" in low else ()):
         yy = int(m.group(3))
         if _plausible(yy):

@@ -852,3 +852,13 @@ def test_a_note_in_parentheses_after_a_time_cell_is_no_part_of_its_raw() -> None
     # a parenthesis holding the time's own range stays ("Hằng năm (2024 - 2025)")
     (d,) = parse_deadlines("Hằng năm (2024 - 2025)", cell=True)
     assert (d.raw, d.start, d.end) == ("Hằng năm (2024 - 2025)", "2024-01-01", "2025-12-31")
+
+
+def test_from_now_to_the_end_of_the_year() -> None:
+    """ "Từ nay đến cuối năm" / "từ nay đến hết năm" with no year: by the end of the plan's year; without a plan year,
+    nothing; "đến cuối năm học" is a school year, no end of the calendar year."""
+    p = Period(start_year=2026, end_year=2026)
+    got = [(d.raw, d.kind, d.end) for d in parse_deadlines("Từ nay đến hết năm, các xã tập trung rà soát hồ sơ.", period=p)]
+    assert got == [("Từ nay đến hết năm", "by_date", "2026-12-31")]
+    assert parse_deadlines("Từ nay đến cuối năm, các xã tập trung rà soát hồ sơ.") == []
+    assert parse_deadlines("từ nay đến cuối năm học, các trường công khai các khoản thu", period=p) == []
