@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import regex
 
-from papi_extract.grid_tables import markup_cell, markup_table
+from papi_extract.grid_tables import line_paragraphs, markup_cell, markup_table
 
 _BREAK = regex.compile(r"[ \t]*\\\\(?:[ \t]+|$)")  # a forced line break: "\\" before a blank or the line's end
 # (single slashes inside: "//Căn cứ Kế hoạch số 75/KH-UBND ngày 10/3/2025 …//"; not a URL's "://")
@@ -123,9 +123,4 @@ def _balanced(pieces: list[str]) -> list[str]:
 
 
 def _cell(raw: str) -> list[str]:
-    paras: list[str] = []
-    for p in _balanced(_BREAK.split(raw.strip())):
-        if paras:
-            paras.append("")  # each forced line of a cell is a paragraph of its own
-        paras.append(_inline(p.strip()))
-    return paras
+    return line_paragraphs(_inline(p.strip()) for p in _balanced(_BREAK.split(raw.strip())))

@@ -25,7 +25,7 @@ same way (``rewrite_pipe_layouts``); a pipe table with more rows or cells is dat
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -541,6 +541,17 @@ def markup_table(rows: list[list[list[str]]], cell_text: Callable[[list[str]], s
 
 
 _CELL_LIST_ITEM = regex.compile(r"^[-*.][ \t]+(?=\S)")
+
+
+def line_paragraphs(lines: Iterable[str]) -> list[str]:
+    """A markup cell's lines as its paragraphs, "" between two (each forced line of a Jira or DokuWiki cell is a
+    paragraph of its own: ``markup_cell`` then joins them)."""
+    paras: list[str] = []
+    for line in lines:
+        if paras:
+            paras.append("")
+        paras.append(line)
+    return paras
 
 
 def markup_cell(pieces: list[str]) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import regex
 
-from papi_extract.grid_tables import markup_cell, markup_table
+from papi_extract.grid_tables import line_paragraphs, markup_cell, markup_table
 
 _ESCAPE = regex.compile(r"\\([^\w\s])")
 _BOLD = regex.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,400}?)(?<=[^\s*])\*(?![\w*])")
@@ -97,11 +97,6 @@ def _table(lines: list[str], i: int) -> tuple[list[list[list[str]]], int]:
             body = body[: -len(wall)]
         row: list[list[str]] = []
         for cell in body.split(wall):
-            paras: list[str] = []
-            for p in cell.strip().split("\n"):
-                if paras:
-                    paras.append("")  # each line of a cell is a paragraph of its own
-                paras.append(_inline(p.strip().replace(_ESCAPED_BAR, "/")))
-            row.append(paras)
+            row.append(line_paragraphs(_inline(p.strip().replace(_ESCAPED_BAR, "/")) for p in cell.strip().split("\n")))
         rows.append(row)
     return rows, i
