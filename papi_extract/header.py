@@ -478,13 +478,20 @@ def _place_span(ln: _Line, comma: int) -> tuple[int, int] | None:
     return ln.start + s, ln.start + e
 
 
-def _strip_unit(v: HeaderVocab, folded: str, span: tuple[int, int]) -> tuple[str | None, tuple[int, int]]:
-    """ "TX. Duyên Hải" → ("thị xã", span of "Duyên Hải"); a bare name is returned unchanged."""
+def _strip_unit(v: HeaderVocab, text: str, folded: str,
+                span: tuple[int, int]) -> tuple[str | None, tuple[int, int]]:
+    """ "TX. Duyên Hải" → ("thị xã", span of "Duyên Hải"); a bare name is returned unchanged.
+
+    The unit word is matched folded, so a place whose first word folds to one ("Xà Bang", "Huyên …") is
+    told apart by its marks: a written word with marks must be the unit word itself."""
     f = folded[span[0]:span[1]]
     m = v.unit_prefix_re.match(f)
     if not m or m.end() >= len(f):
         return None, span
     unit = v.unit_canon.get(collapse_ws(m.group("unit")).rstrip("."))
+    written = collapse_ws(text[span[0] + m.start("unit"):span[0] + m.end("unit")]).lower().rstrip(".")
+    if unit is not None and written != fold(written) and written != unit:
+        return None, span
     return unit, (span[0] + m.end(), span[1])
 
 
@@ -1091,7 +1098,7 @@ def _extract_issuer(ctx: DocContext, v: HeaderVocab, doc: _Doc, hlines: list[_Li
     header_hits = _header_issuers(ctx, v, hlines[:20], stop_line)
     place_unit = None
     if place_span:
-        place_unit, place_span = _strip_unit(v, ctx.folded, place_span)
+        place_unit, place_span = _strip_unit(v, text, ctx.folded, place_span)
     place_raw = collapse_ws(text[place_span[0]:place_span[1]]) if place_span else None
     hit: _IssuerHit | None = header_hits[-1] if header_hits else None
     if hit is None:

@@ -1056,3 +1056,16 @@ def test_a_cited_number_wrapped_onto_the_next_line_is_read() -> None:
     doc = parse_text("KẾ HOẠCH\nPAPI năm 2024\n\nCăn cứ Kế hoạch của tỉnh về PAPI và Quyết định số\n"
                      "1520/QĐ-UBND ngày 03/4/2024 của UBND tỉnh, UBND huyện ban hành Kế hoạch:\n\nI. MỤC ĐÍCH\n")
     assert [(r.doc_type, r.number, r.date) for r in doc.legal_basis] == [("Quyết định", "1520/QĐ-UBND", "2024-04-03")]
+
+
+@pytest.mark.parametrize(("header", "line", "place"), [
+    # a place whose first word folds to a unit word keeps it: "Xà" is not "xã"
+    ("UBND XÃ XÀ PHIÊN", "Xà Phiên, ngày 3 tháng 4 năm 2024", "Xà Phiên"),
+    ("UBND HUYỆN LONG MỸ\nUBND XÃ XÀ PHIÊN", "Xà Phiên, ngày 3 tháng 4 năm 2024", "Xà Phiên"),
+    # the unit word itself, marked or abbreviated, is dropped from the place
+    ("UBND XÃ TÂN LẬP", "Xã Tân Lập, ngày 3 tháng 4 năm 2024", "Tân Lập"),
+    ("UBND THỊ XÃ NINH HÒA", "TX. Ninh Hòa, ngày 3 tháng 4 năm 2024", "Ninh Hòa"),
+])
+def test_place_unit_word_told_by_its_marks(header: str, line: str, place: str) -> None:
+    ctx = _header(f"{header}\nSố: 9/KH-UBND\n{line}\nKẾ HOẠCH\nCải cách hành chính\n")
+    assert ctx.place == place
