@@ -179,6 +179,7 @@ class _Vocab:
     collective_heads: frozenset[str]
     comma_heads: regex.Pattern[str]
     leader: regex.Pattern[str]
+    honorific: regex.Pattern[str]
     plural: regex.Pattern[str]
     family: regex.Pattern[str]
     locality: regex.Pattern[str]
@@ -262,6 +263,7 @@ def _vocab() -> _Vocab:
         collective_heads=frozenset(collective),
         comma_heads=_compile_phrases(comma_heads),
         leader=_compile_phrases(data.get("leaders") or []),
+        honorific=_compile_phrases(data.get("honorifics") or []),
         plural=_compile_phrases(data.get("plurals") or []),
         family=_compile_phrases(data.get("family") or []),
         # "xã hội", "tỉnh ủy", "nông thôn" are not localities
@@ -400,6 +402,9 @@ def _agency_start(text: str, low: str, i: int, *, allow_bare_family: bool = True
     begin = _skip_drops(low, i)
     j = begin
     plural = leader = False
+    m = v.honorific.match(low, j)
+    if m and v.leader.match(low, k := _skip_ws(low, m.end())):
+        j = k  # "Đồng chí Chủ tịch …": the name begins at the form of address
     m = v.leader.match(low, j)
     hm0 = v.head.match(low, j) if m else None
     if m and hm0 and hm0.end() > m.end():
@@ -1544,7 +1549,7 @@ def _list_end(text: str, low: str, pos: int, limit: int) -> int:
 
 _COLON_NAME_CHARS = 90  # a "Name: action" prefix is short
 _COLON_NAME_WORDS = 10
-_COLON_EXTRA_WORDS = 6  # words past the fast path's end a known head may still take up to the colon
+_COLON_EXTRA_WORDS = 8  # words past the fast path's end a known head may still take up to the colon
 _ACTION_AFTER = regex.compile(r"[ \t]*(?:\p{Lu}|\p{Ll})[\p{L}]*(?:[ \t]+\S+){2}")
 
 
@@ -1563,8 +1568,8 @@ def _colon_name_end(text: str, low: str, pos: int, end: int, known_head: bool) -
     if k < 0 or "\n" in text[pos:k] or not _ACTION_AFTER.match(text, k + 1):
         return end
     words = list(_WORD.finditer(text, pos, k))
-    if not words or len(words) > _COLON_NAME_WORDS:
-        return end
+    if not words or (not known_head and len(words) > _COLON_NAME_WORDS):
+        return end  # a known head bounds only the words past its fast path (below)
     if known_head:
         extra = [w for w in words if w.start() >= end]
         if len(extra) > _COLON_EXTRA_WORDS:

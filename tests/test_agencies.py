@@ -909,3 +909,20 @@ def test_a_research_institute_is_an_agency_and_viện_as_a_verb_is_not() -> None
     assert [[a.name for a in t.support] for t in tasks] == [
         ["Viện Nghiên cứu phát triển kinh tế - xã hội thành phố"], ["Viện Nghiên cứu phát triển tỉnh"], []]
     assert [[a.name for a in t.lead] for t in tasks][2] == ["Sở Tư pháp"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a form of address before an office names the office, kept as written, with its portfolio
+    ("Ông Phó Chủ tịch UBND phường phụ trách đô thị: chỉ đạo rà soát các điểm tập kết rác.",
+     ["Ông Phó Chủ tịch UBND phường phụ trách đô thị"]),
+    ("Đồng chí Phó Chủ tịch Ủy ban nhân dân huyện phụ trách khối văn hóa - xã hội: chỉ đạo các trường công khai.",
+     ["Đồng chí Phó Chủ tịch Ủy ban nhân dân huyện phụ trách khối văn hóa - xã hội"]),
+    ("Bà Chủ tịch UBND xã trực tiếp đối thoại với Nhân dân mỗi quý.", ["Bà Chủ tịch UBND xã"]),
+    # without an office after it, a form of address names no one
+    ("Bà con Nhân dân các ấp tham gia giám sát công trình.", []),
+    ("Đồng chí nào vi phạm thì xử lý nghiêm.", []),
+])
+def test_form_of_address_before_an_office(text: str, expected: list[str]) -> None:
+    found = subject_agencies(text, 3)
+    assert [key(a.name) for a in found] == [key(n) for n in expected]
+    check_spans(text, found, 3)
