@@ -154,16 +154,18 @@ def parse_text(
 
 
 def _source_format(hint: str | None) -> str:
-    """The output contract's format of a hint: Org, MediaWiki, AsciiDoc, Jira and DokuWiki text are read as markdown
+    """The output contract's format of a hint: Org, MediaWiki, AsciiDoc, Jira, DokuWiki and Texinfo text are read as
+    markdown
     (their marks rewritten)."""
-    return "markdown" if hint in ("org", "wiki", "asciidoc", "jira", "dokuwiki") else hint or "text"
+    return "markdown" if hint in ("org", "wiki", "asciidoc", "jira", "dokuwiki", "texinfo") else hint or "text"
 
 
 def _format_hint(path: str) -> str | None:
     suffix = Path(path).suffix.lower()
     return {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".mht": "html",
             ".mhtml": "html", ".org": "org", ".wiki": "wiki", ".mediawiki": "wiki",
-            ".adoc": "asciidoc", ".asciidoc": "asciidoc", ".jira": "jira"}.get(suffix)
+            ".adoc": "asciidoc", ".asciidoc": "asciidoc", ".jira": "jira", ".texi": "texinfo",
+            ".texinfo": "texinfo", ".txi": "texinfo"}.get(suffix)
 
 
 def _error(source: Source, code: str, message: str) -> ParseError:
