@@ -1223,8 +1223,11 @@ def segment(ctx: DocContext) -> None:
             c1 = s[1:2]
             if c1 not in ".):/IVXL" and not c1.isspace():
                 plain = not c1 or not gates[c1] & _G_DIGIT
-        if unwrapped and not prev_blank and c0.isupper() and _ends_sentence(texts[i - 1]):
-            prev_blank = True  # one paragraph per line: a finished sentence then a capital opens a new one
+        if (unwrapped and not prev_blank and c0.isupper()
+                and (_ends_sentence(texts[i - 1]) or texts[i - 1].rstrip().endswith(";"))):
+            # one paragraph per line: a finished sentence, or a clause closed by ";" (an item whose bullet was
+            # lost), then a capital opens a new one (not after ":": "Phòng Nội vụ:" / "Hướng dẫn …" is one item)
+            prev_blank = True
         elif (indented and not prev_blank and ind >= 2 and c0.isupper() and _ends_paragraph(texts[i - 1])
               and len(texts[i - 1]) - len(texts[i - 1].lstrip()) < ind):
             prev_blank = True  # paragraphs marked by their first line's indent: an indented line opens one

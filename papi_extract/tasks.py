@@ -1725,6 +1725,12 @@ def _intro_deadlines(st: _Doc, sid: str | None) -> list[Deadline]:
     return []
 
 
+def _is_intro(f: str) -> bool:
+    """A paragraph announcing the ones after it: "… như sau:", or a lead-in clause closed by ":" after its time
+    ("Thanh tra tỉnh thực hiện các nội dung sau, hoàn thành trong quý III/2025:")."""
+    return _LEAD_IN_END.search(f) is not None or (f.endswith(":") and _LEADIN_CLAUSE.search(f) is not None)
+
+
 def _assign_groups(st: _Doc, items: list[_Item]) -> None:
     """Link each task to the group header it sits under (same section, until the group ends)."""
     by_section: dict[str | None, list[_Item]] = {}
@@ -1738,7 +1744,7 @@ def _assign_groups(st: _Doc, items: list[_Item]) -> None:
         for k, it in enumerate(seq):
             r = _rank(it.block)
             if it.kind != "task":
-                intro = it if (it.kind == "skip" and r == 0 and _LEAD_IN_END.search(it.text.folded.strip())) else None
+                intro = it if (it.kind == "skip" and r == 0 and _is_intro(it.text.folded.strip())) else None
                 if intro is not None and k == 0 and sec_id is not None:
                     st.section_intro[sec_id] = intro
             if it.kind == "header":
@@ -1915,6 +1921,13 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
             sec = st.secs.get(sid) if sid else None
             dim_sid = sec.parent if sec is not None else None
             block_sid = dim_sid
+    intro_support: list[Agency] = []
+    if group_item is None and it.intro is not None and _LEADIN_CLAUSE.search(it.intro.text.folded):
+        # a paragraph lead-in naming its subject ("Sở X chủ trì, phối hợp với Y thực hiện các nội dung sau:") over
+        # paragraphs whose bullets export lost assigns them as a group header does: X leads, Y supports
+        group = st.subjects(it.intro.text)[0] or []
+        if group:
+            intro_support = st.cooperation(it.intro.text)
     if not group:
         group = _heading_group_of(st, sid)
     if it.generic:
@@ -1942,6 +1955,8 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
             support = support + st.cooperation(back)
     if source == "group" and group_item is not None and group_item.header_support:
         support = support + group_item.header_support
+    elif source == "group" and intro_support:
+        support = support + intro_support
     dimension, subdimension = st.dimension_of(dim_sid)
     sec = st.secs.get(sid) if sid else None
     if dimension is None and runin is not None:

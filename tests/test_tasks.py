@@ -2315,3 +2315,33 @@ def test_field_lines_named_twice_and_a_result_paragraph_over_the_tasks() -> None
     # the result's year is the survey year the plan states elsewhere (2024)
     (s,) = [x for x in doc.scores if x.dimension == 5]
     assert (s.year, s.kind, s.value, s.change) == (2024, "actual", 7.02, -0.2)
+
+
+def test_a_paragraph_lead_in_naming_its_subject_assigns_the_paragraphs_after_it() -> None:
+    """A portal page whose list lost its bullets (one paragraph per line): "Phòng X chủ trì, phối hợp với Y triển
+    khai các nội dung sau:" over plain paragraphs assigns them as a group header does (X leads, Y supports); a lead-in
+    closing on its time ("…, hoàn thành trước ngày …:") still announces the paragraphs after it; a paragraph naming
+    its own subject keeps it; a line closed by ";" then a capital is a paragraph of its own."""
+    doc = parse_text(
+        "KẾ HOẠCH\nNâng cao Chỉ số PAPI huyện năm 2024\n\nII. NHIỆM VỤ\n"
+        "1. Công khai, minh bạch trong việc ra quyết định ở địa phương\n"
+        "Phòng Tài chính - Kế hoạch chủ trì, phối hợp với UBND các xã triển khai các nội dung sau:\n\n"
+        "Hướng dẫn các xã công khai dự toán, quyết toán ngân sách năm 2024 tại nhà văn hóa thôn và trên hệ thống "
+        "truyền thanh của xã theo đúng quy định.\n"
+        "Chi cục Thuế khu vực công khai danh sách hộ kinh doanh nộp thuế khoán tại trụ sở UBND xã và nhà văn hóa "
+        "các thôn trên địa bàn huyện.\n\n"
+        "2. Trách nhiệm giải trình với người dân\n"
+        "Thanh tra huyện thực hiện các nội dung sau, hoàn thành trước ngày 30/10/2024:\n\n"
+        "Kiểm tra việc giải quyết đơn thư khiếu nại, tố cáo tại 05 xã có nhiều đơn thư kéo dài, vượt cấp lên Ủy ban nhân dân "
+        "tỉnh và Trung ương;\n"
+        "Công khai kết luận thanh tra, kiểm tra trên trang thông tin điện tử của huyện và niêm yết tại trụ sở Ủy ban nhân dân các xã được "
+        "kiểm tra.\n"
+    )
+    got = {t.text[:24]: ([a.name for a in t.lead], [a.name for a in t.support], [d.end for d in t.deadlines])
+           for t in doc.tasks}
+    assert got == {
+        "Hướng dẫn các xã công kh": (["Phòng Tài chính - Kế hoạch"], ["Ủy ban nhân dân các xã"], []),
+        "Chi cục Thuế khu vực côn": (["Chi cục Thuế khu vực"], [], []),
+        "Kiểm tra việc giải quyết": (["Thanh tra huyện"], [], ["2024-10-30"]),
+        "Công khai kết luận thanh": (["Thanh tra huyện"], [], ["2024-10-30"]),
+    }
