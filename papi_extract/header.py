@@ -453,7 +453,14 @@ def _place_span(ln: _Line, comma: int) -> tuple[int, int] | None:
     """Span of the place before the date line's comma: the trailing capitalised words ("Tam Xuân I",
     "Bà Rịa - Vũng Tàu"), a ward or district number ("Quận 3"), never the number line before it."""
     before = ln.text[:comma]
-    words = list(_PLACE_WORD_RE.finditer(before))
+    # a rule glued to the place ("Hạnh phúc---------------Cà Mau, ngày …", an HTML page's cells run together
+    # when its tags are stripped) ends what comes before it
+    rule = before.rfind("---")
+    rule = max(rule, before.rfind("___"), before.rfind("==="))
+    start = rule + 3 if rule >= 0 else 0
+    while start < len(before) and before[start] in "-_=":
+        start += 1
+    words = list(_PLACE_WORD_RE.finditer(before, start))
     keep: list[regex.Match[str]] = []
     for w in reversed(words):
         tok = w.group()

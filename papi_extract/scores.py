@@ -512,6 +512,36 @@ def _slots_in_order(header: list[str]) -> list[tuple[int, str]]:  # folded cells
             return [(y, m) for y, g in zip(years, groups, strict=True) for m in g]
     if len(set(metrics)) == len(metrics):  # "Điểm / Thứ hạng" once, for every year
         return [(y, m) for y in years for m in metrics]
+    return _two_row_slots(header, years, metrics)
+
+
+def _two_row_slots(header: list[str], years: list[int], metrics: list[str]) -> list[tuple[int, str]]:
+    """A two-row header printed one cell per line: "Năm 2023 / Năm 2024 / Tăng, giảm" over "Điểm / Xếp hạng /
+    Điểm / Xếp hạng" (the change column spans both rows). The second row is the last metrics, one group per
+    year; the first row's cells, in order, are the years (each its group's columns) and the columns of their own
+    (the latest year's)."""
+    for k in range(1, len(metrics)):
+        n_group = k * len(years)
+        if n_group >= len(metrics):
+            break
+        tail = metrics[len(metrics) - n_group :]
+        group = tail[:k]
+        if len(set(group)) != k or any(tail[i * k : (i + 1) * k] != group for i in range(len(years))):
+            continue
+        latest = max(years)
+        top_metrics = len(metrics) - n_group
+        out: list[tuple[int, str]] = []
+        seen = 0
+        for h in header:
+            y, m = _header_info(h)
+            if y is not None and m is None:
+                out.extend((y, g) for g in group)
+            elif m is not None and y is None:
+                if seen == top_metrics:
+                    break  # the second row starts
+                out.append((latest, m))
+                seen += 1
+        return out
     return []
 
 

@@ -1069,3 +1069,14 @@ def test_a_cited_number_wrapped_onto_the_next_line_is_read() -> None:
 def test_place_unit_word_told_by_its_marks(header: str, line: str, place: str) -> None:
     ctx = _header(f"{header}\nSố: 9/KH-UBND\n{line}\nKẾ HOẠCH\nCải cách hành chính\n")
     assert ctx.place == place
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    # a rule glued to the place (an HTML page's cells run together when its tags are stripped)
+    ("Độc lập - Tự do - Hạnh phúc---------------Kon Tum, ngày 3 tháng 4 năm 2024", "Kon Tum"),
+    ("Hạnh phúc___________Bà Rịa - Vũng Tàu, ngày 3 tháng 4 năm 2024", "Bà Rịa - Vũng Tàu"),
+    ("Số: 9/KH-UBND==========Tây Ninh, ngày 3 tháng 4 năm 2024", "Tây Ninh"),
+])
+def test_place_after_a_glued_rule(line: str, place: str) -> None:
+    ctx = _header(f"UBND TỈNH KON TUM\nSố: 9/KH-UBND\n{line}\nKẾ HOẠCH\nCải cách hành chính\n")
+    assert ctx.place == place

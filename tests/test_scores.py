@@ -1159,3 +1159,17 @@ def test_cell_per_line_table_whose_year_cells_say_point() -> None:
     assert (7, None, 2022, "actual", 3.41, None, None, None, None) in got
     assert (7, None, 2023, "actual", 3.18, None, None, None, None) in got
     assert (6, None, 2023, "actual", 7.22, None, None, None, None) in got
+
+
+def test_cell_per_line_table_with_a_two_row_header() -> None:
+    """A two-row header printed one cell per line: the years and a change column spanning both rows ("Năm 2022 /
+    Năm 2023 / Chênh lệch điểm") over each year's "Điểm / Thứ hạng"; the rows' cells follow in the columns' order
+    (each year's score and rank, then the change)."""
+    text = ("Kết quả cụ thể như sau:\n\nSTT\nNội dung\nNăm 2022\nNăm 2023\nChênh lệch điểm\n\nĐiểm\nThứ hạng\n"
+            "Điểm\nThứ hạng\n\n1\nKiểm soát tham nhũng trong khu vực công\n6,71\n18\n6,40\n31\n-0,31\n\n"
+            "2\nQuản trị điện tử\n3,95\n12\n4,22\n9\n+0,27\n\n"
+            "Nhìn chung, các chỉ số còn thấp so với bình quân cả nước.\n")
+    got = facts(parse(text))
+    assert (4, None, 2022, "actual", 6.71, None, 18, 63, None) in got  # a province's rank is of 63
+    assert (4, None, 2023, "actual", 6.40, -0.31, 31, 63, None) in got
+    assert (8, None, 2023, "actual", 4.22, 0.27, 9, 63, None) in got
