@@ -232,10 +232,18 @@ def section_kind(title: str, parent_kind: str | None) -> str:
         return parent_kind
     if f in vocab().tasks_exact_titles:
         return "tasks"
+    # the kind named first in the title wins ("NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN" is a tasks section, "GIẢI PHÁP
+    # KHẮC PHỤC HẠN CHẾ" too); an appendix is one wherever it is named; on a tie, the order of the vocabulary
+    best: tuple[int, str] | None = None
     for kind, rx in pats["kinds"]:  # type: ignore[attr-defined]
-        if rx.search(f):
+        m = rx.search(f)
+        if m is None:
+            continue
+        if kind == "appendix":
             return kind
-    return "other"
+        if best is None or m.start() < best[0]:
+            best = (m.start(), kind)
+    return best[1] if best is not None else "other"
 
 
 # First-character gates. A line can match a label pattern only if its first non-space character

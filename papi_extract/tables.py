@@ -65,6 +65,7 @@ _MAX_GROUP_WORDS = 25
 @dataclass(frozen=True, slots=True)
 class TableVocab:
     headers: tuple[tuple[str, str], ...]  # (folded phrase, role), longest phrase first
+    marks: dict[str, str]  # an assignment grid's folded mark -> "lead" | "support"
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +73,16 @@ def vocab() -> TableVocab:
     raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))
     pairs = [(str(p), role) for role, phrases in raw["table_headers"].items() for p in phrases]
     pairs.sort(key=lambda x: -len(x[0]))
-    return TableVocab(headers=tuple(pairs))
+    marks = {str(m): role for role, ms in (raw.get("assignment_marks") or {}).items() for m in ms}
+    return TableVocab(headers=tuple(pairs), marks=marks)
+
+
+def assignment_mark(cell: str) -> str | None:
+    """The role an assignment grid's cell marks ("C" -> "lead", "P" -> "support"), or None."""
+    t = cell.strip(" \t*_.")
+    if not t or len(t) > 10:
+        return None
+    return vocab().marks.get(collapse_ws(fold(t)))
 
 
 @lru_cache(maxsize=None)
@@ -302,7 +312,48 @@ def _names_agency(text: str) -> bool:
 
 def _is_task_header(cols: list[str]) -> bool:
     roles = set(cols)
-    return "text" in roles and bool(roles & {"lead", "support", "deadline"})
+    return "text" in roles and bool(roles & {"lead", "support", "deadline", ASSIGN_ROLE})
+
+
+ASSIGN_ROLE = "assign"  # an assignment grid's agency column: its cells mark the row's agencies ("C", "P")
+_LEGEND_WINDOW = 5000  # characters before a grid where its legend of short forms is looked for
+_LEGEND_NAME = r"\s{0,3}(?:[-–=:]|là)\s{0,3}(?P<name>\p{Lu}[^;\n]{1,150}?)\s{0,3}(?=;|\n|\.\s|\.$|,\s{1,3}\p{Lu}{2}|$)"
+
+
+def _assignment_columns(doc: str, start: int, cols: list[str], header: list[tuple[list[tuple[int, int]], list[str]]],
+                        body: list[list[str]]) -> dict[int, tuple[int, int]]:
+    """The agency columns of an assignment grid (set to ``ASSIGN_ROLE`` in ``cols``), each with the span naming its
+    agency: the legend's name for a short form ("NV - Phòng Nội vụ; TP - Phòng Tư pháp" above the table), else the
+    header cell itself. A column is one when its header names an agency and every filled body cell is a mark."""
+    out: dict[int, tuple[int, int]] = {}
+    for i, role in enumerate(cols):
+        if role not in ("", "other"):
+            continue
+        span = None
+        for spans, vals in header:
+            if i < len(vals) and vals[i].strip():
+                span = _strip_span(doc, *spans[i])
+        if span is None or not _agency_column_name(doc[span[0] : span[1]]):
+            continue
+        marks = [v[i] for v in body if i < len(v) and v[i].strip()]
+        if not marks or not all(assignment_mark(m) for m in marks):
+            continue
+        out[i] = span
+    if len(out) < _MIN_AGENCY_COLUMNS:
+        return {}
+    window = doc[max(0, start - _LEGEND_WINDOW) : start]
+    base = max(0, start - _LEGEND_WINDOW)
+    for i, (a, b) in out.items():
+        code = doc[a:b].strip(" \t*_")
+        cols[i] = ASSIGN_ROLE
+        if not _AGENCY_CODE.match(code):
+            continue  # the header names the agency itself
+        legend = None
+        for m in regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(code) + _LEGEND_NAME, window, timeout=1.0):
+            legend = m
+        if legend is not None:
+            out[i] = (base + legend.start("name"), base + legend.end("name"))
+    return out
 
 
 _HEADER_CELL_MAX = 60  # a header cell is a short column name
@@ -323,8 +374,28 @@ def _header_line(values: list[str]) -> bool:
         known += len(numbers)  # the dimensions' numbers under "Chỉ số nội dung tác động": column names
     if known == len(filled):
         return True
+    if known >= 2 and "text" in roles:
+        # an assignment grid's header: the columns besides the known ones are agencies, by name or short form
+        agencies = [v for v, r in zip(filled, roles, strict=True) if not r]
+        if len(agencies) >= _MIN_AGENCY_COLUMNS and all(_agency_column_name(v) for v in agencies):
+            return True
     return (known >= 3 and "text" in roles and known >= _HEADER_KNOWN_SHARE * len(filled)
             and all(len(v) <= _HEADER_CELL_MAX for v in filled))
+
+
+_MIN_AGENCY_COLUMNS = 2
+# one agency of a "Đơn vị khác" cell: its name, then its mark in parentheses, up to ";" or a line break
+_MARKED_PIECE = regex.compile(r"(?P<name>[^;\n()<>]{2,160}?)\s{0,3}(?:\((?P<mark>[^()\n]{1,10})\))?\s{0,3}(?:;|<br\s{0,2}/?>|\n|$)")
+_AGENCY_CODE = regex.compile(r"^\p{Lu}[\p{L}&-]{1,9}$")  # "NV", "TCKH", "TTr", "XÃ", "GDĐT", "TP-HT"
+
+
+def _agency_column_name(cell: str) -> bool:
+    """A header cell naming one agency: a short form mostly in capitals ("TCKH", "TTr") or a known agency's name
+    ("Phòng Nội vụ")."""
+    t = cell.strip(" \t*_")
+    if _AGENCY_CODE.match(t):
+        return 2 * sum(1 for c in t if c.isupper()) >= len(t)
+    return len(t) <= _HEADER_CELL_MAX and _names_agency(t)
 
 
 Matcher = Callable[[str], Any]
@@ -381,9 +452,12 @@ _MIN_UNNUMBERED_ROWS = 3  # rows that must all leave the number column empty bef
 class _Builder:
     """Turn raw rows (cell spans, in column order) into typed rows, joining continuations."""
 
-    def __init__(self, doc: str, cols: list[str], match: Matcher | None) -> None:
+    def __init__(self, doc: str, cols: list[str], match: Matcher | None,
+                 assigned: dict[int, tuple[int, int]] | None = None) -> None:
         self.doc = doc
         self.cols = cols
+        # an assignment grid's agency columns: column -> the span naming its agency (see ``_assignment_columns``)
+        self.assigned = assigned or {}
         self.match = match
         self.rows: list[Row] = []
         self.dim: int | None = None
@@ -424,6 +498,9 @@ class _Builder:
             a, b = spans[i]
             if b <= a:
                 continue
+            if role == ASSIGN_ROLE or role == "others":
+                self._marked_cells(i, role, a, b, cells)
+                continue
             c = cells.get(role)
             if c is None:
                 cells[role] = Cell([(a, b)])
@@ -432,6 +509,23 @@ class _Builder:
         if self.periods:
             self._period_cells(raw, cells)
         return cells
+
+    def _marked_cells(self, i: int, role: str, a: int, b: int, cells: dict[str, Cell]) -> None:
+        """An assignment grid's cell: its mark puts the column's agency in the row's "lead_marked" or
+        "support_marked" cell; a "Đơn vị khác" cell lists agencies each closed by its mark in parentheses
+        ("Ủy ban MTTQ Việt Nam huyện (C); Bưu điện huyện (P)"), an agency without one a partner."""
+        doc = self.doc
+        if role == ASSIGN_ROLE:
+            mark = assignment_mark(doc[a:b])
+            if mark is not None and i in self.assigned:
+                cells.setdefault(f"{mark}_marked", Cell()).parts.append(self.assigned[i])
+            return
+        for m in _MARKED_PIECE.finditer(doc, a, b, timeout=1.0):
+            na, nb = _strip_span(doc, m.start("name"), m.end("name"))
+            if nb <= na:
+                continue
+            mark = assignment_mark(m.group("mark")) if m.group("mark") else "support"
+            cells.setdefault(f"{mark or 'support'}_marked", Cell()).parts.append((na, nb))
 
     def _period_row(self, raw: _RawRow, values: list[str]) -> bool:
         """A row of period labels only ("| | | | | T5 | T6 | … | T12 | |"), before any task row, none in the
@@ -941,6 +1035,7 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
 
     # header: the leading table lines whose filled cells are all header words
     header: list[list[str]] = []
+    header_lines: list[int] = []
     body_start_idx = 0
     for idx, li in enumerate(region):
         if kinds[li] in ("blank", "sep"):
@@ -950,16 +1045,21 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
         vals = cells_of(li)[1]
         if _header_line(vals):
             header.append(vals)
+            header_lines.append(li)
             body_start_idx = idx + 1
             continue
         break
     if not header:
         return None, end_line
     cols = _columns_from_header(header)
+    body = [li for li in region[body_start_idx:] if kinds[li] not in ("blank", "sep")]
+    assigned: dict[int, tuple[int, int]] = {}
+    if "other" in cols or "" in cols:
+        assigned = _assignment_columns(doc, lines[i].start, cols, [cells_of(li) for li in header_lines],
+                                       [cells_of(li)[1] for li in body])
     if not _is_task_header(cols):
         return None, end_line
-    b = _Builder(doc, cols, match)
-    body = [li for li in region[body_start_idx:] if kinds[li] not in ("blank", "sep")]
+    b = _Builder(doc, cols, match, assigned)
     if b.num_col >= 0 and len(body) >= _MIN_UNNUMBERED_ROWS:
         b.unnumbered = not any(len(vals) > b.num_col and vals[b.num_col].strip()
                                for vals in (cells_of(li)[1] for li in body if kinds[li] in ("pipe", "tab")))

@@ -49,7 +49,7 @@ from papi_extract.models import Agency, Deadline, DeadlineKind, Section, Task
 from papi_extract.footnotes import FOOTNOTE
 from papi_extract.normalize import collapse_ws, fold
 from papi_extract.pipeline import Stage
-from papi_extract.tables import PERIOD_LABEL, Row, Table, find_tables, header_role
+from papi_extract.tables import PERIOD_LABEL, Cell, Row, Table, find_tables, header_role
 
 DATA = Path(__file__).parent / "data"
 
@@ -1226,6 +1226,8 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
             continue  # "Chỉ số nội dung 4 đạt 5,92 điểm, giảm 0,37 điểm, … do đó cần …": a result and why, no task
         if len(f) <= _MAX_POINTER_CHARS and "phu luc" in f and v.reference_ending.search(f, max(0, len(f) - 90)):
             continue  # "Nhiệm vụ cụ thể … được phân công tại Phụ lục kèm theo Kế hoạch này.": a pointer
+        if "bang" in f and (_TABLE_CAPTION.match(f) or _points_to_table(f)):
+            continue  # "Bảng 2. Phân công nhiệm vụ …", "Các nhiệm vụ được phân công theo Bảng 2. Ký hiệu …": no task
         if (k := f.find("(kem theo")) > 0 and _is_caps_caption(text[:k]):
             continue  # "DANH MỤC NHIỆM VỤ … NĂM 2022 (Kèm theo Kế hoạch số …)": an appendix's caption
         if "\u2014" in text and _column_legend(text):
@@ -1723,6 +1725,20 @@ def _intro_deadlines(st: _Doc, sid: str | None) -> list[Deadline]:
         if got is not None:
             return st.deadlines(got.text, cell=False)
     return []
+
+
+_TABLE_CAPTION = regex.compile(r"^[*_ ]{0,4}bang\s{1,3}\d{1,2}[.:]\s{1,3}[^.;]{1,200}$")
+_TABLE_POINTER = regex.compile(r"(?<!\w)(?:theo|tai|o)\s{1,3}bang(?:\s{1,3}(?:\d{1,2}|phan cong|duoi day|sau|kem theo))")
+_POINTER_TAIL = 40  # characters a pointer may leave before its sentence ends ("… theo Bảng 2 kèm theo Kế hoạch")
+
+
+def _points_to_table(f: str) -> bool:
+    """The paragraph's first sentence sends the reader to a table ("Các nhiệm vụ được phân công theo Bảng 2.",
+    "… tại bảng phân công kèm theo."): a pointer and the table's legend, the tasks are the table's rows."""
+    k = f.find(". ")
+    head = f if k < 0 else f[:k]
+    m = _TABLE_POINTER.search(head)
+    return m is not None and len(head.rstrip(" .")) - m.end() <= _POINTER_TAIL
 
 
 def _is_intro(f: str) -> bool:
@@ -2295,6 +2311,14 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | Non
         st, j, sid, lead_field=joined("lead"), support_field=joined("support"), group=[],
         block_sid=sid, use_blocks=False,
     )
+    # an assignment grid's marks ("C" / "P" under each agency's column): the row's own assignment
+    marked_lead = [a for span in _parts(cells.get("lead_marked")) for a in st.split(Joined(doc, [span], st.folded))]
+    marked_support = [a for span in _parts(cells.get("support_marked"))
+                      for a in st.split(Joined(doc, [span], st.folded))]
+    if marked_lead:
+        lead = marked_lead
+    if marked_support:
+        support = marked_support if marked_lead else support + marked_support
     directing_cell = joined("directing")  # "Lãnh đạo UBND xã chỉ đạo": the row's directing leader
     if directing_cell:
         directing = st.split(directing_cell) + directing
@@ -2320,6 +2344,10 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | Non
         deadlines = _intro_deadlines(st, sid)  # an empty time cell under "Trong năm 2024, … như sau:"
     return _Draft(r.label, j, sid, dimension, subdimension, lead, support, directing, joined("output"),
                   deadlines, "table", "table-row", (r.start, r.end), time if time and not deadlines else None)
+
+
+def _parts(c: Cell | None) -> list[tuple[int, int]]:
+    return c.parts if c is not None else []
 
 
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

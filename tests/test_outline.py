@@ -956,3 +956,19 @@ def test_a_heading_cut_after_its_comma_and_an_item_cut_before_its_year() -> None
     texts = [t.text for t in doc.tasks]
     assert "Tổ chức tổng vệ sinh môi trường các khu dân cư trước Tết Nguyên đán năm 2026." in texts
     assert [a.name for a in doc.tasks[0].lead] == ["Ủy ban nhân dân các xã, thị trấn"]
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    # the kind named first in the title wins
+    ("GIẢI PHÁP VÀ PHÂN CÔNG THỰC HIỆN", "tasks"),
+    ("NHIỆM VỤ TRỌNG TÂM, TRÁCH NHIỆM THỰC HIỆN", "tasks"),
+    ("GIẢI PHÁP KHẮC PHỤC HẠN CHẾ, YẾU KÉM", "tasks"),
+    ("PHÂN CÔNG THỰC HIỆN NHIỆM VỤ", "organization"),
+    ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023", "limitations"),
+    # an appendix wherever it is named
+    ("DANH MỤC NHIỆM VỤ (PHỤ LỤC I)", "appendix"),
+])
+def test_section_kind_named_first_wins(title: str, kind: str) -> None:
+    from papi_extract.outline import section_kind
+
+    assert section_kind(title, None) == kind

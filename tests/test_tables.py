@@ -992,3 +992,33 @@ def test_a_squeezed_layout_table_with_centred_row_numbers_is_read_by_row() -> No
     assert rows["2"] == ("Sửa chữa phòng học xuống cấp tại các điểm trường tiểu học ở vùng sâu và vùng xa",
                          ["Phòng Giáo dục và Đào tạo"], [], ["Năm 2024"])
     assert not any(t.text.startswith("Phòng Nội vụ theo dõi") and t.origin == "table" for t in doc.tasks)
+
+
+def test_an_assignment_grid_marks_each_rows_agencies() -> None:
+    """An assignment grid: one column per agency (short forms a legend above the table defines, or the agency's
+    own name), each row marking its lead ("CT") and partners ("PH"); a "Cơ quan khác" column names other agencies
+    with their marks in parentheses. A pointer to the table and its caption are no tasks."""
+    text = (
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI xã Tân Hòa năm 2024\n\nII. GIẢI PHÁP VÀ PHÂN CÔNG THỰC HIỆN\n\n"
+        "Nhiệm vụ của từng bộ phận thực hiện theo bảng dưới đây. Chữ viết tắt: TP-HT: Công chức Tư pháp - Hộ tịch; "
+        "ĐC: Công chức Địa chính - Xây dựng; VH: Công chức Văn hóa - Xã hội.\n\n"
+        "Bảng 1: Phân công nhiệm vụ năm 2024\n\n"
+        "| STT | Nội dung | Thời gian | TP-HT | ĐC | VH | Công an xã | Cơ quan khác |\n"
+        "|---|---|---|---|---|---|---|---|\n"
+        "| 1 | Niêm yết thủ tục hành chính tại Bộ phận Một cửa | Quý I/2024 | CT | | PH | | |\n"
+        "| 2 | Công khai quy hoạch sử dụng đất tại nhà văn hóa các ấp | Tháng 3/2024 | | CT | | PH | "
+        "Ban nhân dân các ấp (PH) |\n"
+        "| 3 | Tuyên truyền phòng, chống tội phạm trên loa truyền thanh | Hằng tháng | | | PH | CT | "
+        "Đoàn Thanh niên xã (PH); Hội Phụ nữ xã (PH) |\n"
+    )
+    doc = parse_text(text, with_text=True)
+    got = [(t.text[:20], [a.name for a in t.lead], [a.name for a in t.support]) for t in doc.tasks]
+    assert got == [
+        ("Niêm yết thủ tục hàn", ["Công chức Tư pháp - Hộ tịch"], ["Công chức Văn hóa - xã hội"]),
+        ("Công khai quy hoạch ", ["Công chức Địa chính - Xây dựng"], ["Công an xã", "Ban nhân dân các ấp"]),
+        ("Tuyên truyền phòng, ", ["Công an xã"], ["Công chức Văn hóa - xã hội", "Đoàn Thanh niên xã", "Hội Phụ nữ xã"]),
+    ]
+    # provenance: a short form's agency points at its name in the legend
+    assert doc.text is not None
+    lead = doc.tasks[0].lead[0]
+    assert doc.text[lead.span[0] : lead.span[1]] == lead.raw == "Công chức Tư pháp - Hộ tịch"
