@@ -125,9 +125,12 @@ _LEAD_VERB = regex.compile(r"\s{0,3}[(,]?\s{0,3}chu\s{1,3}tri(?!\w)")
 # "Việc … do X thực hiện / hướng dẫn thực hiện / chủ trì / đảm nhiệm" (folded): X, the passive's agent, leads
 _PASSIVE_BY = regex.compile(r"(?<!\w)do\s{1,3}(?=\w)")
 _PASSIVE_VERB = regex.compile(
-    r"\s{1,3}(?:huong\s{1,3}dan\s{1,3}|to\s{1,3}chuc\s{1,3})?(?:thuc\s{1,3}hien|chu\s{1,3}tri|dam\s{1,3}nhiem"
+    r"(?:\s{0,3}\([^()\n]{1,40}\))?\s{1,3}(?:huong\s{1,3}dan\s{1,3}|to\s{1,3}chuc\s{1,3})?(?:thuc\s{1,3}hien|chu\s{1,3}tri|dam\s{1,3}nhiem"
     r"|phu\s{1,3}trach|tham\s{1,3}muu)(?!\w)")
 _LETTERS = "abcdđefghijklmnopqrstuvwxyz"
+_CLAUSE_START = regex.compile(r"[,;]\s{0,3}")
+# "… phối hợp" closing its clause: the agencies before it are partners ("Y phối hợp;", "Y phối hợp thực hiện.")
+_PARTNER_AFTER = regex.compile(r"\s{1,3}phoi\s{1,3}hop(?:\s{1,3}thuc\s{1,3}hien)?\s{0,3}(?:[,;.]|$)")
 # An opening clause before the subject has at most this many words ("Hàng quý, …").
 _MAX_OPENING_WORDS = 6
 # A line that is only a cross reference ("Nhiệm vụ cụ thể: Theo Phụ lục đính kèm.") is this short.
@@ -974,7 +977,7 @@ class _Doc:
         closing = _closing_assignment(self, j)
         if closing:
             return closing
-        if j.folded.startswith("viec ") and " do " in j.flat:
+        if (j.folded.startswith("viec ") or self.v.back_reference.match(j.folded)) and " do " in j.flat:
             # "Việc tổ chức bầu trưởng tổ dân phố … do Văn phòng HĐND và UBND phường hướng dẫn thực hiện": the
             # passive's agent leads
             for m in _PASSIVE_BY.finditer(j.folded):
@@ -1009,6 +1012,18 @@ class _Doc:
         if not j or "phoi hop" not in j.flat:
             return []
         return _agencies(self.api.cooperation_agencies, j)
+
+    def partners_named_first(self, j: Joined) -> list[Agency]:
+        """Partners written as a clause's subject before "phối hợp" ("X chủ trì; Y phối hợp; thời gian: …",
+        "X chủ trì, Y và Z phối hợp."): the agencies of each clause that opens on them."""
+        if not j or "phoi hop" not in j.flat:
+            return []
+        out: list[Agency] = []
+        for m in _CLAUSE_START.finditer(j.folded):
+            got, after = self.subject_at(j, m.end())
+            if got and _PARTNER_AFTER.match(j.folded, after):
+                out.extend(got)
+        return out
 
     def deadlines(self, j: Joined, cell: bool) -> list[Deadline]:
         if not j:
@@ -1168,6 +1183,22 @@ def _heading_groups(st: _Doc) -> None:
 _BACK_ASSIGN_OPENING = regex.compile(r"^\s{0,4}giao(?!\w)")
 
 
+# the assignment cue of a paragraph after a list: "do X thực hiện", "X chủ trì", "X phối hợp"
+_ASSIGN_CUE = regex.compile(r"(?<!\w)(?:chu\s{1,3}tri|do\s(?:[^.;:]{1,120}?)\s(?:thuc\s{1,3}hien|dam\s{1,3}nhan|phu\s{1,3}trach))(?!\w)")
+# "X chủ trì; Y phối hợp; thời gian: …": a lead named with no object of its own (the items above are it)
+_BARE_LEAD = regex.compile(r"(?<!\w)chu\s{1,3}tri(?:\s{1,3}thuc\s{1,3}hien)?\s{0,3}(?:[,;.]|$)")
+
+
+def _assigns_above(v: Any, f: str) -> bool:
+    """A paragraph assigning the list above it: "Giao X chủ trì … các nội dung trên …", "Các việc trên do X thực
+    hiện, …", "X chủ trì các việc trên, …", or "X chủ trì thực hiện; Y phối hợp; thời gian: …" (a lead with no
+    object of its own)."""
+    if v.back_reference.search(f):
+        return _BACK_ASSIGN_OPENING.match(f) is not None or _ASSIGN_CUE.search(f) is not None
+    m = _BARE_LEAD.search(f)
+    return m is not None and bool(f[: m.start()].strip(" -+*"))  # a subject before it ("Chủ trì, …" is a task)
+
+
 def _back_assignments(st: _Doc, items: list[_Item]) -> None:
     """A paragraph right after list items that assigns them ("Giao Thanh tra huyện chủ trì, phối hợp với … thực
     hiện các nội dung trên, hoàn thành trong quý III/2019."): no task of its own, its lead, partners and time
@@ -1177,7 +1208,7 @@ def _back_assignments(st: _Doc, items: list[_Item]) -> None:
         if it.kind != "task" or it.block.kind != "para":
             continue
         f = it.text.folded
-        if not _BACK_ASSIGN_OPENING.match(f) or not v.back_reference.search(f):
+        if not _assigns_above(v, f):
             continue
         above: list[_Item] = []
         k = idx - 1
@@ -1968,7 +1999,7 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
         got = st.subjects(back)[0] or st.assigned(back)
         if got:
             lead, source = got, "assigned"
-            support = support + st.cooperation(back)
+            support = support + st.cooperation(back) + st.partners_named_first(back)
     if source == "group" and group_item is not None and group_item.header_support:
         support = support + group_item.header_support
     elif source == "group" and intro_support:

@@ -51,6 +51,9 @@ class Dimension(_Model):
     since: int | None = None
     attested: tuple[int, ...] = ()
     aliases: tuple[str, ...] = ()
+    # names that say the dimension only as a whole heading's title ("7. Môi trường", "6. Dịch vụ công"): in a
+    # sentence they are ordinary words ("bảo vệ môi trường", "dịch vụ công trực tuyến")
+    title_aliases: tuple[str, ...] = ()
     notes: str | None = None
     subdimensions: tuple[SubDimension, ...] = ()
 
@@ -160,10 +163,14 @@ class _Index:
                 self.prefix_first[p[0]] = (*self.prefix_first.get(p[0], ()), p)
         self.fuzzy = m.fuzzy
         self.exact: dict[tuple[str, ...], _Entry] = {}
+        self.titles: dict[tuple[str, ...], _Entry] = {}  # whole-title names (``title_aliases``)
         for d in tax.dimensions:
             de = _Entry(d.code, None, d.name)
             for name in (d.name, *d.aliases):
                 self._add(name, de)
+            for name in d.title_aliases:
+                for words in self._variants(self._words(name)):
+                    self.titles[words] = de
             for s in d.subdimensions:
                 se = _Entry(d.code, s.code, s.name)
                 for name in (s.name, *s.aliases):
@@ -335,7 +342,7 @@ def find_indicators_folded(folded: str) -> tuple[IndicatorMatch, ...]:
         if not toks:
             continue
         key = tuple(t[0] for t in toks)
-        e = ix.exact.get(key)
+        e = ix.exact.get(key) or ix.titles.get(key)
         if e is not None:
             return (_mk(e, toks, 0, len(toks), 1.0, True),)
         hits = ix.scan(toks)

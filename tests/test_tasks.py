@@ -2345,3 +2345,36 @@ def test_a_paragraph_lead_in_naming_its_subject_assigns_the_paragraphs_after_it(
         "Kiểm tra việc giải quyết": (["Thanh tra huyện"], [], ["2024-10-30"]),
         "Công khai kết luận thanh": (["Thanh tra huyện"], [], ["2024-10-30"]),
     }
+
+
+def test_a_closing_sentence_in_other_wordings_assigns_the_items_above_it() -> None:
+    """A sentence after a group's items assigns them in several wordings: passive ("Các việc trên do X (viết tắt) chủ
+    trì, phối hợp với Y thực hiện"), a subject with a back reference ("X chủ trì các nội dung nêu trên"), or a lead
+    named with no object and its partners named first ("X chủ trì; Y và Z phối hợp; thời gian: …"). The sentence is
+    no task; an item opening on the bare verb ("Chủ trì, phối hợp với …") still is one."""
+    doc = parse_text(
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI phường năm 2024\n\nII. NHIỆM VỤ\n1. Kiểm soát tham nhũng\n"
+        "- Công khai bản kê khai tài sản, thu nhập của cán bộ, công chức phường tại trụ sở Ủy ban nhân dân phường và các "
+        "khu phố theo quy định.\n- Rà soát các khoản thu ngoài quy định.\n"
+        "Các việc trên do Thanh tra nhân dân phường (TTND) chủ trì, phối hợp với Công chức Tài chính - Kế toán "
+        "thực hiện trong quý III/2024.\n"
+        "2. Quản trị điện tử\n- Cập nhật tin bài trên trang thông tin điện tử phường.\n"
+        "Công an phường chủ trì các nội dung nêu trên, thực hiện thường xuyên.\n"
+        "3. Quản trị môi trường\n- Ra quân thu gom rác thải tại các khu phố.\n- Trồng cây xanh dọc các tuyến kênh.\n"
+        "Hội Cựu chiến binh phường chủ trì; Đoàn Thanh niên phường và Hội Liên hiệp Phụ nữ phường phối hợp; "
+        "thời gian: tháng 9/2024.\n"
+        "4. Thủ tục hành chính công\n"
+        "- Chủ trì, phối hợp với Công an phường rà soát thủ tục cư trú đang niêm yết.\n"
+    )
+    got = [(t.text[:18], [a.name for a in t.lead], [a.name for a in t.support], [d.raw for d in t.deadlines])
+           for t in doc.tasks]
+    assert got == [
+        ("Công khai bản kê k", ["Thanh tra nhân dân phường"], ["Công chức Tài chính - Kế toán"], ["quý III/2024"]),
+        ("Rà soát các khoản ", ["Thanh tra nhân dân phường"], ["Công chức Tài chính - Kế toán"], ["quý III/2024"]),
+        ("Cập nhật tin bài t", ["Công an phường"], [], ["thường xuyên"]),
+        ("Ra quân thu gom rá", ["Hội Cựu chiến binh phường"], ["Đoàn Thanh niên phường", "Hội Liên hiệp Phụ nữ phường"],
+         ["tháng 9/2024"]),
+        ("Trồng cây xanh dọc", ["Hội Cựu chiến binh phường"], ["Đoàn Thanh niên phường", "Hội Liên hiệp Phụ nữ phường"],
+         ["tháng 9/2024"]),
+        ("Chủ trì, phối hợp ", [], ["Công an phường"], []),
+    ]

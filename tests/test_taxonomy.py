@@ -233,3 +233,14 @@ def test_non_total_cells(cell: str) -> None:
 def test_law_and_order_wordings_are_exact(text: str) -> None:
     found = find_indicators(text)
     assert [(m.subdimension, m.exact) for m in found] == [("6.4", True)]
+
+
+def test_title_aliases_name_a_dimension_only_as_a_whole_heading() -> None:
+    """ "7. Môi trường", "6. Dịch vụ công" as headings name their dimensions; in a sentence or a longer title the
+    words are ordinary ("bảo vệ môi trường", "dịch vụ công trực tuyến")."""
+    from papi_extract.taxonomy import find_indicators, search_indicators
+
+    assert [(m.dimension, m.subdimension) for m in find_indicators("7. Môi trường")] == [(7, None)]
+    assert [(m.dimension, m.subdimension) for m in find_indicators("VI. DỊCH VỤ CÔNG")] == [(6, None)]
+    assert all(m.dimension != 6 for m in find_indicators("Dịch vụ công trực tuyến mức độ 4"))
+    assert search_indicators("Tăng cường bảo vệ môi trường, sử dụng dịch vụ công trực tuyến") == ()
