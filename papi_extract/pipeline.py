@@ -157,7 +157,8 @@ def _source_format(hint: str | None) -> str:
     """The output contract's format of a hint: Org, MediaWiki, AsciiDoc, Jira, DokuWiki and Texinfo text are read as
     markdown
     (their marks rewritten)."""
-    return "markdown" if hint in ("org", "wiki", "asciidoc", "jira", "dokuwiki", "texinfo") else hint or "text"
+    return ("markdown" if hint in ("org", "wiki", "asciidoc", "jira", "dokuwiki", "texinfo", "haddock")
+            else hint or "text")
 
 
 def _format_hint(path: str) -> str | None:
