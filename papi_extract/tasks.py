@@ -128,9 +128,9 @@ _PASSIVE_VERB = regex.compile(
     r"(?:\s{0,3}\([^()\n]{1,40}\))?\s{1,3}(?:huong\s{1,3}dan\s{1,3}|to\s{1,3}chuc\s{1,3})?(?:thuc\s{1,3}hien|chu\s{1,3}tri|dam\s{1,3}nhiem"
     r"|phu\s{1,3}trach|tham\s{1,3}muu)(?!\w)")
 _LETTERS = "abcdđefghijklmnopqrstuvwxyz"
-_CLAUSE_START = regex.compile(r"[,;]\s{0,3}")
+_CLAUSE_START = regex.compile(r"[,;(]\s{0,3}")
 # "… phối hợp" closing its clause: the agencies before it are partners ("Y phối hợp;", "Y phối hợp thực hiện.")
-_PARTNER_AFTER = regex.compile(r"\s{1,3}phoi\s{1,3}hop(?:\s{1,3}thuc\s{1,3}hien)?\s{0,3}(?:[,;.]|$)")
+_PARTNER_AFTER = regex.compile(r"\s{1,3}phoi\s{1,3}hop(?:\s{1,3}thuc\s{1,3}hien)?\s{0,3}(?:[,;.)]|$)")
 # An opening clause before the subject has at most this many words ("Hàng quý, …").
 _MAX_OPENING_WORDS = 6
 # A line that is only a cross reference ("Nhiệm vụ cụ thể: Theo Phụ lục đính kèm.") is this short.
@@ -974,7 +974,7 @@ class _Doc:
         or by the parenthesis that closes it: "… trong quý III/2024 (Sở Nội vụ thực hiện)."."""
         if not j:
             return []
-        closing = _closing_assignment(self, j)
+        closing = _closing_assignment(self, j) or _dash_doer(self, j)
         if closing:
             return closing
         if (j.folded.startswith("viec ") or self.v.back_reference.match(j.folded)) and " do " in j.flat:
@@ -1670,6 +1670,23 @@ _CLOSING_ASSIGN_VERB = regex.compile(
     r"\s{0,3}(?:chu\s{1,3}tri(?:\s{1,3}thuc\s{1,3}hien)?|thuc\s{1,3}hien)(?:\s{0,3}[,;]\s{0,3}[^()]{1,100})?\s{0,3}\)")
 
 
+_DASH_TAIL = regex.compile(r"\s{0,3}(?:\([^()\n]{1,160}\)\s{0,3})?(?:[,.;]|$)")
+_MIN_ACTION_CHARS = 10
+
+
+def _dash_doer(st: _Doc, j: Joined) -> list[Agency]:
+    """The doer an item names after a dash: "Họp dân bàn mức đóng góp – Trưởng các thôn, tháng 8/2022." (the
+    agency right after the item's last en or em dash, then only its partners in parentheses, a time or the end)."""
+    t = j.text
+    k = max(t.rfind(" – "), t.rfind(" — "))
+    if k < _MIN_ACTION_CHARS:
+        return []
+    got, after = st.subject_at(j, k + 3)
+    if not got or after < 0 or _DASH_TAIL.match(j.folded, after) is None:
+        return []
+    return list(got)
+
+
 def _closing_assignment(st: _Doc, j: Joined) -> list[Agency]:
     """The agency a closing parenthesis assigns the item to: "(Sở Nội vụ thực hiện)", "(X chủ trì)" — an
     agency as the parenthesis's subject and only its verb after it — or "(Phòng Nội vụ)", agencies alone."""
@@ -1909,6 +1926,8 @@ def _resolve(
     if support_field:
         support.extend(st.split(support_field))
     support.extend(st.cooperation(j))
+    if source == "assigned":
+        support.extend(st.partners_named_first(j))  # "… – X (Y phối hợp), quý III/2022."
     directing: list[Agency] = []
     if use_blocks:
         if not lead:

@@ -308,6 +308,9 @@ def _mk(e: _Entry, toks: list[_Tok], i: int, j: int, score: float, exact: bool) 
     return IndicatorMatch(e.dimension, e.subdimension, e.name, score, exact, toks[i][1], toks[j - 1][2])
 
 
+_PAREN = regex.compile(r"\(([^()\n]{3,120})\)")
+
+
 def _segments(text: str) -> list[tuple[int, str]]:
     """The ':'-separated parts of a text ("Chỉ số nội dung 1. X: phấn đấu …", "… mới: X")."""
     if ":" not in text:
@@ -360,6 +363,13 @@ def find_indicators_folded(folded: str) -> tuple[IndicatorMatch, ...]:
                         out.append(_mk(e, toks, i, j, 1.0, True))
                 return tuple(out)
         stripped_parts.append((toks, " ".join(key)))
+    if "(" in folded:
+        # "Ứng dụng công nghệ thông tin (Quản trị điện tử)": a heading naming its dimension in parentheses
+        for m in _PAREN.finditer(folded):
+            toks = ix.strip(ix.tokens(m.group(1), m.start(1)))
+            e = ix.exact.get(tuple(t[0] for t in toks)) if toks else None
+            if e is not None:
+                return (_mk(e, toks, 0, len(toks), 1.0, True),)
     best: IndicatorMatch | None = None
     fz = ix.fuzzy
     for toks, key_text in stripped_parts:

@@ -2378,3 +2378,20 @@ def test_a_closing_sentence_in_other_wordings_assigns_the_items_above_it() -> No
          ["tháng 9/2024"]),
         ("Chủ trì, phối hợp ", [], ["Công an phường"], []),
     ]
+
+
+def test_the_doer_named_after_a_dash_leads_the_item() -> None:
+    """Short items written "action – doer (partners phối hợp), time.": the agency right after the item's last dash
+    leads it, those in the parentheses before "phối hợp" support it; a dash inside the action names no one."""
+    doc = parse_text(
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI xã năm 2023\n\nII. NHIỆM VỤ\n1. Thủ tục hành chính công\n"
+        "- Niêm yết số điện thoại đường dây nóng – Văn phòng UBND xã, tháng 5/2023.\n"
+        "- Tuyên truyền cài đặt ứng dụng VNeID – Công an xã (Đoàn Thanh niên xã phối hợp), quý II/2023.\n"
+        "- Sửa chữa nhà văn hóa thôn – hạng mục mái, tường rào xuống cấp, năm 2023.\n"
+    )
+    got = [(t.text[:16], [a.name for a in t.lead], [a.name for a in t.support]) for t in doc.tasks]
+    assert got == [
+        ("Niêm yết số điện", ["Văn phòng Ủy ban nhân dân xã"], []),
+        ("Tuyên truyền cài", ["Công an xã"], ["Đoàn Thanh niên xã"]),
+        ("Sửa chữa nhà văn", [], []),
+    ]

@@ -244,3 +244,23 @@ def test_title_aliases_name_a_dimension_only_as_a_whole_heading() -> None:
     assert [(m.dimension, m.subdimension) for m in find_indicators("VI. DỊCH VỤ CÔNG")] == [(6, None)]
     assert all(m.dimension != 6 for m in find_indicators("Dịch vụ công trực tuyến mức độ 4"))
     assert search_indicators("Tăng cường bảo vệ môi trường, sử dụng dịch vụ công trực tuyến") == ()
+
+
+@pytest.mark.parametrize(("title", "dimension"), [
+    # a commune plan's short headings, each naming its dimension only as the whole title
+    ("2. Công khai", 2), ("3. Giải trình với người dân", 3), ("IV. PHÒNG, CHỐNG THAM NHŨNG", 4),
+    ("1. Người dân tham gia ở cấp cơ sở", 1),
+    # the dimension named in parentheses after a heading of other words
+    ("8. Chuyển đổi số (Quản trị điện tử)", 8), ("b) Vệ sinh môi trường nông thôn (Quản trị môi trường)", 7),
+])
+def test_short_and_parenthesised_dimension_headings(title: str, dimension: int) -> None:
+    from papi_extract.taxonomy import find_indicators
+
+    assert [(m.dimension, m.subdimension) for m in find_indicators(title)] == [(dimension, None)]
+
+
+def test_short_heading_names_are_ordinary_words_in_a_sentence() -> None:
+    from papi_extract.taxonomy import find_indicators, search_indicators
+
+    assert search_indicators("Công khai kết quả giải trình với người dân, phòng, chống tham nhũng") == ()
+    assert (2, None) not in [(m.dimension, m.subdimension) for m in find_indicators("Công khai danh sách (theo quy định)")]
