@@ -129,8 +129,24 @@ _PASSIVE_VERB = regex.compile(
     r"|phu\s{1,3}trach|tham\s{1,3}muu)(?!\w)")
 _LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 _CLAUSE_START = regex.compile(r"[,;(]\s{0,3}")
+# a later doer's words (folded): a cheap gate, then where a later clause may open, its verbs, and openings that
+# hand the task over to the agency after them
+_LATER_CUE = regex.compile(r"thuc\s{1,3}hien|phu\s{1,3}trach|dam\s{1,3}n|dam\s{1,3}trach|huong\s{1,3}dan"
+                           r"|trach\s{1,3}nhiem|dau\s{1,3}moi|thuong\s{1,3}truc|phan\s{1,3}cong")
+_CLAUSE_OR_PAREN = regex.compile(r"(?:;\s{1,4}|\(\s{0,2})(?=\p{Lu})")
+_LATER_DOER = regex.compile(
+    r"\s{0,3}(?:\([^()\n]{1,40}\)\s{0,3})?(?:chu\s{1,3}tri|thuc\s{1,3}hien|phu\s{1,3}trach|dam\s{1,3}nhan"
+    r"|dam\s{1,3}nhiem|dam\s{1,3}trach|huong\s{1,3}dan|chiu\s{1,3}trach\s{1,3}nhiem"
+    r"|la\s{1,3}(?:co\s{1,3}quan\s{1,3}|don\s{1,3}vi\s{1,3})?(?:dau\s{1,3}moi|chu\s{1,3}tri|thuong\s{1,3}truc))"
+    r"(?!\w)\s{0,3}(?:[,;.)]|$)")
+# "(Thanh tra tỉnh; theo Kế hoạch …)": a closing parenthesis opening on its doer, then its own clause
+_PAREN_DOER_END = regex.compile(r"\s{0,3};")
+_HANDOVER_OPEN = regex.compile(
+    r"(?:phan\s{1,3}cong|trach\s{1,3}nhiem\s{1,3}(?:chinh\s{1,3})?thuoc\s{1,3}ve"
+    r"|nhiem\s{1,3}vu\s{1,3}(?:nay\s{1,3})?duoc\s{1,3}giao\s{1,3}cho)\s{1,3}")
 # "… phối hợp" closing its clause: the agencies before it are partners ("Y phối hợp;", "Y phối hợp thực hiện.")
-_PARTNER_AFTER = regex.compile(r"\s{1,3}phoi\s{1,3}hop(?:\s{1,3}thuc\s{1,3}hien)?\s{0,3}(?:[,;.)]|$)")
+_PARTNER_AFTER = regex.compile(
+    r"\s{1,3}(?:phoi\s{1,3}hop|ho\s{1,3}tro)(?:\s{1,3}thuc\s{1,3}hien)?\s{0,3}(?:[,;.)]|$)")
 # An opening clause before the subject has at most this many words ("Hàng quý, …").
 _MAX_OPENING_WORDS = 6
 # A line that is only a cross reference ("Nhiệm vụ cụ thể: Theo Phụ lục đính kèm.") is this short.
@@ -985,7 +1001,7 @@ class _Doc:
                 if got and _PASSIVE_VERB.match(j.folded, after):
                     return list(got)
         if "giao" not in j.folded and "chu tri" not in j.flat:
-            return []
+            return self._later_doer(j)
         for k in j.sentence_ends():
             got, after = self.subject_at(j, k)
             if _GIAO_OPEN.match(j.folded, k):
@@ -1005,6 +1021,34 @@ class _Doc:
             got, after = self.subject_at(j, m.end())
             if got and _LEAD_VERB.match(j.folded, after):
                 return list(got)
+        return self._later_doer(j)
+
+    def _later_doer(self, j: Joined) -> list[Agency]:
+        """The doer a later sentence, clause or closing parenthesis names with nothing after its verb but a time
+        or its partners ("… . UBND các huyện thực hiện, năm 2024.", "…; Sở Tư pháp đảm nhận, Trung tâm … hỗ trợ",
+        "(Sở Nội vụ hướng dẫn, đôn đốc; chậm nhất …)", "…; X là đơn vị đầu mối, Y phối hợp"), or an opening that
+        hands the task over ("Trách nhiệm chính thuộc về X", "Phân công X chỉ đạo …"). A later sentence with an
+        action of its own is another matter, not the task's doer (docs/annotation.md)."""
+        f = j.folded
+        if not _LATER_CUE.search(f) and "(" not in f:
+            return []
+        starts = set(j.sentence_ends())
+        starts.update(m.end() for m in _CLAUSE_OR_PAREN.finditer(j.text))
+        for k in sorted(starts):
+            m = _HANDOVER_OPEN.match(f, k)
+            if m is not None:
+                got, _ = self.subject_at(j, m.end())
+                cut = f.find(";", m.end())
+                if cut > 0:  # "Trách nhiệm chính thuộc về X; Y hỗ trợ": the handover ends at its clause
+                    end = j.to_doc(cut, end=True)
+                    got = [a for a in got if a.span[1] <= end]
+                if got:
+                    return list(got)
+                continue
+            got, after = self.subject_at(j, k)
+            if got and after >= 0 and (_LATER_DOER.match(f, after)
+                                       or (k > 0 and f[k - 1] == "(" and _PAREN_DOER_END.match(f, after))):
+                return list(got)
         return []
 
     def cooperation(self, j: Joined) -> list[Agency]:
@@ -1016,7 +1060,7 @@ class _Doc:
     def partners_named_first(self, j: Joined) -> list[Agency]:
         """Partners written as a clause's subject before "phối hợp" ("X chủ trì; Y phối hợp; thời gian: …",
         "X chủ trì, Y và Z phối hợp."): the agencies of each clause that opens on them."""
-        if not j or "phoi hop" not in j.flat:
+        if not j or ("phoi hop" not in j.flat and "ho tro" not in j.flat):
             return []
         out: list[Agency] = []
         for m in _CLAUSE_START.finditer(j.folded):

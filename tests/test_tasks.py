@@ -2395,3 +2395,26 @@ def test_the_doer_named_after_a_dash_leads_the_item() -> None:
         ("Tuyên truyền cài", ["Công an xã"], ["Đoàn Thanh niên xã"]),
         ("Sửa chữa nhà văn", [], []),
     ]
+
+
+def test_a_later_clause_naming_only_its_doer_leads_the_item() -> None:
+    """An item whose doer comes after its action, in a clause with nothing after the verb but partners or a time:
+    ". X thực hiện, năm …", "; X đảm trách, Y hỗ trợ, …", "(X; theo …)", "Trách nhiệm chính thuộc về X; Y hỗ trợ".
+    A later sentence with an action of its own names no doer of the item."""
+    doc = parse_text(
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI tỉnh năm 2024\n\nII. NHIỆM VỤ\n1. Kiểm soát tham nhũng trong khu vực công\n"
+        "- Luân chuyển công chức làm công tác thu ngân sách ở cấp xã. Sở Tài chính thực hiện, năm 2024.\n"
+        "- In tờ rơi hướng dẫn cách tố giác hành vi tham nhũng; Thanh tra tỉnh đảm trách, Sở Tư pháp hỗ trợ, "
+        "quý III/2024.\n"
+        "- Kiểm tra việc kê khai tài sản tại 05 đơn vị sự nghiệp (Thanh tra tỉnh; theo kế hoạch kiểm tra năm 2024).\n"
+        "- Công khai kết quả xử lý vi phạm. Trách nhiệm chính thuộc về Sở Nội vụ; UBND các huyện hỗ trợ.\n"
+        "- Rà soát quy chế chi tiêu nội bộ. Các đơn vị thực hiện nghiêm việc báo cáo định kỳ về Sở Tài chính.\n"
+    )
+    got = [(t.text[:14], [a.name for a in t.lead], [a.name for a in t.support]) for t in doc.tasks]
+    assert got == [
+        ("Luân chuyển cô", ["Sở Tài chính"], []),
+        ("In tờ rơi hướn", ["Thanh tra tỉnh"], ["Sở Tư pháp"]),
+        ("Kiểm tra việc ", ["Thanh tra tỉnh"], []),
+        ("Công khai kết ", ["Sở Nội vụ"], ["Ủy ban nhân dân các huyện"]),
+        ("Rà soát quy ch", [], []),
+    ]
