@@ -51,6 +51,7 @@ from papi_extract.word_tables import join_spilled_cells
 from papi_extract.adoc_text import asciidoc_to_markdown, looks_like_asciidoc
 from papi_extract.dokuwiki_text import dokuwiki_to_markdown, looks_like_dokuwiki
 from papi_extract.jira_text import jira_to_markdown, looks_like_jira
+from papi_extract.docbook_text import docbook_to_html, looks_like_docbook
 from papi_extract.haddock_text import haddock_to_markdown, looks_like_haddock
 from papi_extract.texinfo_text import looks_like_texinfo, texinfo_to_markdown
 from papi_extract.org_text import looks_like_org, org_to_markdown
@@ -241,11 +242,14 @@ _MD_MARK_STARTS = ("#", "**", "|")
 
 
 def detect_format(text: str, hint: str | None = None) -> str:
-    """"text", "markdown", "html", "org", "wiki", "asciidoc", "jira", "dokuwiki", "texinfo" or "haddock" (Org,
-    MediaWiki, AsciiDoc, Jira, DokuWiki, Texinfo and Haddock text, read as markdown once their marks are
-    rewritten)."""
-    if hint in ("text", "markdown", "html", "org", "wiki", "asciidoc", "jira", "dokuwiki", "texinfo", "haddock"):
+    """"text", "markdown", "html", "org", "wiki", "asciidoc", "jira", "dokuwiki", "texinfo", "haddock" or "docbook"
+    (Org, MediaWiki, AsciiDoc, Jira, DokuWiki, Texinfo and Haddock text, read as markdown once their marks are
+    rewritten; DocBook XML, read as the HTML it mirrors)."""
+    if hint in ("text", "markdown", "html", "org", "wiki", "asciidoc", "jira", "dokuwiki", "texinfo", "haddock",
+                "docbook"):
         return hint
+    if "<" in text[:3000] and looks_like_docbook(text):
+        return "docbook"
     head = text[:4000].lower()
     if "<html" in head or "<!doctype html" in head or head.count("<p") + head.count("<div") >= 3:
         return "html"
@@ -467,6 +471,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text, fmt = jira_to_markdown(text), "markdown"  # "|| … ||" headers, rows over lines, "\(" escapes
     elif fmt == "dokuwiki":
         text, fmt = dokuwiki_to_markdown(text), "markdown"  # "^ … ^" header rows, "\\" breaks in cells, "//italic//"
+    elif fmt == "docbook":
+        text, fmt = docbook_to_html(text), "html"  # <section><title>, <para>, <informaltable><row><entry>
     elif fmt == "haddock":
         text, fmt = haddock_to_markdown(text), "markdown"  # "= " headings, "#anchor#" lines, "/italic/", "\\/" escapes
     elif fmt == "texinfo":

@@ -157,6 +157,8 @@ def _source_format(hint: str | None) -> str:
     """The output contract's format of a hint: Org, MediaWiki, AsciiDoc, Jira, DokuWiki and Texinfo text are read as
     markdown
     (their marks rewritten)."""
+    if hint == "docbook":
+        return "html"  # DocBook XML is read as the HTML it mirrors
     return ("markdown" if hint in ("org", "wiki", "asciidoc", "jira", "dokuwiki", "texinfo", "haddock")
             else hint or "text")
 
@@ -166,7 +168,8 @@ def _format_hint(path: str) -> str | None:
     return {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".mht": "html",
             ".mhtml": "html", ".org": "org", ".wiki": "wiki", ".mediawiki": "wiki",
             ".adoc": "asciidoc", ".asciidoc": "asciidoc", ".jira": "jira", ".texi": "texinfo",
-            ".texinfo": "texinfo", ".txi": "texinfo"}.get(suffix)
+            ".texinfo": "texinfo", ".txi": "texinfo", ".dbk": "docbook",
+            ".docbook": "docbook"}.get(suffix)
 
 
 def _error(source: Source, code: str, message: str) -> ParseError:
