@@ -51,6 +51,7 @@ from papi_extract.word_tables import join_spilled_cells
 from papi_extract.adoc_text import asciidoc_to_markdown, looks_like_asciidoc
 from papi_extract.dokuwiki_text import dokuwiki_to_markdown, looks_like_dokuwiki
 from papi_extract.jira_text import jira_to_markdown, looks_like_jira
+from papi_extract.bbox_text import bbox_to_text, looks_like_bbox
 from papi_extract.docbook_text import docbook_to_html, looks_like_docbook
 from papi_extract.haddock_text import haddock_to_markdown, looks_like_haddock
 from papi_extract.texinfo_text import looks_like_texinfo, texinfo_to_markdown
@@ -477,6 +478,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text, fmt = haddock_to_markdown(text), "markdown"  # "= " headings, "#anchor#" lines, "/italic/", "\\/" escapes
     elif fmt == "texinfo":
         text, fmt = texinfo_to_markdown(text), "markdown"  # "@chapter", "@multitable" rows cut by "@tab", "@strong{…}"
+    if fmt == "html" and "<word " in text and looks_like_bbox(text):
+        text, fmt = bbox_to_text(text), "text"  # pdftotext -bbox-layout: a PDF's words in boxes, lines and blocks
     if fmt == "html":
         from papi_extract.html_text import html_to_text
 
