@@ -54,6 +54,7 @@ from papi_extract.jira_text import jira_to_markdown, looks_like_jira
 from papi_extract.bbox_text import bbox_to_text, looks_like_bbox
 from papi_extract.docbook_text import docbook_to_html, looks_like_docbook
 from papi_extract.haddock_text import haddock_to_markdown, looks_like_haddock
+from papi_extract.ms_text import looks_like_ms, ms_to_markdown
 from papi_extract.texinfo_text import looks_like_texinfo, texinfo_to_markdown
 from papi_extract.org_text import looks_like_org, org_to_markdown
 from papi_extract.wiki_text import looks_like_wiki, wiki_to_markdown
@@ -243,11 +244,11 @@ _MD_MARK_STARTS = ("#", "**", "|")
 
 
 def detect_format(text: str, hint: str | None = None) -> str:
-    """"text", "markdown", "html", "org", "wiki", "asciidoc", "jira", "dokuwiki", "texinfo", "haddock" or "docbook"
-    (Org, MediaWiki, AsciiDoc, Jira, DokuWiki, Texinfo and Haddock text, read as markdown once their marks are
-    rewritten; DocBook XML, read as the HTML it mirrors)."""
+    """"text", "markdown", "html", "org", "wiki", "asciidoc", "jira", "dokuwiki", "texinfo", "haddock", "ms" or
+    "docbook" (Org, MediaWiki, AsciiDoc, Jira, DokuWiki, Texinfo, Haddock and groff ms text, read as markdown once
+    their marks are rewritten; DocBook XML, read as the HTML it mirrors)."""
     if hint in ("text", "markdown", "html", "org", "wiki", "asciidoc", "jira", "dokuwiki", "texinfo", "haddock",
-                "docbook"):
+                "docbook", "ms"):
         return hint
     if "<" in text[:3000] and looks_like_docbook(text):
         return "docbook"
@@ -268,6 +269,8 @@ def detect_format(text: str, hint: str | None = None) -> str:
         return "texinfo"
     if "=" in text and looks_like_haddock(text):
         return "haddock"
+    if "\n." in text and looks_like_ms(text):
+        return "ms"
     if "#" not in text and "**" not in text and "|" not in text:  # no line can start with a mark
         return "text"
     md_marks = 0
@@ -474,6 +477,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text, fmt = dokuwiki_to_markdown(text), "markdown"  # "^ … ^" header rows, "\\" breaks in cells, "//italic//"
     elif fmt == "docbook":
         text, fmt = docbook_to_html(text), "html"  # <section><title>, <para>, <informaltable><row><entry>
+    elif fmt == "ms":
+        text, fmt = ms_to_markdown(text), "markdown"  # ".SH 2" headings, ".IP" items, ".TS" … ".TE" tables
     elif fmt == "haddock":
         text, fmt = haddock_to_markdown(text), "markdown"  # "= " headings, "#anchor#" lines, "/italic/", "\\/" escapes
     elif fmt == "texinfo":

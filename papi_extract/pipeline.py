@@ -159,7 +159,7 @@ def _source_format(hint: str | None) -> str:
     (their marks rewritten)."""
     if hint == "docbook":
         return "html"  # DocBook XML is read as the HTML it mirrors
-    return ("markdown" if hint in ("org", "wiki", "asciidoc", "jira", "dokuwiki", "texinfo", "haddock")
+    return ("markdown" if hint in ("org", "wiki", "asciidoc", "jira", "dokuwiki", "texinfo", "haddock", "ms")
             else hint or "text")
 
 
@@ -169,7 +169,7 @@ def _format_hint(path: str) -> str | None:
             ".mhtml": "html", ".org": "org", ".wiki": "wiki", ".mediawiki": "wiki",
             ".adoc": "asciidoc", ".asciidoc": "asciidoc", ".jira": "jira", ".texi": "texinfo",
             ".texinfo": "texinfo", ".txi": "texinfo", ".dbk": "docbook",
-            ".docbook": "docbook"}.get(suffix)
+            ".docbook": "docbook", ".ms": "ms"}.get(suffix)
 
 
 def _error(source: Source, code: str, message: str) -> ParseError:
