@@ -1598,6 +1598,18 @@ def _bracket_time(j: Joined) -> tuple[int, Joined] | None:
     return m.start(), j.slice(m.start(1), m.end(1))
 
 
+def _bracket_agencies(st: _Doc, content: Joined) -> list[_AgencyLine]:
+    """A closing bracket that lists only agencies ("[Sở Tư pháp; Sở Thông tin và Truyền thông; UBND các huyện]"):
+    the first named leads, the ones after it support (the order such lists keep, which their plans' notes state)."""
+    got = st.agency_list(content)
+    if not got:
+        return []
+    out = [_AgencyLine("lead", Joined(st.doc, [got[0].span], st.folded))]
+    if len(got) > 1:
+        out.append(_AgencyLine("support", Joined(st.doc, [(got[1].span[0], got[-1].span[1])], st.folded)))
+    return out
+
+
 _MAX_BRACKET = 120
 _BRACKET_TAIL = regex.compile(r"\[([^\[\]\n]{2,120})\][ \t.;,]{0,3}$")
 # "(Đề nghị X chủ trì; Y phối hợp)": a closing parenthesis naming the lead, then the partners
@@ -2014,7 +2026,7 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
         body = jf.slice(0, inline[0])
         own = inline[1] + own
     if bracket is not None:
-        own = [*own, _AgencyLine("deadline", bracket[1])]
+        own = [*own, *(_bracket_agencies(st, bracket[1]) or [_AgencyLine("deadline", bracket[1])])]
     for ln in own:
         if ln.role in fields:
             fields[ln.role] = Joined(st.doc, fields[ln.role].parts() + ln.value.parts(), st.folded)
@@ -2230,10 +2242,28 @@ def _note_indicator(st: _Doc, body: Joined) -> tuple[int, str | None] | None:
     assert st.api.search_indicators is not None  # else paren is None and we returned above
     found = [m for m in st.api.search_indicators(first) if getattr(m, "exact", False)]
     if not found:
-        return None
+        return _note_code(f[k + 1 : close].split(";")[0])
     dim = int(found[0].dimension)
     sub = next((str(m.subdimension) for m in found if m.subdimension and int(m.dimension) == dim), None)
     return dim, sub
+
+
+# a note naming its indicator by number: "(tác động nội dung thành phần 2.3)", "(Chỉ số nội dung 6)" (folded)
+_NOTE_SUB_CODE = regex.compile(r"(?:noi\s{1,3}dung|chi\s{1,3}so)\s{1,3}thanh\s{1,3}phan\s{0,3}([1-8])\.([1-9])(?![\d.])")
+_NOTE_DIM_CODE = regex.compile(r"chi\s{1,3}so(?:\s{1,3}noi\s{1,3}dung)?\s{0,3}([1-8])(?![\d.])")
+
+
+def _note_code(f: str) -> tuple[int, str | None] | None:
+    """(dimension, sub-dimension) a note gives by number, when the taxonomy knows the code."""
+    from papi_extract.taxonomy import load_taxonomy
+
+    m = _NOTE_SUB_CODE.search(f)
+    if m is not None:
+        code = f"{m.group(1)}.{m.group(2)}"
+        if load_taxonomy().subdimension(code) is not None:
+            return int(m.group(1)), code
+    m = _NOTE_DIM_CODE.search(f)
+    return (int(m.group(1)), None) if m is not None else None
 
 
 _NOTE_TAIL = 120  # characters after a note's parenthesis: the item's time clause ("; hoàn thành trước kỳ bầu cử.")

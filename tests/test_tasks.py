@@ -2418,3 +2418,21 @@ def test_a_later_clause_naming_only_its_doer_leads_the_item() -> None:
         ("Công khai kết ", ["Sở Nội vụ"], ["Ủy ban nhân dân các huyện"]),
         ("Rà soát quy ch", [], []),
     ]
+
+
+def test_a_closing_bracket_of_agencies_and_a_note_by_number() -> None:
+    """An item closed by a bracket listing only agencies ("[A; B; C]"): the first leads, the others support (the
+    order such lists keep); a note naming its sub-dimension by number ("(tác động nội dung thành phần 6.4)") tags
+    the item; a bracket holding a time is still its time."""
+    doc = parse_text(
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI tỉnh năm 2025\n\nII. NHIỆM VỤ\n1. Nhiệm vụ chung\n"
+        "- Lắp camera giám sát tại các tuyến đường liên xã (tác động nội dung thành phần 6.4). "
+        "[Công an tỉnh; UBND các huyện, thị xã; Sở Tài chính]\n"
+        "- Rà soát quy trình nội bộ giải quyết thủ tục đất đai (Chỉ số nội dung 5). [Quý II/2025]\n"
+    )
+    got = [(t.label, [a.name for a in t.lead], [a.name for a in t.support], t.dimension, t.subdimension,
+            [d.raw for d in t.deadlines]) for t in doc.tasks]
+    assert got == [
+        (None, ["Công an tỉnh"], ["Ủy ban nhân dân các huyện, thị xã", "Sở Tài chính"], 6, "6.4", []),
+        (None, [], [], 5, None, ["Quý II/2025"]),
+    ]
