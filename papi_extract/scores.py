@@ -210,7 +210,7 @@ def vocab() -> ScoreVocab:
 # a signed figure with no unit alone in a parenthesis ("4,46 điểm (+0,09)"): matched on the folded text
 _PAREN_CHANGE = regex.compile(r"(?<=\(\s{0,2})(?P<num>[+\-]\s?\d{1,2}[.,]\d{1,3})\s{0,2}\)")
 _SENT = regex.compile(r"(?<=[.!?…])(?<![\s(](?:\d{1,2}|[IVXivx]{1,4})\.)\s+(?=[\p{Lu}\d\-+•*(“\"])")
-_CELL_NUM = regex.compile(r"^[+\-]?\d{1,3}(?:[.,]\d{1,3})?$")
+_CELL_NUM = regex.compile(r"^[+\-–−]?\d{1,3}(?:[.,]\d{1,3})?$")  # (an en dash or minus sign is a minus: "–0,11")
 _CELL_RANK = regex.compile(r"^(?P<r>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<of>\d{2}))?$")
 # a change written in words in its cell ("Tăng 0,08", "Giảm 0,05 điểm"): the word gives the sign
 _WORD_CHANGE = regex.compile(r"^(?P<w>[Tt]ăng|[Gg]iảm)[ \t]{1,3}(?P<num>\d{1,2}(?:[.,]\d{1,3})?)(?:[ \t]{1,3}điểm)?"
@@ -231,7 +231,7 @@ _RANGE_BEFORE = regex.compile(r"[-–]\s{0,2}$")
 
 
 def _num(s: str) -> float:
-    return float(s.replace(",", ".").replace("+", ""))
+    return float(s.replace(",", ".").replace("+", "").replace("–", "-").replace("−", "-"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -463,7 +463,7 @@ def _resolve_name(cell: Cell) -> tuple[IndicatorMatch | None, bool]:
 def _is_value_cell(s: str) -> bool:
     # both patterns start with a digit or a sign (``str.isdigit`` admits every ``\d``): most cells are names
     c = s[:1]
-    if not c or not (c.isdigit() or c in "+-"):
+    if not c or not (c.isdigit() or c in "+-–−"):
         return c in "TtGg" and _WORD_CHANGE.match(s) is not None
     return bool(_CELL_NUM.match(s) or _CELL_RANK.match(s))
 

@@ -30,6 +30,7 @@ import regex
 import yaml
 
 from papi_extract.context import DocContext
+from papi_extract.taxonomy import load_taxonomy
 from papi_extract.normalize import collapse_ws, fold, is_page_number
 
 DATA = Path(__file__).parent / "data"
@@ -298,6 +299,7 @@ def _columns_from_header(header_rows: list[list[str]]) -> list[str]:
     return cols
 
 
+_SUB_CODE = regex.compile(r"[1-8]\.[1-9]$")
 MARK_ROLE = "mark"  # + a dimension's number: the column a row marks ("x") for that dimension
 _DIMENSION_NUMBER = regex.compile(r"^[1-8]$")
 _YEAR_HEADER = regex.compile(r"^(?:[Nn]ăm[ \t]{1,3})?(?:19|20)\d\d$")
@@ -755,9 +757,18 @@ class _Builder:
         if col is not None:
             # "Nội dung thành phần" column: the row's own sub-dimension (of the group's dimension, if any)
             name = col.text(self.doc)
-            m = _indicator(name, self.match)
-            msub = getattr(m, "subdimension", None) if m is not None else None
-            self.col_sub = None
+            code = _SUB_CODE.match(name.strip(" *_."))
+            if code is not None and load_taxonomy().subdimension(code.group()) is not None:
+                # a bare code ("2.3"): the sub-dimension it numbers (a number names no other thing in this column)
+                self.col_sub = sub = code.group()
+                dim = int(sub.split(".")[0])
+                if "dimension" not in self.cols:
+                    self.col_dim = None
+                m = msub = None
+            else:
+                m = _indicator(name, self.match)
+                msub = getattr(m, "subdimension", None) if m is not None else None
+                self.col_sub = None
             if msub and _strong(m, name) and (dim is None or str(msub).split(".")[0] == str(dim)):
                 dim, sub = getattr(m, "dimension", dim), msub
                 self.col_sub = msub

@@ -1173,3 +1173,14 @@ def test_cell_per_line_table_with_a_two_row_header() -> None:
     assert (4, None, 2022, "actual", 6.71, None, 18, 63, None) in got  # a province's rank is of 63
     assert (4, None, 2023, "actual", 6.40, -0.31, 31, 63, None) in got
     assert (8, None, 2023, "actual", 4.22, 0.27, 9, 63, None) in got
+
+
+def test_score_cells_written_with_an_en_dash_or_a_minus_sign() -> None:
+    """A change cell written with a typographic minus ("–0,27", "−0,05") is negative, as "-0,27" is."""
+    text = ("Kết quả như sau:\n\n| TT | Chỉ số nội dung | Năm 2022 | Năm 2023 | Tăng, giảm |\n|---|---|---|---|---|\n"
+            "| 1 | Quản trị môi trường | 3,44 | 3,17 | –0,27 |\n| 2 | Quản trị điện tử | 4,01 | 3,96 | −0,05 |\n"
+            "| 3 | Thủ tục hành chính công | 7,10 | 7,22 | +0,12 |\n")
+    got = facts(parse(text))
+    assert (7, None, 2023, "actual", 3.17, -0.27, None, None, None) in got
+    assert (8, None, 2023, "actual", 3.96, -0.05, None, None, None) in got
+    assert (5, None, 2023, "actual", 7.22, 0.12, None, None, None) in got

@@ -1022,3 +1022,18 @@ def test_an_assignment_grid_marks_each_rows_agencies() -> None:
     assert doc.text is not None
     lead = doc.tasks[0].lead[0]
     assert doc.text[lead.span[0] : lead.span[1]] == lead.raw == "Công chức Tư pháp - Hộ tịch"
+
+
+def test_a_sub_dimension_column_of_bare_codes() -> None:
+    """A "Nội dung thành phần" column holding bare codes ("4.3", "8.2") tags each row with that sub-dimension (its
+    dimension too); a code the taxonomy does not know tags nothing."""
+    text = (
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI huyện năm 2024\n\nII. NHIỆM VỤ\n\n"
+        "| TT | Nội dung nhiệm vụ | Nội dung thành phần | Chủ trì | Thời hạn |\n|---|---|---|---|---|\n"
+        "| 1 | Công khai kết quả thi tuyển công chức cấp xã | 4.3 | Phòng Nội vụ | Quý III/2024 |\n"
+        "| 2 | Trả lời phản ánh của người dân trên trang thông tin điện tử | 8.2 | Văn phòng HĐND và UBND huyện "
+        "| Hằng tháng |\n"
+        "| 3 | Sửa chữa nhà văn hóa các thôn | 9.9 | Phòng Kinh tế và Hạ tầng | Năm 2024 |\n"
+    )
+    doc = parse_text(text)
+    assert [(t.dimension, t.subdimension) for t in doc.tasks] == [(4, "4.3"), (8, "8.2"), (None, None)]
