@@ -1093,6 +1093,9 @@ def canonical_name(raw: str) -> str:
     return name
 
 
+_SHORT_FORM = 3  # letters of the longest word of a name written only in short forms ("CC VP-TK"): no heading
+
+
 @lru_cache(maxsize=65536)
 def _canonical_name(raw: str) -> str:
     if not raw:
@@ -1108,7 +1111,8 @@ def _canonical_name(raw: str) -> str:
     if len(s) > _MAX_NAME:  # not a name: only the cheap normalizations
         return retone(s)
     letters = [c for c in s if c.isalpha()]
-    if len(letters) > 4 and " " in s and all(c.isupper() for c in letters):
+    if (len(letters) > 4 and " " in s and all(c.isupper() for c in letters)
+            and any(len(w) > _SHORT_FORM for w in regex.findall(r"\p{L}+", s))):
         # A heading in capitals ("ỦY BAN NHÂN DÂN TỈNH AN GIANG"): lower it; known names get their
         # capitals back below, and the words after a unit word are a place name.
         s = _PLACE_AFTER_UNIT.sub(lambda m: m.group(1) + m.group(2).title(), s.lower())

@@ -141,6 +141,10 @@ _LATER_DOER = regex.compile(
     r"(?!\w)\s{0,3}(?:[,;.)]|$)")
 # "(Thanh tra tỉnh; theo Kế hoạch …)": a closing parenthesis opening on its doer, then its own clause
 _PAREN_DOER_END = regex.compile(r"\s{0,3};")
+# "Họp dân bàn làm đường. Trưởng xóm Khau Chang. Tháng 6/2025.": a later sentence that is only its doer, or its doer
+# and partners ("CC TP-HT, trưởng xóm phối hợp.")
+_PARTNERS_CLOSING = regex.compile(r"\s(?:phoi\s{1,3}hop|ho\s{1,3}tro)\s{0,3}\.?\s{0,3}$")
+_BARE_DOER_END = regex.compile(r"\s{0,3}(?:\.|$|,[^.;:]{1,80}?\s(?:phoi\s{1,3}hop|ho\s{1,3}tro)\s{0,3}(?:\.|$))")
 _HANDOVER_OPEN = regex.compile(
     r"(?:phan\s{1,3}cong|trach\s{1,3}nhiem\s{1,3}(?:chinh\s{1,3})?thuoc\s{1,3}ve"
     r"|nhiem\s{1,3}vu\s{1,3}(?:nay\s{1,3})?duoc\s{1,3}giao\s{1,3}cho)\s{1,3}")
@@ -1030,9 +1034,10 @@ class _Doc:
         hands the task over ("Trách nhiệm chính thuộc về X", "Phân công X chỉ đạo …"). A later sentence with an
         action of its own is another matter, not the task's doer (docs/annotation.md)."""
         f = j.folded
-        if not _LATER_CUE.search(f) and "(" not in f:
+        ends = j.sentence_ends()
+        if not _LATER_CUE.search(f) and "(" not in f and not ends:
             return []
-        starts = set(j.sentence_ends())
+        starts = set(ends)
         starts.update(m.end() for m in _CLAUSE_OR_PAREN.finditer(j.text))
         for k in sorted(starts):
             m = _HANDOVER_OPEN.match(f, k)
@@ -1049,6 +1054,20 @@ class _Doc:
             if got and after >= 0 and (_LATER_DOER.match(f, after)
                                        or (k > 0 and f[k - 1] == "(" and _PAREN_DOER_END.match(f, after))):
                 return list(got)
+            if k in ends:
+                # a later sentence that is only its doer (and partners): read up to its full stop, so that a
+                # name cannot run on into the next sentence ("Trưởng xóm Khau Chang. Tháng 6/2025.")
+                dot = j.text.find(". ", k)
+                piece = j.slice(k, dot if dot >= 0 else len(j.text))
+                got, after = self.subject_at(piece, 0)
+                if got and after >= 0 and _BARE_DOER_END.match(piece.folded, after):
+                    return list(got)
+                comma = piece.folded.find(",")
+                if comma > 0 and _PARTNERS_CLOSING.search(piece.folded):
+                    # "CC ĐC-NN, Đoàn Thanh niên xã phối hợp": the doer before the comma, partners after it
+                    doer = self.bare_agencies(piece.slice(0, comma))
+                    if doer:
+                        return list(doer)
         return []
 
     def cooperation(self, j: Joined) -> list[Agency]:

@@ -2436,3 +2436,23 @@ def test_a_closing_bracket_of_agencies_and_a_note_by_number() -> None:
         (None, ["Công an tỉnh"], ["Ủy ban nhân dân các huyện, thị xã", "Sở Tài chính"], 6, "6.4", []),
         (None, [], [], 5, None, ["Quý II/2025"]),
     ]
+
+
+def test_a_later_sentence_that_is_only_the_doer_leads_the_item() -> None:
+    """Terse items written "Việc làm. Người làm. Thời gian.": a later sentence that is only an agency (a name cannot
+    run on over its full stop into the next sentence) or an agency and its partners leads the item; "CC" is
+    "Công chức" by its short form."""
+    doc = parse_text(
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI xã năm 2025\n\nII. NHIỆM VỤ\n1/ Quản trị môi trường\n"
+        "(1) Dọn rác dọc bờ suối Nậm Cắt. Trưởng bản Nà Lằng. Tháng 4/2025.\n"
+        "(2) Đặt thùng rác tại chợ trung tâm xã. CC ĐC-NN, Đoàn Thanh niên xã phối hợp. Quý II/2025.\n"
+        "(3) Kiểm tra các lò đốt rác tự phát. Công an xã.\n"
+    )
+    got = [(t.label, [a.raw for a in t.lead], [a.name for a in t.support], [d.raw for d in t.deadlines])
+           for t in doc.tasks]
+    assert got == [
+        ("1", ["Trưởng bản Nà Lằng"], [], ["Tháng 4/2025"]),
+        ("2", ["CC ĐC-NN"], ["Đoàn Thanh niên xã"], ["Quý II/2025"]),
+        ("3", ["Công an xã"], [], []),
+    ]
+    assert doc.tasks[1].lead[0].name.startswith("Công chức")
