@@ -1320,6 +1320,8 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
             continue  # "Chỉ số nội dung 4 đạt 5,92 điểm, giảm 0,37 điểm, … do đó cần …": a result and why, no task
         if len(f) <= _MAX_POINTER_CHARS and "phu luc" in f and v.reference_ending.search(f, max(0, len(f) - 90)):
             continue  # "Nhiệm vụ cụ thể … được phân công tại Phụ lục kèm theo Kế hoạch này.": a pointer
+        if ("ngoac" in f or ":" in f) and _NOTATION.search(f):
+            continue  # "Số trong ngoặc ở cuối mỗi việc là …", "Cách ghi: …", "Viết tắt: …": how the list is written
         if "bang" in f and (_TABLE_CAPTION.match(f) or _points_to_table(f)):
             continue  # "Bảng 2. Phân công nhiệm vụ …", "Các nhiệm vụ được phân công theo Bảng 2. Ký hiệu …": no task
         if (k := f.find("(kem theo")) > 0 and _is_caps_caption(text[:k]):
@@ -1850,6 +1852,9 @@ def _intro_deadlines(st: _Doc, sid: str | None) -> list[Deadline]:
     return []
 
 
+# a paragraph saying how the list below is written: what its brackets hold, its short forms (folded)
+_NOTATION = regex.compile(r"(?<!\w)(?:(?:ghi|so|chu|ten)\s{1,3}(?:\S{1,12}\s{1,3}){0,3}trong\s{1,3}ngoac"
+                          r"|viet\s{1,3}tat\s{0,3}:|cach\s{1,3}ghi\s{0,3}:|ky\s{1,3}hieu\s{0,3}:)")
 _TABLE_CAPTION = regex.compile(r"^[*_ ]{0,4}bang\s{1,3}\d{1,2}[.:]\s{1,3}[^.;]{1,200}$")
 _TABLE_POINTER = regex.compile(r"(?<!\w)(?:theo|tai|o)\s{1,3}bang(?:\s{1,3}(?:\d{1,2}|phan cong|duoi day|sau|kem theo))")
 _POINTER_TAIL = 40  # characters a pointer may leave before its sentence ends ("… theo Bảng 2 kèm theo Kế hoạch")
@@ -2114,11 +2119,12 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
         if tnote is not None:
             dimension, subdimension = tnote
             time_field = time_field.slice(0, len(time_field.folded[: paren[0]].rstrip()))
-    deadlines = st.deadlines(time_field, cell=True) if time_field else st.deadlines(body, cell=False)
+    tbody = _without_code_note(body)  # "… xong trong tháng 7 (1.4).": a bare code is no day and month
+    deadlines = st.deadlines(time_field, cell=True) if time_field else st.deadlines(tbody, cell=False)
     if not time_field:
-        deadlines.extend(_paren_time(st, body, deadlines))
+        deadlines.extend(_paren_time(st, tbody, deadlines))
         if not deadlines:
-            deadlines.extend(_clause_time(st, body))
+            deadlines.extend(_clause_time(st, tbody))
     else:
         # the item's own text may state a dated time of its own besides the field's ("phấn đấu đến ngày 31/12/2024
         # tỷ lệ … đạt 95%" over "- Thời gian: Trong năm 2024."): one record per time expression of the task. Only
@@ -2254,6 +2260,12 @@ def _note_indicator(st: _Doc, body: Joined) -> tuple[int, str | None] | None:
     if paren is None:
         return None
     k, close = paren
+    if (bare := _BARE_CODE.fullmatch(f, k + 1, close)) is not None:
+        # "… (1.4)." closing every item of a plan whose note says so: the sub-dimension by its bare code
+        code = f"{bare.group(1)}.{bare.group(2)}"
+        from papi_extract.taxonomy import load_taxonomy
+
+        return (int(bare.group(1)), code) if load_taxonomy().subdimension(code) is not None else None
     if close - k - 1 > _MAX_NOTE or not st.v.indicator_note.match(f, k + 1, close):
         return None
     inner = body.text[k + 1 : close]
@@ -2285,6 +2297,16 @@ def _note_code(f: str) -> tuple[int, str | None] | None:
     return (int(m.group(1)), None) if m is not None else None
 
 
+def _without_code_note(body: Joined) -> Joined:
+    """``body`` without a closing parenthesis that holds only a sub-dimension's code ("(1.4)")."""
+    f = body.folded
+    paren = _closing_paren(f) if f.rstrip(" .;")[-1:] == ")" else None
+    if paren is None or _BARE_CODE.fullmatch(f, paren[0] + 1, paren[1]) is None:
+        return body
+    return body.slice(0, len(f[: paren[0]].rstrip()))
+
+
+_BARE_CODE = regex.compile(r"\s{0,2}([1-8])\.([1-9])\s{0,2}")
 _NOTE_TAIL = 120  # characters after a note's parenthesis: the item's time clause ("; hoàn thành trước kỳ bầu cử.")
 
 

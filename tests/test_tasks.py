@@ -2456,3 +2456,18 @@ def test_a_later_sentence_that_is_only_the_doer_leads_the_item() -> None:
         ("3", ["Công an xã"], [], []),
     ]
     assert doc.tasks[1].lead[0].name.startswith("Công chức")
+
+
+def test_a_bare_code_closing_each_item_is_its_sub_dimension_and_no_date() -> None:
+    """Items closed by a bare sub-dimension code ("(6.2)", as the plan's note explains) are tagged with it; the code
+    is no day and month ("(6.2)" is not 6 February); an unknown code ("(8.9)") tags nothing. The note saying what
+    the brackets hold is no task."""
+    doc = parse_text(
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI xã năm 2024\n\nII. NHIỆM VỤ\n"
+        "Số trong ngoặc ở cuối mỗi việc là nội dung thành phần PAPI mà việc đó tác động.\n\n"
+        "Trường Tiểu học xã: công khai các khoản thu đầu năm học; trước ngày 15/9 (6.2).\n\n"
+        "Công an xã: tuần tra ban đêm tại các bản giáp ranh; thường xuyên (6.4).\n\n"
+        "Công chức Văn phòng - Thống kê: trả lời đơn thư của người dân (8.9).\n"
+    )
+    got = [(t.dimension, t.subdimension, [d.kind for d in t.deadlines]) for t in doc.tasks]
+    assert got == [(6, "6.2", ["by_date"]), (6, "6.4", ["continuous"]), (None, None, [])]
