@@ -50,6 +50,7 @@ from papi_extract.footnotes import FOOTNOTE
 from papi_extract.normalize import collapse_ws, fold
 from papi_extract.pipeline import Stage
 from papi_extract.tables import PERIOD_LABEL, Cell, Row, Table, find_tables, header_role
+from papi_extract.taxonomy import load_taxonomy
 
 DATA = Path(__file__).parent / "data"
 
@@ -2263,8 +2264,6 @@ def _note_indicator(st: _Doc, body: Joined) -> tuple[int, str | None] | None:
     if (bare := _BARE_CODE.fullmatch(f, k + 1, close)) is not None:
         # "… (1.4)." closing every item of a plan whose note says so: the sub-dimension by its bare code
         code = f"{bare.group(1)}.{bare.group(2)}"
-        from papi_extract.taxonomy import load_taxonomy
-
         return (int(bare.group(1)), code) if load_taxonomy().subdimension(code) is not None else None
     if close - k - 1 > _MAX_NOTE or not st.v.indicator_note.match(f, k + 1, close):
         return None
@@ -2286,8 +2285,6 @@ _NOTE_DIM_CODE = regex.compile(r"chi\s{1,3}so(?:\s{1,3}noi\s{1,3}dung)?\s{0,3}([
 
 def _note_code(f: str) -> tuple[int, str | None] | None:
     """(dimension, sub-dimension) a note gives by number, when the taxonomy knows the code."""
-    from papi_extract.taxonomy import load_taxonomy
-
     m = _NOTE_SUB_CODE.search(f)
     if m is not None:
         code = f"{m.group(1)}.{m.group(2)}"
