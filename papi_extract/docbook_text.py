@@ -25,6 +25,8 @@ _BLOCKS = {
     "link": "a", "ulink": "a", "superscript": "sup", "subscript": "sub", "caption": "p",
 }
 _DROPPED = frozenset(("info", "articleinfo", "bookinfo", "colspec", "spanspec", "indexterm", "anchor", "remark"))
+_DIGITS = "0123456789"
+_MAX_SPAN = 60  # cells a merged cell may span (a hostile "c1" to "c99999" is not a million columns)
 _SECTIONS = frozenset(("section", "simplesect", "chapter", "appendix", "part", "sect1", "sect2", "sect3", "sect4"))
 
 
@@ -74,9 +76,9 @@ def _rewrite(el: etree._Element, depth: int) -> None:
             parent = node.getparent()
             grand = parent.getparent() if parent is not None else None
             node.tag = "th" if grand is not None and _local(grand.tag) == "thead" else "td"
-            rows = node.get("morerows")
-            if rows and rows.isdigit():
-                node.set("rowspan", str(int(rows) + 1))
+            rows = node.get("morerows") or ""
+            if rows.isascii() and rows.isdigit():
+                node.set("rowspan", str(min(int(rows), _MAX_SPAN) + 1))
             _colspan(node)
         elif name == "tgroup":
             children = list(node)
@@ -94,9 +96,9 @@ def _colspan(entry: etree._Element) -> None:
     """``namest``/``nameend`` naming columns "c1" … "cN" (pandoc's and most writers' names) span that many."""
     a, b = entry.get("namest"), entry.get("nameend")
     if a and b:
-        da, db = "".join(ch for ch in a if ch.isdigit()), "".join(ch for ch in b if ch.isdigit())
+        da, db = "".join(ch for ch in a if ch in _DIGITS)[:4], "".join(ch for ch in b if ch in _DIGITS)[:4]
         if da and db and int(db) > int(da):
-            entry.set("colspan", str(int(db) - int(da) + 1))
+            entry.set("colspan", str(min(int(db) - int(da), _MAX_SPAN) + 1))
 
 
 def _unwrap(node: etree._Element) -> None:

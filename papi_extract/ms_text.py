@@ -30,6 +30,7 @@ _ESCAPE = regex.compile(
     r"|\*(?:\[[^\]\n]{0,40}\]|\(..|.)|(?P<char>[-&%c~ e\\.|^0:!'`\"t]))")
 _MARKERS = regex.compile(r"^[.'][ \t]{0,4}(TS|SH|NH|PP|LP|IP)(?![A-Za-z])", regex.MULTILINE)
 _MIN_MARKERS = 3
+_LEVEL = regex.compile(r"[0-9]{1,2}")
 
 
 def looks_like_ms(text: str) -> bool:
@@ -106,7 +107,8 @@ def ms_to_markdown(text: str) -> str:
                 i += 1
             i += 1
         elif req in _HEADINGS:
-            level = int(arg.split()[0]) if arg[:1].isdigit() else 1
+            lm = _LEVEL.match(arg)
+            level = int(lm.group()) if lm is not None else 1
             heading = max(1, min(level, 6))
         elif req in _PARAGRAPHS:
             heading = 0

@@ -62,6 +62,7 @@ _MARKER_COMMANDS = ("node", "chapter", "section", "subsection", "unnumbered", "t
                     "enumerate", "multitable", "headitem", "item", "tab", "anchor", "setfilename", "settitle", "bye")
 _MARKER = regex.compile(r"^[ \t]{0,8}@(" + "|".join(_MARKER_COMMANDS) + r")(?![A-Za-z])", regex.MULTILINE)
 _MIN_MARKERS = 3
+_START = regex.compile(r"[0-9]{1,4}")  # an @enumerate's first number (ASCII digits only: "²" is no start)
 
 
 def looks_like_texinfo(text: str) -> bool:
@@ -119,7 +120,8 @@ def texinfo_to_markdown(text: str) -> str:
         elif cmd in _LISTS:
             kind: int | str = "-"
             if cmd == "enumerate":
-                kind = int(rest) if rest.isdigit() else (rest if len(rest) == 1 and rest.isalpha() else 1)
+                start = _START.fullmatch(rest)
+                kind = int(rest) if start is not None else (rest if len(rest) == 1 and rest.isalpha() else 1)
             lists.append([kind])
         elif cmd in ("item", "itemx") and lists:
             kind = lists[-1][0]

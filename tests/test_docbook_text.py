@@ -68,3 +68,12 @@ def test_a_docbook_plan_is_read() -> None:
         ("Ra quân thu gom rác thải dọc bờ kè sông Hậu", ["Công an phường"], 7, ["recurring"]),
         ("Kiểm tra các cơ sở kinh doanh xả thải ra kênh", ["Công chức Địa chính - Xây dựng"], 7, ["quarter"]),
     ]
+
+
+def test_hostile_spans_and_counters_are_bounded() -> None:
+    """A merged cell claiming a million columns, a superscript digit as a count: bounded, no exception."""
+    html = docbook_to_html(
+        '<article xmlns="http://docbook.org/ns/docbook"><informaltable><tgroup cols="2"><tbody><row>'
+        '<entry namest="c1" nameend="c999999">a</entry><entry morerows="²">b</entry></row></tbody></tgroup>'
+        "</informaltable></article>")
+    assert 'colspan="61"' in html and "rowspan" not in html

@@ -105,3 +105,9 @@ def test_an_ms_plan_is_read() -> None:
     assert task.dimension == 8
     assert [a.name for a in task.lead] == ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"]
     assert [d.raw for d in task.deadlines] == ["Quý II/2023"]
+
+
+def test_odd_request_arguments_do_not_break_the_reader() -> None:
+    """A heading level glued to other characters (".SH 1|", ".NH 2-") is read by its digits; no exception."""
+    md = ms_to_markdown(".PP\nMở đầu\n.SH 1|\nI. NHIỆM VỤ\n.NH 2-\n1. Công khai\n.PP\nNội dung.\n")
+    assert "# I. NHIỆM VỤ" in md.split("\n") and "## 1. Công khai" in md.split("\n")
