@@ -543,6 +543,20 @@ def markup_table(rows: list[list[list[str]]], cell_text: Callable[[list[str]], s
 _CELL_LIST_ITEM = regex.compile(r"^[-*.][ \t]+(?=\S)")
 
 
+def enough_line_marks(pattern: regex.Pattern[str], text: str, count: int = 3, kinds: int = 2) -> bool:
+    """Whether ``pattern`` (a markup's line command, its name in group 1) opens at least ``count`` lines of ``text``,
+    of at least ``kinds`` different commands: the cheap gate of the line-command readers (ms, Texinfo), which one
+    stray line like ".PP" or "@end" in ordinary text does not pass."""
+    seen: set[str] = set()
+    n = 0
+    for m in pattern.finditer(text):
+        seen.add(m.group(1))
+        n += 1
+        if n >= count and len(seen) >= kinds:
+            return True
+    return False
+
+
 def line_paragraphs(lines: Iterable[str]) -> list[str]:
     """A markup cell's lines as its paragraphs, "" between two (each forced line of a Jira or DokuWiki cell is a
     paragraph of its own: ``markup_cell`` then joins them)."""

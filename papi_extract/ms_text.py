@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import regex
 
-from papi_extract.grid_tables import markup_cell, markup_table
+from papi_extract.grid_tables import enough_line_marks, markup_cell, markup_table
 
 _REQUEST = regex.compile(r"[.'][ \t]{0,4}([A-Za-z0-9]{1,12}|\\\")(?:[ \t]+(.*))?$")
 _HEADINGS = frozenset(("SH", "NH"))
@@ -36,14 +36,7 @@ _LEVEL = regex.compile(r"[0-9]{1,2}")
 def looks_like_ms(text: str) -> bool:
     """Cheap gate: at least three lines opening with ms requests (``.PP``, ``.LP``, ``.SH``, ``.NH``, ``.IP``,
     ``.TS``), of at least two kinds."""
-    seen: set[str] = set()
-    count = 0
-    for m in _MARKERS.finditer(text):
-        seen.add(m.group(1))
-        count += 1
-        if count >= _MIN_MARKERS and len(seen) >= 2:
-            return True
-    return False
+    return enough_line_marks(_MARKERS, text, _MIN_MARKERS)
 
 
 def _inline(s: str) -> str:

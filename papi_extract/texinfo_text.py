@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import regex
 
-from papi_extract.grid_tables import markup_cell, markup_table
+from papi_extract.grid_tables import enough_line_marks, markup_cell, markup_table
 
 # commands at the start of a line, by what becomes of the line
 _HEADINGS = {
@@ -68,16 +68,7 @@ _START = regex.compile(r"[0-9]{1,4}")  # an @enumerate's first number (ASCII dig
 def looks_like_texinfo(text: str) -> bool:
     """Cheap gate: at least three lines opening with a Texinfo structure command (``@node``, ``@chapter``,
     ``@itemize``, ``@multitable``, ``@end`` …), of at least two kinds; "\\input texinfo" alone is enough."""
-    if text.startswith("\\input texinfo"):
-        return True
-    seen: set[str] = set()
-    count = 0
-    for m in _MARKER.finditer(text):
-        seen.add(m.group(1))
-        count += 1
-        if count >= _MIN_MARKERS and len(seen) >= 2:
-            return True
-    return False
+    return text.startswith("\\input texinfo") or enough_line_marks(_MARKER, text, _MIN_MARKERS)
 
 
 def texinfo_to_markdown(text: str) -> str:
