@@ -1495,7 +1495,10 @@ def _resolve_with_tokenizer(text: str, low: str, scan: _Scan, limit: int) -> int
             if a < boundary and not kept:
                 # one capitalised syllable and the unknown one: a word ("Trợ giúp"); a longer run
                 # is the segmenter gluing a verb onto a proper name ("Đồng Tháp tạo"): cut it there
-                if len(window[a:boundary].split()) == 1:
+                # -- unless the unknown part is itself a two-syllable predicate ("Tỉnh Đoàn | chủ trì"
+                # glued as "Đoàn chủ trì"; "Trợ giúp" stays a word)
+                tail = norm(boundary, b)
+                if len(window[a:boundary].split()) == 1 and not (" " in tail and tail in v.predicate_set):
                     joined = True
                 else:
                     a = boundary
@@ -1518,8 +1521,10 @@ def _resolve_with_tokenizer(text: str, low: str, scan: _Scan, limit: int) -> int
                 end = start + spans[look - 1][1]
                 break
             if is_stop(c, d):
-                # "…, UBND các xã": another agency after a separator, so the name ran up to it
-                if window[c:d] in (",", ";") and _agency_start(text, low, _skip_ws(low, start + d)) is not None:
+                # "…, UBND các xã": another agency after a separator, so the name ran up to it; a
+                # parenthesis closes a name too ("Trung tâm Trợ giúp pháp lý nhà nước tỉnh (thuộc Sở Tư pháp)")
+                if ((window[c:d] in (",", ";") and _agency_start(text, low, _skip_ws(low, start + d)) is not None)
+                        or window[c:d] == "("):
                     end = start + spans[look - 1][1]
                 break
         break
@@ -1658,7 +1663,11 @@ def _protos_of(text: str) -> tuple[Agency, ...]:
 
 _PARTNER_CUE = regex.compile(
     r"(?<![\p{L}\p{N}])phối\s+hợp(?:\s+(?:chặt\s+chẽ|hiệu\s+quả|tốt|thường\s+xuyên))?"
-    r"(?:\s+(?:cùng\s+)?(với))?(?:\s+(cùng))?(?![\p{L}\p{N}])"
+    r"(?:\s+(?:cùng\s+)?(với))?(?:\s+(cùng))?"
+    # "với sự phối hợp của Y": the partners after "của" (only after "sự", so "phối hợp của các cấp" stays a noun)
+    r"(?:(?<=sự\s{1,3}phối\s{1,3}hợp)\s+(của))?(?![\p{L}\p{N}])"
+    # "X chủ trì, cùng Y …": the company of a lead is its partners
+    r"|(?<=chủ\s{1,3}trì\s{0,3},?\s{0,3})(cùng)(?:\s+với)?(?![\p{L}\p{N}])"
 )
 
 
@@ -1673,7 +1682,7 @@ def _partner_core(text: str) -> tuple[tuple[int, int], ...]:
         j = _skip_ws(low, m.end())
         if j < len(low) and low[j] in ":,":
             continue  # "Cơ quan phối hợp: …" is a block cue; "Phối hợp, tạo điều kiện …" names no one
-        with_cue = m.group(1) is not None or m.group(2) is not None
+        with_cue = any(m.group(g) is not None for g in (1, 2, 3, 4))
         st = _agency_start(text, low, j, allow_bare_family=with_cue)
         if st is None or (st.family and not (st.plural or with_cue)):
             continue

@@ -57,6 +57,9 @@ DATA = Path(__file__).parent / "data"
 TASK_KINDS = frozenset({"tasks", "organization", "appendix"})
 _TERMINAL = ".;:!?…"
 _WORD = regex.compile(r"\w+")
+# a sentence ends inside the text: a lowercase word, its stop, a capital ("… người dân. Tỉnh Đoàn");
+# abbreviations before a name ("TP. Vinh", "P. Nội vụ") have no two lowercase letters before the stop
+_SENTENCE_BREAK = regex.compile(r"\p{Ll}{2}[.!?]\s+\p{Lu}")
 
 
 def _nwords(text: str, limit: int = -1) -> int:
@@ -107,6 +110,8 @@ _COMMA_CLAUSE = regex.compile(r",\s{1,4}(?=[\p{Lu}])")
 _SUPPORT_VERB = regex.compile(r"\s{0,3}(?:phoi\s{1,3}hop|tham\s{1,3}gia|cung\s{1,3}phoi)(?!\w)")
 # "<subject> giao <agency> …" (folded): group 1 is "giao"
 _GIAO_AFTER_SUBJECT = regex.compile(r"^\s{0,4}\S[^;:.]{0,80}?\s(giao)\s{1,3}(?:cho\s{1,3})?")
+# "giao" (or "phân công") right after a later sentence's subject, before the one given the task (folded)
+_GIVES_AFTER = regex.compile(r"\s{1,3}(?:giao|phan\s{1,3}cong)\s{1,3}(?:cho\s{1,3})?(?=\S)")
 # A later sentence that assigns the task (folded): "Giao Phòng A …", "… Phòng A chủ trì, …".
 _GIAO_OPEN = regex.compile(r"giao\s{1,3}(?:cho\s{1,3})?(?=\S)")
 # a clause of a task sentence that opens with "giao" ("…; giao Phòng A chủ trì …", folded)
@@ -125,20 +130,26 @@ _SCORE_OPENING = regex.compile(
 _LEAD_VERB = regex.compile(r"\s{0,3}[(,]?\s{0,3}chu\s{1,3}tri(?!\w)")
 # "Việc … do X thực hiện / hướng dẫn thực hiện / chủ trì / đảm nhiệm" (folded): X, the passive's agent, leads
 _PASSIVE_BY = regex.compile(r"(?<!\w)do\s{1,3}(?=\w)")
+_PASSIVE_CLAUSE = regex.compile(r"[(;,]\s{0,3}do\s{1,3}(?=\w)")
 _PASSIVE_VERB = regex.compile(
     r"(?:\s{0,3}\([^()\n]{1,40}\))?\s{1,3}(?:huong\s{1,3}dan\s{1,3}|to\s{1,3}chuc\s{1,3})?(?:thuc\s{1,3}hien|chu\s{1,3}tri|dam\s{1,3}nhiem"
-    r"|phu\s{1,3}trach|tham\s{1,3}muu)(?!\w)")
+    r"|dam\s{1,3}nhan|dam\s{1,3}trach|phu\s{1,3}trach|tham\s{1,3}muu)(?!\w)")
 _LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 _CLAUSE_START = regex.compile(r"[,;(]\s{0,3}")
 # a later doer's words (folded): a cheap gate, then where a later clause may open, its verbs, and openings that
 # hand the task over to the agency after them
 _LATER_CUE = regex.compile(r"thuc\s{1,3}hien|phu\s{1,3}trach|dam\s{1,3}n|dam\s{1,3}trach|huong\s{1,3}dan"
-                           r"|trach\s{1,3}nhiem|dau\s{1,3}moi|thuong\s{1,3}truc|phan\s{1,3}cong")
+                           r"|trach\s{1,3}nhiem|dau\s{1,3}moi|thuong\s{1,3}truc|phan\s{1,3}cong|vai\s{1,3}tro"
+                           r"|to\s{1,3}chuc|yeu\s{1,3}cau|giao")
 _CLAUSE_OR_PAREN = regex.compile(r"(?:;\s{1,4}|\(\s{0,2})(?=\p{Lu})")
 _LATER_DOER = regex.compile(
     r"\s{0,3}(?:\([^()\n]{1,40}\)\s{0,3})?(?:chu\s{1,3}tri|thuc\s{1,3}hien|phu\s{1,3}trach|dam\s{1,3}nhan"
     r"|dam\s{1,3}nhiem|dam\s{1,3}trach|huong\s{1,3}dan|chiu\s{1,3}trach\s{1,3}nhiem"
-    r"|la\s{1,3}(?:co\s{1,3}quan\s{1,3}|don\s{1,3}vi\s{1,3})?(?:dau\s{1,3}moi|chu\s{1,3}tri|thuong\s{1,3}truc))"
+    r"|la\s{1,3}(?:co\s{1,3}quan\s{1,3}|don\s{1,3}vi\s{1,3})?(?:dau\s{1,3}moi|chu\s{1,3}tri|thuong\s{1,3}truc)"
+    r"|(?:giu|dong)\s{1,3}vai\s{1,3}tro\s{1,3}(?:chu\s{1,3}tri|dau\s{1,3}moi)|lam\s{1,3}dau\s{1,3}moi"
+    r"|to\s{1,3}chuc\s{1,3}(?:trien\s{1,3}khai|thuc\s{1,3}hien)"
+    # "có trách nhiệm" and at most four words of what it is ("Sở Tư pháp có trách nhiệm biên soạn tài liệu;")
+    r"|co\s{1,3}trach\s{1,3}nhiem(?:\s{1,3}\w+){0,4}?)"
     r"(?!\w)\s{0,3}(?:[,;.)]|$)")
 # "(Thanh tra tỉnh; theo Kế hoạch …)": a closing parenthesis opening on its doer, then its own clause
 _PAREN_DOER_END = regex.compile(r"\s{0,3};")
@@ -147,11 +158,13 @@ _PAREN_DOER_END = regex.compile(r"\s{0,3};")
 _PARTNERS_CLOSING = regex.compile(r"\s(?:phoi\s{1,3}hop|ho\s{1,3}tro)\s{0,3}\.?\s{0,3}$")
 _BARE_DOER_END = regex.compile(r"\s{0,3}(?:\.|$|,[^.;:]{1,80}?\s(?:phoi\s{1,3}hop|ho\s{1,3}tro)\s{0,3}(?:\.|$))")
 _HANDOVER_OPEN = regex.compile(
-    r"(?:phan\s{1,3}cong|trach\s{1,3}nhiem\s{1,3}(?:chinh\s{1,3})?thuoc\s{1,3}ve"
+    r"(?:phan\s{1,3}cong|yeu\s{1,3}cau|trach\s{1,3}nhiem\s{1,3}(?:chinh\s{1,3})?thuoc\s{1,3}ve"
     r"|nhiem\s{1,3}vu\s{1,3}(?:nay\s{1,3})?duoc\s{1,3}giao\s{1,3}cho)\s{1,3}")
 # "… phối hợp" closing its clause: the agencies before it are partners ("Y phối hợp;", "Y phối hợp thực hiện.")
+# ("Y tham gia kiểm tra …", "Y là cơ quan phối hợp" after an assignment too)
 _PARTNER_AFTER = regex.compile(
-    r"\s{1,3}(?:phoi\s{1,3}hop|ho\s{1,3}tro)(?:\s{1,3}thuc\s{1,3}hien)?\s{0,3}(?:[,;.)]|$)")
+    r"\s{1,3}(?:phoi\s{1,3}hop|ho\s{1,3}tro)(?:\s{1,3}thuc\s{1,3}hien)?\s{0,3}(?:[,;.)]|$)"
+    r"|\s{1,3}tham\s{1,3}gia(?!\w)|\s{1,3}la\s{1,3}(?:co\s{1,3}quan|don\s{1,3}vi)\s{1,3}phoi\s{1,3}hop(?!\w)")
 # An opening clause before the subject has at most this many words ("Hàng quý, …").
 _MAX_OPENING_WORDS = 6
 # A line that is only a cross reference ("Nhiệm vụ cụ thể: Theo Phụ lục đính kèm.") is this short.
@@ -837,8 +850,8 @@ class _Doc:
         "- X:" line over sub-items), at least one piece does or the text is short.
         """
         text = j.text.rstrip(" :.;,")
-        if not text or len(text) > 400:
-            return None
+        if not text or len(text) > 400 or _SENTENCE_BREAK.search(text):
+            return None  # an agency list is never two sentences
         k = text.find(":")
         if k >= 0 and _nwords(text[:k], 2) > 2:
             return None  # "Sở X: Tăng cường …" is an agency-colon task, not a list ("các Phòng: A, B" is)
@@ -1005,6 +1018,13 @@ class _Doc:
                 got, after = self.subject_at(j, m.end())
                 if got and _PASSIVE_VERB.match(j.folded, after):
                     return list(got)
+        if " do " in j.flat or "(do " in j.flat:
+            # "… (do Sở X và UBND các huyện đảm trách; trong quý IV)", "…; do X thực hiện.": a passive clause
+            # or parenthesis naming the task's agent
+            for m in _PASSIVE_CLAUSE.finditer(j.folded):
+                got, after = self.subject_at(j, m.end())
+                if got and _PASSIVE_VERB.match(j.folded, after):
+                    return list(got)
         if "giao" not in j.folded and "chu tri" not in j.flat:
             return self._later_doer(j)
         for k in j.sentence_ends():
@@ -1013,6 +1033,12 @@ class _Doc:
                 if got:
                     return list(got)
                 continue
+            g = _GIVES_AFTER.match(j.folded, after) if got else None
+            if g is not None:
+                # "… . UBND tỉnh giao Ban Quản lý Khu kinh tế chủ trì, cùng …": the one given the task leads
+                obj, after2 = self.subject_at(j, g.end())
+                if obj and (_LEAD_VERB.match(j.folded, after2) or _LATER_DOER.match(j.folded, after2)):
+                    return list(obj)
             if got and _LEAD_VERB.match(j.folded, after):
                 return list(got)
         # "…; giao Phòng A chủ trì, phối hợp với B thực hiện …": the same assignment as a clause
@@ -1072,15 +1098,15 @@ class _Doc:
         return []
 
     def cooperation(self, j: Joined) -> list[Agency]:
-        # every partner cue is "phối hợp …": a text without it is not lowered and scanned at all
-        if not j or "phoi hop" not in j.flat:
+        # every partner cue is "phối hợp …" or "chủ trì, cùng …": a text without them is not lowered and scanned
+        if not j or ("phoi hop" not in j.flat and "cung" not in j.flat):
             return []
         return _agencies(self.api.cooperation_agencies, j)
 
     def partners_named_first(self, j: Joined) -> list[Agency]:
         """Partners written as a clause's subject before "phối hợp" ("X chủ trì; Y phối hợp; thời gian: …",
         "X chủ trì, Y và Z phối hợp."): the agencies of each clause that opens on them."""
-        if not j or ("phoi hop" not in j.flat and "ho tro" not in j.flat):
+        if not j or ("phoi hop" not in j.flat and "ho tro" not in j.flat and "tham gia" not in j.flat):
             return []
         out: list[Agency] = []
         for m in _CLAUSE_START.finditer(j.folded):

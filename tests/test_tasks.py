@@ -2471,3 +2471,58 @@ def test_a_bare_code_closing_each_item_is_its_sub_dimension_and_no_date() -> Non
     )
     got = [(t.dimension, t.subdimension, [d.kind for d in t.deadlines]) for t in doc.tasks]
     assert got == [(6, "6.2", ["by_date"]), (6, "6.4", ["continuous"]), (None, None, [])]
+
+
+def test_later_sentences_that_hand_an_item_to_its_doer_in_more_wordings() -> None:
+    """A later sentence or clause that names who does the item in wordings seen in unseen plans: "X giữ vai trò chủ
+    trì, Y tham gia …", "X có trách nhiệm <a few words>; Y phối hợp", "X tổ chức thực hiện", "(do X và Y đảm nhận;
+    …)", "…; Z (thuộc W) thực hiện.", "<giver> giao X chủ trì, cùng Y", "Yêu cầu X …", "X là cơ quan chủ trì, Y là
+    cơ quan phối hợp", "với sự phối hợp của Y", and a capitalised "Huyện Đoàn chủ trì" (its name ends before the verb)."""
+    doc = parse_text(
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI huyện năm 2024\n\nII. NHIỆM VỤ\n1. Công khai, minh bạch\n"
+        "a) Cập nhật bảng giá đất trên trang thông tin điện tử. Phòng Tài chính - Kế hoạch giữ vai trò chủ trì, "
+        "UBND các xã tham gia rà soát số liệu.\n"
+        "b) In bản đồ quy hoạch khổ lớn. Phòng Tài nguyên và Môi trường có trách nhiệm in ấn; Văn phòng HĐND và "
+        "UBND huyện phối hợp; quý II/2024.\n"
+        "c) Mở hội nghị đối thoại với thanh niên. Huyện Đoàn chủ trì; Phòng Nội vụ phối hợp.\n"
+        "d) Cấp phát tài liệu hỏi đáp pháp luật (do Phòng Tư pháp và UBND các xã đảm nhận; tháng 6/2024).\n"
+        "đ) Tư vấn pháp luật miễn phí tại chợ phiên; Trung tâm Văn hóa - Thể thao huyện (thuộc UBND huyện) thực hiện.\n"
+        "e) Sửa chữa nhà văn hóa thôn. UBND huyện giao Ban Quản lý dự án đầu tư xây dựng huyện chủ trì, cùng "
+        "Phòng Kinh tế và Hạ tầng; năm 2024.\n"
+        "g) Niêm yết số điện thoại đường dây nóng. Yêu cầu UBND các xã, thị trấn chỉ đạo bộ phận một cửa thực hiện.\n"
+        "h) Thu gom rác thải tại chợ. Phòng Kinh tế là cơ quan chủ trì, Công an huyện là cơ quan phối hợp, "
+        "thực hiện hằng tháng.\n"
+        "i) Xây dựng chuyên mục hỏi đáp. Nhiệm vụ được giao cho Phòng Văn hóa và Thông tin, với sự phối hợp của "
+        "Phòng Nội vụ; quý III/2024.\n"
+        "k) Tập huấn kỹ năng số cho người dân. Phòng Văn hóa và Thông tin tổ chức thực hiện; năm 2024.\n"
+    )
+    got = [(t.label, [a.name for a in t.lead], [a.name for a in t.support]) for t in doc.tasks]
+    assert got == [
+        ("a", ["Phòng Tài chính - Kế hoạch"], ["Ủy ban nhân dân các xã"]),
+        ("b", ["Phòng Tài nguyên và Môi trường"], ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"]),
+        ("c", ["Huyện Đoàn"], ["Phòng Nội vụ"]),
+        ("d", ["Phòng Tư pháp", "Ủy ban nhân dân các xã"], []),
+        ("đ", ["Trung tâm Văn hóa - Thể thao huyện"], []),
+        ("e", ["Ban Quản lý dự án đầu tư xây dựng huyện"], ["Phòng Kinh tế và Hạ tầng"]),
+        ("g", ["Ủy ban nhân dân các xã, thị trấn"], []),
+        ("h", ["Phòng Kinh tế"], ["Công an huyện"]),
+        ("i", ["Phòng Văn hóa và Thông tin"], ["Phòng Nội vụ"]),
+        ("k", ["Phòng Văn hóa và Thông tin"], []),
+    ]
+
+
+def test_an_item_whose_later_sentence_assigns_it_is_no_agency_line_of_the_item_before() -> None:
+    """"(2) Action. X chủ trì; Y phối hợp." is an item of its own: an agency list never holds a sentence's end, so the
+    line is not read as the agency lines of item (1)."""
+    doc = parse_text(
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI huyện năm 2024\n\nII. NHIỆM VỤ\n1. Thủ tục hành chính công\n"
+        "(1) Số hóa hồ sơ đất đai. Sở Tài nguyên và Môi trường chủ trì, phối hợp với Sở Tài chính; năm 2024.\n"
+        "(2) Lắp loa truyền thanh ở thôn. Đài Truyền thanh huyện chủ trì; Phòng Nội vụ phối hợp.\n"
+        "(3) Tổ chức ngày hội đọc sách. Huyện đoàn chủ trì; Phòng Giáo dục phối hợp.\n"
+    )
+    got = [(t.label, [a.name for a in t.lead], [a.name for a in t.support]) for t in doc.tasks]
+    assert got == [
+        ("1", ["Sở Tài nguyên và Môi trường"], ["Sở Tài chính"]),
+        ("2", ["Đài Truyền thanh huyện"], ["Phòng Nội vụ"]),
+        ("3", ["Huyện đoàn"], ["Phòng Giáo dục"]),
+    ]
