@@ -130,6 +130,7 @@ _SCORE_OPENING = regex.compile(
 _LEAD_VERB = regex.compile(r"\s{0,3}[(,]?\s{0,3}chu\s{1,3}tri(?!\w)")
 # "Việc … do X thực hiện / hướng dẫn thực hiện / chủ trì / đảm nhiệm" (folded): X, the passive's agent, leads
 _PASSIVE_BY = regex.compile(r"(?<!\w)do\s{1,3}(?=\w)")
+# the same agent in a clause or parenthesis of any task ("… (do X đảm trách; …)", "…; do X thực hiện")
 _PASSIVE_CLAUSE = regex.compile(r"[(;,]\s{0,3}do\s{1,3}(?=\w)")
 _PASSIVE_VERB = regex.compile(
     r"(?:\s{0,3}\([^()\n]{1,40}\))?\s{1,3}(?:huong\s{1,3}dan\s{1,3}|to\s{1,3}chuc\s{1,3})?(?:thuc\s{1,3}hien|chu\s{1,3}tri|dam\s{1,3}nhiem"
@@ -1014,17 +1015,15 @@ class _Doc:
         if (j.folded.startswith("viec ") or self.v.back_reference.match(j.folded)) and " do " in j.flat:
             # "Việc tổ chức bầu trưởng tổ dân phố … do Văn phòng HĐND và UBND phường hướng dẫn thực hiện": the
             # passive's agent leads
-            for m in _PASSIVE_BY.finditer(j.folded):
-                got, after = self.subject_at(j, m.end())
-                if got and _PASSIVE_VERB.match(j.folded, after):
-                    return list(got)
+            got = self._passive_agent(j, _PASSIVE_BY)
+            if got:
+                return got
         if " do " in j.flat or "(do " in j.flat:
             # "… (do Sở X và UBND các huyện đảm trách; trong quý IV)", "…; do X thực hiện.": a passive clause
             # or parenthesis naming the task's agent
-            for m in _PASSIVE_CLAUSE.finditer(j.folded):
-                got, after = self.subject_at(j, m.end())
-                if got and _PASSIVE_VERB.match(j.folded, after):
-                    return list(got)
+            got = self._passive_agent(j, _PASSIVE_CLAUSE)
+            if got:
+                return got
         if "giao" not in j.folded and "chu tri" not in j.flat:
             return self._later_doer(j)
         for k in j.sentence_ends():
@@ -1053,6 +1052,14 @@ class _Doc:
             if got and _LEAD_VERB.match(j.folded, after):
                 return list(got)
         return self._later_doer(j)
+
+    def _passive_agent(self, j: Joined, by: regex.Pattern[str]) -> list[Agency]:
+        """The agent after the first "do" that ``by`` finds and that a doer's verb follows."""
+        for m in by.finditer(j.folded):
+            got, after = self.subject_at(j, m.end())
+            if got and _PASSIVE_VERB.match(j.folded, after):
+                return list(got)
+        return []
 
     def _later_doer(self, j: Joined) -> list[Agency]:
         """The doer a later sentence, clause or closing parenthesis names with nothing after its verb but a time
