@@ -580,13 +580,21 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
         seps.append((m.start(), m.end(), kind))
 
     items: list[_Item] = []
-    state: dict[str, object] = {"partner": False, "open": False, "shared": None, "lead_head": None}
+    # "labelled": a "Phối hợp:" label opened the partners, and they run on past ";" until another label
+    # ("Chủ trì: Sở Nội vụ; Phối hợp: Ủy ban MTTQ thành phố; UBND các quận, huyện": two partners)
+    state: dict[str, object] = {"partner": False, "open": False, "shared": None, "lead_head": None,
+                                "labelled": False}
     cur: list[_Item] = []
 
     def open_item(s: int, e: int) -> None:
         mark = _ITEM_MARK.match(low, s)
         assert mark is not None  # _ITEM_MARK matches the empty string
         s = min(mark.end(), e)  # past the "- " of a cell's list item
+        if low.startswith(":", s) and state["partner"]:
+            s = _skip_ws(low, s + 1)  # "Phối hợp: Các sở, ban, ngành": the label's colon is not the item's
+        lm = v.role_label.match(low, s) if state["labelled"] else None
+        if lm is not None and low.startswith(":", _skip_ws(low, lm.end())):
+            state["labelled"] = state["partner"] = False  # "…; Chủ trì: X": the next label leads again
         it = _Item(s, e, None, bool(state["partner"]))
         state["shared"] = None
         state["places"] = False  # the shared head is a unit over place names ("UBND các xã A, B")
@@ -629,12 +637,13 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
         j = _skip_ws(low, s1)
         if kind == "hard":
             close_item()
-            state["partner"] = False
+            state["partner"] = bool(state["labelled"])
             open_item(s1, seg_end)
             continue
         if kind == "coop":
             close_item()
             state["partner"] = True
+            state["labelled"] = low.startswith(":", _skip_ws(low, s1))
             open_item(s1, seg_end)
             continue
         if j >= seg_end:  # an empty piece (", ,"): nothing to decide

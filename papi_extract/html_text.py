@@ -354,14 +354,16 @@ def _cell_text(cell: object) -> str:
     def rec(el: object) -> None:
         tag = _tag(el)
         if tag is not None and tag not in _DROP:
-            parts.append(el.text or "")  # type: ignore[attr-defined]
+            # a line end in the markup's own text is a space (pandoc wraps "An\n      Lão" at 72 columns); only
+            # blocks and <br> end a line of the cell
+            parts.append((el.text or "").replace("\n", " "))  # type: ignore[attr-defined]
             for child in el:  # type: ignore[attr-defined]
                 ctag = _tag(child)
                 sep = "\n" if ctag in _BLOCK or ctag in ("br", "li", "td", "th", "tr") else ""
                 parts.append(sep)
                 rec(child)
                 parts.append(sep)
-                parts.append(child.tail or "")  # type: ignore[attr-defined]
+                parts.append((child.tail or "").replace("\n", " "))  # type: ignore[attr-defined]
 
     rec(cell)
     joined = "".join(parts)

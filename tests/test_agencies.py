@@ -173,6 +173,11 @@ LEAD_CELLS = [
      ["Phòng Y tế", "UBND các xã, thị trấn"], ["Trung tâm Y tế huyện", "Bảo hiểm xã hội huyện"]),
     ("Sở Công Thương chủ trì, phối hợp cùng với Công ty Điện lực Quảng Nam",
      ["Sở Công Thương"], ["Công ty Điện lực Quảng Nam"]),
+    # a "Phối hợp:" label holds every partner after it, past ";", until the next label
+    ("Chủ trì: Phòng Văn hóa và Thông tin; Phối hợp: Trung tâm Văn hóa huyện; Các xã, thị trấn",
+     ["Phòng Văn hóa và Thông tin"], ["Trung tâm Văn hóa huyện", "Các xã, thị trấn"]),
+    ("Phối hợp: Bưu điện tỉnh; Các sở, ban, ngành; Chủ trì: Sở Khoa học và Công nghệ; Sở Tài chính",
+     ["Sở Khoa học và Công nghệ", "Sở Tài chính"], ["Bưu điện tỉnh", "Các sở, ban, ngành"]),
 ]
 
 

@@ -332,3 +332,17 @@ def test_control_characters_in_a_page_do_not_break_a_rebuilt_table() -> None:
     )
     lines = html_to_text(html).split("\n")
     assert "TT\tCơ quan chủ trì" in lines and "1\tSở Nội vụ" in lines
+
+
+def test_a_line_end_in_a_cells_markup_is_a_space_not_a_new_line() -> None:
+    """A writer that wraps its markup (pandoc at 72 columns) ends a line inside a paragraph: "… Kim\n Sơn" is one
+    place name. Only blocks and <br> part a cell's lines."""
+    import lxml.html
+
+    from papi_extract.html_text import _cell_text
+
+    cell = lxml.html.fragment_fromstring(
+        "<td><p>Phòng Tài nguyên và Môi trường</p>\n  <p>UBND các xã: Yên Mật, Kim\n      Sơn</p>"
+        "<p>Công an\n huyện<br>Hội Nông dân</p></td>")
+    assert " ".join(_cell_text(cell).split()) == (
+        "Phòng Tài nguyên và Môi trường; UBND các xã: Yên Mật, Kim Sơn; Công an huyện; Hội Nông dân")
