@@ -539,6 +539,10 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
             # ("kể từ ngày …" counts a delay, "từ tháng 4 đến tháng 6/2025" is a range: neither)
             if m.group(1):
                 mm, yy, dd = int(m.group(1)), int(m.group(2)), 1
+            elif m.group(6):
+                # "từ quý III/2021": from the quarter's first day
+                q = m.group(6)
+                mm, yy, dd = 3 * (int(q) - 1 if q.isdigit() else ("i", "ii", "iii", "iv").index(q)) + 1, int(m.group(7)), 1
             else:
                 dd, mm, yy = int(m.group(3)), int(m.group(4)), int(m.group(5))
             begin = _date(yy, mm, dd) if 1 <= mm <= 12 else None
@@ -807,7 +811,8 @@ _DELAY_AFTER_EVENT = regex.compile(
 # not "có hiệu lực từ", a rule's effective date; not a range)
 _FROM_ONWARD = regex.compile(
     r"(?<![\p{L}\d])(?<!kể\s{1,2})(?<!hiệu\s{1,2}lực\s{1,2})(?:bắt\s+đầu\s+)?từ\s+(?:tháng\s+(\d{1,2})\s{0,2}/\s{0,2}((?:19|20)\d{2})"
-    r"|ngày\s+(\d{1,2})\s{0,2}/\s{0,2}(\d{1,2})\s{0,2}/\s{0,2}((?:19|20)\d{2}))(?!\d)"
+    r"|ngày\s+(\d{1,2})\s{0,2}/\s{0,2}(\d{1,2})\s{0,2}/\s{0,2}((?:19|20)\d{2})"
+    r"|quý\s+(iv|iii|ii|i|[1-4])\s{0,2}(?:/|năm)\s{0,2}((?:19|20)\d{2}))(?!\d)"
     r"(?!\s{0,3}(?:[-–—]|đến|tới|cho\s+đến)(?![\p{L}]))")
 # in prose, an onward year is a time only written with "năm" or "từ" before it
 _NAMED_ONWARD = regex.compile(r"(?:từ\s+|năm\s+)")

@@ -782,6 +782,16 @@ def test_from_a_month_or_a_day_on_is_continuous_from_then() -> None:
     assert parse_deadlines("Phổ biến các quy định có hiệu lực từ ngày 01/01/2025 đến người dân.") == []
 
 
+def test_from_a_quarter_on_is_continuous_from_its_first_day() -> None:
+    """ "Từ quý II/2024", "bắt đầu từ quý 4 năm 2023": continuous from the quarter's first day; "từ quý I đến quý
+    III/2024" is a range of quarters."""
+    got = parse_deadlines("Từ quý II/2024", cell=True)
+    assert [(d.kind, d.start, d.end) for d in got] == [("continuous", "2024-04-01", None)]
+    got = parse_deadlines("Chi trả trợ cấp không dùng tiền mặt, bắt đầu từ quý 4 năm 2023.")
+    assert [(d.kind, d.start, d.end) for d in got] == [("continuous", "2023-10-01", None)]
+    assert "continuous" not in [d.kind for d in parse_deadlines("Từ quý I đến quý III/2024", cell=True)]
+
+
 def test_before_the_tourist_season_is_an_event() -> None:
     got = parse_deadlines("Thu gom rác thải tại các bãi tắm trước mùa du lịch năm 2026.")
     assert [d.kind for d in got] == ["event"]
