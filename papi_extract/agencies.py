@@ -491,7 +491,7 @@ def _bare_family_piece(text: str, low: str, i: int) -> bool:
 # Splitting
 
 _SEP = regex.compile(
-    r";|\n|,|(?<![\p{L}\p{N}])và(?![\p{L}\p{N}])"
+    r";|\n|,|(?<![\p{L}\p{N}])(?:và|cùng(?:\s+với)?)(?![\p{L}\p{N}])"
     r"|(?<![\p{L}\p{N}])phối\s+hợp(?:\s+(?:chặt\s+chẽ\s+)?(?:với|cùng\s+với|cùng))?(?![\p{L}\p{N}])"
 )
 _SHARED_HEAD = regex.compile(r"\s*(?:(?i:các|những)\s+)?[\p{L}]+(?:\s+[\p{L}]+){0,2}?\s*:\s*(?=\S)")
@@ -576,7 +576,8 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
         if pi < len(protected) and protected[pi][0] <= m.start() < protected[pi][1]:
             continue
         tok = m.group()
-        kind = "hard" if tok in (";", "\n") else ("," if tok == "," else ("và" if tok == "và" else "coop"))
+        # "X cùng (với) Y" joins two agencies as "và" does ("Ủy ban MTTQ xã cùng Ban Thanh tra nhân dân xã")
+        kind = "hard" if tok in (";", "\n") else ("," if tok == "," else ("và" if tok == "và" or tok[0] == "c" else "coop"))
         seps.append((m.start(), m.end(), kind))
 
     items: list[_Item] = []

@@ -98,6 +98,7 @@ class _Vocab:
     rel_unit_kind: dict[str, str]
     by_date: regex.Pattern[str]
     by_month: regex.Pattern[str]
+    by_quarter: regex.Pattern[str]
     date_prose: regex.Pattern[str]
     date_cell: regex.Pattern[str]
     quarter: regex.Pattern[str]
@@ -187,6 +188,11 @@ def _vocab() -> _Vocab:
             _B + rf"(?:({prefixes})\s+)?{by_cues}\s+(?:(?:vào\s+)?ngày\s+)?(?:{_DATE_NUM}|{_DATE_WORDS})"
         ),
         by_month=regex.compile(_B + rf"{by_cues}\s+tháng\s+(\d{{1,2}})\s*(?:[/\-]|năm)\s*(\d{{4}})(?!\d)"),
+        # "chậm nhất quý III/2022" (group 1: by the quarter's end), "trước quý IV/2023" (before it starts); not
+        # "(từ quý II) đến hết quý IV/2024", the end of a range of quarters
+        by_quarter=regex.compile(
+            _B + rf"(?!đến\s)(?:({_alt(d.get('latest_cues') or [])})|{by_cues})\s+(?:trong\s+)?quý\s+(iv|iii|ii|i|[1-4])"
+            + r"\s*(?:/|năm)\s*(\d{4})(?!\d)"),
         date_prose=regex.compile(_B + rf"{_alt(d.get('date_cues') or [])}\s+(?:{_DATE_NUM}|{_DATE_WORDS})"),
         # "đợt 2 tháng 11/2023" is the second round, in November: a number after an ordinal word is no day
         date_cell=regex.compile(rf"(?<![\d/.\-])(?<!{_ORDINAL_WORD}\s{{1,3}})(?:ngày\s+)?(?:{_DATE_NUM}|{_DATE_WORDS})"),
@@ -230,6 +236,8 @@ def _vocab() -> _Vocab:
             _B + r"trước(?:\s{0,2},\s{0,2}trong(?:\s+và\s+sau)?|\s+và\s+(?:trong|sau))?\s+(?:mỗi\s+|các\s+)?"
             + _alt(d.get("occasions") or []) + r"(?:\s+nhiệm\s+kỳ)?"
             r"(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–—/]\s*(?:19|20)\d{2})?(?!\d)"
+            # "trước kỳ khảo sát PAPI năm 2022", "trước kỳ họp thứ bảy năm 2024": up to two words name the occasion
+            r"|(?:\s+\p{L}{1,10}){1,2}?\s+năm\s+(?:19|20)\d{2}(?!\d)"
             r"|\s+" + _alt(d.get("lunar_stems") or []) + r"\s+" + _alt(d.get("lunar_branches") or []) + _E
             + r"(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?!\d))?)?" + _E  # "… Giáp Thìn 2024": the lunar year's name and number
         ),
@@ -380,6 +388,13 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         month_start = _date(y, mo, 1) if _plausible(y) else None
         if month_start is not None:
             recs.append(_Rec(m.start(), m.end(), "by_date", finish=month_start - dt.timedelta(days=1), prio=2))
+    for m in (v.by_quarter.finditer(low) if year4 and "quý" in low and any(w in low for w in v.by_cue_words) else ()):
+        q, y = v.quarters.get(m.group(2)), int(m.group(3))
+        if q is None or not _plausible(y):
+            continue
+        first = _date(y, 3 * q - 2, 1)
+        due = _month_end(y, 3 * q) if m.group(1) else (first - dt.timedelta(days=1) if first is not None else None)
+        recs.append(_Rec(m.start(), m.end(), "by_date", finish=due, prio=2))
     for m in ((v.date_cell if cell else v.date_prose).finditer(low) if dated and (cell or "ngày" in low) else ()):
         d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
         yy = _int(y)
@@ -541,8 +556,8 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
                 mm, yy, dd = int(m.group(1)), int(m.group(2)), 1
             elif m.group(6):
                 # "từ quý III/2021": from the quarter's first day
-                q = m.group(6)
-                mm, yy, dd = 3 * (int(q) - 1 if q.isdigit() else ("i", "ii", "iii", "iv").index(q)) + 1, int(m.group(7)), 1
+                qs: str = m.group(6)
+                mm, yy, dd = 3 * (int(qs) - 1 if qs.isdigit() else ("i", "ii", "iii", "iv").index(qs)) + 1, int(m.group(7)), 1
             else:
                 dd, mm, yy = int(m.group(3)), int(m.group(4)), int(m.group(5))
             begin = _date(yy, mm, dd) if 1 <= mm <= 12 else None

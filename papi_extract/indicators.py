@@ -34,7 +34,7 @@ from papi_extract.grid_tables import ROW_LABEL_CELL as _ROW_LABEL
 from papi_extract.models import IndicatorMention, Section
 from papi_extract.pipeline import Stage
 from papi_extract.tables import cell_pieces
-from papi_extract.taxonomy import IndicatorMatch, find_indicators_folded
+from papi_extract.taxonomy import IndicatorMatch, canonical_name, code_list, find_indicators_folded
 
 
 @lru_cache(maxsize=4096)
@@ -304,10 +304,22 @@ def _table_column_mentions(ctx: DocContext) -> list[dict[str, Any]]:
                 if not name or name == prev:
                     continue
                 prev = name
+                codes = code_list(folded[a:b]) if role == "subdimension" and b - a < 200 else ()
+                if codes:
+                    # "Nhằm cải thiện" | "8.1; 5.4": each code is a mention, raw the whole cell
+                    out.extend(_code_mentions(ctx, codes, (a, b)))
+                    continue
                 found = find_indicators_folded(folded[a:b])
                 if found and all(m.exact for m in found) and (role == "dimension") == (found[0].subdimension is None):
                     out.extend(_mentions(ctx, found, (a, b), ctx.section_at(a), "table_column"))
     return out
+
+
+def _code_mentions(ctx: DocContext, codes: tuple[tuple[int, str | None], ...], span: tuple[int, int]
+                   ) -> list[dict[str, Any]]:
+    """The mentions of a cell of indicator codes: the named dimension or sub-dimension of each, exact."""
+    found = tuple(IndicatorMatch(d, s, canonical_name(d, s), 1.0, True, 0, span[1] - span[0]) for d, s in codes)
+    return _mentions(ctx, found, span, ctx.section_at(span[0]), "table_column")
 
 
 @lru_cache(maxsize=1)

@@ -30,7 +30,7 @@ import regex
 import yaml
 
 from papi_extract.context import DocContext
-from papi_extract.taxonomy import load_taxonomy
+from papi_extract.taxonomy import code_list, load_taxonomy
 from papi_extract.normalize import collapse_ws, fold, is_page_number
 
 DATA = Path(__file__).parent / "data"
@@ -299,7 +299,6 @@ def _columns_from_header(header_rows: list[list[str]]) -> list[str]:
     return cols
 
 
-_SUB_CODE = regex.compile(r"[1-8]\.[1-9]$")
 MARK_ROLE = "mark"  # + a dimension's number: the column a row marks ("x") for that dimension
 _DIMENSION_NUMBER = regex.compile(r"^[1-8]$")
 _YEAR_HEADER = regex.compile(r"^(?:[Nn]ăm[ \t]{1,3})?(?:19|20)\d\d$")
@@ -757,13 +756,15 @@ class _Builder:
         if col is not None:
             # "Nội dung thành phần" column: the row's own sub-dimension (of the group's dimension, if any)
             name = col.text(self.doc)
-            code = _SUB_CODE.match(name.strip(" *_."))
-            if code is not None and load_taxonomy().subdimension(code.group()) is not None:
-                # a bare code ("2.3"): the sub-dimension it numbers (a number names no other thing in this column)
-                self.col_sub = sub = code.group()
-                dim = int(sub.split(".")[0])
+            codes = code_list(fold(name.strip(" *_."))) if len(name) < 200 else ()
+            if codes:
+                # codes ("2.3", "8.1; 5.4", "Chỉ số 8"): the first names the row's dimension, and its sub-dimension
+                # is the first code under that dimension (a number names no other thing in this column)
+                dim = codes[0][0]
+                sub = next((c for d, c in codes if d == dim and c is not None), None)
+                self.col_sub = sub
                 if "dimension" not in self.cols:
-                    self.col_dim = None
+                    self.col_dim = dim if sub is None else None
                 m = msub = None
             else:
                 m = _indicator(name, self.match)

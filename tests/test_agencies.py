@@ -173,6 +173,9 @@ LEAD_CELLS = [
      ["Phòng Y tế", "UBND các xã, thị trấn"], ["Trung tâm Y tế huyện", "Bảo hiểm xã hội huyện"]),
     ("Sở Công Thương chủ trì, phối hợp cùng với Công ty Điện lực Quảng Nam",
      ["Sở Công Thương"], ["Công ty Điện lực Quảng Nam"]),
+    # "X cùng (với) Y" names two agencies, as "X và Y" does
+    ("Hội Nông dân xã cùng với Hội Cựu chiến binh xã; Các chi hội (phối hợp)",
+     ["Hội Nông dân xã", "Hội Cựu chiến binh xã"], ["Các chi hội"]),
     # a "Phối hợp:" label holds every partner after it, past ";", until the next label
     ("Chủ trì: Phòng Văn hóa và Thông tin; Phối hợp: Trung tâm Văn hóa huyện; Các xã, thị trấn",
      ["Phòng Văn hóa và Thông tin"], ["Trung tâm Văn hóa huyện", "Các xã, thị trấn"]),

@@ -792,6 +792,25 @@ def test_from_a_quarter_on_is_continuous_from_its_first_day() -> None:
     assert "continuous" not in [d.kind for d in parse_deadlines("Từ quý I đến quý III/2024", cell=True)]
 
 
+def test_by_a_quarter_is_by_its_end_and_before_a_quarter_by_the_day_before() -> None:
+    """ "chậm nhất (trong) quý II/2025": by the quarter's last day; "trước quý I/2026": by the day before it starts;
+    "(Từ quý I) đến hết quý III/2024" closes a range of quarters: a quarter."""
+    got = parse_deadlines("Hoàn thiện hồ sơ, chậm nhất trong quý II/2025.")
+    assert [(d.kind, d.end) for d in got] == [("by_date", "2025-06-30")]
+    got = parse_deadlines("Trước quý I/2026", cell=True)
+    assert [(d.kind, d.end) for d in got] == [("by_date", "2025-12-31")]
+    got = parse_deadlines("Từ quý I đến hết quý III/2024", cell=True)
+    assert [d.kind for d in got] == ["quarter", "quarter"]
+
+
+def test_an_occasion_named_with_words_before_its_year_is_one_event() -> None:
+    """ "trước kỳ khảo sát PAPI năm 2024", "trước kỳ họp thứ tám năm 2025": the occasion, its name and year one event."""
+    got = parse_deadlines("Trước đợt khảo sát PAPI năm 2024", cell=True)
+    assert [(d.kind, d.raw) for d in got] == [("event", "Trước đợt khảo sát PAPI năm 2024")]
+    got = parse_deadlines("Báo cáo HĐND xã trước kỳ họp thứ tám năm 2025.")
+    assert [(d.kind, d.raw) for d in got] == [("event", "trước kỳ họp thứ tám năm 2025")]
+
+
 def test_before_the_tourist_season_is_an_event() -> None:
     got = parse_deadlines("Thu gom rác thải tại các bãi tắm trước mùa du lịch năm 2026.")
     assert [d.kind for d in got] == ["event"]

@@ -2526,3 +2526,26 @@ def test_an_item_whose_later_sentence_assigns_it_is_no_agency_line_of_the_item_b
         ("2", ["Đài Truyền thanh huyện"], ["Phòng Nội vụ"]),
         ("3", ["Huyện đoàn"], ["Phòng Giáo dục"]),
     ]
+
+
+def test_a_column_of_indicator_codes_tags_each_row_and_an_official_column_leads() -> None:
+    """A commune's table assigns officials ("Cá nhân phụ trách") and tags each row by code in a column "Chỉ số cần
+    cải thiện" ("6.4", "3.1; 2.2", "Chỉ số 7"): the first code gives the row its dimension and sub-dimension, and
+    each code is an indicator mention whose raw is the whole cell. "X cùng Y (chủ trì)" is two leads."""
+    text = ("# KẾ HOẠCH\n\nCải thiện Chỉ số PAPI phường An Phú năm 2025\n\n## III. PHÂN CÔNG\n\n"
+            "| STT | Cá nhân phụ trách | Công việc | Chỉ số cần cải thiện | Thời hạn |\n|---|---|---|---|---|\n"
+            "| 1 | Trưởng Công an phường cùng Ban Chỉ huy Quân sự phường (chủ trì); Các tổ dân phố (phối hợp) "
+            "| Tuần tra đêm tại các khu trọ | 6.4 | Hằng tuần |\n"
+            "| 2 | Công chức Tư pháp - Hộ tịch | Đối thoại với người dân về giải tỏa chợ tạm | 3.1; 2.2 | Quý III/2025 |\n"
+            "| 3 | Công chức Địa chính - Xây dựng | Ra quân vớt rác kênh Ba Bò | Chỉ số 7 | Hằng tháng |\n")
+    doc = parse(text, fmt="markdown")
+    got = [(t.label, [a.name for a in t.lead], [a.name for a in t.support], t.dimension, t.subdimension)
+           for t in doc.tasks]
+    assert got == [
+        ("1", ["Trưởng Công an phường", "Ban Chỉ huy Quân sự phường"], ["Các tổ dân phố"], 6, "6.4"),
+        ("2", ["Công chức Tư pháp - Hộ tịch"], [], 3, "3.1"),
+        ("3", ["Công chức Địa chính - Xây dựng"], [], 7, None),
+    ]
+    assert [(i.raw, i.dimension, i.subdimension, i.method) for i in doc.indicators] == [
+        ("6.4", 6, "6.4", "table_column"), ("3.1; 2.2", 3, "3.1", "table_column"),
+        ("3.1; 2.2", 2, "2.2", "table_column"), ("Chỉ số 7", 7, None, "table_column")]

@@ -267,3 +267,22 @@ def test_short_heading_names_are_ordinary_words_in_a_sentence() -> None:
 
     assert search_indicators("Công khai kết quả giải trình với người dân, phòng, chống tham nhũng") == ()
     assert (2, None) not in [(m.dimension, m.subdimension) for m in find_indicators("Công khai danh sách (theo quy định)")]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("8.1; 5.4", ((8, "8.1"), (5, "5.4"))),
+        ("Chỉ số 8", ((8, None),)),
+        ("CS 2, 3", ((2, None), (3, None))),
+        ("Chỉ số nội dung 4 (4.2)", ((4, None), (4, "4.2"))),
+        ("1.4.", ((1, "1.4"),)),
+        # not a cell of codes: a row's number, a score, a code the taxonomy lacks, words, a year
+        ("1", ()), ("5,61", ()), ("8.9", ()), ("Hằng tháng", ()), ("2022", ()), ("Quý 3", ()),
+    ],
+)
+def test_code_list(cell: str, expected: tuple[tuple[int, str | None], ...]) -> None:
+    from papi_extract.normalize import fold
+    from papi_extract.taxonomy import code_list
+
+    assert code_list(fold(cell)) == expected
