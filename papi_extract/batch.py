@@ -54,7 +54,7 @@ PLANS = "plans.jsonl"
 MANIFEST = "manifest.jsonl"
 PARTS = ".parts"
 LOCK = ".lock"
-SUFFIXES = frozenset({".txt", ".md", ".markdown", ".org", ".rst", ".wiki", ".mediawiki", ".adoc", ".asciidoc", ".jira", ".texi", ".texinfo", ".txi", ".dbk", ".docbook", ".tei", ".xml", ".ms", ".html", ".htm", ".mht", ".mhtml", ".eml", ""})
+SUFFIXES = frozenset({".txt", ".md", ".markdown", ".org", ".rst", ".wiki", ".mediawiki", ".adoc", ".asciidoc", ".jira", ".texi", ".texinfo", ".txi", ".dbk", ".docbook", ".tei", ".fodt", ".xml", ".ms", ".html", ".htm", ".mht", ".mhtml", ".eml", ""})
 DEFAULT_TIMEOUT = 60.0
 TEST_HOOKS_ENV = "PAPI_EXTRACT_TEST_HOOKS"  # JSON of test-only worker hooks (see _apply_test_hooks)
 _RECORD_KEY = b',"record":'
@@ -556,7 +556,7 @@ class _Progress:
 def _format_hint(path: str) -> str:
     return {".md": "markdown", ".markdown": "markdown", ".org": "markdown", ".wiki": "markdown", ".mediawiki": "markdown",
             ".adoc": "markdown", ".asciidoc": "markdown", ".jira": "markdown", ".texi": "markdown", ".texinfo": "markdown", ".txi": "markdown",
-            ".dbk": "html", ".docbook": "html", ".tei": "html", ".xml": "html", ".ms": "markdown", ".html": "html", ".htm": "html"}.get(
+            ".dbk": "html", ".docbook": "html", ".tei": "html", ".fodt": "html", ".xml": "html", ".ms": "markdown", ".html": "html", ".htm": "html"}.get(
         Path(path).suffix.lower(), "text")
 
 

@@ -55,6 +55,8 @@ from papi_extract.bbox_text import bbox_to_text, looks_like_bbox
 from papi_extract.docbook_text import docbook_to_html, looks_like_docbook
 from papi_extract.haddock_text import haddock_to_markdown, looks_like_haddock
 from papi_extract.ms_text import looks_like_ms, ms_to_markdown
+from papi_extract.odf_text import looks_like_odf, odf_to_html
+from papi_extract.pdfminer_xml import looks_like_pdfminer_xml, pdfminer_xml_to_html
 from papi_extract.tei_text import looks_like_tei, tei_to_html
 from papi_extract.texinfo_text import looks_like_texinfo, texinfo_to_markdown
 from papi_extract.org_text import looks_like_org, org_to_markdown
@@ -243,13 +245,14 @@ def collapse_ws(s: str) -> str:
 
 _MD_MARK_STARTS = ("#", "**", "|")
 _HINTS = frozenset(("text", "markdown", "html", "org", "wiki", "asciidoc", "jira", "dokuwiki", "texinfo", "haddock",
-                    "docbook", "tei", "ms"))
+                    "docbook", "tei", "odf", "pdfminer", "ms"))
 
 
 def detect_format(text: str, hint: str | None = None) -> str:
     """"text", "markdown", "html", "org", "wiki", "asciidoc", "jira", "dokuwiki", "texinfo", "haddock", "ms" or
-    "docbook", "tei" (Org, MediaWiki, AsciiDoc, Jira, DokuWiki, Texinfo, Haddock and groff ms text, read as markdown
-    once their marks are rewritten; DocBook and TEI XML, read as the HTML they mirror)."""
+    "docbook", "tei", "odf", "pdfminer" (Org, MediaWiki, AsciiDoc, Jira, DokuWiki, Texinfo, Haddock and groff ms text, read as markdown
+    once their marks are rewritten; DocBook, TEI and OpenDocument XML and pdfminer's character XML, read as the HTML
+    they are rewritten to)."""
     if hint in _HINTS:
         return hint
     if "<" in text[:3000]:
@@ -257,6 +260,10 @@ def detect_format(text: str, hint: str | None = None) -> str:
             return "docbook"
         if looks_like_tei(text):
             return "tei"
+        if looks_like_odf(text):
+            return "odf"
+        if looks_like_pdfminer_xml(text):
+            return "pdfminer"
     head = text[:4000].lower()
     if "<html" in head or "<!doctype html" in head or head.count("<p") + head.count("<div") >= 3:
         return "html"
@@ -484,6 +491,10 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text, fmt = docbook_to_html(text), "html"  # <section><title>, <para>, <informaltable><row><entry>
     elif fmt == "tei":
         text, fmt = tei_to_html(text), "html"  # <div><head>, <hi rendition="simple:bold">, <table><row><cell>
+    elif fmt == "odf":
+        text, fmt = odf_to_html(text), "html"  # content.xml / .fodt: <text:h>, <text:p>, <table:table-cell>
+    elif fmt == "pdfminer":
+        text, fmt = pdfminer_xml_to_html(text), "html"  # pdf2txt.py -t xml: one <text> per character, in boxes
     elif fmt == "ms":
         text, fmt = ms_to_markdown(text), "markdown"  # ".SH 2" headings, ".IP" items, ".TS" … ".TE" tables
     elif fmt == "haddock":

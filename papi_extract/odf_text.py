@@ -8,12 +8,16 @@ are not in the text: the list style computes them), a table ``<table:table><tabl
 ``<table:covered-table-cell>``), a bold run ``<text:span text:style-name="T1">`` where ``T1`` is defined in
 ``<office:automatic-styles>`` with ``fo:font-weight="bold"``. Read as HTML, none of these names a block and the
 styles' own text (font names, list labels) is no content: the plan is one run of words, no heading, no bold
-section title, no row, no task. Rewritten element by element into their HTML twins (bold and italic resolved
-from the styles, an ordered list's numbers written into its items as a reader sees them), the HTML reader reads
-it as it reads a converter's page. Styles, settings, metadata, comments, tracked deletions, bookmarks, indexes
-(a table of contents repeats the headings) and pictures are dropped; a text box keeps its text; a footnote's
-text follows its call in brackets. The parse is lxml's XML parser with entities, network and DTD loading off;
-one pass over the styles, one over the body, iterative (a deeply nested file cannot exhaust the stack).
+section title, no row, no task. Rewritten element by element into their HTML twins, the HTML reader reads it as
+it reads a converter's page: bold and italic are resolved from the styles (a span's, a paragraph's, through their
+parents; pandoc's "Strong_20_Emphasis" / "Emphasis" by name); a numbered list's items become paragraphs that open
+with their number as the list style prints it ("II. ", "b) ", "1.2. ", a continued list counting on), which is how
+a plan types them and how the pipeline reads section titles and items; a bullet the plan could have typed ("-",
+"+") is written before its item; a cell's paragraphs are its lines. Styles, settings, metadata, comments, tracked
+deletions, bookmarks, indexes (a table of contents repeats the headings), page numbers and pictures are dropped; a
+text box keeps its text; a footnote's text follows its call in brackets, its number dropped. The parse is lxml's
+XML parser with entities, network and DTD loading off; one pass over the styles, one over the body, iterative (a
+deeply nested file cannot exhaust the stack); every count the file gives (spans, repeats, spaces, levels) bounded.
 """
 
 from __future__ import annotations
@@ -61,12 +65,6 @@ _DROPPED = frozenset((
     "table:calculation-settings", "table:content-validations", "table:label-ranges", "table:tracked-changes",
     "table:shapes", "table:scenario", "table:dde-links",
 ))
-# Containers whose children take their place (their own element adds nothing)
-_UNWRAPPED = frozenset((
-    "office:document", "office:document-content", "office:body", "office:text", "table:table-rows",
-    "table:table-row-group", "text:note-body", "text:index-body", "text:ruby", "text:ruby-base", "text:meta",
-    "text:meta-field", "text:bookmark-ref", "text:reference-ref", "text:soft-hyphen",
-))
 _MAX_SPAN = 60  # cells a merged cell may span (a hostile number-columns-spanned="99999" is no 99999 columns)
 _MAX_SPACES = 60  # spaces a <text:s text:c="…"> may stand for
 _MAX_REPEAT = 60  # copies of a repeated row or cell (a spreadsheet's 1048576 empty rows are not copied)
@@ -79,11 +77,13 @@ _BOLD_NAMES = frozenset(("strong emphasis", "strong", "bold"))  # pandoc's and c
 _ITALIC_NAMES = frozenset(("emphasis", "italic"))
 _OUTLINE = "\x00outline"  # the key of the headings' numbering (<text:outline-style>) among list styles
 _SPACE_CHARS = " \t\r\n"
+_TYPED_BULLETS = frozenset(("-", "+", "\u2013"))
 
 # (bold, italic, parent) of a style; None: not said, ask the parent
 _Style = tuple[bool | None, bool | None, str | None]
-# a list level's numbering: (num-format, prefix, suffix, start value, levels displayed); format "" is a bullet
-_Level = tuple[str, str, str, int, int]
+# a list level's numbering: (num-format, prefix, suffix, start value, levels displayed, typed bullet); format ""
+# is a bullet, its character kept only when it is one a plan types ("- ", "+ "): the pipeline reads those marks
+_Level = tuple[str, str, str, int, int, str]
 
 
 def looks_like_odf(text: str) -> bool:
@@ -149,15 +149,14 @@ def _count(value: str, default: int, bound: int) -> int:
 
 
 def _collapse(s: str) -> str:
-    """ODF's white space rule: each run of spaces, tabs and line ends is one space (ends kept as one space)."""
-    parts = s.replace("\t", " ").replace("\r", " ").replace("\n", " ").split(" ")
-    return " ".join(p for p in parts if p) .join(("", "")) if False else _join(parts, s)
-
-
-def _join(parts: list[str], s: str) -> str:
-    words = [p for p in parts if p]
+    """ODF's white space rule: each run of spaces, tabs and line ends is one space (an end's run kept as one)."""
+    if not s:
+        return ""
+    if "  " not in s and "\n" not in s and "\t" not in s and "\r" not in s:
+        return s
+    words = [p for p in s.replace("\t", " ").replace("\r", " ").replace("\n", " ").split(" ") if p]
     if not words:
-        return " " if s else ""
+        return " "
     lead = " " if s[0] in _SPACE_CHARS else ""
     trail = " " if s[-1] in _SPACE_CHARS else ""
     return lead + " ".join(words) + trail
@@ -199,6 +198,9 @@ class _Converter:
         self.resolved: dict[tuple[str, str], tuple[bool, bool]] = {}
         self.counters: dict[str, list[int]] = {}  # list style -> the current number at each level
         self.budget = _REPEAT_BUDGET
+        self.pending: dict[etree._Element, list[str]] = {}  # text waiting to go at the end of an HTML element
+        self.filled: set[etree._Element] = set()  # HTML elements that received words
+        self.pending_label = ""  # a list item's label, for the item's first words
         self._read_styles()
 
     def name(self, node: etree._Element) -> str:
@@ -232,7 +234,7 @@ class _Converter:
         bold: bool | None = None
         italic: bool | None = None
         for props in st:
-            if self.name(props) not in ("style:text-properties", "style:paragraph-properties"):
+            if self.name(props) != "style:text-properties":
                 continue
             weight = _attr(props, "fo", "font-weight", 20).strip().lower()
             if weight == "bold" or (weight.isascii() and weight.isdigit() and int(weight) >= 600):
@@ -253,10 +255,13 @@ class _Converter:
                             "text:list-level-style-image"):
                 continue
             level = _count(_attr(lv, "text", "level", 6), 1, _MAX_LEVEL)
-            fmt = _attr(lv, "style", "num-format", 10) if kind.endswith(("number", "outline-level-style")) else ""
+            numbered = kind in ("text:list-level-style-number", "text:outline-level-style")
+            fmt = _attr(lv, "style", "num-format", 10) if numbered else ""
+            bullet = _attr(lv, "text", "bullet-char", 2) if kind == "text:list-level-style-bullet" else ""
             levels[level] = (fmt, _attr(lv, "style", "num-prefix", 10), _attr(lv, "style", "num-suffix", 10),
                              _count(_attr(lv, "text", "start-value", 6), 1, 100_000),
-                             _count(_attr(lv, "text", "display-levels", 6), 1, _MAX_LEVEL))
+                             _count(_attr(lv, "text", "display-levels", 6), 1, _MAX_LEVEL),
+                             bullet if bullet in _TYPED_BULLETS else "")
         return levels
 
     def emphasis(self, family: str, name: str) -> tuple[bool, bool]:
@@ -284,7 +289,8 @@ class _Converter:
         return got
 
     # -- numbering --------------------------------------------------------------------------------------
-    def ordered(self, style: str, level: int) -> bool:
+    def numbered(self, style: str, level: int) -> bool:
+        """Whether ``style`` numbers its items at ``level`` (a number style with a format, not a bullet)."""
         lv = self.lists.get(style, {}).get(level)
         return lv is not None and lv[0] != ""
 
@@ -295,19 +301,22 @@ class _Converter:
         counts[level] = (lv[3] if lv else 1) - 1
 
     def label(self, style: str, level: int, start: int | None) -> str:
-        """The next number of ``style`` at ``level`` as the style prints it ("2. ", "b) ", "1.3. "); deeper levels
-        start again."""
+        """The next item's label of ``style`` at ``level`` as the style prints it ("2. ", "b) ", "1.3. ", a typed
+        bullet "+ "); a number restarts the deeper levels. "" for a bullet the pipeline does not read."""
         levels = self.lists.get(style, {})
         lv = levels.get(level)
-        if lv is None or not lv[0]:
+        if lv is None:
             return ""
+        fmt, prefix, suffix, _, shown, bullet = lv
+        if not fmt:
+            return f"{bullet} " if bullet else ""
         counts = self.counters.setdefault(style, [0] * (_MAX_LEVEL + 1))
-        counts[level] = start - 1 if start is not None else counts[level]
+        if start is not None:
+            counts[level] = start - 1
         counts[level] += 1
         for deeper in range(level + 1, _MAX_LEVEL + 1):
             d = levels.get(deeper)
             counts[deeper] = (d[3] if d else 1) - 1
-        fmt, prefix, suffix, _, shown = lv
         parts = []
         for up in range(max(1, level - shown + 1), level + 1):
             up_lv = levels.get(up)
@@ -322,83 +331,207 @@ class _Converter:
         etree.SubElement(head, "meta", charset="utf-8")
         body = etree.SubElement(page, "body")
         self._rewrite(body)
+        for el in list(self.pending):
+            self._flush(el)
         return etree.tostring(page, encoding="unicode", method="html")
 
     def _rewrite(self, body: etree._Element) -> None:
         """Walk the ODF tree in document order with an explicit stack, building the HTML tree under ``body``.
 
-        A stack entry is either an element to convert (``node``, the HTML parent, the mode, the enclosing list's
-        style and level, a pending list label, inside header rows) or a text to append at the end of an HTML
-        parent once the element before it is done (its tail, a closing bracket). Modes: "block" (paragraphs
-        are <p>), "item" (the paragraphs of a list item: inline, one line each), "inline" (inside a paragraph:
-        a text box's paragraphs are lines), "note" (a footnote's paragraphs: one run of text)."""
-        Entry = tuple[etree._Element | None, etree._Element, str, str, int, str, bool, str]
-        stack: list[Entry] = [(self.root, body, "block", "", 0, "", False, "")]
+        An entry is an element to convert (with its HTML parent, mode, enclosing list style and level, whether it
+        sits in header rows, and 0 on its first visit / -1 for a copy of a repeated row or cell), or, with no
+        element, a text to append at the end of its HTML parent once what comes before it is done (a tail, a
+        closing bracket) or, in mode "clear", the end of a list label's paragraph."""
+        stack: list[_Entry] = [(self.root, body, "block", "", 0, False, "", 0)]
         while stack:
-            node, parent, mode, lstyle, llevel, label, header, text = stack.pop()
+            node, parent, mode, lstyle, llevel, header, text, visit = stack.pop()
             if node is None:
-                _append(parent, text, mode)
+                if mode == "clear":
+                    self.pending_label = ""
+                else:
+                    self._append(parent, text, mode)
                 continue
             name = self.name(node)
-            if not name or name in _DROPPED or name.split(":", 1)[0] in _DROPPED_NS:
-                if node.tail and node is not self.root:
-                    _append(parent, _collapse(node.tail), mode)
-                continue
-            tail = _collapse(node.tail) if node.tail and node is not self.root else ""
-            # what this element becomes: its HTML element (None: unwrapped), where its children go, their mode
-            out, inner, child_mode = self._element(node, name, parent, mode, label)
-            copies = 1
-            if name in ("table:table-row", "table:table-cell"):
-                attr = "number-rows-repeated" if name == "table:table-row" else "number-columns-repeated"
-                copies = self._copies(node, _count(_attr(node, "table", attr, 6), 1, _MAX_REPEAT))
-            children = [c for c in node]
-            child_list = (lstyle, llevel)
-            child_label = ""
-            if name == "text:list":
-                child_list = self._open_list(node, out, lstyle, llevel)
-            elif name in ("text:list-item", "text:list-header") and lstyle:
-                child_label = self._item_label(node, lstyle, llevel, children) if name == "text:list-item" else ""
-            elif name == "text:h" and not lstyle and out is not None:
-                level = self._heading_level(node)
-                if not self._has_number(node):
-                    _append(inner, self.label(_OUTLINE, level, None), "inline")
-            elif name == "text:note":
-                children = [c for c in children if self.name(c) == "text:note-body"]
-            if name == "table:table-header-rows":
-                header = True
-            # the tail, then (LIFO) the copies' children and text, in document order
+            tail = ""
+            if visit == 0:
+                tail = _collapse(node.tail) if node.tail and node is not self.root else ""
+                if not name or name in _DROPPED or name.split(":", 1)[0] in _DROPPED_NS:
+                    self._append(parent, tail, mode)
+                    continue
+                copies = 1
+                if name == "table:table-row":
+                    copies = self._copies(node, _attr(node, "table", "number-rows-repeated", 6))
+                elif name == "table:table-cell":
+                    copies = self._copies(node, _attr(node, "table", "number-columns-repeated", 6))
+                if copies > 1:
+                    if tail:  # after all the copies
+                        stack.append((None, parent, mode, "", 0, False, tail, 0))
+                    stack.extend([(node, parent, mode, lstyle, llevel, header, "", -1)] * copies)
+                    continue
+            mark = len(stack)
+            self._convert(node, name, parent, mode, lstyle, llevel, header, stack)
             if tail:
-                stack.append((None, parent, mode, "", 0, "", False, tail))
-            if name == "text:note" and out is not None:
-                stack.append((None, inner, child_mode, "", 0, "", False, ")"))
-            for k in range(copies):
-                if k:
-                    out, inner, child_mode = self._element(node, name, parent, mode, label)
-                    # a copy's element is appended now; its children are appended below, after the first copy's
-                first_label = child_label
-                pushed: list[Entry] = []
-                for c in children:
-                    c_label = ""
-                    if first_label and self.name(c) in ("text:p", "text:h"):
-                        c_label, first_label = first_label, ""
-                    pushed.append((c, inner, child_mode, child_list[0], child_list[1], c_label, header, ""))
-                if node.text and not name.startswith("table:") and name != "text:list":
-                    pushed.insert(0, (None, inner, child_mode, "", 0, "", False, _collapse(node.text)))
-                if k == 0:
-                    first = list(reversed(pushed))
-                else:
-                    later = list(reversed(pushed))
-                    stack.extend(later)  # (unreachable order fix below)
-            stack.extend(first)
+                if len(stack) == mark:  # nothing of it waits on the stack: its tail follows now
+                    self._append(parent, tail, mode)
+                else:  # after its children and closing marks
+                    stack.insert(mark, (None, parent, mode, "", 0, False, tail, 0))
 
-    def _copies(self, node: etree._Element, n: int) -> int:
-        """How many copies of a repeated row or cell to make: ``n``, as far as the budget of copied elements
-        allows (an empty one is copied once: a spreadsheet's padding)."""
-        if n <= 1:
+    def _convert(self, node: etree._Element, name: str, parent: etree._Element, mode: str, lstyle: str,
+                 llevel: int, header: bool, stack: list[_Entry]) -> None:
+        """Make ``node``'s HTML element(s) under ``parent`` and push its children (see ``_rewrite``)."""
+        inner, child_mode, closers = parent, mode, []
+        if name in ("text:p", "text:h"):
+            inner = self._paragraph(node, name, parent, mode, lstyle)
+            child_mode = "inline"
+            closers.append((None, parent, "clear", "", 0, False, "", 0))
+        elif name == "text:list":
+            style = _attr(node, "text", "style-name") or lstyle
+            lstyle, llevel = style, min(llevel + 1, _MAX_LEVEL)
+            if _attr(node, "text", "continue-numbering", 8) != "true" and not _attr(node, "text", "continue-list"):
+                self.restart(style, llevel)
+            if mode in ("block", "item") and not self.numbered(style, llevel):
+                inner, child_mode = self._sub(parent, "ul"), "list"
+            elif mode == "list":  # (a list directly in a list: invalid, read as a nested list)
+                inner, child_mode = self._sub(self._sub(parent, "li"), "ul"), "list"
+            # a numbered list's items are paragraphs with their number, as a plan types them ("1. …", "a) …")
+        elif name in ("text:list-item", "text:list-header"):
+            if mode == "list":
+                inner, child_mode = self._sub(parent, "li"), "item"
+            if name == "text:list-item" and lstyle and not self._has_number(node):
+                start = _attr(node, "text", "start-value", 6)
+                self.pending_label = self.label(lstyle, llevel, _count(start, 1, 100_000) if start else None)
+                closers.append((None, parent, "clear", "", 0, False, "", 0))
+        elif name == "table:table":
+            inner, child_mode, header = self._sub(parent, "table"), "table", False
+        elif name == "table:table-header-rows":
+            header = True
+        elif name == "table:table-row":
+            inner, child_mode = self._sub(parent, "tr"), "table"
+        elif name == "table:table-cell":
+            # its paragraphs are its lines (<br>), as a converter writes a cell: one paragraph is the cell's text
+            inner, child_mode = self._sub(parent, "th" if header else "td"), "item"
+            for attr, html_attr in (("number-columns-spanned", "colspan"), ("number-rows-spanned", "rowspan")):
+                n = _count(_attr(node, "table", attr, 6), 1, _MAX_SPAN)
+                if n > 1:
+                    inner.set(html_attr, str(n))
+        elif name == "text:span":
+            bold, italic = self.emphasis("text", _attr(node, "text", "style-name"))
+            inner = self._wrap(parent, bold, italic)
+        elif name == "text:a":
+            inner = self._sub(parent, "a")
+            href = node.get(f"{{{_NS['xlink']}}}href") or ""
+            if 0 < len(href) <= _MAX_HREF and not href.lower().lstrip().startswith(("javascript:", "data:")):
+                inner.set("href", href)
+        elif name == "text:line-break":
+            self._sub(parent, "br")
+            return
+        elif name == "text:tab":
+            self._append(parent, "\t", "inline")
+            return
+        elif name == "text:s":
+            self._append(parent, " " * _count(_attr(node, "text", "c", 6), 1, _MAX_SPACES), "inline")
+            return
+        elif name == "text:note":
+            inner, child_mode = self._sub(parent, "span"), "note"
+            inner.text = " ("
+            closers.append((None, inner, "inline", "", 0, False, ")", 0))
+        elif name == "text:number":  # a writer's cached number of a heading or item ("1.2."), then a space
+            closers.append((None, parent, "inline", "", 0, False, " ", 0))
+        # any other element is unwrapped, its text kept: office:text, text:section, draw:frame / draw:text-box, fields
+        # (a date, a sequence number, a cross-reference), an extension's element (loext:…)
+        if node.text:
+            self._append(inner, _collapse(node.text), child_mode)
+        stack.extend(closers)
+        stack.extend((c, inner, child_mode, lstyle, llevel, header, "", 0) for c in reversed(node))
+
+    def _paragraph(self, node: etree._Element, name: str, parent: etree._Element, mode: str, lstyle: str
+                   ) -> etree._Element:
+        """A ``text:p`` / ``text:h``: <p> or <hN> among blocks, a line of its list item or text box, a run of its
+        footnote; bold / italic from its paragraph style. Returns the element its content goes into."""
+        level = _count(_attr(node, "text", "outline-level", 6), 1, _MAX_LEVEL)
+        if name == "text:h" and not lstyle and _attr(node, "text", "is-list-header", 8) != "true" \
+                and not self._has_number(node):
+            start = _attr(node, "text", "start-value", 6)
+            restart = _attr(node, "text", "restart-numbering", 8) == "true"
+            self.pending_label = self.label(_OUTLINE, level, _count(start, 1, 100_000) if restart and start else None)
+        if name == "text:h" and mode in ("block", "item", "list"):
+            return self._sub(parent, f"h{min(level, 6)}")
+        bold, italic = self.emphasis("paragraph", _attr(node, "text", "style-name"))
+        if mode in ("block", "list", "table"):
+            return self._wrap(self._sub(parent, "p"), bold, italic)
+        if len(parent) or parent in self.filled:  # a second paragraph of an item, a text box or a note
+            if mode == "note":
+                self._append(parent, " ", "inline")
+            else:
+                self._sub(parent, "br")
+        return self._wrap(parent, bold, italic)
+
+    def _has_number(self, node: etree._Element) -> bool:
+        """Whether the writer put the formatted number in the text (``text:number``, in the element or in its
+        first paragraph): then it is not computed again."""
+        for c in node:
+            cname = self.name(c)
+            if cname == "text:number":
+                return True
+            if cname in ("text:p", "text:h"):
+                return any(self.name(g) == "text:number" for g in c)
+        return False
+
+    def _copies(self, node: etree._Element, value: str) -> int:
+        """How many copies of a repeated row or cell to make: its count (bounded), as far as the budget of copied
+        elements allows; an empty one once (a spreadsheet's padding of empty rows and columns)."""
+        n = _count(value, 1, _MAX_REPEAT)
+        if n <= 1 or self.budget <= 0 or not "".join(node.itertext()).strip():
             return 1
         size = sum(1 for _ in node.iter())
-        if not "".join(node.itertext()).strip():
-            return 1
-        n = min(n, 1 + self.budget // max(size, 1))
+        n = min(n, 1 + self.budget // size)
         self.budget -= size * (n - 1)
-        return max(n, 1)
+        return n
+
+    # -- output -----------------------------------------------------------------------------------------
+    def _sub(self, parent: etree._Element, tag: str) -> etree._Element:
+        """A new last child ``tag`` of ``parent``, after the text waiting to be appended to ``parent``."""
+        if parent in self.pending:
+            self._flush(parent)
+        return etree.SubElement(parent, tag)
+
+    def _wrap(self, parent: etree._Element, bold: bool, italic: bool) -> etree._Element:
+        """<b> and/or <i> under ``parent`` for an emphasised run; ``parent`` itself for a plain one (or for a run as
+        emphasised as the element it is in: a bold span in a bold paragraph is no second <b>)."""
+        if bold and parent.tag != "b" and (parent.tag != "i" or parent.getparent() is None
+                                            or parent.getparent().tag != "b"):
+            parent = self._sub(parent, "b")
+        if italic and parent.tag != "i":
+            parent = self._sub(parent, "i")
+        return parent
+
+    def _append(self, parent: etree._Element, text: str, mode: str) -> None:
+        """Queue ``text`` at the end of ``parent`` (white space between blocks is dropped); the first words after
+        a list label get the label."""
+        if not text:
+            return
+        if not text.strip():
+            if mode not in ("inline", "note"):
+                return
+        else:
+            if self.pending_label:
+                text, self.pending_label = self.pending_label + text.lstrip(), ""
+            self.filled.add(parent)
+        self.pending.setdefault(parent, []).append(text)
+
+    def _flush(self, parent: etree._Element) -> None:
+        """Write the text queued for ``parent`` (one join: no quadratic growth of a tail)."""
+        texts = self.pending.pop(parent, None)
+        if not texts:
+            return
+        s = "".join(texts)
+        if len(parent):
+            last = parent[-1]
+            last.tail = (last.tail or "") + s
+        else:
+            parent.text = (parent.text or "") + s
+
+
+# an entry of the rewrite's stack: (element or None, HTML parent, mode, list style, list level, in header rows,
+# text of a marker, 0 first visit / -1 a copy)
+_Entry = tuple[etree._Element | None, etree._Element, str, str, int, bool, str, int]

@@ -11,12 +11,13 @@ sentence runs on over a page break.
 
 The rewrite: each page's boxes (a ``<figure>``'s characters make one more box) are grouped in bands of boxes that
 overlap vertically, read top to bottom. A band of one column is text: its lines are joined into paragraphs (a new
-one at a first-line indent after a short line, at a list mark, at a change of bold/italic; a box that goes on from
-a full line of the box before, in lower case or without final punctuation, continues its paragraph), each a
-``<p>`` with ``<b>``/``<i>`` runs from the font names. A band of boxes side by side is a table row (cells left to
-right, columns aligned over the table's rows, a cell over several columns gets a ``colspan``); consecutive such
-bands are one table. A page number alone at the top or the foot of a page is dropped, and a paragraph cut by a page
-break is joined again. The parse is lxml's ``iterparse`` (entities, network and DTD off, no huge tree), one page
+one at a first-line indent after a short line, at a list mark, at a change of bold/italic; a box whose first line,
+not indented, goes on from a full line without final punctuation continues its paragraph; a mark a tab set apart
+in a box of its own is put back before its text), each a ``<p>`` with ``<b>``/``<i>`` runs from the font names.
+A band of boxes side by side is a table row (cells left to right, columns aligned over the table's rows, a cell
+over several columns gets a ``colspan``, a centred cell's lines kept apart by ``<br>``); consecutive such bands
+close to each other are one table, and go on over a page break. A page number alone at the top or the foot of a
+page is dropped, and a paragraph cut by a page break is joined again. The parse is lxml's ``iterparse`` (entities, network and DTD off, no huge tree), one page
 at a time, which is cleared once read: memory is one page's, time linear.
 """
 
@@ -34,7 +35,7 @@ _HEAD = 4096
 _PAGE_TAG = regex.compile(r"<page id=\"\d{1,6}\" bbox=\"")
 _XML_DECL = regex.compile(r"^\s{0,64}<\?xml[^<>]{0,200}\?>")
 # a list or outline mark opening a line: "-", "+", "•", "1.", "1.2.", "a)", "II."
-_MARK = regex.compile(r"^(?:[-+•–—*·▪●○◦■□➢✓]\s|\d{1,3}(?:\.\d{1,3}){0,3}[.)]\s?|\d{1,3}(?:\.\d{1,3}){1,3}\s"
+_MARK = regex.compile(r"^(?:[-+•–—*·▪●○◦■□➢✓]\s|\d{1,3}(?:\.\d{1,3}){0,3}[.)](?!\d)|\d{1,3}(?:\.\d{1,3}){1,3}\s"
                       r"|[a-zđ][.)]\s|[IVXLC]{1,6}[.)]\s)")
 # a box that is only a mark (a numbered item whose number a tab set apart from its text)
 _BARE_MARK = regex.compile(r"^(?:[-+•–—*·▪●○◦■□➢✓]|\d{1,3}(?:\.\d{1,3}){0,3}[.)]|[a-zđ][.)]|[IVXLC]{1,6}[.)])$")
@@ -47,6 +48,9 @@ _MAX_ATTR = 200  # characters of a bbox, size or font attribute read (pdfminer's
 _MAX_SPAN = 60  # columns a table may have, cells a merged cell may span
 _DEFAULT_PAGE = (0.0, 0.0, 595.0, 842.0)
 _EDGE = 0.12  # of a page's height: where a running page number stands (top or foot)
+_MAX_MARK_BAND = 64  # boxes of a band searched for a mark set apart (a bigger band is left as it is)
+_MAX_MARK_GAP = 80.0  # points between a mark set apart and its text, at most
+_ROW_GAP = 3.0  # line heights between two rows of one table, at most
 _BOLD, _ITALIC, _SPACE = 1, 2, -1  # a character's style: bit flags; -1 for a space pdfminer inserted
 
 _Box4 = tuple[float, float, float, float]
@@ -107,6 +111,7 @@ class _Cell:
 class _Table:
     rows: list[list[_Cell]] = field(default_factory=list)
     page: int = 0
+    bottom: float = 0.0  # of its last row, on its page
 
 
 def looks_like_pdfminer_xml(text: str) -> bool:
@@ -134,7 +139,7 @@ def pdfminer_xml_to_html(text: str) -> str:
                 del parent[0]
     except (etree.LxmlError, ValueError, OverflowError):
         return text
-    if not pages:
+    if not blocks:  # nothing read (no page, or a broken file): the text as it came
         return text
     body = "\n".join(_render_para(b) if isinstance(b, _Para) else _render_table(b) for b in blocks)
     return f"<html><head><meta charset=\"utf-8\"></head><body>\n{body}\n</body></html>\n"
@@ -172,7 +177,7 @@ def _style(font: str | None) -> int:
         return 0
     name = font[:_MAX_ATTR].rsplit("+", 1)[-1].lower()
     style = _BOLD if ("bold" in name or "black" in name or "heavy" in name) else 0
-    if "italic" in name or "oblique" in name:
+    if "italic" in name or "oblique" in name or name.endswith(("-it", ",it", "-boldit")):
         style |= _ITALIC
     return style
 
@@ -180,6 +185,11 @@ def _style(font: str | None) -> int:
 def _size(value: str | None) -> float | None:
     nums = _floats(value, 1)
     return nums[0] if nums and 0.5 <= nums[0] <= 200 else None
+
+
+def _char_text(ch: etree._Element) -> str:
+    """A ``<text>`` element's characters (its text, and around an unexpanded entity reference, the tails)."""
+    return "".join(ch.itertext()) if len(ch) else (ch.text or "")
 
 
 def _read_line(tl: etree._Element) -> _Line | None:
@@ -190,7 +200,7 @@ def _read_line(tl: etree._Element) -> _Line | None:
     for ch in tl:
         if ch.tag != "text":
             continue
-        t = ch.text or ""
+        t = _char_text(ch)
         font = ch.get("font")
         if font is None or t.isspace():
             if t:
@@ -217,7 +227,7 @@ def _figure_lines(fig: etree._Element) -> list[_Line]:
     lines: list[_Line] = []
     cur: _Line | None = None
     for ch in fig.iter("text"):
-        t = ch.text or ""
+        t = _char_text(ch)
         b = _bbox(ch.get("bbox"))
         if b is None or not t or ch.get("font") is None:
             continue
@@ -338,11 +348,7 @@ def _read_page(page: etree._Element, number: int, blocks: list[_Para | _Table]) 
         bands.pop(0)
     laid: list[list[list[_Box]]] = []
     for band in bands:
-        cols = _columns(band)
-        if len(cols) == 2 and len(cols[0]) == 1 and len(cols[0][0].lines) == 1 \
-                and _BARE_MARK.match(cols[0][0].lines[0].text):
-            cols = [[_mark_box(cols[0][0], cols[1])]]
-        laid.append(cols)
+        laid.append(_columns(_attach_marks(band) if 1 < len(band) <= _MAX_MARK_BAND else band))
     text_lines = [ln for cols in laid if len(cols) == 1 for b in cols[0] for ln in b.lines]
     if not text_lines:
         text_lines = [ln for cols in laid for col in cols for b in col for ln in b.lines]
@@ -357,26 +363,55 @@ def _read_page(page: etree._Element, number: int, blocks: list[_Para | _Table]) 
                 _flow(box, blocks, left, right, number, first)
                 first = False
             continue
-        row = [_cell(col) for col in cols]
-        last = blocks[-1] if blocks else None
-        if isinstance(last, _Table) and (last.page == number or first):
-            last.rows.append(row)
-            last.page = number
-        else:
-            blocks.append(_Table([row], number))
+        _add_row(cols, blocks, number, first)
         first = False
 
 
-def _mark_box(mark: _Box, col: list[_Box]) -> _Box:
-    """A mark set apart by a tab ("1." | "Phòng …") joined to the first line of the text beside it."""
-    head = col[0]
-    line = head.lines[0]
-    m = mark.lines[0]
-    joined = _Line(min(m.x0, line.x0), min(m.y0, line.y0), max(m.x1, line.x1), max(m.y1, line.y1),
-                   max(m.size, line.size), m.chars + [(" ", _SPACE)] + line.chars)
-    joined.finish()
-    lines = [joined] + head.lines[1:] + [ln for b in col[1:] for ln in b.lines]
-    return _Box(min(mark.x0, head.x0), min(b.y0 for b in col), max(b.x1 for b in col), max(mark.y1, head.y1), lines)
+def _add_row(cols: list[list[_Box]], blocks: list[_Para | _Table], page: int, first: bool) -> None:
+    """A band of boxes side by side as a row of the table just before it, or of a new table. The rows of one
+    table follow closely (a signature block far below a table is a table of its own); a page's first row goes
+    on with the table that ended the page before (not a signature block's two cells before an appendix's grid)."""
+    row = [_cell(col) for col in cols]
+    boxes = [b for col in cols for b in col]
+    top = max(b.y1 for b in boxes)
+    last = blocks[-1] if blocks else None
+    if isinstance(last, _Table):
+        near = last.page == page and last.bottom - top <= _ROW_GAP * min(_line_height(b) for b in boxes)
+        if near or (first and (len(row) >= 3 or len(row) == len(last.rows[-1]))):
+            last.rows.append(row)
+            last.page, last.bottom = page, min(b.y0 for b in boxes)
+            return
+    blocks.append(_Table([row], page, min(b.y0 for b in boxes)))
+
+
+def _attach_marks(band: list[_Box]) -> list[_Box]:
+    """A list mark that a tab set apart in a box of its own ("1." | "Phòng …", "a)" | "Rà soát …") put back at
+    the head of the line it opens: the nearest box whose first line is level with it, to its right, when the
+    rest of the band is one column of text."""
+    marks = [b for b in band if len(b.lines) == 1 and _BARE_MARK.match(b.lines[0].text)]
+    if not marks or len(_columns([b for b in band if b not in marks])) != 1:
+        return band  # no mark; or a table row ("1." | "Rà soát …" | "Phòng …"): its number is a cell
+    gone: set[int] = set()
+    for m in marks:
+        ml = m.lines[0]
+        best: _Box | None = None
+        for b in band:
+            if b is m or id(b) in gone:
+                continue
+            ln = b.lines[0]
+            level = min(ml.y1, ln.y1) - max(ml.y0, ln.y0) > 0.5 * min(ml.y1 - ml.y0, ln.y1 - ln.y0)
+            if level and ml.x1 - 1.0 <= ln.x0 <= ml.x1 + _MAX_MARK_GAP and (best is None or ln.x0 < best.lines[0].x0):
+                best = b
+        if best is None:
+            continue
+        ln = best.lines[0]
+        joined = _Line(ml.x0, min(ml.y0, ln.y0), ln.x1, max(ml.y1, ln.y1), max(ml.size, ln.size),
+                       ml.chars + [(" ", _SPACE)] + ln.chars)
+        joined.finish()
+        best.lines[0] = joined
+        best.x0, best.y0, best.y1 = min(best.x0, ml.x0), min(best.y0, ml.y0), max(best.y1, ml.y1)
+        gone.add(id(m))
+    return [b for b in band if id(b) not in gone]
 
 
 # -- paragraphs ---------------------------------------------------------------------------------------------------
@@ -419,8 +454,8 @@ def _continues(p: _Para, b: _Line, right: float) -> bool:
 def _runs_on(p: _Para, b: _Line, left: float) -> bool:
     """Whether a page's first line ``b`` goes on with the last paragraph of the page before: that one has no final
     punctuation, this one starts in lower case at the left margin."""
-    first = b.text[:1]
-    return not _ends_final(p.last.text) and first.islower() and b.x0 <= left + _tol(b.size)
+    return (not _ends_final(p.last.text) and b.text[:1].islower() and b.x0 <= left + _tol(b.size)
+            and p.last.bold == b.bold)
 
 
 def _centred(box: _Box) -> bool:
@@ -433,16 +468,18 @@ def _centred(box: _Box) -> bool:
         ln.x0 > box.x0 + tol for ln in box.lines)
 
 
-def _box_paras(box: _Box, out: list[_Para], right: float, page: int, cell: bool, cont: bool) -> None:
+def _box_paras(box: _Box, out: list[_Para], right: float, page: int, cell: bool, cont: bool,
+               join: bool = False) -> None:
     """Append the paragraphs of ``box`` to ``out``; its first line may continue ``out``'s last paragraph
-    (``cont``: that one came from the box just above in the same flow)."""
+    (``cont``: that one came from the box just above in the same flow), or does (``join``: a sentence
+    running on over a page break)."""
     centred = cell and _centred(box)
     cur: _Para | None = None
     prev: _Line | None = None
     for ln in box.lines:
         if cur is None:
             last = out[-1] if out else None
-            if cont and last is not None and not centred and _continues(last, ln, right):
+            if last is not None and (join or (cont and not centred and _continues(last, ln, right))):
                 cur = out.pop()
                 cur.add(ln)
                 cur.left = box.x0
@@ -463,12 +500,9 @@ def _flow(box: _Box, blocks: list[_Para | _Table], left: float, right: float, pa
     last = blocks[-1] if blocks else None
     if first and isinstance(last, _Para) and last.page != page and _runs_on(last, box.lines[0], left):
         blocks.pop()
-        last.add(box.lines[0])
-        last.left, last.page = box.x0, page
-        rest = _Box(box.x0, box.y0, box.x1, box.y1, box.lines[1:])
+        last.page = page
         paras: list[_Para] = [last]
-        if rest.lines:
-            _box_paras(rest, paras, right, page, False, True)
+        _box_paras(box, paras, right, page, False, False, join=True)
         blocks.extend(paras)
         return
     paras = [last] if isinstance(last, _Para) and last.page == page else []

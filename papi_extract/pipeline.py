@@ -157,7 +157,7 @@ def _source_format(hint: str | None) -> str:
     """The output contract's format of a hint: Org, MediaWiki, AsciiDoc, Jira, DokuWiki and Texinfo text are read as
     markdown
     (their marks rewritten)."""
-    if hint in ("docbook", "tei"):
+    if hint in ("docbook", "tei", "odf", "pdfminer"):
         return "html"  # DocBook and TEI XML are read as the HTML they mirror
     return ("markdown" if hint in ("org", "wiki", "asciidoc", "jira", "dokuwiki", "texinfo", "haddock", "ms")
             else hint or "text")
@@ -169,7 +169,7 @@ def _format_hint(path: str) -> str | None:
             ".mhtml": "html", ".org": "org", ".wiki": "wiki", ".mediawiki": "wiki",
             ".adoc": "asciidoc", ".asciidoc": "asciidoc", ".jira": "jira", ".texi": "texinfo",
             ".texinfo": "texinfo", ".txi": "texinfo", ".dbk": "docbook",
-            ".docbook": "docbook", ".tei": "tei", ".ms": "ms"}.get(suffix)
+            ".docbook": "docbook", ".tei": "tei", ".fodt": "odf", ".ms": "ms"}.get(suffix)
 
 
 def _error(source: Source, code: str, message: str) -> ParseError:
