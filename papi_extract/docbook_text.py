@@ -41,13 +41,19 @@ def _local(tag: object) -> str:
     return etree.QName(tag).localname if isinstance(tag, str) else ""
 
 
-def docbook_to_html(text: str) -> str:
-    """``text`` as an HTML page (see the module's docstring); the text itself when it does not parse as XML."""
+def parse_xml(text: str) -> etree._Element | None:
+    """The root of ``text`` parsed as XML, or None: entities, network and DTD loading off, no huge trees, a
+    broken file read as far as it goes (the recovering parser). Shared by the XML readers."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True, huge_tree=False)
     try:
-        root = etree.fromstring(text.encode("utf-8"), parser)
+        return etree.fromstring(text.encode("utf-8"), parser)
     except (etree.XMLSyntaxError, ValueError):
-        return text
+        return None
+
+
+def docbook_to_html(text: str) -> str:
+    """``text`` as an HTML page (see the module's docstring); the text itself when it does not parse as XML."""
+    root = parse_xml(text)
     if root is None:
         return text
     _rewrite(root, 0)

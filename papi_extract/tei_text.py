@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from papi_extract.docbook_text import _drop_keep_tail, _local
+from papi_extract.docbook_text import _drop_keep_tail, _local, parse_xml
 
 _TEI_NS = "http://www.tei-c.org/ns/1.0"
 # TEI element -> HTML element (the rest become <span>, their text kept)
@@ -43,11 +43,7 @@ def looks_like_tei(text: str) -> bool:
 
 def tei_to_html(text: str) -> str:
     """``text`` as an HTML page (see the module's docstring); the text itself when it does not parse as XML."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True, huge_tree=False)
-    try:
-        root = etree.fromstring(text.encode("utf-8"), parser)
-    except (etree.XMLSyntaxError, ValueError):
-        return text
+    root = parse_xml(text)
     if root is None:
         return text
     body = root
