@@ -250,9 +250,9 @@ _HINTS = frozenset(("text", "markdown", "html", "org", "wiki", "asciidoc", "jira
 
 def detect_format(text: str, hint: str | None = None) -> str:
     """"text", "markdown", "html", "org", "wiki", "asciidoc", "jira", "dokuwiki", "texinfo", "haddock", "ms" or
-    "docbook", "tei", "odf", "pdfminer" (Org, MediaWiki, AsciiDoc, Jira, DokuWiki, Texinfo, Haddock and groff ms text, read as markdown
-    once their marks are rewritten; DocBook, TEI and OpenDocument XML and pdfminer's character XML, read as the HTML
-    they are rewritten to)."""
+    "docbook", "tei", "odf", "pdfminer" (Org, MediaWiki, AsciiDoc, Jira, DokuWiki, Texinfo, Haddock and groff ms
+    text, read as markdown once their marks are rewritten; DocBook, TEI and OpenDocument XML and pdfminer's
+    character XML, read as the HTML they are rewritten to)."""
     if hint in _HINTS:
         return hint
     if "<" in text[:3000]:

@@ -158,7 +158,7 @@ def _source_format(hint: str | None) -> str:
     markdown
     (their marks rewritten)."""
     if hint in ("docbook", "tei", "odf", "pdfminer"):
-        return "html"  # DocBook and TEI XML are read as the HTML they mirror
+        return "html"  # DocBook, TEI, OpenDocument and pdfminer XML are read as the HTML they are rewritten to
     return ("markdown" if hint in ("org", "wiki", "asciidoc", "jira", "dokuwiki", "texinfo", "haddock", "ms")
             else hint or "text")
 
