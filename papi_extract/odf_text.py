@@ -163,13 +163,11 @@ def _collapse(s: str) -> str:
 
 
 def _roman(n: int) -> str:
-    out = ""
-    for value, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out += numeral
-            n -= value
-    return out
+    """``n`` in upper-case Roman numerals: the HTML reader's own, for "<ol type=i>" (imported late: that module
+    is loaded only for HTML input)."""
+    from papi_extract.html_text import _roman as lower_roman
+
+    return lower_roman(n).upper()
 
 
 def _format_number(n: int, fmt: str) -> str:
