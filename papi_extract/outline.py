@@ -650,6 +650,7 @@ def _caps_heading(lines: _Lines, i: int, s: str, start: int, end: int) -> _Headi
 
 
 _PLAIN_MAX_WORDS = 10
+_PLAIN_MAX_INDICATOR_WORDS = 14
 _PLAIN_MAX_CHARS = 80
 
 
@@ -657,16 +658,37 @@ def _ends_paragraph(t: str) -> bool:
     return _ends_sentence(t) or t.rstrip().endswith((":", ";"))
 
 
-def _plain_heading(lines: _Lines, i: int, s: str, start: int) -> _Heading | None:
+def _text_before(texts: list[str], i: int, reach: int = 3) -> str:
+    """The last non-blank line before line ``i`` (within ``reach`` lines): an HTML page's paragraphs come
+    apart by blank lines, so the paragraph a heading follows is not always the line just above it."""
+    for k in range(i - 1, max(-1, i - 1 - reach), -1):
+        if texts[k].strip():
+            return texts[k]
+    return ""
+
+
+def _names_part_of(child: str, parent: str) -> bool:
+    """Whether ``child`` names a sub-dimension of the dimension ``parent`` names: two unlabelled headings
+    stacked as dimension and sub-dimension are two levels, not siblings."""
+    from papi_extract.taxonomy import match_indicator
+
+    c, p = match_indicator(child), match_indicator(parent)
+    return (c is not None and p is not None and p.subdimension is None and c.subdimension is not None
+            and c.dimension == p.dimension)
+
+
+def _plain_heading(lines: _Lines, i: int, s: str, start: int, stacked: bool = True) -> _Heading | None:
     """A sub-heading whose label was lost (Word's list numbering does not survive a copy as text): in a body
     of one paragraph per line, inside a section, a short line with no closing punctuation and no figure,
-    before a longer paragraph or a list, whose words name a section kind ("Mục đích", "Kết quả chung",
-    "Nhiệm vụ, giải pháp cụ thể") or a PAPI indicator ("Y tế công lập"). Its level is one under the
-    nearest labelled or capitals heading."""
+    before a longer paragraph, a list or another such heading ("Cung ứng dịch vụ công" / "Về y tế công
+    lập"; ``stacked``: one step of that look-ahead), whose words name a section kind ("Mục đích", "Kết quả
+    chung", "Nhiệm vụ, giải pháp cụ thể") or a PAPI indicator ("Y tế công lập", "Nâng cao sự tham gia của
+    người dân ở cấp cơ sở"). Its level is one under the nearest labelled or capitals heading."""
     t = s.rstrip()
     if not t or len(t) > _PLAIN_MAX_CHARS or t[-1] in ".;:,!?…)" or any(c.isdigit() for c in t):
         return None
-    if len(t.split()) > _PLAIN_MAX_WORDS:
+    words = len(t.split())
+    if words > _PLAIN_MAX_INDICATOR_WORDS:
         return None
     j = i + 1
     while j < lines.n and lines.blank(j):
@@ -675,13 +697,16 @@ def _plain_heading(lines: _Lines, i: int, s: str, start: int) -> _Heading | None
         return None
     nxt = lines.texts[j].strip()
     if not (lines.starts_item(j) or len(nxt) > len(t) + 20):
-        return None
-    if section_kind(t, None) == "other":
-        from papi_extract.taxonomy import match_indicator
-
-        m = match_indicator(t)
-        if m is None or not m.exact or (m.end - m.start) < 0.8 * len(t):
+        if not (stacked and nxt[:1].isupper() and _plain_heading(lines, j, nxt, 0, stacked=False) is not None):
             return None
+    if words <= _PLAIN_MAX_WORDS and section_kind(t, None) != "other":
+        return _Heading(i, "plain", "", start, start + len(t), -1)
+    from papi_extract.taxonomy import match_indicator
+
+    # an indicator's name, with at most a short lead ("Về", "Nâng cao"): the longest names have 12 words
+    m = match_indicator(t)
+    if m is None or not m.exact or (m.end - m.start) < 0.8 * len(t):
+        return None
     return _Heading(i, "plain", "", start, start + len(t), -1)
 
 
@@ -1252,7 +1277,7 @@ def segment(ctx: DocContext) -> None:
                 and not apx_title and not any(x.label for x in stack)):
             caps_h = _unlabelled_md_heading(s, i, start + ind)
         if (caps_h is None and unwrapped and plain and stack and c0.isupper() and not is_closing
-                and i not in in_table and not apx_title and (cur is None or _ends_paragraph(texts[i - 1]))):
+                and i not in in_table and not apx_title and (cur is None or _ends_paragraph(_text_before(texts, i)))):
             caps_h = _plain_heading(lines, i, s, start + ind)
         if (caps_h is None and in_org and prev_blank and c0.isupper() and not is_closing
                 and i not in in_table and not apx_title and stack and stack[-1].kind == "organization"):
@@ -1301,6 +1326,12 @@ def segment(ctx: DocContext) -> None:
                     # an unlabelled sub-heading sits one level under the nearest labelled or capitals one
                     anchor = next((x for x in reversed(stack) if x.shape not in ("letter", "plain")), None)
                     level = (anchor.level + 1) if anchor else 2
+                    for x in reversed(stack):  # "Cung ứng dịch vụ công" / "Về y tế công lập", "Về giáo dục …"
+                        if x.shape != "plain":
+                            break
+                        if _names_part_of(text, x.title):
+                            level = x.level + 1
+                            break
                 while stack and stack[-1].level >= level:
                     stack.pop()
                 par = stack[-1] if stack else None

@@ -608,6 +608,36 @@ def test_headings_whose_word_numbering_was_lost() -> None:
     ]
 
 
+
+def test_unlabelled_indicator_headings_between_blank_lines_and_stacked() -> None:
+    """An HTML page (or a Word file read through XML) gives its paragraphs apart by blank lines: an unlabelled
+    heading after a finished paragraph is still found. Two stacked ones, a dimension then one of its
+    sub-dimensions ("Công khai, minh bạch" / "Về công khai danh sách hộ nghèo"), are two levels, and a sibling
+    sub-dimension stays on the lower one. A lead ("Về …") may come before a name of more than ten words."""
+    long = " Nội dung này được viết thành một đoạn văn dài để văn bản có nhiều dòng dài, mỗi đoạn một dòng riêng."
+    text = (
+        "KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2024\n\n"
+        "II. NHIỆM VỤ TRỌNG TÂM\n\n"
+        "Công khai, minh bạch trong việc ra quyết định ở địa phương\n\n"
+        "Về công khai danh sách hộ nghèo\n\n"
+        "1. UBND các phường niêm yết danh sách hộ nghèo tại trụ sở khu phố." + long + "\n\n"
+        "Về thu, chi ngân sách cấp xã\n\n"
+        "2. UBND các phường công khai dự toán thu, chi ngân sách hằng năm." + long + "\n\n"
+        "Về thủ tục liên quan đến giấy chứng nhận quyền sử dụng đất\n\n"
+        "3. Chi nhánh Văn phòng đăng ký đất đai rút ngắn thời gian giải quyết hồ sơ." + long + "\n\n"
+        "Ghi chú về kinh phí\n\n"
+        "Kinh phí thực hiện do ngân sách thành phố bảo đảm." + long + "\n"
+    )
+    ctx = _outline(text)
+    got = [(s.label, s.title, s.level) for s in ctx.sections]
+    assert got == [
+        ("II", "NHIỆM VỤ TRỌNG TÂM", 1),
+        ("", "Công khai, minh bạch trong việc ra quyết định ở địa phương", 2),
+        ("", "Về công khai danh sách hộ nghèo", 3),
+        ("", "Về thu, chi ngân sách cấp xã", 3),
+        ("", "Về thủ tục liên quan đến giấy chứng nhận quyền sử dụng đất", 2),
+    ]
+
 def test_an_item_cut_by_a_page_number_between_blank_lines_is_no_heading() -> None:
     """ "c) Tổ chức … và tổ chức" | blank | "- 7 -" | blank | "đối thoại … quý III/2024.": the item goes on in
     lower case after the page number, so it is an item whose text ends on the next page, not a heading."""
