@@ -40,6 +40,10 @@ _DATA = Path(__file__).parent / "data" / "deadlines.yaml"
 
 _B = r"(?<![\p{L}\p{N}])"  # word start
 _E = r"(?![\p{L}\p{N}])"  # word end
+# prose's daily recurrence is a clause of its own ("…; thực hiện hằng ngày.", "…, hằng đêm."), not a noun's
+# qualifier ("điện lưới sinh hoạt hàng ngày", "khám, chữa bệnh hằng ngày trong năm")
+_DAILY_CLOSES = regex.compile(r"\s{0,3}(?:[.;)]|$)")
+_DAILY_OPENS = regex.compile(r"(?:^|[.;,:(]|thực\s{1,3}hiện|duy\s{1,3}trì)\s{0,3}$")
 _DATE_NUM = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])"
 _DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:,\s*)?(?:năm|[/\-])\s*(\d{4}))?(?!\d)"
 _PAREN = r"\s*\([^()\n]{0,90}\)"
@@ -115,6 +119,7 @@ class _Vocab:
     per_plan_not_before: regex.Pattern[str]
     per_term: regex.Pattern[str]
     recurring_unnamed: regex.Pattern[str]
+    recurring_daily: regex.Pattern[str]
     weekday_of_month: regex.Pattern[str]
     unspecified: regex.Pattern[str]
     event_prose: regex.Pattern[str]
@@ -220,6 +225,7 @@ def _vocab() -> _Vocab:
         per_plan_not_before=regex.compile(r"\s+" + _alt(d.get("per_plan_not_before") or []) + _E),
         per_term=regex.compile(_B + _alt(d.get("per_term") or []) + _E),
         recurring_unnamed=regex.compile(_B + _alt(d.get("recurring_unnamed") or []) + _E),
+        recurring_daily=regex.compile(_B + _alt(d.get("recurring_daily") or []) + _E),
         # "Chủ nhật cuối cùng của tháng", "thứ Hai đầu tiên của tháng": a fixed day of every month (not "của tháng 6")
         weekday_of_month=regex.compile(
             _B + _alt(d.get("weekdays") or []) + r"(?:\s+(?:tuần\s+)?" + _alt(d.get("week_of_month") or []) + r")?"
@@ -477,6 +483,10 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         recs.append(_Rec(m.start(), m.end(), "recurring", recurrence="monthly", prio=2))
     for m in (v.recurring_unnamed.finditer(low) if "tuần" in low else ()):
         recs.append(_Rec(m.start(), m.end(), "recurring", prio=2))
+    for m in (v.recurring_daily.finditer(low) if ("ngày" in low or "đêm" in low) else ()):
+        if cell or (_DAILY_CLOSES.match(low, m.end())
+                    and _DAILY_OPENS.search(low[max(0, m.start() - 16) : m.start()])):
+            recs.append(_Rec(m.start(), m.end(), "recurring", prio=2))
     if digit and "kể" in low and "từ" in low:  # ("kể  từ": justified text keeps two spaces)
         for m in _DELAY_AFTER_EVENT.finditer(low):
             end = m.end()

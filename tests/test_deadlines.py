@@ -520,6 +520,22 @@ def test_weekly_ocr_quarter_and_window_until_year_end() -> None:
     assert parse_deadlines("Từ nay đến năm 2030 phấn đấu đạt 90% hài lòng.", 0, None, cell=False) == []
 
 
+def test_daily_recurrence_only_as_a_clause_of_its_own() -> None:
+    """ "Hằng ngày" / "hàng đêm" is the task's time when it makes a clause of its own ("…; duy trì hằng ngày.",
+    "…, mỗi đêm.", a cell); a noun's qualifier ("nước sạch sinh hoạt hằng ngày", "trực hằng ngày tại trụ sở")
+    is no deadline."""
+    text = "Đội thu gom rác dọn vệ sinh khu chợ trung tâm và các tuyến phố chính; duy trì hằng ngày."
+    (d,) = parse_deadlines(text, 0, None, cell=False)
+    assert (d.kind, d.recurrence, d.raw) == ("recurring", None, "hằng ngày")
+    check_spans(text, [d])
+    (d,) = parse_deadlines("Dân quân tự vệ tuần tra khu vực bến đò, mỗi đêm.", 0, None, cell=False)
+    assert (d.kind, d.raw) == ("recurring", "mỗi đêm")
+    (d,) = parse_deadlines("Hàng ngày", 0, None, cell=True)
+    assert d.kind == "recurring"
+    assert parse_deadlines("Bảo đảm 100% hộ dân có nước sạch sinh hoạt hằng ngày.", 0, None, cell=False) == []
+    assert parse_deadlines("Cán bộ trực hằng ngày tại trụ sở để tiếp dân.", 0, None, cell=False) == []
+
+
 def test_month_range_is_one_month_record_per_month() -> None:
     """ "Tháng 11 - 12/2024" is November and December, not the date 11/12/2024; "ngày 11-12/2024" stays a date."""
     got = parse_deadlines("Tháng 11 - 12/2024", 0, None, cell=True)
