@@ -1250,6 +1250,18 @@ class _Scan:
     unknown: int  # where the unsure word starts (when not sure)
 
 
+# "các xã", "các phường, thị trấn" closing the text read so far: a colon after them opens their names,
+# a place name of two or more capitalised syllables ("Quảng Thái"; "Hướng dẫn …", "Tổ chức họp …" are actions)
+_PLACE_NAME_AT = regex.compile(r"\p{Lu}\p{Ll}{0,7}(?:[ \t]{1,3}\p{Lu}\p{Ll}{0,7}){1,3}(?![\p{L}\p{N}])")
+_PLURAL_UNITS_END = regex.compile(
+    r"(?<![\p{L}\p{N}])các\s{1,3}(?:xã|phường|thị\s{1,3}trấn|huyện|quận|thị\s{1,3}xã|thôn|xóm|ấp|bản|tổ\s{1,3}dân\s{1,3}phố)"
+    r"(?:\s{0,3}[,;]\s{0,3}(?:xã|phường|thị\s{1,3}trấn|thị\s{1,3}xã)){0,2}\s{0,3}$")
+
+
+def _nwords_between(text: str, a: int, b: int) -> int:
+    return len(text[a:b].split())
+
+
 def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
     """Fast path: walk an agency list from ``pos`` until a predicate, a colon or a clause starts.
 
@@ -1264,6 +1276,8 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
     collective_open = False
     head_end = -1
     place_end = -1  # end of "<unit word> <Capitalised place>" ("thị xã Ninh Hòa") when that is the last read
+    proper_open = False  # the last head read is a proper-name head ("Hợp tác xã", "Trường Tiểu học")
+    proper_from = pos
     while i < limit:
         i = _skip_ws(low, i)
         if i >= limit:
@@ -1278,11 +1292,18 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
             expect = False
             has_loc = False
             collective_open = st.family
-            if _key(st.head) in v.proper_name_heads:
+            proper_open = _key(st.head) in v.proper_name_heads
+            if proper_open:
                 place_end = -2  # its proper name is still to come: a lower-case word after it ends the name
+                proper_from = i
             continue
         ch = low[i]
         if ch == ":":
+            j = _skip_ws(low, i + 1)
+            if _PLURAL_UNITS_END.search(low, max(pos, i - 40), i) and _PLACE_NAME_AT.match(text, j) \
+                    and not v.predicate.match(low, j):
+                i = j  # "UBND các xã: Quảng Thái, Quảng Ngạn": the units' names follow the colon
+                continue
             return _Scan(good, True, i)
         if ch in ",;":
             j = _skip_ws(low, i + 1)
@@ -1372,8 +1393,11 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
             continue
         if place_end == good and _skip_ws(low, good) == i:
             # "Chi nhánh … thị xã Ninh Hòa | rút ngắn": a lower-case word after a unit's place name is
-            # the predicate (its qualifiers, "mới", "(cũ)", were read above)
-            return _Scan(good, True, i)
+            # the predicate (its qualifiers, "mới", "(cũ)", were read above); after a single capitalised
+            # syllable of a proper-name head it may close that word ("Hợp tác xã Dịch | vụ môi trường",
+            # "Hợp tác xã Nông | nghiệp"): the tokenizer decides
+            single = proper_open and _nwords_between(text, proper_from, good) == 1
+            return _Scan(good, not single, i)
         if v.predicate.match(low, i) or v.stop.match(low, i):
             if not v.stop.match(low, i) and _skip_ws(low, good) == i and i > pos:
                 prev = _word_before(text, pos, i).group()

@@ -934,3 +934,29 @@ def test_form_of_address_before_an_office(text: str, expected: list[str]) -> Non
     found = subject_agencies(text, 3)
     assert [key(a.name) for a in found] == [key(n) for n in expected]
     check_spans(text, found, 3)
+
+
+def test_units_named_after_a_colon_are_one_agency_each() -> None:
+    """ "UBND các phường: Phú Hội, Vĩnh Ninh" names each ward (subject or partner); a colon after "các xã" opening
+    an action ("UBND các xã: Hướng dẫn …", "Trưởng các thôn: Tổ chức họp …") still ends the name."""
+    text = "Công an thành phố phối hợp với UBND các phường: Phú Hội, Vĩnh Ninh, Thuận Lộc rà soát camera an ninh"
+    assert [a.name for a in cooperation_agencies(text)] == [
+        "Ủy ban nhân dân phường Phú Hội", "Ủy ban nhân dân phường Vĩnh Ninh", "Ủy ban nhân dân phường Thuận Lộc"]
+    subj = "UBND các xã: Tam Phước, Tam Thanh tổ chức đối thoại với Nhân dân về công tác giải phóng mặt bằng"
+    assert [a.name for a in subject_agencies(subj)] == ["Ủy ban nhân dân xã Tam Phước", "Ủy ban nhân dân xã Tam Thanh"]
+    assert [a.raw for a in subject_agencies("UBND các xã, thị trấn: Hướng dẫn người dân đăng ký tài khoản")] == [
+        "UBND các xã, thị trấn"]
+    assert [a.raw for a in subject_agencies("Trưởng các thôn: Tổ chức họp thôn lấy ý kiến Nhân dân")] == [
+        "Trưởng các thôn"]
+
+
+def test_proper_name_head_whose_name_opens_with_a_two_syllable_word() -> None:
+    """After a proper-name head, a lower-case syllable closing a one-syllable capitalised word belongs to the
+    name ("Hợp tác xã Vận tải Thành Công", "Hợp tác xã Dịch vụ nông nghiệp"); after a whole proper name it is
+    the verb ("Hợp tác xã Tân Tiến | công khai"), and "trả lời" is a predicate."""
+    text = "Phòng Kinh tế phối hợp với Hợp tác xã Thương mại dịch vụ xã Hòa An hỗ trợ tiêu thụ nông sản"
+    assert [a.raw for a in cooperation_agencies(text)] == ["Hợp tác xã Thương mại dịch vụ xã Hòa An"]
+    assert [a.raw for a in cooperation_agencies("phối hợp với Hợp tác xã Tân Tiến công khai các khoản thu")] == [
+        "Hợp tác xã Tân Tiến"]
+    text = "Thanh tra huyện chủ trì, phối hợp với Văn phòng HĐND và UBND huyện trả lời đơn thư của công dân"
+    assert [a.raw for a in cooperation_agencies(text)] == ["Văn phòng HĐND và UBND huyện"]
