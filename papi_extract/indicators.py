@@ -33,7 +33,7 @@ from papi_extract.context import Block, DocContext
 from papi_extract.grid_tables import ROW_LABEL_CELL as _ROW_LABEL
 from papi_extract.models import IndicatorMention, Section
 from papi_extract.pipeline import Stage
-from papi_extract.tables import cell_pieces
+from papi_extract.tables import cell_pieces, column_dimension
 from papi_extract.taxonomy import IndicatorMatch, canonical_name, code_list, find_indicators_folded
 
 
@@ -312,6 +312,9 @@ def _table_column_mentions(ctx: DocContext) -> list[dict[str, Any]]:
                 found = find_indicators_folded(folded[a:b])
                 if found and all(m.exact for m in found) and (role == "dimension") == (found[0].subdimension is None):
                     out.extend(_mentions(ctx, found, (a, b), ctx.section_at(a), "table_column"))
+                elif role == "subdimension" and b - a < 200 and (whole := column_dimension(ctx.text[a:b])) is not None:
+                    # a whole dimension named in the sub-dimension column (with, in brackets, one of its parts)
+                    out.extend(_code_mentions(ctx, (whole,), (a, b)))
     return out
 
 

@@ -411,6 +411,38 @@ def _indicator(text: str, match: Matcher | None) -> Any:
         return None
 
 
+_BRACKETED = regex.compile(r"\([^()\n]{0,200}\)")
+
+
+def column_dimension(name: str, match: Matcher | None = None) -> tuple[int, str | None] | None:
+    """A task table's indicator-column cell that names a whole dimension ("Chỉ số nội dung 1: Tham gia của
+    người dân ở cấp cơ sở"), the row's dimension; a sub-dimension of it named in brackets ("Chỉ số nội dung 7:
+    Quản trị môi trường (nội dung thành phần Chất lượng không khí)") refines it. None when the cell names no
+    dimension whole (a sub-dimension cell is read by the caller); so does one after a "Nội dung thành phần:"
+    label."""
+    if match is None:
+        from papi_extract.taxonomy import match_indicator as match
+    head, tails = name, [b.group()[1:-1] for b in _BRACKETED.finditer(name)]
+    km = _role_label("subdimension", False).search(fold(name), 8)
+    if km is not None:
+        # "Chỉ số 1 - Tham gia … Nội dung thành phần: Đóng góp tự nguyện" (a line break run together)
+        head, tails = name[: km.start()], [name[km.end() :], *tails]
+    bare = _BRACKETED.sub(" ", head).strip(" \t;,.-–")
+    m = _indicator(bare, match)
+    if m is None or getattr(m, "subdimension", None) is not None or not getattr(m, "exact", False) \
+            or not _strong(m, bare):
+        return None
+    dim = int(getattr(m, "dimension"))
+    from papi_extract.taxonomy import search_indicators
+
+    for tail in tails:
+        sub = next((x.subdimension for x in search_indicators(tail)
+                    if x.dimension == dim and x.subdimension is not None), None)
+        if sub is not None:
+            return dim, sub
+    return dim, None
+
+
 def _strong(m: Any, text: str) -> bool:
     """A taxonomy match that names (most of) the cell, not a word inside a sentence."""
     if m is None:
@@ -770,6 +802,13 @@ class _Builder:
                 m = _indicator(name, self.match)
                 msub = getattr(m, "subdimension", None) if m is not None else None
                 self.col_sub = None
+                whole = column_dimension(name, self.match) if not msub and len(name) < 200 else None
+                if whole is not None and (dim is None or dcol is None):
+                    # "Chỉ số nội dung 1: Tham gia …" in the sub-dimension column: the row's dimension
+                    dim, sub = whole
+                    self.col_sub = sub
+                    if "dimension" not in self.cols:
+                        self.col_dim = dim if sub is None else None
             if msub and _strong(m, name) and (dim is None or str(msub).split(".")[0] == str(dim)):
                 dim, sub = getattr(m, "dimension", dim), msub
                 self.col_sub = msub

@@ -2549,3 +2549,22 @@ def test_a_column_of_indicator_codes_tags_each_row_and_an_official_column_leads(
     assert [(i.raw, i.dimension, i.subdimension, i.method) for i in doc.indicators] == [
         ("6.4", 6, "6.4", "table_column"), ("3.1; 2.2", 3, "3.1", "table_column"),
         ("3.1; 2.2", 2, "2.2", "table_column"), ("Chỉ số 7", 7, None, "table_column")]
+
+
+def test_a_whole_dimension_in_the_indicator_column_tags_its_rows() -> None:
+    """A remedy table's indicator column may name a whole dimension ("Chỉ số nội dung 5: Thủ tục hành chính
+    công"), refined by a sub-dimension in brackets or after "Nội dung thành phần:": each such cell gives its row
+    the dimension (and sub-dimension) and is one indicator mention."""
+    text = ("# KẾ HOẠCH\n\nKhắc phục hạn chế Chỉ số PAPI huyện Mỹ Hào năm 2023\n\n## II. GIẢI PHÁP\n\n"
+            "| TT | Nội dung thành phần giảm điểm | Giải pháp | Chủ trì | Thời gian |\n|---|---|---|---|---|\n"
+            "| 1 | Chỉ số nội dung 5: Thủ tục hành chính công | Niêm yết thủ tục tại bộ phận một cửa "
+            "| Văn phòng HĐND và UBND huyện | Quý II/2023 |\n"
+            "| 2 | Chỉ số nội dung 6 - Cung ứng dịch vụ công (nội dung thành phần Y tế công lập) "
+            "| Khảo sát sự hài lòng của người bệnh | Trung tâm Y tế huyện | Quý III/2023 |\n"
+            "| 3 | Chỉ số 2 - Công khai, minh bạch Nội dung thành phần: Công khai danh sách hộ nghèo "
+            "| Niêm yết danh sách hộ nghèo tại nhà văn hóa thôn | Phòng Lao động - Thương binh và Xã hội | Quý IV/2023 |\n")
+    doc = parse(text, fmt="markdown")
+    assert [(t.label, t.dimension, t.subdimension) for t in doc.tasks] == [("1", 5, None), ("2", 6, "6.1"),
+                                                                       ("3", 2, "2.2")]
+    assert [(i.dimension, i.subdimension, i.method) for i in doc.indicators] == [
+        (5, None, "table_column"), (6, "6.1", "table_column"), (2, "2.2", "table_column")]
