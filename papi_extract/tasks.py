@@ -2466,9 +2466,11 @@ def _drafts_from_row(st: _Doc, t: Table, r: Row, sid: str | None) -> list[_Draft
     whole = Joined(st.doc, c.parts, st.folded) if c is not None and not c.empty() else Joined(st.doc, [], st.folded)
     marks = list(_CELL_ITEM.finditer(whole.text)) if whole.text.lstrip()[:1] in "-–•+" else []
     numbered = False
-    if len(marks) < 2 and whole.text.lstrip()[:2] in ("1.", "1)"):
-        # "1. Công khai …; 2. Niêm yết …; 3. Tổ chức …": numbered items, in sequence from 1
-        marks = list(_CELL_NUMBERED.finditer(whole.text))
+    bracketed = whole.text.lstrip()[:3] == "(1)"
+    if len(marks) < 2 and (whole.text.lstrip()[:2] in ("1.", "1)") or bracketed):
+        # "1. Công khai …; 2. Niêm yết …; 3. Tổ chức …": numbered items, in sequence from 1 ("(1) …; (2) …"
+        # too, which keep the row's number: their own restarts in every row)
+        marks = list((_CELL_BRACKETED if bracketed else _CELL_NUMBERED).finditer(whole.text))
         numbered = [int(m.group(1)) for m in marks] == list(range(1, len(marks) + 1))
         if not numbered:
             marks = []
@@ -2483,13 +2485,14 @@ def _drafts_from_row(st: _Doc, t: Table, r: Row, sid: str | None) -> list[_Draft
         cut = len(item.rstrip(" ;-–•+\n"))
         if item[:cut].strip():
             d = _draft_from_row(st, t, r, sid, whole.slice(a, a + cut))
-            out.append(replace(d, label=m.group(1)) if numbered else d)
+            out.append(replace(d, label=m.group(1)) if numbered and not bracketed else d)
     return out
 
 
 # an item of a text cell listing several tasks: "- A; - B" (a <br> between them became "; "), "- A\n- B"
 _CELL_ITEM = regex.compile(r"(?:^|;\s{1,3}|\n\s{0,3})[-–•+]\s{1,3}(?=\S)")
 _CELL_NUMBERED = regex.compile(r"(?:^\s{0,3}|;\s{1,3}|\n\s{0,3})(\d{1,2})[.)]\s{1,3}(?=\S)")
+_CELL_BRACKETED = regex.compile(r"(?:^\s{0,3}|[;.]\s{1,3}|\n\s{0,3})\((\d{1,2})\)\s{1,3}(?=\S)")
 
 
 def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | None = None) -> _Draft:

@@ -2568,3 +2568,20 @@ def test_a_whole_dimension_in_the_indicator_column_tags_its_rows() -> None:
                                                                        ("3", 2, "2.2")]
     assert [(i.dimension, i.subdimension, i.method) for i in doc.indicators] == [
         (5, None, "table_column"), (6, "6.1", "table_column"), (2, "2.2", "table_column")]
+
+
+def test_bracket_numbered_solutions_in_one_cell_are_tasks_of_their_row() -> None:
+    """ "(1) …; (2) …" in a remedy table's solution cell: one task per solution, each with the row's agencies and
+    time and the row's number (the bracketed numbers restart in every row); a lone "(1)" is kept whole."""
+    text = ("# KẾ HOẠCH\n\nKhắc phục hạn chế Chỉ số PAPI tỉnh Ninh Thuận năm 2023\n\n## II. GIẢI PHÁP\n\n"
+            "| TT | Giải pháp | Chủ trì | Phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+            "| 1 | (1) Niêm yết công khai thủ tục hành chính tại bộ phận một cửa; (2) Số hóa hồ sơ, kết quả giải "
+            "quyết thủ tục hành chính | Sở Nội vụ | UBND các huyện | Quý II/2023 |\n"
+            "| 2 | (1) Tập huấn kỹ năng tiếp công dân cho công chức cấp xã | Thanh tra tỉnh | Sở Tư pháp | Quý III/2023 |\n")
+    doc = parse(text, fmt="markdown")
+    got = [(t.label, t.text, [a.name for a in t.lead], [d.end for d in t.deadlines]) for t in doc.tasks]
+    assert got == [
+        ("1", "Niêm yết công khai thủ tục hành chính tại bộ phận một cửa", ["Sở Nội vụ"], ["2023-06-30"]),
+        ("1", "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", ["Sở Nội vụ"], ["2023-06-30"]),
+        ("2", "(1) Tập huấn kỹ năng tiếp công dân cho công chức cấp xã", ["Thanh tra tỉnh"], ["2023-09-30"]),
+    ]
