@@ -205,6 +205,7 @@ def _patterns() -> dict[str, object]:
 
 
 _OWN_KINDS_UNDER_TASKS = frozenset({"objectives", "limitations", "purpose"})
+_OWN_KINDS_UNDER_PREAMBLE = frozenset({"objectives", "limitations", "purpose", "tasks"})
 
 
 # a zero inside or closing a word in capitals ("T0 CHỨC THỰC HIỆN"): OCR's reading of the letter O
@@ -228,6 +229,14 @@ def section_kind(title: str, parent_kind: str | None) -> str:
             # ("Khắc phục hạn chế …", "Nâng cao kết quả …" are tasks)
             for kind, rx in pats["kinds"]:  # type: ignore[attr-defined]
                 if kind in _OWN_KINDS_UNDER_TASKS and (m := rx.search(f)) is not None and m.start() == 0:
+                    return kind
+        elif parent_kind in _OWN_KINDS_UNDER_TASKS:
+            # "2. Mục tiêu" under "II. MỤC ĐÍCH, YÊU CẦU VÀ MỤC TIÊU", "2. Nhiệm vụ" under "II. MỤC TIÊU, NHIỆM VỤ":
+            # a heading opening with another kind's words has that kind (the guide: unless its own heading
+            # says otherwise)
+            for kind, rx in pats["kinds"]:  # type: ignore[attr-defined]
+                if (kind in _OWN_KINDS_UNDER_PREAMBLE and kind != parent_kind and (m := rx.search(f)) is not None
+                        and m.start() == 0):
                     return kind
         return parent_kind
     if f in vocab().tasks_exact_titles:

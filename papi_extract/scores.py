@@ -58,6 +58,7 @@ from papi_extract.pipeline import Stage
 from papi_extract.tables import SEPARATOR_CELL, cell_pieces
 from papi_extract.taxonomy import (
     IndicatorMatch,
+    code_list,
     find_indicators_folded,
     is_total_cell_folded,
     search_indicators_folded,
@@ -1617,11 +1618,16 @@ class _Prose:
         return any(k in f for k in self.v.keywords) and bool(self.v.prefilter.search(f))
 
     def _resolve(self, a: int, b: int) -> tuple[tuple[int | None, str | None] | None, int]:
-        """The subject named in folded[a:b]: the last indicator name, else the total; and where it starts."""
+        """The subject named in folded[a:b]: the last indicator named (by its name or by its number, "chỉ số
+        nội dung 8"), else the total; and where it starts."""
         f = self.folded[a:b]
+        numbered = _numbered_subject(f) if "chi so" in f else None
         if self._bare(f):
-            return None, a
+            # "chỉ số nội dung 8" is filler words and a number to ``_bare``
+            return (numbered[0], a + numbered[1]) if numbered is not None else (None, a)
         hits = search_indicators_folded(f)
+        if numbered is not None and (not hits or hits[-1].start < numbered[1]):
+            return numbered[0], a + numbered[1]
         if hits:
             h = hits[-1]
             return (h.dimension, h.subdimension), a + h.start
@@ -1658,6 +1664,10 @@ class _Prose:
         m: regex.Match[str] | None  # a pattern's match below; an event's (None for punctuation) further on
         for m in v.score.finditer(f):
             events.append((m.start(), m.end(), "score", m))
+        if "lan luot" in f:
+            # "… lần lượt đạt 5,12; 7,26 và 3,31 điểm": the figures before the last share its unit
+            for m in _LISTED_FIGURE.finditer(f, f.find("lan luot")):
+                events.append((m.start(), m.end(), "score", m))
         for m in v.rank.finditer(f):
             events.append((m.start("word"), m.end(), "rank", m))
         for m in v.rank_change.finditer(f):
@@ -1801,6 +1811,9 @@ class _Prose:
                 hits = search_indicators_folded(f[g.last : resp_at])
                 if len(hits) >= 2:
                     respective = [((h.dimension, h.subdimension), a + g.last + h.start) for h in hits]
+                elif (nl := _NUMBERED_LIST.search(f, g.last, resp_at)) is not None:
+                    # "Các chỉ số nội dung 2, 5 và 7 lần lượt đạt 5,12; 7,26 và 3,31 điểm"
+                    respective = [((int(d), None), a + nl.start()) for d in _DIGIT.findall(nl.group("nums"))]
                 resp_at = -1
             if respective:  # the next figure of the sentence takes the next name
                 subj, sstart = respective.pop(0)
@@ -1988,6 +2001,34 @@ class _Prose:
 
 # ---------------------------------------------------------------------------------------------
 # The stage
+
+
+# "chỉ số nội dung 8", "chỉ số 4", "chỉ số nội dung thứ 3", "chỉ số thành phần 5.3" (folded): an indicator named by
+# its number; not a count ("8 chỉ số nội dung") nor a figure ("chỉ số 8,5")
+_NUMBERED_SUBJECT = regex.compile(
+    r"(?<![\p{L}\p{N}])chi\s{1,2}so(?:\s{1,2}(?:noi\s{1,2}dung|thanh\s{1,2}phan))?(?:\s{1,2}thu)?\s{1,2}"
+    r"([1-8](?:\.[1-6])?)(?![\d]|[.,]\d)")
+
+
+_FIG = r"\d{1,2},\d{1,3}"
+_LISTED_FIGURE = regex.compile(
+    rf"(?<![\d,])(?P<num>{_FIG})(?P<max>)(?=\s{{0,2}}(?:[;,]|va)\s{{1,2}}(?:{_FIG}\s{{0,2}}(?:[;,]|va)\s{{1,2}}){{0,6}}"
+    rf"{_FIG}\s{{1,2}}diem)")
+# "chỉ số nội dung 2, 5 và 7" (folded): several dimensions named by number, for "lần lượt"
+_NUMBERED_LIST = regex.compile(
+    r"(?<![\p{L}\p{N}])chi\s{1,2}so(?:\s{1,2}noi\s{1,2}dung)?\s{1,2}"
+    r"(?P<nums>[1-8](?:\s{0,2}(?:,|;|va)\s{0,2}[1-8](?![\d.,]\d)){1,7})(?![\d]|[.,]\d)")
+_DIGIT = regex.compile(r"[1-8]")
+
+
+def _numbered_subject(f: str) -> tuple[tuple[int, str | None], int] | None:
+    """The last indicator named by number in the folded clause ``f``, and where it starts."""
+    last = None
+    for m in _NUMBERED_SUBJECT.finditer(f):
+        codes = code_list(m.group(1)) if "." in m.group(1) else ((int(m.group(1)), None),)
+        if codes:
+            last = (codes[0], m.start())
+    return last
 
 
 def _heading_year(ctx: DocContext, sections: dict[str, Section], sid: str | None) -> int | None:

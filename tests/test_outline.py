@@ -1002,3 +1002,18 @@ def test_section_kind_named_first_wins(title: str, kind: str) -> None:
     from papi_extract.outline import section_kind
 
     assert section_kind(title, None) == kind
+
+
+def test_a_child_heading_opening_with_another_kind_has_that_kind() -> None:
+    """Sections inherit their parent's kind unless their own heading says otherwise: "2. Chỉ tiêu cụ thể" under
+    "II. YÊU CẦU VÀ CHỈ TIÊU" is objectives, "2. Nhiệm vụ trọng tâm" under "III. MỤC TIÊU VÀ NHIỆM VỤ" is tasks;
+    "1. Yêu cầu chung" stays purpose and "1. Về công tác chỉ đạo" inherits objectives."""
+    text = ("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2025\n\n"
+            "II. YÊU CẦU VÀ CHỈ TIÊU\n1. Yêu cầu chung\nCác đơn vị triển khai nghiêm túc.\n"
+            "2. Chỉ tiêu cụ thể\nTổng điểm đạt 44 điểm.\n"
+            "III. MỤC TIÊU VÀ NHIỆM VỤ\n1. Về công tác chỉ đạo\nNâng cao trách nhiệm người đứng đầu.\n"
+            "2. Nhiệm vụ trọng tâm\nSở Nội vụ rà soát thủ tục hành chính.\n")
+    ctx = _outline(text)
+    assert [(s.label, s.kind) for s in ctx.sections] == [
+        ("II", "purpose"), ("1", "purpose"), ("2", "objectives"), ("III", "objectives"), ("1", "objectives"),
+        ("2", "tasks")]

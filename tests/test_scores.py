@@ -484,6 +484,23 @@ def test_respectively_pairs_names_and_figures_in_order() -> None:
     assert get(ctx, 5, None, 2022, "actual").value == 7.02
 
 
+def test_dimensions_named_by_number_in_prose() -> None:
+    """ "Chỉ số nội dung 6 đạt 7,40 điểm", "chỉ số 3 (4,55 điểm)": a dimension named by its number is the figure's
+    subject, in results and in targets (also after a clause about another one, and "lần lượt" over a list of numbers
+    sharing one unit: "2, 5 và 7 … 5,12; 7,26 và 3,31 điểm"); "8 chỉ số nội dung" is a count, not a subject."""
+    ctx = parse("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2024\n\nI. KẾT QUẢ NĂM 2023\n\n"
+                "Năm 2023, chỉ số nội dung 6 đạt 7,40 điểm, chỉ số 3 (4,55 điểm); cả 8 chỉ số nội dung đều có điểm "
+                "thấp hơn trung bình, tổng điểm đạt 41,90 điểm.\n"
+                "Các chỉ số nội dung 1, 4 và 8 lần lượt đạt 4,98; 6,12 và 2,87 điểm.\n\n"
+                "II. MỤC TIÊU\n\n"
+                "Phấn đấu năm 2024 chỉ số nội dung 2 tăng ít nhất 0,20 điểm; chỉ số nội dung 7 đạt từ 3,60 điểm trở lên.\n")
+    got = sorted(((s.dimension, s.year, s.kind, s.value, s.change) for s in ctx.scores), key=str)
+    assert got == sorted([(6, 2023, "actual", 7.4, None), (3, 2023, "actual", 4.55, None),
+                          (None, 2023, "actual", 41.9, None), (1, 2023, "actual", 4.98, None),
+                          (4, 2023, "actual", 6.12, None), (8, 2023, "actual", 2.87, None),
+                          (2, 2024, "target", None, 0.2), (7, 2024, "target", 3.6, None)], key=str)
+
+
 def test_score_table_whose_year_is_in_the_sentence_before_it() -> None:
     """ "Kết quả năm 2025 … như sau:" over "TT | Chỉ số nội dung | Điểm | Xếp hạng": the year of the columns."""
     ctx = parse(
