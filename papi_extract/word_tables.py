@@ -24,6 +24,9 @@ import regex
 
 _ROW_LABEL = regex.compile(r"^[ ]{0,3}(?:\d{1,3}(?:\.\d{1,3}){0,2}\.?|[IVXLC]{1,6}\.?)[ ]{0,2}\t")
 _MAX_SPILL = 12  # lines one row may spill over
+# a numbered paragraph or heading ("IV. TỔ CHỨC THỰC HIỆN", "1. Sở Nội vụ"): its label is followed by a space, a row's
+# by a tab (_ROW_LABEL)
+_PARA_LABEL = regex.compile(r"^[ ]{0,3}(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3}){0,2})[.)][ ]")
 _NUMBER_HEAD = regex.compile(r"^[ ]{0,3}(?:STT|TT|Số TT|Stt)[ ]{0,2}\t")
 
 
@@ -108,7 +111,12 @@ def _join_run(run: list[str]) -> list[str]:
     while k < b:
         total = tabs[k]
         m = k + 1
-        if total < width:
+        # a row spills inside the table (right after a row of its full width, or a spilled one), or opens with
+        # cells of its own (a header whose cell wraps: "TT<TAB>…<TAB>Tăng (+)" / "giảm (-)<TAB>Xếp hạng"):
+        # paragraphs after the table ("V. TỔ CHỨC THỰC HIỆN" / "1. Phòng Nội vụ" / …) and a two-column tail
+        # ("Nơi nhận:<TAB>TM. ỦY BAN NHÂN DÂN") never add up to a row of it
+        in_table = bool(out) and out[-1].count("\t") == width and not (total == 0 and _PARA_LABEL.match(run[k]))
+        if total < width and (in_table or total >= 2):
             while (m < b and m - k <= _MAX_SPILL and total < width and not _ROW_LABEL.match(run[m])
                    and not _header_row(run[m])):
                 total += tabs[m]

@@ -105,3 +105,20 @@ def test_a_header_row_is_never_a_spilled_paragraph_of_the_lines_above_it() -> No
     assert out[1:4] == ["KẾ HOẠCH", "Nâng cao Chỉ số PAPI huyện Lâm Hà năm 2024", "I. KẾT QUẢ"]
     assert out[4].startswith("TT\t") and out[-2].startswith("Chỉ số thành phần\tTT\t")
     assert "Các nhiệm vụ cụ thể như sau:" in out
+
+
+def test_paragraphs_and_a_two_column_tail_after_a_table_stay_lines_of_their_own() -> None:
+    """With no blank line anywhere, the run of a table goes on to the end of the text: the paragraphs after it
+    ("IV. TỔ CHỨC THỰC HIỆN", "1. Sở Nội vụ", …) and the tail's one-tab rows ("Nơi nhận:<TAB>TM. ỦY BAN …") add up
+    to the table's width, but start no row of it; a header whose cell wraps ("Tăng (+)" / "giảm (-)<TAB>…") is
+    still joined."""
+    text = ("TT\tChỉ số\tNăm 2022\tNăm 2023\tTăng (+)\n" "giảm (-)\tXếp hạng\n"
+            "1\tQuản trị điện tử\t3,02\t2,71\t-0,31\t44/63\n"
+            "2\tThủ tục hành chính công\t7,31\t7,25\t-0,06\t38/63\n"
+            "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\nTheo dõi, đôn đốc việc thực hiện Kế hoạch.\n"
+            "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n- UBND tỉnh (b/c);\tCHỦ TỊCH\n- Sở Nội vụ;\t\n- Các huyện;\t(Đã ký)\n"
+            "- Lưu: VT.\tNguyễn Văn An\n")
+    rows = join_spilled_cells(text).split("\n")
+    assert rows[0] == "TT\tChỉ số\tNăm 2022\tNăm 2023\tTăng (+) giảm (-)\tXếp hạng"
+    assert rows[3:7] == ["IV. TỔ CHỨC THỰC HIỆN", "1. Sở Nội vụ", "Theo dõi, đôn đốc việc thực hiện Kế hoạch.",
+                         "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN"]
