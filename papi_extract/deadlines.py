@@ -190,13 +190,17 @@ def _vocab() -> _Vocab:
         frequency_kind=freq_kind,
         frequency_gate=tuple(_key(str(x)) for x in d.get("frequency_counters") or []),
         by_date=regex.compile(
-            _B + rf"(?:({prefixes})\s+)?{by_cues}\s+(?:(?:vào\s+)?ngày\s+)?(?:{_DATE_NUM}|{_DATE_WORDS})"
+            _B + rf"(?:({prefixes})\s+)?{by_cues}(?:\s{{0,2}}:)?\s+(?:(?:vào\s+)?ngày\s+)?(?:{_DATE_NUM}|{_DATE_WORDS})"
         ),
-        by_month=regex.compile(_B + rf"{by_cues}\s+tháng\s+(\d{{1,2}})\s*(?:[/\-]|năm)\s*(\d{{4}})(?!\d)"),
+        # "trước tháng 10/2024" (by the day before it), "chậm nhất tháng 10/2024", "hạn chót: tháng 10/2024" (group 1:
+        # by its end)
+        by_month=regex.compile(_B + rf"(?:({_alt(d.get('latest_cues') or [])})|{by_cues})(?:\s{{0,2}}:)?\s+tháng\s+"
+                               r"(\d{1,2})\s*(?:[/\-]|năm)\s*(\d{4})(?!\d)"),
         # "chậm nhất quý III/2022" (group 1: by the quarter's end), "trước quý IV/2023" (before it starts); not
         # "(từ quý II) đến hết quý IV/2024", the end of a range of quarters
         by_quarter=regex.compile(
-            _B + rf"(?!đến\s)(?:({_alt(d.get('latest_cues') or [])})|{by_cues})\s+(?:trong\s+)?quý\s+(iv|iii|ii|i|[1-4])"
+            _B + rf"(?!đến\s)(?:({_alt(d.get('latest_cues') or [])})|{by_cues})(?:\s{{0,2}}:)?\s+(?:trong\s+)?quý\s+"
+            r"(iv|iii|ii|i|[1-4])"
             + r"\s*(?:/|năm)\s*(\d{4})(?!\d)"),
         date_prose=regex.compile(_B + rf"{_alt(d.get('date_cues') or [])}\s+(?:{_DATE_NUM}|{_DATE_WORDS})"),
         # "đợt 2 tháng 11/2023" is the second round, in November: a number after an ordinal word is no day
@@ -390,10 +394,11 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
             continue  # 30/02 is not a date
         recs.append(_Rec(m.start(), m.end(), "by_date", finish=due, prio=2, year_given=yy is not None))
     for m in (v.by_month.finditer(low) if cue and "tháng" in low else ()):
-        y, mo = int(m.group(2)), int(m.group(1))
+        y, mo = int(m.group(3)), int(m.group(2))
         month_start = _date(y, mo, 1) if _plausible(y) else None
         if month_start is not None:
-            recs.append(_Rec(m.start(), m.end(), "by_date", finish=month_start - dt.timedelta(days=1), prio=2))
+            due = _month_end(y, mo) if m.group(1) else month_start - dt.timedelta(days=1)
+            recs.append(_Rec(m.start(), m.end(), "by_date", finish=due, prio=2))
     for m in (v.by_quarter.finditer(low) if year4 and "quý" in low and any(w in low for w in v.by_cue_words) else ()):
         q, y = v.quarters.get(m.group(2)), int(m.group(3))
         if q is None or not _plausible(y):

@@ -554,6 +554,7 @@ class _Lines:
 
 
 _PAGE_NUMBER_FIRST = frozenset("-Tt0123456789")
+_ARROWS = frozenset("⇒→➔➜➝⟹")  # a line opening with one points to the block above it (its fields)
 
 
 def _is_table_text(t: str) -> bool:
@@ -1265,7 +1266,9 @@ def segment(ctx: DocContext) -> None:
             c1 = s[1:2]
             if c1 not in ".):/IVXL" and not c1.isspace():
                 plain = not c1 or not gates[c1] & _G_DIGIT
-        if (unwrapped and not prev_blank and c0.isupper()
+        if c0 in _ARROWS:
+            prev_blank = True  # "⇒ X chủ trì, Y phối hợp; hoàn thành: …": the line under a task is its own block
+        elif (unwrapped and not prev_blank and c0.isupper()
                 and (_ends_sentence(texts[i - 1]) or texts[i - 1].rstrip().endswith(";"))):
             # one paragraph per line: a finished sentence, or a clause closed by ";" (an item whose bullet was
             # lost), then a capital opens a new one (not after ":": "Phòng Nội vụ:" / "Hướng dẫn …" is one item)

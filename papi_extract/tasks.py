@@ -207,6 +207,7 @@ class Vocab:
     indicator_note: regex.Pattern[str]  # "(Chỉ số nội dung 4 - …)" closing an item: the indicator it serves
     clause_time: regex.Pattern[str]  # "…; năm 2024.", "…; khi có hồ sơ quá hạn.": a closing clause that is the time
     dimension_tag: regex.Pattern[str]  # "Chỉ số nội dung 7" in a "Ghi chú" cell: the dimension by its number
+    time_cue_kept: regex.Pattern[str]  # "hạn chót:": a time field's cue that is part of its time (a latest date)
 
 
 @lru_cache(maxsize=1)
@@ -226,7 +227,8 @@ def vocab() -> Vocab:
         if short:
             parts.append(rf"(?:{short})\s{{0,3}}[:：]")
         alts.append(rf"(?P<{role}>{'|'.join(parts)})")
-    block_line = regex.compile(r"^\s{0,4}(?:" + "|".join(alts) + r")\s{0,4}")
+    # (after an arrow pointing to the task above: "⇒ Hoàn thành: 6 tháng cuối năm 2024.")
+    block_line = regex.compile(r"^\s{0,4}(?:[⇒→➔➜➝⟹]\s{0,3})?(?:" + "|".join(alts) + r")\s{0,4}")
     # one title, or two or three joined by "," / "và" ("Chỉ đạo, phân công thực hiện")
     title = r"(?:" + _alternation(raw["agency_section_titles"]) + r")"
     agency_section = regex.compile(
@@ -249,10 +251,11 @@ def vocab() -> Vocab:
     clause_time = regex.compile(r"\s{0,3}(?:(?:" + _alternation(raw["clause_time_verbs"]) + r")\s{1,3})?(?P<time>(?:"
                                 + _alternation(raw["clause_time_openings"]) + r")(?!\w))")
     dimension_tag = regex.compile(r"(?:" + _alternation(raw["dimension_number_labels"]) + r")\s{0,3}(?:so\s{0,2})?([1-8])(?!\d)")
+    time_cue_kept = regex.compile(r"\s{0,4}[(]?\s{0,3}(?:" + _alternation(raw["time_cues_kept"]) + r")(?!\w)")
     return Vocab(block_line, agency_section, not_task_opening, not_task_phrase, generic_opening,
                  opening_clause, topic_opening, frozenset(raw["header_filler_words"]),
                  reference_ending, person, person_opening, speech_verb, back_reference, indicator_note, clause_time,
-                 dimension_tag)
+                 dimension_tag, time_cue_kept)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -521,6 +524,9 @@ class _Item:
     group: _Item | None = None
     intro: _Item | None = None  # a paragraph lead-in ("…, tập trung thực hiện các nội dung sau:") over paragraphs
     generic: bool = False
+    # an assignment sentence with its own time closing a run of items ("X chủ trì, Y phối hợp; thời gian: năm 2025."):
+    # the section's block, never one item's fields unless an arrow points it at the item above ("⇒ …")
+    detached: bool = False
 
 
 def _rank(b: Block) -> int:
@@ -1340,6 +1346,7 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
             if lines:
                 it.kind = "line"
                 it.line, it.more_lines = lines[0], lines[1:]
+                it.detached = lines[-1].role == "deadline" and text.lstrip()[:1] not in _ARROWS
     for idx, it in enumerate(items):
         b = it.block
         text = it.text.text.strip()
@@ -1497,6 +1504,10 @@ def _attach_lines(st: _Doc, items: list[_Item]) -> None:
         prev_task: int | None = None
         for i in idxs:
             it = items[i]
+            if it.kind == "line" and it.line is not None and it.detached:
+                groups.append((None, [it.line, *it.more_lines]))
+                prev_kind = "line"
+                continue
             if it.kind == "line" and it.line is not None:
                 if prev_kind == "line" and groups:
                     groups[-1][1].extend([it.line, *it.more_lines])
@@ -1527,13 +1538,17 @@ def _attach_lines(st: _Doc, items: list[_Item]) -> None:
 
 # An assignment line: "Sở Nội vụ chủ trì; Sở Tư pháp, UBND cấp huyện phối hợp." (optionally after a cue
 # "Phân công:", "Trách nhiệm thực hiện:" ...). Matched on the folded text (same offsets).
+_ARROWS = frozenset("⇒→➔➜➝⟹")
 _ASSIGNMENT = regex.compile(
-    r"^\s{0,4}[-–•+*]?\s{0,3}(?:(?:phan\s{1,3}cong(?:\s{1,3}(?:thuc\s{1,3}hien|nhiem\s{1,3}vu|trach\s{1,3}nhiem))?"
+    r"^\s{0,4}[-–•+*⇒→➔➜➝⟹]?\s{0,3}(?:(?:phan\s{1,3}cong(?:\s{1,3}(?:thuc\s{1,3}hien|nhiem\s{1,3}vu|trach\s{1,3}nhiem))?"
     r"|trach\s{1,3}nhiem\s{1,3}thuc\s{1,3}hien|don\s{1,3}vi\s{1,3}thuc\s{1,3}hien|co\s{1,3}quan\s{1,3}thuc\s{1,3}hien)"
     r"\s{0,3}[:：]\s{0,4})?"
     r"(?P<lead>[^;:()]{3,300}?)\s{1,3}chu\s{1,3}tri(?:\s{1,3}thuc\s{1,3}hien)?"
     r"(?:\s{1,3}theo\s{1,3}(?:linh\s{1,3}vuc|chuc\s{1,3}nang[^;,.]{0,60}))?"
     r"(?:\s{0,3}[;,.]\s{0,4}(?P<support>[^;:()]{3,300}?)\s{1,3}phoi\s{1,3}hop(?:\s{1,3}thuc\s{1,3}hien)?)?"
+    # "…; hoàn thành: quý III/2024" closing the assignment: its time field
+    r"(?:\s{0,3}[;.]\s{0,4}(?P<cue>hoan\s{1,3}thanh|thoi\s{1,3}(?:gian|han)(?:\s{1,3}(?:hoan\s{1,3}thanh|thuc\s{1,3}hien))?"
+    r"|han\s{1,3}chot|tien\s{1,3}do)\s{0,3}:\s{0,3}(?P<deadline>[^;:()]{1,160}?))?"
     r"\s{0,3}[.;]?\s{0,3}$"
 )
 
@@ -1555,6 +1570,10 @@ def _assignment_lines(st: _Doc, j: Joined) -> list[_AgencyLine]:
         if not st.agency_list(part, lenient=True):
             return []
         out.append(_AgencyLine(role, part))
+    if m.group("deadline") is not None:
+        # "hạn chót: …" stays with its time (a latest date), as in a field line
+        at = m.start("cue") if st.v.time_cue_kept.match(f, m.start("cue")) else m.start("deadline")
+        out.append(_AgencyLine("deadline", j.slice(at, m.end("deadline"))))
     return out
 
 
@@ -1580,8 +1599,18 @@ def _field_lines(st: _Doc, j: Joined, start: int, end: int, first: regex.Match[s
     """
     f = j.folded
     block_line = st.v.block_line
+    kept = st.v.time_cue_kept
     out: list[_AgencyLine] = []
-    role, value_start = _role_of(first), start + first.end()
+
+    def value_from(role: str, cue_at: int, value_at: int) -> int:
+        # "hạn chót: 30/9/2024" is by that day: the cue stays with the time it qualifies
+        if role == "deadline" and kept.match(f, cue_at, value_at) is not None:
+            cue = f[cue_at:value_at]
+            return cue_at + len(cue) - len(cue.lstrip(" \t("))
+        return value_at
+
+    role = _role_of(first)
+    value_start = value_from(role, start, start + first.end())
     for sep in _FIELD_SEP.finditer(f, value_start, end):
         k = sep.start()
         if k < value_start:
@@ -1589,7 +1618,8 @@ def _field_lines(st: _Doc, j: Joined, start: int, end: int, first: regex.Match[s
         m = _cue_with_colon(block_line, f[k + 1 : min(end, k + 1 + _CUE_WINDOW)])  # at the piece's start
         if m is not None:
             out.append(_AgencyLine(role, j.slice(value_start, k)))
-            role, value_start = _role_of(m), k + 1 + m.end()
+            role = _role_of(m)
+            value_start = value_from(role, k + 1, k + 1 + m.end())
     out.append(_AgencyLine(role, j.slice(value_start, end)))
     return out
 

@@ -907,3 +907,16 @@ def test_from_now_to_the_end_of_the_year() -> None:
     assert got == [("Từ nay đến hết năm", "by_date", "2026-12-31")]
     assert parse_deadlines("Từ nay đến cuối năm, các xã tập trung rà soát hồ sơ.") == []
     assert parse_deadlines("từ nay đến cuối năm học, các trường công khai các khoản thu", period=p) == []
+
+
+def test_deadline_cue_with_a_colon_and_latest_months() -> None:
+    """ "Hạn chót: 15/11/2025" is by that day (the cue may carry a colon, as "chậm nhất:"), "hạn chót: quý I/2026"
+    by the quarter's end; "chậm nhất tháng 8/2025" is by the month's end, "trước tháng 8/2025" by the day before it."""
+    (d,) = parse_deadlines("Hạn chót: 15/11/2025", 0, None, cell=True)
+    assert (d.kind, d.end) == ("by_date", "2025-11-15")
+    (d,) = parse_deadlines("hạn chót: quý I/2026", 0, None, cell=True)
+    assert (d.kind, d.end) == ("by_date", "2026-03-31")
+    (d,) = parse_deadlines("Báo cáo kết quả chậm nhất tháng 8/2025.", 0, None, cell=False)
+    assert (d.kind, d.end) == ("by_date", "2025-08-31")
+    (d,) = parse_deadlines("Báo cáo kết quả trước tháng 8/2025.", 0, None, cell=False)
+    assert (d.kind, d.end) == ("by_date", "2025-07-31")

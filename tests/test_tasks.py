@@ -2585,3 +2585,41 @@ def test_bracket_numbered_solutions_in_one_cell_are_tasks_of_their_row() -> None
         ("1", "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", ["Sở Nội vụ"], ["2023-06-30"]),
         ("2", "(1) Tập huấn kỹ năng tiếp công dân cho công chức cấp xã", ["Thanh tra tỉnh"], ["2023-09-30"]),
     ]
+
+
+def test_responsible_unit_fields_and_arrow_lines_under_items() -> None:
+    """A task closed by "(Cơ quan chịu trách nhiệm: X; cơ quan cùng thực hiện: Y; hạn chót: 31/10/2023)" has lead X,
+    support Y and a time by that day; a line "⇒ X chủ trì, Y phối hợp; hoàn thành: …" under an item gives that item
+    its fields and is no text of it; "⇒ Thời gian hoàn thành: …" gives only the time."""
+    text = ("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2023\nII. NHIỆM VỤ\n"
+            "1. Niêm yết công khai các khoản thu tại trường học trước khi thu (Cơ quan chịu trách nhiệm: Phòng Giáo dục "
+            "và Đào tạo; cơ quan cùng thực hiện: Phòng Tài chính - Kế hoạch; hạn chót: 31/10/2023).\n"
+            "2. Tổ chức đối thoại với Nhân dân về bồi thường, giải phóng mặt bằng tại xã Hòa Tiến.\n"
+            "⇒ Thanh tra huyện chủ trì, Phòng Tài nguyên và Môi trường phối hợp; hoàn thành: quý IV/2023.\n"
+            "3. Rà soát quy trình tiếp nhận hồ sơ tại Bộ phận Một cửa của huyện.\n"
+            "⇒ Thời gian hoàn thành: tháng 9/2023.\n")
+    doc = parse(text)
+    got = [(t.label, [a.name for a in t.lead], [a.name for a in t.support], [(d.kind, d.end) for d in t.deadlines],
+            "⇒" in t.text) for t in doc.tasks]
+    assert got == [
+        ("1", ["Phòng Giáo dục và Đào tạo"], ["Phòng Tài chính - Kế hoạch"], [("by_date", "2023-10-31")], False),
+        ("2", ["Thanh tra huyện"], ["Phòng Tài nguyên và Môi trường"], [("quarter", "2023-12-31")], False),
+        ("3", [], [], [("month", "2023-09-30")], False),
+    ]
+
+
+def test_a_closing_assignment_with_its_time_is_the_block_of_the_items_without_a_subject() -> None:
+    """"X chủ trì, Y phối hợp thực hiện; thời gian: năm 2024." after a section's items (no arrow) assigns those
+    that name no doer; an item with its own subject and time keeps them."""
+    text = ("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2024\n\nIII. NHIỆM VỤ\n\n1. Quản trị điện tử\n\n"
+            "Duy trì trang Facebook của xã để tiếp nhận phản ánh, kiến nghị của Nhân dân;\n\n"
+            "Đoàn Thanh niên xã hướng dẫn người dân nộp hồ sơ trực tuyến; hoàn thành trong quý III/2024.\n\n"
+            "Công chức Văn phòng - Thống kê chủ trì, Đoàn Thanh niên xã phối hợp thực hiện; thời gian: năm 2024.\n\n"
+            "IV. TỔ CHỨC THỰC HIỆN\n")
+    doc = parse(text)
+    got = [([a.name for a in t.lead], [a.name for a in t.support], [(d.kind, d.end) for d in t.deadlines])
+           for t in doc.tasks]
+    assert got == [
+        (["Công chức Văn phòng - Thống kê"], ["Đoàn Thanh niên xã"], [("year", "2024-12-31")]),
+        (["Đoàn Thanh niên xã"], [], [("quarter", "2024-09-30")]),
+    ]
