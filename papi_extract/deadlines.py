@@ -207,7 +207,9 @@ def _vocab() -> _Vocab:
         date_cell=regex.compile(rf"(?<![\d/.\-])(?<!{_ORDINAL_WORD}\s{{1,3}})(?:ngày\s+)?(?:{_DATE_NUM}|{_DATE_WORDS})"),
         quarter=regex.compile(_B + r"quý\s+(iv|iii|ii|i|[1-4])" + _E + r"(?:\s*(?:[/\-]|năm)\s*(\d{4})(?!\d))?"),
         month=regex.compile(
-            rf"(?:(?<!\d\s{{0,2}})|(?<={_ORDINAL_WORD}\s{{1,3}}\d{{1,2}}\s{{1,2}}))(?<!ngày\s{{1,3}}\d{{1,2}}\s{{1,3}})" + _B
+            # (not after a bare count, "đợt 2 tháng 11"; after a year it is a second time: "Tháng 7/2021 Tháng 12/2021")
+            rf"(?:(?<!(?:^|[^\d])\d{{1,2}}\s{{0,2}})|(?<={_ORDINAL_WORD}\s{{1,3}}\d{{1,2}}\s{{1,2}}))"
+            rf"(?<!ngày\s{{1,3}}\d{{1,2}}\s{{1,3}})" + _B
             + r"tháng\s+(\d{1,2})(?!\d)(?!\s*[/\-]\s*\d{1,2}\s*[/\-])(?:\s*(?:[/\-]|năm)\s*(\d{4})(?!\d))?"
         ),
         month_cue=regex.compile(_B + _alt(d.get("month_cues") or []) + r"\s*$"),

@@ -520,6 +520,10 @@ class _Builder:
         self.group_lead: list[tuple[int, int]] | None = None
         # the dimension columns a row marks ("Chỉ số nội dung tác động" over "1" … "8"): (role, dimension)
         self.marks = [(c, int(c[len(MARK_ROLE) :])) for _, c in self.roled if c.startswith(MARK_ROLE)]
+        # the last group row read (row, name, span, roman, numbered) and the dimension before it: a lower-case
+        # line right under it is its name's wrapped rest, read again with it
+        self.last_group: tuple[Row, str, tuple[int, int], bool, bool] | None = None
+        self.group_before: tuple[int | None, str | None] = (None, None)
 
     def _cells(self, raw: _RawRow) -> dict[str, Cell]:
         cells: dict[str, Cell] = {}
@@ -634,6 +638,17 @@ class _Builder:
             else:
                 self._group(raw, number, raw.spans[self.num_col], roman=False)
             return
+        if (text and not others and not raw.blank_before and self.last_group is not None and self.rows
+                and self.rows[-1] is self.last_group[0] and text.lstrip()[:1].islower()
+                and self._completes(self.last_group[1])):
+            # "Nội dung thành phần: Công bằng trong tuyển" / "dụng vào nhà nước": a group name wrapped in its cell
+            row, name, span, roman, numbered = self.last_group
+            self.rows.pop()
+            end = raw.spans[self.text_col][1]
+            self.dim, self.sub = self.group_before
+            self._group(raw, f"{name} {text}", (span[0], end), roman=roman, numbered=numbered)
+            self.rows[-1].start = row.start
+            return
         if self._continues(raw, text, others):
             self._extend(raw)
         elif text and (others or (self.num_col < 0 and not _strong(_indicator(text, self.match), text))):
@@ -689,6 +704,12 @@ class _Builder:
         m = _indicator(text, self.match)
         return _strong(m, text)
 
+    def _completes(self, name: str) -> bool:
+        """A group name cut short (it names no indicator whole: "Nội dung thành phần: Công bằng trong tuyển"),
+        which ``rest`` goes on; after a whole name a lower-case line continues nothing."""
+        cut = _unlabelled_group(name)
+        return not _strong(_indicator(cut, self.match), cut)
+
     def _continues(self, raw: _RawRow, text: str, others: set[str]) -> bool:
         prev = self.rows[-1] if self.rows else None
         if prev is None or prev.kind != "task":
@@ -702,6 +723,9 @@ class _Builder:
         m = _indicator(text, self.match)
         if _strong(m, text):
             return False
+        k = t.find(":", 0, 40)
+        if k > 0 and header_role(t[:k]) in ("subdimension", "dimension"):
+            return False  # "Nội dung thành phần: Công bằng trong tuyển" (wrapped): a sub-group row of its own
         prev_text = prev.cell_text("text", self.doc).rstrip()
         if not prev_text:
             return True  # a row whose text cell was empty on its number's line: its text is below (centred)
@@ -712,14 +736,8 @@ class _Builder:
         return False
 
     def _group(self, raw: _RawRow, text: str, span: tuple[int, int], roman: bool, numbered: bool = False) -> None:
-        if text[:1] in "-–—•+*":
-            text = _group_name(text)  # "- Nội dung thành phần: Y tế công lập"
-        elif (lm := _NAME_LABEL.match(text)) is not None:
-            text = text[lm.end() :].strip()  # "Chỉ số nội dung 8: Quản trị điện tử"
-        else:
-            k = text.find(":", 0, 40)
-            if k > 0 and header_role(text[:k]) in ("subdimension", "dimension"):
-                text = text[k + 1 :].strip()  # "Nội dung thành phần: Tiếp cận thông tin"
+        text_in, before = text, (self.dim, self.sub)
+        text = _unlabelled_group(text)
         self.col_dim = self.col_sub = None  # a group row starts anew: no merged cell runs across it
         self.group_directing = self._directing_note(raw)
         self.group_lead = None
@@ -766,6 +784,8 @@ class _Builder:
                 self.sub = st
         self.grouped = True
         self.rows.append(Row(kind, None, {"text": Cell([span])}, raw.start, raw.end, self.dim, self.sub, True))
+        self.last_group = (self.rows[-1], text_in, span, roman, numbered)
+        self.group_before = before
 
     def _task(self, raw: _RawRow, label: str | None) -> None:
         cells = self._cells(raw)
@@ -1211,6 +1231,9 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
         starts, names = above
         first = i - 1
     j = i + 1
+    if j < last and kinds[j] == "text" and (split := _sub_header(texts[j], starts, names)) is not None:
+        starts, names = split  # "Thời gian thực hiện" over "Bắt đầu | Hoàn thành": two columns, not one name
+        j += 1
     while j < last and kinds[j] == "text":  # the wrapped rest of the header cells
         ps = cell_pieces(texts[j])
         # a row right under the header (no blank line between): a label, a long cell, or a group row naming
@@ -1269,8 +1292,10 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
                 k = 0
             else:
                 k = _nearest(starts[1:], a) + 1
-                if k != text_col and a < starts[min(text_col + 1, len(starts) - 1)] - 6:
+                if k > text_col and a < starts[min(text_col + 1, len(starts) - 1)] - 6:
                     k = text_col  # the text column's pieces start far left of its centred header
+                elif 0 < k < text_col and len(pieces) <= 2 and e > starts[k + 1] + 2:
+                    k = text_col  # a group row's name running over the columns before the text ("III  CHỈ SỐ …")
                 # a cell squeezed against the next column with one space ("… Nhân dân về Phòng Nội vụ",
                 # "Phòng Tài chính - UBND các xã, thị"): the rest goes to the columns it runs into
                 while k >= text_col:
@@ -1297,6 +1322,49 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
         return None, max(table_end, i + 1)
     table = Table("aligned", cols, builder.rows, lines[first].start, lines[table_end - 1].end, builder.has_groups, builder.orphans)
     return table, table_end
+
+
+def _unlabelled_group(text: str) -> str:
+    """A group row's name without its label."""
+    if text[:1] in "-–—•+*":
+        return _group_name(text)  # "- Nội dung thành phần: Y tế công lập"
+    if (lm := _NAME_LABEL.match(text)) is not None:
+        return text[lm.end() :].strip()  # "Chỉ số nội dung 8: Quản trị điện tử"
+    k = text.find(":", 0, 40)
+    if k > 0 and header_role(text[:k]) in ("subdimension", "dimension"):
+        return text[k + 1 :].strip()  # "Nội dung thành phần: Tiếp cận thông tin"
+    return text
+
+
+def _sub_header(line: str, starts: list[int], names: list[str]) -> tuple[list[int], list[str]] | None:
+    """A header's second row that parts columns of the first ("Thời gian thực hiện" over "Bắt đầu   Hoàn thành",
+    "Đơn vị thực hiện" over "Chủ trì   Phối hợp"): the columns with the parted ones replaced by their parts, each
+    named by its own role word or else by its parent's ("Bắt đầu" under a time column is a time column). None
+    when no column is parted in two or more, or a piece has no role either way (the wrapped rest of names)."""
+    pieces = cell_pieces(line)
+    if len(pieces) < 2 or any(b - a > _MAX_HEAD_CELL or any(c.isdigit() for c in line[a:b]) for a, b in pieces):
+        return None
+    under: dict[int, list[tuple[int, int]]] = {}
+    for a, b in pieces:
+        under.setdefault(_nearest(starts, a), []).append((a, b))
+    if not any(len(v) >= 2 for v in under.values()):
+        return None
+    new_starts: list[int] = []
+    new_names: list[str] = []
+    for k, (st, name) in enumerate(zip(starts, names, strict=True)):
+        subs = under.get(k, [])
+        if len(subs) < 2:
+            new_starts.append(st)
+            new_names.append(f"{name} {line[subs[0][0] : subs[0][1]]}" if subs else name)
+            continue
+        for a, b in subs:
+            sub = line[a:b]
+            named = sub if header_role(sub) else f"{name} {sub}"
+            if not header_role(named):
+                return None
+            new_starts.append(a)
+            new_names.append(named)
+    return new_starts, new_names
 
 
 _SPAN_FROM_NUMBER_GAP = 6  # the number column this wide at least before a group row is told by where it starts

@@ -920,3 +920,12 @@ def test_deadline_cue_with_a_colon_and_latest_months() -> None:
     assert (d.kind, d.end) == ("by_date", "2025-08-31")
     (d,) = parse_deadlines("Báo cáo kết quả trước tháng 8/2025.", 0, None, cell=False)
     assert (d.kind, d.end) == ("by_date", "2025-07-31")
+
+
+def test_two_months_one_after_the_other_in_a_cell() -> None:
+    """ "Tháng 3/2022 Tháng 5/2022" (a start and an end cell read together) is two months; a bare count before
+    "tháng" is still no month's day ("đợt 2 tháng 11/2023" is November)."""
+    got = parse_deadlines("Tháng 3/2022 Tháng 5/2022", 0, None, cell=True)
+    assert [(d.kind, d.end) for d in got] == [("month", "2022-03-31"), ("month", "2022-05-31")]
+    (d,) = parse_deadlines("đợt 2 tháng 11/2023", 0, None, cell=True)
+    assert (d.kind, d.end) == ("month", "2023-11-30")

@@ -1037,3 +1037,40 @@ def test_a_sub_dimension_column_of_bare_codes() -> None:
     )
     doc = parse_text(text)
     assert [(t.dimension, t.subdimension) for t in doc.tasks] == [(4, "4.3"), (8, "8.2"), (None, None)]
+
+
+TWO_ROW_HEADER = (
+    "KẾ HOẠCH\n\nCải thiện Chỉ số PAPI tỉnh Kon Tum năm 2022\n\nII. NHIỆM VỤ\n\n"
+    " STT      Thời gian                   Nội dung công việc                     Đơn vị thực hiện\n"
+    "       Từ            Đến                                                 Chủ trì          Phối hợp\n"
+    "\n"
+    " I     CHỈ SỐ NỘI DUNG 5: THỦ TỤC HÀNH CHÍNH CÔNG\n"
+    "\n"
+    " 1     Tháng 3/2022  Tháng 5/2022  Niêm yết thủ tục hành chính tại     Sở Nội vụ        UBND các\n"
+    "                                   bộ phận một cửa cấp huyện                            huyện\n"
+    "\n"
+    "                                   Nội dung thành phần: Thủ tục liên\n"
+    "                                   quan đến giấy chứng nhận quyền\n"
+    "                                   sử dụng đất\n"
+    "\n"
+    " 2     Quý II/2022   Quý III/2022  Rút ngắn thời gian cấp giấy         Sở Tài nguyên    Văn phòng đăng\n"
+    "                                   chứng nhận lần đầu                  và Môi trường    ký đất đai\n"
+)
+
+
+def test_a_two_row_header_parts_its_columns_and_a_group_name_may_run_over_them() -> None:
+    """A header whose second row parts "Thời gian" into "Từ | Đến" and "Đơn vị thực hiện" into "Chủ trì | Phối
+    hợp" gives five columns, two of them times before the text; a Roman group row's name runs over the time columns;
+    a sub-group row's name wrapped over three lines is one name."""
+    ctx, ts = tables_of(TWO_ROW_HEADER)
+    (t,) = ts
+    assert t.columns == ["number", "deadline", "deadline", "text", "lead", "support"]
+    rs = rows(ctx, t)
+    assert [(k, lab) for k, lab, _ in rs] == [("group", None), ("task", "1"), ("subgroup", None), ("task", "2")]
+    assert rs[1][2]["text"] == "Niêm yết thủ tục hành chính tại bộ phận một cửa cấp huyện"
+    assert (rs[1][2]["lead"], rs[1][2]["support"]) == ("Sở Nội vụ", "UBND các huyện")
+    assert collapse_ws(rs[2][2]["text"]) == "Nội dung thành phần: Thủ tục liên quan đến giấy chứng nhận quyền sử dụng đất"
+    assert (t.rows[1].dimension, t.rows[3].subdimension) == (5, "5.3")
+    doc = parse_text(TWO_ROW_HEADER)
+    assert [[(d.kind, d.end) for d in x.deadlines] for x in doc.tasks] == [
+        [("month", "2022-03-31"), ("month", "2022-05-31")], [("quarter", "2022-06-30"), ("quarter", "2022-09-30")]]
