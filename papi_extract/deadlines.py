@@ -65,6 +65,8 @@ _BY_YEAR = regex.compile(
 # "đến năm 2025 hoàn thành cơ bản …": the year the work is to be done by
 _DONE_AFTER = regex.compile(r"\s{0,3},?\s{0,3}(?:phải\s+|cơ\s+bản\s+)?(?:hoàn\s+thành|xong)(?!\w)")
 _HALF_YEAR = regex.compile(_B + r"(?:trong\s+)?(0?6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s+((?:19|20)\d{2})(?!\d)")
+# a time cell holding only "6 tháng đầu năm": the plan's year's first half (in prose the words name a report's period)
+_HALF_YEAR_CELL = regex.compile(r"^\s{0,3}(?:trong\s{1,3})?(0?6|sáu)\s{1,3}tháng\s{1,3}(đầu|cuối)\s{1,3}năm\s{0,3}\.?\s{0,3}$")
 # "trước ngày 30/6 hằng năm": a day without its year, then the annual recurrence
 _ANNUAL_AFTER = regex.compile(r"[\s,]*$")
 _ANNUAL_BEFORE = regex.compile(r"[ \t]{0,2},[ \t]{0,3}(?:(?:trong|vào|hoàn thành)[ \t]{1,3})?")  # "hằng năm, " before the date
@@ -460,6 +462,9 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
     for m in (_TO_YEAR_END.finditer(low) if year_end is not None else ()):
         # "Từ nay đến cuối năm, …": a window closing at the end of the plan's year
         recs.append(_Rec(m.start(), m.end(), "by_date", finish=year_end, prio=2, year_given=False))
+    if cell and year is not None and not year4 and (hm := _HALF_YEAR_CELL.match(low)) is not None:
+        recs.append(_Rec(hm.start(), hm.end(), "by_date", prio=1, year_given=False,
+                         finish=dt.date(year, 6, 30) if hm.group(2) == "đầu" else dt.date(year, 12, 31)))
     for m in (_HALF_YEAR.finditer(low) if year4 and "tháng" in low else ()):
         yy = int(m.group(3))
         if _plausible(yy):

@@ -488,6 +488,7 @@ def _grid(lines: list[str], start: int) -> tuple[int, list[str] | None]:
     walls = _walls(lines[start].rstrip())
     rows: list[list[list[str]]] = []  # row -> cell -> wrapped pieces
     cur: list[list[str]] | None = None
+    spanning: set[int] = set()  # the rows (by id) that span the whole table
     i = start + 1
     while i < len(lines):
         line = lines[i].rstrip()
@@ -498,10 +499,21 @@ def _grid(lines: list[str], start: int) -> tuple[int, list[str] | None]:
             i += 1
             while i < len(lines) and _BORDER.match(lines[i].rstrip()) and _walls(lines[i].rstrip()) == walls:
                 i += 1  # pandoc's empty body after the header rule ("+===+" then "+---+"): the table ends
-            if i >= len(lines) or not _is_content(lines[i].rstrip(), walls):
+            if i >= len(lines) or not (_is_content(lines[i].rstrip(), walls) or _is_span_line(lines[i].rstrip(), walls)):
                 break
             continue
         if not _is_content(line, walls):
+            if not _is_span_line(line, walls) or (cur is not None and id(cur) not in spanning):
+                return i, None
+            # a row spanning the whole table ("| **I. Chỉ số nội dung 1: …** |", pandoc's merged group row): its
+            # text in the first cell, the others empty
+            if cur is None:
+                cur = [[] for _ in range(len(walls) - 1)]
+                spanning.add(id(cur))
+            cur[0].append(line[walls[0] + 1 : walls[-1]].strip())
+            i += 1
+            continue
+        if cur is not None and id(cur) in spanning:
             return i, None
         if cur is None:
             cur = [[] for _ in range(len(walls) - 1)]
@@ -594,6 +606,9 @@ def _join_paragraphs(pieces: list[str]) -> str:
         if not p:
             gap = bool(out)
             continue
+        hard = p.endswith("\\") and not p.endswith("\\\\")
+        if hard:
+            p = p[:-1].rstrip()  # pandoc's hard line break ("Chủ trì: Phòng Nội vụ\\"): a paragraph ends here
         if not out:
             out = p
         elif gap and out[-1] not in ";.,:" and not p[:1].islower():
@@ -602,8 +617,14 @@ def _join_paragraphs(pieces: list[str]) -> str:
             out = f"{out}; {p}"
         else:
             out = f"{out} {p}"
-        gap = False
+        gap = hard
     return out
+
+
+def _is_span_line(line: str, walls: list[int]) -> bool:
+    """A line of a row spanning every column: walls only at the table's two edges, text between."""
+    return (len(walls) > 2 and len(line) == walls[-1] + 1 and line[walls[0]] == "|" and line[walls[-1]] == "|"
+            and any(line[k] != "|" for k in walls[1:-1]) and bool(line[walls[0] + 1 : walls[-1]].strip()))
 
 
 def _is_content(line: str, walls: list[int]) -> bool:

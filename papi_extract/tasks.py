@@ -1625,7 +1625,7 @@ def _field_lines(st: _Doc, j: Joined, start: int, end: int, first: regex.Match[s
 
 
 # What parts two fields on one line: ";" or a sentence's "." ("Chỉ đạo: X. Cơ quan chủ trì: Y.")
-_FIELD_SEP = regex.compile(r";|\.(?=\s)")
+_FIELD_SEP = regex.compile(r";|\.(?=\s)|/(?=\s)")  # (" / " before a cue: "CT: X / PH: Y")
 
 
 # A field cue and its colon are read in this many characters after a ";" or "(".
@@ -2535,8 +2535,19 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | Non
 
     if j is None:
         j = joined("text") or Joined(doc, [], st.folded)
+    lead_cell, support_cell, packed_time = joined("lead"), joined("support"), None
+    if lead_cell is not None and (m := st.v.block_line.match(lead_cell.folded)) is not None \
+            and ":" in lead_cell.folded[: m.end()]:
+        # a cell packing its row's fields ("Chủ trì: X; Phối hợp: Y; Thời gian: Quý III/2023", "CT: X / PH: Y")
+        fields: dict[str, list[Joined]] = {}
+        for ln in _field_lines(st, lead_cell, 0, len(lead_cell.text), m):
+            fields.setdefault(ln.role, []).append(ln.value)
+        if "lead" in fields:
+            lead_cell = fields["lead"][0]
+            support_cell = support_cell if "support" not in fields else fields["support"][0]
+            packed_time = fields["deadline"][0] if "deadline" in fields else None
     lead, support, directing, _ = _resolve(
-        st, j, sid, lead_field=joined("lead"), support_field=joined("support"), group=[],
+        st, j, sid, lead_field=lead_cell, support_field=support_cell, group=[],
         block_sid=sid, use_blocks=False,
     )
     # an assignment grid's marks ("C" / "P" under each agency's column): the row's own assignment
@@ -2564,7 +2575,7 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | Non
     elif (not r.grouped or r.dimension is None) and (nc := joined("note")) is not None \
             and (tagged := _note_cell_indicator(st, nc)) is not None:
         dimension, subdimension = tagged  # a "Ghi chú" cell tagging the row: "Chỉ số nội dung 7"
-    time = joined("deadline")
+    time = joined("deadline") or packed_time
     deadlines = st.deadlines(time, cell=True) if time else []
     if not deadlines and "period" in cells:
         deadlines = _period_deadlines(st, t, cells["period"].parts)

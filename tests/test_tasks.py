@@ -2623,3 +2623,37 @@ def test_a_closing_assignment_with_its_time_is_the_block_of_the_items_without_a_
         (["Công chức Văn phòng - Thống kê"], ["Đoàn Thanh niên xã"], [("year", "2024-12-31")]),
         (["Đoàn Thanh niên xã"], [], [("quarter", "2024-09-30")]),
     ]
+
+
+GRID_PACKED = (
+    "# KẾ HOẠCH\n\nCải thiện Chỉ số PAPI huyện Hàm Tân năm 2024\n\n## II. NHIỆM VỤ\n\n"
+    "+-----+---------------------------+-----------------------------------+\n"
+    "| TT  | Tổ chức thực hiện         | Nội dung nhiệm vụ                 |\n"
+    "+=====+===========================+===================================+\n"
+    + "| **I. Chỉ số nội dung 5: Thủ tục hành chính công**".ljust(70) + "|\n"
+    + "+-----+---------------------------+-----------------------------------+\n"
+    "| 1   | Chủ trì: Văn phòng HĐND   | Niêm yết thủ tục hành chính tại   |\n"
+    "|     | và UBND huyện\\            | Bộ phận Một cửa huyện             |\n"
+    "|     | Phối hợp: Phòng Tư pháp\\  |                                   |\n"
+    "|     | Thời gian: Quý II/2024    |                                   |\n"
+    "+-----+---------------------------+-----------------------------------+\n"
+    "| 2   | CT: Phòng Nội vụ / PH:    | Kiểm tra công vụ tại Bộ phận Một  |\n"
+    "|     | UBND các xã\\              | cửa các xã                        |\n"
+    "|     | TG: 6 tháng đầu năm       |                                   |\n"
+    "+-----+---------------------------+-----------------------------------+\n"
+)
+
+
+def test_a_grid_table_with_spanning_group_rows_and_a_packed_fields_cell() -> None:
+    """pandoc's grid table: a row spanning every column is a group row; a "Tổ chức thực hiện" cell packs the
+    row's fields, one per hard-broken line ("Chủ trì: …\\", "Phối hợp: …\\", "Thời gian: …") or abbreviated
+    ("CT: … / PH: …", "TG: …"); "6 tháng đầu năm" alone in a time field is the plan year's first half."""
+    doc = parse(GRID_PACKED, fmt="markdown")
+    got = [(t.label, t.dimension, [a.name for a in t.lead], [a.name for a in t.support],
+            [(d.kind, d.end) for d in t.deadlines]) for t in doc.tasks]
+    assert got == [
+        ("1", 5, ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"], ["Phòng Tư pháp"],
+         [("quarter", "2024-06-30")]),
+        ("2", 5, ["Phòng Nội vụ"], ["Ủy ban nhân dân các xã"], [("by_date", "2024-06-30")]),
+    ]
+    assert doc.tasks[0].text == "Niêm yết thủ tục hành chính tại Bộ phận Một cửa huyện"
