@@ -1290,6 +1290,8 @@ _BACK_ASSIGN_OPENING = regex.compile(r"^\s{0,4}giao(?!\w)")
 _ASSIGN_CUE = regex.compile(r"(?<!\w)(?:chu\s{1,3}tri|do\s(?:[^.;:]{1,120}?)\s(?:thuc\s{1,3}hien|dam\s{1,3}nhan|phu\s{1,3}trach))(?!\w)")
 # "X chủ trì; Y phối hợp; thời gian: …": a lead named with no object of its own (the items above are it)
 _BARE_LEAD = regex.compile(r"(?<!\w)chu\s{1,3}tri(?:\s{1,3}thuc\s{1,3}hien)?\s{0,3}(?:[,;.]|$)")
+# "Giao Bộ phận Một cửa xã thực hiện; thời gian: thường xuyên.": an assignment with no object of its own
+_BARE_GIAO = regex.compile(r"^\s{0,4}giao\s{1,3}[^;:.()]{3,120}?\s{1,3}thuc\s{1,3}hien\s{0,3}(?:[,;.]|$)")
 
 
 def _assigns_above(v: Any, f: str) -> bool:
@@ -1298,6 +1300,8 @@ def _assigns_above(v: Any, f: str) -> bool:
     object of its own)."""
     if v.back_reference.search(f):
         return _BACK_ASSIGN_OPENING.match(f) is not None or _ASSIGN_CUE.search(f) is not None
+    if _BARE_GIAO.match(f):
+        return True
     m = _BARE_LEAD.search(f)
     return m is not None and bool(f[: m.start()].strip(" -+*"))  # a subject before it ("Chủ trì, …" is a task)
 
@@ -1315,7 +1319,14 @@ def _back_assignments(st: _Doc, items: list[_Item]) -> None:
             continue
         above: list[_Item] = []
         k = idx - 1
-        while k >= 0 and items[k].section == it.section and items[k].block.kind in ("bullet", "item"):
+        # "Giao X …" may assign the paragraphs above it too (tasks written as paragraphs, a bold title each), back
+        # to the section's start or the previous assignment
+        strong = _BACK_ASSIGN_OPENING.match(f) is not None and (v.back_reference.search(f) is not None
+                                                                 or _BARE_GIAO.match(f) is not None)
+        kinds = ("bullet", "item", "para") if strong else ("bullet", "item")
+        while k >= 0 and items[k].section == it.section and items[k].block.kind in kinds:
+            if items[k].block.kind == "para" and items[k].kind != "task":
+                break
             if items[k].kind == "task":
                 above.append(items[k])
             k -= 1

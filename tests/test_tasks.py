@@ -2657,3 +2657,25 @@ def test_a_grid_table_with_spanning_group_rows_and_a_packed_fields_cell() -> Non
         ("2", 5, ["Phòng Nội vụ"], ["Ủy ban nhân dân các xã"], [("by_date", "2024-06-30")]),
     ]
     assert doc.tasks[0].text == "Niêm yết thủ tục hành chính tại Bộ phận Một cửa huyện"
+
+
+def test_a_giao_paragraph_assigns_the_titled_paragraphs_above_it() -> None:
+    """Tasks written as paragraphs under a bold title each: "Giao X chủ trì, phối hợp với Y thực hiện các nội dung
+    trên, hoàn thành …" assigns the paragraphs above it back to the section's start, and "Giao X thực hiện; thời
+    gian: …" (no object of its own) the one above it; neither is a task. "Trưởng các thôn, bon" is one agency."""
+    text = ("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI xã Ea Kly năm 2024\n\nII. GIẢI PHÁP\n\n1. Công khai, minh bạch\n\n"
+            "Công khai quỹ. Niêm yết các khoản thu, chi quỹ vì người nghèo tại trụ sở UBND xã và nhà văn hóa buôn.\n\n"
+            "Công khai ngân sách. Đọc tóm tắt dự toán ngân sách xã năm 2024 trên loa truyền thanh của xã.\n\n"
+            "Giao Công chức Tài chính - Kế toán chủ trì, phối hợp với Trưởng các thôn, bon thực hiện các nội dung "
+            "trên, hoàn thành trong quý III/2024.\n\n"
+            "2. Thủ tục hành chính công\n\n"
+            "Trả kết quả đúng hẹn. Giải quyết hồ sơ chứng thực trong ngày, không yêu cầu giấy tờ ngoài quy định.\n\n"
+            "Giao Bộ phận Một cửa xã thực hiện; thời gian: thường xuyên.\n\n"
+            "III. TỔ CHỨC THỰC HIỆN\n")
+    doc = parse(text)
+    got = [([a.name for a in t.lead], [a.name for a in t.support], [d.kind for d in t.deadlines]) for t in doc.tasks]
+    assert got == [
+        (["Công chức Tài chính - Kế toán"], ["Trưởng các thôn, bon"], ["quarter"]),
+        (["Công chức Tài chính - Kế toán"], ["Trưởng các thôn, bon"], ["quarter"]),
+        (["Bộ phận Một cửa xã"], [], ["continuous"]),
+    ]
