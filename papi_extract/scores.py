@@ -1884,6 +1884,9 @@ class _Prose:
                     value > v.max_dimension and search_total_folded(f) is not None
                 ):
                     subj = (None, None)  # "đạt 44,53/80 điểm": only the total is out of 80
+                elif v.max_dimension < value <= v.max_total and (pm := _PLACE_SUBJECT.search(region)) is not None:
+                    # "Năm 2023, tỉnh Đắk Nông đạt 42,37 điểm": the province itself scores only its total
+                    subj, sstart = (None, None), a + g.last + pm.start()
                 elif not self._bare(region):
                     subj = None  # a subject this parser does not know ("Chỉ số SIPAS đạt …"): not PAPI
                 elif cur is not None and cur.value is None and cur.kind != "target":
@@ -2014,6 +2017,8 @@ _FIG = r"\d{1,2},\d{1,3}"
 _LISTED_FIGURE = regex.compile(
     rf"(?<![\d,])(?P<num>{_FIG})(?P<max>)(?=\s{{0,2}}(?:[;,]|va)\s{{1,2}}(?:{_FIG}\s{{0,2}}(?:[;,]|va)\s{{1,2}}){{0,6}}"
     rf"{_FIG}\s{{1,2}}diem)")
+# the province (or city) as a figure's subject, its name after it (folded): "tỉnh Đắk Nông đạt 42,37 điểm"
+_PLACE_SUBJECT = regex.compile(r"(?<![\p{L}\p{N}])(?:tinh|thanh\s{1,2}pho)\s{1,2}\p{L}[^,;:()]{0,40}$")
 # "chỉ số nội dung 2, 5 và 7" (folded): several dimensions named by number, for "lần lượt"
 _NUMBERED_LIST = regex.compile(
     r"(?<![\p{L}\p{N}])chi\s{1,2}so(?:\s{1,2}noi\s{1,2}dung)?\s{1,2}"

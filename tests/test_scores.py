@@ -501,6 +501,17 @@ def test_dimensions_named_by_number_in_prose() -> None:
                           (2, 2024, "target", None, 0.2), (7, 2024, "target", 3.6, None)], key=str)
 
 
+def test_the_province_as_the_subject_of_a_total() -> None:
+    """ "Năm 2022, thành phố Cần Thơ đạt 43,05 điểm, tăng 0,40 điểm so với năm 2021 (42,65 điểm)": the city or
+    province itself scores its total (a figure above a dimension's 10 points); "tỉnh" with no name is no subject."""
+    ctx = parse("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2023\n\nI. KẾT QUẢ\n\n"
+                "Năm 2022, thành phố Cần Thơ đạt 43,05 điểm, tăng 0,40 điểm so với năm 2021 (42,65 điểm), xếp thứ "
+                "21/63.\n")
+    e = get(ctx, None, None, 2022, "actual")
+    assert (e.value, e.change, e.rank) == (43.05, 0.4, 21)
+    assert get(ctx, None, None, 2021, "actual").value == 42.65
+
+
 def test_score_table_whose_year_is_in_the_sentence_before_it() -> None:
     """ "Kết quả năm 2025 … như sau:" over "TT | Chỉ số nội dung | Điểm | Xếp hạng": the year of the columns."""
     ctx = parse(
