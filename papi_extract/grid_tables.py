@@ -488,7 +488,7 @@ def _grid(lines: list[str], start: int) -> tuple[int, list[str] | None]:
     walls = _walls(lines[start].rstrip())
     rows: list[list[list[str]]] = []  # row -> cell -> wrapped pieces
     cur: list[list[str]] | None = None
-    spanning: set[int] = set()  # the rows (by id) that span the whole table
+    spans = False  # the row being read spans the whole table
     i = start + 1
     while i < len(lines):
         line = lines[i].rstrip()
@@ -503,20 +503,19 @@ def _grid(lines: list[str], start: int) -> tuple[int, list[str] | None]:
                 break
             continue
         if not _is_content(line, walls):
-            if not _is_span_line(line, walls) or (cur is not None and id(cur) not in spanning):
+            if not _is_span_line(line, walls) or (cur is not None and not spans):
                 return i, None
             # a row spanning the whole table ("| **I. Chỉ số nội dung 1: …** |", pandoc's merged group row): its
             # text in the first cell, the others empty
             if cur is None:
-                cur = [[] for _ in range(len(walls) - 1)]
-                spanning.add(id(cur))
+                cur, spans = [[] for _ in range(len(walls) - 1)], True
             cur[0].append(line[walls[0] + 1 : walls[-1]].strip())
             i += 1
             continue
-        if cur is not None and id(cur) in spanning:
+        if cur is not None and spans:
             return i, None
         if cur is None:
-            cur = [[] for _ in range(len(walls) - 1)]
+            cur, spans = [[] for _ in range(len(walls) - 1)], False
         for c in range(len(walls) - 1):
             cur[c].append(line[walls[c] + 1 : walls[c + 1]].strip())
         i += 1

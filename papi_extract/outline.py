@@ -554,7 +554,8 @@ class _Lines:
 
 
 _PAGE_NUMBER_FIRST = frozenset("-Tt0123456789")
-_ARROWS = frozenset("⇒→➔➜➝⟹")  # a line opening with one points to the block above it (its fields)
+ARROWS = "⇒→➔➜➝⟹"  # a line opening with one points to the block above it (its fields); tasks reads them too
+_ARROWS = frozenset(ARROWS)
 
 
 def _is_table_text(t: str) -> bool:

@@ -705,8 +705,8 @@ class _Builder:
         return _strong(m, text)
 
     def _completes(self, name: str) -> bool:
-        """A group name cut short (it names no indicator whole: "Nội dung thành phần: Công bằng trong tuyển"),
-        which ``rest`` goes on; after a whole name a lower-case line continues nothing."""
+        """A group name cut short (it names no indicator whole: "Nội dung thành phần: Công bằng trong tuyển"), which
+        the lower-case line under it goes on; after a whole name such a line continues nothing."""
         cut = _unlabelled_group(name)
         return not _strong(_indicator(cut, self.match), cut)
 
