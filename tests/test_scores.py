@@ -512,6 +512,16 @@ def test_the_province_as_the_subject_of_a_total() -> None:
     assert get(ctx, None, None, 2021, "actual").value == 42.65
 
 
+def test_a_bare_xep_ranks_only_out_of_a_number() -> None:
+    """ "xếp 42/63" is a rank of 63 without "thứ" or "hạng"; a bare "xếp" before a count ("xếp 5 loại") is none."""
+    ctx = parse("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2025\n\nI. KẾT QUẢ\n\n"
+                "Năm 2024, thành phố Đà Nẵng đạt 44,02 điểm, xếp 12/63; chỉ số Quản trị điện tử đạt 3,91 điểm, "
+                "xếp 5 nhóm.\n")
+    e = get(ctx, None, None, 2024, "actual")
+    assert (e.value, e.rank, e.rank_of) == (44.02, 12, 63)
+    assert get(ctx, 8, None, 2024, "actual").rank is None
+
+
 def test_score_table_whose_year_is_in_the_sentence_before_it() -> None:
     """ "Kết quả năm 2025 … như sau:" over "TT | Chỉ số nội dung | Điểm | Xếp hạng": the year of the columns."""
     ctx = parse(
