@@ -206,6 +206,7 @@ class _Vocab:
     fixed_keys: frozenset[str]
     proper_name_heads: frozenset[str]  # heads whose name is a proper name ("Trường Tiểu học | Song Lãng")
     named_units: regex.Pattern[str]  # "UBND các xã (:) Vạn Thắng, …": head, unit word, first place name
+    plural_units_end: regex.Pattern[str]  # "… các xã, thị trấn" closing the text read (lower-cased): names may follow
 
 
 def _key(s: str) -> str:
@@ -256,6 +257,9 @@ def _vocab() -> _Vocab:
         if len(p.split()) > 1 and "," not in p:
             fixed.add(p[:1].upper() + p[1:])
             fixed.add(p)
+    # the unit words that take a place name ("các xã Vạn Thắng", "các thôn, bon"), longest first, spaces as runs
+    units = "|".join(sorted((r"\s+".join(regex.escape(w) for w in _words(u)) for u in data.get("named_units") or []),
+                            key=len, reverse=True))
     return _Vocab(
         head=_compile_phrases(head_kind),
         head_kind=head_kind,
@@ -297,11 +301,10 @@ def _vocab() -> _Vocab:
         fixed_words=tuple(sorted(fixed, key=len, reverse=True)),
         fixed_keys=frozenset(_key(x) for x in fixed),
         named_units=regex.compile(
-            r"\s*(?P<head>\S[^,;]{0,60}?)\s+(?i:các)\s+(?P<unit>"
-            + "|".join(sorted((r"\s+".join(regex.escape(w) for w in _words(u)) for u in data.get("named_units") or []),
-                              key=len, reverse=True))
-            + r")(?:\s*:)?\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})\s*$"
+            r"\s*(?P<head>\S[^,;]{0,60}?)\s+(?i:các)\s+(?P<unit>" + units + r")(?:\s*:)?\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})\s*$"
         ),
+        plural_units_end=regex.compile(
+            r"(?<![\p{L}\p{N}])các\s{1,3}(?:" + units + r")(?:\s{0,3}[,;]\s{0,3}(?:" + units + r")){0,2}\s{0,3}$"),
     )
 
 
@@ -1253,9 +1256,6 @@ class _Scan:
 # "các xã", "các phường, thị trấn" closing the text read so far: a colon after them opens their names,
 # a place name of two or more capitalised syllables ("Quảng Thái"; "Hướng dẫn …", "Tổ chức họp …" are actions)
 _PLACE_NAME_AT = regex.compile(r"\p{Lu}\p{Ll}{0,7}(?:[ \t]{1,3}\p{Lu}\p{Ll}{0,7}){1,3}(?![\p{L}\p{N}])")
-_PLURAL_UNITS_END = regex.compile(
-    r"(?<![\p{L}\p{N}])các\s{1,3}(?:xã|phường|thị\s{1,3}trấn|huyện|quận|thị\s{1,3}xã|thôn|xóm|ấp|bản|tổ\s{1,3}dân\s{1,3}phố)"
-    r"(?:\s{0,3}[,;]\s{0,3}(?:xã|phường|thị\s{1,3}trấn|thị\s{1,3}xã)){0,2}\s{0,3}$")
 
 
 def _nwords_between(text: str, a: int, b: int) -> int:
@@ -1300,7 +1300,7 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
         ch = low[i]
         if ch == ":":
             j = _skip_ws(low, i + 1)
-            if _PLURAL_UNITS_END.search(low, max(pos, i - 40), i) and _PLACE_NAME_AT.match(text, j) \
+            if v.plural_units_end.search(low, max(pos, i - 40), i) and _PLACE_NAME_AT.match(text, j) \
                     and not v.predicate.match(low, j):
                 i = j  # "UBND các xã: Quảng Thái, Quảng Ngạn": the units' names follow the colon
                 continue

@@ -170,8 +170,9 @@ def vocab() -> ScoreVocab:
     rank = regex.compile(
         rf"(?<=(?<!\w)(?P<word>{_alt(raw['rank_words'])})(?:\s+{_alt(raw['rank_fillers'])})?\s{{1,{_WRAP_GAP}}})"
         rf"(?P<rank>\d{{1,2}})(?![.,]\d)(?:\s{{0,2}}/\s{{0,2}}(?P<of>\d{{2}}))?(?!\d)"
-        # "xếp 56/63": the bare verb only with the number ranked out of
-        rf"|(?<=(?<!\w)(?P<word>xep)\s{{1,3}})(?P<rank>\d{{1,2}})\s{{0,2}}/\s{{0,2}}(?P<of>\d{{2}})(?!\d)"
+        # "xếp 56/63": a bare rank verb only with the number ranked out of
+        rf"|(?<=(?<!\w)(?P<word>{_alt(raw['bare_rank_words'])})\s{{1,3}})(?P<rank>\d{{1,2}})\s{{0,2}}/\s{{0,2}}"
+        rf"(?P<of>\d{{2}})(?!\d)"
     )
     rank_change = regex.compile(
         rf"(?<=(?<!\w)(?P<verb>{_alt(up_v + down_v)})\s+)(?P<n>\d{{1,2}})\s+{_alt(raw['rank_change_units'])}(?!\w)"
