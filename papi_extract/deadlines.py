@@ -110,6 +110,7 @@ class _Vocab:
     quarter: regex.Pattern[str]
     month: regex.Pattern[str]
     month_cue: regex.Pattern[str]
+    month_range_end: regex.Pattern[str]  # "từ tháng 7 đến " before the last month of a range
     year_prose: regex.Pattern[str]
     year_cell: regex.Pattern[str]
     year_range: regex.Pattern[str]
@@ -215,6 +216,8 @@ def _vocab() -> _Vocab:
             + r"tháng\s+(\d{1,2})(?!\d)(?!\s*[/\-]\s*\d{1,2}\s*[/\-])(?:\s*(?:[/\-]|năm)\s*(\d{4})(?!\d))?"
         ),
         month_cue=regex.compile(_B + _alt(d.get("month_cues") or []) + r"\s*$"),
+        month_range_end=regex.compile(_B + _alt(d.get("month_range_from") or []) + r"\s+tháng\s+\d{1,2}\s{0,3},?\s{0,3}"
+                                      + _alt(d.get("month_range_to") or []) + r"\s+$"),
         year_prose=regex.compile(
             _B + _alt(d.get("year_cues") or []) + rf"\s+(\d{{4}})(?!\d)(?!\s*[-–—]\s*\d)(?!\s+{year_not_before})"
         ),
@@ -437,8 +440,9 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         mo, yy = int(m.group(1)), _int(m.group(2))
         if not 1 <= mo <= 12 or (yy is not None and not _plausible(yy)):
             continue
-        if yy is None and not cell and not _before(low, v.month_cue, m.start() + len("tháng"), 30):
-            continue  # a month without year in prose needs "trong tháng", "vào tháng" ...
+        if (yy is None and not cell and not _before(low, v.month_cue, m.start() + len("tháng"), 30)
+                and not _before(low, v.month_range_end, m.start(), 40)):
+            continue  # a month without year in prose needs "trong tháng", "vào tháng", "từ tháng 7 đến" ...
         recs.append(_Rec(m.start(), m.end(), "month", recurrence=str(mo), prio=2, year_given=yy is not None,
                          begin=_date(yy, mo, 1) if yy else None, finish=_month_end(yy, mo) if yy else None))
     for m in ((v.year_cell if cell else v.year_prose).finditer(low) if year4 and (cell or "năm" in low) else ()):

@@ -129,13 +129,13 @@ _SCORE_OPENING = regex.compile(
     r"chi\s{1,3}so(?:\s{1,3}noi\s{1,3}dung|\s{1,3}thanh\s{1,3}phan)?\s{1,3}[^.;:()\n]{0,80}?(?<!\w)(?:dat|giam|tang)"
     r"(?:\s{1,3}\w{1,8}){0,2}?\s{1,3}\d{1,2}[,.]\d{1,3}\s{1,3}diem(?!\w)")
 _LEAD_VERB = regex.compile(r"\s{0,3}[(,]?\s{0,3}chu\s{1,3}tri(?!\w)")
-# "Việc … do X thực hiện / hướng dẫn thực hiện / chủ trì / đảm nhiệm" (folded): X, the passive's agent, leads
+# "Việc … do X thực hiện / hướng dẫn thực hiện / chủ trì / đảm nhiệm / chịu trách nhiệm chính" (folded): X, the passive's agent, leads
 _PASSIVE_BY = regex.compile(r"(?<!\w)do\s{1,3}(?=\w)")
 # the same agent in a clause or parenthesis of any task ("… (do X đảm trách; …)", "…; do X thực hiện")
 _PASSIVE_CLAUSE = regex.compile(r"[(;,]\s{0,3}do\s{1,3}(?=\w)")
 _PASSIVE_VERB = regex.compile(
     r"(?:\s{0,3}\([^()\n]{1,40}\))?\s{1,3}(?:huong\s{1,3}dan\s{1,3}|to\s{1,3}chuc\s{1,3})?(?:thuc\s{1,3}hien|chu\s{1,3}tri|dam\s{1,3}nhiem"
-    r"|dam\s{1,3}nhan|dam\s{1,3}trach|phu\s{1,3}trach|tham\s{1,3}muu)(?!\w)")
+    r"|dam\s{1,3}nhan|dam\s{1,3}trach|phu\s{1,3}trach|tham\s{1,3}muu|chiu\s{1,3}trach\s{1,3}nhiem)(?!\w)")
 _LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 _CLAUSE_START = regex.compile(r"[,;(]\s{0,3}")
 # a later doer's words (folded): a cheap gate, then where a later clause may open, its verbs, and openings that
@@ -209,6 +209,8 @@ class Vocab:
     clause_time: regex.Pattern[str]  # "…; năm 2024.", "…; khi có hồ sơ quá hạn.": a closing clause that is the time
     dimension_tag: regex.Pattern[str]  # "Chỉ số nội dung 7" in a "Ghi chú" cell: the dimension by its number
     time_cue_kept: regex.Pattern[str]  # "hạn chót:": a time field's cue that is part of its time (a latest date)
+    # "X chịu trách nhiệm chính các nội dung tại mục này; Y phối hợp.": the section's agency block in words
+    section_assignment: regex.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -256,7 +258,28 @@ def vocab() -> Vocab:
     return Vocab(block_line, agency_section, not_task_opening, not_task_phrase, generic_opening,
                  opening_clause, topic_opening, frozenset(raw["header_filler_words"]),
                  reference_ending, person, person_opening, speech_verb, back_reference, indicator_note, clause_time,
-                 dimension_tag, time_cue_kept)
+                 dimension_tag, time_cue_kept, _section_assignment(raw["section_assignment"]))
+
+
+def _section_assignment(sa: dict[str, list[str]]) -> regex.Pattern[str]:
+    """The whole-line pattern of a section's agency block in words (``section_assignment`` in tasks.yaml).
+
+    The scope may open the sentence ("Đối với nhóm nhiệm vụ này, X …"), come before "do" ("Các nội dung tại mục
+    này do X chịu trách nhiệm chính") or follow the lead verb ("X chịu trách nhiệm chính các nội dung tại mục
+    này"); the caller requires one of the three. Every part is bounded and the match is anchored at both ends.
+    """
+    scope = r"(?:" + _alternation(sa["scopes"]) + r")(?!\w)"
+    by_field = r"(?:\s{1,3}theo\s{1,3}(?:linh\s{1,3}vuc|chuc\s{1,3}nang[^;,.]{0,60}))?"
+    return regex.compile(
+        r"^\s{0,4}[-–•+*]?\s{0,3}"
+        r"(?:(?P<opening>(?:" + _alternation(sa["scope_openings"]) + r")\s{1,3}" + scope + r")\s{0,3},\s{0,3}"
+        r"|(?P<before>" + scope + r")\s{1,3}do\s{1,3})?"
+        r"(?P<lead>[^;:()]{3,300}?)\s{1,3}(?:" + _alternation(sa["lead_verbs"]) + r")(?!\w)"
+        r"(?:\s{1,3}(?P<after>" + scope + r"))?" + by_field +
+        r"(?:\s{0,3}[;,.]\s{0,4}(?P<support>[^;:()]{3,300}?)\s{1,3}(?:" + _alternation(sa["support_verbs"]) + r")(?!\w)"
+        + by_field + r")?"
+        r"\s{0,3}[.;]?\s{0,3}$"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -581,10 +604,28 @@ def _split_glued_items(ctx: DocContext, blocks: list[Block]) -> list[Block]:
 
 
 # the verb of a lead-in clause over a list ("… chủ trì thực hiện các nhiệm vụ sau:", "… thực hiện, cụ thể:")
-_LEADIN_CLAUSE = regex.compile(r"(?<!\w)(?:chu\s{1,3}tri|thuc\s{1,3}hien|cu\s{1,3}the)(?!\w)")
+_LEADIN_CLAUSE = regex.compile(r"(?<!\w)(?:chu\s{1,3}tri|chiu\s{1,3}trach\s{1,3}nhiem|thuc\s{1,3}hien|cu\s{1,3}the)(?!\w)")
 # an inline list of tasks inside a paragraph: "…, cụ thể: (1) …; (2) …; (3) …."
-_INLINE_FIRST = regex.compile(r":\s{0,3}\((\d{1,2})\)\s{1,3}(?=\S)")
-_INLINE_NEXT = regex.compile(r";\s{0,3}\((\d{1,2})\)\s{1,3}(?=\S)")
+@dataclass(frozen=True, slots=True)
+class _InlineMarks:
+    """How a one-line list numbers its items: "(1)" or an ordinal's words ("một là,", ``inline_ordinals``)."""
+    first: regex.Pattern[str]  # after the lead-in's ":"
+    next: regex.Pattern[str]  # after the previous item's ";"
+    ordinal: dict[str, int]  # the words (lower case, one space) -> the item's number
+
+    def number(self, m: regex.Match[str]) -> int:
+        n = m.group("n")
+        return int(n) if n is not None else self.ordinal[" ".join(m.group("w").lower().split())]
+
+
+@lru_cache(maxsize=1)
+def _inline_marks() -> _InlineMarks:
+    raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))["inline_ordinals"]
+    ordinal = {" ".join(str(w).lower().split()): int(n) for n, words in raw.items() for w in words}
+    words = "|".join(regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(ordinal, key=lambda w: (-len(w), w)))
+    # (an ordinal's words need their comma: "thời gian: thứ Ba hằng tuần" is a weekday, not a list)
+    mark = r"\s{0,3}(?:\((?P<n>\d{1,2})\)\s{1,3}|(?P<w>(?i:" + words + r"))\s{0,3},\s{0,3})(?=\S)"
+    return _InlineMarks(regex.compile(":" + mark), regex.compile(";" + mark), ordinal)
 
 
 def _split_inline_items(ctx: DocContext, blocks: list[Block]) -> list[Block]:
@@ -594,14 +635,15 @@ def _split_inline_items(ctx: DocContext, blocks: list[Block]) -> list[Block]:
     doc = ctx.text
     out: list[Block] = []
     for whole in blocks:
-        if (whole.kind not in ("para", "item", "bullet") or doc.find("(", whole.start, whole.end) < 0
-                or _INLINE_FIRST.search(doc, whole.start, whole.end) is None):
+        first = _inline_marks().first
+        if (whole.kind not in ("para", "item", "bullet") or doc.find(":", whole.start, whole.end) < 0
+                or first.search(doc, whole.start, whole.end) is None):
             out.append(whole)
             continue
         if len(whole.pieces) == 1:
             parts = [whole]
         else:  # lines the outline joined: each line read on its own ("Phòng X: (3) …; (4) …" under the last)
-            parts = [whole] if not any(_INLINE_FIRST.search(doc, pa, pe) for pa, pe in whole.pieces) else [
+            parts = [whole] if not any(first.search(doc, pa, pe) for pa, pe in whole.pieces) else [
                 Block(whole.kind if k == 0 else "para", pa if k else whole.start, pe, pa if k else whole.text_start,
                       ctx.line_of(pa), marker=whole.marker if k == 0 else None, label=whole.label if k == 0 else None,
                       indent=whole.indent, section=whole.section, pieces=[(pa, pe)])
@@ -616,19 +658,22 @@ def _inline_items_of(doc: str, b: Block) -> list[Block]:
     if len(b.pieces) != 1:
         return [b]
     a, e = b.pieces[0]
-    m = _INLINE_FIRST.search(doc, a, e)
+    marks = _inline_marks()
+    m = marks.first.search(doc, a, e)
     if m is None:
         return [b]
-    n0 = int(m.group(1))
+    n0 = marks.number(m)
     starts = [(m.end(), str(n0), m.start() + 1)]  # (text start, label, marker start)
     expect = n0 + 1
-    for n in _INLINE_NEXT.finditer(doc, m.end(), e):
-        if int(n.group(1)) != expect:
+    for n in marks.next.finditer(doc, m.end(), e):
+        if marks.number(n) != expect:
             break
-        starts.append((n.end(), n.group(1), n.start()))
+        starts.append((n.end(), str(expect), n.start()))
         expect += 1
     if len(starts) < 2 and n0 == 1:
         return [b]  # "(1)" alone: a reference, not a list
+    if m.group("w") is not None and (n0 != 1 or len(starts) < 2):
+        return [b]  # words number a list from "một là" / "thứ nhất" on, and name two items at least
     head_end = m.start() + 1  # the lead-in keeps its ":"
     out = [Block(b.kind, b.start, head_end, b.text_start, b.line, marker=b.marker, label=b.label,
                  indent=b.indent, section=b.section, pieces=[(b.text_start, head_end)])]
@@ -1359,6 +1404,10 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
                 it.kind = "line"
                 it.line, it.more_lines = lines[0], lines[1:]
                 it.detached = lines[-1].role == "deadline" and text.lstrip()[:1] not in ARROWS
+            elif lines := _section_assignment_lines(st, it.text):
+                it.kind = "line"
+                it.line, it.more_lines = lines[0], lines[1:]
+                it.detached = True  # it names its scope: the section's block wherever it stands
     for idx, it in enumerate(items):
         b = it.block
         text = it.text.text.strip()
@@ -1398,6 +1447,13 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
                     found = subj or found
                     if subj:
                         it.header_support = st.cooperation(it.text)
+                elif found and len(found) == 1:
+                    # "Phòng Tư pháp tập trung hai việc:": a subject and its verb, not one long agency name
+                    subj = st.subjects(it.text)[0]
+                    if (subj and subj[-1].span[1] < found[0].span[1]
+                            and _VERB_AFTER.match(st.doc, subj[-1].span[1])  # (not "UBND các huyện, thành, thị")
+                            and _nwords(st.doc[subj[-1].span[1]:found[0].span[1]], 2) >= 2):
+                        found = subj
                 if found is None:
                     found = st.colon_subject(it.text)
                 it.header_agencies = found or []
@@ -1492,6 +1548,8 @@ def _followed_by_subitems(items: list[_Item], idx: int, announces: bool = False)
             return False
         if nxt.block.kind in ("closing",) or nxt.kind == "line":
             return False
+        if announces and nxt.block.line == it.block.line:
+            return True  # "- X chủ trì …, gồm: (1) …; (2) …": items listed inline after the lead-in's ":"
         nr = _rank(nxt.block)
         if (announces and r > 1 and nr > 1 and nxt.block.kind == "bullet"
                 and (nxt.block.marker or "") != (it.block.marker or "")):
@@ -1585,6 +1643,27 @@ def _assignment_lines(st: _Doc, j: Joined) -> list[_AgencyLine]:
         # "hạn chót: …" stays with its time (a latest date), as in a field line
         at = m.start("cue") if st.v.time_cue_kept.match(f, m.start("cue")) else m.start("deadline")
         out.append(_AgencyLine("deadline", j.slice(at, m.end("deadline"))))
+    return out
+
+
+def _section_assignment_lines(st: _Doc, j: Joined) -> list[_AgencyLine]:
+    """The agency lines of a sentence that assigns its whole section ("Các nội dung tại mục này do X chịu
+    trách nhiệm chính; Y cùng thực hiện."), [] when the text is not one: the scope must be named and both
+    parts must be agency lists."""
+    flat = j.flat
+    if not ("chiu trach nhiem chinh" in flat or "chu tri" in flat or "dau moi" in flat):
+        return []
+    m = st.v.section_assignment.match(j.folded)
+    if not m or not (m.group("opening") or m.group("before") or m.group("after")):
+        return []
+    out: list[_AgencyLine] = []
+    for role in ("lead", "support"):
+        if m.group(role) is None:
+            continue
+        part = j.slice(m.start(role), m.end(role))
+        if not st.agency_list(part, lenient=True):
+            return []
+        out.append(_AgencyLine(role, part))
     return out
 
 
@@ -2081,8 +2160,9 @@ def _resolve(
     if support_field:
         support.extend(st.split(support_field))
     support.extend(st.cooperation(j))
-    if source == "assigned":
-        support.extend(st.partners_named_first(j))  # "… – X (Y phối hợp), quý III/2022."
+    if source in ("assigned", "subject"):
+        # "… – X (Y phối hợp), quý III/2022.", "X chủ trì, Y phối hợp, duy trì …"
+        support.extend(st.partners_named_first(j))
     directing: list[Agency] = []
     if use_blocks:
         if not lead:

@@ -146,6 +146,10 @@ PROSE = [
      [("quarter", "2024-04-01", "2024-06-30", None), ("quarter", "2024-07-01", "2024-09-30", None)]),
     ("Hoàn thành việc rà soát trong tháng 6/2021.", None, [("month", "2021-06-01", "2021-06-30", None)]),
     ("Tổ chức đối thoại trong tháng 10.", P2024, [("month", "2024-10-01", "2024-10-31", None)]),
+    # the end of a range of months is a time frame without a cue of its own; a lone "từ tháng 3" is not
+    ("Sửa chữa phòng học tại các điểm trường lẻ, từ tháng 6 đến tháng 8.", P2024,
+     [("month", "2024-08-01", "2024-08-31", None)]),
+    ("Rà soát hồ sơ tồn đọng, bắt đầu từ tháng 3, tới hết tháng 5.", P2021, [("month", "2021-05-01", "2021-05-31", None)]),
     ("Tổ chức kiểm tra ít nhất 02 đợt trong năm 2022.", None, [("year", "2022-01-01", "2022-12-31", None)]),
     ("Thường xuyên tuyên truyền phổ biến pháp luật về thực hiện dân chủ ở xã, phường, thị trấn.", None,
      [("continuous", None, None, None)]),
@@ -198,6 +202,7 @@ NOT_DEADLINES = [
     "Thực hiện Quyết định số 21/2017/QĐ-UBND ngày 13/6/2017 của UBND tỉnh.",
     "Đạt tỷ lệ 80% hồ sơ trực tuyến; xếp hạng 25/63 tỉnh.",
     "kinh phí 4.49 tỷ đồng và 30/02 hồ sơ",
+    "Rà soát hồ sơ tồn đọng kể từ tháng 3.",
 ]
 
 

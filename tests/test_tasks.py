@@ -2679,3 +2679,62 @@ def test_a_giao_paragraph_assigns_the_titled_paragraphs_above_it() -> None:
         (["Công chức Tài chính - Kế toán"], ["Trưởng các thôn, bon"], ["quarter"]),
         (["Bộ phận Một cửa xã"], [], ["continuous"]),
     ]
+
+
+def test_a_sentence_that_assigns_its_whole_section_is_the_sections_agency_block() -> None:
+    """"X chịu trách nhiệm chính các nội dung tại mục này; Y phối hợp", "Các nội dung tại mục này do X chịu trách
+    nhiệm chính; Y, Z cùng thực hiện theo lĩnh vực" (after the items) and "Đối với nhóm nhiệm vụ này, X là cơ quan
+    chịu trách nhiệm chính; Y phối hợp" name the scope: each is the section's agency block, not a task. A sentence
+    with an action after the verb stays a task."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI thị xã Ngã Năm năm 2024\n\nII. NHIỆM VỤ\n"
+            "1. Công khai, minh bạch\n"
+            "Phòng Tài chính - Kế hoạch chủ trì các nhiệm vụ tại mục này; Chi cục Thuế khu vực phối hợp.\n"
+            "a) Niêm yết dự toán ngân sách các phường tại nhà văn hóa khóm, trong quý II.\n"
+            "b) Đăng tải quyết toán ngân sách thị xã trên Trang thông tin điện tử.\n"
+            "2. Thủ tục hành chính công\n"
+            "a) Rút ngắn thời gian cấp giấy phép xây dựng còn 12 ngày.\n"
+            "b) Đo lường sự hài lòng của người dân tại Bộ phận Một cửa.\n\n"
+            "Các nhiệm vụ thuộc mục này do Văn phòng HĐND và UBND thị xã chịu trách nhiệm chính; Phòng Kinh tế, "
+            "Phòng Quản lý đô thị cùng thực hiện theo chức năng.\n"
+            "3. Cung ứng dịch vụ công\n"
+            "Với nhóm nhiệm vụ này, Phòng Y tế là đơn vị chịu trách nhiệm chính; Trung tâm Y tế thị xã phối hợp.\n"
+            "a) Kiểm tra thái độ phục vụ tại các trạm y tế phường.\n"
+            "- Phòng Giáo dục và Đào tạo chịu trách nhiệm chính sửa chữa nhà vệ sinh tại các điểm trường.\n"
+            "III. TỔ CHỨC THỰC HIỆN\n")
+    doc = parse(text)
+    got = [(" ".join(t.text.split()[:3]), keys(t.lead), keys(t.support)) for t in doc.tasks]
+    assert got == [
+        ("Niêm yết dự", expect("Phòng Tài chính - Kế hoạch"), expect("Chi cục Thuế khu vực")),
+        ("Đăng tải quyết", expect("Phòng Tài chính - Kế hoạch"), expect("Chi cục Thuế khu vực")),
+        ("Rút ngắn thời", expect("Văn phòng HĐND và UBND thị xã"), expect("Phòng Kinh tế", "Phòng Quản lý đô thị")),
+        ("Đo lường sự", expect("Văn phòng HĐND và UBND thị xã"), expect("Phòng Kinh tế", "Phòng Quản lý đô thị")),
+        ("Kiểm tra thái", expect("Phòng Y tế"), expect("Trung tâm Y tế thị xã")),
+        ("Phòng Giáo dục", expect("Phòng Giáo dục và Đào tạo"), expect()),
+    ]
+
+
+def test_responsibility_wordings_of_one_task_and_ordinal_inline_lists() -> None:
+    """"do X chịu trách nhiệm chính" is a passive's agent like "do X chủ trì"; "X chủ trì, Y phối hợp, <việc>" names
+    the partner before its verb; a lead-in "X chịu trách nhiệm chính, …: thứ nhất, …; thứ hai, …" lists its tasks
+    inline by ordinal words, as "(1) …; (2) …" does, also in a "- " item."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Thạnh Trị năm 2024\n\nII. NHIỆM VỤ\n"
+            "1. Kiểm soát tham nhũng trong khu vực công\n"
+            "a) Việc công khai kết quả tuyển dụng viên chức do Phòng Nội vụ chịu trách nhiệm chính, "
+            "hoàn thành trước ngày 30/9/2024.\n"
+            "b) Công an huyện chủ trì, Viện Kiểm sát nhân dân huyện phối hợp, xử lý tin báo về tham nhũng, thường xuyên.\n"
+            "2. Trách nhiệm giải trình với người dân\n"
+            "- Thanh tra huyện chịu trách nhiệm chính, phối hợp với Ban Tiếp công dân huyện làm hai việc: thứ nhất, "
+            "tiếp công dân vào ngày 10 hằng tháng; thứ hai, đối thoại với hộ dân vùng dự án, trong quý III.\n"
+            "Phòng Tư pháp tập trung hai việc: một là, trợ giúp pháp lý tại các ấp; hai là, hòa giải tranh chấp đất "
+            "đai.\n"
+            "III. TỔ CHỨC THỰC HIỆN\n")
+    doc = parse(text)
+    got = [(" ".join(t.text.split()[:3]), keys(t.lead), keys(t.support)) for t in doc.tasks]
+    assert got == [
+        ("Việc công khai", expect("Phòng Nội vụ"), expect()),
+        ("Công an huyện", expect("Công an huyện"), expect("Viện Kiểm sát nhân dân huyện")),
+        ("tiếp công dân", expect("Thanh tra huyện"), expect("Ban Tiếp công dân huyện")),
+        ("đối thoại với", expect("Thanh tra huyện"), expect("Ban Tiếp công dân huyện")),
+        ("trợ giúp pháp", expect("Phòng Tư pháp"), expect()),
+        ("hòa giải tranh", expect("Phòng Tư pháp"), expect()),
+    ]
