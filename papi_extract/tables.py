@@ -240,6 +240,11 @@ def _pipe_cells(doc: str, start: int, end: int) -> tuple[list[tuple[int, int]], 
     return _split_cells(doc, a, b, "|")
 
 
+def row_cells(doc: str, start: int, end: int, layout: str) -> list[tuple[int, int]]:
+    """The cell spans of one "pipe" or "tab" row ``doc[start:end]`` (for readers of other kinds of table)."""
+    return (_pipe_cells if layout == "pipe" else _tab_cells)(doc, start, end)[0]
+
+
 def _line_kinds(texts: list[str]) -> list[str]:
     """``_line_kind`` of each line; a line without "|" or a tab is text or blank (the cheap test
     first: most lines of a plan are prose)."""

@@ -44,6 +44,7 @@ from typing import Any, cast
 import regex
 import yaml
 
+from papi_extract.assignment_matrix import find_assignments
 from papi_extract.context import Block, DocContext
 from papi_extract.models import Agency, Deadline, DeadlineKind, Section, Task
 from papi_extract.footnotes import FOOTNOTE
@@ -1235,6 +1236,7 @@ def run(ctx: DocContext) -> None:
             a, b = d.unread_time.span()  # (pieces joined across a page break may come in any order)
             ctx.warn("W502", f"deadline text could not be normalized: {collapse_ws(d.unread_time.text)[:120]!r}",
                      (min(a, b), max(a, b)))
+    _assign_by_number(st, drafts)
     ctx.tasks = _finish(st, drafts)
     for task in ctx.tasks:
         if not task.lead:
@@ -2741,6 +2743,35 @@ def _dedupe(items: list[Agency], exclude: set[str] | None = None) -> list[Agency
         seen.add(k)
         out.append(a)
     return out
+
+
+def _assign_by_number(st: _Doc, drafts: list[_Draft]) -> None:
+    """Give the agencies of a table that assigns tasks by number ("| Sở Nội vụ | 1.1; 1.2 | 8.2 |",
+    ``assignment_matrix``) to the tasks of the tasks sections with those labels; a section's number
+    ("Các nhiệm vụ tại mục 1, 2 và 5") stands for every task numbered under it."""
+    rows = find_assignments(st.doc, st.folded)
+    if not rows:
+        return
+    by_label: dict[str, list[_Draft]] = {}
+    for d in drafts:
+        sec = st.secs.get(d.section) if d.section else None
+        if d.label and sec is not None and sec.kind == "tasks":
+            by_label.setdefault(d.label.strip().rstrip(".)"), []).append(d)
+    if not by_label:
+        return
+    for row in rows:
+        agencies = st.split(Joined(st.doc, [row.agency], st.folded))
+        if not agencies:
+            continue
+        for ref in row.refs:
+            targets = [] if ref.section else by_label.get(ref.label, [])
+            if not targets and "." not in ref.label:  # "mục 2", or "2" where the tasks are "2.1", "2.2"
+                head = ref.label + "."
+                targets = [d for lab, ds in by_label.items() if lab.startswith(head) for d in ds]
+            for d in targets:
+                have = getattr(d, row.role)
+                keys = {_name_key(a.name) for a in have}
+                have.extend(a for a in agencies if _name_key(a.name) not in keys)
 
 
 def _finish(st: _Doc, drafts: list[_Draft]) -> list[Task]:

@@ -2738,3 +2738,50 @@ def test_responsibility_wordings_of_one_task_and_ordinal_inline_lists() -> None:
         ("trợ giúp pháp", expect("Phòng Tư pháp"), expect()),
         ("hòa giải tranh", expect("Phòng Tư pháp"), expect()),
     ]
+
+
+def test_an_appendix_that_assigns_tasks_by_number_gives_their_agencies() -> None:
+    """Tasks numbered without agencies, and an appendix table with one row per agency and the numbers of the tasks
+    it leads and supports ("Nhiệm vụ chủ trì (số TT)" / "Nhiệm vụ phối hợp (số TT)"): a range "2.1 đến 2.2" is each
+    number, and "Các nhiệm vụ thuộc mục 1" every task numbered under section 1. The organization section's own
+    "1." and "2." are no targets."""
+    text = ("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI tỉnh Hà Nam năm 2023\n\nII. NHIỆM VỤ\n"
+            "1. Tham gia của người dân ở cấp cơ sở\n"
+            "1.1. Tập huấn kỹ năng giám sát cho Ban Thanh tra nhân dân các xã.\n"
+            "1.2. Hướng dẫn bầu trưởng thôn có từ hai ứng cử viên trở lên.\n"
+            "2. Công khai, minh bạch\n"
+            "2.1. Niêm yết danh sách hộ nghèo tại nhà văn hóa thôn.\n"
+            "2.2. Công khai bảng giá đất trên Cổng Thông tin điện tử tỉnh.\n"
+            "III. TỔ CHỨC THỰC HIỆN\n"
+            "1. Sở Nội vụ theo dõi, tổng hợp kết quả thực hiện.\n"
+            "2. Sở Tài chính bố trí kinh phí thực hiện.\n\n"
+            "PHỤ LỤC\n\n"
+            "STT\tCơ quan\tNhiệm vụ chủ trì (số TT)\tNhiệm vụ phối hợp (số TT)\n"
+            "1\tSở Nội vụ\t1.1; 1.2\t\n"
+            "2\tSở Lao động - Thương binh và Xã hội\t2.1\t\n"
+            "3\tSở Tài nguyên và Môi trường\t2.2\t2.1\n"
+            "4\tUBND các huyện, thị xã\t\tCác nhiệm vụ thuộc mục 1\n")
+    doc = parse(text)
+    got = [(t.label, keys(t.lead), keys(t.support)) for t in doc.tasks]
+    assert got == [
+        ("1.1", expect("Sở Nội vụ"), expect("UBND các huyện, thị xã")),
+        ("1.2", expect("Sở Nội vụ"), expect("UBND các huyện, thị xã")),
+        ("2.1", expect("Sở Lao động - Thương binh và Xã hội"), expect("Sở Tài nguyên và Môi trường")),
+        ("2.2", expect("Sở Tài nguyên và Môi trường"), set()),
+        ("1", expect("Sở Nội vụ"), set()),
+        ("2", expect("Sở Tài chính"), set()),
+    ]
+    assert {a.raw for t in doc.tasks for a in t.lead} <= {"Sở Nội vụ", "Sở Lao động - Thương binh và Xã hội",
+                                                          "Sở Tài nguyên và Môi trường", "Sở Tài chính"}
+    for t in doc.tasks:  # provenance: every agency is the text of its span
+        for a in (*t.lead, *t.support):
+            assert text[a.span[0]:a.span[1]] == a.raw
+
+
+def test_task_numbers_in_an_assignment_cell() -> None:
+    from papi_extract.assignment_matrix import Ref, parse_refs
+    assert parse_refs("3.1; 4.2 - 4.4") == [Ref("3.1", False), Ref("4.2", False), Ref("4.3", False), Ref("4.4", False)]
+    assert parse_refs("cac nhiem vu o phan 2 va 3") == [Ref("2", True), Ref("3", True)]
+    assert parse_refs("5.1 den 5.2, 7") == [Ref("5.1", False), Ref("5.2", False), Ref("7", False)]
+    assert parse_refs("2,5 diem") == []
+    assert parse_refs("1.9 - 1.2") == [Ref("1.9", False), Ref("1.2", False)]  # no backwards range

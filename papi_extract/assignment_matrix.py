@@ -1,0 +1,162 @@
+"""Tables that assign tasks by their numbers.
+
+Some plans list their tasks without agencies and put the assignment in an appendix: one row per agency,
+a column of the numbers of the tasks it leads and one of those it supports::
+
+    | TT | Cơ quan, đơn vị      | Chủ trì nhiệm vụ số   | Phối hợp nhiệm vụ số           |
+    | 1  | Sở Nội vụ            | 1.1; 1.2; 4.2         | 8.2                            |
+    | 13 | Sở Thông tin và T…   | 8.1 - 8.3             | 5.2; 7.2                       |
+    | 16 | UBND các huyện       |                       | Các nhiệm vụ tại mục 1, 2 và 5 |
+
+No task table reader takes such a table (it has no task text), so this module finds it on its own and
+answers, per agency cell, which task numbers it leads and supports. The tasks stage gives the agencies
+to the tasks with those labels. Vocabulary: ``assignment_by_number`` in ``data/tasks.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+import yaml
+
+from papi_extract.tables import row_cells
+
+DATA = Path(__file__).parent / "data"
+
+# The most task numbers one range may stand for ("8.1 - 8.3"): a wider one is a misreading.
+_MAX_RANGE = 40
+# Rows of one table read at most (an appendix of every agency of a province has some 60).
+_MAX_ROWS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A task number in a cell: the label itself, or (``section``) every task whose label it opens."""
+
+    label: str
+    section: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """One agency cell and the task numbers it leads or supports."""
+
+    agency: tuple[int, int]  # the agency cell's span in the document
+    role: str  # "lead" | "support"
+    refs: tuple[Ref, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocab:
+    role_words: dict[str, regex.Pattern[str]]
+    number_words: regex.Pattern[str]
+    agency_words: regex.Pattern[str]
+    section_words: regex.Pattern[str]
+
+
+def _words(phrases: list[str]) -> regex.Pattern[str]:
+    alts = sorted({" ".join(str(p).split()) for p in phrases}, key=lambda p: (-len(p), p))
+    return regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(p).replace(r"\ ", r"\s{1,3}") for p in alts) + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))["assignment_by_number"]
+    return _Vocab({"lead": _words(raw["lead"]), "support": _words(raw["support"])}, _words(raw["number_words"]),
+                  _words(raw["agency_words"]), _words(raw["section_words"]))
+
+
+# A task number ("4.2", "1.1.3", "5") and an optional range's end ("8.1 - 8.3", "2.1 đến 2.4")
+_REF = regex.compile(r"(?<![\d.,/])(\d{1,2}(?:\.\d{1,2}){0,2})(?:\s{0,3}(?:-|–|đến|den|tới|toi)\s{0,3}(\d{1,2}(?:\.\d{1,2}){0,2}))?"
+                     r"(?![\d/])(?!\.\d)(?!,\d)")
+
+
+def parse_refs(cell: str) -> list[Ref]:
+    """The task numbers of one folded cell: "1.1; 1.2", "8.1 - 8.3", "cac nhiem vu tai muc 1, 2 va 5" (sections)."""
+    v = _vocab()
+    low = cell.lower()
+    sec = v.section_words.search(low)
+    out: list[Ref] = []
+    for m in _REF.finditer(low):
+        a, b = m.group(1), m.group(2)
+        in_section = sec is not None and m.start() > sec.start()
+        if b is None:
+            out.append(Ref(a.rstrip("."), in_section))
+            continue
+        pa, _, la = a.rpartition(".")
+        pb, _, lb = b.rpartition(".")
+        if pa != pb or not (la.isdigit() and lb.isdigit()) or not 0 < int(lb) - int(la) <= _MAX_RANGE:
+            out.extend((Ref(a, in_section), Ref(b, in_section)))
+            continue
+        head = pa + "." if pa else ""
+        out.extend(Ref(f"{head}{k}", in_section) for k in range(int(la), int(lb) + 1))
+    return out
+
+
+def _header_roles(cells: list[str]) -> dict[str, int] | None:
+    """Column index of "agency", "lead" and "support" in a header row (folded cells), or None when the row is no
+    such header: an agency column and a role column that counts task numbers."""
+    v = _vocab()
+    roles: dict[str, int] = {}
+    for k, c in enumerate(cells):
+        has_role = [r for r, rx in v.role_words.items() if rx.search(c)]
+        if len(has_role) == 1 and v.number_words.search(c):
+            roles.setdefault(has_role[0], k)
+        elif not has_role and v.agency_words.search(c):
+            roles.setdefault("agency", k)
+    if "agency" not in roles or not ("lead" in roles or "support" in roles):
+        return None
+    return roles
+
+
+def find_assignments(doc: str, folded: str) -> list[Assignment]:
+    """Every agency row of every table that assigns tasks by number, in document order."""
+    v = _vocab()
+    if ("|" not in doc and "\t" not in doc) or not any(rx.search(folded) for rx in v.role_words.values()):
+        return []
+    out: list[Assignment] = []
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for text in doc.split("\n"):
+        lines.append((pos, pos + len(text)))
+        pos += len(text) + 1
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        i += 1
+        layout = "pipe" if "|" in doc[a:b] else ("tab" if "\t" in doc[a:b] else None)
+        if layout is None or "nhiem vu" not in folded[a:b] and "so" not in folded[a:b]:
+            continue
+        spans = row_cells(doc, a, b, layout)
+        roles = _header_roles([folded[x:y] for x, y in spans])
+        if roles is None:
+            continue
+        found: list[Assignment] = []
+        rows = 0
+        while i < len(lines) and rows < _MAX_ROWS:
+            a, b = lines[i]
+            line = doc[a:b]
+            sep = "|" if layout == "pipe" else "\t"
+            if sep not in line:
+                break  # the table ends at the first line that is no row
+            i += 1
+            if layout == "pipe" and not line.replace("|", "").replace("-", "").replace(":", "").strip():
+                continue  # the Markdown separator row
+            rows += 1
+            cells = row_cells(doc, a, b, layout)
+            k = roles["agency"]
+            if k >= len(cells) or cells[k][0] == cells[k][1]:
+                continue
+            for role in ("lead", "support"):
+                c = roles.get(role)
+                if c is None or c >= len(cells):
+                    continue
+                refs = parse_refs(folded[cells[c][0]:cells[c][1]])
+                if refs:
+                    found.append(Assignment(cells[k], role, tuple(refs)))
+        if len(found) >= 2:  # one row is no table of assignments
+            out.extend(found)
+    return out
