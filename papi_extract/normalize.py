@@ -133,6 +133,7 @@ def _fold_table() -> dict[int, str]:
         table[cp] = chr(cp + 32)
     table[ord("Đ")] = "d"
     table[ord("đ")] = "d"
+    table[0x2212] = "-"  # the minus sign of a typeset change ("(−0,21 điểm)") matches as the hyphen-minus
     return table
 
 

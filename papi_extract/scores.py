@@ -133,6 +133,7 @@ class ScoreVocab:
     provinces_ranked: int
     max_dimension: float
     max_total: float
+    arrow_change: regex.Pattern[str]  # "▼ 0,11": a change whose arrow gives the sign (group "up" or "down")
 
 
 # whitespace between a verb or rank word and its figure: a space, or a line break and the next line's indent
@@ -208,6 +209,9 @@ def vocab() -> ScoreVocab:
         provinces_ranked=int(raw["provinces_ranked"]),
         max_dimension=float(raw["max_dimension_value"]),
         max_total=float(raw["max_total_value"]),
+        arrow_change=regex.compile(
+            r"^(?:(?P<up>[" + regex.escape("".join(raw["change_arrows"]["up"])) + r"])|(?P<down>["
+            + regex.escape("".join(raw["change_arrows"]["down"])) + r"]))[ \t]{0,3}(?P<num>\d{1,2}(?:[.,]\d{1,3})?)$"),
     )
 
 
@@ -468,7 +472,9 @@ def _is_value_cell(s: str) -> bool:
     # both patterns start with a digit or a sign (``str.isdigit`` admits every ``\d``): most cells are names
     c = s[:1]
     if not c or not (c.isdigit() or c in "+-–−"):
-        return c in "TtGg" and _WORD_CHANGE.match(s) is not None
+        if c in "TtGg":
+            return _WORD_CHANGE.match(s) is not None
+        return not c.isalpha() and vocab().arrow_change.match(s) is not None
     return bool(_CELL_NUM.match(s) or _CELL_RANK.match(s))
 
 
@@ -1411,6 +1417,8 @@ def _table_facts(ctx: DocContext, table: ScoreTable) -> list[Fact]:
                     f.rank_of = int(rm.group("of")) if rm.group("of") else v.provinces_ranked
                 elif metric == "change" and _CELL_NUM.match(s):
                     f.change = _num(s)
+                elif metric == "change" and (am := v.arrow_change.match(s)) is not None:
+                    f.change = _num(am.group("num")) * (-1 if am.group("down") else 1)  # "▼ 0,11"
                 elif metric == "change" and (wm := _WORD_CHANGE.match(s)) is not None:
                     f.change = _num(wm.group("num")) * (-1 if wm.group("w").lower() == "giảm" else 1)
                     if wm.group("bac"):  # "Giảm 0,27 điểm, giảm 5 bậc"

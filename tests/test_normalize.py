@@ -21,6 +21,7 @@ def test_fold_is_length_preserving_and_folds_ocr_slips_and_tone_placement() -> N
         assert fold(a) == fold(b)
         assert len(fold(a)) == len(a)
     assert fold("Đông Hoà") == "dong hoa"
+    assert fold("(−0,21 điểm)") == "(-0,21 diem)"  # the typeset minus sign matches as the hyphen-minus
 
 
 def test_markdown_markup_is_removed_and_evidence_kept() -> None:

@@ -1222,3 +1222,20 @@ def test_score_cells_written_with_an_en_dash_or_a_minus_sign() -> None:
     assert (7, None, 2023, "actual", 3.17, -0.27, None, None, None) in got
     assert (8, None, 2023, "actual", 3.96, -0.05, None, None, None) in got
     assert (5, None, 2023, "actual", 7.22, 0.12, None, None, None) in got
+
+
+def test_change_cells_signed_by_arrows_and_prose_changes_with_a_minus_sign() -> None:
+    """A table whose legend says "↑: tăng, ↓: giảm" writes its changes "↓ 0,20" / "↑ 0,15": the arrow is the sign.
+    In prose, "(−0,05 điểm)" with the typeset minus sign (U+2212) after an indicator's name is its change, as
+    "(-0,05 điểm)" is."""
+    text = ("Kết quả năm 2023 (↑: tăng, ↓: giảm):\n\n"
+            "| STT | Chỉ số nội dung | Điểm 2022 | Điểm 2023 | Chênh lệch |\n|---|---|---|---|---|\n"
+            "| 1 | Thủ tục hành chính công | 7,02 | 7,17 | ↑ 0,15 |\n| 2 | Quản trị điện tử | 3,40 | 3,20 | ↓ 0,20 |\n"
+            "| 3 | Quản trị môi trường | 3,10 | 3,10 | 0 |\n\n"
+            "Các nội dung thành phần giảm nhiều là Tiếp cận dịch vụ tư pháp (−0,05 điểm) và Công khai danh sách "
+            "hộ nghèo (−0,09 điểm).\n")
+    got = facts(parse(text))
+    assert (5, None, 2023, "actual", 7.17, 0.15, None, None, None) in got
+    assert (8, None, 2023, "actual", 3.2, -0.2, None, None, None) in got
+    assert (3, "3.3", None, "change", None, -0.05, None, None, None) in {f[:2] + (None,) + f[3:] for f in got}
+    assert (2, "2.2", None, "change", None, -0.09, None, None, None) in {f[:2] + (None,) + f[3:] for f in got}
