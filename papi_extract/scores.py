@@ -218,6 +218,8 @@ def vocab() -> ScoreVocab:
 # a signed figure with no unit alone in a parenthesis ("4,46 điểm (+0,09)"): matched on the folded text
 _PAREN_CHANGE = regex.compile(r"(?<=\(\s{0,2})(?P<num>[+\-]\s?\d{1,2}[.,]\d{1,3})\s{0,2}\)")
 _SENT = regex.compile(r"(?<=[.!?…])(?<![\s(](?:\d{1,2}|[IVXivx]{1,4})\.)\s+(?=[\p{Lu}\d\-+•*(“\"])")
+# a year in parentheses right after a figure ("5,02 điểm (năm 2021)"), matched folded at the figure's end
+_PAREN_YEAR = regex.compile(r"\s{0,2}\(\s{0,2}(?:nam\s{1,3})?((?:19|20)\d\d)\s{0,2}\)")
 _CELL_NUM = regex.compile(r"^[+\-–−]?\d{1,3}(?:[.,]\d{1,3})?$")  # (an en dash or minus sign is a minus: "–0,11")
 _CELL_RANK = regex.compile(r"^(?P<r>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<of>\d{2}))?$")
 # a change written in words in its cell ("Tăng 0,08", "Giảm 0,05 điểm"): the word gives the sign
@@ -266,6 +268,7 @@ class Fact:
     section: str | None = None
     year_fixed: bool = False  # the year came from a "so với năm X (…)" or a table header
     base_value: float | None = None  # "giảm từ 1,55 điểm …": the value the change started from
+    base_year: int | None = None  # "giảm từ 5,02 điểm (năm 2021) …": the year of that value, when printed
     objective: bool = False  # stated in an objectives section ("Mục tiêu"): a target unless its year is past
 
     @property
@@ -1632,7 +1635,7 @@ class _Prose:
         """The subject named in folded[a:b]: the last indicator named (by its name or by its number, "chỉ số
         nội dung 8"), else the total; and where it starts."""
         f = self.folded[a:b]
-        numbered = _numbered_subject(f) if "chi so" in f else None
+        numbered = _numbered_subject(f) if ("chi so" in f or "thanh" in f) else None
         if self._bare(f):
             # "chỉ số nội dung 8" is filler words and a number to ``_bare``
             return (numbered[0], a + numbered[1]) if numbered is not None else (None, a)
@@ -1851,6 +1854,8 @@ class _Prose:
                         cur if cur is not None and self._bare(region) else None)
                     if host is not None:
                         host.base_value = value
+                        if (ym := _PAREN_YEAR.match(f, e)) is not None:
+                            host.base_year = int(ym.group(1))
                         host.end = max(host.end, a + e)
                     g.last = e
                     continue
@@ -1904,8 +1909,8 @@ class _Prose:
                     cur.value = value
                     if cur.kind == "change":
                         cur.kind = "actual"
-                    if cur.base_value is not None and cur.change is None:
-                        cur.change = round(value - cur.base_value, 2)
+                    if cur.base_year is not None and (ym := _PAREN_YEAR.match(f, e)) is not None:
+                        cur.year, cur.year_fixed = int(ym.group(1)), True  # "… còn 4,88 điểm (năm 2022)"
                     cur.end = max(cur.end, a + e)
                     g.last = e
                     continue
@@ -2017,10 +2022,13 @@ class _Prose:
 # The stage
 
 
-# "chỉ số nội dung 8", "chỉ số 4", "chỉ số nội dung thứ 3", "chỉ số thành phần 5.3" (folded): an indicator named by
+# "chỉ số nội dung 8", "chỉ số 4", "chỉ số nội dung thứ 3", "chỉ số thành phần 5.3", "nội dung thành phần 6.4"
+# (folded): an indicator named by
 # its number; not a count ("8 chỉ số nội dung") nor a figure ("chỉ số 8,5")
 _NUMBERED_SUBJECT = regex.compile(
-    r"(?<![\p{L}\p{N}])chi\s{1,2}so(?:\s{1,2}(?:noi\s{1,2}dung|thanh\s{1,2}phan))?(?:\s{1,2}thu)?\s{1,2}"
+    r"(?<![\p{L}\p{N}])(?:chi\s{1,2}so(?:\s{1,2}(?:noi\s{1,2}dung|thanh\s{1,2}phan))?(?:\s{1,2}thu)?"
+    # "nội dung thành phần 6.4": a sub-dimension by its code, without "chỉ số"
+    r"|noi\s{1,2}dung\s{1,2}thanh\s{1,2}phan(?=\s{1,2}[1-8]\.[1-6]))\s{1,2}"
     r"([1-8](?:\.[1-6])?)(?![\d]|[.,]\d)")
 
 
@@ -2215,6 +2223,14 @@ def extract_scores(ctx: DocContext) -> None:
                             and abs(getattr(other, n) - getattr(fact, n)) > 1e-6 for n in ("value", "change", "rank")):
                         continue  # that year's record says otherwise: the figure is of some other year
                     fact.year = latest
+    # "giảm từ 1,62 điểm xuống 1,49 điểm": two values and no change printed, so two records: the earlier value is
+    # the year before's (or the year printed after it), the change is left unstated as the plan leaves it
+    for fact in [x for x in prose.facts if x.base_value is not None and x.value is not None and x.kind == "actual"]:
+        year = fact.base_year if fact.base_year is not None else (fact.year - 1 if fact.year is not None else None)
+        if year is not None and year != fact.year:
+            prose.facts.append(Fact(fact.dimension, fact.subdimension, "actual", fact.start, fact.end, fact.method,
+                                    year=year, value=fact.base_value, pos=fact.pos, section=fact.section,
+                                    year_fixed=True))
     facts.extend(prose.facts)
     merged: dict[tuple[int | None, str | None, int | None, str], Fact] = {}
     out: list[Fact] = []

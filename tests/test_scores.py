@@ -135,7 +135,9 @@ def test_prose_other_province() -> None:
         (4, None, 2022, "actual", 6.90, None, None, None, None),  # not the national 6,45
         (2, "2.1", 2022, "change", None, 0.05, None, None, None),
         (2, "2.2", 2022, "change", None, -0.21, None, None, None),
-        (1, "1.2", 2022, "actual", 1.48, -0.07, None, None, None),  # "giảm từ 1,55 … xuống 1,48"
+        # "giảm từ 1,55 … xuống 1,48": two values and no change printed, so two records and no change
+        (1, "1.2", 2022, "actual", 1.48, None, None, None, None),
+        (1, "1.2", 2021, "actual", 1.55, None, None, None, None),
         (3, "3.3", 2022, "change", None, -0.3, None, None, None),
         (None, None, 2023, "target", 44.0, None, None, None, None),
         (7, None, 2023, "target", 4.20, None, None, None, None),  # the plan's year
@@ -1239,3 +1241,18 @@ def test_change_cells_signed_by_arrows_and_prose_changes_with_a_minus_sign() -> 
     assert (8, None, 2023, "actual", 3.2, -0.2, None, None, None) in got
     assert (3, "3.3", None, "change", None, -0.05, None, None, None) in {f[:2] + (None,) + f[3:] for f in got}
     assert (2, "2.2", None, "change", None, -0.09, None, None, None) in {f[:2] + (None,) + f[3:] for f in got}
+
+
+def test_a_value_from_and_to_is_two_records_and_sub_dimensions_by_code() -> None:
+    """"tăng từ 3,10 điểm (năm 2019) lên 3,35 điểm (năm 2020)" prints two values: a record for each year (the years
+    in brackets, or the year before the result's for the first), and no change, which the plan does not print.
+    "nội dung thành phần 5.3" names a sub-dimension by its code as "chỉ số thành phần 5.3" does."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI tỉnh Yên Bái năm 2021\n\nI. KẾT QUẢ CHỈ SỐ PAPI NĂM 2020\n\n"
+            "Quản trị môi trường tăng từ 3,10 điểm (năm 2019) lên 3,35 điểm (năm 2020); nội dung thành phần 5.3 "
+            "giảm 0,04 điểm; Quản trị điện tử giảm từ 2,90 điểm xuống 2,75 điểm.\n\nII. NHIỆM VỤ\n")
+    got = facts(parse(text))
+    assert (7, None, 2020, "actual", 3.35, None, None, None, None) in got
+    assert (7, None, 2019, "actual", 3.1, None, None, None, None) in got
+    assert (8, None, 2020, "actual", 2.75, None, None, None, None) in got
+    assert (8, None, 2019, "actual", 2.9, None, None, None, None) in got
+    assert (5, "5.3", 2020, "change", None, -0.04, None, None, None) in got
