@@ -149,7 +149,7 @@ def vocab() -> ScoreVocab:
     for cls, words in (("value", value_v), ("up", up_v), ("down", down_v)):
         for w in words:
             verb_class[" ".join(fold(w).split())] = cls
-    num = r"[+\-]?\d{1,2}(?:[.,]\d{1,3})?"
+    num = r"[+\-]?\d{1,2}(?:[.,]\d{1,4})?"
     # a figure and its unit may sit on two lines, the second indented by a page margin ("đạt 44,86
     # \n          điểm"): one line break and any run of blanks after it
     gap = r"[ \t]{0,3}(?:\n[ \t]{0,40})?"
@@ -211,19 +211,19 @@ def vocab() -> ScoreVocab:
         max_total=float(raw["max_total_value"]),
         arrow_change=regex.compile(
             r"^(?:(?P<up>[" + regex.escape("".join(raw["change_arrows"]["up"])) + r"])|(?P<down>["
-            + regex.escape("".join(raw["change_arrows"]["down"])) + r"]))[ \t]{0,3}(?P<num>\d{1,2}(?:[.,]\d{1,3})?)$"),
+            + regex.escape("".join(raw["change_arrows"]["down"])) + r"]))[ \t]{0,3}(?P<num>\d{1,2}(?:[.,]\d{1,4})?)$"),
     )
 
 
 # a signed figure with no unit alone in a parenthesis ("4,46 điểm (+0,09)"): matched on the folded text
-_PAREN_CHANGE = regex.compile(r"(?<=\(\s{0,2})(?P<num>[+\-]\s?\d{1,2}[.,]\d{1,3})\s{0,2}\)")
+_PAREN_CHANGE = regex.compile(r"(?<=\(\s{0,2})(?P<num>[+\-]\s?\d{1,2}[.,]\d{1,4})\s{0,2}\)")
 _SENT = regex.compile(r"(?<=[.!?…])(?<![\s(](?:\d{1,2}|[IVXivx]{1,4})\.)\s+(?=[\p{Lu}\d\-+•*(“\"])")
 # a year in parentheses right after a figure ("5,02 điểm (năm 2021)"), matched folded at the figure's end
 _PAREN_YEAR = regex.compile(r"\s{0,2}\(\s{0,2}(?:nam\s{1,3})?((?:19|20)\d\d)\s{0,2}\)")
-_CELL_NUM = regex.compile(r"^[+\-–−]?\d{1,3}(?:[.,]\d{1,3})?$")  # (an en dash or minus sign is a minus: "–0,11")
+_CELL_NUM = regex.compile(r"^[+\-–−]?\d{1,3}(?:[.,]\d{1,4})?$")  # (an en dash or minus sign is a minus: "–0,11")
 _CELL_RANK = regex.compile(r"^(?P<r>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<of>\d{2}))?$")
 # a change written in words in its cell ("Tăng 0,08", "Giảm 0,05 điểm"): the word gives the sign
-_WORD_CHANGE = regex.compile(r"^(?P<w>[Tt]ăng|[Gg]iảm)[ \t]{1,3}(?P<num>\d{1,2}(?:[.,]\d{1,3})?)(?:[ \t]{1,3}điểm)?"
+_WORD_CHANGE = regex.compile(r"^(?P<w>[Tt]ăng|[Gg]iảm)[ \t]{1,3}(?P<num>\d{1,2}(?:[.,]\d{1,4})?)(?:[ \t]{1,3}điểm)?"
                              r"(?:[ \t]{0,2}[,;][ \t]{0,2}(?P<rw>[Tt]ăng|[Gg]iảm)[ \t]{1,3}(?P<bac>\d{1,2})[ \t]{1,3}bậc)?$")
 _YEAR_CELL = regex.compile(r"^(?:(?:diem[ \t]{1,3})?nam\s{1,3}|diem[ \t]{1,3})?(?P<year>(?:19|20)\d\d)$")
 # A line holding only a year ("2019", "Năm 2020", "Điểm năm 2021"). Matched from the newline before it: the engine
@@ -231,7 +231,8 @@ _YEAR_CELL = regex.compile(r"^(?:(?:diem[ \t]{1,3})?nam\s{1,3}|diem[ \t]{1,3})?(
 _YEAR_LINE = regex.compile(r"\n[ \t]{0,8}(?:(?:diem[ \t]{1,3})?nam[ \t]{1,3}|diem[ \t]{1,3})?(?:19|20)\d\d[ \t]{0,8}(?=\n|$)")
 _YEAR_LINE_AT = regex.compile(  # the first line
     r"[ \t]{0,8}(?:(?:diem[ \t]{1,3})?nam[ \t]{1,3}|diem[ \t]{1,3})?(?:19|20)\d\d[ \t]{0,8}(?=\n|$)")
-_ANY_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# (never the decimals of a figure: "1,1987" is no year 1987)
+_ANY_YEAR = regex.compile(r"(?<!\d)(?<!\d[.,])((?:19|20)\d\d)(?!\d)")
 _SEPARATOR_CELL = regex.compile(r"^(?:-{2}|" + SEPARATOR_CELL + r")$")
 _WORDS = regex.compile(r"\w+")
 _PUNCT_CHARS = "();"  # marks that open, close or cut a clause in a sentence
@@ -386,7 +387,7 @@ def _cut_at_starts(line: str, a: int, e: int, starts: tuple[int, ...]) -> list[t
     return peeled
 
 
-_TRAILING_FIGURE = regex.compile(r" ([+\-]?\d{1,3}(?:[.,]\d{1,3})?)$")
+_TRAILING_FIGURE = regex.compile(r" ([+\-]?\d{1,3}(?:[.,]\d{1,4})?)$")
 
 
 def _with_wrapped_name(name: Cell, named_at: list[tuple[Block, list[Cell], int, Cell] | None], k: int) -> Cell:
@@ -1438,10 +1439,10 @@ def _table_facts(ctx: DocContext, table: ScoreTable) -> list[Fact]:
 
 
 # A chart written as text, one line per indicator: "Tham gia của người dân ở cấp cơ sở: 2022 – 4,98; 2023 – 5,12"
-_SERIES_PAIR = regex.compile(r"(?P<year>(?:19|20)\d\d)\s{0,2}[–—-]\s{0,2}(?P<num>\d{1,2}[.,]\d{1,3})(?![\d.,])")
+_SERIES_PAIR = regex.compile(r"(?P<year>(?:19|20)\d\d)\s{0,2}[–—-]\s{0,2}(?P<num>\d{1,2}[.,]\d{1,4})(?![\d.,])")
 _SERIES_LINE = regex.compile(
-    r"(?P<name>[^:\n]{3,120}):\s{0,3}(?P<pairs>(?:19|20)\d\d\s{0,2}[–—-]\s{0,2}\d{1,2}[.,]\d{1,3}"
-    r"(?:\s{0,2};\s{0,3}(?:19|20)\d\d\s{0,2}[–—-]\s{0,2}\d{1,2}[.,]\d{1,3}){1,6})\s{0,3}[.;]?\s{0,3}$"
+    r"(?P<name>[^:\n]{3,120}):\s{0,3}(?P<pairs>(?:19|20)\d\d\s{0,2}[–—-]\s{0,2}\d{1,2}[.,]\d{1,4}"
+    r"(?:\s{0,2};\s{0,3}(?:19|20)\d\d\s{0,2}[–—-]\s{0,2}\d{1,2}[.,]\d{1,4}){1,6})\s{0,3}[.;]?\s{0,3}$"
 )
 
 
@@ -1862,6 +1863,7 @@ class _Prose:
                 if subj is not None:
                     fact = new(subj, "target" if target else "change", sstart - a, e, a + ns)
                     fact.change = change
+                    fact.objective = objectives  # "X tăng tối thiểu 0,2 điểm" under "MỤC TIÊU": an aim
                 elif not self._bare(region):
                     pass  # a subject this parser does not know ("Chỉ số SIPAS tăng …"): not PAPI
                 elif cur is not None and cur.change is None:
@@ -2032,7 +2034,7 @@ _NUMBERED_SUBJECT = regex.compile(
     r"([1-8](?:\.[1-6])?)(?![\d]|[.,]\d)")
 
 
-_FIG = r"\d{1,2},\d{1,3}"
+_FIG = r"\d{1,2},\d{1,4}"
 _LISTED_FIGURE = regex.compile(
     rf"(?<![\d,])(?P<num>{_FIG})(?P<max>)(?=\s{{0,2}}(?:[;,]|va)\s{{1,2}}(?:{_FIG}\s{{0,2}}(?:[;,]|va)\s{{1,2}}){{0,6}}"
     rf"{_FIG}\s{{1,2}}diem)")
@@ -2184,7 +2186,8 @@ def extract_scores(ctx: DocContext) -> None:
             fact.year = _heading_year(ctx, sections, fact.section)
         if fact.year is None and fact.kind in ("actual", "change"):
             fact.year = _year_before(ctx, prose, sections, fact)
-        if fact.objective and fact.kind == "actual" and (fact.year is None or plan_year is None or fact.year >= plan_year):
+        if (fact.objective and fact.kind in ("actual", "change")
+                and (fact.year is None or plan_year is None or fact.year >= plan_year)):
             fact.kind = "target"  # "Chỉ số … đạt 45 điểm trở lên" under "II. MỤC TIÊU"
         elif (fact.objective and fact.kind == "actual" and fact.value is not None and plan_year is not None
               and vocab().floor.match(ctx.folded, fact.end) is not None):

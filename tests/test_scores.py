@@ -1256,3 +1256,21 @@ def test_a_value_from_and_to_is_two_records_and_sub_dimensions_by_code() -> None
     assert (8, None, 2020, "actual", 2.75, None, None, None, None) in got
     assert (8, None, 2019, "actual", 2.9, None, None, None, None) in got
     assert (5, "5.3", 2020, "change", None, -0.04, None, None, None) in got
+
+
+def test_four_decimal_figures_and_an_aimed_rise_under_the_objectives() -> None:
+    """PAPI reports print four decimals: "43,2051 điểm" and cells "1,2019" / "0,9876" are figures (and "1,2019" holds
+    no year 2019, so its row is no header). Under "MỤC TIÊU", "X tăng tối thiểu 0,15 điểm so với năm 2023" with no
+    "phấn đấu" is still an aim: a target of the plan's year with its change."""
+    text = ("# KẾ HOẠCH\n\nCải thiện Chỉ số PAPI huyện Đồng Xuân năm 2024\n\n# I. KẾT QUẢ PAPI NĂM 2023\n\n"
+            "Năm 2023, tổng điểm PAPI của tỉnh đạt 43,2051 điểm.\n\n"
+            "| Mã | Chỉ số thành phần | Năm 2022 | Năm 2023 |\n|---|---|---:|---:|\n"
+            "| 1.3 | Chất lượng bầu cử | 1,2019 | 1,2307 |\n| 2.1 | Tiếp cận thông tin | 0,9876 | 0,9915 |\n\n"
+            "# II. MỤC TIÊU\n\n- Chỉ số nội dung Quản trị điện tử tăng tối thiểu 0,15 điểm so với năm 2023.\n\n"
+            "# III. NHIỆM VỤ\n\n1. Tuyên truyền.\n")
+    got = facts(parse(text, fmt="markdown"))
+    assert (None, None, 2023, "actual", 43.2051, None, None, None, None) in got
+    assert (1, "1.3", 2022, "actual", 1.2019, None, None, None, None) in got
+    assert (1, "1.3", 2023, "actual", 1.2307, None, None, None, None) in got
+    assert (2, "2.1", 2023, "actual", 0.9915, None, None, None, None) in got
+    assert (8, None, 2024, "target", None, 0.15, None, None, None) in got
