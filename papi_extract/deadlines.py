@@ -246,7 +246,8 @@ def _vocab() -> _Vocab:
             _B + rf"(?:{_alt(d.get('event_openers') or [])}|khi\s+có\s+{_alt(d.get('event_khi_co') or [])})"
             + _E + r"[^.;,()\n]{0,120}"
         ),
-        event_each_not=regex.compile(r"sau\s+mỗi\s+" + _alt(d.get("event_each_not") or []) + _E),
+        event_each_not=regex.compile(r"sau\s+mỗi\s+(?:" + _alt(d.get("event_each_not") or []) + _E
+                                     + r"|" + _alt(d.get("event_each_bare") or []) + r"(?!\s{0,3}\p{L}))"),
         event_cell=regex.compile(_B + _alt(d.get("event_cell") or []) + _E + r"[^;\n]{0,200}"),
         before_occasion=regex.compile(
             # "trước mỗi kỳ họp", "trước, trong và sau Tết Nguyên đán …": before (and through) each occasion

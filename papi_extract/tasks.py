@@ -1835,7 +1835,8 @@ def _trailing_fields(st: _Doc, j: Joined) -> tuple[int, list[_AgencyLine]] | Non
     for sm in _FIELD_SENTENCE.finditer(f):
         k = sm.end()
         m = _cue_with_colon(st.v.block_line, f[k : k + _CUE_WINDOW])
-        if m is not None and _role_of(m) in ("lead", "support", "directing"):
+        # ("… . Sản phẩm: Báo cáo kết quả." too; a closing "Thời gian: …" sentence stays in the task's text)
+        if m is not None and _role_of(m) in ("lead", "support", "directing", "output"):
             return k, _field_lines(st, j, k, len(f), m)
     return None
 

@@ -107,6 +107,9 @@ CELLS = [
      [("recurring", None, None, "quarterly"), ("recurring", None, None, "semiannual"),
       ("recurring", None, None, "annual")]),
     ("Thực hiện theo kế hoạch và thông tin phản ánh", None, [("per_plan", None, None, None), ("event", None, None, None)]),
+    # after each occasion named is an event; "sau mỗi kỳ" alone or "sau mỗi kỳ báo cáo" is no occasion
+    ("Sau mỗi kỳ thi tuyển công chức", None, [("event", None, None, None)]),
+    ("Gửi báo cáo sau mỗi kỳ báo cáo", None, []),
 ]
 
 

@@ -2785,3 +2785,23 @@ def test_task_numbers_in_an_assignment_cell() -> None:
     assert parse_refs("5.1 den 5.2, 7") == [Ref("5.1", False), Ref("5.2", False), Ref("7", False)]
     assert parse_refs("2,5 diem") == []
     assert parse_refs("1.9 - 1.2") == [Ref("1.9", False), Ref("1.2", False)]  # no backwards range
+
+
+def test_the_form_of_paper_column_and_a_closing_product_sentence_are_outputs() -> None:
+    """A "Hình thức văn bản" (or "Hình thức sản phẩm") column holds what a row yields, as "Sản phẩm" does; a
+    closing sentence "Sản phẩm: …" after an item's own sentence is its output field, not part of its text."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI xã Long Bình năm 2023\n\nII. NHIỆM VỤ\n"
+            "STT\tNội dung\tChủ trì\tThời gian\tHình thức sản phẩm\n"
+            "1\tRà soát hộ nghèo tại các ấp\tCông chức Lao động - Thương binh và Xã hội\tQuý III/2023\tDanh sách hộ nghèo\n"
+            "2\tĐối thoại với Nhân dân về giải phóng mặt bằng\tChủ tịch UBND xã\tQuý IV/2023\tThông báo kết luận\n"
+            "III. TỔ CHỨC THỰC HIỆN\n"
+            "- Công chức Tư pháp - Hộ tịch tổng hợp kết quả, báo cáo UBND huyện trước ngày 10/12/2023. Sản phẩm: "
+            "Báo cáo tổng kết năm 2023.\n")
+    doc = parse(text)
+    got = [(t.text, t.output) for t in doc.tasks]
+    assert got == [
+        ("Rà soát hộ nghèo tại các ấp", "Danh sách hộ nghèo"),
+        ("Đối thoại với Nhân dân về giải phóng mặt bằng", "Thông báo kết luận"),
+        ("Công chức Tư pháp - Hộ tịch tổng hợp kết quả, báo cáo UBND huyện trước ngày 10/12/2023.",
+         "Báo cáo tổng kết năm 2023."),
+    ]
