@@ -187,7 +187,9 @@ def _pipe_layout(block: list[str]) -> list[str] | None:
     if not any(_PIPE_SEP.match(b) for b in block):
         return None
     rows = [b for b in block if not _PIPE_SEP.match(b)]
-    if not rows or len(rows) > LAYOUT_MAX_ROWS:
+    if len(rows) > LAYOUT_MAX_ROWS:
+        return _pipe_layout_lines(rows)
+    if not rows:
         return None
     cells = [_pipe_row(r) for r in rows]
     ncols = len(cells[0])
@@ -469,6 +471,24 @@ def _ruled_layout(block: list[str], walls: tuple[int, ...]) -> list[str] | None:
     if not any(fold(c[0]).startswith(openers) for c in cols if c[0]):
         return None
     return _layout([cols], len(cols))
+
+
+def _pipe_layout_lines(rows: list[str]) -> list[str] | None:
+    """A signature (or header) layout written one printed line per pipe row ("| Nơi nhận: | TM. ỦY BAN NHÂN DÂN |"
+    over "| - UBND tỉnh (b/c); | KT. CHỦ TỊCH |" …): each column's lines stacked, as ``_ruled_layout`` stacks a
+    ruled one. Its first row opens at least two columns with a layout's words, which no data table's header does."""
+    from papi_extract.normalize import fold
+
+    if len(rows) > _RULED_MAX_ROWS:
+        return None
+    cells = [_pipe_row(r) for r in rows]
+    ncols = len(cells[0])
+    if not 2 <= ncols <= LAYOUT_MAX_CELLS or any(len(c) != ncols for c in cells):
+        return None
+    openers = _layout_openers()
+    if sum(1 for c in cells[0] if fold(c.strip(" \t*_")).startswith(openers)) < 2:
+        return None
+    return _layout([[[row[k].strip() for row in cells] for k in range(ncols)]], ncols)
 
 
 def _pipe_row(line: str) -> list[str]:

@@ -576,3 +576,23 @@ def test_a_flat_signature_row_with_a_run_of_spaces_before_the_name() -> None:
     doc = parse_text(text)
     assert doc.recipients == ["UBND huyện", "Đảng ủy xã", "Lưu: VT"]
     assert doc.signer is not None and (doc.signer.name, doc.signer.position) == ("Lê Thị Hoa", "Phó Chủ tịch")
+
+
+def test_a_signature_layout_written_one_printed_line_per_pipe_row_is_stacked() -> None:
+    """A docx converter may write the recipients and the signature as a pipe table with one row per printed line
+    ("| Nơi nhận: | TM. ỦY BAN NHÂN DÂN |" over "| - Sở Tư pháp; | KT. CHỦ TỊCH |" …): each column's lines are
+    stacked, and the tail reader finds the recipients, the authority and the signer. A data table of many rows
+    whose header does not open with a layout's words is left alone."""
+    tail = ("Trên đây là Kế hoạch của UBND huyện Tuy An./.\n\n"
+            "| **Nơi nhận:** | **TM. ỦY BAN NHÂN DÂN** |\n|:---|:---:|\n"
+            "| - Sở Tư pháp (b/c); | **CHỦ TỊCH** |\n| - Các phòng chuyên môn; | |\n| - Lưu: VT. | |\n"
+            "| | **Trần Hữu Phước** |\n")
+    stacked = rewrite_pipe_layouts(tail)
+    assert "- Sở Tư pháp (b/c);" in stacked.split("\n") and "| - Sở Tư pháp" not in stacked
+    doc = parse_text("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI huyện Tuy An năm 2023\n\nI. NHIỆM VỤ\n\n1. Tuyên truyền.\n\n"
+                     + tail, fmt="markdown")
+    assert doc.recipients == ["Sở Tư pháp", "Các phòng chuyên môn", "Lưu: VT"]
+    assert doc.signer is not None and (doc.signer.name, doc.signer.position) == ("Trần Hữu Phước", "Chủ tịch")
+    data = ("| TT | Chỉ số | 2022 | 2023 |\n|---|---|---|---|\n| 1 | Tham gia | 5,1 | 5,2 |\n| 2 | Công khai | 5,0 | 5,3 |\n"
+            "| 3 | Giải trình | 4,1 | 4,2 |\n")
+    assert rewrite_pipe_layouts(data) == data
