@@ -435,3 +435,14 @@ def test_a_group_of_solutions_heading_names_its_dimension() -> None:
                 "2. Nhóm nhiệm vụ về kiểm soát tham nhũng trong khu vực công\n- Công khai kết quả tuyển dụng.\n"
                 "3. Giải pháp nâng cao chất lượng dịch vụ\n- Khảo sát sự hài lòng của người dân.\n")
     assert [(m.dimension, m.subdimension) for m in ctx.indicators] == [(8, None), (4, None)]
+
+
+def test_a_heading_naming_two_sub_dimensions_by_a_short_name() -> None:
+    """"Tiếp cận thông tin và công khai kế hoạch sử dụng đất" names 2.1 and 2.4 (2.4 by the first half of its
+    name, as plans shorten it): one mention each, and the section takes the first."""
+    ctx = parse("# KẾ HOẠCH\n\nCải thiện Chỉ số PAPI huyện Đồng Xuân năm 2024\n\n# II. NHIỆM VỤ\n\n"
+                "## 1. Tiếp cận thông tin và công khai kế hoạch sử dụng đất\n\n- Niêm yết kế hoạch tại xã.\n",
+                fmt="markdown")
+    assert [(m.dimension, m.subdimension) for m in ctx.indicators] == [(2, "2.1"), (2, "2.4")]
+    sec = next(s for s in ctx.sections if s.title.startswith("Tiếp cận"))
+    assert (sec.dimension, sec.subdimension) == (2, "2.1")
