@@ -251,7 +251,9 @@ def _vocab() -> _Vocab:
         event_cell=regex.compile(_B + _alt(d.get("event_cell") or []) + _E + r"[^;\n]{0,200}"),
         before_occasion=regex.compile(
             # "trước mỗi kỳ họp", "trước, trong và sau Tết Nguyên đán …": before (and through) each occasion
-            _B + r"trước(?:\s{0,2},\s{0,2}trong(?:\s+và\s+sau)?|\s+và\s+(?:trong|sau))?\s+(?:mỗi\s+|các\s+)?"
+            _B + r"(?:trước(?:\s{0,2},\s{0,2}trong(?:\s+và\s+sau)?|\s+và\s+(?:trong|sau))?"
+            + r"|(?<!" + _alt(d.get("occasion_emphasis") or []) + r"\s{1,3})" + _alt(d.get("occasion_openers") or [])
+            + r")\s+(?:mỗi\s+|các\s+)?"
             + _alt(d.get("occasions") or []) + r"(?:\s+nhiệm\s+kỳ)?"
             r"(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–—/]\s*(?:19|20)\d{2})?(?!\d)"
             # "trước kỳ khảo sát PAPI năm 2022", "trước kỳ họp thứ bảy năm 2024": up to two words name the occasion
@@ -604,7 +606,7 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
                 if _plausible(y0) and y0 <= y1 <= y0 + 5 and _SCHOOL_SPAN_WORD.search(low, max(0, m.start() - 12), m.start()):
                     recs.append(_Rec(m.start(), m.end(), "year_range", begin=dt.date(y0, 1, 1),
                                      finish=dt.date(y1, 12, 31), prio=3))
-    if "trước" in low:
+    if "trước" in low or "dịp" in low:
         for m in v.before_occasion.finditer(low):
             recs.append(_Rec(m.start(), m.end(), "event", prio=3))  # "trước mùa khô 2025 - 2026"
     ranges: list[tuple[int, int, int, int]] = []

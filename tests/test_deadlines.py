@@ -153,6 +153,8 @@ PROSE = [
     ("Sửa chữa phòng học tại các điểm trường lẻ, từ tháng 6 đến tháng 8.", P2024,
      [("month", "2024-08-01", "2024-08-31", None)]),
     ("Rà soát hồ sơ tồn đọng, bắt đầu từ tháng 3, tới hết tháng 5.", P2021, [("month", "2021-05-01", "2021-05-31", None)]),
+    # during an occasion is an event, as before it is; "nhất là (trong) dịp …" only stresses (NOT_DEADLINES)
+    ("Ra quân dọn vệ sinh môi trường vào dịp Tết Dương lịch 2022.", P2021, [("event", None, None, None)]),
     ("Tổ chức kiểm tra ít nhất 02 đợt trong năm 2022.", None, [("year", "2022-01-01", "2022-12-31", None)]),
     ("Thường xuyên tuyên truyền phổ biến pháp luật về thực hiện dân chủ ở xã, phường, thị trấn.", None,
      [("continuous", None, None, None)]),
@@ -206,6 +208,7 @@ NOT_DEADLINES = [
     "Đạt tỷ lệ 80% hồ sơ trực tuyến; xếp hạng 25/63 tỉnh.",
     "kinh phí 4.49 tỷ đồng và 30/02 hồ sơ",
     "Rà soát hồ sơ tồn đọng kể từ tháng 3.",
+    "Tăng cường tuần tra ban đêm, đặc biệt là trong dịp Tết Nguyên đán.",
 ]
 
 
