@@ -304,7 +304,7 @@ class ScoreRow:
 class ScoreTable:
     slots: list[tuple[int, str]]  # (year, "score"|"rank"|"change") per value column
     rows: list[ScoreRow]
-    layout: str  # "delimited" | "cell_per_line" | "transposed" | "column_blocks"
+    layout: str  # "delimited" | "cell_per_line" | "transposed" | "column_blocks" | "spaced"
     unmapped: list[Cell] = field(default_factory=list)
 
 
@@ -1391,7 +1391,79 @@ def read_score_tables(ctx: DocContext) -> list[ScoreTable]:
     tables = _delimited_tables(ctx) + _cell_per_line_tables(ctx) + _transposed_tables(ctx) + _column_block_tables(ctx)
     if not tables and "\n\n" in ctx.text:
         tables = _figure_stream_tables(ctx)  # (cells each followed by a blank line: only where no other layout read)
+    if not tables:
+        tables = _spaced_row_tables(ctx)  # (rows whose cells lost their walls: only where no other layout read)
     _TABLE_CACHE[0], _TABLE_CACHE[1] = ctx.norm, tables
+    return tables
+
+
+# A header whose cells lost their walls ("TT Chỉ số nội dung Năm 2023 Năm 2024 Tăng, giảm"): its year cells (folded)
+_SPACED_YEAR = regex.compile(r"(?<![\p{L}\d])(?:(?:diem\s{1,3})?nam\s{1,3})(?:19|20)\d\d(?!\d)")
+# ... and a row of it: an optional label, a name, then its figures ("1 Công khai, minh bạch … 5,21 5,04 -0,17")
+_SPACED_ROW = regex.compile(
+    r"^[ \t]{0,4}(?:(?P<label>\d{1,2}|[IVX]{1,4})\.?[ \t]{1,3})?(?P<name>[^\d\n]{3,160}?)"
+    r"(?P<figs>(?:[ \t]{1,3}(?:[+\-–−]?\d{1,2}(?:[.,]\d{1,4})?|-)){1,6})[ \t]{0,3}$")
+_SPACED_FIG = regex.compile(r"[+\-–−]?\d{1,2}(?:[.,]\d{1,4})?|-")
+_MAX_SPACED_HEADER = 120  # characters of a header line whose cells lost their walls
+
+
+def _spaced_row_tables(ctx: DocContext) -> list[ScoreTable]:
+    """Score tables whose cells lost their walls, one row per line or paragraph (a PDF converted to HTML prints
+    "TT Chỉ số nội dung Năm 2023 Năm 2024 Tăng, giảm" over "1 Công khai, minh bạch … 5,21 5,04 -0,17"): the header's
+    year cells and what follows the last give the columns, and each row's trailing figures fill them, one for one.
+    A row must name a dimension or the total; the table ends at the first line that is no such row."""
+    text, folded = ctx.text, ctx.folded
+    if "nam" not in folded:
+        return []
+    lines = ctx.norm.lines
+    tables: list[ScoreTable] = []
+    i = 0
+    while i < len(lines):
+        li = lines[i]
+        i += 1
+        f = folded[li.start:li.end]
+        if len(f) > _MAX_SPACED_HEADER or "nam" not in f:
+            continue
+        years = list(_SPACED_YEAR.finditer(f))
+        if len(years) < 2 or _ANY_YEAR.sub("", f).count(",") > 2 or any(ch.isdigit() for ch in _ANY_YEAR.sub("", f)):
+            continue
+        cuts = [m.start() for m in years] + [len(f)]
+        pieces = [(li.start + a, li.start + b) for a, b in zip(cuts, cuts[1:], strict=False)]
+        last_year_end = li.start + years[-1].end()
+        if text[last_year_end:li.end].strip():  # "… Năm 2024 Tăng, giảm": the column after the last year
+            pieces[-1] = (pieces[-1][0], last_year_end)
+            pieces.append((last_year_end, li.end))
+        cells = [_strip_cell(ctx, a, b) for a, b in pieces]
+        cols = _slots_by_column([cells])
+        if len(cols) != len(cells):
+            continue
+        slots = [cols[c] for c in sorted(cols)]
+        table = ScoreTable(slots, [], "spaced")
+        j = i
+        while j < len(lines):
+            lj = lines[j]
+            row = text[lj.start:lj.end]
+            if not row.strip():
+                j += 1
+                continue
+            m = _SPACED_ROW.match(row)
+            figs = list(_SPACED_FIG.finditer(row, m.start("figs"), m.end("figs"))) if m else []
+            if m is None or len(figs) != len(slots):
+                break
+            name = _strip_cell(ctx, lj.start + m.start("name"), lj.start + m.end("name"))
+            match, total = _resolve_name(name)
+            if match is None and not total:
+                break
+            label = _strip_cell(ctx, lj.start + m.start("label"), lj.start + m.end("label")) if m.group("label") else None
+            values: list[Cell | None] = [
+                None if x.group() == "-" else Cell(x.group(), lj.start + x.start(), lj.start + x.end(),
+                                                   folded[lj.start + x.start():lj.start + x.end()]) for x in figs]
+            table.rows.append(ScoreRow(label, name, match, total, values, (label or name).start,
+                                       ctx.section_at(lj.start)))
+            j += 1
+        if len(table.rows) >= 2:
+            tables.append(table)
+            i = j
     return tables
 
 

@@ -1274,3 +1274,24 @@ def test_four_decimal_figures_and_an_aimed_rise_under_the_objectives() -> None:
     assert (1, "1.3", 2023, "actual", 1.2307, None, None, None, None) in got
     assert (2, "2.1", 2023, "actual", 0.9915, None, None, None, None) in got
     assert (8, None, 2024, "target", None, 0.15, None, None, None) in got
+
+
+def test_a_score_table_whose_cells_lost_their_walls() -> None:
+    """A PDF turned into HTML prints a table row as one paragraph, its cells parted by single spaces: "TT Chỉ số nội
+    dung Điểm năm 2021 Điểm năm 2022 Chênh lệch" over "1 Tham gia của người dân ở cấp cơ sở 4,98 5,07 +0,09". The
+    header's years and the column after the last give the slots; each row's trailing figures fill them ("-" is an
+    empty cell); the table ends at the first paragraph that is no such row."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Tân Uyên năm 2023\n\nI. KẾT QUẢ NĂM 2022\n\n"
+            "TT Chỉ số nội dung Điểm năm 2021 Điểm năm 2022 Chênh lệch\n\n"
+            "1 Tham gia của người dân ở cấp cơ sở 4,98 5,07 +0,09\n\n"
+            "2 Quản trị môi trường 3,40 3,18 -0,22\n\n"
+            "3 Quản trị điện tử - 2,95 -\n\n"
+            "Tổng điểm 42,10 41,88 -0,22\n\n"
+            "Nhìn chung, kết quả năm 2022 chưa đạt mục tiêu đề ra.\n\nII. NHIỆM VỤ\n\n1. Tuyên truyền.\n")
+    got = facts(parse(text))
+    assert (1, None, 2021, "actual", 4.98, None, None, None, None) in got
+    assert (1, None, 2022, "actual", 5.07, 0.09, None, None, None) in got
+    assert (7, None, 2022, "actual", 3.18, -0.22, None, None, None) in got
+    assert (8, None, 2022, "actual", 2.95, None, None, None, None) in got
+    assert not any(f[0] == 8 and f[2] == 2021 for f in got)
+    assert (None, None, 2022, "actual", 41.88, -0.22, None, None, None) in got
