@@ -1404,6 +1404,8 @@ _SPACED_ROW = regex.compile(
     r"^[ \t]{0,4}(?:(?P<label>\d{1,2}|[IVX]{1,4})\.?[ \t]{1,3})?(?P<name>[^\d\n]{3,160}?)"
     r"(?P<figs>(?:[ \t]{1,3}(?:[+\-–−]?\d{1,2}(?:[.,]\d{1,4})?|-)){1,6})[ \t]{0,3}$")
 _SPACED_FIG = regex.compile(r"[+\-–−]?\d{1,2}(?:[.,]\d{1,4})?|-")
+# "tăng nhiều nhất (", "giảm mạnh nhất (", "giảm sâu nhất (" (folded, right before the parenthesis): group 1 the verb
+_SUPERLATIVE_CHANGE = regex.compile(r"(?<!\w)(tang|giam)(?:\s{1,3}(?:nhieu|manh|sau|nhe|it))?\s{1,3}nhat\s{0,3}\(?\s{0,2}$")
 _MAX_SPACED_HEADER = 120  # characters of a header line whose cells lost their walls
 
 
@@ -1963,8 +1965,13 @@ class _Prose:
                 # of the indicator named right before it (as a signed one is its change, above)
                 psubj, pstart = self._resolve(a + stack[-2].last, a + g.open - 1)
                 if psubj is not None and value <= (v.max_total if psubj[0] is None else v.max_dimension):
-                    fact = new(psubj, "target" if target else "actual", pstart - a, e, a + ns)
-                    fact.value = value
+                    # "Quản trị điện tử tăng nhiều nhất (0,21 điểm)": after a superlative of change it is the change
+                    sm = _SUPERLATIVE_CHANGE.search(self.folded, max(a + stack[-2].last, a + g.open - 40), a + g.open)
+                    fact = new(psubj, "target" if target else ("change" if sm else "actual"), pstart - a, e, a + ns)
+                    if sm is None:
+                        fact.value = value
+                    else:
+                        fact.change = -abs(value) if sm.group(1) == "giam" else abs(value)
                     fact.objective = objectives
                     g.last = e
                     continue

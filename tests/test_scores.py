@@ -1295,3 +1295,15 @@ def test_a_score_table_whose_cells_lost_their_walls() -> None:
     assert (8, None, 2022, "actual", 2.95, None, None, None, None) in got
     assert not any(f[0] == 8 and f[2] == 2021 for f in got)
     assert (None, None, 2022, "actual", 41.88, -0.22, None, None, None) in got
+
+
+def test_a_figure_in_brackets_after_a_superlative_of_change_is_the_change() -> None:
+    """"Quản trị môi trường giảm sâu nhất (0,31 điểm)", "Thủ tục hành chính công tăng nhiều nhất (0,12 điểm)": the
+    bracketed figure after "tăng/giảm … nhất" is how much it moved, signed by the verb, not a score of 0,31."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Hòa Vang năm 2023\n\nI. KẾT QUẢ PAPI NĂM 2022\n\n"
+            "Trong 8 chỉ số nội dung, Quản trị môi trường giảm sâu nhất (0,31 điểm); Thủ tục hành chính công tăng "
+            "nhiều nhất (0,12 điểm).\n\nII. NHIỆM VỤ\n\n1. Tuyên truyền.\n")
+    got = facts(parse(text))
+    assert (7, None, 2022, "change", None, -0.31, None, None, None) in got
+    assert (5, None, 2022, "change", None, 0.12, None, None, None) in got
+    assert not any(f[4] in (0.31, 0.12) for f in got)
