@@ -1631,16 +1631,10 @@ def _assignment_lines(st: _Doc, j: Joined) -> list[_AgencyLine]:
     if "chu tri" not in j.flat:
         return []
     m = _ASSIGNMENT.match(f)
-    if not m:
+    out = _lead_support_parts(st, j, m) if m else None
+    if not out:
         return []
-    out: list[_AgencyLine] = []
-    for role in ("lead", "support"):
-        if m.group(role) is None:
-            continue
-        part = j.slice(m.start(role), m.end(role))
-        if not st.agency_list(part, lenient=True):
-            return []
-        out.append(_AgencyLine(role, part))
+    assert m is not None
     if m.group("deadline") is not None:
         # "hạn chót: …" stays with its time (a latest date), as in a field line
         at = m.start("cue") if st.v.time_cue_kept.match(f, m.start("cue")) else m.start("deadline")
@@ -1658,13 +1652,19 @@ def _section_assignment_lines(st: _Doc, j: Joined) -> list[_AgencyLine]:
     m = st.v.section_assignment.match(j.folded)
     if not m or not (m.group("opening") or m.group("before") or m.group("after")):
         return []
+    return _lead_support_parts(st, j, m) or []
+
+
+def _lead_support_parts(st: _Doc, j: Joined, m: regex.Match[str]) -> list[_AgencyLine] | None:
+    """The "lead" and "support" groups of an assignment match as agency lines, or None when a part is no agency
+    list (then the text is a task with an action, not an assignment)."""
     out: list[_AgencyLine] = []
     for role in ("lead", "support"):
         if m.group(role) is None:
             continue
         part = j.slice(m.start(role), m.end(role))
         if not st.agency_list(part, lenient=True):
-            return []
+            return None
         out.append(_AgencyLine(role, part))
     return out
 
