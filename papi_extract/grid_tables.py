@@ -20,7 +20,9 @@ lines side by side, separated by the two spaces of a markdown hard break or by `
 ("| Nơi nhận:  - Bộ Nội vụ;  - Lưu: VT. | TM. ỦY BAN NHÂN DÂN  KT. CHỦ TỊCH          Nông Văn Khải |").
 A pipe table of layout-grid size, one of whose cells has at least three such lines (two, when a
 ``<br>`` marks the break), is stacked the
-same way (``rewrite_pipe_layouts``); a pipe table with more rows or cells is data and is left alone.
+same way (``rewrite_pipe_layouts``). A pipe table with more rows is stacked only when its first row opens two
+columns with a layout's words (a layout written one printed line per row: "| Nơi nhận: | TM. ỦY BAN NHÂN DÂN |"
+over "| - UBND tỉnh; | KT. CHỦ TỊCH |" …); any other is data and is left alone.
 """
 
 from __future__ import annotations

@@ -130,7 +130,8 @@ _SCORE_OPENING = regex.compile(
     r"chi\s{1,3}so(?:\s{1,3}noi\s{1,3}dung|\s{1,3}thanh\s{1,3}phan)?\s{1,3}[^.;:()\n]{0,80}?(?<!\w)(?:dat|giam|tang)"
     r"(?:\s{1,3}\w{1,8}){0,2}?\s{1,3}\d{1,2}[,.]\d{1,3}\s{1,3}diem(?!\w)")
 _LEAD_VERB = regex.compile(r"\s{0,3}[(,]?\s{0,3}chu\s{1,3}tri(?!\w)")
-# "Việc … do X thực hiện / hướng dẫn thực hiện / chủ trì / đảm nhiệm / chịu trách nhiệm chính" (folded): X, the passive's agent, leads
+# "Việc … do X thực hiện / hướng dẫn thực hiện / chủ trì / đảm nhiệm / chịu trách nhiệm chính" (folded): X, the
+# passive's agent, leads
 _PASSIVE_BY = regex.compile(r"(?<!\w)do\s{1,3}(?=\w)")
 # the same agent in a clause or parenthesis of any task ("… (do X đảm trách; …)", "…; do X thực hiện")
 _PASSIVE_CLAUSE = regex.compile(r"[(;,]\s{0,3}do\s{1,3}(?=\w)")
@@ -635,8 +636,8 @@ def _split_inline_items(ctx: DocContext, blocks: list[Block]) -> list[Block]:
     its text up to the ";" before the next number (or the final ".")."""
     doc = ctx.text
     out: list[Block] = []
+    first = _inline_marks().first
     for whole in blocks:
-        first = _inline_marks().first
         if (whole.kind not in ("para", "item", "bullet") or doc.find(":", whole.start, whole.end) < 0
                 or first.search(doc, whole.start, whole.end) is None):
             out.append(whole)
@@ -1631,10 +1632,9 @@ def _assignment_lines(st: _Doc, j: Joined) -> list[_AgencyLine]:
     if "chu tri" not in j.flat:
         return []
     m = _ASSIGNMENT.match(f)
-    out = _lead_support_parts(st, j, m) if m else None
-    if not out:
+    out = _lead_support_parts(st, j, m) if m is not None else None
+    if m is None or not out:
         return []
-    assert m is not None
     if m.group("deadline") is not None:
         # "hạn chót: …" stays with its time (a latest date), as in a field line
         at = m.start("cue") if st.v.time_cue_kept.match(f, m.start("cue")) else m.start("deadline")
