@@ -55,6 +55,7 @@ class _Vocab:
     number_words: regex.Pattern[str]
     agency_words: regex.Pattern[str]
     section_words: regex.Pattern[str]
+    role_phrases: tuple[str, ...]  # where a header may stand: only table lines holding one are read as headers
 
 
 def _words(phrases: list[str]) -> regex.Pattern[str]:
@@ -65,8 +66,9 @@ def _words(phrases: list[str]) -> regex.Pattern[str]:
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
     raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))["assignment_by_number"]
+    phrases = tuple(sorted({" ".join(str(p).split()) for p in raw["lead"] + raw["support"]}))
     return _Vocab({"lead": _words(raw["lead"]), "support": _words(raw["support"])}, _words(raw["number_words"]),
-                  _words(raw["agency_words"]), _words(raw["section_words"]))
+                  _words(raw["agency_words"]), _words(raw["section_words"]), phrases)
 
 
 # A task number ("4.2", "1.1.3", "5") and an optional range's end ("8.1 - 8.3", "2.1 đến 2.4")
@@ -113,50 +115,63 @@ def _header_roles(cells: list[str]) -> dict[str, int] | None:
 
 
 def find_assignments(doc: str, folded: str) -> list[Assignment]:
-    """Every agency row of every table that assigns tasks by number, in document order."""
+    """Every agency row of every table that assigns tasks by number, in document order. Only the table lines that
+    hold a role's word are read as headers, then the rows under each header."""
     v = _vocab()
-    if ("|" not in doc and "\t" not in doc) or not any(rx.search(folded) for rx in v.role_words.values()):
+    if "|" not in doc and "\t" not in doc:
         return []
+    starts: set[int] = set()  # the lines holding a role's word (``str.find``: most plans have few such lines)
+    for phrase in v.role_phrases:
+        i = folded.find(phrase)
+        while i >= 0:
+            a = folded.rfind("\n", 0, i) + 1
+            starts.add(a)
+            e = folded.find("\n", i)
+            i = folded.find(phrase, e) if e >= 0 else -1
     out: list[Assignment] = []
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for text in doc.split("\n"):
-        lines.append((pos, pos + len(text)))
-        pos += len(text) + 1
-    i = 0
-    while i < len(lines):
-        a, b = lines[i]
-        i += 1
-        layout = "pipe" if "|" in doc[a:b] else ("tab" if "\t" in doc[a:b] else None)
-        if layout is None or "nhiem vu" not in folded[a:b] and "so" not in folded[a:b]:
+    done = -1  # the end of the last table read: a line inside it is one of its rows
+    for a in sorted(starts):
+        if a < done:
             continue
-        spans = row_cells(doc, a, b, layout)
-        roles = _header_roles([folded[x:y] for x, y in spans])
+        b = folded.find("\n", a)
+        b = len(folded) if b < 0 else b
+        line = doc[a:b]
+        layout = "pipe" if "|" in line else ("tab" if "\t" in line else None)
+        if layout is None:
+            continue
+        roles = _header_roles([folded[x:y] for x, y in row_cells(doc, a, b, layout)])
         if roles is None:
             continue
-        found: list[Assignment] = []
-        rows = 0
-        while i < len(lines) and rows < _MAX_ROWS:
-            a, b = lines[i]
-            line = doc[a:b]
-            sep = "|" if layout == "pipe" else "\t"
-            if sep not in line:
-                break  # the table ends at the first line that is no row
-            i += 1
-            if layout == "pipe" and not line.replace("|", "").replace("-", "").replace(":", "").strip():
-                continue  # the Markdown separator row
-            rows += 1
-            cells = row_cells(doc, a, b, layout)
-            k = roles["agency"]
-            if k >= len(cells) or cells[k][0] == cells[k][1]:
-                continue
-            for role in ("lead", "support"):
-                c = roles.get(role)
-                if c is None or c >= len(cells):
-                    continue
-                refs = parse_refs(folded[cells[c][0]:cells[c][1]])
-                if refs:
-                    found.append(Assignment(cells[k], role, tuple(refs)))
+        found, done = _rows_under(doc, folded, b + 1, layout, roles)
         if len(found) >= 2:  # one row is no table of assignments
             out.extend(found)
     return out
+
+
+def _rows_under(doc: str, folded: str, pos: int, layout: str, roles: dict[str, int]) -> tuple[list[Assignment], int]:
+    """The assignments of the rows from ``pos`` on, up to the first line that is no row, and where they end."""
+    sep = "|" if layout == "pipe" else "\t"
+    found: list[Assignment] = []
+    rows = 0
+    while pos < len(doc) and rows < _MAX_ROWS:
+        end = doc.find("\n", pos)
+        end = len(doc) if end < 0 else end
+        line = doc[pos:end]
+        if sep not in line:
+            break  # the table ends at the first line that is no row
+        a, pos = pos, end + 1
+        if layout == "pipe" and not line.replace("|", "").replace("-", "").replace(":", "").strip():
+            continue  # the Markdown separator row
+        rows += 1
+        cells = row_cells(doc, a, end, layout)
+        k = roles["agency"]
+        if k >= len(cells) or cells[k][0] == cells[k][1]:
+            continue
+        for role in ("lead", "support"):
+            c = roles.get(role)
+            if c is None or c >= len(cells):
+                continue
+            refs = parse_refs(folded[cells[c][0]:cells[c][1]])
+            if refs:
+                found.append(Assignment(cells[k], role, tuple(refs)))
+    return found, pos
