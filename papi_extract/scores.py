@@ -1400,10 +1400,11 @@ def read_score_tables(ctx: DocContext) -> list[ScoreTable]:
 # A header whose cells lost their walls ("TT Chỉ số nội dung Năm 2023 Năm 2024 Tăng, giảm"): its year cells (folded)
 _SPACED_YEAR = regex.compile(r"(?<![\p{L}\d])(?:(?:diem\s{1,3})?nam\s{1,3})(?:19|20)\d\d(?!\d)")
 # ... and a row of it: an optional label, a name, then its figures ("1 Công khai, minh bạch … 5,21 5,04 -0,17")
+_SPACED_FIG_RX = r"[+\-–−]?\d{1,2}(?:[.,]\d{1,4})?|-"  # a figure, or "-" for an empty cell
+_SPACED_FIG = regex.compile(_SPACED_FIG_RX)
 _SPACED_ROW = regex.compile(
     r"^[ \t]{0,4}(?:(?P<label>\d{1,2}|[IVX]{1,4})\.?[ \t]{1,3})?(?P<name>[^\d\n]{3,160}?)"
-    r"(?P<figs>(?:[ \t]{1,3}(?:[+\-–−]?\d{1,2}(?:[.,]\d{1,4})?|-)){1,6})[ \t]{0,3}$")
-_SPACED_FIG = regex.compile(r"[+\-–−]?\d{1,2}(?:[.,]\d{1,4})?|-")
+    r"(?P<figs>(?:[ \t]{1,3}(?:" + _SPACED_FIG_RX + r")){1,6})[ \t]{0,3}$")
 # "tăng nhiều nhất (", "giảm mạnh nhất (", "giảm sâu nhất (" (folded, right before the parenthesis): group 1 the verb
 _SUPERLATIVE_CHANGE = regex.compile(r"(?<!\w)(tang|giam)(?:\s{1,3}(?:nhieu|manh|sau|nhe|it))?\s{1,3}nhat\s{0,3}\(?\s{0,2}$")
 _MAX_SPACED_HEADER = 120  # characters of a header line whose cells lost their walls
@@ -1427,7 +1428,10 @@ def _spaced_row_tables(ctx: DocContext) -> list[ScoreTable]:
         if len(f) > _MAX_SPACED_HEADER or "nam" not in f:
             continue
         years = list(_SPACED_YEAR.finditer(f))
-        if len(years) < 2 or _ANY_YEAR.sub("", f).count(",") > 2 or any(ch.isdigit() for ch in _ANY_YEAR.sub("", f)):
+        if len(years) < 2:
+            continue
+        rest = _ANY_YEAR.sub("", f)  # the header's words without its years: no figure, few commas
+        if rest.count(",") > 2 or any(ch.isdigit() for ch in rest):
             continue
         cuts = [m.start() for m in years] + [len(f)]
         pieces = [(li.start + a, li.start + b) for a, b in zip(cuts, cuts[1:], strict=False)]
