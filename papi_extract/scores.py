@@ -134,6 +134,8 @@ class ScoreVocab:
     max_dimension: float
     max_total: float
     arrow_change: regex.Pattern[str]  # "▼ 0,11": a change whose arrow gives the sign (group "up" or "down")
+    # "tăng nhiều nhất (", "giảm mạnh nhất (" (folded, right before the parenthesis): group "down" when it falls
+    superlative_change: regex.Pattern[str]
 
 
 # whitespace between a verb or rank word and its figure: a space, or a line break and the next line's indent
@@ -182,7 +184,7 @@ def vocab() -> ScoreVocab:
         rf"(?<!\w){_alt(raw['compare_words'])}(?:\s+{_alt(raw['compare_fillers'])}){{0,5}}\s+(?P<year>(?:19|20)\d\d)(?!\d)"
     )
     year = regex.compile(r"(?<![\d/.\-–])(?P<year>(?:19|20)\d\d)(?![\d/])")
-    th = raw["table_header"]
+    th, sup = raw["table_header"], raw["superlative_change"]
     header = tuple(  # matched on the cell's words only, punctuation dropped
         (k, regex.compile(rf"(?<!\w){_alt([' '.join(_WORDS.findall(fold(w))) for w in th[k]])}(?!\w)"))
         for k in ("national", "change", "rank", "score")
@@ -212,6 +214,9 @@ def vocab() -> ScoreVocab:
         arrow_change=regex.compile(
             r"^(?:(?P<up>[" + regex.escape("".join(raw["change_arrows"]["up"])) + r"])|(?P<down>["
             + regex.escape("".join(raw["change_arrows"]["down"])) + r"]))[ \t]{0,3}(?P<num>\d{1,2}(?:[.,]\d{1,4})?)$"),
+        superlative_change=regex.compile(
+            rf"(?<!\w)(?:{_alt(sup['up'])}|(?P<down>{_alt(sup['down'])}))(?:\s{{1,3}}{_alt(sup['degrees'])})?"
+            r"\s{1,3}nhat\s{0,3}\(?\s{0,2}$"),
     )
 
 
@@ -1405,8 +1410,6 @@ _SPACED_FIG = regex.compile(_SPACED_FIG_RX)
 _SPACED_ROW = regex.compile(
     r"^[ \t]{0,4}(?:(?P<label>\d{1,2}|[IVX]{1,4})\.?[ \t]{1,3})?(?P<name>[^\d\n]{3,160}?)"
     r"(?P<figs>(?:[ \t]{1,3}(?:" + _SPACED_FIG_RX + r")){1,6})[ \t]{0,3}$")
-# "tăng nhiều nhất (", "giảm mạnh nhất (", "giảm sâu nhất (" (folded, right before the parenthesis): group 1 the verb
-_SUPERLATIVE_CHANGE = regex.compile(r"(?<!\w)(tang|giam)(?:\s{1,3}(?:nhieu|manh|sau|nhe|it))?\s{1,3}nhat\s{0,3}\(?\s{0,2}$")
 _MAX_SPACED_HEADER = 120  # characters of a header line whose cells lost their walls
 
 
@@ -1970,12 +1973,12 @@ class _Prose:
                 psubj, pstart = self._resolve(a + stack[-2].last, a + g.open - 1)
                 if psubj is not None and value <= (v.max_total if psubj[0] is None else v.max_dimension):
                     # "Quản trị điện tử tăng nhiều nhất (0,21 điểm)": after a superlative of change it is the change
-                    sm = _SUPERLATIVE_CHANGE.search(self.folded, max(a + stack[-2].last, a + g.open - 40), a + g.open)
+                    sm = v.superlative_change.search(self.folded, max(a + stack[-2].last, a + g.open - 40), a + g.open)
                     fact = new(psubj, "target" if target else ("change" if sm else "actual"), pstart - a, e, a + ns)
                     if sm is None:
                         fact.value = value
                     else:
-                        fact.change = -abs(value) if sm.group(1) == "giam" else abs(value)
+                        fact.change = -abs(value) if sm.group("down") else abs(value)
                     fact.objective = objectives
                     g.last = e
                     continue
