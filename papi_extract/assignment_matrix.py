@@ -55,7 +55,9 @@ class _Vocab:
     number_words: regex.Pattern[str]
     agency_words: regex.Pattern[str]
     section_words: regex.Pattern[str]
-    role_phrases: tuple[str, ...]  # where a header may stand: only table lines holding one are read as headers
+    # where a header may stand: only table lines holding one are read as headers. One pattern per phrase, no
+    # lookbehind: the engine then scans for its literal first word at C speed (an alternation is ~7x slower)
+    role_phrases: tuple[regex.Pattern[str], ...]
 
 
 def _words(phrases: list[str]) -> regex.Pattern[str]:
@@ -66,7 +68,8 @@ def _words(phrases: list[str]) -> regex.Pattern[str]:
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
     raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))["assignment_by_number"]
-    phrases = tuple(sorted({" ".join(str(p).split()) for p in raw["lead"] + raw["support"]}))
+    phrases = tuple(regex.compile(r"\s{1,3}".join(regex.escape(w) for w in str(p).split()))
+                    for p in sorted(set(raw["lead"] + raw["support"])))
     return _Vocab({"lead": _words(raw["lead"]), "support": _words(raw["support"])}, _words(raw["number_words"]),
                   _words(raw["agency_words"]), _words(raw["section_words"]), phrases)
 
@@ -120,14 +123,16 @@ def find_assignments(doc: str, folded: str) -> list[Assignment]:
     v = _vocab()
     if "|" not in doc and "\t" not in doc:
         return []
-    starts: set[int] = set()  # the lines holding a role's word (``str.find``: most plans have few such lines)
+    # the lines holding a role's word, spaced as justified text spaces it ("chủ  trì"): most plans have few such lines
+    starts: set[int] = set()
     for phrase in v.role_phrases:
-        i = folded.find(phrase)
-        while i >= 0:
-            a = folded.rfind("\n", 0, i) + 1
-            starts.add(a)
-            e = folded.find("\n", i)
-            i = folded.find(phrase, e) if e >= 0 else -1
+        pos = 0
+        while (m := phrase.search(folded, pos)) is not None:
+            starts.add(folded.rfind("\n", 0, m.start()) + 1)
+            e = folded.find("\n", m.end())
+            if e < 0:
+                break
+            pos = e
     out: list[Assignment] = []
     done = -1  # the end of the last table read: a line inside it is one of its rows
     for a in sorted(starts):

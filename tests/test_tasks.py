@@ -2778,6 +2778,26 @@ def test_an_appendix_that_assigns_tasks_by_number_gives_their_agencies() -> None
             assert text[a.span[0]:a.span[1]] == a.raw
 
 
+def test_an_assignment_appendix_with_justified_spacing_in_its_header_is_read() -> None:
+    """Justified text doubles spaces inside words' runs ("Đơn vị  chủ  trì"): the appendix's header is still found,
+    here in a pipe table whose columns name the roles before the numbers."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Kim Bảng năm 2024\n\nII. NHIỆM VỤ\n"
+            "1. Thủ tục hành chính công\n"
+            "1.1. Rà soát thời gian giải quyết hồ sơ đất đai tại Bộ phận Một cửa.\n"
+            "1.2. Khảo sát ý kiến người dân sau mỗi lần giải quyết hồ sơ.\n"
+            "III. TỔ CHỨC THỰC HIỆN\n\n"
+            "| TT | Cơ  quan, đơn vị | Chủ  trì các nhiệm vụ số | Phối  hợp các nhiệm vụ số |\n"
+            "|---|---|---|---|\n"
+            "| 1 | Văn phòng HĐND và UBND huyện | 1.1 | 1.2 |\n"
+            "| 2 | Phòng Nội vụ | 1.2 | 1.1 |\n")
+    doc = parse(text)
+    got = [(t.label, keys(t.lead), keys(t.support)) for t in doc.tasks]
+    assert got == [
+        ("1.1", expect("Văn phòng HĐND và UBND huyện"), expect("Phòng Nội vụ")),
+        ("1.2", expect("Phòng Nội vụ"), expect("Văn phòng HĐND và UBND huyện")),
+    ]
+
+
 def test_task_numbers_in_an_assignment_cell() -> None:
     from papi_extract.assignment_matrix import Ref, parse_refs
     assert parse_refs("3.1; 4.2 - 4.4") == [Ref("3.1", False), Ref("4.2", False), Ref("4.3", False), Ref("4.4", False)]
