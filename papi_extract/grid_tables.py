@@ -326,11 +326,14 @@ def has_flat_signature_rows(text: str) -> bool:
     """Cheap gate: a pipe row opening with "Nơi nhận", or a tab row (odfpy) opening with it."""
     return ("|" in text and ("| Nơi nhận" in text or "|Nơi nhận" in text or "| **Nơi nhận" in text
                              or "| ***Nơi nhận" in text or "| *Nơi nhận" in text)) or (
-        "\t" in text and _TAB_TAIL.search(text) is not None)
+        "\t" in text and (_TAB_TAIL_AFTER_BREAK.search(text) is not None or _TAB_TAIL.match(text) is not None))
 
 
 # the same row written with a tab between its two cells (odfpy's text of a table row)
-_TAB_TAIL = regex.compile(r"(?m)^[ ]{0,3}N[ơo]i nh[ậa]n[ \t]{0,2}:[^\t\n]{3,3000}\t[^\t\n]{3,400}$")
+_TAB_TAIL_BODY = r"[ ]{0,3}N[ơo]i nh[ậa]n[ \t]{0,2}:[^\t\n]{3,3000}\t[^\t\n]{3,400}$"
+_TAB_TAIL = regex.compile(r"(?m)^" + _TAB_TAIL_BODY)
+# (searched from each line break: a multi-line "^" is tried at every position of the text, several times slower)
+_TAB_TAIL_AFTER_BREAK = regex.compile(r"(?m)\n" + _TAB_TAIL_BODY)
 
 
 def rewrite_flat_signature_rows(text: str) -> str:

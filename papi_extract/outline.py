@@ -848,7 +848,7 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
         # "2. Chỉ số nội dung 2: Công khai, minh bạch trong việc ra quyết định ở địa" + "phương": a dimension's
         # heading wrapped onto a short last line
         return _Heading(i, shape, label, ts, wrap_end, -1, last_line=i + 1)
-    if not strong and (_wrapped_on(lines, i) or _open_line_end().search(stripped)):
+    if not strong and (_wrapped_on(lines, i) or _ends_open(stripped)):
         # "a) Tuyên truyền … tại" + "các buổi sinh hoạt …": an item hard-wrapped onto the next line; a line
         # stopping on a word that needs more ("… ngân sách địa phương trên" + "Cổng thông tin …") goes on too
         return None
@@ -968,10 +968,23 @@ def _wrapped_on(lines: _Lines, i: int) -> bool:
 
 # a line ending on one of these goes on below: no heading stops there ("… ngân sách địa phương trên")
 @lru_cache(maxsize=1)
-def _open_line_end() -> regex.Pattern[str]:
-    """outline.yaml's heading line_end_words at a line's end ("cấp trên" excepted)."""
-    words = "|".join(r"(?<!cấp[ \t])trên" if w == "trên" else regex.escape(w) for w in line_end_words()[0])
-    return regex.compile(rf"[ \t](?:{words})$")
+def _open_end_words() -> tuple[str, ...]:
+    """outline.yaml's heading line_end_words."""
+    return line_end_words()[0]
+
+
+def _ends_open(stripped: str) -> bool:
+    """Whether a right-stripped line ends on an open word after a blank ("cấp trên" excepted). Tested with
+    ``endswith``, not a pattern searched: a line may hold 600 characters."""
+    for w in _open_end_words():
+        n = len(w)
+        if stripped.endswith(w) and len(stripped) > n and stripped[-n - 1] in " \t":
+            if w == "trên" and stripped[-n - 4 : -n - 1] == "cấp":
+                continue
+            return True
+    return False
+
+
 _INDICATOR_HEAD_REST_WORDS = 6  # words of a dimension heading's wrapped last line ("phương", "cấp cơ sở")
 
 

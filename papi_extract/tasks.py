@@ -217,6 +217,9 @@ class Vocab:
     time_cue_kept: regex.Pattern[str]  # "hạn chót:": a time field's cue that is part of its time (a latest date)
     # "X chịu trách nhiệm chính các nội dung tại mục này; Y phối hợp.": the section's agency block in words
     section_assignment: regex.Pattern[str]
+    # the last words of the back references ("trên", "này", folded): a text holding none of them holds no back
+    # reference, which a substring test tells far faster than the phrases' alternation
+    back_reference_tails: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -264,7 +267,8 @@ def vocab() -> Vocab:
     return Vocab(block_line, agency_section, not_task_opening, not_task_phrase, generic_opening,
                  opening_clause, topic_opening, frozenset(raw["header_filler_words"]),
                  reference_ending, person, person_opening, speech_verb, back_reference, indicator_note, clause_time,
-                 dimension_tag, time_cue_kept, _section_assignment(raw["section_assignment"]))
+                 dimension_tag, time_cue_kept, _section_assignment(raw["section_assignment"]),
+                 tuple(sorted({str(p).split()[-1] for p in raw["back_references"] if str(p).strip()})))
 
 
 def _section_assignment(sa: dict[str, list[str]]) -> regex.Pattern[str]:
@@ -1357,7 +1361,7 @@ def _assigns_above(v: Any, f: str) -> bool:
     """A paragraph assigning the list above it: "Giao X chủ trì … các nội dung trên …", "Các việc trên do X thực
     hiện, …", "X chủ trì các việc trên, …", or "X chủ trì thực hiện; Y phối hợp; thời gian: …" (a lead with no
     object of its own)."""
-    if v.back_reference.search(f):
+    if any(t in f for t in v.back_reference_tails) and v.back_reference.search(f):
         return _BACK_ASSIGN_OPENING.match(f) is not None or _ASSIGN_CUE.search(f) is not None
     if _BARE_GIAO.match(f):
         return True
