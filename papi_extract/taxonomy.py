@@ -80,6 +80,7 @@ class Fuzzy(_Model):
 class Matching(_Model):
     prefixes: tuple[str, ...]
     connectors: tuple[str, ...]
+    code_words: tuple[str, ...] = ()
     abbreviations: dict[str, str]
     synonyms: dict[str, tuple[str, ...]] = {}
     trailing: tuple[str, ...]
@@ -182,6 +183,7 @@ class _Index:
         self.first = {w: tuple(sorted(v, reverse=True)) for w, v in lens.items()}
         self.fuzzy_keys = [" ".join(k) for k in self.exact]
         self.fuzzy_entries = [self.exact[k] for k in self.exact]
+        self.head_codes = _head_codes_pattern(m.prefixes, m.code_words, m.connectors)
         self.total_cells = frozenset(self._words(c) for c in tax.total.cells)
         self.total_phrases = sorted((self._words(p) for p in tax.total.phrases), key=len, reverse=True)
 
@@ -299,6 +301,47 @@ class _Index:
         return out
 
 
+def _phrases_alt(phrases: tuple[str, ...]) -> str:
+    """Folded phrases as one alternation, longest first, any run of blanks between words."""
+    items = sorted({" ".join(_WORD.findall(fold(p))) for p in phrases if p.strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s{1,3}".join(regex.escape(w) for w in p.split(" ")) for p in items) + ")"
+
+
+def _head_codes_pattern(prefixes: tuple[str, ...], code_words: tuple[str, ...],
+                        connectors: tuple[str, ...]) -> regex.Pattern[str]:
+    """A heading's title opening on sub-dimension codes (folded): prefixes, code words (group ``cw``), then the
+    codes (group ``codes``) parted by ",", ";", "/", "&" or a connector, then the end or a mark that opens the
+    name ("-", ":", a quote, a parenthesis). Anchored, bounded: linear."""
+    pre = _phrases_alt(tuple(p for p in prefixes if p not in code_words))
+    code = r"[1-8]\.[1-9](?![\d.]\d)"
+    sep = r"\s{0,3}(?:[,;/&]|" + _phrases_alt(connectors) + r"(?!\w))\s{0,3}"
+    return regex.compile(
+        rf"^\s{{0,4}}(?:{pre}\s{{1,3}}){{0,4}}(?:(?P<cw>{_phrases_alt(code_words)})\s{{0,3}})?"
+        rf"(?P<codes>{code}(?:{sep}{code}){{0,7}})\.?\s{{0,3}}(?:$|[-–—:(\"“”'])")
+
+
+def _head_codes(ix: _Index, folded: str) -> tuple[IndicatorMatch, ...]:
+    """The sub-dimensions a heading names by code (``matching.code_words``): () unless it opens on code words and
+    codes, or on two codes or more, every one of them a sub-dimension of the taxonomy."""
+    m = ix.head_codes.match(folded)
+    if m is None:
+        return ()
+    codes = list(_CODE.finditer(folded, m.start("codes"), m.end("codes")))
+    if m.group("cw") is None and len(codes) < 2:
+        return ()  # "3.2 - …" alone may be a numbered heading's own label
+    tax = load_taxonomy()
+    # the codes and the short name after them name the sub-dimensions together: each match spans them all
+    start, end = m.start("cw") if m.group("cw") is not None else m.start("codes"), len(folded.rstrip())
+    out: list[IndicatorMatch] = []
+    for c in codes:
+        sub = tax.subdimension(f"{c.group(1)}.{c.group(2)}")
+        if sub is None:
+            return ()
+        if all(x.subdimension != sub.code for x in out):
+            out.append(IndicatorMatch(int(c.group(1)), sub.code, sub.name, 1.0, True, start, end))
+    return tuple(out)
+
+
 @lru_cache(maxsize=1)
 def _index() -> _Index:
     return _Index(load_taxonomy())
@@ -339,6 +382,10 @@ def find_indicators_folded(folded: str) -> tuple[IndicatorMatch, ...]:
     if not folded or len(folded) > 400:
         return ()
     ix = _index()
+    if "." in folded:
+        coded = _head_codes(ix, folded)
+        if coded:
+            return coded
     stripped_parts: list[tuple[list[_Tok], str]] = []
     for base, seg in _segments(folded):
         toks = ix.strip(ix.tokens(seg, base))

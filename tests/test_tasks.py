@@ -2825,3 +2825,27 @@ def test_the_form_of_paper_column_and_a_closing_product_sentence_are_outputs() -
         ("Công chức Tư pháp - Hộ tịch tổng hợp kết quả, báo cáo UBND huyện trước ngày 10/12/2023.",
          "Báo cáo tổng kết năm 2023."),
     ]
+
+
+def test_headings_and_group_rows_naming_sub_dimensions_by_code_give_their_tasks_the_first() -> None:
+    """A heading "Đối với chỉ số nội dung thành phần 4.2 …" or a table group row "6.1, 6.2 - …" names sub-dimensions
+    by their codes, whatever short name follows; its tasks take the first one named (docs/annotation.md)."""
+    text = ("KẾ HOẠCH\n\nKhắc phục các chỉ số giảm điểm PAPI huyện Vĩnh Thạnh năm 2023\n\nII. NHIỆM VỤ\n"
+            "1. Đối với chỉ số nội dung thành phần 4.2 “tham nhũng trong cung ứng dịch vụ”\n"
+            "a) Phòng Y tế kiểm tra việc thu phí khám bệnh tại trạm y tế xã, trong quý II/2023.\n"
+            "b) Phòng Giáo dục và Đào tạo công khai các khoản thu đầu năm học, tháng 9/2023.\n"
+            "2. Các nhiệm vụ khác\n"
+            "TT\tNội dung\tChủ trì\tThời gian\n"
+            "A\t6.1, 6.2 - Y tế; giáo dục tiểu học\n"
+            "1\tSửa chữa phòng học tại điểm trường Bình Hòa\tPhòng Giáo dục và Đào tạo\tQuý III/2023\n"
+            "2\tBổ sung thuốc thiết yếu cho trạm y tế xã\tTrung tâm Y tế huyện\tQuý IV/2023\n"
+            "III. TỔ CHỨC THỰC HIỆN\n")
+    doc = parse(text)
+    got = [(" ".join(t.text.split()[:3]), t.dimension, t.subdimension) for t in doc.tasks]
+    assert got == [
+        ("Phòng Y tế", 4, "4.2"),
+        ("Phòng Giáo dục", 4, "4.2"),
+        ("Sửa chữa phòng", 6, "6.1"),
+        ("Bổ sung thuốc", 6, "6.1"),
+    ]
+    assert {(i.dimension, i.subdimension) for i in doc.indicators} >= {(4, "4.2"), (6, "6.1"), (6, "6.2")}

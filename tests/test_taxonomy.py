@@ -286,3 +286,22 @@ def test_code_list(cell: str, expected: tuple[tuple[int, str | None], ...]) -> N
     from papi_extract.taxonomy import code_list
 
     assert code_list(fold(cell)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # code words, then codes, then a short name the taxonomy does not list
+        ("Nhóm nhiệm vụ cải thiện chỉ số nội dung thành phần 6.1 và 6.2: y tế, giáo dục", ["6.1", "6.2"]),
+        ("Chỉ số 8.1; 8.2 (tiếp cận internet, cổng thông tin)", ["8.1", "8.2"]),
+        ("Đối với nội dung thành phần 7.2 “nước sinh hoạt”", ["7.2"]),
+        # two codes or more need no code words
+        ("2.2, 2.3 – Hộ nghèo; ngân sách xã", ["2.2", "2.3"]),
+        # one bare code may be the heading's own number; a code the taxonomy lacks names nothing
+        ("3.2 - Giải đáp khúc mắc", []),
+        ("Chỉ số 2.7 - Chưa có", []),
+        ("Chỉ số 5.3 và 9.1 - Đất đai", []),
+    ],
+)
+def test_a_heading_naming_sub_dimensions_by_code(text: str, expected: list[str]) -> None:
+    assert [m.subdimension for m in find_indicators(text)] == expected
