@@ -509,10 +509,11 @@ class _Lines:
     def wrap_width(self) -> int:
         """The width a hard-wrapped text was cut at (0 when it is not): the length that at least
         a third of the long lines reach within a word's length, as a justified extraction's lines do. Table
-        lines ("|1 |Công khai … |", tab rows) are no wrapped prose: a wide table would set the width past the
-        prose's."""
+        lines ("|1 |Công khai … |", tab rows, pdftotext -layout's rows whose columns runs of spaces part) are no
+        wrapped prose: a wide table would set the width past the prose's."""
         if self._wrap is None:
-            lens = sorted(n for t in self.texts if (n := len(t.rstrip())) >= _WRAP_MIN and "|" not in t and "\t" not in t)
+            lens = sorted(n for t in self.texts if (n := len(t.rstrip())) >= _WRAP_MIN and "|" not in t and "\t" not in t
+                          and "   " not in t.strip())
             self._wrap = 0
             if len(lens) >= 10:
                 w = lens[int(len(lens) * 0.9)]

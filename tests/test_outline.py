@@ -1017,3 +1017,31 @@ def test_a_child_heading_opening_with_another_kind_has_that_kind() -> None:
     assert [(s.label, s.kind) for s in ctx.sections] == [
         ("II", "purpose"), ("1", "purpose"), ("2", "objectives"), ("III", "objectives"), ("1", "objectives"),
         ("2", "tasks")]
+
+
+def test_a_wide_space_aligned_table_does_not_hide_the_prose_wrap_width() -> None:
+    """pdftotext -layout: prose hard-wrapped at ~80 columns, and a task table whose columns runs of spaces part,
+    wider than the prose. A numbered line cut at the prose's width goes on below even when the next line opens
+    with a capital ("… Chủ tịch" / "UBND các xã …"): it is an item's sentence, not a heading."""
+    prose = [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "     1. Rà soát kết quả các chỉ số nội dung giảm điểm trong năm 2022 để đề ra giải pháp",
+        "khắc phục kịp thời, phù hợp với điều kiện thực tế của huyện trong năm 2023 này.",
+        "     2. Phân công cụ thể trách nhiệm của Trưởng các phòng, ban chuyên môn và Chủ tịch",
+        "UBND các xã, thị trấn trong việc nâng cao từng chỉ số nội dung được giao phụ trách.",
+        "     3. Các nhiệm vụ phải cụ thể, có thời hạn hoàn thành, có sản phẩm đầu ra rõ ràng,",
+        "gắn với trách nhiệm người đứng đầu cơ quan, đơn vị và được kiểm tra thường xuyên.",
+        "II. KẾT QUẢ CHỈ SỐ PAPI NĂM 2022",
+        "     Theo Báo cáo PAPI năm 2022, tỉnh đạt 42,10 điểm, giảm 0,35 điểm so với năm 2021 và",
+        "đứng thứ 40/63 tỉnh, thành phố; trong đó có bốn chỉ số nội dung giảm điểm so với năm",
+        "trước, nhất là chỉ số Công khai, minh bạch và chỉ số Thủ tục hành chính công của tỉnh.",
+        "     Nguyên nhân chủ yếu là việc công khai thông tin chưa kịp thời, chưa đa dạng hình thức;",
+        "một số cán bộ, công chức chưa nhiệt tình hướng dẫn người dân khi giải quyết hồ sơ hành",
+        "chính; việc tiếp nhận, xử lý phản ánh, kiến nghị của người dân có lúc còn chậm trễ.",
+        "III. NHIỆM VỤ",
+    ]
+    table = [f"  {k:<2}   Nhiệm vụ số {k:<2} về công khai ngân sách xã      Phòng Tài chính - Kế hoạch"
+             f"     UBND các xã      Quý {k % 4 + 1}/2023" for k in range(1, 13)]
+    ctx = _outline("\n".join(["KẾ HOẠCH", "Nâng cao Chỉ số PAPI huyện Tân Phước năm 2023", "", *prose, *table,
+                              "IV. TỔ CHỨC THỰC HIỆN", "Các phòng triển khai."]))
+    assert [s.label for s in ctx.sections] == ["I", "II", "III", "IV"]
