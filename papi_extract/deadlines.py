@@ -35,6 +35,7 @@ import yaml
 
 from papi_extract.agencies import rebased, retone
 from papi_extract.models import Deadline, Period
+from papi_extract.normalize import ocr_date_digits
 
 _DATA = Path(__file__).parent / "data" / "deadlines.yaml"
 
@@ -970,6 +971,7 @@ def parse_deadlines(text: str, base: int = 0, period: Period | None = None, *, c
 def _deadline_protos(text: str, cell: bool, year: int | None) -> tuple[Deadline, ...]:
     """``parse_deadlines`` at offset 0 (memoized: task texts and time cells recur across plans, and
     the tasks stage may read one text more than once)."""
+    raw_text, text = text, ocr_date_digits(text)  # "30/l1/2023" is read as 30/11/2023; the raw stays as printed
     found = list(_parse(text, cell, year))
     if not cell and ":" in text:
         # "…; thời gian: 6 tháng, năm." -- the labelled text up to the clause end is a time cell
@@ -999,7 +1001,7 @@ def _deadline_protos(text: str, cell: bool, year: int | None) -> tuple[Deadline,
     for s, e, kind, start, end, rec in found:
         if e <= s:
             continue
-        out.append(Deadline(raw=text[s:e], kind=kind, start=start, end=end, recurrence=rec,  # type: ignore[arg-type]
+        out.append(Deadline(raw=raw_text[s:e], kind=kind, start=start, end=end, recurrence=rec,  # type: ignore[arg-type]
                             span=(s, e)))
     return tuple(out)
 

@@ -33,7 +33,7 @@ from papi_extract.agencies import has_known_head
 from papi_extract.context import DocContext
 from papi_extract.gazetteer import Gazetteer, Match, Unit, gazetteer, key
 from papi_extract.models import Issuer, Period, Reference, Signer
-from papi_extract.normalize import collapse_ws, fold, margin_cut
+from papi_extract.normalize import collapse_ws, fold, margin_cut, ocr_date_digits
 from papi_extract.outline import SUBJECT_STOP as _TITLE_STOP
 from papi_extract.outline import trailing_chrome_start
 
@@ -696,7 +696,7 @@ def _extract_period(ctx: DocContext) -> None:
 def _extract_legal_basis(ctx: DocContext, v: HeaderVocab) -> list[Reference]:
     """Every numbered document cited anywhere in the plan's text, each number once (first occurrence); a web
     page's trailing chrome ("Các tin khác: Quyết định số 1050/QĐ-UBND …") is not the plan's."""
-    text, folded = ctx.text, ctx.folded
+    text, folded = ctx.text, ocr_date_digits(ctx.folded)  # "ngày l5/7/2021": OCR's "l" for "1" (same length)
     own = fold(ctx.number) if ctx.number else None
     seen: set[str] = set()
     refs: list[Reference] = []

@@ -189,6 +189,29 @@ def _fold_codec() -> tuple[dict[int, int] | _EncodingMap, str]:
     return enc, dec
 
 
+# OCR reads "1" as "l" or "I" and "0" as "O" in printed dates ("ngày l5/7/2021", "trước ngày 30/l1/2023"). A
+# date-shaped token (day/month/year, each part holding a digit) with such a slip is read with the digits a human
+# reads. Linear: the lookahead is bounded, the gate below a character class.
+_OCR_DATE_GATE = regex.compile(r"\d[lIOo]|[lIOo]\d")
+_OCR_DATE = regex.compile(r"(?<![\p{L}\d])[\dlIOo]{1,2}[/.\-][\dlIOo]{1,2}[/.\-][\dlIOo]{4}(?![\p{L}\d])")
+_OCR_DIGITS = str.maketrans("lIOo", "1100")
+
+
+def _ocr_date(m: regex.Match[str]) -> str:
+    tok = m.group()
+    parts = regex.split(r"[/.\-]", tok)
+    if len(parts) != 3 or not all(any(c.isdigit() for c in p) for p in parts):
+        return tok
+    return tok.translate(_OCR_DIGITS)
+
+
+def ocr_date_digits(s: str) -> str:
+    """``s`` with OCR's letter-for-digit slips in dates read as digits; the same length, so spans hold."""
+    if _OCR_DATE_GATE.search(s) is None:
+        return s
+    return _OCR_DATE.sub(_ocr_date, s)
+
+
 def fold(s: str) -> str:
     """Matching form: lowercase, tone marks and diacritics removed, đ→d; same length as ``s``.
 

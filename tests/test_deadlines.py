@@ -940,3 +940,13 @@ def test_two_months_one_after_the_other_in_a_cell() -> None:
     assert [(d.kind, d.end) for d in got] == [("month", "2022-03-31"), ("month", "2022-05-31")]
     (d,) = parse_deadlines("đợt 2 tháng 11/2023", 0, None, cell=True)
     assert (d.kind, d.end) == ("month", "2023-11-30")
+
+
+def test_ocr_letters_for_digits_in_a_printed_date_are_read_as_digits() -> None:
+    """OCR prints "1" as "l" or "I" and "0" as "O" ("ngày 2l/O9/2024", "trước ngày I5/12/2022"); the date is read as a
+    human reads it, the raw stays as printed. A token whose part holds no digit, or no date shape, is left alone."""
+    (d,) = parse_deadlines("Hoàn thành trước ngày 2l/O9/2024.")
+    assert (d.kind, d.end, d.raw) == ("by_date", "2024-09-21", "Hoàn thành trước ngày 2l/O9/2024")
+    (d,) = parse_deadlines("trước ngày I5/12/2022", cell=True)
+    assert d.end == "2022-12-15"
+    assert parse_deadlines("Quý I/2023", cell=True)[0].kind == "quarter"  # a Roman numeral, no slip

@@ -1080,3 +1080,13 @@ def test_place_unit_word_told_by_its_marks(header: str, line: str, place: str) -
 def test_place_after_a_glued_rule(line: str, place: str) -> None:
     ctx = _header(f"UBND TỈNH KON TUM\nSố: 9/KH-UBND\n{line}\nKẾ HOẠCH\nCải cách hành chính\n")
     assert ctx.place == place
+
+
+def test_an_ocr_slip_in_a_cited_documents_date_is_read_as_digits() -> None:
+    """"Căn cứ Quyết định số 215/QĐ-UBND ngày 0l/3/2022" (OCR's "l" for "1"): the citation's date is 1 March 2022."""
+    doc = parse_text("ỦY BAN NHÂN DÂN HUYỆN PHÙ MỸ\nSố: 88/KH-UBND\nPhù Mỹ, ngày 20 tháng 4 năm 2022\n\nKẾ HOẠCH\n"
+                     "Nâng cao Chỉ số PAPI huyện Phù Mỹ năm 2022\n\n"
+                     "Căn cứ Quyết định số 215/QĐ-UBND ngày 0l/3/2022 của UBND tỉnh về cải cách hành chính;\n"
+                     "I. MỤC ĐÍCH, YÊU CẦU\nNâng cao chất lượng phục vụ người dân.\n")
+    (ref,) = [r for r in doc.legal_basis if r.number == "215/QĐ-UBND"]
+    assert ref.date == "2022-03-01"
