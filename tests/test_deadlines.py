@@ -950,3 +950,11 @@ def test_ocr_letters_for_digits_in_a_printed_date_are_read_as_digits() -> None:
     (d,) = parse_deadlines("trước ngày I5/12/2022", cell=True)
     assert d.end == "2022-12-15"
     assert parse_deadlines("Quý I/2023", cell=True)[0].kind == "quarter"  # a Roman numeral, no slip
+
+
+def test_a_results_cadence_after_the_reports_recipient_recurs() -> None:
+    """"Báo cáo UBND tỉnh kết quả thực hiện 6 tháng, năm": the recipient stands between "báo cáo" and the cadence;
+    "kết quả thực hiện" still makes "6 tháng, năm" a report's recurrence. "6 tháng đầu năm" stays a window."""
+    got = [(d.raw, d.recurrence) for d in parse_deadlines("Định kỳ gửi Sở Nội vụ kết quả thực hiện 6 tháng, năm.")]
+    assert got == [("6 tháng", "semiannual"), ("năm", "annual")]
+    assert [d.kind for d in parse_deadlines("Đánh giá kết quả thực hiện 6 tháng đầu năm 2024.")] == ["by_date"]
