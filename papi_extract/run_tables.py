@@ -1088,6 +1088,7 @@ def _furniture_near(lines: list[str], j: int) -> frozenset[str]:
 # ---------------------------------------------------------------------------------------------
 
 _NUMBER_HEADS = ("STT", "TT", "Số TT")
+_RUNNING_HEAD_MAX = 100  # characters of a page's running header line
 _ROMAN_ALONE = regex.compile(r"^[IVX]{1,5}\.?$")
 _DECIMAL_LABEL = regex.compile(r"^(\d{1,2})\.(\d{1,2})\.?$")  # "5.1": a row numbered under its group "5"
 _CELL_HEAD_MAX = 60
@@ -1183,6 +1184,9 @@ def _cell_line_table(lines: list[str], h: int) -> tuple[list[str], int] | None:
         t = lines[j].strip(" \f")
         if "\f" in lines[j] and (not t or _BARE_NUMBER.match(t)):
             j += 1  # a page break and its page number
+            continue
+        if "\f" in lines[j] and len(t) <= _RUNNING_HEAD_MAX and _header_again(lines, j + 1, printed):
+            j += 1  # the page break's running header ("Kế hoạch cải thiện Chỉ số PAPI … - xã …"), the header after it
             continue
         if _header_again(lines, j, printed):
             j += len(printed)  # the header printed again on the next page

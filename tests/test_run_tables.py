@@ -801,3 +801,24 @@ def test_a_table_printed_block_by_block_is_rebuilt() -> None:
     assert [d.raw for d in got["3"].deadlines] == ["Khi có phản ánh của người dân"]
     assert [a.name for a in got["3"].lead] == ["Phòng Tài nguyên và Môi trường"]
     assert "II. TỔ CHỨC THỰC HIỆN" in normalize(BLOCKS, "text").text
+
+
+def test_a_running_header_at_a_page_break_inside_a_cell_per_line_table_is_dropped() -> None:
+    """pdftotext without -layout: a task table one cell per line; at the page break, the plan's running title on
+    the break's line, then the header printed again. The title is page furniture, not part of the row's cell."""
+    lines = ["II. NHIỆM VỤ", "STT", "Nhiệm vụ", "Chủ trì", "Thời hạn",
+             "1", "Niêm yết thủ tục hành chính tại Bộ phận Một cửa", "Công chức Tư pháp - Hộ tịch", "Quý II/2024",
+             "2", "Trả lời phản ánh của người dân trên Trang thông tin điện tử", "Công chức Văn hóa - Xã hội",
+             "Hằng tháng",
+             "3", "Tổ chức đối thoại giữa Chủ tịch UBND xã với Nhân dân về giải phóng mặt bằng",
+             "Chủ tịch UBND xã", "Quý III/2024",
+             "\fKế hoạch nâng cao Chỉ số PAPI năm 2024 - xã Tân Hưng",
+             "STT", "Nhiệm vụ", "Chủ trì", "Thời hạn",
+             "4", "Rà soát hộ nghèo tại các ấp", "Công chức Lao động - Thương binh và Xã hội", "Tháng 10/2024",
+             "III. TỔ CHỨC THỰC HIỆN", "Các công chức triển khai thực hiện."]
+    out = normalize("\n".join(lines), "text").text.split("\n")
+    rows = [line for line in out if line.startswith(("| 3 |", "| 4 |"))]
+    assert rows == ["| 3 | Tổ chức đối thoại giữa Chủ tịch UBND xã với Nhân dân về giải phóng mặt bằng | Chủ tịch UBND xã "
+                    "| Quý III/2024 |",
+                    "| 4 | Rà soát hộ nghèo tại các ấp | Công chức Lao động - Thương binh và Xã hội | Tháng 10/2024 |"]
+    assert not any("Kế hoạch nâng cao Chỉ số PAPI năm 2024" in line for line in out if line.startswith("|"))
