@@ -2597,6 +2597,15 @@ def _heading_tasks(st: _Doc) -> list[_Draft]:
     return out
 
 
+def _cell_title_end(text: str) -> regex.Match[str] | None:
+    """Where a cell's title ends and its first "- " item begins: at ":" ("Công khai …: - A; - B"); else at the
+    first ";" or dash before a capital, whichever comes first."""
+    ends = [m for m in (_CELL_TITLE_END.search(text, 0, _CELL_TITLE_MAX),
+                        _CELL_TITLE_DASH.search(text, 0, _CELL_TITLE_MAX)) if m is not None]
+    colon = next((m for m in ends if text[m.start()] == ":"), None)
+    return colon or min(ends, key=lambda m: m.start(), default=None)
+
+
 def _drafts_from_row(st: _Doc, t: Table, r: Row, sid: str | None) -> list[_Draft]:
     """The task of a table row, or one per item when its text cell lists several ("- Rà soát …<br>- Công
     khai …": each its own task, all with the row's agencies, time and output)."""
@@ -2612,23 +2621,35 @@ def _drafts_from_row(st: _Doc, t: Table, r: Row, sid: str | None) -> list[_Draft
         numbered = [int(m.group(1)) for m in marks] == list(range(1, len(marks) + 1))
         if not numbered:
             marks = []
-    if len(marks) < 2:
+    spans = [(m.start(), m.end(), m.group(1) if numbered and not bracketed else None) for m in marks]
+    if len(marks) < 2 and not numbered and (tm := _cell_title_end(whole.text)) is not None:
+        # "Công khai ngân sách cấp xã: - Hướng dẫn …; - Kiểm tra …": a short title, then its items; the items
+        # are the tasks (the title only names them)
+        rest = [(m.start(), m.end(), None) for m in _CELL_ITEM.finditer(whole.text, tm.end())]
+        if rest:
+            spans = [(tm.start(), tm.end(), None), *rest]
+    if len(spans) < 2:
         return [_draft_from_row(st, t, r, sid, whole)]
     out: list[_Draft] = []
-    for k, m in enumerate(marks):
-        a = m.end()
+    for k, (_, a, label) in enumerate(spans):
         # up to the next item's separator ("; - ", a line break), which belongs to neither item
-        b = marks[k + 1].start() if k + 1 < len(marks) else len(whole.text)
+        b = spans[k + 1][0] if k + 1 < len(spans) else len(whole.text)
         item = whole.text[a:b]
         cut = len(item.rstrip(" ;-–•+\n"))
         if item[:cut].strip():
             d = _draft_from_row(st, t, r, sid, whole.slice(a, a + cut))
-            out.append(replace(d, label=m.group(1)) if numbered and not bracketed else d)
+            out.append(replace(d, label=label) if label is not None else d)
     return out
 
 
 # an item of a text cell listing several tasks: "- A; - B" (a <br> between them became "; "), "- A\n- B"
 _CELL_ITEM = regex.compile(r"(?:^|;\s{1,3}|\n\s{0,3})[-–•+]\s{1,3}(?=\S)")
+# a cell's title closed by ":" or ";" right before its first "- " item ("Công khai …: - Hướng dẫn …; - Kiểm tra …")
+_CELL_TITLE_END = regex.compile(r"[:;]\s{0,3}[-–•+]\s{1,3}(?=\S)")
+_CELL_TITLE_MAX = 200  # characters a cell's title may run before its first item
+# (or, where the cell's line breaks were joined by spaces, "Tuyên truyền … thị trấn - Phát tin bài …; - Lồng ghép …":
+# the first dash before a capital, read only when "; - " items follow it)
+_CELL_TITLE_DASH = regex.compile(r"(?<=\S)\s[-–•+]\s{1,3}(?=\p{Lu})")
 _CELL_NUMBERED = regex.compile(r"(?:^\s{0,3}|;\s{1,3}|\n\s{0,3})(\d{1,2})[.)]\s{1,3}(?=\S)")
 _CELL_BRACKETED = regex.compile(r"(?:^\s{0,3}|[;.]\s{1,3}|\n\s{0,3})\((\d{1,2})\)\s{1,3}(?=\S)")
 

@@ -2849,3 +2849,35 @@ def test_headings_and_group_rows_naming_sub_dimensions_by_code_give_their_tasks_
         ("Bổ sung thuốc", 6, "6.1"),
     ]
     assert {(i.dimension, i.subdimension) for i in doc.indicators} >= {(4, "4.2"), (6, "6.1"), (6, "6.2")}
+
+
+def test_a_table_cell_titled_before_its_dash_items_holds_one_task_per_item() -> None:
+    """A task cell opening on a short title and then "- " items ("Công khai tài chính:<br>- Niêm yết …<br>- Thông
+    báo …"): each item is a task with the row's agencies and time; the title only names them. So too when the
+    cell's line breaks became spaces (Word's text export): "Tiếp công dân - Bố trí …; - Ghi sổ …"."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Kỳ Sơn năm 2022\n\nII. NHIỆM VỤ\n\n"
+            "| TT | Nội dung | Chủ trì | Thời gian |\n|---|---|---|---|\n"
+            "| 1 | Công khai tài chính xã:<br>- Niêm yết dự toán ngân sách tại trụ sở UBND xã;<br>- Thông báo quyết "
+            "toán trên loa truyền thanh. | Phòng Tài chính - Kế hoạch | Quý I/2022 |\n"
+            "| 2 | Tiếp công dân<br>- Bố trí lịch tiếp công dân của Chủ tịch UBND xã;<br>- Ghi sổ theo dõi đơn thư. "
+            "| Thanh tra huyện | Hằng tháng |\n"
+            "| 3 | Rà soát hộ nghèo tại các bản | Phòng Lao động - Thương binh và Xã hội | Tháng 10/2022 |\n\n"
+            "III. TỔ CHỨC THỰC HIỆN\n")
+    doc = parse(text)
+    got = [(" ".join(t.text.split()[:3]), keys(t.lead), [d.kind for d in t.deadlines]) for t in doc.tasks]
+    assert got == [
+        ("Niêm yết dự", expect("Phòng Tài chính - Kế hoạch"), ["quarter"]),
+        ("Thông báo quyết", expect("Phòng Tài chính - Kế hoạch"), ["quarter"]),
+        ("Bố trí lịch", expect("Thanh tra huyện"), ["recurring"]),
+        ("Ghi sổ theo", expect("Thanh tra huyện"), ["recurring"]),
+        ("Rà soát hộ", expect("Phòng Lao động - Thương binh và Xã hội"), ["month"]),
+    ]
+    word = ("KẾ HOẠCH\r\nNâng cao Chỉ số PAPI xã Nghĩa Đồng năm 2022\r\n\r\nII. NHIỆM VỤ\r\n"
+            "TT\tNội dung\tChủ trì\tThời gian\r\n"
+            "1\tTiếp công dân định kỳ\r\n- Bố trí lịch tiếp công dân của Chủ tịch UBND xã;\r\n"
+            "- Ghi sổ theo dõi đơn thư.\tCông chức Tư pháp - Hộ tịch\tHằng tháng\r\n"
+            "2\tRà soát hộ nghèo tại các xóm\tCông chức Văn hóa - Xã hội\tTháng 10/2022\r\n"
+            "3\tCông khai các khoản đóng góp tại nhà văn hóa xóm\tCông chức Tài chính - Kế toán\tQuý II/2022\r\n"
+            "\r\nIII. TỔ CHỨC THỰC HIỆN\r\n")
+    doc = parse(word)
+    assert [" ".join(t.text.split()[:3]) for t in doc.tasks][:3] == ["Bố trí lịch", "Ghi sổ theo", "Rà soát hộ"]
