@@ -1496,7 +1496,12 @@ def _find_appendix_after(lines: _Lines, tail_line: int) -> int:
         if not _lead_gate(lines.texts[i].lstrip())[0] & _G_APPENDIX:
             continue  # APPENDIX_RE needs "p"/"P" as the first non-space character
         m = APPENDIX_RE.match(lines.texts[i])
-        if m and (m.group(_APX_LABEL) or not (m.group(_APX_TITLE) or "").strip()) and _is_upper_title(lines.texts[i]):
+        if m is None or not (m.group(_APX_LABEL) or not (m.group(_APX_TITLE) or "").strip()):
+            continue
+        info = lines.infos[i]
+        # "PHỤ LỤC I", or a label alone on its line in bold or as a heading ("**Phụ lục I**" over its title)
+        if _is_upper_title(lines.texts[i]) or (m.group(_APX_LABEL) and not (m.group(_APX_TITLE) or "").strip()
+                                               and (info.bold or info.md_level)):
             return i
     return lines.n
 

@@ -1045,3 +1045,24 @@ def test_a_wide_space_aligned_table_does_not_hide_the_prose_wrap_width() -> None
     ctx = _outline("\n".join(["KẾ HOẠCH", "Nâng cao Chỉ số PAPI huyện Tân Phước năm 2023", "", *prose, *table,
                               "IV. TỔ CHỨC THỰC HIỆN", "Các phòng triển khai."]))
     assert [s.label for s in ctx.sections] == ["I", "II", "III", "IV"]
+
+
+def test_an_appendix_label_alone_in_bold_or_as_a_heading_after_the_signature_opens_the_appendix() -> None:
+    """After the signature, "**Phụ lục 1**" (bold, its title on the next line) or "## Phụ lục 2" opens an appendix
+    as "PHỤ LỤC I" does: the body goes on there."""
+    text = "\n".join([
+        "# KẾ HOẠCH", "", "Nâng cao Chỉ số PAPI huyện Hàm Tân năm 2024", "",
+        "## I. MỤC ĐÍCH, YÊU CẦU", "", "Nâng cao chất lượng phục vụ người dân.", "",
+        "## II. TỔ CHỨC THỰC HIỆN", "", "Các phòng triển khai Phụ lục kèm theo./.", "",
+        "**Nơi nhận:**", "- UBND tỉnh;", "- Lưu: VT.", "", "**TM. ỦY BAN NHÂN DÂN**", "**CHỦ TỊCH**", "",
+        "**Trần Văn Bình**", "",
+        "**Phụ lục 1**", "", "**KẾT QUẢ CHỈ SỐ PAPI NĂM 2023**", "",
+        "| STT | Chỉ số nội dung | Năm 2023 |", "|---|---|---|", "| 1 | Tham gia của người dân ở cấp cơ sở | 5,12 |",
+        "", "## Phụ lục 2", "", "NHIỆM VỤ CỤ THỂ", "",
+        "| TT | Nội dung | Chủ trì | Thời gian |", "|---|---|---|---|",
+        "| 1 | Niêm yết thủ tục hành chính tại Bộ phận Một cửa | Văn phòng HĐND và UBND huyện | Quý II/2024 |",
+        "| 2 | Đối thoại với người dân về đất đai | Phòng Tài nguyên và Môi trường | Quý III/2024 |",
+    ])
+    ctx = _outline(text)
+    assert [(s.label, s.kind) for s in ctx.sections if s.kind == "appendix"] == [("PL-1", "appendix"),
+                                                                                ("PL-2", "appendix")]
