@@ -797,8 +797,14 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
             return _Heading(i, "part", collapse_ws(pm.group("label")).upper(), ts, base + len(text.rstrip()), -1)
         m = APPENDIX_RE.match(text)
         if m and not _more_words(m.group(_APX_TITLE) or "", 40) and (m.group(_APX_LABEL) or not (m.group(_APX_TITLE) or "").strip()):
-            if _is_upper_title(text) or not m.group(_APX_TITLE).strip() or info.md_level or info.bold:
+            if (_is_upper_title(text) or not m.group(_APX_TITLE).strip() or info.md_level or info.bold
+                    or (m.group(_APX_LABEL) and _is_upper_title(m.group(_APX_TITLE)))):
                 label = m.group(_APX_LABEL) or ""
+                title = m.group(_APX_TITLE) or ""
+                if title.strip(" .:-–"):  # "Phụ lục 1: NHIỆM VỤ CHUNG": the title on the label's line
+                    ts = base + m.start(_APX_TITLE) + (len(title) - len(title.lstrip(" .:-–")))
+                    return _Heading(i, "appendix", f"PL-{label}" if label else "PL", ts,
+                                    base + m.start(_APX_TITLE) + len(title.rstrip()), -1)
                 return _Heading(i, "appendix", f"PL-{label}" if label else "PL", base + m.end(), base + m.end(), -1)
     if not lab:
         return None
@@ -1499,9 +1505,11 @@ def _find_appendix_after(lines: _Lines, tail_line: int) -> int:
         if m is None or not (m.group(_APX_LABEL) or not (m.group(_APX_TITLE) or "").strip()):
             continue
         info = lines.infos[i]
-        # "PHỤ LỤC I", or a label alone on its line in bold or as a heading ("**Phụ lục I**" over its title)
-        if _is_upper_title(lines.texts[i]) or (m.group(_APX_LABEL) and not (m.group(_APX_TITLE) or "").strip()
-                                               and (info.bold or info.md_level)):
+        title = (m.group(_APX_TITLE) or "").strip()
+        # "PHỤ LỤC I", "Phụ lục 1: NHIỆM VỤ CHUNG" (a label and a title in capitals), or a label alone on its line in
+        # bold or as a heading ("**Phụ lục I**" over its title)
+        if _is_upper_title(lines.texts[i]) or (m.group(_APX_LABEL) and (
+                (title and _is_upper_title(title)) or (not title and (info.bold or info.md_level)))):
             return i
     return lines.n
 

@@ -1066,3 +1066,21 @@ def test_an_appendix_label_alone_in_bold_or_as_a_heading_after_the_signature_ope
     ctx = _outline(text)
     assert [(s.label, s.kind) for s in ctx.sections if s.kind == "appendix"] == [("PL-1", "appendix"),
                                                                                 ("PL-2", "appendix")]
+
+
+def test_an_appendix_label_with_its_title_in_capitals_after_the_signature() -> None:
+    """"Phụ lục 2: DANH MỤC NHIỆM VỤ" after the signature (only the title in capitals) opens an appendix, and the
+    title on the label's line is the section's title."""
+    text = "\n".join([
+        "KẾ HOẠCH", "Nâng cao Chỉ số PAPI xã Cẩm Thịnh năm 2024", "",
+        "I. MỤC ĐÍCH, YÊU CẦU", "Nâng cao chất lượng phục vụ người dân.", "",
+        "II. TỔ CHỨC THỰC HIỆN", "Các bộ phận triển khai các phụ lục kèm theo./.", "",
+        "Nơi nhận:", "- UBND huyện;", "- Lưu: VP.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn Hùng", "",
+        "Phụ lục 2: DANH MỤC NHIỆM VỤ",
+        "(Kèm theo Kế hoạch số 12/KH-UBND ngày 5/3/2024 của UBND xã Cẩm Thịnh)", "",
+        "STT\tNội dung\tChủ trì\tThời gian",
+        "1\tNiêm yết thủ tục hành chính tại Bộ phận Một cửa\tCông chức Văn phòng - Thống kê\tQuý II/2024",
+        "2\tĐối thoại với người dân về đất đai\tCông chức Địa chính - Xây dựng\tQuý III/2024",
+    ])
+    ctx = _outline(text)
+    assert [(s.label, s.title) for s in ctx.sections if s.kind == "appendix"] == [("PL-2", "DANH MỤC NHIỆM VỤ")]
