@@ -971,6 +971,7 @@ def _find_tables(ctx: DocContext, match: Matcher | None) -> list[Table]:
                     continue
             i += 1
     _continue_groups(tables, ctx.text)
+    _continue_rows(tables, ctx.text)
     return tables
 
 
@@ -995,6 +996,33 @@ def _continue_groups(tables: list[Table], doc: str) -> None:
             if row.kind in ("group", "subgroup") or row.grouped or row.dimension is not None:
                 break
             row.dimension, row.subdimension, row.grouped = last.dimension, last.subdimension, True
+
+
+def _continue_rows(tables: list[Table], doc: str) -> None:
+    """A row cut by a page break, its header printed again: "| 8 | Tổ chức đối thoại … với | | | |" ends one table,
+    "|  | người dân có đơn … | Văn phòng … | … | Khi có … |" opens the next. The unnumbered first row, its text going
+    on in lower case, is the rest of the row before the break when that row has nothing but its number and text:
+    its cells join that row's (same columns, only page furniture between)."""
+    ordered = sorted(tables, key=lambda t: t.start)
+    for prev, t in zip(ordered, ordered[1:]):
+        if t.columns != prev.columns or not prev.rows or not t.rows or t.start - prev.end > _CONTINUED_GAP:
+            continue
+        last, first = prev.rows[-1], t.rows[0]
+        if last.kind != "task" or first.kind != "task" or not last.label or first.label:
+            continue
+        if any(role not in ("number", "text") and not c.empty() for role, c in last.cells.items()):
+            continue
+        text = first.cell_text("text", doc)
+        if not text[:1].islower():
+            continue
+        if not all(_page_furniture_line(line.strip(), doc) for line in doc[prev.end : t.start].split("\n")):
+            continue
+        for role, c in first.cells.items():
+            if role in last.cells:
+                last.cells[role].parts.extend(c.parts)
+            else:
+                last.cells[role] = Cell(list(c.parts))
+        t.rows.pop(0)
 
 
 def _page_furniture_line(line: str, doc: str) -> bool:

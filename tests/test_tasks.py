@@ -2881,3 +2881,21 @@ def test_a_table_cell_titled_before_its_dash_items_holds_one_task_per_item() -> 
             "\r\nIII. TỔ CHỨC THỰC HIỆN\r\n")
     doc = parse(word)
     assert [" ".join(t.text.split()[:3]) for t in doc.tasks][:3] == ["Bố trí lịch", "Ghi sổ theo", "Rà soát hộ"]
+
+
+def test_a_table_row_cut_by_a_page_break_goes_on_after_the_header_printed_again() -> None:
+    """"| 2 | Rà soát, công khai danh sách | | | |", a page number, the header again, then "|  | hộ nghèo tại
+    các thôn | Phòng Lao động - Thương binh và Xã hội | … |": one task, its text and cells joined."""
+    head = "| TT | Nội dung | Chủ trì | Phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Đức Linh năm 2023\n\nII. NHIỆM VỤ\n\n" + head +
+            "| 1 | Tuyên truyền Luật Thực hiện dân chủ ở cơ sở | Phòng Tư pháp | UBND các xã | Quý II/2023 |\n"
+            "| 2 | Rà soát, công khai danh sách | | | |\n\n4\n\n" + head +
+            "|  | hộ nghèo tại nhà văn hóa các thôn | Phòng Lao động - Thương binh và Xã hội | UBND các xã | "
+            "Tháng 12/2023 |\n"
+            "| 3 | Đối thoại với người dân về bồi thường | Văn phòng HĐND và UBND huyện | Thanh tra huyện | "
+            "Quý III/2023 |\n\nIII. TỔ CHỨC THỰC HIỆN\n")
+    doc = parse(text)
+    got = [(t.label, t.text, keys(t.lead), [d.kind for d in t.deadlines]) for t in doc.tasks]
+    assert got[1] == ("2", "Rà soát, công khai danh sách hộ nghèo tại nhà văn hóa các thôn",
+                      expect("Phòng Lao động - Thương binh và Xã hội"), ["month"])
+    assert [t.label for t in doc.tasks] == ["1", "2", "3"]
