@@ -960,3 +960,15 @@ def test_proper_name_head_whose_name_opens_with_a_two_syllable_word() -> None:
         "Hợp tác xã Tân Tiến"]
     text = "Thanh tra huyện chủ trì, phối hợp với Văn phòng HĐND và UBND huyện trả lời đơn thư của công dân"
     assert [a.raw for a in cooperation_agencies(text)] == ["Văn phòng HĐND và UBND huyện"]
+
+
+def test_a_department_head_shared_by_a_comma_list_of_names() -> None:
+    """"Phòng Nội vụ, Tư pháp" names two departments, as "Công chức Tư pháp - Hộ tịch, Địa chính - Xây dựng" names
+    two posts; "Sở Xây dựng, Tư pháp" two departments. A known name spanning the comma stays one body."""
+    assert [a.name for a in split_agencies("Phòng Văn hóa - Thông tin, Y tế")] == ["Phòng Văn hóa và Thông tin",
+                                                                                   "Phòng Y tế"]
+    assert [a.name for a in split_agencies("Sở Xây dựng, Tư pháp")] == ["Sở Xây dựng", "Sở Tư pháp"]
+    assert [a.name for a in split_agencies("Phòng Tài chính, Kế hoạch")] == ["Phòng Tài chính - Kế hoạch"]
+    assert [a.name for a in split_agencies("Phòng Bưu chính, Viễn thông")] == ["Phòng Bưu chính - Viễn thông"]
+    assert [a.name for a in split_agencies("Sở Lao động, Thương binh và Xã hội")] == [
+        "Sở Lao động - Thương binh và Xã hội"]
