@@ -972,3 +972,9 @@ def test_a_department_head_shared_by_a_comma_list_of_names() -> None:
     assert [a.name for a in split_agencies("Phòng Bưu chính, Viễn thông")] == ["Phòng Bưu chính - Viễn thông"]
     assert [a.name for a in split_agencies("Sở Lao động, Thương binh và Xã hội")] == [
         "Sở Lao động - Thương binh và Xã hội"]
+
+
+def test_a_service_centre_whose_name_goes_on_in_lower_case() -> None:
+    """"Trung tâm Dịch vụ nông nghiệp thị xã" is one unit: the lower-case words after "Dịch vụ" are its name."""
+    got = cooperation_agencies("Phòng Kinh tế chủ trì, phối hợp với Trung tâm Dịch vụ nông nghiệp thị xã lấy mẫu đất")
+    assert [a.raw for a in got] == ["Trung tâm Dịch vụ nông nghiệp thị xã"]
