@@ -29,6 +29,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 import regex
 import yaml
@@ -997,6 +998,8 @@ def _deadline_protos(text: str, cell: bool, year: int | None) -> tuple[Deadline,
                 if seg and seg[0][0] == 0 and max(r[1] for r in seg) >= len(text[ts:e0].rstrip(" .;")) - 1:
                     found.extend((a + ts, b + ts, kind, st, en, rec) for a, b, kind, st, en, rec in seg)
                     found.sort(key=lambda r: r[0])
+    if len(found) > 1:
+        found = _months_recurring_with_last(text, found)
     out: list[Deadline] = []
     for s, e, kind, start, end, rec in found:
         if e <= s:
@@ -1004,6 +1007,31 @@ def _deadline_protos(text: str, cell: bool, year: int | None) -> tuple[Deadline,
         out.append(Deadline(raw=raw_text[s:e], kind=kind, start=start, end=end, recurrence=rec,  # type: ignore[arg-type]
                             span=(s, e)))
     return tuple(out)
+
+
+# "Tháng 6, tháng 12 hằng năm": months listed before the last one's "hằng năm" recur with it. Only ", " or " và "
+# (and blanks) between them, each a month alone ("tháng 6", no year).
+_MONTH_ALONE = regex.compile(r"^[Tt]háng\s{1,3}\d{1,2}$")
+_MONTH_HEAD = regex.compile(r"[Tt]háng\s{1,3}\d{1,2}(?![\d/.\-])")  # the last month, its "hằng năm" after it
+_MONTH_LIST_GAP = regex.compile(r"^\s{0,3}(?:,|và|;)?\s{0,3}$")
+
+
+def _months_recurring_with_last(text: str, found: list[Any]) -> list[Any]:
+    """The records with each month listed before a recurring "tháng 12 hằng năm" made to recur as it does."""
+    out = list(found)
+    for k in range(len(out) - 1, 0, -1):
+        s, e, kind, start, end, rec = out[k]
+        if kind != "recurring" or rec != "annual" or not _MONTH_HEAD.match(text, s, e):
+            continue
+        j = k - 1
+        while j >= 0:
+            ps, pe, pkind = out[j][0], out[j][1], out[j][2]
+            if (pkind != "month" or not _MONTH_ALONE.match(text[ps:pe].strip())
+                    or not _MONTH_LIST_GAP.match(text[pe : out[j + 1][0]])):
+                break
+            out[j] = (ps, pe, "recurring", None, None, rec)
+            j -= 1
+    return out
 
 
 # A time label in prose ("…; thời gian: Quý II/2023", "Thời hạn hoàn thành: …") and the clause end after it.

@@ -958,3 +958,12 @@ def test_a_results_cadence_after_the_reports_recipient_recurs() -> None:
     got = [(d.raw, d.recurrence) for d in parse_deadlines("Định kỳ gửi Sở Nội vụ kết quả thực hiện 6 tháng, năm.")]
     assert got == [("6 tháng", "semiannual"), ("năm", "annual")]
     assert [d.kind for d in parse_deadlines("Đánh giá kết quả thực hiện 6 tháng đầu năm 2024.")] == ["by_date"]
+
+
+def test_months_listed_before_an_annual_month_recur_with_it() -> None:
+    """"Tháng 3, tháng 9 hằng năm" / "tháng 4 và tháng 10 hàng năm": every listed month recurs yearly, not only
+    the last. A month with its own year ("Tháng 6/2024, tháng 12 hằng năm") stays a month."""
+    assert [(d.raw, d.kind, d.recurrence) for d in parse_deadlines("Tháng 3, tháng 9 hằng năm", cell=True)] == [
+        ("Tháng 3", "recurring", "annual"), ("tháng 9 hằng năm", "recurring", "annual")]
+    assert [d.kind for d in parse_deadlines("tháng 4 và tháng 10 hàng năm", cell=True)] == ["recurring", "recurring"]
+    assert [d.kind for d in parse_deadlines("Tháng 6/2024, tháng 12 hằng năm", cell=True)] == ["month", "recurring"]
