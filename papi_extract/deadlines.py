@@ -1011,8 +1011,8 @@ def _deadline_protos(text: str, cell: bool, year: int | None) -> tuple[Deadline,
 
 # "Tháng 6, tháng 12 hằng năm": months listed before the last one's "hằng năm" recur with it. Only ", " or " và "
 # (and blanks) between them, each a month alone ("tháng 6", no year).
-_MONTH_ALONE = regex.compile(r"^[Tt]háng\s{1,3}\d{1,2}$")
-_MONTH_HEAD = regex.compile(r"[Tt]háng\s{1,3}\d{1,2}(?![\d/.\-])")  # the last month, its "hằng năm" after it
+# (matched at the last month's start, its "hằng năm" after it; matched whole on each month before it)
+_MONTH_HEAD = regex.compile(r"[Tt]háng\s{1,3}\d{1,2}(?![\d/.\-])")
 _MONTH_LIST_GAP = regex.compile(r"^\s{0,3}(?:,|và|;)?\s{0,3}$")
 
 
@@ -1026,7 +1026,7 @@ def _months_recurring_with_last(text: str, found: list[Any]) -> list[Any]:
         j = k - 1
         while j >= 0:
             ps, pe, pkind = out[j][0], out[j][1], out[j][2]
-            if (pkind != "month" or not _MONTH_ALONE.match(text[ps:pe].strip())
+            if (pkind != "month" or not _MONTH_HEAD.fullmatch(text[ps:pe].strip())
                     or not _MONTH_LIST_GAP.match(text[pe : out[j + 1][0]])):
                 break
             out[j] = (ps, pe, "recurring", None, None, rec)

@@ -1193,6 +1193,7 @@ class _Doc:
 
 
 def _later_cue(flat: str, folded: str) -> bool:
+    """Whether a later doer's words may be in the text (the cheap gate of ``_Doc._later_doer``)."""
     if "\n" in flat or "\t" in flat:
         return _LATER_CUE.search(folded) is not None
     return any(w in flat for w in _LATER_CUES)
