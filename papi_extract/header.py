@@ -64,6 +64,7 @@ _DATE_WORDS = r"(?P<d2>\d{1,2})[ \t]{1,4}thang[ \t]{1,4}(?P<m2>\d{1,2})[ \t]{1,4
 _REF_DATE_RE = regex.compile(
     r"[ \t]{0,3},?[ \t]{0,3}(?:ban[ \t]hanh[ \t])?ngay[ \t]{0,3}(?:" + _DATE_NUMERIC + "|" + _DATE_WORDS + r")(?!\d)"
 )
+_REF_DATE_WINDOW = 60  # characters after a cited number where its date stands
 # The date line of a plan: "Duỳn Hải, ngày 23 tháng 6 năm 2021"; blanks allowed for day and month.
 _DATE_LINE_RE = regex.compile(
     r",[ \t]{0,4}ngay(?P<d>[ \t.…_]{0,12}\d{1,2}|[ \t.…_]{0,12})[ \t.…_]{0,12}"
@@ -696,7 +697,7 @@ def _extract_period(ctx: DocContext) -> None:
 def _extract_legal_basis(ctx: DocContext, v: HeaderVocab) -> list[Reference]:
     """Every numbered document cited anywhere in the plan's text, each number once (first occurrence); a web
     page's trailing chrome ("Các tin khác: Quyết định số 1050/QĐ-UBND …") is not the plan's."""
-    text, folded = ctx.text, ocr_date_digits(ctx.folded)  # "ngày l5/7/2021": OCR's "l" for "1" (same length)
+    text, folded = ctx.text, ctx.folded
     own = fold(ctx.number) if ctx.number else None
     seen: set[str] = set()
     refs: list[Reference] = []
@@ -723,12 +724,19 @@ def _extract_legal_basis(ctx: DocContext, v: HeaderVocab) -> list[Reference]:
         end = m.end()
         date = None
         dm = _REF_DATE_RE.match(folded, end)
+        at = 0
+        if dm is None:
+            # "ngày l5/7/2021": OCR's "l" for "1", read in a window after the number (same length, so offsets hold)
+            window = folded[end : end + _REF_DATE_WINDOW]
+            fixed = ocr_date_digits(window)
+            if fixed != window:
+                dm, at = _REF_DATE_RE.match(fixed), end
         if dm:
             if dm.group("y"):
                 date = _iso(int(dm.group("y")), int(dm.group("m")), int(dm.group("d")))
             else:
                 date = _iso(int(dm.group("y2")), int(dm.group("m2")), int(dm.group("d2")))
-            end = dm.end()
+            end = at + dm.end()
         issuer, iss_end = _forward_issuer(ctx, v, end)
         if issuer is not None:
             end = iss_end
