@@ -972,6 +972,7 @@ def _find_tables(ctx: DocContext, match: Matcher | None) -> list[Table]:
             i += 1
     _continue_groups(tables, ctx.text)
     _continue_rows(tables, ctx.text)
+    _ditto_cells(tables, ctx.text)
     return tables
 
 
@@ -1023,6 +1024,85 @@ def _continue_rows(tables: list[Table], doc: str) -> None:
             else:
                 last.cells[role] = Cell(list(c.parts))
         t.rows.pop(0)
+
+
+_DITTO_ROLES = ("lead", "support", "directing", "deadline")
+_NOTE_WINDOW = 400  # characters before a table (after the table before it) where a note on its empty cells stands
+_DITTO_STRIP = " \t-–.()[]*_:"
+
+
+@dataclass(frozen=True, slots=True)
+class _DittoVocab:
+    cells: frozenset[str]
+    empty: tuple[str, ...]
+    above: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _ditto_vocab() -> _DittoVocab:
+    raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))
+    note = raw["empty_means_above"]
+    return _DittoVocab(frozenset(str(w) for w in raw["ditto_cells"]),
+                       tuple(str(w) for w in note["empty"]), tuple(str(w) for w in note["above"]))
+
+
+def _is_ditto(text: str) -> bool:
+    t = text.strip(_DITTO_STRIP)
+    return 0 < len(t) <= 16 and collapse_ws(fold(t)) in _ditto_vocab().cells
+
+
+def _empty_note_roles(window: str) -> frozenset[str]:
+    """The cells a note says an empty one takes from the row above ("Ô 'Cơ quan chủ trì' để trống là do cơ quan ghi ở
+    dòng trên chủ trì"): the roles its column words name, the lead's when it names none."""
+    v = _ditto_vocab()
+    roles: set[str] = set()
+    for line in fold(window).split("\n"):
+        if any(w in line for w in v.empty) and any(w in line for w in v.above):
+            named = {r for w, r in _ROLE_WORDS if w in line and r in _DITTO_ROLES}
+            roles |= named or {"lead"}
+    return frozenset(roles)
+
+
+def _ditto_cells(tables: list[Table], doc: str) -> None:
+    """A cell saying "the same as above" ("Như trên", "Nt", "-nt-") takes the cell of its role from the task row
+    above; so does an empty cell when a note by the table says empty cells mean the row above (a cell merged
+    over rows, its text printed on the first). The rows above go on over a page break with the header printed
+    again (same columns, only page furniture between); each other table starts afresh."""
+    if not tables:
+        return
+    ordered = sorted(tables, key=lambda t: t.start)
+    above: dict[str, Cell] = {}
+    note_roles: frozenset[str] = frozenset()
+    prev_end = 0
+    prev: Table | None = None
+    for t in ordered:
+        window = doc[max(prev_end, t.start - _NOTE_WINDOW) : t.start]
+        roles = _empty_note_roles(window) if "tr" in window else frozenset()
+        chained = (prev is not None and t.columns == prev.columns and t.start - prev.end <= _CONTINUED_GAP
+                   and all(_page_furniture_line(line.strip(), doc) for line in doc[prev.end : t.start].split("\n")))
+        if chained:
+            note_roles |= roles
+        else:
+            above, note_roles = {}, roles
+        for row in t.rows:
+            if row.kind != "task":
+                continue
+            for role in _DITTO_ROLES:
+                c = row.cells.get(role)
+                if c is None:
+                    if role in note_roles and role in above and role in t.columns:
+                        row.cells[role] = Cell(list(above[role].parts))
+                    continue
+                if c.empty():
+                    if role in note_roles and role in above:
+                        row.cells[role] = Cell(list(above[role].parts))
+                elif role in above and _is_ditto(c.text(doc)):
+                    row.cells[role] = Cell(list(above[role].parts))
+            for role in _DITTO_ROLES:
+                c = row.cells.get(role)
+                if c is not None and not c.empty():
+                    above[role] = c
+        prev, prev_end = t, t.end
 
 
 def _page_furniture_line(line: str, doc: str) -> bool:

@@ -1074,3 +1074,56 @@ def test_a_two_row_header_parts_its_columns_and_a_group_name_may_run_over_them()
     doc = parse_text(TWO_ROW_HEADER)
     assert [[(d.kind, d.end) for d in x.deadlines] for x in doc.tasks] == [
         [("month", "2022-03-31"), ("month", "2022-05-31")], [("quarter", "2022-06-30"), ("quarter", "2022-09-30")]]
+
+
+# "Như trên" / "-nt-" in a cell: the same agency or time as the task row above it.
+DITTO = HEAD + (
+    "| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn |\n"
+    "|---|---|---|---|---|\n"
+    "| Nt | Nội dung ghi trước bảng |  |  |  |\n"
+    "| 1 | Công khai quy hoạch sử dụng đất tại trụ sở UBND phường | Phòng Tài nguyên và Môi trường | UBND các phường "
+    "| Quý II/2024 |\n"
+    "| 2 | Công khai kế hoạch thu hồi đất trên Cổng thông tin điện tử thị xã | -nt- | Văn phòng HĐND và UBND thị xã "
+    "| Như trên. |\n"
+    "| 3 | Hướng dẫn người dân phản ánh sai phạm về đất đai | (nt) | Như trên | Thường xuyên |\n"
+)
+
+
+def test_a_ditto_cell_takes_the_cell_above() -> None:
+    doc = parse_text(DITTO, fmt="markdown")
+    got = [([a.raw for a in t.lead], [a.raw for a in t.support], [d.raw for d in t.deadlines]) for t in doc.tasks]
+    assert got == [
+        (["Phòng Tài nguyên và Môi trường"], ["UBND các phường"], ["Quý II/2024"]),
+        (["Phòng Tài nguyên và Môi trường"], ["Văn phòng HĐND và UBND thị xã"], ["Quý II/2024"]),
+        (["Phòng Tài nguyên và Môi trường"], ["Văn phòng HĐND và UBND thị xã"], ["Thường xuyên"]),
+    ]
+    # the value is the cell it repeats: its span is that cell's
+    t = doc.tasks[2]
+    assert DITTO[t.lead[0].span[0] : t.lead[0].span[1]] == "Phòng Tài nguyên và Môi trường"
+
+
+# A Word table whose merged cells came out empty below their first row, with a note under the title saying so.
+MERGED_NOTE = HEAD + (
+    "PHÂN CÔNG NHIỆM VỤ\n"
+    "Ghi chú: các ô trống ở cột Đơn vị chủ trì được hiểu là do đơn vị ghi ở hàng trên chủ trì.\n"
+    "TT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian\n"
+    "1\tNiêm yết công khai thủ tục hành chính tại Bộ phận một cửa\tVăn phòng HĐND và UBND huyện\tPhòng Tư pháp\t"
+    "Quý I/2023\n"
+    "2\tRà soát, cập nhật bộ thủ tục hành chính cấp xã\t\t\tQuý II/2023\n"
+    "3\tTổ chức đối thoại với người dân về cải cách hành chính\tPhòng Nội vụ\tMặt trận Tổ quốc huyện\tQuý III/2023\n"
+    "4\tTiếp nhận, xử lý phản ánh, kiến nghị của người dân\t\t\tThường xuyên\n"
+)
+
+
+def test_an_empty_cell_takes_the_row_above_only_where_a_note_says_so() -> None:
+    doc = parse_text(MERGED_NOTE)
+    got = [([a.raw for a in t.lead], [a.raw for a in t.support]) for t in doc.tasks]
+    # the note names the lead's column only: the empty support cells stay empty
+    assert got == [(["Văn phòng HĐND và UBND huyện"], ["Phòng Tư pháp"]), (["Văn phòng HĐND và UBND huyện"], []),
+                   (["Phòng Nội vụ"], ["Mặt trận Tổ quốc huyện"]), (["Phòng Nội vụ"], [])]
+    # with no note, an empty lead cell is no lead
+    note = "Ghi chú: các ô trống ở cột Đơn vị chủ trì được hiểu là do đơn vị ghi ở hàng trên chủ trì.\n"
+    assert note in MERGED_NOTE
+    plain = parse_text(MERGED_NOTE.replace(note, "", 1))
+    assert [[a.raw for a in t.lead] for t in plain.tasks] == [
+        ["Văn phòng HĐND và UBND huyện"], [], ["Phòng Nội vụ"], []]
