@@ -127,4 +127,28 @@ def _join_run(run: list[str]) -> list[str]:
         else:
             out.append(run[k])
             k += 1
+        if total == width:
+            k = _join_last_cell(run, tabs, k, out)
     return out
+
+
+_OPEN_CELL_END = (";", ",")
+
+
+def _join_last_cell(run: list[str], tabs: list[int], k: int, out: list[str]) -> int:
+    """The later paragraphs of a row's last cell: the lines after a full row, with no tab, while the cell so far ends
+    open (";", ",") or the line goes on in lower case ("Trước 15/10/2019;" / "báo cáo trước 30/11/2019"). A row
+    label, a numbered paragraph or a header line is never one. Returns the index of the first line not joined."""
+    m = k
+    while m < len(run) and m - k < _MAX_SPILL and tabs[m] == 0:
+        line = run[m]
+        body = line.lstrip()
+        if not body or _ROW_LABEL.match(line) or _PARA_LABEL.match(line):
+            break
+        tail = (run[m - 1] if m > k else out[-1]).rstrip()
+        if not (tail.endswith(_OPEN_CELL_END) or body[:1].islower()):
+            break
+        m += 1
+    if m > k:
+        out[-1] = " ".join([out[-1], *run[k:m]])
+    return m

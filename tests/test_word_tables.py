@@ -122,3 +122,23 @@ def test_paragraphs_and_a_two_column_tail_after_a_table_stay_lines_of_their_own(
     assert rows[0] == "TT\tChỉ số\tNăm 2022\tNăm 2023\tTăng (+) giảm (-)\tXếp hạng"
     assert rows[3:7] == ["IV. TỔ CHỨC THỰC HIỆN", "1. Sở Nội vụ", "Theo dõi, đôn đốc việc thực hiện Kế hoạch.",
                          "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN"]
+
+
+def test_the_last_cells_later_paragraphs_go_back_on_their_row() -> None:
+    # the time cell holds two paragraphs: the second, with no tab, is printed under the row
+    text = ("TT\tNội dung\tChủ trì\tPhối hợp\tThời hạn\n"
+            "1\tRà soát quy trình tiếp công dân\tThanh tra huyện\tPhòng Tư pháp\tQuý II/2022,\n"
+            "tổng kết trước ngày 20/12/2022\n"
+            "2\tTổ chức đối thoại với người dân\tVăn phòng HĐND và UBND huyện\tUBND các xã\tHằng năm;\n"
+            "Quý IV/2022 tổ chức sơ kết\n"
+            "3\tCông khai kết quả giải quyết khiếu nại\tThanh tra huyện\tPhòng Nội vụ\tThường xuyên\n"
+            "Ghi chú: số liệu tạm tính\n")
+    out = join_spilled_cells(text)
+    assert len(out) == len(text)
+    rows = out.split("\n")
+    assert rows[1].endswith("\tQuý II/2022, tổng kết trước ngày 20/12/2022")
+    assert rows[2].endswith("\tHằng năm; Quý IV/2022 tổ chức sơ kết")  # after ";" a capital goes on too
+    # a row whose last cell is closed: the line under it (a note) stays a line of its own
+    assert rows[3].endswith("\tThường xuyên") and rows[4] == "Ghi chú: số liệu tạm tính"
+    doc = parse_text("KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2022\n\nII. NHIỆM VỤ\n" + text)
+    assert [str(d.end) for d in doc.tasks[0].deadlines] == ["2022-06-30", "2022-12-20"]
