@@ -66,6 +66,14 @@ _BY_YEAR = regex.compile(
 )
 # "đến năm 2025 hoàn thành cơ bản …": the year the work is to be done by
 _DONE_AFTER = regex.compile(r"\s{0,3},?\s{0,3}(?:phải\s+|cơ\s+bản\s+)?(?:hoàn\s+thành|xong)(?!\w)")
+# a four-digit year that is neither a date's nor the start of a range ("năm 2025", not "2021 - 2025")
+_YEAR_ALONE = r"((?:19|20)\d{2})(?![\d/])(?!\s*[-–—]\s*\d)"
+# "trước ngày 15/6 và 15/12 hằng năm": days of every year, one recurrence whose period the number of days gives
+_DAY_MONTH = r"\d{1,2}\s{0,2}/\s{0,2}\d{1,2}(?!\d)(?!\s{0,2}/\s{0,2}\d)"
+_DAYS_EACH_YEAR = regex.compile(
+    _B + r"(?:(?:trước|chậm\s+nhất(?:\s+là)?|vào)\s+)?(?:ngày\s+)?" + _DAY_MONTH
+    + r"(?:\s{0,3}(?:,|và)\s{0,3}(?:ngày\s+)?" + _DAY_MONTH + r"){1,11}\s{0,3},?\s{0,3}(?:hàng|hằng|mỗi)\s+năm" + _E)
+_DAYS_PER_YEAR = {2: "semiannual", 4: "quarterly", 12: "monthly"}
 _HALF_YEAR = regex.compile(_B + r"(?:trong\s+)?(0?6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s+((?:19|20)\d{2})(?!\d)")
 # a time cell holding only "6 tháng đầu năm": the plan's year's first half (in prose the words name a report's period)
 _HALF_YEAR_CELL = regex.compile(r"^\s{0,3}(?:trong\s{1,3})?(0?6|sáu)\s{1,3}tháng\s{1,3}(đầu|cuối)\s{1,3}năm\s{0,3}\.?\s{0,3}$")
@@ -135,6 +143,11 @@ class _Vocab:
     frequency: regex.Pattern[str]
     frequency_kind: dict[str, str]
     frequency_gate: tuple[str, ...]
+    before_year: regex.Pattern[str]
+    year_edge: regex.Pattern[str]
+    year_edge_kind: dict[str, str]
+    year_edge_cue: regex.Pattern[str]
+    step_year: regex.Pattern[str]
 
 
 def _key(s: str) -> str:
@@ -264,6 +277,13 @@ def _vocab() -> _Vocab:
             + r"(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?!\d))?)?" + _E  # "… Giáp Thìn 2024": the lunar year's name and number
         ),
         recurrence_gate=tuple(sorted(gate)),
+        before_year=regex.compile(_B + _alt(d.get("before_year_cues") or []) + r"\s+năm\s+" + _YEAR_ALONE),
+        year_edge=regex.compile(rf"(?<!{_alt(d.get('year_edge_not_after') or [])}\s{{1,3}})" + _B
+                                + rf"({_alt(list((d.get('year_edges') or {}).keys()))})\s+năm\s+" + _YEAR_ALONE),
+        year_edge_kind={_key(str(k)): str(v) for k, v in (d.get("year_edges") or {}).items()},
+        year_edge_cue=regex.compile(r"(?:^|[.;:(]|" + _B + _alt(d.get("year_edge_cues") or []) + r")\s{0,3}$"),
+        step_year=regex.compile(_B + r"năm\s+((?:19|20)\d{2})\s{0,3},?\s{0,3}" + _alt(d.get("step_done") or [])
+                                + r"\s+\d{1,3}(?:[,.]\d{1,2})?\s{0,2}%"),
     )
 
 
@@ -313,6 +333,24 @@ def _before(low: str, pat: regex.Pattern[str], i: int, width: int = 40) -> bool:
 # Atom finders (positions in `low`, the matching copy of the text)
 
 
+# after a list's last period: the clause ends ("6 tháng và cả năm.", "…, năm)")
+_LIST_END = regex.compile(r"\s{0,3}(?:[.;,)\n]|$)")
+
+
+def _period_list_after(low: str, i: int) -> bool:
+    """A bare "6 tháng" is a cadence without a reporting word when the periods it lists end the clause ("báo cáo UBND
+    huyện (qua Phòng Nội vụ) 6 tháng và cả năm."): the list of periods is the cadence ("trong 6 tháng, năm 2024 …"
+    is not a list: a year follows)."""
+    v = _vocab()
+    sm = _LIST_GAP.match(low, i, i + 12)
+    if sm is None or not sm.group().strip():
+        return False
+    im = v.list_item.match(low, sm.end())
+    if im is None or v.list_kind.get(" ".join(im.group().split())) not in ("annual", "quarterly"):
+        return False
+    return _LIST_END.match(low, im.end()) is not None
+
+
 def _recurrence_lists(low: str, cell: bool) -> list[_Rec]:
     """ "hàng năm", "Định kỳ hàng quý (…), 6 tháng (…), năm (…)", "(6 tháng, năm, đột xuất)"."""
     v = _vocab()
@@ -323,7 +361,8 @@ def _recurrence_lists(low: str, cell: bool) -> list[_Rec]:
         phrase = " ".join(m.group().split())
         kind = v.recurrence_kind.get(phrase)
         if kind is None:  # a bare "6 tháng": only in a reporting context or a table cell
-            if not cell and not _before(low, v.report_context, m.start(), _REPORT_CONTEXT_WIDTH):
+            if (not cell and not _before(low, v.report_context, m.start(), _REPORT_CONTEXT_WIDTH)
+                    and not _period_list_after(low, m.end())):
                 continue
             if not cell and _NAMED_REPORT.search(low, max(0, m.start() - 48), m.start()):
                 continue  # "trước ngày 10/6/2022 (báo cáo 6 tháng)": which report the date is for
@@ -466,6 +505,26 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         yy = int(m.group(3))
         if _plausible(yy):
             # "đến năm 2025", "chậm nhất đến hết năm 2024": by that year's end
+            recs.append(_Rec(m.start(), m.end(), "by_date", finish=dt.date(yy, 12, 31), prio=2))
+    for m in (_DAYS_EACH_YEAR.finditer(low) if dated and "năm" in low else ()):
+        n = sum(1 for c in m.group() if c == "/")
+        recs.append(_Rec(m.start(), m.end(), "recurring", recurrence=_DAYS_PER_YEAR.get(n), prio=3))
+    for m in (v.before_year.finditer(low) if year4 and "năm" in low and "tr" in low else ()):
+        yy = int(m.group(1))
+        if _plausible(yy):
+            recs.append(_Rec(m.start(), m.end(), "by_date", finish=dt.date(yy - 1, 12, 31), prio=2))
+    for m in (v.year_edge.finditer(low) if year4 and ("cuối" in low or "đầu" in low) else ()):
+        yy = int(m.group(2))
+        if not _plausible(yy) or (not cell and not _before(low, v.year_edge_cue, m.start(), 24)):
+            continue
+        if v.year_edge_kind.get(_key(m.group(1))) == "first_quarter":
+            recs.append(_Rec(m.start(), m.end(), "quarter", recurrence="1", prio=2,
+                             begin=dt.date(yy, 1, 1), finish=dt.date(yy, 3, 31)))
+        else:
+            recs.append(_Rec(m.start(), m.end(), "by_date", finish=dt.date(yy, 12, 31), prio=2))
+    for m in (v.step_year.finditer(low) if year4 and "%" in low else ()):
+        yy = int(m.group(1))
+        if _plausible(yy):
             recs.append(_Rec(m.start(), m.end(), "by_date", finish=dt.date(yy, 12, 31), prio=2))
     year_end = dt.date(year, 12, 31) if year is not None and "từ nay" in low else None
     for m in (_TO_YEAR_END.finditer(low) if year_end is not None else ()):

