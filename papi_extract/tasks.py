@@ -561,6 +561,8 @@ class _Item:
     # an assignment sentence with its own time closing a run of items ("X chủ trì, Y phối hợp; thời gian: năm 2025."):
     # the section's block, never one item's fields unless an arrow points it at the item above ("⇒ …")
     detached: bool = False
+    chain: _Item | None = None  # the first clause of the paragraph this clause was cut from ("…; đồng thời …")
+    draft: _Draft | None = None  # the task built from it (a later clause of its chain reads its agencies)
 
 
 def _rank(b: Block) -> int:
@@ -692,6 +694,80 @@ def _inline_items_of(doc: str, b: Block) -> list[Block]:
         te = starts[k + 1][2] + 1 if k + 1 < len(starts) else len(doc[:e].rstrip())
         out.append(Block("item", ms, te, ts, b.line, marker=f"({label})", label=label,
                          indent=b.indent + 2, section=b.section, pieces=[(ts, te)]))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Chains:
+    """``clause_chains`` and the paragraph ordinals of tasks.yaml, compiled."""
+    connector: regex.Pattern[str]  # on folded text: "; đồng thời ", ", đồng thời ", "; ngoài ra, "
+    ordinal: regex.Pattern[str]  # on the text: "Một là, " opening a paragraph
+    min_words: int
+
+
+@lru_cache(maxsize=1)
+def _chains() -> _Chains:
+    raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))
+    c = raw["clause_chains"]
+    connector = regex.compile(
+        r"(?:;\s{0,3}(?:" + _alternation(c["after_semicolon"]) + r")|,\s{0,3}(?:" + _alternation(c["after_comma"])
+        + r"))(?!\w)(?:\s{0,3},)?\s{1,3}(?!(?:" + _alternation(c["not_before"]) + r")(?!\w))(?=\S)")
+    words = sorted(_inline_marks().ordinal, key=lambda w: (-len(w), w))
+    ordinal = regex.compile(r"\s{0,3}(?i:" + "|".join(regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in words)
+                            + r")\s{0,3},\s{0,3}(?=\S)")
+    return _Chains(connector, ordinal, int(c["min_words"]))
+
+
+def _cut_pieces(doc: str, pieces: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The pieces of each part between the cuts ((start, end) of what goes to neither part), trailing blanks off."""
+    bounds = [pieces[0][0], *(x for c in cuts for x in c), pieces[-1][1]]
+    parts: list[list[tuple[int, int]]] = []
+    for a, e in zip(bounds[::2], bounds[1::2], strict=True):
+        part = [(max(s, a), min(t, e)) for s, t in pieces if s < e and t > a]
+        part = [(s, t) for s, t in part if t > s]
+        if part:
+            s, t = part[-1]
+            part[-1] = (s, s + len(doc[s:t].rstrip()))
+        parts.append(part)
+    return parts
+
+
+def _split_chained_clauses(ctx: DocContext, blocks: list[Block], heads: dict[int, Block]) -> list[Block]:
+    """A paragraph numbered by words ("Một là, …") loses them from its text; a paragraph whose clauses are chained
+    ("…; đồng thời …", "…; ngoài ra, …": ``clause_chains``) becomes one block per clause, each later clause
+    recorded in ``heads`` with the first one (whose subject it shares when it names none). List items stay whole."""
+    doc, folded = ctx.text, ctx.folded
+    ch = _chains()
+    out: list[Block] = []
+    for b in blocks:
+        if b.kind != "para" or not b.pieces:
+            out.append(b)
+            continue
+        a0, e0 = b.pieces[0]
+        if (om := ch.ordinal.match(doc, a0, e0)) is not None:
+            b = _copy_block(b)
+            b.text_start = om.end()
+            b.pieces[0] = (om.end(), e0)
+        a, e = b.pieces[0][0], b.pieces[-1][1]
+        f = folded[a:e]
+        if "dong thoi" not in f and "ngoai ra" not in f:
+            out.append(b)
+            continue
+        # (never inside brackets: "(bản ký số …, đồng thời gửi qua thư điện tử)" is one aside)
+        cuts = [(m.start(), m.end()) for m in ch.connector.finditer(folded, a, e)
+                if doc.count("(", a, m.start()) == doc.count(")", a, m.start())]
+        parts = _cut_pieces(doc, b.pieces, cuts) if cuts else []
+        if not cuts or any(sum(len(doc[s:t].split()) for s, t in p) < ch.min_words for p in parts):
+            out.append(b)
+            continue
+        head = _copy_block(b)
+        head.pieces = parts[0]
+        head.end = parts[0][-1][1]
+        out.append(head)
+        for p in parts[1:]:
+            nb = Block("para", p[0][0], p[-1][1], p[0][0], ctx.line_of(p[0][0]), section=b.section, pieces=p)
+            heads[id(nb)] = head
+            out.append(nb)
     return out
 
 
@@ -1216,6 +1292,7 @@ def run(ctx: DocContext) -> None:
     # keeps its neighbours apart), so it is neither copied, split nor joined.
     empty = Joined(doc, (), st.folded)
     items: list[_Item] = []
+    heads: dict[int, Block] = {}  # a chained clause's block -> its paragraph's first clause
     for block in ctx.blocks:
         if in_table(block):
             continue
@@ -1225,9 +1302,15 @@ def run(ctx: DocContext) -> None:
         # the splits below must not change the outline's blocks: only a block of several pieces can be
         # split, so only that one is copied (``_join_page_breaks`` copies before it grows a block)
         copied = [_copy_block(block) if len(block.pieces) > 1 else block]
-        for nb in _split_inline_items(ctx, _split_field_lines(
-                ctx, _split_closing_pieces(ctx, _split_glued_items(ctx, copied)))):
+        for nb in _split_chained_clauses(ctx, _split_inline_items(ctx, _split_field_lines(
+                ctx, _split_closing_pieces(ctx, _split_glued_items(ctx, copied)))), heads):
             items.append(_Item(nb, Joined(doc, _without_trailing_aside(doc, nb.pieces), st.folded), nb.section))
+    if heads:
+        by_block = {id(it.block): it for it in items}
+        for it in items:
+            h = heads.get(id(it.block))
+            if h is not None:
+                it.chain = by_block.get(id(h))
     items = _join_page_breaks(st, items)
     _heading_groups(st)
     _classify(st, items)
@@ -1239,7 +1322,10 @@ def run(ctx: DocContext) -> None:
     drafts: list[_Draft] = []
     for it in items:
         if it.kind == "task":
+            n = len(drafts)
             _guarded(ctx, drafts, it.block.start, _draft_from_item, st, it)
+            if len(drafts) == n + 1:
+                it.draft = drafts[-1]
     drafts.extend(_heading_tasks(st))
     for t in tables:
         sec = ctx.section_at(t.start)
@@ -1295,7 +1381,8 @@ def _join_page_breaks(st: _Doc, items: list[_Item]) -> list[_Item]:
     grown: set[int] = set()
     for it in items:
         b = it.block
-        if out and b.kind == "para" and out[-1].section == it.section and st.in_task_area(it.section):
+        if (out and b.kind == "para" and it.chain is None and out[-1].section == it.section
+                and st.in_task_area(it.section)):  # (a chained clause was cut from its paragraph on purpose)
             prev = out[-1]
             la, lb = prev.block.pieces[-1]
             pt = st.doc[la:lb].rstrip()
@@ -2276,6 +2363,11 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
         support = support + group_item.header_support
     elif source == "group" and intro_support:
         support = support + intro_support
+    head = it.chain.draft if it.chain is not None else None
+    if head is not None and head.lead and source in ("none", "group", "block"):
+        # "X chủ trì, phối hợp với Y hướng dẫn …; đồng thời kiểm tra …": a clause with no subject of its own is X's,
+        # with X's partners and its own
+        lead, support = list(head.lead), [*head.support, *support]
     dimension, subdimension = st.dimension_of(dim_sid)
     sec = st.secs.get(sid) if sid else None
     if dimension is None and runin is not None:

@@ -978,3 +978,12 @@ def test_a_service_centre_whose_name_goes_on_in_lower_case() -> None:
     """"Trung tâm Dịch vụ nông nghiệp thị xã" is one unit: the lower-case words after "Dịch vụ" are its name."""
     got = cooperation_agencies("Phòng Kinh tế chủ trì, phối hợp với Trung tâm Dịch vụ nông nghiệp thị xã lấy mẫu đất")
     assert [a.raw for a in got] == ["Trung tâm Dịch vụ nông nghiệp thị xã"]
+
+
+def test_treasury_and_forest_rangers_lead_as_subjects() -> None:
+    from papi_extract.pipeline import parse_text
+
+    doc = parse_text("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Quan Sơn năm 2024\n\nII. NHIỆM VỤ\n\n"
+                     "- Hạt Kiểm lâm huyện tuần tra, ngăn chặn việc phá rừng phòng hộ đầu nguồn.\n"
+                     "- Kho bạc Nhà nước huyện công khai tiến độ giải ngân vốn đầu tư công hằng quý.\n")
+    assert [[a.raw for a in t.lead] for t in doc.tasks] == [["Hạt Kiểm lâm huyện"], ["Kho bạc Nhà nước huyện"]]

@@ -2899,3 +2899,44 @@ def test_a_table_row_cut_by_a_page_break_goes_on_after_the_header_printed_again(
     assert got[1] == ("2", "Rà soát, công khai danh sách hộ nghèo tại nhà văn hóa các thôn",
                       expect("Phòng Lao động - Thương binh và Xã hội"), ["month"])
     assert [t.label for t in doc.tasks] == ["1", "2", "3"]
+
+
+# Prose paragraphs that chain their tasks ("…; đồng thời …", "…; ngoài ra, …") and paragraphs numbered by words.
+CHAINED = (
+    "KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Phù Mỹ năm 2023\n\nIII. NHIỆM VỤ TRỌNG TÂM\n\n"
+    "1. Công khai, minh bạch\n\n"
+    "Thứ nhất, Phòng Tài chính - Kế hoạch chủ trì, phối hợp với Kho bạc Nhà nước huyện hướng dẫn các xã công khai "
+    "dự toán ngân sách theo mẫu biểu mới; đồng thời kiểm tra việc công khai tại 05 xã trong quý III/2023.\n\n"
+    "Thứ hai, giao Phòng Tài nguyên và Môi trường niêm yết bảng giá đất tại trụ sở UBND các xã, đồng thời phối hợp "
+    "với Đài Truyền thanh huyện đưa tin về phương án bồi thường; ngoài ra, Thanh tra huyện kiểm tra việc thu hồi "
+    "đất tại các dự án chậm tiến độ.\n\n"
+    "- Văn phòng HĐND và UBND huyện cập nhật văn bản lên Trang thông tin điện tử huyện; đồng thời lưu trữ "
+    "hồ sơ theo quy định.\n\n"
+    "Phòng Nội vụ tổng hợp ý kiến của người dân (qua hộp thư góp ý, đồng thời qua đường dây nóng) và báo cáo "
+    "UBND huyện.\n"
+)
+
+
+def test_a_chained_paragraph_holds_one_task_per_clause_and_a_clause_without_subject_shares_it() -> None:
+    doc = parse_text(CHAINED)
+    got = [(t.text, [a.raw for a in t.lead], [a.raw for a in t.support], [d.raw for d in t.deadlines])
+           for t in doc.tasks]
+    assert got[:5] == [
+        # "Thứ nhất, " numbers the paragraph: no part of the text; the first clause ends before "; đồng thời"
+        ("Phòng Tài chính - Kế hoạch chủ trì, phối hợp với Kho bạc Nhà nước huyện hướng dẫn các xã công khai dự "
+         "toán ngân sách theo mẫu biểu mới", ["Phòng Tài chính - Kế hoạch"], ["Kho bạc Nhà nước huyện"], []),
+        # no subject of its own: the first clause's lead and partners; the time is this clause's only
+        ("kiểm tra việc công khai tại 05 xã trong quý III/2023.", ["Phòng Tài chính - Kế hoạch"],
+         ["Kho bạc Nhà nước huyện"], ["quý III/2023"]),
+        ("giao Phòng Tài nguyên và Môi trường niêm yết bảng giá đất tại trụ sở UBND các xã",
+         ["Phòng Tài nguyên và Môi trường"], [], []),
+        # ", đồng thời" too; "phối hợp với Y": the first clause's lead, its own partner
+        ("phối hợp với Đài Truyền thanh huyện đưa tin về phương án bồi thường", ["Phòng Tài nguyên và Môi trường"],
+         ["Đài Truyền thanh huyện"], []),
+        # a clause with its own subject leads itself
+        ("Thanh tra huyện kiểm tra việc thu hồi đất tại các dự án chậm tiến độ.", ["Thanh tra huyện"], [], []),
+    ]
+    # a list item is one task, whatever it chains; a connector inside brackets cuts nothing
+    assert [t.text[:40] for t in doc.tasks[5:]] == ["Văn phòng HĐND và UBND huyện cập nhật vă",
+                                                   "Phòng Nội vụ tổng hợp ý kiến của người d"]
+    assert len(doc.tasks) == 7
