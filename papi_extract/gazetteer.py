@@ -193,6 +193,10 @@ class Gazetteer:
                           unit_type, level)
             if units:
                 return Match(units[0], 100.0, True)
+            if _rank(self.local_index.get(k, []), unit_type, level):
+                # a real name of this level elsewhere ("Tam Phước"): not a slip to correct to a neighbour of the
+                # province's tables ("Tân Phước"), which may lack the unit; the name stays as printed
+                return None
             keys = self.keys_by_province.get(province_code, [])
             pool = self.locals_by_province.get(province_code, [])
             return _fuzzy(k, keys, pool, unit_type, level, cutoff)

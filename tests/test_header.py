@@ -530,6 +530,10 @@ def test_gazetteer_resolves_codes_aliases_and_the_2025_merger() -> None:
     assert (m.unit.name, m.unit.unit_type, m.exact) == ("Duyên Hải", "thị xã", False)
     assert g.match_local("Duyên Hải", 84, "huyện").unit.unit_type == "huyện"  # two units share the name
     assert g.match_local("Châu Thành", None, "huyện") is None  # one in many provinces: never guessed
+    # a real commune name of other provinces, missing from Trà Vinh's tables, is no slip for a neighbour there
+    # ("Lương Sơn" is not "Long Sơn"); a name that is nowhere still is
+    assert g.match_local("Lương Sơn", 84, "xã", "commune") is None
+    assert g.match_local("Lơng Sơn", 84, "xã", "commune").unit.name == "Long Sơn"
 
 
 def test_gazetteer_lookups_are_remembered_per_query_and_the_memo_stays_bounded(monkeypatch) -> None:
