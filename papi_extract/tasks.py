@@ -127,7 +127,10 @@ _OVERSIGHT_ONLY = regex.compile(
 # A paragraph opening on an indicator's result in points ("Chỉ số nội dung 1 giảm 0,12 điểm, còn 4,96 điểm, do đó
 # cần …") states the result the tasks answer, not a task (folded; the name and the verb within a short clause).
 _SCORE_OPENING = regex.compile(
-    r"chi\s{1,3}so(?:\s{1,3}noi\s{1,3}dung|\s{1,3}thanh\s{1,3}phan)?\s{1,3}[^.;:()\n]{0,80}?(?<!\w)(?:dat|giam|tang)"
+    # ("Năm 2021, nội dung Đóng góp tự nguyện … tăng 0,09 điểm": the year first, the sub-dimension by "nội dung")
+    r"(?:(?:trong\s{1,3})?nam\s{1,3}\d{4}\s{0,3},\s{0,3})?"
+    r"(?:chi\s{1,3}so(?:\s{1,3}noi\s{1,3}dung|\s{1,3}thanh\s{1,3}phan)?|noi\s{1,3}dung(?:\s{1,3}thanh\s{1,3}phan)?)"
+    r"\s{1,3}[^.;:()\n]{0,80}?(?<!\w)(?:dat|giam|tang)"
     r"(?:\s{1,3}\w{1,8}){0,2}?\s{1,3}\d{1,2}[,.]\d{1,3}\s{1,3}diem(?!\w)")
 _LEAD_VERB = regex.compile(r"\s{0,3}[(,]?\s{0,3}chu\s{1,3}tri(?!\w)")
 # "Việc … do X thực hiện / hướng dẫn thực hiện / chủ trì / đảm nhiệm / chịu trách nhiệm chính" (folded): X, the
@@ -1523,8 +1526,10 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
         f = it.text.folded.strip()
         if v.not_task_opening.match(f) or (len(f) <= _MAX_REFERENCE_CHARS and v.not_task_phrase.search(f)):
             continue
-        if f.startswith("chi so") and _SCORE_OPENING.match(f):
+        if f.startswith(("chi so", "nam ", "trong nam", "noi dung")) and "diem" in f and _SCORE_OPENING.match(f):
             continue  # "Chỉ số nội dung 4 đạt 5,92 điểm, giảm 0,37 điểm, … do đó cần …": a result and why, no task
+        if b.kind == "para" and _narrative(f):
+            continue  # "Kết quả … cho thấy …", "Đây là chỉ số giảm điểm …", "… tập trung vào các nội dung sau."
         if len(f) <= _MAX_POINTER_CHARS and "phu luc" in f and v.reference_ending.search(f, max(0, len(f) - 90)):
             continue  # "Nhiệm vụ cụ thể … được phân công tại Phụ lục kèm theo Kế hoạch này.": a pointer
         if ("ngoac" in f or ":" in f) and _NOTATION.search(f):
@@ -1581,6 +1586,21 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
             continue
         it.kind = "task"
         it.generic = bool(v.generic_opening.match(f))
+
+
+@lru_cache(maxsize=1)
+def _narrative_rx() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    n = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))["narrative"]
+    return (regex.compile(r"(?<!\w)(?:" + _alternation(n["verbs"]) + r")(?!\w)"),
+            regex.compile(r"^\s{0,4}(?:" + _alternation(n["openings"]) + r")(?!\w)"),
+            regex.compile(r"(?<!\w)(?:" + _alternation(n["announcements"]) + r")\s{0,3}\.\s{0,3}$"))
+
+
+def _narrative(f: str) -> bool:
+    """A paragraph (folded) that reports or explains, or announces the tasks below it (``narrative``)."""
+    verbs, openings, announcement = _narrative_rx()
+    cut = min((k for k in (f.find(";"), f.find(". ")) if k >= 0), default=len(f))
+    return bool(verbs.search(f, 0, cut) or openings.match(f) or announcement.search(f, max(0, len(f) - 40)))
 
 
 _MAX_ASIDE_CHARS = 300

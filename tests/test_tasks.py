@@ -2940,3 +2940,16 @@ def test_a_chained_paragraph_holds_one_task_per_clause_and_a_clause_without_subj
     assert [t.text[:40] for t in doc.tasks[5:]] == ["Văn phòng HĐND và UBND huyện cập nhật vă",
                                                    "Phòng Nội vụ tổng hợp ý kiến của người d"]
     assert len(doc.tasks) == 7
+
+
+def test_paragraphs_that_report_or_explain_between_task_paragraphs_are_no_tasks() -> None:
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Tuy Phước năm 2023\n\nIII. NHIỆM VỤ, GIẢI PHÁP\n\n"
+            "Căn cứ kết quả năm 2022, UBND huyện triển khai các nhiệm vụ sau.\n\n"
+            "1. Quản trị môi trường\n\n"
+            "Trong năm 2022, nội dung thành phần Chất lượng nguồn nước của tỉnh giảm 0,15 điểm so với năm 2021.\n\n"
+            "Số liệu khảo sát của Trung tâm Y tế huyện cho thấy nhiều hộ dân vẫn dùng nước giếng chưa qua xử lý.\n\n"
+            "Đó là nguyên nhân khiến người dân đánh giá thấp nội dung này.\n\n"
+            "Phòng Tài nguyên và Môi trường đánh giá chất lượng nước sinh hoạt tại các xã ven biển, hoàn thành "
+            "trong quý III/2023.\n")
+    doc = parse_text(text)
+    assert [t.text[:40] for t in doc.tasks] == ["Phòng Tài nguyên và Môi trường đánh giá "]
