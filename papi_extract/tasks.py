@@ -138,6 +138,12 @@ _LEAD_VERB = regex.compile(r"\s{0,3}[(,]?\s{0,3}chu\s{1,3}tri(?!\w)")
 _PASSIVE_BY = regex.compile(r"(?<!\w)do\s{1,3}(?=\w)")
 # the same agent in a clause or parenthesis of any task ("… (do X đảm trách; …)", "…; do X thực hiện")
 _PASSIVE_CLAUSE = regex.compile(r"[(;,]\s{0,3}do\s{1,3}(?=\w)")
+# "… chậm nhất ngày 30/6/2022 do Sở X chủ trì, UBND các huyện thực hiện.": a closing agent clause with no
+# punctuation before "do"; its verb closes the clause ("do Sở X chủ trì soạn thảo" names who drafted something)
+_AGENT_VERB = regex.compile(r"\s{1,3}(?:chu\s{1,3}tri|thuc\s{1,3}hien|phu\s{1,3}trach|dam\s{1,3}nhiem|dam\s{1,3}nhan"
+                            r"|chiu\s{1,3}trach\s{1,3}nhiem(?:\s{1,3}chinh)?)(?!\w)\s{0,3}(?=[,.;)]|$)")
+# "…, Y thực hiện" / "…, Y phối hợp" after such a clause's lead: the body carrying it out with the lead, a partner
+_AGENT_PARTNER = regex.compile(r"\s{1,3}(?:thuc\s{1,3}hien|phoi\s{1,3}hop|ho\s{1,3}tro|tham\s{1,3}gia)(?!\w)\s{0,3}(?:[.;)]|$)")
 _PASSIVE_VERB = regex.compile(
     r"(?:\s{0,3}\([^()\n]{1,40}\))?\s{1,3}(?:huong\s{1,3}dan\s{1,3}|to\s{1,3}chuc\s{1,3})?(?:thuc\s{1,3}hien|chu\s{1,3}tri|dam\s{1,3}nhiem"
     r"|dam\s{1,3}nhan|dam\s{1,3}trach|phu\s{1,3}trach|tham\s{1,3}muu|chiu\s{1,3}trach\s{1,3}nhiem)(?!\w)")
@@ -152,7 +158,9 @@ _LATER_CUES = ("thuc hien", "phu trach", "dam n", "dam trach", "huong dan", "tra
 _LATER_CUE = regex.compile(r"thuc\s{1,3}hien|phu\s{1,3}trach|dam\s{1,3}n|dam\s{1,3}trach|huong\s{1,3}dan"
                            r"|trach\s{1,3}nhiem|dau\s{1,3}moi|thuong\s{1,3}truc|phan\s{1,3}cong|vai\s{1,3}tro"
                            r"|to\s{1,3}chuc|yeu\s{1,3}cau|giao")
-_CLAUSE_OR_PAREN = regex.compile(r"(?:;\s{1,4}|\(\s{0,2})(?=\p{Lu})")
+# (inside brackets a request may open the doer, "(đề nghị Ủy ban MTTQ … thực hiện)", and staff go in lower case,
+# "(công chức Văn hóa - Xã hội thực hiện)")
+_CLAUSE_OR_PAREN = regex.compile(r"(?:;\s{1,4}(?=\p{Lu})|\(\s{0,2}(?:(?i:đề)\s{1,3}nghị\s{1,3})?(?=\p{L}))")
 _LATER_DOER = regex.compile(
     r"\s{0,3}(?:\([^()\n]{1,40}\)\s{0,3})?(?:chu\s{1,3}tri|thuc\s{1,3}hien|phu\s{1,3}trach|dam\s{1,3}nhan"
     r"|dam\s{1,3}nhiem|dam\s{1,3}trach|huong\s{1,3}dan|chiu\s{1,3}trach\s{1,3}nhiem"
@@ -1165,6 +1173,10 @@ class _Doc:
             got = self._passive_agent(j, _PASSIVE_CLAUSE)
             if got:
                 return got
+        if " do " in j.flat:
+            got = self.agent_clause(j)[0]
+            if got:
+                return got
         if "giao" not in j.folded and "chu tri" not in j.flat:
             return self._later_doer(j)
         for k in j.sentence_ends():
@@ -1193,6 +1205,23 @@ class _Doc:
             if got and _LEAD_VERB.match(j.folded, after):
                 return list(got)
         return self._later_doer(j)
+
+    def agent_clause(self, j: Joined) -> tuple[list[Agency], list[Agency]]:
+        """(lead, partners) of a closing agent clause: "… do X chủ trì[, Y thực hiện | Y phối hợp]." — "do", an agency,
+        a doer's verb that ends the clause; then, after a comma, agencies and "thực hiện" / "phối hợp" that end it."""
+        f = j.folded
+        for m in _PASSIVE_BY.finditer(f):
+            got, after = self.subject_at(j, m.end())
+            if not got or after < 0 or (vm := _AGENT_VERB.match(f, after)) is None:
+                continue
+            partners: list[Agency] = []
+            k = vm.end()
+            if f.startswith(",", k):
+                more, after2 = self.subject_at(j, k + 1 + len(f[k + 1 :]) - len(f[k + 1 :].lstrip()))
+                if more and after2 >= 0 and _AGENT_PARTNER.match(f, after2):
+                    partners = list(more)
+            return list(got), partners
+        return [], []
 
     def _passive_agent(self, j: Joined, by: regex.Pattern[str]) -> list[Agency]:
         """The agent after the first "do" that ``by`` finds and that a doer's verb follows."""
@@ -2288,6 +2317,8 @@ def _resolve(
     if source in ("assigned", "subject"):
         # "… – X (Y phối hợp), quý III/2022.", "X chủ trì, Y phối hợp, duy trì …"
         support.extend(st.partners_named_first(j))
+    if source == "assigned" and " do " in j.flat:
+        support.extend(st.agent_clause(j)[1])  # "… do X chủ trì, Y thực hiện.": Y carries it out with X
     directing: list[Agency] = []
     if use_blocks:
         if not lead:

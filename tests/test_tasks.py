@@ -2953,3 +2953,23 @@ def test_paragraphs_that_report_or_explain_between_task_paragraphs_are_no_tasks(
             "trong quý III/2023.\n")
     doc = parse_text(text)
     assert [t.text[:40] for t in doc.tasks] == ["Phòng Tài nguyên và Môi trường đánh giá "]
+
+
+@pytest.mark.parametrize(("task", "lead", "support"), [
+    # a closing agent clause with no comma before "do"; who carries it out with the lead supports it
+    ("Rà soát danh mục thủ tục hành chính cấp xã trong tháng 9/2023 do Văn phòng HĐND và UBND huyện chủ trì, "
+     "UBND các xã thực hiện.", ["Văn phòng HĐND và UBND huyện"], ["UBND các xã"]),
+    ("Sửa chữa đường giao thông nông thôn trước mùa mưa do Phòng Kinh tế và Hạ tầng phụ trách, Hội Nông dân huyện "
+     "phối hợp.", ["Phòng Kinh tế và Hạ tầng"], ["Hội Nông dân huyện"]),
+    # "do X chủ trì soạn thảo" names who drafted the documents: no agent clause
+    ("Công khai các văn bản do Phòng Tư pháp chủ trì soạn thảo trên Trang thông tin điện tử huyện.", [], []),
+    # inside brackets: a request, or staff in lower case, as the doer
+    ("Tổ chức hội nghị đối thoại với thanh niên (đề nghị Huyện đoàn thực hiện, Phòng Nội vụ phối hợp) trong quý "
+     "III/2023.", ["Huyện đoàn"], ["Phòng Nội vụ"]),
+    ("Cập nhật sổ theo dõi đơn thư (công chức Tư pháp - Hộ tịch thực hiện) hằng tháng.",
+     ["công chức Tư pháp - Hộ tịch"], []),
+])
+def test_agents_written_after_the_action(task: str, lead: list[str], support: list[str]) -> None:
+    doc = parse_text("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Hàm Yên năm 2023\n\nII. NHIỆM VỤ\n\n" + task + "\n")
+    t = doc.tasks[0]
+    assert ([a.raw for a in t.lead], [a.raw for a in t.support]) == (lead, support)
