@@ -743,19 +743,22 @@ def _cut_pieces(doc: str, pieces: list[tuple[int, int]], cuts: list[tuple[int, i
     return parts
 
 
-def _split_chained_clauses(ctx: DocContext, blocks: list[Block], heads: dict[int, Block]) -> list[Block]:
+def _split_chained_clauses(st: _Doc, blocks: list[Block], heads: dict[int, Block]) -> list[Block]:
     """A paragraph numbered by words ("Một là, …") loses them from its text; a paragraph whose clauses are chained
     ("…; đồng thời …", "…; ngoài ra, …": ``clause_chains``) becomes one block per clause, each later clause
-    recorded in ``heads`` with the first one (whose subject it shares when it names none). List items stay whole."""
+    recorded in ``heads`` with the first one (whose subject it shares when it names none). A list item is cut only
+    where the next clause opens on a subject of its own ("a) Thanh tra huyện …; đồng thời Phòng Nội vụ …"): the
+    writer marked the item as the unit, but another doer is another task; its parts keep the item's label."""
+    ctx = st.ctx
     doc, folded = ctx.text, ctx.folded
     ch = _chains()
     out: list[Block] = []
     for b in blocks:
-        if b.kind != "para" or not b.pieces:
+        if b.kind not in ("para", "item", "bullet") or not b.pieces:
             out.append(b)
             continue
         a0, e0 = b.pieces[0]
-        if (om := ch.ordinal.match(doc, a0, e0)) is not None:
+        if b.kind == "para" and (om := ch.ordinal.match(doc, a0, e0)) is not None:
             b = _copy_block(b)
             b.text_start = om.end()
             b.pieces[0] = (om.end(), e0)
@@ -767,6 +770,8 @@ def _split_chained_clauses(ctx: DocContext, blocks: list[Block], heads: dict[int
         # (never inside brackets: "(bản ký số …, đồng thời gửi qua thư điện tử)" is one aside)
         cuts = [(m.start(), m.end()) for m in ch.connector.finditer(folded, a, e)
                 if doc.count("(", a, m.start()) == doc.count(")", a, m.start())]
+        if cuts and b.kind != "para":
+            cuts = [c for c in cuts if _own_subject(st, c[1], e)]
         parts = _cut_pieces(doc, b.pieces, cuts) if cuts else []
         if not cuts or any(sum(len(doc[s:t].split()) for s, t in p) < ch.min_words for p in parts):
             out.append(b)
@@ -776,10 +781,18 @@ def _split_chained_clauses(ctx: DocContext, blocks: list[Block], heads: dict[int
         head.end = parts[0][-1][1]
         out.append(head)
         for p in parts[1:]:
-            nb = Block("para", p[0][0], p[-1][1], p[0][0], ctx.line_of(p[0][0]), section=b.section, pieces=p)
+            nb = Block(b.kind, p[0][0], p[-1][1], p[0][0], ctx.line_of(p[0][0]), marker=b.marker, label=b.label,
+                       indent=b.indent, section=b.section, pieces=p)
             heads[id(nb)] = head
             out.append(nb)
     return out
+
+
+def _own_subject(st: _Doc, a: int, e: int) -> bool:
+    """The clause at doc[a:e] opens on an agency doing something (not "phối hợp …" with the first clause's doer)."""
+    j = Joined(st.doc, [(a, e)], st.folded)
+    got, after = st.subject_at(j, 0)
+    return bool(got) and after >= 0 and bool(_VERB_AFTER.match(j.text, after)) and not _SUPPORT_VERB.match(j.folded, after)
 
 
 @lru_cache(maxsize=1)
@@ -1334,7 +1347,7 @@ def run(ctx: DocContext) -> None:
         # the splits below must not change the outline's blocks: only a block of several pieces can be
         # split, so only that one is copied (``_join_page_breaks`` copies before it grows a block)
         copied = [_copy_block(block) if len(block.pieces) > 1 else block]
-        for nb in _split_chained_clauses(ctx, _split_inline_items(ctx, _split_field_lines(
+        for nb in _split_chained_clauses(st, _split_inline_items(ctx, _split_field_lines(
                 ctx, _split_closing_pieces(ctx, _split_glued_items(ctx, copied)))), heads):
             items.append(_Item(nb, Joined(doc, _without_trailing_aside(doc, nb.pieces), st.folded), nb.section))
     if heads:

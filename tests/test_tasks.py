@@ -2973,3 +2973,16 @@ def test_agents_written_after_the_action(task: str, lead: list[str], support: li
     doc = parse_text("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Hàm Yên năm 2023\n\nII. NHIỆM VỤ\n\n" + task + "\n")
     t = doc.tasks[0]
     assert ([a.raw for a in t.lead], [a.raw for a in t.support]) == (lead, support)
+
+
+def test_a_list_item_is_cut_only_where_the_next_clause_has_a_doer_of_its_own() -> None:
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Đức Phổ năm 2023\n\nII. NHIỆM VỤ\n\n1. Kiểm soát tham nhũng\n\n"
+            "b) Thanh tra huyện kiểm tra việc thực hiện quy tắc ứng xử tại 05 xã trong quý II/2023; đồng thời "
+            "Phòng Nội vụ công khai kết quả xét tuyển công chức cấp xã trên Trang thông tin điện tử huyện.\n"
+            "c) Phòng Tư pháp rà soát các văn bản quy phạm pháp luật của huyện; đồng thời phối hợp với Đài Truyền "
+            "thanh huyện đưa tin về kết quả rà soát.\n")
+    doc = parse_text(text)
+    got = [(t.label, t.text[:30], [a.raw for a in t.lead]) for t in doc.tasks]
+    assert got == [("b", "Thanh tra huyện kiểm tra việc ", ["Thanh tra huyện"]),
+                   ("b", "Phòng Nội vụ công khai kết quả", ["Phòng Nội vụ"]),
+                   ("c", "Phòng Tư pháp rà soát các văn ", ["Phòng Tư pháp"])]
