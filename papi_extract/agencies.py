@@ -1366,7 +1366,8 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
             i = good = m.end()
             continue
         m = v.qualifier.match(low, i)
-        if m:
+        if m and not (low.startswith("cấp", i) and v.predicate.match(low, i)):
+            # ("cấp" is a name's level, "UBND cấp xã", unless it grants: "… cấp giấy phép", a predicate)
             i = good = m.end()
             collective_open = False
             continue

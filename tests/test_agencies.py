@@ -987,3 +987,14 @@ def test_treasury_and_forest_rangers_lead_as_subjects() -> None:
                      "- Hạt Kiểm lâm huyện tuần tra, ngăn chặn việc phá rừng phòng hộ đầu nguồn.\n"
                      "- Kho bạc Nhà nước huyện công khai tiến độ giải ngân vốn đầu tư công hằng quý.\n")
     assert [[a.raw for a in t.lead] for t in doc.tasks] == [["Hạt Kiểm lâm huyện"], ["Kho bạc Nhà nước huyện"]]
+
+
+def test_cap_that_grants_ends_the_name_and_cap_of_a_level_stays_in_it() -> None:
+    from papi_extract.pipeline import parse_text
+
+    doc = parse_text("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Ba Tơ năm 2024\n\nII. NHIỆM VỤ\n\n"
+                     "- Chi nhánh Văn phòng Đăng ký đất đai huyện cấp đổi Giấy chứng nhận đúng hạn.\n"
+                     "- Phòng Văn hóa và Thông tin cấp phép hoạt động quảng cáo theo quy định.\n"
+                     "- UBND cấp xã niêm yết thủ tục hành chính tại trụ sở.\n")
+    assert [[a.raw for a in t.lead] for t in doc.tasks] == [
+        ["Chi nhánh Văn phòng Đăng ký đất đai huyện"], ["Phòng Văn hóa và Thông tin"], ["UBND cấp xã"]]
