@@ -271,8 +271,9 @@ def _vocab() -> _Vocab:
             + r")\s+(?:mỗi\s+|các\s+)?"
             + _alt(d.get("occasions") or []) + r"(?:\s+nhiệm\s+kỳ)?"
             r"(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–—/]\s*(?:19|20)\d{2})?(?!\d)"
-            # "trước kỳ khảo sát PAPI năm 2022", "trước kỳ họp thứ bảy năm 2024": up to two words name the occasion
-            r"|(?:\s+\p{L}{1,10}){1,2}?\s+năm\s+(?:19|20)\d{2}(?!\d)"
+            # "trước kỳ khảo sát PAPI năm 2022", "trước kỳ tuyển dụng viên chức giáo dục năm 2024": up to four words
+            # name the occasion
+            r"|(?:\s+\p{L}{1,10}){1,4}?\s+năm\s+(?:19|20)\d{2}(?!\d)"
             r"|\s+" + _alt(d.get("lunar_stems") or []) + r"\s+" + _alt(d.get("lunar_branches") or []) + _E
             + r"(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?!\d))?)?" + _E  # "… Giáp Thìn 2024": the lunar year's name and number
         ),
@@ -912,10 +913,11 @@ _DELAY_AFTER_EVENT = regex.compile(
     r"(?<![\p{L}\d])(?:trong(?:\s+vòng|\s+thời\s+hạn|\s+thời\s+gian)?|không\s+quá|chậm\s+nhất)\s+\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*,?\s+kể\s+từ\s+"
     r"(?:ngày|khi)\s+(?![\d(])[^;\n]{0,160}"
 )
-# "(bắt đầu) từ tháng 4/2025", "từ ngày 01/01/2026": from then on, no end named (not "kể từ", a delay's count;
-# not "có hiệu lực từ", a rule's effective date; not a range)
+# "(bắt đầu | kể) từ tháng 4/2025", "từ ngày 01/01/2026": from then on, no end named (not a delay's count, "trong 05
+# ngày (làm việc) kể từ …"; not "có hiệu lực từ", a rule's effective date; not a range)
 _FROM_ONWARD = regex.compile(
-    r"(?<![\p{L}\d])(?<!kể\s{1,2})(?<!hiệu\s{1,2}lực\s{1,2})(?:bắt\s+đầu\s+)?từ\s+(?:tháng\s+(\d{1,2})\s{0,2}/\s{0,2}((?:19|20)\d{2})"
+    r"(?<![\p{L}\d])(?<!(?:ngày|tháng|năm|việc)\s{1,3}kể\s{1,2})(?<!(?:ngày|tháng|năm|việc)\s{1,3})"
+    r"(?<!hiệu\s{1,2}lực\s{1,2})(?:bắt\s+đầu\s+|kể\s{1,2})?từ\s+(?:tháng\s+(\d{1,2})\s{0,2}/\s{0,2}((?:19|20)\d{2})"
     r"|ngày\s+(\d{1,2})\s{0,2}/\s{0,2}(\d{1,2})\s{0,2}/\s{0,2}((?:19|20)\d{2})"
     r"|quý\s+(iv|iii|ii|i|[1-4])\s{0,2}(?:/|năm)\s{0,2}((?:19|20)\d{2}))(?!\d)"
     r"(?!\s{0,3}(?:[-–—]|đến|tới|cho\s+đến)(?![\p{L}]))")

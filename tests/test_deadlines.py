@@ -1001,3 +1001,18 @@ def test_years_at_their_edges_roadmaps_and_days_each_year(text: str, cell: bool,
     found = parse_deadlines(text, cell=cell)
     check_spans(text, found)
     assert [rec(d) for d in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "kể từ tháng …" with no count before it: from then on
+    ("áp dụng quy trình mới, kể từ tháng 10/2023.", [("continuous", "2023-10-01", None, None)]),
+    # a delay's count: not from then on
+    ("trả lời trong 10 ngày làm việc kể từ tháng 10/2023", [("month", "2023-10-01", "2023-10-31", None)]),
+    # an occasion named by up to four words and its year
+    ("hoàn thành trước kỳ thi tuyển công chức cấp xã năm 2023", [("event", None, None, None)]),
+    ("trước đợt tuyển dụng giáo viên mầm non năm 2024.", [("event", None, None, None)]),
+])
+def test_onward_from_a_month_and_named_occasions(text: str, expected: list[tuple]) -> None:
+    found = parse_deadlines(text)
+    check_spans(text, found)
+    assert [rec(d) for d in found] == expected
