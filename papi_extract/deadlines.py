@@ -900,7 +900,9 @@ _ONWARD_YEAR = regex.compile(
     r"|(?<![\p{L}\d])từ\s+(?:năm\s+)?((?:19|20)\d{2})\s+trở\s+đi(?![\p{L}\d])"
 )
 _SCHOOL_YEAR = regex.compile(
-    r"(?<![\p{L}\d])(?:trước|đầu|bắt\s+đầu|khai\s+giảng)\s+năm\s+học\s+(?:19|20)\d{2}\s*[-–—/]\s*(?:19|20)\d{2}(?!\d)"
+    # ("trước khai giảng năm học 2024 - 2025": before the opening, an event as "trước năm học …" is)
+    r"(?<![\p{L}\d])(?:trước|đầu|bắt\s+đầu|(?:trước\s+(?:khi\s+)?)?khai\s+giảng)\s+năm\s+học\s+(?:19|20)\d{2}\s*[-–—/]"
+    r"\s*(?:19|20)\d{2}(?!\d)"
 )
 _SCHOOL_YEAR_SPAN = regex.compile(
     r"(?<![\p{L}\d])năm\s+học\s+((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})(?!\d)"

@@ -1016,3 +1016,15 @@ def test_onward_from_a_month_and_named_occasions(text: str, expected: list[tuple
     found = parse_deadlines(text)
     check_spans(text, found)
     assert [rec(d) for d in found] == expected
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("rà soát cơ sở vật chất các điểm trường trước khai giảng năm học 2023 - 2024.", ["event"]),
+    ("niêm yết các khoản thu trước khi khai giảng năm học 2025 - 2026", ["event"]),
+    # the opening named as the fee's occasion, no time word: no time
+    ("công khai các khoản thu khai giảng năm học 2024 - 2025 tại trường", []),
+])
+def test_before_the_school_year_opens(text: str, kinds: list[str]) -> None:
+    found = parse_deadlines(text)
+    check_spans(text, found)
+    assert [d.kind for d in found] == kinds
