@@ -124,6 +124,9 @@ class ScoreVocab:
     other_index: regex.Pattern[str]  # another index's name, matched folded on word boundaries
     compare: regex.Pattern[str]
     year: regex.Pattern[str]
+    # "thấp hơn năm 2018 là 0,06 điểm": a comparative's year (ending where the year starts) is no year of the facts
+    # that follow it in the sentence, as a "so với" year is not
+    comparative_year: regex.Pattern[str]
     target: Phrases
     floor: regex.Pattern[str]  # "… điểm trở lên" right after a figure (matched at its end, folded)
     header: tuple[tuple[str, regex.Pattern[str]], ...]
@@ -201,6 +204,7 @@ def vocab() -> ScoreVocab:
         other_index=regex.compile(r"(?<!\w)(?:" + _alt([" ".join(fold(w).split()) for w in raw["other_indices"]]) + r")(?!\w)"),
         compare=compare,
         year=year,
+        comparative_year=regex.compile(rf"(?<!\w){_alt(cmp_up + cmp_down)}\s+(?:so\s+voi\s+)?(?:nam\s+)?$"),
         target=Phrases.of(raw["target_markers"]),
         floor=regex.compile(r"\s{0,3}(?:diem\s{1,3})?(?:" + _alt([" ".join(fold(w).split()) for w in raw["floor_markers"]])
                             + r")(?!\w)"),
@@ -2086,6 +2090,8 @@ class _Prose:
                 continue
             if _RANGE_AFTER.match(f, e) or _RANGE_BEFORE.search(f[max(0, s - 3) : s]):
                 continue
+            if "hon" in f and self.v.comparative_year.search(f, max(0, s - 24), s) and not f.startswith("(", _skip_sp(f, e)):
+                continue  # (but "thấp hơn năm 2022 (43,46 điểm)": the bracket is that year's own figure)
             out.append((s, int(m.group("year"))))
         return out
 
@@ -2104,6 +2110,13 @@ class _Prose:
     def _in_objectives(self, section: str | None) -> bool:
         s = self.sections.get(section) if section else None
         return s is not None and s.kind == "objectives"
+
+
+def _skip_sp(f: str, i: int) -> int:
+    """The first offset at or after ``i`` that is not a space."""
+    while i < len(f) and f[i] == " ":
+        i += 1
+    return i
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1307,3 +1307,13 @@ def test_a_figure_in_brackets_after_a_superlative_of_change_is_the_change() -> N
     assert (7, None, 2022, "change", None, -0.31, None, None, None) in got
     assert (5, None, 2022, "change", None, 0.12, None, None, None) in got
     assert not any(f[4] in (0.31, 0.12) for f in got)
+
+
+def test_a_comparatives_year_is_not_the_year_of_the_facts_after_it() -> None:
+    ctx = parse("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI năm 2024\n\nI. KẾT QUẢ\n\n"
+                 "Năm 2023, Chỉ số Kiểm soát tham nhũng trong khu vực công đạt 6,21 điểm, cao hơn năm 2022 là 0,15 "
+                 "điểm; nội dung thành phần Công bằng trong tuyển dụng vào nhà nước giảm 0,08 điểm. Chỉ số Thủ tục "
+                 "hành chính công đạt 7,02 điểm, thấp hơn năm 2022 (7,10 điểm).\n")
+    assert get(ctx, 4, None, 2023, "actual").change == 0.15
+    assert get(ctx, 4, "4.3", 2023, "change").change == -0.08  # not 2022: that year is only compared with
+    assert get(ctx, 5, None, 2022, "actual").value == 7.10  # the bracket after the compared year is that year's
