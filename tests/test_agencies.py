@@ -998,3 +998,12 @@ def test_cap_that_grants_ends_the_name_and_cap_of_a_level_stays_in_it() -> None:
                      "- UBND cấp xã niêm yết thủ tục hành chính tại trụ sở.\n")
     assert [[a.raw for a in t.lead] for t in doc.tasks] == [
         ["Chi nhánh Văn phòng Đăng ký đất đai huyện"], ["Phòng Văn hóa và Thông tin"], ["UBND cấp xã"]]
+
+
+def test_youth_union_committees_named_by_their_level_lead() -> None:
+    from papi_extract.pipeline import parse_text
+
+    doc = parse_text("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI thị xã Hoài Nhơn năm 2024\n\nII. NHIỆM VỤ\n\n"
+                     "- Thị đoàn thành lập tổ thanh niên hỗ trợ người dân nộp hồ sơ trực tuyến.\n"
+                     "- Phường đoàn phối hợp với công chức Tư pháp - Hộ tịch tuyên truyền pháp luật.\n")
+    assert [[a.raw for a in t.lead] for t in doc.tasks] == [["Thị đoàn"], ["Phường đoàn"]]
