@@ -680,11 +680,14 @@ def _extract_period(ctx: DocContext) -> None:
         return
     issued = ctx.issued_year
     ranges, singles, until = _years(fold(ctx.title))
+    # a report ("Báo cáo kết quả thực hiện Kế hoạch … năm 2020 và phương hướng, nhiệm vụ năm 2021") covers the year it
+    # reports on as well as the year it plans: its earlier years stay
+    back = 10 if ctx.doc_type is not None and fold(ctx.doc_type).startswith("bao cao") else 0
     years: list[int] = []
     for a, b in ranges:
-        if issued is None or b >= issued:
+        if issued is None or b >= issued - back:
             years += [a, b]
-    years += [y for y in singles if issued is None or issued <= y <= issued + 10]
+    years += [y for y in singles if issued is None or issued - back <= y <= issued + 10]
     if until is not None and issued is not None and until >= issued:  # "đến năm 2030"
         years += [issued, until]
     if years:

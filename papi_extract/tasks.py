@@ -46,7 +46,7 @@ import yaml
 
 from papi_extract.assignment_matrix import find_assignments
 from papi_extract.context import Block, DocContext
-from papi_extract.models import Agency, Deadline, DeadlineKind, Section, Task
+from papi_extract.models import Agency, Deadline, DeadlineKind, Period, Section, Task
 from papi_extract.footnotes import FOOTNOTE
 from papi_extract.normalize import collapse_ws, fold
 from papi_extract.pipeline import Stage
@@ -901,6 +901,11 @@ class _Doc:
         self.api = _api()
         self.v = vocab()
         self.period = ctx.period
+        if (ctx.period is not None and ctx.doc_type is not None and fold(ctx.doc_type).startswith("bao cao")
+                and ctx.period.end_year != ctx.period.start_year):
+            # a report's period runs from the year it reports on to the year it plans: its tasks are the plan's, so
+            # a time without its year ("trong quý II") is in the planned year
+            self.period = Period(start_year=ctx.period.end_year, end_year=ctx.period.end_year)
         self.secs: dict[str, Section] = {s.id: s for s in ctx.sections}
         self.children: dict[str | None, list[str]] = {}
         for s in ctx.sections:

@@ -1094,3 +1094,16 @@ def test_an_ocr_slip_in_a_cited_documents_date_is_read_as_digits() -> None:
                      "I. MỤC ĐÍCH, YÊU CẦU\nNâng cao chất lượng phục vụ người dân.\n")
     (ref,) = [r for r in doc.legal_basis if r.number == "215/QĐ-UBND"]
     assert ref.date == "2022-03-01"
+
+
+def test_a_reports_period_runs_from_the_year_reported_on_to_the_year_planned() -> None:
+    from papi_extract.pipeline import parse_text
+
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN ĐẠI LỘC\n\nSố: 15/BC-UBND\n\nĐại Lộc, ngày 20 tháng 01 năm 2023\n\nBÁO CÁO\n"
+            "Tình hình thực hiện Kế hoạch cải thiện Chỉ số PAPI năm 2022 và nhiệm vụ trọng tâm năm 2023\n\n"
+            "I. KẾT QUẢ NĂM 2022\n\nĐã tổ chức 12 cuộc đối thoại.\n\nII. NHIỆM VỤ NĂM 2023\n\n"
+            "- Phòng Nội vụ tổ chức tập huấn cho công chức cấp xã trong quý II.\n")
+    doc = parse_text(text)
+    assert (doc.period.start_year, doc.period.end_year) == (2022, 2023)
+    # a time without its year is in the year the report plans
+    assert [str(d.end) for d in doc.tasks[-1].deadlines] == ["2023-06-30"]
