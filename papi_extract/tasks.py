@@ -1379,6 +1379,8 @@ def run(ctx: DocContext) -> None:
     drafts.extend(_heading_tasks(st))
     for t in tables:
         sec = ctx.section_at(t.start)
+        if _accounts_only(st, sec):
+            continue  # a report's table of last year's tasks and their status: what was done, no task
         for r in t.rows:
             if r.kind == "task":
                 _guarded(ctx, drafts, r.start, _drafts_from_row, st, t, r, sec)
@@ -1393,6 +1395,13 @@ def run(ctx: DocContext) -> None:
     for task in ctx.tasks:
         if not task.lead:
             ctx.warn("W501", f"task {task.id} has no lead agency", task.span)
+
+
+def _accounts_only(st: _Doc, sid: str | None) -> bool:
+    """A section that tells what was done or fell short (limitations: "Kết quả thực hiện …", "Hạn chế …"), or the
+    plan's aims, with no tasks section above it: a table there accounts for the past, it assigns nothing."""
+    chain = st.ancestors(sid)
+    return bool(chain) and all(s.kind in ("limitations", "purpose", "objectives") for s in chain)
 
 
 def _copy_block(b: Block) -> Block:

@@ -2986,3 +2986,16 @@ def test_a_list_item_is_cut_only_where_the_next_clause_has_a_doer_of_its_own() -
     assert got == [("b", "Thanh tra huyện kiểm tra việc ", ["Thanh tra huyện"]),
                    ("b", "Phòng Nội vụ công khai kết quả", ["Phòng Nội vụ"]),
                    ("c", "Phòng Tư pháp rà soát các văn ", ["Phòng Tư pháp"])]
+
+
+def test_a_table_of_last_years_tasks_under_the_results_is_no_task_list() -> None:
+    text = ("BÁO CÁO\n\nKết quả thực hiện Kế hoạch nâng cao Chỉ số PAPI năm 2023 và nhiệm vụ năm 2024\n\n"
+            "I. KẾT QUẢ THỰC HIỆN NĂM 2023\n\n"
+            "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tKết quả\n"
+            "1\tTổ chức đối thoại với Nhân dân tại các xã\tVăn phòng HĐND và UBND huyện\tĐã hoàn thành\n"
+            "2\tCông khai danh sách hộ nghèo tại nhà văn hóa thôn\tPhòng Lao động - TB&XH\tĐang thực hiện\n\n"
+            "II. NHIỆM VỤ NĂM 2024\n\n"
+            "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian\n"
+            "1\tRà soát quy chế tiếp công dân của huyện\tThanh tra huyện\tQuý I/2024\n")
+    doc = parse_text(text)
+    assert [t.text for t in doc.tasks] == ["Rà soát quy chế tiếp công dân của huyện"]
