@@ -2647,6 +2647,8 @@ def _without_code_note(body: Joined) -> Joined:
 
 _BARE_CODE = regex.compile(r"\s{0,2}([1-8])\.([1-9])\s{0,2}")
 _NOTE_TAIL = 120  # characters after a note's parenthesis: the item's time clause ("; hoàn thành trước kỳ bầu cử.")
+# "… (Chỉ số nội dung 5). Thời gian: quý III/2020.": a time sentence of its own after the note (folded)
+_TIME_SENTENCE_AFTER = regex.compile(r"\.\s{1,3}(?:thoi\s{1,3}gian|thoi\s{1,3}han|tien\s{1,3}do)(?:\s{1,3}\w+){0,2}\s{0,3}:")
 
 
 def _note_before_time(f: str) -> tuple[int, int] | None:
@@ -2654,7 +2656,8 @@ def _note_before_time(f: str) -> tuple[int, int] | None:
     it ("… (Chỉ số nội dung 1 - Tham gia …); hoàn thành trước kỳ bầu cử."), or None (the caller checks that it is
     an indicator note)."""
     close = f.rfind(")", max(0, len(f) - _NOTE_TAIL))
-    if close < 0 or f[close + 1 : close + 3].strip()[:1] not in (";", ","):
+    if close < 0 or (f[close + 1 : close + 3].strip()[:1] not in (";", ",")
+                     and not _TIME_SENTENCE_AFTER.match(f, close + 1)):
         return None
     k = f.rfind("(", max(0, close - _MAX_NOTE - 1), close)
     return (k, close) if k >= 0 else None

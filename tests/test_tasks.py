@@ -2999,3 +2999,12 @@ def test_a_table_of_last_years_tasks_under_the_results_is_no_task_list() -> None
             "1\tRà soát quy chế tiếp công dân của huyện\tThanh tra huyện\tQuý I/2024\n")
     doc = parse_text(text)
     assert [t.text for t in doc.tasks] == ["Rà soát quy chế tiếp công dân của huyện"]
+
+
+def test_an_indicator_note_before_the_items_time_sentence_names_its_dimension() -> None:
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI tỉnh Bình Phước năm 2021\n\nIII. NHIỆM VỤ\n\n1. Sở Tư pháp\n\n"
+            "a) Tổ chức trợ giúp pháp lý lưu động tại các xã biên giới (Chỉ số nội dung 3). Thời hạn: quý II/2021.\n"
+            "b) Rà soát các thủ tục chứng thực tại cấp xã (chỉ số nội dung 5). Tiến độ thực hiện: năm 2021.\n")
+    doc = parse_text(text)
+    assert [(t.dimension, [str(d.end) for d in t.deadlines]) for t in doc.tasks] == [
+        (3, ["2021-06-30"]), (5, ["2021-12-31"])]
