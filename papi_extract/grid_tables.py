@@ -159,8 +159,9 @@ _PIPE_LAYOUT_MIN_LINES = 3  # lines in one cell split at blanks ("ỦY BAN NHÂN
 
 
 def has_pipe_layouts(text: str) -> bool:
-    """Cheap gate: a pipe table needs its "| --" separator line."""
-    return "|" in text and ("| -" in text or "|-" in text or "|:-" in text or "| :-" in text)
+    """Cheap gate: a pipe table needs its "| --" separator line (or is the one-row signature table below)."""
+    return "|" in text and ("| -" in text or "|-" in text or "|:-" in text or "| :-" in text
+                            or ("Nơi nhận" in text and "<br" in text))
 
 
 def rewrite_pipe_layouts(text: str) -> str:
@@ -185,9 +186,18 @@ def rewrite_pipe_layouts(text: str) -> str:
     return "\n".join(out)
 
 
+# "| **Nơi nhận:**<br>- Bộ Nội vụ;<br>… | **TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH**<br>**Tên** |" alone, with no separator line
+# (a one-row layout table written by hand): the recipients beside the signature, its lines broken by "<br>"
+def _signature_row(line: str) -> bool:
+    cells = line.strip().strip("|").split("|")
+    return (len(cells) == 2 and "Nơi nhận" in cells[0][:40] and "<br" in cells[0]
+            and any(w in cells[1] for w in ("TM.", "KT.", "CHỦ TỊCH")))
+
+
 def _pipe_layout(block: list[str]) -> list[str] | None:
     if not any(_PIPE_SEP.match(b) for b in block):
-        return None
+        if len(block) != 1 or not _signature_row(block[0]):
+            return None
     rows = [b for b in block if not _PIPE_SEP.match(b)]
     if len(rows) > LAYOUT_MAX_ROWS:
         return _pipe_layout_lines(rows)

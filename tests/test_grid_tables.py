@@ -596,3 +596,14 @@ def test_a_signature_layout_written_one_printed_line_per_pipe_row_is_stacked() -
     data = ("| TT | Chỉ số | 2022 | 2023 |\n|---|---|---|---|\n| 1 | Tham gia | 5,1 | 5,2 |\n| 2 | Công khai | 5,0 | 5,3 |\n"
             "| 3 | Giải trình | 4,1 | 4,2 |\n")
     assert rewrite_pipe_layouts(data) == data
+
+
+def test_a_one_row_signature_table_without_its_separator_line_is_stacked() -> None:
+    from papi_extract.pipeline import parse_text
+
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI tỉnh Gia Lai năm 2021\n\nI. MỤC ĐÍCH\n\nNâng cao chất lượng phục vụ.\n\n"
+            "| *Nơi nhận:*<br>- Văn phòng Chính phủ;<br>- Các sở, ban, ngành;<br>- Lưu: VT. | "
+            "**TM. ỦY BAN NHÂN DÂN<br>CHỦ TỊCH**<br><br>**Hồ Văn Điềm** |\n")
+    doc = parse_text(text, fmt="markdown")
+    assert doc.signer is not None and (doc.signer.name, doc.signer.position) == ("Hồ Văn Điềm", "Chủ tịch")
+    assert doc.recipients == ["Văn phòng Chính phủ", "Các sở, ban, ngành", "Lưu: VT"]
