@@ -2483,7 +2483,9 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
         # ... and so does a paragraph lead-in's over the paragraphs after it, where export lost their bullets
         # ("Trong quý IV/2025, tập trung thực hiện các nội dung sau:" over paragraphs)
         deadlines.extend(st.deadlines(it.intro.text, cell=False))
-    if not deadlines and not time_field and group_item is None and it.intro is None:
+    if not deadlines and not time_field:
+        # the section's intro ("Trong năm 2024, … tập trung thực hiện các nhiệm vụ trọng tâm sau:") frames the items
+        # under it, also those under a group header or lead-in that states no time of its own
         deadlines.extend(_intro_deadlines(st, sid))
     if not deadlines and not fields.get("deadline"):
         # "Thời gian hoàn thành: …" written once for the section is the time of its tasks

@@ -3008,3 +3008,14 @@ def test_an_indicator_note_before_the_items_time_sentence_names_its_dimension() 
     doc = parse_text(text)
     assert [(t.dimension, [str(d.end) for d in t.deadlines]) for t in doc.tasks] == [
         (3, ["2021-06-30"]), (5, ["2021-12-31"])]
+
+
+def test_the_sections_intro_time_frames_items_under_a_header_that_states_none() -> None:
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Bác Ái năm 2025\n\nII. NHIỆM VỤ NĂM 2025\n\n"
+            "Trong năm 2025, UBND huyện tập trung thực hiện các nhiệm vụ sau:\n\n"
+            "1. Công khai, minh bạch\n\n"
+            "Phòng Tài chính - Kế hoạch thực hiện các nội dung sau:\n"
+            "- Hướng dẫn các xã công khai dự toán ngân sách theo mẫu mới;\n"
+            "- Kiểm tra việc công khai tại 03 xã, hoàn thành trong quý III/2025.\n")
+    doc = parse_text(text)
+    assert [[str(d.end) for d in t.deadlines] for t in doc.tasks] == [["2025-12-31"], ["2025-09-30"]]
