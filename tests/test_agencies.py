@@ -1007,3 +1007,12 @@ def test_youth_union_committees_named_by_their_level_lead() -> None:
                      "- Thị đoàn thành lập tổ thanh niên hỗ trợ người dân nộp hồ sơ trực tuyến.\n"
                      "- Phường đoàn phối hợp với công chức Tư pháp - Hộ tịch tuyên truyền pháp luật.\n")
     assert [[a.raw for a in t.lead] for t in doc.tasks] == [["Thị đoàn"], ["Phường đoàn"]]
+
+
+def test_a_partner_named_before_lay_y_kien_ends_there() -> None:
+    from papi_extract.pipeline import parse_text
+
+    doc = parse_text("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Tân Phú năm 2022\n\nII. NHIỆM VỤ\n\n"
+                     "- Rà soát quỹ đất công; phối hợp với Trung tâm Phát triển quỹ đất huyện lấy ý kiến người dân "
+                     "nơi có đất bị thu hồi.\n")
+    assert [a.raw for a in doc.tasks[0].support] == ["Trung tâm Phát triển quỹ đất huyện"]
