@@ -305,3 +305,10 @@ def test_code_list(cell: str, expected: tuple[tuple[int, str | None], ...]) -> N
 )
 def test_a_heading_naming_sub_dimensions_by_code(text: str, expected: list[str]) -> None:
     assert [m.subdimension for m in find_indicators(text)] == expected
+
+
+def test_reform_of_administrative_procedures_names_dimension_5() -> None:
+    from papi_extract.taxonomy import find_indicators
+
+    assert [(m.dimension, m.subdimension) for m in find_indicators("Đẩy mạnh cải cách thủ tục hành chính")] == [(5, None)]
+    assert [(m.dimension, m.subdimension) for m in find_indicators("3. Cải cách thủ tục hành chính công")] == [(5, None)]
