@@ -980,33 +980,27 @@ def test_a_service_centre_whose_name_goes_on_in_lower_case() -> None:
     assert [a.raw for a in got] == ["Trung tâm Dịch vụ nông nghiệp thị xã"]
 
 
-def test_treasury_and_forest_rangers_lead_as_subjects() -> None:
+@pytest.mark.parametrize(("items", "leads"), [
+    # the State Treasury's and the forest rangers' offices
+    (["Hạt Kiểm lâm huyện tuần tra, ngăn chặn việc phá rừng phòng hộ đầu nguồn.",
+      "Kho bạc Nhà nước huyện công khai tiến độ giải ngân vốn đầu tư công hằng quý."],
+     [["Hạt Kiểm lâm huyện"], ["Kho bạc Nhà nước huyện"]]),
+    # "cấp" that grants ends the name; "cấp" of a level stays in it
+    (["Chi nhánh Văn phòng Đăng ký đất đai huyện cấp đổi Giấy chứng nhận đúng hạn.",
+      "Phòng Văn hóa và Thông tin cấp phép hoạt động quảng cáo theo quy định.",
+      "UBND cấp xã niêm yết thủ tục hành chính tại trụ sở."],
+     [["Chi nhánh Văn phòng Đăng ký đất đai huyện"], ["Phòng Văn hóa và Thông tin"], ["UBND cấp xã"]]),
+    # the Youth Union's committees named by their level
+    (["Thị đoàn thành lập tổ thanh niên hỗ trợ người dân nộp hồ sơ trực tuyến.",
+      "Phường đoàn phối hợp với công chức Tư pháp - Hộ tịch tuyên truyền pháp luật."],
+     [["Thị đoàn"], ["Phường đoàn"]]),
+])
+def test_subjects_of_list_items_lead(items: list[str], leads: list[list[str]]) -> None:
     from papi_extract.pipeline import parse_text
 
     doc = parse_text("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Quan Sơn năm 2024\n\nII. NHIỆM VỤ\n\n"
-                     "- Hạt Kiểm lâm huyện tuần tra, ngăn chặn việc phá rừng phòng hộ đầu nguồn.\n"
-                     "- Kho bạc Nhà nước huyện công khai tiến độ giải ngân vốn đầu tư công hằng quý.\n")
-    assert [[a.raw for a in t.lead] for t in doc.tasks] == [["Hạt Kiểm lâm huyện"], ["Kho bạc Nhà nước huyện"]]
-
-
-def test_cap_that_grants_ends_the_name_and_cap_of_a_level_stays_in_it() -> None:
-    from papi_extract.pipeline import parse_text
-
-    doc = parse_text("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Ba Tơ năm 2024\n\nII. NHIỆM VỤ\n\n"
-                     "- Chi nhánh Văn phòng Đăng ký đất đai huyện cấp đổi Giấy chứng nhận đúng hạn.\n"
-                     "- Phòng Văn hóa và Thông tin cấp phép hoạt động quảng cáo theo quy định.\n"
-                     "- UBND cấp xã niêm yết thủ tục hành chính tại trụ sở.\n")
-    assert [[a.raw for a in t.lead] for t in doc.tasks] == [
-        ["Chi nhánh Văn phòng Đăng ký đất đai huyện"], ["Phòng Văn hóa và Thông tin"], ["UBND cấp xã"]]
-
-
-def test_youth_union_committees_named_by_their_level_lead() -> None:
-    from papi_extract.pipeline import parse_text
-
-    doc = parse_text("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI thị xã Hoài Nhơn năm 2024\n\nII. NHIỆM VỤ\n\n"
-                     "- Thị đoàn thành lập tổ thanh niên hỗ trợ người dân nộp hồ sơ trực tuyến.\n"
-                     "- Phường đoàn phối hợp với công chức Tư pháp - Hộ tịch tuyên truyền pháp luật.\n")
-    assert [[a.raw for a in t.lead] for t in doc.tasks] == [["Thị đoàn"], ["Phường đoàn"]]
+                     + "".join(f"- {x}\n" for x in items))
+    assert [[a.raw for a in t.lead] for t in doc.tasks] == leads
 
 
 def test_a_partner_named_before_lay_y_kien_ends_there() -> None:
