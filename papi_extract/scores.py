@@ -2090,7 +2090,7 @@ class _Prose:
                 continue
             if _RANGE_AFTER.match(f, e) or _RANGE_BEFORE.search(f[max(0, s - 3) : s]):
                 continue
-            if "hon" in f and self.v.comparative_year.search(f, max(0, s - 24), s) and not f.startswith("(", _skip_sp(f, e)):
+            if "hon" in f and self.v.comparative_year.search(f, max(0, s - 24), s) and not f[e : e + 4].lstrip().startswith("("):
                 continue  # (but "thấp hơn năm 2022 (43,46 điểm)": the bracket is that year's own figure)
             out.append((s, int(m.group("year"))))
         return out
@@ -2110,13 +2110,6 @@ class _Prose:
     def _in_objectives(self, section: str | None) -> bool:
         s = self.sections.get(section) if section else None
         return s is not None and s.kind == "objectives"
-
-
-def _skip_sp(f: str, i: int) -> int:
-    """The first offset at or after ``i`` that is not a space."""
-    while i < len(f) and f[i] == " ":
-        i += 1
-    return i
 
 
 # ---------------------------------------------------------------------------------------------

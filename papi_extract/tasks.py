@@ -1235,7 +1235,10 @@ class _Doc:
             partners: list[Agency] = []
             k = vm.end()
             if f.startswith(",", k):
-                more, after2 = self.subject_at(j, k + 1 + len(f[k + 1 :]) - len(f[k + 1 :].lstrip()))
+                k += 1
+                while k < len(f) and f[k] == " ":
+                    k += 1
+                more, after2 = self.subject_at(j, k)
                 if more and after2 >= 0 and _AGENT_PARTNER.match(f, after2):
                     partners = list(more)
             return list(got), partners
