@@ -26,6 +26,7 @@ from papi_extract.models import (
 from papi_extract.normalize import (
     LineInfo,
     NormalizedText,
+    fold,
     form_feed_furniture,
     layout_margin,
     numbered_page_lines,
@@ -105,6 +106,11 @@ class DocContext:
     @property
     def folded(self) -> str:
         return self.norm.folded
+
+    @property
+    def is_report(self) -> bool:
+        """A Báo cáo on a plan (its period and its tasks' years read differently from a plan's)."""
+        return self.doc_type is not None and fold(self.doc_type).startswith("bao cao")
 
     def line_texts(self) -> list[str]:
         """Every line's text (``norm.line_text(i)`` for all i), split once per document."""

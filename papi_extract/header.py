@@ -682,7 +682,7 @@ def _extract_period(ctx: DocContext) -> None:
     ranges, singles, until = _years(fold(ctx.title))
     # a report ("Báo cáo kết quả thực hiện Kế hoạch … năm 2020 và phương hướng, nhiệm vụ năm 2021") covers the year it
     # reports on as well as the year it plans: its earlier years stay
-    back = 10 if ctx.doc_type is not None and fold(ctx.doc_type).startswith("bao cao") else 0
+    back = 10 if ctx.is_report else 0
     years: list[int] = []
     for a, b in ranges:
         if issued is None or b >= issued - back:

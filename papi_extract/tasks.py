@@ -901,8 +901,7 @@ class _Doc:
         self.api = _api()
         self.v = vocab()
         self.period = ctx.period
-        if (ctx.period is not None and ctx.doc_type is not None and fold(ctx.doc_type).startswith("bao cao")
-                and ctx.period.end_year != ctx.period.start_year):
+        if ctx.is_report and ctx.period is not None and ctx.period.end_year != ctx.period.start_year:
             # a report's period runs from the year it reports on to the year it plans: its tasks are the plan's, so
             # a time without its year ("trong quý II") is in the planned year
             self.period = Period(start_year=ctx.period.end_year, end_year=ctx.period.end_year)
