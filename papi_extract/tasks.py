@@ -635,6 +635,7 @@ class _InlineMarks:
     first: regex.Pattern[str]  # after the lead-in's ":"
     next: regex.Pattern[str]  # after the previous item's ";"
     ordinal: dict[str, int]  # the words (lower case, one space) -> the item's number
+    words: str  # the ordinals' words as one alternation, longest first (a paragraph's "Một là," opening reuses it)
 
     def number(self, m: regex.Match[str]) -> int:
         n = m.group("n")
@@ -648,7 +649,7 @@ def _inline_marks() -> _InlineMarks:
     words = "|".join(regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(ordinal, key=lambda w: (-len(w), w)))
     # (an ordinal's words need their comma: "thời gian: thứ Ba hằng tuần" is a weekday, not a list)
     mark = r"\s{0,3}(?:\((?P<n>\d{1,2})\)\s{1,3}|(?P<w>(?i:" + words + r"))\s{0,3},\s{0,3})(?=\S)"
-    return _InlineMarks(regex.compile(":" + mark), regex.compile(";" + mark), ordinal)
+    return _InlineMarks(regex.compile(":" + mark), regex.compile(";" + mark), ordinal, words)
 
 
 def _split_inline_items(ctx: DocContext, blocks: list[Block]) -> list[Block]:
@@ -723,9 +724,7 @@ def _chains() -> _Chains:
     connector = regex.compile(
         r"(?:;\s{0,3}(?:" + _alternation(c["after_semicolon"]) + r")|,\s{0,3}(?:" + _alternation(c["after_comma"])
         + r"))(?!\w)(?:\s{0,3},)?\s{1,3}(?!(?:" + _alternation(c["not_before"]) + r")(?!\w))(?=\S)")
-    words = sorted(_inline_marks().ordinal, key=lambda w: (-len(w), w))
-    ordinal = regex.compile(r"\s{0,3}(?i:" + "|".join(regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in words)
-                            + r")\s{0,3},\s{0,3}(?=\S)")
+    ordinal = regex.compile(r"\s{0,3}(?i:" + _inline_marks().words + r")\s{0,3},\s{0,3}(?=\S)")
     return _Chains(connector, ordinal, int(c["min_words"]))
 
 
