@@ -207,6 +207,9 @@ class _Vocab:
     proper_name_heads: frozenset[str]  # heads whose name is a proper name ("Trường Tiểu học | Song Lãng")
     named_units: regex.Pattern[str]  # "UBND các xã (:) Vạn Thắng, …": head, unit word, first place name
     plural_units_end: regex.Pattern[str]  # "… các xã, thị trấn" closing the text read (lower-cased): names may follow
+    one_named_unit: regex.Pattern[str]  # "UBND xã Vĩnh Phước A": head, unit word, its place name or number
+    unit_piece: regex.Pattern[str]  # "xã Định Hòa", "phường 2": a unit word and its name, the whole piece
+    unit_named_at: regex.Pattern[str]  # "xã Mỹ Phước …", "phường 5 …": a unit word and the start of its name
 
 
 def _key(s: str) -> str:
@@ -305,6 +308,10 @@ def _vocab() -> _Vocab:
         ),
         plural_units_end=regex.compile(
             r"(?<![\p{L}\p{N}])các\s{1,3}(?:" + units + r")(?:\s{0,3}[,;]\s{0,3}(?:" + units + r")){0,2}\s{0,3}$"),
+        one_named_unit=regex.compile(
+            r"\s*(?P<head>\S[^,;]{0,60}?)\s+(?P<unit>(?i:" + units + r"))\s+" + _UNIT_NAME + r"\s*$"),
+        unit_piece=regex.compile(r"(?P<unit>(?i:" + units + r"))\s+" + _UNIT_NAME + r"\s*$"),
+        unit_named_at=regex.compile(r"(?i:" + units + r")\s+(?:\p{Lu}|\d)"),
     )
 
 
@@ -499,6 +506,8 @@ _SEP = regex.compile(
 )
 _SHARED_HEAD = regex.compile(r"\s*(?:(?i:các|những)\s+)?[\p{L}]+(?:\s+[\p{L}]+){0,2}?\s*:\s*(?=\S)")
 _OFFICE = regex.compile(r"\s*văn\s+phòng\s+")
+# a unit's own name: up to four title-cased words ("Vĩnh Phước A") or a number ("phường 2", "thôn 5")
+_UNIT_NAME = r"(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}|\d{1,3})"
 _PLACE_NAME = regex.compile(r"\s*\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}\s*$")
 _CAP_TAIL = regex.compile(r"(?<![\p{L}])cấp\s+\p{L}+(?:\s+\p{L}+)?\s*$")
 
@@ -602,6 +611,7 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
         it = _Item(s, e, None, bool(state["partner"]))
         state["shared"] = None
         state["places"] = False  # the shared head is a unit over place names ("UBND các xã A, B")
+        state["unit_head"] = None  # the head of "UBND xã A, xã B" once its second unit took it
         m = _SHARED_HEAD.match(text, s, e)
         if m:
             st = _agency_start(text, low, m.start())
@@ -683,6 +693,17 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
                 distributed(s1, seg_end, f"{shared_head} {text[j:seg_end].strip()}")
                 state["shared"] = shared_head
                 state["places"] = True
+                continue
+        if kind in (",", "và") and st is None and (up := v.unit_piece.match(text, j, seg_end)) is not None:
+            head = state.get("unit_head")
+            if head is None and it.name is None and (om := v.one_named_unit.match(text, it.start, s0)) is not None \
+                    and "các" not in _lower(om.group("head")).split() \
+                    and _agency_start(text, low, _skip_ws(low, it.start)) is not None:
+                head = canonical_name(om.group("head"))
+            if head is not None:
+                # "UBND xã Vĩnh Phước A, xã Định Hòa": each named unit after the comma takes the first one's head
+                distributed(s1, seg_end, f"{head} {' '.join(text[j:seg_end].split())}")
+                state["unit_head"] = head
                 continue
         lead_head = state.get("lead_head")
         if lead_head is not None and st is None and kind == "," and _specialisation(text, low, j, seg_end):
@@ -1345,6 +1366,9 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
                 continue
             if has_loc and v.plural.match(low, j) and _locality_run(low, j) > j:
                 i = j  # "UBND các huyện, thị xã và các xã, phường": the head's second level
+                continue
+            if has_loc and place_end == good and v.unit_named_at.match(text, j):
+                i = j  # "UBND xã An Bình và xã Mỹ Phước": a second named unit under the same head
                 continue
             return _Scan(good, True, i)
         m = v.spell.match(low, i)

@@ -23,6 +23,7 @@ from papi_extract.agencies import (
     subject_agencies,
 )
 from papi_extract.models import Agency
+from papi_extract.pipeline import parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
@@ -797,6 +798,24 @@ def test_plural_unit_over_named_places_names_each_unit() -> None:
     assert got == ["Trạm Y tế phường Hà Cầu", "Trạm Y tế phường Kiến Hưng"]
     # unit words after the comma are one body of units, not names
     assert [a.name for a in split_agencies("UBND các xã, thị trấn", 0)] == ["Ủy ban nhân dân các xã, thị trấn"]
+
+
+def test_named_units_after_one_head_each_take_that_head() -> None:
+    """ "UBND xã A, xã B": the unit word is repeated, the head is not; each unit is its own body."""
+    got = [a.name for a in split_agencies("UBND phường Tân An, phường Bình Thủy và phường 5", 0)]
+    assert got == ["Ủy ban nhân dân phường Tân An", "Ủy ban nhân dân phường Bình Thủy", "Ủy ban nhân dân phường 5"]
+    got = [a.name for a in split_agencies("Công an thị trấn Kiên Lương, xã Bình An", 0)]
+    assert got == ["Công an thị trấn Kiên Lương", "Công an xã Bình An"]
+    # a second agency keeps its own head; a plural unit is still one body of units
+    got = [a.name for a in split_agencies("UBND xã Hòa Thuận, Phòng Tư pháp", 0)]
+    assert got == ["Ủy ban nhân dân xã Hòa Thuận", "Phòng Tư pháp"]
+
+
+def test_a_named_unit_after_and_stays_in_the_subject() -> None:
+    d = parse_text("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2023\n\nII. NHIỆM VỤ\n- UBND thị trấn Sóc Sơn và xã Hòa Điền tổ chức đối thoại với người dân.\n"
+                   "- UBND xã Mỹ Lâm và xã hội hóa nguồn lực sửa chữa nhà văn hóa ấp.\n")
+    assert [[a.name for a in t.lead] for t in d.tasks] == [
+        ["Ủy ban nhân dân thị trấn Sóc Sơn", "Ủy ban nhân dân xã Hòa Điền"], ["Ủy ban nhân dân xã Mỹ Lâm"]]
 
 
 @pytest.mark.parametrize(("text", "name"), [
