@@ -1565,11 +1565,19 @@ def _resolve_with_tokenizer(text: str, low: str, scan: _Scan, limit: int) -> int
         spans = tuple(kept)
     for idx, (a, b) in enumerate(spans):
         if idx == 0 and joined:
+            cut = _proper_then_predicate(window, wlow, a, b)
+            if cut is not None:
+                end = start + cut
+                break
             end = start + b
             continue
         if is_pred(a, b) or is_stop(a, b):
             break
         if is_name(a, b):
+            cut = _proper_then_predicate(window, wlow, a, b)
+            if cut is not None:
+                end = start + cut
+                break
             end = start + b
             continue
         # An unknown lower-case word belongs to the name only if a predicate follows closely
@@ -1588,6 +1596,26 @@ def _resolve_with_tokenizer(text: str, low: str, scan: _Scan, limit: int) -> int
                 break
         break
     return end
+
+
+def _proper_then_predicate(window: str, wlow: str, a: int, b: int) -> int | None:
+    """Where a segmenter's word glues a predicate onto a proper name ("Tràng Định hướng dẫn" as one word: the place
+    "Tràng Định", then "hướng dẫn"; "Viễn thông Nghĩa Định hướng dẫn"), the end of the name; else None. The word
+    closes with two capitalised syllables or more, then lower-case ones that a predicate of the lexicon covers whole:
+    "Văn phòng", "Trợ giúp" are one word."""
+    v = _vocab()
+    sylls = list(_NONSPACE.finditer(window, a, b))
+    upper = [window[m.start()].isupper() for m in sylls]
+    if upper[-1] or True not in upper:
+        return None
+    last = len(upper) - 1 - upper[::-1].index(True)  # the last capitalised syllable; lower-case ones follow
+    if last < 1 or not upper[last - 1]:
+        return None
+    tail = sylls[last + 1].start()
+    pm = v.predicate.match(wlow, tail)
+    if pm is None or pm.end() < b:
+        return None
+    return sylls[last].end()
 
 
 _LIST_RESUMES = 8  # names after a tokenizer-settled one that the list may still take

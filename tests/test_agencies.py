@@ -800,6 +800,18 @@ def test_plural_unit_over_named_places_names_each_unit() -> None:
     assert [a.name for a in split_agencies("UBND các xã, thị trấn", 0)] == ["Ủy ban nhân dân các xã, thị trấn"]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Trung tâm Viễn thông Phước Định hướng dẫn người dân cài đặt ứng dụng.", "Trung tâm Viễn thông Phước Định"),
+    ("Trung tâm Viễn thông Nghĩa Định hướng dẫn người dân cài đặt ứng dụng.", "Trung tâm Viễn thông Nghĩa Định"),
+    ("Trung tâm Viễn thông Kim Thành lập danh sách người dân cần hỗ trợ.", "Trung tâm Viễn thông Kim Thành"),
+])
+def test_a_predicate_the_segmenter_glues_to_a_place_name_ends_the_name(text: str, name: str) -> None:
+    """The segmenter reads "Định hướng", "Thành lập" as words; after a capitalised place name the lower-case rest
+    is the predicate ("hướng dẫn", "lập")."""
+    d = parse_text(f"KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2023\n\nII. NHIỆM VỤ\n- {text}\n")
+    assert [a.name for a in d.tasks[0].lead] == [name]
+
+
 def test_named_units_after_one_head_each_take_that_head() -> None:
     """ "UBND xã A, xã B": the unit word is repeated, the head is not; each unit is its own body."""
     got = [a.name for a in split_agencies("UBND phường Tân An, phường Bình Thủy và phường 5", 0)]
