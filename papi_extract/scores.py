@@ -280,6 +280,7 @@ class Fact:
     base_value: float | None = None  # "giảm từ 1,55 điểm …": the value the change started from
     base_year: int | None = None  # "giảm từ 5,02 điểm (năm 2021) …": the year of that value, when printed
     objective: bool = False  # stated in an objectives section ("Mục tiêu"): a target unless its year is past
+    unit: str | None = None  # the former unit a merged province's plan reports on ("tỉnh Quảng Trị (cũ)"), folded
 
     @property
     def key(self) -> tuple[int | None, str | None, int | None, str]:
@@ -315,6 +316,8 @@ class ScoreTable:
     rows: list[ScoreRow]
     layout: str  # "delimited" | "cell_per_line" | "transposed" | "column_blocks" | "spaced"
     unmapped: list[Cell] = field(default_factory=list)
+    # per value column, the former unit it is of ("Quảng Bình (cũ) | Quảng Trị (cũ)", folded), when named
+    units: list[str | None] = field(default_factory=list)
 
 
 def _strip_cell(ctx: DocContext, start: int, end: int) -> Cell:
@@ -459,6 +462,8 @@ def _header_info(f: str) -> tuple[int | None, str | None]:
             break
     if metric is None and words.startswith(vocab().change_openers):
         metric = "change"  # "So với 2022"
+    if metric is None and _former_column(f) is not None:
+        metric = "score"  # "Quảng Trị (cũ)": a merged province's plan gives each former province a column
     if metric == "change":
         year = None  # "Chênh lệch so với năm 2021": the change of the table's latest year
     return year, metric
@@ -665,6 +670,9 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
             continue
         order = sorted(cols)
         table = ScoreTable([cols[c] for c in order], [], "delimited")
+        units = [next((u for r in header if c < len(r) and (u := _former_column(r[c].f)) is not None), None)
+                 for c in order]
+        table.units = units if any(units) else []
         named_at: list[tuple[Block, list[Cell], int, Cell] | None] = []
         for b, cells in rows[k:]:
             named = [(j, c) for j, c in enumerate(cells) if c.text and not _is_value_cell(c.text)
@@ -757,7 +765,7 @@ def _year_row_tables(rows: list[tuple[Block, list[Cell]]]) -> list[ScoreTable]:
     return out
 
 
-_INTRO_YEAR = regex.compile(r"(?i:năm)\s{1,3}((?:19|20)\d{2})(?!\d)[^\n]{0,200}:\s*$")
+_INTRO_YEAR = regex.compile(r"(?i:năm|PAPI)\s{1,3}((?:19|20)\d{2})(?!\d)[^\n]{0,200}:\s*$")
 
 
 def _intro_year(text: str, start: int) -> int | None:
@@ -1483,18 +1491,19 @@ def _spaced_row_tables(ctx: DocContext) -> list[ScoreTable]:
 def _table_facts(ctx: DocContext, table: ScoreTable) -> list[Fact]:
     v = vocab()
     out: list[Fact] = []
-    years = sorted({y for y, _ in table.slots}, key=[y for y, _ in table.slots].index)
+    units = table.units or [None] * len(table.slots)
+    groups = list(dict.fromkeys((y, u) for (y, _), u in zip(table.slots, units, strict=True)))
     # PAPI results for a year come out the next spring: a column for the plan's own year or later can
     # only hold what the plan aims at
     issued = ctx.issued_year
     for row in table.rows:
         dim, sub = (row.match.dimension, row.match.subdimension) if row.match else (None, None)
-        for year in years:
+        for year, unit in groups:
             kind = "target" if issued is not None and year >= issued else "actual"
             f = Fact(dim, sub, kind, row.start, row.start, "table", year=year, pos=row.start,
-                     section=row.section, year_fixed=True)
-            for (y, metric), cell in zip(table.slots, row.values, strict=True):
-                if y != year or cell is None:
+                     section=row.section, year_fixed=True, unit=unit)
+            for (y, metric), u, cell in zip(table.slots, units, row.values, strict=True):
+                if y != year or u != unit or cell is None:
                     continue
                 s = cell.text
                 if metric == "score" and _CELL_NUM.match(s):
@@ -1666,6 +1675,18 @@ def _without_furniture(ctx: DocContext) -> str:
     return "".join(parts)
 
 
+# "tỉnh Ninh Thuận (cũ)", "huyện Ninh Hải (cũ)": since the 2025 mergers a plan names the former unit it reports on;
+# the bracket is part of the name, not an aside that would cut the subject off its figure
+_FORMER_UNIT = regex.compile(r"(?<=\p{L}[ \t]{0,2})\((cu|moi)\)")
+
+
+def _former_units_named(folded: str) -> str:
+    """``folded`` with the brackets of "(cũ)" / "(mới)" after a name blanked (offsets kept)."""
+    if "(cu)" not in folded and "(moi)" not in folded:
+        return folded
+    return _FORMER_UNIT.sub(lambda m: f" {m.group(1)} ", folded)
+
+
 class _Prose:
     """Assembles the facts of one document's sentences."""
 
@@ -1678,7 +1699,7 @@ class _Prose:
         self.leadin: tuple[int | None, str | None] | None = None
         # One byte per character of the folded text (offsets unchanged), so the cheap test of every
         # block runs as C-speed ``bytes.find`` over a range, with no slice and no regex.
-        self.folded = _without_furniture(ctx)
+        self.folded = _former_units_named(_without_furniture(ctx))
         self._ascii = self.folded.encode("ascii", "replace")
         self._digits = _digit_mask(self.folded, self._ascii)
         kws = self.v.keywords
@@ -1907,6 +1928,7 @@ class _Prose:
                 g.last = e
                 continue
             subj, sstart = self._resolve(a + g.last, a + verb_start)
+            unit: str | None = None
             if resp_at >= 0 and g.last <= resp_at < verb_start:
                 hits = search_indicators_folded(f[g.last : resp_at])
                 if len(hits) >= 2:
@@ -1995,6 +2017,7 @@ class _Prose:
                 elif v.max_dimension < value <= v.max_total and (pm := _PLACE_SUBJECT.search(region)) is not None:
                     # "Năm 2023, tỉnh Đắk Nông đạt 42,37 điểm": the province itself scores only its total
                     subj, sstart = (None, None), a + g.last + pm.start()
+                    unit = _former_unit(pm.group())
                 elif not self._bare(region):
                     subj = None  # a subject this parser does not know ("Chỉ số SIPAS đạt …"): not PAPI
                 elif cur is not None and cur.value is None and cur.kind != "target":
@@ -2024,6 +2047,7 @@ class _Prose:
             fact = new(subj, "target" if target else "actual", sstart - a, e, a + ns)
             fact.value = value
             fact.objective = objectives
+            fact.unit = unit if unit is not None or subj[0] is not None else _former_unit(region)
             g.last = e
         for fact in made:
             if fact.value is None and fact.rank is None and fact.change is None:
@@ -2131,6 +2155,26 @@ _LISTED_FIGURE = regex.compile(
     rf"(?<![\d,])(?P<num>{_FIG})(?P<max>)(?=\s{{0,2}}(?:[;,]|va)\s{{1,2}}(?:{_FIG}\s{{0,2}}(?:[;,]|va)\s{{1,2}}){{0,6}}"
     rf"{_FIG}\s{{1,2}}diem)")
 # the province (or city) as a figure's subject, its name after it (folded): "tỉnh Đắk Nông đạt 42,37 điểm"
+_FORMER_COLUMN = regex.compile(r"^(?:(?:tinh|thanh\s{1,2}pho)\s{1,2})?(?P<name>\p{L}[\p{L} ]{1,30}?)\s{0,2}\(cu\)$")
+
+
+def _former_column(f: str) -> str | None:
+    """The former province a folded header cell names ("quang binh (cu)", "tinh tien giang (cu)"), else None."""
+    if not f.endswith("(cu)"):
+        return None
+    m = _FORMER_COLUMN.match(f)
+    return " ".join(m.group("name").split()) if m else None
+
+
+_FORMER_NAME = regex.compile(r"(?:tinh|thanh\s{1,2}pho)\s{1,2}(?P<name>\p{L}[^,;:()]{0,40}?)\s{1,3}cu\s*$")
+
+
+def _former_unit(subject: str) -> str | None:
+    """The name of the former province a folded subject ends on ("tinh quang tri  cu "), else None."""
+    m = _FORMER_NAME.search(subject)
+    return " ".join(m.group("name").split()) if m else None
+
+
 _PLACE_SUBJECT = regex.compile(r"(?<![\p{L}\p{N}])(?:tinh|thanh\s{1,2}pho)\s{1,2}\p{L}[^,;:()]{0,40}$")
 # "chỉ số nội dung 2, 5 và 7" (folded): several dimensions named by number, for "lần lượt"
 _NUMBERED_LIST = regex.compile(
@@ -2225,6 +2269,12 @@ def _plan_year(ctx: DocContext) -> int | None:
     if ctx.period is not None:
         return ctx.period.start_year
     return ctx.issued_year
+
+
+def _agrees(a: Fact, b: Fact) -> bool:
+    """No figure the two facts both state differs."""
+    return not any(getattr(a, n) is not None and getattr(b, n) is not None and abs(getattr(a, n) - getattr(b, n)) > 1e-6
+                   for n in ("value", "change", "rank"))
 
 
 def _merge(into: Fact, other: Fact) -> None:
@@ -2328,6 +2378,7 @@ def extract_scores(ctx: DocContext) -> None:
                                     year_fixed=True))
     facts.extend(prose.facts)
     merged: dict[tuple[int | None, str | None, int | None, str], Fact] = {}
+    units: dict[tuple[tuple[int | None, str | None, int | None, str], str], Fact] = {}
     out: list[Fact] = []
     for fact in facts:
         if fact.year is None:
@@ -2335,8 +2386,20 @@ def extract_scores(ctx: DocContext) -> None:
             out.append(fact)
             continue
         prev = merged.get(fact.key)
+        if fact.unit is not None:
+            # two former provinces' facts of one key are two records; a fact naming no province restates the
+            # one it agrees with (a table's total row under "tỉnh Phú Yên (cũ) đạt 43,66 điểm")
+            prev = units.get((fact.key, fact.unit))
+            first = merged.get(fact.key)
+            if prev is None and first is not None and first.unit is None and _agrees(first, fact):
+                prev = first
+                first.unit = fact.unit
+                units[(fact.key, fact.unit)] = first
         if prev is None:
-            merged[fact.key] = fact
+            if fact.key not in merged:
+                merged[fact.key] = fact
+            if fact.unit is not None:
+                units[(fact.key, fact.unit)] = fact
             out.append(fact)
         else:
             _merge(prev, fact)

@@ -1317,3 +1317,33 @@ def test_a_comparatives_year_is_not_the_year_of_the_facts_after_it() -> None:
     assert get(ctx, 4, None, 2023, "actual").change == 0.15
     assert get(ctx, 4, "4.3", 2023, "change").change == -0.08  # not 2022: that year is only compared with
     assert get(ctx, 5, None, 2022, "actual").value == 7.10  # the bracket after the compared year is that year's
+
+
+def test_former_provinces_of_a_merged_province_each_keep_their_facts() -> None:
+    """Since the 2025 mergers a plan reports the scores of the provinces it was formed from: "tỉnh X (cũ)" is the
+    subject of its figure (the bracket is part of the name), and two former provinces' facts of one key are two
+    records, each with its own raw."""
+    ctx = run_through_scores(
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2026\n\nI. KẾT QUẢ\n"
+        "Năm 2025, thành phố Hải Phòng (cũ) đạt 44,10 điểm, xếp thứ 12/63; tỉnh Hải Dương (cũ) đạt 42,75 điểm.\n")
+    got = sorted((s.dimension, s.year, s.kind, s.value, s.rank, s.raw) for s in ctx.scores)
+    assert got == [
+        (None, 2025, "actual", 42.75, None, "tỉnh Hải Dương (cũ) đạt 42,75 điểm"),
+        (None, 2025, "actual", 44.10, 12, "thành phố Hải Phòng (cũ) đạt 44,10 điểm, xếp thứ 12/63"),
+    ]
+
+
+def test_a_table_with_a_column_per_former_province() -> None:
+    """ "| Chỉ số nội dung | Hà Giang (cũ) | Tuyên Quang (cũ) |" under "Chỉ số PAPI 2024 … như sau:": each column is
+    a former province's scores of the year the lead-in names; a total row naming no province restates the prose
+    fact it agrees with."""
+    ctx = run_through_scores(
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2026\n\nI. KẾT QUẢ\n"
+        "Tỉnh Tuyên Quang (cũ) đạt 41,20 điểm. Chỉ số PAPI 2024 của hai tỉnh như sau:\n\n"
+        "| TT | Chỉ số nội dung | Hà Giang (cũ) | Tuyên Quang (cũ) |\n|---|---|---|---|\n"
+        "| 1 | Tham gia của người dân ở cấp cơ sở | 4,81 | 5,02 |\n"
+        "| 8 | Quản trị điện tử | 1,95 | 2,13 |\n"
+        "| | Tổng điểm | 40,90 | 41,20 |\n", "markdown")
+    got = sorted((s.dimension or 0, s.year, s.kind, s.value) for s in ctx.scores)
+    assert got == [(0, 2024, "actual", 40.90), (0, 2024, "actual", 41.20), (1, 2024, "actual", 4.81),
+                   (1, 2024, "actual", 5.02), (8, 2024, "actual", 1.95), (8, 2024, "actual", 2.13)]
