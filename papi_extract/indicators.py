@@ -34,7 +34,14 @@ from papi_extract.grid_tables import ROW_LABEL_CELL as _ROW_LABEL
 from papi_extract.models import IndicatorMention, Section
 from papi_extract.pipeline import Stage
 from papi_extract.tables import cell_pieces, column_dimension
-from papi_extract.taxonomy import IndicatorMatch, canonical_name, code_list, find_indicators_folded
+from papi_extract.taxonomy import (
+    IndicatorMatch,
+    canonical_name,
+    closest_subdimension,
+    code_list,
+    find_indicators_folded,
+    labelled_subdimension,
+)
 
 
 @lru_cache(maxsize=4096)
@@ -113,12 +120,18 @@ def extract_indicators(ctx: DocContext) -> None:
             own = find_indicators_folded(folded[span[0] : span[1]])
             if own:
                 mentions.extend(_mentions(ctx, own, span, sec.id, "heading"))
+        parent = by_id.get(sec.parent) if sec.parent else None
+        if not own and span is not None and parent is not None and parent.dimension is not None:
+            # "1.2. Chỉ số thành phần "Bầu cử trưởng ấp, trưởng khóm"" under dimension 1's heading: a reworded name
+            # the heading says is a sub-dimension is the closest one of its parent's dimension
+            para = labelled_subdimension(folded[span[0] : span[1]], parent.dimension)
+            if para is not None:
+                own = (para,)
+                mentions.extend(_mentions(ctx, own, span, sec.id, "heading"))
         if own:
             sec.dimension, sec.subdimension = own[0].dimension, own[0].subdimension
-        else:
-            parent = by_id.get(sec.parent) if sec.parent else None
-            if parent is not None:
-                sec.dimension, sec.subdimension = parent.dimension, parent.subdimension
+        elif parent is not None:
+            sec.dimension, sec.subdimension = parent.dimension, parent.subdimension
     # 2. score tables (name cells)
     from papi_extract.scores import read_score_tables
 
@@ -315,6 +328,11 @@ def _table_column_mentions(ctx: DocContext) -> list[dict[str, Any]]:
                 elif role == "subdimension" and b - a < 200 and (whole := column_dimension(ctx.text[a:b])) is not None:
                     # a whole dimension named in the sub-dimension column (with, in brackets, one of its parts)
                     out.extend(_code_mentions(ctx, (whole,), (a, b)))
+                elif (role == "subdimension" and r.dimension is not None and b - a < 200
+                      and (para := closest_subdimension(folded[a:b], r.dimension)) is not None
+                      and para.subdimension == r.subdimension):
+                    # a reworded name in the column of sub-dimensions: the row took it as the closest of its dimension
+                    out.extend(_mentions(ctx, (para,), (a, b), ctx.section_at(a), "table_column"))
     return out
 
 

@@ -30,7 +30,7 @@ import regex
 import yaml
 
 from papi_extract.context import DocContext
-from papi_extract.taxonomy import code_list, load_taxonomy
+from papi_extract.taxonomy import closest_subdimension, code_list, load_taxonomy
 from papi_extract.normalize import collapse_ws, fold, is_page_number
 
 DATA = Path(__file__).parent / "data"
@@ -828,6 +828,14 @@ class _Builder:
                 msub = getattr(m, "subdimension", None) if m is not None else None
                 self.col_sub = None
                 whole = column_dimension(name, self.match) if not msub and len(name) < 200 else None
+                if (not (msub and _strong(m, name)) and whole is None and dim is not None and len(name) < 200
+                        and name.strip()):
+                    # "Hiệu quả tương tác với chính quyền" in the column of sub-dimensions under dimension 3's group
+                    # row: the column says it is a sub-dimension, so a reworded name is the closest one of dimension 3
+                    para = closest_subdimension(fold(name), dim)
+                    if para is not None:
+                        sub = self.col_sub = para.subdimension
+                        m = msub = None
                 if whole is not None and (dim is None or dcol is None):
                     # "Chỉ số nội dung 1: Tham gia …" in the sub-dimension column: the row's dimension
                     dim, sub = whole

@@ -52,7 +52,7 @@ from papi_extract.normalize import collapse_ws, fold
 from papi_extract.pipeline import Stage
 from papi_extract.outline import ARROWS
 from papi_extract.tables import PERIOD_LABEL, Cell, Row, Table, find_tables, header_role
-from papi_extract.taxonomy import load_taxonomy
+from papi_extract.taxonomy import labelled_subdimension, labelled_subdimension_in, load_taxonomy
 
 DATA = Path(__file__).parent / "data"
 
@@ -2451,11 +2451,14 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
     sec = st.secs.get(sid) if sid else None
     if dimension is None and runin is not None:
         dimension, subdimension = runin[0], runin[1]
-    note = _note_indicator(st, full_body)
+    note = _note_indicator(st, full_body, dimension)
     if note is not None:
         dimension, subdimension = note  # the item's own word on its indicator outranks its section's
     if dimension is not None and subdimension is None and sec is not None and sec.kind == "tasks":
         subdimension = _runin_subdimension(st, full_body.text, dimension)
+    if dimension is not None and subdimension is None and (
+            named := labelled_subdimension_in(full_body.folded, dimension)) is not None:
+        subdimension = named.subdimension  # "Để cải thiện chỉ số thành phần Cơ hội tham gia, UBND các xã …"
     time_field = fields.get("deadline")
     if time_field and note is None and (paren := _closing_paren(time_field.folded)) is not None:
         # "…; thời gian: tháng 12/2023 (Chỉ số nội dung 2 - …)": the note closing the item closes its time field
@@ -2593,7 +2596,7 @@ def _note_cell_indicator(st: _Doc, cell: Joined) -> tuple[int, str | None] | Non
 
 
 
-def _note_indicator(st: _Doc, body: Joined) -> tuple[int, str | None] | None:
+def _note_indicator(st: _Doc, body: Joined, dimension: int | None = None) -> tuple[int, str | None] | None:
     """(dimension, sub-dimension) named by the parenthesis that closes an item and opens with an
     indicator's label ("… (Chỉ số nội dung 4 - Kiểm soát tham nhũng trong khu vực công, nội dung thành
     phần Công bằng trong tuyển dụng vào nhà nước)."): the plan tags each task with what it serves. A
@@ -2617,14 +2620,24 @@ def _note_indicator(st: _Doc, body: Joined) -> tuple[int, str | None] | None:
     assert st.api.search_indicators is not None  # else paren is None and we returned above
     found = [m for m in st.api.search_indicators(first) if getattr(m, "exact", False)]
     if not found:
-        return _note_code(f[k + 1 : close].split(";")[0])
+        coded = _note_code(f[k + 1 : close].split(";")[0])
+        if coded is None and dimension is not None:
+            # "(CSTP: Giấy phép xây dựng)" under dimension 5: a reworded name the note labels as a sub-dimension
+            para = labelled_subdimension(f[k + 1 : close].split(";")[0], dimension)
+            if para is not None:
+                return dimension, para.subdimension
+        return coded
     dim = int(found[0].dimension)
     sub = next((str(m.subdimension) for m in found if m.subdimension and int(m.dimension) == dim), None)
     return dim, sub
 
 
 # a note naming its indicator by number: "(tác động nội dung thành phần 2.3)", "(Chỉ số nội dung 6)" (folded)
-_NOTE_SUB_CODE = regex.compile(r"(?:noi\s{1,3}dung|chi\s{1,3}so)\s{1,3}thanh\s{1,3}phan\s{0,3}([1-8])\.([1-9])(?![\d.])")
+_NOTE_SUB_CODE = regex.compile(r"(?:(?:noi\s{1,3}dung|chi\s{1,3}so)\s{1,3}thanh\s{1,3}phan|cstp)\s{0,3}([1-8])\.([1-9])(?![\d.])")
+# "(chỉ số thành phần thứ nhất của nội dung 2)": the sub-dimension by its rank within its dimension
+_NOTE_SUB_ORDINAL = regex.compile(r"thanh\s{1,3}phan\s{1,3}thu\s{1,3}(nhat|hai|ba|tu|bon)\s{1,3}(?:cua|thuoc)\s{1,3}"
+                                  r"(?:chi\s{1,3}so\s{1,3})?(?:noi\s{1,3}dung\s{1,3})?([1-8])(?![\d.])")
+_ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4}
 _NOTE_DIM_CODE = regex.compile(r"chi\s{1,3}so(?:\s{1,3}noi\s{1,3}dung)?\s{0,3}([1-8])(?![\d.])")
 
 
@@ -2635,6 +2648,11 @@ def _note_code(f: str) -> tuple[int, str | None] | None:
         code = f"{m.group(1)}.{m.group(2)}"
         if load_taxonomy().subdimension(code) is not None:
             return int(m.group(1)), code
+    m = _NOTE_SUB_ORDINAL.search(f)
+    if m is not None:
+        code = f"{m.group(2)}.{_ORDINALS[m.group(1)]}"
+        if load_taxonomy().subdimension(code) is not None:
+            return int(m.group(2)), code
     m = _NOTE_DIM_CODE.search(f)
     return (int(m.group(1)), None) if m is not None else None
 

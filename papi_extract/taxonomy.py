@@ -77,6 +77,11 @@ class Fuzzy(_Model):
     max_words: int = Field(ge=1)
 
 
+class Paraphrase(_Model):
+    weak_words: tuple[str, ...] = ()
+    min_score: float = 2.0
+
+
 class Matching(_Model):
     prefixes: tuple[str, ...]
     connectors: tuple[str, ...]
@@ -84,6 +89,7 @@ class Matching(_Model):
     abbreviations: dict[str, str]
     synonyms: dict[str, tuple[str, ...]] = {}
     trailing: tuple[str, ...]
+    paraphrase: Paraphrase = Paraphrase()
     fuzzy: Fuzzy
 
 
@@ -184,6 +190,23 @@ class _Index:
         self.fuzzy_keys = [" ".join(k) for k in self.exact]
         self.fuzzy_entries = [self.exact[k] for k in self.exact]
         self.head_codes = _head_codes_pattern(m.prefixes, m.code_words, m.connectors)
+        # per dimension, each sub-dimension's two-syllable words (of its name and every alias), for paraphrases
+        self.weak_pairs = frozenset(tuple(self._words(w)) for w in m.paraphrase.weak_words)
+        self.min_paraphrase = m.paraphrase.min_score
+        self.sub_pairs: dict[int, list[tuple[_Entry, frozenset[tuple[str, ...]]]]] = {}
+        for key, entry in self.exact.items():
+            if entry.subdimension is None:
+                continue
+            pairs = frozenset(key[k : k + 2] for k in range(len(key) - 1))
+            subs = self.sub_pairs.setdefault(entry.dimension, [])
+            for n, (e, old) in enumerate(subs):
+                if e.subdimension == entry.subdimension:
+                    subs[n] = (e, old | pairs)
+                    break
+            else:
+                subs.append((_Entry(entry.dimension, entry.subdimension,
+                                    tax.subdimension(entry.subdimension).name  # type: ignore[union-attr]
+                                    ), pairs))
         self.total_cells = frozenset(self._words(c) for c in tax.total.cells)
         self.total_phrases = sorted((self._words(p) for p in tax.total.phrases), key=len, reverse=True)
 
@@ -426,6 +449,86 @@ def find_indicators_folded(folded: str) -> tuple[IndicatorMatch, ...]:
         if r is not None and (best is None or r[1] / 100 > best.score):
             best = _mk(ix.fuzzy_entries[r[2]], toks, 0, len(toks), round(r[1] / 100, 3), False)
     return (best,) if best else ()
+
+
+@lru_cache(maxsize=8192)
+def closest_subdimension(folded: str, dimension: int) -> IndicatorMatch | None:
+    """The sub-dimension of ``dimension`` that a name the plan labels as a sub-dimension paraphrases, or None.
+
+    Why: plans shorten and reword sub-dimension names ("Bầu cử trưởng ấp, trưởng khóm" for "Chất lượng bầu cử cơ
+    sở", "Hạ tầng căn bản", "Tiếp cận internet"); no alias list can hold them all, but once the plan says the name is
+    a sub-dimension and the dimension is known, four candidates at most remain. The one sharing the most two-syllable
+    words wins (a weak word, "người dân", counts half); a tie goes to the one whose word comes first in the name
+    (Vietnamese names open on their head: "Tri thức về tham gia" is 1.1, not 1.2). Only a clear winner counts."""
+    ix = _index()
+    toks = ix.strip(ix.tokens(folded))
+    words = [t[0] for t in toks]
+    if len(words) < 2 or len(words) > 24:
+        return None
+    pairs = [tuple(words[k : k + 2]) for k in range(len(words) - 1)]
+    ranked: list[tuple[float, int, _Entry]] = []
+    for entry, known in ix.sub_pairs.get(dimension, ()):
+        score = 0.0
+        first = len(pairs)
+        seen: set[tuple[str, ...]] = set()
+        for k, p in enumerate(pairs):
+            if p in known and p not in seen:
+                seen.add(p)
+                score += 1.0 if p in ix.weak_pairs else 2.0
+                first = min(first, k)
+        if score:
+            ranked.append((score, first, entry))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda r: (-r[0], r[1]))
+    score, first, entry = ranked[0]
+    if score < ix.min_paraphrase or (len(ranked) > 1 and ranked[1][0] == score and ranked[1][1] == first):
+        return None
+    return IndicatorMatch(dimension, entry.subdimension, entry.name, round(min(score / 10, 0.99), 3), False,
+                          toks[0][1], toks[-1][2])
+
+
+# a name labelled as a sub-dimension (folded): "Chỉ số thành phần "…"", "Nội dung thành phần: …", "CSTP - …"
+_SUB_LABEL = regex.compile(r"\s{0,4}(?P<label>(?:chi\s{1,3}so\s{1,3}(?:noi\s{1,3}dung\s{1,3})?|noi\s{1,3}dung\s{1,3})"
+                           r"thanh\s{1,3}phan|cstp)(?!\w)[\s:\-–\"“”']{0,6}(?=\w)")
+
+
+def labelled_subdimension(folded: str, dimension: int) -> IndicatorMatch | None:
+    """The sub-dimension of ``dimension`` that ``folded`` (a heading's title, a note, a cell) labels as one and names
+    in words of its own ("Chỉ số thành phần "Hạ tầng căn bản""), spanning the label and the name; else None."""
+    m = _SUB_LABEL.match(folded)
+    if m is None:
+        return None
+    found = closest_subdimension(folded[m.end():], dimension)
+    if found is None:
+        return None
+    end = len(folded.rstrip(" \t\"”'.:;,"))
+    return IndicatorMatch(found.dimension, found.subdimension, found.name, found.score, False, m.start("label"), end)
+
+
+_SUB_LABEL_ANY = regex.compile(r"(?<!\w)(?:chi\s{1,3}so\s{1,3}(?:noi\s{1,3}dung\s{1,3})?|noi\s{1,3}dung\s{1,3})thanh\s{1,3}phan"
+                               r"(?!\w)|(?<!\w)cstp(?!\w)")
+_LABELLED_NAME = regex.compile(r"[\s:\-–\"“”']{0,6}(?P<name>[^,;.()\n\"“”]{3,80})")
+
+
+def labelled_subdimension_in(folded: str, dimension: int) -> IndicatorMatch | None:
+    """A sub-dimension of ``dimension`` that a sentence names after a label of its own ("Để cải thiện chỉ số thành
+    phần Cơ hội tham gia, …", "… để nâng điểm chỉ số thành phần Hiệu quả tương tác với chính quyền."), by an alias or
+    as the closest reworded name; else None. The name runs to the next comma, stop or bracket."""
+    if "thanh phan" not in folded and "cstp" not in folded:
+        return None
+    for lm in _SUB_LABEL_ANY.finditer(folded):
+        nm = _LABELLED_NAME.match(folded, lm.end())
+        if nm is None:
+            continue
+        name = nm.group("name")
+        for m in search_indicators_folded(name):
+            if m.dimension == dimension and m.subdimension is not None and m.start == 0 + len(name) - len(name.lstrip()):
+                return m
+        found = closest_subdimension(name, dimension)
+        if found is not None:
+            return found
+    return None
 
 
 def match_indicator(text: str) -> IndicatorMatch | None:

@@ -446,3 +446,32 @@ def test_a_heading_naming_two_sub_dimensions_by_a_short_name() -> None:
     assert [(m.dimension, m.subdimension) for m in ctx.indicators] == [(2, "2.1"), (2, "2.4")]
     sec = next(s for s in ctx.sections if s.title.startswith("Tiếp cận"))
     assert (sec.dimension, sec.subdimension) == (2, "2.1")
+
+
+def test_a_reworded_sub_dimension_heading_under_its_dimension() -> None:
+    """ "2.1. Chỉ số thành phần "Cơ sở hạ tầng thiết yếu"" under dimension 6's heading: the heading says it is a
+    sub-dimension and its words are 6.3's; its running number "2.1" is no code. Its tasks take 6.3."""
+    from papi_extract.pipeline import parse_text
+
+    d = parse_text("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2022\n\n## III. NHIỆM VỤ\n\n"
+                   "### 2. Chỉ số nội dung 6 - Cung ứng dịch vụ công\n\n"
+                   "#### 2.1. Chỉ số thành phần \"Cơ sở hạ tầng thiết yếu\"\n\n"
+                   "- Sở Giao thông vận tải nâng cấp các tuyến đường huyện.\n\n"
+                   "#### 2.2. Chỉ số thành phần \"Giáo dục tiểu học\"\n\n"
+                   "- Sở Giáo dục và Đào tạo bố trí đủ giáo viên tiểu học.\n", fmt="markdown")
+    assert [(m.dimension, m.subdimension, m.raw) for m in d.indicators if m.subdimension] == [
+        (6, "6.3", 'Chỉ số thành phần "Cơ sở hạ tầng thiết yếu"'), (6, "6.2", 'Chỉ số thành phần "Giáo dục tiểu học"')]
+    assert [(t.dimension, t.subdimension) for t in d.tasks] == [(6, "6.3"), (6, "6.2")]
+
+
+def test_a_reworded_name_in_a_task_tables_sub_dimension_column() -> None:
+    from papi_extract.pipeline import parse_text
+
+    d = parse_text("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2024\n\nII. NHIỆM VỤ\n\n"
+                   "| STT | Nhiệm vụ | Chỉ số thành phần | Chủ trì | Thời gian |\n|---|---|---|---|---|\n"
+                   "| I | Cung ứng dịch vụ công | | | |\n"
+                   "| 1 | Sửa chữa đường giao thông nông thôn | Hạ tầng thiết yếu | Công chức Địa chính - Xây dựng | Quý III/2024 |\n"
+                   "| 2 | Phổ cập bơi cho học sinh | Giáo dục tiểu học | Trường Tiểu học xã | Quý II/2024 |\n", fmt="markdown")
+    assert [(t.dimension, t.subdimension) for t in d.tasks] == [(6, "6.3"), (6, "6.2")]
+    assert {(m.subdimension, m.raw) for m in d.indicators if m.subdimension} == {
+        ("6.3", "Hạ tầng thiết yếu"), ("6.2", "Giáo dục tiểu học")}

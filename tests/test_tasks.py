@@ -3019,3 +3019,14 @@ def test_the_sections_intro_time_frames_items_under_a_header_that_states_none() 
             "- Kiểm tra việc công khai tại 03 xã, hoàn thành trong quý III/2025.\n")
     doc = parse_text(text)
     assert [[str(d.end) for d in t.deadlines] for t in doc.tasks] == [["2025-12-31"], ["2025-09-30"]]
+
+
+def test_sub_dimension_notes_abbreviated_ordinal_and_reworded() -> None:
+    """ "(CSTP 6.2)", "(chỉ số thành phần thứ ba của nội dung 6)", "(CSTP: Cơ sở hạ tầng thiết yếu)" and a sub-dimension
+    named after its label inside the sentence each tag their task; the dimension is the section's."""
+    d = parse_text("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2023\n\nII. NHIỆM VỤ\n6. Cung ứng dịch vụ công\n"
+                   "- Phòng Giáo dục và Đào tạo bố trí giáo viên tiếng Anh cho các trường (CSTP 6.2).\n"
+                   "- Phòng Kinh tế và Hạ tầng sửa chữa cầu treo (chỉ số thành phần thứ ba của nội dung 6).\n"
+                   "- Phòng Kinh tế và Hạ tầng lắp đặt đèn chiếu sáng (CSTP: Cơ sở hạ tầng thiết yếu).\n"
+                   "- Nhằm nâng điểm chỉ số thành phần Y tế công lập, Trung tâm Y tế huyện tăng ca khám bệnh.\n")
+    assert [(t.dimension, t.subdimension) for t in d.tasks] == [(6, "6.2"), (6, "6.3"), (6, "6.3"), (6, "6.1")]

@@ -312,3 +312,37 @@ def test_reform_of_administrative_procedures_names_dimension_5() -> None:
 
     assert [(m.dimension, m.subdimension) for m in find_indicators("Đẩy mạnh cải cách thủ tục hành chính")] == [(5, None)]
     assert [(m.dimension, m.subdimension) for m in find_indicators("3. Cải cách thủ tục hành chính công")] == [(5, None)]
+
+
+@pytest.mark.parametrize(("name", "dimension", "code"), [
+    ("Hiểu biết của công dân về quyền tham gia", 1, "1.1"),  # "công dân" as in "Tri thức công dân"
+    ("Bầu cử trưởng thôn, tổ trưởng tổ dân phố", 1, "1.3"),
+    ("Cơ sở hạ tầng thiết yếu", 6, "6.3"),
+    ("Giáo dục tiểu học", 6, "6.2"),
+    ("Chất lượng không khí tại khu dân cư", 7, "7.2"),
+    ("Phản hồi qua cổng thông tin điện tử", 8, "8.3"),  # "qua cổng" as 8.3's, not only "cổng thông tin" as 8.1's
+    ("Thủ tục chứng thực", 5, "5.1"),  # "thủ tục" is in most of dimension 5's names: it counts for less
+])
+def test_a_reworded_sub_dimension_name_is_the_closest_of_its_dimension(name: str, dimension: int, code: str) -> None:
+    found = taxonomy.closest_subdimension(taxonomy.fold(name), dimension)
+    assert found is not None and found.subdimension == code and not found.exact
+
+
+@pytest.mark.parametrize(("name", "dimension"), [
+    ("Nâng cao chất lượng hoạt động", 1),  # only "chất lượng", a weak word ("Chất lượng bầu cử", 7.2, 7.3)
+    ("Giáo dục tiểu học", 5),  # a name of another dimension's sub-dimension: only the given dimension's count
+    ("Người dân", 3),  # a weak word alone is too little
+])
+def test_a_name_close_to_no_sub_dimension_of_its_dimension_is_none(name: str, dimension: int) -> None:
+    assert taxonomy.closest_subdimension(taxonomy.fold(name), dimension) is None
+
+
+def test_a_sub_dimension_named_after_its_label_in_a_sentence() -> None:
+    f = taxonomy.fold("Nhằm nâng điểm chỉ số thành phần Giáo dục tiểu học, Phòng Giáo dục và Đào tạo bố trí giáo viên.")
+    found = taxonomy.labelled_subdimension_in(f, 6)
+    assert found is not None and found.subdimension == "6.2"
+    # the label is needed: the same words in a sentence without it name nothing
+    assert taxonomy.labelled_subdimension_in(taxonomy.fold("Phòng Giáo dục bố trí giáo viên tiểu học."), 6) is None
+    f = taxonomy.fold("Rà soát hồ sơ cấp phép (CSTP: Cấp phép xây dựng nhà ở riêng lẻ).")
+    found = taxonomy.labelled_subdimension_in(f, 5)
+    assert found is not None and found.subdimension == "5.2"
