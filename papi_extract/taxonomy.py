@@ -365,6 +365,21 @@ def _head_codes(ix: _Index, folded: str) -> tuple[IndicatorMatch, ...]:
     return tuple(out)
 
 
+def _title_after_connector(ix: _Index, toks: list[_Tok], hits: list[tuple[int, int, _Entry]]
+                           ) -> tuple[int, int, _Entry] | None:
+    """A dimension's short title ("dịch vụ công", "giải trình") closing a heading after a connector, the part before
+    it an exact name of another dimension: the heading names both. The short title alone names a dimension only as a
+    whole heading; after "và" and a full name it is the second name of a pair, not a word of a sentence."""
+    last = hits[-1]
+    c = last[1]
+    if c >= len(toks) - 1 or toks[c][0] not in ix.connectors or any(i > c for i, _, _ in hits):
+        return None
+    entry = ix.titles.get(tuple(t[0] for t in toks[c + 1 :]))
+    if entry is None or entry.dimension in {e.dimension for _, _, e in hits}:
+        return None
+    return (c + 1, len(toks), entry)
+
+
 @lru_cache(maxsize=1)
 def _index() -> _Index:
     return _Index(load_taxonomy())
@@ -419,6 +434,8 @@ def find_indicators_folded(folded: str) -> tuple[IndicatorMatch, ...]:
         if e is not None:
             return (_mk(e, toks, 0, len(toks), 1.0, True),)
         hits = ix.scan(toks)
+        if hits and (tail := _title_after_connector(ix, toks, hits)) is not None:
+            hits = [*hits, tail]  # "Thủ tục hành chính và dịch vụ công": dimension 5, and 6 by its short title
         if hits:
             covered = [False] * len(toks)
             for i, j, _ in hits:

@@ -346,3 +346,14 @@ def test_a_sub_dimension_named_after_its_label_in_a_sentence() -> None:
     f = taxonomy.fold("Rà soát hồ sơ cấp phép (CSTP: Cấp phép xây dựng nhà ở riêng lẻ).")
     found = taxonomy.labelled_subdimension_in(f, 5)
     assert found is not None and found.subdimension == "5.2"
+
+
+@pytest.mark.parametrize(("heading", "codes"), [
+    ("Kiểm soát tham nhũng và giải trình", [4, 3]),  # "giải trình", dimension 3's short title, after "và"
+    ("Về thủ tục hành chính công và dịch vụ công", [5, 6]),
+    ("Sự tham gia của người dân và trách nhiệm giải trình", [1, 3]),
+    # the short title must be the whole rest: "dịch vụ công trực tuyến" is the online services of dimension 8's talk
+    ("Thủ tục hành chính và dịch vụ công trực tuyến", []),
+])
+def test_a_short_title_after_and_closes_a_heading_naming_two_dimensions(heading: str, codes: list[int]) -> None:
+    assert [m.dimension for m in find_indicators(heading)] == codes
