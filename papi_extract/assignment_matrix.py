@@ -17,14 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import regex
-import yaml
 
+from papi_extract.data_files import data_file
 from papi_extract.tables import row_cells
 
-DATA = Path(__file__).parent / "data"
 
 # The most task numbers one range may stand for ("8.1 - 8.3"): a wider one is a misreading.
 _MAX_RANGE = 40
@@ -67,7 +65,7 @@ def _words(phrases: list[str]) -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
-    raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))["assignment_by_number"]
+    raw = data_file("tasks.yaml")["assignment_by_number"]
     phrases = tuple(regex.compile(r"\s{1,3}".join(regex.escape(w) for w in str(p).split()))
                     for p in sorted(set(raw["lead"] + raw["support"])))
     return _Vocab({"lead": _words(raw["lead"]), "support": _words(raw["support"])}, _words(raw["number_words"]),

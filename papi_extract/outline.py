@@ -14,17 +14,15 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import regex
-import yaml
 
+from papi_extract.data_files import data_file
 from papi_extract.context import Block, DocContext
 from papi_extract.models import Section
 from papi_extract.normalize import LineInfo, collapse_ws, fold, is_page_number, line_end_words, margin_cut
 from papi_extract.tables import bar_table_regions, spaced_cell_table_regions
 
-DATA = Path(__file__).parent / "data"
 
 # Label shapes. All linear: anchored, bounded repeats, no nested quantifiers.
 _LEAD_BULLET = r"(?:[-–—•]\s{0,3})?"
@@ -70,7 +68,7 @@ class OutlineVocab:
 
 @lru_cache(maxsize=1)
 def vocab() -> OutlineVocab:
-    raw = yaml.safe_load((DATA / "outline.yaml").read_text(encoding="utf-8"))
+    raw = data_file("outline.yaml")
     return OutlineVocab(
         doc_type_lines=frozenset(raw["doc_type_lines"]),
         section_kinds=tuple((k, tuple(v)) for k, v in raw["section_kinds"].items()),
@@ -1115,7 +1113,7 @@ def _shape_level(shape: str, label: str) -> int:
 @lru_cache(maxsize=1)
 def _word_label_re() -> regex.Pattern[str]:
     """"<word> N: <title>" on a folded line (word_labels in outline.yaml, longest first)."""
-    raw = yaml.safe_load((DATA / "outline.yaml").read_text(encoding="utf-8"))["word_labels"]
+    raw = data_file("outline.yaml")["word_labels"]
     words = "|".join(regex.escape(w).replace("\\ ", r"\s{1,3}") for w in sorted(raw, key=len, reverse=True))
     return regex.compile(rf"^[ \t]{{0,8}}(?P<word>{words})[ \t]{{1,3}}(?P<label>\d{{1,2}})[ \t]{{0,2}}[:.)\-–][ \t]{{0,3}}(?=\S)")
 

@@ -37,13 +37,12 @@ from __future__ import annotations
 
 import itertools
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 
-DATA = Path(__file__).parent / "data"
+from papi_extract.data_files import data_file
+
 _HEAD_WORDS = ("STT ", "TT ", "Số TT ")
 _HEAD_MAX_EXTRA = 6  # short lines under the header line that may hold its wrapped rest
 _HEAD_EXTRA_LEN = 40
@@ -69,7 +68,7 @@ _SUBGROUP = regex.compile(r"^([a-hđ])[.)]?[ \t]{1,3}(\p{Lu}[^\n]{2,100})$")
 @lru_cache(maxsize=1)
 def _tasks_data() -> dict[str, Any]:
     """tasks.yaml, read once for the vocabularies of this module."""
-    data: dict[str, Any] = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = data_file("tasks.yaml")
     return data
 
 

@@ -23,17 +23,15 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 
+from papi_extract.data_files import data_file
 from papi_extract.context import DocContext
 from papi_extract.taxonomy import closest_subdimension, code_list, load_taxonomy
 from papi_extract.normalize import collapse_ws, fold, is_page_number
 
-DATA = Path(__file__).parent / "data"
 
 ROLES = ("number", "text", "lead", "support", "directing", "output", "deadline", "group", "note")
 
@@ -71,7 +69,7 @@ class TableVocab:
 
 @lru_cache(maxsize=1)
 def vocab() -> TableVocab:
-    raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))
+    raw = data_file("tasks.yaml")
     pairs = [(str(p), role) for role, phrases in raw["table_headers"].items() for p in phrases]
     pairs.sort(key=lambda x: -len(x[0]))
     marks = {str(m): role for role, ms in (raw.get("assignment_marks") or {}).items() for m in ms}
@@ -1048,7 +1046,7 @@ class _DittoVocab:
 
 @lru_cache(maxsize=1)
 def _ditto_vocab() -> _DittoVocab:
-    raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))
+    raw = data_file("tasks.yaml")
     note = raw["empty_means_above"]
     return _DittoVocab(frozenset(str(w) for w in raw["ditto_cells"]),
                        tuple(str(w) for w in note["empty"]), tuple(str(w) for w in note["above"]))
@@ -1775,8 +1773,8 @@ def _unaligned(texts: list[str], first: int, last: int, starts: list[int]) -> bo
 def _cell_endings() -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
     """(words after which a cell's text goes on, agency heads that need a name after them, place
     words, complete department names) for deciding which cells an OCR'd row's wrapped line continues."""
-    raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))["ordered_cells"]
-    names = yaml.safe_load((DATA / "agencies.yaml").read_text(encoding="utf-8"))["names"]
+    raw = data_file("tasks.yaml")["ordered_cells"]
+    names = data_file("agencies.yaml")["names"]
     return (frozenset(fold(w) for w in raw["open_words"]), frozenset(fold(w) for w in raw["open_heads"]),
             frozenset(fold(w) for w in raw["place_words"]), tuple(sorted({fold(n) for n in names}, key=len, reverse=True)))
 
@@ -2028,7 +2026,7 @@ _COLUMN_SLACK = 3  # a piece starting this close to a column start is in that co
 @lru_cache(maxsize=1)
 def _score_column_words() -> regex.Pattern[str]:
     """The words of a score table's value columns ("Điểm", "Xếp hạng", "Chênh lệch"), from scores.yaml."""
-    raw = yaml.safe_load((DATA / "scores.yaml").read_text(encoding="utf-8"))["table_header"]
+    raw = data_file("scores.yaml")["table_header"]
     words = sorted({fold(w) for k in ("score", "rank", "change") for w in raw[k]}, key=len, reverse=True)
     return regex.compile(r"(?<![\w])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\w])")
 

@@ -38,12 +38,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, cast
 
 import regex
-import yaml
 
+from papi_extract.data_files import data_file
 from papi_extract.assignment_matrix import find_assignments
 from papi_extract.context import Block, DocContext
 from papi_extract.models import Agency, Deadline, DeadlineKind, Period, Section, Task
@@ -54,7 +53,6 @@ from papi_extract.outline import ARROWS
 from papi_extract.tables import PERIOD_LABEL, Cell, Row, Table, find_tables, header_role
 from papi_extract.taxonomy import labelled_subdimension, labelled_subdimension_in, load_taxonomy
 
-DATA = Path(__file__).parent / "data"
 
 TASK_KINDS = frozenset({"tasks", "organization", "appendix"})
 _TERMINAL = ".;:!?…"
@@ -235,7 +233,7 @@ class Vocab:
 
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
-    raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))
+    raw = data_file("tasks.yaml")
     alts: list[str] = []
     for role, cues in raw["block_cues"].items():
         long_ = _alternation(cues.get("long") or [])
@@ -644,7 +642,7 @@ class _InlineMarks:
 
 @lru_cache(maxsize=1)
 def _inline_marks() -> _InlineMarks:
-    raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))["inline_ordinals"]
+    raw = data_file("tasks.yaml")["inline_ordinals"]
     ordinal = {" ".join(str(w).lower().split()): int(n) for n, words in raw.items() for w in words}
     words = "|".join(regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(ordinal, key=lambda w: (-len(w), w)))
     # (an ordinal's words need their comma: "thời gian: thứ Ba hằng tuần" is a weekday, not a list)
@@ -719,7 +717,7 @@ class _Chains:
 
 @lru_cache(maxsize=1)
 def _chains() -> _Chains:
-    raw = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))
+    raw = data_file("tasks.yaml")
     c = raw["clause_chains"]
     connector = regex.compile(
         r"(?:;\s{0,3}(?:" + _alternation(c["after_semicolon"]) + r")|,\s{0,3}(?:" + _alternation(c["after_comma"])
@@ -1647,7 +1645,7 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
 
 @lru_cache(maxsize=1)
 def _narrative_rx() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    n = yaml.safe_load((DATA / "tasks.yaml").read_text(encoding="utf-8"))["narrative"]
+    n = data_file("tasks.yaml")["narrative"]
     return (regex.compile(r"(?<!\w)(?:" + _alternation(n["verbs"]) + r")(?!\w)"),
             regex.compile(r"^\s{0,4}(?:" + _alternation(n["openings"]) + r")(?!\w)"),
             regex.compile(r"(?<!\w)(?:" + _alternation(n["announcements"]) + r")\s{0,3}\.\s{0,3}$"))
