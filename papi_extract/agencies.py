@@ -388,12 +388,17 @@ class _Start:
     leader: bool  # "Chủ tịch", "Thủ trưởng" ... before it
 
 
+# "Văn phòng - Thống kê", "Tài chính - Kế toán": a commune post's two-part title, the dash between capitalised words
+_DASHED_TITLE = regex.compile(r"[-–][ \t]{1,2}\p{Lu}")
+
+
 def _name_follows(text: str, low: str, after: int) -> bool:
     """Evidence that a name follows a head noun that is also an ordinary word."""
     v = _vocab()
     return (
         _upper_at(text, after)
         or (after < len(low) and low[after] == ":")
+        or _DASHED_TITLE.match(text, after) is not None
         or _locality_run(low, after) > after
         or bool(v.qualifier.match(low, after))
         or bool(v.family.match(low, after))
@@ -464,7 +469,9 @@ def _agency_start(text: str, low: str, i: int, *, allow_bare_family: bool = True
     after = _skip_ws(low, hm.end())
     if head in v.weak_heads and not (plural or leader) and not _name_follows(text, low, after):
         return None
-    return _Start(begin, j, hm.end(), head, v.head_kind.get(head, "other"), False, plural, leader)
+    # "Văn phòng - Thống kê", "Tài chính - Kế toán": a commune post named by its two-part title, no office
+    kind = "other" if _DASHED_TITLE.match(text, after) is not None else v.head_kind.get(head, "other")
+    return _Start(begin, j, hm.end(), head, kind, False, plural, leader)
 
 
 def _locality_run(low: str, i: int) -> int:
@@ -667,7 +674,8 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
         shared = state["shared"]
         it = cur[-1]
         if shared is not None:
-            if kind == "," and (st is None or (st.family and not st.plural)):
+            if kind == "," and (st is None or (st.family and not st.plural)
+                                or _DASHED_TITLE.match(text, _skip_ws(low, st.end)) is not None):
                 distributed(s1, seg_end, f"{shared} {text[s1:seg_end].strip()}")
                 state["shared"] = shared
                 continue
@@ -706,7 +714,10 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
                 state["unit_head"] = head
                 continue
         lead_head = state.get("lead_head")
-        if lead_head is not None and st is None and kind == "," and _specialisation(text, low, j, seg_end):
+        if (lead_head is not None and kind == "," and _specialisation(text, low, j, seg_end)
+                and (st is None or _DASHED_TITLE.match(text, _skip_ws(low, st.end)) is not None)):
+            # ("Công chức Tư pháp - Hộ tịch, Văn phòng - Thống kê": the second post, a head word of its own, is
+            # still the first one's "Công chức")
             distributed(s1, seg_end, f"{lead_head} {text[j:seg_end].strip()}")
             cur[-1].prefix = str(lead_head)
             state["lead_head"] = lead_head

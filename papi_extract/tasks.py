@@ -1515,6 +1515,25 @@ def _assigns_above(v: Any, f: str) -> bool:
     return m is not None and bool(f[: m.start()].strip(" -+*"))  # a subject before it ("Chủ trì, …" is a task)
 
 
+@lru_cache(maxsize=1)
+def _back_count() -> tuple[regex.Pattern[str], dict[str, int]]:
+    raw = data_file("tasks.yaml")["back_reference_counts"]
+    numbers = {str(k): int(v) for k, v in raw["numbers"].items()}
+    rx = regex.compile(r"(?<!\w)(?P<n>\d{1,2}|" + _alternation(list(numbers)) + r")\s{1,3}(?:"
+                       + _alternation(raw["nouns"]) + r")\s{1,3}(?:neu\s{1,3})?tren(?!\w)")
+    return rx, numbers
+
+
+def _counted_back(f: str) -> int | None:
+    """How many items above a back reference names ("hai nội dung trên", "02 nhiệm vụ trên"), or None."""
+    rx, numbers = _back_count()
+    m = rx.search(f)
+    if m is None:
+        return None
+    n = m.group("n")
+    return int(n) if n.isdigit() else numbers[n]
+
+
 def _back_assignments(st: _Doc, items: list[_Item]) -> None:
     """A paragraph right after list items that assigns them ("Giao Thanh tra huyện chủ trì, phối hợp với … thực
     hiện các nội dung trên, hoàn thành trong quý III/2019."): no task of its own, its lead, partners and time
@@ -1541,6 +1560,9 @@ def _back_assignments(st: _Doc, items: list[_Item]) -> None:
             k -= 1
         if not above:
             continue
+        count = _counted_back(f)
+        if count is not None and 0 < count < len(above):
+            above = above[:count]  # "… thực hiện hai nội dung trên": the two nearest items, not the list before them
         it.kind = "skip"
         for t in above:
             t.back = it

@@ -1021,6 +1021,15 @@ def test_a_service_centre_whose_name_goes_on_in_lower_case() -> None:
       "Phòng Văn hóa và Thông tin cấp phép hoạt động quảng cáo theo quy định.",
       "UBND cấp xã niêm yết thủ tục hành chính tại trụ sở."],
      [["Chi nhánh Văn phòng Đăng ký đất đai huyện"], ["Phòng Văn hóa và Thông tin"], ["UBND cấp xã"]]),
+    # any "cấp" not before a level grants ("cấp căn cước"); "cấp trên", "cấp phường" are levels
+    (["Công an huyện cấp căn cước công dân lưu động tại các ấp.",
+      "Cơ quan cấp trên hướng dẫn nghiệp vụ cho công chức xã.",
+      "UBND cấp phường niêm yết thủ tục hành chính tại trụ sở."],
+     [["Công an huyện"], ["Cơ quan cấp trên"], ["UBND cấp phường"]]),
+    # a commune post named by its two-part title alone, its head word "Văn phòng" before a dash
+    (["Văn phòng - Thống kê xã tổng hợp ý kiến của người dân gửi UBND xã.",
+      "Văn phòng – Thống kê thị trấn tiếp nhận phản ánh qua hộp thư góp ý."],
+     [["Văn phòng - Thống kê xã"], ["Văn phòng – Thống kê thị trấn"]]),
     # the Youth Union's committees named by their level
     (["Thị đoàn thành lập tổ thanh niên hỗ trợ người dân nộp hồ sơ trực tuyến.",
       "Phường đoàn phối hợp với công chức Tư pháp - Hộ tịch tuyên truyền pháp luật."],
@@ -1041,3 +1050,12 @@ def test_a_partner_named_before_lay_y_kien_ends_there() -> None:
                      "- Rà soát quỹ đất công; phối hợp với Trung tâm Phát triển quỹ đất huyện lấy ý kiến người dân "
                      "nơi có đất bị thu hồi.\n")
     assert [a.raw for a in doc.tasks[0].support] == ["Trung tâm Phát triển quỹ đất huyện"]
+
+
+def test_a_shared_post_head_reaches_a_two_part_title_after_the_comma() -> None:
+    """ "Công chức Địa chính - Nông nghiệp, Văn phòng - Thống kê": the second post is still "Công chức", though
+    "Văn phòng - Thống kê" alone now starts a name."""
+    got = [a.name for a in split_agencies("Công chức Địa chính - Nông nghiệp, Văn phòng - Thống kê", 0)]
+    assert got == ["Công chức Địa chính - Nông nghiệp", "Công chức Văn phòng - Thống kê"]
+    got = [a.name for a in split_agencies("Các công chức: Tư pháp - Hộ tịch, Văn phòng - Thống kê", 0)]
+    assert got == ["Công chức Tư pháp - Hộ tịch", "Công chức Văn phòng - Thống kê"]

@@ -3030,3 +3030,15 @@ def test_sub_dimension_notes_abbreviated_ordinal_and_reworded() -> None:
                    "- Phòng Kinh tế và Hạ tầng lắp đặt đèn chiếu sáng (CSTP: Cơ sở hạ tầng thiết yếu).\n"
                    "- Nhằm nâng điểm chỉ số thành phần Y tế công lập, Trung tâm Y tế huyện tăng ca khám bệnh.\n")
     assert [(t.dimension, t.subdimension) for t in d.tasks] == [(6, "6.2"), (6, "6.3"), (6, "6.3"), (6, "6.1")]
+
+
+def test_a_counted_back_reference_assigns_only_that_many_items_above() -> None:
+    """ "Giao X chủ trì thực hiện 02 nhiệm vụ trên": the assignment serves the two nearest items, not the one before."""
+    d = parse_text("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2024\n\nII. NHIỆM VỤ\n1. Thủ tục hành chính công\n"
+                   "- Công an xã cấp căn cước cho người dân đúng hẹn.\n"
+                   "- Rà soát, niêm yết đầy đủ thủ tục hành chính tại Bộ phận Một cửa.\n"
+                   "- Bố trí công chức hướng dẫn người dân nộp hồ sơ trực tuyến.\n\n"
+                   "Giao Văn phòng - Thống kê xã chủ trì thực hiện 02 nhiệm vụ trên, hoàn thành trong tháng 6/2024.\n")
+    got = [([a.name for a in t.lead], [str(x.end) for x in t.deadlines]) for t in d.tasks]
+    assert got[0] == (["Công an xã"], [])
+    assert got[1:] == [(["Văn phòng - Thống kê xã"], ["2024-06-30"])] * 2
