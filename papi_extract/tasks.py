@@ -51,7 +51,7 @@ from papi_extract.normalize import collapse_ws, fold
 from papi_extract.pipeline import Stage
 from papi_extract.outline import ARROWS
 from papi_extract.tables import PERIOD_LABEL, Cell, Row, Table, find_tables, header_role
-from papi_extract.taxonomy import labelled_subdimension, labelled_subdimension_in, load_taxonomy
+from papi_extract.taxonomy import labelled_subdimension, labelled_subdimension_in, load_taxonomy, title_indicator
 
 
 TASK_KINDS = frozenset({"tasks", "organization", "appendix"})
@@ -909,6 +909,9 @@ class _Doc:
         # section-level agency lines: scope section id -> role -> list of lines
         self.blocks_of: dict[str, dict[str, list[_AgencyLine]]] = {}
         self.has_task_sections = any(s.kind in ("tasks", "organization") for s in ctx.sections)
+        # the one indicator the title makes the plan's subject ("Nâng cao chỉ số Quản trị môi trường …"), if any
+        ti = title_indicator(ctx.title) if ctx.title else None
+        self.title_dim: tuple[int, str | None] | None = (ti.dimension, ti.subdimension) if ti is not None else None
         self.heading_group: dict[str, list[Agency]] = {}
         # a section's own dimension (its heading names it); the indicators stage also copies a
         # parent's dimension down to every child, which must not hide a logical container
@@ -984,6 +987,15 @@ class _Doc:
             if own is not None:
                 return own
         return None, None
+
+    def plan_dimension(self, sid: str | None, found: tuple[int | None, str | None]) -> tuple[int | None, str | None]:
+        """``found``, or, when it names no dimension, the title's indicator for a task under a tasks section: a plan
+        about one dimension writes its tasks under topics of its own. Organization tasks stay without."""
+        if found[0] is not None or self.title_dim is None:
+            return found
+        if not any(s.kind == "tasks" for s in self.ancestors(sid)):
+            return found
+        return self.title_dim
 
     def own_dimension(self, sid: str) -> bool:
         """The section's own heading names a PAPI dimension (it is an indicator heading)."""
@@ -2471,6 +2483,7 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
     sec = st.secs.get(sid) if sid else None
     if dimension is None and runin is not None:
         dimension, subdimension = runin[0], runin[1]
+    dimension, subdimension = st.plan_dimension(dim_sid, (dimension, subdimension))
     note = _note_indicator(st, full_body, dimension)
     if note is not None:
         dimension, subdimension = note  # the item's own word on its indicator outranks its section's
@@ -2913,7 +2926,8 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | Non
         dimension, subdimension = r.dimension, r.subdimension
     else:
         dimension, subdimension = st.dimension_of(sid)
-    note = _note_indicator(st, j) if ")" in j.text[-4:] else None
+    dimension, subdimension = st.plan_dimension(sid, (dimension, subdimension))
+    note = _note_indicator(st, j, dimension) if ")" in j.text[-4:] else None
     if note is not None:
         dimension, subdimension = note  # "… (nội dung thành phần: Tri thức công dân)": the row's own word
     elif (not r.grouped or r.dimension is None) and (nc := joined("note")) is not None \

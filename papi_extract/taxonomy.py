@@ -548,6 +548,35 @@ def labelled_subdimension_in(folded: str, dimension: int) -> IndicatorMatch | No
     return None
 
 
+# the plan's subject named in its title: "(Kế hoạch) nâng cao / cải thiện (chỉ số (nội dung|thành phần)) <name>"
+_TITLE_SUBJECT = regex.compile(r"^\s{0,4}(?:ke\s{1,3}hoach\s{1,3})?(?:(?:nang\s{1,3}cao|cai\s{1,3}thien|day\s{1,3}manh|"
+                               r"tang\s{1,3}cuong|nang\s{1,3}diem)\s{1,3})(?P<label>(?:chi\s{1,3}so|noi\s{1,3}dung)"
+                               r"(?:\s{1,3}(?:noi\s{1,3}dung|thanh\s{1,3}phan))?\s{1,3})?")
+
+
+def title_indicator(title: str) -> IndicatorMatch | None:
+    """The one PAPI indicator a plan's title makes its subject ("Nâng cao chỉ số nội dung Kiểm soát tham nhũng trong
+    khu vực công thuộc Chỉ số PAPI …", "Cải thiện chỉ số thành phần An ninh, trật tự …"), else None.
+
+    Why: a plan about one dimension writes its tasks under topic headings of its own ("1. Công tác tuyên truyền");
+    its title says what they all serve. The name must open the title's subject, right after the verb (and the
+    indicator's label), and the title must name no other indicator: "Nâng cao Chỉ số PAPI và chất lượng cung ứng
+    dịch vụ công" is a PAPI plan, not one about dimension 6."""
+    f = fold(title)
+    m = _TITLE_SUBJECT.match(f)
+    if m is None:
+        return None
+    found = search_indicators_folded(f)
+    opens = m.start("label") if m.group("label") else m.end()
+    if not found or not opens <= found[0].start <= m.end():  # ("Chỉ số Quản trị môi trường" is itself an alias)
+        return None
+    first = found[0]
+    if any(x.dimension != first.dimension or (x.subdimension and x.subdimension != first.subdimension)
+           for x in found[1:]):
+        return None
+    return first
+
+
 def match_indicator(text: str) -> IndicatorMatch | None:
     """The dimension/sub-dimension ``text`` (a heading, a table cell, a subject) names, or None.
 

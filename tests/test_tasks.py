@@ -3042,3 +3042,27 @@ def test_a_counted_back_reference_assigns_only_that_many_items_above() -> None:
     got = [([a.name for a in t.lead], [str(x.end) for x in t.deadlines]) for t in d.tasks]
     assert got[0] == (["Công an xã"], [])
     assert got[1:] == [(["Văn phòng - Thống kê xã"], ["2024-06-30"])] * 2
+
+
+def test_a_plan_about_one_dimension_gives_it_to_the_tasks_under_topic_headings() -> None:
+    """The title makes one indicator the plan's subject ("Cải thiện chỉ số nội dung Thủ tục hành chính công"): tasks
+    under topic headings of the tasks section serve it; the organization section's duties do not."""
+    d = parse_text("ỦY BAN NHÂN DÂN HUYỆN MƯỜNG TÈ\n\nKẾ HOẠCH\nCải thiện chỉ số nội dung Thủ tục hành chính công "
+                   "năm 2023\n\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Công tác tuyên truyền\n"
+                   "- Phòng Văn hóa và Thông tin phát tờ rơi hướng dẫn nộp hồ sơ trực tuyến.\n"
+                   "2. Hạ tầng và nhân lực\n- Phòng Nội vụ bố trí đủ công chức tại Bộ phận Một cửa.\n"
+                   "III. TỔ CHỨC THỰC HIỆN\n1. Phòng Nội vụ tổng hợp, báo cáo kết quả thực hiện Kế hoạch.\n")
+    assert [(t.dimension, t.subdimension) for t in d.tasks] == [(5, None), (5, None), (None, None)]
+
+
+@pytest.mark.parametrize(("title", "code"), [
+    ("Nâng cao chỉ số thành phần Giáo dục tiểu học công lập năm 2024", (6, "6.2")),
+    ("Kế hoạch đẩy mạnh Quản trị điện tử trên địa bàn thị xã", (8, None)),
+    ("Nâng cao Chỉ số PAPI và chất lượng cung ứng dịch vụ công", None),  # a PAPI plan: the name is no subject
+    ("Cải thiện chỉ số Công khai, minh bạch và Trách nhiệm giải trình", None),  # two indicators: no one subject
+])
+def test_the_title_indicator_is_one_name_opening_the_plans_subject(title: str, code: tuple | None) -> None:
+    from papi_extract.taxonomy import title_indicator
+
+    m = title_indicator(title)
+    assert (None if m is None else (m.dimension, m.subdimension)) == code
