@@ -2338,6 +2338,11 @@ def extract_scores(ctx: DocContext) -> None:
             fact.kind, fact.year = "target", plan_year
         if fact.year is None and fact.kind == "target":
             fact.year = plan_year
+        if (fact.kind == "actual" and fact.year is not None and ctx.issued_year is not None
+                and fact.year >= ctx.issued_year and not fact.year_fixed and fact.base_value is None):
+            # "góp phần để Chỉ số PAPI của tỉnh năm 2022 đạt từ 42,50 điểm trở lên" in a plan of 2022: a survey's
+            # results come out the next spring, so a figure for the plan's own year or later is what it aims at
+            fact.kind = "target"
     # value/rank match against records whose year is known (a table cell restated in prose)
     if any(f.year is None for f in prose.facts):
         known: dict[tuple[int | None, str | None, str], list[Fact]] = {}

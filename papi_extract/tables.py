@@ -65,6 +65,7 @@ _MAX_GROUP_WORDS = 25
 class TableVocab:
     headers: tuple[tuple[str, str], ...]  # (folded phrase, role), longest phrase first
     marks: dict[str, str]  # an assignment grid's folded mark -> "lead" | "support"
+    whole: dict[str, str]  # folded column names that name their role only as the whole cell ("chi so")
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +74,8 @@ def vocab() -> TableVocab:
     pairs = [(str(p), role) for role, phrases in raw["table_headers"].items() for p in phrases]
     pairs.sort(key=lambda x: -len(x[0]))
     marks = {str(m): role for role, ms in (raw.get("assignment_marks") or {}).items() for m in ms}
-    return TableVocab(headers=tuple(pairs), marks=marks)
+    whole = {str(p): role for role, phrases in (raw.get("table_headers_whole_cell") or {}).items() for p in phrases}
+    return TableVocab(headers=tuple(pairs), marks=marks, whole=whole)
 
 
 def assignment_mark(cell: str) -> str | None:
@@ -118,6 +120,8 @@ def _folded_role(folded: str) -> str | None:
     f = collapse_ws(folded).strip(" :.*()")
     if not f or len(f) > 60:
         return None
+    if (whole := vocab().whole.get(f)) is not None:
+        return whole
     for phrase, role in vocab().headers:
         if f == phrase or (f.startswith(phrase) and not f[len(phrase) : len(phrase) + 1].isalnum()
                            and not _LABEL_NUMBER.match(f, len(phrase))):

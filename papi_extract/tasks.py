@@ -2642,6 +2642,8 @@ def _note_indicator(st: _Doc, body: Joined, dimension: int | None = None) -> tup
     if paren is None:
         return None
     k, close = paren
+    if (pm := _PAPI_NOTE.match(f, k + 1, close)) is not None:
+        k = pm.end() - 1  # "(PAPI - Chỉ số nội dung 5, …)" in a plan for several indices: the PAPI note's own words
     if (bare := _BARE_CODE.fullmatch(f, k + 1, close)) is not None:
         # "… (1.4)." closing every item of a plan whose note says so: the sub-dimension by its bare code
         code = f"{bare.group(1)}.{bare.group(2)}"
@@ -2700,6 +2702,7 @@ def _without_code_note(body: Joined) -> Joined:
 
 
 _BARE_CODE = regex.compile(r"\s{0,2}([1-8])\.([1-9])\s{0,2}")
+_PAPI_NOTE = regex.compile(r"\s{0,2}papi\s{0,2}[-–:,]\s{0,2}")  # the index named before the note's label (folded)
 _NOTE_TAIL = 120  # characters after a note's parenthesis: the item's time clause ("; hoàn thành trước kỳ bầu cử.")
 # "… (Chỉ số nội dung 5). Thời gian: quý III/2020.": a time sentence of its own after the note (folded)
 _TIME_SENTENCE_AFTER = regex.compile(r"\.\s{1,3}(?:thoi\s{1,3}gian|thoi\s{1,3}han|tien\s{1,3}do)(?:\s{1,3}\w+){0,2}\s{0,3}:")

@@ -1347,3 +1347,13 @@ def test_a_table_with_a_column_per_former_province() -> None:
     got = sorted((s.dimension or 0, s.year, s.kind, s.value) for s in ctx.scores)
     assert got == [(0, 2024, "actual", 40.90), (0, 2024, "actual", 41.20), (1, 2024, "actual", 4.81),
                    (1, 2024, "actual", 5.02), (8, 2024, "actual", 1.95), (8, 2024, "actual", 2.13)]
+
+
+def test_a_figure_for_the_plans_own_year_is_a_target() -> None:
+    """PAPI results of a year come out the next spring: "… góp phần để Chỉ số PAPI năm 2023 của tỉnh đạt trên 44 điểm"
+    in a plan issued in 2023 is what it aims at, whatever verb it uses."""
+    ctx = run_through_scores(
+        "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\nSố: 12/KH-UBND\nLai Châu, ngày 10 tháng 3 năm 2023\n\nKẾ HOẠCH\n"
+        "Nâng cao Chỉ số PAPI năm 2023\n\nI. MỤC ĐÍCH\n- Nâng cao trách nhiệm của cán bộ, góp phần để Chỉ số PAPI năm "
+        "2023 của tỉnh đạt trên 44 điểm.\n\nII. KẾT QUẢ\nNăm 2022, Chỉ số PAPI của tỉnh đạt 42,10 điểm.\n")
+    assert sorted((s.year, s.kind, s.value) for s in ctx.scores) == [(2022, "actual", 42.10), (2023, "target", 44.0)]

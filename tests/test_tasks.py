@@ -3066,3 +3066,23 @@ def test_the_title_indicator_is_one_name_opening_the_plans_subject(title: str, c
 
     m = title_indicator(title)
     assert (None if m is None else (m.dimension, m.subdimension)) == code
+
+
+def test_notes_of_a_plan_for_several_indices_name_the_papi_indicator_after_papi() -> None:
+    """ "(PAPI - Chỉ số nội dung 6, nội dung thành phần Y tế công lập)": the index, then the note's own label."""
+    d = parse_text("KẾ HOẠCH\nCải thiện Chỉ số PAPI và Chỉ số SIPAS năm 2023\n\nII. NHIỆM VỤ\n"
+                   "1. Trạm Y tế xã niêm yết giá dịch vụ khám bệnh (PAPI: Chỉ số nội dung 6, nội dung thành phần Y tế "
+                   "công lập).\n"
+                   "2. Bộ phận Một cửa xã bố trí ghế chờ cho người dân (SIPAS).\n"
+                   "3. Công chức Tư pháp - Hộ tịch rút ngắn thời gian chứng thực (PAPI – 5.1).\n")
+    assert [(t.dimension, t.subdimension) for t in d.tasks] == [(6, "6.1"), (None, None), (5, "5.1")]
+
+
+def test_a_task_tables_column_named_chi_so_alone_names_each_rows_indicator() -> None:
+    d = parse_text("KẾ HOẠCH\nNâng cao các chỉ số PAPI, SIPAS năm 2021\n\nII. NHIỆM VỤ\n\n"
+                   "| TT | Nhiệm vụ | Chỉ số | Chủ trì | Thời gian |\n|---|---|---|---|---|\n"
+                   "| 1 | Khảo sát sự hài lòng tại Bộ phận Một cửa | Chỉ số SIPAS | Bộ phận Một cửa | Quý III/2021 |\n"
+                   "| 2 | Thu gom rác thải tại các chợ | Quản trị môi trường | Tổ vệ sinh môi trường | Hằng ngày |\n",
+                   fmt="markdown")
+    assert [(t.dimension, t.subdimension) for t in d.tasks] == [(None, None), (7, None)]
+    assert [(m.dimension, m.raw) for m in d.indicators] == [(7, "Quản trị môi trường")]
