@@ -30,8 +30,10 @@ import regex
 from pydantic import TypeAdapter
 
 from papi_extract.context import Block, DocContext
+from papi_extract.data_files import data_file
 from papi_extract.grid_tables import ROW_LABEL_CELL as _ROW_LABEL
 from papi_extract.models import IndicatorMention, Section
+from papi_extract.normalize import fold
 from papi_extract.pipeline import Stage
 from papi_extract.tables import cell_pieces, column_dimension
 from papi_extract.taxonomy import (
@@ -112,10 +114,15 @@ def extract_indicators(ctx: DocContext) -> None:
     folded = ctx.folded
     by_id: dict[str, Section] = {}
     # 1. outline headings; sections take their own dimension or their parent's
+    other_index: set[str] = set()  # sections about another index ("2. Nâng cao Chỉ số cải cách hành chính (PAR INDEX)")
     for sec in ctx.sections:
         by_id[sec.id] = sec
         own: tuple[IndicatorMatch, ...] = ()
         span = _title_span(ctx, sec)
+        if (sec.parent in other_index) or (span is not None and _names_other_index(folded[span[0] : span[1]])):
+            # its criteria headings ("b) Cải cách thủ tục hành chính") are PAR INDEX's, however PAPI-like they read
+            other_index.add(sec.id)
+            continue
         if span is not None:
             own = find_indicators_folded(folded[span[0] : span[1]])
             if own:
@@ -223,6 +230,17 @@ def extract_indicators(ctx: DocContext) -> None:
     mentions = _once_per_cell(ctx, mentions)
     # validated as one list (the same strict checks, ~40% cheaper than a model call per mention)
     ctx.indicators = _mention_list().validate_python(mentions)
+
+
+@lru_cache(maxsize=1)
+def _other_index_rx() -> regex.Pattern[str]:
+    words = [" ".join(fold(str(w)).split()) for w in data_file("scores.yaml")["other_indices"]]
+    return regex.compile(r"(?<!\w)(?:" + "|".join(r"\s{1,3}".join(map(regex.escape, w.split())) for w in words) + r")(?!\w)")
+
+
+def _names_other_index(folded: str) -> bool:
+    """A heading about another index than PAPI ("Nâng cao Chỉ số hài lòng … (SIPAS)"), naming PAPI nowhere."""
+    return "papi" not in folded and _other_index_rx().search(folded) is not None
 
 
 # what follows a bold name that states its score ("**Quản trị điện tử**: đạt 3,12 điểm", "… : giảm 0,2 điểm")

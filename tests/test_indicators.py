@@ -475,3 +475,16 @@ def test_a_reworded_name_in_a_task_tables_sub_dimension_column() -> None:
     assert [(t.dimension, t.subdimension) for t in d.tasks] == [(6, "6.3"), (6, "6.2")]
     assert {(m.subdimension, m.raw) for m in d.indicators if m.subdimension} == {
         ("6.3", "Hạ tầng thiết yếu"), ("6.2", "Giáo dục tiểu học")}
+
+
+def test_headings_under_another_indexs_section_name_no_papi_indicator() -> None:
+    """ "2. Nâng cao Chỉ số hài lòng … (SIPAS)" over "a) Thủ tục hành chính": SIPAS's criterion, no PAPI dimension 5;
+    the same words under the PAPI section are dimension 5."""
+    from papi_extract.pipeline import parse_text
+
+    d = parse_text("KẾ HOẠCH\nNâng cao các chỉ số SIPAS, PAPI năm 2022\n\nIII. NHIỆM VỤ\n"
+                   "1. Nâng cao Chỉ số hài lòng của người dân, tổ chức (SIPAS)\na) Thủ tục hành chính\n"
+                   "- Bộ phận Một cửa rút ngắn thời gian trả kết quả.\n"
+                   "2. Nâng cao Chỉ số PAPI\na) Thủ tục hành chính\n- Phòng Tư pháp niêm yết thủ tục chứng thực.\n")
+    assert [(m.dimension, m.raw) for m in d.indicators] == [(5, "Thủ tục hành chính")]
+    assert [t.dimension for t in d.tasks] == [None, 5]
