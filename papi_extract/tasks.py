@@ -241,8 +241,10 @@ def vocab() -> Vocab:
         # long cue, optional "gồm", then ":"/"-" or a shared head ("các Phòng: …")
         parts: list[str] = []
         if long_:
+            # ("Cơ quan chủ trì thực hiện mục 4: Thanh tra tỉnh": the part of the plan it is for, before the colon)
             parts.append(
-                rf"(?:{long_})(?!\w)(?:\s{{0,3}},?\s{{0,3}}gom)?"
+                rf"(?:{long_})(?!\w)(?:\s{{1,3}}(?:muc|phan|nhom)\s{{1,3}}[0-9ivx]{{1,4}}(?:\.[0-9]{{1,2}}){{0,2}})?"
+                rf"(?:\s{{0,3}},?\s{{0,3}}gom)?"
                 rf"(?:\s{{0,3}}[:：]|\s{{1,3}}[-–]\s|\s{{1,3}}(?=cac\s{{1,3}}\w{{1,12}}\s{{0,2}}:)|\s{{0,3}}$)"
             )
         if short:
@@ -1595,6 +1597,8 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
             it.kind = "line"
             fields = _field_lines(st, it.text, 0, len(text), m)
             it.line, it.more_lines = fields[0], fields[1:]
+            # "Cơ quan chủ trì thực hiện mục 4: …" names its scope: the section's block, not the last item's fields
+            it.detached = _SCOPED_CUE.search(it.text.folded, 0, m.end()) is not None
         elif text.strip() and it.block.kind not in ("closing", "table_row") and st.in_task_area(it.section):
             lines = _assignment_lines(st, it.text)
             if lines:
@@ -1770,6 +1774,9 @@ def _followed_by_subitems(items: list[_Item], idx: int, announces: bool = False)
             return True
         return nr > r or (nxt.block.indent > it.block.indent + 1 and nr >= r and nr > 0)
     return False
+
+
+_SCOPED_CUE = regex.compile(r"(?<!\w)(?:muc|phan|nhom)\s{1,3}[0-9ivx]{1,4}(?:\.[0-9]{1,2}){0,2}\s{0,3}[:：]")
 
 
 def _attach_lines(st: _Doc, items: list[_Item]) -> None:

@@ -3086,3 +3086,17 @@ def test_a_task_tables_column_named_chi_so_alone_names_each_rows_indicator() -> 
                    fmt="markdown")
     assert [(t.dimension, t.subdimension) for t in d.tasks] == [(None, None), (7, None)]
     assert [(m.dimension, m.raw) for m in d.indicators] == [(7, "Quản trị môi trường")]
+
+
+def test_an_agency_block_naming_its_part_of_the_plan_serves_the_whole_section() -> None:
+    """ "Đơn vị chủ trì thực hiện phần 2: …" after the items: the section's block (items with no subject of their
+    own take it), not the fields of the last item alone; and "2. Phòng, chống lãng phí" is a topic, no agency."""
+    d = parse_text("KẾ HOẠCH\nNâng cao chỉ số nội dung Kiểm soát tham nhũng trong khu vực công năm 2023\n\n"
+                   "II. NHIỆM VỤ\n2. Phòng, chống lãng phí\n"
+                   "2.1. Rà soát định mức sử dụng xe công tại các cơ quan.\n"
+                   "2.2. Sở Tài chính công khai kết quả kiểm tra tài sản công.\n"
+                   "2.3. Công khai danh mục tài sản công dôi dư trên Cổng Thông tin điện tử tỉnh.\n\n"
+                   "Đơn vị chủ trì thực hiện phần 2: Sở Tài chính. Đơn vị phối hợp: Kho bạc Nhà nước tỉnh.\n")
+    got = [([a.name for a in t.lead], [a.name for a in t.support]) for t in d.tasks]
+    assert got == [(["Sở Tài chính"], ["Kho bạc Nhà nước tỉnh"]), (["Sở Tài chính"], []),
+                   (["Sở Tài chính"], ["Kho bạc Nhà nước tỉnh"])]
