@@ -1030,6 +1030,10 @@ def test_a_service_centre_whose_name_goes_on_in_lower_case() -> None:
     (["Văn phòng - Thống kê xã tổng hợp ý kiến của người dân gửi UBND xã.",
       "Văn phòng – Thống kê thị trấn tiếp nhận phản ánh qua hộp thư góp ý."],
      [["Văn phòng - Thống kê xã"], ["Văn phòng – Thống kê thị trấn"]]),
+    # a border guard post and a village's development board ("Ban phát triển": no verb after "Ban")
+    (["Đồn Biên phòng Lộc Tấn phối hợp với Công an xã tuần tra đường biên.",
+      "Ban phát triển ấp Tân Hòa giám sát việc sử dụng vốn đóng góp của Nhân dân."],
+     [["Đồn Biên phòng Lộc Tấn"], ["Ban phát triển ấp Tân Hòa"]]),
     # the Youth Union's committees named by their level
     (["Thị đoàn thành lập tổ thanh niên hỗ trợ người dân nộp hồ sơ trực tuyến.",
       "Phường đoàn phối hợp với công chức Tư pháp - Hộ tịch tuyên truyền pháp luật."],
