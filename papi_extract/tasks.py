@@ -2506,7 +2506,7 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
         if tnote is not None:
             dimension, subdimension = tnote
             time_field = time_field.slice(0, len(time_field.folded[: paren[0]].rstrip()))
-    tbody = _without_code_note(body)  # "… xong trong tháng 7 (1.4).": a bare code is no day and month
+    tbody = _without_code_note(body, st)  # "… xong trong tháng 7 (1.4).": a code is no day and month
     deadlines = st.deadlines(time_field, cell=True) if time_field else st.deadlines(tbody, cell=False)
     if not time_field:
         deadlines.extend(_paren_time(st, tbody, deadlines))
@@ -2699,13 +2699,25 @@ def _note_code(f: str) -> tuple[int, str | None] | None:
     return (int(m.group(1)), None) if m is not None else None
 
 
-def _without_code_note(body: Joined) -> Joined:
-    """``body`` without a closing parenthesis that holds only a sub-dimension's code ("(1.4)")."""
+def _without_code_note(body: Joined, st: _Doc | None = None) -> Joined:
+    """``body`` without a closing parenthesis that holds only a sub-dimension's code ("(1.4)"), or that is an
+    indicator note opening on a code ("(CSTP 3.3 - Tiếp cận dịch vụ tư pháp)", "(Chỉ số thành phần 7.1: …)"): a code
+    is no day and month."""
     f = body.folded
     paren = _closing_paren(f) if f.rstrip(" .;")[-1:] == ")" else None
-    if paren is None or _BARE_CODE.fullmatch(f, paren[0] + 1, paren[1]) is None:
+    if paren is None:
         return body
-    return body.slice(0, len(f[: paren[0]].rstrip()))
+    k, close = paren
+    coded = _BARE_CODE.fullmatch(f, k + 1, close) is not None
+    if not coded and st is not None and _NOTE_CODE_INSIDE.search(f, k + 1, close) is not None:
+        start = pm.end() if (pm := _PAPI_NOTE.match(f, k + 1, close)) is not None else k + 1
+        coded = st.v.indicator_note.match(f, start, close) is not None
+    if not coded:
+        return body
+    return body.slice(0, len(f[:k].rstrip()))
+
+
+_NOTE_CODE_INSIDE = regex.compile(r"(?<![\d./])[1-8]\.[1-9](?![\d./])")  # a code in a note ("3.3", not "3.3.2020")
 
 
 _BARE_CODE = regex.compile(r"\s{0,2}([1-8])\.([1-9])\s{0,2}")

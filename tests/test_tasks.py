@@ -3100,3 +3100,16 @@ def test_an_agency_block_naming_its_part_of_the_plan_serves_the_whole_section() 
     got = [([a.name for a in t.lead], [a.name for a in t.support]) for t in d.tasks]
     assert got == [(["Sở Tài chính"], ["Kho bạc Nhà nước tỉnh"]), (["Sở Tài chính"], []),
                    (["Sở Tài chính"], ["Kho bạc Nhà nước tỉnh"])]
+
+
+def test_a_closing_indicator_note_with_a_code_is_no_date() -> None:
+    """ "(CSTP 3.3 - Tiếp cận dịch vụ tư pháp)", "(nội dung thành phần 7.1: …)": "3.3", "7.1" are codes, not 3 March or
+    7 January; the item's own time is read without the note."""
+    d = parse_text("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2023\n\nII. NHIỆM VỤ\n"
+                   "- Phòng Tư pháp tổ chức trợ giúp pháp lý lưu động, mỗi quý 01 đợt (CSTP 3.3 - Tiếp cận dịch vụ tư "
+                   "pháp).\n"
+                   "- Phòng Tài nguyên và Môi trường kiểm tra các cơ sở chăn nuôi trong quý IV/2023 (nội dung thành phần "
+                   "7.1: Nghiêm túc trong bảo vệ môi trường).\n")
+    assert [[(x.kind, x.raw) for x in t.deadlines] for t in d.tasks] == [
+        [("recurring", "mỗi quý")], [("quarter", "quý IV/2023")]]
+    assert [t.subdimension for t in d.tasks] == ["3.3", "7.1"]
