@@ -2077,6 +2077,11 @@ def _closing_paren(f: str) -> tuple[int, int] | None:
 _CLAUSE_TIME_MAX = 60  # characters of an item's closing clause that may be its time field
 
 
+# a last clause that is only a time label (or none) and "theo quy định / hướng dẫn …" (folded)
+_UNSPECIFIED_CLAUSE = regex.compile(r"\s{0,3}(?:(?:thoi\s{1,3}(?:gian|han)(?:\s{1,3}(?:thuc\s{1,3}hien|hoan\s{1,3}thanh))?"
+                                    r"|thuc\s{1,3}hien|hoan\s{1,3}thanh)\s{1,3})?(?P<time>theo(?:\s{1,3}\w{1,12}){1,8})\s{0,3}")
+
+
 def _clause_time(st: _Doc, body: Joined) -> list[Deadline]:
     """The time of an item whose last clause, after its last ";", is only a time ("…; năm 2024.", "…; khi có hồ
     sơ quá hạn."), which prose reading leaves (a bare year or an event it does not know): the clause is read as a
@@ -2085,6 +2090,11 @@ def _clause_time(st: _Doc, body: Joined) -> list[Deadline]:
     k = f.rfind(";")
     if k < 0 or len(f) - k > _CLAUSE_TIME_MAX:
         return []
+    end = len(f.rstrip(" ."))
+    if (um := _UNSPECIFIED_CLAUSE.fullmatch(f, k + 1, end)) is not None:
+        # "…; thời gian theo quy định." / "…; theo quy định.": the clause is the item's time, and names none (or
+        # names the plan it follows: "…; theo kế hoạch của UBND huyện")
+        return [d for d in st.deadlines(body.slice(um.start("time"), end), cell=True) if d.kind in ("unspecified", "per_plan")]
     m = st.v.clause_time.match(f, k + 1)
     if m is None:
         return []

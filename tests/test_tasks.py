@@ -3113,3 +3113,12 @@ def test_a_closing_indicator_note_with_a_code_is_no_date() -> None:
     assert [[(x.kind, x.raw) for x in t.deadlines] for t in d.tasks] == [
         [("recurring", "mỗi quý")], [("quarter", "quý IV/2023")]]
     assert [t.subdimension for t in d.tasks] == ["3.3", "7.1"]
+
+
+def test_a_last_clause_that_only_defers_to_the_rules_is_an_unspecified_time() -> None:
+    d = parse_text("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2023\n\nII. NHIỆM VỤ\n"
+                   "- Phòng Nội vụ công khai kết quả tuyển dụng viên chức; thời hạn theo hướng dẫn của Sở Nội vụ.\n"
+                   "- Phòng Tư pháp rà soát thủ tục chứng thực tại xã; theo quy định.\n"
+                   "- Phòng Tư pháp tuyên truyền Luật Hòa giải ở cơ sở theo quy định của pháp luật.\n")
+    assert [[(x.kind, x.raw) for x in t.deadlines] for t in d.tasks] == [
+        [("unspecified", "theo hướng dẫn của Sở Nội vụ")], [("unspecified", "theo quy định")], []]
