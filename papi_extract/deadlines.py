@@ -46,6 +46,10 @@ _E = r"(?![\p{L}\p{N}])"  # word end
 # qualifier ("điện lưới sinh hoạt hàng ngày", "khám, chữa bệnh hằng ngày trong năm")
 _DAILY_CLOSES = regex.compile(r"\s{0,3}(?:[.;)]|$)")
 _DAILY_OPENS = regex.compile(r"(?:^|[.;,:(]|thực\s{1,3}hiện|duy\s{1,3}trì)\s{0,3}$")
+# … or it closes the sentence after the action's object ("… công khai chỉ số chất lượng không khí trên Cổng … hằng
+# ngày."), unless it is part of "sinh hoạt / đời sống hằng ngày" (daily life: "có điện lưới sinh hoạt hàng ngày.")
+_DAILY_ENDS = regex.compile(r"\s{0,3}(?:\.\s{0,3}$|\.\s{1,3}\p{Lu}|$)")
+_DAILY_LIFE = regex.compile(r"(?:sinh\s{1,3}hoạt|đời\s{1,3}sống|cuộc\s{1,3}sống)\s{1,3}$")
 _DATE_NUM = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])"
 _DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:,\s*)?(?:năm|[/\-])\s*(\d{4}))?(?!\d)"
 _PAREN = r"\s*\([^()\n]{0,90}\)"
@@ -566,7 +570,8 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         recs.append(_Rec(m.start(), m.end(), "recurring", prio=2))
     for m in (v.recurring_daily.finditer(low) if ("ngày" in low or "đêm" in low) else ()):
         if cell or (_DAILY_CLOSES.match(low, m.end())
-                    and _DAILY_OPENS.search(low[max(0, m.start() - 16) : m.start()])):
+                    and _DAILY_OPENS.search(low[max(0, m.start() - 16) : m.start()])) or (
+                _DAILY_ENDS.match(low, m.end()) and not _DAILY_LIFE.search(low[max(0, m.start() - 16) : m.start()])):
             recs.append(_Rec(m.start(), m.end(), "recurring", prio=2))
     if digit and "kể" in low and "từ" in low:  # ("kể  từ": justified text keeps two spaces)
         for m in _DELAY_AFTER_EVENT.finditer(low):

@@ -3122,3 +3122,13 @@ def test_a_last_clause_that_only_defers_to_the_rules_is_an_unspecified_time() ->
                    "- Phòng Tư pháp tuyên truyền Luật Hòa giải ở cơ sở theo quy định của pháp luật.\n")
     assert [[(x.kind, x.raw) for x in t.deadlines] for t in d.tasks] == [
         [("unspecified", "theo hướng dẫn của Sở Nội vụ")], [("unspecified", "theo quy định")], []]
+
+
+def test_hang_ngay_closing_the_sentence_after_the_object_is_daily() -> None:
+    """ "… đăng tải lịch tiếp công dân trên trang thông tin điện tử hằng ngày.": every day; "có nước sạch sinh hoạt
+    hằng ngày." is daily life, and "khám bệnh hằng ngày cho người dân" describes the service."""
+    d = parse_text("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2023\n\nII. NHIỆM VỤ\n"
+                   "- Văn phòng UBND xã cập nhật lịch tiếp công dân trên trang thông tin điện tử hằng ngày.\n"
+                   "- Bảo đảm các hộ dân có nước sạch sinh hoạt hằng ngày.\n"
+                   "- Trạm Y tế xã khám bệnh hằng ngày cho người cao tuổi.\n")
+    assert [[(x.kind, x.raw) for x in t.deadlines] for t in d.tasks] == [[("recurring", "hằng ngày")], [], []]
