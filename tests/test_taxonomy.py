@@ -357,3 +357,9 @@ def test_a_sub_dimension_named_after_its_label_in_a_sentence() -> None:
 ])
 def test_a_short_title_after_and_closes_a_heading_naming_two_dimensions(heading: str, codes: list[int]) -> None:
     assert [m.dimension for m in find_indicators(heading)] == codes
+
+
+def test_a_results_heading_names_its_dimension() -> None:
+    """ "III. KẾT QUẢ CHỈ SỐ QUẢN TRỊ ĐIỆN TỬ NĂM 2022": the results of dimension 8; "Kết quả Chỉ số PAPI" names none."""
+    assert [m.dimension for m in find_indicators("KẾT QUẢ CHỈ SỐ QUẢN TRỊ ĐIỆN TỬ NĂM 2022")] == [8]
+    assert find_indicators("Kết quả Chỉ số PAPI năm 2022 của tỉnh") == ()
