@@ -341,7 +341,15 @@ def _table_column_mentions(ctx: DocContext) -> list[dict[str, Any]]:
                     out.extend(_code_mentions(ctx, codes, (a, b)))
                     continue
                 found = find_indicators_folded(folded[a:b])
-                if found and all(m.exact for m in found) and (role == "dimension") == (found[0].subdimension is None):
+                if (role == "dimension" and found and all(m.exact for m in found) and found[0].subdimension is None
+                        and len(found) == 2 and found[1].subdimension is not None
+                        and found[1].dimension == found[0].dimension):
+                    # "Cung ứng dịch vụ công - An ninh, trật tự" in the column of indicators: the sub-dimension,
+                    # named with its dimension, is the row's indicator
+                    found = found[1:]
+                    out.extend(_mentions(ctx, found, (a, b), ctx.section_at(a), "table_column"))
+                elif found and all(m.exact for m in found) and (role == "dimension" or found[0].subdimension):
+                    # (the column of indicators may name a sub-dimension: "2.2. Công khai danh sách hộ nghèo")
                     out.extend(_mentions(ctx, found, (a, b), ctx.section_at(a), "table_column"))
                 elif role == "subdimension" and b - a < 200 and (whole := column_dimension(ctx.text[a:b])) is not None:
                     # a whole dimension named in the sub-dimension column (with, in brackets, one of its parts)

@@ -488,3 +488,17 @@ def test_headings_under_another_indexs_section_name_no_papi_indicator() -> None:
                    "2. Nâng cao Chỉ số PAPI\na) Thủ tục hành chính\n- Phòng Tư pháp niêm yết thủ tục chứng thực.\n")
     assert [(m.dimension, m.raw) for m in d.indicators] == [(5, "Thủ tục hành chính")]
     assert [t.dimension for t in d.tasks] == [None, 5]
+
+
+def test_a_column_of_indicators_may_name_a_sub_dimension() -> None:
+    """ "2.1. Tiếp cận thông tin" or "Cung ứng dịch vụ công - Y tế công lập" in the "Chỉ số nội dung" column: the row's
+    indicator is the sub-dimension, one mention each."""
+    from papi_extract.pipeline import parse_text
+
+    d = parse_text("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2022\n\nII. NHIỆM VỤ\n\n"
+                   "| TT | Nhiệm vụ | Chỉ số nội dung | Chủ trì |\n|---|---|---|---|\n"
+                   "| 1 | Niêm yết văn bản mới tại nhà văn hóa | 2.1. Tiếp cận thông tin | Công chức Tư pháp - Hộ tịch |\n"
+                   "| 2 | Khám sức khỏe định kỳ cho người cao tuổi | Cung ứng dịch vụ công - Y tế công lập | Trạm Y tế xã |\n",
+                   fmt="markdown")
+    assert [(t.dimension, t.subdimension) for t in d.tasks] == [(2, "2.1"), (6, "6.1")]
+    assert [(m.dimension, m.subdimension) for m in d.indicators] == [(2, "2.1"), (6, "6.1")]
