@@ -515,6 +515,7 @@ _SHARED_HEAD = regex.compile(r"\s*(?:(?i:các|những)\s+)?[\p{L}]+(?:\s+[\p{L}]
 _OFFICE = regex.compile(r"\s*văn\s+phòng\s+")
 # a unit's own name: up to four title-cased words ("Vĩnh Phước A") or a number ("phường 2", "thôn 5")
 _UNIT_NAME = r"(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}|\d{1,3})"
+_PLURAL_HEAD_END = regex.compile(r"(?<!\w)các\s{1,3}(?:phòng|sở|ban|cơ quan|đơn vị|công chức|trung tâm)\s{0,2}$")
 _PLACE_NAME = regex.compile(r"\s*\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}\s*$")
 _CAP_TAIL = regex.compile(r"(?<![\p{L}])cấp\s+\p{L}+(?:\s+\p{L}+)?\s*$")
 
@@ -1336,6 +1337,10 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
                     and not v.predicate.match(low, j):
                 i = j  # "UBND các xã: Quảng Thái, Quảng Ngạn": the units' names follow the colon
                 continue
+            if (_PLURAL_HEAD_END.search(low, max(pos, i - 24), i) and _upper_at(text, j)
+                    and (not v.predicate.match(low, j) or v.spell.match(low, j))):
+                i = j  # "phối hợp với các Phòng: Quản lý đô thị, Tài chính - Kế hoạch": the shared head's names
+                continue
             return _Scan(good, True, i)
         if ch in ",;":
             j = _skip_ws(low, i + 1)
@@ -1355,8 +1360,8 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
                 i = j
                 expect = True
                 continue
-            if ch == "," and _upper_at(text, j) and not v.predicate.match(low, j):
-                i = j
+            if ch == "," and _upper_at(text, j) and (not v.predicate.match(low, j) or v.spell.match(low, j)):
+                i = j  # (a capitalised known name reads as a name: "…, Quản lý đô thị", not the verb "quản lý")
                 continue
             return _Scan(good, True, j)
         if ch in ".()“\"\n!?":

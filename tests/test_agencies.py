@@ -1063,3 +1063,18 @@ def test_a_shared_post_head_reaches_a_two_part_title_after_the_comma() -> None:
     assert got == ["Công chức Địa chính - Nông nghiệp", "Công chức Văn phòng - Thống kê"]
     got = [a.name for a in split_agencies("Các công chức: Tư pháp - Hộ tịch, Văn phòng - Thống kê", 0)]
     assert got == ["Công chức Tư pháp - Hộ tịch", "Công chức Văn phòng - Thống kê"]
+
+
+def test_urban_agencies_and_a_shared_head_before_a_colon() -> None:
+    """A town's squad ("Đội Quản lý trật tự đô thị", "đội mũ bảo hiểm" is a verb), the market board, and "các Phòng:
+    Quản lý đô thị, Tài chính - Kế hoạch" (a capitalised known name after the colon is a name, not "quản lý")."""
+    from papi_extract.pipeline import parse_text
+
+    doc = parse_text("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI thị xã Ba Đồn năm 2023\n\nII. NHIỆM VỤ\n\n"
+                     "- Đội Quản lý trật tự đô thị phối hợp với các Phòng: Quản lý đô thị, Văn hóa và Thông tin xử lý "
+                     "biển quảng cáo sai phép.\n"
+                     "- Ban Quản lý chợ thị xã bố trí lại các quầy hàng.\n"
+                     "- Vận động người dân đội mũ bảo hiểm khi tham gia giao thông.\n")
+    assert [([a.name for a in t.lead], [a.name for a in t.support]) for t in doc.tasks] == [
+        (["Đội Quản lý trật tự đô thị"], ["Phòng Quản lý đô thị", "Phòng Văn hóa và Thông tin"]),
+        (["Ban Quản lý chợ thị xã"], []), ([], [])]
