@@ -614,6 +614,16 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         # "Quý II - III/2022": one quarter record per quarter, all with the phrase as raw
         recs.append(_Rec(m.start(), m.end(), "quarters", recurrence=f"{q0}-{q1}", prio=3, year_given=yy is not None,
                          begin=_date(yy, 1, 1) if yy else None))
+    for m in (_DATE_SPAN.finditer(low) if "từ" in low and ("đến" in low or "tới" in low) else ()):
+        y1, y2 = _int(m.group("y1")), _int(m.group("y2"))
+        if y2 is None or not _plausible(y2) or (y1 is not None and not _plausible(y1)):
+            continue
+        d0 = _date(y1 if y1 is not None else y2, int(m.group("m1")), int(m.group("d1")))
+        d1 = _date(y2, int(m.group("m2")), int(m.group("d2")))
+        if d0 is None or d1 is None or d0 >= d1:
+            continue
+        # "từ ngày 15/11 đến ngày 15/12/2024": one span of days, the first date taking the second's year
+        recs.append(_Rec(m.start(), m.end(), "date", begin=d0, finish=d1, prio=4))
     for m in (_MONTH_RANGE.finditer(low) if "tháng" in low else ()):
         m0, m1 = int(m.group(1)), int(m.group(2))
         yy = _int(m.group(3))
@@ -891,6 +901,12 @@ _MONTH_LIST = regex.compile(
     r"(?<![\p{L}\d])tháng\s{1,3}(\d{1,2}(?:\s{0,2}(?:,|và)\s{0,3}\d{1,2}){1,5})\s{0,3}(?:/|năm)\s{0,3}(\d{4})(?!\d)"
 )
 _DIGITS_RE = regex.compile(r"\d{1,2}")
+# a span of days: "(cao điểm) từ ngày 15/6/2020 đến ngày 15/7/2020", "từ 15/11 đến hết ngày 15/12/2024"
+_DATE_SPAN = regex.compile(
+    r"(?<![\p{L}\d])từ\s{1,3}(?:ngày\s{1,3})?(?P<d1>\d{1,2})\s{0,2}/\s{0,2}(?P<m1>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<y1>\d{4}))?"
+    r"\s{1,3}(?:đến|tới)\s{1,3}(?:hết\s{1,3})?(?:ngày\s{1,3})?(?P<d2>\d{1,2})\s{0,2}/\s{0,2}(?P<m2>\d{1,2})\s{0,2}/\s{0,2}"
+    r"(?P<y2>\d{4})(?!\d)"
+)
 _MONTH_RANGE = regex.compile(
     r"(?<![\p{L}\d])tháng\s{1,3}(\d{1,2})\s{0,3}[-–—]\s{0,3}(?:tháng\s{1,3})?(\d{1,2})(?![\d.,])"
     r"(?:\s{0,3}(?:/|năm)\s{0,3}(\d{4})(?!\d))?"

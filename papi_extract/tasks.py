@@ -2681,6 +2681,8 @@ def _note_indicator(st: _Doc, body: Joined, dimension: int | None = None) -> tup
         return coded
     dim = int(found[0].dimension)
     sub = next((str(m.subdimension) for m in found if m.subdimension and int(m.dimension) == dim), None)
+    if sub is None and (coded := _note_code(f[k + 1 : close].split(";")[0])) is not None and coded[0] == dim:
+        sub = coded[1]  # "(Chỉ số nội dung 5 - Thủ tục hành chính công, nội dung thành phần 5.2)": named, then coded
     return dim, sub
 
 

@@ -1028,3 +1028,12 @@ def test_before_the_school_year_opens(text: str, kinds: list[str]) -> None:
     found = parse_deadlines(text)
     check_spans(text, found)
     assert [d.kind for d in found] == kinds
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Niêm yết danh sách tại nhà văn hóa các bản từ ngày 01/10 đến ngày 30/10/2023.", "2023-10-01", "2023-10-30"),
+    ("Tổ chức đợt cao điểm tuyên truyền từ 05/3/2022 đến hết ngày 31/3/2022.", "2022-03-05", "2022-03-31"),
+])
+def test_a_span_of_days_is_one_date_record_with_both_bounds(text: str, start: str, end: str) -> None:
+    got = parse_deadlines(text)
+    assert [(d.kind, str(d.start), str(d.end)) for d in got] == [("date", start, end)]

@@ -3132,3 +3132,11 @@ def test_hang_ngay_closing_the_sentence_after_the_object_is_daily() -> None:
                    "- Bảo đảm các hộ dân có nước sạch sinh hoạt hằng ngày.\n"
                    "- Trạm Y tế xã khám bệnh hằng ngày cho người cao tuổi.\n")
     assert [[(x.kind, x.raw) for x in t.deadlines] for t in d.tasks] == [[("recurring", "hằng ngày")], [], []]
+
+
+def test_a_note_naming_its_dimension_and_coding_its_sub_dimension() -> None:
+    """ "(Chỉ số nội dung 6 - Cung ứng dịch vụ công, nội dung thành phần 6.4)": the name gives 6, the code 6.4."""
+    d = parse_text("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2021\n\nII. NHIỆM VỤ\n"
+                   "- Công an phường tuần tra các tuyến phố ban đêm (Chỉ số nội dung 6 - Cung ứng dịch vụ công, nội dung "
+                   "thành phần 6.4).\n")
+    assert [(t.dimension, t.subdimension) for t in d.tasks] == [(6, "6.4")]
