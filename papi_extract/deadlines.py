@@ -45,7 +45,7 @@ _E = r"(?![\p{L}\p{N}])"  # word end
 # prose's daily recurrence is a clause of its own ("…; thực hiện hằng ngày.", "…, hằng đêm."), not a noun's
 # qualifier ("điện lưới sinh hoạt hàng ngày", "khám, chữa bệnh hằng ngày trong năm")
 _DAILY_CLOSES = regex.compile(r"\s{0,3}(?:[.;)]|$)")
-_DAILY_OPENS = regex.compile(r"(?:^|[.;,:(]|thực\s{1,3}hiện|duy\s{1,3}trì)\s{0,3}$")
+_DAILY_OPENS = regex.compile(r"(?:^|[.;,:(]|thực\s{1,3}hiện|duy\s{1,3}trì|vào(?:\s{1,3}buổi\s{1,3}\w{1,6})?)\s{0,3}$")
 # … or it closes the sentence after the action's object ("… công khai chỉ số chất lượng không khí trên Cổng … hằng
 # ngày."), unless it is part of "sinh hoạt / đời sống hằng ngày" (daily life: "có điện lưới sinh hoạt hàng ngày.")
 _DAILY_ENDS = regex.compile(r"\s{0,3}(?:\.\s{0,3}$|\.\s{1,3}\p{Lu}|$)")
@@ -933,7 +933,7 @@ _NAMED_REPORT = regex.compile(r"\d{1,2}/\d{1,2}/\d{4}\)?\s{0,3}(?:\(|đối\s+v�
 # a delay counted from an event: "trong 05 ngày làm việc kể từ ngày nhận được quyết định …" (an event, no
 # dates); counted from a date ("kể từ ngày 01/7/2024") it is not
 _DELAY_AFTER_EVENT = regex.compile(
-    r"(?<![\p{L}\d])(?:trong(?:\s+vòng|\s+thời\s+hạn|\s+thời\s+gian)?|không\s+quá|chậm\s+nhất)\s+\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*,?\s+kể\s+từ\s+"
+    r"(?<![\p{L}\d])(?:trong(?:\s+vòng|\s+thời\s+hạn|\s+thời\s+gian)?|không\s+quá|chậm\s+nhất)\s+\d{1,3}\s+(?:ngày(?:\s+làm\s+việc)?|giờ)\s*,?\s+kể\s+từ\s+"
     r"(?:ngày|khi)\s+(?![\d(])[^;\n]{0,160}"
 )
 # "(bắt đầu | kể) từ tháng 4/2025", "từ ngày 01/01/2026": from then on, no end named (not a delay's count, "trong 05

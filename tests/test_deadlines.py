@@ -1037,3 +1037,13 @@ def test_before_the_school_year_opens(text: str, kinds: list[str]) -> None:
 def test_a_span_of_days_is_one_date_record_with_both_bounds(text: str, start: str, end: str) -> None:
     got = parse_deadlines(text)
     assert [(d.kind, str(d.start), str(d.end)) for d in got] == [("date", start, end)]
+
+
+@pytest.mark.parametrize(("text", "kind", "raw"), [
+    # a delay counted in hours from the occasion, as one counted in days
+    ("Tổ an ninh xử lý tin báo trong 12 giờ kể từ khi tiếp nhận.", "event", "trong 12 giờ kể từ khi tiếp nhận"),
+    # "vào buổi sáng hằng ngày" is the time of a daily task
+    ("Phát loa tuyên truyền vào buổi sáng hằng ngày; nội dung do công chức Văn hóa biên soạn.", "recurring", "hằng ngày"),
+])
+def test_delays_in_hours_and_daily_times_of_day(text: str, kind: str, raw: str) -> None:
+    assert [(d.kind, d.raw) for d in parse_deadlines(text)] == [(kind, raw)]
