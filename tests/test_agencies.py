@@ -1078,3 +1078,15 @@ def test_urban_agencies_and_a_shared_head_before_a_colon() -> None:
     assert [([a.name for a in t.lead], [a.name for a in t.support]) for t in doc.tasks] == [
         (["Đội Quản lý trật tự đô thị"], ["Phòng Quản lý đô thị", "Phòng Văn hóa và Thông tin"]),
         (["Ban Quản lý chợ thị xã"], []), ([], [])]
+
+
+def test_the_short_form_of_huyen_thanh_pho_thi_xa_is_one_body_of_units() -> None:
+    """Older plans write "UBND các huyện, thành, thị" for "… huyện, thành phố, thị xã": one collective."""
+    from papi_extract.pipeline import parse_text
+
+    doc = parse_text("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI tỉnh Lai Châu năm 2016\n\nII. NHIỆM VỤ\n\n"
+                     "- UBND các huyện, thành, thị rà soát, công khai danh sách hộ nghèo.\n"
+                     "- Sở Y tế phối hợp với UBND các huyện, thành, thị kiểm tra các trạm y tế.\n")
+    assert [([a.name for a in t.lead], [a.name for a in t.support]) for t in doc.tasks] == [
+        (["Ủy ban nhân dân các huyện, thành, thị"], []),
+        (["Sở Y tế"], ["Ủy ban nhân dân các huyện, thành, thị"])]
