@@ -30,10 +30,8 @@ import regex
 from pydantic import TypeAdapter
 
 from papi_extract.context import Block, DocContext
-from papi_extract.data_files import data_file
 from papi_extract.grid_tables import ROW_LABEL_CELL as _ROW_LABEL
 from papi_extract.models import IndicatorMention, Section
-from papi_extract.normalize import fold
 from papi_extract.pipeline import Stage
 from papi_extract.tables import cell_pieces, column_dimension
 from papi_extract.taxonomy import (
@@ -41,6 +39,7 @@ from papi_extract.taxonomy import (
     canonical_name,
     closest_subdimension,
     code_list,
+    dimension_then_sub,
     find_indicators_folded,
     labelled_subdimension,
 )
@@ -232,15 +231,12 @@ def extract_indicators(ctx: DocContext) -> None:
     ctx.indicators = _mention_list().validate_python(mentions)
 
 
-@lru_cache(maxsize=1)
-def _other_index_rx() -> regex.Pattern[str]:
-    words = [" ".join(fold(str(w)).split()) for w in data_file("scores.yaml")["other_indices"]]
-    return regex.compile(r"(?<!\w)(?:" + "|".join(r"\s{1,3}".join(map(regex.escape, w.split())) for w in words) + r")(?!\w)")
-
-
 def _names_other_index(folded: str) -> bool:
-    """A heading about another index than PAPI ("Nâng cao Chỉ số hài lòng … (SIPAS)"), naming PAPI nowhere."""
-    return "papi" not in folded and _other_index_rx().search(folded) is not None
+    """A heading about another index than PAPI ("Nâng cao Chỉ số hài lòng … (SIPAS)"), naming PAPI nowhere (the
+    scores stage's list of other indices: a sentence naming one states none of PAPI's figures)."""
+    from papi_extract.scores import vocab as score_vocab
+
+    return "papi" not in folded and score_vocab().other_index.search(folded) is not None
 
 
 # what follows a bold name that states its score ("**Quản trị điện tử**: đạt 3,12 điểm", "… : giảm 0,2 điểm")
@@ -341,13 +337,10 @@ def _table_column_mentions(ctx: DocContext) -> list[dict[str, Any]]:
                     out.extend(_code_mentions(ctx, codes, (a, b)))
                     continue
                 found = find_indicators_folded(folded[a:b])
-                if (role == "dimension" and found and all(m.exact for m in found) and found[0].subdimension is None
-                        and len(found) == 2 and found[1].subdimension is not None
-                        and found[1].dimension == found[0].dimension):
+                if role == "dimension" and (pair_sub := dimension_then_sub(found)) is not None:
                     # "Cung ứng dịch vụ công - An ninh, trật tự" in the column of indicators: the sub-dimension,
                     # named with its dimension, is the row's indicator
-                    found = found[1:]
-                    out.extend(_mentions(ctx, found, (a, b), ctx.section_at(a), "table_column"))
+                    out.extend(_mentions(ctx, (pair_sub,), (a, b), ctx.section_at(a), "table_column"))
                 elif found and all(m.exact for m in found) and (role == "dimension" or found[0].subdimension):
                     # (the column of indicators may name a sub-dimension: "2.2. Công khai danh sách hộ nghèo")
                     out.extend(_mentions(ctx, found, (a, b), ctx.section_at(a), "table_column"))

@@ -2368,9 +2368,7 @@ def extract_scores(ctx: DocContext) -> None:
             for fact in prose.facts:
                 if fact.year is None and fact.kind in ("actual", "change"):
                     other = stated.get((fact.dimension, fact.subdimension, fact.kind))
-                    if other is not None and any(
-                            getattr(other, n) is not None and getattr(fact, n) is not None
-                            and abs(getattr(other, n) - getattr(fact, n)) > 1e-6 for n in ("value", "change", "rank")):
+                    if other is not None and not _agrees(other, fact):
                         continue  # that year's record says otherwise: the figure is of some other year
                     fact.year = latest
     # "giảm từ 1,62 điểm xuống 1,49 điểm": two values and no change printed, so two records: the earlier value is

@@ -29,7 +29,13 @@ import regex
 
 from papi_extract.data_files import data_file
 from papi_extract.context import DocContext
-from papi_extract.taxonomy import closest_subdimension, code_list, find_indicators_folded, load_taxonomy
+from papi_extract.taxonomy import (
+    closest_subdimension,
+    code_list,
+    dimension_then_sub,
+    find_indicators_folded,
+    load_taxonomy,
+)
 from papi_extract.normalize import collapse_ws, fold, is_page_number
 
 
@@ -811,9 +817,8 @@ class _Builder:
                 if getattr(m, "subdimension", None):
                     # "2.2. Công khai danh sách hộ nghèo" in the column of indicators: the row's sub-dimension too
                     sub = self.col_sub = getattr(m, "subdimension", None)
-                elif (both := find_indicators_folded(fold(name))) and len(both) == 2 and both[1].subdimension \
-                        and both[1].dimension == dim and all(x.exact for x in both):
-                    sub = self.col_sub = both[1].subdimension  # "Cung ứng dịch vụ công - An ninh, trật tự"
+                elif (pair := dimension_then_sub(find_indicators_folded(fold(name)))) is not None and pair.dimension == dim:
+                    sub = self.col_sub = pair.subdimension  # "Cung ứng dịch vụ công - An ninh, trật tự"
         elif self.col_dim is not None and "dimension" in self.cols:
             dim, sub = self.col_dim, self.col_sub  # a blank cell under a merged one
             inherited = True

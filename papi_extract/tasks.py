@@ -231,6 +231,10 @@ class Vocab:
     back_reference_tails: tuple[str, ...]
 
 
+# a part of the plan an agency block names before its colon ("mục 4", "phần II", "nhóm 2.1"), folded
+_PLAN_PART = r"(?:muc|phan|nhom)\s{1,3}[0-9ivx]{1,4}(?:\.[0-9]{1,2}){0,2}"
+
+
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
     raw = data_file("tasks.yaml")
@@ -243,7 +247,7 @@ def vocab() -> Vocab:
         if long_:
             # ("Cơ quan chủ trì thực hiện mục 4: Thanh tra tỉnh": the part of the plan it is for, before the colon)
             parts.append(
-                rf"(?:{long_})(?!\w)(?:\s{{1,3}}(?:muc|phan|nhom)\s{{1,3}}[0-9ivx]{{1,4}}(?:\.[0-9]{{1,2}}){{0,2}})?"
+                rf"(?:{long_})(?!\w)(?:\s{{1,3}}{_PLAN_PART})?"
                 rf"(?:\s{{0,3}},?\s{{0,3}}gom)?"
                 rf"(?:\s{{0,3}}[:：]|\s{{1,3}}[-–]\s|\s{{1,3}}(?=cac\s{{1,3}}\w{{1,12}}\s{{0,2}}:)|\s{{0,3}}$)"
             )
@@ -1776,7 +1780,7 @@ def _followed_by_subitems(items: list[_Item], idx: int, announces: bool = False)
     return False
 
 
-_SCOPED_CUE = regex.compile(r"(?<!\w)(?:muc|phan|nhom)\s{1,3}[0-9ivx]{1,4}(?:\.[0-9]{1,2}){0,2}\s{0,3}[:：]")
+_SCOPED_CUE = regex.compile(r"(?<!\w)" + _PLAN_PART + r"\s{0,3}[:：]")
 
 
 def _attach_lines(st: _Doc, items: list[_Item]) -> None:
@@ -2669,19 +2673,20 @@ def _note_indicator(st: _Doc, body: Joined, dimension: int | None = None) -> tup
         return None
     inner = body.text[k + 1 : close]
     first = inner.split(";")[0]
+    first_f = f[k + 1 : close].split(";")[0]
     assert st.api.search_indicators is not None  # else paren is None and we returned above
     found = [m for m in st.api.search_indicators(first) if getattr(m, "exact", False)]
     if not found:
-        coded = _note_code(f[k + 1 : close].split(";")[0])
+        coded = _note_code(first_f)
         if coded is None and dimension is not None:
             # "(CSTP: Giấy phép xây dựng)" under dimension 5: a reworded name the note labels as a sub-dimension
-            para = labelled_subdimension(f[k + 1 : close].split(";")[0], dimension)
+            para = labelled_subdimension(first_f, dimension)
             if para is not None:
                 return dimension, para.subdimension
         return coded
     dim = int(found[0].dimension)
     sub = next((str(m.subdimension) for m in found if m.subdimension and int(m.dimension) == dim), None)
-    if sub is None and (coded := _note_code(f[k + 1 : close].split(";")[0])) is not None and coded[0] == dim:
+    if sub is None and (coded := _note_code(first_f)) is not None and coded[0] == dim:
         sub = coded[1]  # "(Chỉ số nội dung 5 - Thủ tục hành chính công, nội dung thành phần 5.2)": named, then coded
     return dim, sub
 
@@ -2711,7 +2716,7 @@ def _note_code(f: str) -> tuple[int, str | None] | None:
     return (int(m.group(1)), None) if m is not None else None
 
 
-def _without_code_note(body: Joined, st: _Doc | None = None) -> Joined:
+def _without_code_note(body: Joined, st: _Doc) -> Joined:
     """``body`` without a closing parenthesis that holds only a sub-dimension's code ("(1.4)"), or that is an
     indicator note opening on a code ("(CSTP 3.3 - Tiếp cận dịch vụ tư pháp)", "(Chỉ số thành phần 7.1: …)"): a code
     is no day and month."""
@@ -2721,7 +2726,7 @@ def _without_code_note(body: Joined, st: _Doc | None = None) -> Joined:
         return body
     k, close = paren
     coded = _BARE_CODE.fullmatch(f, k + 1, close) is not None
-    if not coded and st is not None and _NOTE_CODE_INSIDE.search(f, k + 1, close) is not None:
+    if not coded and _NOTE_CODE_INSIDE.search(f, k + 1, close) is not None:
         start = pm.end() if (pm := _PAPI_NOTE.match(f, k + 1, close)) is not None else k + 1
         coded = st.v.indicator_note.match(f, start, close) is not None
     if not coded:

@@ -204,9 +204,7 @@ class _Index:
                     subs[n] = (e, old | pairs)
                     break
             else:
-                subs.append((_Entry(entry.dimension, entry.subdimension,
-                                    tax.subdimension(entry.subdimension).name  # type: ignore[union-attr]
-                                    ), pairs))
+                subs.append((entry, pairs))  # (an entry carries the canonical name, whichever alias keyed it)
         self.total_cells = frozenset(self._words(c) for c in tax.total.cells)
         self.total_phrases = sorted((self._words(p) for p in tax.total.phrases), key=len, reverse=True)
 
@@ -505,9 +503,11 @@ def closest_subdimension(folded: str, dimension: int) -> IndicatorMatch | None:
                           toks[0][1], toks[-1][2])
 
 
-# a name labelled as a sub-dimension (folded): "Chỉ số thành phần "…"", "Nội dung thành phần: …", "CSTP - …"
-_SUB_LABEL = regex.compile(r"\s{0,4}(?P<label>(?:chi\s{1,3}so\s{1,3}(?:noi\s{1,3}dung\s{1,3})?|noi\s{1,3}dung\s{1,3})"
-                           r"thanh\s{1,3}phan|cstp)(?!\w)[\s:\-–\"“”']{0,6}(?=\w)")
+# the label of a sub-dimension (folded): "chỉ số (nội dung) thành phần", "nội dung thành phần", "CSTP"
+_SUB_LABEL_WORDS = (r"(?:(?:chi\s{1,3}so\s{1,3}(?:noi\s{1,3}dung\s{1,3})?|noi\s{1,3}dung\s{1,3})thanh\s{1,3}phan"
+                    r"|cstp)(?!\w)")
+# a name labelled as a sub-dimension: "Chỉ số thành phần "…"", "Nội dung thành phần: …", "CSTP - …"
+_SUB_LABEL = regex.compile(r"\s{0,4}(?P<label>" + _SUB_LABEL_WORDS + r")[\s:\-–\"“”']{0,6}(?=\w)")
 
 
 def labelled_subdimension(folded: str, dimension: int) -> IndicatorMatch | None:
@@ -523,8 +523,7 @@ def labelled_subdimension(folded: str, dimension: int) -> IndicatorMatch | None:
     return IndicatorMatch(found.dimension, found.subdimension, found.name, found.score, False, m.start("label"), end)
 
 
-_SUB_LABEL_ANY = regex.compile(r"(?<!\w)(?:chi\s{1,3}so\s{1,3}(?:noi\s{1,3}dung\s{1,3})?|noi\s{1,3}dung\s{1,3})thanh\s{1,3}phan"
-                               r"(?!\w)|(?<!\w)cstp(?!\w)")
+_SUB_LABEL_ANY = regex.compile(r"(?<!\w)" + _SUB_LABEL_WORDS)
 _LABELLED_NAME = regex.compile(r"[\s:\-–\"“”']{0,6}(?P<name>[^,;.()\n\"“”]{3,80})")
 
 
@@ -539,9 +538,10 @@ def labelled_subdimension_in(folded: str, dimension: int) -> IndicatorMatch | No
         if nm is None:
             continue
         name = nm.group("name")
+        opens = len(name) - len(name.lstrip())
         for m in search_indicators_folded(name):
-            if m.dimension == dimension and m.subdimension is not None and m.start == 0 + len(name) - len(name.lstrip()):
-                return m
+            if m.dimension == dimension and m.subdimension is not None and m.start == opens:
+                return m  # an alias right after the label ("… chỉ số thành phần Cơ hội tham gia, …")
         found = closest_subdimension(name, dimension)
         if found is not None:
             return found
@@ -575,6 +575,15 @@ def title_indicator(title: str) -> IndicatorMatch | None:
            for x in found[1:]):
         return None
     return first
+
+
+def dimension_then_sub(found: tuple[IndicatorMatch, ...]) -> IndicatorMatch | None:
+    """The sub-dimension of a cell that names its dimension, then it ("Cung ứng dịch vụ công - An ninh, trật tự"),
+    both exactly; else None."""
+    if (len(found) == 2 and all(m.exact for m in found) and found[0].subdimension is None
+            and found[1].subdimension is not None and found[1].dimension == found[0].dimension):
+        return found[1]
+    return None
 
 
 def match_indicator(text: str) -> IndicatorMatch | None:
