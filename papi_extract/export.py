@@ -130,7 +130,9 @@ TABLES: tuple[Table, ...] = (
         Col("score", "DOUBLE", "score stated with the mention, if any"),
         *_span("the mention"),
     )),
-    Table("scores", "Score facts: one per (dimension, subdimension, year, kind) statement.", "doc_id, seq", (
+    Table("scores", "Score facts: one per (dimension, subdimension, year, kind) statement, except in a merged province's "
+          "plan that reports its former provinces (\"tỉnh Quảng Trị (cũ)\"): one per former province, told apart by "
+          "`raw`.", "doc_id, seq", (
         DOC_ID, SEQ,
         Col("dimension", "SMALLINT", "PAPI dimension 1..8; null for the total index"),
         Col("subdimension", "VARCHAR", "sub-dimension d.n or null"),
