@@ -786,6 +786,10 @@ class _Builder:
                 self.sub = sub
                 if self.dim is None:
                     self.dim = dim
+            elif self.dim is not None and (para := closest_subdimension(fold(text), self.dim)) is not None:
+                # "Kế hoạch sử dụng đất" as a sub-group row under dimension 2's group row: a sub-dimension's
+                # reworded name, the closest one of that dimension
+                self.sub = para.subdimension
             else:
                 self.sub = None
             kind = "subgroup"

@@ -1127,3 +1127,19 @@ def test_an_empty_cell_takes_the_row_above_only_where_a_note_says_so() -> None:
     plain = parse_text(MERGED_NOTE.replace(note, "", 1))
     assert [[a.raw for a in t.lead] for t in plain.tasks] == [
         ["Văn phòng HĐND và UBND huyện"], [], ["Phòng Nội vụ"], []]
+
+
+def test_a_reworded_sub_group_row_under_a_group_row_names_its_sub_dimension() -> None:
+    """ "Bầu cử trưởng bản" as a sub-group row under dimension 1's group row is 1.3 (Chất lượng bầu cử cơ sở), and
+    "Khám chữa bệnh tuyến xã" under dimension 6's is 6.1 (Y tế công lập)."""
+    from papi_extract.pipeline import parse_text
+
+    d = parse_text("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2019\n\nII. NHIỆM VỤ\n\n"
+                   "| TT | Nhiệm vụ | Chủ trì | Thời gian |\n|---|---|---|---|\n"
+                   "| I | Tham gia của người dân ở cấp cơ sở | | |\n"
+                   "| | *Bầu cử trưởng bản* | | |\n"
+                   "| 1 | Hướng dẫn các bản tổ chức bầu cử đúng luật | Phòng Nội vụ | Quý II/2019 |\n"
+                   "| II | Cung ứng dịch vụ công | | |\n"
+                   "| | *Khám chữa bệnh y tế công lập tuyến xã* | | |\n"
+                   "| 2 | Bố trí bác sĩ về trạm y tế xã | Trung tâm Y tế huyện | Năm 2019 |\n", fmt="markdown")
+    assert [(t.dimension, t.subdimension) for t in d.tasks] == [(1, "1.3"), (6, "6.1")]
