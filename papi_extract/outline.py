@@ -1121,6 +1121,50 @@ def _word_label_re() -> regex.Pattern[str]:
 _WORD_TITLE_MAX = 160  # characters of a word-labelled heading's title
 
 
+_ARABIC_LEAD = regex.compile(r"[ \t]{0,8}(\d{1,2})\.[ \t]")  # linear: bounded runs, no nesting
+
+
+def _runin_lists(lines: _Lines, first: int, last: int) -> set[int]:
+    """Lines "**1. Chỉ số X:** đạt 86,14%, xếp thứ 35/63" that are items of a list, not headings.
+
+    Why: a bold run-in head among headings ("##### **4. …**", "**5. Quản trị môi trường:** …", "### **6. …**")
+    is a section written inline; but when the list's own numbering starts at 1 and runs on through
+    run-in lines only (a results paragraph per index), the bold words are the items' labels.
+    """
+    runins: list[tuple[int, int]] = []  # (line, number) of bold run-in lines
+    heads: list[tuple[int, int]] = []  # (line, number) of numbered lines wholly a heading (bold or "#")
+    texts, infos = lines.texts, lines.infos
+    for i in range(first, last):
+        info = infos[i]
+        if not (info.bold or info.md_level):
+            continue
+        t = texts[i]
+        m = _ARABIC_LEAD.match(t)
+        if m is None:
+            continue
+        k = int(m.group(1))
+        be = info.bold_end
+        if info.bold and not info.md_level and m.end() < be < len(t) and t[:be].rstrip().endswith(":") and t[be:].strip():
+            runins.append((i, k))
+        else:
+            heads.append((i, k))
+    out: set[int] = set()
+    j = 0
+    while j < len(runins):
+        run = [runins[j]]
+        while j + len(run) < len(runins) and runins[j + len(run)][1] == run[-1][1] + 1:
+            run.append(runins[j + len(run)])
+        j += len(run)
+        if len(run) < 2 or run[0][1] != 1:
+            continue
+        a, b = run[0][0], run[-1][0]
+        nxt = next((k for i, k in heads if i > b), None)
+        if any(a < i < b for i, _ in heads) or nxt == run[-1][1] + 1:
+            continue  # headings between or after them in the same numbering: the run-in ones are sections too
+        out.update(i for i, _ in run)
+    return out
+
+
 def _word_label_headings(lines: _Lines, first: int, last: int) -> dict[int, _Heading]:
     """Lines "Nhiệm vụ 1: Tham gia của người dân ở cấp cơ sở" between ``first`` and ``last`` that are
     headings: grouped by their label word, a word's lines are headings when there are two or more and at
@@ -1221,6 +1265,7 @@ def segment(ctx: DocContext) -> None:
     apx_title = False  # right after "PHỤ LỤC" or "PHẦN I": its capital title lines follow
     has_parts = False
     word_headings = _word_label_headings(lines, start_line, tail_line)
+    runin_items = _runin_lists(lines, start_line, tail_line)
     consumed = -1  # the last line of a heading whose title wrapped onto it
     for i in (*range(start_line, tail_line), *range(resume_line, _appendix_end(lines, resume_line))):
         if i <= consumed:
@@ -1344,7 +1389,7 @@ def segment(ctx: DocContext) -> None:
         labels = _label_matches(text, s) if caps_h is None else _NO_LABEL
         bullet = _bullet(text, s, g0) if g0 & _G_BULLET and caps_h is None else None
         if caps_h is not None or ((labels[1] or labels[2] or labels[3] or labels[0] & _G_ROMAN or g0 & _G_APPENDIX)
-                                  and len(text) <= 600 and i not in in_table):
+                                  and len(text) <= 600 and i not in in_table and i not in runin_items):
             h = caps_h if caps_h is not None else _heading(lines, i, text, g0, labels, in_org)
             if h is not None:
                 level = _shape_level(h.shape, h.label)
