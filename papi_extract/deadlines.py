@@ -258,8 +258,8 @@ def _vocab() -> _Vocab:
         recurring_daily=regex.compile(_B + _alt(d.get("recurring_daily") or []) + _E),
         # "Chủ nhật cuối cùng của tháng", "thứ Hai đầu tiên của tháng": a fixed day of every month (not "của tháng 6")
         weekday_of_month=regex.compile(
-            _B + _alt(d.get("weekdays") or []) + r"(?:\s+(?:tuần\s+)?" + _alt(d.get("week_of_month") or []) + r")?"
-            r"\s+của\s+tháng" + _E + r"(?!\s*\d)"),
+            _B + _alt(d.get("weekdays") or []) + r"(?:(?:\s+(?:tuần\s+)?" + _alt(d.get("week_of_month") or []) + r")?"
+            r"\s+của|\s+(?:tuần\s+)?" + _alt(d.get("week_of_month") or []) + r")\s+tháng" + _E + r"(?!\s*\d)"),
         unspecified=regex.compile(_B + _alt(d.get("unspecified") or []) + _E),
         event_prose=regex.compile(
             _B + rf"(?:{_alt(d.get('event_openers') or [])}|khi\s+có\s+{_alt(d.get('event_khi_co') or [])})"
@@ -564,7 +564,8 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         recs.append(_Rec(m.start(), m.end(), "per_plan", recurrence="annual" if m.group(1) else None, prio=2))
     for m in (v.per_term.finditer(low) if "nhiệm kỳ" in low else ()):
         recs.append(_Rec(m.start(), m.end(), "recurring", prio=2))
-    for m in (v.weekday_of_month.finditer(low) if "của tháng" in low else ()):
+    for m in (v.weekday_of_month.finditer(low) if ("của tháng" in low or " tháng" in low and ("chủ nhật" in low or "thứ" in low))
+              else ()):
         recs.append(_Rec(m.start(), m.end(), "recurring", recurrence="monthly", prio=2))
     for m in (v.recurring_unnamed.finditer(low) if "tuần" in low else ()):
         recs.append(_Rec(m.start(), m.end(), "recurring", prio=2))

@@ -853,6 +853,19 @@ def test_a_weekday_of_every_month_is_monthly() -> None:
     assert [d.kind for d in parse_deadlines("Nộp báo cáo trước thứ Sáu cuối cùng của tháng 6/2024.")] == ["month"]
 
 
+@pytest.mark.parametrize("text, raw", [
+    ("Tổng vệ sinh khu dân cư vào thứ Bảy tuần cuối tháng.", "thứ Bảy tuần cuối tháng"),
+    ("Họp giao ban khu phố vào Chủ nhật đầu tháng", "Chủ nhật đầu tháng"),
+])
+def test_a_weekday_of_every_month_without_cua(text: str, raw: str) -> None:
+    """ "thứ Bảy tuần cuối tháng", "Chủ nhật đầu tháng": "của" left out, still a fixed day of every month; a month
+    number after it ("Chủ nhật đầu tháng 7") makes it one month's day."""
+    got = parse_deadlines(text)
+    assert [(d.raw, d.kind, d.recurrence) for d in got] == [(raw, "recurring", "monthly")]
+    got = parse_deadlines("Ra quân vào Chủ nhật đầu tháng 7/2024.")
+    assert [(d.kind, d.recurrence) for d in got] == [("month", None)]
+
+
 def test_a_lunar_year_named_with_its_number_and_a_plan_named_before_every_year() -> None:
     """ "trước Tết Nguyên đán Ất Tỵ 2025": the occasion's lunar year and its number are one event (not an event
     and a year); "theo kế hoạch kiểm tra hàng năm": a plan made every year, one per_plan record, annual."""
