@@ -1090,3 +1090,15 @@ def test_the_short_form_of_huyen_thanh_pho_thi_xa_is_one_body_of_units() -> None
     assert [([a.name for a in t.lead], [a.name for a in t.support]) for t in doc.tasks] == [
         (["Ủy ban nhân dân các huyện, thành, thị"], []),
         (["Sở Y tế"], ["Ủy ban nhân dân các huyện, thành, thị"])]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Sở Thông tin và Truyền thông phối hợp với Viễn thông Hà Tĩnh lắp đặt điểm wifi công cộng.", ["Viễn thông Hà Tĩnh"]),
+    ("Đoàn Thanh niên phối hợp với Viettel Bắc Kạn, Viễn thông Bắc Kạn hướng dẫn cài đặt ứng dụng.",
+     ["Viettel Bắc Kạn", "Viễn thông Bắc Kạn"]),
+    # "viễn thông" as a noun ("hạ tầng viễn thông") names nobody
+    ("Phòng Kinh tế phối hợp phát triển hạ tầng viễn thông tại các thôn.", []),
+])
+def test_a_provincial_telecom_unit_is_a_partner(text: str, want: list[str]) -> None:
+    """ "Viễn thông <province>" (VNPT's provincial unit) is a business, a weak head: a name must follow it."""
+    assert [a.raw for a in cooperation_agencies(text)] == want
