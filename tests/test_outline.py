@@ -1103,3 +1103,18 @@ def test_an_appendix_label_with_its_title_in_capitals_after_the_signature() -> N
     ])
     ctx = _outline(text)
     assert [(s.label, s.title) for s in ctx.sections if s.kind == "appendix"] == [("PL-2", "DANH MỤC NHIỆM VỤ")]
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("NỘI DUNG SỬA ĐỔI", "tasks"),
+    ("Nội dung bổ sung", "tasks"),
+    ("NỘI DUNG ĐIỀU CHỈNH KẾ HOẠCH SỐ 56/KH-UBND", "tasks"),
+    # the reasons for amending are no tasks
+    ("KẾT QUẢ THỰC HIỆN VÀ SỰ CẦN THIẾT BỔ SUNG", "limitations"),
+])
+def test_the_parts_of_a_plan_amending_an_earlier_one_are_tasks(title: str, kind: str) -> None:
+    """A plan that amends an earlier one lists its changed and added tasks under "Nội dung điều chỉnh / sửa
+    đổi / bổ sung" headings."""
+    from papi_extract.outline import section_kind
+
+    assert section_kind(title, None) == kind
