@@ -1085,6 +1085,10 @@ def _deadline_protos(text: str, cell: bool, year: int | None) -> tuple[Deadline,
                     found.sort(key=lambda r: r[0])
     if len(found) > 1:
         found = _months_recurring_with_last(text, found)
+    if not cell and year is not None:
+        # "… tại 03 xã chưa thực hiện trong năm 2022" in a 2023 plan: a year before the plan's own is a past
+        # fact, not a time frame of the task
+        found = [r for r in found if not (r[2] == "year" and r[3] is not None and int(r[3][:4]) < year)]
     out: list[Deadline] = []
     for s, e, kind, start, end, rec in found:
         if e <= s:

@@ -1060,3 +1060,14 @@ def test_a_span_of_days_is_one_date_record_with_both_bounds(text: str, start: st
 ])
 def test_delays_in_hours_and_daily_times_of_day(text: str, kind: str, raw: str) -> None:
     assert [(d.kind, d.raw) for d in parse_deadlines(text)] == [(kind, raw)]
+
+
+def test_a_year_before_the_plans_own_is_a_past_fact_in_prose() -> None:
+    """ "… tại 04 xã chưa tổ chức trong năm 2021" in a 2023 plan tells what was not done; the plan's own year
+    and later ones stay time frames, and a table's time cell keeps what it says."""
+    p2023 = Period(start_year=2023, end_year=2023)
+    assert parse_deadlines("Tổ chức đối thoại tại 04 xã chưa tổ chức trong năm 2021.", period=p2023) == []
+    got = parse_deadlines("Tổ chức đối thoại tại các xã trong năm 2023.", period=p2023)
+    assert [(d.kind, d.end) for d in got] == [("year", "2023-12-31")]
+    got = parse_deadlines("Năm 2022", period=p2023, cell=True)
+    assert [d.kind for d in got] == ["year"]
