@@ -1311,6 +1311,7 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
     place_end = -1  # end of "<unit word> <Capitalised place>" ("thị xã Ninh Hòa") when that is the last read
     proper_open = False  # the last head read is a proper-name head ("Hợp tác xã", "Trường Tiểu học")
     proper_from = pos
+    unit_list = False  # "các huyện, thị xã": a list of units after the head, which "và" may close
     while i < limit:
         i = _skip_ws(low, i)
         if i >= limit:
@@ -1324,6 +1325,7 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
             head_end = _skip_ws(low, i)
             expect = False
             has_loc = False
+            unit_list = False
             collective_open = st.family
             proper_open = _key(st.head) in v.proper_name_heads
             if proper_open:
@@ -1348,6 +1350,7 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
                 return _Scan(good, True, j)
             if _locality_run(low, j) > j or (low.startswith("cấp ", j)):
                 i = j
+                unit_list = has_loc
                 continue
             if ch == "," and collective_open and _bare_family_piece(text, low, j):
                 m = v.family.match(low, _skip_drops(low, j))
@@ -1382,6 +1385,9 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
                 continue
             if has_loc and v.plural.match(low, j) and _locality_run(low, j) > j:
                 i = j  # "UBND các huyện, thị xã và các xã, phường": the head's second level
+                continue
+            if unit_list and _locality_run(low, j) > j:
+                i = j  # "UBND các huyện, thị xã và thành phố Huế": the last unit of the head's list
                 continue
             if has_loc and place_end == good and v.unit_named_at.match(text, j):
                 i = j  # "UBND xã An Bình và xã Mỹ Phước": a second named unit under the same head

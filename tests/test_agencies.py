@@ -1102,3 +1102,15 @@ def test_the_short_form_of_huyen_thanh_pho_thi_xa_is_one_body_of_units() -> None
 def test_a_provincial_telecom_unit_is_a_partner(text: str, want: list[str]) -> None:
     """ "Viễn thông <province>" (VNPT's provincial unit) is a business, a weak head: a name must follow it."""
     assert [a.raw for a in cooperation_agencies(text)] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("UBND các huyện, thị xã và thành phố Bà Rịa rà soát thủ tục hành chính.", ["UBND các huyện, thị xã và thành phố Bà Rịa"]),
+    ("Ủy ban nhân dân các xã, phường và thị trấn niêm yết công khai.", ["Ủy ban nhân dân các xã, phường và thị trấn"]),
+    # a second body after "và" stays a body of its own
+    ("UBND các xã, thị trấn và Công an huyện tuyên truyền.", ["UBND các xã, thị trấn", "Công an huyện"]),
+])
+def test_a_list_of_units_closed_by_va_is_one_collective(text: str, want: list[str]) -> None:
+    """ "UBND các huyện, thị xã và thành phố Huế": "và" closes the list of units under one head (as ", thành phố"
+    would), it starts no second body."""
+    assert [a.raw for a in subject_agencies(text)] == want
