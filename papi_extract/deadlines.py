@@ -1053,6 +1053,10 @@ def parse_deadlines(text: str, base: int = 0, period: Period | None = None, *, c
     return [rebased(d, base) for d in _deadline_protos(text, cell, year)]
 
 
+# "từ "quý II/2021" thành "…"": the old wording an amendment replaces (bounded runs, linear)
+_REPLACED_WORDING = regex.compile(r"(?<![\p{L}\d])từ\s{1,3}[\"“]([^\"”\n]{1,80})[\"”]\s{0,3}(?:thành|bằng|sang)\s")
+
+
 @lru_cache(maxsize=16384)
 def _deadline_protos(text: str, cell: bool, year: int | None) -> tuple[Deadline, ...]:
     """``parse_deadlines`` at offset 0 (memoized: task texts and time cells recur across plans, and
@@ -1085,6 +1089,11 @@ def _deadline_protos(text: str, cell: bool, year: int | None) -> tuple[Deadline,
                     found.sort(key=lambda r: r[0])
     if len(found) > 1:
         found = _months_recurring_with_last(text, found)
+    if not cell and "thành" in text and (text.count('"') >= 2 or "“" in text):
+        # "Điều chỉnh thời hạn … từ "quý II/2021" thành "trước ngày 30/9/2021"": the replaced time is the earlier
+        # plan's, not this task's
+        old_spans = [m.span(1) for m in _REPLACED_WORDING.finditer(text)]
+        found = [r for r in found if not any(a <= r[0] and r[1] <= b for a, b in old_spans)]
     if not cell and year is not None:
         # "… tại 03 xã chưa thực hiện trong năm 2022" in a 2023 plan: a year before the plan's own is a past
         # fact, not a time frame of the task

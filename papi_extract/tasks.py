@@ -103,12 +103,18 @@ _LEAD_IN_END = regex.compile(
     r"(?<!\w)(?:sau|sau\s{1,3}day|nhu\s{1,3}sau|duoi\s{1,3}day|cu\s{1,3}the|bao\s{1,3}gom|gom)"
     r"(?:\s{0,3}\([^()\n]{0,300}\))?\s{0,3}[:：]\s{0,3}$"
 )
+# "các nhiệm vụ sau", "những nội dung sau đây" in a sentence closed by ":": it announces the list below it
+_LIST_ANNOUNCED = regex.compile(
+    r"(?<!\w)(?:cac|nhung)\s{1,3}(?:nhiem\s{1,3}vu|noi\s{1,3}dung|giai\s{1,3}phap|viec)\s{1,3}sau(?:\s{1,3}day)?(?!\w)")
 _PARTNER_CUE = regex.compile(r"phoi\s{1,3}hop(?:\s{1,3}voi)?\s{1,3}")
 _VERB_AFTER = regex.compile(r"\s{1,3}\p{Ll}")
 _CLAUSE = regex.compile(r";\s{1,4}(?=[\p{Lu}])")
 _COMMA_CLAUSE = regex.compile(r",\s{1,4}(?=[\p{Lu}])")
 _SUPPORT_VERB = regex.compile(r"\s{0,3}(?:phoi\s{1,3}hop|tham\s{1,3}gia|cung\s{1,3}phoi)(?!\w)")
 # "<subject> giao <agency> …" (folded): group 1 is "giao"
+# an amendment giving a task's new wording in quotes: "Sửa đổi nhiệm vụ tại điểm 2.3 … như sau: "UBND các huyện …""
+# (on the folded text; bounded runs, linear)
+_AMENDED_WORDING = regex.compile(r"\bnhu sau\s{0,3}:\s{0,3}[\"“]\s{0,2}")
 _GIAO_AFTER_SUBJECT = regex.compile(r"^\s{0,4}\S[^;:.]{0,80}?\s(giao)\s{1,3}(?:cho\s{1,3})?")
 # "giao" (or "phân công") right after a later sentence's subject, before the one given the task (folded)
 _GIVES_AFTER = regex.compile(r"\s{1,3}(?:giao|phan\s{1,3}cong)\s{1,3}(?:cho\s{1,3})?(?=\S)")
@@ -1139,6 +1145,9 @@ class _Doc:
                 rest = j.slice(k + 1, len(j.text))
                 rest = rest.slice(len(rest.text) - len(rest.text.lstrip()), len(rest.text))
                 first = _agencies(self.api.subject_agencies, rest)
+        if not first and "nhu sau" in j.folded and (m := _AMENDED_WORDING.search(j.folded)) is not None:
+            # the item amends an earlier plan's task and quotes its new wording: that wording's subject leads
+            first = self.subject_at(j, m.end())[0]
         if first:
             # "UBND tỉnh giao Sở Nội vụ theo dõi …": the assigner is not the lead, the object of "giao" is
             g = _GIAO_AFTER_SUBJECT.match(j.folded)
@@ -1667,8 +1676,10 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
                 continue
             if _nwords(text, 15) <= 15:
                 continue  # a lead-in line ("Nội dung thực hiện khắc phục:")
-            if _LEAD_IN_END.search(f):
-                continue  # "Để đạt mục tiêu trên, UBND tỉnh yêu cầu … thực hiện các nhiệm vụ sau:"
+            if _LEAD_IN_END.search(f) or _LIST_ANNOUNCED.search(f):
+                # "Để đạt mục tiêu trên, UBND tỉnh yêu cầu … thực hiện các nhiệm vụ sau:", "Bổ sung các nhiệm vụ
+                # sau vào mục II Kế hoạch số 124/KH-UBND, …:"
+                continue
         found = st.bare_agencies(it.text)
         if found is not None:
             if has_sub:

@@ -3140,3 +3140,44 @@ def test_a_note_naming_its_dimension_and_coding_its_sub_dimension() -> None:
                    "- Công an phường tuần tra các tuyến phố ban đêm (Chỉ số nội dung 6 - Cung ứng dịch vụ công, nội dung "
                    "thành phần 6.4).\n")
     assert [(t.dimension, t.subdimension) for t in d.tasks] == [(6, "6.4")]
+
+
+AMENDING = """ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH
+
+Số: 88/KH-UBND
+
+Quảng Bình, ngày 10 tháng 6 năm 2022
+
+KẾ HOẠCH
+
+Sửa đổi, bổ sung Kế hoạch số 21/KH-UBND ngày 15/02/2022 về cải thiện Chỉ số PAPI năm 2022
+
+I. NỘI DUNG SỬA ĐỔI
+
+1.2. Sửa đổi nhiệm vụ tại điểm 1.2 mục III Kế hoạch số 21/KH-UBND như sau: “Sở Nội vụ chủ trì, phối hợp với Ủy ban MTTQ Việt Nam tỉnh hướng dẫn bầu cử trưởng thôn; hoàn thành trong quý III/2022”.
+
+3.1. Điều chỉnh thời hạn của nhiệm vụ tại điểm 3.1 mục III Kế hoạch số 21/KH-UBND từ "tháng 5/2022" thành "tháng 9/2022"; Thanh tra tỉnh chủ trì thực hiện.
+
+II. NỘI DUNG BỔ SUNG
+
+Bổ sung những nội dung sau đây vào mục III Kế hoạch số 21/KH-UBND, số thứ tự tiếp theo của Kế hoạch số 21/KH-UBND:
+
+1. Chỉ số nội dung 8: Quản trị điện tử
+
+8.4. Sở Thông tin và Truyền thông hướng dẫn người dân sử dụng ứng dụng phản ánh hiện trường trong quý IV/2022.
+"""
+
+
+def test_an_amendment_quoting_a_tasks_new_wording() -> None:
+    """ "Sửa đổi nhiệm vụ … như sau: “Sở Nội vụ chủ trì, phối hợp với …”": the quoted wording's subject leads;
+    "từ "tháng 5/2022" thành "tháng 9/2022"": only the new time is the task's; "Bổ sung những nội dung sau
+    đây vào mục III …:" announces the added tasks and is none itself."""
+    doc = parse(AMENDING)
+    assert [t.label for t in doc.tasks] == ["1.2", "3.1", "8.4"]
+    t = find(doc, "Sửa đổi nhiệm vụ tại điểm 1.2")
+    assert keys(t.lead) == expect("Sở Nội vụ")
+    assert keys(t.support) == expect("Ủy ban MTTQ Việt Nam tỉnh")
+    assert [(d.kind, d.end) for d in t.deadlines] == [("quarter", "2022-09-30")]
+    t = find(doc, "Điều chỉnh thời hạn")
+    assert keys(t.lead) == expect("Thanh tra tỉnh")
+    assert [(d.raw, d.end) for d in t.deadlines] == [("tháng 9/2022", "2022-09-30")]
