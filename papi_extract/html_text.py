@@ -557,10 +557,16 @@ def _lines(text: str) -> int:
 _ROMAN_HEADING_LINE = regex.compile(r"(?m)^[#* \t]{0,8}[IVX]{1,4}[ \t]{0,2}[.)][ \t]{1,4}\S")
 
 
+# the document's type alone on its line ("KẾ HOẠCH", "## Kế hoạch"): the title block's first line
+_DOC_TYPE_LINE = regex.compile(
+    r"(?mi)^[#* \t]{0,8}(?:kế hoạch|quyết định|báo cáo|chương trình(?: hành động)?|đề án|chỉ thị|hướng dẫn)[* \t]{0,4}$")
+
+
 def _headings(text: str) -> int:
-    """The plan's Roman-numbered heading lines: an extraction that drops some (trafilatura drops a
-    ``<div>`` holding only a ``<strong>`` heading on some portals) lost the plan's outline."""
-    return len(_ROMAN_HEADING_LINE.findall(text))
+    """The plan's Roman-numbered heading lines and its document-type line: an extraction that drops some
+    (trafilatura drops a ``<div>`` holding only a ``<strong>`` heading on some portals, and an ``<h2>KẾ
+    HOẠCH</h2>`` it takes for the page's title) lost the plan's outline."""
+    return len(_ROMAN_HEADING_LINE.findall(text)) + len(_DOC_TYPE_LINE.findall(text))
 
 
 _RESTORE_MAX_RUN = 3  # dropped lines put back at most, between two kept ones

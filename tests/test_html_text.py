@@ -221,6 +221,21 @@ def test_headings_an_extraction_dropped_are_put_back() -> None:
     assert got == page.split("\n")[1:10] + [page.split("\n")[16]]
 
 
+def test_a_dropped_document_type_line_counts_as_a_lost_heading() -> None:
+    """trafilatura takes an "<h2>KẾ HOẠCH</h2>" for the page's title and drops it; without that line the plan has
+    no title block. The extraction kept every Roman heading, so only the type line tells the loss."""
+    page = "\n".join([
+        "Số: 15/KH-UBND\tPhú Thọ, ngày 02 tháng 5 năm 2023",
+        "## KẾ HOẠCH",
+        "Cải thiện Chỉ số PAPI năm 2023 trên địa bàn phường Tân Dân",
+        "**I. MỤC ĐÍCH, YÊU CẦU**",
+        "- Nâng cao trách nhiệm của công chức phường.",
+    ])
+    main = "\n".join(ln for ln in page.split("\n") if "KẾ HOẠCH" not in ln)
+    assert _headings(main) < _headings(page)
+    assert _restore_dropped(page, main) == page
+
+
 def test_a_page_laid_out_as_one_column_of_table_rows_keeps_its_lines() -> None:
     """An old portal puts each part of the plan in a row of a one-column <TABLE>, its lines parted by <BR>: each
     <BR> line is a line of the text (not one squashed table row); a two-column data table stays rows of cells."""
