@@ -474,6 +474,8 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         day = _date(yy, int(mo), int(d))
         if day is None:
             continue
+        if cell and _CITED_DATE.search(low, max(0, m.start() - 60), m.start()):
+            continue  # "Theo Kế hoạch số 56/KH-UBND ngày 05/3/2024 của UBND huyện": the cited document's date
         recs.append(_Rec(m.start(), m.end(), "date", begin=day, finish=day, prio=1))
     for m in (v.quarter.finditer(low) if "quý" in low else ()):
         q = v.quarters.get(m.group(1))
@@ -974,6 +976,8 @@ def _named_by_document(low: str, start: int) -> bool:
     return _DOCUMENT_NOUN.search(clause) is not None
 
 
+# a document's number and symbol, then "ngày" right before a date: "số 512/UBND-NV ngày " (the date it was issued)
+_CITED_DATE = regex.compile(r"số\s{0,2}\d{1,5}\s{0,2}/\s{0,2}[\p{L}\d\-/.&]{1,30}\s{1,3}(?:ngày\s{1,3})?$")
 _FULL_DATE = regex.compile(r"(?<!\d)\d{1,2}\s{0,2}/\s{0,2}\d{1,2}\s{0,2}/\s{0,2}(?:19|20)\d\d(?!\d)")
 # "sơ kết / tổng kết 6 tháng thực hiện …": the review after six months of the plan, held once
 _REVIEW_BEFORE = regex.compile(r"(?<![\p{L}\d])(?:sơ|tổng)\s+kết\s{1,3}$")

@@ -1071,3 +1071,14 @@ def test_a_year_before_the_plans_own_is_a_past_fact_in_prose() -> None:
     assert [(d.kind, d.end) for d in got] == [("year", "2023-12-31")]
     got = parse_deadlines("Năm 2022", period=p2023, cell=True)
     assert [d.kind for d in got] == ["year"]
+
+
+@pytest.mark.parametrize("cell, want", [
+    ("Theo Kế hoạch số 12/KH-UBND ngày 08/02/2023 của UBND tỉnh", [("per_plan", None)]),
+    ("Trước ngày 31/7/2023 (theo Công văn số 1045/SNV-CCHC ngày 20/5/2023)", [("by_date", "2023-07-31")]),
+    ("Ngày 20/5/2023", [("date", "2023-05-20")]),
+])
+def test_a_cited_documents_date_in_a_time_cell_is_no_date(cell: str, want: list[tuple[str, str | None]]) -> None:
+    """In a time cell a bare date is the task's day, but not the date of a document the cell cites ("số 12/KH-UBND
+    ngày 08/02/2023")."""
+    assert [(d.kind, d.end) for d in parse_deadlines(cell, cell=True)] == want
