@@ -897,6 +897,8 @@ def _split_protos(text: str) -> tuple[Agency, ...]:
         m = _ROLE_MARK.search(text, s, e)
         if m and name is None and m.start() > s:
             e = m.start()  # "Phòng Tư pháp (chủ trì)": the role marker is not in the name
+        if name is None and "tắt" in text[s:e] and (m := _SHORT_FORM_MARK.search(text, s, e)) and m.start() > s:
+            e = m.start()  # "Phòng Nội vụ (viết tắt là Phòng NV)": the defined short form is not in the name
         cut = _run_together(text, s, e) if name is None else None
         if cut is not None:
             out.append(_make(text, s, cut[0], None))
@@ -1035,6 +1037,8 @@ _LEAD_COMMA = regex.compile(r"(?<=\S)\s{1,3}chủ\s{1,3}trì\s{0,3},", regex.I)
 
 # A role marker closing an item of an agency list: "Phòng Tư pháp (chủ trì)", "Sở Y tế (phối hợp)".
 _ROLE_MARK = regex.compile(r"\s*\(\s*(chủ\s+trì|phối\s+hợp)\s*\)[\s,.;]*$", regex.I)
+# "Phòng Tài nguyên và Môi trường (viết tắt là Phòng TN&MT)": the short form the plan defines is not in the name
+_SHORT_FORM_MARK = regex.compile(r"\s*\(\s*(?:sau\s+đây\s+)?(?:viết|gọi)\s+tắt(?:\s+là)?\s[^()]{1,60}\)[\s,.;:]*$", regex.I)
 
 
 # The same marker right after an item's (trimmed) end.

@@ -106,6 +106,8 @@ _LEAD_IN_END = regex.compile(
 # "các nhiệm vụ sau", "những nội dung sau đây" in a sentence closed by ":": it announces the list below it
 _LIST_ANNOUNCED = regex.compile(
     r"(?<!\w)(?:cac|nhung)\s{1,3}(?:nhiem\s{1,3}vu|noi\s{1,3}dung|giai\s{1,3}phap|viec)\s{1,3}sau(?:\s{1,3}day)?(?!\w)")
+# the short form a plan defines after a name, folded: "(viết tắt là Phòng NV)", "(sau đây gọi tắt là CA huyện)"
+_SHORT_FORM_NOTE = regex.compile(r"\(\s{0,3}(?:sau\s{1,3}day\s{1,3})?(?:viet|goi)\s{1,3}tat(?:\s{1,3}la)?\s[^()]{1,60}\)")
 _PARTNER_CUE = regex.compile(r"phoi\s{1,3}hop(?:\s{1,3}voi)?\s{1,3}")
 _VERB_AFTER = regex.compile(r"\s{1,3}\p{Ll}")
 _CLAUSE = regex.compile(r";\s{1,4}(?=[\p{Lu}])")
@@ -1064,6 +1066,9 @@ class _Doc:
             s, e = max(0, a.span[0]), min(len(text), a.span[1])
             if e > s:
                 buf[s:e] = " " * (e - s)
+        if "tat" in ftext:
+            for m in _SHORT_FORM_NOTE.finditer(ftext):
+                buf[m.start() : m.end()] = " " * (m.end() - m.start())  # "(viết tắt là Phòng TN&MT)": the name's
         rest = "".join(buf)
         words = [w for w in _WORD.findall(rest) if w not in self.v.filler]
         if len(words) > (2 if lenient else 0):

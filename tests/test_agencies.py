@@ -1114,3 +1114,24 @@ def test_a_list_of_units_closed_by_va_is_one_collective(text: str, want: list[st
     """ "UBND các huyện, thị xã và thành phố Huế": "và" closes the list of units under one head (as ", thành phố"
     would), it starts no second body."""
     assert [a.raw for a in subject_agencies(text)] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("CA xã chủ trì tuần tra, bảo đảm an ninh trật tự tại các thôn.", ["CA xã"]),
+    ("TTPVHCC tỉnh công khai tiến độ giải quyết hồ sơ trên Cổng dịch vụ công.", ["TTPVHCC tỉnh"]),
+    # "ca" as a word names nobody
+    ("Ca trực tiếp nhận hồ sơ vào buổi sáng.", []),
+])
+def test_short_forms_of_police_and_the_public_administration_centre(text: str, want: list[str]) -> None:
+    """ "CA tỉnh / huyện / xã" (Công an) and "TTPVHCC" (Trung tâm Phục vụ hành chính công) start a name; "CA" is
+    weak: a locality or a name must follow it."""
+    assert [a.raw for a in subject_agencies(text)] == want
+
+
+@pytest.mark.parametrize("cell, want", [
+    ("Phòng Kinh tế (viết tắt là Phòng KT)", ["Phòng Kinh tế"]),
+    ("Trung tâm Y tế huyện (sau đây gọi tắt là TTYT huyện); Phòng Y tế", ["Trung tâm Y tế huyện", "Phòng Y tế"]),
+])
+def test_a_defined_short_form_is_not_part_of_the_name(cell: str, want: list[str]) -> None:
+    """ "(viết tắt là …)", "(sau đây gọi tắt là …)" after a name define its short form; the name ends before them."""
+    assert [a.raw for a in split_agencies(cell)] == want

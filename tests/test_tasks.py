@@ -3181,3 +3181,13 @@ def test_an_amendment_quoting_a_tasks_new_wording() -> None:
     t = find(doc, "Điều chỉnh thời hạn")
     assert keys(t.lead) == expect("Thanh tra tỉnh")
     assert [(d.raw, d.end) for d in t.deadlines] == [("tháng 9/2022", "2022-09-30")]
+
+
+def test_a_group_header_defining_its_short_form_still_leads_its_items() -> None:
+    """ "- Phòng Kinh tế (viết tắt là Phòng KT):" over "+" items: the header is an agency list with a definition."""
+    text = ("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2024\n\nI. NHIỆM VỤ\n\n"
+            "- Phòng Kinh tế (viết tắt là Phòng KT):\n"
+            "+ Công khai quy hoạch chợ nông thôn tại trụ sở UBND các xã;\n"
+            "+ Hướng dẫn các hợp tác xã công khai báo cáo tài chính.\n")
+    doc = parse(text)
+    assert [keys(t.lead) for t in doc.tasks] == [expect("Phòng Kinh tế")] * 2
