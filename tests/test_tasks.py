@@ -3194,10 +3194,10 @@ def test_a_group_header_defining_its_short_form_still_leads_its_items() -> None:
 
 
 def test_a_legend_of_short_forms_is_no_task() -> None:
-    """ "Chữ viết tắt: CC ĐC-XD - công chức Địa chính - Xây dựng; …" under a table explains its short forms; the
+    """ "Chữ viết tắt trong bảng: CC ĐC-XD: công chức Địa chính - Xây dựng; …" under a table explains its short forms; the
     paragraph next to it is a task."""
     text = ("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2024\n\nI. NHIỆM VỤ\n\n"
-            "Chữ viết tắt: CC ĐC-XD - công chức Địa chính - Xây dựng; CA xã - Công an xã; UBMTTQ xã - Ủy ban Mặt trận "
-            "Tổ quốc xã.\n\n"
+            "Chữ viết tắt trong bảng: CC ĐC-XD: công chức Địa chính - Xây dựng; CA xã: Công an xã; UBMTTQ xã: Ủy ban "
+            "Mặt trận Tổ quốc xã.\n\n"
             "Công an xã tăng cường tuần tra, bảo đảm an ninh trật tự tại các thôn trong năm 2024.\n")
     assert [t.text[:12] for t in parse(text).tasks] == ["Công an xã t"]
