@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -1118,6 +1118,25 @@ def _word_label_re() -> regex.Pattern[str]:
     return regex.compile(rf"^[ \t]{{0,8}}(?P<word>{words})[ \t]{{1,3}}(?P<label>\d{{1,2}})[ \t]{{0,2}}[:.)\-–][ \t]{{0,3}}(?=\S)")
 
 
+@cache
+def _word_item_re() -> regex.Pattern[str]:
+    """"Nhiệm vụ 3. …", "Nhiệm vụ số 3: …" on the folded text (outline.yaml word_item_labels): a task card's label."""
+    raw = data_file("outline.yaml")["word_item_labels"]
+    words = "|".join(regex.escape(w).replace("\\ ", r"\s{1,3}") for w in sorted(raw, key=len, reverse=True))
+    return regex.compile(rf"[ \t]{{0,8}}(?:{words})[ \t]{{1,3}}(?:so[ \t]{{1,3}})?(?P<label>\d{{1,3}})[ \t]{{0,2}}[:.)][ \t]{{1,3}}(?=\S)")
+
+
+@cache
+def _field_line_re() -> regex.Pattern[str]:
+    """A labelled field line ("Đơn vị chủ trì: …", "Tiến độ: …") on the folded text: tasks.yaml's block cues,
+    each with its colon."""
+    cues: list[str] = []
+    for role in data_file("tasks.yaml")["block_cues"].values():
+        cues.extend(str(c) for c in (role.get("long") or []) + (role.get("short") or []))
+    words = "|".join(regex.escape(w).replace("\\ ", r"\s{1,3}") for w in sorted(set(cues), key=len, reverse=True))
+    return regex.compile(rf"(?:{words})[ \t]{{0,3}}:")
+
+
 _WORD_TITLE_MAX = 160  # characters of a word-labelled heading's title
 
 
@@ -1125,11 +1144,12 @@ _ARABIC_LEAD = regex.compile(r"[ \t]{0,8}(\d{1,2})\.[ \t]")  # linear: bounded r
 
 
 def _runin_lists(lines: _Lines, first: int, last: int) -> set[int]:
-    """Lines "**1. Chỉ số X:** đạt 86,14%, xếp thứ 35/63" that are items of a list, not headings.
+    """Lines "**1. Chỉ số X:** đạt 86,14%, xếp thứ 35/63" that may be items of a list, not headings.
 
     Why: a bold run-in head among headings ("##### **4. …**", "**5. Quản trị môi trường:** …", "### **6. …**")
     is a section written inline; but when the list's own numbering starts at 1 and runs on through
-    run-in lines only (a results paragraph per index), the bold words are the items' labels.
+    run-in lines only, and the list stands in a section of results (the caller checks the kind: "**1. Mục
+    đích:** …" / "**2. Yêu cầu:** …" stay sections), the bold words are the labels of one paragraph per index.
     """
     runins: list[tuple[int, int]] = []  # (line, number) of bold run-in lines
     heads: list[tuple[int, int]] = []  # (line, number) of numbered lines wholly a heading (bold or "#")
@@ -1362,6 +1382,19 @@ def segment(ctx: DocContext) -> None:
             caps_h = _letter_part(lines, i, s, start + ind, end)
         if caps_h is None and word_headings and i in word_headings and i not in in_table:
             caps_h = word_headings[i]
+        if plain and caps_h is None and c0 in "NnGg" and not is_closing and i not in in_table:
+            wm = _word_item_re().match(folded, start + ind, end)
+            if wm is not None:
+                # "Nhiệm vụ 3. Công khai dự toán …" (a task card's first line): a numbered item, its own block
+                ts = wm.end()
+                cur = Block("item", start + ind, end, ts, i, text_all[start + ind : ts].strip(), wm.group("label"),
+                            ind, sec_id, [(ts, end)])
+                blocks.append(cur)
+                prev_blank = False
+                continue
+        if (caps_h is None and not prev_blank and c0.isupper() and cur is not None
+                and cur.kind != "table_row" and _field_line_re().match(folded, start + ind, end)):
+            prev_blank = True  # "Đơn vị chủ trì: Phòng Tư pháp" under a task card's line: a field line of its own
         if plain and caps_h is None:
             if cur is not None and cur.kind != "table_row" and not is_closing and (not prev_blank or c0.islower()):
                 cur.end = end
@@ -1389,7 +1422,8 @@ def segment(ctx: DocContext) -> None:
         labels = _label_matches(text, s) if caps_h is None else _NO_LABEL
         bullet = _bullet(text, s, g0) if g0 & _G_BULLET and caps_h is None else None
         if caps_h is not None or ((labels[1] or labels[2] or labels[3] or labels[0] & _G_ROMAN or g0 & _G_APPENDIX)
-                                  and len(text) <= 600 and i not in in_table and i not in runin_items):
+                                  and len(text) <= 600 and i not in in_table
+                                  and not (i in runin_items and stack and stack[-1].kind == "limitations")):
             h = caps_h if caps_h is not None else _heading(lines, i, text, g0, labels, in_org)
             if h is not None:
                 level = _shape_level(h.shape, h.label)

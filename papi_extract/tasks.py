@@ -1480,7 +1480,10 @@ def _join_page_breaks(st: _Doc, items: list[_Item]) -> list[_Item]:
                     and prev.block.kind in ("bullet", "item", "para")
                     and not it.text.text.rstrip().endswith(":")
                     and _nwords(prev.text.text, 8) >= 8
-                    and not st.v.block_line.match(prev.text.folded)):
+                    and not st.v.block_line.match(prev.text.folded)
+                    # (not a field line of its own: "Đơn vị chủ trì: …" under a task card's line)
+                    and not (st.doc[b.start - 1 : b.start] in ("\n", "") and it.text.text[:1].isupper()
+                             and _cue_with_colon(st.v.block_line, it.text.folded) is not None)):
                 prev.block = _copy_block(prev.block)  # may still be the outline's own block
                 prev.block.pieces = [*prev.block.pieces, *b.pieces]
                 prev.block.end = b.end
@@ -2522,6 +2525,8 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
         dimension, subdimension = runin[0], runin[1]
     dimension, subdimension = st.plan_dimension(dim_sid, (dimension, subdimension))
     note = _note_indicator(st, full_body, dimension)
+    if note is None and (ind := fields.get("indicator")):
+        note = _field_indicator(st, ind, dimension)  # a card's "Chỉ số tác động: 2.3 - …" line
     if note is not None:
         dimension, subdimension = note  # the item's own word on its indicator outranks its section's
     if dimension is not None and subdimension is None and sec is not None and sec.kind == "tasks":
@@ -2714,6 +2719,29 @@ _NOTE_SUB_ORDINAL = regex.compile(r"thanh\s{1,3}phan\s{1,3}thu\s{1,3}(nhat|hai|b
                                   r"(?:chi\s{1,3}so\s{1,3})?(?:noi\s{1,3}dung\s{1,3})?([1-8])(?![\d.])")
 _ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4}
 _NOTE_DIM_CODE = regex.compile(r"chi\s{1,3}so(?:\s{1,3}noi\s{1,3}dung)?\s{0,3}([1-8])(?![\d.])")
+
+
+_FIELD_CODE = regex.compile(r"\s{0,3}([1-8])(?:\.([1-9]))?(?![\d.])")
+
+
+def _field_indicator(st: _Doc, value: Joined, dimension: int | None) -> tuple[int, str | None] | None:
+    """(dimension, sub-dimension) a card's indicator field gives: its opening code ("2.3 - Thu, chi ngân sách cấp xã",
+    "6"), else the indicator its words name, else a note's label and number ("Chỉ số thành phần 2.3")."""
+    f = value.folded
+    m = _FIELD_CODE.match(f)
+    if m is not None:
+        if m.group(2) is None:
+            return int(m.group(1)), None
+        code = f"{m.group(1)}.{m.group(2)}"
+        if load_taxonomy().subdimension(code) is not None:
+            return int(m.group(1)), code
+    if st.api.search_indicators is not None:
+        found = [x for x in st.api.search_indicators(value.text) if getattr(x, "exact", False)]
+        if found:
+            dim = int(found[0].dimension)
+            sub = next((str(x.subdimension) for x in found if x.subdimension and int(x.dimension) == dim), None)
+            return dim, sub
+    return _note_code(f)
 
 
 def _note_code(f: str) -> tuple[int, str | None] | None:

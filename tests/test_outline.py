@@ -390,14 +390,15 @@ def test_bold_subject_running_on_in_lower_case_is_an_item_not_a_heading() -> Non
 
 def test_a_list_numbered_from_one_through_bold_run_in_lines_only_is_items_not_headings() -> None:
     """ "**1. Kết quả Chỉ số SIPAS:** đạt …" / "**2. Kết quả Chỉ số PAPI:** …": a results paragraph per index,
-    numbered from 1 with no heading of that numbering among them, is a list; a run-in line among headings of
-    its numbering ("### 1." … "**2. …:** …" … "### 3.") stays a section."""
-    head = "# KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2023\n\n## I. TÌNH HÌNH\n\n"
+    numbered from 1 with no heading of that numbering among them, in a section of results, is a list; a run-in
+    line among headings of its numbering ("### 1." … "**2. …:** …" … "### 3.") stays a section, and so do
+    run-in heads of a purpose section ("**1. Mục đích:** …", "**2. Yêu cầu:** …", held in test_tasks)."""
+    head = "# KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2023\n\n## I. KẾT QUẢ CÁC CHỈ SỐ NĂM 2022\n\n"
     ctx = _outline(head + "**1. Kết quả Chỉ số SIPAS:** huyện đạt 81,20%, tăng 2 bậc.\n\n"
                    "**2. Kết quả Chỉ số PAPI:** tỉnh đạt 43,01 điểm, xếp thứ 22/63.\n\n"
                    "**3. Kết quả Chỉ số PCI:** tỉnh đạt 66,02 điểm.\n\n"
                    "## II. NHIỆM VỤ\n\n- Rà soát thủ tục hành chính.\n")
-    assert [(s.label, s.title) for s in ctx.sections] == [("I", "TÌNH HÌNH"), ("II", "NHIỆM VỤ")]
+    assert [(s.label, s.title) for s in ctx.sections] == [("I", "KẾT QUẢ CÁC CHỈ SỐ NĂM 2022"), ("II", "NHIỆM VỤ")]
     assert [b.label for b in ctx.blocks if b.kind == "item"] == ["1", "2", "3"]
     mixed = _outline(head + "### 1. Tham gia của người dân ở cấp cơ sở\n\n- Tổ chức bầu cử.\n\n"
                      "**2. Công khai, minh bạch:** Công khai danh sách hộ nghèo.\n\n"

@@ -3201,3 +3201,48 @@ def test_a_legend_of_short_forms_is_no_task() -> None:
             "Mặt trận Tổ quốc xã.\n\n"
             "Công an xã tăng cường tuần tra, bảo đảm an ninh trật tự tại các thôn trong năm 2024.\n")
     assert [t.text[:12] for t in parse(text).tasks] == ["Công an xã t"]
+
+
+CARDS = """ỦY BAN NHÂN DÂN HUYỆN NAM ĐÀN
+
+Số: 51/KH-UBND
+
+Nam Đàn, ngày 06 tháng 3 năm 2024
+
+KẾ HOẠCH
+
+Cải thiện Chỉ số PAPI năm 2024
+
+II. NHIỆM VỤ CỤ THỂ
+
+1. Chỉ số nội dung 2 - Công khai, minh bạch trong việc ra quyết định ở địa phương
+Nhiệm vụ số 1: Niêm yết danh sách hộ nghèo tại nhà văn hóa các xóm
+Đơn vị thực hiện: Phòng Lao động - Thương binh và Xã hội
+Phối hợp thực hiện: UBND các xã, thị trấn
+Tiến độ: Quý IV/2024
+Sản phẩm đầu ra: Biên bản niêm yết
+Chỉ số tác động: 2.2 - Danh sách hộ nghèo
+Nhiệm vụ số 2: Công khai kế hoạch sử dụng đất năm 2024 tại trụ sở UBND các xã
+Đơn vị thực hiện: Phòng Tài nguyên và Môi trường
+Tiến độ: Trước ngày 30/6/2024
+"""
+
+
+def test_task_cards_with_one_field_per_line() -> None:
+    """A task card: "Nhiệm vụ số 1: …" (a numbered item, label 1), then its fields one per line with no bullet and no
+    blank line ("Đơn vị thực hiện:", "Phối hợp thực hiện:", "Tiến độ:", "Sản phẩm đầu ra:", "Chỉ số tác động: 2.2 - …"):
+    each field goes to its card, not into the task's text."""
+    doc = parse(CARDS)
+    assert [(t.label, t.text) for t in doc.tasks] == [
+        ("1", "Niêm yết danh sách hộ nghèo tại nhà văn hóa các xóm"),
+        ("2", "Công khai kế hoạch sử dụng đất năm 2024 tại trụ sở UBND các xã"),
+    ]
+    first, second = doc.tasks
+    assert keys(first.lead) == expect("Phòng Lao động - Thương binh và Xã hội")
+    assert keys(first.support) == expect("UBND các xã, thị trấn")
+    assert [(d.kind, d.end) for d in first.deadlines] == [("quarter", "2024-12-31")]
+    assert first.output == "Biên bản niêm yết"
+    assert (first.dimension, first.subdimension) == (2, "2.2")
+    assert keys(second.lead) == expect("Phòng Tài nguyên và Môi trường")
+    assert [(d.kind, d.end) for d in second.deadlines] == [("by_date", "2024-06-30")]
+    assert (second.dimension, second.subdimension) == (2, None)
