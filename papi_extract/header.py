@@ -136,6 +136,8 @@ class HeaderVocab:
     issuer_not_after: frozenset[str]  # lower-case words before "UBND …" that make it someone else
     header_stop_re: regex.Pattern[str]
     province_mention_re: regex.Pattern[str]
+    party_line_re: regex.Pattern[str] | None  # "HUYỆN ỦY VỊ XUYÊN", "ĐẢNG BỘ TỈNH HÀ GIANG" (folded)
+    party_issuers: dict[str, tuple[str | None, str]]  # folded words -> (the body's name, its unit word)
     authority_re: regex.Pattern[str]  # a "TM."/"KT." marker
     auth_line_re: regex.Pattern[str]  # a line that starts with one
     authority_initials: str
@@ -180,6 +182,9 @@ def vocab() -> HeaderVocab:
     unit_any = f"(?P<unit>{unit_words}|{unit_abbrev})"
     heads = _alt(raw["issuer_heads"])
     markers = "(?:" + "|".join(regex.escape(fold(m)) for m in raw["authority_markers"]) + ")"
+    slash = "(?:" + "|".join(regex.escape(fold(m)) for m in raw.get("authority_slash_markers") or ()) + ")"
+    party = raw.get("party_issuers") or {}
+    party_words = "|".join(regex.escape(k).replace("\\ ", r"[ \t]{1,3}") for k in sorted(party, key=len, reverse=True))
     positions = _canon_map(raw["positions"])
     legal_types = _canon_map(raw["legal_doc_types"])
     symbol_types = {fold(k): v for k, v in raw["symbol_types"].items()}
@@ -193,7 +198,9 @@ def vocab() -> HeaderVocab:
         ),
         chrome=tuple(sorted({fold(c) for c in art["chrome"]}, key=len, reverse=True)),
         number_line_re=regex.compile(
-            r"(?<![\w])" + _alt(raw["number_label"]) + r"[ \t]{0,3}[:.][ \t.…_]{0,20}"
+            # (a Party document prints "Số 86-KH/HU" with no colon)
+            r"(?:(?<![\w])" + _alt(raw["number_label"]) + r"[ \t]{0,3}[:.][ \t.…_]{0,20}"
+            r"|(?:^|(?<=\t))[ \t]{0,8}" + _alt(raw["number_label"]) + r"[ \t]{1,3}(?=\d))"
             r"(?P<n>\d{1,5}(?:[ \t]{0,2}/[ \t]{0,2}\d{4})?)?[ \t]{0,2}(?P<sep>[/-])?[ \t]{0,2}"
             r"(?P<sym>[a-z][a-z0-9]{0,11}(?:[-/&][a-z0-9]{1,12}){0,6})(?![\w])"
         ),
@@ -202,15 +209,17 @@ def vocab() -> HeaderVocab:
         issuer_head_re=regex.compile(r"(?<![\w])" + heads + r"[ \t]{1,3}" + unit_any + r"(?![\w])"),
         issuer_line_re=regex.compile(r"^[ \t]{0,8}" + heads + r"[ \t]{1,3}" + unit_any + r"(?![\w])"),
         issuer_head_only_re=regex.compile(r"^[ \t]{0,8}" + heads + r"[ \t]{0,3}$"),
+        party_line_re=regex.compile(r"^[ \t]{0,8}(?P<party>" + party_words + r")(?![\w])") if party_words else None,
+        party_issuers={collapse_ws(k): (v0, v1) for k, (v0, v1) in party.items()},
         unit_line_re=regex.compile(r"^[ \t]{0,8}" + unit_any + r"(?![\w])"),
         unit_prefix_re=regex.compile(r"^" + unit_any + r"(?![\w])[ \t.]{0,3}"),
         issuer_not_after=frozenset(w.lower() for w in raw["issuer_not_after"]),
         issuer_verb_re=regex.compile(r"[ \t]{0,3}" + _alt(raw["issuer_verbs"]) + r"(?![\w])"),
         header_stop_re=regex.compile(r"(?<![\w])" + _alt(raw["header_stops"]) + r"(?![\w])|[ \t]{3,}|\t"),
         province_mention_re=regex.compile(r"(?<![\w])(?:tinh|thanh[ \t]pho|tp\.?)[ \t]{1,3}(?=[a-z])"),
-        authority_re=regex.compile(r"(?<![\w])" + markers + r"[ \t]{0,2}\.[ \t]{0,3}"),
+        authority_re=regex.compile(r"(?<![\w])(?:" + markers + r"[ \t]{0,2}\.|" + slash + r"[ \t])[ \t]{0,3}"),
         authority_initials="".join(sorted({fold(m)[0] for m in raw["authority_markers"]})),
-        auth_line_re=regex.compile(r"^[ \t]{0,8}" + markers + r"[ \t]{0,2}\.[ \t]{0,3}\S"),
+        auth_line_re=regex.compile(r"^[ \t]{0,8}(?:" + markers + r"[ \t]{0,2}\.|" + slash + r"[ \t])[ \t]{0,3}\S"),
         positions=positions,
         position_end_re=regex.compile(r"(?:^|[ \t])(?P<pos>" + _alt(raw["positions"]) + r")[ \t:.]{0,3}$"),
         position_name_re=regex.compile(
@@ -883,6 +892,7 @@ class _IssuerHit:
     name: str | None  # locality or province name as written
     span: tuple[int, int]
     name_span: tuple[int, int] | None = None
+    body: str | None = None  # a Party committee's own words ("Huyện ủy"), which name it instead of the UBND's
 
 
 def _name_after(text: str, folded: str, pos: int, limit: int, v: HeaderVocab,
@@ -945,6 +955,15 @@ def _header_issuers(ctx: DocContext, v: HeaderVocab, hlines: list[_Line], stop_l
                 # with the motto beside the head, the span starts at the unit (it must not cover the motto)
                 start = ln.start if len(left) == len(ln.folded) else unit_pos[0]
                 ln = _Line(ln.i, start, nxt.end, text[start:nxt.end], folded[start:nxt.end])
+        body: str | None = None
+        if unit_pos is None and v.party_line_re is not None and (pm := v.party_line_re.match(ln.folded)) is not None:
+            body, unit_word = v.party_issuers[collapse_ws(pm.group("party"))]
+            w_end = ln.start + pm.end("party")
+            ns = _name_after(text, folded, w_end, text.find("\n", w_end) if "\n" in text[w_end:] else len(text), v,
+                             _is_upper(text[ln.start + pm.start("party") : w_end]))
+            hits.append(_IssuerHit(unit_word, text[ns[0] : ns[1]] if ns else None, (ln.start, ns[1] if ns else w_end),
+                                   ns, body))
+            continue
         if unit_pos is None:
             continue
         line_end = text.find("\n", unit_pos[1])
@@ -1230,7 +1249,9 @@ def _extract_issuer(ctx: DocContext, v: HeaderVocab, doc: _Doc, hlines: list[_Li
         elif place_raw and unit_type is not None:
             locality = _name_case(place_raw)
         loc_name = locality
-    if unit_type is not None:
+    if hit is not None and hit.body is not None:
+        iname = hit.body + (f" {loc_name}" if loc_name else "")  # "Huyện ủy Vị Xuyên", "Đảng ủy xã Tân Lập"
+    elif unit_type is not None:
         iname = f"Ủy ban nhân dân {unit_type}" + (f" {loc_name}" if loc_name else "")
     else:
         iname = None
@@ -1670,7 +1691,8 @@ def _authority_part(v: HeaderVocab, seg: str) -> str:
     m = v.authority_re.match(fold(seg))
     if not m:
         return collapse_ws(seg)
-    marker = seg[:m.end()].strip().rstrip(".").strip().upper() + "."
+    marker = seg[:m.end()].strip().rstrip(".").strip().upper()
+    marker = marker if "/" in marker else marker + "."  # "T/M" as a Party document writes it, "TM." otherwise
     obj = collapse_ws(seg[m.end():])
     if not obj:
         return marker

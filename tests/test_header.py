@@ -1107,3 +1107,29 @@ def test_a_reports_period_runs_from_the_year_reported_on_to_the_year_planned() -
     assert (doc.period.start_year, doc.period.end_year) == (2022, 2023)
     # a time without its year is in the year the report plans
     assert [str(d.end) for d in doc.tasks[-1].deadlines] == ["2023-06-30"]
+
+
+def test_a_party_committees_plan() -> None:
+    """ "ĐẢNG BỘ TỈNH NGHỆ AN" over "HUYỆN ỦY NAM ĐÀN" under "ĐẢNG CỘNG SẢN VIỆT NAM": the Huyện ủy issues it, at
+    district level; "Số 45-KH/HU" has no colon; "T/M BAN THƯỜNG VỤ" over "BÍ THƯ" signs it."""
+    text = ("ĐẢNG BỘ TỈNH NGHỆ AN\tĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY NAM ĐÀN\t\n*\tNam Đàn, ngày 14 tháng 4 năm 2022\n"
+            "Số 45-KH/HU\t\n\nKẾ HOẠCH\nlãnh đạo nâng cao Chỉ số PAPI năm 2022\n\nI. MỤC ĐÍCH\n\n- Nâng cao chỉ số.\n\n"
+            "II. NHIỆM VỤ\n\n- Ban Tuyên giáo Huyện ủy tuyên truyền về Chỉ số PAPI trong quý II/2022.\n\n"
+            "Nơi nhận:\tT/M BAN THƯỜNG VỤ\n- Thường trực Tỉnh ủy,\tBÍ THƯ\n- Lưu Văn phòng Huyện ủy.\t\n\tNguyễn Văn Hải\n")
+    doc = parse_text(text)
+    assert (doc.number, doc.symbol) == ("45-KH/HU", "KH/HU")
+    assert doc.issuer is not None
+    assert (doc.issuer.name, doc.issuer.level, doc.issuer.province) == ("Huyện ủy Nam Đàn", "district", "Nghệ An")
+    assert doc.signer is not None
+    assert (doc.signer.authority, doc.signer.position) == ("T/M Ban Thường vụ", "Bí thư")
+
+
+def test_a_steering_committees_plan_under_its_committee() -> None:
+    """ "UBND HUYỆN ĐỨC THỌ" over "BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH": the steering committee issues it ("Số:
+    05/KH-BCĐ"), named as its committee's department would be."""
+    text = ("UBND HUYỆN ĐỨC THỌ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH\tĐộc lập - Tự do - "
+            "Hạnh phúc\nSố: 05/KH-BCĐ\tĐức Thọ, ngày 02 tháng 3 năm 2023\n\nKẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2023\n\n"
+            "I. NHIỆM VỤ\n\n- Phòng Nội vụ tham mưu kiện toàn Ban Chỉ đạo trong quý I/2023.\n")
+    doc = parse_text(text)
+    assert doc.issuer is not None
+    assert (doc.issuer.name.lower(), doc.issuer.level) == ("ban chỉ đạo cải cách hành chính huyện đức thọ", "district")
