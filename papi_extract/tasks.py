@@ -1156,7 +1156,8 @@ class _Doc:
         if first:
             # "UBND tỉnh giao Sở Nội vụ theo dõi …": the assigner is not the lead, the object of "giao" is
             g = _GIAO_AFTER_SUBJECT.match(j.folded)
-            if g and _nwords(j.text[: g.start(1)], _MAX_OPENING_WORDS) <= _MAX_OPENING_WORDS:
+            if (g and j.text[g.start(1) : g.end(1)].lower() == "giao"  # (not "Ban Tuyên giáo Huyện ủy" folded)
+                    and _nwords(j.text[: g.start(1)], _MAX_OPENING_WORDS) <= _MAX_OPENING_WORDS):
                 rest = j.slice(g.end(), len(j.text))
                 obj = _agencies(self.api.subject_agencies, rest)
                 if obj:

@@ -3246,3 +3246,18 @@ def test_task_cards_with_one_field_per_line() -> None:
     assert keys(second.lead) == expect("Phòng Tài nguyên và Môi trường")
     assert [(d.kind, d.end) for d in second.deadlines] == [("by_date", "2024-06-30")]
     assert (second.dimension, second.subdimension) == (2, None)
+
+
+def test_party_bodies_lead_their_tasks() -> None:
+    """A Party committee's plan: "Ban Tuyên giáo Thị ủy" leads (its "giáo" is no "giao", assign), "Đảng đoàn HĐND
+    thị xã" and "Các chi, đảng bộ trực thuộc" are bodies, "lãnh đạo" is their verb."""
+    text = ("KẾ HOẠCH\n\nlãnh đạo nâng cao Chỉ số PAPI năm 2024\n\nI. NHIỆM VỤ\n\n"
+            "- Ban Tuyên giáo Thị ủy chủ trì, phối hợp với Văn phòng Thị ủy tuyên truyền về Chỉ số PAPI.\n"
+            "- Đảng đoàn HĐND thị xã lãnh đạo HĐND thị xã giám sát việc giải quyết thủ tục hành chính.\n"
+            "- Đảng ủy các phường, xã lãnh đạo chính quyền cùng cấp công khai danh sách hộ nghèo.\n"
+            "- Các chi, đảng bộ trực thuộc Thị ủy căn cứ Kế hoạch này xây dựng kế hoạch thực hiện.\n")
+    doc = parse(text)
+    assert [keys(t.lead) for t in doc.tasks] == [
+        expect("Ban Tuyên giáo Thị ủy"), expect("Đảng đoàn HĐND thị xã"), expect("Đảng ủy các phường, xã"),
+        expect("Các chi, đảng bộ trực thuộc Thị ủy")]
+    assert keys(doc.tasks[0].support) == expect("Văn phòng Thị ủy")
