@@ -664,6 +664,10 @@ def _inline_marks() -> _InlineMarks:
     return _InlineMarks(regex.compile(":" + mark), regex.compile(";" + mark), ordinal, words)
 
 
+# a paragraph that opens on "(1) " (its list run together, no lead-in): linear, anchored
+_OPENS_NUMBERED = regex.compile(r"[ \t]{0,3}(?P<mark>\(1\))[ \t]{1,3}(?=\S)")
+
+
 def _split_inline_items(ctx: DocContext, blocks: list[Block]) -> list[Block]:
     """A one-line paragraph whose lead-in ends with ":" and lists "(1) …; (2) …" inline: the lead-in
     becomes a header paragraph (its subject leads the items) and each item a numbered item of its own,
@@ -672,8 +676,9 @@ def _split_inline_items(ctx: DocContext, blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     first = _inline_marks().first
     for whole in blocks:
-        if (whole.kind not in ("para", "item", "bullet") or doc.find(":", whole.start, whole.end) < 0
-                or first.search(doc, whole.start, whole.end) is None):
+        if (whole.kind not in ("para", "item", "bullet")
+                or ((doc.find(":", whole.start, whole.end) < 0 or first.search(doc, whole.start, whole.end) is None)
+                    and _OPENS_NUMBERED.match(doc, whole.start, whole.end) is None)):
             out.append(whole)
             continue
         if len(whole.pieces) == 1:
@@ -695,9 +700,25 @@ def _inline_items_of(doc: str, b: Block) -> list[Block]:
         return [b]
     a, e = b.pieces[0]
     marks = _inline_marks()
-    m = marks.first.search(doc, a, e)
+    m = marks.first.search(doc, a, e) if doc.find(":", a, e) >= 0 else None
     if m is None:
-        return [b]
+        o = _OPENS_NUMBERED.match(doc, b.start, e)  # (the outline may have read "(1)" as the block's label)
+        if o is None:
+            return [b]
+        # "(1) Công khai …; (2) Kiểm tra …." with no lead-in: the paragraph is the list itself
+        starts0 = [(o.end(), "1", o.start("mark"))]
+        expect = 2
+        for n in marks.next.finditer(doc, o.end(), e):
+            if marks.number(n) != expect:
+                break
+            starts0.append((n.end(), str(expect), n.start()))
+            expect += 1
+        if len(starts0) < 2:
+            return [b]
+        return [Block("item", ms, starts0[k + 1][2] + 1 if k + 1 < len(starts0) else len(doc[:e].rstrip()), ts, b.line,
+                      marker=f"({label})", label=label, indent=b.indent, section=b.section,
+                      pieces=[(ts, starts0[k + 1][2] + 1 if k + 1 < len(starts0) else len(doc[:e].rstrip()))])
+                for k, (ts, label, ms) in enumerate(starts0)]
     n0 = marks.number(m)
     starts = [(m.end(), str(n0), m.start() + 1)]  # (text start, label, marker start)
     expect = n0 + 1

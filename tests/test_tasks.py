@@ -3261,3 +3261,19 @@ def test_party_bodies_lead_their_tasks() -> None:
         expect("Ban Tuyên giáo Thị ủy"), expect("Đảng đoàn HĐND thị xã"), expect("Đảng ủy các phường, xã"),
         expect("Các chi, đảng bộ trực thuộc Thị ủy")]
     assert keys(doc.tasks[0].support) == expect("Văn phòng Thị ủy")
+
+
+def test_a_paragraph_that_is_a_list_run_together() -> None:
+    """ "(1) Trạm Y tế xã khám …; (2) Công an xã tuần tra …; (3) …" with no lead-in: each number is a task of its
+    own, with its own subject and time; a "(1)" alone stays in its sentence."""
+    text = ("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2023\n\nI. NHIỆM VỤ\n\n"
+            "(1) Trạm Y tế xã tư vấn sức khỏe sinh sản cho phụ nữ, hoàn thành trong quý II/2023; (2) Công an xã "
+            "tuần tra bảo đảm trật tự tại các chợ, thực hiện thường xuyên; (3) Trường Mầm non Hoa Sen công khai các "
+            "khoản thu trước ngày 15/9/2023.\n\n"
+            "(1) Công khai quy hoạch tại trụ sở xã trong quý III/2023.\n")
+    doc = parse(text)
+    assert [t.label for t in doc.tasks[:3]] == ["1", "2", "3"]
+    assert [keys(t.lead) for t in doc.tasks[:3]] == [
+        expect("Trạm Y tế xã"), expect("Công an xã"), expect("Trường Mầm non Hoa Sen")]
+    assert [[d.kind for d in t.deadlines] for t in doc.tasks[:3]] == [["quarter"], ["continuous"], ["by_date"]]
+    assert len(doc.tasks) == 4
