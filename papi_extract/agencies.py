@@ -889,6 +889,15 @@ def split_agencies(text: str, base: int = 0) -> list[Agency]:
     return _rebase_all(_split_protos(text[:_MAX_LIST]), base)
 
 
+def _trim_tail(text: str, s: int, e: int) -> int:
+    """The end of the name read over ``text[s:e]`` without what follows a name but is no part of it."""
+    if " theo " in text[s:e] and (m := _REMIT_TAIL.search(text, s, e)) and m.start() > s:
+        e = m.start()  # "Các phòng, đơn vị thuộc Sở theo lĩnh vực được giao": the remit qualifies, it names no one
+    if "tắt" in text[s:e] and (m := _SHORT_FORM_MARK.search(text, s, e)) and m.start() > s:
+        e = m.start()  # "Phòng Nội vụ (viết tắt là Phòng NV)": the defined short form is not in the name
+    return e
+
+
 @lru_cache(maxsize=16384)
 def _split_protos(text: str) -> tuple[Agency, ...]:
     """``split_agencies`` at offset 0 (memoized: the same cells recur within and across plans)."""
@@ -897,8 +906,8 @@ def _split_protos(text: str) -> tuple[Agency, ...]:
         m = _ROLE_MARK.search(text, s, e)
         if m and name is None and m.start() > s:
             e = m.start()  # "Phòng Tư pháp (chủ trì)": the role marker is not in the name
-        if name is None and "tắt" in text[s:e] and (m := _SHORT_FORM_MARK.search(text, s, e)) and m.start() > s:
-            e = m.start()  # "Phòng Nội vụ (viết tắt là Phòng NV)": the defined short form is not in the name
+        if name is None:
+            e = _trim_tail(text, s, e)
         cut = _run_together(text, s, e) if name is None else None
         if cut is not None:
             out.append(_make(text, s, cut[0], None))
@@ -993,6 +1002,7 @@ def _lead_protos(text: str) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]:
             m = _ROLE_TAIL.search(text, s, e)
             if m and m.start() > s:
                 e = m.start()  # "Phòng X chủ trì, phối hợp với Y": the role word is not in the name
+            e = _trim_tail(text, s, e)
         (support if partner else lead).append(_make(text, s, e, name))
     return tuple(lead), tuple(support)
 
@@ -1037,6 +1047,9 @@ _LEAD_COMMA = regex.compile(r"(?<=\S)\s{1,3}chủ\s{1,3}trì\s{0,3},", regex.I)
 
 # A role marker closing an item of an agency list: "Phòng Tư pháp (chủ trì)", "Sở Y tế (phối hợp)".
 _ROLE_MARK = regex.compile(r"\s*\(\s*(chủ\s+trì|phối\s+hợp)\s*\)[\s,.;]*$", regex.I)
+# "… theo lĩnh vực được giao", "… theo chức năng, nhiệm vụ": the remit after a collective name, to the end of the piece
+_REMIT_TAIL = regex.compile(r"\s+theo\s+(?:lĩnh\s+vực|chức\s+năng|thẩm\s+quyền|phân\s+cấp|phân\s+công|nhiệm\s+vụ)(?!\w)[^;]{0,80}$",
+                            regex.I)
 # "Phòng Tài nguyên và Môi trường (viết tắt là Phòng TN&MT)": the short form the plan defines is not in the name
 _SHORT_FORM_MARK = regex.compile(r"\s*\(\s*(?:sau\s+đây\s+)?(?:viết|gọi)\s+tắt(?:\s+là)?\s[^()]{1,60}\)[\s,.;:]*$", regex.I)
 

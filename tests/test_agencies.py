@@ -1135,3 +1135,13 @@ def test_short_forms_of_police_and_the_public_administration_centre(text: str, w
 def test_a_defined_short_form_is_not_part_of_the_name(cell: str, want: list[str]) -> None:
     """ "(viết tắt là …)", "(sau đây gọi tắt là …)" after a name define its short form; the name ends before them."""
     assert [a.raw for a in split_agencies(cell)] == want
+
+
+@pytest.mark.parametrize("cell, want", [
+    ("Các cơ quan, đơn vị thuộc UBND huyện theo lĩnh vực được phân công", ["Các cơ quan, đơn vị thuộc UBND huyện"]),
+    ("Các thành viên Tổ công tác theo chức năng, nhiệm vụ; UBND các xã", ["Các thành viên Tổ công tác", "UBND các xã"]),
+])
+def test_a_remit_after_a_collective_is_not_part_of_its_name(cell: str, want: list[str]) -> None:
+    """ "… theo lĩnh vực được giao", "… theo chức năng, nhiệm vụ" says what each body answers for, it names no one."""
+    assert [a.raw for a in split_agencies(cell)] == want
+    assert [a.raw for a in split_lead_cell(cell)[0]] == want
