@@ -913,6 +913,32 @@ def _split_field_lines(ctx: DocContext, blocks: list[Block]) -> list[Block]:
     return out
 
 
+# "(viết tắt là Văn phòng)", "(sau đây gọi tắt là Văn phòng)" after a name: the short form the plan uses for it
+_DEFINED_SHORT = regex.compile(r"\(\s{0,3}(?:sau\s{1,3}đây\s{1,3})?(?:viết|gọi)\s{1,3}tắt(?:\s{1,3}là)?\s{1,3}([^()\n;,]{1,40}?)\s{0,3}\)")
+
+
+def _defined_short_forms(st: _Doc) -> dict[str, Agency]:
+    """Short forms the plan defines for agencies that are no names by themselves ("Văn phòng HĐND và UBND huyện (viết
+    tắt là Văn phòng)"): short form -> the agency it stands for, longest first. A short form that names a body on its
+    own ("Phòng NV", "CA huyện") is left to the agency reader."""
+    found: dict[str, Agency] = {}
+    doc = st.doc
+    for m in _DEFINED_SHORT.finditer(doc):
+        short = m.group(1).strip(" \"“”'")
+        if not short[:1].isupper() or short in found:
+            continue
+        line_start = doc.rfind("\n", 0, m.start()) + 1
+        seg = doc[line_start : m.start()].rstrip()
+        lead = len(seg) - len(seg.lstrip(" \t-+•*0123456789.)"))
+        names = st.api.subject_agencies(seg[lead:], 0) if seg[lead:] else []
+        if not names or names[0].span[0] != 0 or names[-1].span[1] < len(seg) - lead:
+            continue  # the short form of something else ("cán bộ, công chức, viên chức (viết tắt là CBCCVC)")
+        if st.api.subject_agencies(short + " thực hiện", 0):
+            continue
+        found[short] = names[-1]
+    return dict(sorted(found.items(), key=lambda kv: -len(kv[0])))
+
+
 def _next_letter(label: str) -> str | None:
     i = _LETTERS.find(label)
     return _LETTERS[i + 1] if 0 <= i < len(_LETTERS) - 1 else None
@@ -938,6 +964,7 @@ class _Doc:
             # a time without its year ("trong quý II") is in the planned year
             self.period = Period(start_year=ctx.period.end_year, end_year=ctx.period.end_year)
         self.secs: dict[str, Section] = {s.id: s for s in ctx.sections}
+        self.short_forms = _defined_short_forms(self) if "tắt" in self.doc else {}
         self.children: dict[str | None, list[str]] = {}
         for s in ctx.sections:
             self.children.setdefault(s.parent, []).append(s.id)
@@ -1174,6 +1201,8 @@ class _Doc:
         if not first and "nhu sau" in j.folded and (m := _AMENDED_WORDING.search(j.folded)) is not None:
             # the item amends an earlier plan's task and quotes its new wording: that wording's subject leads
             first = self.subject_at(j, m.end())[0]
+        if not first and self.short_forms:
+            first = self.short_form_at(j, 0)  # "Văn phòng theo dõi …" after "… (viết tắt là Văn phòng)"
         if first:
             # "UBND tỉnh giao Sở Nội vụ theo dõi …": the assigner is not the lead, the object of "giao" is
             g = _GIAO_AFTER_SUBJECT.match(j.folded)
@@ -1349,7 +1378,21 @@ class _Doc:
         # every partner cue is "phối hợp …" or "chủ trì, cùng …": a text without them is not lowered and scanned
         if not j or ("phoi hop" not in j.flat and "cung" not in j.flat):
             return []
-        return _agencies(self.api.cooperation_agencies, j)
+        found = _agencies(self.api.cooperation_agencies, j)
+        if self.short_forms and not found:
+            # "phối hợp với Văn phòng cập nhật …": a short form the plan defined, which names no body by itself
+            for m in _PARTNER_CUE.finditer(j.folded):
+                found.extend(self.short_form_at(j, m.end()))
+        return found
+
+    def short_form_at(self, j: Joined, k: int) -> list[Agency]:
+        """The body a short form the plan defined names at ``j.text[k:]`` ("Văn phòng" after "Văn phòng HĐND và UBND
+        huyện (viết tắt là Văn phòng)"), when a verb follows it; else []."""
+        for short, full in self.short_forms.items():
+            e = k + len(short)
+            if j.text.startswith(short, k) and _VERB_AFTER.match(j.text, e):
+                return _remap_agencies([full.model_copy(update={"raw": short, "span": (k, e)})], j)
+        return []
 
     def partners_named_first(self, j: Joined) -> list[Agency]:
         """Partners written as a clause's subject before "phối hợp" ("X chủ trì; Y phối hợp; thời gian: …",

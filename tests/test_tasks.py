@@ -3277,3 +3277,16 @@ def test_a_paragraph_that_is_a_list_run_together() -> None:
         expect("Trạm Y tế xã"), expect("Công an xã"), expect("Trường Mầm non Hoa Sen")]
     assert [[d.kind for d in t.deadlines] for t in doc.tasks[:3]] == [["quarter"], ["continuous"], ["by_date"]]
     assert len(doc.tasks) == 4
+
+
+def test_a_short_form_the_plan_defines_names_its_body() -> None:
+    """ "Văn phòng HĐND và UBND thị xã (sau đây gọi tắt là Văn phòng)": later "Văn phòng theo dõi …" and "phối hợp
+    với Văn phòng cập nhật …" name that office, though "Văn phòng" alone is no name."""
+    text = ("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2022\n\nI. NHIỆM VỤ\n\n"
+            "- Văn phòng HĐND và UBND thị xã (sau đây gọi tắt là Văn phòng) niêm yết thủ tục hành chính.\n"
+            "- Văn phòng theo dõi việc trả kết quả đúng hạn, báo cáo hằng quý.\n"
+            "- Phòng Nội vụ phối hợp với Văn phòng cập nhật chuyên mục hỏi - đáp trên trang thông tin điện tử.\n")
+    doc = parse(text)
+    assert keys(doc.tasks[1].lead) == expect("Văn phòng HĐND và UBND thị xã")
+    assert doc.tasks[1].lead[0].raw == "Văn phòng"
+    assert keys(doc.tasks[2].support) == expect("Văn phòng HĐND và UBND thị xã")
