@@ -1462,6 +1462,8 @@ def run(ctx: DocContext) -> None:
     _classify(st, items)
     _find_task_headings(st, items)
     _attach_lines(st, items)
+    if "chi dao" in st.folded:
+        _leader_assignments(st)
     _assign_groups(st, items)
     _back_assignments(st, items)
 
@@ -1558,6 +1560,55 @@ def _join_page_breaks(st: _Doc, items: list[_Item]) -> list[_Item]:
     for k in grown:
         out[k].text = Joined(st.doc, out[k].block.pieces, st.folded)
     return out
+
+
+# "Đồng chí Phó Chủ tịch UBND huyện phụ trách khối kinh tế chỉ đạo các nhiệm vụ tại mục 2, 7 Phần III." (folded): a
+# leader named as directing the tasks of parts of the plan. Bounded runs, linear.
+_LEADER_PARTS = regex.compile(
+    r"(?<!\w)(?:truc\s{1,3}tiep\s{1,3})?chi\s{1,3}dao\s{1,3}(?:thuc\s{1,3}hien\s{1,3})?(?:cac\s{1,3})?"
+    r"(?:nhiem\s{1,3}vu|noi\s{1,3}dung|giai\s{1,3}phap)\s{1,3}(?:tai|thuoc|o)\s{1,3}"
+    r"(?P<parts>muc\s{1,3}[0-9][0-9, ]{0,30}(?:\s{0,3}(?:,|va)\s{1,3}(?:muc\s{1,3})?[0-9]{1,2}){0,6})"
+    r"(?:\s{1,3}(?:cua\s{1,3})?phan\s{1,3}(?P<part>[ivx]{1,4}|[0-9]{1,2}))?"
+)
+_LEADER_OPENING = regex.compile(r"^[\s\-+•*]{0,6}(?:(?:dong\s{1,3}chi|d/c)\s{1,3})?")
+_PART_NUMBER = regex.compile(r"[0-9]{1,2}")
+
+
+def _leader_assignments(st: _Doc) -> None:
+    """Directing leaders a "Phân công lãnh đạo" part assigns to other parts of the plan ("Đồng chí Phó Chủ tịch UBND
+    huyện phụ trách khối kinh tế chỉ đạo các nhiệm vụ tại mục 2, 7 Phần III"): each named part's agency block gets
+    that leader as its directing line, unless it has one of its own."""
+    ctx = st.ctx
+    doc, folded = st.doc, st.folded
+    tops = [sec for sec in ctx.sections if sec.parent is None]
+    for b in ctx.blocks:
+        f = folded[b.text_start : b.end]
+        if "chi dao" not in f or "muc" not in f:
+            continue
+        for m in _LEADER_PARTS.finditer(f):
+            # the leader: the sentence's subject, before its first "chỉ đạo" ("… chỉ đạo chung; trực tiếp chỉ đạo …")
+            first = f.find("chi dao")
+            o = _LEADER_OPENING.match(f, 0, first)
+            a = o.end() if o is not None else 0
+            e = len(f[:first].rstrip())
+            if e - a < 4 or e - a > 120:
+                continue
+            part = m.group("part")
+            if part is not None:
+                parent = next((x for x in tops if (x.label or "").lower() == part), None)
+            else:
+                parent = next((x for x in tops if x.kind == "tasks"), None)
+            if parent is None:
+                continue
+            value = Joined(doc, [(b.text_start + a, b.text_start + e)], folded)
+            for num in _PART_NUMBER.findall(m.group("parts")):
+                sec = next((x for x in ctx.sections if x.parent == parent.id and x.label == num), None)
+                if sec is None:
+                    continue
+                roles = st.blocks_of.setdefault(sec.id, {})
+                if not roles.get("directing"):
+                    roles["directing"] = [_AgencyLine("directing", value)]
+    st.roles_memo.clear()
 
 
 def _heading_groups(st: _Doc) -> None:

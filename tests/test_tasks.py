@@ -3290,3 +3290,17 @@ def test_a_short_form_the_plan_defines_names_its_body() -> None:
     assert keys(doc.tasks[1].lead) == expect("Văn phòng HĐND và UBND thị xã")
     assert doc.tasks[1].lead[0].raw == "Văn phòng"
     assert keys(doc.tasks[2].support) == expect("Văn phòng HĐND và UBND thị xã")
+
+
+def test_a_leaders_part_assigned_in_a_later_section_directs_its_tasks() -> None:
+    """ "IV. PHÂN CÔNG LÃNH ĐẠO": "Đồng chí Phó Chủ tịch UBND thị xã phụ trách khối kinh tế chỉ đạo các nhiệm vụ tại
+    mục 1 và mục 3 Phần II" directs the tasks of II.1 and II.3; II.2, named by no one, has no directing."""
+    text = ("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2024\n\nI. MỤC ĐÍCH\n\n- Nâng cao chỉ số.\n\nII. NHIỆM VỤ\n"
+            "1. Công khai, minh bạch\n- Phòng Tài chính - Kế hoạch công khai dự toán ngân sách thị xã.\n"
+            "2. Trách nhiệm giải trình với người dân\n- Thanh tra thị xã tiếp công dân định kỳ.\n"
+            "3. Quản trị môi trường\n- Phòng Tài nguyên và Môi trường kiểm tra các cơ sở gây ô nhiễm.\n"
+            "IV. PHÂN CÔNG LÃNH ĐẠO\n"
+            "- Đồng chí Phó Chủ tịch UBND thị xã phụ trách khối kinh tế chỉ đạo các nhiệm vụ tại mục 1 và mục 3 Phần II.\n")
+    doc = parse(text)
+    assert [[a.raw for a in t.directing] for t in doc.tasks] == [
+        ["Phó Chủ tịch UBND thị xã phụ trách khối kinh tế"], [], ["Phó Chủ tịch UBND thị xã phụ trách khối kinh tế"]]
