@@ -1145,3 +1145,10 @@ def test_a_remit_after_a_collective_is_not_part_of_its_name(cell: str, want: lis
     """ "… theo lĩnh vực được giao", "… theo chức năng, nhiệm vụ" says what each body answers for, it names no one."""
     assert [a.raw for a in split_agencies(cell)] == want
     assert [a.raw for a in split_lead_cell(cell)[0]] == want
+
+
+def test_papis_survey_partners_are_partners() -> None:
+    """CECODES and UNDP, who run the PAPI survey, are named by their acronyms: "phối hợp với UNDP, CECODES tổ chức …"
+    gives both."""
+    assert [a.raw for a in cooperation_agencies("Văn phòng UBND tỉnh phối hợp với UNDP, CECODES tổ chức tập huấn.")] == [
+        "UNDP", "CECODES"]
