@@ -9,8 +9,10 @@ from __future__ import annotations
 import copy
 from functools import cache
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
+import regex
 import yaml
 
 DATA = Path(__file__).parent / "data"
@@ -27,3 +29,10 @@ def _parsed(name: str) -> dict[str, Any]:
 def data_file(name: str) -> dict[str, Any]:
     """The parsed YAML file ``data/<name>``: a copy of its own for each caller, so no loader can change another's."""
     return copy.deepcopy(_parsed(name))
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """A vocabulary's literal phrases as one alternation for a compiled pattern: longest first (so "chủ trì thực hiện"
+    wins over "chủ trì"), each space matching a short run of blanks (justified text)."""
+    uniq = sorted({" ".join(str(p).split()) for p in phrases if str(p).strip()}, key=lambda p: (-len(p), p))
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s{1,3}") for p in uniq)

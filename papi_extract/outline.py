@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from papi_extract.data_files import data_file
+from papi_extract.data_files import data_file, phrase_alternation
 from papi_extract.context import Block, DocContext
 from papi_extract.models import Section
 from papi_extract.normalize import LineInfo, collapse_ws, fold, is_page_number, line_end_words, margin_cut
@@ -1114,7 +1114,7 @@ def _shape_level(shape: str, label: str) -> int:
 def _word_label_re() -> regex.Pattern[str]:
     """"<word> N: <title>" on a folded line (word_labels in outline.yaml, longest first)."""
     raw = data_file("outline.yaml")["word_labels"]
-    words = "|".join(regex.escape(w).replace("\\ ", r"\s{1,3}") for w in sorted(raw, key=len, reverse=True))
+    words = phrase_alternation(raw)
     return regex.compile(rf"^[ \t]{{0,8}}(?P<word>{words})[ \t]{{1,3}}(?P<label>\d{{1,2}})[ \t]{{0,2}}[:.)\-–][ \t]{{0,3}}(?=\S)")
 
 
@@ -1122,7 +1122,7 @@ def _word_label_re() -> regex.Pattern[str]:
 def _word_item_re() -> regex.Pattern[str]:
     """"Nhiệm vụ 3. …", "Nhiệm vụ số 3: …" on the folded text (outline.yaml word_item_labels): a task card's label."""
     raw = data_file("outline.yaml")["word_item_labels"]
-    words = "|".join(regex.escape(w).replace("\\ ", r"\s{1,3}") for w in sorted(raw, key=len, reverse=True))
+    words = phrase_alternation(raw)
     return regex.compile(rf"[ \t]{{0,8}}(?:{words})[ \t]{{1,3}}(?:so[ \t]{{1,3}})?(?P<label>\d{{1,3}})[ \t]{{0,2}}[:.)][ \t]{{1,3}}(?=\S)")
 
 
@@ -1133,7 +1133,7 @@ def _field_line_re() -> regex.Pattern[str]:
     cues: list[str] = []
     for role in data_file("tasks.yaml")["block_cues"].values():
         cues.extend(str(c) for c in (role.get("long") or []) + (role.get("short") or []))
-    words = "|".join(regex.escape(w).replace("\\ ", r"\s{1,3}") for w in sorted(set(cues), key=len, reverse=True))
+    words = phrase_alternation(cues)
     return regex.compile(rf"(?:{words})[ \t]{{0,3}}:")
 
 

@@ -42,7 +42,7 @@ from typing import Any, cast
 
 import regex
 
-from papi_extract.data_files import data_file
+from papi_extract.data_files import data_file, phrase_alternation
 from papi_extract.assignment_matrix import find_assignments
 from papi_extract.context import Block, DocContext
 from papi_extract.models import Agency, Deadline, DeadlineKind, Period, Section, Task
@@ -207,10 +207,7 @@ _MAX_BARE_HEADER_WORDS = 10
 # ---------------------------------------------------------------------------------------------
 
 
-def _alternation(phrases: Iterable[str]) -> str:
-    """Literal phrases as one alternation, longest first, spaces matching any run of blanks."""
-    uniq = sorted({collapse_ws(str(p)) for p in phrases if str(p).strip()}, key=lambda p: (-len(p), p))
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s{1,3}") for p in uniq)
+_alternation = phrase_alternation  # literal phrases as one alternation, longest first
 
 
 @dataclass(frozen=True, slots=True)
