@@ -1051,7 +1051,9 @@ _ROLE_MARK = regex.compile(r"\s*\(\s*(chủ\s+trì|phối\s+hợp)\s*\)[\s,.;]*$
 _REMIT_TAIL = regex.compile(r"\s+theo\s+(?:lĩnh\s+vực|chức\s+năng|thẩm\s+quyền|phân\s+cấp|phân\s+công|nhiệm\s+vụ)(?!\w)[^;]{0,80}$",
                             regex.I)
 # "Phòng Tài nguyên và Môi trường (viết tắt là Phòng TN&MT)": the short form the plan defines is not in the name
-_SHORT_FORM_MARK = regex.compile(r"\s*\(\s*(?:sau\s+đây\s+)?(?:viết|gọi)\s+tắt(?:\s+là)?\s[^()]{1,60}\)[\s,.;:]*$", regex.I)
+SHORT_FORM_DEFINITION = regex.compile(
+    r"\(\s{0,3}(?:sau\s{1,3}đây\s{1,3})?(?:viết|gọi)\s{1,3}tắt(?:\s{1,3}là)?\s{1,3}(?P<short>[^()\n]{1,60}?)\s{0,3}\)", regex.I)
+_SHORT_FORM_MARK = regex.compile(r"\s*" + SHORT_FORM_DEFINITION.pattern + r"[\s,.;:]*$", regex.I)
 
 
 # The same marker right after an item's (trimmed) end.

@@ -31,6 +31,7 @@ from rapidfuzz import fuzz
 
 from papi_extract.agencies import has_known_head
 from papi_extract.context import DocContext
+from papi_extract.data_files import phrase_alternation
 from papi_extract.gazetteer import Gazetteer, Match, Unit, gazetteer, key
 from papi_extract.models import Issuer, Period, Reference, Signer
 from papi_extract.normalize import collapse_ws, fold, margin_cut, ocr_date_digits
@@ -184,7 +185,7 @@ def vocab() -> HeaderVocab:
     markers = "(?:" + "|".join(regex.escape(fold(m)) for m in raw["authority_markers"]) + ")"
     slash = "(?:" + "|".join(regex.escape(fold(m)) for m in raw.get("authority_slash_markers") or ()) + ")"
     party = raw.get("party_issuers") or {}
-    party_words = "|".join(regex.escape(k).replace("\\ ", r"[ \t]{1,3}") for k in sorted(party, key=len, reverse=True))
+    party_words = phrase_alternation(party)
     positions = _canon_map(raw["positions"])
     legal_types = _canon_map(raw["legal_doc_types"])
     symbol_types = {fold(k): v for k, v in raw["symbol_types"].items()}

@@ -42,6 +42,7 @@ from typing import Any, cast
 
 import regex
 
+from papi_extract.agencies import SHORT_FORM_DEFINITION
 from papi_extract.data_files import data_file, phrase_alternation
 from papi_extract.assignment_matrix import find_assignments
 from papi_extract.context import Block, DocContext
@@ -106,8 +107,6 @@ _LEAD_IN_END = regex.compile(
 # "các nhiệm vụ sau", "những nội dung sau đây" in a sentence closed by ":": it announces the list below it
 _LIST_ANNOUNCED = regex.compile(
     r"(?<!\w)(?:cac|nhung)\s{1,3}(?:nhiem\s{1,3}vu|noi\s{1,3}dung|giai\s{1,3}phap|viec)\s{1,3}sau(?:\s{1,3}day)?(?!\w)")
-# the short form a plan defines after a name, folded: "(viết tắt là Phòng NV)", "(sau đây gọi tắt là CA huyện)"
-_SHORT_FORM_NOTE = regex.compile(r"\(\s{0,3}(?:sau\s{1,3}day\s{1,3})?(?:viet|goi)\s{1,3}tat(?:\s{1,3}la)?\s[^()]{1,60}\)")
 _PARTNER_CUE = regex.compile(r"phoi\s{1,3}hop(?:\s{1,3}voi)?\s{1,3}")
 _VERB_AFTER = regex.compile(r"\s{1,3}\p{Ll}")
 _CLAUSE = regex.compile(r";\s{1,4}(?=[\p{Lu}])")
@@ -910,19 +909,15 @@ def _split_field_lines(ctx: DocContext, blocks: list[Block]) -> list[Block]:
     return out
 
 
-# "(viết tắt là Văn phòng)", "(sau đây gọi tắt là Văn phòng)" after a name: the short form the plan uses for it
-_DEFINED_SHORT = regex.compile(r"\(\s{0,3}(?:sau\s{1,3}đây\s{1,3})?(?:viết|gọi)\s{1,3}tắt(?:\s{1,3}là)?\s{1,3}([^()\n;,]{1,40}?)\s{0,3}\)")
-
-
 def _defined_short_forms(st: _Doc) -> dict[str, Agency]:
     """Short forms the plan defines for agencies that are no names by themselves ("Văn phòng HĐND và UBND huyện (viết
     tắt là Văn phòng)"): short form -> the agency it stands for, longest first. A short form that names a body on its
     own ("Phòng NV", "CA huyện") is left to the agency reader."""
     found: dict[str, Agency] = {}
     doc = st.doc
-    for m in _DEFINED_SHORT.finditer(doc):
-        short = m.group(1).strip(" \"“”'")
-        if not short[:1].isupper() or short in found:
+    for m in SHORT_FORM_DEFINITION.finditer(doc):  # "(viết tắt là Văn phòng)", "(sau đây gọi tắt là …)"
+        short = m.group("short").strip(" \"“”'")
+        if not short[:1].isupper() or short in found or len(short) > 40 or any(c in short for c in ",;"):
             continue
         line_start = doc.rfind("\n", 0, m.start()) + 1
         seg = doc[line_start : m.start()].rstrip()
@@ -1111,8 +1106,8 @@ class _Doc:
             s, e = max(0, a.span[0]), min(len(text), a.span[1])
             if e > s:
                 buf[s:e] = " " * (e - s)
-        if "tat" in ftext:
-            for m in _SHORT_FORM_NOTE.finditer(ftext):
+        if "tắt" in text:
+            for m in SHORT_FORM_DEFINITION.finditer(text):
                 buf[m.start() : m.end()] = " " * (m.end() - m.start())  # "(viết tắt là Phòng TN&MT)": the name's
         rest = "".join(buf)
         words = [w for w in _WORD.findall(rest) if w not in self.v.filler]
