@@ -3304,3 +3304,21 @@ def test_a_leaders_part_assigned_in_a_later_section_directs_its_tasks() -> None:
     doc = parse(text)
     assert [[a.raw for a in t.directing] for t in doc.tasks] == [
         ["Phó Chủ tịch UBND thị xã phụ trách khối kinh tế"], [], ["Phó Chủ tịch UBND thị xã phụ trách khối kinh tế"]]
+
+
+@pytest.mark.parametrize("closing", [
+    "Kế hoạch này được quán triệt đến cán bộ, đảng viên trong toàn Đảng bộ./.",
+    "Kế hoạch này được phổ biến đến các chi bộ và gửi các cơ quan liên quan biết, thực hiện./.",
+])
+def test_the_plan_speaking_of_itself_in_the_passive_is_no_task(closing: str) -> None:
+    text = (
+        "KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2024\n\n"
+        "I. NHIỆM VỤ\n"
+        "1. Văn phòng Đảng ủy tổng hợp ý kiến của người dân gửi đến qua hộp thư góp ý; hằng tháng.\n"
+        "2. Ban Tuyên giáo Đảng ủy tuyên truyền kết quả Chỉ số PAPI đến đảng viên.\n"
+        + closing + "\n"
+    )
+    doc = parse(text)
+    assert [t.text for t in doc.tasks] == [
+        "Văn phòng Đảng ủy tổng hợp ý kiến của người dân gửi đến qua hộp thư góp ý; hằng tháng.",
+        "Ban Tuyên giáo Đảng ủy tuyên truyền kết quả Chỉ số PAPI đến đảng viên."]
