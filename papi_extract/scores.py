@@ -2193,13 +2193,18 @@ def _numbered_subject(f: str) -> tuple[tuple[int, str | None], int] | None:
     return last
 
 
-def _heading_year(ctx: DocContext, sections: dict[str, Section], sid: str | None) -> int | None:
-    """The year the headings above a figure state ("… NĂM 2020 SO VỚI NĂM 2019" -> 2020)."""
+def _heading_year(ctx: DocContext, sections: dict[str, Section], sid: str | None, latest: bool = False) -> int | None:
+    """The year the headings above a figure state ("… NĂM 2020 SO VỚI NĂM 2019" -> 2020).
+
+    ``latest``: for a change, the last of the years a heading lists ("KẾT QUẢ … NĂM 2022 VÀ NĂM 2023"): a change
+    is the later year's, measured against the one before."""
     while sid:
         s = sections.get(sid)
         if s is None:
             break
-        y = _title_year(s.title)
+        y = _title_year(s.title, latest)
+        if latest and y is not None and (plan := _plan_year(ctx)) is not None and y > plan:
+            y = _title_year(s.title)  # "CHỈ SỐ NĂM 2022 VÀ NHIỆM VỤ NĂM 2024": no survey of a year to come
         if y is not None:
             return y
         sid = s.parent
@@ -2207,18 +2212,21 @@ def _heading_year(ctx: DocContext, sections: dict[str, Section], sid: str | None
 
 
 @lru_cache(maxsize=4096)
-def _title_year(title: str) -> int | None:
+def _title_year(title: str, latest: bool = False) -> int | None:
     v = vocab()
     f = fold(title)
     compares = [(m.start(), m.end()) for m in v.compare.finditer(f)]
+    found: int | None = None
     for m in v.year.finditer(f):
         if not any(cs <= m.start() < ce for cs, ce in compares):
             rm = _TITLE_RANGE_END.match(f, m.end())
             if rm is not None and int(m.group("year")) < int(rm.group(1)) <= int(m.group("year")) + 10:
                 # "KẾT QUẢ … GIAI ĐOẠN 2021 - 2023": the figures under it speak of the latest year
                 return int(rm.group(1))
-            return int(m.group("year"))
-    return None
+            if not latest:
+                return int(m.group("year"))
+            found = max(found or 0, int(m.group("year")))
+    return found
 
 
 _TITLE_RANGE_END = regex.compile(r"\s{0,2}[-–—]\s{0,2}((?:19|20)\d\d)(?!\d)")
@@ -2325,7 +2333,7 @@ def extract_scores(ctx: DocContext) -> None:
                     fact.year, fact.section = year, note_sid
                     break
         if fact.year is None:
-            fact.year = _heading_year(ctx, sections, fact.section)
+            fact.year = _heading_year(ctx, sections, fact.section, latest=fact.kind == "change")
         if fact.year is None and fact.kind in ("actual", "change"):
             fact.year = _year_before(ctx, prose, sections, fact)
         if (fact.objective and fact.kind in ("actual", "change")

@@ -1357,3 +1357,15 @@ def test_a_figure_for_the_plans_own_year_is_a_target() -> None:
         "Nâng cao Chỉ số PAPI năm 2023\n\nI. MỤC ĐÍCH\n- Nâng cao trách nhiệm của cán bộ, góp phần để Chỉ số PAPI năm "
         "2023 của tỉnh đạt trên 44 điểm.\n\nII. KẾT QUẢ\nNăm 2022, Chỉ số PAPI của tỉnh đạt 42,10 điểm.\n")
     assert sorted((s.year, s.kind, s.value) for s in ctx.scores) == [(2022, "actual", 42.10), (2023, "target", 44.0)]
+
+
+def test_a_change_under_a_heading_naming_two_years_is_the_later_years() -> None:
+    """A heading that names the two surveys it reports ("KẾT QUẢ … NĂM 2021, NĂM 2022") speaks, for a change
+    under it, of the later one, measured against the earlier; a year still to come is no survey year."""
+    ctx = parse("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI năm 2023\n\n"
+                "I. ĐÁNH GIÁ CHỈ SỐ PAPI CỦA TỈNH NĂM 2021, NĂM 2022\n\n"
+                "Nội dung thành phần Tiếp cận dịch vụ tư pháp giảm 0,06 điểm so với năm trước.\n\n"
+                "II. CHỈ SỐ PAPI NĂM 2022 VÀ NHIỆM VỤ NĂM 2024\n\n"
+                "Nội dung thành phần Dịch vụ cấp Giấy phép xây dựng tăng 0,03 điểm.\n")
+    assert get(ctx, 3, "3.3", 2022, "change").change == -0.06
+    assert get(ctx, 5, "5.2", 2022, "change").change == 0.03
