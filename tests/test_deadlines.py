@@ -1082,3 +1082,23 @@ def test_a_cited_documents_date_in_a_time_cell_is_no_date(cell: str, want: list[
     """In a time cell a bare date is the task's day, but not the date of a document the cell cites ("số 12/KH-UBND
     ngày 08/02/2023")."""
     assert [(d.kind, d.end) for d in parse_deadlines(cell, cell=True)] == want
+
+
+@pytest.mark.parametrize(("text", "cell", "want"), [
+    ("Đài Truyền thanh xã phát sóng chuyên mục hỏi đáp về thủ tục hành chính, 03 kỳ/quý.", False,
+     [("recurring", "03 kỳ/quý", "quarterly")]),
+    ("Ít nhất 02 kỳ/tháng", True, [("recurring", "Ít nhất 02 kỳ/tháng", "monthly")]),
+    ("Tổ chức kỳ họp thứ 2 năm 2022 của HĐND xã.", False, []),
+])
+def test_issues_of_a_programme_counted_per_period_are_a_recurrence(text: str, cell: bool,
+                                                                    want: list[tuple[str, str, str]]) -> None:
+    assert [(d.kind, d.raw, d.recurrence) for d in parse_deadlines(text, cell=cell)] == want
+
+
+@pytest.mark.parametrize(("text", "raw", "end"), [
+    ("Phòng Văn hóa tuyên truyền về dịch vụ công trực tuyến, xuyên suốt năm 2023.", "xuyên suốt năm 2023",
+     "2023-12-31"),
+    ("Duy trì tổ công nghệ số cộng đồng hoạt động suốt năm 2024.", "suốt năm 2024", "2024-12-31"),
+])
+def test_throughout_a_year_is_that_year(text: str, raw: str, end: str) -> None:
+    assert [(d.kind, d.raw, d.end) for d in parse_deadlines(text)] == [("year", raw, end)]
