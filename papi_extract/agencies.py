@@ -205,6 +205,7 @@ class _Vocab:
     fixed_words: tuple[str, ...]
     fixed_keys: frozenset[str]
     proper_name_heads: frozenset[str]  # heads whose name is a proper name ("Trường Tiểu học | Song Lãng")
+    complete_heads: frozenset[str]  # heads that name a body by themselves ("Huyện ủy | chỉ đạo")
     named_units: regex.Pattern[str]  # "UBND các xã (:) Vạn Thắng, …": head, unit word, first place name
     plural_units_end: regex.Pattern[str]  # "… các xã, thị trấn" closing the text read (lower-cased): names may follow
     one_named_unit: regex.Pattern[str]  # "UBND xã Vĩnh Phước A": head, unit word, its place name or number
@@ -288,6 +289,9 @@ def _vocab() -> _Vocab:
         openers=_compile_phrases(data.get("subject_openers") or []),
         type_word=_compile_phrases(data.get("type_words") or []),
         proper_name_heads=frozenset(_key(str(p)) for p in data.get("proper_name_heads") or []),
+        complete_heads=frozenset(_key(str(p)) for p in [
+            *(data.get("complete_heads") or []),
+            *(h for k in data.get("complete_head_kinds") or [] for h in (data.get("heads") or {}).get(k) or [])]),
         colon_non_name=_compile_phrases(data.get("colon_non_names") or []),
         shared_head=_compile_phrases(data.get("shared_heads") or []),
         role_label=_compile_phrases(data.get("role_labels") or []),
@@ -1330,6 +1334,7 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
     place_end = -1  # end of "<unit word> <Capitalised place>" ("thị xã Ninh Hòa") when that is the last read
     proper_open = False  # the last head read is a proper-name head ("Hợp tác xã", "Trường Tiểu học")
     proper_from = pos
+    complete = False  # the last head read names a body by itself ("Huyện ủy"): no lower-case name after it
     unit_list = False  # "các huyện, thị xã": a list of units after the head, which "và" may close
     while i < limit:
         i = _skip_ws(low, i)
@@ -1347,6 +1352,7 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
             unit_list = False
             collective_open = st.family
             proper_open = _key(st.head) in v.proper_name_heads
+            complete = _key(st.head) in v.complete_heads
             if proper_open:
                 place_end = -2  # its proper name is still to come: a lower-case word after it ends the name
                 proper_from = i
@@ -1413,7 +1419,7 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
                 continue
             return _Scan(good, True, i)
         m = v.spell.match(low, i)
-        if m and (i == head_end or text[i].isupper()):
+        if m and ((i == head_end and not complete) or text[i].isupper()):
             # a known name right after its head ("Sở xây dựng") or capitalized; elsewhere the same
             # words are predicates ("UBND các xã xây dựng kế hoạch").
             i = good = m.end()

@@ -1152,3 +1152,15 @@ def test_papis_survey_partners_are_partners() -> None:
     gives both."""
     assert [a.raw for a in cooperation_agencies("Văn phòng UBND tỉnh phối hợp với UNDP, CECODES tổ chức tập huấn.")] == [
         "UNDP", "CECODES"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Thành ủy chỉ đạo các tổ chức cơ sở đảng quán triệt Kế hoạch.", ["Thành ủy"]),
+    ("Hội Cựu chiến binh xây dựng mô hình tự quản về an ninh, trật tự.", ["Hội Cựu chiến binh"]),
+    ("Quận đoàn quản lý các đội hình thanh niên tình nguyện hỗ trợ người dân.", ["Quận đoàn"]),
+    ("Ủy ban nhân dân chỉ đạo các thôn niêm yết danh sách.", ["Ủy ban nhân dân"]),
+    # after a head that needs a name, the same words still name it
+    ("Ban quản lý chợ xã niêm yết giá.", ["Ban Quản lý chợ xã"]),
+])
+def test_a_lower_case_verb_after_a_body_named_by_its_head_alone_is_the_predicate(text: str, want: list[str]) -> None:
+    assert [a.name for a in subject_agencies(text)] == want
