@@ -3322,3 +3322,29 @@ def test_the_plan_speaking_of_itself_in_the_passive_is_no_task(closing: str) -> 
     assert [t.text for t in doc.tasks] == [
         "Văn phòng Đảng ủy tổng hợp ý kiến của người dân gửi đến qua hộp thư góp ý; hằng tháng.",
         "Ban Tuyên giáo Đảng ủy tuyên truyền kết quả Chỉ số PAPI đến đảng viên."]
+
+
+def test_a_measure_line_over_tasks_is_no_task() -> None:
+    """"**Chỉ tiêu:** Tỷ lệ …" names the survey measure the tasks under it answer; the tasks are the items."""
+    text = ("# KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2024\n\n## II. NHIỆM VỤ\n\n"
+            "### 4. Kiểm soát tham nhũng trong khu vực công\n\n"
+            "#### 4.3 - Công bằng trong tuyển dụng vào khu vực nhà nước\n\n"
+            "**Chỉ tiêu:** Tỷ lệ người được hỏi cho biết phải chi tiền để xin việc vào cơ quan nhà nước "
+            "(câu hỏi d406; năm 2023: 17,9%)\n\n"
+            "- Sở Nội vụ công khai chỉ tiêu, điều kiện tuyển dụng công chức trên Cổng thông tin điện tử tỉnh.\n\n"
+            "- Thanh tra tỉnh kiểm tra việc tuyển dụng viên chức tại các đơn vị sự nghiệp; trong quý III/2024.\n")
+    doc = parse(text, fmt="md")
+    assert [t.text[:24] for t in doc.tasks] == ["Sở Nội vụ công khai chỉ ", "Thanh tra tỉnh kiểm tra "]
+
+
+def test_a_column_of_last_surveys_results_is_not_the_output() -> None:
+    text = (
+        "KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2024\n\nII. NHIỆM VỤ\n\n"
+        "TT\tNội dung nhiệm vụ\tKết quả khảo sát năm 2023\tCơ quan chủ trì\tThời gian\n"
+        "1\tNiêm yết lịch tiếp công dân tại trụ sở UBND xã\t42,7%\tUBND các xã\tQuý II/2024\n"
+        "2\tCông khai danh sách hộ nghèo tại nhà văn hóa thôn\t55,1%\tUBND các xã\tQuý III/2024\n"
+    )
+    doc = parse(text)
+    t = find(doc, "Niêm yết lịch tiếp công dân")
+    assert t.output is None
+    assert keys(t.lead) == expect("UBND các xã")
