@@ -1767,7 +1767,26 @@ def _subject_core(text: str) -> tuple[int, int]:
         return (0, 0)
     if not st.family and end < limit and text.find(":", end, end + _COLON_NAME_CHARS) >= 0:
         end = _colon_name_end(text, low, st.begin, end, known_head=True)
+    if (st.plural or st.family or _STAFF_HEAD.search(st.head)) and (m := _ASSIGNED_BY_PLAN.match(text, end)) is not None \
+            and not _WHOLE_PLAN.match(text, m.end()):
+        end = m.end()  # "Các cơ quan, đơn vị được giao nhiệm vụ tại Mục IV | chủ động …": who the collective is
     return (st.begin, end)
+
+
+# After a collective, the clause that says which of them ("Các cơ quan, đơn vị được giao nhiệm vụ tại Bảng 2", "Cán
+# bộ, công chức được giao chủ trì", "Các cơ quan chủ trì tại bảng trên"): part of its name. "… được giao nhiệm vụ tại
+# Kế hoạch này" adds nothing (every body the plan names): not read. The golds cut the clause where it goes on to
+# "các nhiệm vụ tại mục III" or to a list of parts ("tại mục III, mục IV"): not read either (the group is atomic, so
+# that a shorter reading of the same clause does not slip in instead).
+_PLAN_PART = (r"(?:(?i:bảng|phụ\s{1,3}lục|biểu)\s{1,3}(?:trên|kèm\s{1,3}theo)(?![\p{L}\d])"
+              r"|(?i:mục|phần|bảng|phụ\s{1,3}lục|điểm|khoản|biểu)\s{1,3}(?:số\s{1,3})?"
+              r"(?:[\p{Lu}\d][\p{L}\d.]{0,7}|\p{Ll})(?![\p{L}\d]))")
+_ASSIGNED_BY_PLAN = regex.compile(
+    r"\s{1,3}(?>được\s{1,3}giao(?:\s{1,3}chủ\s{1,3}trì)?(?:\s{1,3}(?:nhiệm\s{1,3}vụ|thực\s{1,3}hiện))?"
+    r"(?:\s{1,3}tại\s{1,3}" + _PLAN_PART + r")?|chủ\s{1,3}trì\s{1,3}tại\s{1,3}" + _PLAN_PART + r")(?![\p{L}\d])"
+    r"(?!\s{0,3},|\s{1,3}các\s{1,3}nhiệm)")
+_STAFF_HEAD = regex.compile(r"(?:cán\s+bộ|công\s+chức|viên\s+chức)$")
+_WHOLE_PLAN = regex.compile(r"\s{1,3}(?:tại|trong|của)\s{1,3}(?i:kế\s{1,3}hoạch)\s{1,3}này")
 
 
 def subject_agencies(text: str, base: int = 0) -> list[Agency]:

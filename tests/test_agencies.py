@@ -1164,3 +1164,20 @@ def test_papis_survey_partners_are_partners() -> None:
 ])
 def test_a_lower_case_verb_after_a_body_named_by_its_head_alone_is_the_predicate(text: str, want: list[str]) -> None:
     assert [a.name for a in subject_agencies(text)] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Các phòng, ban được giao nhiệm vụ tại Phần II chủ động triển khai, báo cáo kết quả về Văn phòng.",
+     ["Các phòng, ban được giao nhiệm vụ tại Phần II"]),
+    ("Các đơn vị chủ trì tại phụ lục kèm theo xây dựng kế hoạch chi tiết.", ["Các đơn vị chủ trì tại phụ lục kèm theo"]),
+    ("Các công chức được giao thực hiện tại điểm 2.3 báo cáo tiến độ hằng tháng.",
+     ["Các công chức được giao thực hiện tại điểm 2.3"]),
+    # the whole plan adds nothing; a list of parts, or "các nhiệm vụ …" after it, is left as the golds write it
+    ("Các phòng, ban được giao nhiệm vụ tại Kế hoạch này báo cáo kết quả.", ["Các phòng, ban"]),
+    ("Các phòng, ban được giao chủ trì các nhiệm vụ tại Phần II báo cáo kết quả.", ["Các phòng, ban"]),
+    # a body named by its own name is not a collective: "được giao" is its predicate's voice
+    ("Phòng Nội vụ được giao chủ trì tổng hợp kết quả.", ["Phòng Nội vụ"]),
+    ("Lãnh đạo các phòng, ban cụ thể hóa nhiệm vụ được giao thành kế hoạch của đơn vị.", ["Lãnh đạo các phòng, ban"]),
+])
+def test_a_collective_named_by_the_part_of_the_plan_that_assigns_it(text: str, want: list[str]) -> None:
+    assert [a.name for a in subject_agencies(text)] == want
