@@ -224,6 +224,19 @@ def _data() -> dict[str, typing.Any]:
     return data
 
 
+def _locality_guards(data: dict[str, typing.Any]) -> tuple[str, str]:
+    """Lookarounds that keep a locality word out of the common words it also opens or closes ("bản đồ", "văn bản",
+    "Xuất bản"): (before the word, after it), from agencies.yaml's locality_guards(_before)."""
+    before = "".join(rf"(?!(?<=(?<![\p{{L}}])(?:{'|'.join(map(regex.escape, prev))})\s{{1,3}}){regex.escape(w)}(?![\p{{L}}]))"
+                     for w, prev in (data.get("locality_guards_before") or {}).items())
+    after = "".join(rf"(?<!(?<![\p{{L}}]){regex.escape(w)}(?=\s+(?:{'|'.join(map(regex.escape, nxt))})(?![\p{{L}}])))"
+                    for w, nxt in (data.get("locality_guards") or {}).items())
+    return before, after
+
+
+_LOCALITY_GUARDS = _locality_guards(_data())
+
+
 @cache
 def _vocab() -> _Vocab:
     data = _data()
@@ -276,8 +289,8 @@ def _vocab() -> _Vocab:
         family=_compile_phrases(data.get("family") or []),
         # "xã hội", "tỉnh ủy", "nông thôn" are not localities
         locality=regex.compile(
-            r"(?<!nông\s)" + _compile_phrases(data.get("localities") or []).pattern
-            + r"(?!\s+(?:hội|ủy|đoàn|viên)(?![\p{L}]))"
+            _LOCALITY_GUARDS[0] + r"(?<!nông\s)" + _compile_phrases(data.get("localities") or []).pattern
+            + r"(?!\s+(?:hội|ủy|đoàn|viên)(?![\p{L}]))" + _LOCALITY_GUARDS[1]
         ),
         qualifier=_compile_phrases(data.get("qualifiers") or []),
         place_tail=_compile_phrases(data.get("place_tails") or []),
@@ -699,7 +712,10 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
             continue
         if kind == "," and st is None and it.name is None and _PLACE_NAME.match(text, j, seg_end):
             nm = v.named_units.match(text, it.start, s0)
-            if nm and _agency_start(text, low, _skip_ws(low, it.start)) is not None:
+            if nm and _agency_start(text, low, _skip_ws(low, it.start)) is not None \
+                    and not nm.group("head").endswith(" ở"):
+                # (not "Bộ phận Một cửa cấp xã ở các huyện Nam Giang, Đông Giang": where one body sits, not a
+                # body in each place)
                 # "UBND các xã Vạn Thắng, Tản Hồng": the head and the unit word are shared by each name
                 shared_head = f"{canonical_name(nm.group('head'))} {' '.join(nm.group('unit').split())}"
                 it.name = f"{shared_head} {nm.group('name')}"
@@ -1239,11 +1255,13 @@ def agency_kind(name: str) -> str:
 # the administrative units a name's scope is read from: agencies.yaml's localities but "cơ sở" (a level, no unit)
 _UNIT_WORDS = tuple(w for w in _data().get("localities") or () if w != "cơ sở")
 _SCOPE_RUN = regex.compile(
-    r"(?<![\p{L}])(?<!nông\s)(?:(?:các|cấp|cùng)\s+)*(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + r")"
+    r"(?<![\p{L}])(?<!nông\s)(?:(?:các|cấp|cùng)\s+)*" + _LOCALITY_GUARDS[0]
+    + r"(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + r")"
     r"(?:\s*(?:,|và)\s*(?:(?:các|cấp)\s+)*(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + r"))*"
-    r"(?![\p{L}])(?!\s+(?:hội|ủy|đoàn|viên)(?![\p{L}]))"
+    r"(?![\p{L}])(?!\s+(?:hội|ủy|đoàn|viên)(?![\p{L}]))" + _LOCALITY_GUARDS[1]
 )
-_SCOPE_UNIT = regex.compile(r"(?<![\p{L}])(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + r")(?![\p{L}])")
+_SCOPE_UNIT = regex.compile(r"(?<![\p{L}])" + _LOCALITY_GUARDS[0] + r"(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
+                            + r")(?![\p{L}])" + _LOCALITY_GUARDS[1])
 
 
 @lru_cache(maxsize=65536)
@@ -1445,6 +1463,9 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
         m = v.place_tail.match(low, i)
         if m and not has_loc:
             i = good = m.end()
+            continue
+        if low.startswith("ở ", i) and (j := _skip_ws(low, i + 2)) < limit and _locality_run(low, j) > j:
+            i = j  # "Trưởng các thôn, tổ dân phố ở các huyện miền núi": where the collective is, part of its name
             continue
         m = v.abbrev.match(text, i)
         if m:

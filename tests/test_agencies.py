@@ -1181,3 +1181,30 @@ def test_a_lower_case_verb_after_a_body_named_by_its_head_alone_is_the_predicate
 ])
 def test_a_collective_named_by_the_part_of_the_plan_that_assigns_it(text: str, want: list[str]) -> None:
     assert [a.name for a in subject_agencies(text)] == want
+
+
+@pytest.mark.parametrize(("text", "lead", "partners"), [
+    # a mass organisation's village branch, the Youth Union's, the prestigious persons, the village health workers
+    ("Chi hội Người cao tuổi, Chi đoàn thanh niên các buôn vận động người dân tham gia họp buôn.",
+     ["Chi hội Người cao tuổi", "Chi đoàn Thanh niên các buôn"], []),
+    ("Trạm Y tế xã phối hợp với người có uy tín và nhân viên y tế thôn tuyên truyền về bảo hiểm y tế.",
+     ["Trạm Y tế xã"], ["Người có uy tín", "Nhân viên Y tế thôn"]),
+    # "bản" is a village after a name or "các", not the first syllable of "bản đồ"
+    ("Công an xã phối hợp với Trưởng bản Pá Khoang, Chi hội Phụ nữ bản tuần tra ban đêm.",
+     ["Công an xã"], ["Trưởng bản Pá Khoang", "Chi hội Phụ nữ bản"]),
+    ("Phòng Tài nguyên và Môi trường bản đồ hóa các điểm tập kết rác.", ["Phòng Tài nguyên và Môi trường"], []),
+    # where a collective is, and which units, belong to its name
+    ("Tổ trưởng các tổ dân phố ở các xã vùng cao phối hợp với Tổ hòa giải ở cơ sở các buôn, làng hòa giải mâu thuẫn.",
+     ["Tổ trưởng các tổ dân phố ở các xã vùng cao"], ["Tổ hòa giải ở cơ sở các buôn, làng"]),
+    ("UBND các xã biên giới chỉ đạo các thôn họp dân.", ["Ủy ban nhân dân các xã biên giới"], []),
+    ("Công chức Văn hóa - Xã hội phối hợp với người có uy tín trong đồng bào dân tộc thiểu số tuyên truyền.",
+     ["Công chức Văn hóa - xã hội"], ["Người có uy tín trong đồng bào Dân tộc thiểu số"]),
+])
+def test_grassroots_actors_and_their_scope(text: str, lead: list[str], partners: list[str]) -> None:
+    assert [a.name for a in subject_agencies(text)] == lead
+    assert [a.name for a in cooperation_agencies(text)] == partners
+
+
+def test_bản_is_no_scope_inside_a_common_word() -> None:
+    assert agency_scope("Phòng Văn hóa - Xuất bản") is None
+    assert agency_scope("Trưởng bản Pá Khoang") == "bản"
