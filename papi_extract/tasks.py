@@ -126,7 +126,7 @@ _GIAO_CLAUSE = regex.compile(r"[;,]\s{1,4}(?=giao\s)")
 # A clause whose verb phrase is only oversight verbs, with no object: "…; Phòng Nội vụ hướng dẫn, kiểm
 # tra; …", "Giao Thanh tra huyện theo dõi, đôn đốc." -- that agency supports, the task's doer leads (folded).
 _OVERSIGHT_ONLY = regex.compile(
-    r"\s{1,3}(?:(?:theo\s{1,3}doi|don\s{1,3}doc|huong\s{1,3}dan|kiem\s{1,3}tra|giam\s{1,3}sat)"
+    r"\s{1,3}(?:(?:theo\s{1,3}doi|don\s{1,3}doc|huong\s{1,3}dan|kiem\s{1,3}tra|giam\s{1,3}sat|ho\s{1,3}tro)"
     r"(?:\s{0,3}(?:,|va(?!\w))\s{0,3}|\s{1,3})?){1,4}(?:viec\s{1,3}thuc\s{1,3}hien\s{0,3})?(?=[;.]|$)"
 )
 # A paragraph opening on an indicator's result in points ("Chỉ số nội dung 1 giảm 0,12 điểm, còn 4,96 điểm, do đó
@@ -154,6 +154,8 @@ _PASSIVE_VERB = regex.compile(
     r"|dam\s{1,3}nhan|dam\s{1,3}trach|phu\s{1,3}trach|tham\s{1,3}muu|chiu\s{1,3}trach\s{1,3}nhiem)(?!\w)")
 _LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 _CLAUSE_START = regex.compile(r"[,;(]\s{0,3}")
+# the verbs by which a subject instructs the units named after it (folded): "chỉ đạo", "hướng dẫn", "yêu cầu"
+_INSTRUCTS = regex.compile(r"(?<!\w)(?:chi\s{1,3}dao|huong\s{1,3}dan|yeu\s{1,3}cau|giao)\s{1,3}(?=\w)")
 # a later doer's words (folded): a cheap gate, then where a later clause may open, its verbs, and openings that
 # hand the task over to the agency after them. The gate tests substrings of ``Joined.flat``: an alternation of
 # phrases with different first words is tried at every position, several times slower.
@@ -983,6 +985,7 @@ class _Doc:
         # section id -> its intro, the lead-in paragraph opening it before its first heading or task ("Trong năm
         # 2025, các công chức … tập trung thực hiện các nhiệm vụ sau:"), whose time frames the tasks below it
         self.section_intro: dict[str, _Item] = {}
+        self.heading_intro: dict[str, Joined] = {}  # sections whose heading is a lead-in ("… các nội dung sau:")
         self.logical_parent: dict[str, str] = {}
         self._chains: dict[str | None, list[Section]] = {}
         self._area: dict[str | None, bool] = {}  # in_task_area per section (depends on the chains)
@@ -1226,7 +1229,7 @@ class _Doc:
     def overseers(self, j: Joined) -> list[Agency]:
         """Agencies of a later sentence or clause that only oversee ("… Giao Thanh tra huyện theo dõi,
         đôn đốc.", "…; Phòng Nội vụ hướng dẫn, kiểm tra; …")."""
-        if not j or not any(w in j.flat for w in ("theo doi", "don doc", "huong dan", "kiem tra", "giam sat")):
+        if not j or not any(w in j.flat for w in ("theo doi", "don doc", "huong dan", "kiem tra", "giam sat", "ho tro")):
             return []
         out: list[Agency] = []
         clauses = [m.end() for m in _CLAUSE.finditer(j.text)] if ";" in j.text else []
@@ -1394,9 +1397,21 @@ class _Doc:
         out: list[Agency] = []
         for m in _CLAUSE_START.finditer(j.folded):
             got, after = self.subject_at(j, m.end())
-            if got and _PARTNER_AFTER.match(j.folded, after):
+            if got and _PARTNER_AFTER.match(j.folded, after) and not self._instructed_list(j, m.start()):
                 out.extend(got)
         return out
+
+    def _instructed_list(self, j: Joined, comma: int) -> bool:
+        """Does the comma at ``comma`` go on with the units an instruction names ("X chỉ đạo Ban công tác Mặt trận,
+        các chi hội ở bản tham gia tuyên truyền"): those are told to take part, neither partners nor leads."""
+        if j.folded[comma] != ",":
+            return False
+        lo = max(j.folded.rfind(";", 0, comma), j.folded.rfind(".", 0, comma), 0)
+        for m in _INSTRUCTS.finditer(j.folded, lo, comma):
+            got, after = self.subject_at(j, m.end())
+            if got and after > comma:
+                return True  # the instructed units' list runs on over the comma
+        return False
 
     def deadlines(self, j: Joined, cell: bool) -> list[Deadline]:
         if not j:
@@ -1624,6 +1639,15 @@ def _heading_groups(st: _Doc) -> None:
             pieces.append((nxt.start + len(rest) - len(rest.lstrip()), nxt.end))
         j = Joined(st.doc, pieces, st.folded)
         if not j or st.is_agency_section(s):
+            continue
+        f = j.folded.strip()
+        if f.endswith(":") and (_is_intro(f) or _LIST_ANNOUNCED.search(f)):
+            # a lead-in written as the heading ("b) UBND các xã chỉ đạo Trưởng các bản thực hiện các nội dung sau,
+            # hoàn thành trong năm 2020:"): its subject leads the items under it, its time frames them
+            st.heading_intro[s.id] = j
+            subj = st.subjects(j)[0]
+            if subj:
+                st.heading_group[s.id] = subj
             continue
         found = st.agency_list(j, org=s.kind == "organization")
         core = j.text.rstrip(" :.;")
@@ -2365,6 +2389,9 @@ def _intro_deadlines(st: _Doc, sid: str | None) -> list[Deadline]:
         got = st.section_intro.get(sec.id)
         if got is not None:
             return st.deadlines(got.text, cell=False)
+        heading = st.heading_intro.get(sec.id)
+        if heading is not None and (found := st.deadlines(heading, cell=False)):
+            return found
     return []
 
 
@@ -2482,6 +2509,15 @@ def _heading_group_of(st: _Doc, sid: str | None) -> list[Agency]:
     return []
 
 
+def _heading_support_of(st: _Doc, sid: str | None) -> list[Agency]:
+    """The partners a lead-in heading names for the items under it (the heading that gives their group)."""
+    for s in st.ancestors(sid):
+        if st.heading_group.get(s.id):
+            j = st.heading_intro.get(s.id)
+            return st.cooperation(j) if j is not None else []
+    return []
+
+
 def _resolve(
     st: _Doc, j: Joined, sid: str | None, *, lead_field: Joined | None, support_field: Joined | None,
     group: list[Agency], block_sid: str | None, use_blocks: bool = True, block_stop: str | None = None,
@@ -2595,6 +2631,9 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
             intro_support = st.cooperation(it.intro.text)
     if not group:
         group = _heading_group_of(st, sid)
+        if group and group_item is None:
+            # a heading lead-in's partners ("7. Phòng X chủ trì, phối hợp với Y thực hiện:"), as a header's
+            intro_support = _heading_support_of(st, sid)
     if it.generic:
         top = st.top_section(sid)
         dim_sid = top

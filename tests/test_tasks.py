@@ -3348,3 +3348,37 @@ def test_a_column_of_last_surveys_results_is_not_the_output() -> None:
     t = find(doc, "Niêm yết lịch tiếp công dân")
     assert t.output is None
     assert keys(t.lead) == expect("UBND các xã")
+
+
+def test_a_lead_in_written_as_a_heading_gives_its_subject_partners_and_time_to_the_items() -> None:
+    text = (
+        "KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2023\n\nII. NHIỆM VỤ\n"
+        "1. Công khai, minh bạch\n"
+        "a) Phòng Tư pháp chủ trì hướng dẫn các xã niêm yết thủ tục, hoàn thành trong quý II/2023.\n"
+        "b) Phòng Tài chính - Kế hoạch chủ trì, phối hợp với Kho bạc Nhà nước huyện thực hiện các việc sau, "
+        "hoàn thành trong quý IV/2023:\n"
+        "- Công khai dự toán ngân sách huyện trên Trang thông tin điện tử;\n"
+        "- Hướng dẫn các xã công khai quyết toán ngân sách tại trụ sở.\n"
+        "2. Thủ tục hành chính công\n"
+        "a) Văn phòng HĐND và UBND huyện số hóa hồ sơ thủ tục hành chính.\n"
+    )
+    doc = parse(text)
+    for opening in ("Công khai dự toán", "Hướng dẫn các xã công khai"):
+        t = find(doc, opening)
+        assert keys(t.lead) == expect("Phòng Tài chính - Kế hoạch")
+        assert keys(t.support) == expect("Kho bạc Nhà nước huyện")
+        assert [(d.kind, d.end) for d in t.deadlines] == [("quarter", "2023-12-31")]
+
+
+@pytest.mark.parametrize(("task", "support"), [
+    # the units an instruction names go on over the comma: told to take part, no partners
+    ("Đề nghị Hội Nông dân huyện chỉ đạo Hội Nông dân các xã, các chi hội ở thôn tham gia giám sát việc thực hiện.",
+     []),
+    ("Phòng Nội vụ chủ trì, các chi hội ở thôn tham gia tuyên truyền.", ["Các chi hội ở thôn"]),
+    # a later clause whose doer only guides and helps supports
+    ("Ban Thanh tra nhân dân các xã giám sát việc thu, chi các khoản đóng góp; Ủy ban MTTQ Việt Nam huyện "
+     "hướng dẫn, hỗ trợ; thực hiện trong năm 2023.", ["Ủy ban MTTQ Việt Nam huyện"]),
+])
+def test_who_takes_part_under_an_instruction_and_who_helps(task: str, support: list[str]) -> None:
+    doc = parse("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2023\n\nII. NHIỆM VỤ\n\n- " + task + "\n")
+    assert keys(doc.tasks[0].support) == expect(*support)
