@@ -1848,7 +1848,13 @@ def _narrative(f: str) -> bool:
     """A paragraph (folded) that reports or explains, or announces the tasks below it (``narrative``)."""
     verbs, openings, announcement = _narrative_rx()
     cut = min((k for k in (f.find(";"), f.find(". ")) if k >= 0), default=len(f))
+    if (purpose := _PURPOSE.search(f, 0, cut)) is not None:
+        cut = purpose.start()  # "…, để giảm tỷ lệ người dân cho rằng …": what the task aims at reports nothing
     return bool(verbs.search(f, 0, cut) or openings.match(f) or announcement.search(f, max(0, len(f) - 40)))
+
+
+# a purpose clause after a comma (folded): ", để giảm …", ", nhằm nâng …" ("đề nghị", "đề xuất" fold alike: not them)
+_PURPOSE = regex.compile(r",\s{0,3}(?:de|nham)\s{1,3}(?!nghi(?!\w)|xuat(?!\w)|an(?!\w)|ra(?!\w))")
 
 
 _MAX_ASIDE_CHARS = 300

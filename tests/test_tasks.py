@@ -3382,3 +3382,12 @@ def test_a_lead_in_written_as_a_heading_gives_its_subject_partners_and_time_to_t
 def test_who_takes_part_under_an_instruction_and_who_helps(task: str, support: list[str]) -> None:
     doc = parse("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2023\n\nII. NHIỆM VỤ\n\n- " + task + "\n")
     assert keys(doc.tasks[0].support) == expect(*support)
+
+
+def test_a_purpose_clause_naming_what_people_say_does_not_make_a_task_a_report() -> None:
+    text = ("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2024\n\nII. NHIỆM VỤ\n\n"
+            "Công chức Tư pháp - Hộ tịch niêm yết lệ phí chứng thực tại Bộ phận Một cửa, nhằm giảm tỷ lệ người dân "
+            "cho rằng phải chi thêm tiền khi làm thủ tục, hoàn thành trong quý II/2024.\n\n"
+            "Qua tiếp xúc cử tri, nhiều ý kiến cho rằng việc niêm yết chưa đầy đủ.\n")
+    doc = parse(text)
+    assert [t.text[:22] for t in doc.tasks] == ["Công chức Tư pháp - Hộ"]
