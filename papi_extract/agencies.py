@@ -208,6 +208,7 @@ class _Vocab:
     complete_heads: frozenset[str]  # heads that name a body by themselves ("Huyện ủy | chỉ đạo")
     named_units: regex.Pattern[str]  # "UBND các xã (:) Vạn Thắng, …": head, unit word, first place name
     plural_units_end: regex.Pattern[str]  # "… các xã, thị trấn" closing the text read (lower-cased): names may follow
+    unit_head_end: regex.Pattern[str]  # "Trưởng bản" closing the text read (lower-cased): its units' names may follow
     one_named_unit: regex.Pattern[str]  # "UBND xã Vĩnh Phước A": head, unit word, its place name or number
     unit_piece: regex.Pattern[str]  # "xã Định Hòa", "phường 2": a unit word and its name, the whole piece
     unit_named_at: regex.Pattern[str]  # "xã Mỹ Phước …", "phường 5 …": a unit word and the start of its name
@@ -325,6 +326,8 @@ def _vocab() -> _Vocab:
         ),
         plural_units_end=regex.compile(
             r"(?<![\p{L}\p{N}])các\s{1,3}(?:" + units + r")(?:\s{0,3}[,;]\s{0,3}(?:" + units + r")){0,2}\s{0,3}$"),
+        # "Trưởng bản:", "Trưởng thôn:" closing the text read: the heads of the units named after the colon
+        unit_head_end=regex.compile(r"(?<![\p{L}\p{N}])trưởng\s{1,3}(?:" + units + r")\s{0,3}$"),
         one_named_unit=regex.compile(
             r"\s*(?P<head>\S[^,;]{0,60}?)\s+(?P<unit>(?i:" + units + r"))\s+" + _UNIT_NAME + r"\s*$"),
         unit_piece=regex.compile(r"(?P<unit>(?i:" + units + r"))\s+" + _UNIT_NAME + r"\s*$"),
@@ -1378,9 +1381,10 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
         ch = low[i]
         if ch == ":":
             j = _skip_ws(low, i + 1)
-            if v.plural_units_end.search(low, max(pos, i - 40), i) and _PLACE_NAME_AT.match(text, j) \
-                    and not v.predicate.match(low, j):
-                i = j  # "UBND các xã: Quảng Thái, Quảng Ngạn": the units' names follow the colon
+            if (v.plural_units_end.search(low, max(pos, i - 40), i) or v.unit_head_end.search(low, max(pos, i - 24), i)) \
+                    and _PLACE_NAME_AT.match(text, j) and not v.predicate.match(low, j):
+                # "UBND các xã: Quảng Thái, Quảng Ngạn", "Trưởng bản: Na Khích, Hồng Tiến": the units' names follow
+                i = j
                 continue
             if (_PLURAL_HEAD_END.search(low, max(pos, i - 24), i) and _upper_at(text, j)
                     and (not v.predicate.match(low, j) or v.spell.match(low, j))):

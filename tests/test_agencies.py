@@ -1208,3 +1208,12 @@ def test_grassroots_actors_and_their_scope(text: str, lead: list[str], partners:
 def test_bản_is_no_scope_inside_a_common_word() -> None:
     assert agency_scope("Phòng Văn hóa - Xuất bản") is None
     assert agency_scope("Trưởng bản Pá Khoang") == "bản"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Trưởng thôn: Phiêng Luông, Nà Tăm, Bản Giang niêm yết danh sách hộ nghèo tại nhà văn hóa.",
+     ["Trưởng thôn Phiêng Luông", "Trưởng thôn Nà Tăm", "Trưởng thôn Bản Giang"]),
+    ("Trưởng ấp: Tổ chức họp dân bàn mức đóng góp.", ["Trưởng ấp"]),
+])
+def test_the_head_of_a_unit_shared_by_the_names_after_a_colon(text: str, want: list[str]) -> None:
+    assert [a.name for a in subject_agencies(text)] == want
