@@ -143,6 +143,7 @@ class _Vocab:
     event_each_not: regex.Pattern[str]
     event_cell: regex.Pattern[str]
     before_occasion: regex.Pattern[str]
+    occasion_delay: regex.Pattern[str]
     recurrence_gate: tuple[str, ...]
     frequency: regex.Pattern[str]
     frequency_kind: dict[str, str]
@@ -280,6 +281,13 @@ def _vocab() -> _Vocab:
             r"|(?:\s+\p{L}{1,10}){1,4}?\s+năm\s+(?:19|20)\d{2}(?!\d)"
             r"|\s+" + _alt(d.get("lunar_stems") or []) + r"\s+" + _alt(d.get("lunar_branches") or []) + _E
             + r"(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?!\d))?)?" + _E  # "… Giáp Thìn 2024": the lunar year's name and number
+        ),
+        # a delay counted from an occasion: "Trong 15 ngày sau kỳ họp", "trước ngày bầu cử Trưởng thôn 10 ngày",
+        # "trước ngày thi ít nhất 30 ngày" (words after "ngày", not a date: the day of an occasion)
+        occasion_delay=regex.compile(
+            _B + r"(?:(?:trong\s+(?:vòng\s+)?)?\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s+(?:sau|trước)\s+(?:mỗi\s+|các\s+)?"
+            + _alt(d.get("occasions") or []) + _E
+            + r"|trước\s+ngày\s+(?=\p{L})(?:\p{L}+\s+){1,6}?(?:ít\s+nhất\s+|tối\s+thiểu\s+)?\d{1,3}\s+ngày(?![\p{L}\d/]))"
         ),
         recurrence_gate=tuple(sorted(gate)),
         before_year=regex.compile(_B + _alt(d.get("before_year_cues") or []) + r"\s+năm\s+" + _YEAR_ALONE),
@@ -689,6 +697,9 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
     if "trước" in low or "dịp" in low:
         for m in v.before_occasion.finditer(low):
             recs.append(_Rec(m.start(), m.end(), "event", prio=3))  # "trước mùa khô 2025 - 2026"
+    if digit and "ngày" in low:
+        for m in v.occasion_delay.finditer(low):
+            recs.append(_Rec(m.start(), m.end(), "event", prio=3))  # "trong 15 ngày sau kỳ họp"
     ranges: list[tuple[int, int, int, int]] = []
     for m in (v.year_range.finditer(low) if year4 else ()):
         y0, y1 = int(m.group(1)), int(m.group(2))

@@ -1102,3 +1102,17 @@ def test_issues_of_a_programme_counted_per_period_are_a_recurrence(text: str, ce
 ])
 def test_throughout_a_year_is_that_year(text: str, raw: str, end: str) -> None:
     assert [(d.kind, d.raw, d.end) for d in parse_deadlines(text)] == [("year", raw, end)]
+
+
+@pytest.mark.parametrize(("text", "cell", "raw"), [
+    ("Thông báo lịch họp đến các hộ trước ngày đối thoại ít nhất 05 ngày.", False, "trước ngày đối thoại ít nhất 05 ngày"),
+    ("Trước ngày khai giảng 07 ngày", True, "Trước ngày khai giảng 07 ngày"),
+    ("Gửi văn bản trả lời cử tri trong 10 ngày làm việc sau kỳ họp.", False, "trong 10 ngày làm việc sau kỳ họp"),
+])
+def test_a_delay_counted_from_an_occasion_is_an_event(text: str, cell: bool, raw: str) -> None:
+    assert [(d.kind, d.raw) for d in parse_deadlines(text, cell=cell)] == [("event", raw)]
+
+
+def test_a_date_after_trước_ngày_stays_a_date() -> None:
+    assert [(d.kind, d.end) for d in parse_deadlines("Hoàn thành trước ngày 10 tháng 8 năm 2024.")] == \
+        [("by_date", "2024-08-10")]
