@@ -709,12 +709,17 @@ def _extract_period(ctx: DocContext) -> None:
 # -- legal basis ------------------------------------------------------------------------------------
 def _extract_legal_basis(ctx: DocContext, v: HeaderVocab) -> list[Reference]:
     """Every numbered document cited anywhere in the plan's text, each number once (first occurrence); a web
-    page's trailing chrome ("Các tin khác: Quyết định số 1050/QĐ-UBND …") is not the plan's."""
+    page's trailing chrome ("Các tin khác: Quyết định số 1050/QĐ-UBND …") is not the plan's, in its HTML or copied as
+    text."""
     text, folded = ctx.text, ctx.folded
     own = fold(ctx.number) if ctx.number else None
     seen: set[str] = set()
     refs: list[Reference] = []
-    end = trailing_chrome_start(folded, max(ctx.body_start, 0)) if ctx.norm.format == "html" else len(folded)
+    if ctx.norm.format == "html":
+        end = trailing_chrome_start(folded, max(ctx.body_start, 0))
+    else:
+        # a page copied as text from a browser: its chrome ("Các văn bản khác: …") comes after the signature
+        end = trailing_chrome_start(folded, ctx.body_end) if ctx.body_end >= 0 else len(folded)
     for m in _numbers(folded[:end] if end < len(folded) else folded):
         if not _UPPER_RE.match(text[m.start("sym")]):
             continue

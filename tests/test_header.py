@@ -943,6 +943,19 @@ def test_documents_cited_by_a_pages_trailing_chrome_are_no_legal_basis() -> None
     assert [r.number for r in doc.legal_basis] == ["245/QĐ-UBND"]
 
 
+def test_documents_listed_by_a_page_copied_as_text_after_the_signature_are_no_legal_basis() -> None:
+    """The same page copied from a browser as plain text: its list of other documents after the signature ("Các văn
+    bản khác:", "Tệp đính kèm:") is the portal's, not the plan's; what the body cites stays."""
+    text = ("ỦY BAN NHÂN DÂN\nXÃ PHÚ NAM AN\n\nSố: 58/KH-UBND\n\nPhú Nam An, ngày 03 tháng 5 năm 2021\n\n"
+            "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2021\n\n"
+            "Căn cứ Kế hoạch số 1190/KH-UBND ngày 20/4/2021 của UBND huyện Chương Mỹ;\n\n"
+            "I. NHIỆM VỤ\n1. Công chức Tư pháp - Hộ tịch niêm yết thủ tục hành chính trong quý II/2021.\n\n"
+            "Nơi nhận:\n- UBND huyện;\n- Lưu: VP.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nĐỗ Văn Hùng\n\n"
+            "Các văn bản khác:\n• Quyết định số 77/QĐ-UBND ngày 02/5/2021 về công tác phòng cháy (02/05/2021)\n")
+    doc = parse_text(text)
+    assert [r.number for r in doc.legal_basis] == ["1190/KH-UBND"]
+
+
 def test_a_signature_run_onto_the_recipients_by_a_scan_is_cut_off() -> None:
     """OCR reads a tail's two columns line by line: the signer's position and the signed mark end up after
     a recipient's ";". They are the signature's; the list goes on below them."""
