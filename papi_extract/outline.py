@@ -31,7 +31,9 @@ ROMAN_BARE_RE = regex.compile(r"^\s{0,8}(?P<label>[IVXL]{1,6})\s{1,4}(?P<title>\
 DOTTED_RE = regex.compile(r"^\s{0,8}" + _LEAD_BULLET + r"(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s{1,4}(?P<title>[^\d\s].*)$")
 # "1/ Mục đích", "a/ Công khai …": commune offices often close a label with a slash (then a space)
 ARABIC_RE = regex.compile(r"^\s{0,8}" + _LEAD_BULLET + r"(?P<label>\d{1,2})\s{0,2}(?:[.)]\s{0,4}|/\s{1,4})(?P<title>[^\d\s].*)$")
-LETTER_RE = regex.compile(r"^\s{0,8}" + _LEAD_BULLET + r"(?P<label>[a-zđ])\s{0,2}[.)/]\s{1,4}(?P<title>\S.*)$")
+# (a hurried typist's "a)Công khai …": after "." or ")" the title may follow with no space when it opens on a capital,
+# as "1.Tham gia …" does after a number)
+LETTER_RE = regex.compile(r"^\s{0,8}" + _LEAD_BULLET + r"(?P<label>[a-zđ])(?:\s{0,2}[.)/]\s{1,4}|[.)](?=\p{Lu}))(?P<title>\S.*)$")
 APPENDIX_RE = regex.compile(r"^\s{0,60}(?P<kw>ph[uụ]\s{1,3}l[uụ]c)\s{0,3}(?:s[oố]\s{1,3})?(?P<label>[IVXL]{1,6}|\d{1,2})?\s{0,3}[.:]?\s{0,4}(?P<title>.{0,300})$", regex.I)
 # "(1) Đẩy mạnh …": a number in parentheses numbers paragraphs like "1." (read as an arabic label)
 PAREN_RE = regex.compile(r"^\s{0,8}\((?P<label>\d{1,2})\)\s{1,4}(?P<title>[^\d\s].*)$")
@@ -365,7 +367,8 @@ def _label_matches(t: str, s: str) -> Labels:
                 return lab, None, None, None  # "5/KH-UBND", "15/8": a number, no label
             return lab, None, (s[:d], ind + d + 1 + sp), None
         return lab, None, None, None  # neither "." nor ")" after the number
-    # LETTER_RE: letter, "." or ")", one to four spaces, then a title that does not start with a space
+    # LETTER_RE: letter, "." or ")", one to four spaces (or none before a capital), then a title that does not start
+    # with a space
     c = s[1:2]
     if c == "." or c == ")" or c == "/":
         rest = s[2:].lstrip(" ")
@@ -374,7 +377,7 @@ def _label_matches(t: str, s: str) -> Labels:
             return lab, None, None, None
         if _GATES[rest[0]] & _G_SPACE:
             return _label_regex(t, s, lab)
-        if sp == 0 or sp > 4:
+        if (sp == 0 and (c == "/" or not rest[0].isupper())) or sp > 4:
             return lab, None, None, None
         return lab, None, None, (s[0], ind + 2 + sp)
     if c and _GATES[c] & _G_SPACE:

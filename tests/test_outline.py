@@ -9,7 +9,7 @@ from conftest import CORPUS, GOLD, SEEDS
 
 from papi_extract.context import DocContext
 from papi_extract.normalize import collapse_ws, fold, normalize
-from papi_extract.outline import segment
+from papi_extract.outline import LETTER_RE, _label_matches, segment
 
 
 def _outline(text: str) -> DocContext:
@@ -1119,3 +1119,16 @@ def test_the_parts_of_a_plan_amending_an_earlier_one_are_tasks(title: str, kind:
     from papi_extract.outline import section_kind
 
     assert section_kind(title, None) == kind
+
+
+def test_a_letter_label_typed_with_no_space_before_a_capital_is_a_label() -> None:
+    from papi_extract.pipeline import parse_text
+
+    text = ("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI năm 2021\n\nII.NHIỆM VỤ\n1.THỦ TỤC HÀNH CHÍNH CÔNG\n"
+            "a)Văn phòng UBND tỉnh rà soát danh mục thủ tục hành chính; hoàn thành trong quý II/2021.\n"
+            "b.Sở Tư pháp hướng dẫn chứng thực điện tử tại cấp xã.\n")
+    doc = parse_text(text)
+    assert [(t.label, t.text[:20]) for t in doc.tasks] == [("a", "Văn phòng UBND tỉnh "), ("b", "Sở Tư pháp hướng dẫn")]
+    # before a lower-case letter, or after "/", no space still means no label
+    for line in ("c)xem thêm phụ lục", "d/Sở Y tế"):
+        assert _label_matches(line, line)[3] is None and LETTER_RE.match(line) is None
