@@ -504,6 +504,12 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
             continue  # a month without year in prose needs "trong tháng", "vào tháng", "từ tháng 7 đến" ...
         recs.append(_Rec(m.start(), m.end(), "month", recurrence=str(mo), prio=2, year_given=yy is not None,
                          begin=_date(yy, mo, 1) if yy else None, finish=_month_end(yy, mo) if yy else None))
+    for m in (_CELL_MONTH.finditer(low) if cell and year4 and "/" in low else ()):
+        mo, yy = int(m.group(1)), int(m.group(2))
+        if 1 <= mo <= 12 and _plausible(yy):
+            # a time cell's bare "06/2022", "6/ 2022": that month ("tháng" left out)
+            recs.append(_Rec(m.start(), m.end(), "month", recurrence=str(mo), prio=2, year_given=True,
+                             begin=_date(yy, mo, 1), finish=_month_end(yy, mo)))
     for m in ((v.year_cell if cell else v.year_prose).finditer(low) if year4 and (cell or "năm" in low) else ()):
         yy = int(m.group(1))
         if _plausible(yy):
@@ -748,6 +754,10 @@ def _resolve(recs: list[_Rec]) -> list[_Rec]:
 
 _Row = tuple[int, int, str, str | None, str | None, str | None]  # start, end, kind, start, end, recurrence
 
+
+# a month and year with no "tháng" in a time cell: "06/2022", "6/ 2022" (not the end of a date, "30/6/2022", nor a
+# document number, "12/2022/NĐ-CP")
+_CELL_MONTH = regex.compile(r"(?<![\p{L}\d/.\-])(\d{1,2})\s{0,2}/\s{0,2}((?:19|20)\d{2})(?![\d/])")
 
 # "Quy II/2025": the quarter with its tone mark lost (OCR). Untoned "quy" is otherwise "quy định", so it
 # only counts before a Roman quarter number and a year ("/2025", "năm 2025"); same length, offsets kept.

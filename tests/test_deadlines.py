@@ -1116,3 +1116,13 @@ def test_a_delay_counted_from_an_occasion_is_an_event(text: str, cell: bool, raw
 def test_a_date_after_trước_ngày_stays_a_date() -> None:
     assert [(d.kind, d.end) for d in parse_deadlines("Hoàn thành trước ngày 10 tháng 8 năm 2024.")] == \
         [("by_date", "2024-08-10")]
+
+
+@pytest.mark.parametrize(("cell", "want"), [
+    ("09/2023", [("month", "09/2023", "2023-09-30")]),
+    ("11 / 2024", [("month", "11 / 2024", "2024-11-30")]),
+    ("Trước 15/10/2023", [("by_date", "Trước 15/10/2023", "2023-10-15")]),
+    ("Nghị định 61/2018/NĐ-CP", []),
+])
+def test_a_month_and_year_with_no_tháng_in_a_time_cell(cell: str, want: list[tuple[str, str, str | None]]) -> None:
+    assert [(d.kind, d.raw, d.end) for d in parse_deadlines(cell, cell=True)] == want
