@@ -202,7 +202,8 @@ def vocab() -> HeaderVocab:
             # (a Party document prints "Số 86-KH/HU" with no colon)
             r"(?:(?<![\w])" + _alt(raw["number_label"]) + r"[ \t]{0,3}[:.][ \t.…_]{0,20}"
             r"|(?:^|(?<=\t))[ \t]{0,8}" + _alt(raw["number_label"]) + r"[ \t]{1,3}(?=\d))"
-            r"(?P<n>\d{1,5}(?:[ \t]{0,2}/[ \t]{0,2}\d{4})?)?[ \t]{0,2}(?P<sep>[/-])?[ \t]{0,2}"
+            # ("Số: 36a/KH-UBND": a letter after the digits numbers a plan added in sequence, as in _NUM)
+            r"(?P<n>\d{1,5}(?:[a-z](?=[ \t]{0,2}[/-]))?(?:[ \t]{0,2}/[ \t]{0,2}\d{4})?)?[ \t]{0,2}(?P<sep>[/-])?[ \t]{0,2}"
             r"(?P<sym>[a-z][a-z0-9]{0,11}(?:[-/&][a-z0-9]{1,12}){0,6})(?![\w])"
         ),
         level_of=dict(raw["units"]),

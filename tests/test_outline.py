@@ -1132,3 +1132,18 @@ def test_a_letter_label_typed_with_no_space_before_a_capital_is_a_label() -> Non
     # before a lower-case letter, or after "/", no space still means no label
     for line in ("c)xem thêm phụ lục", "d/Sở Y tế"):
         assert _label_matches(line, line)[3] is None and LETTER_RE.match(line) is None
+
+
+def test_a_roman_label_typed_in_lower_case_before_a_title_in_capitals_is_a_roman_heading() -> None:
+    """ "ii. NỘI DUNG" typed in lower case: a Roman heading (level 1) when its title is in capitals, so the
+    numbered parts under it sit at level 2. A lettered item "i) Công khai …" with an ordinary title stays an item."""
+    text = ("KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2023\n\ni) MỤC TIÊU\nNâng cao điểm số.\n\niv. NHIỆM VỤ TRỌNG TÂM\n"
+            "1. CÔNG KHAI, MINH BẠCH\nh) Niêm yết công khai quy hoạch sử dụng đất tại trụ sở.\n"
+            "i) Công khai dự toán ngân sách xã tại nhà văn hóa các thôn.\n\nv. TỔ CHỨC THỰC HIỆN\nCác ban ngành thực hiện.\n")
+    ctx = _outline(text)
+    got = [(s.label, s.level, s.title) for s in ctx.sections]
+    assert got == [("i", 1, "MỤC TIÊU"), ("iv", 1, "NHIỆM VỤ TRỌNG TÂM"), ("1", 2, "CÔNG KHAI, MINH BẠCH"),
+                   ("v", 1, "TỔ CHỨC THỰC HIỆN")]
+    # no Roman numeral ("il"), or a title that is not in capitals: no heading
+    for line in ("il. NỘI DUNG CHÍNH", "ii. Nội dung chính của kế hoạch"):
+        assert _outline(f"KẾ HOẠCH\nPAPI\n\n{line}\nCác ban ngành thực hiện.\n").sections == []
