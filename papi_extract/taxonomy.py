@@ -86,6 +86,7 @@ class Matching(_Model):
     prefixes: tuple[str, ...]
     connectors: tuple[str, ...]
     code_words: tuple[str, ...] = ()
+    dimension_code_words: tuple[str, ...] = ()
     abbreviations: dict[str, str]
     synonyms: dict[str, tuple[str, ...]] = {}
     trailing: tuple[str, ...]
@@ -190,6 +191,7 @@ class _Index:
         self.fuzzy_keys = [" ".join(k) for k in self.exact]
         self.fuzzy_entries = [self.exact[k] for k in self.exact]
         self.head_codes = _head_codes_pattern(m.prefixes, m.code_words, m.connectors)
+        self.dim_head, self.dim_paren = _dimension_code_patterns(m.prefixes, m.dimension_code_words)
         # per dimension, each sub-dimension's two-syllable words (of its name and every alias), for paraphrases
         self.weak_pairs = frozenset(tuple(self._words(w)) for w in m.paraphrase.weak_words)
         self.min_paraphrase = m.paraphrase.min_score
@@ -341,6 +343,30 @@ def _head_codes_pattern(prefixes: tuple[str, ...], code_words: tuple[str, ...],
         rf"(?P<codes>{code}(?:{sep}{code}){{0,7}})\.?\s{{0,3}}(?:$|[-–—:(\"“”'])")
 
 
+def _dimension_code_patterns(prefixes: tuple[str, ...], words: tuple[str, ...]
+                             ) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A heading that names a dimension by its number (folded): opening on the words and the number ("Chỉ số nội
+    dung 3: Đối thoại với người dân", group ``d``), or closing on them in parentheses ("Thực hiện dân chủ ở cơ sở
+    (Chỉ số 1)"). A number followed by ".2" or ",5" is a sub-dimension's code or a figure. Anchored, bounded."""
+    pre = _phrases_alt(tuple(p for p in prefixes if p not in words))
+    cw = _phrases_alt(words)
+    num = r"(?P<d>[1-8])(?!\d|[.,]\d)"
+    head = regex.compile(rf"^\s{{0,4}}(?:{pre}\s{{1,3}}){{0,4}}(?:{cw})\s{{0,3}}{num}\s{{0,3}}(?:$|[-–—:(\"“”'.])")
+    paren = regex.compile(rf"\S\s{{0,3}}\(\s{{0,2}}(?:{cw})\s{{0,3}}{num}\s{{0,2}}\)[\s.:]{{0,3}}$")
+    return head, paren
+
+
+def _dimension_code(ix: _Index, folded: str) -> tuple[IndicatorMatch, ...]:
+    """The dimension a heading names by number (``matching.dimension_code_words``), the whole heading its span; ()
+    when it names none. Tried only when no name of the taxonomy is found in the heading."""
+    m = ix.dim_head.match(folded) or ix.dim_paren.search(folded)
+    if m is None:
+        return ()
+    d = load_taxonomy().dimension(int(m.group("d")))
+    start = len(folded) - len(folded.lstrip())
+    return (IndicatorMatch(d.code, None, d.name, 1.0, True, start, len(folded.rstrip())),)
+
+
 def _head_codes(ix: _Index, folded: str) -> tuple[IndicatorMatch, ...]:
     """The sub-dimensions a heading names by code (``matching.code_words``): () unless it opens on code words and
     codes, or on two codes or more, every one of them a sub-dimension of the taxonomy."""
@@ -455,6 +481,10 @@ def find_indicators_folded(folded: str) -> tuple[IndicatorMatch, ...]:
             e = ix.exact.get(tuple(t[0] for t in toks)) if toks else None
             if e is not None:
                 return (_mk(e, toks, 0, len(toks), 1.0, True),)
+    if "chi so" in folded or "csnd" in folded:
+        numbered = _dimension_code(ix, folded)
+        if numbered:
+            return numbered
     best: IndicatorMatch | None = None
     fz = ix.fuzzy
     for toks, key_text in stripped_parts:

@@ -363,3 +363,21 @@ def test_a_results_heading_names_its_dimension() -> None:
     """ "III. KẾT QUẢ CHỈ SỐ QUẢN TRỊ ĐIỆN TỬ NĂM 2022": the results of dimension 8; "Kết quả Chỉ số PAPI" names none."""
     assert [m.dimension for m in find_indicators("KẾT QUẢ CHỈ SỐ QUẢN TRỊ ĐIỆN TỬ NĂM 2022")] == [8]
     assert find_indicators("Kết quả Chỉ số PAPI năm 2022 của tỉnh") == ()
+
+
+@pytest.mark.parametrize(("heading", "codes"), [
+    # a reworded name with the dimension's number, before it or in parentheses after it
+    ("Chỉ số nội dung 6: Nâng cao chất lượng trường học, trạm y tế", [6]),
+    ("Mở rộng dân chủ trực tiếp của Nhân dân (Chỉ số 1)", [1]),
+    ("CSND 3 - Tăng cường đối thoại", [3]),
+    ("Tiếp nhận phản ánh qua mạng (chỉ số nội dung 8).", [8]),
+    # a sub-dimension's code, a figure, another index's criterion, a sub-dimension word: no dimension by number
+    ("Tiêu chí 6: Cơ sở vật chất văn hóa", []),
+    ("Chỉ số 2,5 điểm", []),
+    ("Chỉ số thành phần 4: Giảm tham nhũng vặt", []),
+    ("Chỉ số 9: Môi trường kinh doanh", []),
+])
+def test_a_heading_names_a_dimension_by_its_number(heading: str, codes: list[int]) -> None:
+    assert [m.dimension for m in find_indicators(heading)] == codes
+    for m in find_indicators(heading):
+        assert m.subdimension is None and heading[m.start:m.end] == heading.strip()
