@@ -279,6 +279,8 @@ def _vocab() -> _Vocab:
             # "trước kỳ khảo sát PAPI năm 2022", "trước kỳ tuyển dụng viên chức giáo dục năm 2024": up to four words
             # name the occasion
             r"|(?:\s+\p{L}{1,10}){1,4}?\s+năm\s+(?:19|20)\d{2}(?!\d)"
+            # "trước ngày tựu trường năm học 2025 - 2026": the school year the occasion opens
+            r"|\s+năm\s+học\s+(?:19|20)\d{2}\s*[-–—/]\s*(?:19|20)\d{2}(?!\d)"
             r"|\s+" + _alt(d.get("lunar_stems") or []) + r"\s+" + _alt(d.get("lunar_branches") or []) + _E
             + r"(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?!\d))?)?" + _E  # "… Giáp Thìn 2024": the lunar year's name and number
         ),

@@ -246,6 +246,7 @@ _SEPARATOR_CELL = regex.compile(r"^(?:-{2}|" + SEPARATOR_CELL + r")$")
 _WORDS = regex.compile(r"\w+")
 _PUNCT_CHARS = "();"  # marks that open, close or cut a clause in a sentence
 _CLAUSE_BREAK = regex.compile(r"[(),;:]")
+_LABEL_MAX = 40  # a sentence's lead label ("Mục tiêu năm 2021:") ends within this many characters
 _RANGE_AFTER = regex.compile(r"\s{0,2}[-–]\s{0,2}\d")
 _RANGE_BEFORE = regex.compile(r"[-–]\s{0,2}$")
 
@@ -2010,11 +2011,15 @@ class _Prose:
                     continue
             if subj is None:
                 sstart = a + g.last + self._lskip(region)
-                if (mx is not None and mx > v.max_dimension) or (
+                # "Tổng điểm PAPI … tăng từ 41,52 điểm (năm 2021) lên 42,07 điểm": the value the change went to
+                # is the started record's, however high (below: a bare clause fills it)
+                to_value = cur is not None and cur.base_value is not None and cur.value is None
+                if not to_value and ((mx is not None and mx > v.max_dimension) or (
                     value > v.max_dimension and search_total_folded(f) is not None
-                ):
+                )):
                     subj = (None, None)  # "đạt 44,53/80 điểm": only the total is out of 80
-                elif v.max_dimension < value <= v.max_total and (pm := _PLACE_SUBJECT.search(region)) is not None:
+                elif (not to_value and v.max_dimension < value <= v.max_total
+                      and (pm := _PLACE_SUBJECT.search(region)) is not None):
                     # "Năm 2023, tỉnh Đắk Nông đạt 42,37 điểm": the province itself scores only its total
                     subj, sstart = (None, None), a + g.last + pm.start()
                     unit = _former_unit(pm.group())
@@ -2062,7 +2067,10 @@ class _Prose:
                     # "Khắc phục các chỉ số giảm điểm năm 2022; riêng Chỉ số … phấn đấu đạt từ 3,60 điểm": a year
                     # in an earlier clause describes that clause, not the aim
                     cut = f.rfind(";", 0, pos)
-                    seen = [(o, y) for o, y in seen if o > cut]
+                    # ... but a short label before a colon heads every clause ("Mục tiêu năm 2021: … đạt 44,60
+                    # điểm; Chỉ số … phấn đấu đạt 3,80 điểm")
+                    colon = f.find(":", 0, min(cut, _LABEL_MAX) if cut >= 0 else 0)
+                    seen = [(o, y) for o, y in seen if o > cut or 0 <= o < colon]
                 fact.year = self._year_for(f, pos, seen)
             self.facts.append(fact)
 

@@ -1200,6 +1200,9 @@ def test_a_collective_named_by_the_part_of_the_plan_that_assigns_it(text: str, w
     ("UBND các xã biên giới chỉ đạo các thôn họp dân.", ["Ủy ban nhân dân các xã biên giới"], []),
     ("Công chức Văn hóa - Xã hội phối hợp với người có uy tín trong đồng bào dân tộc thiểu số tuyên truyền.",
      ["Công chức Văn hóa - Xã hội"], ["người có uy tín trong đồng bào dân tộc thiểu số"]),
+    # the South: the prestigious persons of one people, the pagoda as a body the plan works with
+    ("Công an huyện phối hợp với người có uy tín trong đồng bào Chăm và nhà chùa vận động thanh niên.",
+     ["Công an huyện"], ["người có uy tín trong đồng bào Chăm", "nhà chùa"]),
 ])
 def test_grassroots_actors_and_their_scope(text: str, lead: list[str], partners: list[str]) -> None:
     # names as the text writes them; the canonical spelling's capitals are not what is tested here
@@ -1219,3 +1222,16 @@ def test_bản_is_no_scope_inside_a_common_word() -> None:
 ])
 def test_the_head_of_a_unit_shared_by_the_names_after_a_colon(text: str, want: list[str]) -> None:
     assert [a.name for a in subject_agencies(text)] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # verbs a subject stands before: a dialogue, a reading on the radio, a medical check-up (followed by a known
+    # predicate, "trực tiếp", "thông báo", "định kỳ", the name otherwise ran up to it)
+    ("Chủ tịch UBND các thị xã, thành phố đối thoại trực tiếp với doanh nghiệp.",
+     ["Chủ tịch Ủy ban nhân dân các thị xã, thành phố"]),
+    ("Đài Phát thanh phường đọc thông báo lịch tiếp công dân.", ["Đài Phát thanh phường"]),
+    ("Trạm Y tế thị trấn khám bệnh định kỳ cho hộ nghèo.", ["Trạm Y tế thị trấn"]),
+    ("Trung tâm Y tế xã khám sức khỏe định kỳ cho học sinh.", ["Trung tâm Y tế xã"]),
+])
+def test_a_subject_ends_before_a_dialogue_a_reading_or_a_check_up(text: str, want: list[str]) -> None:
+    assert [a.name.casefold() for a in subject_agencies(text)] == [n.casefold() for n in want]

@@ -1126,3 +1126,14 @@ def test_a_date_after_trước_ngày_stays_a_date() -> None:
 ])
 def test_a_month_and_year_with_no_tháng_in_a_time_cell(cell: str, want: list[tuple[str, str, str | None]]) -> None:
     assert [(d.kind, d.raw, d.end) for d in parse_deadlines(cell, cell=True)] == want
+
+
+def test_before_the_school_opening_is_an_event_with_its_school_year() -> None:
+    """ "trước ngày tựu trường năm học 2024 - 2025", "trước ngày khai giảng": the day school opens is an occasion (an
+    event), its school year part of the phrase, not a range of years of its own."""
+    (d,) = parse_deadlines("Rà soát trẻ trong độ tuổi ra lớp trước ngày tựu trường năm học 2024 - 2025.")
+    assert (d.kind, d.raw, d.start, d.end) == ("event", "trước ngày tựu trường năm học 2024 - 2025", None, None)
+    (d,) = parse_deadlines("Trước ngày khai giảng năm học 2022 – 2023", cell=True)
+    assert (d.kind, d.raw) == ("event", "Trước ngày khai giảng năm học 2022 – 2023")
+    (d,) = parse_deadlines("Niêm yết các khoản thu trước ngày khai giảng; không thu ngoài quy định.")
+    assert (d.kind, d.raw) == ("event", "trước ngày khai giảng")

@@ -1369,3 +1369,18 @@ def test_a_change_under_a_heading_naming_two_years_is_the_later_years() -> None:
                 "Nội dung thành phần Dịch vụ cấp Giấy phép xây dựng tăng 0,03 điểm.\n")
     assert get(ctx, 3, "3.3", 2022, "change").change == -0.06
     assert get(ctx, 5, "5.2", 2022, "change").change == 0.03
+
+
+def test_the_totals_value_from_and_to_and_a_target_labels_year_over_its_clauses() -> None:
+    """ "Tổng điểm PAPI của tỉnh tăng từ 41,52 điểm (năm 2021) lên 42,07 điểm (năm 2022)": two records of the total, as
+    for an indicator. "Mục tiêu năm 2022: … đạt 43 điểm; Chỉ số … phấn đấu đạt 3,6 điểm": the label's year heads every
+    clause after it."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI tỉnh Sóc Trăng năm 2022\n\nI. KẾT QUẢ CHỈ SỐ PAPI NĂM 2021\n\n"
+            "Tổng điểm PAPI của tỉnh Sóc Trăng tăng từ 42,18 điểm (năm 2020) lên 43,01 điểm (năm 2021), xếp thứ 30/63.\n"
+            "Chỉ tiêu năm 2022: tổng điểm đạt 43,50 điểm trở lên; Chỉ số nội dung Quản trị điện tử phấn đấu đạt 3,60 "
+            "điểm.\n\nII. NHIỆM VỤ\n")
+    got = facts(parse(text))
+    assert (None, None, 2021, "actual", 43.01, None, 30, 63, None) in got
+    assert (None, None, 2020, "actual", 42.18, None, None, None, None) in got
+    assert (None, None, 2022, "target", 43.5, None, None, None, None) in got
+    assert (8, None, 2022, "target", 3.6, None, None, None, None) in got
