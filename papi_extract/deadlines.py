@@ -116,6 +116,8 @@ class _Vocab:
     annual_noun: regex.Pattern[str]
     rel_day: regex.Pattern[str]
     rel_unit_kind: dict[str, str]
+    week_in_period: regex.Pattern[str]
+    week_period_kind: dict[str, str]
     by_date: regex.Pattern[str]
     by_month: regex.Pattern[str]
     by_quarter: regex.Pattern[str]
@@ -209,6 +211,11 @@ def _vocab() -> _Vocab:
             _B + rf"(?:{by_cues}|vào|từ)\s+ngày\s+\d{{1,2}}\s+(?:của\s+)?({_alt(list(unit_kind))}){_E}"
         ),
         rel_unit_kind=unit_kind,
+        week_in_period=regex.compile(
+            _B + r"tuần\s+" + _alt(d.get("week_positions") or []) + r"\s+(?:của\s+)?(?:mỗi\s+|hàng\s+|hằng\s+|các\s+)?("
+            + _alt(list((d.get("week_periods") or {}).keys())) + ")" + _E + r"(?!\s{0,3}[/\-]?\s{0,3}\d)"
+        ),
+        week_period_kind={_key(str(k)): str(v) for k, v in (d.get("week_periods") or {}).items()},
         frequency=regex.compile(frequency),
         frequency_kind=freq_kind,
         frequency_gate=tuple(_key(str(x)) for x in d.get("frequency_counters") or []),
@@ -441,6 +448,9 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         for m in v.rel_day.finditer(low):
             unit = " ".join(m.group(1).split())
             recs.append(_Rec(m.start(), m.end(), "recurring", recurrence=v.rel_unit_kind.get(unit), prio=3))
+    if "tuần" in low:
+        for m in v.week_in_period.finditer(low):  # "tuần đầu tiên của tháng"
+            recs.append(_Rec(m.start(), m.end(), "recurring", recurrence=v.week_period_kind.get(m.group(1)), prio=3))
     if digit and any(w in low for w in v.frequency_gate):
         for m in v.frequency.finditer(low):
             kind = v.frequency_kind.get(" ".join(m.group(1).split()))
@@ -788,9 +798,56 @@ _HORN_O = str.maketrans("oóòỏõọ", "ơớờởỡợ")
 _OCR_QUARTER_L = regex.compile(r"(?<=quý\s{1,3})l(?=[iv]{0,2}\s{0,3}(?:/|năm)\s{0,3}\d{4}(?!\d))")
 
 
+# "Q3/2023", "Q.II/2022", "T6/2023": a quarter or a month abbreviated before its year. Longer spelled out ("Quý ",
+# "tháng "), so the text is rewritten and the records' offsets mapped back to the text as printed.
+_ABBREVIATED_PERIOD = regex.compile(
+    r"(?<![\p{L}\d./])(?:(?P<q>[Qq])\.?\s{0,2}(?=(?:IV|III|II|I|iv|iii|ii|i|[1-4])\s{0,2}/\s{0,2}(?:19|20)\d{2}(?!\d))"
+    r"|(?P<t>[Tt])\.?\s{0,2}(?=(?:0?[1-9]|1[0-2])\s{0,2}/\s{0,2}(?:19|20)\d{2}(?!\d)))"
+)
+_Mark = tuple[int, int, int, int]  # a rewritten piece: its start and end in the text, then in the rewrite
+
+
+def _spell_out_periods(text: str) -> tuple[str, list[_Mark]]:
+    parts: list[str] = []
+    marks: list[_Mark] = []
+    last = grown = 0
+    for m in _ABBREVIATED_PERIOD.finditer(text):
+        word = "Quý " if m.group("q") else "tháng "
+        parts.append(text[last : m.start()])
+        parts.append(word)
+        ns = m.start() + grown
+        grown += len(word) - (m.end() - m.start())
+        marks.append((m.start(), m.end(), ns, ns + len(word)))
+        last = m.end()
+    parts.append(text[last:])
+    return "".join(parts), marks
+
+
+def _offset_back(p: int, marks: list[_Mark], end: bool) -> int:
+    """Offset ``p`` of the rewrite in the text; inside a rewritten piece, the piece's start (or end)."""
+    shift = 0
+    for os_, oe, ns, ne in marks:
+        if p < ns:
+            break
+        if p < ne or (end and p == ne):
+            return oe if end else os_
+        shift = ne - oe
+    return p - shift
+
+
 @lru_cache(maxsize=16384)
 def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
     """The records of a text (memoized: the same cells recur across plans)."""
+    if ("/" in text and _DIGIT.search(text) is not None and ("Q" in text or "q" in text or "T" in text or "t" in text)
+            and _ABBREVIATED_PERIOD.search(text) is not None):
+        spelled, marks = _spell_out_periods(text)
+        return tuple((_offset_back(a, marks, False), _offset_back(b, marks, True), *rest)
+                     for a, b, *rest in _parse_spelled(spelled, cell, year))
+    return _parse_spelled(text, cell, year)
+
+
+def _parse_spelled(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
+    """``_parse`` on a text whose periods are spelled out."""
     low = _lower(text)
     if "quy " in low:
         low = _UNTONED_QUARTER.sub("quý", low)

@@ -1232,6 +1232,8 @@ def test_the_head_of_a_unit_shared_by_the_names_after_a_colon(text: str, want: l
     ("Đài Phát thanh phường đọc thông báo lịch tiếp công dân.", ["Đài Phát thanh phường"]),
     ("Trạm Y tế thị trấn khám bệnh định kỳ cho hộ nghèo.", ["Trạm Y tế thị trấn"]),
     ("Trung tâm Y tế xã khám sức khỏe định kỳ cho học sinh.", ["Trung tâm Y tế xã"]),
+    ("Công chức Tài chính - Kế toán phường cân đối nguồn kinh phí thực hiện Kế hoạch.",
+     ["Công chức Tài chính - Kế toán phường"]),
 ])
 def test_a_subject_ends_before_a_dialogue_a_reading_or_a_check_up(text: str, want: list[str]) -> None:
     assert [a.name.casefold() for a in subject_agencies(text)] == [n.casefold() for n in want]

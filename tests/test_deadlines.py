@@ -1137,3 +1137,32 @@ def test_before_the_school_opening_is_an_event_with_its_school_year() -> None:
     assert (d.kind, d.raw) == ("event", "Trước ngày khai giảng năm học 2022 – 2023")
     (d,) = parse_deadlines("Niêm yết các khoản thu trước ngày khai giảng; không thu ngoài quy định.")
     assert (d.kind, d.raw) == ("event", "trước ngày khai giảng")
+
+
+@pytest.mark.parametrize(("text", "cell", "want"), [
+    # a quarter or a month abbreviated before its year; the raw stays as printed
+    ("Q4/2024", True, [("quarter", "Q4/2024", "2024-10-01", "2024-12-31")]),
+    ("Q. III/2021", True, [("quarter", "Q. III/2021", "2021-07-01", "2021-09-30")]),
+    ("T11/2025", True, [("month", "T11/2025", "2025-11-01", "2025-11-30")]),
+    ("Tổ chức tập huấn trong Q.I/2024, báo cáo kết quả trong T.5/2024.", False,
+     [("quarter", "Q.I/2024", "2024-01-01", "2024-03-31"), ("month", "T.5/2024", "2024-05-01", "2024-05-31")]),
+    # not inside a word or a document number
+    ("Công văn số 15/UBND-QT4/2024", True, []),
+])
+def test_an_abbreviated_quarter_or_month_before_its_year(text: str, cell: bool, want: list[tuple]) -> None:
+    got = parse_deadlines(text, cell=cell)
+    assert [(d.kind, d.raw, d.start, d.end) for d in got] == want
+    for d in got:
+        assert text[d.span[0]:d.span[1]] == d.raw
+
+
+@pytest.mark.parametrize(("text", "recurrence"), [
+    ("tuần cuối cùng của tháng", "monthly"),
+    ("Tổng vệ sinh vào tuần đầu của mỗi quý.", "quarterly"),
+    ("tuần thứ hai của tháng", "monthly"),
+])
+def test_a_week_in_each_period_recurs_with_the_period(text: str, recurrence: str) -> None:
+    (d,) = parse_deadlines(text, cell=not text.endswith("."))
+    assert (d.kind, d.recurrence) == ("recurring", recurrence)
+    # in a named month it is that month
+    assert [d.kind for d in parse_deadlines("Ra quân vào tuần cuối tháng 8/2024.")] == ["month"]
