@@ -208,6 +208,10 @@ def _pipe_layout(block: list[str]) -> list[str] | None:
     if not 2 <= ncols <= LAYOUT_MAX_CELLS or any(len(c) != ncols for c in cells):
         return None
     pieces = [[[p for p in (q.strip() for q in _CELL_BREAK.split(cell)) if p] for cell in row] for row in cells]
+    if len(pieces) > 1 and "Nơi nhận" in cells[0][0][:40]:
+        # "| **Nơi nhận:** | **TM. ỦY BAN NHÂN DÂN** |" over "| - UBND tỉnh …;<br>… | **CHỦ TỊCH**<br>… |": each column
+        # is one block (the recipients under their label, the signature under its authority), stacked column by column
+        pieces = [[[p for row in pieces for p in row[c]] for c in range(ncols)]]
     explicit = any("<br" in c.lower() for row in cells for c in row)  # a written line break is no guess
     if max(len(p) for row in pieces for p in row) < (2 if explicit else _PIPE_LAYOUT_MIN_LINES):
         return None

@@ -1034,6 +1034,11 @@ _WRAPPED_HEAD_REST = 40  # characters of a heading's wrapped rest on its second 
 _WRAPPED_HEAD_WORDS = 25
 
 
+# A line opening on a time or an instruction: a lead-in sentence, never the wrapped end of a name.
+_LEADIN_OPENING = regex.compile(r"(?:Trong|Từ|Đến|Năm|Quý|Tháng|Hằng|Hàng|Định\s+kỳ|Giao|Tập\s+trung|Thực\s+hiện|Triển"
+                                r"\s+khai|Yêu\s+cầu|Đề\s+nghị|Chỉ\s+đạo)(?![\p{L}\d])")
+
+
 def _wrapped_head(lines: _Lines, i: int) -> int | None:
     """The end of a heading's title wrapped onto the next line ("3. Đề nghị Ủy ban MTTQ Việt Nam huyện và các tổ
     chức chính trị - xã hội" / "huyện:"), a group's head over its lettered items: the next line is short and
@@ -1054,6 +1059,10 @@ def _wrapped_head(lines: _Lines, i: int) -> int | None:
         return None
     if lines.starts_item(j) or _label_matches(lines.texts[j], lines.texts[j].lstrip())[1:] != (None, None, None):
         return None  # "2.1. Văn phòng HĐND và UBND huyện:" is a heading of its own
+    if nxt[:1].isupper() and not _ends_open(lines.texts[i].rstrip()) and _LEADIN_OPENING.match(nxt) is not None:
+        # "4. Kiểm soát tham nhũng trong khu vực công" / "Trong quý II/2023, tập trung:": a lead-in of its own
+        # (opening on a time or a verb) under a finished heading, not the heading's last words
+        return None
     if len(lines.texts[i].split()) + len(nxt.split()) > _WRAPPED_HEAD_WORDS:
         return None
     info = lines.infos[j]

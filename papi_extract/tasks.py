@@ -1675,11 +1675,23 @@ def _assigns_above(v: Any, f: str) -> bool:
     hiện, …", "X chủ trì các việc trên, …", or "X chủ trì thực hiện; Y phối hợp; thời gian: …" (a lead with no
     object of its own)."""
     if any(t in f for t in v.back_reference_tails) and v.back_reference.search(f):
-        return _BACK_ASSIGN_OPENING.match(f) is not None or _ASSIGN_CUE.search(f) is not None
+        return (_BACK_ASSIGN_OPENING.match(f) is not None or _ASSIGN_CUE.search(f) is not None
+                or _time_for_above(v, f))
     if _BARE_GIAO.match(f):
         return True
     m = _BARE_LEAD.search(f)
     return m is not None and bool(f[: m.start()].strip(" -+*"))  # a subject before it ("Chủ trì, …" is a task)
+
+
+# "Các nội dung trên hoàn thành trong quý III/2024.": the list above's time, stated once after it
+_BACK_TIME_CUE = regex.compile(r"\s{0,3},?\s{0,3}(?:(?:duoc|phai|can)\s{1,3})?(?:hoan\s{1,3}thanh|thuc\s{1,3}hien\s{1,3}xong|xong"
+                               r"|thuc\s{1,3}hien|thoi\s{1,3}gian|thoi\s{1,3}han|trien\s{1,3}khai)(?!\w)")
+
+
+def _time_for_above(v: Any, f: str) -> bool:
+    """A paragraph opening on a back reference and a completion word: the time of the items above, no task."""
+    m = v.back_reference.match(f)
+    return m is not None and _BACK_TIME_CUE.match(f, m.end()) is not None
 
 
 @lru_cache(maxsize=1)
@@ -1803,6 +1815,12 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
                     found = subj or found
                     if subj:
                         it.header_support = st.cooperation(it.text)
+                elif found and len(found) > 1 and "phoi hop voi" in it.text.folded:
+                    # "Giao công chức Văn hóa - Xã hội phối hợp với Trưởng thôn các thôn:": the subject leads the
+                    # items, the partners it names after "phối hợp với" support them
+                    subj, coop = st.subjects(it.text)[0], st.cooperation(it.text)
+                    if subj and coop:
+                        found, it.header_support = subj, coop
                 elif found and len(found) == 1:
                     # "Phòng Tư pháp tập trung hai việc:": a subject and its verb, not one long agency name
                     subj = st.subjects(it.text)[0]
@@ -2459,9 +2477,10 @@ def _assign_groups(st: _Doc, items: list[_Item]) -> None:
                 it.group = current
                 if current is None and r == 0:
                     it.intro = intro
-                if r > 0 and not _inline_item(st.doc, it.block):
+                if r > 0 and current is None and not _inline_item(st.doc, it.block):
                     # (an item listed inside a paragraph, "… sau: (1) …; (2) …", is prose: a paragraph
-                    # after it does not close the section's list)
+                    # after it does not close the section's list; nor does a header's own list: "**Phòng A:**"
+                    # / "- …" / "**Phòng B:**" / "- …" under a dimension's heading are siblings)
                     seen_list = True
 
 
@@ -2705,8 +2724,10 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
         # tỷ lệ … đạt 95%" over "- Thời gian: Trong năm 2024."): one record per time expression of the task. Only
         # dated ones: an event, a recurrence or "thường xuyên" in the text mostly describes what is done
         deadlines.extend(d for d in st.deadlines(body, cell=False) if d.kind in _DATED_KINDS)
-    if back is not None:
-        deadlines.extend(st.deadlines(back, cell=False))  # "…, hoàn thành trong quý III/2019." after the list
+    if back is not None and not (deadlines and _time_for_above(st.v, back.folded)):
+        # "…, hoàn thành trong quý III/2019." after the list; a sentence that only gives the list's time ("Các nội
+        # dung trên hoàn thành trước ngày 30/9/2024.") frames the items that state none
+        deadlines.extend(st.deadlines(back, cell=False))
     if not deadlines and not time_field and group_item is not None:
         # a lead-in's time frames the items under it that state none ("UBND các xã thực hiện các nội dung sau,
         # hoàn thành trước ngày 30/6/2024:", "Trong năm 2024, tập trung thực hiện các nhiệm vụ sau:")

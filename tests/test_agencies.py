@@ -1237,3 +1237,9 @@ def test_the_head_of_a_unit_shared_by_the_names_after_a_colon(text: str, want: l
 ])
 def test_a_subject_ends_before_a_dialogue_a_reading_or_a_check_up(text: str, want: list[str]) -> None:
     assert [a.name.casefold() for a in subject_agencies(text)] == [n.casefold() for n in want]
+
+
+def test_a_branch_of_the_land_registration_office_written_in_lower_case() -> None:
+    """ "Chi nhánh Văn phòng đăng ký đất đai huyện X": the branch's whole name, its lower-case words included."""
+    got = subject_agencies("Đề nghị Chi nhánh Văn phòng đăng ký đất đai huyện Tuy An rút ngắn thời gian cấp giấy.")
+    assert [a.name.casefold() for a in got] == ["chi nhánh văn phòng đăng ký đất đai huyện tuy an"]

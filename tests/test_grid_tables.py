@@ -607,3 +607,16 @@ def test_a_one_row_signature_table_without_its_separator_line_is_stacked() -> No
     doc = parse_text(text, fmt="markdown")
     assert doc.signer is not None and (doc.signer.name, doc.signer.position) == ("Hồ Văn Điềm", "Chủ tịch")
     assert doc.recipients == ["Văn phòng Chính phủ", "Các sở, ban, ngành", "Lưu: VT"]
+
+
+def test_a_signature_table_whose_first_row_holds_the_labels_is_read_column_by_column() -> None:
+    """ "| **Nơi nhận:** | **TM. ỦY BAN NHÂN DÂN** |" over "| - A;<br>- B; | **CHỦ TỊCH**<br>**Tên** |": the recipients
+    under their label, the signature under its authority (not the two labels first, then the two blocks)."""
+    tail = ("| **Nơi nhận:** | **KT. CHỦ TỊCH** |\n|---|---|\n"
+            "| - Sở Nội vụ tỉnh Thái Bình;<br>- Các phòng, ban huyện;<br>- Lưu: VT. | **PHÓ CHỦ TỊCH**<br><br>"
+            "*(Đã ký)*<br><br>**Vũ Thị Lan** |\n")
+    doc = parse_text("UBND HUYỆN VŨ THƯ\n\nKẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2022\n\n"
+                     "1. Phòng Nội vụ chủ trì theo dõi.\n\nTrên đây là Kế hoạch của UBND huyện./.\n\n" + tail, fmt="md")
+    assert doc.recipients == ["Sở Nội vụ tỉnh Thái Bình", "Các phòng, ban huyện", "Lưu: VT"]
+    assert doc.signer is not None
+    assert (doc.signer.name, doc.signer.position, doc.signer.authority) == ("Vũ Thị Lan", "Phó Chủ tịch", "KT. Chủ tịch")

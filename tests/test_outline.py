@@ -1147,3 +1147,14 @@ def test_a_roman_label_typed_in_lower_case_before_a_title_in_capitals_is_a_roman
     # no Roman numeral ("il"), or a title that is not in capitals: no heading
     for line in ("il. NỘI DUNG CHÍNH", "ii. Nội dung chính của kế hoạch"):
         assert _outline(f"KẾ HOẠCH\nPAPI\n\n{line}\nCác ban ngành thực hiện.\n").sections == []
+
+
+def test_a_lead_in_opening_on_a_time_under_a_finished_heading_is_not_its_wrapped_end() -> None:
+    """ "3. Trách nhiệm giải trình với người dân" / "Từ nay đến hết năm 2022, thực hiện:" / "a) …": the second line is a
+    lead-in of its own, not the heading's last words. A heading cut on an open word still takes its wrapped end."""
+    text = ("KẾ HOẠCH\nPAPI năm 2022\n\nII. NHIỆM VỤ\n3. Trách nhiệm giải trình với người dân\n"
+            "Từ nay đến hết năm 2022, thực hiện:\na) Thanh tra huyện giải quyết đơn thư tồn đọng.\n"
+            "b) Phòng Tư pháp kiện toàn tổ hòa giải.\n4. Đề nghị Ủy ban MTTQ huyện và các\nđoàn thể huyện:\n"
+            "a) Giám sát việc tiếp công dân.\nb) Tuyên truyền Luật Tố cáo.\n")
+    assert [s.title for s in _outline(text).sections] == [
+        "NHIỆM VỤ", "Trách nhiệm giải trình với người dân", "Đề nghị Ủy ban MTTQ huyện và các đoàn thể huyện"]

@@ -3391,3 +3391,46 @@ def test_a_purpose_clause_naming_what_people_say_does_not_make_a_task_a_report()
             "Qua tiếp xúc cử tri, nhiều ý kiến cho rằng việc niêm yết chưa đầy đủ.\n")
     doc = parse(text)
     assert [t.text[:22] for t in doc.tasks] == ["Công chức Tư pháp - Hộ"]
+
+
+def test_agency_paragraphs_under_a_dimension_heading_are_siblings_of_its_section() -> None:
+    """ "### 2. Công khai, minh bạch" / "**Phòng A:**" / "- …" / "**Phòng B:**" / "- …": the second agency's items are
+    still under the dimension's heading (a header after a header's own list does not close the section)."""
+    text = ("# KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Quỳnh Phụ năm 2022\n\n## II. NHIỆM VỤ\n\n"
+            "### 1. Kiểm soát tham nhũng trong khu vực công\n\n**Thanh tra huyện:**\n\n"
+            "- Kiểm tra việc kê khai tài sản, thu nhập tại 03 xã.\n- Công khai kết luận thanh tra trên Cổng thông tin.\n\n"
+            "**Phòng Nội vụ:**\n\n- Rà soát việc tuyển dụng viên chức giáo dục năm 2022.\n"
+            "- Chuyển đổi vị trí công tác đối với công chức địa chính cấp xã.\n\n"
+            "### 2. Quản trị điện tử\n\n**Văn phòng HĐND và UBND huyện:**\n\n- Cập nhật văn bản lên Trang thông tin điện tử huyện.\n")
+    doc = parse(text, fmt="md")
+    assert find(doc, "Rà soát việc tuyển dụng").dimension == 4
+    assert find(doc, "Chuyển đổi vị trí").dimension == 4
+    assert keys(find(doc, "Chuyển đổi vị trí").lead) == expect("Phòng Nội vụ")
+    assert find(doc, "Cập nhật văn bản").dimension == 8
+
+
+def test_a_sentence_that_only_times_the_list_above_is_no_task_and_times_its_items() -> None:
+    """ "Các nội dung trên hoàn thành trước ngày 30/9/2024." after a list: no task; the items that state no time of
+    their own take it, an item with its own keeps only its own."""
+    text = ("KẾ HOẠCH\nNâng cao Chỉ số PAPI xã Tân Thành năm 2024\n\nII. NHIỆM VỤ\n1. Công khai, minh bạch\n"
+            "Giao công chức Tài chính - Kế toán:\n- Niêm yết dự toán ngân sách xã tại nhà văn hóa các thôn.\n"
+            "- Công khai quyết toán ngân sách năm 2023, hoàn thành trong quý II/2024.\n\n"
+            "Các nội dung trên phải hoàn thành trước ngày 31/8/2024.\n\n2. Quản trị điện tử\n"
+            "Giao công chức Văn phòng - Thống kê:\n- Cập nhật thông tin lên Trang thông tin điện tử xã.\n")
+    doc = parse(text)
+    assert not any(t.text.startswith("Các nội dung trên") for t in doc.tasks)
+    assert ends(find(doc, "Niêm yết dự toán")) == ["2024-08-31"]
+    assert ends(find(doc, "Công khai quyết toán")) == ["2024-06-30"]
+    assert ends(find(doc, "Cập nhật thông tin")) == []
+
+
+def test_a_lead_in_naming_a_partner_after_phoi_hop_voi_gives_lead_and_support() -> None:
+    """ "Giao công chức Địa chính - Xây dựng phối hợp với Hội Cựu chiến binh phường:" over items: the first leads
+    them, the one after "phối hợp với" supports them (not two leads)."""
+    text = ("KẾ HOẠCH\nNâng cao Chỉ số PAPI phường 3 năm 2023\n\nII. NHIỆM VỤ\n1. Quản trị môi trường\n"
+            "Giao công chức Địa chính - Xây dựng phối hợp với Hội Cựu chiến binh phường:\n"
+            "- Vận động hộ dân phân loại rác thải tại nguồn.\n- Kiểm tra việc xả thải của các cơ sở sản xuất.\n")
+    doc = parse(text)
+    t = find(doc, "Vận động hộ dân")
+    assert keys(t.lead) == expect("công chức Địa chính - Xây dựng")
+    assert keys(t.support) == expect("Hội Cựu chiến binh phường")
