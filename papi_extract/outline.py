@@ -1143,6 +1143,11 @@ def _word_label_re() -> regex.Pattern[str]:
     return regex.compile(rf"^[ \t]{{0,8}}(?P<word>{words})[ \t]{{1,3}}(?P<label>\d{{1,2}})[ \t]{{0,2}}[:.)\-–][ \t]{{0,3}}(?=\S)")
 
 
+# "a.1 …", "b.2. …": a letter, a dot and a number label an item under a lettered heading (never a heading itself)
+_LETTER_NUMBER_ITEM = regex.compile(r"([a-zđ]\.\d{1,2})\.?[ \t]{1,4}(?=\S)")
+_ITEM_LETTERS = frozenset("abcdđefghiklmnopqrstuvxyz")
+
+
 @cache
 def _word_item_re() -> regex.Pattern[str]:
     """"Nhiệm vụ 3. …", "Nhiệm vụ số 3: …" on the folded text (outline.yaml word_item_labels): a task card's label."""
@@ -1407,6 +1412,15 @@ def segment(ctx: DocContext) -> None:
             caps_h = _letter_part(lines, i, s, start + ind, end)
         if caps_h is None and word_headings and i in word_headings and i not in in_table:
             caps_h = word_headings[i]
+        if (caps_h is None and s[1:2] == "." and s[2:3].isdigit() and c0 in _ITEM_LETTERS and not is_closing
+                and i not in in_table and (lm := _LETTER_NUMBER_ITEM.match(s)) is not None):
+            # "a.1 Trạm Y tế xã niêm yết …", "b.2. Ban Công tác Mặt trận các ấp thực hiện:" (the items numbered under a
+            # lettered heading): a numbered item, its own block, never a heading
+            ts = start + ind + lm.end()
+            cur = Block("item", start + ind, end, ts, i, s[: lm.end()].strip(), lm.group(1), ind, sec_id, [(ts, end)])
+            blocks.append(cur)
+            prev_blank = False
+            continue
         if plain and caps_h is None and c0 in "NnGg" and not is_closing and i not in in_table:
             wm = _word_item_re().match(folded, start + ind, end)
             if wm is not None:

@@ -3434,3 +3434,21 @@ def test_a_lead_in_naming_a_partner_after_phoi_hop_voi_gives_lead_and_support() 
     t = find(doc, "Vận động hộ dân")
     assert keys(t.lead) == expect("công chức Địa chính - Xây dựng")
     assert keys(t.support) == expect("Hội Cựu chiến binh phường")
+
+
+def test_items_numbered_under_a_lettered_heading_are_tasks_of_their_own() -> None:
+    """ "b.1 Công chức … niêm yết …" / "b.2 Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở xã chỉ đạo …" under "b. …": each
+    a task (prose, labelled as printed), not one paragraph run on in lower case; a "b.3 … thực hiện:" line over "•"
+    items is their lead-in."""
+    text = ("<html><body><h3>II. NHIỆM VỤ</h3><h4>1. Chỉ số Công khai, minh bạch</h4><p><b>b. Tiếp cận thông tin</b></p>"
+            "<p>b.1 Công chức Văn hóa - Xã hội niêm yết lịch tiếp công dân tại nhà văn hóa các khóm, hoàn thành trong tháng "
+            "5/2021.</p><p>b.2 Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở phường chỉ đạo các khóm họp dân định kỳ.</p>"
+            "<p>b.3 Đài Truyền thanh phường thực hiện:</p><p>• Phát tin về thủ tục đất đai;</p>"
+            "<p>• Phát tin về bảo hiểm y tế hộ gia đình.</p></body></html>")
+    doc = parse(text, fmt="html")
+    t1, t2 = find(doc, "Công chức Văn hóa"), find(doc, "Ban Chỉ đạo")
+    assert (t1.label, t1.origin, ends(t1)) == ("b.1", "prose", ["2021-05-31"])
+    assert (t2.label, t2.origin) == ("b.2", "prose")
+    assert keys(t2.lead) == expect("Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở phường")
+    assert keys(find(doc, "Phát tin về thủ tục").lead) == expect("Đài Truyền thanh phường")
+    assert not any(t.text.startswith("Đài Truyền thanh phường thực hiện") for t in doc.tasks)
