@@ -83,7 +83,8 @@ _HALF_YEAR = regex.compile(_B + r"(?:trong\s+)?(0?6|sáu)\s+tháng\s+(đầu|cu�
 _HALF_YEAR_CELL = regex.compile(r"^\s{0,3}(?:trong\s{1,3})?(0?6|sáu)\s{1,3}tháng\s{1,3}(đầu|cuối)\s{1,3}năm\s{0,3}\.?\s{0,3}$")
 # "trước ngày 30/6 hằng năm": a day without its year, then the annual recurrence
 _ANNUAL_AFTER = regex.compile(r"[\s,]*$")
-_ANNUAL_BEFORE = regex.compile(r"[ \t]{0,2},[ \t]{0,3}(?:(?:trong|vào|hoàn thành)[ \t]{1,3})?")  # "hằng năm, " before the date
+# "hằng năm, " before the date; "Báo cáo 6 tháng: trước 10/6" (the report's day, a colon after its period)
+_ANNUAL_BEFORE = regex.compile(r"[ \t]{0,2}[,:][ \t]{0,3}(?:(?:trong|vào|hoàn thành)[ \t]{1,3})?")
 # "theo kế hoạch [thanh tra | công tác …] năm 2023": a few lower-case words, then the plan's year
 _PLAN_YEAR = regex.compile(r"(?:\s+[\p{Ll}]+){0,5}?\s+năm\s+((?:19|20)\d{2})(?!\d)(?!\s*[-–—]\s*\d)")
 _EVENT_CUT = regex.compile(r"\s+(?:theo|tại|trên|để|nhằm)\s")
@@ -880,7 +881,7 @@ def _parse_spelled(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
                 and _ANNUAL_AFTER.match(low, merged[-1].end, r.start)):
             q = merged.pop()
             r = replace(r, start=q.start)
-        elif (merged and merged[-1].kind == "recurring" and merged[-1].recurrence == "annual"
+        elif (merged and merged[-1].kind == "recurring" and merged[-1].recurrence in ("annual", "semiannual")
               and r.kind in ("quarter", "by_date", "month")
               and not r.year_given and _ANNUAL_BEFORE.fullmatch(low, merged[-1].end, r.start)):
             # "Hằng năm, trước ngày 31/12", "hằng năm, trong quý III": the same, the recurrence first

@@ -1166,3 +1166,14 @@ def test_a_week_in_each_period_recurs_with_the_period(text: str, recurrence: str
     assert (d.kind, d.recurrence) == ("recurring", recurrence)
     # in a named month it is that month
     assert [d.kind for d in parse_deadlines("Ra quân vào tuần cuối tháng 8/2024.")] == ["month"]
+
+
+def test_the_first_month_of_each_quarter_and_a_reports_day_after_its_period() -> None:
+    """ "Trong tháng cuối của quý", "Ngày 10 của tháng giữa quý": recurring each quarter. "Báo cáo 6 tháng: trước 15/6"
+    is the half-year report's day (one semiannual record), as "Hằng năm, trước ngày 30/11" is the year's."""
+    (d,) = parse_deadlines("Trong tháng cuối của quý", cell=True)
+    assert (d.kind, d.recurrence) == ("recurring", "quarterly")
+    (d,) = parse_deadlines("Ngày 10 của tháng giữa quý", cell=True)
+    assert (d.kind, d.recurrence) == ("recurring", "quarterly")
+    (d,) = parse_deadlines("Báo cáo 6 tháng: trước 15/6", cell=True)
+    assert (d.kind, d.recurrence, d.raw) == ("recurring", "semiannual", "Báo cáo 6 tháng: trước 15/6")
