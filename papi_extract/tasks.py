@@ -2608,6 +2608,41 @@ def _resolve(
 _DATED_KINDS = frozenset({"by_date", "date", "month", "quarter", "year", "year_range"})
 
 
+# A leader closing an item's sentence: "…, dưới sự chỉ đạo của Chủ tịch UBND huyện.", "…; đồng chí Phó Chủ tịch UBND
+# huyện phụ trách khối kinh tế chỉ đạo." (folded; the leader opens on a leader's title). Bounded runs: linear.
+_LEADER_AHEAD = r"(?=(?:pho\s{1,3})?(?:chu\s{1,3}tich|giam\s{1,3}doc|truong|lanh\s{1,3}dao|thu\s{1,3}truong|bi\s{1,3}thu))"
+_DIRECTING_TAIL = regex.compile(
+    r"[,;]\s{0,3}(?:duoi\s{1,3}su\s{1,3}chi\s{1,3}dao\s{1,3}cua\s{1,3}(?:dong\s{1,3}chi\s{1,3})?" + _LEADER_AHEAD
+    + r"(?P<a>[^,;()]{3,90}?)|(?:dong\s{1,3}chi|d/c)\s{1,3}" + _LEADER_AHEAD
+    + r"(?P<b>[^,;()]{3,90}?)\s{1,3}(?:truc\s{1,3}tiep\s{1,3})?chi\s{1,3}dao)\s{0,3}[.;]?\s{0,3}$")
+_DIRECTING_TAIL_REACH = 160  # characters from the end where such a clause may start
+# "…, kết quả là Quyết định công nhận … trước ngày 30/4/2023": the product the task ends in, up to its time
+_RESULT_IS = regex.compile(r"[,;]\s{0,3}ket\s{1,3}qua\s{1,3}la\s{1,3}(?=\S)")
+_RESULT_END = regex.compile(r"\s{1,3}(?:truoc|trong|cham\s{1,3}nhat|hoan\s{1,3}thanh|den\s{1,3}het|dinh\s{1,3}ky|hang|hang\s{1,3}nam)"
+                            r"(?!\w)|\s{0,3}[;.]\s{0,3}$")
+
+
+def _directing_tail(j: Joined) -> tuple[int, Joined] | None:
+    """The leader an item's closing clause names as directing it: where the clause starts, and the leader."""
+    f = j.folded
+    m = _DIRECTING_TAIL.search(f, max(0, len(f) - _DIRECTING_TAIL_REACH))
+    if m is None:
+        return None
+    g = "a" if m.group("a") is not None else "b"
+    return m.start(), j.slice(m.start(g), m.end(g))
+
+
+def _result_clause(j: Joined) -> Joined | None:
+    """The product a "…, kết quả là X …" clause names (X, up to a time or the end), or None."""
+    f = j.folded
+    m = _RESULT_IS.search(f)
+    if m is None:
+        return None
+    e = _RESULT_END.search(f, m.end())
+    end = e.start() if e is not None else len(f.rstrip(" ."))
+    return j.slice(m.end(), end) if end > m.end() + 2 else None
+
+
 def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
     b = it.block
     j = it.text
@@ -2616,6 +2651,12 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
     own = list(it.attached)
     bracket = _bracket_time(j)
     jf = j if bracket is None else j.slice(0, bracket[0])  # the item without its closing "[time]"
+    if "chi dao" in jf.folded and (led := _directing_tail(jf)) is not None:
+        # "…, dưới sự chỉ đạo của Chủ tịch UBND huyện.": the leader directs; the item's fields close before it
+        own.append(_AgencyLine("directing", led[1]))
+        jf = jf.slice(0, led[0])
+    if "ket qua la" in jf.folded and (product := _result_clause(jf)) is not None:
+        own.append(_AgencyLine("output", product))
     body = jf  # what the sentence readers see: the text without a closing field block
     inline = _inline_fields(st, jf)
     shown = j  # the task's text

@@ -3452,3 +3452,23 @@ def test_items_numbered_under_a_lettered_heading_are_tasks_of_their_own() -> Non
     assert keys(t2.lead) == expect("Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở phường")
     assert keys(find(doc, "Phát tin về thủ tục").lead) == expect("Đài Truyền thanh phường")
     assert not any(t.text.startswith("Đài Truyền thanh phường thực hiện") for t in doc.tasks)
+
+
+def test_a_leader_and_a_product_closing_an_item_are_its_directing_and_output() -> None:
+    """ "…, dưới sự chỉ đạo của Phó Chủ tịch UBND thị xã.", "…; đồng chí Chủ tịch UBND xã trực tiếp chỉ đạo.": the leader
+    directs the task; "…, kết quả là Báo cáo đánh giá … trước ngày 15/11/2024" names its product (up to its time), and
+    a closing "(sản phẩm: …)" before the leader's clause is still read."""
+    text = ("KẾ HOẠCH\nNâng cao Chỉ số PAPI thị xã Phú Mỹ năm 2024\n\nII. NHIỆM VỤ\n"
+            "- Phòng Nội vụ khảo sát sự hài lòng của người dân tại Bộ phận Một cửa các phường, kết quả là Báo cáo đánh giá "
+            "mức độ hài lòng trước ngày 15/11/2024, dưới sự chỉ đạo của Phó Chủ tịch UBND thị xã.\n"
+            "- Thanh tra thị xã kiểm tra công tác tiếp công dân tại 04 phường trong quý III/2024 (sản phẩm: Kết luận "
+            "kiểm tra); đồng chí Chủ tịch UBND thị xã trực tiếp chỉ đạo.\n"
+            "- Phòng Tư pháp phổ biến Luật Tiếp cận thông tin, thực hiện thường xuyên.\n")
+    doc = parse(text)
+    t1, t2, t3 = find(doc, "Phòng Nội vụ"), find(doc, "Thanh tra thị xã"), find(doc, "Phòng Tư pháp")
+    assert keys(t1.directing) == expect("Phó Chủ tịch UBND thị xã")
+    assert t1.output == "Báo cáo đánh giá mức độ hài lòng" and ends(t1) == ["2024-11-15"]
+    assert keys(t1.lead) == expect("Phòng Nội vụ")
+    assert keys(t2.directing) == expect("Chủ tịch UBND thị xã")
+    assert t2.output == "Kết luận kiểm tra"
+    assert (t3.directing, t3.output) == ([], None)
