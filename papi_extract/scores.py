@@ -309,6 +309,7 @@ class ScoreRow:
     values: list[Cell | None]  # aligned with ScoreTable.slots
     start: int
     section: str | None
+    unit: str | None = None  # a row naming a former unit ("Tỉnh Bình Dương (cũ)"): its total, of that unit (folded)
 
 
 @dataclass(slots=True)
@@ -709,11 +710,14 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
                       for c in order]
             if not any(values):
                 continue
+            unit = None
+            if match is None and not total and (unit := _former_row(name.f)) is not None:
+                total = True  # "| Tỉnh Bình Dương (cũ) | 42,95 | 42,70 | …": a former province's own total
             if match is None and not total:
                 if not vocab().national.search(name.f):
                     table.unmapped.append(name)
                 continue
-            table.rows.append(ScoreRow(label, name, match, total, values, (label or name).start, b.section))
+            table.rows.append(ScoreRow(label, name, match, total, values, (label or name).start, b.section, unit))
         if table.rows:
             tables.append(table)
     return tables
@@ -1502,7 +1506,7 @@ def _table_facts(ctx: DocContext, table: ScoreTable) -> list[Fact]:
         for year, unit in groups:
             kind = "target" if issued is not None and year >= issued else "actual"
             f = Fact(dim, sub, kind, row.start, row.start, "table", year=year, pos=row.start,
-                     section=row.section, year_fixed=True, unit=unit)
+                     section=row.section, year_fixed=True, unit=unit if unit is not None else row.unit)
             for (y, metric), u, cell in zip(table.slots, units, row.values, strict=True):
                 if y != year or u != unit or cell is None:
                     continue
@@ -2175,6 +2179,14 @@ def _former_column(f: str) -> str | None:
 
 
 _FORMER_NAME = regex.compile(r"(?:tinh|thanh\s{1,2}pho)\s{1,2}(?P<name>\p{L}[^,;:()]{0,40}?)\s{1,3}cu\s*$")
+
+
+def _former_row(name: str) -> str | None:
+    """A score row named by a former province alone ("Tỉnh Bình Dương (cũ)", folded): its name, else None."""
+    if "cu" not in name or len(name) > 60:
+        return None
+    m = _FORMER_NAME.fullmatch(_former_units_named(name).strip(" *"))
+    return " ".join(m.group("name").split()) if m else None
 
 
 def _former_unit(subject: str) -> str | None:

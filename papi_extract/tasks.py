@@ -1832,6 +1832,13 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
                     found = st.colon_subject(it.text)
                 it.header_agencies = found or []
                 continue
+            if (b.kind == "para" and _followed_by_paragraph(items, idx)
+                    and (found := st.bare_agencies(it.text)) is not None):
+                # "Phòng Nội vụ:" standing alone over plain paragraphs (a Word copy that lost its list marks): the
+                # agency heads the paragraphs after it, as a header heads its list
+                it.kind = "header"
+                it.header_agencies = found
+                continue
             if _nwords(text, 15) <= 15:
                 continue  # a lead-in line ("Nội dung thực hiện khắc phục:")
             if _LEAD_IN_END.search(f) or _LIST_ANNOUNCED.search(f):
@@ -1931,6 +1938,15 @@ def _is_upper_title(text: str) -> bool:
         elif ch.isupper():
             up += 1
     return up >= 8 and low <= up * 0.15
+
+
+def _followed_by_paragraph(items: list[_Item], idx: int) -> bool:
+    """The next block of the same section is a plain paragraph that announces nothing (no ":" at its end)."""
+    if idx + 1 >= len(items):
+        return False
+    nxt = items[idx + 1]
+    return (nxt.section == items[idx].section and nxt.block.kind == "para"
+            and not nxt.text.folded.rstrip().endswith(":"))
 
 
 def _followed_by_subitems(items: list[_Item], idx: int, announces: bool = False) -> bool:

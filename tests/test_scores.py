@@ -1384,3 +1384,19 @@ def test_the_totals_value_from_and_to_and_a_target_labels_year_over_its_clauses(
     assert (None, None, 2020, "actual", 42.18, None, None, None, None) in got
     assert (None, None, 2022, "target", 43.5, None, None, None, None) in got
     assert (8, None, 2022, "target", 3.6, None, None, None, None) in got
+
+
+def test_a_score_table_with_one_row_per_former_province_gives_each_its_total() -> None:
+    """Since the 2025 mergers a plan may tabulate its former provinces: "| Tỉnh Hà Giang (cũ) | 41,02 | 41,55 | +0,53 |
+    20/63 |" is that unit's total for each year (one record per unit and year), not an unknown row."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI tỉnh Tuyên Quang năm 2025\n\nI. KẾT QUẢ CHỈ SỐ PAPI NĂM 2024\n\n"
+            "| Đơn vị | Năm 2023 | Năm 2024 | Tăng/giảm | Xếp hạng năm 2024 |\n|---|---|---|---|---|\n"
+            "| Tỉnh Tuyên Quang (cũ) | 43,10 | 43,52 | +0,42 | 15/63 |\n"
+            "| Tỉnh Hà Giang (cũ) | 41,02 | 41,55 | +0,53 | 20/63 |\n\nII. NHIỆM VỤ\n\n1. Sở Nội vụ theo dõi.\n")
+    ctx = run_through_scores(text, None)  # (two records share each key, told apart by their raw)
+    got = facts(ctx)
+    assert len(ctx.scores) == 4
+    assert (None, None, 2024, "actual", 43.52, 0.42, 15, 63, None) in got
+    assert (None, None, 2024, "actual", 41.55, 0.53, 20, 63, None) in got
+    assert (None, None, 2023, "actual", 43.1, None, None, None, None) in got
+    assert (None, None, 2023, "actual", 41.02, None, None, None, None) in got

@@ -3472,3 +3472,19 @@ def test_a_leader_and_a_product_closing_an_item_are_its_directing_and_output() -
     assert keys(t2.directing) == expect("Chủ tịch UBND thị xã")
     assert t2.output == "Kết luận kiểm tra"
     assert (t3.directing, t3.output) == ([], None)
+
+
+def test_an_agency_line_standing_alone_over_plain_paragraphs_leads_them() -> None:
+    """A Word copy that lost its list marks: "Phòng Tư pháp:" alone on its line, then plain paragraphs, then the next
+    agency's line. Each agency leads the paragraphs under it, partners named in them support."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI thị xã Ba Đồn năm 2022\n\nIII. TỔ CHỨC THỰC HIỆN\n\nPhòng Tư pháp:\n\n"
+            "Hướng dẫn các xã, phường kiện toàn tổ hòa giải ở cơ sở.\n\n"
+            "Phối hợp với Trung tâm Văn hóa - Truyền thông thị xã phổ biến Luật Hòa giải ở cơ sở.\n\n"
+            "Văn phòng HĐND và UBND thị xã:\n\nTổng hợp kết quả, báo cáo UBND tỉnh trước ngày 10/12/2022.\n")
+    doc = parse(text)
+    assert keys(find(doc, "Hướng dẫn các xã").lead) == expect("Phòng Tư pháp")
+    t = find(doc, "Phối hợp với Trung tâm")
+    assert keys(t.lead) == expect("Phòng Tư pháp")
+    assert keys(t.support) == expect("Trung tâm Văn hóa - Truyền thông thị xã")
+    assert keys(find(doc, "Tổng hợp kết quả").lead) == expect("Văn phòng HĐND và UBND thị xã")
+    assert not any(x.text.startswith(("Phòng Tư pháp", "Văn phòng HĐND")) for x in doc.tasks)
