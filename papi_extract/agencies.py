@@ -1808,7 +1808,8 @@ _PLAN_PART = (r"(?:(?i:bảng|phụ\s{1,3}lục|biểu)\s{1,3}(?:trên|kèm\s{1,
               r"(?:[\p{Lu}\d][\p{L}\d.]{0,7}|\p{Ll})(?![\p{L}\d]))")
 _ASSIGNED_BY_PLAN = regex.compile(
     r"\s{1,3}(?>được\s{1,3}giao(?:\s{1,3}chủ\s{1,3}trì)?(?:\s{1,3}(?:nhiệm\s{1,3}vụ|thực\s{1,3}hiện))?"
-    r"(?:\s{1,3}tại\s{1,3}" + _PLAN_PART + r")?|chủ\s{1,3}trì\s{1,3}tại\s{1,3}" + _PLAN_PART + r")(?![\p{L}\d])"
+    r"(?:(?:\s{1,3}(?:nêu|ghi))?\s{1,3}tại\s{1,3}" + _PLAN_PART + r")?"
+    r"|chủ\s{1,3}trì(?:\s{1,3}(?:nêu|ghi))?\s{1,3}tại\s{1,3}" + _PLAN_PART + r")(?![\p{L}\d])"
     r"(?!\s{0,3},|\s{1,3}các\s{1,3}nhiệm)")
 _STAFF_HEAD = regex.compile(r"(?:cán\s+bộ|công\s+chức|viên\s+chức)$")
 _WHOLE_PLAN = regex.compile(r"\s{1,3}(?:tại|trong|của)\s{1,3}(?i:kế\s{1,3}hoạch)\s{1,3}này")

@@ -1178,6 +1178,10 @@ def test_a_lower_case_verb_after_a_body_named_by_its_head_alone_is_the_predicate
     ("Các phòng, ban được giao chủ trì các nhiệm vụ tại Phần II báo cáo kết quả.", ["Các phòng, ban"]),
     # a body named by its own name is not a collective: "được giao" is its predicate's voice
     ("Phòng Nội vụ được giao chủ trì tổng hợp kết quả.", ["Phòng Nội vụ"]),
+    # … and by the part that names them ("nêu tại", "ghi tại")
+    ("Các đơn vị chủ trì nêu tại Mục II gửi kế hoạch chi tiết về Sở Nội vụ.", ["Các đơn vị chủ trì nêu tại Mục II"]),
+    ("Các cơ quan được giao chủ trì ghi tại Phụ lục kèm theo báo cáo định kỳ.",
+     ["Các cơ quan được giao chủ trì ghi tại Phụ lục kèm theo"]),
     ("Lãnh đạo các phòng, ban cụ thể hóa nhiệm vụ được giao thành kế hoạch của đơn vị.", ["Lãnh đạo các phòng, ban"]),
 ])
 def test_a_collective_named_by_the_part_of_the_plan_that_assigns_it(text: str, want: list[str]) -> None:
@@ -1234,6 +1238,7 @@ def test_the_head_of_a_unit_shared_by_the_names_after_a_colon(text: str, want: l
     ("Trung tâm Y tế xã khám sức khỏe định kỳ cho học sinh.", ["Trung tâm Y tế xã"]),
     ("Công chức Tài chính - Kế toán phường cân đối nguồn kinh phí thực hiện Kế hoạch.",
      ["Công chức Tài chính - Kế toán phường"]),
+    ("Văn phòng Sở Tư pháp phúc đáp kịp thời câu hỏi của doanh nghiệp.", ["Văn phòng Sở Tư pháp"]),
 ])
 def test_a_subject_ends_before_a_dialogue_a_reading_or_a_check_up(text: str, want: list[str]) -> None:
     assert [a.name.casefold() for a in subject_agencies(text)] == [n.casefold() for n in want]
