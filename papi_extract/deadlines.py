@@ -809,6 +809,7 @@ _Mark = tuple[int, int, int, int]  # a rewritten piece: its start and end in the
 
 
 def _spell_out_periods(text: str) -> tuple[str, list[_Mark]]:
+    """``text`` with each abbreviated period spelled out ("Q3/2023" -> "Quý 3/2023"), and where each piece moved."""
     parts: list[str] = []
     marks: list[_Mark] = []
     last = grown = 0
@@ -842,8 +843,8 @@ def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
     if ("/" in text and _DIGIT.search(text) is not None and ("Q" in text or "q" in text or "T" in text or "t" in text)
             and _ABBREVIATED_PERIOD.search(text) is not None):
         spelled, marks = _spell_out_periods(text)
-        return tuple((_offset_back(a, marks, False), _offset_back(b, marks, True), *rest)
-                     for a, b, *rest in _parse_spelled(spelled, cell, year))
+        return tuple((_offset_back(a, marks, False), _offset_back(b, marks, True), kind, start, end, rec)
+                     for a, b, kind, start, end, rec in _parse_spelled(spelled, cell, year))
     return _parse_spelled(text, cell, year)
 
 

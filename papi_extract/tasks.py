@@ -2634,8 +2634,8 @@ _DIRECTING_TAIL = regex.compile(
 _DIRECTING_TAIL_REACH = 160  # characters from the end where such a clause may start
 # "…, kết quả là Quyết định công nhận … trước ngày 30/4/2023": the product the task ends in, up to its time
 _RESULT_IS = regex.compile(r"[,;]\s{0,3}ket\s{1,3}qua\s{1,3}la\s{1,3}(?=\S)")
-_RESULT_END = regex.compile(r"\s{1,3}(?:truoc|trong|cham\s{1,3}nhat|hoan\s{1,3}thanh|den\s{1,3}het|dinh\s{1,3}ky|hang|hang\s{1,3}nam)"
-                            r"(?!\w)|\s{0,3}[;.]\s{0,3}$")
+_RESULT_END = regex.compile(r"\s{1,3}(?:truoc|trong|cham\s{1,3}nhat|hoan\s{1,3}thanh|den\s{1,3}het|dinh\s{1,3}ky|hang)(?!\w)"
+                            r"|\s{0,3}[;.]\s{0,3}$")
 
 
 def _directing_tail(j: Joined) -> tuple[int, Joined] | None:
