@@ -2625,12 +2625,17 @@ _DATED_KINDS = frozenset({"by_date", "date", "month", "quarter", "year", "year_r
 
 
 # A leader closing an item's sentence: "…, dưới sự chỉ đạo của Chủ tịch UBND huyện.", "…; đồng chí Phó Chủ tịch UBND
-# huyện phụ trách khối kinh tế chỉ đạo." (folded; the leader opens on a leader's title). Bounded runs: linear.
-_LEADER_AHEAD = r"(?=(?:pho\s{1,3})?(?:chu\s{1,3}tich|giam\s{1,3}doc|truong|lanh\s{1,3}dao|thu\s{1,3}truong|bi\s{1,3}thu))"
-_DIRECTING_TAIL = regex.compile(
-    r"[,;]\s{0,3}(?:duoi\s{1,3}su\s{1,3}chi\s{1,3}dao\s{1,3}cua\s{1,3}(?:dong\s{1,3}chi\s{1,3})?" + _LEADER_AHEAD
-    + r"(?P<a>[^,;()]{3,90}?)|(?:dong\s{1,3}chi|d/c)\s{1,3}" + _LEADER_AHEAD
-    + r"(?P<b>[^,;()]{3,90}?)\s{1,3}(?:truc\s{1,3}tiep\s{1,3})?chi\s{1,3}dao)\s{0,3}[.;]?\s{0,3}$")
+# huyện phụ trách khối kinh tế chỉ đạo." (folded; the leader opens on one of agencies.yaml's leader words). Bounded
+# runs: linear.
+@lru_cache(maxsize=1)
+def _directing_tail_re() -> regex.Pattern[str]:
+    ahead = r"(?=" + phrase_alternation(fold(str(w)) for w in data_file("agencies.yaml")["leaders"]) + r")"
+    return regex.compile(
+        r"[,;]\s{0,3}(?:duoi\s{1,3}su\s{1,3}chi\s{1,3}dao\s{1,3}cua\s{1,3}(?:dong\s{1,3}chi\s{1,3})?" + ahead
+        + r"(?P<a>[^,;()]{3,90}?)|(?:dong\s{1,3}chi|d/c)\s{1,3}" + ahead
+        + r"(?P<b>[^,;()]{3,90}?)\s{1,3}(?:truc\s{1,3}tiep\s{1,3})?chi\s{1,3}dao)\s{0,3}[.;]?\s{0,3}$")
+
+
 _DIRECTING_TAIL_REACH = 160  # characters from the end where such a clause may start
 # "…, kết quả là Quyết định công nhận … trước ngày 30/4/2023": the product the task ends in, up to its time
 _RESULT_IS = regex.compile(r"[,;]\s{0,3}ket\s{1,3}qua\s{1,3}la\s{1,3}(?=\S)")
@@ -2641,7 +2646,7 @@ _RESULT_END = regex.compile(r"\s{1,3}(?:truoc|trong|cham\s{1,3}nhat|hoan\s{1,3}t
 def _directing_tail(j: Joined) -> tuple[int, Joined] | None:
     """The leader an item's closing clause names as directing it: where the clause starts, and the leader."""
     f = j.folded
-    m = _DIRECTING_TAIL.search(f, max(0, len(f) - _DIRECTING_TAIL_REACH))
+    m = _directing_tail_re().search(f, max(0, len(f) - _DIRECTING_TAIL_REACH))
     if m is None:
         return None
     g = "a" if m.group("a") is not None else "b"
