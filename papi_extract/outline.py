@@ -1034,9 +1034,11 @@ _WRAPPED_HEAD_REST = 40  # characters of a heading's wrapped rest on its second 
 _WRAPPED_HEAD_WORDS = 25
 
 
-# A line opening on a time or an instruction: a lead-in sentence, never the wrapped end of a name.
-_LEADIN_OPENING = regex.compile(r"(?:Trong|Từ|Đến|Năm|Quý|Tháng|Hằng|Hàng|Định\s+kỳ|Giao|Tập\s+trung|Thực\s+hiện|Triển"
-                                r"\s+khai|Yêu\s+cầu|Đề\s+nghị|Chỉ\s+đạo)(?![\p{L}\d])")
+@cache
+def _leadin_opening_re() -> regex.Pattern[str]:
+    """A line opening on a time or an instruction (outline.yaml leadin_openings): a lead-in sentence, never the
+    wrapped end of a name."""
+    return regex.compile(r"(?:" + phrase_alternation(data_file("outline.yaml")["leadin_openings"]) + r")(?![\p{L}\d])")
 
 
 def _wrapped_head(lines: _Lines, i: int) -> int | None:
@@ -1059,7 +1061,7 @@ def _wrapped_head(lines: _Lines, i: int) -> int | None:
         return None
     if lines.starts_item(j) or _label_matches(lines.texts[j], lines.texts[j].lstrip())[1:] != (None, None, None):
         return None  # "2.1. Văn phòng HĐND và UBND huyện:" is a heading of its own
-    if nxt[:1].isupper() and not _ends_open(lines.texts[i].rstrip()) and _LEADIN_OPENING.match(nxt) is not None:
+    if nxt[:1].isupper() and not _ends_open(lines.texts[i].rstrip()) and _leadin_opening_re().match(nxt) is not None:
         # "4. Kiểm soát tham nhũng trong khu vực công" / "Trong quý II/2023, tập trung:": a lead-in of its own
         # (opening on a time or a verb) under a finished heading, not the heading's last words
         return None
