@@ -531,7 +531,12 @@ _SEP = regex.compile(
     r";|\n|,|(?<![\p{L}\p{N}])(?:và|cùng(?:\s+với)?)(?![\p{L}\p{N}])"
     r"|(?<![\p{L}\p{N}])phối\s+hợp(?:\s+(?:chặt\s+chẽ\s+)?(?:với|cùng\s+với|cùng))?(?![\p{L}\p{N}])"
 )
-_SHARED_HEAD = regex.compile(r"\s*(?:(?i:các|những)\s+)?[\p{L}]+(?:\s+[\p{L}]+){0,2}?\s*:\s*(?=\S)")
+_SHARED_HEAD = regex.compile(r"\s*(?:(?i:các|những)\s+)?[\p{L}]+(?:\s+[\p{L}]+){0,2}?"
+                             r"(?:\s*,\s*\p{Ll}+){0,3}\s*:\s*(?=\S)")
+# "Các phòng, ban, ngành: Nội vụ, Tư pháp, …": a collective of heads before a colon whose first head is shared by the
+# title-cased names after it (the commas before the colon part no items)
+_COLLECTIVE_COLON = regex.compile(r"\s*(?i:các|những)\s+(?P<head>\p{Ll}+)(?:\s*,\s*\p{Ll}+){1,3}\s*:\s*(?=\p{Lu})")
+_HEAD_LIST_TAIL = regex.compile(r"(?:\s*,\s*\p{Ll}+){0,3}\s*")
 _OFFICE = regex.compile(r"\s*văn\s+phòng\s+")
 # a unit's own name: up to four title-cased words ("Vĩnh Phước A") or a number ("phường 2", "thôn 5")
 _UNIT_NAME = r"(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}|\d{1,3})"
@@ -608,6 +613,9 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
     low = _lower(text)
     n = len(text)
     protected = [(m.start(), m.end()) for m in v.comma_heads.finditer(low)]
+    cm = _COLLECTIVE_COLON.match(text)
+    if cm is not None and v.shared_head.fullmatch(cm.group("head")):
+        protected = [(0, cm.end())] + [p for p in protected if p[0] >= cm.end()]
     seps: list[tuple[int, int, str]] = []
     pi = 0
     for m in _SEP.finditer(low):
@@ -644,7 +652,9 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
         if m:
             st = _agency_start(text, low, m.start())
             colon = low.find(":", m.start(), m.end())
-            if st is not None and not st.leader and _skip_ws(low, st.end) == colon:
+            tail = _HEAD_LIST_TAIL.match(low, st.end, colon + 1) if st is not None and st.plural else None
+            if st is not None and not st.leader and (_skip_ws(low, st.end) == colon
+                                                     or (tail is not None and tail.end() == colon)):
                 state["shared"] = canonical_name(text[st.hstart:st.end])
                 it.start = m.end()
                 it.name = f"{state['shared']} {text[m.end():e].strip()}"
@@ -1792,6 +1802,13 @@ def _subject_core(text: str) -> tuple[int, int]:
         return (0, 0)
     if not st.family and end < limit and text.find(":", end, end + _COLON_NAME_CHARS) >= 0:
         end = _colon_name_end(text, low, st.begin, end, known_head=True)
+    cm = _COLLECTIVE_COLON.match(text, st.begin) if st.plural else None
+    if cm is not None and end <= cm.end() and _vocab().shared_head.fullmatch(cm.group("head")):
+        # "Các phòng, ban, ngành: Nội vụ, Tư pháp …": the names after the colon, read as after "Các phòng:"
+        stub = f"các {cm.group('head')}: "
+        sub = _list_end(stub + text[cm.end():], stub + low[cm.end():], 0, len(stub) + limit - cm.end())
+        if sub > len(stub):
+            return (st.begin, cm.end() + sub - len(stub))
     if (st.plural or st.family or _STAFF_HEAD.search(st.head)) and (m := _ASSIGNED_BY_PLAN.match(text, end)) is not None \
             and not _WHOLE_PLAN.match(text, m.end()):
         end = m.end()  # "Các cơ quan, đơn vị được giao nhiệm vụ tại Mục IV | chủ động …": who the collective is

@@ -146,6 +146,7 @@ class _Vocab:
     event_each_not: regex.Pattern[str]
     event_cell: regex.Pattern[str]
     before_occasion: regex.Pattern[str]
+    emphasis_before: regex.Pattern[str]
     occasion_delay: regex.Pattern[str]
     recurrence_gate: tuple[str, ...]
     frequency: regex.Pattern[str]
@@ -277,6 +278,7 @@ def _vocab() -> _Vocab:
         event_each_not=regex.compile(r"sau\s+mỗi\s+(?:" + _alt(d.get("event_each_not") or []) + _E
                                      + r"|" + _alt(d.get("event_each_bare") or []) + r"(?!\s{0,3}\p{L}))"),
         event_cell=regex.compile(_B + _alt(d.get("event_cell") or []) + _E + r"[^;\n]{0,200}"),
+        emphasis_before=regex.compile(_B + _alt(d.get("occasion_emphasis") or []) + r"\s{1,3}$"),
         before_occasion=regex.compile(
             # "trước mỗi kỳ họp", "trước, trong và sau Tết Nguyên đán …": before (and through) each occasion
             _B + r"(?:trước(?:\s{0,2},\s{0,2}trong(?:\s+và\s+sau)?|\s+và\s+(?:trong|sau))?"
@@ -289,6 +291,8 @@ def _vocab() -> _Vocab:
             r"|(?:\s+\p{L}{1,10}){1,4}?\s+năm\s+(?:19|20)\d{2}(?!\d)"
             # "trước ngày tựu trường năm học 2025 - 2026": the school year the occasion opens
             r"|\s+năm\s+học\s+(?:19|20)\d{2}\s*[-–—/]\s*(?:19|20)\d{2}(?!\d)"
+            # "trước Hội nghị sơ kết 6 tháng", "… tổng kết năm": the review's period is part of its name
+            r"|\s+(?:6|06|sáu)\s+tháng(?:\s+đầu\s+năm)?(?![\p{L}\d])|\s+năm(?![\p{L}\d])(?!\s+\d)"
             r"|\s+" + _alt(d.get("lunar_stems") or []) + r"\s+" + _alt(d.get("lunar_branches") or []) + _E
             + r"(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?!\d))?)?" + _E  # "… Giáp Thìn 2024": the lunar year's name and number
         ),
@@ -508,6 +512,15 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         recs.append(_Rec(m.start(), m.end(), "quarter", recurrence=str(q), prio=2, year_given=yy is not None,
                          begin=_date(yy, 3 * q - 2, 1) if yy else None,
                          finish=_month_end(yy, 3 * q) if yy else None))
+    for m in (_EDGE_QUARTER.finditer(low) if "quý" in low and ("đầu" in low or "cuối" in low) else ()):
+        # "Trong quý đầu năm", "hoàn thành trong quý cuối năm 2024": the year's first or last quarter
+        yy = _int(m.group(2))
+        if (yy is not None and not _plausible(yy)) or (not cell and not _before(low, v.year_edge_cue, m.start(), 24)):
+            continue
+        q = 1 if m.group(1).startswith("đầu") else 4
+        recs.append(_Rec(m.start(), m.end(), "quarter", recurrence=str(q), prio=3, year_given=yy is not None,
+                         begin=_date(yy, 3 * q - 2, 1) if yy else None,
+                         finish=_month_end(yy, 3 * q) if yy else None))
     for m in (v.month.finditer(low) if digit and "tháng" in low else ()):
         mo, yy = int(m.group(1)), _int(m.group(2))
         if not 1 <= mo <= 12 or (yy is not None and not _plausible(yy)):
@@ -579,7 +592,7 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         if not cell and _before(low, v.continuous_not_after, m.start(), 12):
             continue
         recs.append(_Rec(m.start(), m.end(), "continuous", prio=2))
-    gate = "kế hoạch" in low or "lộ trình" in low or "tiến độ" in low
+    gate = "kế hoạch" in low or "lộ trình" in low or "tiến độ" in low or "chương trình" in low
     for m in (v.per_plan.finditer(low) if gate else ()):
         if not cell and v.per_plan_not_before.match(low, m.end()):
             continue
@@ -612,6 +625,12 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
             while end > m.start() and low[end - 1] in " .":
                 end -= 1  # the sentence's full stop is not the delay's
             recs.append(_Rec(m.start(), end, "event", prio=3))  # "trong 05 ngày làm việc kể từ ngày nhận được …"
+    if "trong" in low and "ngày" in low:
+        for m in _SAME_DAY.finditer(low):
+            end = m.end()
+            while end > m.start() and low[end - 1] in " .":
+                end -= 1
+            recs.append(_Rec(m.start(), end, "event", prio=3))  # "ngay trong ngày làm việc khi người dân nộp đủ hồ sơ"
     if cell:
         for m in (v.unspecified.finditer(low) if "theo" in low else ()):
             recs.append(_Rec(m.start(), m.end(), "unspecified", prio=0))
@@ -716,6 +735,14 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
     if "trước" in low or "dịp" in low:
         for m in v.before_occasion.finditer(low):
             recs.append(_Rec(m.start(), m.end(), "event", prio=3))  # "trước mùa khô 2025 - 2026"
+    if "dịp" in low and digit:
+        for m in _HOLIDAY.finditer(low):
+            if v.emphasis_before.search(low, max(0, m.start() - 16), m.start()):
+                continue  # "…, nhất là vào dịp lễ 30/4, 01/5": when the work matters most, no time of its own
+            recs.append(_Rec(m.start(), m.end(), "event", prio=4))  # "Dịp 2/9", "vào dịp 30/4 và 1/5": a holiday
+    if "gần nhất" in low:
+        for m in _NEXT_MEETING.finditer(low):
+            recs.append(_Rec(m.start(), m.end(), "event", prio=3))  # "tại cuộc họp thôn gần nhất"
     if digit and "ngày" in low:
         for m in v.occasion_delay.finditer(low):
             recs.append(_Rec(m.start(), m.end(), "event", prio=3))  # "trong 15 ngày sau kỳ họp"
@@ -725,6 +752,16 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         if _plausible(y0) and _plausible(y1) and y0 <= y1 <= y0 + 30:
             ranges.append((m.start(), m.end(), y0, y1))
     return recs, ranges
+
+
+# a holiday named by its day and month, no year ("Dịp 2/9", "vào dịp 30/4 và 1/5"): an occasion, not that date
+_HOLIDAY = regex.compile(r"(?<!\w)(?:(?:trong|vào)\s+)?dịp\s+(?:lễ\s+)?\d{1,2}\s{0,2}/\s{0,2}\d{1,2}(?![/\d])"
+                         r"(?:\s{0,2}(?:,|và)\s{0,2}\d{1,2}\s{0,2}/\s{0,2}\d{1,2}(?![/\d])){0,3}")
+# the next meeting of a body ("tại cuộc họp thôn gần nhất", "tại kỳ họp Hội đồng nhân dân xã gần nhất"): an event
+_NEXT_MEETING = regex.compile(r"(?<!\w)(?:tại|trong|vào)\s+(?:cuộc|kỳ|buổi|phiên)\s+họp(?:\s+\p{L}+){0,6}?\s+gần\s+nhất(?!\w)")
+# the year's first or last quarter by its place ("quý đầu năm", "quý cuối cùng của năm 2024"), not a school year's
+_EDGE_QUARTER = regex.compile(r"(?<!\w)quý\s+(đầu(?:\s+tiên)?|cuối(?:\s+cùng)?)\s+(?:của\s+)?năm"
+                              r"(?:\s+((?:19|20)\d{2})(?!\d))?(?!\s+học)(?!\w)")
 
 
 def _closing_phases(low: str) -> dict[int, int]:
@@ -1017,6 +1054,10 @@ _SCHOOL_YEAR_SPAN = regex.compile(
 _NAMED_REPORT = regex.compile(r"\d{1,2}/\d{1,2}/\d{4}\)?\s{0,3}(?:\(|đối\s+với|cho)\s{0,3}báo\s+cáo\s+$")
 # a delay counted from an event: "trong 05 ngày làm việc kể từ ngày nhận được quyết định …" (an event, no
 # dates); counted from a date ("kể từ ngày 01/7/2024") it is not
+# the same day as a request or a filing ("ngay trong ngày làm việc khi người dân nộp đủ hồ sơ", "trong ngày tiếp
+# nhận yêu cầu"): a delay of no days after that event
+_SAME_DAY = regex.compile(r"(?<![\p{L}\d])(?:ngay\s+)?trong\s+(?:cùng\s+)?ngày(?:\s+làm\s+việc)?\s+"
+                          r"(?:khi|kể\s+từ\s+khi|tiếp\s+nhận|nhận(?:\s+được)?)(?![\p{L}\d])[^.;,()\n]{0,100}")
 _DELAY_AFTER_EVENT = regex.compile(
     r"(?<![\p{L}\d])(?:trong(?:\s+vòng|\s+thời\s+hạn|\s+thời\s+gian)?|không\s+quá|chậm\s+nhất)\s+\d{1,3}\s+(?:ngày(?:\s+làm\s+việc)?|giờ)\s*,?\s+kể\s+từ\s+"
     r"(?:ngày|khi)\s+(?![\d(])[^;\n]{0,160}"

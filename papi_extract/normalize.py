@@ -408,6 +408,8 @@ def _footnote_marks(text: str) -> str:
 
 
 _BR = regex.compile(r"[ \t]{0,3}<br[ \t]{0,3}/?>[ \t]{0,3}", regex.IGNORECASE)
+_BR_UPPER = regex.compile(r"<br[ \t]{0,3}/?>[ \t]{0,3}\p{Lu}", regex.IGNORECASE)  # an earlier line of the cell opens a name
+_COLLECTIVE_LINE = regex.compile(r"(?:các|những|tất\s{1,3}cả\s{1,3}các)\s{1,3}\p{Ll}")  # "các sở, ngành, …"
 
 
 @lru_cache(maxsize=1)
@@ -445,6 +447,11 @@ def _line_breaks(text: str) -> str:
                 nxt = line[m.end() : m.end() + 1]
                 if not before or before[-1] in ";.,:|-–" or nxt in ("|", ""):
                     return " "
+                if nxt.islower() and _COLLECTIVE_LINE.match(line, m.end()) and not _open_cell_end().search(before) \
+                        and _BR_UPPER.search(line, line.rfind("|", 0, m.start()) + 1, m.start()):
+                    # a cell listing one agency per line, whose last line is a collective ("UBND các huyện, thành
+                    # phố<br>các sở, ngành, địa phương"): one more item, not a wrapped line
+                    return "; "
                 if nxt.islower() or (_open_cell_end().search(before) and nxt not in "-+•–*"):
                     return " "  # a cell's line wrapped at its width ("Sở Tài nguyên<br>và Môi trường", "Văn phòng<br>UBND")
                 return "; "

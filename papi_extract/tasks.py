@@ -137,7 +137,8 @@ _SCORE_OPENING = regex.compile(
     r"(?:chi\s{1,3}so(?:\s{1,3}noi\s{1,3}dung|\s{1,3}thanh\s{1,3}phan)?|noi\s{1,3}dung(?:\s{1,3}thanh\s{1,3}phan)?)"
     r"\s{1,3}[^.;:()\n]{0,80}?(?<!\w)(?:dat|giam|tang)"
     r"(?:\s{1,3}\w{1,8}){0,2}?\s{1,3}\d{1,2}[,.]\d{1,3}\s{1,3}diem(?!\w)")
-_LEAD_VERB = regex.compile(r"\s{0,3}[(,]?\s{0,3}chu\s{1,3}tri(?!\w)")
+# ("X và Y đồng chủ trì", "X, Y cùng chủ trì": two leads sharing the task)
+_LEAD_VERB = regex.compile(r"\s{0,3}[(,]?\s{0,3}(?:(?:dong|cung)\s{1,3})?chu\s{1,3}tri(?!\w)")
 # "Việc … do X thực hiện / hướng dẫn thực hiện / chủ trì / đảm nhiệm / chịu trách nhiệm chính" (folded): X, the
 # passive's agent, leads
 _PASSIVE_BY = regex.compile(r"(?<!\w)do\s{1,3}(?=\w)")
@@ -169,7 +170,7 @@ _LATER_CUE = regex.compile(r"thuc\s{1,3}hien|phu\s{1,3}trach|dam\s{1,3}n|dam\s{1
 # "(công chức Văn hóa - Xã hội thực hiện)")
 _CLAUSE_OR_PAREN = regex.compile(r"(?:;\s{1,4}(?=\p{Lu})|\(\s{0,2}(?:(?i:đề)\s{1,3}nghị\s{1,3})?(?=\p{L}))")
 _LATER_DOER = regex.compile(
-    r"\s{0,3}(?:\([^()\n]{1,40}\)\s{0,3})?(?:chu\s{1,3}tri|thuc\s{1,3}hien|phu\s{1,3}trach|dam\s{1,3}nhan"
+    r"\s{0,3}(?:\([^()\n]{1,40}\)\s{0,3})?(?:(?:(?:dong|cung)\s{1,3})?chu\s{1,3}tri|thuc\s{1,3}hien|phu\s{1,3}trach|dam\s{1,3}nhan"
     r"|dam\s{1,3}nhiem|dam\s{1,3}trach|huong\s{1,3}dan|chiu\s{1,3}trach\s{1,3}nhiem"
     r"|la\s{1,3}(?:co\s{1,3}quan\s{1,3}|don\s{1,3}vi\s{1,3})?(?:dau\s{1,3}moi|chu\s{1,3}tri|thuong\s{1,3}truc)"
     r"|(?:giu|dong)\s{1,3}vai\s{1,3}tro\s{1,3}(?:chu\s{1,3}tri|dau\s{1,3}moi)|lam\s{1,3}dau\s{1,3}moi"
@@ -191,6 +192,11 @@ _HANDOVER_OPEN = regex.compile(
 _PARTNER_AFTER = regex.compile(
     r"\s{1,3}(?:phoi\s{1,3}hop|ho\s{1,3}tro)(?:\s{1,3}thuc\s{1,3}hien)?\s{0,3}(?:[,;.)]|$)"
     r"|\s{1,3}tham\s{1,3}gia(?!\w)|\s{1,3}la\s{1,3}(?:co\s{1,3}quan|don\s{1,3}vi)\s{1,3}phoi\s{1,3}hop(?!\w)")
+# Right after a lead's clause ("X chủ trì, Y phối hợp kiểm tra …", "X chủ trì, Y cùng thực hiện việc …") the partners'
+# cue need not close its clause: the work that follows is the task both carry.
+_LEAD_CLAUSE_END = regex.compile(r"(?<!\w)chu\s{1,3}tri\s{0,3}$")
+_PARTNER_VERB_AFTER = regex.compile(
+    r"\s{1,3}(?:phoi\s{1,3}hop|ho\s{1,3}tro|cung\s{1,3}(?:thuc\s{1,3}hien|tham\s{1,3}gia|phoi\s{1,3}hop))(?!\w)")
 # An opening clause before the subject has at most this many words ("Hàng quý, …").
 _MAX_OPENING_WORDS = 6
 # A line that is only a cross reference ("Nhiệm vụ cụ thể: Theo Phụ lục đính kèm.") is this short.
@@ -1392,12 +1398,17 @@ class _Doc:
     def partners_named_first(self, j: Joined) -> list[Agency]:
         """Partners written as a clause's subject before "phối hợp" ("X chủ trì; Y phối hợp; thời gian: …",
         "X chủ trì, Y và Z phối hợp."): the agencies of each clause that opens on them."""
-        if not j or ("phoi hop" not in j.flat and "ho tro" not in j.flat and "tham gia" not in j.flat):
+        if not j or ("phoi hop" not in j.flat and "ho tro" not in j.flat and "tham gia" not in j.flat
+                     and "cung thuc hien" not in j.flat):
             return []
         out: list[Agency] = []
         for m in _CLAUSE_START.finditer(j.folded):
             got, after = self.subject_at(j, m.end())
-            if got and _PARTNER_AFTER.match(j.folded, after) and not self._instructed_list(j, m.start()):
+            if not got or self._instructed_list(j, m.start()):
+                continue
+            if _PARTNER_AFTER.match(j.folded, after) or (
+                    j.folded[m.start()] == "," and _LEAD_CLAUSE_END.search(j.folded, 0, m.start())
+                    and _PARTNER_VERB_AFTER.match(j.folded, after)):
                 out.extend(got)
         return out
 

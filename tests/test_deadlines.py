@@ -1177,3 +1177,27 @@ def test_the_first_month_of_each_quarter_and_a_reports_day_after_its_period() ->
     assert (d.kind, d.recurrence) == ("recurring", "quarterly")
     (d,) = parse_deadlines("Báo cáo 6 tháng: trước 15/6", cell=True)
     assert (d.kind, d.recurrence, d.raw) == ("recurring", "semiannual", "Báo cáo 6 tháng: trước 15/6")
+
+
+@pytest.mark.parametrize(("text", "cell", "want"), [
+    # the year's first or last quarter by its place; the plan's year when none is written
+    ("Hoàn thành trong quý cuối năm 2025.", False, [("quarter", "2025-10-01", "2025-12-31")]),
+    ("Quý đầu tiên của năm", True, [("quarter", "2024-01-01", "2024-03-31")]),
+    ("Tổ chức hội nghị quý đầu năm học mới.", False, []),
+    # a holiday by its day and month is an occasion, unless it only stresses when the work matters most
+    ("Vào dịp 1/5", True, [("event", None, None)]),
+    ("Tăng cường tuần tra, nhất là dịp 2/9.", False, []),
+    # the next meeting, the election day, a review conference, the same day as a filing
+    ("Thông qua tại kỳ họp HĐND phường gần nhất.", False, [("event", None, None)]),
+    ("Niêm yết danh sách cử tri trước ngày bầu cử đại biểu HĐND.", False, [("event", None, None)]),
+    ("Báo cáo Sở Nội vụ trước Hội nghị tổng kết năm.", False, [("event", None, None)]),
+    ("Giải quyết trong ngày tiếp nhận hồ sơ hợp lệ.", False, [("event", None, None)]),
+    ("Giải quyết trong ngày đối với hồ sơ đơn giản.", False, []),
+    # a body's own work programme is a plan to follow; a funding programme's name is not
+    ("Kiểm tra theo Chương trình kiểm tra năm 2023 của Thanh tra huyện.", False, [("per_plan", "2023-01-01", "2023-12-31")]),
+    ("Hỗ trợ theo Chương trình mục tiêu quốc gia xây dựng nông thôn mới.", False, []),
+])
+def test_times_by_a_quarters_place_an_occasion_or_a_programme(text: str, cell: bool, want: list[tuple]) -> None:
+    got = parse_deadlines(text, cell=cell, period=P2024)
+    assert [(d.kind, d.start, d.end) for d in got] == want
+    check_spans(text, got)

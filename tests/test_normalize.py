@@ -282,3 +282,12 @@ def test_a_line_break_written_as_backslash_n_inside_a_table_cell() -> None:
     tasks = parse_text(text).tasks
     assert [t.text for t in tasks] == ["Niêm yết dự toán ngân sách xã", "Công khai quỹ do Nhân dân đóng góp"]
     assert [a.name for a in tasks[0].support] == ["Phòng Lao động - Thương binh và Xã hội", "Hội Nông dân huyện"]
+
+
+def test_a_cell_listing_one_agency_per_line_ends_on_a_collective() -> None:
+    """A pipe cell of agencies one per "<br>" line whose last line is a collective in lower case ("các cơ quan, đơn vị
+    liên quan") keeps it as one more item; a task cell wrapped before "các" (no earlier line opened a name) joins."""
+    row = "| 1 | Rà soát thủ tục<br>các lĩnh vực đất đai | Sở Nội vụ<br>Sở Tư pháp<br>các cơ quan, đơn vị liên quan | Quý II |\n"
+    norm = normalize("| TT | Nội dung | Phối hợp | Thời gian |\n|---|---|---|---|\n" + row, "markdown").text
+    assert "| Rà soát thủ tục các lĩnh vực đất đai |" in norm
+    assert "| Sở Nội vụ; Sở Tư pháp; các cơ quan, đơn vị liên quan |" in norm

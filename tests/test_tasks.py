@@ -3488,3 +3488,59 @@ def test_an_agency_line_standing_alone_over_plain_paragraphs_leads_them() -> Non
     assert keys(t.support) == expect("Trung tâm Văn hóa - Truyền thông thị xã")
     assert keys(find(doc, "Tổng hợp kết quả").lead) == expect("Văn phòng HĐND và UBND thị xã")
     assert not any(x.text.startswith(("Phòng Tư pháp", "Văn phòng HĐND")) for x in doc.tasks)
+
+
+def test_a_partner_named_after_the_lead_clause_carries_the_work_with_it() -> None:
+    """ "X chủ trì, Y phối hợp <việc>" / "X chủ trì, Y cùng thực hiện <việc>": Y is a partner even though the work
+    follows its cue; after a clause that names no lead ("Tổ chức hội nghị, Y phối hợp kiểm tra") Y is not read so.
+    The commune's military command goes by "Quân sự xã / phường" (a name by itself)."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI phường Tân Lập năm 2024\n\nII. NHIỆM VỤ\n\n"
+            "- Công chức Văn phòng - Thống kê chủ trì, Công chức Tư pháp - Hộ tịch phối hợp rà soát quy chế tiếp công dân.\n"
+            "- Sở Y tế chủ trì, Sở Tài chính cùng tham gia kiểm tra việc thu phí khám bệnh.\n"
+            "- Công an phường chủ trì, Quân sự phường phối hợp tuần tra các tổ dân phố.\n"
+            "- Tổ chức hội nghị đối thoại với Nhân dân, Sở Tư pháp phối hợp kiểm tra sau hội nghị.\n")
+    doc = parse(text)
+    t = find(doc, "Công chức Văn phòng")
+    assert keys(t.lead) == expect("Công chức Văn phòng - Thống kê")
+    assert keys(t.support) == expect("Công chức Tư pháp - Hộ tịch")
+    t = find(doc, "Sở Y tế")
+    assert (keys(t.lead), keys(t.support)) == (expect("Sở Y tế"), expect("Sở Tài chính"))
+    t = find(doc, "Công an phường")
+    assert (keys(t.lead), keys(t.support)) == (expect("Công an phường"), expect("Quân sự phường"))
+    assert find(doc, "Tổ chức hội nghị đối thoại").support == []
+
+
+def test_two_leads_sharing_a_task_and_the_members_of_a_board() -> None:
+    """ "X và Y đồng chủ trì", "…; X, Y cùng chủ trì." name two leads ("đồng"/"cùng" belong to no name); the members
+    of a steering board ("Thành viên Ban Chỉ đạo cải cách hành chính huyện …") lead as that board's members."""
+    text = ("KẾ HOẠCH\n\nCải thiện Chỉ số PAPI huyện Đức Cơ năm 2023\n\nII. NHIỆM VỤ\n\n"
+            "- Phòng Tài chính - Kế hoạch và Phòng Kinh tế đồng chủ trì công khai danh mục dự án đầu tư công.\n"
+            "- Rà soát quy trình cấp giấy chứng nhận quyền sử dụng đất; Văn phòng Đăng ký đất đai, Phòng Tài nguyên và Môi"
+            " trường cùng chủ trì.\n"
+            "- Thành viên Ban Chỉ đạo cải cách hành chính huyện theo dõi việc thực hiện ở các xã được phân công.\n")
+    doc = parse(text)
+    assert keys(find(doc, "Phòng Tài chính").lead) == expect("Phòng Tài chính - Kế hoạch", "Phòng Kinh tế")
+    assert keys(find(doc, "Rà soát quy trình").lead) == expect("Văn phòng Đăng ký đất đai",
+                                                               "Phòng Tài nguyên và Môi trường")
+    assert keys(find(doc, "Thành viên Ban Chỉ đạo").lead) == expect("Thành viên Ban Chỉ đạo cải cách hành chính huyện")
+
+
+def test_a_collective_of_heads_before_a_colon_shares_its_first_head() -> None:
+    """ "Các sở, ngành: Y tế, Giáo dục và Đào tạo …" lists departments by their specialisation: each is a "Sở";
+    a collective whose colon opens the action ("Các cơ quan, đơn vị: rà soát …") stays one collective."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI tỉnh Kon Tum năm 2022\n\nII. NHIỆM VỤ\n\n"
+            "- Các sở, ngành: Y tế, Giáo dục và Đào tạo công khai các khoản thu dịch vụ trên cổng thông tin.\n"
+            "- Các cơ quan, đơn vị: rà soát thủ tục hành chính thuộc thẩm quyền.\n")
+    doc = parse(text)
+    assert keys(find(doc, "Các sở, ngành").lead) == expect("Sở Y tế", "Sở Giáo dục và Đào tạo")
+    assert keys(find(doc, "Các cơ quan, đơn vị").lead) == expect("Các cơ quan, đơn vị")
+
+
+def test_the_border_guard_and_a_broadcaster_by_their_work() -> None:
+    """ "Bộ đội Biên phòng tỉnh" is a body; "biên tập" after a name is the work, not a name word."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI tỉnh Lai Châu năm 2021\n\nII. NHIỆM VỤ\n\n"
+            "- Công an xã phối hợp với Bộ đội Biên phòng tỉnh tuyên truyền pháp luật ở các bản biên giới.\n"
+            "- Trung tâm Văn hóa - Thể thao và Truyền thông huyện biên tập tin bài bằng tiếng Thái.\n")
+    doc = parse(text)
+    assert keys(find(doc, "Công an xã").support) == expect("Bộ đội Biên phòng tỉnh")
+    assert keys(find(doc, "Trung tâm Văn hóa").lead) == expect("Trung tâm Văn hóa - Thể thao và Truyền thông huyện")

@@ -381,3 +381,9 @@ def test_a_heading_names_a_dimension_by_its_number(heading: str, codes: list[int
     assert [m.dimension for m in find_indicators(heading)] == codes
     for m in find_indicators(heading):
         assert m.subdimension is None and heading[m.start:m.end] == heading.strip()
+
+
+@pytest.mark.parametrize("heading", ["An ninh, trật tự ở ấp, khóm", "An ninh, trật tự tại thôn, tổ dân phố",
+                                     "An ninh, trật tự ở cơ sở"])
+def test_public_order_named_by_the_units_of_the_place(heading: str) -> None:
+    assert [(m.dimension, m.subdimension) for m in find_indicators(heading)] == [(6, "6.4")]
