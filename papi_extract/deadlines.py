@@ -740,6 +740,9 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
             if v.emphasis_before.search(low, max(0, m.start() - 16), m.start()):
                 continue  # "…, nhất là vào dịp lễ 30/4, 01/5": when the work matters most, no time of its own
             recs.append(_Rec(m.start(), m.end(), "event", prio=4))  # "Dịp 2/9", "vào dịp 30/4 và 1/5": a holiday
+    if "trước khi" in low:
+        for m in _BEFORE_STEP.finditer(low):
+            recs.append(_Rec(m.start(), m.end(), "event", prio=3))  # "… trước khi phê duyệt chủ trương đầu tư."
     if "gần nhất" in low:
         for m in _NEXT_MEETING.finditer(low):
             recs.append(_Rec(m.start(), m.end(), "event", prio=3))  # "tại cuộc họp thôn gần nhất"
@@ -757,6 +760,13 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
 # a holiday named by its day and month, no year ("Dịp 2/9", "vào dịp 30/4 và 1/5"): an occasion, not that date
 _HOLIDAY = regex.compile(r"(?<!\w)(?:(?:trong|vào)\s+)?dịp\s+(?:lễ\s+)?\d{1,2}\s{0,2}/\s{0,2}\d{1,2}(?![/\d])"
                          r"(?:\s{0,2}(?:,|và)\s{0,2}\d{1,2}\s{0,2}/\s{0,2}\d{1,2}(?![/\d])){0,3}")
+# before a step of the work it serves, closing its clause ("lấy ý kiến Nhân dân trước khi phê duyệt chủ trương đầu
+# tư.", "công khai … trước khi huy động;"): an event. Only these steps, at most four words after them, then the clause's
+# end: "trước khi cơ quan có thẩm quyền quyết định" (a subject after it) and "trước khi triển khai các công trình có sự
+# đóng góp của Nhân dân" (what is built, the plan's own frame) are not
+_BEFORE_STEP = regex.compile(
+    r"(?<!\w)trước\s+khi\s+(?:phê\s+duyệt|triển\s+khai|quyết\s+định|huy\s+động|khởi\s+công|thi\s+công|thu"
+    r"|ban\s+hành|trình|thực\s+hiện)(?!\w)(?:[ \t]{1,3}[\p{L}\d]+){0,4}(?=\s{0,2}(?:[.;)(]|$))")
 # the next meeting of a body ("tại cuộc họp thôn gần nhất", "tại kỳ họp Hội đồng nhân dân xã gần nhất"): an event
 _NEXT_MEETING = regex.compile(r"(?<!\w)(?:tại|trong|vào)\s+(?:cuộc|kỳ|buổi|phiên)\s+họp(?:\s+\p{L}+){0,6}?\s+gần\s+nhất(?!\w)")
 # the year's first or last quarter by its place ("quý đầu năm", "quý cuối cùng của năm 2024"), not a school year's

@@ -1469,6 +1469,8 @@ def _two_columns(v: HeaderVocab, doc: _Doc, nn: int, hi: int) -> tuple[_ColumnVi
             # with one space (a text browser pads the left cell to its width), the signer's name after it
             cut = sig_col
         indent = len(ln.text) - len(ln.text.lstrip(" \t"))
+        if cut is None and ln.text[:1] == "\t" and signature:
+            cut = indent  # "\tĐinh Xuân Hòa": a tab-separated row whose left (recipients') cell is empty
         if cut is None:
             if indent >= COLUMN_INDENT or (left_done and signature):
                 left[i] = (ln.start, ln.start)  # "KT. CHỦ TỊCH", the name: under "TM. …" on the right

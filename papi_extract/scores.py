@@ -234,6 +234,9 @@ _CELL_RANK = regex.compile(r"^(?P<r>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<of>\d{2}))?$")
 # a change written in words in its cell ("Tăng 0,08", "Giảm 0,05 điểm"): the word gives the sign
 _WORD_CHANGE = regex.compile(r"^(?P<w>[Tt]ăng|[Gg]iảm)[ \t]{1,3}(?P<num>\d{1,2}(?:[.,]\d{1,4})?)(?:[ \t]{1,3}điểm)?"
                              r"(?:[ \t]{0,2}[,;][ \t]{0,2}(?P<rw>[Tt]ăng|[Gg]iảm)[ \t]{1,3}(?P<bac>\d{1,2})[ \t]{1,3}bậc)?$")
+# a target cell that states a floor ("≥ 5,20", ">= 42,80", "Từ 5,20 điểm trở lên", "Tối thiểu 4,40")
+_FLOOR_CELL = regex.compile(r"^(?:≥|>=|>|(?:[Tt]ừ|[Tt]ối[ \t]thiểu|[Tt]rên)[ \t])[ \t]{0,2}(?P<num>\d{1,3}(?:[.,]\d{1,4})?)"
+                            r"(?:[ \t]{1,3}điểm)?(?:[ \t]{1,3}trở[ \t]lên)?$")
 _YEAR_CELL = regex.compile(r"^(?:(?:diem[ \t]{1,3})?nam\s{1,3}|diem[ \t]{1,3})?(?P<year>(?:19|20)\d\d)$")
 # A line holding only a year ("2019", "Năm 2020", "Điểm năm 2021"). Matched from the newline before it: the engine
 # then jumps from "\n" to "\n" instead of trying a multi-line "^" at every position (~8x faster on a plan).
@@ -448,12 +451,15 @@ def _join_cells(cells: list[Cell]) -> Cell:
 
 
 
+_CHANGE_OF_YEAR = regex.compile(r"((?:19|20)\d\d)\s{1,3}so\s{1,3}voi\s{1,3}(?:nam\s{1,3})?(?:19|20)\d\d")
+
+
 @lru_cache(maxsize=4096)
 def _header_info(f: str) -> tuple[int | None, str | None]:
     """(year, metric) a header cell (folded) names: "nam 2019" -> (2019, None), "diem" -> (None, "score").
     Only short cells are header cells: a task cell mentioning "năm 2021" is not."""
-    if len(f) > 48 or len(f.split()) > 9:
-        return None, None
+    if (len(f) > 48 or len(f.split()) > 9) and not (len(f) <= 60 and len(f.split()) <= 12 and "so voi" in f):
+        return None, None  # (a change column may spell out its years: "Tăng (+), giảm (-) năm 2021 so với năm 2020")
     ym = _ANY_YEAR.search(f)
     year = int(ym.group(1)) if ym else None
     metric = None
@@ -467,7 +473,9 @@ def _header_info(f: str) -> tuple[int | None, str | None]:
     if metric is None and _former_column(f) is not None:
         metric = "score"  # "Quảng Trị (cũ)": a merged province's plan gives each former province a column
     if metric == "change":
-        year = None  # "Chênh lệch so với năm 2021": the change of the table's latest year
+        # "Chênh lệch so với năm 2021": the change of the table's latest year; "… năm 2023 so với năm 2022" names it
+        named = _CHANGE_OF_YEAR.search(f)
+        year = int(named.group(1)) if named else None
     return year, metric
 
 
@@ -493,7 +501,9 @@ def _is_value_cell(s: str) -> bool:
     c = s[:1]
     if not c or not (c.isdigit() or c in "+-–−"):
         if c in "TtGg":
-            return _WORD_CHANGE.match(s) is not None
+            return _WORD_CHANGE.match(s) is not None or _FLOOR_CELL.match(s) is not None
+        if c in "≥>":
+            return _FLOOR_CELL.match(s) is not None
         return not c.isalpha() and vocab().arrow_change.match(s) is not None
     return bool(_CELL_NUM.match(s) or _CELL_RANK.match(s))
 
@@ -1513,6 +1523,12 @@ def _table_facts(ctx: DocContext, table: ScoreTable) -> list[Fact]:
                 s = cell.text
                 if metric == "score" and _CELL_NUM.match(s):
                     f.value = _num(s)
+                elif metric == "score" and kind == "target" and (fm := _FLOOR_CELL.match(s)) is not None:
+                    f.value = _num(fm.group("num"))  # a target column's floor: "≥ 5,20", "Từ 5,20 điểm trở lên"
+                elif metric == "score" and kind == "target" and (wm := _WORD_CHANGE.match(s)) is not None \
+                        and not wm.group("bac"):
+                    # "Tăng 0,1 điểm" in a target column: the rise aimed at, its value not stated
+                    f.change = _num(wm.group("num")) * (-1 if wm.group("w").lower() == "giảm" else 1)
                 elif metric == "rank" and _CELL_RANK.match(s):
                     rm = _CELL_RANK.match(s)
                     assert rm is not None

@@ -2635,6 +2635,12 @@ def _resolve(
 _DATED_KINDS = frozenset({"by_date", "date", "month", "quarter", "year", "year_range"})
 
 
+def _dated(deadlines: list[Deadline]) -> bool:
+    """Whether a task's own times include a calendar one: an occasion it names ("trước khi phê duyệt …") leaves the
+    frame its lead-in or section gives in force."""
+    return any(d.kind in _DATED_KINDS for d in deadlines)
+
+
 # A leader closing an item's sentence: "…, dưới sự chỉ đạo của Chủ tịch UBND huyện.", "…; đồng chí Phó Chủ tịch UBND
 # huyện phụ trách khối kinh tế chỉ đạo." (folded; the leader opens on one of agencies.yaml's leader words). Bounded
 # runs: linear.
@@ -2813,8 +2819,9 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
         # the section's intro ("Trong năm 2024, … tập trung thực hiện các nhiệm vụ trọng tâm sau:") frames the items
         # under it, also those under a group header or lead-in that states no time of its own
         deadlines.extend(_intro_deadlines(st, sid))
-    if not deadlines and not fields.get("deadline"):
-        # "Thời gian hoàn thành: …" written once for the section is the time of its tasks
+    if not fields.get("deadline") and not _dated(deadlines):
+        # "Thời gian hoàn thành: …" written once for the section is the time of its tasks (also beside an occasion
+        # the text names, "… trước khi phê duyệt chủ trương đầu tư.", which gives no date)
         for ln in _block_role(st, block_sid, "deadline", block_stop):
             deadlines.extend(st.deadlines(ln.value, cell=True))
     output = fields.get("output")
@@ -3400,11 +3407,13 @@ def _finish(st: _Doc, drafts: list[_Draft]) -> list[Task]:
         lead = _dedupe(d.lead)
         support = _dedupe(d.support, {_name_key(a.name) for a in lead} if d.support else None)
         directing = _dedupe(d.directing)
-        out = d.output.text if d.output else None
+        # a cell holding only a dash or dots ("-", "…") is an empty output cell, not a product
+        product = d.output if d.output and any(ch.isalnum() for ch in d.output.text) else None
         tasks.append(Task(
             id=f"t{n}", label=d.label, text=d.text.text, section=d.section, dimension=d.dimension,
             subdimension=d.subdimension, lead=lead, support=support, directing=directing,
-            output=out, output_span=d.output.span() if d.output else None, deadlines=d.deadlines,
+            output=product.text if product else None, output_span=product.span() if product else None,
+            deadlines=d.deadlines,
             origin=d.origin,  # type: ignore[arg-type]
             method=d.method, span=d.span, text_span=d.text.span() if d.text else None,
         ))

@@ -1201,3 +1201,18 @@ def test_times_by_a_quarters_place_an_occasion_or_a_programme(text: str, cell: b
     got = parse_deadlines(text, cell=cell, period=P2024)
     assert [(d.kind, d.start, d.end) for d in got] == want
     check_spans(text, got)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Tổ chức họp dân lấy ý kiến về vị trí xây dựng nhà văn hóa trước khi khởi công.", ["event"]),
+    ("Công khai dự toán các khoản huy động trước khi thu; phối hợp với Ban giám sát đầu tư cộng đồng.", ["event"]),
+    ("Lấy ý kiến Nhân dân trước khi quyết định chủ trương đầu tư (Chủ trì: UBND xã).", ["event"]),
+    # a subject after "trước khi", a long object, a step that is no work's step: no time of the task
+    ("Người dân được bàn trước khi chính quyền quyết định.", []),
+    ("Lấy ý kiến trước khi triển khai các công trình có sự đóng góp của Nhân dân ở thôn.", []),
+    ("Rửa tay trước khi ăn.", []),
+])
+def test_before_a_step_of_the_work_closing_its_clause_is_an_event(text: str, want: list[str]) -> None:
+    got = parse_deadlines(text, period=P2024)
+    assert [d.kind for d in got] == want
+    check_spans(text, got)

@@ -1151,3 +1151,19 @@ def test_a_steering_committees_plan_under_its_committee() -> None:
     doc = parse_text(text)
     assert doc.issuer is not None
     assert (doc.issuer.name.lower(), doc.issuer.level) == ("ban chỉ đạo cải cách hành chính huyện đức thọ", "district")
+
+
+def test_a_tab_row_with_an_empty_recipients_cell_holds_the_signers_name() -> None:
+    """Word's text export of a two-column tail: "Nơi nhận:<TAB>TM. ỦY BAN NHÂN DÂN", the entries beside the position
+    and "(Đã ký)", then a row whose left cell is empty: "<TAB>Lò Văn Sơn" is the signer."""
+    text = ("ỦY BAN NHÂN DÂN XÃ MƯỜNG PHĂNG\nSố: 08/KH-UBND\n\nKẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2021\n\n"
+            "I. NHIỆM VỤ\n1. Tuyên truyền.\n\n"
+            "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n"
+            "- UBND huyện Điện Biên;\tCHỦ TỊCH\n"
+            "- Đảng ủy xã;\t\n"
+            "- Các bản;\t(Đã ký)\n"
+            "- Lưu: VT.\t\n"
+            "\tLò Văn Sơn\n")
+    ctx = _header(text)
+    assert ctx.signer is not None and ctx.signer.name == "Lò Văn Sơn"
+    assert ctx.recipients == ["UBND huyện Điện Biên", "Đảng ủy xã", "Các bản", "Lưu: VT"]

@@ -1400,3 +1400,24 @@ def test_a_score_table_with_one_row_per_former_province_gives_each_its_total() -
     assert (None, None, 2024, "actual", 41.55, 0.53, 20, 63, None) in got
     assert (None, None, 2023, "actual", 43.1, None, None, None, None) in got
     assert (None, None, 2023, "actual", 41.02, None, None, None, None) in got
+
+
+def test_a_target_column_states_floors_and_rises_and_a_change_header_spells_its_years() -> None:
+    """A column of the plan's own year is its targets: "≥ 4,60" and "Từ 7,10 điểm trở lên" are the floors aimed at,
+    "Giảm 0,2 điểm" / "Tăng 0,15 điểm" the change aimed at (no value), "Giữ vững" nothing. A change column whose
+    header spells out its years ("Tăng (+), giảm (-) năm 2023 so với năm 2022") is the later year's change."""
+    text = ("ỦY BAN NHÂN DÂN HUYỆN QUẾ SƠN\nSố: 52/KH-UBND\nQuế Sơn, ngày 12 tháng 3 năm 2024\n\n"
+            "KẾ HOẠCH\n\nNâng cao chỉ số PAPI huyện Quế Sơn năm 2024\n\n"
+            "| TT | Chỉ số | Năm 2022 | Năm 2023 | Tăng (+), giảm (-) năm 2023 so với năm 2022 | Chỉ tiêu năm 2024 |\n"
+            "|---|---|---|---|---|---|\n"
+            "| 1 | Tham gia của người dân ở cấp cơ sở | 4,41 | 4,52 | +0,11 | ≥ 4,60 |\n"
+            "| 3 | Trách nhiệm giải trình với người dân | 4,20 | 4,02 | -0,18 | Tăng 0,15 điểm |\n"
+            "| 5 | Thủ tục hành chính công | 7,02 | 7,05 | +0,03 | Từ 7,10 điểm trở lên |\n"
+            "| 7 | Quản trị môi trường | 3,32 | 3,40 | +0,08 | Giữ vững |\n")
+    ctx = parse(text, "markdown")
+    assert get(ctx, 1, None, 2024, "target").value == 4.6
+    assert (get(ctx, 3, None, 2024, "target").value, get(ctx, 3, None, 2024, "target").change) == (None, 0.15)
+    assert get(ctx, 5, None, 2024, "target").value == 7.1
+    assert not [s for s in ctx.scores if s.dimension == 7 and s.kind == "target"]
+    assert (get(ctx, 3, None, 2023, "actual").value, get(ctx, 3, None, 2023, "actual").change) == (4.02, -0.18)
+    assert get(ctx, 1, None, 2022, "actual").change is None

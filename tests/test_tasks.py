@@ -3544,3 +3544,29 @@ def test_the_border_guard_and_a_broadcaster_by_their_work() -> None:
     doc = parse(text)
     assert keys(find(doc, "Công an xã").support) == expect("Bộ đội Biên phòng tỉnh")
     assert keys(find(doc, "Trung tâm Văn hóa").lead) == expect("Trung tâm Văn hóa - Thể thao và Truyền thông huyện")
+
+
+def test_a_dash_in_the_output_column_is_no_product() -> None:
+    """A task table's "Sản phẩm" cell holding only "-" (or "…") is empty; a real product stays."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Châu Thành năm 2024\n\nII. NHIỆM VỤ\n\n"
+            "| TT | Nhiệm vụ | Chủ trì | Sản phẩm | Thời gian |\n|---|---|---|---|---|\n"
+            "| 1 | Niêm yết công khai dự toán ngân sách | UBND các xã | - | Quý I/2024 |\n"
+            "| 2 | Tổ chức đối thoại với Nhân dân | UBND huyện | … | Quý II/2024 |\n"
+            "| 3 | Kiểm tra công vụ tại bộ phận một cửa | Phòng Nội vụ | Báo cáo kết quả kiểm tra | Quý III/2024 |\n")
+    doc = parse(text, "markdown")
+    assert [(t.output, t.output_span) for t in doc.tasks[:2]] == [(None, None), (None, None)]
+    t = doc.tasks[2]
+    assert t.output == "Báo cáo kết quả kiểm tra" and t.output_span is not None
+
+
+def test_a_sections_time_stays_beside_an_occasion_the_item_names() -> None:
+    """ "Thời gian: Quý III/2024." written once under a sub-section frames its items; an item that names only an
+    occasion ("… trước khi phê duyệt chủ trương đầu tư.") keeps both, one that names a date keeps its own."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI thị xã Hương Trà năm 2024\n\nII. NHIỆM VỤ\n\n"
+            "1. Tham gia của người dân ở cấp cơ sở\n"
+            "- Lấy ý kiến Nhân dân về các công trình hạ tầng ở tổ dân phố trước khi phê duyệt chủ trương đầu tư.\n"
+            "- Hướng dẫn bầu tổ trưởng tổ dân phố, hoàn thành trước ngày 30/6/2024.\n"
+            "Cơ quan chủ trì: Phòng Quản lý đô thị. Thời gian: Quý III/2024.\n")
+    doc = parse(text)
+    assert sorted(d.kind for d in find(doc, "Lấy ý kiến").deadlines) == ["event", "quarter"]
+    assert [d.kind for d in find(doc, "Hướng dẫn bầu").deadlines] == ["by_date"]
