@@ -521,7 +521,9 @@ def _bare_family_piece(text: str, low: str, i: int) -> bool:
     hm = v.head.match(low, j)
     if hm and hm.end() > m.end():  # "Hội đồng nhân dân" is not the collective noun "hội"
         return False
-    return not _upper_at(text, _skip_ws(low, m.end()))
+    k = _skip_ws(low, m.end())
+    # ("ban, ngành Thành phố": Ho Chi Minh City's plans write their own level capitalised, a locality all the same)
+    return not _upper_at(text, k) or _locality_run(low, k) > k
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1250,3 +1250,26 @@ def test_a_branch_of_the_land_registration_office_written_in_lower_case() -> Non
     """ "Chi nhánh Văn phòng đăng ký đất đai huyện X": the branch's whole name, its lower-case words included."""
     got = subject_agencies("Đề nghị Chi nhánh Văn phòng đăng ký đất đai huyện Tuy An rút ngắn thời gian cấp giấy.")
     assert [a.name.casefold() for a in got] == ["chi nhánh văn phòng đăng ký đất đai huyện tuy an"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Các sở, ban, ngành Tỉnh; UBND các huyện", ["Các sở, ban, ngành Tỉnh", "UBND các huyện"]),
+    ("Các phòng, ban, ngành Thành phố, UBND các phường", ["Các phòng, ban, ngành Thành phố", "UBND các phường"]),
+    # a capitalised name after the collective is still a body of its own
+    ("Các ban, ngành, Công an huyện", ["Các ban, ngành", "Công an huyện"]),
+])
+def test_a_collective_keeps_its_level_written_capitalised(text: str, want: list[str]) -> None:
+    """A city's plan writes its own level capitalised ("các sở, ban, ngành Thành phố"): the level closes the
+    collective, it opens no body "Ngành Thành phố"."""
+    assert [a.raw for a in split_agencies(text)] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Hội đồng phối hợp phổ biến, giáo dục pháp luật huyện tổ chức tập huấn cho hòa giải viên.",
+     ["Hội đồng phối hợp phổ biến, giáo dục pháp luật huyện"]),
+    ("Trung tâm Giám sát, điều hành đô thị thông minh thành phố tiếp nhận phản ánh qua ứng dụng.",
+     ["Trung tâm Giám sát, điều hành đô thị thông minh thành phố"]),
+])
+def test_bodies_whose_names_hold_a_comma(text: str, want: list[str]) -> None:
+    """Two bodies every province has carry a comma (and one "phối hợp") in their names: read whole, not cut there."""
+    assert [a.raw for a in subject_agencies(text)] == want
