@@ -519,6 +519,9 @@ class _Builder:
         # a sub-dimension column names a row's indicator: no evidence of a task's own cells
         self.other = [(i, c) for i, c in self.roled if c not in ("number", "text", "subdimension", "dimension")]
         self.sub_col = cols.index("subdimension") if "subdimension" in cols else -1
+        # the column a group row may be written in when its text cell is empty: the sub-dimension's, else the
+        # dimension's ("Chỉ số" over "Chỉ số nội dung 1: Tham gia …", then "Cơ hội tham gia | <task> | …")
+        self.group_col = self.sub_col if self.sub_col >= 0 else (cols.index("dimension") if "dimension" in cols else -1)
         # the last name a "Chỉ số nội dung" / "Nội dung thành phần" column gave: a blank cell below it
         # is the same merged cell, exported once ("| 2 |  | Hướng dẫn … |")
         self.col_dim: int | None = None
@@ -613,12 +616,12 @@ class _Builder:
         n = len(values)
         number = values[self.num_col].strip() if 0 <= self.num_col < n else ""
         text = values[self.text_col].strip() if 0 <= self.text_col < n else ""
-        if not text and 0 <= self.sub_col < n and values[self.sub_col].strip():
+        if not text and 0 <= self.group_col < n and values[self.group_col].strip():
             # a group or sub-group row written in the sub-dimension column ("I | Chỉ số nội dung 1: …")
             others = {c for i, c in self.other if i < n and (v := values[i]) and v.strip()}
             if not others:
-                name = values[self.sub_col].strip()
-                a, b = raw.spans[self.sub_col]
+                name = values[self.group_col].strip()
+                a, b = raw.spans[self.group_col]
                 if number and not _ROMAN_CELL.match(number) and not _NUMBER_CELL.match(number):
                     number = ""
                 self._group(raw, name, _strip_span(self.doc, a, b), roman=bool(_ROMAN_CELL.match(number)),
@@ -823,6 +826,10 @@ class _Builder:
                     sub = self.col_sub = getattr(m, "subdimension", None)
                 elif (pair := dimension_then_sub(find_indicators_folded(fold(name)))) is not None and pair.dimension == dim:
                     sub = self.col_sub = pair.subdimension  # "Cung ứng dịch vụ công - An ninh, trật tự"
+            elif (pair := dimension_then_sub(find_indicators_folded(fold(name)))) is not None and pair.exact:
+                # "Chỉ số nội dung 5: Thủ tục hành chính công Dịch vụ chứng thực, xác nhận": a group row of one
+                # cell run onto the first row's (Word's export), the dimension's name then the row's sub-dimension
+                dim, sub = self.col_dim, self.col_sub = pair.dimension, pair.subdimension
         elif self.col_dim is not None and "dimension" in self.cols:
             dim, sub = self.col_dim, self.col_sub  # a blank cell under a merged one
             inherited = True
@@ -1269,7 +1276,9 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
     if not _is_task_header(cols):
         return None, end_line
     b = _Builder(doc, cols, match, assigned)
-    if b.num_col >= 0 and len(body) >= _MIN_UNNUMBERED_ROWS:
+    if b.num_col < 0 and b.group_col >= 0:
+        b.unnumbered = True  # rows named by their indicator, no number column: a capitalised row with cells is new
+    elif b.num_col >= 0 and len(body) >= _MIN_UNNUMBERED_ROWS:
         b.unnumbered = not any(len(vals) > b.num_col and vals[b.num_col].strip()
                                for vals in (cells_of(li)[1] for li in body if kinds[li] in ("pipe", "tab")))
     blank = False

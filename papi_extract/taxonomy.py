@@ -689,7 +689,9 @@ def canonical_name(dimension: int, subdimension: str | None = None) -> str:
 # A cell made only of indicator codes: "8.1; 5.4", "2.3", "Chỉ số 8", "CS 2, 3", "Chỉ số nội dung 4 (4.2)". Each item
 # is a dimension's number, with "Chỉ số (nội dung)" before it or not, or a sub-dimension's "d.s" code; items are
 # parted by ";", ",", "/", "và" or a parenthesis. Matched on folded text; bounded repetition (at most 12 items).
-_CODE_ITEM = r"(?:(?:chi\s{1,3}so(?:\s{1,3}noi\s{1,3}dung)?|cs)\s{0,3})?[1-8](?:\.[1-9])?"
+# ("CSTP 1.4", "CSND 3", "Chỉ số thành phần: 2.3": the part's name or its short form before the code)
+_CODE_ITEM = (r"(?:(?:chi\s{1,3}so(?:\s{1,3}(?:noi\s{1,3}dung|thanh\s{1,3}phan))?|noi\s{1,3}dung\s{1,3}thanh\s{1,3}phan"
+              r"|cstp|csnd|cs)\s{0,3}:?\s{0,3})?[1-8](?:\.[1-9])?")
 _CODE_LIST = regex.compile(r"\s{0,3}" + _CODE_ITEM + r"(?:\s{0,3}(?:[;,/(]|va\s)\s{0,3}" + _CODE_ITEM + r"\s{0,3}\)?){0,11}"
                            r"[\s.;)]{0,3}")
 _CODE = regex.compile(r"(?<![\d.])([1-8])(?:\.([1-9]))?(?![\d.]\d)")
@@ -701,7 +703,7 @@ def code_list(folded: str) -> tuple[tuple[int, str | None], ...]:
     bare numbers, or a code the taxonomy does not have. Why: a task table's "Nhằm cải thiện" column tags each row by code."""
     if len(folded) > 200 or _CODE_LIST.fullmatch(folded) is None:
         return ()
-    if "." not in folded and "chi" not in folded and "cs" not in folded:
+    if "." not in folded and "chi" not in folded and "cs" not in folded and "noi" not in folded:
         return ()  # a bare number ("1") is a row's number, not an indicator's
     tax = load_taxonomy()
     out: list[tuple[int, str | None]] = []

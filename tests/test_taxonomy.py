@@ -277,6 +277,9 @@ def test_short_heading_names_are_ordinary_words_in_a_sentence() -> None:
         ("CS 2, 3", ((2, None), (3, None))),
         ("Chỉ số nội dung 4 (4.2)", ((4, None), (4, "4.2"))),
         ("1.4.", ((1, "1.4"),)),
+        # the part's short form or name before a code
+        ("CSTP 6.3", ((6, "6.3"),)), ("CSTP: 2.1; CSTP 2.4", ((2, "2.1"), (2, "2.4"))), ("CSND 7", ((7, None),)),
+        ("Chỉ số thành phần 5.2", ((5, "5.2"),)),
         # not a cell of codes: a row's number, a score, a code the taxonomy lacks, words, a year
         ("1", ()), ("5,61", ()), ("8.9", ()), ("Hằng tháng", ()), ("2022", ()), ("Quý 3", ()),
     ],
@@ -387,3 +390,12 @@ def test_a_heading_names_a_dimension_by_its_number(heading: str, codes: list[int
                                      "An ninh, trật tự ở cơ sở"])
 def test_public_order_named_by_the_units_of_the_place(heading: str) -> None:
     assert [(m.dimension, m.subdimension) for m in find_indicators(heading)] == [(6, "6.4")]
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("Kế hoạch sử dụng đất", "2.4"), ("Tương tác với chính quyền", "3.1"), ("Giải đáp khiếu nại, tố cáo", "3.2"),
+    ("Kiểm soát tham nhũng trong dịch vụ công", "4.2"), ("Công bằng trong tuyển dụng", "4.3"),
+    ("Dịch vụ chứng thực, xác nhận", "5.1"), ("Giáo dục tiểu học", "6.2"), ("Thu, chi ngân sách xã", "2.3"),
+])
+def test_the_short_names_a_column_of_sub_dimensions_uses(name: str, code: str) -> None:
+    assert [(m.subdimension, m.exact) for m in find_indicators(name)] == [(code, True)]

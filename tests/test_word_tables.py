@@ -142,3 +142,26 @@ def test_the_last_cells_later_paragraphs_go_back_on_their_row() -> None:
     assert rows[3].endswith("\tThường xuyên") and rows[4] == "Ghi chú: số liệu tạm tính"
     doc = parse_text("KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2022\n\nII. NHIỆM VỤ\n" + text)
     assert [str(d.end) for d in doc.tasks[0].deadlines] == ["2022-06-30", "2022-12-20"]
+
+
+def test_a_table_whose_rows_are_named_by_their_sub_dimension() -> None:
+    """Word's text export of a table with no number column: "Chỉ số" names each row's sub-dimension in short words,
+    a dimension's group row stands alone on its line (run onto the next row's first cell by the export's joining).
+    Every line is a row of its own; each takes the sub-dimension its first cell names, under its group's dimension."""
+    from papi_extract.pipeline import parse_text
+
+    rows = [
+        "Chỉ số\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian",
+        "Chỉ số nội dung 3: Trách nhiệm giải trình với người dân",
+        "Tương tác với chính quyền\tTổ chức đối thoại của Chủ tịch UBND huyện với Nhân dân\tVăn phòng HĐND và UBND huyện\tUBND các xã\tQuý III/2024",
+        "Giải đáp khiếu nại, tố cáo\tGiải quyết đơn thư tồn đọng kéo dài\tThanh tra huyện\tPhòng Tài nguyên và Môi trường\tNăm 2024",
+        "Chỉ số nội dung 6: Cung ứng dịch vụ công",
+        "Giáo dục tiểu học\tSửa chữa phòng học các điểm trường lẻ\tPhòng Giáo dục và Đào tạo\tUBND các xã\tTrước ngày 30/8/2024",
+        "An ninh trật tự\tDuy trì tổ tự quản về an ninh ở các thôn\tCông an huyện\tUBND các xã\tThường xuyên",
+    ]
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Krông Nô năm 2024\n\nII. NHIỆM VỤ CỤ THỂ\n" + "\n".join(rows)
+            + "\n\nIII. TỔ CHỨC THỰC HIỆN\n")
+    tasks = parse_text(text).tasks
+    assert [(t.text.split()[0], t.dimension, t.subdimension) for t in tasks] == [
+        ("Tổ", 3, "3.1"), ("Giải", 3, "3.2"), ("Sửa", 6, "6.2"), ("Duy", 6, "6.4")]
+    assert [a.name for a in tasks[1].lead] == ["Thanh tra huyện"]
