@@ -197,7 +197,8 @@ def _vocab() -> _Vocab:
     links = "|".join(r"\s{0,2}/\s{0,2}" if str(x) == "/" else rf"\s{{1,3}}{regex.escape(_key(str(x)))}\s{{1,3}}"
                      for x in d.get("frequency_links") or [])
     frequency = (_B + r"\d{1,2}\s{1,3}" + _alt(d.get("frequency_counters") or []) + rf"(?:{links or '(?!)'})"
-                 + rf"({_alt(list(freq_kind))}){_E}(?!\s{{0,3}}[/\-]?\s{{0,3}}\d)")
+                 # (nor a quarter's Roman number: "ít nhất 01 lần trong quý III/2021" is in that quarter)
+                 + rf"({_alt(list(freq_kind))}){_E}(?!\s{{0,3}}[/\-]?\s{{0,3}}(?:\d|[ivx]{{1,4}}(?![\p{{L}}])))")
     return _Vocab(
         quarters={str(k).lower(): int(v) for k, v in (d.get("quarters") or {}).items()},
         recurrence=regex.compile(recurrence),

@@ -952,12 +952,15 @@ def _header_issuers(ctx: DocContext, v: HeaderVocab, hlines: list[_Line], stop_l
             break
         m = v.issuer_line_re.match(ln.folded)
         unit_pos = None
+        lower: _Line | None = None  # "ỦY BAN NHÂN DÂN" / "HUYỆN TRẦN ĐỀ" / "XÃ THẠNH THỚI AN": the unit under the unit
         if m:
             unit_pos = (ln.start + m.start("unit"), ln.start + m.end("unit"))
         elif v.issuer_head_only_re.match(left := _left_column(ln.folded)) and k + 1 < len(hlines):
             nxt = hlines[k + 1]
             um = v.unit_line_re.match(nxt.folded)
             if um:
+                if k + 2 < len(hlines) and v.unit_line_re.match(hlines[k + 2].folded):
+                    lower = hlines[k + 2]
                 unit_pos = (nxt.start + um.start("unit"), nxt.start + um.end("unit"))
                 # with the motto beside the head, the span starts at the unit (it must not cover the motto)
                 start = ln.start if len(left) == len(ln.folded) else unit_pos[0]
@@ -992,6 +995,13 @@ def _header_issuers(ctx: DocContext, v: HeaderVocab, hlines: list[_Line], stop_l
             name = text[ns[0]:ns[1]] if ns else None
             end = ns[1] if ns else ub
             hits.append(_IssuerHit(unit, name, (seg_start, end), ns))
+        if lower is not None and (lm := v.unit_line_re.match(lower.folded)) is not None:
+            # the issuer is the lower unit, its superior named above it in the same block (a commune's header)
+            ua, ub = lower.start + lm.start("unit"), lower.start + lm.end("unit")
+            unit = v.unit_canon.get(collapse_ws(folded[ua:ub]).rstrip("."))
+            if unit is not None:
+                ns = _name_after(text, folded, ub, lower.end, v, _is_upper(text[ua:ub]))
+                hits.append(_IssuerHit(unit, text[ns[0]:ns[1]] if ns else None, (lower.start, ns[1] if ns else ub), ns))
     return hits
 
 

@@ -171,7 +171,9 @@ _LATER_CUE = regex.compile(r"thuc\s{1,3}hien|phu\s{1,3}trach|dam\s{1,3}n|dam\s{1
 _CLAUSE_OR_PAREN = regex.compile(r"(?:;\s{1,4}(?=\p{Lu})|\(\s{0,2}(?:(?i:đề)\s{1,3}nghị\s{1,3})?(?=\p{L}))")
 _LATER_DOER = regex.compile(
     r"\s{0,3}(?:\([^()\n]{1,40}\)\s{0,3})?(?:(?:(?:dong|cung)\s{1,3})?chu\s{1,3}tri|thuc\s{1,3}hien|phu\s{1,3}trach|dam\s{1,3}nhan"
-    r"|dam\s{1,3}nhiem|dam\s{1,3}trach|huong\s{1,3}dan|chiu\s{1,3}trach\s{1,3}nhiem"
+    r"|dam\s{1,3}nhiem|dam\s{1,3}trach|huong\s{1,3}dan"
+    # ("X chịu trách nhiệm thực hiện." closing the item: X carries it)
+    r"|chiu\s{1,3}trach\s{1,3}nhiem(?:\s{1,3}(?:to\s{1,3}chuc\s{1,3})?thuc\s{1,3}hien)?"
     r"|la\s{1,3}(?:co\s{1,3}quan\s{1,3}|don\s{1,3}vi\s{1,3})?(?:dau\s{1,3}moi|chu\s{1,3}tri|thuong\s{1,3}truc)"
     r"|(?:giu|dong)\s{1,3}vai\s{1,3}tro\s{1,3}(?:chu\s{1,3}tri|dau\s{1,3}moi)|lam\s{1,3}dau\s{1,3}moi"
     r"|to\s{1,3}chuc\s{1,3}(?:trien\s{1,3}khai|thuc\s{1,3}hien)"
@@ -423,6 +425,10 @@ class Joined:
 
     def __bool__(self) -> bool:
         return bool(self.text)
+
+    def line_starts(self) -> list[int]:
+        """Where each document piece after the first starts in ``text`` (the task's later lines)."""
+        return self._starts[1:]
 
     @property
     def flat(self) -> str:
@@ -2178,6 +2184,10 @@ def _inline_fields(st: _Doc, j: Joined) -> tuple[int, list[_AgencyLine]] | None:
     return None
 
 
+# An arrow closing a task, then who carries it ("… → Phòng Nội vụ", "… => Thanh tra huyện, phối hợp UBND các xã"),
+# folded; the partners after ", phối hợp (với)"
+_ARROW_TAIL = regex.compile(r"\s{0,3}(?:→|=>|⇒)\s{0,3}([^→⇒=\n]{2,200}?)[\s.;]{0,3}$")
+_ARROW_PARTNERS = regex.compile(r"\s{0,3}[,;]\s{0,3}phoi\s{1,3}hop(?:\s{1,3}voi)?\s{1,3}")
 # A sentence of assignment fields closing a task ("… Tháng 5/2024. Giao cho: Trưởng các thôn; Ban công tác
 # Mặt trận các thôn phối hợp."): its cue opens a sentence, after ". ".
 _FIELD_SENTENCE = regex.compile(r"\.\s{1,3}(?=\S)")
@@ -2232,6 +2242,18 @@ def _trailing_fields(st: _Doc, j: Joined) -> tuple[int, list[_AgencyLine]] | Non
     names only partners ("(Y phối hợp)") or the lead and its partners ("(X chủ trì; Y phối hợp)"):
     where they start and their fields, or None."""
     f = j.folded
+    if "→" in f or "=>" in f or "⇒" in f:
+        am = _ARROW_TAIL.search(f, max(0, len(f) - 240))
+        if am is not None:
+            # "… → Phòng Nội vụ", "… → Thanh tra huyện, phối hợp UBND các xã": the arrow points at who carries it
+            who_end = am.end(1)
+            pk = _ARROW_PARTNERS.search(f, am.start(1), who_end)
+            lead = j.slice(am.start(1), pk.start() if pk is not None else who_end)
+            if st.agency_list(lead, lenient=False):
+                out = [_AgencyLine("lead", lead)]
+                if pk is not None:
+                    out.append(_AgencyLine("support", j.slice(pk.end(), who_end)))
+                return am.start(), out
     if f.rstrip().endswith((")", ").", ");")) and "phoi hop" in f[-220:]:
         pm = _PAIR_PAREN.search(f, max(0, len(f) - 420))
         if pm is not None:
@@ -2260,6 +2282,12 @@ def _trailing_fields(st: _Doc, j: Joined) -> tuple[int, list[_AgencyLine]] | Non
         k = sm.end()
         m = _cue_with_colon(st.v.block_line, f[k : k + _CUE_WINDOW])
         # ("… . Sản phẩm: Báo cáo kết quả." too; a closing "Thời gian: …" sentence stays in the task's text)
+        if m is not None and _role_of(m) in ("lead", "support", "directing", "output"):
+            return k, _field_lines(st, j, k, len(f), m)
+    for k in j.line_starts():
+        # a field on a line of its own under the item's text ("- Công khai …" / "  Đơn vị thực hiện: Phòng …"):
+        # the list item's continuation line, no full stop before it
+        m = _cue_with_colon(st.v.block_line, f[k : k + _CUE_WINDOW])
         if m is not None and _role_of(m) in ("lead", "support", "directing", "output"):
             return k, _field_lines(st, j, k, len(f), m)
     return None

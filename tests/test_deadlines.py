@@ -1193,6 +1193,8 @@ def test_the_first_month_of_each_quarter_and_a_reports_day_after_its_period() ->
     ("Báo cáo Sở Nội vụ trước Hội nghị tổng kết năm.", False, [("event", None, None)]),
     ("Giải quyết trong ngày tiếp nhận hồ sơ hợp lệ.", False, [("event", None, None)]),
     ("Giải quyết trong ngày đối với hồ sơ đơn giản.", False, []),
+    # a count of times in a named quarter is that quarter, not each quarter
+    ("Đối thoại với Nhân dân ít nhất 02 lần trong quý IV/2024.", False, [("quarter", "2024-10-01", "2024-12-31")]),
     # a body's own work programme is a plan to follow; a funding programme's name is not
     ("Kiểm tra theo Chương trình kiểm tra năm 2023 của Thanh tra huyện.", False, [("per_plan", "2023-01-01", "2023-12-31")]),
     ("Hỗ trợ theo Chương trình mục tiêu quốc gia xây dựng nông thôn mới.", False, []),

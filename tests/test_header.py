@@ -1167,3 +1167,13 @@ def test_a_tab_row_with_an_empty_recipients_cell_holds_the_signers_name() -> Non
     ctx = _header(text)
     assert ctx.signer is not None and ctx.signer.name == "Lò Văn Sơn"
     assert ctx.recipients == ["UBND huyện Điện Biên", "Đảng ủy xã", "Các bản", "Lưu: VT"]
+
+
+def test_a_unit_under_its_superior_in_one_issuer_block_is_the_issuer() -> None:
+    """ "ỦY BAN NHÂN DÂN" / "HUYỆN NGÂN SƠN" / "XÃ BẰNG VÂN": the block names the superior, then the commune that
+    issues the plan; a block of one unit stays that unit."""
+    tail = "\nBằng Vân, ngày 02 tháng 4 năm 2019\n\nKẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2019\n\nI. NHIỆM VỤ\n1. Tuyên truyền.\n"
+    ctx = _header("ỦY BAN NHÂN DÂN\nHUYỆN NGÂN SƠN\nXÃ BẰNG VÂN\nSố: 12/KH-UBND" + tail)
+    assert ctx.issuer is not None and (ctx.issuer.name, ctx.issuer.level) == ("Ủy ban nhân dân xã Bằng Vân", "commune")
+    ctx = _header("ỦY BAN NHÂN DÂN\nHUYỆN NGÂN SƠN\nSố: 12/KH-UBND" + tail)
+    assert ctx.issuer is not None and ctx.issuer.level == "district"

@@ -3570,3 +3570,24 @@ def test_a_sections_time_stays_beside_an_occasion_the_item_names() -> None:
     doc = parse(text)
     assert sorted(d.kind for d in find(doc, "Lấy ý kiến").deadlines) == ["event", "quarter"]
     assert [d.kind for d in find(doc, "Hướng dẫn bầu").deadlines] == ["by_date"]
+
+
+def test_the_carrier_named_after_an_arrow_a_label_or_a_closing_sentence() -> None:
+    """Items that name who does the work at their end: "→ X" (", phối hợp Y" after it supports), "… . Trách nhiệm:
+    X", a field line "Đơn vị thực hiện: X" under the item with no full stop before it, "X chịu trách nhiệm thực hiện."
+    closing the item. "có trách nhiệm" in a sentence is prose, and an arrow before a figure names no one."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Kim Bảng năm 2022\n\n## II. NHIỆM VỤ\n\n"
+            "- Cập nhật thông tin tiếp công dân trên Cổng thông tin điện tử huyện → Văn phòng HĐND và UBND huyện\n"
+            "- Rà soát, giải quyết đơn thư tồn đọng => Thanh tra huyện, phối hợp với Phòng Tư pháp\n"
+            "- Tổ chức hội nghị đối thoại với Nhân dân ở các thôn. Trách nhiệm: Phòng Nội vụ\n"
+            "- Niêm yết danh sách hộ nghèo tại nhà văn hóa các thôn\n  Đơn vị thực hiện: UBND các xã, thị trấn\n"
+            "- Công khai dự toán ngân sách xã tại trụ sở. Công chức Tài chính - Kế toán chịu trách nhiệm thực hiện.\n"
+            "- Nâng tỷ lệ hồ sơ nộp trực tuyến → 80% năm 2022.\n")
+    doc = parse(text, "markdown")
+    assert keys(find(doc, "Cập nhật thông tin").lead) == expect("Văn phòng HĐND và UBND huyện")
+    t = find(doc, "Rà soát, giải quyết")
+    assert (keys(t.lead), keys(t.support)) == (expect("Thanh tra huyện"), expect("Phòng Tư pháp"))
+    assert keys(find(doc, "Tổ chức hội nghị").lead) == expect("Phòng Nội vụ")
+    assert keys(find(doc, "Niêm yết danh sách").lead) == expect("UBND các xã, thị trấn")
+    assert keys(find(doc, "Công khai dự toán").lead) == expect("Công chức Tài chính - Kế toán")
+    assert find(doc, "Nâng tỷ lệ").lead == []
