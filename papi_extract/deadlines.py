@@ -746,6 +746,10 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
             recs.append(_Rec(m.start(), m.end(), "event", prio=3))  # "… trước khi phê duyệt chủ trương đầu tư."
     if "gần nhất" in low:
         for m in _NEXT_MEETING.finditer(low):
+            lo = max(low.rfind(";", 0, m.start()), low.rfind(". ", 0, m.start())) + 1
+            hi = min((x for x in (low.find(";", m.end()), low.find(". ", m.end())) if x >= 0), default=len(low))
+            if _CLAUSE_DATE.search(low, lo, hi):
+                continue  # "… tại cuộc họp ấp gần nhất, trong tháng 6/2019": where it is said, the month says when
             recs.append(_Rec(m.start(), m.end(), "event", prio=3))  # "tại cuộc họp thôn gần nhất"
     if digit and "ngày" in low:
         for m in v.occasion_delay.finditer(low):
@@ -768,6 +772,8 @@ _HOLIDAY = regex.compile(r"(?<!\w)(?:(?:trong|vào)\s+)?dịp\s+(?:lễ\s+)?\d{1
 _BEFORE_STEP = regex.compile(
     r"(?<!\w)trước\s+khi\s+(?:phê\s+duyệt|triển\s+khai|quyết\s+định|huy\s+động|khởi\s+công|thi\s+công|thu"
     r"|ban\s+hành|trình|thực\s+hiện)(?!\w)(?:[ \t]{1,3}[\p{L}\d]+){0,4}(?=\s{0,2}(?:[.;)(]|$))")
+# a calendar time in the same clause ("tháng 6/2019", "quý III", "ngày 15/6", "30/6/2024")
+_CLAUSE_DATE = regex.compile(r"(?<!\w)(?:tháng|quý|ngày)\s{1,3}(?:\d|[ivx]{1,4}(?!\w))|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?!\d)")
 # the next meeting of a body ("tại cuộc họp thôn gần nhất", "tại kỳ họp Hội đồng nhân dân xã gần nhất"): an event
 _NEXT_MEETING = regex.compile(r"(?<!\w)(?:tại|trong|vào)\s+(?:cuộc|kỳ|buổi|phiên)\s+họp(?:\s+\p{L}+){0,6}?\s+gần\s+nhất(?!\w)")
 # the year's first or last quarter by its place ("quý đầu năm", "quý cuối cùng của năm 2024"), not a school year's

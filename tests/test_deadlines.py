@@ -1189,6 +1189,8 @@ def test_the_first_month_of_each_quarter_and_a_reports_day_after_its_period() ->
     ("Tăng cường tuần tra, nhất là dịp 2/9.", False, []),
     # the next meeting, the election day, a review conference, the same day as a filing
     ("Thông qua tại kỳ họp HĐND phường gần nhất.", False, [("event", None, None)]),
+    # ... but where a month in the same clause says when, the meeting only says where it is said
+    ("Phổ biến tại cuộc họp khu phố gần nhất, trong tháng 8/2024.", False, [("month", "2024-08-01", "2024-08-31")]),
     ("Niêm yết danh sách cử tri trước ngày bầu cử đại biểu HĐND.", False, [("event", None, None)]),
     ("Báo cáo Sở Nội vụ trước Hội nghị tổng kết năm.", False, [("event", None, None)]),
     ("Giải quyết trong ngày tiếp nhận hồ sơ hợp lệ.", False, [("event", None, None)]),
