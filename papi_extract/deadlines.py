@@ -147,6 +147,7 @@ class _Vocab:
     event_cell: regex.Pattern[str]
     before_occasion: regex.Pattern[str]
     emphasis_before: regex.Pattern[str]
+    before_step: regex.Pattern[str]
     occasion_delay: regex.Pattern[str]
     recurrence_gate: tuple[str, ...]
     frequency: regex.Pattern[str]
@@ -280,6 +281,12 @@ def _vocab() -> _Vocab:
                                      + r"|" + _alt(d.get("event_each_bare") or []) + r"(?!\s{0,3}\p{L}))"),
         event_cell=regex.compile(_B + _alt(d.get("event_cell") or []) + _E + r"[^;\n]{0,200}"),
         emphasis_before=regex.compile(_B + _alt(d.get("occasion_emphasis") or []) + r"\s{1,3}$"),
+        # before a step of the work it serves, closing its clause ("lấy ý kiến Nhân dân trước khi phê duyệt chủ trương
+        # đầu tư.", "công khai … trước khi huy động;"): an event. Only the steps deadlines.yaml names, at most four words
+        # after them, then the clause's end: "trước khi cơ quan có thẩm quyền quyết định" (a subject after it) and
+        # "trước khi triển khai các công trình có sự đóng góp của Nhân dân" (what is built, the plan's frame) are not
+        before_step=regex.compile(r"(?<!\w)trước\s+khi\s+" + _alt(d.get("before_steps") or []) + _E
+                                  + r"(?:[ \t]{1,3}[\p{L}\d]+){0,4}(?=\s{0,2}(?:[.;)(]|$))"),
         before_occasion=regex.compile(
             # "trước mỗi kỳ họp", "trước, trong và sau Tết Nguyên đán …": before (and through) each occasion
             _B + r"(?:trước(?:\s{0,2},\s{0,2}trong(?:\s+và\s+sau)?|\s+và\s+(?:trong|sau))?"
@@ -742,7 +749,7 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
                 continue  # "…, nhất là vào dịp lễ 30/4, 01/5": when the work matters most, no time of its own
             recs.append(_Rec(m.start(), m.end(), "event", prio=4))  # "Dịp 2/9", "vào dịp 30/4 và 1/5": a holiday
     if "trước khi" in low:
-        for m in _BEFORE_STEP.finditer(low):
+        for m in v.before_step.finditer(low):
             recs.append(_Rec(m.start(), m.end(), "event", prio=3))  # "… trước khi phê duyệt chủ trương đầu tư."
     if "gần nhất" in low:
         for m in _NEXT_MEETING.finditer(low):
@@ -765,13 +772,6 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
 # a holiday named by its day and month, no year ("Dịp 2/9", "vào dịp 30/4 và 1/5"): an occasion, not that date
 _HOLIDAY = regex.compile(r"(?<!\w)(?:(?:trong|vào)\s+)?dịp\s+(?:lễ\s+)?\d{1,2}\s{0,2}/\s{0,2}\d{1,2}(?![/\d])"
                          r"(?:\s{0,2}(?:,|và)\s{0,2}\d{1,2}\s{0,2}/\s{0,2}\d{1,2}(?![/\d])){0,3}")
-# before a step of the work it serves, closing its clause ("lấy ý kiến Nhân dân trước khi phê duyệt chủ trương đầu
-# tư.", "công khai … trước khi huy động;"): an event. Only these steps, at most four words after them, then the clause's
-# end: "trước khi cơ quan có thẩm quyền quyết định" (a subject after it) and "trước khi triển khai các công trình có sự
-# đóng góp của Nhân dân" (what is built, the plan's own frame) are not
-_BEFORE_STEP = regex.compile(
-    r"(?<!\w)trước\s+khi\s+(?:phê\s+duyệt|triển\s+khai|quyết\s+định|huy\s+động|khởi\s+công|thi\s+công|thu"
-    r"|ban\s+hành|trình|thực\s+hiện)(?!\w)(?:[ \t]{1,3}[\p{L}\d]+){0,4}(?=\s{0,2}(?:[.;)(]|$))")
 # a calendar time in the same clause ("tháng 6/2019", "quý III", "ngày 15/6", "30/6/2024")
 _CLAUSE_DATE = regex.compile(r"(?<!\w)(?:tháng|quý|ngày)\s{1,3}(?:\d|[ivx]{1,4}(?!\w))|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?!\d)")
 # the next meeting of a body ("tại cuộc họp thôn gần nhất", "tại kỳ họp Hội đồng nhân dân xã gần nhất"): an event
@@ -1069,12 +1069,12 @@ _SCHOOL_YEAR_SPAN = regex.compile(
 )
 # a date, then the report it is for: "… 10/6/2022 (báo cáo 6 tháng)", "… 10/6/2026 đối với báo cáo 6 tháng"
 _NAMED_REPORT = regex.compile(r"\d{1,2}/\d{1,2}/\d{4}\)?\s{0,3}(?:\(|đối\s+với|cho)\s{0,3}báo\s+cáo\s+$")
-# a delay counted from an event: "trong 05 ngày làm việc kể từ ngày nhận được quyết định …" (an event, no
-# dates); counted from a date ("kể từ ngày 01/7/2024") it is not
 # the same day as a request or a filing ("ngay trong ngày làm việc khi người dân nộp đủ hồ sơ", "trong ngày tiếp
 # nhận yêu cầu"): a delay of no days after that event
 _SAME_DAY = regex.compile(r"(?<![\p{L}\d])(?:ngay\s+)?trong\s+(?:cùng\s+)?ngày(?:\s+làm\s+việc)?\s+"
                           r"(?:khi|kể\s+từ\s+khi|tiếp\s+nhận|nhận(?:\s+được)?)(?![\p{L}\d])[^.;,()\n]{0,100}")
+# a delay counted from an event: "trong 05 ngày làm việc kể từ ngày nhận được quyết định …" (an event, no
+# dates); counted from a date ("kể từ ngày 01/7/2024") it is not
 _DELAY_AFTER_EVENT = regex.compile(
     r"(?<![\p{L}\d])(?:trong(?:\s+vòng|\s+thời\s+hạn|\s+thời\s+gian)?|không\s+quá|chậm\s+nhất)\s+\d{1,3}\s+(?:ngày(?:\s+làm\s+việc)?|giờ)\s*,?\s+kể\s+từ\s+"
     r"(?:ngày|khi)\s+(?![\d(])[^;\n]{0,160}"
