@@ -102,14 +102,17 @@ class _Renderer:
         self.cur = _Line()
 
     # -- line management -------------------------------------------------------------------
-    def flush(self, blank_after: bool = False) -> None:
+    def flush(self, blank_after: bool = False, keep_prefix: bool = False) -> None:
+        """``keep_prefix``: a block opening inside ``<li>`` (``<li><p>Tổ chức …</p><p>Chủ trì: …</p></li>``)
+        keeps the item's bullet for its first line, as a browser draws it."""
         cur = self.cur
-        if cur.runs:
-            out = cur.render()
-            if out:
-                self.lines.append(out)
+        out = cur.render() if cur.runs else ""
+        if out:
+            self.lines.append(out)
             self.cur = _Line()
-        elif cur.prefix:  # nothing to render: keep the empty line unless it carries a prefix
+        elif cur.prefix and keep_prefix:  # only white space so far: the bullet waits for the block's text
+            cur.runs.clear()
+        elif cur.runs or cur.prefix:  # nothing to render: keep the empty line unless it carries a prefix
             self.cur = _Line()
         if blank_after and self.lines and self.lines[-1] != "":
             self.lines.append("")
@@ -172,7 +175,7 @@ class _Renderer:
             self.children(el, bold)
             self.flush()
         elif tag in _BLOCK or tag == "tr":
-            self.flush(blank_after=tag in ("p", "blockquote", "dd"))
+            self.flush(blank_after=tag in ("p", "blockquote", "dd"), keep_prefix=tag in ("p", "div"))
             self.children(el, is_bold)
             self.flush(blank_after=tag in ("p", "blockquote", "dd"))
         else:  # inline

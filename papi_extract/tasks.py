@@ -2415,6 +2415,8 @@ def _inline_run(items: list[_Item], t: int) -> list[int]:
     (3) …."), or [t]: lines after such a paragraph ("Cơ quan chủ trì: …. Cơ quan phối hợp: …") are the
     fields of the paragraph's list, not of its last item."""
     b = items[t].block
+    if b.kind == "item" and b.label and len(b.label) == 1 and b.label.isalpha():
+        return _lettered_run(items, t)
     if b.kind != "item" or not (b.marker or "").startswith("("):
         return [t]
     run = [t]
@@ -2427,6 +2429,25 @@ def _inline_run(items: list[_Item], t: int) -> list[int]:
             run.append(k)
         k -= 1
     return run[::-1]
+
+
+def _lettered_run(items: list[_Item], t: int) -> list[int]:
+    """The lettered steps of one enumeration ending at ``items[t]`` ("a) Rà soát …;" / "b) Bố trí …;" /
+    "c) Gửi … ." then "Chủ trì: …"), or [t]: every step but the last closes on ";" (one sentence, its
+    fields printed once after it). Steps that each end on "." are tasks of their own."""
+    run = [t]
+    k = t - 1
+    want = ord(items[t].block.label or "a") - 1
+    while k >= 0 and want >= ord("a"):
+        o = items[k]
+        lab = o.block.label or ""
+        if (o.section != items[t].section or o.kind != "task" or o.block.kind != "item" or len(lab) != 1
+                or ord(lab.lower()) != want or not o.text.text.rstrip().endswith((";", ","))):
+            break
+        run.append(k)
+        want -= 1
+        k -= 1
+    return run[::-1] if want < ord("a") else [t]
 
 
 def _after_a_list(items: list[_Item], t: int, lines: list[_AgencyLine]) -> bool:

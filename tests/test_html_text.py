@@ -361,3 +361,19 @@ def test_a_line_end_in_a_cells_markup_is_a_space_not_a_new_line() -> None:
         "<p>Công an\n huyện<br>Hội Nông dân</p></td>")
     assert " ".join(_cell_text(cell).split()) == (
         "Phòng Tài nguyên và Môi trường; UBND các xã: Yên Mật, Kim Sơn; Công an huyện; Hội Nông dân")
+
+
+def test_a_list_item_made_of_paragraphs_keeps_its_bullet_on_the_first() -> None:
+    # "<li><p>task</p><p>field line</p></li>" (a CMS editor wraps every line of an item in <p>): the bullet
+    # is drawn before the first paragraph, the others stay lines of their own (the item's fields)
+    page = ("<html><body><h3>2. Công khai, minh bạch</h3><ul><li>\n  <div>Niêm yết dự toán ngân sách phường.</div>"
+            "\n  <div>Người thực hiện: Công chức Tài chính - Kế toán.</div></li>"
+            "<li><p>Công khai quy hoạch sử dụng đất.</p></li><li></li><li>Tổ chức họp dân tại các tổ dân phố.</li></ul></body></html>")
+    assert [x for x in html_to_text(page).splitlines() if x] == [
+        "### 2. Công khai, minh bạch", "- Niêm yết dự toán ngân sách phường.",
+        "Người thực hiện: Công chức Tài chính - Kế toán.", "- Công khai quy hoạch sử dụng đất.",
+        "- Tổ chức họp dân tại các tổ dân phố.",
+    ]
+    doc = parse_bytes(page.encode(), "phuong.html")
+    assert [t.origin for t in doc.tasks] == ["list", "list", "list"]
+    assert [a.name for a in doc.tasks[0].lead] == ["Công chức Tài chính - Kế toán"]

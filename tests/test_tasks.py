@@ -3591,3 +3591,28 @@ def test_the_carrier_named_after_an_arrow_a_label_or_a_closing_sentence() -> Non
     assert keys(find(doc, "Niêm yết danh sách").lead) == expect("UBND các xã, thị trấn")
     assert keys(find(doc, "Công khai dự toán").lead) == expect("Công chức Tài chính - Kế toán")
     assert find(doc, "Nâng tỷ lệ").lead == []
+
+
+def test_fields_after_a_lettered_enumeration_serve_every_step() -> None:
+    """ "… gồm: a) …; b) …; c) … ." then "Người thực hiện: X; phối hợp: Y." and "Kết quả: Z": the steps are one
+    enumeration (each but the last closes on ";"), so the lines after it are the fields of all its steps.
+    Lettered items that end on "." each keep their own lines."""
+    text = ("KẾ HOẠCH\nPAPI phường năm 2025\n\nII. NHIỆM VỤ\n1. Dịch vụ công trực tuyến\n"
+            "Nâng cao tỷ lệ hồ sơ trực tuyến tại phường, gồm:\n"
+            "a) Hướng dẫn người dân tạo tài khoản định danh điện tử mức độ 2, xong trong quý I/2025;\n"
+            "b) Bố trí cán bộ hỗ trợ người dân nộp hồ sơ trực tuyến tại Bộ phận Một cửa;\n"
+            "c) Công khai số điện thoại đường dây nóng tiếp nhận phản ánh của người dân.\n"
+            "Người thực hiện: Công an phường; phối hợp: Đoàn Thanh niên phường.\n"
+            "Kết quả: Báo cáo kết quả hỗ trợ.\n\n"
+            "2. Kiểm soát tham nhũng\n"
+            "a) Công khai các khoản thu của trường học trên địa bàn phường.\n"
+            "b) Tuyên truyền quy định về phòng, chống tham nhũng đến cán bộ phường.\n"
+            "Người thực hiện: Công chức Tư pháp - Hộ tịch.\n")
+    doc = parse(text)
+    steps = [find(doc, s) for s in ("Hướng dẫn người dân", "Bố trí cán bộ", "Công khai số điện thoại")]
+    for t in steps:
+        assert keys(t.lead) == expect("Công an phường")
+        assert keys(t.support) == expect("Đoàn Thanh niên phường")
+        assert (t.output or "").rstrip(".") == "Báo cáo kết quả hỗ trợ"
+    assert keys(find(doc, "Công khai các khoản thu").lead) == set()
+    assert keys(find(doc, "Tuyên truyền quy định").lead) == expect("Công chức Tư pháp - Hộ tịch")
