@@ -1268,7 +1268,8 @@ def agency_kind(name: str) -> str:
 
 
 # the administrative units a name's scope is read from: agencies.yaml's localities but "cơ sở" (a level, no unit)
-_UNIT_WORDS = tuple(w for w in _data().get("localities") or () if w != "cơ sở")
+# and "khu vực" (mostly a region: "Trung tâm Y tế khu vực", "Ngân hàng Nhà nước Khu vực 2")
+_UNIT_WORDS = tuple(w for w in _data().get("localities") or () if w not in ("cơ sở", "khu vực"))
 _SCOPE_RUN = regex.compile(
     r"(?<![\p{L}])(?<!nông\s)(?:(?:các|cấp|cùng)\s+)*" + _LOCALITY_GUARDS[0]
     + r"(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + r")"

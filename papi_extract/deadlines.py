@@ -144,6 +144,7 @@ class _Vocab:
     unspecified: regex.Pattern[str]
     event_prose: regex.Pattern[str]
     event_each_not: regex.Pattern[str]
+    event_reform_not: regex.Pattern[str]  # "sau khi sắp xếp đơn vị hành chính": the reorganisation made, no time
     event_cell: regex.Pattern[str]
     before_occasion: regex.Pattern[str]
     emphasis_before: regex.Pattern[str]
@@ -277,6 +278,7 @@ def _vocab() -> _Vocab:
             _B + rf"(?:{_alt(d.get('event_openers') or [])}|khi\s+có\s+{_alt(d.get('event_khi_co') or [])})"
             + _E + r"[^.;,()\n]{0,120}"
         ),
+        event_reform_not=regex.compile(r"(?:ngay\s+)?sau\s+khi\s+" + _alt(d.get("event_reform_not") or []) + _E),
         event_each_not=regex.compile(r"sau\s+mỗi\s+(?:" + _alt(d.get("event_each_not") or []) + _E
                                      + r"|" + _alt(d.get("event_each_bare") or []) + r"(?!\s{0,3}\p{L}))"),
         event_cell=regex.compile(_B + _alt(d.get("event_cell") or []) + _E + r"[^;\n]{0,200}"),
@@ -655,6 +657,10 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
     else:
         for m in (v.event_prose.finditer(low) if ("khi" in low or "sau mỗi" in low) else ()):
             if v.event_each_not.match(low, m.start()):
+                continue
+            # "… sau khi sắp xếp đơn vị hành chính" inside a clause qualifies its object; fronted ("Sau khi sắp xếp
+            # …, UBND cấp xã mới …") it is the task's trigger
+            if v.event_reform_not.match(low, m.start()) and not _clause_start(low, m.start()):
                 continue
             end = m.end()
             cut = _EVENT_CUT.search(low, m.start(), end)
@@ -1182,6 +1188,14 @@ def _cell_spans(text: str, low: str, kept: list[_Rec]) -> list[tuple[int, int]]:
 
 
 _CONTINUOUS_GAP = regex.compile(r"[ \t,]{0,3}(?:trong[ \t]{1,3}|suốt[ \t]{1,3})?")
+
+
+def _clause_start(low: str, i: int) -> bool:
+    """Nothing but marks and white space between the last clause break (or the text's start) and ``i``."""
+    j = i
+    while j > 0 and low[j - 1] in " \t-–•+*":
+        j -= 1
+    return j == 0 or low[j - 1] in ".;:\n("
 
 
 def parse_deadlines(text: str, base: int = 0, period: Period | None = None, *, cell: bool = False) -> list[Deadline]:

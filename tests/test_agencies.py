@@ -1275,3 +1275,16 @@ def test_bodies_whose_names_hold_a_comma() -> None:
     assert [a.raw for a in t1.lead] == ["Hội đồng phối hợp phổ biến, giáo dục pháp luật huyện"]
     assert [a.raw for a in t2.support] == ["Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh"]
     assert [a.raw for a in t3.lead] == ["Trung tâm Giám sát, điều hành đô thị thông minh thành phố"]
+
+
+def test_the_special_zone_and_the_wards_khu_vuc_are_localities() -> None:
+    """The two-level government's "đặc khu" (island special zone) closes a list of units like "xã, phường", and a
+    Mekong ward's hamlet "khu vực" is a unit after a head ("Trưởng các khu vực"); "khu vực" as a region
+    ("Trung tâm Y tế khu vực", "khu vực công") is neither a unit nor a scope."""
+    got = cooperation_agencies("Sở Tài chính chủ trì, phối hợp với UBND các phường, xã, đặc khu và Trưởng các khu vực "
+                               "rà soát các khoản thu")
+    assert [a.raw for a in got] == ["UBND các phường, xã, đặc khu", "Trưởng các khu vực"]
+    assert [a.raw for a in subject_agencies("UBND các xã, đặc khu công khai dự toán ngân sách")] == [
+        "UBND các xã, đặc khu"]
+    assert agency_scope("UBND các xã, phường, đặc khu") == "xã, phường, đặc khu"
+    assert agency_scope("Trung tâm Y tế khu vực") is None

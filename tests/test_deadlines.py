@@ -1220,3 +1220,28 @@ def test_before_a_step_of_the_work_closing_its_clause_is_an_event(text: str, wan
     got = parse_deadlines(text, period=P2024)
     assert [d.kind for d in got] == want
     check_spans(text, got)
+
+
+def test_the_survey_teams_visit_is_an_event() -> None:
+    """ "khi có đoàn khảo sát về địa bàn", "khi nhóm nghiên cứu … khảo sát", "khi Đoàn kiểm tra … làm việc": the team's
+    coming is the task's occasion (an event); "khi đoàn viên có nhu cầu" describes a situation (none)."""
+    def kinds(s: str) -> list[tuple[str, str]]:
+        return [(d.kind, d.raw) for d in parse_deadlines(s)]
+    assert kinds("Hướng dẫn hộ gia đình trả lời phiếu hỏi khi có đoàn khảo sát PAPI về thôn.") == [
+        ("event", "khi có đoàn khảo sát PAPI về thôn")]
+    assert kinds("Bố trí lực lượng bảo đảm an toàn khi nhóm nghiên cứu khảo sát tại tổ dân phố.")[0][0] == "event"
+    assert kinds("Chuẩn bị hồ sơ, tài liệu khi Đoàn kiểm tra của tỉnh làm việc với xã.")[0][0] == "event"
+    assert kinds("Sinh hoạt chuyên đề cho đoàn viên khi đoàn viên có nhu cầu.") == []
+
+
+def test_after_the_reorganisation_inside_a_clause_is_no_time() -> None:
+    """ "… sau khi sắp xếp đơn vị hành chính" / "sau khi sáp nhập" qualifying a clause's object is the reform the plan
+    was written after, no time; fronted ("Sau khi hợp nhất …, X …") it triggers the task (an event), and in a time
+    cell it is the time."""
+    def kinds(s: str, cell: bool = False) -> list[tuple[str, str]]:
+        return [(d.kind, d.raw) for d in parse_deadlines(s, cell=cell)]
+    assert kinds("Kiện toàn tổ hòa giải ở các tổ dân phố sau khi sáp nhập; hoàn thành trong quý III/2025.") == [
+        ("quarter", "quý III/2025")]
+    assert kinds("Cập nhật danh bạ điện thoại của các phòng sau khi sắp xếp bộ máy.") == []
+    assert kinds("Sau khi hợp nhất, rà soát lại quy chế tiếp công dân.") == [("event", "Sau khi hợp nhất")]
+    assert kinds("Sau khi sáp nhập thôn", cell=True)[0][0] == "event"
