@@ -1791,6 +1791,7 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
                 it.kind = "line"
                 it.line, it.more_lines = lines[0], lines[1:]
                 it.detached = True  # it names its scope: the section's block wherever it stands
+    _field_value_lists(items)
     for idx, it in enumerate(items):
         b = it.block
         text = it.text.text.strip()
@@ -2429,6 +2430,29 @@ def _inline_run(items: list[_Item], t: int) -> list[int]:
             run.append(k)
         k -= 1
     return run[::-1]
+
+
+def _field_value_lists(items: list[_Item]) -> None:
+    """A time or output field line left empty ("Thời gian:" / "- Quý III: lấy ý kiến;" / "- Quý IV: công khai kết
+    quả.") takes the bullets right under it as its values: they are the item's times, not tasks."""
+    for i, it in enumerate(items):
+        if (it.kind != "line" or it.line is None or it.more_lines or it.line.role not in ("deadline", "output")
+                or it.line.value.text.strip(" .:;") or not it.text.text.rstrip().endswith(":")):
+            continue
+        k = i + 1
+        while k < len(items) and items[k].kind == "skip" and items[k].block.kind == "bullet" \
+                and items[k].section == it.section and (value := items[k].text.text.strip()):
+            if it.line.role == "deadline" and not _TIME_OPENING.match(items[k].text.folded.lstrip()):
+                break
+            items[k].kind = "line"
+            items[k].line = _AgencyLine(it.line.role, items[k].text)
+            k += 1
+            if not value.endswith((";", ",")):
+                break  # "- Quý IV: công khai kết quả." closes the field's list
+
+
+# a time field's value opening on a time word ("Quý II: …", "Tháng 9/2024", "Trước ngày …", "Từ …", "Hằng tháng")
+_TIME_OPENING = regex.compile(r"(?:quy|thang|nam|ngay|truoc|tu|hang|dinh\s{1,3}ky|giai\s{1,3}doan|dot|\d)(?![\p{L}])")
 
 
 def _lettered_run(items: list[_Item], t: int) -> list[int]:
@@ -3228,6 +3252,13 @@ def _drafts_from_row(st: _Doc, t: Table, r: Row, sid: str | None) -> list[_Draft
     marks = list(_CELL_ITEM.finditer(whole.text)) if whole.text.lstrip()[:1] in "-–•+" else []
     numbered = False
     bracketed = whole.text.lstrip()[:3] == "(1)"
+    lettered = False
+    if len(marks) < 2 and whole.text.lstrip()[:2] in ("a)", "a."):
+        # "a) Rà soát …;<br>b) Tập huấn …": lettered steps, in sequence from a, each a task with its own letter
+        marks = list(_CELL_LETTERED.finditer(whole.text))
+        lettered = [m.group(1) for m in marks] == [chr(ord("a") + k) for k in range(len(marks))]
+        if not lettered:
+            marks = []
     if len(marks) < 2 and (whole.text.lstrip()[:2] in ("1.", "1)") or bracketed):
         # "1. Công khai …; 2. Niêm yết …; 3. Tổ chức …": numbered items, in sequence from 1 ("(1) …; (2) …"
         # too, which keep the row's number: their own restarts in every row)
@@ -3235,7 +3266,7 @@ def _drafts_from_row(st: _Doc, t: Table, r: Row, sid: str | None) -> list[_Draft
         numbered = [int(m.group(1)) for m in marks] == list(range(1, len(marks) + 1))
         if not numbered:
             marks = []
-    spans = [(m.start(), m.end(), m.group(1) if numbered and not bracketed else None) for m in marks]
+    spans = [(m.start(), m.end(), m.group(1) if (numbered and not bracketed) or lettered else None) for m in marks]
     if len(marks) < 2 and not numbered and (tm := _cell_title_end(whole.text)) is not None:
         # "Công khai ngân sách cấp xã: - Hướng dẫn …; - Kiểm tra …": a short title, then its items; the items
         # are the tasks (the title only names them)
@@ -3253,7 +3284,25 @@ def _drafts_from_row(st: _Doc, t: Table, r: Row, sid: str | None) -> list[_Draft
         if item[:cut].strip():
             d = _draft_from_row(st, t, r, sid, whole.slice(a, a + cut))
             out.append(replace(d, label=label) if label is not None else d)
+    if lettered:
+        out = _lettered_times(st, r, out)
     return out
+
+
+def _lettered_times(st: _Doc, r: Row, drafts: list[_Draft]) -> list[_Draft]:
+    """A time cell lettered like the text cell ("a) Quý II/2023;<br>b) Quý III/2023"): each step keeps the times of
+    its own letter. A cell without the same letters is every step's time."""
+    c = r.cells.get("deadline")
+    if c is None or c.empty():
+        return drafts
+    j = Joined(st.doc, c.parts, st.folded)
+    marks = list(_CELL_LETTERED.finditer(j.text))
+    if [m.group(1) for m in marks] != [d.label for d in drafts]:
+        return drafts
+    bounds = [j.to_doc(m.start()) for m in marks] + [j.to_doc(len(j.text), end=True)]
+    return [replace(d, deadlines=[x for x in d.deadlines if not bounds[0] <= x.span[0] < bounds[-1]
+                                  or bounds[k] <= x.span[0] < bounds[k + 1]])
+            for k, d in enumerate(drafts)]
 
 
 # an item of a text cell listing several tasks: "- A; - B" (a <br> between them became "; "), "- A\n- B"
@@ -3265,6 +3314,7 @@ _CELL_TITLE_MAX = 200  # characters a cell's title may run before its first item
 # the first dash before a capital, read only when "; - " items follow it)
 _CELL_TITLE_DASH = regex.compile(r"(?<=\S)\s[-–•+]\s{1,3}(?=\p{Lu})")
 _CELL_NUMBERED = regex.compile(r"(?:^\s{0,3}|;\s{1,3}|\n\s{0,3})(\d{1,2})[.)]\s{1,3}(?=\S)")
+_CELL_LETTERED = regex.compile(r"(?:^\s{0,3}|;\s{1,3}|\n\s{0,3})([a-h])[.)]\s{1,3}(?=\S)")
 _CELL_BRACKETED = regex.compile(r"(?:^\s{0,3}|[;.]\s{1,3}|\n\s{0,3})\((\d{1,2})\)\s{1,3}(?=\S)")
 
 

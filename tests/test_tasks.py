@@ -3616,3 +3616,49 @@ def test_fields_after_a_lettered_enumeration_serve_every_step() -> None:
         assert (t.output or "").rstrip(".") == "Báo cáo kết quả hỗ trợ"
     assert keys(find(doc, "Công khai các khoản thu").lead) == set()
     assert keys(find(doc, "Tuyên truyền quy định").lead) == expect("Công chức Tư pháp - Hộ tịch")
+
+
+def test_a_table_cell_of_lettered_steps_holds_one_task_per_step() -> None:
+    """ "a) Rà soát …;<br>b) Tập huấn …" in the task cell: each lettered step is a task with its own letter and the row's
+    agencies and output; a time cell lettered the same way ("a) Tháng 3/2024;<br>b) Quý III/2024") gives each step
+    its own line, an unlettered one every step the same time. Letters out of sequence are one task."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI thị xã Ba Đồn năm 2024\n\nII. NHIỆM VỤ\n\n"
+            "| TT | Nội dung | Chủ trì | Thời gian | Sản phẩm |\n|---|---|---|---|---|\n"
+            "| 1 | a) Kiện toàn Tổ hòa giải ở các tổ dân phố;<br>b) Bồi dưỡng kỹ năng hòa giải cho hòa giải viên | "
+            "Phòng Tư pháp | a) Tháng 3/2024;<br>b) Quý III/2024 | Quyết định kiện toàn |\n"
+            "| 2 | a) Niêm yết thủ tục hành chính tại Bộ phận Một cửa;<br>b) Khảo sát sự hài lòng của người dân | "
+            "Văn phòng HĐND và UBND thị xã | Quý II/2024 | Báo cáo |\n"
+            "| 3 | b) Công khai quy hoạch sử dụng đất;<br>c) Lấy ý kiến Nhân dân về quy hoạch | Phòng Tài nguyên và "
+            "Môi trường | Năm 2024 | |\n\n"
+            "III. TỔ CHỨC THỰC HIỆN\n")
+    doc = parse(text)
+    got = [(t.label, " ".join(t.text.split()[:2]), keys(t.lead), [(d.kind, d.end) for d in t.deadlines])
+           for t in doc.tasks]
+    assert got == [
+        ("a", "Kiện toàn", expect("Phòng Tư pháp"), [("month", "2024-03-31")]),
+        ("b", "Bồi dưỡng", expect("Phòng Tư pháp"), [("quarter", "2024-09-30")]),
+        ("a", "Niêm yết", expect("Văn phòng HĐND và UBND thị xã"), [("quarter", "2024-06-30")]),
+        ("b", "Khảo sát", expect("Văn phòng HĐND và UBND thị xã"), [("quarter", "2024-06-30")]),
+        ("3", "b) Công", expect("Phòng Tài nguyên và Môi trường"), [("year", "2024-12-31")]),
+    ]
+    assert [t.output for t in doc.tasks[:2]] == ["Quyết định kiện toàn"] * 2
+
+
+def test_an_empty_time_field_takes_the_bullets_under_it() -> None:
+    """ "Thời gian:" left empty, then "- Quý II: …" / "- Quý IV: …": the bullets are the item's times (not tasks), as
+    "Sản phẩm:" over bullets is its outputs. Bullets under a task's lead-in stay tasks."""
+    text = ("KẾ HOẠCH\nPAPI xã Tân Lập năm 2023\n\nII. NHIỆM VỤ\n1. Công khai, minh bạch\n"
+            "- Lấy ý kiến Nhân dân về phương án xây dựng nhà văn hóa các thôn.\n"
+            "Người thực hiện: Công chức Địa chính - Xây dựng.\n"
+            "Thời gian thực hiện:\n"
+            "- Quý II: xây dựng phương án;\n"
+            "- Quý IV: công khai kết quả lấy ý kiến.\n"
+            "- Công khai các khoản đóng góp của Nhân dân tại nhà văn hóa thôn.\n"
+            "Người thực hiện: Công chức Tài chính - Kế toán.\n"
+            "Thời gian thực hiện: Tháng 7/2023.\n")
+    doc = parse(text)
+    assert [" ".join(t.text.split()[:2]) for t in doc.tasks] == ["Lấy ý", "Công khai"]
+    first = doc.tasks[0]
+    assert keys(first.lead) == expect("Công chức Địa chính - Xây dựng")
+    assert [(d.kind, d.end) for d in first.deadlines] == [("quarter", "2023-06-30"), ("quarter", "2023-12-31")]
+    assert [(d.kind, d.end) for d in doc.tasks[1].deadlines] == [("month", "2023-07-31")]
