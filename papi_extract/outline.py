@@ -889,10 +889,20 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
     if stripped.endswith(":"):
         if not _followed_by_items(lines, i) or _more_words(title, 45):
             return None
+        if shape in ("arabic", "dotted") and _more_words(title, _LEADIN_WORDS) and _LEADIN_END.search(title):
+            # "1.3. Tổ chức đối thoại … với Nhân dân theo các bước sau:", "2.1. UBND các huyện chỉ đạo … các nội dung
+            # sau, hoàn thành trước ngày 30/9/2024:": a numbered sentence announcing its steps, an item, no heading
+            return None
         return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), -1)
     if _more_words(title, 40):
         return None
     return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), -1)
+
+
+# A numbered line of more than this many words closing on "… (các|những) <noun> sau[, …]:" or "như sau:" is a sentence
+# announcing its items ("… theo các bước sau:"); a title naming its items is shorter ("1.1. Các nhiệm vụ sau:").
+_LEADIN_WORDS = 10
+_LEADIN_END = regex.compile(r"(?:(?:các|những)(?:\s+\p{L}+){1,3}\s+sau|như\s+sau)(?:\s*,[^:]{0,80})?\s*:\s*$")
 
 
 # A body with this share of lines longer than _LONG_LINE characters is not hard-wrapped: each line is

@@ -598,6 +598,16 @@ class _Item:
     draft: _Draft | None = None  # the task built from it (a later clause of its chain reads its agencies)
 
 
+def _numbered(b: Block) -> bool:
+    """An item labelled by numbers ("3.", "5.1.1.", "2)")."""
+    return b.kind == "item" and b.label is not None and b.label.replace(".", "").isdigit()
+
+
+def _lettered(b: Block) -> bool:
+    """An item labelled by one letter ("a)", "b.", "đ)")."""
+    return b.kind == "item" and b.label is not None and len(b.label) == 1 and b.label.isalpha()
+
+
 def _rank(b: Block) -> int:
     """Outline rank of a block's marker: para 0, labelled item 1, "-" 2, "+" 3, other bullets 4."""
     if b.kind == "para":
@@ -649,6 +659,8 @@ def _split_glued_items(ctx: DocContext, blocks: list[Block]) -> list[Block]:
 
 
 # the verb of a lead-in clause over a list ("… chủ trì thực hiện các nhiệm vụ sau:", "… thực hiện, cụ thể:")
+# "… chỉ đạo UBND cấp xã niêm yết … các nội dung sau, hoàn thành trước …:": a sentence announcing the items below it
+_ANNOUNCED_ITEMS = regex.compile(r"(?<!\w)(?:(?:cac|nhung)(?:\s{1,3}\w+){1,3}\s{1,3}sau|nhu\s{1,3}sau)(?!\w)")
 _LEADIN_CLAUSE = regex.compile(r"(?<!\w)(?:chu\s{1,3}tri|chiu\s{1,3}trach\s{1,3}nhiem|thuc\s{1,3}hien|cu\s{1,3}the)(?!\w)")
 # an inline list of tasks inside a paragraph: "…, cụ thể: (1) …; (2) …; (3) …."
 @dataclass(frozen=True, slots=True)
@@ -1825,7 +1837,7 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
             if has_sub:
                 it.kind = "header"
                 found = st.agency_list(it.text, lenient=True)
-                if _LEADIN_CLAUSE.search(it.text.folded):
+                if _LEADIN_CLAUSE.search(it.text.folded) or _ANNOUNCED_ITEMS.search(it.text.folded):
                     # a lead-in clause ("Phòng Nội vụ chủ trì, phối hợp với … thực hiện các nhiệm vụ, cụ thể:",
                     # "Thanh tra huyện chủ trì thực hiện các nhiệm vụ sau:"): its subject leads the items,
                     # and the partners it names support each of them (the clause assigns the whole group)
@@ -1982,6 +1994,8 @@ def _followed_by_subitems(items: list[_Item], idx: int, announces: bool = False)
         if announces and nxt.block.line == it.block.line:
             return True  # "- X chủ trì …, gồm: (1) …; (2) …": items listed inline after the lead-in's ":"
         nr = _rank(nxt.block)
+        if announces and _numbered(it.block) and _lettered(nxt.block):
+            return True  # "5.1.1. X thực hiện các nội dung sau:" over "a) …", "b) …": letters rank below numbers
         if (announces and r > 1 and nr > 1 and nxt.block.kind == "bullet"
                 and (nxt.block.marker or "") != (it.block.marker or "")):
             return True
@@ -2569,7 +2583,8 @@ def _assign_groups(st: _Doc, items: list[_Item]) -> None:
                     sub_marker = it.block.marker
                 ends = ((cr > 0 and 0 < r <= cr and it.block.indent <= current.block.indent + 1
                          and not (it.block.kind == "bullet" and current.block.kind == "bullet"
-                                  and it.block.marker == sub_marker != current.block.marker))
+                                  and it.block.marker == sub_marker != current.block.marker)
+                         and not (_numbered(current.block) and _lettered(it.block)))
                         or (cr == 0 and r == 0 and it.kind != "task"))
                 if ends:
                     current = None

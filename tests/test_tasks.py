@@ -3662,3 +3662,25 @@ def test_an_empty_time_field_takes_the_bullets_under_it() -> None:
     assert keys(first.lead) == expect("Công chức Địa chính - Xây dựng")
     assert [(d.kind, d.end) for d in first.deadlines] == [("quarter", "2023-06-30"), ("quarter", "2023-12-31")]
     assert [(d.kind, d.end) for d in doc.tasks[1].deadlines] == [("month", "2023-07-31")]
+
+
+def test_a_numbered_sentence_announcing_its_steps_is_no_heading_and_its_subject_leads_them() -> None:
+    """ "3.2. Phòng Văn hóa - Thông tin hướng dẫn các xã tổ chức … theo các bước sau:" over "a) …", "b) …" (or "- …")
+    is a long numbered sentence announcing its items: no section, and its subject leads the items, lettered ones
+    included (letters rank below numbers). A short numbered title over its items stays a heading."""
+    text = ("KẾ HOẠCH\nPAPI tỉnh Quảng Trị năm 2023\n\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+            "1. Tham gia của người dân ở cấp cơ sở\n"
+            "1.1. Phòng chuyên môn:\n- Sở Nội vụ hướng dẫn bầu cử trưởng thôn, tổ trưởng tổ dân phố.\n"
+            "1.2. Sở Thông tin và Truyền thông chủ động phối hợp với các cơ quan báo chí của tỉnh tuyên truyền về quyền "
+            "tham gia của người dân theo các bước sau:\n"
+            "a) Xây dựng chuyên mục về dân chủ ở cơ sở trên Cổng thông tin điện tử tỉnh;\n\n"
+            "b) Phát sóng phóng sự về mô hình dân vận khéo trên Đài Phát thanh - Truyền hình tỉnh.\n"
+            "1.3. UBND các huyện, thị xã, thành phố chỉ đạo UBND cấp xã công khai đầy đủ các nội dung sau, hoàn thành "
+            "trong quý III/2023:\n"
+            "- Danh sách hộ nghèo được hỗ trợ tiền điện;\n- Kế hoạch sử dụng đất cấp xã.\n")
+    doc = parse(text)
+    assert [s.label for s in doc.sections if s.label and s.label.startswith("1.")] == ["1.1"]
+    for opening in ("Xây dựng chuyên mục", "Phát sóng phóng sự"):
+        assert keys(find(doc, opening).lead) == expect("Sở Thông tin và Truyền thông")
+    for opening in ("Danh sách hộ nghèo", "Kế hoạch sử dụng đất"):
+        assert keys(find(doc, opening).lead) == expect("UBND các huyện, thị xã, thành phố")
