@@ -1908,9 +1908,22 @@ def cooperation_agencies(text: str, base: int = 0) -> list[Agency]:
 def _partner_protos(text: str) -> tuple[Agency, ...]:
     """``cooperation_agencies`` at offset 0 (memoized)."""
     out: list[Agency] = []
+    if "tắt" in text:
+        text = mask_aliases(text)
     for s, e in _partner_core(text):
         out.extend(_rebase_all(_protos_of(text[s:e]), s))
     return tuple(out)
+
+
+# "(sau đây gọi tắt là BCH QS huyện)", "(viết tắt: UBMTTQ)": a name's short form introduced after it
+_ALIAS_PAREN = regex.compile(r"\s{0,2}\((?:sau\s{1,3}đây\s{1,3})?(?:gọi|viết)\s{1,3}tắt(?:\s{1,3}là|\s{0,2}:)\s{0,3}([^()\n]{1,40})\)",
+                             regex.IGNORECASE)
+
+
+def mask_aliases(text: str) -> str:
+    """The text with each short-form parenthesis blanked (same length, so spans hold): "X (sau đây gọi tắt là
+    X') và Y" lists X and Y."""
+    return _ALIAS_PAREN.sub(lambda m: " " * len(m.group()), text)
 
 
 __all__ = [

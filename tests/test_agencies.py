@@ -1288,3 +1288,15 @@ def test_the_special_zone_and_the_wards_khu_vuc_are_localities() -> None:
         "UBND các xã, đặc khu"]
     assert agency_scope("UBND các xã, phường, đặc khu") == "xã, phường, đặc khu"
     assert agency_scope("Trung tâm Y tế khu vực") is None
+
+
+def test_a_short_form_introduced_in_parentheses_does_not_end_a_partner_list() -> None:
+    """ "phối hợp với Y (sau đây gọi tắt là Y') và Z": the parenthesis only names Y's short form; Z is a partner too.
+    Spans stay those of the text."""
+    text = ("Phòng Y tế chủ trì, phối hợp với Trung tâm Y tế huyện (sau đây viết tắt là TTYT huyện) và Trạm Y tế các xã "
+            "kiểm tra chất lượng khám, chữa bệnh")
+    got = cooperation_agencies(text, 7)
+    assert [a.raw for a in got] == ["Trung tâm Y tế huyện", "Trạm Y tế các xã"]
+    check_spans(text, got, 7)
+    plain = cooperation_agencies("UBND xã phối hợp với Công an xã (gọi tắt: CAX) tuần tra")
+    assert [a.raw for a in plain] == ["Công an xã"]

@@ -1245,3 +1245,14 @@ def test_after_the_reorganisation_inside_a_clause_is_no_time() -> None:
     assert kinds("Cập nhật danh bạ điện thoại của các phòng sau khi sắp xếp bộ máy.") == []
     assert kinds("Sau khi hợp nhất, rà soát lại quy chế tiếp công dân.") == [("event", "Sau khi hợp nhất")]
     assert kinds("Sau khi sáp nhập thôn", cell=True)[0][0] == "event"
+
+
+def test_the_peak_of_the_work_in_an_occasion_is_an_event() -> None:
+    """ "…, cao điểm dịp Tết Nguyên đán Giáp Thìn" (the work peaks in the occasion) is an event, in prose and in a
+    time cell beside "Thường xuyên"; "nhất là dịp Tết" only stresses (no time)."""
+    def kinds(s: str, cell: bool = False) -> list[tuple[str, str]]:
+        return [(d.kind, d.raw) for d in parse_deadlines(s, cell=cell)]
+    assert kinds("Ra quân vệ sinh môi trường các tổ dân phố, cao điểm vào dịp Tết Nguyên đán Giáp Thìn.") == [
+        ("event", "cao điểm vào dịp Tết Nguyên đán Giáp Thìn")]
+    assert kinds("Hằng ngày; cao điểm dịp lễ 30/4", cell=True)[-1] == ("event", "cao điểm dịp lễ 30/4")
+    assert kinds("Tuần tra bảo đảm an ninh, nhất là dịp Tết Nguyên đán.") == []
