@@ -1087,7 +1087,8 @@ _REMIT_TAIL = regex.compile(r"\s+theo\s+(?:lĩnh\s+vực|chức\s+năng|thẩm\s
                             regex.I)
 # "Phòng Tài nguyên và Môi trường (viết tắt là Phòng TN&MT)": the short form the plan defines is not in the name
 SHORT_FORM_DEFINITION = regex.compile(
-    r"\(\s{0,3}(?:sau\s{1,3}đây\s{1,3})?(?:viết|gọi)\s{1,3}tắt(?:\s{1,3}là)?\s{1,3}(?P<short>[^()\n]{1,60}?)\s{0,3}\)", regex.I)
+    r"\(\s{0,3}(?:sau\s{1,3}đây\s{1,3})?(?:viết|gọi)\s{1,3}tắt(?:\s{1,3}là|\s{0,2}:)?\s{1,3}(?P<short>[^()\n]{1,60}?)\s{0,3}\)",
+    regex.I)
 _SHORT_FORM_MARK = regex.compile(r"\s*" + SHORT_FORM_DEFINITION.pattern + r"[\s,.;:]*$", regex.I)
 
 
@@ -1915,9 +1916,8 @@ def _partner_protos(text: str) -> tuple[Agency, ...]:
     return tuple(out)
 
 
-# "(sau đây gọi tắt là BCH QS huyện)", "(viết tắt: UBMTTQ)": a name's short form introduced after it
-_ALIAS_PAREN = regex.compile(r"\s{0,2}\((?:sau\s{1,3}đây\s{1,3})?(?:gọi|viết)\s{1,3}tắt(?:\s{1,3}là|\s{0,2}:)\s{0,3}([^()\n]{1,40})\)",
-                             regex.IGNORECASE)
+# "(sau đây gọi tắt là BCH QS huyện)", "(viết tắt: UBMTTQ)" with the space before it: a name's short form
+_ALIAS_PAREN = regex.compile(r"\s{0,2}" + SHORT_FORM_DEFINITION.pattern, regex.I)
 
 
 def mask_aliases(text: str) -> str:

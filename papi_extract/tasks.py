@@ -954,7 +954,49 @@ def _defined_short_forms(st: _Doc) -> dict[str, Agency]:
         if st.api.subject_agencies(short + " thực hiện", 0):
             continue
         found[short] = names[-1]
+    if "tắt" in doc or "Ghi chú" in doc:
+        for short, full in _legend_short_forms(st).items():
+            found.setdefault(short, full)
     return dict(sorted(found.items(), key=lambda kv: -len(kv[0])))
+
+
+# a legend of short forms: "Chữ viết tắt (sử dụng trong bảng): SNV: Sở Nội vụ; STP: Sở Tư pháp; …", "Ghi chú: NV - Phòng
+# Nội vụ; TP - Phòng Tư pháp." (the cue, then "short: name" pairs parted by ";")
+_LEGEND_CUE = regex.compile(r"(?:(?:chữ|từ|các\s{1,3}chữ)\s{1,3}viết\s{1,3}tắt|ghi\s{1,3}chú)[^:\n]{0,40}:\s{0,3}", regex.I)
+_LEGEND_PAIR = regex.compile(r"\s{0,3}(?P<short>[^\s:;=–][^:;=–\n]{0,24}?)\s{0,3}(?::|=|–|\s-\s)\s{0,3}(?P<name>\p{Lu}[^;\n]{2,150}?)"
+                             r"\s{0,3}[.;]?\s{0,3}$")
+
+
+def _legend_short_forms(st: _Doc) -> dict[str, Agency]:
+    """Short forms a legend line defines ("SNV: Sở Nội vụ; …"), when every name is a whole agency: short -> agency."""
+    doc = st.doc
+    out: dict[str, Agency] = {}
+    for m in _LEGEND_CUE.finditer(doc):
+        end = doc.find("\n", m.end())
+        pairs: dict[str, Agency] = {}
+        for piece in doc[m.end() : end if end >= 0 else len(doc)].split(";"):
+            pm = _LEGEND_PAIR.match(piece)
+            if pm is None:
+                continue
+            short, name = pm.group("short").strip(), pm.group("name").strip()
+            names = st.api.subject_agencies(name, 0)
+            if len(names) != 1 or names[0].span[0] != 0 or names[0].span[1] < len(name.rstrip(" .")) - 1:
+                continue
+            pairs[short] = names[0]
+        if len(pairs) >= 2:  # a legend lists several (one pair is as likely a note's "Ghi chú: X: …")
+            out.update(pairs)
+    return out
+
+
+def _expand_short_forms(st: _Doc, items: list[Agency]) -> list[Agency]:
+    """An agency written only as a short form the plan defines ("SNV" in a table cell) takes the full name, kind and
+    scope (raw and span stay those of the text): the dataset counts it with the same body written out."""
+    forms = st.short_forms
+    out = []
+    for a in items:
+        full = forms.get(a.raw.strip(" .;,:"))
+        out.append(a.model_copy(update={"name": full.name, "kind": full.kind, "scope": full.scope}) if full else a)
+    return out
 
 
 def _next_letter(label: str) -> str | None:
@@ -982,7 +1024,7 @@ class _Doc:
             # a time without its year ("trong quý II") is in the planned year
             self.period = Period(start_year=ctx.period.end_year, end_year=ctx.period.end_year)
         self.secs: dict[str, Section] = {s.id: s for s in ctx.sections}
-        self.short_forms = _defined_short_forms(self) if "tắt" in self.doc else {}
+        self.short_forms = _defined_short_forms(self) if "tắt" in self.doc or "Ghi chú" in self.doc else {}
         self.children: dict[str | None, list[str]] = {}
         for s in ctx.sections:
             self.children.setdefault(s.parent, []).append(s.id)
@@ -1409,7 +1451,7 @@ class _Doc:
         huyện (viết tắt là Văn phòng)"), when a verb follows it; else []."""
         for short, full in self.short_forms.items():
             e = k + len(short)
-            if j.text.startswith(short, k) and _VERB_AFTER.match(j.text, e):
+            if j.text.startswith(short, k) and (_VERB_AFTER.match(j.text, e) or j.text.startswith(":", e)):
                 return _remap_agencies([full.model_copy(update={"raw": short, "span": (k, e)})], j)
         return []
 
@@ -2535,7 +2577,9 @@ def _intro_deadlines(st: _Doc, sid: str | None) -> list[Deadline]:
 
 # a paragraph saying how the list below is written: what its brackets hold, its short forms (folded)
 _NOTATION = regex.compile(r"(?<!\w)(?:(?:ghi|so|chu|ten)\s{1,3}(?:\S{1,12}\s{1,3}){0,3}trong\s{1,3}ngoac"
-                          r"|viet\s{1,3}tat\s{0,3}:|cach\s{1,3}ghi\s{0,3}:|ky\s{1,3}hieu\s{0,3}:)")
+                          r"|viet\s{1,3}tat\s{0,3}:|cach\s{1,3}ghi\s{0,3}:|ky\s{1,3}hieu\s{0,3}:"
+                          # "Các chữ viết tắt trong bảng: PNV: …": a legend of short forms
+                          r"|^(?:cac\s{1,3})?(?:chu|tu)\s{1,3}viet\s{1,3}tat[^:]{0,40}:)")
 _TABLE_CAPTION = regex.compile(r"^[*_ ]{0,4}bang\s{1,3}\d{1,2}[.:]\s{1,3}[^.;]{1,200}$")
 _TABLE_POINTER = regex.compile(r"(?<!\w)(?:theo|tai|o)\s{1,3}bang(?:\s{1,3}(?:\d{1,2}|phan cong|duoi day|sau|kem theo))")
 _POINTER_TAIL = 40  # characters a pointer may leave before its sentence ends ("… theo Bảng 2 kèm theo Kế hoạch")
@@ -3496,6 +3540,10 @@ def _finish(st: _Doc, drafts: list[_Draft]) -> list[Task]:
     # gives the same choice as the full list at a fraction of the cost
     counts: dict[str, int] = {}
     reps: dict[str, Agency] = {}
+    if st.short_forms:
+        for d in drafts:
+            d.lead, d.support, d.directing = (_expand_short_forms(st, d.lead), _expand_short_forms(st, d.support),
+                                              _expand_short_forms(st, d.directing))
     for d in drafts:
         for a in (*d.lead, *d.support, *d.directing):
             counts[a.name] = counts.get(a.name, 0) + 1

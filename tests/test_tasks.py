@@ -3684,3 +3684,22 @@ def test_a_numbered_sentence_announcing_its_steps_is_no_heading_and_its_subject_
         assert keys(find(doc, opening).lead) == expect("Sở Thông tin và Truyền thông")
     for opening in ("Danh sách hộ nghèo", "Kế hoạch sử dụng đất"):
         assert keys(find(doc, opening).lead) == expect("UBND các huyện, thị xã, thành phố")
+
+
+def test_a_legend_of_short_forms_names_the_bodies_a_table_abbreviates() -> None:
+    """ "Chữ viết tắt: TTr: Thanh tra huyện; PNV: Phòng Nội vụ; …" above a table whose cells say "PNV": the agency keeps
+    its raw short form and takes the legend's name (the dataset counts it with the body written out), and an
+    organisation duty "PNV: …" opens on an agency. Without a legend a short form stays as written."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Lục Ngạn năm 2023\n\nII. NHIỆM VỤ\n\n"
+            "Các chữ viết tắt trong bảng: PNV: Phòng Nội vụ; TTr: Thanh tra huyện; PTP: Phòng Tư pháp.\n\n"
+            "| TT | Nội dung | Chủ trì | Phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+            "| 1 | Hướng dẫn bầu cử trưởng thôn bảo đảm dân chủ | PNV | PTP | Quý II/2023 |\n"
+            "| 2 | Tiếp công dân định kỳ tại trụ sở | TTr | BQLDA | Hằng tháng |\n\n"
+            "III. TỔ CHỨC THỰC HIỆN\n"
+            "1. PNV: Là cơ quan thường trực, theo dõi, tổng hợp kết quả thực hiện Kế hoạch, báo cáo UBND huyện.\n")
+    doc = parse(text)
+    first, second, duty = doc.tasks
+    assert [(a.raw, a.name) for a in first.lead] == [("PNV", "Phòng Nội vụ")]
+    assert [(a.raw, a.name) for a in first.support] == [("PTP", "Phòng Tư pháp")]
+    assert [(a.raw, a.name) for a in second.support] == [("BQLDA", "BQLDA")]
+    assert [(a.raw, a.name) for a in duty.lead] == [("PNV", "Phòng Nội vụ")]
