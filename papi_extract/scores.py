@@ -2043,6 +2043,12 @@ class _Prose:
                     # "Năm 2023, tỉnh Đắk Nông đạt 42,37 điểm": the province itself scores only its total
                     subj, sstart = (None, None), a + g.last + pm.start()
                     unit = _former_unit(pm.group())
+                elif (not to_value and cur is not None and cur.dimension is not None and value <= v.max_dimension
+                      and (pm := _PLACE_SUBJECT.search(region)) is not None
+                      and (unit := _former_unit(pm.group())) is not None and unit != cur.unit):
+                    # "Chỉ số nội dung 8: tỉnh A (cũ) đạt 2,41 điểm; tỉnh B (cũ) đạt 1,93 điểm": the next former
+                    # unit's value of the same indicator
+                    subj, sstart = (cur.dimension, cur.subdimension), a + g.last + pm.start()
                 elif not self._bare(region):
                     subj = None  # a subject this parser does not know ("Chỉ số SIPAS đạt …"): not PAPI
                 elif cur is not None and cur.value is None and cur.kind != "target":

@@ -1333,6 +1333,17 @@ def test_former_provinces_of_a_merged_province_each_keep_their_facts() -> None:
     ]
 
 
+def test_a_second_former_province_after_an_indicators_figure_keeps_the_indicator() -> None:
+    """ "Chỉ số nội dung 5 (…): tỉnh A (cũ) đạt x điểm, tỉnh B (cũ) chỉ đạt y điểm": the second former province's figure
+    is the same indicator's value for that province (a record of its own), not an unknown subject's."""
+    ctx = run_through_scores(
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2026\n\nI. KẾT QUẢ\nNăm 2025:\n"
+        "- Chỉ số nội dung 5 (Thủ tục hành chính công): thành phố Cần Thơ (cũ) đạt 7,02 điểm, tỉnh Sóc Trăng (cũ) chỉ "
+        "đạt 6,48 điểm.\n")
+    got = sorted((s.dimension, s.year, s.kind, s.value) for s in ctx.scores)
+    assert got == [(5, 2025, "actual", 6.48), (5, 2025, "actual", 7.02)]
+
+
 def test_a_table_with_a_column_per_former_province() -> None:
     """ "| Chỉ số nội dung | Hà Giang (cũ) | Tuyên Quang (cũ) |" under "Chỉ số PAPI 2024 … như sau:": each column is
     a former province's scores of the year the lead-in names; a total row naming no province restates the prose
