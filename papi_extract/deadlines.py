@@ -550,6 +550,10 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         yy = int(m.group(1))
         if _plausible(yy):
             recs.append(_Rec(m.start(), m.end(), "year", begin=dt.date(yy, 1, 1), finish=dt.date(yy, 12, 31), prio=1))
+    for m in (_OPENING_YEAR.finditer(low) if year4 and not cell and "năm" in low else ()):
+        yy = int(m.group(1))  # "…: năm 2024 hoàn thành tại 30% số xã; …": the year of a stage of the work
+        if _plausible(yy):
+            recs.append(_Rec(m.start(), m.end(), "year", begin=dt.date(yy, 1, 1), finish=dt.date(yy, 12, 31), prio=1))
     for m in (_BY_YEAR.finditer(low) if year4 and ("đến" in low or "chậm" in low or "muộn" in low or "hạn" in low)
               else ()):
         if not cell and (m.group(2) is None or (m.group().startswith("đến") and m.group(1) is None
@@ -804,9 +808,10 @@ def _closing_phases(low: str) -> dict[int, int]:
             out[m.start(2)] = out[m.start(1)] = m.start()
     for m in _OPENING_PHASE.finditer(low):
         # "Trong giai đoạn 2022 - 2025, tập trung thực hiện …": the phase opening a sentence frames its work
-        y0, y1 = int(m.group(2)), int(m.group(3))
+        g = 1 if m.group(1) is not None else 4
+        y0, y1 = int(m.group(g + 1)), int(m.group(g + 2))
         if _plausible(y0) and y0 <= y1 <= y0 + 10:
-            out[m.start(2)] = out[m.start(1)] = m.start()
+            out[m.start(g + 1)] = out[m.start(g)] = m.start()
     return out
 
 
@@ -1104,8 +1109,15 @@ _CLOSING_PHASE = regex.compile(
 _CLAUSE_PHASE = regex.compile(
     r"(?<![\p{L}\d])trong\s+(giai\s+đoạn\s+)((?:19|20)\d{2})\s{0,2}[-–—]\s{0,2}((?:19|20)\d{2})(?!\d)(?=\s{0,3}[;.])")
 # "Trong giai đoạn 2022 - 2025, …" opening a sentence or a clause
+# ... or a stage of the work ("…: năm 2024 hoàn thành tại 30% số xã; giai đoạn 2024 - 2025 nhân rộng trên toàn tỉnh"):
+# the phase, with or without "trong", opening a clause and followed by a staging verb (deadlines.yaml stage_verbs)
+_STAGE_VERBS = _alt((yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}).get("stage_verbs") or [])
 _OPENING_PHASE = regex.compile(
-    r"(?:^|(?<=[.;:\n]\s{0,3}))trong\s+(giai\s+đoạn\s+)((?:19|20)\d{2})\s{0,2}[-–—]\s{0,2}((?:19|20)\d{2})(?!\d)(?=\s{0,2},)")
+    r"(?:^|(?<=[.;:\n]\s{0,3}))(?:trong\s+(giai\s+đoạn\s+)((?:19|20)\d{2})\s{0,2}[-–—]\s{0,2}((?:19|20)\d{2})(?!\d)(?=\s{0,2},)"
+    r"|(?:trong\s+)?(giai\s+đoạn\s+)((?:19|20)\d{2})\s{0,2}[-–—]\s{0,2}((?:19|20)\d{2})(?!\d)(?=\s{1,3}" + _STAGE_VERBS
+    + r"(?!\w)))", regex.V1)
+_OPENING_YEAR = regex.compile(
+    r"(?:^|(?<=[.;:\n]\s{0,3}))(?:trong\s+)?năm\s+((?:19|20)\d{2})(?!\d)(?=\s{1,3}" + _STAGE_VERBS + r"(?!\w))")
 # a document or an index whose name a period belongs to ("Kế hoạch … giai đoạn 2021-2025", "Đề án … năm 2023 và các
 # năm tiếp theo", "nâng cao Chỉ số PAPI của xã năm 2024 và những năm tiếp theo")
 _DOCUMENT_NOUN = regex.compile(

@@ -1256,3 +1256,16 @@ def test_the_peak_of_the_work_in_an_occasion_is_an_event() -> None:
         ("event", "cao điểm vào dịp Tết Nguyên đán Giáp Thìn")]
     assert kinds("Hằng ngày; cao điểm dịp lễ 30/4", cell=True)[-1] == ("event", "cao điểm dịp lễ 30/4")
     assert kinds("Tuần tra bảo đảm an ninh, nhất là dịp Tết Nguyên đán.") == []
+
+
+def test_a_year_or_phase_opening_a_stage_of_the_work() -> None:
+    """ "…: năm 2025 hoàn thành tại 50% số thôn; giai đoạn 2025 - 2026 mở rộng ra toàn huyện": a year or a phase opening
+    a clause before a staging verb is that stage's time; a phase naming a programme ("Kế hoạch giai đoạn 2021 - 2025
+    thực hiện …", not at a clause's start) and "Năm 2023, …" narrating are none."""
+    def kinds(s: str) -> list[tuple[str, str, str | None]]:
+        return [(d.kind, d.raw, d.end) for d in parse_deadlines(s)]
+    assert kinds("Lắp đặt hệ thống loa truyền thanh thông minh: năm 2025 hoàn thành tại 50% số thôn; giai đoạn "
+                 "2025 - 2026 mở rộng ra toàn huyện.") == [
+        ("year", "năm 2025", "2025-12-31"), ("year_range", "giai đoạn 2025 - 2026", "2026-12-31")]
+    assert kinds("Triển khai Kế hoạch giai đoạn 2021 - 2025 thực hiện Chương trình chuyển đổi số.") == []
+    assert kinds("Năm 2023, huyện tổ chức 02 hội nghị đối thoại.") == []
