@@ -557,7 +557,8 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
     for m in (_BY_YEAR.finditer(low) if year4 and ("đến" in low or "chậm" in low or "muộn" in low or "hạn" in low)
               else ()):
         if not cell and (m.group(2) is None or (m.group().startswith("đến") and m.group(1) is None
-                                                and not _DONE_AFTER.match(low, m.end()))):
+                                                and not _DONE_AFTER.match(low, m.end())
+                                                and not ("hết" in m.group() and _YEAR_END_CLOSES.match(low, m.end())))):
             # prose needs "năm" and a completion cue: "Đề án … đến năm 2025", "đến 2025 đạt 90%" name a
             # horizon or a target; "hoàn thành đến năm 2025", "chậm nhất đến hết năm 2024", "từ nay đến
             # hết năm 2025" (a window that closes then), an aim's "phấn đấu / bảo đảm đến năm 2025 …" and
@@ -639,6 +640,31 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
             while end > m.start() and low[end - 1] in " .":
                 end -= 1  # the sentence's full stop is not the delay's
             recs.append(_Rec(m.start(), end, "event", prio=3))  # "trong 05 ngày làm việc kể từ ngày nhận được …"
+    if "sau" in low and digit:
+        for m in _AFTER_STRETCH.finditer(low):
+            recs.append(_Rec(m.start(), m.end(), "event", prio=3))  # "sau 6 tháng triển khai"
+    if "tuần" in low and year4:
+        for m in _WEEKS_OF_MONTH.finditer(low):
+            wn: str = m.group("n") or m.group("k") or "1"
+            weeks = int(wn) if wn.isdigit() else _WEEK_NUMBERS.get(wn, 0)
+            yy, mo = int(m.group("y")), int(m.group("m"))
+            if 1 <= weeks <= 4 and 1 <= mo <= 12 and _plausible(yy):
+                recs.append(_Rec(m.start(), m.end(), "by_date", finish=_date(yy, mo, 7 * weeks), prio=3))
+    if "quý" in low and year4 and "tháng" in low:
+        for m in _MONTH_OF_QUARTER.finditer(low):
+            q, yy = v.quarters.get(m.group("q")), int(m.group("y"))
+            place = m.group("p")
+            if q is None or not _plausible(yy):
+                continue
+            mo = 3 * (q - 1) + (1 if place.startswith("đầu") else 3 if place.startswith("cuối") else 2)
+            recs.append(_Rec(m.start(), m.end(), "month", recurrence=str(mo), prio=3, begin=_date(yy, mo, 1),
+                             finish=_month_end(yy, mo)))
+    if "từ" in low and year4 and "năm" in low:
+        for m in _MONTH_TO_YEAR_END.finditer(low):
+            mo, ya, yb = int(m.group("m")), int(m.group("y0")), int(m.group("y1"))
+            if 1 <= mo <= 12 and _plausible(ya) and ya <= yb <= ya + 10:
+                recs.append(_Rec(m.start(), m.end(), "continuous", begin=_date(ya, mo, 1), finish=dt.date(yb, 12, 31),
+                                 prio=3))
     if "trong" in low and "ngày" in low:
         for m in _SAME_DAY.finditer(low):
             end = m.end()
@@ -1087,9 +1113,29 @@ _SAME_DAY = regex.compile(r"(?<![\p{L}\d])(?:ngay\s+)?trong\s+(?:cùng\s+)?ngày
 # a delay counted from an event: "trong 05 ngày làm việc kể từ ngày nhận được quyết định …" (an event, no
 # dates); counted from a date ("kể từ ngày 01/7/2024") it is not
 _DELAY_AFTER_EVENT = regex.compile(
-    r"(?<![\p{L}\d])(?:trong(?:\s+vòng|\s+thời\s+hạn|\s+thời\s+gian)?|không\s+quá|chậm\s+nhất)\s+\d{1,3}\s+(?:ngày(?:\s+làm\s+việc)?|giờ)\s*,?\s+kể\s+từ\s+"
+    r"(?<![\p{L}\d])(?:trong(?:\s+vòng|\s+thời\s+hạn|\s+thời\s+gian)?|không\s+quá|chậm\s+nhất(?:\s+(?:là\s+)?sau)?|sau)"
+    r"\s+\d{1,3}\s+(?:ngày(?:\s+làm\s+việc)?|giờ|tuần|tháng)\s*,?\s+kể\s+từ\s+"
     r"(?:ngày|khi)\s+(?![\d(])[^;\n]{0,160}"
 )
+# "… chuyển đổi vị trí công tác đến hết năm 2025." / "…, đến hết năm 2024;": the window closing the clause is its time
+_YEAR_END_CLOSES = regex.compile(r"\s{0,2}(?:[.;]|$)")
+# "sau 6 tháng triển khai (Kế hoạch)": after so long a stretch of the work, an event (not "6 tháng", semiannual)
+_AFTER_STRETCH = regex.compile(r"(?<![\p{L}\d])sau\s+\d{1,2}\s+(?:tháng|năm|tuần)\s+(?:triển\s+khai|thực\s+hiện)"
+                               r"(?:\s+kế\s+hoạch(?:\s+này)?)?(?![\p{L}\d])")
+# a part of a month by its weeks, a week's days counted from the 1st: "trong 2 tuần đầu tháng 7/2024" (by the 14th),
+# "tuần thứ hai của tháng 6/2024" (by the 14th), "tuần đầu tiên của tháng 3/2025" (by the 7th)
+_WEEKS_OF_MONTH = regex.compile(
+    r"(?<![\p{L}\d])(?:trong\s+)?(?:(?P<n>\d|hai|ba)\s+tuần\s+đầu|tuần\s+(?:thứ\s+(?P<k>nhất|hai|ba|tư|\d)|đầu(?:\s+tiên)?))"
+    r"\s+(?:của\s+)?tháng\s+(?P<m>\d{1,2})\s{0,2}/\s{0,2}(?P<y>(?:19|20)\d{2})(?![\d/])")
+_WEEK_NUMBERS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4}
+# a month of a named quarter by its place: "ngay trong tháng đầu của quý III/2024" (July 2024), "tháng cuối quý IV/2025"
+_MONTH_OF_QUARTER = regex.compile(
+    r"(?<![\p{L}\d])(?:ngay\s+)?(?:trong\s+)?tháng\s+(?P<p>đầu(?:\s+tiên)?|cuối(?:\s+cùng)?|giữa|thứ\s+hai)\s+(?:của\s+)?quý\s+"
+    r"(?P<q>[ivx]{1,3}|[1-4])\s{0,2}/\s{0,2}(?P<y>(?:19|20)\d{2})(?![\d/])")
+# "từ tháng 7/2024 đến hết năm 2025": from a month to a year's end, one span (continuous, both bounds)
+_MONTH_TO_YEAR_END = regex.compile(
+    r"(?<![\p{L}\d])từ\s+tháng\s+(?P<m>\d{1,2})\s{0,2}/\s{0,2}(?P<y0>(?:19|20)\d{2})\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+"
+    r"(?P<y1>(?:19|20)\d{2})(?![\d/])")
 # "(bắt đầu | kể) từ tháng 4/2025", "từ ngày 01/01/2026": from then on, no end named (not a delay's count, "trong 05
 # ngày (làm việc) kể từ …"; not "có hiệu lực từ", a rule's effective date; not a range)
 _FROM_ONWARD = regex.compile(

@@ -1269,3 +1269,24 @@ def test_a_year_or_phase_opening_a_stage_of_the_work() -> None:
         ("year", "năm 2025", "2025-12-31"), ("year_range", "giai đoạn 2025 - 2026", "2026-12-31")]
     assert kinds("Triển khai Kế hoạch giai đoạn 2021 - 2025 thực hiện Chương trình chuyển đổi số.") == []
     assert kinds("Năm 2023, huyện tổ chức 02 hội nghị đối thoại.") == []
+
+
+def test_times_counted_from_something_else() -> None:
+    """Times counted from a part of a month, a quarter's place, a stretch of the work or a span's ends:
+    - "trong 3 tuần đầu tháng 8/2025", "tuần thứ ba của tháng 4/2024": by the week's last day (day 7k);
+    - "ngay trong tháng cuối của quý II/2025": that month (June);
+    - "sau 3 tháng thực hiện Kế hoạch", "chậm nhất sau 7 ngày kể từ ngày …": events;
+    - "từ tháng 9/2024 đến hết năm 2026": one continuous span; "đến hết tháng 10/2025": by that month's end;
+    - "… đến hết năm 2025." closing the clause: by that year's end (a figure's horizon "đến hết năm 2025 đạt 90%" none).
+    """
+    def one(s: str, cell: bool = False) -> list[tuple[str, str | None, str | None]]:
+        return [(d.kind, d.start, d.end) for d in parse_deadlines(s, cell=cell)]
+    assert one("Tổ chức lấy ý kiến trong 3 tuần đầu tháng 8/2025.") == [("by_date", None, "2025-08-21")]
+    assert one("Tuần thứ ba của tháng 4/2024", cell=True) == [("by_date", None, "2024-04-21")]
+    assert one("Ngay trong tháng cuối của quý II/2025", cell=True) == [("month", "2025-06-01", "2025-06-30")]
+    assert one("Đánh giá kết quả sau 3 tháng thực hiện Kế hoạch.") == [("event", None, None)]
+    assert one("Trả lời bằng văn bản chậm nhất sau 7 ngày kể từ ngày nhận được kiến nghị.") == [("event", None, None)]
+    assert one("Từ tháng 9/2024 đến hết năm 2026", cell=True) == [("continuous", "2024-09-01", "2026-12-31")]
+    assert one("Đến hết tháng 10/2025", cell=True) == [("by_date", None, "2025-10-31")]
+    assert one("Các phòng rà soát hồ sơ lưu trữ đến hết năm 2025.") == [("by_date", None, "2025-12-31")]
+    assert one("Triển khai Đề án đến hết năm 2025 đạt 90% hồ sơ.") == []
