@@ -788,8 +788,11 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
                 # "Phòng Tổ chức, biên chế và tổ chức phi chính phủ": the name's list of fields goes on
                 split = False
             if split and st is not None and not st.plural:
-                # "Văn phòng Thị ủy và HĐND - UBND thị xã" is one office.
-                pm = _OFFICE.match(low, it.start, s0) if s0 - it.start < 120 else None
+                # "Văn phòng Thị ủy và HĐND - UBND thị xã" is one office (also led: "Chánh Văn phòng HĐND và UBND …")
+                k0 = it.start
+                if (lm := v.leader.match(low, k0)) is not None:
+                    k0 = _skip_ws(low, lm.end())
+                pm = _OFFICE.match(low, k0, s0) if s0 - k0 < 120 else None
                 if pm:
                     rest = low[pm.end():s0].strip()
                     if v.office_pair.fullmatch(rest):
@@ -1204,6 +1207,9 @@ def _canonical_name(raw: str) -> str:
     s = " ".join(unicodedata.normalize("NFC", raw).split())
     low = _lower(s)
     k = _skip_drops(low, 0)
+    v = _vocab()
+    if (hm := v.honorific.match(low, k)) is not None and v.leader.match(low, j := _skip_ws(low, hm.end())):
+        k = j  # "Đồng chí Chủ tịch UBND xã": the form of address is no part of the office's name (raw keeps it)
     if k < len(s):
         s = s[k:]
     s = s.lstrip(_LEAD_CHARS).rstrip(_TAIL_CHARS).strip("“”\"'‘’ ")

@@ -1300,3 +1300,18 @@ def test_a_short_form_introduced_in_parentheses_does_not_end_a_partner_list() ->
     check_spans(text, got, 7)
     plain = cooperation_agencies("UBND xã phối hợp với Công an xã (gọi tắt: CAX) tuần tra")
     assert [a.raw for a in plain] == ["Công an xã"]
+
+
+def test_heads_of_inspectorates_offices_and_courts_are_office_holders() -> None:
+    """ "Chánh Thanh tra huyện", "Phó Chánh Văn phòng HĐND và UBND thị xã" (one office), "Chánh án Tòa án nhân dân
+    tỉnh", "Viện trưởng Viện kiểm sát nhân dân huyện" lead as the offices they hold; a form of address ("Đồng chí")
+    stays in the raw but not in the canonical name."""
+    got = subject_agencies("Phó Chánh Văn phòng HĐND và UBND thị xã phối hợp với Chánh Thanh tra thị xã rà soát đơn thư")
+    assert [a.raw for a in got] == ["Phó Chánh Văn phòng HĐND và UBND thị xã"]
+    assert [a.raw for a in cooperation_agencies("Chánh án Tòa án nhân dân tỉnh phối hợp với Viện trưởng Viện kiểm sát "
+                                                "nhân dân huyện tổ chức phiên tòa lưu động")] == [
+        "Viện trưởng Viện kiểm sát nhân dân huyện"]
+    led = subject_agencies("Đồng chí Chủ tịch UBND phường trực tiếp đối thoại với Nhân dân")
+    assert [(a.raw, a.name) for a in led] == [("Đồng chí Chủ tịch UBND phường", "Chủ tịch Ủy ban nhân dân phường")]
+    assert key("Đồng chí Chủ tịch UBND phường") != "" and canonical_name("Ông Phó Chủ tịch UBND xã") == (
+        "Phó Chủ tịch Ủy ban nhân dân xã")
