@@ -331,7 +331,12 @@ def _table_column_mentions(ctx: DocContext) -> list[dict[str, Any]]:
                 if not name or name == prev:
                     continue
                 prev = name
-                codes = code_list(folded[a:b]) if role == "subdimension" and b - a < 200 else ()
+                codes = code_list(folded[a:b]) if b - a < 200 else ()
+                if role == "dimension" and codes:
+                    # "Chỉ số tác động" | "CSND 1, 4": each dimension a mention; "CSND 5 - nội dung thành phần 5.1" is
+                    # one, the sub-dimension its dimension's code is followed by
+                    codes = tuple(c for k, c in enumerate(codes)
+                                  if not (c[1] is None and any(d == c[0] and sc is not None for d, sc in codes[k + 1:])))
                 if codes:
                     # "Nhằm cải thiện" | "8.1; 5.4": each code is a mention, raw the whole cell
                     out.extend(_code_mentions(ctx, codes, (a, b)))

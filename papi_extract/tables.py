@@ -314,6 +314,8 @@ def _columns_from_header(header_rows: list[list[str]]) -> list[str]:
 
 MARK_ROLE = "mark"  # + a dimension's number: the column a row marks ("x") for that dimension
 _DIMENSION_NUMBER = regex.compile(r"^[1-8]$")
+# a dimension column's cell opening on the dimension's code, then words ("CSND 2 - nội dung thành phần …"), folded
+_LEAD_DIMENSION_CODE = regex.compile(r"\s{0,3}(?:csnd|chi\s{1,3}so(?:\s{1,3}noi\s{1,3}dung)?)\s{0,3}([1-8])(?![\d.])\s{0,3}[-–:]\s{0,3}")
 _YEAR_HEADER = regex.compile(r"^(?:[Nn]ăm[ \t]{1,3})?(?:19|20)\d\d$")
 
 
@@ -826,10 +828,23 @@ class _Builder:
                     sub = self.col_sub = getattr(m, "subdimension", None)
                 elif (pair := dimension_then_sub(find_indicators_folded(fold(name)))) is not None and pair.dimension == dim:
                     sub = self.col_sub = pair.subdimension  # "Cung ứng dịch vụ công - An ninh, trật tự"
+                elif len(name) < 200 and (codes := code_list(fold(name.strip(" *_.")))):
+                    # "CSND 5 - nội dung thành phần 5.1": the sub-dimension by its code
+                    sub = self.col_sub = next((c for d, c in codes if d == dim and c is not None), None)
             elif (pair := dimension_then_sub(find_indicators_folded(fold(name)))) is not None and pair.exact:
                 # "Chỉ số nội dung 5: Thủ tục hành chính công Dịch vụ chứng thực, xác nhận": a group row of one
                 # cell run onto the first row's (Word's export), the dimension's name then the row's sub-dimension
                 dim, sub = self.col_dim, self.col_sub = pair.dimension, pair.subdimension
+            elif len(name) < 200 and (codes := code_list(fold(name.strip(" *_.")))):
+                # "CSND 1, 4", "CSND 5 - nội dung thành phần 5.1" in a "Chỉ số tác động" column: the first code names
+                # the row's dimension, the first sub-dimension code under it its sub-dimension
+                dim = self.col_dim = codes[0][0]
+                sub = self.col_sub = next((c for d, c in codes if d == dim and c is not None), None)
+            elif len(name) < 200 and (lc := _LEAD_DIMENSION_CODE.match(fold(name))) is not None:
+                # "CSND 2 - nội dung thành phần Công khai danh sách hộ nghèo": the code, then a sub-dimension's name
+                dim = self.col_dim = int(lc.group(1))
+                para = closest_subdimension(fold(name)[lc.end():], dim)
+                sub = self.col_sub = para.subdimension if para is not None else None
         elif self.col_dim is not None and "dimension" in self.cols:
             dim, sub = self.col_dim, self.col_sub  # a blank cell under a merged one
             inherited = True

@@ -288,7 +288,8 @@ def vocab() -> Vocab:
     reference_ending = regex.compile(
         r"(?<!\w)(?:" + _alternation(raw["reference_endings"]) + r")(?!\w)[^.;:!?]{0,40}[.;]?\s{0,4}$")
     back_reference = regex.compile(r"(?<!\w)(?:" + _alternation(raw["back_references"]) + r")(?!\w)")
-    indicator_note = regex.compile(r"\s{0,3}(?:" + _alternation(raw["indicator_notes"]) + r")(?!\w)")  # matched at a position
+    indicator_note = regex.compile(r"\s{0,3}(?:(?:phuc\s{1,3}vu|gop\s{1,3}phan\s{1,3}cai\s{1,3}thien|nham\s{1,3}cai\s{1,3}thien)"
+                                   r"\s{1,3})?(?:" + _alternation(raw["indicator_notes"]) + r")(?!\w)")  # matched at a position
     clause_time = regex.compile(r"\s{0,3}(?:(?:" + _alternation(raw["clause_time_verbs"]) + r")\s{1,3})?(?P<time>(?:"
                                 + _alternation(raw["clause_time_openings"]) + r")(?!\w))")
     dimension_tag = regex.compile(r"(?:" + _alternation(raw["dimension_number_labels"]) + r")\s{0,3}(?:so\s{0,2})?([1-8])(?!\d)")
@@ -3104,7 +3105,7 @@ _NOTE_SUB_CODE = regex.compile(r"(?:(?:noi\s{1,3}dung|chi\s{1,3}so)\s{1,3}thanh\
 _NOTE_SUB_ORDINAL = regex.compile(r"thanh\s{1,3}phan\s{1,3}thu\s{1,3}(nhat|hai|ba|tu|bon)\s{1,3}(?:cua|thuoc)\s{1,3}"
                                   r"(?:chi\s{1,3}so\s{1,3})?(?:noi\s{1,3}dung\s{1,3})?([1-8])(?![\d.])")
 _ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4}
-_NOTE_DIM_CODE = regex.compile(r"chi\s{1,3}so(?:\s{1,3}noi\s{1,3}dung)?\s{0,3}([1-8])(?![\d.])")
+_NOTE_DIM_CODE = regex.compile(r"(?:chi\s{1,3}so(?:\s{1,3}noi\s{1,3}dung)?|csnd)\s{0,3}([1-8])(?![\d.])")
 
 
 _FIELD_CODE = regex.compile(r"\s{0,3}([1-8])(?:\.([1-9]))?(?![\d.])")

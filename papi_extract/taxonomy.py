@@ -692,7 +692,7 @@ def canonical_name(dimension: int, subdimension: str | None = None) -> str:
 # ("CSTP 1.4", "CSND 3", "Chỉ số thành phần: 2.3": the part's name or its short form before the code)
 _CODE_ITEM = (r"(?:(?:chi\s{1,3}so(?:\s{1,3}(?:noi\s{1,3}dung|thanh\s{1,3}phan))?|noi\s{1,3}dung\s{1,3}thanh\s{1,3}phan"
               r"|cstp|csnd|cs)\s{0,3}:?\s{0,3})?[1-8](?:\.[1-9])?")
-_CODE_LIST = regex.compile(r"\s{0,3}" + _CODE_ITEM + r"(?:\s{0,3}(?:[;,/(]|va\s)\s{0,3}" + _CODE_ITEM + r"\s{0,3}\)?){0,11}"
+_CODE_LIST = regex.compile(r"\s{0,3}" + _CODE_ITEM + r"(?:\s{0,3}(?:[;,/(]|va\s|-\s)\s{0,3}" + _CODE_ITEM + r"\s{0,3}\)?){0,11}"
                            r"[\s.;)]{0,3}")
 _CODE = regex.compile(r"(?<![\d.])([1-8])(?:\.([1-9]))?(?![\d.]\d)")
 

@@ -3703,3 +3703,27 @@ def test_a_legend_of_short_forms_names_the_bodies_a_table_abbreviates() -> None:
     assert [(a.raw, a.name) for a in first.support] == [("PTP", "Phòng Tư pháp")]
     assert [(a.raw, a.name) for a in second.support] == [("BQLDA", "BQLDA")]
     assert [(a.raw, a.name) for a in duty.lead] == [("PNV", "Phòng Nội vụ")]
+
+
+def test_tasks_grouped_by_solution_take_their_dimension_from_notes_and_impact_columns() -> None:
+    """Groups named by the kind of solution name no dimension: a closing "(phục vụ CSND 3, 5)" gives the task the
+    first dimension it names (over a group heading that happens to name another), and a "Chỉ số tác động" column
+    ("CSND 1, 4", "CSND 6 - nội dung thành phần 6.4") gives each row its dimension and sub-dimension; the column's
+    cells are indicator mentions, one per dimension named."""
+    prose = ("KẾ HOẠCH\nPAPI huyện Như Thanh năm 2024\n\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+             "1. Nhóm giải pháp về tuyên truyền\n"
+             "- Phòng Văn hóa và Thông tin mở chuyên mục PAPI trên trang thông tin điện tử huyện (phục vụ CSND 3, 5).\n"
+             "2. Nhóm giải pháp về cải cách thủ tục hành chính\n"
+             "- Văn phòng HĐND và UBND huyện cập nhật dịch vụ công trực tuyến trên Cổng thông tin điện tử huyện "
+             "(góp phần cải thiện Chỉ số nội dung 8 - Quản trị điện tử).\n")
+    doc = parse(prose)
+    assert [(t.dimension, t.subdimension) for t in doc.tasks] == [(3, None), (8, None)]
+    table = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI xã Tam Giang năm 2023\n\nII. NHIỆM VỤ\n\n"
+             "| TT | Nhóm giải pháp | Nội dung nhiệm vụ | Chỉ số tác động | Chủ trì |\n|---|---|---|---|---|\n"
+             "| 1 | Tuyên truyền | Vận động Nhân dân giám sát công trình xây dựng cơ bản | CSND 1, 4 | Ủy ban MTTQ xã |\n"
+             "| 2 | An ninh | Tuần tra bảo đảm an ninh, trật tự tại các ấp | CSND 6 - nội dung thành phần 6.4 | "
+             "Công an xã |\n\n"
+             "III. TỔ CHỨC THỰC HIỆN\n")
+    tdoc = parse(table)
+    assert [(t.dimension, t.subdimension) for t in tdoc.tasks] == [(1, None), (6, "6.4")]
+    assert sorted((i.dimension, i.subdimension) for i in tdoc.indicators) == [(1, None), (4, None), (6, "6.4")]
