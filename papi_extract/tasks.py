@@ -674,7 +674,20 @@ class _InlineMarks:
 
     def number(self, m: regex.Match[str]) -> int:
         n = m.group("n")
-        return int(n) if n is not None else self.ordinal[" ".join(m.group("w").lower().split())]
+        if n is not None:
+            return int(n)
+        if (r := m.group("r")) is not None:
+            return _ROMAN_SMALL[r]
+        if (c := m.group("l")) is not None:
+            return ord(c) - ord("a") + 1
+        return self.ordinal[" ".join(m.group("w").lower().split())]
+
+    def label(self, m: regex.Match[str], number: int) -> str:
+        """The item's label as written: "2" for "(2)" and "hai là", "ii" for "(ii)", "b" for "b/"."""
+        return m.group("r") or m.group("l") or str(number)
+
+
+_ROMAN_SMALL = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 
 @lru_cache(maxsize=1)
@@ -683,7 +696,9 @@ def _inline_marks() -> _InlineMarks:
     ordinal = {" ".join(str(w).lower().split()): int(n) for n, words in raw.items() for w in words}
     words = "|".join(regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(ordinal, key=lambda w: (-len(w), w)))
     # (an ordinal's words need their comma: "thời gian: thứ Ba hằng tuần" is a weekday, not a list)
-    mark = r"\s{0,3}(?:\((?P<n>\d{1,2})\)\s{1,3}|(?P<w>(?i:" + words + r"))\s{0,3},\s{0,3})(?=\S)"
+    # ("(i) …; (ii) …" in small Roman numerals, "a/ …; b/ …" in slashed letters: items labelled so)
+    mark = (r"\s{0,3}(?:\((?P<n>\d{1,2})\)\s{1,3}|\((?P<r>viii|vii|vi|iv|ix|iii|ii|i|v|x)\)\s{1,3}|(?P<l>[a-h])/\s{1,3}"
+            r"|(?P<w>(?i:" + words + r"))\s{0,3},\s{0,3})(?=\S)")
     return _InlineMarks(regex.compile(":" + mark), regex.compile(";" + mark), ordinal, words)
 
 
@@ -743,17 +758,18 @@ def _inline_items_of(doc: str, b: Block) -> list[Block]:
                       pieces=[(ts, starts0[k + 1][2] + 1 if k + 1 < len(starts0) else len(doc[:e].rstrip()))])
                 for k, (ts, label, ms) in enumerate(starts0)]
     n0 = marks.number(m)
-    starts = [(m.end(), str(n0), m.start() + 1)]  # (text start, label, marker start)
+    starts = [(m.end(), marks.label(m, n0), m.start() + 1)]  # (text start, label, marker start)
     expect = n0 + 1
     for n in marks.next.finditer(doc, m.end(), e):
-        if marks.number(n) != expect:
+        if marks.number(n) != expect or (n.group("r") is None) != (m.group("r") is None) \
+                or (n.group("l") is None) != (m.group("l") is None):
             break
-        starts.append((n.end(), str(expect), n.start()))
+        starts.append((n.end(), marks.label(n, expect), n.start()))
         expect += 1
     if len(starts) < 2 and n0 == 1:
         return [b]  # "(1)" alone: a reference, not a list
-    if m.group("w") is not None and (n0 != 1 or len(starts) < 2):
-        return [b]  # words number a list from "một là" / "thứ nhất" on, and name two items at least
+    if (m.group("w") is not None or m.group("r") is not None or m.group("l") is not None) and (n0 != 1 or len(starts) < 2):
+        return [b]  # words, small numerals and letters number a list from its first on, and name two items at least
     head_end = m.start() + 1  # the lead-in keeps its ":"
     out = [Block(b.kind, b.start, head_end, b.text_start, b.line, marker=b.marker, label=b.label,
                  indent=b.indent, section=b.section, pieces=[(b.text_start, head_end)])]
@@ -813,11 +829,23 @@ def _split_chained_clauses(st: _Doc, blocks: list[Block], heads: dict[int, Block
             out.append(b)
             continue
         a0, e0 = b.pieces[0]
-        if b.kind == "para" and (om := ch.ordinal.match(doc, a0, e0)) is not None:
+        om = ch.ordinal.match(doc, a0, e0) if b.kind == "para" else None
+        if om is not None:
             b = _copy_block(b)
             b.text_start = om.end()
             b.pieces[0] = (om.end(), e0)
         a, e = b.pieces[0][0], b.pieces[-1][1]
+        if om is not None and (seq := _ordinal_sentences(doc, om, a, e)):
+            # "Thứ nhất, X …. Thứ hai, Y …. Thứ ba, …": one task per numbered sentence, each without its ordinal
+            parts = _cut_pieces(doc, b.pieces, seq)
+            head = _copy_block(b)
+            head.pieces = parts[0]
+            head.end = parts[0][-1][1]
+            out.append(head)
+            for p in parts[1:]:
+                out.append(Block(b.kind, p[0][0], p[-1][1], p[0][0], ctx.line_of(p[0][0]), marker=b.marker,
+                                 label=b.label, indent=b.indent, section=b.section, pieces=p))
+            continue
         f = folded[a:e]
         if "dong thoi" not in f and "ngoai ra" not in f:
             out.append(b)
@@ -841,6 +869,28 @@ def _split_chained_clauses(st: _Doc, blocks: list[Block], heads: dict[int, Block
             heads[id(nb)] = head
             out.append(nb)
     return out
+
+
+def _ordinal_sentences(doc: str, first: regex.Match[str], a: int, e: int) -> list[tuple[int, int]]:
+    """Where a paragraph opened by "Thứ nhất," / "Một là," goes on with "… . Thứ hai, …. Thứ ba, …": the (start, end)
+    of each later ordinal (its sentence's full stop kept before it), in sequence from two; [] when there is none."""
+    marks = _inline_marks()
+    if marks.ordinal.get(" ".join(first.group().strip(" ,").lower().split())) != 1:
+        return []
+    out: list[tuple[int, int]] = []
+    want = 2
+    for m in _ordinal_sentence_rx().finditer(doc, a, e):
+        if marks.ordinal.get(" ".join(m.group("w").lower().split())) != want:
+            break
+        out.append((m.start("w"), m.end()))
+        want += 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _ordinal_sentence_rx() -> regex.Pattern[str]:
+    """An ordinal opening a sentence inside a paragraph: ". Thứ hai, ", ". Hai là, " (the full stop before it)."""
+    return regex.compile(r"(?<=[.;])\s{1,3}(?P<w>(?i:" + _inline_marks().words + r"))\s{0,3},\s{0,3}(?=\S)")
 
 
 def _own_subject(st: _Doc, a: int, e: int) -> bool:
@@ -2962,7 +3012,9 @@ def _draft_from_item(st: _Doc, it: _Item) -> _Draft:
         lines = _block_role(st, block_sid, "output", block_stop)
         output = lines[0].value if lines else None
     label = b.label
-    origin = "list" if b.kind == "bullet" or (label is not None and label.isalpha()) else "prose"
+    # (a small Roman numeral in brackets, "(ii)", numbers the item: prose, as "(2)" is)
+    origin = "list" if b.kind == "bullet" or (label is not None and label.isalpha() and not (
+        (b.marker or "").startswith("(") and label in _ROMAN_SMALL)) else "prose"
     method = _method(st, it, source)
     return _Draft(label, shown, sid, dimension, subdimension, lead, support, directing, output,
                   deadlines, origin, method, (b.start, max(b.end, j.span()[1])),

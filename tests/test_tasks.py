@@ -3727,3 +3727,28 @@ def test_tasks_grouped_by_solution_take_their_dimension_from_notes_and_impact_co
     tdoc = parse(table)
     assert [(t.dimension, t.subdimension) for t in tdoc.tasks] == [(1, None), (6, "6.4")]
     assert sorted((i.dimension, i.subdimension) for i in tdoc.indicators) == [(1, None), (4, None), (6, "6.4")]
+
+
+def test_items_enumerated_in_a_paragraph_by_small_numerals_letters_and_ordinal_sentences() -> None:
+    """Inline lists numbered "(i) …; (ii) …" (prose, labels "i", "ii") or lettered "a/ …; b/ …" (list, labels "a",
+    "b") after a lead-in are one task per item, led by the lead-in's subject; a paragraph of ordinal sentences
+    ("Thứ nhất, X …. Thứ hai, Y ….") is one task per sentence, each with its own subject."""
+    text = ("KẾ HOẠCH\nPAPI tỉnh Phú Yên năm 2024\n\nII. NHIỆM VỤ\n1. Công khai, minh bạch\n"
+            "Sở Tài chính chủ trì thực hiện các nội dung sau: (i) hướng dẫn công khai dự toán ngân sách cấp xã; "
+            "(ii) kiểm tra việc công khai quyết toán ngân sách tại các huyện.\n"
+            "2. Thủ tục hành chính công\n"
+            "Văn phòng UBND tỉnh thực hiện: a/ rà soát thủ tục hành chính trên Cổng Dịch vụ công; b/ công khai kết quả "
+            "giải quyết hồ sơ hằng tháng.\n"
+            "3. Kiểm soát tham nhũng\n"
+            "Thứ nhất, Thanh tra tỉnh kiểm tra việc kê khai tài sản, thu nhập trong quý III/2024. Thứ hai, Sở Nội vụ "
+            "công khai kết quả tuyển dụng công chức trên Cổng thông tin điện tử tỉnh.\n")
+    doc = parse(text)
+    got = [(t.label, t.origin, " ".join(t.text.split()[:2]), sorted(keys(t.lead))) for t in doc.tasks]
+    assert got == [
+        ("i", "prose", "hướng dẫn", sorted(expect("Sở Tài chính"))),
+        ("ii", "prose", "kiểm tra", sorted(expect("Sở Tài chính"))),
+        ("a", "list", "rà soát", sorted(expect("Văn phòng UBND tỉnh"))),
+        ("b", "list", "công khai", sorted(expect("Văn phòng UBND tỉnh"))),
+        (None, "prose", "Thanh tra", sorted(expect("Thanh tra tỉnh"))),
+        (None, "prose", "Sở Nội", sorted(expect("Sở Nội vụ"))),
+    ]
