@@ -3482,13 +3482,31 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | Non
             and (tagged := _note_cell_indicator(st, nc)) is not None:
         dimension, subdimension = tagged  # a "Ghi chú" cell tagging the row: "Chỉ số nội dung 7"
     time = joined("deadline") or packed_time
-    deadlines = st.deadlines(time, cell=True) if time else []
+    columns = _column_runs(doc, cells["deadline"].parts) if time is not None and "deadline" in cells else []
+    if len(columns) > 1:
+        # two time columns ("Bắt đầu | Hoàn thành", "Năm 2024 | Năm 2025"): each cell is a time of its own
+        deadlines = [d for run in columns for d in st.deadlines(Joined(doc, run, st.folded), cell=True)]
+    else:
+        deadlines = st.deadlines(time, cell=True) if time else []
     if not deadlines and "period" in cells:
         deadlines = _period_deadlines(st, t, cells["period"].parts)
     if not time and not deadlines:
         deadlines = _intro_deadlines(st, sid)  # an empty time cell under "Trong năm 2024, … như sau:"
     return _Draft(r.label, j, sid, dimension, subdimension, lead, support, directing, joined("output"),
                   deadlines, "table", "table-row", (r.start, r.end), time if time and not deadlines else None)
+
+
+def _column_runs(doc: str, parts: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The parts of a role's cells grouped by column: a tab or a pipe between two parts of one line starts the next
+    column's cell (the lines of one wrapped cell, or of a row a page break split, stay together)."""
+    runs: list[list[tuple[int, int]]] = []
+    for a, b in parts:
+        gap = doc[runs[-1][-1][1] : a] if runs else ""
+        if runs and ("\n" in gap or not any(c in gap for c in "\t|")):
+            runs[-1].append((a, b))
+        else:
+            runs.append([(a, b)])
+    return runs
 
 
 def _parts(c: Cell | None) -> list[tuple[int, int]]:

@@ -3752,3 +3752,25 @@ def test_items_enumerated_in_a_paragraph_by_small_numerals_letters_and_ordinal_s
         (None, "prose", "Thanh tra", sorted(expect("Thanh tra tỉnh"))),
         (None, "prose", "Sở Nội", sorted(expect("Sở Nội vụ"))),
     ]
+
+
+def test_a_two_row_header_with_start_and_end_time_columns() -> None:
+    """A header over two lines ("Cơ quan thực hiện" over "Chủ trì | Phối hợp", "Thời gian" over "Bắt đầu | Hoàn thành",
+    "Kết quả" over "Sản phẩm | Chỉ tiêu"): the second line names the columns; each time cell gives its own records
+    (a month and a quarter, two dates), and the "Chỉ tiêu" cell is no output."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI tỉnh Gia Lai năm 2025\n\nII. NHIỆM VỤ\n\n"
+            "TT\tNội dung\tCơ quan thực hiện\t\tThời gian\t\tKết quả\t\n"
+            "\t\tChủ trì\tPhối hợp\tBắt đầu\tHoàn thành\tSản phẩm\tChỉ tiêu\n"
+            "1\tHướng dẫn bầu cử trưởng thôn, làng bảo đảm dân chủ\tSở Nội vụ\tUBND các huyện\tTháng 3/2025\t"
+            "Quý III/2025\tBáo cáo kết quả\t100% số thôn\n"
+            "2\tKhảo sát sự hài lòng của người dân\tTrung tâm Phục vụ hành chính công tỉnh\tSở Khoa học và Công nghệ\t"
+            "01/6/2025\t30/11/2025\tBáo cáo khảo sát\tTrên 85%\n\n"
+            "III. TỔ CHỨC THỰC HIỆN\n")
+    doc = parse(text)
+    got = [(keys(t.lead), keys(t.support), [(d.kind, d.end) for d in t.deadlines], t.output) for t in doc.tasks]
+    assert got == [
+        (expect("Sở Nội vụ"), expect("UBND các huyện"), [("month", "2025-03-31"), ("quarter", "2025-09-30")],
+         "Báo cáo kết quả"),
+        (expect("Trung tâm Phục vụ hành chính công tỉnh"), expect("Sở Khoa học và Công nghệ"),
+         [("date", "2025-06-01"), ("date", "2025-11-30")], "Báo cáo khảo sát"),
+    ]
