@@ -1275,8 +1275,8 @@ def agency_kind(name: str) -> str:
 
 
 # the administrative units a name's scope is read from: agencies.yaml's localities but "cơ sở" (a level, no unit)
-# and "khu vực" (mostly a region: "Trung tâm Y tế khu vực", "Ngân hàng Nhà nước Khu vực 2")
-_UNIT_WORDS = tuple(w for w in _data().get("localities") or () if w not in ("cơ sở", "khu vực"))
+# and "khu vực" (mostly a region: "Trung tâm Y tế khu vực", "Ngân hàng Nhà nước Khu vực 2") and "chùa" (no unit)
+_UNIT_WORDS = tuple(w for w in _data().get("localities") or () if w not in ("cơ sở", "khu vực", "chùa"))
 _SCOPE_RUN = regex.compile(
     r"(?<![\p{L}])(?<!nông\s)(?:(?:các|cấp|cùng)\s+)*" + _LOCALITY_GUARDS[0]
     + r"(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + r")"
@@ -1471,8 +1471,9 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
         if run_end > i:
             # a unit word, its place name read with it ("thị xã Ninh Hòa") or still to come
             place_end = run_end if any(c.isupper() for c in text[i:run_end]) else -2
+            # (a pagoda is no administrative unit: "Ban quản trị các chùa Khmer trên địa bàn xã" keeps where it is)
+            has_loc = has_loc or not _PAGODA.match(low, i)
             i = good = run_end
-            has_loc = True
             continue
         m = v.type_word.match(low, i)
         if m:
@@ -1923,6 +1924,7 @@ def _partner_protos(text: str) -> tuple[Agency, ...]:
 
 
 # "(sau đây gọi tắt là BCH QS huyện)", "(viết tắt: UBMTTQ)" with the space before it: a name's short form
+_PAGODA = regex.compile(r"(?:các\s+)?chùa(?![\p{L}])")
 _ALIAS_PAREN = regex.compile(r"\s{0,2}" + SHORT_FORM_DEFINITION.pattern, regex.I)
 
 

@@ -1315,3 +1315,15 @@ def test_heads_of_inspectorates_offices_and_courts_are_office_holders() -> None:
     assert [(a.raw, a.name) for a in led] == [("Đồng chí Chủ tịch UBND phường", "Chủ tịch Ủy ban nhân dân phường")]
     assert key("Đồng chí Chủ tịch UBND phường") != "" and canonical_name("Ông Phó Chủ tịch UBND xã") == (
         "Phó Chủ tịch Ủy ban nhân dân xã")
+
+
+def test_community_religious_and_customary_partners() -> None:
+    """ "Ban quản trị (các) chùa …" (a pagoda's board, "quản trị" no verb; "trên địa bàn xã" kept, a pagoda being no
+    administrative unit), "già làng", "người có uy tín" are partners by themselves (a verb after them is the
+    sentence's, not part of a name)."""
+    got = cooperation_agencies("Phòng Dân tộc huyện phối hợp với Ban quản trị các chùa Khmer trên địa bàn huyện, "
+                               "già làng và người có uy tín tuyên truyền chính sách")
+    assert [a.raw for a in got] == ["Ban quản trị các chùa Khmer trên địa bàn huyện", "già làng", "người có uy tín"]
+    assert got[0].kind == "ban" and got[0].scope == "huyện"  # (where the board sits, not "chùa")
+    assert [a.raw for a in cooperation_agencies("Công an xã phối hợp với người có uy tín xây dựng mô hình tự quản")] == [
+        "người có uy tín"]
