@@ -837,14 +837,7 @@ def _split_chained_clauses(st: _Doc, blocks: list[Block], heads: dict[int, Block
         a, e = b.pieces[0][0], b.pieces[-1][1]
         if om is not None and (seq := _ordinal_sentences(doc, om, a, e)):
             # "Thứ nhất, X …. Thứ hai, Y …. Thứ ba, …": one task per numbered sentence, each without its ordinal
-            parts = _cut_pieces(doc, b.pieces, seq)
-            head = _copy_block(b)
-            head.pieces = parts[0]
-            head.end = parts[0][-1][1]
-            out.append(head)
-            for p in parts[1:]:
-                out.append(Block(b.kind, p[0][0], p[-1][1], p[0][0], ctx.line_of(p[0][0]), marker=b.marker,
-                                 label=b.label, indent=b.indent, section=b.section, pieces=p))
+            out.extend(_blocks_of_parts(ctx, b, _cut_pieces(doc, b.pieces, seq)))
             continue
         f = folded[a:e]
         if "dong thoi" not in f and "ngoai ra" not in f:
@@ -859,16 +852,21 @@ def _split_chained_clauses(st: _Doc, blocks: list[Block], heads: dict[int, Block
         if not cuts or any(sum(len(doc[s:t].split()) for s, t in p) < ch.min_words for p in parts):
             out.append(b)
             continue
-        head = _copy_block(b)
-        head.pieces = parts[0]
-        head.end = parts[0][-1][1]
+        head, *rest = _blocks_of_parts(ctx, b, parts)
         out.append(head)
-        for p in parts[1:]:
-            nb = Block(b.kind, p[0][0], p[-1][1], p[0][0], ctx.line_of(p[0][0]), marker=b.marker, label=b.label,
-                       indent=b.indent, section=b.section, pieces=p)
+        for nb in rest:
             heads[id(nb)] = head
             out.append(nb)
     return out
+
+
+def _blocks_of_parts(ctx: DocContext, b: Block, parts: list[list[tuple[int, int]]]) -> list[Block]:
+    """Block ``b`` cut into one block per part: the first keeps ``b``'s start, the others start at their text."""
+    head = _copy_block(b)
+    head.pieces = parts[0]
+    head.end = parts[0][-1][1]
+    return [head, *(Block(b.kind, p[0][0], p[-1][1], p[0][0], ctx.line_of(p[0][0]), marker=b.marker, label=b.label,
+                          indent=b.indent, section=b.section, pieces=p) for p in parts[1:])]
 
 
 def _ordinal_sentences(doc: str, first: regex.Match[str], a: int, e: int) -> list[tuple[int, int]]:
@@ -2523,7 +2521,7 @@ def _inline_run(items: list[_Item], t: int) -> list[int]:
     (3) …."), or [t]: lines after such a paragraph ("Cơ quan chủ trì: …. Cơ quan phối hợp: …") are the
     fields of the paragraph's list, not of its last item."""
     b = items[t].block
-    if b.kind == "item" and b.label and len(b.label) == 1 and b.label.isalpha():
+    if _lettered(b):
         return _lettered_run(items, t)
     if b.kind != "item" or not (b.marker or "").startswith("("):
         return [t]
