@@ -312,6 +312,7 @@ def _columns_from_header(header_rows: list[list[str]]) -> list[str]:
     return cols
 
 
+_MERGED_MIN_CELLS = 3  # the same text in this many cells of a row without a number: one merged cell repeated
 MARK_ROLE = "mark"  # + a dimension's number: the column a row marks ("x") for that dimension
 _DIMENSION_NUMBER = regex.compile(r"^[1-8]$")
 # a dimension column's cell opening on the dimension's code, then words ("CSND 2 - nội dung thành phần …"), folded
@@ -628,6 +629,13 @@ class _Builder:
                     number = ""
                 self._group(raw, name, _strip_span(self.doc, a, b), roman=bool(_ROMAN_CELL.match(number)),
                             numbered=bool(number) and not _ROMAN_CELL.match(number))
+                return
+        if not number and text:
+            filled = [v.strip() for i, v in enumerate(values) if i != self.num_col and v.strip()]
+            if len(filled) >= _MERGED_MIN_CELLS and all(v == filled[0] for v in filled):
+                # "| | *Nội dung thành phần 5.4* | *Nội dung thành phần 5.4* | …": a sub-group row whose merged cell the
+                # export repeated over every column; it continues no task above it
+                self._group(raw, text, raw.spans[self.text_col], roman=False)
                 return
         # the roles of the filled cells besides number and text
         others = {c for i, c in self.other if i < n and (v := values[i]) and v.strip()} | raw.record_roles

@@ -3774,3 +3774,21 @@ def test_a_two_row_header_with_start_and_end_time_columns() -> None:
         (expect("Trung tâm Phục vụ hành chính công tỉnh"), expect("Sở Khoa học và Công nghệ"),
          [("date", "2025-06-01"), ("date", "2025-11-30")], "Báo cáo khảo sát"),
     ]
+
+
+def test_a_sub_group_row_repeated_over_every_column_is_no_continuation() -> None:
+    """A merged sub-group cell that the export repeated over the row ("| | *Nội dung thành phần 6.4* | *Nội dung thành
+    phần 6.4* | …", no number) names the sub-dimension of the rows below; it is not the task above it going on."""
+    text = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI tỉnh Kon Tum năm 2024\n\nII. NHIỆM VỤ\n\n"
+            "| TT | Nhiệm vụ | Chủ trì | Thời gian |\n|---|---|---|---|\n"
+            "| **VI** | **Cung ứng dịch vụ công** | **Cung ứng dịch vụ công** | **Cung ứng dịch vụ công** |\n"
+            "| 1 | Nâng cao chất lượng khám, chữa bệnh tại trạm y tế xã | Sở Y tế | Thường xuyên |\n"
+            "| | *An ninh, trật tự khu dân cư* | *An ninh, trật tự khu dân cư* | *An ninh, trật tự khu dân cư* |\n"
+            "| 2 | Tuần tra bảo đảm an ninh tại các làng | Công an tỉnh | Quý III/2024 |\n\n"
+            "III. TỔ CHỨC THỰC HIỆN\n")
+    doc = parse(text)
+    got = [(t.label, t.text, t.dimension, t.subdimension, [d.raw for d in t.deadlines]) for t in doc.tasks]
+    assert got == [
+        ("1", "Nâng cao chất lượng khám, chữa bệnh tại trạm y tế xã", 6, None, ["Thường xuyên"]),
+        ("2", "Tuần tra bảo đảm an ninh tại các làng", 6, "6.4", ["Quý III/2024"]),
+    ]
