@@ -296,9 +296,9 @@ def _vocab() -> _Vocab:
             + r")\s+(?:mỗi\s+|các\s+)?"
             + _alt(d.get("occasions") or []) + r"(?:\s+nhiệm\s+kỳ)?"
             r"(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–—/]\s*(?:19|20)\d{2})?(?!\d)"
-            # "trước kỳ khảo sát PAPI năm 2022", "trước kỳ tuyển dụng viên chức giáo dục năm 2024": up to four words
+            # "trước kỳ khảo sát PAPI năm 2022", "trước kỳ bầu tổ trưởng tổ dân phố năm 2025": up to six words
             # name the occasion
-            r"|(?:\s+\p{L}{1,10}){1,4}?\s+năm\s+(?:19|20)\d{2}(?!\d)"
+            r"|(?:\s+\p{L}{1,10}){1,6}?\s+năm\s+(?:19|20)\d{2}(?!\d)"
             # "trước ngày tựu trường năm học 2025 - 2026": the school year the occasion opens
             r"|\s+năm\s+học\s+(?:19|20)\d{2}\s*[-–—/]\s*(?:19|20)\d{2}(?!\d)"
             # "trước Hội nghị sơ kết 6 tháng", "… tổng kết năm": the review's period is part of its name

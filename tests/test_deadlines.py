@@ -1290,3 +1290,17 @@ def test_times_counted_from_something_else() -> None:
     assert one("Đến hết tháng 10/2025", cell=True) == [("by_date", None, "2025-10-31")]
     assert one("Các phòng rà soát hồ sơ lưu trữ đến hết năm 2025.") == [("by_date", None, "2025-12-31")]
     assert one("Triển khai Đề án đến hết năm 2025 đạt 90% hồ sơ.") == []
+
+
+def test_a_hamlet_election_and_a_named_festival_are_occasions() -> None:
+    """ "trước kỳ bầu tổ trưởng tổ dân phố" (a hamlet head's election is "bầu" alone), "trước lễ hội Ok Om Bok năm
+    2025" and "trước Tết Chôl Chnăm Thmây" are events, not the years they name; a ceremony of no name ("trước lễ bế
+    giảng") is no festival."""
+    def kinds(s: str, cell: bool = False) -> list[tuple[str, str]]:
+        return [(d.kind, d.raw) for d in parse_deadlines(s, cell=cell)]
+    assert kinds("Trước kỳ bầu tổ trưởng tổ dân phố năm 2025", cell=True) == [
+        ("event", "Trước kỳ bầu tổ trưởng tổ dân phố năm 2025")]
+    assert kinds("Vận động bà con giữ gìn an ninh, trật tự; trước lễ hội Ok Om Bok năm 2025.") == [
+        ("event", "trước lễ hội Ok Om Bok năm 2025")]
+    assert kinds("Trước Tết Chôl Chnăm Thmây", cell=True) == [("event", "Trước Tết Chôl Chnăm Thmây")]
+    assert kinds("Tổng hợp ý kiến trước lễ bế giảng.") == []
