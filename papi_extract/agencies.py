@@ -1783,6 +1783,29 @@ def _colon_name_end(text: str, low: str, pos: int, end: int, known_head: bool) -
 
 
 _OPENING_CHARS = 200  # enough for a lead mark, an opener clause, a leader and a head noun
+_FRONTED_TOPIC = "đối với "
+_FRONTED_MAX = 320  # characters a fronted topic ("Đối với câu hỏi …, ") may run before its comma
+
+
+def _fronted_commas(text: str, pos: int) -> list[int]:
+    """Where a fronted topic ("Đối với tiêu chí “…” (giảm 3,2%), …") may end: just after each comma outside brackets
+    and quotes, within ``_FRONTED_MAX`` characters and its sentence. One pass, linear."""
+    out: list[int] = []
+    depth = 0
+    quoted = False
+    for i in range(pos, min(len(text), pos + _FRONTED_MAX)):
+        c = text[i]
+        if c in "(“":
+            depth += 1
+        elif c in ")”" and depth:
+            depth -= 1
+        elif c == '"':
+            quoted = not quoted
+        elif c == "," and not depth and not quoted:
+            out.append(i + 1)
+        elif c in ";\n" or (c == "." and not depth and not quoted and text[i + 1 : i + 2] in (" ", "")):
+            break
+    return out
 
 
 @lru_cache(maxsize=16384)
@@ -1802,6 +1825,15 @@ def _subject_core(text: str) -> tuple[int, int]:
         j = _skip_ws(low, m.end())
         if j < len(head) and low[j] == ",":
             pos = _skip_ws(low, j + 1)
+    elif low.startswith(_FRONTED_TOPIC, pos):
+        # "Đối với tiêu chí “Tỷ lệ người dân …” (đạt 21,5%), Sở Tài chính hướng dẫn …": the subject after the topic,
+        # at the first of its commas an agency follows ("Đối với câu hỏi về công khai thu, chi ngân sách, Sở …")
+        full = _lower(text)
+        for k in _fronted_commas(text, pos):
+            j = _skip_ws(full, k)
+            if _agency_start(text, full, j, allow_bare_family=False) is not None:
+                low, head, pos = full, text, j
+                break
     st = _agency_start(head, low, pos, allow_bare_family=False)
     if st is None:
         end = _colon_name_end(head, low, pos, pos, known_head=False)

@@ -642,6 +642,10 @@ class _Builder:
         if number:
             if _ROMAN_CELL.match(number):
                 span = raw.spans[self.text_col] if text else raw.spans[self.num_col]
+                if not text and (k := next((i for i, v in enumerate(values) if i != self.num_col and v.strip()),
+                                           -1)) >= 0:
+                    # "| **I** | **Nhóm câu hỏi về …** | | |": the group's name in a cell before the text column
+                    text, span = values[k].strip(), _strip_span(self.doc, *raw.spans[k])
                 self._group(raw, text or number, span, roman=True)
             elif _NUMBER_CELL.match(number):
                 if text and not others and self._looks_group(text):

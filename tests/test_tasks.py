@@ -3792,3 +3792,25 @@ def test_a_sub_group_row_repeated_over_every_column_is_no_continuation() -> None
         ("1", "Nâng cao chất lượng khám, chữa bệnh tại trạm y tế xã", 6, None, ["Thường xuyên"]),
         ("2", "Tuần tra bảo đảm an ninh tại các làng", 6, "6.4", ["Quý III/2024"]),
     ]
+
+
+def test_tasks_answering_the_survey_questions() -> None:
+    """ "Đối với tiêu chí “…” (giảm 3,2%), X …" and "Đối với câu hỏi về công khai thu, chi …, X …": the agency after the
+    fronted topic leads (at the first of its commas an agency follows); "Nhóm câu hỏi về <dimension>" names the
+    dimension, also as a Roman group row whose name stands in a column before the task's ("| **II** | **Nhóm câu hỏi
+    về …** | | |")."""
+    prose = ("KẾ HOẠCH\nPAPI tỉnh Bắc Kạn năm 2024\n\nII. NHIỆM VỤ\n1. Nhóm câu hỏi về thủ tục hành chính công\n"
+             "a) Đối với tiêu chí “Tỷ lệ người dân phải đi lại nhiều lần” (tăng 2,1%), Sở Tư pháp hướng dẫn chứng thực "
+             "một lần tại Bộ phận Một cửa cấp xã.\n"
+             "b) Đối với câu hỏi về phí, lệ phí chứng thực, UBND các huyện niêm yết công khai mức thu.\n")
+    doc = parse(prose)
+    assert [(sorted(keys(t.lead)), t.dimension) for t in doc.tasks] == [
+        (sorted(expect("Sở Tư pháp")), 5), (sorted(expect("UBND các huyện")), 5)]
+    table = ("KẾ HOẠCH\n\nNâng cao Chỉ số PAPI huyện Chợ Mới năm 2024\n\nII. NHIỆM VỤ\n\n"
+             "| TT | Câu hỏi khảo sát | Kết quả năm trước | Giải pháp | Đơn vị chủ trì |\n|---|---|---|---|---|\n"
+             "| **I** | **Nhóm câu hỏi về kiểm soát tham nhũng trong khu vực công** | | | |\n"
+             "| 1 | d507 - Phải chi thêm tiền khi xin việc | 12,4% | Công khai kết quả tuyển dụng viên chức | Phòng Nội vụ |\n\n"
+             "III. TỔ CHỨC THỰC HIỆN\n")
+    tdoc = parse(table)
+    assert [(t.text, t.dimension) for t in tdoc.tasks] == [("Công khai kết quả tuyển dụng viên chức", 4)]
+    assert [(i.dimension, i.subdimension) for i in tdoc.indicators] == [(4, None)]
