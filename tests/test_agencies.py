@@ -1327,3 +1327,10 @@ def test_community_religious_and_customary_partners() -> None:
     assert got[0].kind == "ban" and got[0].scope == "huyện"  # (where the board sits, not "chùa")
     assert [a.raw for a in cooperation_agencies("Công an xã phối hợp với người có uy tín xây dựng mô hình tự quản")] == [
         "người có uy tín"]
+
+
+def test_party_cells_and_committees_form_one_collective() -> None:
+    """ "Các chi bộ, đảng bộ cơ sở" is one collective, as "Các cơ quan, đơn vị" is; "Đảng bộ phường" is a body."""
+    assert [a.raw for a in subject_agencies("Các chi bộ, đảng bộ cơ sở tổ chức quán triệt Kế hoạch")] == [
+        "Các chi bộ, đảng bộ cơ sở"]
+    assert [a.raw for a in subject_agencies("Đảng bộ phường lãnh đạo thực hiện công khai ngân sách")] == ["Đảng bộ phường"]
