@@ -3814,3 +3814,22 @@ def test_tasks_answering_the_survey_questions() -> None:
     tdoc = parse(table)
     assert [(t.text, t.dimension) for t in tdoc.tasks] == [("Công khai kết quả tuyển dụng viên chức", 4)]
     assert [(i.dimension, i.subdimension) for i in tdoc.indicators] == [(4, None)]
+
+
+def test_an_amending_plans_table_and_kept_clause() -> None:
+    """An amending plan's table "Nhiệm vụ | Nội dung cũ | Nội dung điều chỉnh": the task is the "Nhiệm vụ" cell, its
+    agencies and time come from the new content only; the closing "Các nội dung khác của Kế hoạch số … không sửa đổi
+    … giữ nguyên hiệu lực" and a time changed by pointing at an old item are no tasks."""
+    text = ("KẾ HOẠCH\n\nĐiều chỉnh Kế hoạch số 88/KH-UBND về nâng cao Chỉ số PAPI huyện Yên Thế năm 2024\n\n"
+            "II. NỘI DUNG ĐIỀU CHỈNH\n\n"
+            "| TT | Nhiệm vụ | Nội dung cũ | Nội dung điều chỉnh |\n|---|---|---|---|\n"
+            "| 1 | Tổ chức đối thoại giữa Chủ tịch UBND huyện với Nhân dân | Chủ trì: Phòng Nội vụ; thời gian: Quý II/2024 "
+            "| Chủ trì: Thanh tra huyện; thời gian: Quý IV/2024 |\n\n"
+            "2. Sửa đổi thời gian thực hiện nhiệm vụ tại điểm 2.1, mục II thành: Tháng 11/2024.\n\n"
+            "III. TỔ CHỨC THỰC HIỆN\n"
+            "1. Các nội dung khác của Kế hoạch số 88/KH-UBND không sửa đổi tại Kế hoạch này giữ nguyên hiệu lực.\n")
+    doc = parse(text)
+    assert [(t.text, sorted(keys(t.lead)), [(d.kind, d.end) for d in t.deadlines]) for t in doc.tasks] == [
+        ("Tổ chức đối thoại giữa Chủ tịch UBND huyện với Nhân dân", sorted(expect("Thanh tra huyện")),
+         [("quarter", "2024-12-31")]),
+    ]
