@@ -28,17 +28,15 @@ import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 
 from papi_extract.agencies import rebased, retone
+from papi_extract.data_files import data_file
 from papi_extract.models import Deadline, Period
 from papi_extract.normalize import ocr_date_digits
 
-_DATA = Path(__file__).parent / "data" / "deadlines.yaml"
 
 _B = r"(?<![\p{L}\p{N}])"  # word start
 _E = r"(?![\p{L}\p{N}])"  # word end
@@ -167,7 +165,7 @@ def _key(s: str) -> str:
 
 @cache
 def _vocab() -> _Vocab:
-    d = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
+    d = data_file("deadlines.yaml")
     rec_kind: dict[str, str] = {}
     for kind, phrases in (d.get("recurrence") or {}).items():
         for p in phrases:
@@ -1157,7 +1155,7 @@ _CLAUSE_PHASE = regex.compile(
 # "Trong giai đoạn 2022 - 2025, …" opening a sentence or a clause
 # ... or a stage of the work ("…: năm 2024 hoàn thành tại 30% số xã; giai đoạn 2024 - 2025 nhân rộng trên toàn tỉnh"):
 # the phase, with or without "trong", opening a clause and followed by a staging verb (deadlines.yaml stage_verbs)
-_STAGE_VERBS = _alt((yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}).get("stage_verbs") or [])
+_STAGE_VERBS = _alt(data_file("deadlines.yaml").get("stage_verbs") or [])
 _OPENING_PHASE = regex.compile(
     r"(?:^|(?<=[.;:\n]\s{0,3}))(?:trong\s+(giai\s+đoạn\s+)((?:19|20)\d{2})\s{0,2}[-–—]\s{0,2}((?:19|20)\d{2})(?!\d)(?=\s{0,2},)"
     r"|(?:trong\s+)?(giai\s+đoạn\s+)((?:19|20)\d{2})\s{0,2}[-–—]\s{0,2}((?:19|20)\d{2})(?!\d)(?=\s{1,3}" + _STAGE_VERBS

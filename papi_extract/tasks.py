@@ -2557,7 +2557,7 @@ def _field_value_lists(items: list[_Item]) -> None:
 
 
 # a time field's value opening on a time word ("Quý II: …", "Tháng 9/2024", "Trước ngày …", "Từ …", "Hằng tháng")
-_TIME_OPENING = regex.compile(r"(?:quy|thang|nam|ngay|truoc|tu|hang|dinh\s{1,3}ky|giai\s{1,3}doan|dot|\d)(?![\p{L}])")
+_TIME_OPENING = regex.compile(r"(?:" + _alternation(data_file("tasks.yaml")["field_time_openings"]) + r"|\d)(?![\p{L}])")
 
 
 def _lettered_run(items: list[_Item], t: int) -> list[int]:
