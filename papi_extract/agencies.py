@@ -212,6 +212,10 @@ class _Vocab:
     one_named_unit: regex.Pattern[str]  # "UBND xã Vĩnh Phước A": head, unit word, its place name or number
     unit_piece: regex.Pattern[str]  # "xã Định Hòa", "phường 2": a unit word and its name, the whole piece
     unit_named_at: regex.Pattern[str]  # "xã Mỹ Phước …", "phường 5 …": a unit word and the start of its name
+    remit_verb: regex.Pattern[str]  # "phụ trách": a person's remit follows
+    remit_field: regex.Pattern[str]  # "lĩnh vực", "công tác": the next word is a domain
+    remit_not: regex.Pattern[str]  # "từng", "các": the verb hands out parts, no remit
+    remit_tokens: int
 
 
 def _key(s: str) -> str:
@@ -332,6 +336,10 @@ def _vocab() -> _Vocab:
             r"\s*(?P<head>\S[^,;]{0,60}?)\s+(?P<unit>(?i:" + units + r"))\s+" + _UNIT_NAME + r"\s*$"),
         unit_piece=regex.compile(r"(?P<unit>(?i:" + units + r"))\s+" + _UNIT_NAME + r"\s*$"),
         unit_named_at=regex.compile(r"(?i:" + units + r")\s+(?:\p{Lu}|\d)"),
+        remit_verb=_compile_phrases((data.get("remits") or {}).get("verbs") or []),
+        remit_field=_compile_phrases((data.get("remits") or {}).get("fields") or []),
+        remit_not=_compile_phrases((data.get("remits") or {}).get("not_before") or []),
+        remit_tokens=int((data.get("remits") or {}).get("max_tokens") or 0),
     )
 
 
@@ -427,6 +435,59 @@ def _name_follows(text: str, low: str, after: int) -> bool:
     )
 
 
+def _remit_end(text: str, low: str, i: int, limit: int) -> int:
+    """End of a person's remit opening at ``i`` ("phụ trách văn hóa - xã hội", "phụ trách dân tộc, tôn giáo"), or -1.
+
+    Read only when something that ends a name follows it: a predicate, a colon, or a separator and another agency
+    (agencies.yaml ``remits``). At most ``max_tokens`` syllables and separators, one pass: linear."""
+    v = _vocab()
+    m = v.remit_verb.match(low, i)
+    if m is None:
+        return -1
+    j = _skip_ws(low, m.end())
+    if v.remit_not.match(low, j):
+        return -1
+    end = -1
+    free = False  # the next word is a domain whatever else it could be (after "lĩnh vực", after a dash)
+    for _ in range(v.remit_tokens):
+        j = _skip_ws(low, j)
+        if j >= limit:
+            return -1
+        ch = low[j]
+        if ch == ":":
+            return end
+        if ch in "-–":
+            j += 1
+            free = True
+            continue
+        if ch == "," or _VA.match(low, j, j + 3):
+            k = _skip_ws(low, j + (1 if ch == "," else 2))
+            if end > 0 and _agency_start(text, low, k) is not None:
+                return end
+            if end < 0 or k >= limit:
+                return -1
+            if ch == ",":
+                if v.predicate.match(low, k):
+                    return end
+            else:
+                free = True  # "khoa học, công nghệ và chuyển đổi số": "và" joins a last domain
+            j = k
+            continue
+        w = _WORD.match(text, j)
+        if w is None:
+            return -1
+        if end > 0 and not free and v.predicate.match(low, j):
+            return end
+        f = v.remit_field.match(low, j)
+        if f is not None:
+            j = end = f.end()
+            free = True
+            continue
+        j = end = w.end()
+        free = False
+    return -1
+
+
 def _agency_start(text: str, low: str, i: int, *, allow_bare_family: bool = True) -> _Start | None:
     """Does an agency name start at ``i``? Returns where its head is, or None.
 
@@ -487,8 +548,9 @@ def _agency_start(text: str, low: str, i: int, *, allow_bare_family: bool = True
         return None
     head = _key(hm.group())
     after = _skip_ws(low, hm.end())
-    if head in v.weak_heads and not (plural or leader) and not _name_follows(text, low, after):
-        return None
+    if (head in v.weak_heads and not (plural or leader) and not _name_follows(text, low, after)
+            and not (_STAFF_HEAD.search(head) and _remit_end(text, low, after, len(low)) > after)):
+        return None  # (a post named by its remit is a name: "Công chức phụ trách công tác thanh tra tham mưu …")
     # "Văn phòng - Thống kê", "Tài chính - Kế toán": a commune post named by its two-part title, no office
     kind = "other" if _DASHED_TITLE.match(text, after) is not None else v.head_kind.get(head, "other")
     return _Start(begin, j, hm.end(), head, kind, False, plural, leader)
@@ -1377,6 +1439,7 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
     proper_from = pos
     complete = False  # the last head read names a body by itself ("Huyện ủy"): no lower-case name after it
     unit_list = False  # "các huyện, thị xã": a list of units after the head, which "và" may close
+    person = False  # the last name read is a person's office or post: a remit may follow ("… phụ trách kinh tế")
     while i < limit:
         i = _skip_ws(low, i)
         if i >= limit:
@@ -1394,6 +1457,7 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
             collective_open = st.family
             proper_open = _key(st.head) in v.proper_name_heads
             complete = _key(st.head) in v.complete_heads
+            person = st.leader or _STAFF_HEAD.search(st.head) is not None
             if proper_open:
                 place_end = -2  # its proper name is still to come: a lower-case word after it ends the name
                 proper_from = i
@@ -1500,6 +1564,10 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
         w = _WORD.match(text, i)
         if not w:
             return _Scan(good, True, i)
+        if person and _skip_ws(low, good) == i and (r := _remit_end(text, low, i, limit)) > i:
+            i = good = r  # "Phó Chủ tịch UBND xã phụ trách văn hóa - xã hội | chỉ đạo": the remit names the person
+            person = False
+            continue
         if text[i].isupper() or text[i].isdigit():
             # a capitalised head noun of two syllables inside a name is taken whole: "Chi nhánh Văn
             # phòng Đăng ký đất đai", "Chi nhánh Ngân hàng Chính sách xã hội" (not "… Văn | phòng")

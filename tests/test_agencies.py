@@ -1334,3 +1334,29 @@ def test_party_cells_and_committees_form_one_collective() -> None:
     assert [a.raw for a in subject_agencies("Các chi bộ, đảng bộ cơ sở tổ chức quán triệt Kế hoạch")] == [
         "Các chi bộ, đảng bộ cơ sở"]
     assert [a.raw for a in subject_agencies("Đảng bộ phường lãnh đạo thực hiện công khai ngân sách")] == ["Đảng bộ phường"]
+
+
+def test_party_secretaries_are_office_holders() -> None:
+    """ "Bí thư" before a Party body (or before "các …") names an office like "Chủ tịch" does: two secretaries joined
+    by "và" are two leads."""
+    text = "Phó Bí thư các đảng bộ và bí thư chi bộ các khu phố trực tiếp đối thoại với đoàn viên, hội viên"
+    got = subject_agencies(text, 3)
+    assert [a.raw for a in got] == ["Phó Bí thư các đảng bộ", "bí thư chi bộ các khu phố"]
+    check_spans(text, got, 3)
+    assert [a.raw for a in subject_agencies("Bí thư Đảng ủy phường chỉ đạo rà soát kiến nghị cử tri")] == [
+        "Bí thư Đảng ủy phường"]
+
+
+def test_a_persons_remit_is_part_of_the_name() -> None:
+    """ "… phụ trách <domain>" after an office or a post names the person, up to the verb, with domains joined by
+    "-", "," or "và" ("phụ trách lao động, thương binh và xã hội"); after a body, or before "từng", it is a verb."""
+    text = "Cán bộ phụ trách lao động, thương binh và xã hội phối hợp với Phó Chủ tịch UBND phường phụ trách khối kinh tế - đô thị rà soát hộ nghèo"
+    got = subject_agencies(text, 2)
+    assert [a.raw for a in got] == ["Cán bộ phụ trách lao động, thương binh và xã hội"]
+    check_spans(text, got, 2)
+    assert [a.raw for a in cooperation_agencies(text)] == ["Phó Chủ tịch UBND phường phụ trách khối kinh tế - đô thị"]
+    assert [a.raw for a in subject_agencies("Phó Trưởng Công an xã phụ trách an ninh: tuần tra, kiểm soát")] == [
+        "Phó Trưởng Công an xã phụ trách an ninh"]
+    assert [a.raw for a in subject_agencies("UBND các phường phụ trách từng chỉ số nội dung")] == ["UBND các phường"]
+    assert [a.raw for a in subject_agencies("Phó Chủ tịch UBND xã phụ trách, theo dõi việc tiếp công dân")] == [
+        "Phó Chủ tịch UBND xã"]
