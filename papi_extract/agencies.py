@@ -212,6 +212,7 @@ class _Vocab:
     one_named_unit: regex.Pattern[str]  # "UBND xã Vĩnh Phước A": head, unit word, its place name or number
     unit_piece: regex.Pattern[str]  # "xã Định Hòa", "phường 2": a unit word and its name, the whole piece
     unit_named_at: regex.Pattern[str]  # "xã Mỹ Phước …", "phường 5 …": a unit word and the start of its name
+    family_new_tier: regex.Pattern[str]  # "địa phương": after "và", a collective of its own
     remit_verb: regex.Pattern[str]  # "phụ trách": a person's remit follows
     remit_field: regex.Pattern[str]  # "lĩnh vực", "công tác": the next word is a domain
     remit_not: regex.Pattern[str]  # "từng", "các": the verb hands out parts, no remit
@@ -336,6 +337,7 @@ def _vocab() -> _Vocab:
             r"\s*(?P<head>\S[^,;]{0,60}?)\s+(?P<unit>(?i:" + units + r"))\s+" + _UNIT_NAME + r"\s*$"),
         unit_piece=regex.compile(r"(?P<unit>(?i:" + units + r"))\s+" + _UNIT_NAME + r"\s*$"),
         unit_named_at=regex.compile(r"(?i:" + units + r")\s+(?:\p{Lu}|\d)"),
+        family_new_tier=_compile_phrases(data.get("family_new_tier") or []),
         remit_verb=_compile_phrases((data.get("remits") or {}).get("verbs") or []),
         remit_field=_compile_phrases((data.get("remits") or {}).get("fields") or []),
         remit_not=_compile_phrases((data.get("remits") or {}).get("not_before") or []),
@@ -846,6 +848,9 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
                 state["lower_field"] = True
         else:  # "và"
             split = st is not None
+            if split and state["open"] and _bare_family_piece(text, low, j) and not v.family_new_tier.match(low, j):
+                # "Các phòng chuyên môn và đơn vị thuộc UBND phường": the collective's last noun, as after a comma
+                split = False
             if split and st is not None and state.get("lower_field") and st.family and not st.plural and text[j].islower():
                 # "Phòng Tổ chức, biên chế và tổ chức phi chính phủ": the name's list of fields goes on
                 split = False

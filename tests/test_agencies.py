@@ -1360,3 +1360,14 @@ def test_a_persons_remit_is_part_of_the_name() -> None:
     assert [a.raw for a in subject_agencies("UBND các phường phụ trách từng chỉ số nội dung")] == ["UBND các phường"]
     assert [a.raw for a in subject_agencies("Phó Chủ tịch UBND xã phụ trách, theo dõi việc tiếp công dân")] == [
         "Phó Chủ tịch UBND xã"]
+
+
+def test_a_bare_collective_noun_after_va_closes_the_collective() -> None:
+    """ "Các cơ quan chuyên môn và đơn vị sự nghiệp thuộc UBND huyện" is one collective, as with a comma; "địa
+    phương" after "và" is the local governments, a tier of its own ("các sở, ngành và địa phương": two)."""
+    text = "Sở Nội vụ phối hợp với các cơ quan chuyên môn và đơn vị sự nghiệp thuộc UBND huyện rà soát vị trí việc làm"
+    got = cooperation_agencies(text, 4)
+    assert [a.raw for a in got] == ["các cơ quan chuyên môn và đơn vị sự nghiệp thuộc UBND huyện"]
+    check_spans(text, got, 4)
+    assert [a.raw for a in subject_agencies("Các sở, ngành và địa phương công khai thủ tục hành chính")] == [
+        "Các sở, ngành", "địa phương"]
