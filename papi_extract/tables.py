@@ -43,12 +43,38 @@ ROLES = ("number", "text", "lead", "support", "directing", "output", "deadline",
 
 _NUMBER_CELL = regex.compile(r"^\d{1,3}(?:\.\d{1,2}){0,2}\.?$")
 _ROMAN_CELL = regex.compile(r"^(?=[IVXL])(?:X{0,3})(?:IX|IV|V?I{0,3})\.?$")
-# a time-line column's label under "Thời gian thực hiện năm 2025": a month ("T6", "Th.6", "Tháng 6") or a
-# quarter ("Quý II", "QII", "Q2"); and the mark a row puts under it ("x", "✓")
+# a time-line column's label under "Thời gian thực hiện năm 2025": a month ("T6", "Th.6", "Tháng 6"), a
+# quarter ("Quý II", "QII", "Q2") or a year ("Năm 2025", "2025"); and the mark a row puts under it ("x", "✓")
 PERIOD_LABEL = regex.compile(
-    r"^\s{0,3}(?:(?i:tháng|th|t)\s{0,2}\.?\s{0,2}(?P<month>\d{1,2})|(?i:quý|q)\s{0,2}\.?\s{0,2}(?P<quarter>IV|I{1,3}|[1-4]))\s{0,3}$")
+    r"^\s{0,3}(?:(?i:tháng|th|t)\s{0,2}\.?\s{0,2}(?P<month>\d{1,2})|(?i:quý|q)\s{0,2}\.?\s{0,2}(?P<quarter>IV|I{1,3}|[1-4])"
+    r"|(?:(?i:năm)\s{1,3})?(?P<year>(?:19|20)\d\d))\s{0,3}$")
 _PERIOD_MARK = regex.compile(r"^\s{0,3}[xX×✓✔●+]\s{0,3}$")
 _MIN_PERIODS = 3  # labels a row must hold, and nothing else, to head a time line
+_MIN_DATED_PERIODS = 2  # of them months, quarters or years (a "Thường xuyên" column beside them is a label too)
+
+
+def period_label(cell: str) -> str | None:
+    """"dated" for a month, quarter or year column label, "standing" for a standing one ("Thường xuyên"), else None."""
+    if PERIOD_LABEL.match(cell):
+        return "dated"
+    t = cell.strip(" \t*_")
+    if t and len(t) <= 40 and collapse_ws(fold(t)).strip(" .,:;") in _standing_labels():
+        return "standing"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _standing_labels() -> frozenset[str]:
+    return frozenset(str(x) for x in data_file("tasks.yaml").get("standing_period_labels") or ())
+
+
+def _period_columns(values: list[str], allowed: Callable[[int], bool]) -> list[int] | None:
+    """The columns of a time line's labels in one row ("Quý I | … | Quý IV | Thường xuyên"), or None when the row's
+    labels (among the columns ``allowed``) are too few to head one."""
+    kinds = {i: k for i, v in enumerate(values) if allowed(i) and v.strip() and (k := period_label(v)) is not None}
+    if len(kinds) < _MIN_PERIODS or sum(1 for k in kinds.values() if k == "dated") < _MIN_DATED_PERIODS:
+        return None
+    return sorted(kinds)
 # "Chỉ số nội dung 1:", "Nội dung 2 -": a label before a dimension's name in a group row
 _NAME_LABEL = regex.compile(r"(?i)^(?:chỉ\s{1,2}số(?:\s{1,2}nội\s{1,2}dung)?|nội\s{1,2}dung)\s{0,2}\d{1,2}\s{0,2}[:.\-–]\s{0,3}")
 _CAPITAL_CELL = regex.compile(r"^[A-H][.)]?$")  # a group lettered in capitals ("A | Thủ tục hành chính công")
@@ -386,6 +412,8 @@ def _header_line(values: list[str]) -> bool:
         return False
     roles = [header_role(v) for v in filled]
     known = sum(1 for r in roles if r)
+    if known < len(filled) and (periods := _period_columns(filled, lambda i: not roles[i])) is not None:
+        known += len(periods)  # a time line's labels ("Quý I | … | Quý IV | Thường xuyên"): column names
     numbers = [v.strip() for v in filled if _DIMENSION_NUMBER.match(v.strip())]
     if len(numbers) >= 3 and numbers == [str(k) for k in range(1, len(numbers) + 1)]:
         known += len(numbers)  # the dimensions' numbers under "Chỉ số nội dung tác động": column names
@@ -591,10 +619,21 @@ class _Builder:
         filled = [i for i, v in enumerate(values) if v and not v.isspace()]
         if len(filled) < _MIN_PERIODS or self.num_col in filled or self.text_col in filled:
             return False
-        if not all(PERIOD_LABEL.match(values[i]) for i in filled) or any(r.kind == "task" for r in self.rows):
+        if _period_columns(values, lambda i: True) != filled or any(r.kind == "task" for r in self.rows):
             return False  # (the rows are scanned last: a row of labels is rare, a table's rows many)
         self.periods = {i: _strip_span(self.doc, *raw.spans[i]) for i in filled if i < len(raw.spans)}
         return True
+
+    def header_periods(self, spans: list[tuple[int, int]], values: list[str]) -> None:
+        """A header line whose columns besides the named ones are a time line's labels ("TT | Nội dung | Chủ trì |
+        Phối hợp | Năm 2024 | Năm 2025 | Thường xuyên", or the lower line under "Thời gian thực hiện"): the rows mark
+        them with "x", as under a row of labels of their own."""
+        if self.periods:
+            return
+        cols = self.cols
+        found = _period_columns(values, lambda i: i < len(cols) and cols[i] in ("", "other", "deadline"))
+        if found is not None:
+            self.periods = {i: _strip_span(self.doc, *spans[i]) for i in found if i < len(spans)}
 
     def _period_cells(self, raw: _RawRow, cells: dict[str, Cell]) -> None:
         """The periods a row marks become its "period" cell (the label spans, read as its times); a mark
@@ -1303,6 +1342,8 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
     if not _is_task_header(cols):
         return None, end_line
     b = _Builder(doc, cols, match, assigned)
+    for li in reversed(header_lines):
+        b.header_periods(*cells_of(li))
     if b.num_col < 0 and b.group_col >= 0:
         b.unnumbered = True  # rows named by their indicator, no number column: a capitalised row with cells is new
     elif b.num_col >= 0 and len(body) >= _MIN_UNNUMBERED_ROWS:

@@ -3516,8 +3516,9 @@ _ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 def _period_deadlines(st: _Doc, t: Table, labels: list[tuple[int, int]]) -> list[Deadline]:
-    """The periods a row marks on a time line, one record each ("T6" -> June): the year is the last one
-    the table's header writes above the labels ("Thời gian thực hiện năm 2025"), else the plan's first.
+    """The periods a row marks on a time line, one record each ("T6" -> June, "Năm 2025", "Thường xuyên"): a month's
+    or quarter's year is the last one the table's header writes above the labels ("Thời gian thực hiện năm 2025"),
+    else the plan's first.
     Each record's span is its column label, the text the time is read from."""
     doc = st.doc
     years = _YEAR.findall(doc, t.start, min(p[0] for p in labels))
@@ -3526,8 +3527,15 @@ def _period_deadlines(st: _Doc, t: Table, labels: list[tuple[int, int]]) -> list
     for a, b in labels:
         m = PERIOD_LABEL.match(doc[a:b])
         if m is None:
+            # a standing column ("Thường xuyên"): the time its label says
+            out.extend(st.deadlines(Joined(doc, [(a, b)], st.folded), cell=True))
             continue
         kind: DeadlineKind
+        if m.group("year"):
+            y = int(m.group("year"))
+            out.append(Deadline(raw=doc[a:b], kind="year", start=dt.date(y, 1, 1).isoformat(),
+                                end=dt.date(y, 12, 31).isoformat(), recurrence=None, span=(a, b)))
+            continue
         if m.group("month"):
             mo = int(m.group("month"))
             if not 1 <= mo <= 12:

@@ -727,6 +727,38 @@ def test_a_time_line_gives_each_row_the_periods_it_marks() -> None:
             assert text[d.span[0] : d.span[1]] == d.raw
 
 
+def test_year_and_standing_columns_of_a_time_line_in_the_header_itself() -> None:
+    """A time line written in the header line ("… | Năm 2025 | Năm 2026 | Thường xuyên") or in the line under a
+    spanning "Tiến độ" with a standing column beside the months: each mark gives its column's time (a year, a month,
+    "Thường xuyên" read as the words say), its span the column label. A legend of the marks is no task."""
+    from papi_extract.pipeline import parse_text
+
+    text = HEAD + (
+        "III. NHIỆM VỤ\n\n"
+        "Các nhiệm vụ có thời gian thực hiện được đánh dấu (x) vào cột năm tương ứng.\n\n"
+        "| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Năm 2025 | Năm 2026 | Thường xuyên |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 1 | Rà soát thủ tục hành chính cấp xã | Văn phòng UBND huyện | Phòng Tư pháp | x | x | |\n"
+        "| 2 | Đối thoại với Nhân dân | Chủ tịch UBND huyện | | | | x |\n"
+    )
+    doc = parse_text(text, fmt="markdown")
+    got = [[(d.kind, d.raw, d.start, d.end) for d in t.deadlines] for t in doc.tasks]
+    assert got == [[("year", "Năm 2025", "2025-01-01", "2025-12-31"), ("year", "Năm 2026", "2026-01-01", "2026-12-31")],
+                   [("continuous", "Thường xuyên", None, None)]]
+    for t in doc.tasks:
+        for d in t.deadlines:
+            assert text[d.span[0] : d.span[1]] == d.raw
+    tab = HEAD + (
+        "PHỤ LỤC\n\n"
+        "STT\tNhiệm vụ\tCơ quan chủ trì\tTiến độ năm 2026\t\t\t\t\n"
+        "\t\t\tTháng 3\tTháng 6\tTháng 9\tTháng 12\tThường xuyên\n"
+        "1\tKiểm tra công vụ tại bộ phận một cửa\tPhòng Nội vụ\t\tx\t\t\tx\n"
+    )
+    (task,) = parse_text(tab).tasks
+    assert [(d.kind, d.raw, d.end) for d in task.deadlines] == [
+        ("month", "Tháng 6", "2026-06-30"), ("continuous", "Thường xuyên", None)]
+
+
 def test_a_group_cell_whose_sub_dimension_line_follows_a_semicolon_gives_it() -> None:
     """ "Quản trị môi trường; Nội dung thành phần: Chất lượng nước" (a cell's two lines parted by "; "): the
     sub-dimension label is read before the "first name only" cut at ";"."""
