@@ -1980,6 +1980,8 @@ _PARTNER_CUE = regex.compile(
     r"(?:(?<=sự\s{1,3}phối\s{1,3}hợp)\s+(của))?(?![\p{L}\p{N}])"
     # "X chủ trì, cùng Y …": the company of a lead is its partners
     r"|(?<=chủ\s{1,3}trì\s{0,3},?\s{0,3})(cùng)(?:\s+với)?(?![\p{L}\p{N}])"
+    # "Giao Thanh tra tỉnh (chủ trì), Sở Nội vụ thanh tra …": the names after a lead marked "(chủ trì)" are its partners
+    r"|(?<=\(\s{0,2}chủ\s{1,3}trì\s{0,2}\))\s{0,3}(,)"
 )
 
 
@@ -1994,7 +1996,7 @@ def _partner_core(text: str) -> tuple[tuple[int, int], ...]:
         j = _skip_ws(low, m.end())
         if j < len(low) and low[j] in ":,":
             continue  # "Cơ quan phối hợp: …" is a block cue; "Phối hợp, tạo điều kiện …" names no one
-        with_cue = any(m.group(g) is not None for g in (1, 2, 3, 4))
+        with_cue = any(m.group(g) is not None for g in (1, 2, 3, 4, 5))
         st = _agency_start(text, low, j, allow_bare_family=with_cue)
         if st is None or (st.family and not (st.plural or with_cue)):
             continue

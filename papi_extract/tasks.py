@@ -696,8 +696,8 @@ def _inline_marks() -> _InlineMarks:
     ordinal = {" ".join(str(w).lower().split()): int(n) for n, words in raw.items() for w in words}
     words = "|".join(regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(ordinal, key=lambda w: (-len(w), w)))
     # (an ordinal's words need their comma: "thời gian: thứ Ba hằng tuần" is a weekday, not a list)
-    # ("(i) …; (ii) …" in small Roman numerals, "a/ …; b/ …" in slashed letters: items labelled so)
-    mark = (r"\s{0,3}(?:\((?P<n>\d{1,2})\)\s{1,3}|\((?P<r>viii|vii|vi|iv|ix|iii|ii|i|v|x)\)\s{1,3}|(?P<l>[a-h])/\s{1,3}"
+    # ("(i) …; (ii) …" in small Roman numerals, "a/ …; b/ …" or "a) …; b) …" in letters: items labelled so)
+    mark = (r"\s{0,3}(?:\((?P<n>\d{1,2})\)\s{1,3}|\((?P<r>viii|vii|vi|iv|ix|iii|ii|i|v|x)\)\s{1,3}|(?P<l>[a-h])[/)]\s{1,3}"
             r"|(?P<w>(?i:" + words + r"))\s{0,3},\s{0,3})(?=\S)")
     return _InlineMarks(regex.compile(":" + mark), regex.compile(";" + mark), ordinal, words)
 
@@ -1204,14 +1204,15 @@ class _Doc:
         if k >= 0 and _nwords(text[:k], 2) > 2:
             return None  # "Sở X: Tăng cường …" is an agency-colon task, not a list ("các Phòng: A, B" is)
         ftext = j.folded[: len(text)]
-        if self.v.topic_opening.match(ftext):
-            return None
         try:
             found = self.api.split_agencies(text, 0)  # spans relative to ``text``, remapped below
         except Exception:  # noqa: BLE001 - a splitter failure must not lose the document
             return None
         if not found or any(_nwords(a.raw, _MAX_AGENCY_WORDS) > _MAX_AGENCY_WORDS for a in found):
             return None
+        if self.v.topic_opening.match(ftext) and not all(
+                w in self.v.filler for w in _WORD.findall(ftext, 0, max(0, found[0].span[0]))):
+            return None  # ("Yêu cầu Chủ tịch UBND các huyện:" addresses its agency: "yêu cầu" is no topic there)
         if any(self.v.topic_opening.match(ftext, max(0, a.span[0])) for a in found):
             return None
         known = [a.kind != "other" or self.api.has_known_head(a.name) for a in found]
@@ -1485,8 +1486,9 @@ class _Doc:
         return []
 
     def cooperation(self, j: Joined) -> list[Agency]:
-        # every partner cue is "phối hợp …" or "chủ trì, cùng …": a text without them is not lowered and scanned
-        if not j or ("phoi hop" not in j.flat and "cung" not in j.flat):
+        # every partner cue is "phối hợp …", "chủ trì, cùng …" or "(chủ trì), …": a text without them is not lowered
+        # and scanned
+        if not j or ("phoi hop" not in j.flat and "cung" not in j.flat and "(chu tri)" not in j.flat):
             return []
         found = _agencies(self.api.cooperation_agencies, j)
         if self.short_forms and not found:

@@ -3833,3 +3833,25 @@ def test_an_amending_plans_table_and_kept_clause() -> None:
         ("Tổ chức đối thoại giữa Chủ tịch UBND huyện với Nhân dân", sorted(expect("Thanh tra huyện")),
          [("quarter", "2024-12-31")]),
     ]
+
+
+def test_tasks_addressed_verb_first_yeu_cau_and_a_lead_marked_chu_tri() -> None:
+    """ "Yêu cầu X:" over lettered items (a line of its own, or the items inline "a) …; b) …") addresses X: it leads
+    them ("yêu cầu" is no topic there); in "Giao X (chủ trì), Y <verb> …" the names after the marked lead support."""
+    text = ("KẾ HOẠCH\nPAPI tỉnh Gia Lai năm 2024\n\nII. NHIỆM VỤ\n1. Trách nhiệm giải trình\n"
+            "Yêu cầu Giám đốc Sở Tư pháp:\n"
+            "a) Kiện toàn đội ngũ hòa giải viên ở cơ sở trong quý II/2024;\n"
+            "b) Tập huấn kỹ năng hòa giải cho tổ hòa giải các thôn, làng.\n"
+            "2. Kiểm soát tham nhũng\n"
+            "- Yêu cầu Chánh Thanh tra tỉnh: a) kiểm tra việc kê khai tài sản tại 05 sở; b) công khai kết luận "
+            "thanh tra trên Cổng thông tin điện tử tỉnh.\n"
+            "- Giao Sở Nội vụ (chủ trì), Công an tỉnh kiểm tra công vụ tại bộ phận một cửa các cấp; hằng quý.\n")
+    doc = parse(text)
+    got = [(t.label, " ".join(t.text.split()[:2]), sorted(keys(t.lead)), sorted(keys(t.support))) for t in doc.tasks]
+    assert got == [
+        ("a", "Kiện toàn", sorted(expect("Giám đốc Sở Tư pháp")), []),
+        ("b", "Tập huấn", sorted(expect("Giám đốc Sở Tư pháp")), []),
+        ("a", "kiểm tra", sorted(expect("Chánh Thanh tra tỉnh")), []),
+        ("b", "công khai", sorted(expect("Chánh Thanh tra tỉnh")), []),
+        (None, "Giao Sở", sorted(expect("Sở Nội vụ")), sorted(expect("Công an tỉnh"))),
+    ]
