@@ -356,10 +356,48 @@ def _emphasis_star(m: regex.Match[str]) -> str:
     return m.group() if s[m.start() - 1 : m.start()] == "(" and s[m.end() : m.end() + 1] == ")" else ""
 
 
+# a line indented by tabs whose text opens on an arrow or a symbol bullet and holds no tab: a field line or a sub-item
+# of the item above it
+_TAB_ARROW = regex.compile(r"(?m)^\t{1,4}(?=(?:[⇒→➔➜➝⟹•▪◦■❑❖➢✓]|=>)[^\t\n]{0,400}$)")
+
+
+def _indent_arrow_lines(text: str) -> str:
+    """Tab-indented arrow and bullet lines ("\t→ Chủ trì: Sở Nội vụ.", Word's text export of an indented paragraph) get spaces
+    for their tabs, unless the line above is a table's row (tabs inside it): there the tab may be an empty cell."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not line.startswith("\t") or not _TAB_ARROW.match(line):
+            continue
+        k = i - 1
+        while k >= 0 and not lines[k].strip():
+            k -= 1
+        if k >= 0 and "\t" in lines[k].lstrip("\t") and not _TAB_ARROW.match(lines[k]):
+            continue
+        stripped = line.lstrip("\t")
+        lines[i] = "  " * (len(line) - len(stripped)) + stripped
+    return "\n".join(lines)
+
+
+_SYMBOL_FONT = regex.compile(r"[\uf020-\uf0ff]")  # the private-use page Word keeps Symbol/Wingdings characters in
+_LOST_MARK = regex.compile(r"(?m)(?<=^[ \t]{0,8})\ufffd(?=[ \t])")
+
+
+@lru_cache(maxsize=1)
+def _symbol_font_marks() -> dict[int, str]:
+    """outline.yaml's symbol_font_marks as a translation table."""
+    from papi_extract.data_files import data_file
+
+    return {ord(k): str(v) for k, v in (data_file("outline.yaml").get("symbol_font_marks") or {}).items()}
+
+
 def _clean_chars(text: str) -> str:
     """NFC, LF line ends, no zero-width characters, one kind of space, inline tags and entities gone."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
+    if _SYMBOL_FONT.search(text):
+        text = text.translate(_symbol_font_marks())  # "\uf0b7" -> "•", "\uf0e0" -> "→" (Symbol, Wingdings)
+    if "\ufffd" in text:
+        text = _LOST_MARK.sub("•", text)  # "\t� Tổ chức thu gom …": a bullet lost in a second conversion
     for c in _ZERO_WIDTH_CHARS:
         if c in text:
             text = text.replace(c, "")
@@ -382,16 +420,19 @@ def _clean_chars(text: str) -> str:
 
 # A social-media post marks its lines with pictographs ("📌 I. MỤC ĐÍCH", "👉 Tuyên truyền …", "▪️ …"): before a
 # heading's label they are decoration and go; before anything else they are a list bullet ("- ").
-_EMOJI_LEAD = regex.compile(r"(?m)^[ \t]{0,8}(?:[\p{So}\p{Sk}][\uFE0F\u200D\p{Mn}]{0,4}[ \t]{0,3}){1,6}(?=\S)")
+# (Inside a line's emphasis too: "**❖ 1. Tham gia của người dân ở cấp cơ sở**" keeps its "**".)
+_EMOJI_LEAD = regex.compile(
+    r"(?m)^(?P<pre>[ \t]{0,8})(?P<em>\*{1,2}|_{1,2})?(?:[\p{So}\p{Sk}][\uFE0F\u200D\p{Mn}]{0,4}[ \t]{0,3}){1,6}(?=\S)")
 # Whether any line opens on a pictograph: "\n" then the mark, so the engine jumps from line break to line break (a
 # multi-line "^" is tried at every position: ~0.9 against ~0.04 ms on a plan); the first line is matched on its own.
-_EMOJI_LINE = regex.compile(r"\n[ \t]{0,8}[\p{So}\p{Sk}]")
+_EMOJI_LINE = regex.compile(r"\n[ \t]{0,8}(?:\*{1,2}|_{1,2})?[\p{So}\p{Sk}]")
 _LABEL_AFTER = regex.compile(r"(?:[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)/]\s")
 
 
 def _emoji_lead(m: regex.Match[str]) -> str:
     rest = m.string[m.end() : m.end() + 12]
-    return "" if _LABEL_AFTER.match(rest) else "- "
+    em = m.group("em") or ""  # (the indent goes with the mark, as it always did)
+    return em if _LABEL_AFTER.match(rest) else m.group("pre") + f"- {em}"
 
 
 # a converter's footnote marks: "<sup>4</sup> Quyết định …" opening a line is the note itself, written as
@@ -592,6 +633,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text = rewrite_run_tables(text)  # a PDF's raw text: each cell a run of lines, rows one after another
     if fmt != "html" and has_wrapped_tab_rows(text):
         text = rewrite_wrapped_tab_rows(text)  # catdoc: tab rows wrapped like paragraphs, one row per line again
+    if fmt != "html" and "\t" in text and _TAB_ARROW.search(text):
+        text = _indent_arrow_lines(text)  # "\t→ Chủ trì: Sở Nội vụ." under an item: an indent, not a table's cell
     if fmt != "html" and "\t" in text:
         text = join_spilled_cells(text)  # Word's text export: a cell's later paragraphs back on its row
     if fmt != "html" and has_grid_tables(text):

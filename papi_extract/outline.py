@@ -569,6 +569,12 @@ class _Lines:
 _PAGE_NUMBER_FIRST = frozenset("-Tt0123456789")
 ARROWS = "⇒→➔➜➝⟹"  # a line opening with one points to the block above it (its fields); tasks reads them too
 _ARROWS = frozenset(ARROWS)
+ASCII_ARROW = "=>"  # the same arrow typed in ASCII ("=> Sản phẩm: Văn bản hướng dẫn")
+
+
+def opens_on_arrow(s: str) -> bool:
+    """A line (stripped of its indent) that opens on an arrow, typed ("⇒", "→") or in ASCII ("=>")."""
+    return s[:1] in _ARROWS or s.startswith(ASCII_ARROW)
 
 
 def _is_table_text(t: str) -> bool:
@@ -1392,7 +1398,7 @@ def segment(ctx: DocContext) -> None:
             c1 = s[1:2]
             if c1 not in ".):/IVXLivxl" and not c1.isspace():
                 plain = not c1 or not gates[c1] & _G_DIGIT
-        if c0 in _ARROWS:
+        if c0 in _ARROWS or s.startswith(ASCII_ARROW):
             prev_blank = True  # "⇒ X chủ trì, Y phối hợp; hoàn thành: …": the line under a task is its own block
         elif (unwrapped and not prev_blank and c0.isupper()
                 and (_ends_sentence(texts[i - 1]) or texts[i - 1].rstrip().endswith(";"))):

@@ -50,7 +50,7 @@ from papi_extract.models import Agency, Deadline, DeadlineKind, Period, Section,
 from papi_extract.footnotes import FOOTNOTE
 from papi_extract.normalize import collapse_ws, fold
 from papi_extract.pipeline import Stage
-from papi_extract.outline import ARROWS
+from papi_extract.outline import ARROWS, opens_on_arrow
 from papi_extract.tables import PERIOD_LABEL, Cell, Row, Table, find_tables, header_role
 from papi_extract.taxonomy import labelled_subdimension, labelled_subdimension_in, load_taxonomy, title_indicator
 
@@ -269,7 +269,7 @@ def vocab() -> Vocab:
             parts.append(rf"(?:{short})\s{{0,3}}[:：]")
         alts.append(rf"(?P<{role}>{'|'.join(parts)})")
     # (after an arrow pointing to the task above: "⇒ Hoàn thành: 6 tháng cuối năm 2024.")
-    block_line = regex.compile(r"^\s{0,4}(?:[" + regex.escape(ARROWS) + r"]\s{0,3})?(?:" + "|".join(alts) + r")\s{0,4}")
+    block_line = regex.compile(r"^\s{0,4}(?:(?:[" + regex.escape(ARROWS) + r"]|=>)\s{0,3})?(?:" + "|".join(alts) + r")\s{0,4}")
     # one title, or two or three joined by "," / "và" ("Chỉ đạo, phân công thực hiện")
     title = r"(?:" + _alternation(raw["agency_section_titles"]) + r")"
     agency_section = regex.compile(
@@ -1891,7 +1891,7 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
             if lines:
                 it.kind = "line"
                 it.line, it.more_lines = lines[0], lines[1:]
-                it.detached = lines[-1].role == "deadline" and text.lstrip()[:1] not in ARROWS
+                it.detached = lines[-1].role == "deadline" and not opens_on_arrow(text.lstrip())
             elif lines := _section_assignment_lines(st, it.text):
                 it.kind = "line"
                 it.line, it.more_lines = lines[0], lines[1:]
@@ -1944,8 +1944,10 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
                     subj, coop = st.subjects(it.text)[0], st.cooperation(it.text)
                     if subj and coop:
                         found, it.header_support = subj, coop
-                elif found and len(found) == 1:
-                    # "Phòng Tư pháp tập trung hai việc:": a subject and its verb, not one long agency name
+                elif found:
+                    # "Phòng Tư pháp tập trung hai việc:": a subject and its verb, not one long agency name (nor a
+                    # list the splitter made of a clause: "Công chức Tài chính - Kế toán niêm yết công khai tại trụ sở
+                    # UBND xã và văn phòng ấp, hoàn thành trước ngày 30/7/2022:")
                     subj = st.subjects(it.text)[0]
                     if (subj and subj[-1].span[1] < found[0].span[1]
                             and _VERB_AFTER.match(st.doc, subj[-1].span[1])  # (not "UBND các huyện, thành, thị")
@@ -1953,6 +1955,10 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
                         found = subj
                 if found is None:
                     found = st.colon_subject(it.text)
+                if not found and (subj := st.subjects(it.text)[0]) and _VERB_AFTER.match(st.doc, subj[-1].span[1]):
+                    # a lead-in clause with a verb of its own ("Công chức Tư pháp - Hộ tịch rà soát tại Bộ phận một
+                    # cửa xã và nhà văn hóa thôn, xong trước ngày 15/8/2024:"): its subject leads the items
+                    found = subj
                 it.header_agencies = found or []
                 continue
             if (b.kind == "para" and _followed_by_paragraph(items, idx)
@@ -2150,7 +2156,7 @@ def _attach_lines(st: _Doc, items: list[_Item]) -> None:
 # An assignment line: "Sở Nội vụ chủ trì; Sở Tư pháp, UBND cấp huyện phối hợp." (optionally after a cue
 # "Phân công:", "Trách nhiệm thực hiện:" ...). Matched on the folded text (same offsets).
 _ASSIGNMENT = regex.compile(
-    r"^\s{0,4}[-–•+*" + regex.escape(ARROWS) + r"]?\s{0,3}(?:(?:phan\s{1,3}cong(?:\s{1,3}(?:thuc\s{1,3}hien|nhiem\s{1,3}vu|trach\s{1,3}nhiem))?"
+    r"^\s{0,4}(?:[-–•+*" + regex.escape(ARROWS) + r"]|=>)?\s{0,3}(?:(?:phan\s{1,3}cong(?:\s{1,3}(?:thuc\s{1,3}hien|nhiem\s{1,3}vu|trach\s{1,3}nhiem))?"
     r"|trach\s{1,3}nhiem\s{1,3}thuc\s{1,3}hien|don\s{1,3}vi\s{1,3}thuc\s{1,3}hien|co\s{1,3}quan\s{1,3}thuc\s{1,3}hien)"
     r"\s{0,3}[:：]\s{0,4})?"
     r"(?P<lead>[^;:()]{3,300}?)\s{1,3}chu\s{1,3}tri(?:\s{1,3}thuc\s{1,3}hien)?"

@@ -146,6 +146,23 @@ def test_pictographs_leading_a_line_of_a_social_post() -> None:
     assert n.text == "II. NHIỆM VỤ\n- Rà soát hộ nghèo.\na) Công khai ngân sách\nĐạt kết quả tốt 👍\n"
 
 
+def test_symbol_font_bullets_lost_marks_and_tab_indented_arrow_lines() -> None:
+    """Word's text export keeps Symbol/Wingdings bullets as private-use characters ("\uf0a7", "\uf0e0"): they are read
+    as the marks they draw; a replacement character before a tab opening a line is a lost bullet; an arrow line
+    indented by a tab under an item is an indented line (no table cell), unless the line above is a table's row; a
+    pictograph inside a line's emphasis ("**❖ 2. …**") goes before a label as at the line's start."""
+    text = ("\uf0a7\tRà soát thủ tục hành chính cấp xã.\n\t\uf0e0 Chủ trì: Văn phòng UBND huyện.\n"
+            "\t\ufffd Tuyên truyền Luật Tiếp cận thông tin.\n\n"
+            "STT\tNội dung\tChủ trì\n1\tCông khai ngân sách\tPhòng Tài chính\n\t→ ghi chú của ô\n\n"
+            "**❖ 2. Công khai, minh bạch**\n")
+    lines = normalize(text).text.split("\n")
+    assert lines[0] == "- Rà soát thủ tục hành chính cấp xã."  # (▪ read as a bullet, as it always was)
+    assert lines[1] == "  → Chủ trì: Văn phòng UBND huyện."
+    assert lines[2] == "  • Tuyên truyền Luật Tiếp cận thông tin."
+    assert "\t→ ghi chú của ô" in lines  # under a table's row: the tab may be an empty cell
+    assert "2. Công khai, minh bạch" in lines[-2:]
+
+
 def test_an_escaped_star_in_markdown_is_a_literal_star_not_emphasis() -> None:
     # a CMS's markdown escapes a star that opens a line ("\* Giao …", a star bullet typed by hand)
     norm = normalize("\\* Giao Phòng Y tế chủ trì thực hiện:\n\n**Sở Tư pháp** phối hợp \\*\n", "markdown")

@@ -3855,3 +3855,27 @@ def test_tasks_addressed_verb_first_yeu_cau_and_a_lead_marked_chu_tri() -> None:
         ("b", "công khai", sorted(expect("Chánh Thanh tra tỉnh")), []),
         (None, "Giao Sở", sorted(expect("Sở Nội vụ")), sorted(expect("Công an tỉnh"))),
     ]
+
+
+def test_symbol_marked_items_with_arrow_field_lines_and_a_clause_over_items() -> None:
+    """Items marked "➤"/"◦" with their fields on arrow lines ("→ Chủ trì: …", "=> Sản phẩm: …", typed in ASCII too)
+    under a heading wrapped in emphasis with a pictograph ("**❖ 3. …**"); a header line that is a clause ("Công chức
+    Tư pháp - Hộ tịch rà soát tại Bộ phận một cửa xã và nhà văn hóa thôn, xong trước ngày 15/8/2024:") gives its
+    subject, not a list the splitter made of it, to the items under it."""
+    text = ("KẾ HOẠCH\nPAPI huyện Ea Súp năm 2024\n\nII. NHIỆM VỤ\n\n"
+            "**❖ 3. Kiểm soát tham nhũng trong khu vực công**\n\n"
+            "➤ Công khai bản kê khai tài sản, thu nhập của người có nghĩa vụ kê khai.  \n"
+            "→ Chủ trì: Thanh tra huyện.  \n"
+            "=> Sản phẩm: Danh sách công khai.\n\n"
+            "**❖ 5. Thủ tục hành chính công**\n\n"
+            "- Công chức Tư pháp - Hộ tịch rà soát tại Bộ phận một cửa xã và nhà văn hóa thôn, xong trước ngày "
+            "15/8/2024:\n"
+            "  + Thủ tục chứng thực bản sao;\n"
+            "  + Thủ tục đăng ký khai sinh.\n")
+    doc = parse(text, fmt="markdown")
+    got = [(" ".join(t.text.split()[:3]), t.dimension, sorted(keys(t.lead)), t.output) for t in doc.tasks]
+    assert got == [
+        ("Công khai bản", 4, sorted(expect("Thanh tra huyện")), "Danh sách công khai."),
+        ("Thủ tục chứng", 5, sorted(expect("Công chức Tư pháp - Hộ tịch")), None),
+        ("Thủ tục đăng", 5, sorted(expect("Công chức Tư pháp - Hộ tịch")), None),
+    ]
