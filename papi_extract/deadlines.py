@@ -76,9 +76,11 @@ _DAYS_EACH_YEAR = regex.compile(
     _B + r"(?:(?:trước|chậm\s+nhất(?:\s+là)?|vào)\s+)?(?:ngày\s+)?" + _DAY_MONTH
     + r"(?:\s{0,3}(?:,|và)\s{0,3}(?:ngày\s+)?" + _DAY_MONTH + r"){1,11}\s{0,3},?\s{0,3}(?:hàng|hằng|mỗi)\s+năm" + _E)
 _DAYS_PER_YEAR = {2: "semiannual", 4: "quarterly", 12: "monthly"}
-_HALF_YEAR = regex.compile(_B + r"(?:trong\s+)?(0?6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s+((?:19|20)\d{2})(?!\d)")
+# ("nửa đầu năm 2025", "nửa cuối năm": the same halves)
+_HALF_YEAR = regex.compile(_B + r"(?:trong\s+)?(?:(0?6|sáu)\s+tháng|(?:nửa))\s+(đầu|cuối)\s+năm\s+((?:19|20)\d{2})(?!\d)")
 # a time cell holding only "6 tháng đầu năm": the plan's year's first half (in prose the words name a report's period)
-_HALF_YEAR_CELL = regex.compile(r"^\s{0,3}(?:trong\s{1,3})?(0?6|sáu)\s{1,3}tháng\s{1,3}(đầu|cuối)\s{1,3}năm\s{0,3}\.?\s{0,3}$")
+_HALF_YEAR_CELL = regex.compile(
+    r"^\s{0,3}(?:trong\s{1,3})?(?:(0?6|sáu)\s{1,3}tháng|nửa)\s{1,3}(đầu|cuối)\s{1,3}năm\s{0,3}\.?\s{0,3}$")
 # "trước ngày 30/6 hằng năm": a day without its year, then the annual recurrence
 _ANNUAL_AFTER = regex.compile(r"[\s,]*$")
 # "hằng năm, " before the date; "Báo cáo 6 tháng: trước 10/6" (the report's day, a colon after its period)
@@ -148,6 +150,7 @@ class _Vocab:
     emphasis_before: regex.Pattern[str]
     before_step: regex.Pattern[str]
     occasion_delay: regex.Pattern[str]
+    campaign_peak: regex.Pattern[str]
     recurrence_gate: tuple[str, ...]
     frequency: regex.Pattern[str]
     frequency_kind: dict[str, str]
@@ -289,7 +292,10 @@ def _vocab() -> _Vocab:
                                   + r"(?:[ \t]{1,3}[\p{L}\d]+){0,4}(?=\s{0,2}(?:[.;)(]|$))"),
         before_occasion=regex.compile(
             # "trước mỗi kỳ họp", "trước, trong và sau Tết Nguyên đán …": before (and through) each occasion
+            # ("sau Tết Nguyên đán", "sau kỳ họp": right after the occasion, an event as well)
+            # (not a season: "đường bị hư hỏng sau mùa mưa" says what happened to the road)
             _B + r"(?:trước(?:\s{0,2},\s{0,2}trong(?:\s+và\s+sau)?|\s+và\s+(?:trong|sau))?"
+            + r"|sau(?!\s+" + _alt(d.get("after_occasion_not") or ["(?!)"]) + _E + r")"
             + r"|(?<!" + _alt(d.get("occasion_emphasis") or []) + r"\s{1,3})" + _alt(d.get("occasion_openers") or [])
             + r")\s+(?:mỗi\s+|các\s+)?"
             + _alt(d.get("occasions") or []) + r"(?:\s+nhiệm\s+kỳ)?"
@@ -304,6 +310,9 @@ def _vocab() -> _Vocab:
             r"|\s+" + _alt(d.get("lunar_stems") or []) + r"\s+" + _alt(d.get("lunar_branches") or []) + _E
             + r"(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?!\d))?)?" + _E  # "… Giáp Thìn 2024": the lunar year's name and number
         ),
+        campaign_peak=regex.compile(
+            _B + _alt(d.get("campaign_peaks") or []) + _E
+            + r"(?:(?:\s+\p{L}{1,10}){0,6}?\s+năm\s+(?:19|20)\d{2}(?!\d)|(?:\s+\p{L}{1,10}){1,6}(?=\s{0,2}(?:[.;,)]|$)))?"),
         # a delay counted from an occasion: "Trong 15 ngày sau kỳ họp", "trước ngày bầu cử Trưởng thôn 10 ngày",
         # "trước ngày thi ít nhất 30 ngày" (words after "ngày", not a date: the day of an occasion)
         occasion_delay=regex.compile(
@@ -521,8 +530,13 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
                          begin=_date(yy, 3 * q - 2, 1) if yy else None,
                          finish=_month_end(yy, 3 * q) if yy else None))
     for m in (_EDGE_QUARTER.finditer(low) if "quý" in low and ("đầu" in low or "cuối" in low) else ()):
-        # "Trong quý đầu năm", "hoàn thành trong quý cuối năm 2024": the year's first or last quarter
+        # "Trong quý đầu năm", "hoàn thành trong quý cuối năm 2024": the year's first or last quarter ("quý đầu năm
+        # sau": of the year after the plan's)
         yy = _int(m.group(2))
+        if m.group(3) is not None:
+            if year is None:
+                continue
+            yy = year + 1
         if (yy is not None and not _plausible(yy)) or (not cell and not _before(low, v.year_edge_cue, m.start(), 24)):
             continue
         q = 1 if m.group(1).startswith("đầu") else 4
@@ -544,7 +558,8 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
             # a time cell's bare "06/2022", "6/ 2022": that month ("tháng" left out)
             recs.append(_Rec(m.start(), m.end(), "month", recurrence=str(mo), prio=2, year_given=True,
                              begin=_date(yy, mo, 1), finish=_month_end(yy, mo)))
-    for m in ((v.year_cell if cell else v.year_prose).finditer(low) if year4 and (cell or "năm" in low) else ()):
+    for m in ((v.year_cell if cell else v.year_prose).finditer(low) if year4 and (cell or "năm" in low or "niên độ" in low)
+              else ()):
         yy = int(m.group(1))
         if _plausible(yy):
             recs.append(_Rec(m.start(), m.end(), "year", begin=dt.date(yy, 1, 1), finish=dt.date(yy, 12, 31), prio=1))
@@ -593,7 +608,7 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
     if cell and year is not None and not year4 and (hm := _HALF_YEAR_CELL.match(low)) is not None:
         recs.append(_Rec(hm.start(), hm.end(), "by_date", prio=1, year_given=False,
                          finish=dt.date(year, 6, 30) if hm.group(2) == "đầu" else dt.date(year, 12, 31)))
-    for m in (_HALF_YEAR.finditer(low) if year4 and "tháng" in low else ()):
+    for m in (_HALF_YEAR.finditer(low) if year4 and ("tháng" in low or "nửa" in low) else ()):
         yy = int(m.group(3))
         if _plausible(yy):
             # "trong 6 tháng đầu năm 2025": done by the end of that half year (by_date 30/6, 31/12)
@@ -774,7 +789,7 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
                 if _plausible(y0) and y0 <= y1 <= y0 + 5 and _SCHOOL_SPAN_WORD.search(low, max(0, m.start() - 12), m.start()):
                     recs.append(_Rec(m.start(), m.end(), "year_range", begin=dt.date(y0, 1, 1),
                                      finish=dt.date(y1, 12, 31), prio=3))
-    if "trước" in low or "dịp" in low:
+    if "trước" in low or "dịp" in low or "sau" in low:
         for m in v.before_occasion.finditer(low):
             recs.append(_Rec(m.start(), m.end(), "event", prio=3))  # "trước mùa khô 2025 - 2026"
     if "dịp" in low and digit:
@@ -782,6 +797,9 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
             if v.emphasis_before.search(low, max(0, m.start() - 16), m.start()):
                 continue  # "…, nhất là vào dịp lễ 30/4, 01/5": when the work matters most, no time of its own
             recs.append(_Rec(m.start(), m.end(), "event", prio=4))  # "Dịp 2/9", "vào dịp 30/4 và 1/5": a holiday
+    if "cao điểm" in low:
+        for m in v.campaign_peak.finditer(low):
+            recs.append(_Rec(m.start(), m.end(), "event", prio=3))  # "trong đợt cao điểm cuối năm 2025"
     if "trước khi" in low:
         for m in v.before_step.finditer(low):
             recs.append(_Rec(m.start(), m.end(), "event", prio=3))  # "… trước khi phê duyệt chủ trương đầu tư."
@@ -812,7 +830,7 @@ _CLAUSE_DATE = regex.compile(r"(?<!\w)(?:tháng|quý|ngày)\s{1,3}(?:\d|[ivx]{1,
 _NEXT_MEETING = regex.compile(r"(?<!\w)(?:tại|trong|vào)\s+(?:cuộc|kỳ|buổi|phiên)\s+họp(?:\s+\p{L}+){0,6}?\s+gần\s+nhất(?!\w)")
 # the year's first or last quarter by its place ("quý đầu năm", "quý cuối cùng của năm 2024"), not a school year's
 _EDGE_QUARTER = regex.compile(r"(?<!\w)quý\s+(đầu(?:\s+tiên)?|cuối(?:\s+cùng)?)\s+(?:của\s+)?năm"
-                              r"(?:\s+((?:19|20)\d{2})(?!\d))?(?!\s+học)(?!\w)")
+                              r"(?:\s+((?:19|20)\d{2})(?!\d)|\s+(sau|tới|tiếp\s+theo)(?!\w))?(?!\s+học)(?!\w)")
 
 
 def _closing_phases(low: str) -> dict[int, int]:

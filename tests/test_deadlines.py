@@ -1304,3 +1304,25 @@ def test_a_hamlet_election_and_a_named_festival_are_occasions() -> None:
         ("event", "trước lễ hội Ok Om Bok năm 2025")]
     assert kinds("Trước Tết Chôl Chnăm Thmây", cell=True) == [("event", "Trước Tết Chôl Chnăm Thmây")]
     assert kinds("Tổng hợp ý kiến trước lễ bế giảng.") == []
+
+
+def test_halves_the_budget_year_next_years_quarter_after_an_occasion_and_a_campaign_peak() -> None:
+    """ "nửa cuối năm 2026" is the half's end (as "6 tháng cuối năm"); "niên độ ngân sách 2026" the calendar year;
+    "quý đầu năm tới" the first quarter of the year after the plan's; "sau Tết Nguyên đán Bính Ngọ", "sau kỳ họp thứ
+    Ba" and "trong đợt cao điểm tuyển sinh" are events; after a season the words tell what happened ("bị sạt lở sau
+    mùa lũ"), no time."""
+    p = Period(start_year=2026, end_year=2026)
+
+    def one(s: str, cell: bool = False) -> list[tuple[str, str, str | None, str | None]]:
+        return [(d.kind, d.raw, d.start, d.end) for d in parse_deadlines(s, 0, p, cell=cell)]
+    assert one("Rà soát hồ sơ tồn đọng, xong trong nửa cuối năm 2026.") == [
+        ("by_date", "trong nửa cuối năm 2026", None, "2026-12-31")]
+    assert one("Nửa đầu năm", cell=True) == [("by_date", "Nửa đầu năm", None, "2026-06-30")]
+    assert one("Công khai quyết toán trong niên độ ngân sách năm 2026.") == [
+        ("year", "trong niên độ ngân sách năm 2026", "2026-01-01", "2026-12-31")]
+    assert one("Quý đầu năm tới", cell=True) == [("quarter", "Quý đầu năm tới", "2027-01-01", "2027-03-31")]
+    assert [k for k, *_ in one("Ra quân dọn vệ sinh sau Tết Nguyên đán Bính Ngọ.")] == ["event"]
+    assert [k for k, *_ in one("Trả lời kiến nghị cử tri sau kỳ họp thứ Ba của HĐND huyện.")] == ["event"]
+    assert one("Tăng cường trực tiếp nhận hồ sơ trong đợt cao điểm tuyển sinh; hằng ngày.")[0][:2] == (
+        "event", "trong đợt cao điểm tuyển sinh")
+    assert one("Gia cố các đoạn kè bị sạt lở sau mùa lũ.") == []
