@@ -586,8 +586,9 @@ def _bare_family_piece(text: str, low: str, i: int) -> bool:
     if hm and hm.end() > m.end():  # "Hội đồng nhân dân" is not the collective noun "hội"
         return False
     k = _skip_ws(low, m.end())
-    # ("ban, ngành Thành phố": Ho Chi Minh City's plans write their own level capitalised, a locality all the same)
-    return not _upper_at(text, k) or _locality_run(low, k) > k
+    # ("ban, ngành Thành phố": Ho Chi Minh City's plans write their own level capitalised, a locality all the same;
+    # in a heading all in capitals, "CÁC PHÒNG, BAN CHUYÊN MÔN", a capital says nothing)
+    return not _upper_at(text, k) or _locality_run(low, k) > k or text[j:m.end()].isupper()
 
 
 # ---------------------------------------------------------------------------------------------

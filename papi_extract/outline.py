@@ -91,7 +91,7 @@ def vocab() -> OutlineVocab:
 @dataclass(slots=True)
 class _Heading:
     line: int
-    shape: str  # roman | appendix | arabic | dotted | letter | caps | plain (unlabelled) | part
+    shape: str  # roman | appendix | arabic | dotted | letter | upper_letter | caps | plain (unlabelled) | part
     label: str
     title_start: int
     title_end: int
@@ -1414,7 +1414,14 @@ def segment(ctx: DocContext) -> None:
         # one paragraph per line: a lead-in closing with ":" ("… cụ thể như sau:") also ends its paragraph
         # before a heading typed in capitals
         after_colon = unwrapped and i > 0 and texts[i - 1].rstrip().endswith(":")
-        if (c0.isupper() and (prev_blank or i == start_line or after_colon) and not is_closing
+        if (c0 in _PART_LETTERS and s[1:2] == "." and not is_closing and i not in in_table
+                and any(x.shape == "roman" for x in stack) and not any(x.shape == "part" for x in stack)
+                and (caps_h := _letter_part(lines, i, s, start + ind, end)) is not None):
+            # "A. NHIỆM VỤ CỦA CÁC SỞ, BAN, NGÀNH" inside "III. NHIỆM VỤ, GIẢI PHÁP": a tier of lettered parts
+            # between the Roman sections and the numbered ones under them (in a plan whose lettered parts hold the
+            # Roman sections, "B." after "A. … I. … II." is the next part)
+            caps_h.shape = "upper_letter"
+        if (caps_h is None and c0.isupper() and (prev_blank or i == start_line or after_colon) and not is_closing
                 and i not in in_table and not apx_title):  # the capital lines under "PHỤ LỤC" are its title
             caps_h = _caps_heading(lines, i, s, start + ind, end)
         if (caps_h is None and infos[i].md_level and i > first_text and not is_closing and i not in in_table
@@ -1487,6 +1494,11 @@ def segment(ctx: DocContext) -> None:
                 level = _shape_level(h.shape, h.label)
                 if h.shape == "part" or (h.shape == "appendix" and has_parts):
                     level, has_parts = 0, True  # an appendix of a plan in parts sits beside the parts
+                if h.shape == "upper_letter":
+                    anchor = next((x for x in reversed(stack) if x.shape == "roman"), None)
+                    level = anchor.level + 1 if anchor is not None else 2
+                elif h.shape in ("arabic", "dotted") and any(x.shape == "upper_letter" for x in stack):
+                    level += 1  # "1. Tham gia …" under "A. NHIỆM VỤ CỦA …": one tier deeper
                 if h.shape == "letter":
                     anchor = next((x for x in reversed(stack) if x.shape != "letter"), None)
                     level = (anchor.level + 1) if anchor else 3
@@ -1745,6 +1757,8 @@ def _check_numbering(ctx: DocContext, expected: dict[tuple[str | None, str], int
     elif h.shape == "letter":
         order = "abcdđefghijklmnopqrstuvwxyz"
         n = order.index(h.label) + 1 if h.label in order else 0
+    elif h.shape == "upper_letter":
+        n = ord(h.label) - ord("A") + 1
     else:
         n = int(last)
     key = (parent, h.shape)

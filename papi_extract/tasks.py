@@ -74,8 +74,8 @@ def _nwords(text: str, limit: int = -1) -> int:
 _LETTER_PIECE = regex.compile(r"^(?P<label>[a-zđ])\s{0,2}\)\s{1,4}(?=\S)")
 _LETTER_DOT_PIECE = regex.compile(r"^(?P<label>[a-zđ])\.\s{1,4}(?=\p{Lu})")
 _LABEL_PREFIX = regex.compile(  # any indent: a layout dump shifts heading lines by the page margin
-    r"^[ \t]{0,40}(?:[-–—•+*]\s{0,3})?(?:[IVXL]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s{0,2}[.):/]?\s{0,4}"
-)
+    r"^[ \t]{0,40}(?:[-–—•+*]\s{0,3})?(?:[IVXL]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]|[A-H](?=\.))\s{0,2}[.):/]?\s{0,4}"
+)  # ("A. NHIỆM VỤ CỦA …": a lettered part's capital, with its dot)
 # Sentence boundary: ". " followed by an upper-case letter (later sentences may name more leads).
 _SENTENCE = regex.compile(r"[.!?…]\s{1,4}(?=[\p{Lu}])")
 _SENTENCE_MARKS = ".!?…"
@@ -1777,8 +1777,18 @@ def _heading_groups(st: _Doc) -> None:
             tail = j.slice(core.rfind(":") + 1, len(core))
             if tail.text.strip():
                 found = st.agency_list(tail)
+        if found is None and (cm := _carrier_heading().match(j.folded)) is not None and cm.end() < len(core):
+            # "B. NHIỆM VỤ CỦA UBND CÁC HUYỆN, THỊ XÃ, THÀNH PHỐ": the part's carrier
+            found = st.agency_list(j.slice(cm.end(), len(core)))
         if found:
             st.heading_group[s.id] = found
+
+
+@lru_cache(maxsize=1)
+def _carrier_heading() -> regex.Pattern[str]:
+    """tasks.yaml carrier_heading_openings, on the folded heading: its carrier's name follows."""
+    return regex.compile(r"^\s{0,4}(?:" + _alternation(data_file("tasks.yaml")["carrier_heading_openings"])
+                         + r")\s{1,3}(?=\S)")
 
 
 _BACK_ASSIGN_OPENING = regex.compile(r"^\s{0,4}giao(?!\w)")

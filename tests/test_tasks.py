@@ -3879,3 +3879,32 @@ def test_symbol_marked_items_with_arrow_field_lines_and_a_clause_over_items() ->
         ("Thủ tục chứng", 5, sorted(expect("Công chức Tư pháp - Hộ tịch")), None),
         ("Thủ tục đăng", 5, sorted(expect("Công chức Tư pháp - Hộ tịch")), None),
     ]
+
+
+def test_parts_named_by_their_carrier_go_through_the_dimensions_again() -> None:
+    """ "A. NHIỆM VỤ CỦA …" / "B. NHIỆM VỤ CỦA …" inside a Roman section are a tier between it and the numbered
+    dimension headings (levels 2 and 3); the carrier the part heading names leads its tasks that name no subject of
+    their own, through its sub-headings ("Trách nhiệm của X" too); a task naming its subject keeps it."""
+    text = ("KẾ HOẠCH\nCải thiện Chỉ số PAPI huyện Tam Nông năm 2024\n\n"
+            "II. NHIỆM VỤ, GIẢI PHÁP\n\n"
+            "A. NHIỆM VỤ CỦA CÁC PHÒNG, BAN CHUYÊN MÔN THUỘC UBND HUYỆN\n\n"
+            "1. Tham gia của người dân ở cấp cơ sở\n"
+            "- Hướng dẫn các xã tổ chức bầu trưởng ấp đúng quy trình; quý II/2024.\n"
+            "2. Kiểm soát tham nhũng trong khu vực công\n"
+            "- Thanh tra huyện kiểm tra việc kê khai tài sản, thu nhập; quý III/2024.\n\n"
+            "B. NHIỆM VỤ CỦA UBND CÁC XÃ, THỊ TRẤN\n\n"
+            "1. Tham gia của người dân ở cấp cơ sở\n"
+            "- Niêm yết công khai danh sách hộ nghèo tại nhà văn hóa ấp; thường xuyên.\n\n"
+            "III. TỔ CHỨC THỰC HIỆN\n"
+            "1. Trách nhiệm của Phòng Nội vụ\n"
+            "- Theo dõi, tổng hợp kết quả thực hiện Kế hoạch; báo cáo UBND huyện trước ngày 15/12/2024.\n")
+    doc = parse(text)
+    secs = [(s.label, s.level) for s in doc.sections if s.label in ("II", "A", "B", "1", "2")]
+    assert secs[:6] == [("II", 1), ("A", 2), ("1", 3), ("2", 3), ("B", 2), ("1", 3)]
+    got = [(" ".join(t.text.split()[:2]), t.dimension, sorted(keys(t.lead))) for t in doc.tasks]
+    assert got == [
+        ("Hướng dẫn", 1, sorted(expect("Các phòng, ban chuyên môn thuộc UBND huyện"))),
+        ("Thanh tra", 4, sorted(expect("Thanh tra huyện"))),
+        ("Niêm yết", 1, sorted(expect("UBND các xã, thị trấn"))),
+        ("Theo dõi,", None, sorted(expect("Phòng Nội vụ"))),
+    ]
