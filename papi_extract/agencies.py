@@ -490,6 +490,17 @@ def _remit_end(text: str, low: str, i: int, limit: int) -> int:
     return -1
 
 
+# a person's name after a form of address, then what parts it from their post: "Trần Văn Hưng - ", "Lại Thị Thu Hà, ",
+# "Lê Văn Thắng (" (two to five capitalised syllables; linear: bounded runs)
+_PERSON_THEN_POST = regex.compile(r"\p{Lu}\p{Ll}{0,7}(?:[ \t]{1,2}\p{Lu}\p{Ll}{0,7}){1,4}[ \t]{0,2}(?:[-–,][ \t]{0,2}|\([ \t]{0,2})(?=\p{L})")
+
+
+def _person_post(text: str, k: int) -> int:
+    """Where the post starts after a person named at ``k`` ("Trần Văn Hưng - PCT UBND xã"), or -1."""
+    m = _PERSON_THEN_POST.match(text, k)
+    return m.end() if m is not None else -1
+
+
 def _agency_start(text: str, low: str, i: int, *, allow_bare_family: bool = True) -> _Start | None:
     """Does an agency name start at ``i``? Returns where its head is, or None.
 
@@ -503,6 +514,11 @@ def _agency_start(text: str, low: str, i: int, *, allow_bare_family: bool = True
     m = v.honorific.match(low, j)
     if m and v.leader.match(low, k := _skip_ws(low, m.end())):
         j = k  # "Đồng chí Chủ tịch …": the name begins at the form of address
+    elif m and (post := _person_post(text, k)) >= 0:
+        # "Đ/c Trần Văn Hưng - PCT UBND xã": the person, then the post they hold (read as the agency's head)
+        inner = _agency_start(text, low, post, allow_bare_family=False)
+        if inner is not None:
+            return _Start(begin, inner.hstart, inner.end, inner.head, inner.kind, inner.family, inner.plural, True)
     m = v.leader.match(low, j)
     hm0 = v.head.match(low, j) if m else None
     if m and hm0 and hm0.end() > m.end():
@@ -680,6 +696,12 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
     low = _lower(text)
     n = len(text)
     protected = [(m.start(), m.end()) for m in v.comma_heads.finditer(low)]
+    if "," in text:
+        # "đồng chí Lại Thị Thu Hà, Công chức Tài chính - Kế toán": the comma between a person and their post
+        persons = [(m.start(), post) for m in v.honorific.finditer(low)
+                   if (post := _person_post(text, _skip_ws(low, m.end()))) >= 0]
+        if persons:
+            protected = sorted(protected + persons)
     cm = _COLLECTIVE_COLON.match(text)
     if cm is not None and v.shared_head.fullmatch(cm.group("head")):
         protected = [(0, cm.end())] + [p for p in protected if p[0] >= cm.end()]
@@ -858,6 +880,9 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
             if split and st is not None and not st.plural:
                 # "Văn phòng Thị ủy và HĐND - UBND thị xã" is one office (also led: "Chánh Văn phòng HĐND và UBND …")
                 k0 = it.start
+                if (hm := v.honorific.match(low, k0)) is not None and (
+                        post := _person_post(text, _skip_ws(low, hm.end()))) >= 0:
+                    k0 = post  # "Bà Nguyễn Thị Kim Thoa (Chánh Văn phòng HĐND và UBND huyện)": the post's office
                 if (lm := v.leader.match(low, k0)) is not None:
                     k0 = _skip_ws(low, lm.end())
                 pm = _OFFICE.match(low, k0, s0) if s0 - k0 < 120 else None
@@ -1154,7 +1179,9 @@ _LEAD_COMMA = regex.compile(r"(?<=\S)\s{1,3}chủ\s{1,3}trì\s{0,3},", regex.I)
 # A role marker closing an item of an agency list: "Phòng Tư pháp (chủ trì)", "Sở Y tế (phối hợp)".
 _ROLE_MARK = regex.compile(r"\s*\(\s*(chủ\s+trì|phối\s+hợp)\s*\)[\s,.;]*$", regex.I)
 # "… theo lĩnh vực được giao", "… theo chức năng, nhiệm vụ": the remit after a collective name, to the end of the piece
-_REMIT_TAIL = regex.compile(r"\s+theo\s+(?:lĩnh\s+vực|chức\s+năng|thẩm\s+quyền|phân\s+cấp|phân\s+công|nhiệm\s+vụ)(?!\w)[^;]{0,80}$",
+# (also the decision that set the body up: "Tổ giúp việc theo Quyết định số 1296/QĐ-UBND gồm các đồng chí")
+_REMIT_TAIL = regex.compile(r"\s+theo\s+(?:lĩnh\s+vực|chức\s+năng|thẩm\s+quyền|phân\s+cấp|phân\s+công|nhiệm\s+vụ"
+                            r"|quyết\s+định\s+số)(?!\w)[^;]{0,80}$",
                             regex.I)
 # "Phòng Tài nguyên và Môi trường (viết tắt là Phòng TN&MT)": the short form the plan defines is not in the name
 SHORT_FORM_DEFINITION = regex.compile(
@@ -1278,6 +1305,10 @@ def _canonical_name(raw: str) -> str:
     v = _vocab()
     if (hm := v.honorific.match(low, k)) is not None and v.leader.match(low, j := _skip_ws(low, hm.end())):
         k = j  # "Đồng chí Chủ tịch UBND xã": the form of address is no part of the office's name (raw keeps it)
+    elif hm is not None and (post := _person_post(s, _skip_ws(low, hm.end()))) >= 0:
+        k = post  # "Đ/c Trần Văn Hưng - PCT UBND xã": the post is the office (raw keeps the person)
+        if s[post - 1 : post] == "(" or "(" in s[hm.end() : post]:
+            s = s.rstrip(" )") if s.rstrip().endswith(")") else s
     if k < len(s):
         s = s[k:]
     s = s.lstrip(_LEAD_CHARS).rstrip(_TAIL_CHARS).strip("“”\"'‘’ ")
@@ -1504,6 +1535,8 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
                 i = j  # (a capitalised known name reads as a name: "…, Quản lý đô thị", not the verb "quản lý")
                 continue
             return _Scan(good, True, j)
+        if ch == ")" and text.count("(", pos, i) > text.count(")", pos, i):
+            return _Scan(i + 1, True, i + 1)  # "Ông Lê Văn Thắng (Trưởng Công an xã)": the name closes with it
         if ch in ".()“\"\n!?":
             return _Scan(good, True, i)
         if ch in "-–—&":

@@ -1785,6 +1785,19 @@ def _heading_groups(st: _Doc) -> None:
 
 
 @lru_cache(maxsize=1)
+def _membership_rx() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    roles = _alternation(data_file("tasks.yaml")["membership_roles"])
+    return (regex.compile(r"^\s{0,4}(?:" + roles + r")\s{0,3}:", regex.I),
+            regex.compile(r",\s{0,3}(?:" + roles + r")\s{0,3}[.;]?\s{0,3}$", regex.I))
+
+
+def _membership(text: str) -> bool:
+    """A line that lists a member of a board or group by role (tasks.yaml membership_roles, with their diacritics)."""
+    opening, closing = _membership_rx()
+    return opening.match(text) is not None or closing.search(text, max(0, len(text) - 40)) is not None
+
+
+@lru_cache(maxsize=1)
 def _carrier_heading() -> regex.Pattern[str]:
     """tasks.yaml carrier_heading_openings, on the folded heading: its carrier's name follows."""
     return regex.compile(r"^\s{0,4}(?:" + _alternation(data_file("tasks.yaml")["carrier_heading_openings"])
@@ -1917,6 +1930,8 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
         f = it.text.folded.strip()
         if v.not_task_opening.match(f) or (len(f) <= _MAX_REFERENCE_CHARS and v.not_task_phrase.search(f)):
             continue
+        if ("thanh vien" in f or "truong" in f or "pho" in f or "uy vien" in f or "thu ky" in f) and _membership(text):
+            continue  # "Tổ trưởng: Đ/c …, Phó Giám đốc Sở Nội vụ;", "Đ/c … - Công chức …, thành viên;": a member
         if f.startswith(("chi so", "nam ", "trong nam", "noi dung")) and "diem" in f and _SCORE_OPENING.match(f):
             continue  # "Chỉ số nội dung 4 đạt 5,92 điểm, giảm 0,37 điểm, … do đó cần …": a result and why, no task
         if b.kind == "para" and _narrative(f):

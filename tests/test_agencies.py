@@ -1371,3 +1371,20 @@ def test_a_bare_collective_noun_after_va_closes_the_collective() -> None:
     check_spans(text, got, 4)
     assert [a.raw for a in subject_agencies("Các sở, ngành và địa phương công khai thủ tục hành chính")] == [
         "Các sở, ngành", "địa phương"]
+
+
+def test_a_person_named_before_their_post_is_the_post_as_an_office() -> None:
+    """ "Đ/c <name> - <post>", "đồng chí <name>, <post>", "Bà <name> (<post>)": one agency whose raw keeps the person
+    and whose canonical name is the post (the office, "PCT" spelt out); the comma or "và" inside is no list break."""
+    text = "Giao đồng chí Hoàng Văn Bình, Phó Trưởng Công an xã phối hợp với Bà Đinh Thị Mai (Chánh Văn phòng HĐND và UBND huyện) tuần tra"
+    got = subject_agencies(text, 5)
+    assert [(a.raw, a.name) for a in got] == [("đồng chí Hoàng Văn Bình, Phó Trưởng Công an xã", "Phó Trưởng Công an xã")]
+    check_spans(text, got, 5)
+    partners = cooperation_agencies(text)
+    assert [(a.raw, a.name) for a in partners] == [
+        ("Bà Đinh Thị Mai (Chánh Văn phòng HĐND và UBND huyện)",
+         "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện")]
+    assert [(a.raw, a.name) for a in subject_agencies("Đ/c Lò Văn Tính - PCT UBND xã chủ trì rà soát hộ nghèo")] == [
+        ("Đ/c Lò Văn Tính - PCT UBND xã", "Phó Chủ tịch Ủy ban nhân dân xã")]
+    assert [a.raw for a in subject_agencies("Tổ giúp việc theo Quyết định số 12/QĐ-UBND theo dõi các chỉ số")] == [
+        "Tổ giúp việc"]

@@ -3908,3 +3908,17 @@ def test_parts_named_by_their_carrier_go_through_the_dimensions_again() -> None:
         ("Niêm yết", 1, sorted(expect("UBND các xã, thị trấn"))),
         ("Theo dõi,", None, sorted(expect("Phòng Nội vụ"))),
     ]
+
+
+def test_members_of_a_board_listed_by_role_are_no_tasks() -> None:
+    """ "- Trưởng ban: Đ/c …, Chủ tịch UBND huyện;", "- Ủy viên: …", "- Đ/c … - Công chức …, thư ký." list who sits on a
+    board; "- Trưởng bản: vận động …" (a hamlet's head, not a board's) carries a task."""
+    text = ("KẾ HOẠCH\nPAPI huyện Mường Lát năm 2023\n\nIII. TỔ CHỨC THỰC HIỆN\n"
+            "1. Thành lập Ban chỉ đạo cải thiện Chỉ số PAPI huyện, gồm:\n"
+            "- Trưởng ban: Đ/c Hà Văn Lâm, Chủ tịch UBND huyện;\n"
+            "- Ủy viên: Trưởng các phòng chuyên môn thuộc UBND huyện;\n"
+            "- Đ/c Lường Thị Nga - Chuyên viên Phòng Nội vụ, thư ký.\n"
+            "2. Các xã:\n"
+            "- Trưởng bản: vận động Nhân dân tham gia giám sát đầu tư của cộng đồng; thường xuyên.\n")
+    doc = parse(text)
+    assert [" ".join(t.text.split()[:3]) for t in doc.tasks] == ["Trưởng bản: vận"]
