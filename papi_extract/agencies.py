@@ -214,6 +214,8 @@ class _Vocab:
     unit_named_at: regex.Pattern[str]  # "xã Mỹ Phước …", "phường 5 …": a unit word and the start of its name
     family_new_tier: regex.Pattern[str]  # "địa phương": after "và", a collective of its own
     remit_verb: regex.Pattern[str]  # "phụ trách": a person's remit follows
+    descriptive: regex.Pattern[str]  # "ban quản lý dự án": a name that runs on in lower case
+    descriptive_words: int
     remit_field: regex.Pattern[str]  # "lĩnh vực", "công tác": the next word is a domain
     remit_not: regex.Pattern[str]  # "từng", "các": the verb hands out parts, no remit
     remit_tokens: int
@@ -338,6 +340,8 @@ def _vocab() -> _Vocab:
         unit_piece=regex.compile(r"(?P<unit>(?i:" + units + r"))\s+" + _UNIT_NAME + r"\s*$"),
         unit_named_at=regex.compile(r"(?i:" + units + r")\s+(?:\p{Lu}|\d)"),
         family_new_tier=_compile_phrases(data.get("family_new_tier") or []),
+        descriptive=_compile_phrases(data.get("descriptive_names") or []),
+        descriptive_words=int(data.get("descriptive_words") or 0),
         remit_verb=_compile_phrases((data.get("remits") or {}).get("verbs") or []),
         remit_field=_compile_phrases((data.get("remits") or {}).get("fields") or []),
         remit_not=_compile_phrases((data.get("remits") or {}).get("not_before") or []),
@@ -610,6 +614,7 @@ def _bare_family_piece(text: str, low: str, i: int) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Splitting
 
+_PLURAL_INSIDE = regex.compile(r"(?<=\S)\s+(?i:tất\s+cả\s+các|các|những|mọi)(?=\s)")
 _SEP = regex.compile(
     r";|\n|,|(?<![\p{L}\p{N}])(?:và|cùng(?:\s+với)?)(?![\p{L}\p{N}])"
     r"|(?<![\p{L}\p{N}])phối\s+hợp(?:\s+(?:chặt\s+chẽ\s+)?(?:với|cùng\s+với|cùng))?(?![\p{L}\p{N}])"
@@ -737,6 +742,7 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
         state["shared"] = None
         state["places"] = False  # the shared head is a unit over place names ("UBND các xã A, B")
         state["unit_head"] = None  # the head of "UBND xã A, xã B" once its second unit took it
+        state["unit_base"] = None  # the body over the named units ("UBND" of "UBND các huyện: A, B")
         m = _SHARED_HEAD.match(text, s, e)
         if m:
             st = _agency_start(text, low, m.start())
@@ -744,7 +750,8 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
             tail = _HEAD_LIST_TAIL.match(low, st.end, colon + 1) if st is not None and st.plural else None
             if st is not None and not st.leader and (_skip_ws(low, st.end) == colon
                                                      or (tail is not None and tail.end() == colon)):
-                state["shared"] = canonical_name(text[st.hstart:st.end])
+                # ("Trưởng các ấp: Tân Thuận, Tân Long A": each named unit has one head, "Trưởng ấp Tân Thuận")
+                state["shared"] = _PLURAL_INSIDE.sub("", canonical_name(text[st.hstart:st.end]))
                 it.start = m.end()
                 it.name = f"{state['shared']} {text[m.end():e].strip()}"
         st = _agency_start(text, low, _skip_ws(low, s))
@@ -804,6 +811,13 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
                 distributed(s1, seg_end, f"{shared} {text[j:seg_end].strip()}")
                 state["shared"] = shared
                 continue
+            if (state.get("places") and state.get("unit_base")
+                    and v.unit_piece.match(text, j, seg_end) is not None):
+                # "UBND các huyện: Gia Bình, Lương Tài và thị xã Quế Võ": a unit of another kind under the same body
+                base = state["unit_base"]
+                distributed(s1, seg_end, f"{base} {' '.join(text[j:seg_end].split())}")
+                state["shared"], state["places"], state["unit_base"] = shared, True, base
+                continue
             if kind == "và" and (st is None or (st.family and not st.plural)):
                 # "các Phòng: Y tế, Tư pháp, Lao động - Thương binh và Xã hội": inside the piece.
                 it.end = seg_end
@@ -824,6 +838,7 @@ def _split_core(text: str) -> tuple[tuple[int, int, str | None, bool], ...]:
                 distributed(s1, seg_end, f"{shared_head} {text[j:seg_end].strip()}")
                 state["shared"] = shared_head
                 state["places"] = True
+                state["unit_base"] = canonical_name(nm.group("head"))
                 continue
         if kind in (",", "và") and st is None and (up := v.unit_piece.match(text, j, seg_end)) is not None:
             head = state.get("unit_head")
@@ -1458,6 +1473,31 @@ def _nwords_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split())
 
 
+_DESCRIPTIVE_STOPS = ("phối hợp", "chủ trì", "thực hiện", "tham mưu", "có trách nhiệm")
+
+
+def _descriptive_end(text: str, low: str, i: int, limit: int) -> int:
+    """The end of a body named by what it manages ("Ban Quản lý dự án | đầu tư xây dựng các công trình dân dụng và
+    công nghiệp tỉnh"): the first locality within ``descriptive_words`` words closes it (with its place name), if no
+    punctuation, role word or other agency comes first; else -1. One pass over a bounded window."""
+    v = _vocab()
+    k = i
+    for _ in range(v.descriptive_words):
+        k = _skip_ws(low, k)
+        if k >= limit or not text[k].isalpha():
+            return -1
+        if (e := _locality_run(low, k)) > k:
+            pm = _PLACE_NAME_AT.match(text, _skip_ws(low, e))
+            return pm.end() if pm is not None else e
+        if low.startswith(_DESCRIPTIVE_STOPS, k) or (k > i and _agency_start(text, low, k) is not None):
+            return -1
+        w = _WORD.match(text, k)
+        if w is None:
+            return -1
+        k = w.end()
+    return -1
+
+
 def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
     """Fast path: walk an agency list from ``pos`` until a predicate, a colon or a clause starts.
 
@@ -1495,6 +1535,9 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
             proper_open = _key(st.head) in v.proper_name_heads
             complete = _key(st.head) in v.complete_heads
             person = st.leader or _STAFF_HEAD.search(st.head) is not None
+            if ((dm := v.descriptive.match(low, st.hstart)) is not None
+                    and (d := _descriptive_end(text, low, dm.end(), limit)) > i):
+                i = good = d  # "Ban Quản lý dự án các công trình xây dựng thành phố": up to where it sits
             if proper_open:
                 place_end = -2  # its proper name is still to come: a lower-case word after it ends the name
                 proper_from = i

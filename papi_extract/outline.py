@@ -999,7 +999,9 @@ def _wrapped_on(lines: _Lines, i: int) -> bool:
     # a lower-case start goes on a sentence; so does any start after a line cut at the wrap width
     # ("… sử dụng ứng dụng" + "VNeID và …") or one that leaves a parenthesis open, and a number after a line
     # stopping on the word that needs it ("… trước mùa mưa bão năm" + "2025.")
+    # (a line closing on a comma goes on too: "UBND các phường: Cam Nghĩa, …, Cam Phú," / "Ba Ngòi và …")
     return (nxt[0].islower() or lines.full(i) or lines.texts[i].count("(") > lines.texts[i].count(")")
+            or lines.texts[i].rstrip().endswith(",")
             or (nxt[0].isdigit() and _NUMBER_WORD_END.search(lines.texts[i].rstrip()) is not None))
 
 

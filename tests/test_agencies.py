@@ -1388,3 +1388,30 @@ def test_a_person_named_before_their_post_is_the_post_as_an_office() -> None:
         ("Đ/c Lò Văn Tính - PCT UBND xã", "Phó Chủ tịch Ủy ban nhân dân xã")]
     assert [a.raw for a in subject_agencies("Tổ giúp việc theo Quyết định số 12/QĐ-UBND theo dõi các chỉ số")] == [
         "Tổ giúp việc"]
+
+
+def test_named_units_lists_distribute_a_singular_head_over_units_of_several_kinds() -> None:
+    """ "Trưởng các khu phố: Hòa Bình, Hòa Thuận" gives "Trưởng khu phố Hòa Bình" (one unit, one head: no "các");
+    "UBND các xã: Tân Phong, Tân Lợi và thị trấn Đồng Xoài" and "… và thành phố Bà Rịa" give the last unit its own
+    kind under the same body; "thí điểm" is a verb after a partner."""
+    got = split_agencies("Trưởng các khu phố: Hòa Bình, Hòa Thuận")
+    assert [a.name for a in got] == ["Trưởng khu phố Hòa Bình", "Trưởng khu phố Hòa Thuận"]
+    got = split_agencies("UBND các xã: Tân Phong, Tân Lợi và thị trấn Đồng Xoài", 3)
+    assert [a.name for a in got] == ["Ủy ban nhân dân xã Tân Phong", "Ủy ban nhân dân xã Tân Lợi",
+                                     "Ủy ban nhân dân thị trấn Đồng Xoài"]
+    check_spans("UBND các xã: Tân Phong, Tân Lợi và thị trấn Đồng Xoài", got, 3)
+    assert [a.name for a in split_agencies("UBND các huyện: Đất Đỏ, Long Điền và thành phố Bà Rịa")][-1] == (
+        "Ủy ban nhân dân thành phố Bà Rịa")
+    assert [a.raw for a in cooperation_agencies("Phòng Nông nghiệp phối hợp với Hội Cựu chiến binh xã thí điểm mô "
+                                                "hình tự quản")] == ["Hội Cựu chiến binh xã"]
+
+
+def test_a_body_named_by_what_it_manages_runs_to_where_it_sits() -> None:
+    """ "Ban Quản lý dự án …" is named by its projects, in lower case: the name runs to the first locality ("… các
+    công trình giao thông và thủy lợi huyện"), not past a role word or another agency."""
+    text = "Phòng Kinh tế phối hợp với Ban Quản lý dự án các công trình giao thông và thủy lợi huyện rà soát tuyến đường"
+    got = cooperation_agencies(text, 2)
+    assert [a.raw for a in got] == ["Ban Quản lý dự án các công trình giao thông và thủy lợi huyện"]
+    check_spans(text, got, 2)
+    assert [a.raw for a in subject_agencies("Ban Quản lý dự án phối hợp với UBND thị xã bàn giao mặt bằng")] == [
+        "Ban Quản lý dự án"]

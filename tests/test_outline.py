@@ -1158,3 +1158,18 @@ def test_a_lead_in_opening_on_a_time_under_a_finished_heading_is_not_its_wrapped
             "a) Giám sát việc tiếp công dân.\nb) Tuyên truyền Luật Tố cáo.\n")
     assert [s.title for s in _outline(text).sections] == [
         "NHIỆM VỤ", "Trách nhiệm giải trình với người dân", "Đề nghị Ủy ban MTTQ huyện và các đoàn thể huyện"]
+
+
+def test_a_line_closing_on_a_comma_goes_on_below() -> None:
+    """ "b) UBND các phường: Phước Long, Phước Hải," then "Phước Tân và UBND xã Phước Đồng tổ chức …": one item, not a
+    lettered heading over a paragraph."""
+    from papi_extract.pipeline import parse_text
+
+    text = ("KẾ HOẠCH\nPAPI thành phố Nha Trang năm 2023\n\nII. NHIỆM VỤ\n1. Tham gia của người dân ở cấp cơ sở\n"
+            "a) Phòng Nội vụ hướng dẫn bầu tổ trưởng tổ dân phố; quý II/2023.\n"
+            "b) UBND các phường: Phước Long, Phước Hải,\n"
+            "Phước Tân và UBND xã Phước Đồng tổ chức lấy ý kiến Nhân dân; quý III/2023.\n")
+    doc = parse_text(text)
+    assert [s.label for s in doc.sections if s.label in ("a", "b")] == []
+    assert [t.label for t in doc.tasks] == ["a", "b"]
+    assert len(doc.tasks[1].lead) == 4
