@@ -1498,6 +1498,15 @@ def _descriptive_end(text: str, low: str, i: int, limit: int) -> int:
     return -1
 
 
+_CAPS_WINDOW = 120  # characters a line's case is judged on
+
+
+def _all_caps(text: str, pos: int, limit: int) -> bool:
+    """The text from ``pos`` (a short window) is typed in capitals: no lower-case letter, some upper-case ones."""
+    w = text[pos : min(limit, pos + _CAPS_WINDOW)]
+    return not any(c.islower() for c in w) and sum(1 for c in w if c.isupper()) >= 8
+
+
 def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
     """Fast path: walk an agency list from ``pos`` until a predicate, a colon or a clause starts.
 
@@ -1517,6 +1526,9 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
     complete = False  # the last head read names a body by itself ("Huyện ủy"): no lower-case name after it
     unit_list = False  # "các huyện, thị xã": a list of units after the head, which "và" may close
     person = False  # the last name read is a person's office or post: a remit may follow ("… phụ trách kinh tế")
+    # a line typed all in capitals ("UBND CÁC HUYỆN, THÀNH PHỐ CHỈ ĐẠO UBND CẤP XÃ …"): a capital says nothing, so a
+    # predicate ends the name even when capitalised
+    caps = _all_caps(text, pos, limit)
     while i < limit:
         i = _skip_ws(low, i)
         if i >= limit:
@@ -1607,7 +1619,8 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
                 continue
             return _Scan(good, True, i)
         m = v.spell.match(low, i)
-        if m and ((i == head_end and not complete) or text[i].isupper()):
+        if m and ((i == head_end and not complete)
+                  or (text[i].isupper() and not (caps and v.predicate.match(low, i)))):
             # a known name right after its head ("Sở xây dựng") or capitalized; elsewhere the same
             # words are predicates ("UBND các xã xây dựng kế hoạch").
             i = good = m.end()
@@ -1650,7 +1663,7 @@ def _scan_list(text: str, low: str, pos: int, limit: int) -> _Scan:
             i = good = r  # "Phó Chủ tịch UBND xã phụ trách văn hóa - xã hội | chỉ đạo": the remit names the person
             person = False
             continue
-        if text[i].isupper() or text[i].isdigit():
+        if (text[i].isupper() or text[i].isdigit()) and not (caps and v.predicate.match(low, i)):
             # a capitalised head noun of two syllables inside a name is taken whole: "Chi nhánh Văn
             # phòng Đăng ký đất đai", "Chi nhánh Ngân hàng Chính sách xã hội" (not "… Văn | phòng")
             hm = v.head.match(low, i) if text[i].isupper() else None

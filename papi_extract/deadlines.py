@@ -241,7 +241,8 @@ def _vocab() -> _Vocab:
         date_prose=regex.compile(_B + rf"{_alt(d.get('date_cues') or [])}\s+(?:{_DATE_NUM}|{_DATE_WORDS})"),
         # "đợt 2 tháng 11/2023" is the second round, in November: a number after an ordinal word is no day
         date_cell=regex.compile(rf"(?<![\d/.\-])(?<!{_ORDINAL_WORD}\s{{1,3}})(?:ngày\s+)?(?:{_DATE_NUM}|{_DATE_WORDS})"),
-        quarter=regex.compile(_B + r"quý\s+(iv|iii|ii|i|[1-4])" + _E + r"(?:\s*(?:[/\-]|năm)\s*(\d{4})(?!\d))?"),
+        # ("Quy 3/2022" typed without its tone mark is the quarter all the same)
+        quarter=regex.compile(_B + r"qu[ýy]\s+(iv|iii|ii|i|[1-4])" + _E + r"(?:\s*(?:[/\-]|năm)\s*(\d{4})(?!\d))?"),
         month=regex.compile(
             # (not after a bare count, "đợt 2 tháng 11"; after a year it is a second time: "Tháng 7/2021 Tháng 12/2021")
             rf"(?:(?<!(?:^|[^\d])\d{{1,2}}\s{{0,2}})|(?<={_ORDINAL_WORD}\s{{1,3}}\d{{1,2}}\s{{1,2}}))"
@@ -519,7 +520,7 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         if cell and _CITED_DATE.search(low, max(0, m.start() - 60), m.start()):
             continue  # "Theo Kế hoạch số 56/KH-UBND ngày 05/3/2024 của UBND huyện": the cited document's date
         recs.append(_Rec(m.start(), m.end(), "date", begin=day, finish=day, prio=1))
-    for m in (v.quarter.finditer(low) if "quý" in low else ()):
+    for m in (v.quarter.finditer(low) if "quý" in low or "quy " in low else ()):
         q = v.quarters.get(m.group(1))
         if q is None:
             continue

@@ -1481,8 +1481,10 @@ def _aligned_table(ctx: DocContext, kinds: list[str], i: int, last: int,
             break
         if blank and pieces[0][0] < starts[0] - 1 and not _is_label(t[pieces[0][0] : pieces[0][1]]):
             break  # after a blank line, text starting left of the number column: the text after an indented table
-        if j in ctx.heading_lines and _SECTION_HEAD.match(t):
-            break  # "IV. TỔ CHỨC THỰC HIỆN" at the table's indent (a layout dump's margin): the next section
+        if (j in ctx.heading_lines or (blank and len(pieces) == 1)) and _SECTION_HEAD.match(t):
+            # "IV. TỔ CHỨC THỰC HIỆN" at the table's indent (a layout dump's margin), or "6. CUNG ỨNG DỊCH VỤ CÔNG"
+            # alone on its line after a blank one: the next section
+            break
         if j + 1 < last and _ALIGNED_HEAD.match(texts[j + 1]) and all(b - a <= _MAX_HEAD_CELL for a, b in pieces):
             j += 1  # the upper line of the header printed again ("Thời gian thực   Sản phẩm / kết")
             continue
@@ -2265,6 +2267,8 @@ def aligned_regions(texts: list[str]) -> list[AlignedRegion]:
                         k += 1
                     if not blank or k >= n or not _row_line(cell_pieces(texts[k]), starts):
                         break
+                elif blank and not _rows_follow(texts, j + 1, n, starts):
+                    break  # "6. CUNG ỨNG DỊCH VỤ CÔNG" / "a) Y tế công lập" / "- Sở Y tế …": the next section, no rows
             elif len(ps) >= 2:
                 rows += 1
             blank = False
@@ -2277,6 +2281,24 @@ def aligned_regions(texts: list[str]) -> list[AlignedRegion]:
         else:
             i += 1
     return out
+
+
+_GROUP_ROWS_AHEAD = 4  # lines after a group row within which a row of its table must come
+
+
+def _rows_follow(texts: list[str], k: int, n: int, starts: tuple[int, ...]) -> bool:
+    """A table row comes within a few lines ("2. CÔNG KHAI, MINH BẠCH …" over its task rows); lines of one
+    group-like piece may stand between (a sub-group row)."""
+    for j in range(k, min(n, k + _GROUP_ROWS_AHEAD)):
+        t = texts[j]
+        if not t.strip():
+            continue
+        ps = cell_pieces(t)
+        if _row_line(ps, starts):
+            return True
+        if not (len(ps) == 1 and _group_like(t[ps[0][0] : ps[0][1]])):
+            return False
+    return False
 
 
 _GLUED_ROW_SHARE = 0.5  # of the rows, a column start is where at least this share start a piece

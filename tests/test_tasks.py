@@ -3922,3 +3922,37 @@ def test_members_of_a_board_listed_by_role_are_no_tasks() -> None:
             "- Trưởng bản: vận động Nhân dân tham gia giám sát đầu tư của cộng đồng; thường xuyên.\n")
     doc = parse(text)
     assert [" ".join(t.text.split()[:3]) for t in doc.tasks] == ["Trưởng bản: vận"]
+
+
+def test_hastily_typed_fields_quarters_and_capitals() -> None:
+    """ "T.Gian: Quy 4/2024" (a shortened field, a quarter without its tone mark), "Đ.vị thực hiện: UB xã" (a shortened
+    field, "UB" for the People's Committee) are the item's fields; a task line typed in capitals stops its subject at
+    its verb ("PHÒNG NỘI VỤ HƯỚNG DẪN …")."""
+    text = ("KẾ HOẠCH\nPAPI huyện Mường Nhé năm 2024\n\nII. NHIỆM VỤ\n1. Tham gia của người dân ở cấp cơ sở\n"
+            "- Tuyên truyền Luật Thực hiện dân chủ ở cơ sở tới các bản.\n"
+            "Đ.vị thực hiện: UB xã; phối hợp: Hội Nông dân xã.\n"
+            "T.Gian: Quy 4/2024.\n"
+            "- PHÒNG NỘI VỤ HƯỚNG DẪN CÁC XÃ BẦU TRƯỞNG BẢN ĐÚNG QUY TRÌNH; QUÝ III/2024.\n")
+    doc = parse(text)
+    got = [(" ".join(t.text.split()[:2]), [a.name for a in t.lead], [a.name for a in t.support],
+            [(d.kind, d.end) for d in t.deadlines]) for t in doc.tasks]
+    assert got == [
+        ("Tuyên truyền", ["Ủy ban nhân dân xã"], ["Hội Nông dân xã"], [("quarter", "2024-12-31")]),
+        ("PHÒNG NỘI", ["Phòng Nội vụ"], [], [("quarter", "2024-09-30")]),
+    ]
+
+
+def test_a_space_aligned_task_table_with_a_shortened_time_column_ends_before_the_next_section() -> None:
+    """ "T.Gian" heads the time column of a table typed with spaces; "5. CUNG ỨNG DỊCH VỤ CÔNG" alone after a blank
+    line, with no table row after it, is the next section (its sub-heading and items are no rows)."""
+    text = ("KẾ HOẠCH\nPAPI tỉnh Lai Châu năm 2024\n\nII. NHIỆM VỤ\n4. THỦ TỤC HÀNH CHÍNH CÔNG\n\n"
+            "TT  Nội dung nhiệm vụ                               Chủ trì           T.Gian\n"
+            "1   Rà soát thủ tục hành chính cấp xã                Sở Tư pháp        Quý 2/2024\n"
+            "2   Số hóa hồ sơ tại Bộ phận một cửa                 Sở Nội vụ         Thường xuyên\n\n"
+            "5. CUNG ỨNG DỊCH VỤ CÔNG\n"
+            "a) Giáo dục tiểu học công lập\n"
+            "- Sở Giáo dục và Đào tạo sửa chữa phòng học xuống cấp; quý III/2024.\n")
+    doc = parse(text)
+    got = [(t.label, t.dimension, t.subdimension, [d.kind for d in t.deadlines]) for t in doc.tasks]
+    assert got == [("1", 5, None, ["quarter"]), ("2", 5, None, ["continuous"]), (None, 6, "6.2", ["quarter"])]
+    assert [s.label for s in doc.sections if s.label in ("5", "a")] == ["5", "a"]
