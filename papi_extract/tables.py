@@ -585,6 +585,8 @@ class _Builder:
             if role == ASSIGN_ROLE or role == "others":
                 self._marked_cells(i, role, a, b, cells)
                 continue
+            if role in ("dimension", "subdimension") and b - a <= 8 and _is_ditto(self.doc[a:b]):
+                continue  # "〃" under a dimension's name: the merged cell above, as a blank one is
             c = cells.get(role)
             if c is None:
                 cells[role] = Cell([(a, b)])
@@ -939,6 +941,11 @@ class _Builder:
                     self.col_dim = None
         elif self.col_sub is not None and "subdimension" in self.cols and (dim is None or self.col_sub.split(".")[0] == str(dim)):
             dim, sub = int(self.col_sub.split(".")[0]), self.col_sub
+            inherited = True
+        elif self.col_dim is not None and "subdimension" in self.cols and "dimension" not in self.cols:
+            # a blank or "〃" cell under a dimension's name in the sub-dimension column ("Công khai, minh bạch" over
+            # its rows): that dimension, no sub-dimension
+            dim, sub = self.col_dim, None
             inherited = True
         if "directing" not in cells and self.group_directing is not None:
             cells["directing"] = Cell(list(self.group_directing.parts))

@@ -1175,3 +1175,24 @@ def test_a_reworded_sub_group_row_under_a_group_row_names_its_sub_dimension() ->
                    "| | *Khám chữa bệnh y tế công lập tuyến xã* | | |\n"
                    "| 2 | Bố trí bác sĩ về trạm y tế xã | Trung tâm Y tế huyện | Năm 2019 |\n", fmt="markdown")
     assert [(t.dimension, t.subdimension) for t in d.tasks] == [(1, "1.3"), (6, "6.1")]
+
+
+def test_a_merged_column_of_names_continued_by_blanks_and_ditto_marks() -> None:
+    """A first column "Nội dung thành phần" merged down its rows: "〃" continues the cell above as a blank does, and a
+    dimension's name written there ("Thủ tục hành chính công") gives its rows that dimension and no sub-dimension; a
+    sub-dimension's short name ("Giải đáp khiếu nại, tố cáo, khúc mắc") gives its code."""
+    from papi_extract.pipeline import parse_text
+
+    text = HEAD + (
+        "III. NHIỆM VỤ\n\n"
+        "| Nội dung thành phần | TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n"
+        "|---|---|---|---|---|\n"
+        "| Thủ tục hành chính công | 1 | Niêm yết thủ tục hành chính tại Bộ phận Một cửa | Văn phòng UBND huyện | Quý II/2025 |\n"
+        "| 〃 | 2 | Số hóa hồ sơ thủ tục hành chính | Văn phòng UBND huyện | Quý III/2025 |\n"
+        "|  | 3 | Kiểm tra việc trả kết quả đúng hẹn | Phòng Nội vụ | Quý IV/2025 |\n"
+        "| Giải đáp khiếu nại, tố cáo, khúc mắc | 4 | Tiếp công dân định kỳ | Thanh tra huyện | Hằng tháng |\n"
+        "| 〃 | 5 | Giải quyết đơn thư tồn đọng | Thanh tra huyện | Quý III/2025 |\n"
+    )
+    doc = parse_text(text, fmt="markdown")
+    assert [(t.label, t.dimension, t.subdimension) for t in doc.tasks] == [
+        ("1", 5, None), ("2", 5, None), ("3", 5, None), ("4", 3, "3.2"), ("5", 3, "3.2")]
