@@ -173,7 +173,7 @@ def _folded_role(folded: str) -> str | None:
 
 # a column name followed by a number of one or two digits is a label ("Nội dung 1 - Tham gia …", a group row
 # naming a dimension; "Nhiệm vụ 3: …"), not a column's name
-_LABEL_NUMBER = regex.compile(r" ?\d{1,2}(?!\d)")
+_LABEL_NUMBER = regex.compile(r" ?\d{1,2}(?![\d/])")  # (not a date's day: "Kết quả đến 30/6/2023" names a column)
 _ROLE_WORD_CELL = 40
 # words that give a short header cell its role wherever they stand, the first found wins
 _ROLE_WORDS = (("chu tri", "lead"), ("phoi hop", "support"), ("thoi gian", "deadline"), ("thoi han", "deadline"),

@@ -1785,6 +1785,12 @@ def _heading_groups(st: _Doc) -> None:
 
 
 @lru_cache(maxsize=1)
+def _note_time_move() -> regex.Pattern[str]:
+    """tasks.yaml note_time_moves, on a folded note cell (the first words of one of its sentences or cells)."""
+    return regex.compile(r"(?<!\w)(?:" + _alternation(data_file("tasks.yaml")["note_time_moves"]) + r")\s{1,3}(?=\S)")
+
+
+@lru_cache(maxsize=1)
 def _membership_rx() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     roles = _alternation(data_file("tasks.yaml")["membership_roles"])
     return (regex.compile(r"^\s{0,4}(?:" + roles + r")\s{0,3}:", regex.I),
@@ -3523,6 +3529,9 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | Non
         deadlines = _period_deadlines(st, t, cells["period"].parts)
     if not time and not deadlines:
         deadlines = _intro_deadlines(st, sid)  # an empty time cell under "Trong năm 2024, … như sau:"
+    if (nc := joined("note")) is not None and (mv := _note_time_move().search(nc.folded)) is not None:
+        # "Ghi chú" | "Chuyển sang quý IV/2024": the time the task was moved to, a time of the row besides its own
+        deadlines = deadlines + st.deadlines(nc.slice(mv.end(), len(nc.text)), cell=True)
     return _Draft(r.label, j, sid, dimension, subdimension, lead, support, directing, joined("output"),
                   deadlines, "table", "table-row", (r.start, r.end), time if time and not deadlines else None)
 

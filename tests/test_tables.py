@@ -1196,3 +1196,22 @@ def test_a_merged_column_of_names_continued_by_blanks_and_ditto_marks() -> None:
     doc = parse_text(text, fmt="markdown")
     assert [(t.label, t.dimension, t.subdimension) for t in doc.tasks] == [
         ("1", 5, None), ("2", 5, None), ("3", 5, None), ("4", 3, "3.2"), ("5", 3, "3.2")]
+
+
+def test_a_mid_year_table_of_status_progress_and_moved_times() -> None:
+    """A mid-year update: "Kết quả đến 30/6/2025" and "Tình trạng" report where a task stands (notes, no output); a
+    "Ghi chú" that moves the task ("Lùi đến tháng 11/2025") adds that time to the row's own."""
+    from papi_extract.pipeline import parse_text
+
+    text = HEAD + (
+        "III. NHIỆM VỤ\n\n"
+        "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian | Tình trạng | Kết quả đến 30/6/2025 | Ghi chú |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 1 | Tập huấn kỹ năng tiếp công dân | Thanh tra tỉnh | Quý II/2025 | Chưa thực hiện | Chưa tổ chức | "
+        "Lùi đến tháng 11/2025 |\n"
+        "| 2 | Công khai dự toán ngân sách cấp xã | Sở Tài chính | Quý I/2025 | Đã thực hiện | Đã công khai tại 120 xã | |\n"
+    )
+    doc = parse_text(text, fmt="markdown")
+    got = [(t.label, t.output, [(d.kind, d.end) for d in t.deadlines]) for t in doc.tasks]
+    assert got == [("1", None, [("quarter", "2025-06-30"), ("month", "2025-11-30")]),
+                   ("2", None, [("quarter", "2025-03-31")])]
