@@ -2018,6 +2018,11 @@ def _subject_core(text: str) -> tuple[int, int]:
     if (st.plural or st.family or _STAFF_HEAD.search(st.head)) and (m := _ASSIGNED_BY_PLAN.match(text, end)) is not None \
             and not _WHOLE_PLAN.match(text, m.end()):
         end = m.end()  # "Các cơ quan, đơn vị được giao nhiệm vụ tại Mục IV | chủ động …": who the collective is
+        j = _skip_ws(low, end)
+        if _VA.match(low, j, j + 3) or low.startswith(",", j):
+            k = _skip_ws(low, j + (2 if low[j] == "v" else 1))
+            if _agency_start(text, low, k, allow_bare_family=False) is not None:
+                end = _list_end(text, low, k, limit)  # "… được giao nhiệm vụ và UBND các xã, thị trấn": more of the list
     return (st.begin, end)
 
 

@@ -1415,3 +1415,16 @@ def test_a_body_named_by_what_it_manages_runs_to_where_it_sits() -> None:
     check_spans(text, got, 2)
     assert [a.raw for a in subject_agencies("Ban Quản lý dự án phối hợp với UBND thị xã bàn giao mặt bằng")] == [
         "Ban Quản lý dự án"]
+
+
+def test_the_merged_office_of_the_national_assembly_delegation_and_the_council_and_a_collective_then_more() -> None:
+    """ "Văn phòng Đoàn ĐBQH và HĐND tỉnh" (and in full) is one office, also last in a list; after "Các cơ quan, đơn
+    vị được giao nhiệm vụ" the list goes on ("… và UBND các phường")."""
+    text = "Sở Nội vụ, Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh tổng hợp ý kiến cử tri"
+    got = subject_agencies(text, 6)
+    assert [a.raw for a in got] == ["Sở Nội vụ", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"]
+    check_spans(text, got, 6)
+    assert [a.raw for a in subject_agencies("Văn phòng Đoàn ĐBQH và HĐND tỉnh tổng hợp kiến nghị")] == [
+        "Văn phòng Đoàn ĐBQH và HĐND tỉnh"]
+    assert [a.raw for a in subject_agencies("Các cơ quan, đơn vị được giao nhiệm vụ và UBND các phường báo cáo "
+                                            "kết quả")] == ["Các cơ quan, đơn vị được giao nhiệm vụ", "UBND các phường"]
