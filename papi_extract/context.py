@@ -130,7 +130,8 @@ class DocContext:
         apart between lines of text (``normalize.numbered_page_lines``), read once."""
         if self._furniture is None:
             t = self.norm.text
-            self._furniture = page_furniture(self.line_texts()) if ("rang " in t or "RANG " in t) else frozenset()
+            self._furniture = (page_furniture(self.line_texts())
+                               if ("rang " in t or "RANG " in t or "(tiếp" in t or "(TIẾP" in t) else frozenset())
             if "\f" in t:
                 self._furniture |= form_feed_furniture(self.line_texts())
             if _LONE_NUMBER.search(t):

@@ -227,6 +227,11 @@ def extract_indicators(ctx: DocContext) -> None:
     mentions.extend(_table_group_mentions(ctx, mentions))
     mentions.sort(key=lambda m: m["span"][0])
     mentions = _once_per_cell(ctx, mentions)
+    if "tiếp" in ctx.text:
+        # "CÔNG KHAI, MINH BẠCH … (tiếp theo)": a heading or group row repeated after a page break continues the
+        # one before it, no mention of its own
+        mentions = [m for m in mentions
+                    if not _CONTINUED.search(ctx.text, max(m["span"][0], m["span"][1] - 14), m["span"][1] + 16)]
     # validated as one list (the same strict checks, ~40% cheaper than a model call per mention)
     ctx.indicators = _mention_list().validate_python(mentions)
 
@@ -282,6 +287,9 @@ def _core_span(text: str, a: int, b: int, strip: str) -> tuple[int, int] | None:
         return None
     s = a + seg.index(core)
     return s, s + len(core)
+
+
+_CONTINUED = regex.compile(r"\((?i:tiếp\s{1,3}theo|tiếp)\)")
 
 
 def _table_group_mentions(ctx: DocContext, found: list[dict[str, Any]]) -> list[dict[str, Any]]:

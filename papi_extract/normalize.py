@@ -1042,6 +1042,8 @@ PAGE_NUMBER = regex.compile(r"^(?:(?:-[ ]?)?\d{1,3}(?:[ ]?-)?|[Tt]rang[ ]\d{1,3}
 # lines around it or not (a PDF's plain-text extraction has none).
 PAGE_MARKER = regex.compile(r"^(?:[Tt]rang|TRANG)[ ]{1,2}\d{1,4}(?:[ ]?/[ ]?\d{1,4})?$")
 _FURNITURE_WINDOW = 3  # lines on each side of a page marker where a running header or footer sits
+_FOOT_MARKER = regex.compile(r"\S[ \t]{1,3}[—–\-|][ \t]{1,3}(?:[Tt]rang|TRANG)[ \t]{1,2}\d{1,4}(?:[ \t]?/[ \t]?\d{1,4})?[ \t]*$")
+_CONTINUED_CAPTION = regex.compile(r"^[ \t#*_>]{0,8}\S[^\n|\t]{0,200}\((?i:tiếp\s{1,3}theo|tiếp)\)[ \t*_.:]{0,6}$")
 _FURNITURE_MAX = 100  # characters of a running header line
 _ITEM_LEAD = regex.compile(r"[-+•*–]|\(?[0-9a-zđ]{1,3}[.)]")  # a list item or label is content, never furniture
 
@@ -1054,8 +1056,14 @@ def page_furniture(texts: list[str]) -> frozenset[int]:
     Why: a PDF's plain-text extraction prints them in the middle of a paragraph, a task or a table
     wherever a page ends; read as text they cut items in two and end tables. Linear in the lines."""
     marks = [i for i, t in enumerate(texts) if 0 < len(t) <= 24 and "rang" in t.lower() and PAGE_MARKER.match(t.strip())]
+    # a running foot that prints its page marker ("Kế hoạch số 96/KH-UBND ngày 20/5/2024 … — Trang 1/3"): furniture whole
+    marks += [i for i, t in enumerate(texts) if 24 < len(t) <= _FURNITURE_MAX and "rang" in t and _FOOT_MARKER.search(t)]
+    # a caption that says the page goes on with what the page before held ("Phụ lục I (tiếp theo)", "III. NHIỆM VỤ,
+    # GIẢI PHÁP (tiếp theo)"): no heading, no text
+    extra = {i for i, t in enumerate(texts)
+             if ("tiếp" in t or "TIẾP" in t) and len(t) <= _FURNITURE_MAX and _CONTINUED_CAPTION.match(t)}
     if not marks:
-        return frozenset()
+        return frozenset(extra)
     # (offset from the marker, text) -> lines: a running header sits at the same place on every page
     near: dict[tuple[int, str], list[int]] = {}
     for m in marks:
@@ -1064,7 +1072,7 @@ def page_furniture(texts: list[str]) -> frozenset[int]:
             if t and i != m and len(t) <= _FURNITURE_MAX and not _ITEM_LEAD.match(t):
                 near.setdefault((i - m, t), []).append(i)
     need = max(2, (len(marks) + 1) // 2)
-    out = set(marks)
+    out = set(marks) | extra
     for idx in near.values():
         if len(idx) >= need:
             out.update(idx)

@@ -1113,7 +1113,11 @@ def _continue_rows(tables: list[Table], doc: str) -> None:
     for prev, t in zip(ordered, ordered[1:]):
         if t.columns != prev.columns or not prev.rows or not t.rows or t.start - prev.end > _CONTINUED_GAP:
             continue
-        last, first = prev.rows[-1], t.rows[0]
+        k = 0
+        if (len(t.rows) > 1 and t.rows[0].kind in ("group", "subgroup")
+                and _CONTINUED_ROW.search(t.rows[0].cell_text("text", doc))):
+            k = 1  # "I | TRÁCH NHIỆM GIẢI TRÌNH … (tiếp theo)" repeated over the cut row: the same group goes on
+        last, first = prev.rows[-1], t.rows[k]
         if last.kind != "task" or first.kind != "task" or not last.label or first.label:
             continue
         if any(role not in ("number", "text") and not c.empty() for role, c in last.cells.items()):
@@ -1128,9 +1132,10 @@ def _continue_rows(tables: list[Table], doc: str) -> None:
                 last.cells[role].parts.extend(c.parts)
             else:
                 last.cells[role] = Cell(list(c.parts))
-        t.rows.pop(0)
+        t.rows.pop(k)
 
 
+_CONTINUED_ROW = regex.compile(r"\((?i:tiếp\s{1,3}theo|tiếp)\)[\s*_.]{0,4}$")
 _DITTO_ROLES = ("lead", "support", "directing", "deadline")
 _NOTE_WINDOW = 400  # characters before a table (after the table before it) where a note on its empty cells stands
 _DITTO_STRIP = " \t-–.()[]*_:"
@@ -1215,7 +1220,14 @@ def _page_furniture_line(line: str, doc: str) -> bool:
     from papi_extract.normalize import is_page_number
 
     return (not line or is_page_number(line) or not any(c.isalpha() for c in line)
-            or doc.count(line) >= 2)
+            or doc.count(line) >= 2 or _is_continued_caption(line))
+
+
+def _is_continued_caption(line: str) -> bool:
+    """"Phụ lục I (tiếp theo)", a page marker at a running foot's end: printed where a page goes on."""
+    from papi_extract.normalize import page_furniture
+
+    return ("tiếp" in line or "TIẾP" in line or "rang" in line) and bool(page_furniture([line]))
 
 
 def _line_texts(ctx: DocContext) -> list[str]:
@@ -1295,8 +1307,12 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
                     return False
         return True
 
+    furniture = ctx.page_furniture()
     while j < last:
         k = kinds[j]
+        if j in furniture and j > i:
+            j += 1  # "Trang 2/4", "Phụ lục I (tiếp theo)" where a page breaks the table: no row of it
+            continue
         if k in ("tab", "pipe") and j > i and region and _opens_table(texts[j]) and not only_headers(region):
             break  # the header of the next table ("STT | Nội dung nhiệm vụ | …" after a score table)
         if k in ("tab", "pipe", "sep", "blank"):

@@ -203,6 +203,8 @@ _PARTNER_VERB_AFTER = regex.compile(
 _MAX_OPENING_WORDS = 6
 # A line that is only a cross reference ("Nhiệm vụ cụ thể: Theo Phụ lục đính kèm.") is this short.
 _MAX_REFERENCE_CHARS = 90
+# "Phụ lục I", "phụ lục số 02" (folded): the appendix's number, which the pointer endings leave out
+_APPENDIX_NUMBER = regex.compile(r"phu\s{1,3}luc\s{1,3}(?:so\s{1,3})?(?:[ivxl]{1,5}|\d{1,2})(?![\w])")
 _MAX_POINTER_CHARS = 240  # a sentence ending on where the tasks are listed ("… tại Phụ lục kèm theo")
 # One agency name has at most this many words; a longer "agency" is a sentence.
 _MAX_AGENCY_WORDS = 16
@@ -1942,7 +1944,8 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
             continue  # "Chỉ số nội dung 4 đạt 5,92 điểm, giảm 0,37 điểm, … do đó cần …": a result and why, no task
         if b.kind == "para" and _narrative(f):
             continue  # "Kết quả … cho thấy …", "Đây là chỉ số giảm điểm …", "… tập trung vào các nội dung sau."
-        if len(f) <= _MAX_POINTER_CHARS and "phu luc" in f and v.reference_ending.search(f, max(0, len(f) - 90)):
+        if (len(f) <= _MAX_POINTER_CHARS and "phu luc" in f
+                and v.reference_ending.search(fa := _APPENDIX_NUMBER.sub("phu luc", f), max(0, len(fa) - 90))):
             continue  # "Nhiệm vụ cụ thể … được phân công tại Phụ lục kèm theo Kế hoạch này.": a pointer
         if ("ngoac" in f or ":" in f) and _NOTATION.search(f):
             continue  # "Số trong ngoặc ở cuối mỗi việc là …", "Cách ghi: …", "Viết tắt: …": how the list is written

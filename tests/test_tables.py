@@ -1215,3 +1215,34 @@ def test_a_mid_year_table_of_status_progress_and_moved_times() -> None:
     got = [(t.label, t.output, [(d.kind, d.end) for d in t.deadlines]) for t in doc.tasks]
     assert got == [("1", None, [("quarter", "2025-06-30"), ("month", "2025-11-30")]),
                    ("2", None, [("quarter", "2025-03-31")])]
+
+
+def test_a_task_table_continued_on_the_next_page_with_a_caption_and_a_running_foot() -> None:
+    """Where a page breaks a tab table: its number ("Trang 3/5"), a caption "Bảng phân công (tiếp theo)" and the
+    header again; a row cut there goes on in lower case and takes the cells printed after the break. A group row
+    repeated "(tiếp theo)" names no indicator again; a running foot "… — Trang 1/5" is no task; a pointer "tại Phụ lục
+    II kèm theo Kế hoạch này" is none either."""
+    from papi_extract.pipeline import parse_text
+
+    text = HEAD + (
+        "II. NHIỆM VỤ\nCác nhiệm vụ cụ thể tại Phụ lục II kèm theo Kế hoạch này.\n"
+        "Kế hoạch số 12/KH-UBND của UBND huyện Đông Anh — Trang 1/5\n\n"
+        "PHỤ LỤC II\n"
+        "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian\n"
+        "I\tTRÁCH NHIỆM GIẢI TRÌNH VỚI NGƯỜI DÂN\t\t\n"
+        "1\tTiếp công dân định kỳ\tThanh tra huyện\tHằng tháng\n"
+        "2\tGiải quyết dứt điểm các đơn thư tồn đọng,\t\t\n"
+        "\t\t\tTrang 3/5\n"
+        "Bảng phân công (tiếp theo)\n"
+        "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian\n"
+        "I\tTRÁCH NHIỆM GIẢI TRÌNH VỚI NGƯỜI DÂN (tiếp theo)\t\t\n"
+        "\tkéo dài trên địa bàn huyện\tThanh tra huyện\tQuý III/2025\n"
+        "3\tCông khai kết quả giải quyết khiếu nại\tThanh tra huyện\tQuý IV/2025\n"
+    )
+    doc = parse_text(text)
+    got = [(t.label, " ".join(t.text.split()[-3:]), [a.raw for a in t.lead], [d.kind for d in t.deadlines])
+           for t in doc.tasks]
+    assert got == [("1", "dân định kỳ", ["Thanh tra huyện"], ["recurring"]),
+                   ("2", "địa bàn huyện", ["Thanh tra huyện"], ["quarter"]),
+                   ("3", "quyết khiếu nại", ["Thanh tra huyện"], ["quarter"])]
+    assert [(i.dimension, i.raw) for i in doc.indicators] == [(3, "TRÁCH NHIỆM GIẢI TRÌNH VỚI NGƯỜI DÂN")]
