@@ -68,11 +68,12 @@ def _standing_labels() -> frozenset[str]:
     return frozenset(str(x) for x in data_file("tasks.yaml").get("standing_period_labels") or ())
 
 
-def _period_columns(values: list[str], allowed: Callable[[int], bool]) -> list[int] | None:
+def _period_columns(values: list[str], allowed: Callable[[int], bool], least: int = _MIN_PERIODS) -> list[int] | None:
     """The columns of a time line's labels in one row ("Quý I | … | Quý IV | Thường xuyên"), or None when the row's
-    labels (among the columns ``allowed``) are too few to head one."""
+    labels (among the columns ``allowed``) are too few to head one (``least``: in a header line that names its
+    other columns, two dated labels, "Năm 2025 | Năm 2026", are enough)."""
     kinds = {i: k for i, v in enumerate(values) if allowed(i) and v.strip() and (k := period_label(v)) is not None}
-    if len(kinds) < _MIN_PERIODS or sum(1 for k in kinds.values() if k == "dated") < _MIN_DATED_PERIODS:
+    if len(kinds) < least or sum(1 for k in kinds.values() if k == "dated") < _MIN_DATED_PERIODS:
         return None
     return sorted(kinds)
 # "Chỉ số nội dung 1:", "Nội dung 2 -": a label before a dimension's name in a group row
@@ -412,7 +413,7 @@ def _header_line(values: list[str]) -> bool:
         return False
     roles = [header_role(v) for v in filled]
     known = sum(1 for r in roles if r)
-    if known < len(filled) and (periods := _period_columns(filled, lambda i: not roles[i])) is not None:
+    if known < len(filled) and (periods := _period_columns(filled, lambda i: not roles[i], _MIN_DATED_PERIODS)) is not None:
         known += len(periods)  # a time line's labels ("Quý I | … | Quý IV | Thường xuyên"): column names
     numbers = [v.strip() for v in filled if _DIMENSION_NUMBER.match(v.strip())]
     if len(numbers) >= 3 and numbers == [str(k) for k in range(1, len(numbers) + 1)]:
@@ -633,7 +634,7 @@ class _Builder:
         if self.periods:
             return
         cols = self.cols
-        found = _period_columns(values, lambda i: i < len(cols) and cols[i] in ("", "other", "deadline"))
+        found = _period_columns(values, lambda i: i < len(cols) and cols[i] in ("", "other", "deadline"), _MIN_DATED_PERIODS)
         if found is not None:
             self.periods = {i: _strip_span(self.doc, *spans[i]) for i in found if i < len(spans)}
 
@@ -643,6 +644,21 @@ class _Builder:
         doc = self.doc
         marked = [self.periods[i] for i, (a, b) in enumerate(raw.spans)
                   if i in self.periods and b > a and _PERIOD_MARK.match(doc[a:b])]
+        # a year column's cell that holds words, not a mark ("Năm 2024" | "Quý II", "Hoàn thành 70%"): read with the
+        # column's year, as (label, cell) pairs ("-" says nothing)
+        written: list[tuple[int, int]] = []
+        for i, (a, b) in enumerate(raw.spans):
+            if (i in self.periods and b > a and not _PERIOD_MARK.match(doc[a:b]) and doc[a:b].strip(" -–—.")
+                    and (pm := PERIOD_LABEL.match(doc[self.periods[i][0] : self.periods[i][1]])) is not None
+                    and pm.group("year")):
+                written += [self.periods[i], (a, b)]
+        if written:
+            cells["period_text"] = Cell(written)
+            dl = cells.get("deadline")
+            if dl is not None:
+                dl.parts = [p for p in dl.parts if p not in written[1::2]]
+                if not dl.parts:
+                    del cells["deadline"]
         own = cells.get("deadline")
         if own is not None:
             own.parts = [p for p in own.parts if not _PERIOD_MARK.match(doc[p[0] : p[1]])]

@@ -3530,6 +3530,8 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | Non
         deadlines = st.deadlines(time, cell=True) if time else []
     if not deadlines and "period" in cells:
         deadlines = _period_deadlines(st, t, cells["period"].parts)
+    if "period_text" in cells:
+        deadlines = deadlines + _year_cell_deadlines(st, cells["period_text"].parts)
     if not time and not deadlines:
         deadlines = _intro_deadlines(st, sid)  # an empty time cell under "Trong năm 2024, … như sau:"
     if (nc := joined("note")) is not None and (mv := _note_time_move().search(nc.folded)) is not None:
@@ -3595,6 +3597,26 @@ def _period_deadlines(st: _Doc, t: Table, labels: list[tuple[int, int]]) -> list
             start = dt.date(year, first, 1).isoformat()
             end = dt.date(year, last, calendar.monthrange(year, last)[1]).isoformat()
         out.append(Deadline(raw=doc[a:b], kind=kind, start=start, end=end, recurrence=None, span=(a, b)))
+    return out
+
+
+def _year_cell_deadlines(st: _Doc, pairs: list[tuple[int, int]]) -> list[Deadline]:
+    """The times written in a row's year columns ("Năm 2024" | "Quý II"): each read with its column's year; a cell
+    that states no time ("Hoàn thành 70%", a target for that year) is that year. ``pairs`` alternate the column's
+    label span and the cell's span."""
+    doc = st.doc
+    out: list[Deadline] = []
+    for (la, lb), (a, b) in zip(pairs[0::2], pairs[1::2]):
+        m = PERIOD_LABEL.match(doc[la:lb])
+        if m is None or not m.group("year"):
+            continue
+        y = int(m.group("year"))
+        found = st.api.parse_deadlines(doc[a:b], a, Period(start_year=y, end_year=y), cell=True)
+        if found:
+            out.extend(found)
+        else:
+            out.append(Deadline(raw=doc[la:lb], kind="year", start=dt.date(y, 1, 1).isoformat(),
+                                end=dt.date(y, 12, 31).isoformat(), recurrence=None, span=(la, lb)))
     return out
 
 

@@ -1246,3 +1246,21 @@ def test_a_task_table_continued_on_the_next_page_with_a_caption_and_a_running_fo
                    ("2", "địa bàn huyện", ["Thanh tra huyện"], ["quarter"]),
                    ("3", "quyết khiếu nại", ["Thanh tra huyện"], ["quarter"])]
     assert [(i.dimension, i.raw) for i in doc.indicators] == [(3, "TRÁCH NHIỆM GIẢI TRÌNH VỚI NGƯỜI DÂN")]
+
+
+def test_year_columns_whose_cells_write_a_time_or_a_target() -> None:
+    """ "Năm 2025 | Năm 2026" over cells that write a time ("Quý IV", "Tháng 5") or a year's target ("Đạt 60%"): each
+    cell is read with its column's year; a target is that year; "-" says nothing."""
+    from papi_extract.pipeline import parse_text
+
+    text = HEAD + (
+        "III. NHIỆM VỤ\n\n"
+        "| TT | Nhiệm vụ | Cơ quan chủ trì | Năm 2025 | Năm 2026 |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Số hóa hồ sơ hộ tịch | Phòng Tư pháp | Đạt 60% | Quý IV |\n"
+        "| 2 | Tập huấn kỹ năng đối thoại | Phòng Nội vụ | Tháng 5 | - |\n"
+    )
+    doc = parse_text(text, fmt="markdown")
+    got = [(t.label, [(d.kind, d.start, d.end) for d in t.deadlines]) for t in doc.tasks]
+    assert got == [("1", [("year", "2025-01-01", "2025-12-31"), ("quarter", "2026-10-01", "2026-12-31")]),
+                   ("2", [("month", "2025-05-01", "2025-05-31")])]
