@@ -255,7 +255,13 @@ def section_kind(title: str, parent_kind: str | None) -> str:
             return kind
         if best is None or m.start() < best[0]:
             best = (m.start(), kind)
+    if best is not None and best[1] == "limitations" and _THEN_SOLUTIONS.search(f, best[0]):
+        return "tasks"  # "THỰC TRẠNG VÀ GIẢI PHÁP THEO TỪNG CHỈ SỐ NỘI DUNG": the solutions are in it
     return best[1] if best is not None else "other"
+
+
+# (folded) a diagnosis's title that goes on to the solutions: "thực trạng và giải pháp", "hạn chế, nhiệm vụ"
+_THEN_SOLUTIONS = regex.compile(r"(?:\s{1,3}va|,)\s{1,3}(?:nhiem\s{1,3}vu|giai\s{1,3}phap)(?!\w)")
 
 
 # First-character gates. A line can match a label pattern only if its first non-space character

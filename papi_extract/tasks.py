@@ -1787,6 +1787,14 @@ def _heading_groups(st: _Doc) -> None:
 
 
 @lru_cache(maxsize=1)
+def _diagnosis_rx() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """tasks.yaml diagnosis_labels and solution_labels, each with its colon, opening a folded paragraph."""
+    raw = data_file("tasks.yaml")
+    return (regex.compile(r"^[\s*_]{0,4}(?:" + _alternation(raw["diagnosis_labels"]) + r")[\s*_]{0,3}:"),
+            regex.compile(r"^[\s*_]{0,4}(?:" + _alternation(raw["solution_labels"]) + r")[\s*_]{0,3}:"))
+
+
+@lru_cache(maxsize=1)
 def _note_time_move() -> regex.Pattern[str]:
     """tasks.yaml note_time_moves, on a folded note cell (the first words of one of its sentences or cells)."""
     return regex.compile(r"(?<!\w)(?:" + _alternation(data_file("tasks.yaml")["note_time_moves"]) + r")\s{1,3}(?=\S)")
@@ -1928,6 +1936,8 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
                 it.line, it.more_lines = lines[0], lines[1:]
                 it.detached = True  # it names its scope: the section's block wherever it stands
     _field_value_lists(items)
+    diagnosing: str | None = None  # the section whose diagnosis ("Hạn chế: …") is being read: no tasks until its solutions
+    diagnosis, solutions = _diagnosis_rx()
     for idx, it in enumerate(items):
         b = it.block
         text = it.text.text.strip()
@@ -1936,6 +1946,17 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
         if not st.in_task_area(it.section):
             continue
         f = it.text.folded.strip()
+        if diagnosing is not None and it.section != diagnosing:
+            diagnosing = None
+        if b.kind == "para" and diagnosis.match(f):
+            # "Hạn chế: Chỉ số nội dung 1 … giảm 0,14 điểm …", "Nguyên nhân:" over bullets: what was found and why, up to
+            # "Nhiệm vụ, giải pháp:"
+            diagnosing = it.section
+            continue
+        if b.kind == "para" and solutions.match(f):
+            diagnosing = None
+        elif diagnosing is not None:
+            continue
         if v.not_task_opening.match(f) or (len(f) <= _MAX_REFERENCE_CHARS and v.not_task_phrase.search(f)):
             continue
         if ("thanh vien" in f or "truong" in f or "pho" in f or "uy vien" in f or "thu ky" in f) and _membership(text):

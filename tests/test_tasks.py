@@ -3956,3 +3956,25 @@ def test_a_space_aligned_task_table_with_a_shortened_time_column_ends_before_the
     got = [(t.label, t.dimension, t.subdimension, [d.kind for d in t.deadlines]) for t in doc.tasks]
     assert got == [("1", 5, None, ["quarter"]), ("2", 5, None, ["continuous"]), (None, 6, "6.2", ["quarter"])]
     assert [s.label for s in doc.sections if s.label in ("5", "a")] == ["5", "a"]
+
+
+def test_a_diagnosis_before_the_solutions_is_no_task() -> None:
+    """Under "II. HẠN CHẾ VÀ GIẢI PHÁP" (a tasks section: its solutions are in it): a "Tồn tại:" paragraph and the
+    bullets after it say what was found, no tasks, until "Giải pháp:"; a sub-heading "b) Nguyên nhân" is an analysis."""
+    text = ("KẾ HOẠCH\nPAPI huyện Cái Nước năm 2024\n\nII. HẠN CHẾ VÀ GIẢI PHÁP\n"
+            "1. Kiểm soát tham nhũng trong khu vực công\n\n"
+            "Tồn tại:\n"
+            "- Phòng Nội vụ chậm công khai kết quả tuyển dụng viên chức.\n"
+            "- Chưa kiểm tra thường xuyên việc thu các khoản đóng góp.\n\n"
+            "Giải pháp:\n"
+            "- Phòng Nội vụ công khai kết quả tuyển dụng trên trang thông tin điện tử huyện; quý III/2024.\n"
+            "2. Thủ tục hành chính công\n"
+            "a) Thực trạng\n"
+            "Tỷ lệ người dân hài lòng với thủ tục chứng thực chỉ đạt 61,2%.\n"
+            "b) Nguyên nhân\n"
+            "- Bộ phận một cửa xã thiếu công chức có chuyên môn.\n"
+            "c) Giải pháp\n"
+            "- UBND các xã bố trí công chức có chuyên môn tại bộ phận một cửa; quý IV/2024.\n")
+    doc = parse(text)
+    assert [" ".join(t.text.split()[:4]) for t in doc.tasks] == ["Phòng Nội vụ công", "UBND các xã bố"]
+    assert [(s.label, s.kind) for s in doc.sections if s.label in ("II", "b")] == [("II", "tasks"), ("b", "limitations")]
