@@ -653,7 +653,8 @@ def _title_block_end(lines: _Lines) -> int:
             # So does one going on in lower case ("**trên địa bàn thị xã Ninh Hòa năm 2024**").
             while (k + 1 < lines.n and lines.blank(k)
                    and (lines.infos[k + 1].md_level or lines.texts[k + 1].strip(" \t*_#")[:1].islower())
-                   and not _match_heading(lines, k + 1, False)):
+                   and not _match_heading(lines, k + 1, False)
+                   and not PART_RE.match(lines.texts[k + 1].strip(" \t*_#"))):  # ("## PHẦN I. …": the first part)
                 k += 2
                 while k < lines.n and not lines.blank(k):
                     k += 1
@@ -1430,10 +1431,11 @@ def segment(ctx: DocContext) -> None:
             # Roman sections, "B." after "A. … I. … II." is the next part)
             caps_h.shape = "upper_letter"
         if (caps_h is None and c0.isupper() and (prev_blank or i == start_line or after_colon) and not is_closing
-                and i not in in_table and not apx_title):  # the capital lines under "PHỤ LỤC" are its title
-            caps_h = _caps_heading(lines, i, s, start + ind, end)
+                and i not in in_table and not apx_title
+                and not (c0 in "Pp" and PART_RE.match(s))):  # (the capital lines under "PHỤ LỤC" are its title;
+            caps_h = _caps_heading(lines, i, s, start + ind, end)  # "PHẦN I. …" is a part, read by its label)
         if (caps_h is None and infos[i].md_level and i > first_text and not is_closing and i not in in_table
-                and not apx_title and not any(x.label for x in stack)):
+                and not apx_title and not any(x.label for x in stack) and not (c0 in "Pp" and PART_RE.match(s))):
             caps_h = _unlabelled_md_heading(s, i, start + ind)
         if (caps_h is None and unwrapped and plain and stack and c0.isupper() and not is_closing
                 and i not in in_table and not apx_title and (cur is None or _ends_paragraph(_text_before(texts, i)))):
@@ -1586,6 +1588,13 @@ def segment(ctx: DocContext) -> None:
         shift = 2 - min((x.level for x in inner), default=2)
         for x in sections:
             x.level = 1 if x.shape in ("part", "appendix") and x.level == 0 else x.level + shift
+        # a part with no Roman tier of its own: its numbered headings are the tier right under it ("PHẦN IV" /
+        # "1. Nâng cao sự tham gia …" is level 2 while "PHẦN I" / "I. Sự cần thiết" / "1. …" goes to 3)
+        by_id = {x.id: x for x in sections}
+        for x in sections:
+            par = by_id.get(x.parent) if x.parent else None
+            if par is not None and x.level > par.level + 1 and (par.shape == "part" or par.level + 1 < x.level):
+                x.level = par.level + 1
     elif sections and not any(x.shape == "roman" for x in sections):
         top = min((x.level for x in sections if x.shape != "appendix"), default=1)
         if top > 1:

@@ -1173,3 +1173,19 @@ def test_a_line_closing_on_a_comma_goes_on_below() -> None:
     assert [s.label for s in doc.sections if s.label in ("a", "b")] == []
     assert [t.label for t in doc.tasks] == ["a", "b"]
     assert len(doc.tasks[1].lead) == 4
+
+
+def test_a_phuong_an_in_parts_some_with_a_roman_tier_some_without() -> None:
+    """A "PHƯƠNG ÁN" (Số …/PA-UBND) is a document type of its own; "## PHẦN I. …" right under the title is the first
+    part, not a subject line; numbered headings straight under a part are the tier under it (level 2), under a Roman
+    tier one deeper."""
+    from papi_extract.pipeline import parse_text
+
+    text = ("ỦY BAN NHÂN DÂN HUYỆN BẮC BÌNH\n\nSố: 77/PA-UBND\n\n# PHƯƠNG ÁN\n\n"
+            "**Nâng cao Chỉ số PAPI huyện Bắc Bình năm 2025**\n\n"
+            "## PHẦN I. ĐÁNH GIÁ THỰC TRẠNG\n\n### I. Kết quả năm 2024\n\nChỉ số PAPI của tỉnh đạt 42,10 điểm.\n\n"
+            "## PHẦN II. NHIỆM VỤ, GIẢI PHÁP\n\n### 1. Tham gia của người dân ở cấp cơ sở\n\n"
+            "- Phòng Nội vụ hướng dẫn bầu trưởng thôn; quý II/2025.\n")
+    doc = parse_text(text, fmt="markdown")
+    assert doc.doc_type == "Phương án"
+    assert [(s.label, s.level) for s in doc.sections] == [("PHẦN I", 1), ("I", 2), ("PHẦN II", 1), ("1", 2)]
