@@ -3978,3 +3978,16 @@ def test_a_diagnosis_before_the_solutions_is_no_task() -> None:
     doc = parse(text)
     assert [" ".join(t.text.split()[:4]) for t in doc.tasks] == ["Phòng Nội vụ công", "UBND các xã bố"]
     assert [(s.label, s.kind) for s in doc.sections if s.label in ("II", "b")] == [("II", "tasks"), ("b", "limitations")]
+
+
+def test_money_statements_and_a_partner_that_returns_results() -> None:
+    """ "Tổng kinh phí thực hiện Kế hoạch là 920 triệu đồng …" states the money, no task; "… phối hợp với Bưu điện
+    huyện trả kết quả …": the partner is the post office, "trả kết quả" its verb."""
+    text = ("KẾ HOẠCH\nPAPI huyện Lộc Ninh năm 2024\n\nII. NHIỆM VỤ\n1. Thủ tục hành chính công\n"
+            "- Văn phòng HĐND và UBND huyện phối hợp với Bưu điện huyện trả kết quả giải quyết thủ tục hành chính tại "
+            "nhà cho người cao tuổi; thường xuyên.\n\n"
+            "III. KINH PHÍ THỰC HIỆN\n"
+            "Tổng kinh phí thực hiện Kế hoạch là 920 triệu đồng, từ ngân sách huyện năm 2024.\n")
+    doc = parse(text)
+    assert [(" ".join(t.text.split()[:3]), [a.raw for a in t.support]) for t in doc.tasks] == [
+        ("Văn phòng HĐND", ["Bưu điện huyện"])]
