@@ -216,6 +216,7 @@ class _Vocab:
     remit_verb: regex.Pattern[str]  # "phụ trách": a person's remit follows
     descriptive: regex.Pattern[str]  # "ban quản lý dự án": a name that runs on in lower case
     descriptive_words: int
+    descriptive_stop: regex.Pattern[str]  # "phối hợp", "chủ trì": the name ended before them
     remit_field: regex.Pattern[str]  # "lĩnh vực", "công tác": the next word is a domain
     remit_not: regex.Pattern[str]  # "từng", "các": the verb hands out parts, no remit
     remit_tokens: int
@@ -342,6 +343,7 @@ def _vocab() -> _Vocab:
         family_new_tier=_compile_phrases(data.get("family_new_tier") or []),
         descriptive=_compile_phrases(data.get("descriptive_names") or []),
         descriptive_words=int(data.get("descriptive_words") or 0),
+        descriptive_stop=_compile_phrases(data.get("descriptive_stops") or []),
         remit_verb=_compile_phrases((data.get("remits") or {}).get("verbs") or []),
         remit_field=_compile_phrases((data.get("remits") or {}).get("fields") or []),
         remit_not=_compile_phrases((data.get("remits") or {}).get("not_before") or []),
@@ -1322,8 +1324,8 @@ def _canonical_name(raw: str) -> str:
         k = j  # "Đồng chí Chủ tịch UBND xã": the form of address is no part of the office's name (raw keeps it)
     elif hm is not None and (post := _person_post(s, _skip_ws(low, hm.end()))) >= 0:
         k = post  # "Đ/c Trần Văn Hưng - PCT UBND xã": the post is the office (raw keeps the person)
-        if s[post - 1 : post] == "(" or "(" in s[hm.end() : post]:
-            s = s.rstrip(" )") if s.rstrip().endswith(")") else s
+        if "(" in s[hm.end() : post]:
+            s = s.rstrip(" )")  # "Ông Lê Văn Thắng (Trưởng Công an xã)": the parenthesis closes with the post
     if k < len(s):
         s = s[k:]
     s = s.lstrip(_LEAD_CHARS).rstrip(_TAIL_CHARS).strip("“”\"'‘’ ")
@@ -1473,9 +1475,6 @@ def _nwords_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split())
 
 
-_DESCRIPTIVE_STOPS = ("phối hợp", "chủ trì", "thực hiện", "tham mưu", "có trách nhiệm")
-
-
 def _descriptive_end(text: str, low: str, i: int, limit: int) -> int:
     """The end of a body named by what it manages ("Ban Quản lý dự án | đầu tư xây dựng các công trình dân dụng và
     công nghiệp tỉnh"): the first locality within ``descriptive_words`` words closes it (with its place name), if no
@@ -1489,7 +1488,7 @@ def _descriptive_end(text: str, low: str, i: int, limit: int) -> int:
         if (e := _locality_run(low, k)) > k:
             pm = _PLACE_NAME_AT.match(text, _skip_ws(low, e))
             return pm.end() if pm is not None else e
-        if low.startswith(_DESCRIPTIVE_STOPS, k) or (k > i and _agency_start(text, low, k) is not None):
+        if v.descriptive_stop.match(low, k) or (k > i and _agency_start(text, low, k) is not None):
             return -1
         w = _WORD.match(text, k)
         if w is None:

@@ -32,6 +32,7 @@ from pydantic import TypeAdapter
 from papi_extract.context import Block, DocContext
 from papi_extract.grid_tables import ROW_LABEL_CELL as _ROW_LABEL
 from papi_extract.models import IndicatorMention, Section
+from papi_extract.normalize import CONTINUED_MARK
 from papi_extract.pipeline import Stage
 from papi_extract.tables import cell_pieces, column_dimension
 from papi_extract.taxonomy import (
@@ -289,7 +290,7 @@ def _core_span(text: str, a: int, b: int, strip: str) -> tuple[int, int] | None:
     return s, s + len(core)
 
 
-_CONTINUED = regex.compile(r"\((?i:tiếp\s{1,3}theo|tiếp)\)")
+_CONTINUED = regex.compile(CONTINUED_MARK)
 
 
 def _table_group_mentions(ctx: DocContext, found: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -1043,7 +1043,9 @@ PAGE_NUMBER = regex.compile(r"^(?:(?:-[ ]?)?\d{1,3}(?:[ ]?-)?|[Tt]rang[ ]\d{1,3}
 PAGE_MARKER = regex.compile(r"^(?:[Tt]rang|TRANG)[ ]{1,2}\d{1,4}(?:[ ]?/[ ]?\d{1,4})?$")
 _FURNITURE_WINDOW = 3  # lines on each side of a page marker where a running header or footer sits
 _FOOT_MARKER = regex.compile(r"\S[ \t]{1,3}[—–\-|][ \t]{1,3}(?:[Tt]rang|TRANG)[ \t]{1,2}\d{1,4}(?:[ \t]?/[ \t]?\d{1,4})?[ \t]*$")
-_CONTINUED_CAPTION = regex.compile(r"^[ \t#*_>]{0,8}\S[^\n|\t]{0,200}\((?i:tiếp\s{1,3}theo|tiếp)\)[ \t*_.:]{0,6}$")
+# "(tiếp theo)", "(tiếp)": what a page break cut goes on (a caption, a repeated heading or group row)
+CONTINUED_MARK = r"\((?i:tiếp\s{1,3}theo|tiếp)\)"
+_CONTINUED_CAPTION = regex.compile(r"^[ \t#*_>]{0,8}\S[^\n|\t]{0,200}" + CONTINUED_MARK + r"[ \t*_.:]{0,6}$")
 _FURNITURE_MAX = 100  # characters of a running header line
 _ITEM_LEAD = regex.compile(r"[-+•*–]|\(?[0-9a-zđ]{1,3}[.)]")  # a list item or label is content, never furniture
 

@@ -36,7 +36,7 @@ from papi_extract.taxonomy import (
     find_indicators_folded,
     load_taxonomy,
 )
-from papi_extract.normalize import collapse_ws, fold, is_page_number
+from papi_extract.normalize import CONTINUED_MARK, collapse_ws, fold, is_page_number
 
 
 ROLES = ("number", "text", "lead", "support", "directing", "output", "deadline", "group", "note")
@@ -1151,7 +1151,7 @@ def _continue_rows(tables: list[Table], doc: str) -> None:
         t.rows.pop(k)
 
 
-_CONTINUED_ROW = regex.compile(r"\((?i:tiếp\s{1,3}theo|tiếp)\)[\s*_.]{0,4}$")
+_CONTINUED_ROW = regex.compile(CONTINUED_MARK + r"[\s*_.]{0,4}$")
 _DITTO_ROLES = ("lead", "support", "directing", "deadline")
 _NOTE_WINDOW = 400  # characters before a table (after the table before it) where a note on its empty cells stands
 _DITTO_STRIP = " \t-–.()[]*_:"

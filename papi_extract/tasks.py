@@ -50,7 +50,7 @@ from papi_extract.models import Agency, Deadline, DeadlineKind, Period, Section,
 from papi_extract.footnotes import FOOTNOTE
 from papi_extract.normalize import collapse_ws, fold
 from papi_extract.pipeline import Stage
-from papi_extract.outline import ARROWS, opens_on_arrow
+from papi_extract.outline import ARROWS, ASCII_ARROW, opens_on_arrow
 from papi_extract.tables import PERIOD_LABEL, Cell, Row, Table, find_tables, header_role
 from papi_extract.taxonomy import labelled_subdimension, labelled_subdimension_in, load_taxonomy, title_indicator
 
@@ -271,7 +271,8 @@ def vocab() -> Vocab:
             parts.append(rf"(?:{short})\s{{0,3}}[:：]")
         alts.append(rf"(?P<{role}>{'|'.join(parts)})")
     # (after an arrow pointing to the task above: "⇒ Hoàn thành: 6 tháng cuối năm 2024.")
-    block_line = regex.compile(r"^\s{0,4}(?:(?:[" + regex.escape(ARROWS) + r"]|=>)\s{0,3})?(?:" + "|".join(alts) + r")\s{0,4}")
+    block_line = regex.compile(r"^\s{0,4}(?:(?:[" + regex.escape(ARROWS) + r"]|" + regex.escape(ASCII_ARROW) + r")\s{0,3})?(?:"
+                               + "|".join(alts) + r")\s{0,4}")
     # one title, or two or three joined by "," / "và" ("Chỉ đạo, phân công thực hiện")
     title = r"(?:" + _alternation(raw["agency_section_titles"]) + r")"
     agency_section = regex.compile(
@@ -2211,7 +2212,7 @@ def _attach_lines(st: _Doc, items: list[_Item]) -> None:
 # An assignment line: "Sở Nội vụ chủ trì; Sở Tư pháp, UBND cấp huyện phối hợp." (optionally after a cue
 # "Phân công:", "Trách nhiệm thực hiện:" ...). Matched on the folded text (same offsets).
 _ASSIGNMENT = regex.compile(
-    r"^\s{0,4}(?:[-–•+*" + regex.escape(ARROWS) + r"]|=>)?\s{0,3}(?:(?:phan\s{1,3}cong(?:\s{1,3}(?:thuc\s{1,3}hien|nhiem\s{1,3}vu|trach\s{1,3}nhiem))?"
+    r"^\s{0,4}(?:[-–•+*" + regex.escape(ARROWS) + r"]|" + regex.escape(ASCII_ARROW) + r")?\s{0,3}(?:(?:phan\s{1,3}cong(?:\s{1,3}(?:thuc\s{1,3}hien|nhiem\s{1,3}vu|trach\s{1,3}nhiem))?"
     r"|trach\s{1,3}nhiem\s{1,3}thuc\s{1,3}hien|don\s{1,3}vi\s{1,3}thuc\s{1,3}hien|co\s{1,3}quan\s{1,3}thuc\s{1,3}hien)"
     r"\s{0,3}[:：]\s{0,4})?"
     r"(?P<lead>[^;:()]{3,300}?)\s{1,3}chu\s{1,3}tri(?:\s{1,3}thuc\s{1,3}hien)?"
