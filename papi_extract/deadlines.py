@@ -107,6 +107,8 @@ def _alt(phrases: list[str] | tuple[str, ...]) -> str:
 @dataclass(frozen=True, slots=True)
 class _Vocab:
     quarters: dict[str, int]
+    month_word: regex.Pattern[str]
+    month_words: dict[str, int]
     recurrence: regex.Pattern[str]
     recurrence_or_count: regex.Pattern[str]
     recurrence_kind: dict[str, str]
@@ -242,13 +244,17 @@ def _vocab() -> _Vocab:
         # "đợt 2 tháng 11/2023" is the second round, in November: a number after an ordinal word is no day
         date_cell=regex.compile(rf"(?<![\d/.\-])(?<!{_ORDINAL_WORD}\s{{1,3}})(?:ngày\s+)?(?:{_DATE_NUM}|{_DATE_WORDS})"),
         # ("Quy 3/2022" typed without its tone mark is the quarter all the same)
-        quarter=regex.compile(_B + r"qu[ýy]\s+(iv|iii|ii|i|[1-4])" + _E + r"(?:\s*(?:[/\-]|năm)\s*(\d{4})(?!\d))?"),
+        quarter=regex.compile(_B + r"qu[ýy]\s+(" + _alt(list(d.get("quarters") or {})) + ")" + _E + r"(?:\s*(?:[/\-]|năm)\s*(\d{4})(?!\d))?"),
         month=regex.compile(
             # (not after a bare count, "đợt 2 tháng 11"; after a year it is a second time: "Tháng 7/2021 Tháng 12/2021")
             rf"(?:(?<!(?:^|[^\d])\d{{1,2}}\s{{0,2}})|(?<={_ORDINAL_WORD}\s{{1,3}}\d{{1,2}}\s{{1,2}}))"
             rf"(?<!ngày\s{{1,3}}\d{{1,2}}\s{{1,3}})" + _B
             + r"tháng\s+(\d{1,2})(?!\d)(?!\s*[/\-]\s*\d{1,2}\s*[/\-])(?:\s*(?:[/\-]|năm)\s*(\d{4})(?!\d))?"
         ),
+        # "tháng Mười hai", "tháng Chín năm 2024": a month in words, its year after it or none
+        month_word=regex.compile(_B + r"tháng\s+(" + _alt(list(d.get("month_words") or {})) + ")" + _E
+                                 + r"(?:\s*(?:[/\-]|năm)\s*(\d{4})(?!\d))?"),
+        month_words={str(k): int(v) for k, v in (d.get("month_words") or {}).items()},
         month_cue=regex.compile(_B + _alt(d.get("month_cues") or []) + r"\s*$"),
         month_range_end=regex.compile(_B + _alt(d.get("month_range_from") or []) + r"\s+tháng\s+\d{1,2}\s{0,3},?\s{0,3}"
                                       + _alt(d.get("month_range_to") or []) + r"\s+$"),
@@ -551,6 +557,15 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         if (yy is None and not cell and not _before(low, v.month_cue, m.start() + len("tháng"), 30)
                 and not _before(low, v.month_range_end, m.start(), 40)):
             continue  # a month without year in prose needs "trong tháng", "vào tháng", "từ tháng 7 đến" ...
+        recs.append(_Rec(m.start(), m.end(), "month", recurrence=str(mo), prio=2, year_given=yy is not None,
+                         begin=_date(yy, mo, 1) if yy else None, finish=_month_end(yy, mo) if yy else None))
+    for m in (v.month_word.finditer(low) if "tháng" in low else ()):
+        mo, yy = v.month_words.get(" ".join(m.group(1).split()), 0), _int(m.group(2))
+        if not 1 <= mo <= 12 or (yy is not None and not _plausible(yy)):
+            continue
+        if (yy is None and not cell and not _before(low, v.month_cue, m.start() + len("tháng"), 30)
+                and not _before(low, v.month_range_end, m.start(), 40)):
+            continue  # (as a month in figures: in prose, a cue before it)
         recs.append(_Rec(m.start(), m.end(), "month", recurrence=str(mo), prio=2, year_given=yy is not None,
                          begin=_date(yy, mo, 1) if yy else None, finish=_month_end(yy, mo) if yy else None))
     for m in (_CELL_MONTH.finditer(low) if cell and year4 and "/" in low else ()):

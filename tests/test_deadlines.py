@@ -1326,3 +1326,19 @@ def test_halves_the_budget_year_next_years_quarter_after_an_occasion_and_a_campa
     assert one("Tăng cường trực tiếp nhận hồ sơ trong đợt cao điểm tuyển sinh; hằng ngày.")[0][:2] == (
         "event", "trong đợt cao điểm tuyển sinh")
     assert one("Gia cố các đoạn kè bị sạt lở sau mùa lũ.") == []
+
+
+def test_quarters_and_months_written_in_words() -> None:
+    """ "trong quý Một", "quý Ba và quý Tư", "tháng Mười một năm 2025", "Tháng Giêng" (a cell) are quarters and months as
+    in figures; "tháng năm" stays unread (as often "months and years" as May); "quý báu" is no quarter."""
+    p = Period(start_year=2025, end_year=2025)
+
+    def one(s: str, cell: bool = False) -> list[tuple[str, str | None, str | None]]:
+        return [(d.kind, d.start, d.end) for d in parse_deadlines(s, 0, p, cell=cell)]
+    assert one("Tập huấn kỹ năng tiếp dân trong quý Một.") == [("quarter", "2025-01-01", "2025-03-31")]
+    assert one("Quý Ba và quý Tư", cell=True) == [("quarter", "2025-07-01", "2025-09-30"),
+                                                  ("quarter", "2025-10-01", "2025-12-31")]
+    assert one("Tổng kết vào tháng Mười một năm 2025.") == [("month", "2025-11-01", "2025-11-30")]
+    assert one("Tháng Giêng", cell=True) == [("month", "2025-01-01", "2025-01-31")]
+    assert one("Báo cáo kết quả những tháng năm qua.") == []
+    assert one("Giữ gìn những giá trị quý báu của địa phương.") == []
