@@ -178,3 +178,50 @@ def _rows_under(doc: str, folded: str, pos: int, layout: str, roles: dict[str, i
             if refs:
                 found.append(Assignment(cells[k], role, tuple(refs)))
     return found, pos
+
+
+# An organisation line that assigns tasks by their numbers in words, not in a table (folded): "- Sở Tư pháp chủ trì
+# các nhiệm vụ tại điểm 1.1, 3.2 Mục III; Sở Tài chính phối hợp.", "… và phối hợp thực hiện nhiệm vụ tại điểm 4.1
+# Mục III". Linear: bounded runs, one line at a time.
+_NUMBERS = r"(?P<refs>\d{1,2}(?:\.\d{1,2}){0,2}(?:\s{0,3}(?:,|va)\s{0,3}\d{1,2}(?:\.\d{1,2}){0,2}){0,20})"
+_BY_NUMBER_LINE = regex.compile(
+    r"[ \t]{0,8}(?:[-+•*][ \t]{1,3})?(?:de[ \t]{1,3}nghi[ \t]{1,3})?(?P<ag>[^\n;:]{3,160}?)[ \t]{1,3}"
+    r"(?P<role>chu[ \t]{1,3}tri|phoi[ \t]{1,3}hop)(?:[ \t]{1,3}thuc[ \t]{1,3}hien)?[ \t]{1,3}(?:cac[ \t]{1,3})?"
+    r"nhiem[ \t]{1,3}vu[ \t]{1,3}(?:neu[ \t]{1,3})?tai[ \t]{1,3}diem[ \t]{1,3}" + _NUMBERS + r"(?![\d.])"
+    r"(?:[ \t]{1,3}(?:muc|phan)[ \t]{1,3}[ivxl\d.]{1,6}(?![\w]))?")  # ("… Mục III")
+# what may follow on the line: "và phối hợp thực hiện nhiệm vụ tại điểm 4.1", "; Sở Tài chính phối hợp."
+_AND_SUPPORTS = regex.compile(r"[ \t]{1,3}va[ \t]{1,3}phoi[ \t]{1,3}hop(?:[ \t]{1,3}thuc[ \t]{1,3}hien)?[ \t]{1,3}"
+                              r"(?:cac[ \t]{1,3})?nhiem[ \t]{1,3}vu[ \t]{1,3}(?:neu[ \t]{1,3})?tai[ \t]{1,3}diem[ \t]{1,3}"
+                              + _NUMBERS + r"(?![\d.])")
+_PARTNER_CLAUSE = regex.compile(r";[ \t]{0,3}(?P<ag>[^\n;:]{3,120}?)[ \t]{1,3}phoi[ \t]{1,3}hop[ \t]{0,3}[.;]?[ \t]{0,3}$")
+
+
+def prose_assignment(doc: str, folded: str, a: int, b: int) -> list[Assignment]:
+    """The assignments one line ``doc[a:b]`` makes by task number in words, or [] when it makes none."""
+    m = _BY_NUMBER_LINE.match(folded, a, b)
+    if m is None:
+        return []
+    role = "lead" if m.group("role").startswith("chu") else "support"
+    refs = tuple(Ref(x, False) for x in regex.findall(r"\d{1,2}(?:\.\d{1,2}){0,2}", m.group("refs")))
+    out = [Assignment(m.span("ag"), role, refs)]
+    if (s := _AND_SUPPORTS.match(folded, m.end(), b)) is not None:
+        out.append(Assignment(m.span("ag"), "support",
+                              tuple(Ref(x, False) for x in regex.findall(r"\d{1,2}(?:\.\d{1,2}){0,2}", s.group("refs")))))
+    if role == "lead" and (p := _PARTNER_CLAUSE.search(folded, m.end(), b)) is not None:
+        out.append(Assignment(p.span("ag"), "support", refs))  # "…; Sở Tài chính phối hợp." for the same tasks
+    return out
+
+
+def find_prose_assignments(doc: str, folded: str) -> list[Assignment]:
+    """Every organisation line's assignments by task number in words (``prose_assignment``), in document order."""
+    if "tai diem" not in folded:
+        return []
+    out: list[Assignment] = []
+    pos = 0
+    while (k := folded.find("tai diem", pos)) >= 0:
+        a = folded.rfind("\n", 0, k) + 1
+        b = folded.find("\n", k)
+        b = len(folded) if b < 0 else b
+        out.extend(prose_assignment(doc, folded, a, b))
+        pos = b
+    return out

@@ -44,7 +44,7 @@ import regex
 
 from papi_extract.agencies import SHORT_FORM_DEFINITION
 from papi_extract.data_files import data_file, phrase_alternation
-from papi_extract.assignment_matrix import find_assignments
+from papi_extract.assignment_matrix import find_assignments, find_prose_assignments, prose_assignment
 from papi_extract.context import Block, DocContext
 from papi_extract.models import Agency, Deadline, DeadlineKind, Period, Section, Task
 from papi_extract.footnotes import FOOTNOTE
@@ -1960,6 +1960,8 @@ def _classify(st: _Doc, items: list[_Item]) -> None:
             continue
         if v.not_task_opening.match(f) or (len(f) <= _MAX_REFERENCE_CHARS and v.not_task_phrase.search(f)):
             continue
+        if "tai diem" in f and prose_assignment(st.doc, st.folded, *it.text.parts()[0]):
+            continue  # "Sở Tư pháp chủ trì các nhiệm vụ tại điểm 1.1, 3.2 Mục III; …": it assigns the tasks it names
         if ("thanh vien" in f or "truong" in f or "pho" in f or "uy vien" in f or "thu ky" in f) and _membership(text):
             continue  # "Tổ trưởng: Đ/c …, Phó Giám đốc Sở Nội vụ;", "Đ/c … - Công chức …, thành viên;": a member
         if f.startswith(("chi so", "nam ", "trong nam", "noi dung")) and "diem" in f and _SCORE_OPENING.match(f):
@@ -3675,7 +3677,10 @@ def _assign_by_number(st: _Doc, drafts: list[_Draft]) -> None:
     """Give the agencies of a table that assigns tasks by number ("| Sở Nội vụ | 1.1; 1.2 | 8.2 |",
     ``assignment_matrix``) to the tasks of the tasks sections with those labels; a section's number
     ("Các nhiệm vụ tại mục 1, 2 và 5") stands for every task numbered under it."""
-    rows = find_assignments(st.doc, st.folded)
+    # (an organisation line in words, "Sở Tư pháp chủ trì các nhiệm vụ tại điểm 1.1, 3.2 Mục III", leads only the tasks
+    # that name no lead of their own; a table's grid is the plan's assignment, added to what the task names)
+    rows = [(r, False) for r in find_assignments(st.doc, st.folded)]
+    rows += [(r, True) for r in find_prose_assignments(st.doc, st.folded)]
     if not rows:
         return
     by_label: dict[str, list[_Draft]] = {}
@@ -3685,7 +3690,7 @@ def _assign_by_number(st: _Doc, drafts: list[_Draft]) -> None:
             by_label.setdefault(d.label.strip().rstrip(".)"), []).append(d)
     if not by_label:
         return
-    for row in rows:
+    for row, in_words in rows:
         agencies = st.split(Joined(st.doc, [row.agency], st.folded))
         if not agencies:
             continue
@@ -3696,6 +3701,8 @@ def _assign_by_number(st: _Doc, drafts: list[_Draft]) -> None:
                 targets = [d for lab, ds in by_label.items() if lab.startswith(head) for d in ds]
             for d in targets:
                 have = getattr(d, row.role)
+                if in_words and row.role == "lead" and have:
+                    continue
                 keys = {_name_key(a.name) for a in have}
                 have.extend(a for a in agencies if _name_key(a.name) not in keys)
 

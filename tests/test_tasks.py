@@ -3991,3 +3991,26 @@ def test_money_statements_and_a_partner_that_returns_results() -> None:
     doc = parse(text)
     assert [(" ".join(t.text.split()[:3]), [a.raw for a in t.support]) for t in doc.tasks] == [
         ("Văn phòng HĐND", ["Bưu điện huyện"])]
+
+
+def test_an_organisation_line_that_assigns_tasks_by_their_numbers_in_words() -> None:
+    """ "- Phòng Nội vụ chủ trì các nhiệm vụ tại điểm 1.1, 2.2 Mục II; Phòng Tư pháp phối hợp." and "… chủ trì nhiệm vụ
+    tại điểm 2.1 Mục II và phối hợp thực hiện nhiệm vụ tại điểm 1.1 Mục II": no tasks of their own; they lead the tasks
+    they number that name no lead, and their partners support them."""
+    text = ("KẾ HOẠCH\nPAPI huyện Tân Biên năm 2024\n\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+            "1. Tham gia của người dân ở cấp cơ sở\n"
+            "1.1. Hướng dẫn bầu trưởng ấp đúng quy trình; quý II/2024.\n"
+            "2. Công khai, minh bạch\n"
+            "2.1. Công khai kế hoạch sử dụng đất tại trụ sở UBND các xã; quý III/2024.\n"
+            "2.2. Thanh tra huyện kiểm tra việc công khai thu, chi ngân sách xã; quý IV/2024.\n"
+            "III. TỔ CHỨC THỰC HIỆN\n"
+            "- Phòng Nội vụ chủ trì các nhiệm vụ tại điểm 1.1, 2.2 Mục II; Phòng Tư pháp phối hợp.\n"
+            "- Phòng Tài nguyên và Môi trường chủ trì nhiệm vụ tại điểm 2.1 Mục II và phối hợp thực hiện nhiệm vụ tại "
+            "điểm 1.1 Mục II.\n")
+    doc = parse(text)
+    got = [(t.label, sorted(keys(t.lead)), sorted(keys(t.support))) for t in doc.tasks]
+    assert got == [
+        ("1.1", sorted(expect("Phòng Nội vụ")), sorted(expect("Phòng Tư pháp", "Phòng Tài nguyên và Môi trường"))),
+        ("2.1", sorted(expect("Phòng Tài nguyên và Môi trường")), []),
+        ("2.2", sorted(expect("Thanh tra huyện")), sorted(expect("Phòng Tư pháp"))),
+    ]
