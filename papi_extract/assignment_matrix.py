@@ -202,11 +202,10 @@ def prose_assignment(doc: str, folded: str, a: int, b: int) -> list[Assignment]:
     if m is None:
         return []
     role = "lead" if m.group("role").startswith("chu") else "support"
-    refs = tuple(Ref(x, False) for x in regex.findall(r"\d{1,2}(?:\.\d{1,2}){0,2}", m.group("refs")))
+    refs = tuple(parse_refs(m.group("refs")))
     out = [Assignment(m.span("ag"), role, refs)]
     if (s := _AND_SUPPORTS.match(folded, m.end(), b)) is not None:
-        out.append(Assignment(m.span("ag"), "support",
-                              tuple(Ref(x, False) for x in regex.findall(r"\d{1,2}(?:\.\d{1,2}){0,2}", s.group("refs")))))
+        out.append(Assignment(m.span("ag"), "support", tuple(parse_refs(s.group("refs")))))
     if role == "lead" and (p := _PARTNER_CLAUSE.search(folded, m.end(), b)) is not None:
         out.append(Assignment(p.span("ag"), "support", refs))  # "…; Sở Tài chính phối hợp." for the same tasks
     return out
