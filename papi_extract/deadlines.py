@@ -83,6 +83,9 @@ _HALF_YEAR_CELL = regex.compile(
     r"^\s{0,3}(?:trong\s{1,3})?(?:(0?6|sáu)\s{1,3}tháng|nửa)\s{1,3}(đầu|cuối)\s{1,3}năm\s{0,3}\.?\s{0,3}$")
 # "trước ngày 30/6 hằng năm": a day without its year, then the annual recurrence
 _ANNUAL_AFTER = regex.compile(r"[\s,]*$")
+# "Hai lần một năm (sáu tháng một lần)": a cadence restated in brackets right after it
+_RESTATING = regex.compile(r"[ \t]{0,3}\([ \t]{0,3}")
+_RESTATED = regex.compile(r"[ \t]{0,3}\)")
 # "hằng năm, " before the date; "Báo cáo 6 tháng: trước 10/6" (the report's day, a colon after its period)
 _ANNUAL_BEFORE = regex.compile(r"[ \t]{0,2}[,:][ \t]{0,3}(?:(?:trong|vào|hoàn thành)[ \t]{1,3})?")
 # "theo kế hoạch [thanh tra | công tác …] năm 2023": a few lower-case words, then the plan's year
@@ -109,6 +112,12 @@ class _Vocab:
     quarters: dict[str, int]
     month_word: regex.Pattern[str]
     month_words: dict[str, int]
+    date_in_words: regex.Pattern[str]
+    glossed_number: regex.Pattern[str]
+    half_year_prose: regex.Pattern[str]
+    half_year_not_after: regex.Pattern[str]
+    count_in_words: regex.Pattern[str]
+    number_words: dict[str, int]
     recurrence: regex.Pattern[str]
     recurrence_or_count: regex.Pattern[str]
     recurrence_kind: dict[str, str]
@@ -171,6 +180,7 @@ def _key(s: str) -> str:
 @cache
 def _vocab() -> _Vocab:
     d = data_file("deadlines.yaml")
+    number_alt = _alt(list(d.get("number_words") or {}))
     rec_kind: dict[str, str] = {}
     for kind, phrases in (d.get("recurrence") or {}).items():
         for p in phrases:
@@ -255,6 +265,35 @@ def _vocab() -> _Vocab:
         month_word=regex.compile(_B + r"tháng\s+(" + _alt(list(d.get("month_words") or {})) + ")" + _E
                                  + r"(?:\s*(?:[/\-]|năm)\s*(\d{4})(?!\d))?"),
         month_words={str(k): int(v) for k, v in (d.get("month_words") or {}).items()},
+        # "ngày mười lăm tháng sáu", "ngày mồng một tháng Mười (10)", "ngày 10 (mười) tháng 11": a date with its day or
+        # month in words (a figure after it in brackets, or words after a figure); "tháng năm" is May here, unless a
+        # year in figures follows it ("tháng năm 2024" is no month)
+        date_in_words=regex.compile(
+            _B + r"ngày\s+(?:" + _alt(d.get("day_prefixes") or []) + r"\s+)?"
+            + r"(?:(?P<dw>" + number_alt + r")" + _E + r"(?:\s{0,2}\(\s{0,2}\d{1,2}\s{0,2}\))?"
+            + r"|(?P<dn>\d{1,2})(?:\s{0,2}\(\s{0,2}" + number_alt + r"\s{0,2}\))?)"
+            + r"\s+tháng\s+(?:(?P<mw>" + _alt([*(d.get("month_words") or {}), "một"]) + r"|năm(?!\s{0,3}\d))" + _E
+            + r"(?:\s{0,2}\(\s{0,2}\d{1,2}\s{0,2}\))?"
+            + r"|(?P<mn>\d{1,2})(?!\d)(?:\s{0,2}\(\s{0,2}" + _alt([*(d.get("month_words") or {}), "một", "năm"])
+            + r"\s{0,2}\))?)"
+        ),
+        # "hoàn thành trong 6 tháng đầu năm": a half year without its year, done by its end (group 1: which half)
+        half_year_prose=regex.compile(_B + _alt(d.get("half_year_cues") or []) + r"\s+trong\s+(?:0?6|sáu)\s+tháng\s+(đầu|cuối)"
+                                      + r"\s+năm(?:\s+nay)?" + _E + r"(?!\s{0,3}\d)"),
+        half_year_not_after=regex.compile(_B + _alt(d.get("half_year_not_after") or []) + r"\s+$"),
+        # "10 (mười) ngày", "mười (10) ngày", "02 (hai) lần": a figure glossed in words, either way round
+        glossed_number=regex.compile(
+            r"(?<![\p{L}\d])(?:(?P<f>\d{1,3})\s{0,2}\(\s{0,2}(?P<w>" + number_alt + r")\s{0,2}\)"
+            + r"|(?P<w2>" + number_alt + r")\s{0,2}\(\s{0,2}(?P<f2>\d{1,3})\s{0,2}\))"
+        ),
+        # "sáu tháng một lần", "hai đợt mỗi quý": a count in words before what it counts (not after a word that makes
+        # it a name: "quý hai", "lần thứ ba")
+        count_in_words=regex.compile(
+            r"(?<!" + _alt(d.get("number_names_after") or []) + r"\s{1,3})" + _B + r"(?P<w>"
+            + _alt([w for w in d.get("number_words") or {} if w not in (d.get("number_words_not_counts") or [])])
+            + r")(?=\s{1,3}" + _alt(d.get("counted_units") or []) + _E + ")"
+        ),
+        number_words={" ".join(str(k).split()): int(v) for k, v in (d.get("number_words") or {}).items()},
         month_cue=regex.compile(_B + _alt(d.get("month_cues") or []) + r"\s*$"),
         month_range_end=regex.compile(_B + _alt(d.get("month_range_from") or []) + r"\s+tháng\s+\d{1,2}\s{0,3},?\s{0,3}"
                                       + _alt(d.get("month_range_to") or []) + r"\s+$"),
@@ -624,6 +663,12 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
     if cell and year is not None and not year4 and (hm := _HALF_YEAR_CELL.match(low)) is not None:
         recs.append(_Rec(hm.start(), hm.end(), "by_date", prio=1, year_given=False,
                          finish=dt.date(year, 6, 30) if hm.group(2) == "đầu" else dt.date(year, 12, 31)))
+    for m in (v.half_year_prose.finditer(low) if not cell and year is not None and "tháng" in low else ()):
+        if _before(low, v.half_year_not_after, m.start(), 20):
+            continue
+        at = m.start() + low[m.start():].index("trong")  # the record is the time ("trong 6 tháng đầu năm"), not the cue
+        recs.append(_Rec(at, m.end(), "by_date", prio=1, year_given=False,
+                         finish=dt.date(year, 6, 30) if m.group(1) == "đầu" else dt.date(year, 12, 31)))
     for m in (_HALF_YEAR.finditer(low) if year4 and ("tháng" in low or "nửa" in low) else ()):
         yy = int(m.group(3))
         if _plausible(yy):
@@ -928,22 +973,59 @@ _ABBREVIATED_PERIOD = regex.compile(
     r"(?<![\p{L}\d./])(?:(?P<q>[Qq])\.?\s{0,2}(?=(?:IV|III|II|I|iv|iii|ii|i|[1-4])\s{0,2}/\s{0,2}(?:19|20)\d{2}(?!\d))"
     r"|(?P<t>[Tt])\.?\s{0,2}(?=(?:0?[1-9]|1[0-2])\s{0,2}/\s{0,2}(?:19|20)\d{2}(?!\d)))"
 )
+# a count in words may stand before one of these (a cheap gate before the vocabulary's pattern)
+_COUNT_GATE = regex.compile(r"(?i)(?:lần|ngày|buổi|đợt|cuộc|kỳ|tháng|tuần|quý)(?!\w)")
 _Mark = tuple[int, int, int, int]  # a rewritten piece: its start and end in the text, then in the rewrite
 
 
-def _spell_out_periods(text: str) -> tuple[str, list[_Mark]]:
-    """``text`` with each abbreviated period spelled out ("Q3/2023" -> "Quý 3/2023"), and where each piece moved."""
+def _rewrites(text: str) -> list[tuple[int, int, str]]:
+    """The pieces of ``text`` to write in the figures the finders read: an abbreviated period spelled out
+    ("Q3/2023" -> "Quý 3/2023"), a date with words written in figures ("ngày mười lăm tháng sáu" -> "ngày 15
+    tháng 6"). Cheap gates first: most texts have neither."""
+    out: list[tuple[int, int, str]] = []
+    if ("/" in text and _DIGIT.search(text) is not None and ("Q" in text or "q" in text or "T" in text or "t" in text)):
+        out.extend((m.start(), m.end(), "Quý " if m.group("q") else "tháng ") for m in _ABBREVIATED_PERIOD.finditer(text))
+    if ("gày" in text or "GÀY" in text) and ("háng" in text or "HÁNG" in text):
+        v = _vocab()
+        low = _lower(text)
+        for m in v.date_in_words.finditer(low):
+            if m.group("dn") is not None and m.group("mn") is not None and "(" not in m.group():
+                continue  # a date in figures: nothing to write
+            day = int(m.group("dn")) if m.group("dn") is not None else v.number_words[" ".join(m.group("dw").split())]
+            if m.group("mn") is not None:
+                month = int(m.group("mn"))
+            else:
+                word = " ".join(m.group("mw").split())
+                month = 5 if word == "năm" else 1 if word == "một" else v.month_words[word]
+            out.append((m.start(), m.end(), f"ngày {day} tháng {month}"))
+    if "(" in text:
+        v = _vocab()
+        for m in v.glossed_number.finditer(_lower(text)):
+            figure, word = (m.group("f"), m.group("w")) if m.group("f") is not None else (m.group("f2"), m.group("w2"))
+            if int(figure) == v.number_words[" ".join(word.split())]:  # "05 (năm)"; not "3 (hai)", a slip to leave
+                out.append((m.start(), m.end(), figure))
+    if _COUNT_GATE.search(text) is not None:
+        v = _vocab()
+        for m in v.count_in_words.finditer(_lower(text)):
+            out.append((m.start(), m.end(), str(v.number_words[" ".join(m.group("w").split())])))
+    out.sort()
+    return out
+
+
+def _apply_rewrites(text: str, pieces: list[tuple[int, int, str]]) -> tuple[str, list[_Mark]]:
+    """``text`` with ``pieces`` rewritten, and where each piece moved (overlapping pieces: the first kept)."""
     parts: list[str] = []
     marks: list[_Mark] = []
     last = grown = 0
-    for m in _ABBREVIATED_PERIOD.finditer(text):
-        word = "Quý " if m.group("q") else "tháng "
-        parts.append(text[last : m.start()])
+    for start, end, word in pieces:
+        if start < last:
+            continue
+        parts.append(text[last:start])
         parts.append(word)
-        ns = m.start() + grown
-        grown += len(word) - (m.end() - m.start())
-        marks.append((m.start(), m.end(), ns, ns + len(word)))
-        last = m.end()
+        ns = start + grown
+        grown += len(word) - (end - start)
+        marks.append((start, end, ns, ns + len(word)))
+        last = end
     parts.append(text[last:])
     return "".join(parts), marks
 
@@ -963,9 +1045,9 @@ def _offset_back(p: int, marks: list[_Mark], end: bool) -> int:
 @lru_cache(maxsize=16384)
 def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
     """The records of a text (memoized: the same cells recur across plans)."""
-    if ("/" in text and _DIGIT.search(text) is not None and ("Q" in text or "q" in text or "T" in text or "t" in text)
-            and _ABBREVIATED_PERIOD.search(text) is not None):
-        spelled, marks = _spell_out_periods(text)
+    pieces = _rewrites(text)
+    if pieces:
+        spelled, marks = _apply_rewrites(text, pieces)
         return tuple((_offset_back(a, marks, False), _offset_back(b, marks, True), kind, start, end, rec)
                      for a, b, kind, start, end, rec in _parse_spelled(spelled, cell, year))
     return _parse_spelled(text, cell, year)
@@ -1011,6 +1093,11 @@ def _parse_spelled(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
             # "Hằng năm, trước ngày 31/12", "hằng năm, trong quý III": the same, the recurrence first
             annual = merged.pop()
             r = replace(annual, end=r.end)
+        elif (merged and r.kind == "recurring" and merged[-1].kind == "recurring"
+              and (close := _RESTATED.match(low, r.end)) is not None and _RESTATING.fullmatch(low, merged[-1].end, r.start)):
+            # "Hai lần một năm (sáu tháng một lần)": the brackets restate the cadence, one record (the bracket's
+            # period, the more exact)
+            r = replace(r, start=merged.pop().start, end=close.end())
         merged.append(r)
     kept = merged
     # "Thường xuyên trong năm 2020": a continuous time over the year right after it is one record, as

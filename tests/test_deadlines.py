@@ -1342,3 +1342,36 @@ def test_quarters_and_months_written_in_words() -> None:
     assert one("Tháng Giêng", cell=True) == [("month", "2025-01-01", "2025-01-31")]
     assert one("Báo cáo kết quả những tháng năm qua.") == []
     assert one("Giữ gìn những giá trị quý báu của địa phương.") == []
+
+
+def test_dates_and_counts_written_in_words() -> None:
+    """A date whose day or month is in words reads as in figures ("trước ngày hai mươi lăm tháng Bảy", "ngày mùng
+    bốn tháng năm năm 2026": there "tháng năm" is May), so does a figure glossed in words either way round ("15
+    (mười lăm) ngày", "hai mươi (20) ngày") and a count in words before its unit ("ba tháng một lần", "bốn đợt mỗi
+    năm"); a name ("quý hai", "lần thứ ba") is no count, and a gloss that disagrees ("3 (hai)") is left as printed.
+    A cadence restated in brackets is one record; "thực hiện trong sáu tháng cuối năm" is done by the plan year's end,
+    but "báo cáo kết quả thực hiện trong 6 tháng đầu năm" names the report's period."""
+    p = Period(start_year=2026, end_year=2026)
+
+    def one(s: str) -> list[tuple[str, str, str | None, str | None]]:
+        found = parse_deadlines(s, 0, p)
+        check_spans(s, found)
+        return [(d.raw, d.kind, d.end, d.recurrence) for d in found]
+    assert one("Ban hành quy chế, hoàn thành trước ngày hai mươi lăm tháng Bảy năm 2026.") == [
+        ("hoàn thành trước ngày hai mươi lăm tháng Bảy năm 2026", "by_date", "2026-07-25", None)]
+    assert one("Gửi báo cáo chậm nhất ngày mùng bốn tháng năm năm 2026.") == [
+        ("chậm nhất ngày mùng bốn tháng năm năm 2026", "by_date", "2026-05-04", None)]
+    assert one("Nộp hồ sơ trước ngày 20 (hai mươi) tháng 3 năm 2026.") == [
+        ("trước ngày 20 (hai mươi) tháng 3 năm 2026", "by_date", "2026-03-20", None)]
+    assert [r[1] for r in one("Giải quyết đơn thư trong thời hạn hai mươi (20) ngày kể từ ngày nhận đơn.")] == ["event"]
+    assert [r[1] for r in one("Giải quyết đơn thư trong thời hạn 15 (mười lăm) ngày kể từ ngày nhận đơn.")] == ["event"]
+    assert one("Các tổ dân phố họp dân ba tháng một lần.") == [("ba tháng một lần", "recurring", None, "quarterly")]
+    assert one("Tổ chức bốn đợt mỗi năm.")[0][1] == "recurring"
+    assert one("Tổng kết vào quý hai tháng cuối.")[0][1] == "quarter"
+    assert one("Tuyên truyền lần thứ ba trong tháng.") == []
+    assert one("Giải quyết đơn thư trong thời hạn 3 (hai) ngày.") == []
+    assert one("Họp định kỳ mỗi quý (ba tháng một lần), báo cáo Chủ tịch.") == [
+        ("mỗi quý (ba tháng một lần)", "recurring", None, "quarterly")]
+    assert one("Các xã thực hiện trong sáu tháng cuối năm.") == [
+        ("trong sáu tháng cuối năm", "by_date", "2026-12-31", None)]
+    assert one("Phòng Nội vụ báo cáo kết quả thực hiện trong 6 tháng đầu năm.") == []
