@@ -113,6 +113,7 @@ class _Vocab:
     month_word: regex.Pattern[str]
     month_words: dict[str, int]
     date_in_words: regex.Pattern[str]
+    from_onward: regex.Pattern[str]
     glossed_number: regex.Pattern[str]
     half_year_prose: regex.Pattern[str]
     half_year_not_after: regex.Pattern[str]
@@ -281,6 +282,13 @@ def _vocab() -> _Vocab:
         half_year_prose=regex.compile(_B + _alt(d.get("half_year_cues") or []) + r"\s+trong\s+(?:0?6|sáu)\s+tháng\s+(đầu|cuối)"
                                       + r"\s+năm(?:\s+nay)?" + _E + r"(?!\s{0,3}\d)"),
         half_year_not_after=regex.compile(_B + _alt(d.get("half_year_not_after") or []) + r"\s+$"),
+        # "từ tháng 4/2025", "từ ngày 01/8/2024", "Từ 01/6/2025" (a cell), "từ quý III/2021", "từ tháng Sáu năm 2022",
+        # "từ quý Hai năm 2023" (groups: month, year | day, month, year | quarter, year)
+        from_onward=regex.compile(
+            _FROM_ONWARD_HEAD + r"(?:tháng\s+(\d{1,2}|" + _alt(list(d.get("month_words") or {})) + r")\s{0,2}(?:/|năm)"
+            r"\s{0,2}((?:19|20)\d{2})|(?:ngày\s+)?(\d{1,2})\s{0,2}/\s{0,2}(\d{1,2})\s{0,2}/\s{0,2}((?:19|20)\d{2})"
+            r"|quý\s+(" + _alt(list(d.get("quarters") or {})) + r")\s{0,2}(?:/|năm)\s{0,2}((?:19|20)\d{2}))"
+            + _FROM_ONWARD_TAIL),
         # "10 (mười) ngày", "mười (10) ngày", "02 (hai) lần": a figure glossed in words, either way round
         glossed_number=regex.compile(
             r"(?<![\p{L}\d])(?:(?P<f>\d{1,3})\s{0,2}\(\s{0,2}(?P<w>" + number_alt + r")\s{0,2}\)"
@@ -822,15 +830,17 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
                 recs.append(_Rec(m.start(), m.end(), "continuous", begin=dt.date(yy, 1, 1), prio=3))
 
     if "từ" in low and digit:
-        for m in _FROM_ONWARD.finditer(low):
-            # "từ tháng 4/2025", "bắt đầu từ ngày 01/01/2026" with no end after it: continuous from then on
-            # ("kể từ ngày …" counts a delay, "từ tháng 4 đến tháng 6/2025" is a range: neither)
+        for m in v.from_onward.finditer(low):
+            # "từ tháng 4/2025", "bắt đầu từ ngày 01/01/2026", "Từ 01/6/2025", "từ tháng Sáu năm 2022" with no end
+            # after it: continuous from then on ("kể từ ngày …" counts a delay, "từ tháng 4 đến tháng 6/2025" is a
+            # range: neither)
             if m.group(1):
-                mm, yy, dd = int(m.group(1)), int(m.group(2)), 1
+                mo = m.group(1)
+                mm = int(mo) if mo.isdigit() else v.month_words.get(" ".join(mo.split()), 0)
+                yy, dd = int(m.group(2)), 1
             elif m.group(6):
-                # "từ quý III/2021": from the quarter's first day
-                qs: str = m.group(6)
-                mm, yy, dd = 3 * (int(qs) - 1 if qs.isdigit() else ("i", "ii", "iii", "iv").index(qs)) + 1, int(m.group(7)), 1
+                # "từ quý III/2021", "từ quý Hai năm 2023": from the quarter's first day
+                mm, yy, dd = 3 * (v.quarters.get(m.group(6), 1) - 1) + 1, int(m.group(7)), 1
             else:
                 dd, mm, yy = int(m.group(3)), int(m.group(4)), int(m.group(5))
             begin = _date(yy, mm, dd) if 1 <= mm <= 12 else None
@@ -973,6 +983,8 @@ _ABBREVIATED_PERIOD = regex.compile(
     r"(?<![\p{L}\d./])(?:(?P<q>[Qq])\.?\s{0,2}(?=(?:IV|III|II|I|iv|iii|ii|i|[1-4])\s{0,2}/\s{0,2}(?:19|20)\d{2}(?!\d))"
     r"|(?P<t>[Tt])\.?\s{0,2}(?=(?:0?[1-9]|1[0-2])\s{0,2}/\s{0,2}(?:19|20)\d{2}(?!\d)))"
 )
+# "2025-06-30": a date as spreadsheets and databases write it (ISO 8601), read as "30/06/2025"
+_ISO_DATE = regex.compile(r"(?<![\d/.\-])((?:19|20)\d\d)-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?![\d/\-])")
 # a count in words may stand before one of these (a cheap gate before the vocabulary's pattern)
 _COUNT_GATE = regex.compile(r"(?i)(?:lần|ngày|buổi|đợt|cuộc|kỳ|tháng|tuần|quý)(?!\w)")
 _Mark = tuple[int, int, int, int]  # a rewritten piece: its start and end in the text, then in the rewrite
@@ -998,6 +1010,10 @@ def _rewrites(text: str) -> list[tuple[int, int, str]]:
                 word = " ".join(m.group("mw").split())
                 month = 5 if word == "năm" else 1 if word == "một" else v.month_words[word]
             out.append((m.start(), m.end(), f"ngày {day} tháng {month}"))
+    if "-" in text and _DIGIT.search(text) is not None:
+        for m in _ISO_DATE.finditer(text):
+            if _date(int(m.group(1)), int(m.group(2)), int(m.group(3))) is not None:
+                out.append((m.start(), m.end(), f"{m.group(3)}/{m.group(2)}/{m.group(1)}"))
     if "(" in text:
         v = _vocab()
         for m in v.glossed_number.finditer(_lower(text)):
@@ -1257,12 +1273,10 @@ _MONTH_TO_YEAR_END = regex.compile(
     r"(?P<y1>(?:19|20)\d{2})(?![\d/])")
 # "(bắt đầu | kể) từ tháng 4/2025", "từ ngày 01/01/2026": from then on, no end named (not a delay's count, "trong 05
 # ngày (làm việc) kể từ …"; not "có hiệu lực từ", a rule's effective date; not a range)
-_FROM_ONWARD = regex.compile(
+_FROM_ONWARD_HEAD = (
     r"(?<![\p{L}\d])(?<!(?:ngày|tháng|năm|việc)\s{1,3}kể\s{1,2})(?<!(?:ngày|tháng|năm|việc)\s{1,3})"
-    r"(?<!hiệu\s{1,2}lực\s{1,2})(?:bắt\s+đầu\s+|kể\s{1,2})?từ\s+(?:tháng\s+(\d{1,2})\s{0,2}/\s{0,2}((?:19|20)\d{2})"
-    r"|ngày\s+(\d{1,2})\s{0,2}/\s{0,2}(\d{1,2})\s{0,2}/\s{0,2}((?:19|20)\d{2})"
-    r"|quý\s+(iv|iii|ii|i|[1-4])\s{0,2}(?:/|năm)\s{0,2}((?:19|20)\d{2}))(?!\d)"
-    r"(?!\s{0,3}(?:[-–—]|đến|tới|cho\s+đến)(?![\p{L}]))")
+    r"(?<!hiệu\s{1,2}lực\s{1,2})(?:bắt\s+đầu\s+|kể\s{1,2})?từ\s+")
+_FROM_ONWARD_TAIL = r"(?!\d)(?!\s{0,3}(?:[-–—]|đến|tới|cho\s+đến)(?![\p{L}]))"
 # in prose, an onward year is a time only written with "năm" or "từ" before it
 _NAMED_ONWARD = regex.compile(r"(?:từ\s+|năm\s+)")
 # what follows a time that closes a task's sentence: a full stop or a semicolon, then the end

@@ -1375,3 +1375,22 @@ def test_dates_and_counts_written_in_words() -> None:
     assert one("Các xã thực hiện trong sáu tháng cuối năm.") == [
         ("trong sáu tháng cuối năm", "by_date", "2026-12-31", None)]
     assert one("Phòng Nội vụ báo cáo kết quả thực hiện trong 6 tháng đầu năm.") == []
+
+
+def test_iso_dates_and_times_from_which_the_work_runs() -> None:
+    """A spreadsheet's ISO date ("2026-03-31") is that day, "Trước 2026-10-15" by it, "2026-02-30" no date; a time
+    with "từ" and no end runs on from then: a bare date, a month or quarter in words ("Từ 15/3/2026", "từ tháng Tám
+    năm 2026", "từ quý Ba năm 2026"); with an end it is a range."""
+    p = Period(start_year=2026, end_year=2026)
+
+    def one(s: str, cell: bool = True) -> list[tuple[str, str | None, str | None]]:
+        found = parse_deadlines(s, 0, p, cell=cell)
+        check_spans(s, found)
+        return [(d.kind, d.start, d.end) for d in found]
+    assert one("2026-03-31") == [("date", "2026-03-31", "2026-03-31")]
+    assert one("Trước 2026-10-15") == [("by_date", None, "2026-10-15")]
+    assert one("2026-02-30") == []
+    assert one("Từ 15/3/2026") == [("continuous", "2026-03-15", None)]
+    assert one("Tuyên truyền thường kỳ, từ tháng Tám năm 2026.", cell=False) == [("continuous", "2026-08-01", None)]
+    assert one("Tuần tra ban đêm từ quý Ba năm 2026.", cell=False) == [("continuous", "2026-07-01", None)]
+    assert [k for k, _, _ in one("Từ 15/3/2026 đến 30/4/2026")] != ["continuous"]
