@@ -68,6 +68,9 @@ if TYPE_CHECKING:
 
 # Every pattern in this module is linear: character classes and bounded repeats only.
 _MD_HEADING = regex.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
+# a fenced block's opening or closing line ("```csv", "~~~", "```text"): blank, so a table pasted in a fence is
+# read as the lines it holds
+_CODE_FENCE = regex.compile(r"(?m)^[ \t]{0,3}(?:`{3,}|~{3,})[ \t]{0,3}[\w+.\-]{0,20}[ \t]{0,3}$")
 _MD_TRAILING_HASHES = regex.compile(r"[ \t]+#+[ \t]*$")
 _STAR_RUN = regex.compile(r"\*+")
 _STAR_BULLET = regex.compile(r"^(\s{0,12}(?:[-–+•]\s{1,4})?)\*\s{1,4}(?=\S)")
@@ -576,6 +579,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text, fmt = haddock_to_markdown(text), "markdown"  # "= " headings, "#anchor#" lines, "/italic/", "\\/" escapes
     elif fmt == "texinfo":
         text, fmt = texinfo_to_markdown(text), "markdown"  # "@chapter", "@multitable" rows cut by "@tab", "@strong{…}"
+    if fmt == "markdown" and ("```" in text or "~~~" in text):
+        text = _CODE_FENCE.sub("", text)  # "```csv" … "```": a fence's lines are markup; what it holds stays
     if fmt == "html" and "<word " in text and looks_like_bbox(text):
         text, fmt = bbox_to_text(text), "text"  # pdftotext -bbox-layout: a PDF's words in boxes, lines and blocks
     if fmt == "html":

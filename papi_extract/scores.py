@@ -55,7 +55,7 @@ from papi_extract.grid_tables import ROW_LABEL_CELL as _ROW_LABEL
 from papi_extract.models import Score, Section
 from papi_extract.normalize import fold
 from papi_extract.pipeline import Stage
-from papi_extract.tables import SEPARATOR_CELL, cell_pieces
+from papi_extract.tables import CSV_SEPARATORS, SEPARATOR_CELL, csv_record, cell_pieces
 from papi_extract.taxonomy import (
     IndicatorMatch,
     code_list,
@@ -624,6 +624,54 @@ def _slots_by_column(header_rows: list[list[Cell]], default_year: int | None = N
     return out
 
 
+_SHEET_MIN_CELLS = 4  # a sheet's score row: a label or name, and values of at least two columns
+_SHEET_MIN_ROWS = 3
+_SHEET_HEAD_CELL = 40
+
+
+def _sheet_groups(ctx: DocContext) -> tuple[list[list[Block]], dict[int, list[tuple[int, int]]]]:
+    """Score tables pasted from a spreadsheet as separated values ("TT;Chỉ số nội dung;Năm 2022;Năm 2023" over
+    "1;Tham gia …;5,09;5,21"): runs of lines that split into as many cells as the first, by a semicolon, or by a
+    comma where the values' decimal commas are quoted. Each line becomes a table row (the blocks around them are
+    paragraphs), its cells the record's. Each line is read once: linear."""
+    groups: list[list[Block]] = []
+    cells_of: dict[int, list[tuple[int, int]]] = {}
+    text = ctx.text
+    lines = ctx.norm.lines
+    starts = [b.start for b in ctx.blocks]
+    run: list[tuple[int, list[tuple[int, int]]]] = []
+    run_sep = ""
+
+    def flush() -> None:
+        if len(run) >= _SHEET_MIN_ROWS:
+            k = bisect_right(starts, lines[run[0][0]].start) - 1
+            section = ctx.blocks[k].section if k >= 0 else None
+            groups.append([Block("table_row", lines[i].start, lines[i].end, lines[i].start, i, section=section,
+                                 pieces=[(lines[i].start, lines[i].end)]) for i, _ in run])
+            cells_of.update(run)
+        run.clear()
+
+    rows = {b.line for b in ctx.blocks if b.kind == "table_row"}
+    for i, li in enumerate(lines):
+        # a line's separator: the semicolon where it has enough (its commas are then decimal marks), else the comma;
+        # a row of a table with tabs or walls ("1 | Tham gia … | 5,03") is read as such
+        sep = next((x for x in CSV_SEPARATORS[::-1] if text.count(x, li.start, li.end) >= _SHEET_MIN_CELLS - 1), None)
+        rec = (csv_record(text, li.start, li.end + 1, sep)
+               if sep is not None and i not in rows and "\t" not in text[li.start:li.end]
+               and "|" not in text[li.start:li.end] else None)
+        if rec is None or rec[1] > li.end + 1 or len(rec[0]) < _SHEET_MIN_CELLS:
+            flush()
+            continue
+        if run and (sep != run_sep or len(rec[0]) != len(run[0][1])):
+            flush()  # a sheet writes every row with all its cells: prose cut at its commas is ragged
+        if not run and any(e - a > _SHEET_HEAD_CELL for a, e in rec[0]):
+            continue  # a run opens at the header row: short column names
+        run_sep = sep
+        run.append((i, rec[0]))
+    flush()
+    return groups, cells_of
+
+
 def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
     tables: list[ScoreTable] = []
     groups: list[list[Block]] = []
@@ -636,10 +684,14 @@ def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
         groups[-1].append(b)
         prev = i
     text = ctx.text
+    sheets, sheet_cells = _sheet_groups(ctx) if (";" in text or "," in text) else ([], {})
+    groups.extend(sheets)
     # lines of space-aligned tables (no tab, no pipe): their cells are read by column position
     aligned = {j: r for r in ctx.aligned_tables() for j in range(r.head, r.end)}
 
     def split(b: Block) -> list[Cell]:
+        if (spans := sheet_cells.get(b.line)) is not None:
+            return [_strip_cell(ctx, a, e) for a, e in spans]
         region = aligned.get(b.line)
         if region is None:
             return _split_row(ctx, b.start, b.end)

@@ -1049,11 +1049,13 @@ def _find_tables(ctx: DocContext, match: Matcher | None) -> list[Table]:
                     tables.append(t)
                     covered.update(range(r.head, r.end))
                     aligned.append(r.head)
-        if "," in doc:  # tables pasted from a spreadsheet as comma-separated values
+        for sep in CSV_SEPARATORS:  # tables pasted from a spreadsheet as comma- (or semicolon-) separated values
+            if sep not in doc:
+                continue
             j = first
             while j < last:
-                if j not in covered and kinds[j] == "text" and _may_open_csv(texts[j]):
-                    t, nxt = _csv_table(ctx, j, last, match)
+                if j not in covered and kinds[j] == "text" and _may_open_csv(texts[j], sep):
+                    t, nxt = _csv_table(ctx, j, last, match, sep)
                     if t is not None:
                         tables.append(t)
                         covered.update(range(j, nxt))
@@ -2031,13 +2033,17 @@ _LETTER_LABEL = regex.compile(r"^[a-zđ]\)\s{1,4}(?=\S)")
 # ---------------------------------------------------------------------------------------------
 
 _CSV_MIN_COMMAS = 3
+# the separators of a sheet's values: the comma, and the semicolon spreadsheets write where the comma is the decimal
+# mark ("5,09" in a Vietnamese-locale export)
+CSV_SEPARATORS = (",", ";")
 _CSV_MAX_RECORD = 4000  # characters one record may run over (a quoted cell with line breaks)
 
 
-def _csv_record(doc: str, pos: int, end: int) -> tuple[list[tuple[int, int]], int] | None:
-    """The cells (spans inside their quotes) of the comma-separated record starting at ``pos``, and
-    where the next record starts; None when a quote never closes. A quoted cell may hold commas, line
-    breaks and doubled quotes; the record ends at a line break outside quotes. One pass: linear."""
+def csv_record(doc: str, pos: int, end: int, sep: str = ",") -> tuple[list[tuple[int, int]], int] | None:
+    """The cells (spans inside their quotes) of the record starting at ``pos`` whose cells ``sep`` separates (a comma,
+    or a semicolon as spreadsheets write for locales whose decimal mark is the comma), and where the next record
+    starts; None when a quote never closes. A quoted cell may hold separators, line breaks and doubled quotes; the
+    record ends at a line break outside quotes. One pass: linear."""
     cells: list[tuple[int, int]] = []
     i = pos
     limit = min(end, pos + _CSV_MAX_RECORD, len(doc))  # (the last line has no line break after it)
@@ -2058,26 +2064,26 @@ def _csv_record(doc: str, pos: int, end: int) -> tuple[list[tuple[int, int]], in
         else:
             nl = doc.find("\n", i, limit)
             stop = nl if nl >= 0 else limit
-            c = doc.find(",", i, stop)
+            c = doc.find(sep, i, stop)
             b = c if c >= 0 else stop
             cells.append((i, b))
             i = b
-        if i < limit and doc[i] == ",":
+        if i < limit and doc[i] == sep:
             i += 1
             continue
         nl = doc.find("\n", i, limit)
         return cells, (nl + 1 if nl >= 0 else limit)
 
 
-def _csv_table(ctx: DocContext, i: int, last: int, match: Matcher | None) -> tuple[Table | None, int]:
-    """The comma-separated table whose header record is line ``i`` (None when it names no task table).
+def _csv_table(ctx: DocContext, i: int, last: int, match: Matcher | None, sep: str = ",") -> tuple[Table | None, int]:
+    """The ``sep``-separated table whose header record is line ``i`` (None when it names no task table).
 
     Each record's cells go to the header's columns; a record spread over several lines by a quoted
     cell gives one row whose cells keep a part per line. The table ends at a blank line or at a
     line that is no record of as many cells as the header."""
     lines = ctx.norm.lines
     doc = ctx.text
-    head = _csv_record(doc, lines[i].start, lines[i].end + 1)
+    head = csv_record(doc, lines[i].start, lines[i].end + 1, sep)
     if head is None:
         return None, i + 1
     names = [doc[a:b] for a, b in head[0]]
@@ -2092,7 +2098,7 @@ def _csv_table(ctx: DocContext, i: int, last: int, match: Matcher | None) -> tup
         nl = doc.find("\n", pos, end_off)
         if not doc[pos : nl if nl >= 0 else end_off].strip():
             break  # a blank line ends the table
-        rec = _csv_record(doc, pos, end_off + 1)
+        rec = csv_record(doc, pos, end_off + 1, sep)
         if rec is None or not len(cols) - 1 <= len(rec[0]) <= len(cols) + 1:
             break
         cells, nxt = rec
@@ -2129,11 +2135,11 @@ def _csv_table(ctx: DocContext, i: int, last: int, match: Matcher | None) -> tup
     return Table("csv", cols, b.rows, lines[i].start, lines[end_line].end, b.has_groups, b.orphans), end_line + 1
 
 
-def _may_open_csv(text: str) -> bool:
-    """A line that may be a comma-separated header: several commas, short, its first cell a column name."""
-    if len(text) > 400 or text.count(",") < _CSV_MIN_COMMAS:
+def _may_open_csv(text: str, sep: str = ",") -> bool:
+    """A line that may be a ``sep``-separated header: several separators, short, its first cell a column name."""
+    if len(text) > 400 or text.count(sep) < _CSV_MIN_COMMAS:
         return False
-    first = text.split(",", 1)[0].strip(' "')
+    first = text.split(sep, 1)[0].strip(' "')
     return header_role(first) in ("number", "text")
 
 

@@ -308,3 +308,9 @@ def test_a_cell_listing_one_agency_per_line_ends_on_a_collective() -> None:
     norm = normalize("| TT | Nội dung | Phối hợp | Thời gian |\n|---|---|---|---|\n" + row, "markdown").text
     assert "| Rà soát thủ tục các lĩnh vực đất đai |" in norm
     assert "| Sở Nội vụ; Sở Tư pháp; các cơ quan, đơn vị liên quan |" in norm
+
+
+def test_a_markdown_code_fence_is_markup_its_lines_are_kept() -> None:
+    """A table pasted in a fence ("```csv" … "```", "~~~"): the fence lines go blank, the lines it holds stay."""
+    out = normalize("Bảng:\n\n```csv\nSTT,Nội dung,Chủ trì\n1,Rà soát,Phòng Nội vụ\n```\n\n~~~\nx\n~~~\n", "markdown").text
+    assert out == "Bảng:\n\n\nSTT,Nội dung,Chủ trì\n1,Rà soát,Phòng Nội vụ\n\n\n\nx\n\n"

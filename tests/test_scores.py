@@ -1432,3 +1432,20 @@ def test_a_target_column_states_floors_and_rises_and_a_change_header_spells_its_
     assert not [s for s in ctx.scores if s.dimension == 7 and s.kind == "target"]
     assert (get(ctx, 3, None, 2023, "actual").value, get(ctx, 3, None, 2023, "actual").change) == (4.02, -0.18)
     assert get(ctx, 1, None, 2022, "actual").change is None
+
+
+def test_a_score_table_pasted_from_a_sheet_with_semicolons() -> None:
+    """Values separated by semicolons (the decimal mark is the comma): the header names the years, each row a
+    dimension; a prose paragraph whose lines hold commas is no sheet."""
+    ctx = parse("Kết quả Chỉ số PAPI của tỉnh Ninh Bình, theo bảng tính của Sở Nội vụ:\n"
+                "STT;Lĩnh vực;Điểm 2023;Điểm 2024;Chênh lệch\n"
+                "1;Tham gia của người dân ở cấp cơ sở;4,91;5,02;+0,11\n"
+                "2;Thủ tục hành chính công;7,12;7,30;+0,18\n"
+                "3;Quản trị điện tử;2,66;2,58;-0,08\n\n"
+                "Các chỉ số giảm điểm: Quản trị môi trường, Quản trị điện tử, Công khai, minh bạch;\n"
+                "trong đó nội dung Chất lượng không khí, Tiếp cận dịch vụ tư pháp, Y tế công lập giảm;\n"
+                "nguyên nhân là việc công khai, tiếp nhận, phản hồi ý kiến còn chậm.\n")
+    assert get(ctx, 1, None, 2024, "actual").value == 5.02
+    assert get(ctx, 5, None, 2023, "actual").value == 7.12
+    assert get(ctx, 8, None, 2024, "actual").value == 2.58
+    assert len([s for s in ctx.scores if s.year is not None]) == 6

@@ -989,9 +989,9 @@ def test_a_pipe_cells_lines_wrapped_at_its_width_with_written_breaks_are_one_tex
 def test_a_comma_separated_record_ending_the_document_with_an_empty_last_cell_is_read() -> None:
     # found by mutation fuzzing: a record on the document's last line, with no line break after it and an empty
     # last cell, read one character past the text
-    from papi_extract.tables import _csv_record
+    from papi_extract.tables import csv_record
 
-    assert _csv_record("STT,Nội dung,Chủ trì,", 0, 23) == ([(0, 3), (4, 12), (13, 20), (21, 21)], 21)
+    assert csv_record("STT,Nội dung,Chủ trì,", 0, 23) == ([(0, 3), (4, 12), (13, 20), (21, 21)], 21)
 
 
 # pdfplumber's extract_text(layout=True): columns kept by spaces but squeezed (one space where a cell runs up to the

@@ -4014,3 +4014,41 @@ def test_an_organisation_line_that_assigns_tasks_by_their_numbers_in_words() -> 
         ("2.1", sorted(expect("Phòng Tài nguyên và Môi trường")), []),
         ("2.2", sorted(expect("Thanh tra huyện")), sorted(expect("Phòng Tư pháp"))),
     ]
+
+
+SEMICOLON_PLAN = """ỦY BAN NHÂN DÂN HUYỆN CẨM XUYÊN
+Số: 88/KH-UBND
+KẾ HOẠCH
+Nâng cao Chỉ số PAPI năm 2025
+
+II. NHIỆM VỤ CỤ THỂ
+
+Bảng dưới đây được sao từ sổ theo dõi của Văn phòng (tệp Excel, phân cách bằng dấu chấm phẩy):
+
+Số TT;Nhiệm vụ;Đơn vị chủ trì;Đơn vị phối hợp;Thời hạn
+I;Kiểm soát tham nhũng trong khu vực công;;;
+1;"Kiểm tra việc kê khai tài sản, thu nhập;
+công khai bản kê khai tại trụ sở";Thanh tra huyện;"Phòng Nội vụ; UBND các xã";2025-09-15
+2;Rà soát thủ tục cấp giấy chứng nhận quyền sử dụng đất;Phòng Tài nguyên và Môi trường;;Từ 01/7/2025
+
+III. TỔ CHỨC THỰC HIỆN
+Phòng Nội vụ theo dõi, báo cáo.
+"""
+
+
+def test_a_semicolon_separated_table_from_a_spreadsheet() -> None:
+    """A sheet whose locale writes the decimal comma separates its cells with semicolons: quoted cells hold a
+    semicolon and a line break, a cell lists two partners; an ISO date is that day, "Từ 01/7/2025" from then on.
+    The sentence bringing in the table ("Bảng dưới đây …:") is no task."""
+    doc = parse(SEMICOLON_PLAN)
+    assert not [t for t in doc.tasks if t.text.startswith("Bảng")]
+    rows = [t for t in doc.tasks if t.method == "table-row"]
+    assert [t.label for t in rows] == ["1", "2"]
+    one, two = rows
+    assert text_key(one.text) == text_key("Kiểm tra việc kê khai tài sản, thu nhập; công khai bản kê khai tại trụ sở")
+    assert keys(one.lead) == expect("Thanh tra huyện")
+    assert keys(one.support) == expect("Phòng Nội vụ", "UBND các xã")
+    assert [(d.kind, d.end) for d in one.deadlines] == [("date", "2025-09-15")]
+    assert keys(two.lead) == expect("Phòng Tài nguyên và Môi trường") and two.support == []
+    assert [(d.kind, d.start) for d in two.deadlines] == [("continuous", "2025-07-01")]
+    assert (one.dimension, two.dimension) == (4, 4)
