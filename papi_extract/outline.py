@@ -37,12 +37,24 @@ LETTER_RE = regex.compile(r"^\s{0,8}" + _LEAD_BULLET + r"(?P<label>[a-zđ])(?:\s
 APPENDIX_RE = regex.compile(r"^\s{0,60}(?P<kw>ph[uụ]\s{1,3}l[uụ]c)\s{0,3}(?:s[oố]\s{1,3})?(?P<label>[IVXL]{1,6}|\d{1,2})?\s{0,3}[.:]?\s{0,4}(?P<title>.{0,300})$", regex.I)
 # "(1) Đẩy mạnh …": a number in parentheses numbers paragraphs like "1." (read as an arabic label)
 PAREN_RE = regex.compile(r"^\s{0,8}\((?P<label>\d{1,2})\)\s{1,4}(?P<title>[^\d\s].*)$")
+# "(a) Phòng Nội vụ hướng dẫn …", "(đ) …": a letter in parentheses letters items like "a)" (read as a letter label)
+PAREN_LETTER_RE = regex.compile(r"^\s{0,8}\((?P<label>[a-zđ])\)\s{1,4}(?P<title>\S.*)$")
 BULLET_RE = regex.compile(r"^(?P<indent>\s{0,12})(?P<marker>(?:[-–—•]\s{0,3})?[-–—•+*✓➢▪◦○●])\s{0,4}(?P<rest>\S.*)$")
 ROMAN_VALID = regex.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 # "ii. KẾT QUẢ …": a Roman label typed in lower case; read as one only before an upper-case title (a lettered
 # item "i) Công khai …" has an ordinary one)
 LOWER_ROMAN_RE = regex.compile(r"^\s{0,8}(?P<label>[ivxl]{1,6})\s{0,2}[.)]\s{1,4}(?P<title>\S.*)$")
 _WORD = regex.compile(r"\w+")
+# The orders a list's letters follow: the Vietnamese alphabet ("a) … đ) e) g) h) i) k)", no f, j, w, z) and the Latin
+# one some writers use ("e) f) g)")
+LETTER_ORDERS = ("abcdđeghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz")
+
+
+def letter_follows(prev: str, cur: str) -> bool:
+    """``cur`` comes right after ``prev`` in one of the orders lists are lettered in."""
+    return any(0 <= o.find(prev) and o.find(prev) + 1 == o.find(cur) for o in LETTER_ORDERS)
+
+
 _BAR_LINE_ANY = regex.compile(r"(?m)^[ \t]{0,8}\|[ \t]{0,8}$")
 _UPPER_LETTERS = regex.compile(r"\p{Lu}")
 _LOWER_LETTERS = regex.compile(r"\p{Ll}")
@@ -52,7 +64,8 @@ _LABEL, _TITLE = 1, 2  # ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE
 PART_RE = regex.compile(r"^\s{0,4}(?P<label>(?:PHẦN|Phần)\s{1,3}(?:[IVXL]{1,6}|\d{1,2}|(?:THỨ|thứ)\s{1,3}\w{2,5}))\s{0,3}[.:\-–]?\s{0,4}(?P<title>[^\s\d].{0,300})?$")
 _APX_LABEL, _APX_TITLE = 2, 3  # APPENDIX_RE
 _B_MARKER, _B_REST = 2, 3  # BULLET_RE
-assert all(rx.groupindex == {"label": _LABEL, "title": _TITLE} for rx in (ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE))
+assert all(rx.groupindex == {"label": _LABEL, "title": _TITLE}
+           for rx in (ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE, PAREN_RE, PAREN_LETTER_RE))
 assert APPENDIX_RE.groupindex == {"kw": 1, "label": _APX_LABEL, "title": _APX_TITLE}
 assert BULLET_RE.groupindex == {"indent": 1, "marker": _B_MARKER, "rest": _B_REST}
 
@@ -339,7 +352,10 @@ def _label_matches(t: str, s: str) -> Labels:
     g0 = _GATES[s[0]]
     if g0 & _G_PAREN:
         hit = _hit(PAREN_RE.match(t))
-        return (_G_DIGIT, None, hit, None) if hit else _NO_LABEL
+        if hit:
+            return _G_DIGIT, None, hit, None
+        hit = _hit(PAREN_LETTER_RE.match(t))
+        return (_G_LETTER, None, None, hit) if hit else _NO_LABEL
     if g0 & _G_DASH:
         c1 = s[1:].lstrip()[:1]
         lab = (_GATES[c1] & _G_LABEL) if c1 else 0
@@ -679,7 +695,7 @@ def _caps_heading(lines: _Lines, i: int, s: str, start: int, end: int) -> _Headi
         return None
     if sum(1 for c in t if c.isalpha()) < 4 or len(t.split()) > _CAPS_MAX_WORDS:
         return None
-    if any(rx.match(s) for rx in (ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE, PAREN_RE, APPENDIX_RE)):
+    if any(rx.match(s) for rx in (ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE, PAREN_RE, PAREN_LETTER_RE, APPENDIX_RE)):
         return None  # a labelled heading ("I. MỤC ĐÍCH"), read as one
     if section_kind(t, None) == "other":
         return None
@@ -762,7 +778,7 @@ def _agency_heading(lines: _Lines, i: int, s: str, start: int) -> _Heading | Non
     t = s.rstrip()
     if not t or len(t) > _AGENCY_HEADING_MAX_CHARS or t[-1] in ".;:,!?…)" or any(c.isdigit() for c in t):
         return None
-    if any(rx.match(s) for rx in (ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE, PAREN_RE, APPENDIX_RE)):
+    if any(rx.match(s) for rx in (ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE, PAREN_RE, PAREN_LETTER_RE, APPENDIX_RE)):
         return None  # a labelled heading ("A. Sở Nội vụ"), read as one
     j = i + 1
     while j < lines.n and lines.blank(j):
@@ -792,7 +808,7 @@ def _unlabelled_md_heading(s: str, i: int, start: int) -> _Heading | None:
         return None
     if sum(1 for c in t if c.isalpha()) < 4:
         return None
-    if any(rx.match(s) for rx in (ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE, PAREN_RE, APPENDIX_RE)):
+    if any(rx.match(s) for rx in (ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE, PAREN_RE, PAREN_LETTER_RE, APPENDIX_RE)):
         return None  # a labelled heading, read as one
     return _Heading(i, "caps", "", start, start + len(t), -1)
 
@@ -968,7 +984,8 @@ def _ends_sentence(t: str) -> bool:
 
 _PART_LETTERS = frozenset("ABCDEFGH")
 # "A. KẾT QUẢ CHỈ SỐ PAPI NĂM 2022": a capital letter, a dot and a title in capitals
-_LETTER_PART = regex.compile(r"(?P<label>[A-H])\.[ \t]{1,3}(?P<title>\S[^\n]{2,300})")
+# ("A/ MỤC ĐÍCH, YÊU CẦU": the slash some offices close a label with)
+_LETTER_PART = regex.compile(r"(?P<label>[A-H])[./][ \t]{1,3}(?P<title>\S[^\n]{2,300})")
 
 
 def _letter_part(lines: _Lines, i: int, s: str, start: int, end: int) -> _Heading | None:
@@ -1173,6 +1190,10 @@ def _word_label_re() -> regex.Pattern[str]:
 # "a.1 …", "b.2. …": a letter, a dot and a number label an item under a lettered heading (never a heading itself)
 _LETTER_NUMBER_ITEM = regex.compile(r"([a-zđ]\.\d{1,2})\.?[ \t]{1,4}(?=\S)")
 _ITEM_LETTERS = frozenset("abcdđefghiklmnopqrstuvxyz")
+# "A. Công chức Văn phòng - Thống kê theo dõi …", "Đ) Cán bộ, công chức xã báo cáo …": items lettered in capitals,
+# their text in ordinary case (a title in capitals is a lettered part: ``_letter_part``)
+_UPPER_LETTER_ITEM = regex.compile(r"(?P<label>[A-HĐ])[.)][ \t]{1,4}(?=\p{Lu}\p{Ll})")
+_UPPER_ITEM_LETTERS = frozenset("ABCDĐEFGH")
 
 
 @cache
@@ -1430,6 +1451,15 @@ def segment(ctx: DocContext) -> None:
             # between the Roman sections and the numbered ones under them (in a plan whose lettered parts hold the
             # Roman sections, "B." after "A. … I. … II." is the next part)
             caps_h.shape = "upper_letter"
+        if caps_h is None and c0 in _PART_LETTERS and s[1:2] == "/" and not is_closing and i not in in_table:
+            caps_h = _letter_part(lines, i, s, start + ind, end)  # "A/ MỤC ĐÍCH, YÊU CẦU": no caps heading's label
+        if (caps_h is None and c0 in _UPPER_ITEM_LETTERS and s[1:2] in ".)" and not is_closing and i not in in_table
+                and (um := _UPPER_LETTER_ITEM.match(s)) is not None and not _is_upper_title(s[um.end():])):
+            ts = start + ind + um.end()
+            cur = Block("item", start + ind, end, ts, i, s[: um.end()].strip(), um.group("label"), ind, sec_id, [(ts, end)])
+            blocks.append(cur)
+            prev_blank = False
+            continue
         if (caps_h is None and c0.isupper() and (prev_blank or i == start_line or after_colon) and not is_closing
                 and i not in in_table and not apx_title
                 and not (c0 in "Pp" and PART_RE.match(s))):  # (the capital lines under "PHỤ LỤC" are its title;
@@ -1712,7 +1742,7 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 def _starts_item(text: str) -> bool:
     return bool(BULLET_RE.match(text) or LETTER_RE.match(text) or ARABIC_RE.match(text) or DOTTED_RE.match(text)
-                or PAREN_RE.match(text))
+                or PAREN_RE.match(text) or PAREN_LETTER_RE.match(text))
 
 
 def _make_block(lines: _Lines, i: int, text: str, s: str, labels: Labels, bullet: Bullet | None,
@@ -1772,8 +1802,14 @@ def _check_numbering(ctx: DocContext, expected: dict[tuple[str | None, str], int
     if h.shape == "roman":
         n = roman_to_int(h.label.upper())
     elif h.shape == "letter":
-        order = "abcdđefghijklmnopqrstuvwxyz"
-        n = order.index(h.label) + 1 if h.label in order else 0
+        # (compared by letter: "đ." after "d.", "g." after "e." in the Vietnamese alphabet, "f." after "e." in the Latin)
+        key = (parent, h.shape)
+        before = expected.get(key)
+        if before is not None and not letter_follows(chr(before), h.label):
+            ctx.warn("W301", f"heading label {h.label!r} follows {chr(before)!r} under the same parent",
+                     (off, off + len(h.label)))
+        expected[key] = ord(h.label)
+        return
     elif h.shape == "upper_letter":
         n = ord(h.label) - ord("A") + 1
     else:

@@ -50,7 +50,7 @@ from papi_extract.models import Agency, Deadline, DeadlineKind, Period, Section,
 from papi_extract.footnotes import FOOTNOTE
 from papi_extract.normalize import collapse_ws, fold
 from papi_extract.pipeline import Stage
-from papi_extract.outline import ARROWS, ASCII_ARROW, opens_on_arrow
+from papi_extract.outline import ARROWS, ASCII_ARROW, LETTER_ORDERS, letter_follows, opens_on_arrow
 from papi_extract.tables import PERIOD_LABEL, Cell, Row, Table, find_tables, header_role
 from papi_extract.taxonomy import labelled_subdimension, labelled_subdimension_in, load_taxonomy, title_indicator
 
@@ -681,13 +681,13 @@ class _InlineMarks:
             return int(n)
         if (r := m.group("r")) is not None:
             return _ROMAN_SMALL[r]
-        if (c := m.group("l")) is not None:
-            return ord(c) - ord("a") + 1
+        if (c := m.group("l") or m.group("pl")) is not None:
+            return LETTER_ORDERS[0].find(c) + 1  # (its place in the Vietnamese alphabet: "đ)" is the fifth)
         return self.ordinal[" ".join(m.group("w").lower().split())]
 
     def label(self, m: regex.Match[str], number: int) -> str:
-        """The item's label as written: "2" for "(2)" and "hai là", "ii" for "(ii)", "b" for "b/"."""
-        return m.group("r") or m.group("l") or str(number)
+        """The item's label as written: "2" for "(2)" and "hai là", "ii" for "(ii)", "b" for "b/" and "(b)"."""
+        return m.group("r") or m.group("l") or m.group("pl") or str(number)
 
 
 _ROMAN_SMALL = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
@@ -700,8 +700,9 @@ def _inline_marks() -> _InlineMarks:
     words = "|".join(regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(ordinal, key=lambda w: (-len(w), w)))
     # (an ordinal's words need their comma: "thời gian: thứ Ba hằng tuần" is a weekday, not a list)
     # ("(i) …; (ii) …" in small Roman numerals, "a/ …; b/ …" or "a) …; b) …" in letters: items labelled so)
-    mark = (r"\s{0,3}(?:\((?P<n>\d{1,2})\)\s{1,3}|\((?P<r>viii|vii|vi|iv|ix|iii|ii|i|v|x)\)\s{1,3}|(?P<l>[a-h])[/)]\s{1,3}"
-            r"|(?P<w>(?i:" + words + r"))\s{0,3},\s{0,3})(?=\S)")
+    # ("(a) …; (b) …; (đ) …": a letter in parentheses, through the whole alphabet; a bare "a)" up to "h)")
+    mark = (r"\s{0,3}(?:\((?P<n>\d{1,2})\)\s{1,3}|\((?P<r>viii|vii|vi|iv|ix|iii|ii|i|v|x)\)\s{1,3}|(?P<l>[a-hđ])[/)]\s{1,3}"
+            r"|\((?P<pl>[a-zđ])\)\s{1,3}|(?P<w>(?i:" + words + r"))\s{0,3},\s{0,3})(?=\S)")
     return _InlineMarks(regex.compile(":" + mark), regex.compile(";" + mark), ordinal, words)
 
 
@@ -763,15 +764,17 @@ def _inline_items_of(doc: str, b: Block) -> list[Block]:
     n0 = marks.number(m)
     starts = [(m.end(), marks.label(m, n0), m.start() + 1)]  # (text start, label, marker start)
     expect = n0 + 1
+    lettered = m.group("l") or m.group("pl")
     for n in marks.next.finditer(doc, m.end(), e):
-        if marks.number(n) != expect or (n.group("r") is None) != (m.group("r") is None) \
-                or (n.group("l") is None) != (m.group("l") is None):
+        if any((n.group(g) is None) != (m.group(g) is None) for g in ("r", "l", "pl")):
+            break
+        if not (letter_follows(starts[-1][1], n.group("l") or n.group("pl")) if lettered else marks.number(n) == expect):
             break
         starts.append((n.end(), marks.label(n, expect), n.start()))
         expect += 1
     if len(starts) < 2 and n0 == 1:
         return [b]  # "(1)" alone: a reference, not a list
-    if (m.group("w") is not None or m.group("r") is not None or m.group("l") is not None) and (n0 != 1 or len(starts) < 2):
+    if (m.group("w") is not None or m.group("r") is not None or lettered) and (n0 != 1 or len(starts) < 2):
         return [b]  # words, small numerals and letters number a list from its first on, and name two items at least
     head_end = m.start() + 1  # the lead-in keeps its ":"
     out = [Block(b.kind, b.start, head_end, b.text_start, b.line, marker=b.marker, label=b.label,

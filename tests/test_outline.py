@@ -1189,3 +1189,48 @@ def test_a_phuong_an_in_parts_some_with_a_roman_tier_some_without() -> None:
     doc = parse_text(text, fmt="markdown")
     assert doc.doc_type == "Phương án"
     assert [(s.label, s.level) for s in doc.sections] == [("PHẦN I", 1), ("I", 2), ("PHẦN II", 1), ("1", 2)]
+
+
+LETTERED_PLAN = """ỦY BAN NHÂN DÂN XÃ TÂN LẬP
+KẾ HOẠCH
+Nâng cao Chỉ số PAPI năm 2024
+
+A/ MỤC ĐÍCH, YÊU CẦU
+(a) Khắc phục các hạn chế của năm trước.
+(b) Gắn trách nhiệm của người đứng đầu.
+
+B/ NHIỆM VỤ, GIẢI PHÁP
+1. Kiểm soát tham nhũng trong khu vực công
+(a) Công chức Tư pháp - Hộ tịch niêm yết công khai thủ tục; thường xuyên.
+(b) Ban Thanh tra nhân dân xã giám sát việc thu, chi; hằng quý.
+
+C/ TỔ CHỨC THỰC HIỆN
+B. Công chức Văn phòng - Thống kê tổng hợp, báo cáo kết quả.
+C) Trưởng các thôn tuyên truyền Kế hoạch đến Nhân dân.
+"""
+
+
+def test_slash_lettered_parts_and_items_lettered_in_brackets_or_capitals() -> None:
+    """ "B/ NHIỆM VỤ, GIẢI PHÁP" (a capital, a slash, a title in capitals) is a part; "(a) …" letters items as "a)"
+    does; "B. Công chức …", "C) Trưởng các thôn …" (capitals before text in ordinary case) are lettered items."""
+    ctx = _outline(LETTERED_PLAN)
+    parts = [(s.label, _key(s.title)) for s in ctx.sections if s.level == 1]
+    assert parts == [("A", "muc dich, yeu cau"), ("B", "nhiem vu, giai phap"), ("C", "to chuc thuc hien")]
+    items = [(b.kind, b.label, ctx.text[b.text_start : b.text_start + 12]) for b in ctx.blocks if b.kind == "item"]
+    assert items == [("item", "a", "Khắc phục cá"), ("item", "b", "Gắn trách nh"), ("item", "a", "Công chức Tư"),
+                     ("item", "b", "Ban Thanh tr"), ("item", "B", "Công chức Vă"), ("item", "C", "Trưởng các t")]
+
+
+def test_lettered_headings_follow_the_vietnamese_alphabet() -> None:
+    """ "đ)" after "d)" and "g)" after "e)" (no f) raise no numbering warning; "h)" right after "e)" does."""
+    def run(letters: tuple[str, ...]) -> DocContext:
+        heads = "".join(f"**{x}) Nội dung thứ {x}**\n\nSở Nội vụ hướng dẫn các xã.\n\n" for x in letters)
+        ctx = DocContext(norm=normalize("# KẾ HOẠCH\n\n## I. NHIỆM VỤ\n\n**1. Tham gia của người dân**\n\n" + heads,
+                                        "markdown"))
+        segment(ctx)
+        return ctx
+    ctx = run(("d", "đ", "e", "g", "h"))
+    assert [s.label for s in ctx.sections if s.level == 2] == ["d", "đ", "e", "g", "h"]
+    assert [w for w in ctx.warnings if w.code == "W301"] == []
+    ctx = run(("d", "đ", "e", "h", "i"))
+    assert [w.message for w in ctx.warnings if w.code == "W301"] == ["heading label 'h' follows 'e' under the same parent"]

@@ -4052,3 +4052,19 @@ def test_a_semicolon_separated_table_from_a_spreadsheet() -> None:
     assert keys(two.lead) == expect("Phòng Tài nguyên và Môi trường") and two.support == []
     assert [(d.kind, d.start) for d in two.deadlines] == [("continuous", "2025-07-01")]
     assert (one.dimension, two.dimension) == (4, 4)
+
+
+def test_an_inline_list_lettered_in_brackets_through_the_vietnamese_alphabet() -> None:
+    """ "…: (a) …; (b) …; … (đ) …; (e) …; (g) …" inside a paragraph: one task per letter (đ after d, g after e, in
+    the Vietnamese alphabet); a bare "d) …; đ) …" list likewise. The lead-in's subject leads each."""
+    doc = parse("KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2025\n\nII. NHIỆM VỤ\n1. Thủ tục hành chính công\n"
+                "Văn phòng HĐND và UBND huyện chủ trì thực hiện các việc sau: (a) niêm yết thủ tục hành chính; "
+                "(b) số hóa hồ sơ; (c) rà soát quy trình nội bộ; (d) khảo sát sự hài lòng; (đ) xin lỗi người dân "
+                "khi trễ hạn; (e) công khai kết quả giải quyết; (g) tập huấn công chức một cửa.\n"
+                "2. Quản trị điện tử\n"
+                "Phòng Văn hóa và Thông tin chủ trì: a) nâng cấp trang thông tin điện tử; b) mở chuyên mục hỏi đáp; "
+                "c) hướng dẫn nộp hồ sơ trực tuyến; d) đào tạo tổ công nghệ số; đ) thống kê truy cập.\n")
+    labels = [t.label for t in doc.tasks]
+    assert labels == ["a", "b", "c", "d", "đ", "e", "g", "a", "b", "c", "d", "đ"]
+    assert {agency_key(t.lead[0].name) for t in doc.tasks[:7]} == expect("Văn phòng HĐND và UBND huyện")
+    assert doc.tasks[6].text.startswith("tập huấn công chức một cửa")
