@@ -79,6 +79,8 @@ def _period_columns(values: list[str], allowed: Callable[[int], bool], least: in
 # "Chỉ số nội dung 1:", "Nội dung 2 -": a label before a dimension's name in a group row
 _NAME_LABEL = regex.compile(r"(?i)^(?:chỉ\s{1,2}số(?:\s{1,2}nội\s{1,2}dung)?|nội\s{1,2}dung)\s{0,2}\d{1,2}\s{0,2}[:.\-–]\s{0,3}")
 _CAPITAL_CELL = regex.compile(r"^[A-H][.)]?$")  # a group lettered in capitals ("A | Thủ tục hành chính công")
+# a line of a text cell opening on a bullet ("+ Phát trên hệ thống loa …", "- Niêm yết …"): a sub-item of its row
+_CELL_BULLET = regex.compile(r"^[+\-–•][ \t]{1,3}(?=\S)")
 _LETTER_CELL = regex.compile(r"^[a-zđ][.)]?$")  # a sub-row of a numbered row ("1 | … cụ thể:" / "a | …")
 # a cell of a markdown table's delimiter row: "---", "-:", ":-", ":--:" (one dash is enough beside a colon;
 # without one, three, so that a row of "-" cells meaning "none" stays a row)
@@ -210,6 +212,7 @@ class Row:
     dimension: int | None = None
     subdimension: str | None = None
     grouped: bool = False  # a group or sub-group row came before: the dimension is the table's
+    bulleted: bool = False  # a bulleted line of its lead-in row's text cell ("| + Phát trên hệ thống loa …")
 
     def cell_text(self, role: str, doc: str) -> str:
         c = self.cells.get(role)
@@ -572,6 +575,8 @@ class _Builder:
         # line right under it is its name's wrapped rest, read again with it
         self.last_group: tuple[Row, str, tuple[int, int], bool, bool] | None = None
         self.group_before: tuple[int | None, str | None] = (None, None)
+        # the numbered row the last bulleted line of a text cell belongs to (``_bullet_row``)
+        self.bullet_parent: Row | None = None
 
     def _cells(self, raw: _RawRow) -> dict[str, Cell]:
         cells: dict[str, Cell] = {}
@@ -736,7 +741,9 @@ class _Builder:
             self._group(raw, f"{name} {text}", (span[0], end), roman=roman, numbered=numbered)
             self.rows[-1].start = row.start
             return
-        if self._continues(raw, text, others):
+        if text and (bm := _CELL_BULLET.match(text)) is not None and (parent := self._bullet_parent()) is not None:
+            self._bullet_row(raw, bm.end(), parent)
+        elif self._continues(raw, text, others):
             self._extend(raw)
         elif text and (others or (self.num_col < 0 and not _strong(_indicator(text, self.match), text))):
             # a row with its own agency/time cells is a task even when its number cell is blank;
@@ -760,6 +767,44 @@ class _Builder:
                 if e > s:
                     return Cell([(s, e)])
         return None
+
+    def _bullet_parent(self) -> Row | None:
+        """The numbered row a bulleted line in its text cell lists sub-items of ("1 | Tuyên truyền …, gồm: | X | …"
+        over "| + Phát trên hệ thống loa …;"): that row, or the lead-in whose earlier bulleted line came before."""
+        if not self.rows or self.num_col < 0 or self.text_col < 0:
+            return None
+        last = self.rows[-1]
+        if last.kind == "task" and last.bulleted:
+            return self.bullet_parent
+        if last.kind == "task" and last.label is not None and _NUMBER_CELL.match(last.label):
+            return last
+        return None
+
+    def _bullet_row(self, raw: _RawRow, marker_end: int, parent: Row) -> None:
+        """A bulleted line of a row's text cell: a task of its own, labelled as its row, which inherits the cells
+        it leaves empty (agencies, time, output); the row becomes its lead-in (an item with sub-items counts as its
+        sub-items, as a lettered sub-row's lead-in does)."""
+        a, b = raw.spans[self.text_col]
+        lead = len(self.doc[a:b]) - len(self.doc[a:b].lstrip())
+        spans = list(raw.spans)
+        spans[self.text_col] = _strip_span(self.doc, a + lead + marker_end, b)
+        own = parent.cells.get("text")
+        k = next((i for i, (x, y) in enumerate(own.parts) if self.doc[x:y].strip()), -1) if own is not None else -1
+        if own is None or k < 0 or (pm := _CELL_BULLET.match(self.doc[own.parts[k][0] : own.parts[k][1]].lstrip())) is None:
+            parent.kind = "leadin"
+        elif self.rows[-1] is parent:
+            # a row whose own text opens on a bullet is the list's first item: a task, its marker no part of its text
+            pa, pe = own.parts[k]
+            lead_ws = len(self.doc[pa:pe]) - len(self.doc[pa:pe].lstrip())
+            own.parts[k] = _strip_span(self.doc, pa + lead_ws + pm.end(), pe)
+        self.bullet_parent = parent
+        self._task(_RawRow(spans, raw.start, raw.end, raw.blank_before), parent.label)
+        row = self.rows[-1]
+        row.bulleted = True
+        for role, cell in parent.cells.items():
+            if role not in ("number", "text") and role not in row.cells:
+                row.cells[role] = Cell(list(cell.parts))
+        row.dimension, row.subdimension = parent.dimension, parent.subdimension
 
     def _sub_row_of_leadin(self, letter: str) -> bool:
         """A lettered row under a numbered row whose text is a lead-in ("1 | Tuyên truyền …, cụ thể:") or

@@ -116,9 +116,11 @@ def _join_run(run: list[str]) -> list[str]:
         # paragraphs after the table ("V. TỔ CHỨC THỰC HIỆN" / "1. Phòng Nội vụ" / …) and a two-column tail
         # ("Nơi nhận:<TAB>TM. ỦY BAN NHÂN DÂN") never add up to a row of it
         in_table = bool(out) and out[-1].count("\t") == width and not (total == 0 and _PARA_LABEL.match(run[k]))
-        if total < width and (in_table or total >= 2):
+        # (a line opening on a tab has an empty first cell: a row of its own, such as a cell's next line or bullet under
+        # its row, "<TAB>+ Niêm yết …" — a spilled paragraph opens on the cell's text)
+        if total < width and (in_table or total >= 2) and not run[k].startswith("\t"):
             while (m < b and m - k <= _MAX_SPILL and total < width and not _ROW_LABEL.match(run[m])
-                   and not _header_row(run[m])):
+                   and not _header_row(run[m]) and not run[m].startswith("\t")):
                 total += tabs[m]
                 m += 1
         if total == width and m > k + 1:

@@ -463,13 +463,15 @@ def test_indented_space_aligned_table_with_spanning_group_rows_and_a_centred_ite
     (t,) = ts
     assert t.layout == "aligned"
     rs = rows(ctx, t)
+    # (row 3's number stands on the middle line of its cells; its text cell holds two bulleted lines: two tasks
+    # labelled 3, each with the row's agencies and time, as the golds of held-outs 34 and 134 read such a cell)
     assert [(k, lab) for k, lab, _ in rs] == [("group", None), ("task", "1"), ("group", None), ("task", "2"),
-                                              ("task", "3")]
-    assert [r.dimension for r in t.rows if r.kind == "task"] == [2, 8, 8]
+                                              ("leadin", "3"), ("task", "3"), ("task", "3")]
+    assert [r.dimension for r in t.rows if r.kind == "task"] == [2, 8, 8, 8]
     assert rs[3][2]["text"] == "Cập nhật văn bản lên Trang thông tin điện tử"
-    assert rs[4][2]["text"] == ("- Hướng dẫn người dân cài đặt ứng dụng VNeID; "
-                                "- Hướng dẫn người dân nộp hồ sơ trực tuyến.")
-    assert rs[4][2]["lead"] == "Công an huyện" and rs[4][2]["deadline"] == "Năm 2024"
+    assert rs[5][2]["text"] == "Hướng dẫn người dân cài đặt ứng dụng VNeID;"
+    assert rs[6][2]["text"] == "Hướng dẫn người dân nộp hồ sơ trực tuyến."
+    assert all(r[2]["lead"] == "Công an huyện" and r[2]["deadline"] == "Năm 2024" for r in rs[5:])
     assert t.end < ctx.text.index("IV. TỔ CHỨC THỰC HIỆN")
 
 def test_prose_with_wide_spaces_is_no_aligned_table() -> None:
@@ -1264,3 +1266,40 @@ def test_year_columns_whose_cells_write_a_time_or_a_target() -> None:
     got = [(t.label, [(d.kind, d.start, d.end) for d in t.deadlines]) for t in doc.tasks]
     assert got == [("1", [("year", "2025-01-01", "2025-12-31"), ("quarter", "2026-10-01", "2026-12-31")]),
                    ("2", [("month", "2025-05-01", "2025-05-31")])]
+
+
+BULLETED_CELL_ROWS = (
+    "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2025\n\nIII. NHIỆM VỤ\n\n"
+    "TT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời hạn\n"
+    "I\tTHỦ TỤC HÀNH CHÍNH CÔNG\n"
+    "1\tCải thiện chất lượng Bộ phận Một cửa của phường, cụ thể:\tCông chức Văn phòng - Thống kê\tCông chức Tư pháp - Hộ tịch\tQuý II/2025\n"
+    "\t- Bố trí ghế chờ, máy lấy số tự động;\n"
+    "\t- Niêm yết số điện thoại đường dây nóng của phường,\n"
+    "\tcập nhật khi có thay đổi;\n"
+    "\t- Khảo sát sự hài lòng của người dân.\n"
+    "2\tSố hóa hồ sơ hộ tịch còn lưu trữ\tCông chức Tư pháp - Hộ tịch\t\tNăm 2025\n"
+    "\tqua các năm từ 2015 đến nay.\n\n"
+    "IV. TỔ CHỨC THỰC HIỆN\n"
+)
+
+
+def test_bulleted_lines_of_a_row_s_text_cell_are_its_tasks() -> None:
+    """Lines under a tab row that open on a bullet in its text cell ("<TAB>- Bố trí ghế chờ …") are the row's
+    sub-items: each a task labelled as the row, with the row's agencies and time; the row is their lead-in. A
+    line in lower case continues its item; a line without a bullet continues the row. Four such lines are no
+    spilled row of the table's width (a spilled paragraph opens on text, not on a tab)."""
+    from papi_extract import parse_text
+
+    doc = parse_text(BULLETED_CELL_ROWS)
+    got = [(t.label, t.text, [a.name for a in t.lead], [a.name for a in t.support], [d.raw for d in t.deadlines])
+           for t in doc.tasks if t.method == "table-row"]
+    assert got == [
+        ("1", "Bố trí ghế chờ, máy lấy số tự động;", ["Công chức Văn phòng - Thống kê"], ["Công chức Tư pháp - Hộ tịch"],
+         ["Quý II/2025"]),
+        ("1", "Niêm yết số điện thoại đường dây nóng của phường, cập nhật khi có thay đổi;",
+         ["Công chức Văn phòng - Thống kê"], ["Công chức Tư pháp - Hộ tịch"], ["Quý II/2025"]),
+        ("1", "Khảo sát sự hài lòng của người dân.", ["Công chức Văn phòng - Thống kê"], ["Công chức Tư pháp - Hộ tịch"],
+         ["Quý II/2025"]),
+        ("2", "Số hóa hồ sơ hộ tịch còn lưu trữ qua các năm từ 2015 đến nay.", ["Công chức Tư pháp - Hộ tịch"], [],
+         ["Năm 2025"]),
+    ]
