@@ -321,7 +321,7 @@ def _table_group_mentions(ctx: DocContext, found: list[dict[str, Any]]) -> list[
 def _table_column_mentions(ctx: DocContext) -> list[dict[str, Any]]:
     """A task table's "Chỉ số nội dung" / "Nội dung thành phần" column names the indicator of its rows:
     one mention per run of rows with the same name (a merged cell, or its value repeated down the rows)."""
-    from papi_extract.tables import find_tables
+    from papi_extract.tables import column_codes, find_tables
 
     out: list[dict[str, Any]] = []
     folded = ctx.folded
@@ -340,7 +340,7 @@ def _table_column_mentions(ctx: DocContext) -> list[dict[str, Any]]:
                 if not name or name == prev:
                     continue
                 prev = name
-                codes = code_list(folded[a:b]) if b - a < 200 else ()
+                codes = (column_codes(folded[a:b]) if role == "dimension" else code_list(folded[a:b])) if b - a < 200 else ()
                 if role == "dimension" and codes:
                     # "Chỉ số tác động" | "CSND 1, 4": each dimension a mention; "CSND 5 - nội dung thành phần 5.1" is
                     # one, the sub-dimension its dimension's code is followed by

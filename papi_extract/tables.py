@@ -213,6 +213,7 @@ class Row:
     subdimension: str | None = None
     grouped: bool = False  # a group or sub-group row came before: the dimension is the table's
     bulleted: bool = False  # a bulleted line of its lead-in row's text cell ("| + Phát trên hệ thống loa …")
+    group: tuple[int, int] | None = None  # the text of the group row above it ("I | Quý II/2024")
 
     def cell_text(self, role: str, doc: str) -> str:
         c = self.cells.get(role)
@@ -345,6 +346,15 @@ def _columns_from_header(header_rows: list[list[str]]) -> list[str]:
 _MERGED_MIN_CELLS = 3  # the same text in this many cells of a row without a number: one merged cell repeated
 MARK_ROLE = "mark"  # + a dimension's number: the column a row marks ("x") for that dimension
 _DIMENSION_NUMBER = regex.compile(r"^[1-8]$")
+
+
+def column_codes(folded: str) -> tuple[tuple[int, str | None], ...]:
+    """The indicator codes a cell of a column of indicators holds (``code_list``); there a bare number 1-8 ("3" under
+    "Chỉ số tác động") names that dimension."""
+    bare = folded.strip(" *_.")
+    if _DIMENSION_NUMBER.match(bare):
+        return ((int(bare), None),)
+    return code_list(folded)
 # a dimension column's cell opening on the dimension's code, then words ("CSND 2 - nội dung thành phần …"), folded
 _LEAD_DIMENSION_CODE = regex.compile(r"\s{0,3}(?:csnd|chi\s{1,3}so(?:\s{1,3}noi\s{1,3}dung)?)\s{0,3}([1-8])(?![\d.])\s{0,3}[-–:]\s{0,3}")
 _YEAR_HEADER = regex.compile(r"^(?:[Nn]ăm[ \t]{1,3})?(?:19|20)\d\d$")
@@ -577,6 +587,7 @@ class _Builder:
         self.group_before: tuple[int | None, str | None] = (None, None)
         # the numbered row the last bulleted line of a text cell belongs to (``_bullet_row``)
         self.bullet_parent: Row | None = None
+        self.group_span: tuple[int, int] | None = None  # the last group row's text: its rows' ``Row.group``
 
     def _cells(self, raw: _RawRow) -> dict[str, Cell]:
         cells: dict[str, Cell] = {}
@@ -869,6 +880,7 @@ class _Builder:
 
     def _group(self, raw: _RawRow, text: str, span: tuple[int, int], roman: bool, numbered: bool = False) -> None:
         text_in, before = text, (self.dim, self.sub)
+        self.group_span = span
         text = _unlabelled_group(text)
         self.col_dim = self.col_sub = None  # a group row starts anew: no merged cell runs across it
         self.group_directing = self._directing_note(raw)
@@ -949,8 +961,8 @@ class _Builder:
                 # "Chỉ số nội dung 5: Thủ tục hành chính công Dịch vụ chứng thực, xác nhận": a group row of one
                 # cell run onto the first row's (Word's export), the dimension's name then the row's sub-dimension
                 dim, sub = self.col_dim, self.col_sub = pair.dimension, pair.subdimension
-            elif len(name) < 200 and (codes := code_list(fold(name.strip(" *_.")))):
-                # "CSND 1, 4", "CSND 5 - nội dung thành phần 5.1" in a "Chỉ số tác động" column: the first code names
+            elif len(name) < 200 and (codes := column_codes(fold(name.strip(" *_.")))):
+                # "CSND 1, 4", "CSND 5 - nội dung thành phần 5.1", "3" in a "Chỉ số tác động" column: the first code names
                 # the row's dimension, the first sub-dimension code under it its sub-dimension
                 dim = self.col_dim = codes[0][0]
                 sub = self.col_sub = next((c for d, c in codes if d == dim and c is not None), None)
@@ -1022,7 +1034,7 @@ class _Builder:
                     if role not in ("number", "text") and role not in cells:
                         cells[role] = Cell(list(cell.parts))  # the lead-in's spanning agency or time cell
         self.rows.append(Row("task", label, cells, raw.start, raw.end, dim, sub,
-                             self.grouped or col is not None or dcol is not None or inherited))
+                             self.grouped or col is not None or dcol is not None or inherited, group=self.group_span))
 
     def _extend(self, raw: _RawRow) -> None:
         prev = self.rows[-1]

@@ -1107,6 +1107,7 @@ class _Doc:
         # 2025, các công chức … tập trung thực hiện các nhiệm vụ sau:"), whose time frames the tasks below it
         self.section_intro: dict[str, _Item] = {}
         self.heading_intro: dict[str, Joined] = {}  # sections whose heading is a lead-in ("… các nội dung sau:")
+        self.time_heading: dict[str, Joined] = {}  # sections whose heading names only a time: that time ("Quý III/2023")
         self.logical_parent: dict[str, str] = {}
         self._chains: dict[str | None, list[Section]] = {}
         self._area: dict[str | None, bool] = {}  # in_task_area per section (depends on the chains)
@@ -1777,6 +1778,13 @@ def _heading_groups(st: _Doc) -> None:
             if subj:
                 st.heading_group[s.id] = subj
             continue
+        if (rest := _time_heading_rest(j.folded)) is not None:
+            tj = j.slice(*rest)
+            if st.deadlines(tj, cell=True):
+                # "Giai đoạn 1 (từ nay đến 30/6/2025)", "Quý III/2023", "Nhiệm vụ thường xuyên": tasks grouped by when,
+                # the heading's time frames the items under it that state none
+                st.time_heading[s.id] = tj
+                continue
         found = st.agency_list(j, org=s.kind == "organization")
         core = j.text.rstrip(" :.;")
         if found is None and ":" in core:
@@ -1788,6 +1796,45 @@ def _heading_groups(st: _Doc) -> None:
             found = st.agency_list(j.slice(cm.end(), len(core)))
         if found:
             st.heading_group[s.id] = found
+
+
+_TIME_HEAD_MAX = 60  # characters of a time heading's time ("Giai đoạn 2 (6 tháng cuối năm 2025)")
+_TIME_HEAD_WORDS = 10
+
+
+@lru_cache(maxsize=1)
+def _time_heading_prefix() -> regex.Pattern[str]:
+    """tasks.yaml time_heading_prefixes, with a number after them ("Giai đoạn 1", "Đợt 2"), on the folded title."""
+    words = _alternation(data_file("tasks.yaml")["time_heading_prefixes"])
+    return regex.compile(r"^[\s*_]{0,4}(?:(?:" + words + r")(?:\s{1,3}(?:\d{1,2}|[ivx]{1,4})(?!\w))?[\s:.\-–]{0,4})?")
+
+
+def _time_heading_rest(f: str) -> tuple[int, int] | None:
+    """Where the time of a heading that names only a time stands in its folded title (its brackets and closing
+    punctuation left out), or None: a title too long to be only a time, one whose rest opens on no time word
+    (tasks.yaml time_heading_openings; "6.4 - An ninh, trật tự" is a code), or a year after a prefix word ("NHIỆM VỤ
+    NĂM 2021" names the plan's year, it groups nothing by time; "Năm 2024" alone does)."""
+    m = _time_heading_prefix().match(f)
+    a = m.end() if m is not None else 0
+    prefixed = bool(f[:a].strip(" *_:.-–"))
+    b = len(f.rstrip(" :.;*_"))
+    while a < b and f[a] in " (*_":
+        a += 1
+    while b > a and f[b - 1] in " )*_":
+        b -= 1
+    if b <= a or b - a > _TIME_HEAD_MAX or len(f[a:b].split()) > _TIME_HEAD_WORDS:
+        return None
+    om = _time_heading_opening().match(f, a, b)
+    if om is None or (prefixed and om.group().startswith("nam")):
+        return None
+    return a, b
+
+
+@lru_cache(maxsize=1)
+def _time_heading_opening() -> regex.Pattern[str]:
+    """tasks.yaml time_heading_openings as whole words, or a day and month ("30/6"), on the folded title."""
+    words = _alternation(data_file("tasks.yaml")["time_heading_openings"])
+    return regex.compile(r"(?:" + words + r")(?!\w)|\d{1,2}\s{0,2}/\s{0,2}\d{1,2}")
 
 
 @lru_cache(maxsize=1)
@@ -2687,6 +2734,9 @@ def _intro_deadlines(st: _Doc, sid: str | None) -> list[Deadline]:
         got = st.section_intro.get(sec.id)
         if got is not None:
             return st.deadlines(got.text, cell=False)
+        timed = st.time_heading.get(sec.id)
+        if timed is not None:
+            return st.deadlines(timed, cell=True)  # the time a heading names alone, read as a time cell
         heading = st.heading_intro.get(sec.id)
         if heading is not None and (found := st.deadlines(heading, cell=False)):
             return found
@@ -3559,6 +3609,11 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | Non
         deadlines = _period_deadlines(st, t, cells["period"].parts)
     if "period_text" in cells:
         deadlines = deadlines + _year_cell_deadlines(st, cells["period_text"].parts)
+    if not time and not deadlines and r.group is not None:
+        # an empty time cell under a group row naming only a time ("I | Quý II/2024", "IV | Nhiệm vụ thường xuyên")
+        gj = Joined(doc, [r.group], st.folded)
+        if (rest := _time_heading_rest(gj.folded)) is not None:
+            deadlines = st.deadlines(gj.slice(*rest), cell=True)
     if not time and not deadlines:
         deadlines = _intro_deadlines(st, sid)  # an empty time cell under "Trong năm 2024, … như sau:"
     if (nc := joined("note")) is not None and (mv := _note_time_move().search(nc.folded)) is not None:

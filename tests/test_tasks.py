@@ -4068,3 +4068,33 @@ def test_an_inline_list_lettered_in_brackets_through_the_vietnamese_alphabet() -
     assert labels == ["a", "b", "c", "d", "đ", "e", "g", "a", "b", "c", "d", "đ"]
     assert {agency_key(t.lead[0].name) for t in doc.tasks[:7]} == expect("Văn phòng HĐND và UBND huyện")
     assert doc.tasks[6].text.startswith("tập huấn công chức một cửa")
+
+
+def test_headings_and_group_rows_that_name_only_a_time_frame_their_tasks() -> None:
+    """Tasks grouped by when: a heading naming only a time ("2. Đợt 2 (từ nay đến 15/11/2026)", "3. Quý IV/2026",
+    "4. Nhiệm vụ thường xuyên") gives its time to the items under it that state none (an item's own time replaces
+    it); so does a table's group row ("II | Tháng 8 - 9/2026") to the rows whose time cell is empty. A bare number
+    1-8 under "Chỉ số tác động" names the row's dimension. "III. NHIỆM VỤ NĂM 2026" names the plan's year: no time."""
+    doc = parse("KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2026\n\nIII. NHIỆM VỤ NĂM 2026\n"
+                "1. Đợt 1 (từ nay đến 15/11/2026)\n- Phòng Nội vụ rà soát quy chế dân chủ ở cơ sở.\n"
+                "- Phòng Tư pháp kiện toàn tổ hòa giải, xong trong tháng 10/2026.\n"
+                "2. Quý IV/2026\n- Thanh tra huyện công khai kết luận thanh tra.\n"
+                "3. Nhiệm vụ thường xuyên\n- Công an huyện tuần tra bảo đảm an ninh, trật tự.\n"
+                "4. Tham gia của người dân ở cấp cơ sở\n- UBND các xã tổ chức hội nghị đối thoại.\n\n"
+                "IV. PHÂN CÔNG\n\n"
+                "TT\tNội dung\tChỉ số tác động\tChủ trì\tThời gian\n"
+                "I\tTháng 8 - 9/2026\t\t\t\n"
+                "1\tNiêm yết thủ tục hành chính tại Bộ phận Một cửa\t5\tVăn phòng HĐND và UBND huyện\t\n"
+                "2\tKhảo sát sự hài lòng của người dân\t6\tPhòng Nội vụ\tQuý IV/2026\n\n"
+                "V. TỔ CHỨC THỰC HIỆN\n")
+    got = [(t.text[:20], [(d.kind, d.end) for d in t.deadlines]) for t in doc.tasks if t.method != "organization-duty"]
+    assert got == [
+        ("Phòng Nội vụ rà soát", [("by_date", "2026-11-15")]),
+        ("Phòng Tư pháp kiện t", [("month", "2026-10-31")]),
+        ("Thanh tra huyện công", [("quarter", "2026-12-31")]),
+        ("Công an huyện tuần t", [("continuous", None)]),
+        ("UBND các xã tổ chức ", []),
+        ("Niêm yết thủ tục hàn", [("month", "2026-08-31"), ("month", "2026-09-30")]),
+        ("Khảo sát sự hài lòng", [("quarter", "2026-12-31")]),
+    ]
+    assert [t.dimension for t in doc.tasks if t.method == "table-row"] == [5, 6]
