@@ -1034,7 +1034,7 @@ def split_agencies(text: str, base: int = 0) -> list[Agency]:
     """
     if not text or text.isspace():
         return []
-    return _rebase_all(_split_protos(text[:_MAX_LIST]), base)
+    return _rebase_all(_split_protos(_mask_qualifiers(text[:_MAX_LIST])), base)
 
 
 def _trim_tail(text: str, s: int, e: int) -> int:
@@ -1044,6 +1044,22 @@ def _trim_tail(text: str, s: int, e: int) -> int:
     if "tắt" in text[s:e] and (m := _SHORT_FORM_MARK.search(text, s, e)) and m.start() > s:
         e = m.start()  # "Phòng Nội vụ (viết tắt là Phòng NV)": the defined short form is not in the name
     return e
+
+
+@lru_cache(maxsize=1)
+def _bracket_qualifier() -> regex.Pattern[str]:
+    """agencies.yaml bracket_qualifiers: a bracket that opens on one of them (its commas are its own)."""
+    words = sorted((str(w) for w in _data().get("bracket_qualifiers") or []), key=len, reverse=True)
+    alt = "|".join(r"\s+".join(regex.escape(x) for x in w.split()) for w in words)
+    return regex.compile(r"\(\s{0,2}(?:" + alt + r")(?!\w)[^()\n]{0,120}\)", regex.I)
+
+
+def _mask_qualifiers(text: str) -> str:
+    """``text`` with each qualifying bracket ("(nơi có dự án)", "(tùy theo chức năng, nhiệm vụ)") blanked, same length:
+    when or where a carrier carries the task is no part of its name, and its commas part no names."""
+    if "(" not in text:
+        return text
+    return _bracket_qualifier().sub(lambda m: " " * len(m.group()), text)
 
 
 @lru_cache(maxsize=16384)
@@ -1107,7 +1123,7 @@ def split_lead_cell(text: str, base: int = 0) -> tuple[list[Agency], list[Agency
     """
     if not text or text.isspace():
         return [], []
-    lead, support = _lead_protos(text[:_MAX_LIST])
+    lead, support = _lead_protos(_mask_qualifiers(text[:_MAX_LIST]))
     return _rebase_all(lead, base), _rebase_all(support, base)
 
 

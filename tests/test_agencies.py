@@ -1428,3 +1428,18 @@ def test_the_merged_office_of_the_national_assembly_delegation_and_the_council_a
         "Văn phòng Đoàn ĐBQH và HĐND tỉnh"]
     assert [a.raw for a in subject_agencies("Các cơ quan, đơn vị được giao nhiệm vụ và UBND các phường báo cáo "
                                             "kết quả")] == ["Các cơ quan, đơn vị được giao nhiệm vụ", "UBND các phường"]
+
+
+def test_a_bracket_saying_when_or_where_a_carrier_serves_is_no_part_of_its_name() -> None:
+    """ "UBND các phường (nơi có chợ truyền thống)", "Các đơn vị có liên quan (nếu có)", "Trường học (trừ trường mầm non
+    Hoa Sen)", "Hội Nông dân xã (tùy theo lĩnh vực, địa bàn)" in a cell: the bracket is dropped, its commas part no
+    names; a short form or a post in brackets stays ("Ngân hàng Chính sách xã hội (NHCSXH)")."""
+    from papi_extract.agencies import split_lead_cell
+
+    assert [a.raw for a in split_agencies("UBND các phường (nơi có chợ truyền thống); Các đơn vị có liên quan (nếu có)")] \
+        == ["UBND các phường", "Các đơn vị có liên quan"]
+    assert [a.raw for a in split_agencies("Hội Nông dân xã (tùy theo lĩnh vực, địa bàn), Đoàn Thanh niên xã")] \
+        == ["Hội Nông dân xã", "Đoàn Thanh niên xã"]
+    lead, _ = split_lead_cell("Phòng Giáo dục và Đào tạo (trừ trường mầm non Hoa Sen)")
+    assert [a.raw for a in lead] == ["Phòng Giáo dục và Đào tạo"]
+    assert [a.raw for a in split_agencies("Ngân hàng Chính sách xã hội (NHCSXH)")] == ["Ngân hàng Chính sách xã hội (NHCSXH)"]
