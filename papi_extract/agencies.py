@@ -1014,6 +1014,34 @@ def _rebase_all(protos: tuple[Agency, ...], base: int) -> list[Agency]:
     return [rebased(a, base) for a in protos] if protos else []
 
 
+def _marked(text: str) -> str:
+    """The text the matchers read: as printed, or for a text typed without marks ("So Noi vu chu tri, phoi hop voi …")
+    its copy with the vocabulary's marks put back (``unmarked.mark_text``, same length)."""
+    if not text.isascii():
+        return text
+    from papi_extract.unmarked import mark_text  # (unmarked reads this module's vocabulary file)
+
+    return mark_text(text)
+
+
+def _as_printed(protos: tuple[Agency, ...], text: str, read: str) -> tuple[Agency, ...]:
+    """Agencies read over ``read`` (a marked copy of ``text``) with each raw value as ``text`` prints it; the name
+    keeps its marks ("So Noi vu" is the agency Sở Nội vụ)."""
+    if read is text or not protos:
+        return protos
+    out = []
+    for a in protos:
+        d = a.__dict__.copy()
+        d["raw"] = text[a.span[0] : a.span[1]]
+        b = _new(a.__class__)
+        _setattr(b, "__dict__", d)
+        _setattr(b, "__pydantic_fields_set__", set(a.__pydantic_fields_set__))
+        _setattr(b, "__pydantic_extra__", None)
+        _setattr(b, "__pydantic_private__", None)
+        out.append(b)
+    return tuple(out)
+
+
 @lru_cache(maxsize=65536)
 def has_known_head(name: str) -> bool:
     """The name opens with a gazetteer head noun ("Công chức Tư pháp - Hộ tịch", "Trạm Y tế xã"), though
@@ -1034,7 +1062,9 @@ def split_agencies(text: str, base: int = 0) -> list[Agency]:
     """
     if not text or text.isspace():
         return []
-    return _rebase_all(_split_protos(_mask_qualifiers(text[:_MAX_LIST])), base)
+    text = text[:_MAX_LIST]
+    read = _marked(text)
+    return _rebase_all(_as_printed(_split_protos(_mask_qualifiers(read)), text, read), base)
 
 
 def _trim_tail(text: str, s: int, e: int) -> int:
@@ -1123,8 +1153,10 @@ def split_lead_cell(text: str, base: int = 0) -> tuple[list[Agency], list[Agency
     """
     if not text or text.isspace():
         return [], []
-    lead, support = _lead_protos(_mask_qualifiers(text[:_MAX_LIST]))
-    return _rebase_all(lead, base), _rebase_all(support, base)
+    text = text[:_MAX_LIST]
+    read = _marked(text)
+    lead, support = _lead_protos(_mask_qualifiers(read))
+    return _rebase_all(_as_printed(lead, text, read), base), _rebase_all(_as_printed(support, text, read), base)
 
 
 @lru_cache(maxsize=8192)
@@ -2067,7 +2099,9 @@ def subject_agencies(text: str, base: int = 0) -> list[Agency]:
     """
     if not text:
         return []
-    return _rebase_all(_subject_protos(text[:_SUBJECT_WINDOW]), base)
+    text = text[:_SUBJECT_WINDOW]
+    read = _marked(text)
+    return _rebase_all(_as_printed(_subject_protos(read), text, read), base)
 
 
 @lru_cache(maxsize=16384)
@@ -2126,7 +2160,8 @@ def cooperation_agencies(text: str, base: int = 0) -> list[Agency]:
     """
     if not text:
         return []
-    return _rebase_all(_partner_protos(text), base)
+    read = _marked(text)
+    return _rebase_all(_as_printed(_partner_protos(read), text, read), base)
 
 
 @lru_cache(maxsize=8192)

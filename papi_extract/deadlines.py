@@ -36,6 +36,7 @@ from papi_extract.agencies import rebased, retone
 from papi_extract.data_files import data_file
 from papi_extract.models import Deadline, Period
 from papi_extract.normalize import ocr_date_digits
+from papi_extract.unmarked import restore_marks
 
 
 _B = r"(?<![\p{L}\p{N}])"  # word start
@@ -98,6 +99,13 @@ def _lower(s: str) -> str:
     if len(low) != len(s):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
     return retone(low)
+
+
+def _lower_text(s: str) -> str:
+    """``_lower`` of a text to parse; one typed without marks ("Quy III/2024", "Thuong xuyen") gets the vocabulary's
+    marks back (``unmarked.restore_marks``, same length), so the finders read it as the marked text."""
+    low = _lower(s)
+    return restore_marks(low) if low.isascii() else low
 
 
 def _alt(phrases: list[str] | tuple[str, ...]) -> str:
@@ -1071,7 +1079,7 @@ def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
 
 def _parse_spelled(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
     """``_parse`` on a text whose periods are spelled out."""
-    low = _lower(text)
+    low = _lower_text(text)
     if "quy " in low:
         low = _UNTONED_QUARTER.sub("quý", low)
     if "quí" in low:
