@@ -680,7 +680,7 @@ def _atoms(low: str, cell: bool, year: int | None) -> tuple[list[_Rec], list[tup
         recs.append(_Rec(hm.start(), hm.end(), "by_date", prio=1, year_given=False,
                          finish=dt.date(year, 6, 30) if hm.group(2) == "đầu" else dt.date(year, 12, 31)))
     for m in (v.half_year_prose.finditer(low) if not cell and year is not None and "tháng" in low else ()):
-        if _before(low, v.half_year_not_after, m.start(), 20):
+        if year is None or _before(low, v.half_year_not_after, m.start(), 20):
             continue
         at = m.start() + low[m.start():].index("trong")  # the record is the time ("trong 6 tháng đầu năm"), not the cue
         recs.append(_Rec(at, m.end(), "by_date", prio=1, year_given=False,

@@ -659,7 +659,7 @@ def _sheet_groups(ctx: DocContext) -> tuple[list[list[Block]], dict[int, list[tu
         rec = (csv_record(text, li.start, li.end + 1, sep)
                if sep is not None and i not in rows and "\t" not in text[li.start:li.end]
                and "|" not in text[li.start:li.end] else None)
-        if rec is None or rec[1] > li.end + 1 or len(rec[0]) < _SHEET_MIN_CELLS:
+        if sep is None or rec is None or rec[1] > li.end + 1 or len(rec[0]) < _SHEET_MIN_CELLS:
             flush()
             continue
         if run and (sep != run_sep or len(rec[0]) != len(run[0][1])):

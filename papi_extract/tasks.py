@@ -1778,8 +1778,8 @@ def _heading_groups(st: _Doc) -> None:
             if subj:
                 st.heading_group[s.id] = subj
             continue
-        if (rest := _time_heading_rest(j.folded)) is not None:
-            tj = j.slice(*rest)
+        if (timed_at := _time_heading_rest(j.folded)) is not None:
+            tj = j.slice(*timed_at)
             if st.deadlines(tj, cell=True):
                 # "Giai đoạn 1 (từ nay đến 30/6/2025)", "Quý III/2023", "Nhiệm vụ thường xuyên": tasks grouped by when,
                 # the heading's time frames the items under it that state none
