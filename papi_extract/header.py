@@ -982,7 +982,10 @@ def _header_issuers(ctx: DocContext, v: HeaderVocab, hlines: list[_Line], stop_l
         # PHƯỜNG THANH BÌNH Số: 27/KH-UBND", a page extractor's paragraph): each is a hit of its own
         segments: list[tuple[int, tuple[int, int], int]] = [(ln.start, unit_pos, line_end)]
         nxt_head = v.issuer_head_re.search(folded, unit_pos[1], line_end) if m else None
-        if nxt_head is not None and _is_upper(text[nxt_head.start() : nxt_head.end()]):
+        # (or a cell's lines joined by "; ", the issuer in ordinary or title case under its superior in capitals:
+        # "UBND HUYỆN PHÚ LƯƠNG; Ủy Ban Nhân Dân Xã Động Đạt")
+        if nxt_head is not None and (_is_upper(text[nxt_head.start() : nxt_head.end()])
+                                     or folded[unit_pos[1] : nxt_head.start()].rstrip().endswith(";")):
             h = nxt_head.start()
             segments = [(ln.start, unit_pos, h), (h, (nxt_head.start("unit"), nxt_head.end("unit")), line_end)]
         for seg_start, (ua, ub), seg_end in segments:

@@ -43,6 +43,7 @@ BULLET_RE = regex.compile(r"^(?P<indent>\s{0,12})(?P<marker>(?:[-–—•]\s{0,
 ROMAN_VALID = regex.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 # "ii. KẾT QUẢ …": a Roman label typed in lower case; read as one only before an upper-case title (a lettered
 # item "i) Công khai …" has an ordinary one)
+_LOWER_ROMAN_TWO = regex.compile(r"^\s{0,8}(?:<[^>]{1,20}>|\*\*)?ii\s{0,2}[.)]\s")
 LOWER_ROMAN_RE = regex.compile(r"^\s{0,8}(?P<label>[ivxl]{1,6})\s{0,2}[.)]\s{1,4}(?P<title>\S.*)$")
 _WORD = regex.compile(r"\w+")
 # The orders a list's letters follow: the Vietnamese alphabet ("a) … đ) e) g) h) i) k)", no f, j, w, z) and the Latin
@@ -430,6 +431,18 @@ def _lower_roman(t: str) -> Hit | None:
     return _hit(m)
 
 
+def _lower_roman_emphasised(lines: _Lines, t: str) -> Hit | None:
+    """LOWER_ROMAN_RE's hit on a bold or heading-marked line whose title is in lower case ("ii. kết quả …"): a Roman
+    numeral of two letters or more; "i" only when a line of the text opens on "ii." too ("i." also letters the ninth
+    item of a list)."""
+    m = LOWER_ROMAN_RE.match(t)
+    if m is None or not ROMAN_VALID.match(m.group(_LABEL).upper()):
+        return None
+    if m.group(_LABEL) == "i" and not lines.has_lower_roman_two():
+        return None
+    return _hit(m)
+
+
 def _roman(t: str, s: str, g0: int) -> Hit | None:
     """ROMAN_RE's hit on line ``t`` (``s`` = ``t.lstrip()``, ``g0`` its first character's gate
     bits). The label is the whole run of I, V, X, L at s[0] or after a dash bullet (at most six),
@@ -509,7 +522,7 @@ def _openings() -> dict[str, _Opening]:
 class _Lines:
     """Per-line views used by the segmenter; the line texts are split once per document."""
 
-    __slots__ = ("ctx", "n", "infos", "texts", "furniture", "_wrap")
+    __slots__ = ("ctx", "n", "infos", "texts", "furniture", "_wrap", "_roman_two")
 
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
@@ -518,6 +531,7 @@ class _Lines:
         self.texts = ctx.line_texts()
         self.furniture = ctx.page_furniture()  # page markers and running headers: skipped, not read
         self._wrap: int | None = None
+        self._roman_two: bool | None = None
         margin = ctx.layout_margin()
         if margin:
             self._drop_margin(margin)
@@ -536,6 +550,12 @@ class _Lines:
             texts.append(t)
             infos.append(li)
         self.texts, self.infos = texts, infos
+
+    def has_lower_roman_two(self) -> bool:
+        """A line opens on "ii." / "ii)" (a lower-case Roman second part): "i." above it is the first."""
+        if self._roman_two is None:
+            self._roman_two = any(_LOWER_ROMAN_TWO.match(t) is not None for t in self.texts)
+        return self._roman_two
 
     def text(self, i: int) -> str:
         return self.texts[i]
@@ -858,6 +878,8 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
         shape = "roman"
     elif lab & _G_LETTER and (lr := _lower_roman(text)) is not None:
         shape, hit = "roman", lr
+    elif (lab & _G_LETTER and (info.bold or info.md_level) and (lr := _lower_roman_emphasised(lines, text)) is not None):
+        shape, hit = "roman", lr  # "**ii. kết quả chỉ số papi năm 2021**": a Roman label typed in lower case, in bold
     elif dm:
         shape, hit = "dotted", dm
     elif am:
@@ -908,6 +930,11 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
         # run-in head wrapped onto the next line, then the item's text: an item, not a heading
         return None
     if strong:
+        if (not (info.md_level or bold or shape == "roman") and stripped.endswith(".") and not stripped.endswith("./.")
+                and _more_words(title, _CAPS_SENTENCE_WORDS)):
+            # "a) CHỦ TỊCH UBND XÃ TIẾP CÔNG DÂN VÀO NGÀY 15 HẰNG THÁNG TẠI TRỤ SỞ UBND XÃ.": an item typed in capitals,
+            # a sentence (a heading in capitals names a part, it ends on no full stop)
+            return None
         if stripped.endswith(".") and (_more_words(title, 60) or (";" in title and _more_words(title, _SENTENCE_WORDS))):
             # a whole sentence in bold ("**4. Đề nghị Ủy ban MTTQ huyện … phối hợp giám sát …; kịp thời phản ánh
             # … .**"): an item, not a heading
@@ -928,6 +955,7 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
     return _Heading(i, shape, label, ts, _rstrip_end(lines, ts, te), -1)
 
 
+_CAPS_SENTENCE_WORDS = 8  # words of a labelled line in capitals closing on "." that make it a sentence, no heading
 # A numbered line of more than this many words closing on "… (các|những) <noun> sau[, …]:" or "như sau:" is a sentence
 # announcing its items ("… theo các bước sau:"); a title naming its items is shorter ("1.1. Các nhiệm vụ sau:").
 _LEADIN_WORDS = 10
@@ -1526,7 +1554,9 @@ def segment(ctx: DocContext) -> None:
         labels = _label_matches(text, s) if caps_h is None else _NO_LABEL
         bullet = _bullet(text, s, g0) if g0 & _G_BULLET and caps_h is None else None
         if caps_h is not None or ((labels[1] or labels[2] or labels[3] or labels[0] & _G_ROMAN or g0 & _G_APPENDIX
-                                   or (c0 in "ivxl" and s[1:2] in "ivxl" and _lower_roman(text) is not None))
+                                   or (c0 in "ivxl" and s[1:2] in "ivxl" and (_lower_roman(text) is not None or (
+                                       (infos[i].bold or infos[i].md_level)
+                                       and _lower_roman_emphasised(lines, text) is not None))))
                                   and len(text) <= 600 and i not in in_table
                                   and not (i in runin_items and stack and stack[-1].kind == "limitations")):
             h = caps_h if caps_h is not None else _heading(lines, i, text, g0, labels, in_org)

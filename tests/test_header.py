@@ -1177,3 +1177,15 @@ def test_a_unit_under_its_superior_in_one_issuer_block_is_the_issuer() -> None:
     assert ctx.issuer is not None and (ctx.issuer.name, ctx.issuer.level) == ("Ủy ban nhân dân xã Bằng Vân", "commune")
     ctx = _header("ỦY BAN NHÂN DÂN\nHUYỆN NGÂN SƠN\nSố: 12/KH-UBND" + tail)
     assert ctx.issuer is not None and ctx.issuer.level == "district"
+
+
+def test_an_issuer_in_title_case_under_its_superior_in_capitals_in_one_cell() -> None:
+    """A header cell "UBND HUYỆN TÂN LẠC<br>Ủy Ban Nhân Dân Xã Phong Phú" (its lines joined by "; "): the issuer is the
+    commune, whatever its case; the district above it is its superior."""
+    from papi_extract import parse_text
+
+    doc = parse_text("<table><tr><td>UBND HUYỆN ĐẠI TỪ<br><b>Ủy Ban Nhân Dân Xã Hùng Sơn</b></td><td>CỘNG HÒA XÃ HỘI CHỦ "
+                     "NGHĨA VIỆT NAM</td></tr><tr><td>Số: 31/KH-UBND</td><td>Hùng Sơn, ngày 3 tháng 4 năm 2024</td></tr>"
+                     "</table><p><b>KẾ HOẠCH</b></p><p>Nâng cao Chỉ số PAPI năm 2024</p>", fmt="html")
+    assert doc.issuer is not None
+    assert (doc.issuer.level, doc.issuer.unit_type, doc.issuer.locality) == ("commune", "xã", "Hùng Sơn")

@@ -1234,3 +1234,18 @@ def test_lettered_headings_follow_the_vietnamese_alphabet() -> None:
     assert [w for w in ctx.warnings if w.code == "W301"] == []
     ctx = run(("d", "đ", "e", "h", "i"))
     assert [w.message for w in ctx.warnings if w.code == "W301"] == ["heading label 'h' follows 'e' under the same parent"]
+
+
+def test_lower_case_roman_headings_in_bold_and_items_typed_in_capitals() -> None:
+    """ "**ii. kết quả thực hiện năm 2025**" (a Roman label and title in lower case, in bold) is a Roman heading, "i."
+    too when "ii." follows; "b) TRƯỞNG CÁC THÔN PHỔ BIẾN KẾ HOẠCH ĐẾN TỪNG HỘ GIA ĐÌNH." (capitals closing on a full
+    stop) is an item, not a heading."""
+    text = ("# KẾ HOẠCH\n\nNâng cao Chỉ số PAPI năm 2025\n\n**i. mục đích, yêu cầu**\n\n- Nâng cao trách nhiệm.\n\n**ii. nhiệm vụ, giải pháp**\n\n"
+            "**1. Thủ tục hành chính công**\n\na) Công chức Tư pháp - Hộ tịch niêm yết thủ tục hành chính.\n\n"
+            "b) TRƯỞNG CÁC THÔN PHỔ BIẾN KẾ HOẠCH ĐẾN TỪNG HỘ GIA ĐÌNH TRONG THÔN.\n\n**iii. tổ chức thực hiện**\n\n"
+            "Văn phòng theo dõi.\n")
+    ctx = DocContext(norm=normalize(text, "markdown"))
+    segment(ctx)
+    assert [(s.label, s.level) for s in ctx.sections] == [("i", 1), ("ii", 1), ("1", 2), ("iii", 1)]
+    items = [ctx.text[b.text_start : b.text_start + 12] for b in ctx.blocks if b.kind == "item"]
+    assert items == ["Công chức Tư", "TRƯỞNG CÁC T"]
