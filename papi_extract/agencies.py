@@ -1993,8 +1993,13 @@ def _colon_name_end(text: str, low: str, pos: int, end: int, known_head: bool) -
 
 
 _OPENING_CHARS = 200  # enough for a lead mark, an opener clause, a leader and a head noun
-_FRONTED_TOPIC = "đối với "
 _FRONTED_MAX = 320  # characters a fronted topic ("Đối với câu hỏi …, ") may run before its comma
+
+
+@lru_cache(maxsize=1)
+def _fronted_topics() -> tuple[str, ...]:
+    """agencies.yaml fronted_topics, lowered, each with the space after it."""
+    return tuple(_lower(str(w)) + " " for w in _data().get("fronted_topics") or [])
 
 
 def _fronted_commas(text: str, pos: int) -> list[int]:
@@ -2035,7 +2040,7 @@ def _subject_core(text: str) -> tuple[int, int]:
         j = _skip_ws(low, m.end())
         if j < len(head) and low[j] == ",":
             pos = _skip_ws(low, j + 1)
-    elif low.startswith(_FRONTED_TOPIC, pos):
+    elif low.startswith(_fronted_topics(), pos):
         # "Đối với tiêu chí “Tỷ lệ người dân …” (đạt 21,5%), Sở Tài chính hướng dẫn …": the subject after the topic,
         # at the first of its commas an agency follows ("Đối với câu hỏi về công khai thu, chi ngân sách, Sở …")
         full = _lower(text)

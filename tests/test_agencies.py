@@ -1443,3 +1443,17 @@ def test_a_bracket_saying_when_or_where_a_carrier_serves_is_no_part_of_its_name(
     lead, _ = split_lead_cell("Phòng Giáo dục và Đào tạo (trừ trường mầm non Hoa Sen)")
     assert [a.raw for a in lead] == ["Phòng Giáo dục và Đào tạo"]
     assert [a.raw for a in split_agencies("Ngân hàng Chính sách xã hội (NHCSXH)")] == ["Ngân hàng Chính sách xã hội (NHCSXH)"]
+
+
+def test_a_condition_before_the_subject_and_adverbs_of_resolve_after_it() -> None:
+    """ "Trường hợp …, X …", "Nếu …, X …", "Khi …, X …": the subject after the condition's comma; "X kiên quyết
+    không …", "X tuyệt đối không …": the adverb ends the name; so does the verb "đặt"."""
+    assert [a.raw for a in subject_agencies("Trường hợp người dân phản ánh chậm trễ, Văn phòng HĐND và UBND huyện "
+                                            "kiểm tra, xử lý")] == ["Văn phòng HĐND và UBND huyện"]
+    assert [a.raw for a in subject_agencies("Nếu phát hiện vi phạm, Công an xã lập biên bản")] == ["Công an xã"]
+    assert [a.raw for a in subject_agencies("Trạm Y tế xã tuyệt đối không thu thêm các khoản ngoài quy định")] \
+        == ["Trạm Y tế xã"]
+    assert [a.raw for a in subject_agencies("Bộ phận Một cửa phường kiên quyết không nhận hồ sơ giấy")] \
+        == ["Bộ phận Một cửa phường"]
+    assert [a.raw for a in subject_agencies("Phòng Tư pháp, Phòng Nội vụ đặt hòm thư góp ý tại trụ sở")] \
+        == ["Phòng Tư pháp", "Phòng Nội vụ"]
