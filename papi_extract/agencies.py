@@ -1087,9 +1087,22 @@ def _bracket_qualifier() -> regex.Pattern[str]:
 def _mask_qualifiers(text: str) -> str:
     """``text`` with each qualifying bracket ("(nơi có dự án)", "(tùy theo chức năng, nhiệm vụ)") blanked, same length:
     when or where a carrier carries the task is no part of its name, and its commas part no names."""
+    text = _mask_marks(text)
     if "(" not in text:
         return text
     return _bracket_qualifier().sub(lambda m: " " * len(m.group()), text)
+
+
+# a footnote's mark after a word: superscript figures ("thành phố⁵", Word's text export), "[3]" (markdown), "(*)"
+_FOOTNOTE_MARK = regex.compile(r"(?<=\S)(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\[\d{1,3}\]| ?\(\*{1,3}\))")
+
+
+def _mask_marks(text: str) -> str:
+    """``text`` with each footnote mark blanked, same length: "UBND các huyện, thành phố⁵ chỉ đạo …" names the same
+    carrier as without it, and the mark is no part of its name."""
+    if "[" not in text and "(*" not in text and not any("⁰" <= c <= "⁹" or c in "¹²³" for c in text):
+        return text
+    return _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), text)
 
 
 @lru_cache(maxsize=16384)
@@ -2105,7 +2118,7 @@ def subject_agencies(text: str, base: int = 0) -> list[Agency]:
     if not text:
         return []
     text = text[:_SUBJECT_WINDOW]
-    read = _marked(text)
+    read = _mask_marks(_marked(text))
     return _rebase_all(_as_printed(_subject_protos(read), text, read), base)
 
 
@@ -2165,7 +2178,7 @@ def cooperation_agencies(text: str, base: int = 0) -> list[Agency]:
     """
     if not text:
         return []
-    read = _marked(text)
+    read = _mask_marks(_marked(text))
     return _rebase_all(_as_printed(_partner_protos(read), text, read), base)
 
 

@@ -541,6 +541,18 @@ def _number_ordered_lists(root: object) -> None:
         ol.tag = "ul"
 
 
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _superscript_marks(root: object) -> None:
+    """Write a footnote's mark in <sup> ("42,28 điểm<sup>2</sup>") as superscript figures ("42,28 điểm²"), as Word's
+    text export does: glued as plain figures it would read as part of the number or the word before it."""
+    for sup in root.iter("sup"):  # type: ignore[attr-defined]
+        t = (sup.text or "").strip()
+        if 0 < len(t) <= 3 and t.isdigit() and not len(sup):
+            sup.text = t.translate(_SUPERSCRIPT)
+
+
 def _render(root: object, drop_chrome: bool) -> str:
     r = _Renderer(drop_chrome)
     body = root.find(".//body")  # type: ignore[attr-defined]
@@ -711,6 +723,7 @@ def render_tables_in_text(text: str) -> str:
         rendered = ""
         if root is not None:
             _number_ordered_lists(root)
+            _superscript_marks(root)
             _expand_rowspans(root)
             rendered = _render(root, drop_chrome=False)
         out.append(text[pos:a])
@@ -781,6 +794,7 @@ def html_to_text(html: str) -> str:
         positioned_tables_to_tables(root)  # a PDF converted to HTML (pdftohtml): tables from the coordinates
     _div_grids_to_tables(root)
     _number_ordered_lists(root)
+    _superscript_marks(root)
     _expand_rowspans(root)
     page = _render(root, drop_chrome=True)
     if not page.strip():

@@ -1457,3 +1457,13 @@ def test_a_condition_before_the_subject_and_adverbs_of_resolve_after_it() -> Non
         == ["Bộ phận Một cửa phường"]
     assert [a.raw for a in subject_agencies("Phòng Tư pháp, Phòng Nội vụ đặt hòm thư góp ý tại trụ sở")] \
         == ["Phòng Tư pháp", "Phòng Nội vụ"]
+
+
+def test_a_footnote_mark_after_a_carrier_is_no_part_of_its_name() -> None:
+    """ "Phòng Tài chính - Kế hoạch² phối hợp …", "UBND các phường[4]", "Sở Xây dựng (*)": the carrier as without the
+    mark; the raw value ends before it."""
+    assert [a.raw for a in subject_agencies("Phòng Tài chính - Kế hoạch² chủ trì rà soát dự toán")] \
+        == ["Phòng Tài chính - Kế hoạch"]
+    assert [a.raw for a in split_agencies("UBND các phường[4]; Sở Xây dựng (*)")] == ["UBND các phường", "Sở Xây dựng"]
+    assert [a.raw for a in cooperation_agencies("Thanh tra huyện phối hợp với Phòng Nội vụ³ kiểm tra công vụ")] \
+        == ["Phòng Nội vụ"]

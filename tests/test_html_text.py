@@ -377,3 +377,11 @@ def test_a_list_item_made_of_paragraphs_keeps_its_bullet_on_the_first() -> None:
     doc = parse_bytes(page.encode(), "phuong.html")
     assert [t.origin for t in doc.tasks] == ["list", "list", "list"]
     assert [a.name for a in doc.tasks[0].lead] == ["Công chức Tài chính - Kế toán"]
+
+
+def test_a_footnote_mark_in_sup_is_written_as_superscript_figures() -> None:
+    """ "đạt 44,10 điểm<sup>3</sup>, tăng …": the mark is a superscript figure, not glued to the word as a plain one
+    (which would read "điểm3"); a <sup> holding words is left as it is."""
+    text = html_to_text("<p>Năm 2025, tỉnh đạt 44,10 điểm<sup>3</sup>, tăng 0,20 điểm; diện tích 25 m<sup>2</sup>"
+                        " và ghi chú<sup>a)</sup>.</p>")
+    assert "44,10 điểm³, tăng" in text and "25 m²" in text and "ghi chúa)" in text
