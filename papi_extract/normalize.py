@@ -393,6 +393,24 @@ def _symbol_font_marks() -> dict[int, str]:
     return {ord(k): str(v) for k, v in (data_file("outline.yaml").get("symbol_font_marks") or {}).items()}
 
 
+def _drop_stray_tabs(text: str) -> str:
+    """``text`` without the white space closing a prose line that holds no other tab, when neither line beside it
+    holds a tab: a typist's stray tab ("… cụ thể:<TAB>"), which would make the line a table row. Beside a tab line
+    it may be a row's empty last cell or a two-column tail ("Nơi nhận:<TAB>"): left."""
+    lines = text.split("\n")
+    has_tab = [("\t" in ln) for ln in lines]
+    for k, ln in enumerate(lines):
+        if not has_tab[k]:
+            continue
+        core = ln.rstrip(" \t")
+        if not core or "\t" in core:
+            continue  # (a tab inside the line: a row; none at its end: nothing to drop)
+        if (k > 0 and has_tab[k - 1]) or (k + 1 < len(lines) and has_tab[k + 1]):
+            continue
+        lines[k] = core
+    return "\n".join(lines)
+
+
 def _clean_chars(text: str) -> str:
     """NFC, LF line ends, no zero-width characters, one kind of space, inline tags and entities gone."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -405,6 +423,8 @@ def _clean_chars(text: str) -> str:
         if c in text:
             text = text.replace(c, "")
     text = _plain_spaces(text)
+    if "\t" in text:
+        text = _drop_stray_tabs(text)  # "… cụ thể:<TAB>" in prose: a stray tab, no table row
     if "O" in text or "o" in text or "l" in text or "I" in text:
         text = _ocr_digits(text)
     if "\\n" in text and "|" in text:

@@ -71,7 +71,9 @@ def test_lines_without_markup_only_lose_trailing_blanks() -> None:
     other line's markup handling and offsets."""
     text = "a  \nsnake_case_name\t\n1\\. Mục \\[a\\]\n  ## Tiêu đề ##  \n_nghiêng_ và __đậm__\n\n"
     as_text = normalize(text, "text")
-    assert as_text.text.split("\n") == ["a", "snake_case_name\t", "1. Mục [a]", "Tiêu đề", "_nghiêng_ và __đậm__", "", ""]
+    # (the tab closing "snake_case_name", between lines without tabs, is a stray tab: dropped, see
+    # test_a_stray_tab_closing_a_prose_line_is_dropped_but_not_a_table_row_s)
+    assert as_text.text.split("\n") == ["a", "snake_case_name", "1. Mục [a]", "Tiêu đề", "_nghiêng_ và __đậm__", "", ""]
     assert as_text.lines[3].md_level == 2
     as_md = normalize(text, "markdown")
     assert as_md.line_text(4) == "nghiêng và đậm" and as_md.lines[4].bold is False
@@ -314,3 +316,11 @@ def test_a_markdown_code_fence_is_markup_its_lines_are_kept() -> None:
     """A table pasted in a fence ("```csv" … "```", "~~~"): the fence lines go blank, the lines it holds stay."""
     out = normalize("Bảng:\n\n```csv\nSTT,Nội dung,Chủ trì\n1,Rà soát,Phòng Nội vụ\n```\n\n~~~\nx\n~~~\n", "markdown").text
     assert out == "Bảng:\n\n\nSTT,Nội dung,Chủ trì\n1,Rà soát,Phòng Nội vụ\n\n\n\nx\n\n"
+
+
+def test_a_stray_tab_closing_a_prose_line_is_dropped_but_not_a_table_row_s() -> None:
+    """ "Trong 08 chỉ số, có 05 chỉ số tăng điểm, cụ thể:<TAB>" between lines without tabs: the tab goes (the line is
+    no one-cell table row); a tab row's empty last cell ("2<TAB>Rà soát<TAB>") and a line beside tab rows keep theirs."""
+    out = normalize("Năm 2025, tỉnh đạt 44,1 điểm, cụ thể:\t \n- Tham gia: 5,1 điểm.\n\n"
+                    "TT\tNội dung\tChủ trì\n2\tRà soát\t\n", "text").text
+    assert out == "Năm 2025, tỉnh đạt 44,1 điểm, cụ thể:\n- Tham gia: 5,1 điểm.\n\nTT\tNội dung\tChủ trì\n2\tRà soát\t\n"
