@@ -142,6 +142,18 @@ _LEAD_VERB = regex.compile(r"\s{0,3}[(,]?\s{0,3}(?:(?:dong|cung)\s{1,3})?chu\s{1
 # "Việc … do X thực hiện / hướng dẫn thực hiện / chủ trì / đảm nhiệm / chịu trách nhiệm chính" (folded): X, the
 # passive's agent, leads
 _PASSIVE_BY = regex.compile(r"(?<!\w)do\s{1,3}(?=\w)")
+# the work named as a noun before its carrier ("Việc niêm yết …", "Công tác tiếp công dân …"), folded
+_NOMINAL_OPENINGS = ("viec ", "cong tac ")
+# "…, Y phối hợp thực hiện …" after an assignment's lead: the partner's verb (not only closing the clause)
+_AGENT_PARTNER_ON = regex.compile(r"\s{1,3}(?:phoi\s{1,3}hop|ho\s{1,3}tro|tham\s{1,3}gia)(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _assigned_to() -> regex.Pattern[str]:
+    """tasks.yaml assigned_to: the phrases handing a task to the agency after them (group "bare": a lone "giao")."""
+    words = _alternation(data_file("tasks.yaml")["assigned_to"])
+    # ("các nhiệm vụ được giao cho UBND cấp huyện tại Kế hoạch này" names tasks given before, not this one's carrier)
+    return regex.compile(r"(?<!\w)(?<!nhiem\s{1,3}vu\s{1,3})(?:(?:" + words + r")|(?P<bare>giao))\s{1,3}(?=\w)")
 # the same agent in a clause or parenthesis of any task ("… (do X đảm trách; …)", "…; do X thực hiện")
 _PASSIVE_CLAUSE = regex.compile(r"[(;,]\s{0,3}do\s{1,3}(?=\w)")
 # "… chậm nhất ngày 30/6/2022 do Sở X chủ trì, UBND các huyện thực hiện.": a closing agent clause with no
@@ -1376,7 +1388,9 @@ class _Doc:
         closing = _closing_assignment(self, j) or _dash_doer(self, j)
         if closing:
             return closing
-        if (j.folded.startswith("viec ") or self.v.back_reference.match(j.folded)) and " do " in j.flat:
+        if (got := self.assigned_to(j)[0]):
+            return got  # "… được giao cho X", "… là trách nhiệm của X", "… giao X chủ trì, Y phối hợp"
+        if (j.folded.startswith(_NOMINAL_OPENINGS) or self.v.back_reference.match(j.folded)) and " do " in j.flat:
             # "Việc tổ chức bầu trưởng tổ dân phố … do Văn phòng HĐND và UBND phường hướng dẫn thực hiện": the
             # passive's agent leads
             got = self._passive_agent(j, _PASSIVE_BY)
@@ -1420,6 +1434,39 @@ class _Doc:
             if got and _LEAD_VERB.match(j.folded, after):
                 return list(got)
         return self._later_doer(j)
+
+    def assigned_to(self, j: Joined) -> tuple[list[Agency], list[Agency]]:
+        """(lead, partners) a phrase handing the task to its carrier names after the work ("Việc số hóa hồ sơ … được
+        giao cho UBND các xã, Sở TT&TT phối hợp", "… là trách nhiệm của UBND các huyện", "Công tác tuyên truyền … giao
+        Sở X chủ trì, Báo Y phối hợp", "Đơn vị thực hiện là Phòng Nội vụ"): tasks.yaml assigned_to. A bare "giao" needs
+        a lead's verb after the agency ("chủ trì", "thực hiện"); a partner list needs "phối hợp" (or "thực hiện",
+        "hỗ trợ", "tham gia") after it."""
+        f = j.folded
+        if not any(w in f for w in ("giao", "trach nhiem", " la ")):
+            return [], []
+        for m in _assigned_to().finditer(f):
+            got, after = self.subject_at(j, m.end())
+            if not got or after < 0:
+                continue
+            if m.group("bare") is not None and _AGENT_VERB.match(f, after) is None and _LEAD_VERB.match(f, after) is None:
+                continue  # "UBND tỉnh giao Sở X theo dõi …" is read elsewhere; "giao" alone needs "X chủ trì"
+            if len(got) > 1 and _AGENT_PARTNER_ON.match(f, after):
+                # "… là trách nhiệm của Sở A, Công an tỉnh phối hợp": the list's last name is the partner
+                return list(got[:-1]), list(got[-1:])
+            k = after
+            lv = _LEAD_VERB.match(f, k)
+            if lv is not None:
+                k = lv.end()
+            partners: list[Agency] = []
+            if f.startswith(",", k):
+                k += 1
+                while k < len(f) and f[k] == " ":
+                    k += 1
+                more, after2 = self.subject_at(j, k)
+                if more and after2 >= 0 and _AGENT_PARTNER_ON.match(f, after2):
+                    partners = list(more)
+            return list(got), partners
+        return [], []
 
     def agent_clause(self, j: Joined) -> tuple[list[Agency], list[Agency]]:
         """(lead, partners) of a closing agent clause: "… do X chủ trì[, Y thực hiện | Y phối hợp]." — "do", an agency,
@@ -2915,6 +2962,8 @@ def _resolve(
         support.extend(st.partners_named_first(j))
     if source == "assigned" and " do " in j.flat:
         support.extend(st.agent_clause(j)[1])  # "… do X chủ trì, Y thực hiện.": Y carries it out with X
+    if source == "assigned":
+        support.extend(st.assigned_to(j)[1])  # "… được giao cho X chủ trì, Y phối hợp"
     directing: list[Agency] = []
     if use_blocks:
         if not lead:

@@ -4098,3 +4098,25 @@ def test_headings_and_group_rows_that_name_only_a_time_frame_their_tasks() -> No
         ("Khảo sát sự hài lòng", [("quarter", "2026-12-31")]),
     ]
     assert [t.dimension for t in doc.tasks if t.method == "table-row"] == [5, 6]
+
+
+def test_the_carrier_named_after_the_work() -> None:
+    """The work as a noun, then its carrier: "… được giao cho X, Y phối hợp", "… là trách nhiệm của X", "Công tác … giao
+    X chủ trì, Y phối hợp …", "Công tác … do X tham mưu …"; "các nhiệm vụ được giao cho X tại Kế hoạch này" names tasks
+    given before, not this one's carrier."""
+    doc = parse("KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2026\n\nII. NHIỆM VỤ\n1. Thủ tục hành chính công\n"
+                "- Việc rà soát quy trình nội bộ giải quyết thủ tục hành chính được giao cho Văn phòng HĐND và UBND huyện, "
+                "Phòng Tư pháp phối hợp; hoàn thành trong quý II/2026.\n"
+                "- Việc niêm yết số điện thoại đường dây nóng tại Bộ phận Một cửa là trách nhiệm của UBND các xã.\n"
+                "- Công tác đối thoại với Nhân dân giao Chủ tịch UBND huyện chủ trì, Ủy ban MTTQ Việt Nam huyện phối hợp "
+                "thực hiện hằng năm.\n"
+                "- Công tác tiếp công dân định kỳ do Ban Tiếp công dân huyện tham mưu, bố trí lịch.\n"
+                "- Sau khi sắp xếp, UBND các xã tiếp tục các nhiệm vụ được giao cho UBND cấp huyện tại Kế hoạch này.\n")
+    got = [([a.raw for a in t.lead], [a.raw for a in t.support]) for t in doc.tasks]
+    assert got == [
+        (["Văn phòng HĐND và UBND huyện"], ["Phòng Tư pháp"]),
+        (["UBND các xã"], []),
+        (["Chủ tịch UBND huyện"], ["Ủy ban MTTQ Việt Nam huyện"]),
+        (["Ban Tiếp công dân huyện"], []),
+        (["UBND các xã"], []),
+    ]
