@@ -1467,3 +1467,8 @@ def test_a_footnote_mark_after_a_carrier_is_no_part_of_its_name() -> None:
     assert [a.raw for a in split_agencies("UBND các phường[4]; Sở Xây dựng (*)")] == ["UBND các phường", "Sở Xây dựng"]
     assert [a.raw for a in cooperation_agencies("Thanh tra huyện phối hợp với Phòng Nội vụ³ kiểm tra công vụ")] \
         == ["Phòng Nội vụ"]
+
+
+def test_signing_ends_a_carrier_s_name() -> None:
+    assert [a.raw for a in subject_agencies("Cán bộ, công chức phường ký cam kết không gây phiền hà")] \
+        == ["Cán bộ, công chức phường"]

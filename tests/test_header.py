@@ -1189,3 +1189,13 @@ def test_an_issuer_in_title_case_under_its_superior_in_capitals_in_one_cell() ->
                      "</table><p><b>KẾ HOẠCH</b></p><p>Nâng cao Chỉ số PAPI năm 2024</p>", fmt="html")
     assert doc.issuer is not None
     assert (doc.issuer.level, doc.issuer.unit_type, doc.issuer.locality) == ("commune", "xã", "Hùng Sơn")
+
+
+def test_a_digital_signature_mark_is_no_signer_name() -> None:
+    """ "(Đã ký số)" or "Đã ký điện tử" between the post and the name: the name is the line after it."""
+    from papi_extract import parse_text
+
+    doc = parse_text("ỦY BAN NHÂN DÂN HUYỆN GIA LỘC\nSố: 9/KH-UBND\nKẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2026\n\n"
+                     "I. NHIỆM VỤ\n- Phòng Nội vụ theo dõi.\n\nNơi nhận:\n- Sở Nội vụ;\n- Lưu: VT.\n\n"
+                     "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nĐã ký điện tử\nNguyễn Thị Lan\n")
+    assert doc.signer is not None and doc.signer.name == "Nguyễn Thị Lan"
