@@ -991,6 +991,13 @@ _ABBREVIATED_PERIOD = regex.compile(
     r"(?<![\p{L}\d./])(?:(?P<q>[Qq])\.?\s{0,2}(?=(?:IV|III|II|I|iv|iii|ii|i|[1-4])\s{0,2}/\s{0,2}(?:19|20)\d{2}(?!\d))"
     r"|(?P<t>[Tt])\.?\s{0,2}(?=(?:0?[1-9]|1[0-2])\s{0,2}/\s{0,2}(?:19|20)\d{2}(?!\d)))"
 )
+# an hour of the day ("8 giờ 00", "16 giờ", "14h00", "7 giờ 30 phút sáng")
+_HOUR = r"\d{1,2}\s{0,2}(?:giờ|h)(?:\s{0,2}\d{2})?(?:\s{1,2}phút)?(?:\s{1,2}(?:sáng|trưa|chiều|tối))?"
+# ... before the day it falls on: "(vào) lúc 8 giờ 00 ngày …", "từ 14 giờ 00 đến 17 giờ 00 ngày …" (read "vào ngày …"),
+# "trước 16 giờ (00) ngày …" (group "by": read "trước ngày …")
+_TIME_OF_DAY = regex.compile(
+    r"(?i)(?<![\p{L}\d])(?:(?:vào\s{1,3})?lúc\s{1,3}" + _HOUR + r"|từ\s{1,3}" + _HOUR + r"\s{0,3}(?:đến|-|–)\s{0,3}" + _HOUR
+    + r"|(?<=(?:trước|chậm\s{1,3}nhất)\s{1,3})(?P<by>" + _HOUR + r"))\s{1,3}(?=(?:ngày|thứ)\s)")
 # "2025-06-30": a date as spreadsheets and databases write it (ISO 8601), read as "30/06/2025"
 _ISO_DATE = regex.compile(r"(?<![\d/.\-])((?:19|20)\d\d)-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?![\d/\-])")
 # a count in words may stand before one of these (a cheap gate before the vocabulary's pattern)
@@ -1018,6 +1025,11 @@ def _rewrites(text: str) -> list[tuple[int, int, str]]:
                 word = " ".join(m.group("mw").split())
                 month = 5 if word == "năm" else 1 if word == "một" else v.month_words[word]
             out.append((m.start(), m.end(), f"ngày {day} tháng {month}"))
+    if ("giờ" in text or "h" in text or "GIỜ" in text) and _DIGIT.search(text) is not None:
+        # "vào lúc 8 giờ 00 ngày 17/6/2025", "từ 14h00 đến 17h00 ngày 24/7/2025", "trước 16 giờ ngày 19/12/2025": the
+        # hour says when in the day, the day is the time (an hour before a weekday likewise: "trước 17 giờ thứ Sáu")
+        for m in _TIME_OF_DAY.finditer(text):
+            out.append((m.start(), m.end(), "" if m.group("by") else "vào "))
     if "-" in text and _DIGIT.search(text) is not None:
         for m in _ISO_DATE.finditer(text):
             if _date(int(m.group(1)), int(m.group(2)), int(m.group(3))) is not None:

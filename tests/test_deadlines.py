@@ -1394,3 +1394,18 @@ def test_iso_dates_and_times_from_which_the_work_runs() -> None:
     assert one("Tuyên truyền thường kỳ, từ tháng Tám năm 2026.", cell=False) == [("continuous", "2026-08-01", None)]
     assert one("Tuần tra ban đêm từ quý Ba năm 2026.", cell=False) == [("continuous", "2026-07-01", None)]
     assert [k for k, _, _ in one("Từ 15/3/2026 đến 30/4/2026")] != ["continuous"]
+
+
+def test_an_hour_before_its_day_says_when_in_the_day() -> None:
+    """ "vào lúc 19 giờ 30 ngày 12/4/2026" is that day; "trước 10 giờ 00 ngày 16/6/2026" by it; "từ 13h30 đến 17h00 ngày
+    11/7/2026" that day; "trước 17 giờ thứ Sáu hằng tuần" every week."""
+    p = Period(start_year=2026, end_year=2026)
+
+    def one(s: str) -> list[tuple[str, str | None]]:
+        found = parse_deadlines(s, 0, p)
+        check_spans(s, found)
+        return [(d.kind, d.end) for d in found]
+    assert one("Họp dân tại nhà văn hóa ấp vào lúc 19 giờ 30 ngày 12/4/2026.") == [("date", "2026-04-12")]
+    assert one("Gửi báo cáo trước 10 giờ 00 ngày 16/6/2026.") == [("by_date", "2026-06-16")]
+    assert one("Tập huấn từ 13h30 đến 17h00 ngày 11/7/2026 tại Hội trường.") == [("date", "2026-07-11")]
+    assert one("Cập nhật số liệu trước 17 giờ thứ Sáu hằng tuần.") == [("recurring", None)]
