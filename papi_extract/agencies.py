@@ -1000,8 +1000,14 @@ def rebased[M: BaseModel](proto: M, base: int) -> M:
     s, e = proto.span  # type: ignore[attr-defined]
     if base + s < 0:
         return proto.model_validate({**proto.__dict__, "span": (base + s, base + e)})
+    return _copied(proto, span=(base + s, base + e))
+
+
+def _copied[M: BaseModel](proto: M, **changes: object) -> M:
+    """A copy of a validated record with ``changes`` to fields whose new values are valid as they stand (a shifted
+    span, the same text's raw as printed): no second validation."""
     d = proto.__dict__.copy()
-    d["span"] = (base + s, base + e)
+    d.update(changes)
     out = _new(proto.__class__)
     _setattr(out, "__dict__", d)
     _setattr(out, "__pydantic_fields_set__", set(proto.__pydantic_fields_set__))
@@ -1029,17 +1035,7 @@ def _as_printed(protos: tuple[Agency, ...], text: str, read: str) -> tuple[Agenc
     keeps its marks ("So Noi vu" is the agency Sở Nội vụ)."""
     if read is text or not protos:
         return protos
-    out = []
-    for a in protos:
-        d = a.__dict__.copy()
-        d["raw"] = text[a.span[0] : a.span[1]]
-        b = _new(a.__class__)
-        _setattr(b, "__dict__", d)
-        _setattr(b, "__pydantic_fields_set__", set(a.__pydantic_fields_set__))
-        _setattr(b, "__pydantic_extra__", None)
-        _setattr(b, "__pydantic_private__", None)
-        out.append(b)
-    return tuple(out)
+    return tuple(_copied(a, raw=text[a.span[0] : a.span[1]]) for a in protos)
 
 
 @lru_cache(maxsize=65536)
@@ -1094,13 +1090,14 @@ def _mask_qualifiers(text: str) -> str:
 
 
 # a footnote's mark after a word: superscript figures ("thành phố⁵", Word's text export), "[3]" (markdown), "(*)"
+_FOOTNOTE_GATE = regex.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹\[]|\(\*")  # a cheap test before the marks' pattern
 _FOOTNOTE_MARK = regex.compile(r"(?<=\S)(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\[\d{1,3}\]| ?\(\*{1,3}\))")
 
 
 def _mask_marks(text: str) -> str:
     """``text`` with each footnote mark blanked, same length: "UBND các huyện, thành phố⁵ chỉ đạo …" names the same
     carrier as without it, and the mark is no part of its name."""
-    if "[" not in text and "(*" not in text and not any("⁰" <= c <= "⁹" or c in "¹²³" for c in text):
+    if _FOOTNOTE_GATE.search(text) is None:
         return text
     return _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), text)
 

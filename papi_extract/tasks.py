@@ -1453,20 +1453,21 @@ class _Doc:
             if len(got) > 1 and _AGENT_PARTNER_ON.match(f, after):
                 # "… là trách nhiệm của Sở A, Công an tỉnh phối hợp": the list's last name is the partner
                 return list(got[:-1]), list(got[-1:])
-            k = after
-            lv = _LEAD_VERB.match(f, k)
-            if lv is not None:
-                k = lv.end()
-            partners: list[Agency] = []
-            if f.startswith(",", k):
-                k += 1
-                while k < len(f) and f[k] == " ":
-                    k += 1
-                more, after2 = self.subject_at(j, k)
-                if more and after2 >= 0 and _AGENT_PARTNER_ON.match(f, after2):
-                    partners = list(more)
-            return list(got), partners
+            lv = _LEAD_VERB.match(f, after)
+            return list(got), self._partners_after(j, lv.end() if lv is not None else after, _AGENT_PARTNER_ON)
         return [], []
+
+    def _partners_after(self, j: Joined, k: int, verb: regex.Pattern[str]) -> list[Agency]:
+        """The agencies after the comma at ``k`` that ``verb`` ("phối hợp", "thực hiện" …) follows: a lead clause's
+        partners ("X chủ trì, Y phối hợp"); [] when no comma or no such verb."""
+        f = j.folded
+        if not f.startswith(",", k):
+            return []
+        k += 1
+        while k < len(f) and f[k] == " ":
+            k += 1
+        more, after = self.subject_at(j, k)
+        return list(more) if more and after >= 0 and verb.match(f, after) else []
 
     def agent_clause(self, j: Joined) -> tuple[list[Agency], list[Agency]]:
         """(lead, partners) of a closing agent clause: "… do X chủ trì[, Y thực hiện | Y phối hợp]." — "do", an agency,
@@ -1476,16 +1477,7 @@ class _Doc:
             got, after = self.subject_at(j, m.end())
             if not got or after < 0 or (vm := _AGENT_VERB.match(f, after)) is None:
                 continue
-            partners: list[Agency] = []
-            k = vm.end()
-            if f.startswith(",", k):
-                k += 1
-                while k < len(f) and f[k] == " ":
-                    k += 1
-                more, after2 = self.subject_at(j, k)
-                if more and after2 >= 0 and _AGENT_PARTNER.match(f, after2):
-                    partners = list(more)
-            return list(got), partners
+            return list(got), self._partners_after(j, vm.end(), _AGENT_PARTNER)
         return [], []
 
     def _passive_agent(self, j: Joined, by: regex.Pattern[str]) -> list[Agency]:
