@@ -1249,3 +1249,13 @@ def test_lower_case_roman_headings_in_bold_and_items_typed_in_capitals() -> None
     assert [(s.label, s.level) for s in ctx.sections] == [("i", 1), ("ii", 1), ("1", 2), ("iii", 1)]
     items = [ctx.text[b.text_start : b.text_start + 12] for b in ctx.blocks if b.kind == "item"]
     assert items == ["Công chức Tư", "TRƯỞNG CÁC T"]
+
+
+def test_an_unnumbered_appendix_titled_in_capitals_after_the_signature() -> None:
+    """ "PHỤ LỤC: DANH MỤC NHIỆM VỤ CHI TIẾT" after the signature (no number, its title after a colon, all in capitals) is
+    an appendix section, as "PHỤ LỤC I" is; "Phụ lục kèm theo Kế hoạch này" in a sentence is none."""
+    text = ("KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2026\n\nI. NHIỆM VỤ\n- Phòng Nội vụ theo dõi.\n\nNơi nhận:\n- Sở Nội vụ;\n"
+            "- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn An\n\n\nPHỤ LỤC: DANH MỤC NHIỆM VỤ CHI TIẾT\n\n"
+            "TT\tNội dung\tChủ trì\tThời gian\n1\tRà soát thủ tục hành chính\tVăn phòng\tQuý II/2026\n")
+    ctx = _outline(text)
+    assert [(s.label, s.kind, _key(s.title)) for s in ctx.sections][-1] == ("PL", "appendix", "danh muc nhiem vu chi tiet")
