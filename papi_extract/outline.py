@@ -857,8 +857,7 @@ def _heading(lines: _Lines, i: int, text: str, g0: int, labels: Labels, in_organ
             ts = base + (pm.start("title") if pm.group("title") else pm.end())
             return _Heading(i, "part", collapse_ws(pm.group("label")).upper(), ts, base + len(text.rstrip()), -1)
         m = APPENDIX_RE.match(text)
-        if m and not _more_words(m.group(_APX_TITLE) or "", 40) and (
-                m.group(_APX_LABEL) or not (m.group(_APX_TITLE) or "").strip() or _titled_appendix(text, m)):
+        if m and not _more_words(m.group(_APX_TITLE) or "", 40) and _appendix_shape(text, m):
             if (_is_upper_title(text) or not m.group(_APX_TITLE).strip() or info.md_level or info.bold
                     or (m.group(_APX_LABEL) and _is_upper_title(m.group(_APX_TITLE)))):
                 label = m.group(_APX_LABEL) or ""
@@ -1714,11 +1713,15 @@ def _appendix_end(lines: _Lines, resume_line: int) -> int:
     return lines.n
 
 
-def _titled_appendix(text: str, m: regex.Match[str]) -> bool:
-    """APPENDIX_RE's match is an unnumbered appendix with its title after a colon or dash, all in capitals ("PHỤ LỤC:
-    PHÂN CÔNG NHIỆM VỤ CỤ THỂ"); "Phụ lục kèm theo …" in a sentence is none."""
+def _appendix_shape(text: str, m: regex.Match[str]) -> bool:
+    """APPENDIX_RE's match has an appendix's shape: a number ("PHỤ LỤC I"), no title on its line, or a title after a
+    colon or dash with the whole line in capitals ("PHỤ LỤC: PHÂN CÔNG NHIỆM VỤ CỤ THỂ"); "Phụ lục kèm theo …" in a
+    sentence has none."""
+    title = m.group(_APX_TITLE) or ""
+    if m.group(_APX_LABEL) or not title.strip():
+        return True
     sep = text[m.end("kw") : m.start(_APX_TITLE)]
-    return bool(m.group(_APX_TITLE)) and any(c in sep for c in ":-–") and _is_upper_title(text)
+    return any(c in sep for c in ":-–") and _is_upper_title(text)
 
 
 def _find_appendix_after(lines: _Lines, tail_line: int) -> int:
@@ -1734,8 +1737,7 @@ def _find_appendix_after(lines: _Lines, tail_line: int) -> int:
         if not _lead_gate(lines.texts[i].lstrip())[0] & _G_APPENDIX:
             continue  # APPENDIX_RE needs "p"/"P" as the first non-space character
         m = APPENDIX_RE.match(lines.texts[i])
-        if m is None or not (m.group(_APX_LABEL) or not (m.group(_APX_TITLE) or "").strip()
-                             or _titled_appendix(lines.texts[i], m)):
+        if m is None or not _appendix_shape(lines.texts[i], m):
             continue
         info = lines.infos[i]
         title = (m.group(_APX_TITLE) or "").strip()

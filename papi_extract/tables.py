@@ -795,19 +795,15 @@ class _Builder:
         """A bulleted line of a row's text cell: a task of its own, labelled as its row, which inherits the cells
         it leaves empty (agencies, time, output); the row becomes its lead-in (an item with sub-items counts as its
         sub-items, as a lettered sub-row's lead-in does)."""
-        a, b = raw.spans[self.text_col]
-        lead = len(self.doc[a:b]) - len(self.doc[a:b].lstrip())
         spans = list(raw.spans)
-        spans[self.text_col] = _strip_span(self.doc, a + lead + marker_end, b)
+        spans[self.text_col] = self._after_marker(*raw.spans[self.text_col], marker_end)
         own = parent.cells.get("text")
         k = next((i for i, (x, y) in enumerate(own.parts) if self.doc[x:y].strip()), -1) if own is not None else -1
         if own is None or k < 0 or (pm := _CELL_BULLET.match(self.doc[own.parts[k][0] : own.parts[k][1]].lstrip())) is None:
             parent.kind = "leadin"
         elif self.rows[-1] is parent:
             # a row whose own text opens on a bullet is the list's first item: a task, its marker no part of its text
-            pa, pe = own.parts[k]
-            lead_ws = len(self.doc[pa:pe]) - len(self.doc[pa:pe].lstrip())
-            own.parts[k] = _strip_span(self.doc, pa + lead_ws + pm.end(), pe)
+            own.parts[k] = self._after_marker(*own.parts[k], pm.end())
         self.bullet_parent = parent
         self._task(_RawRow(spans, raw.start, raw.end, raw.blank_before), parent.label)
         row = self.rows[-1]
@@ -816,6 +812,10 @@ class _Builder:
             if role not in ("number", "text") and role not in row.cells:
                 row.cells[role] = Cell(list(cell.parts))
         row.dimension, row.subdimension = parent.dimension, parent.subdimension
+
+    def _after_marker(self, a: int, b: int, marker_end: int) -> tuple[int, int]:
+        """The span of cell text ``[a, b)`` after its leading blanks and a marker ``marker_end`` characters long."""
+        return _strip_span(self.doc, a + len(self.doc[a:b]) - len(self.doc[a:b].lstrip()) + marker_end, b)
 
     def _sub_row_of_leadin(self, letter: str) -> bool:
         """A lettered row under a numbered row whose text is a lead-in ("1 | Tuyên truyền …, cụ thể:") or
