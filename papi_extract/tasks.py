@@ -1637,6 +1637,7 @@ def run(ctx: DocContext) -> None:
     _classify(st, items)
     _find_task_headings(st, items)
     _attach_lines(st, items)
+    _inline_closing_fields(st, items)
     if "chi dao" in st.folded:
         _leader_assignments(st)
     _assign_groups(st, items)
@@ -2692,6 +2693,32 @@ def _inline_run(items: list[_Item], t: int) -> list[int]:
     return run[::-1]
 
 
+def _inline_closing_fields(st: _Doc, items: list[_Item]) -> None:
+    """A sentence of fields closing a paragraph that lists its tasks inline ("… sau: (a) …; (b) …; (c) … . Thời
+    gian thực hiện: năm 2023.") is printed inside the last item but frames the whole list: the earlier items of the
+    run take its fields too (the last keeps them as its own, ``_draft_from_item``)."""
+    for t, it in enumerate(items):
+        if it.kind != "task" or not _inline_item(st.doc, it.block):
+            continue
+        if t + 1 < len(items) and items[t + 1].block.line == it.block.line and items[t + 1].section == it.section:
+            continue  # not the run's last item
+        run = _inline_run(items, t)
+        if len(run) < 2 or _bracket_time(it.text) is not None:
+            continue
+        f = it.text.folded
+        end = len(f.rstrip(" .;"))
+        k = f.rfind(". ", 0, end)
+        if k < 0 or not f[:k].strip():
+            continue
+        at = k + 1 + len(f[k + 1 :]) - len(f[k + 1 :].lstrip())
+        m = _cue_with_colon(st.v.block_line, f[at : min(end, at + _CUE_WINDOW)])
+        if m is None:
+            continue
+        fields = _field_lines(st, it.text, at, end, m)
+        for r in run[:-1]:
+            items[r].attached.extend(fields)
+
+
 def _field_value_lists(items: list[_Item]) -> None:
     """A time or output field line left empty ("Thời gian:" / "- Quý III: lấy ý kiến;" / "- Quý IV: công khai kết
     quả.") takes the bullets right under it as its values: they are the item's times, not tasks."""
@@ -2721,17 +2748,17 @@ def _lettered_run(items: list[_Item], t: int) -> list[int]:
     fields printed once after it). Steps that each end on "." are tasks of their own."""
     run = [t]
     k = t - 1
-    want = ord(items[t].block.label or "a") - 1
-    while k >= 0 and want >= ord("a"):
+    cur = (items[t].block.label or "a").lower()
+    while k >= 0 and cur != "a":
         o = items[k]
-        lab = o.block.label or ""
+        lab = (o.block.label or "").lower()
         if (o.section != items[t].section or o.kind != "task" or o.block.kind != "item" or len(lab) != 1
-                or ord(lab.lower()) != want or not o.text.text.rstrip().endswith((";", ","))):
+                or not letter_follows(lab, cur) or not o.text.text.rstrip().endswith((";", ","))):
             break
         run.append(k)
-        want -= 1
+        cur = lab
         k -= 1
-    return run[::-1] if want < ord("a") else [t]
+    return run[::-1] if cur == "a" else [t]
 
 
 def _after_a_list(items: list[_Item], t: int, lines: list[_AgencyLine]) -> bool:

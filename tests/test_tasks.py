@@ -1611,6 +1611,26 @@ def test_an_agency_line_after_an_inline_list_serves_every_item() -> None:
         assert keys(t.support) == expect("UBND các xã, thị trấn")
 
 
+def test_a_field_sentence_closing_an_inline_list_serves_every_item() -> None:
+    """ "… sau: (1) …; (2) …; (3) … . Thời hạn hoàn thành: quý III/2024." — the closing sentence is printed
+    inside the last item, but it gives the time of the whole list; an item stating a time of its own keeps it too.
+    A list lettered through "(đ)" is one run as well: its closing "Cơ quan phối hợp: Y." reaches "(a)"."""
+    doc = parse("KẾ HOẠCH\nPAPI tỉnh năm 2024\n\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Công khai, minh bạch\n"
+                "Sở Tài chính chủ trì thực hiện các nhiệm vụ sau: (1) công khai dự toán ngân sách tỉnh trên cổng "
+                "thông tin điện tử; (2) hướng dẫn các huyện công khai quyết toán; (3) tổng hợp ý kiến phản ánh "
+                "của người dân về công khai ngân sách. Thời hạn hoàn thành: quý III/2024.\n"
+                "2. Kiểm soát tham nhũng trong khu vực công\n"
+                "Thanh tra tỉnh thực hiện các việc sau: (a) thanh tra công vụ; (b) xác minh tài sản, thu nhập; "
+                "(c) công khai kết luận thanh tra; (d) theo dõi việc thực hiện kết luận; (đ) tổng kết công tác "
+                "tiếp công dân. Cơ quan phối hợp: Sở Nội vụ.\n")
+    assert [t.label for t in doc.tasks] == ["1", "2", "3", "a", "b", "c", "d", "đ"]
+    for t in doc.tasks[:3]:
+        assert [(d.kind, d.end) for d in t.deadlines] == [("quarter", "2024-09-30")], t.label
+        assert keys(t.lead) == expect("Sở Tài chính")
+    for t in doc.tasks[3:]:
+        assert keys(t.lead) == expect("Thanh tra tỉnh") and keys(t.support) == expect("Sở Nội vụ"), t.label
+
+
 def test_a_closing_parenthesis_opening_with_a_time_is_the_items_time() -> None:
     """ "… (Năm 2025)." and "… (Khi có yêu cầu của cấp trên)." close a task item with its time, as "(Quý II/2025)"
     does; a closing parenthesis that does not open with a time ("(theo Phụ lục 2)") gives none."""
