@@ -128,6 +128,7 @@ class _Sec:
     shape: str
     in_org: bool  # this section or one of its ancestors is an "organization" section
     end: int = 0
+    md: int = 0  # the markdown level of its heading line ("### III." is 3), 0 when not a markdown heading
 
 
 def roman_to_int(s: str) -> int:
@@ -748,6 +749,17 @@ def _names_part_of(child: str, parent: str) -> bool:
     c, p = match_indicator(child), match_indicator(parent)
     return (c is not None and p is not None and p.subdimension is None and c.subdimension is not None
             and c.dimension == p.dimension)
+
+
+def _names_indicator_or_kind(s: str) -> bool:
+    """A heading's words name a PAPI indicator exactly or a section's kind ("Nhiệm vụ trọng tâm")."""
+    from papi_extract.taxonomy import match_indicator
+
+    t = s.strip().rstrip(":").rstrip()
+    if section_kind(t, None) != "other":
+        return True
+    m = match_indicator(t)
+    return m is not None and m.exact
 
 
 def _plain_heading(lines: _Lines, i: int, s: str, start: int, stacked: bool = True) -> _Heading | None:
@@ -1493,8 +1505,18 @@ def segment(ctx: DocContext) -> None:
                 and not (c0 in "Pp" and PART_RE.match(s))):  # (the capital lines under "PHỤ LỤC" are its title;
             caps_h = _caps_heading(lines, i, s, start + ind, end)  # "PHẦN I. …" is a part, read by its label)
         if (caps_h is None and infos[i].md_level and i > first_text and not is_closing and i not in in_table
-                and not apx_title and not any(x.label for x in stack) and not (c0 in "Pp" and PART_RE.match(s))):
-            caps_h = _unlabelled_md_heading(s, i, start + ind)
+                and not apx_title and not (c0 in "Pp" and PART_RE.match(s))):
+            if not any(x.label for x in stack):
+                caps_h = _unlabelled_md_heading(s, i, start + ind)
+            elif any(x.label and 0 < x.md < infos[i].md_level for x in stack):
+                # "#### Nhóm giải pháp thứ nhất: Nâng cao chỉ số Quản trị điện tử" under "### III. NHIỆM VỤ": a markdown
+                # heading a tier under the open labelled one, naming an indicator or a section's kind, is its
+                # unlabelled sub-section (any other, "### Lưu ý khi triển khai", stays a sub-title)
+                caps_h = _unlabelled_md_heading(s, i, start + ind)
+                if caps_h is not None and _names_indicator_or_kind(s):
+                    caps_h.shape = "plain"
+                else:
+                    caps_h = None
         if (caps_h is None and unwrapped and plain and stack and c0.isupper() and not is_closing
                 and i not in in_table and not apx_title and (cur is None or _ends_paragraph(_text_before(texts, i)))):
             caps_h = _plain_heading(lines, i, s, start + ind)
@@ -1575,6 +1597,8 @@ def segment(ctx: DocContext) -> None:
                 elif h.shape == "plain":
                     # an unlabelled sub-heading sits one level under the nearest labelled or capitals one
                     anchor = next((x for x in reversed(stack) if x.shape not in ("letter", "plain")), None)
+                    if infos[i].md_level:  # a markdown heading sits under the nearest open one of a higher tier
+                        anchor = next((x for x in reversed(stack) if 0 < x.md < infos[i].md_level), anchor)
                     level = (anchor.level + 1) if anchor else 2
                     for x in reversed(stack):  # "Cung ứng dịch vụ công" / "Về y tế công lập", "Về giáo dục …"
                         if x.shape != "plain":
@@ -1599,7 +1623,7 @@ def segment(ctx: DocContext) -> None:
                     kind = "appendix"
                     apx_title = True
                 sec = _Sec(f"s{len(sections) + 1}", h.label, title, level, par.id if par else None, kind, start, h.shape,
-                           kind == "organization" or (par is not None and par.in_org))
+                           kind == "organization" or (par is not None and par.in_org), md=infos[i].md_level)
                 _check_numbering(ctx, expected_next, par.id if par else None, h, start)
                 sections.append(sec)
                 stack.append(sec)

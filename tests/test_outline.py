@@ -559,6 +559,21 @@ def test_unlabelled_markdown_headings_are_sections_only_outside_labelled_ones() 
         ("", 1, "ket qua nam 2024 con thap"), ("I", 1, "nhiem vu cu the")]
 
 
+def test_an_unlabelled_markdown_heading_naming_an_indicator_under_a_labelled_one_is_its_sub_section() -> None:
+    """ "### Trọng tâm thứ hai: Kiểm soát tham nhũng trong khu vực công" a tier under "## II. GIẢI PHÁP" names a
+    PAPI indicator: an unlabelled sub-section of II (its numbered sub-headings "2.1." sit under it), wherever the
+    plan's own order puts it; "### Lưu ý" under II stays a sub-title."""
+    ctx = _outline(
+        "KẾ HOẠCH\nPAPI thị xã năm 2024\n\n## II. GIẢI PHÁP\n\n### Lưu ý\n\nGiao nhiệm vụ rõ người.\n\n"
+        "### Trọng tâm thứ nhất: Công khai, minh bạch\n\n- Công khai dự toán.\n\n"
+        "### Trọng tâm thứ hai: Kiểm soát tham nhũng trong khu vực công\n\n#### 2.1. Tuyển dụng công chức\n\n"
+        "- Công khai kết quả tuyển dụng.\n\n## III. TỔ CHỨC THỰC HIỆN\n\nGiao Phòng Nội vụ theo dõi.\n")
+    assert [(s.label, s.level, _key(s.title)) for s in ctx.sections] == [
+        ("II", 1, "giai phap"), ("", 2, "trong tam thu nhat: cong khai, minh bach"),
+        ("", 2, "trong tam thu hai: kiem soat tham nhung trong khu vuc cong"), ("2.1", 3, "tuyen dung cong chuc"),
+        ("III", 1, "to chuc thuc hien")]
+
+
 def test_a_bold_run_in_head_wrapped_onto_the_next_line_is_no_heading() -> None:
     """Pandoc wraps a bold run-in head over two lines ("**4. Đề nghị Hội Nông dân và Hội Cựu chiến binh" /
     "huyện:** vận động …"): the numbered line is an item of the organization section, not a heading; a bold
