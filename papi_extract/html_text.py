@@ -42,7 +42,8 @@ _LEADING_MARK = regex.compile(r"^(?:[-+*•–·]|\d{1,3}[.)]|[a-zđ][.)])\s")
 # Not <form>: ASP.NET and SharePoint portals (common for Vietnamese government sites) wrap the whole page in one.
 _DROP = frozenset(
     {"script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed", "nav",
-     "aside", "footer", "button", "select", "input", "textarea", "head", "title", "meta", "link"}
+     "aside", "footer", "button", "select", "input", "textarea", "head", "title", "meta", "link",
+     "del", "s", "strike"}  # a draft's struck text ("<del>Quý II</del> <ins>Quý III</ins>"): not the plan's
 )
 _BLOCK = frozenset(
     {"p", "div", "section", "article", "main", "blockquote", "center", "address", "figure", "figcaption",

@@ -57,6 +57,7 @@ from papi_extract.haddock_text import haddock_to_markdown, looks_like_haddock
 from papi_extract.ms_text import looks_like_ms, ms_to_markdown
 from papi_extract.odf_text import looks_like_odf, odf_to_html
 from papi_extract.pdfminer_xml import looks_like_pdfminer_xml, pdfminer_xml_to_html
+from papi_extract.edits import drop_edit_marks, drop_review_comments, drop_struck
 from papi_extract.tei_text import looks_like_tei, tei_to_html
 from papi_extract.texinfo_text import looks_like_texinfo, texinfo_to_markdown
 from papi_extract.org_text import looks_like_org, org_to_markdown
@@ -601,12 +602,17 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         text, fmt = texinfo_to_markdown(text), "markdown"  # "@chapter", "@multitable" rows cut by "@tab", "@strong{…}"
     if fmt == "markdown" and ("```" in text or "~~~" in text):
         text = _CODE_FENCE.sub("", text)  # "```csv" … "```": a fence's lines are markup; what it holds stays
+    if fmt != "html" and "~~" in text:
+        text = drop_struck(text)  # a draft's "~~Sở Tư pháp~~ Sở Nội vụ": the struck text is not the plan's
     if fmt == "html" and "<word " in text and looks_like_bbox(text):
         text, fmt = bbox_to_text(text), "text"  # pdftotext -bbox-layout: a PDF's words in boxes, lines and blocks
     if fmt == "html":
         from papi_extract.html_text import html_to_text
 
         text = html_to_text(text)
+    if "[" in text:
+        text = drop_review_comments(text)  # "[Ý kiến Sở Tư pháp: đề nghị bỏ …]": a reviewer's words, not the plan's
+    text = drop_edit_marks(text)  # "- (bổ sung mới) Sở Tài chính …": an editor's mark, not the item's words
     if fmt == "text" and is_forwarded_mail(text):
         text = quoted_plan(text)  # a plan forwarded by e-mail: the quoted plan without the mail around it
     if fmt == "text" and "|" in text and has_separator_walls(text):
