@@ -3640,6 +3640,16 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | Non
         st, j, sid, lead_field=lead_cell, support_field=support_cell, group=[],
         block_sid=sid, use_blocks=False,
     )
+    lead_runs = _column_runs(doc, cells["lead"].parts) if lead_cell is not None and packed_time is None \
+        and lead_cell.text == cells["lead"].text(doc) else []
+    if len(lead_runs) > 1:
+        # two lead columns ("Cơ quan chủ trì | Cơ quan tham mưu"): each cell names leads of its own, never one
+        # name running across the columns ("UBND thị xã" | "Phòng Nội vụ")
+        lead = []
+        for run in lead_runs:
+            got, extra = st.lead_cell(Joined(doc, run, st.folded))
+            lead.extend(got)
+            support.extend(a for a in extra if a not in support)
     # an assignment grid's marks ("C" / "P" under each agency's column): the row's own assignment
     marked_lead = [a for span in _parts(cells.get("lead_marked")) for a in st.split(Joined(doc, [span], st.folded))]
     marked_support = [a for span in _parts(cells.get("support_marked"))

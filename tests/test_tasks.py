@@ -1631,6 +1631,22 @@ def test_a_field_sentence_closing_an_inline_list_serves_every_item() -> None:
         assert keys(t.lead) == expect("Thanh tra tỉnh") and keys(t.support) == expect("Sở Nội vụ"), t.label
 
 
+def test_two_lead_columns_give_each_cell_its_own_leads() -> None:
+    """ "Đơn vị chủ trì | Đơn vị tham mưu": both columns name leads (the body that advises leads, as a "Cơ quan tham
+    mưu:" line does); one cell's name never runs on into the next cell's ("UBND huyện" | "Phòng Tư pháp"). An empty
+    advising cell leaves the one lead."""
+    doc = parse("KẾ HOẠCH\nPAPI huyện Cái Nước năm 2024\n\nII. NHIỆM VỤ\n\n"
+                "| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị tham mưu | Đơn vị phối hợp | Thời hạn |\n"
+                "|---|---|---|---|---|---|\n"
+                "| 1 | Ban hành quy chế tiếp công dân | UBND huyện | Phòng Tư pháp | Thanh tra huyện | Quý II/2024 |\n"
+                "| 2 | Công khai quy hoạch sử dụng đất | Phòng Tài nguyên và Môi trường | | UBND các xã | Quý III/2024 |\n",
+                fmt="markdown")
+    one, two = doc.tasks
+    assert [agency_key(a.name) for a in one.lead] == [agency_key("UBND huyện"), agency_key("Phòng Tư pháp")]
+    assert keys(one.support) == expect("Thanh tra huyện")
+    assert [agency_key(a.name) for a in two.lead] == [agency_key("Phòng Tài nguyên và Môi trường")]
+
+
 def test_a_closing_parenthesis_opening_with_a_time_is_the_items_time() -> None:
     """ "… (Năm 2025)." and "… (Khi có yêu cầu của cấp trên)." close a task item with its time, as "(Quý II/2025)"
     does; a closing parenthesis that does not open with a time ("(theo Phụ lục 2)") gives none."""
