@@ -786,6 +786,12 @@ def test_when_a_case_arises_and_a_justified_delay_after_an_event() -> None:
     assert [d.kind for d in got] == ["event"] and got[0].raw.startswith("trong  03  ngày")
 
 
+def test_when_a_breach_is_found_is_an_event() -> None:
+    """ "… khi phát hiện sai phạm": the work is done when a breach is found, an event as "khi phát sinh" is."""
+    got = parse_deadlines("Kiến nghị xử lý kỷ luật công chức địa chính xã khi phát hiện sai phạm trong cấp giấy chứng nhận.")
+    assert [(d.kind, d.raw) for d in got] == [("event", "khi phát hiện sai phạm trong cấp giấy chứng nhận")]
+
+
 def test_a_phase_closing_a_clause_after_trong_is_the_clauses_time() -> None:
     """ "… tại các chợ trong giai đoạn 2024 - 2026; kiểm tra …": "trong" before a phase that closes a clause says
     when the work runs, though the sentence goes on; a document's phase ("Đề án … giai đoạn 2021 - 2025;") and a
