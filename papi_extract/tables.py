@@ -1442,8 +1442,10 @@ def _row_table(ctx: DocContext, kinds: list[str], i: int, last: int, match: Matc
     b = _Builder(doc, cols, match, assigned)
     for li in reversed(header_lines):
         b.header_periods(*cells_of(li))
-    if b.num_col < 0 and b.group_col >= 0:
-        b.unnumbered = True  # rows named by their indicator, no number column: a capitalised row with cells is new
+    if b.num_col < 0:
+        # no number column (rows named by their indicator, or only text and agencies, "ND | CT | PH | TG"): a
+        # capitalised row with cells of its own is a new row, never the continuation of the one above
+        b.unnumbered = True
     elif b.num_col >= 0 and len(body) >= _MIN_UNNUMBERED_ROWS:
         b.unnumbered = not any(len(vals) > b.num_col and vals[b.num_col].strip()
                                for vals in (cells_of(li)[1] for li in body if kinds[li] in ("pipe", "tab")))
