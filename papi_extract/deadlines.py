@@ -991,6 +991,12 @@ _ABBREVIATED_PERIOD = regex.compile(
     r"(?<![\p{L}\d./])(?:(?P<q>[Qq])\.?\s{0,2}(?=(?:IV|III|II|I|iv|iii|ii|i|[1-4])\s{0,2}/\s{0,2}(?:19|20)\d{2}(?!\d))"
     r"|(?P<t>[Tt])\.?\s{0,2}(?=(?:0?[1-9]|1[0-2])\s{0,2}/\s{0,2}(?:19|20)\d{2}(?!\d)))"
 )
+# ... and in a time cell or field, with no year ("Q3", "Q2–Q3", "T8", "T6–T9": a note-style plan's times, read in the
+# plan's year as "quý III" and "tháng 8" are); capitals only, and nothing but a range mark or the text's end after it
+_BARE_ABBREVIATED_PERIOD = regex.compile(
+    r"(?<![\p{L}\d./])(?:(?P<q>Q)\.?\s{0,2}(?=(?:IV|III|II|I|[1-4])(?![\p{L}\d/.]))"
+    r"|(?P<t>T)\.?\s{0,2}(?=(?:0?[1-9]|1[0-2])(?![\p{L}\d/.])))"
+)
 # an hour of the day ("8 giờ 00", "16 giờ", "14h00", "7 giờ 30 phút sáng")
 _HOUR = r"\d{1,2}\s{0,2}(?:giờ|h)(?:\s{0,2}\d{2})?(?:\s{1,2}phút)?(?:\s{1,2}(?:sáng|trưa|chiều|tối))?"
 # ... before the day it falls on: "(vào) lúc 8 giờ 00 ngày …", "từ 14 giờ 00 đến 17 giờ 00 ngày …" (read "vào ngày …"),
@@ -1002,16 +1008,20 @@ _TIME_OF_DAY = regex.compile(
 _ISO_DATE = regex.compile(r"(?<![\d/.\-])((?:19|20)\d\d)-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?![\d/\-])")
 # a count in words may stand before one of these (a cheap gate before the vocabulary's pattern)
 _COUNT_GATE = regex.compile(r"(?i)(?:lần|ngày|buổi|đợt|cuộc|kỳ|tháng|tuần|quý)(?!\w)")
+_BARE_PERIOD_CELL = 40  # a time cell this short may write its quarters and months bare ("Q2–Q3", "T6–T9")
 _Mark = tuple[int, int, int, int]  # a rewritten piece: its start and end in the text, then in the rewrite
 
 
-def _rewrites(text: str) -> list[tuple[int, int, str]]:
+def _rewrites(text: str, cell: bool = False) -> list[tuple[int, int, str]]:
     """The pieces of ``text`` to write in the figures the finders read: an abbreviated period spelled out
     ("Q3/2023" -> "Quý 3/2023"), a date with words written in figures ("ngày mười lăm tháng sáu" -> "ngày 15
     tháng 6"). Cheap gates first: most texts have neither."""
     out: list[tuple[int, int, str]] = []
     if ("/" in text and _DIGIT.search(text) is not None and ("Q" in text or "q" in text or "T" in text or "t" in text)):
         out.extend((m.start(), m.end(), "Quý " if m.group("q") else "tháng ") for m in _ABBREVIATED_PERIOD.finditer(text))
+    if cell and ("Q" in text or "T" in text) and len(text) <= _BARE_PERIOD_CELL and _DIGIT.search(text) is not None:
+        bare = [(m.start(), m.end(), "Quý " if m.group("q") else "tháng ") for m in _BARE_ABBREVIATED_PERIOD.finditer(text)]
+        out.extend(b for b in bare if all(b[0] != o[0] for o in out))
     if ("gày" in text or "GÀY" in text) and ("háng" in text or "HÁNG" in text):
         v = _vocab()
         low = _lower(text)
@@ -1081,7 +1091,7 @@ def _offset_back(p: int, marks: list[_Mark], end: bool) -> int:
 @lru_cache(maxsize=16384)
 def _parse(text: str, cell: bool, year: int | None) -> tuple[_Row, ...]:
     """The records of a text (memoized: the same cells recur across plans)."""
-    pieces = _rewrites(text)
+    pieces = _rewrites(text, cell)
     if pieces:
         spelled, marks = _apply_rewrites(text, pieces)
         return tuple((_offset_back(a, marks, False), _offset_back(b, marks, True), kind, start, end, rec)

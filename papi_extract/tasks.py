@@ -1655,6 +1655,8 @@ def run(ctx: DocContext) -> None:
         sec = ctx.section_at(t.start)
         if _accounts_only(st, sec):
             continue  # a report's table of last year's tasks and their status: what was done, no task
+        if _programme(st, t):
+            continue  # a conference's programme ("7h30 - 8h00 | Đón tiếp đại biểu | …"): its items, no task
         for r in t.rows:
             if r.kind == "task":
                 _guarded(ctx, drafts, r.start, _drafts_from_row, st, t, r, sec)
@@ -1669,6 +1671,18 @@ def run(ctx: DocContext) -> None:
     for task in ctx.tasks:
         if not task.lead:
             ctx.warn("W501", f"task {task.id} has no lead agency", task.span)
+
+
+# a time cell holding only an hour or a span of hours ("7h30 - 8h00", "8 giờ 15", "14h00–14h30")
+_HOURS_CELL = regex.compile(r"\s{0,3}\d{1,2}\s{0,2}(?:h|giờ|g)\s{0,2}(?:\d{2})?(?:\s{0,3}[-–]\s{0,3}\d{1,2}\s{0,2}(?:h|giờ|g)"
+                            r"\s{0,2}(?:\d{2})?)?\s{0,3}")
+
+
+def _programme(st: _Doc, t: Table) -> bool:
+    """A table whose every task row is timed by hours of the day alone: a meeting's programme (its items are the
+    meeting's order of business, carried out on the day), not a table of tasks."""
+    cells = [r.cells.get("deadline") for r in t.rows if r.kind == "task"]
+    return bool(cells) and all(c is not None and _HOURS_CELL.fullmatch(c.text(st.doc)) is not None for c in cells)
 
 
 def _accounts_only(st: _Doc, sid: str | None) -> bool:
@@ -2504,6 +2518,8 @@ def _trailing_fields(st: _Doc, j: Joined) -> tuple[int, list[_AgencyLine]] | Non
     names only partners ("(Y phối hợp)") or the lead and its partners ("(X chủ trì; Y phối hợp)"):
     where they start and their fields, or None."""
     f = j.folded
+    if " / " in f and (slashed := _slashed_fields(st, j)) is not None:
+        return slashed
     if "→" in f or "=>" in f or "⇒" in f:
         am = _ARROW_TAIL.search(f, max(0, len(f) - 240))
         if am is not None:
@@ -2553,6 +2569,37 @@ def _trailing_fields(st: _Doc, j: Joined) -> tuple[int, list[_AgencyLine]] | Non
         if m is not None and _role_of(m) in ("lead", "support", "directing", "output"):
             return k, _field_lines(st, j, k, len(f), m)
     return None
+
+
+_SLASH_FIELD_MAX = 80  # characters of each of the two closing " / " fields ("/ TN-MT + UBND các xã, phường / Q3")
+_PLUS = regex.compile(r"\s{1,3}\+\s{1,3}")
+
+
+def _slashed_fields(st: _Doc, j: Joined) -> tuple[int, list[_AgencyLine]] | None:
+    """A note-style item's two closing fields after spaced slashes, "nội dung / chủ trì [+ phối hợp] / thời gian"
+    ("Rà soát hộ nghèo / LĐTB&XH / T9", "Niêm yết giá đất / TN-MT + UBND các xã / Q3"): the middle one names only
+    agencies, the first of them leading and those after "+" supporting, the last is only a time."""
+    f = j.folded
+    end = len(f.rstrip(" .;"))
+    b = f.rfind(" / ", 0, end)
+    a = f.rfind(" / ", 0, b) if b > 0 else -1
+    if a <= 0 or b - a > _SLASH_FIELD_MAX or end - b > _SLASH_FIELD_MAX or not f[:a].strip():
+        return None
+    time = j.slice(b + 3, end)
+    if not st.deadlines(time, cell=True):
+        return None
+    mid = j.slice(a + 3, b)
+    plus = _PLUS.search(mid.folded)
+    lead = mid.slice(0, plus.start()) if plus is not None else mid
+    if not st.agency_list(lead, lenient=True):
+        return None
+    out = [_AgencyLine("lead", lead), _AgencyLine("deadline", time)]
+    k = plus.end() if plus is not None else -1
+    while k >= 0:
+        nxt = _PLUS.search(mid.folded, k)
+        out.append(_AgencyLine("support", mid.slice(k, nxt.start() if nxt is not None else len(mid.folded))))
+        k = nxt.end() if nxt is not None else -1
+    return a, out
 
 
 _MAX_PAREN_TIME = 80  # a closing time field is short ("(Khi có kế hoạch tuyển dụng)"); longer asides are prose

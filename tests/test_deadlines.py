@@ -792,6 +792,20 @@ def test_when_a_breach_is_found_is_an_event() -> None:
     assert [(d.kind, d.raw) for d in got] == [("event", "khi phát hiện sai phạm trong cấp giấy chứng nhận")]
 
 
+def test_bare_abbreviated_quarters_and_months_in_a_time_cell() -> None:
+    """A note-style time cell writes its quarters and months bare ("Q1–Q2", "T11", "T3–T5"): read in the plan's
+    year, as "quý I" and "tháng 11" are. In prose, or with lower case, they stay unread."""
+    period = Period(start_year=2026, end_year=2026)
+    got = parse_deadlines("Q1–Q2", period=period, cell=True)
+    assert [(d.kind, d.end) for d in got] == [("quarter", "2026-03-31"), ("quarter", "2026-06-30")]
+    got = parse_deadlines("T11", period=period, cell=True)
+    assert [(d.kind, d.end) for d in got] == [("month", "2026-11-30")]
+    got = parse_deadlines("T3–T5", period=period, cell=True)
+    assert [d.end for d in got] == ["2026-03-31", "2026-04-30", "2026-05-31"]
+    assert parse_deadlines("Tổ chức họp T11 tại hội trường.", period=period) == []
+    assert parse_deadlines("q1", period=period, cell=True) == []
+
+
 def test_a_phase_closing_a_clause_after_trong_is_the_clauses_time() -> None:
     """ "… tại các chợ trong giai đoạn 2024 - 2026; kiểm tra …": "trong" before a phase that closes a clause says
     when the work runs, though the sentence goes on; a document's phase ("Đề án … giai đoạn 2021 - 2025;") and a

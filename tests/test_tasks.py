@@ -1647,6 +1647,58 @@ def test_two_lead_columns_give_each_cell_its_own_leads() -> None:
     assert [agency_key(a.name) for a in two.lead] == [agency_key("Phòng Tài nguyên và Môi trường")]
 
 
+def test_a_note_style_item_closing_on_slashed_fields() -> None:
+    """ "nội dung / chủ trì [+ phối hợp] / thời gian": a note-style item's two closing fields after spaced slashes
+    give its lead (the first agency), partners (after "+") and time; a slash inside the text ("đường, cầu / cống")
+    or a middle part naming no agency leaves the item as it is."""
+    doc = parse("KẾ HOẠCH\nPAPI huyện Tân Uyên năm 2026\n\nII. NHIỆM VỤ\n1. Công khai, minh bạch\n"
+                "- Công khai dự toán ngân sách xã / Phòng Tài chính - Kế hoạch + UBND các xã + Thanh tra huyện / Q2\n"
+                "- Kiểm tra việc xả thải tại làng nghề / Phòng Tài nguyên và Môi trường / T10–T11\n"
+                "- Sửa chữa đường, cầu / cống ở các bản / trong năm\n")
+    one, two, three = doc.tasks
+    assert keys(one.lead) == expect("Phòng Tài chính - Kế hoạch")
+    assert keys(one.support) == expect("UBND các xã", "Thanh tra huyện")
+    assert [(d.kind, d.end) for d in one.deadlines] == [("quarter", "2026-06-30")]
+    assert keys(two.lead) == expect("Phòng Tài nguyên và Môi trường")
+    assert [d.end for d in two.deadlines] == ["2026-10-31", "2026-11-30"]
+    assert not three.lead
+
+
+def test_a_header_of_short_forms_and_no_number_column() -> None:
+    """ "ND | CT | PH | TG" (nội dung, chủ trì, phối hợp, thời gian, spelled out in a note) heads a task table; with
+    no number column, every row opening with a capital is a task of its own, not the continuation of the row above."""
+    doc = parse("KẾ HOẠCH\nPAPI xã Nà Tấu năm 2026\n\nII. NHIỆM VỤ\n\n"
+                "| ND | CT | PH | TG |\n|---|---|---|---|\n"
+                "| Niêm yết thủ tục hành chính tại Bộ phận Một cửa | Công chức Văn phòng - Thống kê | Công an xã | Quý I/2026 |\n"
+                "| Hòa giải mâu thuẫn ở các bản | Công chức Tư pháp - Hộ tịch | Trưởng các bản | Thường xuyên |\n"
+                "| Thu gom rác thải ven suối | Đoàn Thanh niên xã | | Tháng 5/2026 |\n", fmt="markdown")
+    assert [t.text for t in doc.tasks] == ["Niêm yết thủ tục hành chính tại Bộ phận Một cửa",
+                                            "Hòa giải mâu thuẫn ở các bản", "Thu gom rác thải ven suối"]
+    one, two, three = doc.tasks
+    assert keys(one.lead) == expect("Công chức Văn phòng - Thống kê") and keys(one.support) == expect("Công an xã")
+    assert [(d.kind, d.end) for d in one.deadlines] == [("quarter", "2026-03-31")]
+    assert keys(two.support) == expect("Trưởng các bản") and [d.kind for d in two.deadlines] == ["continuous"]
+    assert keys(three.lead) == expect("Đoàn Thanh niên xã")
+
+
+def test_a_meetings_programme_timed_by_hours_is_no_task_table() -> None:
+    """A conference's programme ("8h00 - 8h20 | Khai mạc | Chủ tịch UBND xã"), every row timed by hours of the day
+    alone, lists the order of business on the day: no tasks. A task table with one hour-timed row among dated
+    ones stays a task table."""
+    doc = parse("KẾ HOẠCH\nTổ chức đối thoại PAPI năm 2026\n\nII. NỘI DUNG\n"
+                "1. Công an xã tuần tra trước hội nghị.\n\nCHƯƠNG TRÌNH HỘI NGHỊ\n\n"
+                "| Thời gian | Nội dung | Người thực hiện |\n|---|---|---|\n"
+                "| 8h00 - 8h20 | Khai mạc hội nghị | Chủ tịch UBND xã |\n"
+                "| 8h20 - 10h30 | Người dân phát biểu ý kiến | Đại biểu |\n"
+                "| 10 giờ 30 - 11 giờ | Bế mạc | Chủ tịch UBND xã |\n", fmt="markdown")
+    assert [t.text for t in doc.tasks] == ["Công an xã tuần tra trước hội nghị."]
+    doc = parse("KẾ HOẠCH\nPAPI xã năm 2026\n\nII. NHIỆM VỤ\n\n"
+                "| Thời gian | Nội dung | Người thực hiện |\n|---|---|---|\n"
+                "| 8h00 | Khai mạc hội nghị đối thoại | Chủ tịch UBND xã |\n"
+                "| Quý II/2026 | Công khai ngân sách xã | Công chức Tài chính - Kế toán |\n", fmt="markdown")
+    assert len(doc.tasks) == 2
+
+
 def test_a_closing_parenthesis_opening_with_a_time_is_the_items_time() -> None:
     """ "… (Năm 2025)." and "… (Khi có yêu cầu của cấp trên)." close a task item with its time, as "(Quý II/2025)"
     does; a closing parenthesis that does not open with a time ("(theo Phụ lục 2)") gives none."""
