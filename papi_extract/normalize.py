@@ -412,10 +412,37 @@ def _drop_stray_tabs(text: str) -> str:
     return "\n".join(lines)
 
 
+# Numbering glyphs ("Ⅳ.", "ⅲ)", "１．", "𝟏.", "❶", "①", "1️⃣"): Roman numeral characters, full-width digits and marks
+# and mathematical digits are the plain characters in another face (their compatibility form: "Ⅳ" is "IV"); a
+# circled number or a keycap opening a line is that line's label ("① Phòng Nội vụ …" numbers its item 1).
+_GLYPH_GATE = regex.compile(r"[\u2160-\u217F\uFF08\uFF09\uFF0E\uFF10-\uFF19\u2460-\u2473\u2776-\u2793\u24F5-\u24FE"
+                            r"\U0001D7CE-\U0001D7FF\u20E3]")
+_GLYPH_FACES = {c: unicodedata.normalize("NFKC", chr(c)) for r in (
+    range(0x2160, 0x2180), range(0xFF10, 0xFF1A), range(0x1D7CE, 0x1D800)) for c in r} | {
+    0xFF08: "(", 0xFF09: ")", 0xFF0E: "."}
+_CIRCLED = "".join(chr(c) for r in (range(0x2460, 0x2474), range(0x2776, 0x2794), range(0x24F5, 0x24FF)) for c in r)
+_LINE_GLYPH_LABEL = regex.compile(
+    r"(?m)^(?P<pre>[ \t]{0,8}(?:#{1,6}[ \t]{1,3})?(?:\*\*|__)?)(?:(?P<c>[" + _CIRCLED + r"])|(?P<k>\d)\uFE0F?\u20E3)"
+    r"[ \t]{0,3}(?=\S)")
+
+
+def _line_glyph_label(m: regex.Match[str]) -> str:
+    c = m.group("c")
+    return m.group("pre") + (str(int(unicodedata.numeric(c))) if c else m.group("k")) + ". "
+
+
+def _plain_number_glyphs(text: str) -> str:
+    """Numbering glyphs as the digits and letters the outline reads (see ``_GLYPH_FACES``)."""
+    text = text.translate(_GLYPH_FACES)
+    return _LINE_GLYPH_LABEL.sub(_line_glyph_label, text)
+
+
 def _clean_chars(text: str) -> str:
     """NFC, LF line ends, no zero-width characters, one kind of space, inline tags and entities gone."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
+    if _GLYPH_GATE.search(text):
+        text = _plain_number_glyphs(text)
     if _SYMBOL_FONT.search(text):
         text = text.translate(_symbol_font_marks())  # "\uf0b7" -> "•", "\uf0e0" -> "→" (Symbol, Wingdings)
     if "\ufffd" in text:
@@ -444,18 +471,22 @@ def _clean_chars(text: str) -> str:
 
 # A social-media post marks its lines with pictographs ("📌 I. MỤC ĐÍCH", "👉 Tuyên truyền …", "▪️ …"): before a
 # heading's label they are decoration and go; before anything else they are a list bullet ("- ").
-# (Inside a line's emphasis too: "**❖ 1. Tham gia của người dân ở cấp cơ sở**" keeps its "**".)
+# (Inside a line's emphasis too: "**❖ 1. Tham gia của người dân ở cấp cơ sở**" keeps its "**"; after a list's own
+# bullet, "- ✔ Công chức …", the mark is a second bullet and goes.)
 _EMOJI_LEAD = regex.compile(
-    r"(?m)^(?P<pre>[ \t]{0,8})(?P<em>\*{1,2}|_{1,2})?(?:[\p{So}\p{Sk}][\uFE0F\u200D\p{Mn}]{0,4}[ \t]{0,3}){1,6}(?=\S)")
+    r"(?m)^(?P<pre>[ \t]{0,8})(?P<b>[-–+•][ \t]{1,3})?(?P<em>\*{1,2}|_{1,2})?"
+    r"(?:[\p{So}\p{Sk}][\uFE0F\u200D\p{Mn}]{0,4}[ \t]{0,3}){1,6}(?=\S)")
 # Whether any line opens on a pictograph: "\n" then the mark, so the engine jumps from line break to line break (a
 # multi-line "^" is tried at every position: ~0.9 against ~0.04 ms on a plan); the first line is matched on its own.
-_EMOJI_LINE = regex.compile(r"\n[ \t]{0,8}(?:\*{1,2}|_{1,2})?[\p{So}\p{Sk}]")
+_EMOJI_LINE = regex.compile(r"\n[ \t]{0,8}(?:[-–+•][ \t]{1,3})?(?:\*{1,2}|_{1,2})?[\p{So}\p{Sk}]")
 _LABEL_AFTER = regex.compile(r"(?:[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)/]\s")
 
 
 def _emoji_lead(m: regex.Match[str]) -> str:
     rest = m.string[m.end() : m.end() + 12]
     em = m.group("em") or ""  # (the indent goes with the mark, as it always did)
+    if m.group("b"):  # "- ✔ Công chức …" (an HTML list item marked again): the list's own bullet stays, the mark goes
+        return m.group("pre") + m.group("b") + em
     return em if _LABEL_AFTER.match(rest) else m.group("pre") + f"- {em}"
 
 

@@ -148,6 +148,23 @@ def test_pictographs_leading_a_line_of_a_social_post() -> None:
     assert n.text == "II. NHIỆM VỤ\n- Rà soát hộ nghèo.\na) Công khai ngân sách\nĐạt kết quả tốt 👍\n"
 
 
+def test_a_mark_after_a_lists_own_bullet_goes() -> None:
+    """ "- ✅ Rà soát …" (an HTML list item marked again, "<li>✅ …</li>"): the list's bullet stays, the mark goes."""
+    n = normalize("- ✅ Trạm Y tế xã khám sức khỏe.\n+ ➤ Công an xã tuần tra.\n- Đạt kết quả tốt 👍\n")
+    assert n.text == "- Trạm Y tế xã khám sức khỏe.\n+ Công an xã tuần tra.\n- Đạt kết quả tốt 👍\n"
+
+
+def test_numbering_glyphs_are_read_as_plain_labels() -> None:
+    """Roman numeral characters ("Ⅲ.", "ⅳ)"), full-width ("２．") and mathematical ("𝟐.") digits are the plain
+    characters in another face; a circled number or a keycap opening a line ("② …", "❸ …", "3️⃣ …", "### ⑤ …") is
+    that line's number. Inside a line a circled number stays."""
+    n = normalize("Ⅲ. NHIỆM VỤ\n２．Công khai\nⅳ) Rà soát\n𝟐. TỔ CHỨC\n② Phòng Y tế kiểm tra.\n"
+                  "  ❸ Công an xã tuần tra.\n3️⃣ Đoàn Thanh niên ra quân.\n### ⑤ Quản trị điện tử\nxem mục ② ở trên\n")
+    assert n.text.split("\n")[:9] == [
+        "III. NHIỆM VỤ", "2.Công khai", "iv) Rà soát", "2. TỔ CHỨC", "2. Phòng Y tế kiểm tra.",
+        "  3. Công an xã tuần tra.", "3. Đoàn Thanh niên ra quân.", "5. Quản trị điện tử", "xem mục ② ở trên"]
+
+
 def test_symbol_font_bullets_lost_marks_and_tab_indented_arrow_lines() -> None:
     """Word's text export keeps Symbol/Wingdings bullets as private-use characters ("\uf0a7", "\uf0e0"): they are read
     as the marks they draw; a replacement character before a tab opening a line is a lost bullet; an arrow line
