@@ -691,7 +691,7 @@ class _InlineMarks:
         n = m.group("n")
         if n is not None:
             return int(n)
-        if (r := m.group("r")) is not None:
+        if (r := m.group("r") or m.group("br")) is not None:
             return _ROMAN_SMALL[r]
         if (c := m.group("l") or m.group("pl")) is not None:
             return LETTER_ORDERS[0].find(c) + 1  # (its place in the Vietnamese alphabet: "đ)" is the fifth)
@@ -699,7 +699,7 @@ class _InlineMarks:
 
     def label(self, m: regex.Match[str], number: int) -> str:
         """The item's label as written: "2" for "(2)" and "hai là", "ii" for "(ii)", "b" for "b/" and "(b)"."""
-        return m.group("r") or m.group("l") or m.group("pl") or str(number)
+        return m.group("r") or m.group("br") or m.group("l") or m.group("pl") or str(number)
 
 
 _ROMAN_SMALL = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
@@ -713,7 +713,9 @@ def _inline_marks() -> _InlineMarks:
     # (an ordinal's words need their comma: "thời gian: thứ Ba hằng tuần" is a weekday, not a list)
     # ("(i) …; (ii) …" in small Roman numerals, "a/ …; b/ …" or "a) …; b) …" in letters: items labelled so)
     # ("(a) …; (b) …; (đ) …": a letter in parentheses, through the whole alphabet; a bare "a)" up to "h)")
+    # ("i) …; ii) …; iii) …": small Roman numerals closed by a bracket only)
     mark = (r"\s{0,3}(?:\((?P<n>\d{1,2})\)\s{1,3}|\((?P<r>viii|vii|vi|iv|ix|iii|ii|i|v|x)\)\s{1,3}|(?P<l>[a-hđ])[/)]\s{1,3}"
+            r"|(?P<br>viii|vii|vi|iv|ix|iii|ii|i|v|x)\)\s{1,3}"
             r"|\((?P<pl>[a-zđ])\)\s{1,3}|(?P<w>(?i:" + words + r"))\s{0,3},\s{0,3})(?=\S)")
     return _InlineMarks(regex.compile(":" + mark), regex.compile(";" + mark), ordinal, words)
 
@@ -778,7 +780,7 @@ def _inline_items_of(doc: str, b: Block) -> list[Block]:
     expect = n0 + 1
     lettered = m.group("l") or m.group("pl")
     for n in marks.next.finditer(doc, m.end(), e):
-        if any((n.group(g) is None) != (m.group(g) is None) for g in ("r", "l", "pl")):
+        if any((n.group(g) is None) != (m.group(g) is None) for g in ("r", "br", "l", "pl")):
             break
         if not (letter_follows(starts[-1][1], n.group("l") or n.group("pl")) if lettered else marks.number(n) == expect):
             break
@@ -786,7 +788,8 @@ def _inline_items_of(doc: str, b: Block) -> list[Block]:
         expect += 1
     if len(starts) < 2 and n0 == 1:
         return [b]  # "(1)" alone: a reference, not a list
-    if (m.group("w") is not None or m.group("r") is not None or lettered) and (n0 != 1 or len(starts) < 2):
+    if ((m.group("w") is not None or m.group("r") is not None or m.group("br") is not None or lettered)
+            and (n0 != 1 or len(starts) < 2)):
         return [b]  # words, small numerals and letters number a list from its first on, and name two items at least
     head_end = m.start() + 1  # the lead-in keeps its ":"
     out = [Block(b.kind, b.start, head_end, b.text_start, b.line, marker=b.marker, label=b.label,

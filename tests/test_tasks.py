@@ -1699,6 +1699,17 @@ def test_a_meetings_programme_timed_by_hours_is_no_task_table() -> None:
     assert len(doc.tasks) == 2
 
 
+def test_an_inline_list_numbered_by_small_roman_numerals_and_a_bracket() -> None:
+    """ "… các việc sau: i) …; ii) …; iii) …." (small Roman numerals closed by a bracket only, as "(i)" is in
+    both): one task per numeral, the lead-in's subject leading each."""
+    doc = parse("KẾ HOẠCH\nPAPI xã Tân Phước năm 2026\n\nII. NHIỆM VỤ\n1. Trách nhiệm giải trình với người dân\n"
+                "Công chức Văn phòng - Thống kê thực hiện các việc sau: i) lập sổ tiếp công dân; ii) theo dõi việc trả "
+                "lời kiến nghị cử tri; iii) báo cáo kết quả hằng quý.\n")
+    assert [t.label for t in doc.tasks] == ["i", "ii", "iii"]
+    assert all(keys(t.lead) == expect("Công chức Văn phòng - Thống kê") for t in doc.tasks)
+    assert doc.tasks[1].text.startswith("theo dõi việc trả lời")
+
+
 def test_a_closing_parenthesis_opening_with_a_time_is_the_items_time() -> None:
     """ "… (Năm 2025)." and "… (Khi có yêu cầu của cấp trên)." close a task item with its time, as "(Quý II/2025)"
     does; a closing parenthesis that does not open with a time ("(theo Phụ lục 2)") gives none."""
