@@ -416,15 +416,22 @@ def _mk(e: _Entry, toks: list[_Tok], i: int, j: int, score: float, exact: bool) 
 _PAREN = regex.compile(r"\(([^()\n]{3,120})\)")
 
 
+# what parts a heading's name from what it says of it: a colon, or a dash set off by spaces ("Quản trị điện tử — 3,20
+# điểm (xếp thứ 48/63)", "Chỉ số nội dung 1 – Tham gia …"); a hyphen joins words of names ("Thông tin - truyền thông")
+_SEGMENT_BREAK = regex.compile(r":| [—–] ")
+
+
 def _segments(text: str) -> list[tuple[int, str]]:
-    """The ':'-separated parts of a text ("Chỉ số nội dung 1. X: phấn đấu …", "… mới: X")."""
-    if ":" not in text:
+    """The parts of a text between its colons and spaced dashes ("Chỉ số nội dung 1. X: phấn đấu …", "… mới: X",
+    "X — 5,21 điểm")."""
+    if ":" not in text and "—" not in text and "–" not in text:
         return [(0, text)]
     parts: list[tuple[int, str]] = []
     pos = 0
-    for piece in text.split(":"):
-        parts.append((pos, piece))
-        pos += len(piece) + 1
+    for m in _SEGMENT_BREAK.finditer(text):
+        parts.append((pos, text[pos : m.start()]))
+        pos = m.end()
+    parts.append((pos, text[pos:]))
     return parts
 
 

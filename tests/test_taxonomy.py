@@ -399,3 +399,15 @@ def test_public_order_named_by_the_units_of_the_place(heading: str) -> None:
 ])
 def test_the_short_names_a_column_of_sub_dimensions_uses(name: str, code: str) -> None:
     assert [(m.subdimension, m.exact) for m in find_indicators(name)] == [(code, True)]
+
+
+def test_a_heading_naming_its_dimension_then_its_result_after_a_spaced_dash() -> None:
+    """ "Quản trị điện tử — 3,20 điểm (xếp thứ 48/63)": a spaced dash parts the name from what the heading says of
+    it, as a colon does; a hyphen inside a name does not part it."""
+    found = taxonomy.find_indicators("Kiểm soát tham nhũng trong khu vực công – 6,02 điểm (xếp thứ 40/63)")
+    assert [(m.dimension, m.subdimension, m.exact) for m in found] == [(4, None, True)]
+    found = taxonomy.find_indicators("Cung ứng dịch vụ công — phấn đấu đạt 7,50 điểm")
+    assert [(m.dimension, m.subdimension, m.exact) for m in found] == [(6, None, True)]
+    found = taxonomy.find_indicators("Chỉ số nội dung 8 — Quản trị điện tử")
+    assert [(m.dimension, m.subdimension) for m in found] == [(8, None)]
+    assert taxonomy.find_indicators("Tổ chức hội nghị — 5 điểm cầu") == ()
