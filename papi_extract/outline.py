@@ -1503,7 +1503,10 @@ def segment(ctx: DocContext) -> None:
         if (caps_h is None and c0.isupper() and (prev_blank or i == start_line or after_colon) and not is_closing
                 and i not in in_table and not apx_title
                 and not (c0 in "Pp" and PART_RE.match(s))):  # (the capital lines under "PHỤ LỤC" are its title;
-            caps_h = _caps_heading(lines, i, s, start + ind, end)  # "PHẦN I. …" is a part, read by its label)
+            if c0 in _PART_LETTERS and s[1:2] == ".":  # "PHẦN I. …" is a part, read by its label; "A. KẾT QUẢ …"
+                caps_h = _letter_part(lines, i, s, start + ind, end)  # a lettered part, read by its letter)
+            if caps_h is None:
+                caps_h = _caps_heading(lines, i, s, start + ind, end)
         if (caps_h is None and infos[i].md_level and i > first_text and not is_closing and i not in in_table
                 and not apx_title and not (c0 in "Pp" and PART_RE.match(s))):
             if not any(x.label for x in stack):

@@ -574,6 +574,14 @@ def test_an_unlabelled_markdown_heading_naming_an_indicator_under_a_labelled_one
         ("III", 1, "to chuc thuc hien")]
 
 
+def test_a_heading_on_the_papi_results_without_chi_so_is_a_limitations_section() -> None:
+    """ "II. KẾT QUẢ PAPI NĂM 2024 CỦA TỈNH: 43,10 ĐIỂM" names the analysis of the results as "KẾT QUẢ CHỈ SỐ PAPI"
+    does: a section of kind limitations."""
+    ctx = _outline("KẾ HOẠCH\nPAPI tỉnh năm 2025\n\nI. MỤC ĐÍCH\n- Nâng cao nhận thức.\n\n"
+                   "II. KẾT QUẢ PAPI NĂM 2024 CỦA TỈNH: 43,10 ĐIỂM\nTổng điểm tăng.\n\nIII. NHIỆM VỤ\n- Công khai.\n")
+    assert [s.kind for s in ctx.sections] == ["purpose", "limitations", "tasks"]
+
+
 def test_a_bold_run_in_head_wrapped_onto_the_next_line_is_no_heading() -> None:
     """Pandoc wraps a bold run-in head over two lines ("**4. Đề nghị Hội Nông dân và Hội Cựu chiến binh" /
     "huyện:** vận động …"): the numbered line is an item of the organization section, not a heading; a bold
