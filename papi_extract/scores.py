@@ -2367,6 +2367,25 @@ def _year_before(ctx: DocContext, prose: _Prose, sections: dict[str, Section], f
     return _last_year(prose, ctx.folded[lo : fact.start])
 
 
+def _ancestor_intro_year(ctx: DocContext, prose: _Prose, sections: dict[str, Section], fact: Fact) -> int | None:
+    """The year the intro of an enclosing section states, for a figure in a heading that names none ("Kết quả Chỉ số
+    PAPI năm 2021 … được ghi kèm tiêu đề mỗi mục dưới đây" over "1. Tham gia … (5,08 điểm; ↑0,12)"): the text between
+    an ancestor's heading and its first sub-section speaks of the headings under it."""
+    sec = sections.get(fact.section) if fact.section else None
+    seen: set[str] = set()
+    while sec is not None and sec.parent is not None and sec.parent not in seen:
+        seen.add(sec.parent)
+        parent = sections.get(sec.parent)
+        if parent is None:
+            return None
+        first = min((x.span[0] for x in sections.values() if x.parent == parent.id), default=sec.span[0])
+        lo = max(parent.span[0], first - _YEAR_WINDOW)
+        if lo < first and (year := _last_year(prose, ctx.folded[lo:first])) is not None:
+            return year
+        sec = parent
+    return None
+
+
 def _plan_year(ctx: DocContext) -> int | None:
     if ctx.period is not None:
         return ctx.period.start_year
@@ -2430,6 +2449,8 @@ def extract_scores(ctx: DocContext) -> None:
             fact.year = _heading_year(ctx, sections, fact.section, latest=fact.kind == "change")
         if fact.year is None and fact.kind in ("actual", "change"):
             fact.year = _year_before(ctx, prose, sections, fact)
+        if fact.year is None and fact.kind in ("actual", "change"):
+            fact.year = _ancestor_intro_year(ctx, prose, sections, fact)
         if (fact.objective and fact.kind in ("actual", "change")
                 and (fact.year is None or plan_year is None or fact.year >= plan_year)):
             fact.kind = "target"  # "Chỉ số … đạt 45 điểm trở lên" under "II. MỤC TIÊU"

@@ -1449,3 +1449,14 @@ def test_a_score_table_pasted_from_a_sheet_with_semicolons() -> None:
     assert get(ctx, 5, None, 2023, "actual").value == 7.12
     assert get(ctx, 8, None, 2024, "actual").value == 2.58
     assert len([s for s in ctx.scores if s.year is not None]) == 6
+
+
+def test_a_heading_figure_naming_no_year_takes_the_year_of_its_parents_intro() -> None:
+    """ "Điểm năm 2023 của tỉnh được ghi kèm tên mỗi mục dưới đây." before "1. Thủ tục hành chính công (6,95 điểm)":
+    the heading's figure, which names no year, is of the year the intro over the headings states, even when the
+    tasks under earlier headings name other years."""
+    ctx = parse("KẾ HOẠCH\nPAPI tỉnh năm 2024\n\nII. NHIỆM VỤ\nĐiểm năm 2023 của tỉnh được ghi kèm tên mỗi mục dưới đây.\n"
+                "1. Thủ tục hành chính công (6,95 điểm)\n- Sở Nội vụ rà soát thủ tục; quý II năm 2024.\n"
+                "2. Quản trị điện tử (3,02 điểm)\n- Sở Khoa học và Công nghệ nâng cấp cổng thông tin.\n")
+    assert get(ctx, 5, None, 2023, "actual").value == 6.95
+    assert get(ctx, 8, None, 2023, "actual").value == 3.02
