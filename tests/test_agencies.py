@@ -1459,6 +1459,15 @@ def test_a_condition_before_the_subject_and_adverbs_of_resolve_after_it() -> Non
         == ["Phòng Tư pháp", "Phòng Nội vụ"]
 
 
+def test_who_asked_for_the_work_before_the_subject_is_no_carrier() -> None:
+    """ "Theo đề nghị của X, Y …" / "Theo kiến nghị của X, Y …": X asked for the work, the subject after the comma
+    carries it."""
+    assert [a.raw for a in subject_agencies("Theo đề nghị của Sở Tư pháp, Sở Nội vụ trình Chủ tịch UBND tỉnh khen "
+                                            "thưởng")] == ["Sở Nội vụ"]
+    assert [a.raw for a in subject_agencies("Theo kiến nghị của Ủy ban MTTQ Việt Nam xã, Công chức Địa chính - Xây "
+                                            "dựng kiểm tra việc lấn chiếm đất")] == ["Công chức Địa chính - Xây dựng"]
+
+
 def test_a_footnote_mark_after_a_carrier_is_no_part_of_its_name() -> None:
     """ "Phòng Tài chính - Kế hoạch² phối hợp …", "UBND các phường[4]", "Sở Xây dựng (*)": the carrier as without the
     mark; the raw value ends before it."""
