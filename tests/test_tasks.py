@@ -1710,6 +1710,16 @@ def test_an_inline_list_numbered_by_small_roman_numerals_and_a_bracket() -> None
     assert doc.tasks[1].text.startswith("theo dõi việc trả lời")
 
 
+def test_a_form_of_document_line_under_an_item_is_its_output() -> None:
+    """ "- Hình thức văn bản: Báo cáo" under an item's field lines names the paper the task yields: its output, as
+    the table column of that name is, and no task of its own."""
+    doc = parse("KẾ HOẠCH\nPAPI huyện năm 2026\n\nII. NHIỆM VỤ\n2.1. Tổng hợp ý kiến cử tri về thủ tục đất đai\n"
+                "- Cơ quan chủ trì: Phòng Tài nguyên và Môi trường\n- Thời gian hoàn thành: Quý III/2026\n"
+                "- Hình thức văn bản: Báo cáo\n")
+    assert len(doc.tasks) == 1
+    assert doc.tasks[0].output == "Báo cáo"
+
+
 def test_a_closing_parenthesis_opening_with_a_time_is_the_items_time() -> None:
     """ "… (Năm 2025)." and "… (Khi có yêu cầu của cấp trên)." close a task item with its time, as "(Quý II/2025)"
     does; a closing parenthesis that does not open with a time ("(theo Phụ lục 2)") gives none."""
