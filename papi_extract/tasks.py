@@ -2746,7 +2746,7 @@ def _inline_run(items: list[_Item], t: int) -> list[int]:
 def _inline_closing_fields(st: _Doc, items: list[_Item]) -> None:
     """A sentence of fields closing a paragraph that lists its tasks inline ("… sau: (a) …; (b) …; (c) … . Thời
     gian thực hiện: năm 2023.") is printed inside the last item but frames the whole list: the earlier items of the
-    run take its fields too (the last keeps them as its own, ``_draft_from_item``)."""
+    run take its fields too (the last reads them in its own text)."""
     for t, it in enumerate(items):
         if it.kind != "task" or not _inline_item(st.doc, it.block):
             continue
@@ -3676,6 +3676,7 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | Non
     if j is None:
         j = joined("text") or Joined(doc, [], st.folded)
     lead_cell, support_cell, packed_time = joined("lead"), joined("support"), None
+    packed = False  # the lead cell packs the row's fields ("Chủ trì: X; Phối hợp: Y"): read as fields, not by column
     if lead_cell is not None and (m := st.v.block_line.match(lead_cell.folded)) is not None \
             and ":" in lead_cell.folded[: m.end()]:
         # a cell packing its row's fields ("Chủ trì: X; Phối hợp: Y; Thời gian: Quý III/2023", "CT: X / PH: Y")
@@ -3683,6 +3684,7 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | Non
         for ln in _field_lines(st, lead_cell, 0, len(lead_cell.text), m):
             fields.setdefault(ln.role, []).append(ln.value)
         if "lead" in fields:
+            packed = True
             lead_cell = fields["lead"][0]
             support_cell = support_cell if "support" not in fields else fields["support"][0]
             packed_time = fields["deadline"][0] if "deadline" in fields else None
@@ -3690,8 +3692,7 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | Non
         st, j, sid, lead_field=lead_cell, support_field=support_cell, group=[],
         block_sid=sid, use_blocks=False,
     )
-    lead_runs = _column_runs(doc, cells["lead"].parts) if lead_cell is not None and packed_time is None \
-        and lead_cell.text == cells["lead"].text(doc) else []
+    lead_runs = _column_runs(doc, cells["lead"].parts) if lead_cell is not None and not packed else []
     if len(lead_runs) > 1:
         # two lead columns ("Cơ quan chủ trì | Cơ quan tham mưu"): each cell names leads of its own, never one
         # name running across the columns ("UBND thị xã" | "Phòng Nội vụ")
