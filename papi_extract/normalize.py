@@ -415,8 +415,11 @@ def _drop_stray_tabs(text: str) -> str:
 # Numbering glyphs ("Ⅳ.", "ⅲ)", "１．", "𝟏.", "❶", "①", "1️⃣"): Roman numeral characters, full-width digits and marks
 # and mathematical digits are the plain characters in another face (their compatibility form: "Ⅳ" is "IV"); a
 # circled number or a keycap opening a line is that line's label ("① Phòng Nội vụ …" numbers its item 1).
-_GLYPH_GATE = regex.compile(r"[\u2160-\u217F\uFF08\uFF09\uFF0E\uFF10-\uFF19\u2460-\u2473\u2776-\u2793\u24F5-\u24FE"
-                            r"\U0001D7CE-\U0001D7FF\u20E3]")
+# (The gate finds the few characters past the common punctuation, "[^\x00-\u2027]", and looks each up: a class of
+# many ranges is searched several times slower by the regex engine than one negated range.)
+_PAST_PUNCTUATION = regex.compile(r"[^\x00-\u2027]")
+_GLYPH_CODES = frozenset([*range(0x2160, 0x2180), 0xFF08, 0xFF09, 0xFF0E, *range(0xFF10, 0xFF1A), *range(0x2460, 0x2474),
+                          *range(0x2776, 0x2794), *range(0x24F5, 0x24FF), *range(0x1D7CE, 0x1D800), 0x20E3])
 _GLYPH_FACES = {c: unicodedata.normalize("NFKC", chr(c)) for r in (
     range(0x2160, 0x2180), range(0xFF10, 0xFF1A), range(0x1D7CE, 0x1D800)) for c in r} | {
     0xFF08: "(", 0xFF09: ")", 0xFF0E: "."}
@@ -431,6 +434,10 @@ def _line_glyph_label(m: regex.Match[str]) -> str:
     return m.group("pre") + (str(int(unicodedata.numeric(c))) if c else m.group("k")) + ". "
 
 
+def _has_number_glyphs(text: str) -> bool:
+    return any(ord(m.group()) in _GLYPH_CODES for m in _PAST_PUNCTUATION.finditer(text))
+
+
 def _plain_number_glyphs(text: str) -> str:
     """Numbering glyphs as the digits and letters the outline reads (see ``_GLYPH_FACES``)."""
     text = text.translate(_GLYPH_FACES)
@@ -441,7 +448,7 @@ def _clean_chars(text: str) -> str:
     """NFC, LF line ends, no zero-width characters, one kind of space, inline tags and entities gone."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    if _GLYPH_GATE.search(text):
+    if _has_number_glyphs(text):
         text = _plain_number_glyphs(text)
     if _SYMBOL_FONT.search(text):
         text = text.translate(_symbol_font_marks())  # "\uf0b7" -> "•", "\uf0e0" -> "→" (Symbol, Wingdings)
