@@ -1248,6 +1248,10 @@ def _extract_issuer(ctx: DocContext, v: HeaderVocab, doc: _Doc, hlines: list[_Li
                     break
             if local is None:
                 local = g.match_local(query, None, unit_type, level)  # nationwide: exact and unique only
+                if local is not None and header_provs and local.unit.province_code not in header_provs:
+                    # the header's own superior settles the province: a namesake elsewhere is a gap of the
+                    # tables ("XÃ THIỆN MỸ" under "HUYỆN TRÀ ÔN" is not the Thiện Mỹ of another province)
+                    local = None
             if local is not None:
                 province = g.provinces.get(local.unit.province_code)
                 unit_type = unit_type or local.unit.unit_type

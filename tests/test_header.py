@@ -1199,3 +1199,14 @@ def test_a_digital_signature_mark_is_no_signer_name() -> None:
                      "I. NHIỆM VỤ\n- Phòng Nội vụ theo dõi.\n\nNơi nhận:\n- Sở Nội vụ;\n- Lưu: VT.\n\n"
                      "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nĐã ký điện tử\nNguyễn Thị Lan\n")
     assert doc.signer is not None and doc.signer.name == "Nguyễn Thị Lan"
+
+
+def test_the_headers_superior_district_settles_the_province_over_a_namesake_elsewhere() -> None:
+    """A commune the tables lack under its district ("HUYỆN PHÚ BÌNH" / "XÃ NHƠN BÌNH", a name the tables hold only in
+    another province) keeps the superior's province; the name stays as printed."""
+    tail = "\nNhơn Bình, ngày 02 tháng 4 năm 2021\n\nKẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2021\n\nI. NHIỆM VỤ\n1. Tuyên truyền.\n"
+    ctx = _header("ỦY BAN NHÂN DÂN\nHUYỆN PHÚ BÌNH\nXÃ NHƠN BÌNH\nSố: 12/KH-UBND" + tail)
+    assert ctx.issuer is not None
+    assert (ctx.issuer.level, ctx.issuer.locality, ctx.issuer.province) == ("commune", "Nhơn Bình", "Thái Nguyên")
+    ctx = _header("ỦY BAN NHÂN DÂN\nXÃ NHƠN BÌNH\nSố: 12/KH-UBND" + tail)  # no superior: the unique namesake
+    assert ctx.issuer is not None and ctx.issuer.province == "Vĩnh Long"
