@@ -120,6 +120,7 @@ class ScoreVocab:
     verb_class: dict[str, str]
     rank: regex.Pattern[str]
     rank_change: regex.Pattern[str]
+    rank_move: regex.Pattern[str]  # "tăng từ vị trí 60/63 (năm 2022) lên vị trí 52/63" (folded)
     national: Phrases
     other_index: regex.Pattern[str]  # another index's name, matched folded on word boundaries
     compare: regex.Pattern[str]
@@ -137,6 +138,8 @@ class ScoreVocab:
     max_dimension: float
     max_total: float
     arrow_change: regex.Pattern[str]  # "▼ 0,11": a change whose arrow gives the sign (group "up" or "down")
+    inline_arrow: regex.Pattern[str]  # the same inside a sentence ("5,08 điểm; ↑0,12"), found anywhere
+    arrows: str  # every arrow character, to gate the search
     # "tăng nhiều nhất (", "giảm mạnh nhất (" (folded, right before the parenthesis): group "down" when it falls
     superlative_change: regex.Pattern[str]
 
@@ -183,6 +186,12 @@ def vocab() -> ScoreVocab:
     rank_change = regex.compile(
         rf"(?<=(?<!\w)(?P<verb>{_alt(up_v + down_v)})\s+)(?P<n>\d{{1,2}})\s+{_alt(raw['rank_change_units'])}(?!\w)"
     )
+    mu = _alt(raw["rank_move_units"])
+    rank_move = regex.compile(
+        rf"(?<!\w)(?P<verb>{_alt(up_v + down_v)})\s+tu\s+{mu}\s{{1,3}}(?P<r1>\d{{1,2}})(?![.,]?\d)"
+        rf"(?:\s{{0,2}}/\s{{0,2}}(?P<of1>\d{{2}}))?(?:\s{{1,3}}(?:nam\s{{1,3}})?(?P<y1>(?:19|20)\d\d))?\s{{0,2}},?\s{{1,3}}"
+        rf"(?:len|xuong)\s+(?:{mu}\s{{1,3}})?(?P<r2>\d{{1,2}})(?![.,]?\d)(?:\s{{0,2}}/\s{{0,2}}(?P<of2>\d{{2}}))?(?!\d)"
+    )
     compare = regex.compile(
         rf"(?<!\w){_alt(raw['compare_words'])}(?:\s+{_alt(raw['compare_fillers'])}){{0,5}}\s+(?P<year>(?:19|20)\d\d)(?!\d)"
     )
@@ -200,6 +209,7 @@ def vocab() -> ScoreVocab:
         verb_class=verb_class,
         rank=rank,
         rank_change=rank_change,
+        rank_move=rank_move,
         national=Phrases.of(raw["national_markers"]),
         other_index=regex.compile(r"(?<!\w)(?:" + _alt([" ".join(fold(w).split()) for w in raw["other_indices"]]) + r")(?!\w)"),
         compare=compare,
@@ -218,6 +228,10 @@ def vocab() -> ScoreVocab:
         arrow_change=regex.compile(
             r"^(?:(?P<up>[" + regex.escape("".join(raw["change_arrows"]["up"])) + r"])|(?P<down>["
             + regex.escape("".join(raw["change_arrows"]["down"])) + r"]))[ \t]{0,3}(?P<num>\d{1,2}(?:[.,]\d{1,4})?)$"),
+        inline_arrow=regex.compile(
+            r"(?:(?P<up>[" + regex.escape("".join(raw["change_arrows"]["up"])) + r"])|(?P<down>["
+            + regex.escape("".join(raw["change_arrows"]["down"])) + r"]))[ \t]{0,2}(?P<num>\d{1,2}[.,]\d{1,4})(?![\d.,]\d)"),
+        arrows="".join(raw["change_arrows"]["up"]) + "".join(raw["change_arrows"]["down"]),
         superlative_change=regex.compile(
             rf"(?<!\w)(?:{_alt(sup['up'])}|(?P<down>{_alt(sup['down'])}))(?:\s{{1,3}}{_alt(sup['degrees'])})?"
             r"\s{1,3}nhat\s{0,3}\(?\s{0,2}$"),
@@ -283,6 +297,7 @@ class Fact:
     year_fixed: bool = False  # the year came from a "so với năm X (…)" or a table header
     base_value: float | None = None  # "giảm từ 1,55 điểm …": the value the change started from
     base_year: int | None = None  # "giảm từ 5,02 điểm (năm 2021) …": the year of that value, when printed
+    base_rank: tuple[int, int] | None = None  # "tăng từ vị trí 60/63 … lên …": the rank (and out of) it left
     objective: bool = False  # stated in an objectives section ("Mục tiêu"): a target unless its year is past
     unit: str | None = None  # the former unit a merged province's plan reports on ("tỉnh Quảng Trị (cũ)"), folded
 
@@ -1866,11 +1881,17 @@ class _Prose:
             events.append((m.start("word"), m.end(), "rank", m))
         for m in v.rank_change.finditer(f):
             events.append((m.start("verb"), m.end(), "rank_change", m))
+        if " tu " in f:
+            for m in v.rank_move.finditer(f):
+                events.append((m.start(), m.end(), "rank_move", m))
         if not events:
             return
         if "(+" in f or "(-" in f or "( +" in f or "( -" in f:
             for m in _PAREN_CHANGE.finditer(f):
                 events.append((m.start("num"), m.end("num"), "paren_change", m))
+        if any(c in f for c in v.arrows):
+            for m in v.inline_arrow.finditer(f):
+                events.append((m.start(), m.end(), "arrow_change", m))
         compares = [(m.start(), m.end(), "compare", m) for m in v.compare.finditer(f)]
         events.extend(compares)
         for ch in _PUNCT_CHARS:  # what ``_PUNCT.finditer`` finds, with C-speed ``str.find``
@@ -1945,6 +1966,37 @@ class _Prose:
                     host.end = max(host.end, a + e)
                 g.last = e
                 continue
+            if kind == "arrow_change":
+                # "(5,08 điểm; ↑0,12)", "đạt 4,12 điểm ▼0,05": an arrow-signed figure right after a value is
+                # its change (only spaces, a comma or a semicolon between)
+                assert m is not None
+                host = g.facts[-1] if g.facts else None
+                if (host is not None and host.change is None and host.value is not None
+                        and not f[host.end - a : s].strip(" ,;")):
+                    n = _num(m.group("num"))
+                    host.change = n if m.group("up") else -n
+                    host.end = max(host.end, a + e)
+                g.last = e
+                continue
+            if kind == "rank_move":
+                # "đạt 41,27 điểm, tăng từ vị trí 60/63 năm 2022 lên vị trí 52/63": the figure's rank is the
+                # second place; the first is the rank of the year before (or of the year printed after it)
+                assert m is not None
+                host = cur if cur is not None and cur.rank is None and self._bare(f[g.last : s]) else None
+                if host is None:
+                    subj, sstart = self._resolve(a + g.last, a + s)
+                    if subj is not None and target_at >= s:
+                        host = new(subj, "actual", sstart - a, e, a + s)
+                if host is not None:
+                    dflt = v.provinces_ranked
+                    host.rank = int(m.group("r2"))
+                    host.rank_of = int(m.group("of2") or m.group("of1") or dflt)
+                    host.base_rank = (int(m.group("r1")), int(m.group("of1") or m.group("of2") or dflt))
+                    if m.group("y1") and host.base_year is None:
+                        host.base_year = int(m.group("y1"))
+                    host.end = max(host.end, a + e)
+                g.last = e
+                continue
             if kind == "rank_change":
                 if cur is not None and cur.rank_change is None and m is not None and self._bare(f[g.last : s]):
                     n = int(m.group("n"))
@@ -2014,6 +2066,7 @@ class _Prose:
                 subj, sstart = respective.pop(0)
             target = target_at < ns
             sign = m.group("num")[:1]
+            from_value = vm is not None and "tu" in vm.group(0).split()  # "giảm từ 1,55 điểm …": a start value
             if len(stack) > 1 and (
                 (vclass is None and sign in ("+", "-") and not f[g.last : ns].strip())
                 or (vclass in ("up", "down") and subj is None and not f[g.last : verb_start].strip())
@@ -2024,12 +2077,18 @@ class _Prose:
                 psubj, pstart = self._resolve(a + stack[-2].last, a + g.open - 1)
                 if psubj is not None:
                     fact = new(psubj, "target" if target else "change", pstart - a, e, a + ns)
-                    fact.change = value if vclass is None else (abs(value) if vclass == "up" else -abs(value))
+                    if from_value:
+                        # "Cung ứng dịch vụ công (tăng từ 7,38 điểm lên 7,56 điểm)": the value it started from
+                        fact.base_value = value
+                        if (ym := _PAREN_YEAR.match(f, e)) is not None:
+                            fact.base_year = int(ym.group(1))
+                    else:
+                        fact.change = value if vclass is None else (abs(value) if vclass == "up" else -abs(value))
                     g.last = e
                     continue
             if vclass in ("up", "down"):
                 change = abs(value) if vclass == "up" else -abs(value)
-                if vm is not None and "tu" in vm.group(0).split():
+                if from_value:
                     # "giảm từ 1,55 điểm xuống 1,48 điểm": 1,55 is the earlier value, not the change
                     host = new(subj, "change", sstart - a, e, a + ns) if subj is not None else (
                         cur if cur is not None and self._bare(region) else None)
@@ -2502,6 +2561,20 @@ def extract_scores(ctx: DocContext) -> None:
             prose.facts.append(Fact(fact.dimension, fact.subdimension, "actual", fact.start, fact.end, fact.method,
                                     year=year, value=fact.base_value, pos=fact.pos, section=fact.section,
                                     year_fixed=True))
+    # "tăng từ vị trí 60/63 năm 2022 lên vị trí 52/63": the place it left is the earlier year's rank
+    for fact in [x for x in prose.facts if x.base_rank is not None and x.kind == "actual"]:
+        assert fact.base_rank is not None
+        year = fact.base_year if fact.base_year is not None else (fact.year - 1 if fact.year is not None else None)
+        if year is None or year == fact.year:
+            continue
+        earlier = next((x for x in prose.facts if x.year == year and x.kind == "actual"
+                        and (x.dimension, x.subdimension) == (fact.dimension, fact.subdimension)), None)
+        if earlier is None:
+            earlier = Fact(fact.dimension, fact.subdimension, "actual", fact.start, fact.end, fact.method,
+                           year=year, pos=fact.pos, section=fact.section, year_fixed=True)
+            prose.facts.append(earlier)
+        if earlier.rank is None:
+            earlier.rank, earlier.rank_of = fact.base_rank
     facts.extend(prose.facts)
     merged: dict[tuple[int | None, str | None, int | None, str], Fact] = {}
     units: dict[tuple[tuple[int | None, str | None, int | None, str], str], Fact] = {}

@@ -1460,3 +1460,44 @@ def test_a_heading_figure_naming_no_year_takes_the_year_of_its_parents_intro() -
                 "2. Quản trị điện tử (3,02 điểm)\n- Sở Khoa học và Công nghệ nâng cấp cổng thông tin.\n")
     assert get(ctx, 5, None, 2023, "actual").value == 6.95
     assert get(ctx, 8, None, 2023, "actual").value == 3.02
+
+
+def test_an_arrow_signed_figure_right_after_a_value_is_its_change() -> None:
+    """ "(5,08 điểm; ↑0,12)", "đạt 3,01 điểm, ▲ 0,14": the arrow signs the change of the value just before it;
+    an arrow figure that follows no value is no change."""
+    ctx = parse(
+        "KẾ HOẠCH\nPAPI tỉnh năm 2024\n\nI. KẾT QUẢ NĂM 2023\n"
+        "- Năm 2023, Quản trị điện tử đạt 3,01 điểm, ▲ 0,14; Quản trị môi trường đạt 2,90 điểm ▼0,22.\n"
+        "- Thủ tục hành chính công (7,05 điểm; ↓0,03).\n"
+        "- Kiểm soát tham nhũng trong khu vực công: ↑0,10 so với năm trước.\n")
+    assert facts(ctx) >= {(8, None, 2023, "actual", 3.01, 0.14, None, None, None),
+                          (7, None, 2023, "actual", 2.9, -0.22, None, None, None),
+                          (5, None, 2023, "actual", 7.05, -0.03, None, None, None)}
+    assert all(s.dimension != 4 or s.change is None for s in ctx.scores)
+
+
+def test_a_rise_from_one_value_to_another_opening_a_parenthesis_gives_two_values() -> None:
+    """ "Công khai, minh bạch (giảm từ 5,90 điểm xuống 5,71 điểm)": the year reported and the one before, no
+    change stated; the first figure is no change."""
+    ctx = parse(
+        "KẾ HOẠCH\nPAPI huyện năm 2024\n\nI. KẾT QUẢ NĂM 2023\n"
+        "1. Công khai, minh bạch trong việc ra quyết định ở địa phương (giảm từ 5,90 điểm xuống 5,71 điểm)\n"
+        "- Niêm yết công khai danh sách hộ nghèo.\n")
+    assert facts(ctx) >= {(2, None, 2023, "actual", 5.71, None, None, None, None),
+                          (2, None, 2022, "actual", 5.9, None, None, None, None)}
+    assert all(s.change is None for s in ctx.scores)
+
+
+def test_a_rank_move_gives_the_rank_of_the_year_and_of_the_year_it_left() -> None:
+    """ "tụt từ hạng 20 xuống hạng 31": the figure's year ranks 31st, the year before 20th; a year printed after
+    the first place names that place's year; a move between two scores is no rank."""
+    ctx = parse(
+        "KẾ HOẠCH\nPAPI tỉnh năm 2024\n\nI. KẾT QUẢ NĂM 2023\n"
+        "Năm 2023, Kiểm soát tham nhũng trong khu vực công đạt 6,40 điểm, tụt từ hạng 20 xuống hạng 31.\n"
+        "Quản trị điện tử đạt 3,05 điểm, tăng từ vị trí thứ 50/63 năm 2021 lên 41/63.\n"
+        "Thủ tục hành chính công tăng từ 7,12 lên 7,30 điểm.\n")
+    assert facts(ctx) >= {(4, None, 2023, "actual", 6.4, None, 31, 63, None),
+                          (4, None, 2022, "actual", None, None, 20, 63, None),
+                          (8, None, 2023, "actual", 3.05, None, 41, 63, None),
+                          (8, None, 2021, "actual", None, None, 50, 63, None)}
+    assert all(s.rank is None for s in ctx.scores if s.dimension == 5)
