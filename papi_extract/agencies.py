@@ -1193,6 +1193,8 @@ def _lead_protos(text: str) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]:
         seg = next((r for a, b, r in seg_roles if a <= s < b), None)
         if seg is not None and mk is None:
             cut = len(text[: seg.start(1)].rstrip())
+            if s >= cut:
+                continue  # the work after the role word ("… phối hợp giám sát") names no one
             if e > cut:
                 e, name = cut, None  # the role word is not in the name
             (support if seg.group(1)[0] not in "cC" else lead).append(_make(text, s, e, name))
@@ -1214,7 +1216,10 @@ def _lead_protos(text: str) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]:
 
 
 # A bare role word closing a ";"-part of a lead cell: "Công chức Tư pháp chủ trì", "Công an xã phối hợp".
-_ROLE_BARE_END = regex.compile(r"(?<=\S)\s{1,3}(chủ\s{1,3}trì|phối\s{1,3}hợp)\s{0,3}[.;,]?\s{0,3}$", regex.I)
+# (the role word may carry the work it does: "X phối hợp thực hiện", "Y phối hợp giám sát")
+_ROLE_BARE_END = regex.compile(r"(?<=\S)\s{1,3}(chủ\s{1,3}trì|phối\s{1,3}hợp)(?:\s{1,3}(?:thực\s{1,3}hiện|giám\s{1,3}sát"
+                               r"|tổ\s{1,3}chức|triển\s{1,3}khai|hướng\s{1,3}dẫn|kiểm\s{1,3}tra|theo\s{1,3}dõi))?"
+                               r"\s{0,3}[.;,]?\s{0,3}$", regex.I)
 
 
 def _segment_matches(text: str, rx: regex.Pattern[str]) -> list[tuple[int, int, regex.Match[str]]]:

@@ -241,6 +241,7 @@ class Vocab:
     not_task_phrase: regex.Pattern[str]
     generic_opening: regex.Pattern[str]
     opening_clause: regex.Pattern[str]
+    level_label: regex.Pattern[str]  # "Cấp tỉnh: ", "Ở cấp phường, xã, " before a carrier (folded, at a position)
     topic_opening: regex.Pattern[str]
     filler: frozenset[str]
     reference_ending: regex.Pattern[str]  # "… được phân công tại Phụ lục kèm theo Kế hoạch này."
@@ -294,6 +295,9 @@ def vocab() -> Vocab:
     not_task_phrase = regex.compile(r"(?<!\w)(?:" + _alternation(raw["not_task_phrases"]) + r")(?!\w)")
     generic_opening = regex.compile(r"^\s{0,4}[*]?\s{0,3}(?:" + _alternation(raw["generic_openings"]) + r")(?!\w)")
     opening_clause = regex.compile(r"^\s{0,4}(?:" + _alternation(raw["opening_clauses"]) + r")(?!\w)")
+    unit = r"(?:" + _alternation(raw["level_units"]) + r")(?!\w)"
+    level_label = regex.compile(r"\s{0,4}(?:(?:o|tai)\s{1,3}(?:cap\s{1,3})?|cap\s{1,3})" + unit
+                                + r"(?:\s{0,2}[,/]\s{0,2}" + unit + r"){0,3}\s{0,2}[:,]\s{0,3}", regex.I)
     topic_opening = regex.compile(r"^\s{0,4}[\"“(]?(?:" + _alternation(raw["topic_openings"]) + r")(?!\w)")
     speech = raw["reported_speech"]
     honorific = r"(?:" + "|".join(regex.escape(w) for w in speech["honorifics"]) + r")"
@@ -310,7 +314,7 @@ def vocab() -> Vocab:
     dimension_tag = regex.compile(r"(?:" + _alternation(raw["dimension_number_labels"]) + r")\s{0,3}(?:so\s{0,2})?([1-8])(?!\d)")
     time_cue_kept = regex.compile(r"\s{0,4}[(]?\s{0,3}(?:" + _alternation(raw["time_cues_kept"]) + r")(?!\w)")
     return Vocab(block_line, agency_section, not_task_opening, not_task_phrase, generic_opening,
-                 opening_clause, topic_opening, frozenset(raw["header_filler_words"]),
+                 opening_clause, level_label, topic_opening, frozenset(raw["header_filler_words"]),
                  reference_ending, person, person_opening, speech_verb, back_reference, indicator_note, clause_time,
                  dimension_tag, time_cue_kept, _section_assignment(raw["section_assignment"]),
                  tuple(sorted({str(p).split()[-1] for p in raw["back_references"] if str(p).strip()})))
@@ -1331,6 +1335,9 @@ class _Doc:
                 rest = j.slice(k + 1, len(j.text))
                 rest = rest.slice(len(rest.text) - len(rest.text.lstrip()), len(rest.text))
                 first = _agencies(self.api.subject_agencies, rest)
+        if not first and (lv := self.v.level_label.match(j.folded)) is not None:
+            # "Cấp tỉnh: Sở Nội vụ tổng hợp …", "Ở cấp xã, công chức Tư pháp - Hộ tịch …": the level, then its carrier
+            first = self.subject_at(j, lv.end())[0]
         if not first and "nhu sau" in j.folded and (m := _AMENDED_WORDING.search(j.folded)) is not None:
             # the item amends an earlier plan's task and quotes its new wording: that wording's subject leads
             first = self.subject_at(j, m.end())[0]
@@ -1362,6 +1369,15 @@ class _Doc:
             if cue is not None and self.agency_list(j.slice(cue.end(), m.start()), lenient=True):
                 continue  # "phối hợp với Sở A; Sở B tham mưu …": Sở B is one more partner
             later.extend(got)
+        if ";" in j.text and (" o " in j.flat or "cap " in j.flat):
+            # "Ở cấp thành phố, X chủ trì …; ở cấp phường, xã, Y bố trí …": each level's clause names its carrier
+            k = j.text.find(";")
+            while k >= 0:
+                if (lv := self.v.level_label.match(j.folded, k + 1)) is not None:
+                    got, after = self.subject_at(j, lv.end())
+                    if got and not _SUPPORT_VERB.match(j.folded, after) and _VERB_AFTER.match(j.text, after):
+                        later.extend(a for a in got if a not in later)
+                k = j.text.find(";", k + 1)
         return first, later
 
     def overseers(self, j: Joined) -> list[Agency]:

@@ -1481,3 +1481,15 @@ def test_a_footnote_mark_after_a_carrier_is_no_part_of_its_name() -> None:
 def test_signing_ends_a_carrier_s_name() -> None:
     assert [a.raw for a in subject_agencies("Cán bộ, công chức phường ký cam kết không gây phiền hà")] \
         == ["Cán bộ, công chức phường"]
+
+
+def test_a_role_word_with_the_work_it_does_closes_a_lead_cells_part() -> None:
+    """ "…; Y phối hợp giám sát": Y is a partner and "giám sát" names no one; a bracketed note of the work
+    ("(hướng dẫn)") is no part of the name."""
+    from papi_extract.agencies import split_lead_cell
+
+    lead, support = split_lead_cell("Phòng Kinh tế (hướng dẫn); Hợp tác xã Tân Tiến phối hợp giám sát", 0)
+    assert [a.name for a in lead] == ["Phòng Kinh tế"]
+    assert [a.name for a in support] == ["Hợp tác xã Tân Tiến"]
+    lead, support = split_lead_cell("Sở Xây dựng; Sở Giao thông vận tải phối hợp thực hiện", 0)
+    assert [a.name for a in lead] == ["Sở Xây dựng"] and [a.name for a in support] == ["Sở Giao thông vận tải"]

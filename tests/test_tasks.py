@@ -4229,3 +4229,31 @@ def test_the_carrier_named_after_the_work() -> None:
         (["Ban Tiếp công dân huyện"], []),
         (["UBND các xã"], []),
     ]
+
+
+def test_a_column_per_level_of_government_names_each_levels_lead() -> None:
+    """ "Cấp huyện | Cấp xã" columns: each level's cell names its lead; a name there marked "phối hợp" (or "phối hợp
+    thực hiện") is a partner, a bracketed note of what a carrier does is no part of its name, and "-" names no one."""
+    doc = parse("KẾ HOẠCH\nPAPI huyện Mường Lát năm 2024\n\nII. NHIỆM VỤ\n\n"
+                "| STT | Nội dung | Cấp huyện | Cấp xã | Thời gian |\n"
+                "|---|---|---|---|---|\n"
+                "| 1 | Niêm yết thủ tục hành chính | Văn phòng HĐND và UBND huyện (tham mưu) | UBND các xã; Bưu điện văn hóa xã "
+                "phối hợp thực hiện | Quý II/2024 |\n"
+                "| 2 | Tuyên truyền pháp luật về khiếu nại | Phòng Tư pháp | - | Quý III/2024 |\n",
+                fmt="markdown")
+    one, two = doc.tasks
+    assert keys(one.lead) == expect("Văn phòng HĐND và UBND huyện", "UBND các xã")
+    assert keys(one.support) == expect("Bưu điện văn hóa xã")
+    assert keys(two.lead) == expect("Phòng Tư pháp") and not two.support
+
+
+def test_a_level_of_government_opening_an_item_or_a_clause_is_not_its_carrier() -> None:
+    """ "Cấp huyện: Phòng Y tế …", "Ở cấp xã, Trạm Y tế xã …; ở thôn, Y tế thôn bản …": the level labels the
+    carrier after it, which leads (each level's clause its own)."""
+    doc = parse("KẾ HOẠCH\nPAPI huyện Tủa Chùa năm 2025\n\nII. NHIỆM VỤ\n1. Cung ứng dịch vụ công\n"
+                "- Cấp huyện: Phòng Y tế kiểm tra chất lượng khám bệnh tại các trạm y tế, trong quý II/2025;\n"
+                "- Ở cấp xã, Trạm Y tế xã tư vấn sức khỏe sinh sản; ở thôn, nhân viên y tế thôn bản vận động người "
+                "dân khám thai định kỳ.\n")
+    one, two = doc.tasks
+    assert keys(one.lead) == expect("Phòng Y tế")
+    assert keys(two.lead) == expect("Trạm Y tế xã", "nhân viên y tế thôn bản")
