@@ -1848,7 +1848,12 @@ def _resolve_with_tokenizer(text: str, low: str, scan: _Scan, limit: int) -> int
 
     def is_pred(a: int, b: int) -> bool:
         w = norm(a, b)
-        return w in v.predicate_set or bool(v.predicate.match(w))
+        if w in v.predicate_set or v.predicate.match(w):
+            return True
+        # (or a predicate the segmenter cut into words of its own: "rút" | "ngắn"; not one that ends inside a word,
+        # "cấp" | "giấy phép" is no "cấp giấy")
+        m = v.predicate.match(wlow, a)
+        return m is not None and m.end() > b and any(e == m.end() for _, e in spans)
 
     def is_stop(a: int, b: int) -> bool:
         w = norm(a, b)
@@ -1889,6 +1894,8 @@ def _resolve_with_tokenizer(text: str, low: str, scan: _Scan, limit: int) -> int
                 break
             end = start + b
             continue
+        if window[a:b] == "&" and idx + 1 < len(spans) and is_name(*spans[idx + 1]):
+            continue  # "Sở Nông nghiệp & Môi trường": "&" joins a name's words as "và" does
         if is_pred(a, b) or is_stop(a, b):
             break
         if is_name(a, b):

@@ -3713,6 +3713,10 @@ def _draft_from_row(st: _Doc, t: Table, r: Row, sid: str | None, j: Joined | Non
         # two lead columns ("Cơ quan chủ trì | Cơ quan tham mưu"): each cell names leads of its own, never one
         # name running across the columns ("UBND thị xã" | "Phòng Nội vụ")
         lead = []
+        # the joined cells' reading ran the columns together ("… tỉnh phối hợp" | "Văn phòng …" read as "X phối
+        # hợp Y"): its partners from the lead cells go, each cell's own are read below
+        inside = cells["lead"].parts
+        support = [a for a in support if not any(x <= a.span[0] < y for x, y in inside)]
         for run in lead_runs:
             got, extra = st.lead_cell(Joined(doc, run, st.folded))
             lead.extend(got)

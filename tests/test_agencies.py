@@ -1493,3 +1493,13 @@ def test_a_role_word_with_the_work_it_does_closes_a_lead_cells_part() -> None:
     assert [a.name for a in support] == ["Hợp tác xã Tân Tiến"]
     lead, support = split_lead_cell("Sở Xây dựng; Sở Giao thông vận tải phối hợp thực hiện", 0)
     assert [a.name for a in lead] == ["Sở Xây dựng"] and [a.name for a in support] == ["Sở Giao thông vận tải"]
+
+
+def test_an_ampersand_joins_a_names_words_as_va_does() -> None:
+    """ "Phòng Nông nghiệp & Môi trường rút gọn …": the name runs on past "&" to its capitalised words, and stops at a
+    predicate the segmenter cut into two words ("rút" | "ngắn") as at one it keeps whole."""
+    from papi_extract.agencies import subject_agencies
+
+    for text in ("Phòng Nông nghiệp & Môi trường rút gọn thành phần hồ sơ đăng ký đất đai lần đầu.",
+                 "Phòng Nông nghiệp & Môi trường rút ngắn thời gian giải quyết hồ sơ cấp giấy chứng nhận."):
+        assert [a.name for a in subject_agencies(text, 0)] == ["Phòng Nông nghiệp và Môi trường"], text

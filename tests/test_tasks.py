@@ -4257,3 +4257,17 @@ def test_a_level_of_government_opening_an_item_or_a_clause_is_not_its_carrier() 
     one, two = doc.tasks
     assert keys(one.lead) == expect("Phòng Y tế")
     assert keys(two.lead) == expect("Trạm Y tế xã", "nhân viên y tế thôn bản")
+
+
+def test_a_partner_marked_in_one_level_column_does_not_take_the_next_columns_lead() -> None:
+    """ "Sở A; Trung tâm B phối hợp" | "Phòng C": the joined columns would read "B phối hợp Phòng C"; each level's
+    cell is read alone, so C leads and only B is a partner."""
+    doc = parse("KẾ HOẠCH\nPAPI tỉnh Bắc Giang năm 2024\n\nII. NHIỆM VỤ\n\n"
+                "| STT | Nội dung | Cấp tỉnh | Cấp huyện | Cấp xã | Thời gian |\n"
+                "|---|---|---|---|---|---|\n"
+                "| 1 | Số hóa kết quả giải quyết thủ tục hành chính | Văn phòng UBND tỉnh; Trung tâm Phục vụ hành chính công "
+                "tỉnh phối hợp | Văn phòng HĐND và UBND cấp huyện | UBND cấp xã | Năm 2024 |\n",
+                fmt="markdown")
+    (one,) = doc.tasks
+    assert keys(one.lead) == expect("Văn phòng UBND tỉnh", "Văn phòng HĐND và UBND cấp huyện", "UBND cấp xã")
+    assert keys(one.support) == expect("Trung tâm Phục vụ hành chính công tỉnh")
