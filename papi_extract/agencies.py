@@ -2024,6 +2024,62 @@ def _fronted_topics() -> tuple[str, ...]:
     return tuple(_lower(str(w)) + " " for w in _data().get("fronted_topics") or [])
 
 
+@cache
+def _fronted_cues() -> tuple[tuple[str, bool], ...]:
+    """agencies.yaml fronted_partners and fronted_guides, lowered, each with the space after it and whether the
+    names it fronts are partners."""
+    out = [(_lower(str(w)) + " ", True) for w in _data().get("fronted_partners") or []]
+    out += [(_lower(str(w)) + " ", False) for w in _data().get("fronted_guides") or []]
+    return tuple(sorted(out, key=lambda c: -len(c[0])))
+
+
+def _fronted_partner_subject(text: str, low: str, pos: int, cue: str) -> int | None:
+    """Where the subject starts after a fronted partner ("Phối hợp với Sở Tư pháp, Sở Nội vụ tham mưu …": at "Sở Nội
+    vụ"), or None. The cue's names and the subject read as one list; its last name, or the name after a comma that
+    closes the list, is the subject."""
+    j = _skip_ws(low, pos + len(cue))
+    st = _agency_start(text, low, j, allow_bare_family=True)
+    if st is None:
+        return None
+    end = _list_end(text, low, st.begin, len(text))
+    if end <= st.begin:
+        return None
+    k = _skip_ws(low, end)
+    if k < len(low) and low[k] == ",":
+        k = _skip_ws(low, k + 1)
+        return k if _agency_start(text, low, k, allow_bare_family=False) is not None else None
+    items = _split_protos(text[st.begin : end][:_MAX_LIST])
+    if len(items) < 2:
+        return None
+    return st.begin + items[-1].span[0]
+
+
+def fronted_subject_agencies(text: str, base: int = 0) -> tuple[list[Agency], list[Agency]]:
+    """(subject, partners) of an item whose partner or guide is fronted ("Phối hợp với Sở Tư pháp, Sở Nội vụ tham mưu
+    …" → ([Sở Nội vụ], [Sở Tư pháp]); a guide, "Dưới sự hướng dẫn của X, Y …", is no partner), or ([], []). Only the
+    caller knows whether the item has a lead from elsewhere (an agency heading over it, under which the whole list is
+    partners), so this reading is its own."""
+    if not text:
+        return [], []
+    text = text[:_SUBJECT_WINDOW]
+    mark = _LEAD_MARK.match(text)
+    assert mark is not None  # _LEAD_MARK matches the empty string
+    p = mark.end()
+    low = _lower(text[p : p + 40])
+    found = next(((c, partner) for c, partner in _fronted_cues() if low.startswith(c)), None)
+    if found is None:
+        return [], []
+    read = _mask_marks(_marked(text))
+    k = _fronted_partner_subject(read, _lower(read), p, found[0])
+    if k is None:
+        return [], []
+    subject = subject_agencies(text[k:], base + k)
+    if not subject or not found[1]:
+        return subject, []
+    names = split_agencies(text[p + len(found[0]) : k].rstrip(" ,"), base + p + len(found[0]))
+    return subject, [a for a in names if a.span[1] <= base + k]
+
+
 def _fronted_commas(text: str, pos: int) -> list[int]:
     """Where a fronted topic ("Đối với tiêu chí “…” (giảm 3,2%), …") may end: just after each comma outside brackets
     and quotes, within ``_FRONTED_MAX`` characters and its sentence. One pass, linear."""

@@ -351,6 +351,7 @@ class _Api:
     split_agencies: Callable[..., list[Agency]]
     split_lead_cell: Callable[..., tuple[list[Agency], list[Agency]]]
     subject_agencies: Callable[..., list[Agency]]
+    fronted_subject_agencies: Callable[..., tuple[list[Agency], list[Agency]]]
     cooperation_agencies: Callable[..., list[Agency]]
     fold_variants: Callable[[list[Agency]], list[Agency]]
     has_known_head: Callable[[str], bool]
@@ -367,7 +368,7 @@ def _api() -> _Api:
     except ImportError:  # pragma: no cover - taxonomy is part of the package
         search_indicators = None  # type: ignore[assignment]
     return _Api(
-        agencies.split_agencies, agencies.split_lead_cell, agencies.subject_agencies,
+        agencies.split_agencies, agencies.split_lead_cell, agencies.subject_agencies, agencies.fronted_subject_agencies,
         agencies.cooperation_agencies, agencies.fold_variants, agencies.has_known_head, deadlines.parse_deadlines,
         search_indicators,
     )
@@ -561,6 +562,15 @@ def _agencies(fn: Callable[..., list[Agency]], j: Joined) -> list[Agency]:
     if j.single():
         return fn(j.text, j.base())
     return _remap_agencies(fn(j.text, 0), j)
+
+
+def _fronted(st: _Doc, j: Joined) -> tuple[list[Agency], list[Agency]]:
+    """``fronted_subject_agencies`` on a joined text, in document offsets."""
+    fn = st.api.fronted_subject_agencies
+    if j.single():
+        return fn(j.text, j.base())
+    subject, partners = fn(j.text, 0)
+    return _remap_agencies(subject, j), _remap_agencies(partners, j)
 
 
 def _remap_agencies(items: Iterable[Agency], j: Joined) -> list[Agency]:
@@ -3018,6 +3028,13 @@ def _resolve(
     later: list[Agency] = []
     if not lead:  # a lead cell or line wins: the sentence subjects are only read when there is none
         first, later = st.subjects(j)
+        fronted, fronted_partners = _fronted(st, j)
+        if fronted and (first or not group):
+            # "Phối hợp với Sở Tư pháp, Sở Nội vụ tham mưu …", "Cùng với X, Y …": the name the fronted list ends on is
+            # the subject, the names before it its partners (under an agency heading and with no subject read, the
+            # whole list is the heading agency's partners)
+            first = fronted
+            support.extend(fronted_partners)
     if not lead and first:
         lead = list(first)
         source = "subject"

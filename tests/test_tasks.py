@@ -4271,3 +4271,23 @@ def test_a_partner_marked_in_one_level_column_does_not_take_the_next_columns_lea
     (one,) = doc.tasks
     assert keys(one.lead) == expect("Văn phòng UBND tỉnh", "Văn phòng HĐND và UBND cấp huyện", "UBND cấp xã")
     assert keys(one.support) == expect("Trung tâm Phục vụ hành chính công tỉnh")
+
+
+def test_a_fronted_partner_or_guide_precedes_the_subject() -> None:
+    """ "Với sự tham gia của X, Y tổ chức …": Y leads, X is its partner; "Dưới sự hướng dẫn của X, Y …": Y leads and
+    X, who guides, is no partner. Under an agency heading, "Phối hợp với X, Y rà soát …" names the heading agency's
+    partners, X and Y."""
+    doc = parse("KẾ HOẠCH\nPAPI huyện Yên Lập năm 2024\n\nII. NHIỆM VỤ\n1. Quản trị môi trường\n"
+                "- Với sự tham gia của Hội Nông dân huyện, Phòng Tài nguyên và Môi trường tổ chức thu gom bao bì thuốc "
+                "bảo vệ thực vật.\n"
+                "- Dưới sự hướng dẫn của Sở Y tế, Trung tâm Y tế huyện tập huấn cho nhân viên y tế thôn bản.\n"
+                "III. TỔ CHỨC THỰC HIỆN\n1. Phòng Tư pháp\n"
+                "- Phối hợp với Phòng Nội vụ, Thanh tra huyện rà soát văn bản quy phạm pháp luật.\n")
+    one = find(doc, "Với sự tham gia")
+    assert keys(one.lead) == expect("Phòng Tài nguyên và Môi trường")
+    assert keys(one.support) == expect("Hội Nông dân huyện")
+    two = find(doc, "Dưới sự hướng dẫn")
+    assert keys(two.lead) == expect("Trung tâm Y tế huyện") and not two.support
+    three = find(doc, "Phối hợp với Phòng Nội vụ")
+    assert keys(three.lead) == expect("Phòng Tư pháp")
+    assert keys(three.support) == expect("Phòng Nội vụ", "Thanh tra huyện")
