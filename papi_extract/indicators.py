@@ -143,10 +143,18 @@ def extract_indicators(ctx: DocContext) -> None:
     from papi_extract.scores import read_score_tables
 
     in_score_table: set[int] = set()
+    heads_seen: set[int] = set()
     for table in read_score_tables(ctx):
         for row in table.rows:
             in_score_table.add(row.name.start)
-            if row.match is not None:
+            if row.match is not None and row.head is not None:
+                # a table with a row per year ("Năm | Trách nhiệm giải trình … | Hiệu quả tương tác …"): the column
+                # header names the indicator, once for all the year rows
+                if row.head.start not in heads_seen:
+                    heads_seen.add(row.head.start)
+                    mentions.extend(_mentions(ctx, (row.match,), (row.head.start, row.head.end), row.section,
+                                              "score_table"))
+            elif row.match is not None:
                 span = (row.name.start, row.name.end)
                 # a transposed or column-block table's name is wrapped over lines, maybe across a page's furniture,
                 # and a space-aligned row's name wraps within its column under its figures ("Công khai,

@@ -328,6 +328,7 @@ class ScoreRow:
     start: int
     section: str | None
     unit: str | None = None  # a row naming a former unit ("Tỉnh Bình Dương (cũ)"): its total, of that unit (folded)
+    head: Cell | None = None  # a table with a row per year: the column header that names the row's indicator
 
 
 @dataclass(slots=True)
@@ -687,14 +688,21 @@ def _sheet_groups(ctx: DocContext) -> tuple[list[list[Block]], dict[int, list[tu
     return groups, cells_of
 
 
+# a letter or digit on a line between two table rows (not a markdown rule "|---|---|" nor blank lines)
+_TEXT_BETWEEN = regex.compile(r"\n[^\n|]*[\p{L}\p{N}]")
+
+
 def _delimited_tables(ctx: DocContext) -> list[ScoreTable]:
     tables: list[ScoreTable] = []
     groups: list[list[Block]] = []
     prev = -2
-    for i, b in enumerate(ctx.blocks):
+    blocks = ctx.blocks
+    for i, b in enumerate(blocks):
         if b.kind != "table_row":
             continue
-        if i != prev + 1 or not groups:
+        if i != prev + 1 or not groups or _TEXT_BETWEEN.search(ctx.text, blocks[prev].end, b.start):
+            # (a heading between two tables, "### 6. Cung ứng dịch vụ công" after a task table and over the section's
+            # score table, is no block of its own here: the text between the rows parts them)
             groups.append([])
         groups[-1].append(b)
         prev = i
@@ -841,7 +849,9 @@ def _year_row_tables(rows: list[tuple[Block, list[Cell]]]) -> list[ScoreTable]:
                 if c < len(cells) and cells[c].text and _is_value_cell(cells[c].text):
                     values[k] = cells[c]
             if any(values):
-                table.rows.append(ScoreRow(None, cells[0], match, key is None, values, cells[0].start, b.section))
+                head = header[cols[ks[0]][0]] if match is not None else None
+                table.rows.append(ScoreRow(None, cells[0], match, key is None, values, cells[0].start, b.section,
+                                           head=head))
         if table.rows:
             out.append(table)
     return out

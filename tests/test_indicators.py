@@ -502,3 +502,13 @@ def test_a_column_of_indicators_may_name_a_sub_dimension() -> None:
                    fmt="markdown")
     assert [(t.dimension, t.subdimension) for t in d.tasks] == [(2, "2.1"), (6, "6.1")]
     assert [(m.dimension, m.subdimension) for m in d.indicators] == [(2, "2.1"), (6, "6.1")]
+
+
+def test_a_year_per_row_tables_indicators_are_named_by_its_column_headers() -> None:
+    """ "Năm | Quản trị môi trường | Chất lượng không khí | …" over "2022 | 3,05 | …": the column headers name the
+    indicators, once each however many year rows there are; the year cells name none."""
+    ctx = parse("KẾ HOẠCH\nPAPI huyện Lục Yên năm 2024\n\nI. KẾT QUẢ\n\n"
+                "| Năm | Quản trị môi trường | Chất lượng không khí | Chất lượng nước |\n|---|---|---|---|\n"
+                "| 2022 | 3,05 | 1,21 | 0,88 |\n| 2023 | 2,97 | 1,15 | 0,90 |\n", fmt="markdown")
+    assert codes(ctx, "score_table") == [(7, "Quản trị môi trường"), ("7.2", "Chất lượng không khí"),
+                                         ("7.3", "Chất lượng nước")]

@@ -1501,3 +1501,22 @@ def test_a_rank_move_gives_the_rank_of_the_year_and_of_the_year_it_left() -> Non
                           (8, None, 2023, "actual", 3.05, None, 41, 63, None),
                           (8, None, 2021, "actual", None, None, 50, 63, None)}
     assert all(s.rank is None for s in ctx.scores if s.dimension == 5)
+
+
+def test_a_score_table_under_a_heading_right_after_a_task_table_is_read() -> None:
+    """A dimension's section that opens with its score table, after the previous section's task table (of more rows
+    than a score table's header is looked for in) and the heading between them: the heading parts the two tables, so
+    the score table is read."""
+    ctx = parse(
+        "KẾ HOẠCH\nPAPI tỉnh năm 2024\n\nII. NHIỆM VỤ\n\n### 1. Thủ tục hành chính công\n\n"
+        "| TT | Nhiệm vụ | Chủ trì | Thời gian |\n|---|---|---|---|\n"
+        "| 1 | Niêm yết thủ tục hành chính | Văn phòng UBND tỉnh | Quý II/2024 |\n"
+        "| 2 | Rút ngắn thời gian cấp giấy phép xây dựng | Sở Xây dựng | Quý III/2024 |\n"
+        "| 3 | Khảo sát sự hài lòng của người dân | Sở Nội vụ | Quý IV/2024 |\n"
+        "| 4 | Số hóa hồ sơ thủ tục hành chính | Sở Thông tin và Truyền thông | Năm 2024 |\n\n"
+        "### 2. Quản trị điện tử\n\n"
+        "| Chỉ số | 2022 | 2023 |\n|---|---|---|\n| Quản trị điện tử | 2,41 | 2,55 |\n"
+        "| Tiếp cận và sử dụng Internet tại địa phương | 1,02 | 1,10 |\n", fmt="markdown")
+    assert facts(ctx) >= {(8, None, 2022, "actual", 2.41, None, None, None, None),
+                          (8, None, 2023, "actual", 2.55, None, None, None, None),
+                          (8, "8.2", 2023, "actual", 1.1, None, None, None, None)}

@@ -98,6 +98,9 @@ def test_alias_naming_two_codes_is_rejected() -> None:
         ("Dịch vụ làm thủ tục hành chính ở cấp xã", "5.4"),
         # the PAPI reports' own wording, and the near-poor named beside the poor
         ("Thủ tục hành chính cấp xã/phường", "5.4"),
+        # the reports' longer wordings of 4.1 and 4.3
+        ("Kiểm soát tham nhũng trong chính quyền địa phương", "4.1"),
+        ("Công bằng trong tìm kiếm việc làm", "4.3"),
         # "dịch vụ hành chính" for "dịch vụ làm thủ tục hành chính"
         ("Dịch vụ hành chính ở cấp xã", "5.4"),
         ("Danh sách hộ nghèo, hộ cận nghèo", "2.2"),
