@@ -434,8 +434,9 @@ def _extract_date_line(ctx: DocContext, hlines: list[_Line]) -> tuple[_Line | No
     for ln in hlines:
         if "ngay" not in ln.folded:
             continue
-        m = _DATE_LINE_RE.search(ln.folded)
-        nm = None if m else _DATE_LINE_NUMERIC_RE.search(ln.folded)
+        f = ocr_date_digits(ln.folded)  # "ngày O9 tháng 5 năm 2024": OCR's "O" for "0" (same length)
+        m = _DATE_LINE_RE.search(f)
+        nm = None if m else _DATE_LINE_NUMERIC_RE.search(f)
         if not m and not nm:
             continue
         hit = m or nm

@@ -209,11 +209,30 @@ def _ocr_date(m: regex.Match[str]) -> str:
     return tok.translate(_OCR_DIGITS)
 
 
+# the same in a date written in words ("ngày O9 tháng 5 năm 2024", folded "ngay o9 thang 5 nam 2024"): each number
+# that holds a digit is read with digits
+_OCR_WORD_DATE = regex.compile(
+    r"(?<![\p{L}\d])(?i:ngày|ngay)[ \t]{1,3}[\dlIOo]{1,2}[ \t]{1,3}(?i:tháng|thang)[ \t]{1,3}[\dlIOo]{1,2}[ \t]{1,3}"
+    r"(?i:năm|nam)[ \t]{1,3}[\dlIOo]{4}(?![\p{L}\d])")
+_OCR_WORD_NUM = regex.compile(r"(?<=[ \t])[\dlIOo]{1,4}(?=[ \t]|$)")
+# and a Roman quarter read with "l" for "I" before its year ("Quý ll/2024", "quý lIl năm 2023"): "l" is "I"
+_OCR_QUARTER = regex.compile(r"(?<=(?i:quý|quy)[ \t]{1,3})(?=[IiVvl]{0,3}l)[IiVvl]{1,3}(?=[ \t]{0,3}(?:/|(?i:năm|nam))[ \t]{0,3}\d{4})")
+
+
+def _ocr_word_date(m: regex.Match[str]) -> str:
+    return _OCR_WORD_NUM.sub(lambda n: n.group().translate(_OCR_DIGITS) if any(c.isdigit() for c in n.group())
+                             else n.group(), m.group())
+
+
 def ocr_date_digits(s: str) -> str:
     """``s`` with OCR's letter-for-digit slips in dates read as digits; the same length, so spans hold."""
-    if _OCR_DATE_GATE.search(s) is None:
-        return s
-    return _OCR_DATE.sub(_ocr_date, s)
+    if _OCR_DATE_GATE.search(s) is not None:
+        s = _OCR_DATE.sub(_ocr_date, s)
+        if "th" in s or "TH" in s:
+            s = _OCR_WORD_DATE.sub(_ocr_word_date, s)
+    if "l" in s and ("uý" in s or "uy" in s or "UÝ" in s):
+        s = _OCR_QUARTER.sub(lambda m: m.group().replace("l", "I"), s)
+    return s
 
 
 def fold(s: str) -> str:

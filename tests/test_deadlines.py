@@ -1429,3 +1429,16 @@ def test_an_hour_before_its_day_says_when_in_the_day() -> None:
     assert one("Gửi báo cáo trước 10 giờ 00 ngày 16/6/2026.") == [("by_date", "2026-06-16")]
     assert one("Tập huấn từ 13h30 đến 17h00 ngày 11/7/2026 tại Hội trường.") == [("date", "2026-07-11")]
     assert one("Cập nhật số liệu trước 17 giờ thứ Sáu hằng tuần.") == [("recurring", None)]
+
+
+def test_ocr_letters_in_a_date_written_in_words_and_in_a_roman_quarter() -> None:
+    """ "ngày 2O tháng l1 năm 2O23" (OCR's "O" for 0, "l" for 1) is 20/11/2023; "Quý lI/2025" is the second quarter;
+    the raw stays as printed, and a word of those letters is no number."""
+    from papi_extract.deadlines import parse_deadlines
+    from papi_extract.normalize import ocr_date_digits
+
+    (d,) = parse_deadlines("Báo cáo kết quả trước ngày 2O tháng l1 năm 2O23.")
+    assert (d.kind, d.end, d.raw) == ("by_date", "2023-11-20", "trước ngày 2O tháng l1 năm 2O23")
+    (q,) = parse_deadlines("Kiểm tra việc niêm yết thủ tục hành chính trong Quý lI/2025.")
+    assert (q.kind, q.start, q.end) == ("quarter", "2025-04-01", "2025-06-30")
+    assert ocr_date_digits("lo lắng cho Il. nội dung năm 2024") == "lo lắng cho Il. nội dung năm 2024"

@@ -1210,3 +1210,10 @@ def test_the_headers_superior_district_settles_the_province_over_a_namesake_else
     assert (ctx.issuer.level, ctx.issuer.locality, ctx.issuer.province) == ("commune", "Nhơn Bình", "Thái Nguyên")
     ctx = _header("ỦY BAN NHÂN DÂN\nXÃ NHƠN BÌNH\nSố: 12/KH-UBND" + tail)  # no superior: the unique namesake
     assert ctx.issuer is not None and ctx.issuer.province == "Vĩnh Long"
+
+
+def test_a_date_line_with_ocr_letters_for_digits() -> None:
+    """ "Mường Lay, ngày 2O tháng l1 năm 2O23": OCR's "O" and "l" in the date line are read as 0 and 1."""
+    ctx = _header("ỦY BAN NHÂN DÂN\nTHỊ XÃ MƯỜNG LAY\nSố: 12/KH-UBND\nMường Lay, ngày 2O tháng l1 năm 2O23\n\n"
+                  "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2024\n\nI. NHIỆM VỤ\n1. Tuyên truyền.\n")
+    assert (ctx.issued_date, ctx.issued_year) == ("2023-11-20", 2023)
