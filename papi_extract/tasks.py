@@ -3665,24 +3665,63 @@ def _drafts_from_row(st: _Doc, t: Table, r: Row, sid: str | None) -> list[_Draft
             d = _draft_from_row(st, t, r, sid, whole.slice(a, a + cut))
             out.append(replace(d, label=label) if label is not None else d)
     if lettered:
-        out = _lettered_times(st, r, out)
+        out = _paired_cells(st, r, out, _PAIRED_LETTERED)
+    elif numbered and not bracketed:
+        out = _paired_cells(st, r, out, _PAIRED_NUMBERED)
+    elif numbered and len(out) == len(spans):
+        # "(1) …; (2) …" pieces keep the row's number: they pair with "(1) Sở A; (2) Sở B" by their own numbers
+        out = _paired_cells(st, r, out, _PAIRED_BRACKETED, [str(k + 1) for k in range(len(out))])
     return out
 
 
-def _lettered_times(st: _Doc, r: Row, drafts: list[_Draft]) -> list[_Draft]:
-    """A time cell lettered like the text cell ("a) Quý II/2023;<br>b) Quý III/2023"): each step keeps the times of
-    its own letter. A cell without the same letters is every step's time."""
-    c = r.cells.get("deadline")
-    if c is None or c.empty():
-        return drafts
-    j = Joined(st.doc, c.parts, st.folded)
-    marks = list(_CELL_LETTERED.finditer(j.text))
-    if [m.group(1) for m in marks] != [d.label for d in drafts]:
-        return drafts
-    bounds = [j.to_doc(m.start()) for m in marks] + [j.to_doc(len(j.text), end=True)]
-    return [replace(d, deadlines=[x for x in d.deadlines if not bounds[0] <= x.span[0] < bounds[-1]
-                                  or bounds[k] <= x.span[0] < bounds[k + 1]])
-            for k, d in enumerate(drafts)]
+def _paired_cells(st: _Doc, r: Row, drafts: list[_Draft], rx: regex.Pattern[str],
+                  labels: list[str | None] | None = None) -> list[_Draft]:
+    """Time, lead and partner cells labelled like the text cell ("a) Quý II/2023;<br>b) Quý III/2023", "1. Sở A<br>2.
+    Sở B", "a) Thanh tra tỉnh; b), c) Ban Tiếp công dân tỉnh"): each piece keeps the times and agencies of its own
+    label. A cell whose labels do not cover every piece serves every piece."""
+    labels = labels if labels is not None else [d.label for d in drafts]
+    for role in ("deadline", "lead", "support"):
+        c = r.cells.get(role)
+        if c is None or c.empty() or (role == "lead" and len(_column_runs(st.doc, c.parts)) > 1):
+            continue
+        j = Joined(st.doc, c.parts, st.folded)
+        marks = list(rx.finditer(j.text))
+        own: dict[str, int] = {}  # label -> the mark whose piece it names
+        for k, m in enumerate(marks):
+            for lab in _LABEL_PART.findall(m.group(1)):
+                own.setdefault(lab, k)
+        if not marks or any(lab is None or lab not in own for lab in labels):
+            continue
+        ends = [m.start() for m in marks[1:]] + [len(j.text)]
+        if role == "deadline":
+            bounds = [(j.to_doc(m.start()), j.to_doc(e, end=True)) for m, e in zip(marks, ends, strict=True)]
+            lo, hi = bounds[0][0], bounds[-1][1]
+            drafts = [replace(d, deadlines=[x for x in d.deadlines if not lo <= x.span[0] < hi
+                                            or bounds[own[lab]][0] <= x.span[0] < bounds[own[lab]][1]])
+                      for d, lab in zip(drafts, labels, strict=True) if lab is not None]
+            continue
+        inside = c.parts
+        paired: list[_Draft] = []
+        for d, lab in zip(drafts, labels, strict=True):
+            assert lab is not None
+            k = own[lab]
+            p = j.slice(marks[k].end(), ends[k])
+            # the whole cell's reading goes (its names from this cell), the piece's own is read
+            kept = [a for a in d.support if not any(x <= a.span[0] < y for x, y in inside)]
+            if role == "lead":
+                lead, extra = st.lead_cell(p)
+                paired.append(replace(d, lead=lead, support=kept + [a for a in extra if a not in kept]))
+            else:
+                paired.append(replace(d, support=kept + [a for a in st.split(p) if a not in kept]))
+        drafts = paired
+    return drafts
+
+
+_LABEL_PART = regex.compile(r"[a-h]|\d{1,2}")
+# a labelled piece of a time or agency cell, its label one or several ("b), c) Ban Tiếp công dân", "2, 3. Thanh tra")
+_PAIRED_LETTERED = regex.compile(r"(?:^\s{0,3}|;\s{1,3}|\n\s{0,3})((?:[a-h][.)]?\s{0,2},\s{0,2}){0,4}[a-h])[.)]\s{1,3}(?=\S)")
+_PAIRED_NUMBERED = regex.compile(r"(?:^\s{0,3}|;\s{1,3}|\n\s{0,3})((?:\d{1,2}[.)]?\s{0,2},\s{0,2}){0,4}\d{1,2})[.)]\s{1,3}(?=\S)")
+_PAIRED_BRACKETED = regex.compile(r"(?:^\s{0,3}|[;.]\s{1,3}|\n\s{0,3})\(((?:\d{1,2}\)?\s{0,2},\s{0,2}\(?){0,4}\d{1,2})\)\s{1,3}(?=\S)")
 
 
 # an item of a text cell listing several tasks: "- A; - B" (a <br> between them became "; "), "- A\n- B"

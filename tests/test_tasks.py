@@ -4291,3 +4291,22 @@ def test_a_fronted_partner_or_guide_precedes_the_subject() -> None:
     three = find(doc, "Phối hợp với Phòng Nội vụ")
     assert keys(three.lead) == expect("Phòng Tư pháp")
     assert keys(three.support) == expect("Phòng Nội vụ", "Thanh tra huyện")
+
+
+def test_agency_and_time_cells_labelled_like_the_text_cell_pair_with_its_pieces() -> None:
+    """A row whose text cell lists "a) …; b) …; c) …" and whose lead and time cells are labelled the same way, one
+    label or several ("b), c) Sở Y tế"): each piece takes its own label's agencies and times; numbered pieces pair
+    with numbered lines ("1. …; 2. …"); a cell with no labels serves every piece."""
+    doc = parse("KẾ HOẠCH\nPAPI tỉnh Sóc Trăng năm 2024\n\nII. NHIỆM VỤ\n\n"
+                "| STT | Nội dung | Chủ trì | Phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+                "| 1 | a) Kiểm tra an toàn thực phẩm tại chợ; b) Tiêm chủng mở rộng cho trẻ em; c) Khám sức khỏe cho người "
+                "cao tuổi | a) Sở Công Thương; b), c) Sở Y tế | UBND các huyện | a) Quý I/2024; b), c) Quý III/2024 |\n"
+                "| 2 | 1. Sửa chữa trường học; 2. Nạo vét kênh mương | 1. Sở Giáo dục và Đào tạo; 2. Sở Nông nghiệp và "
+                "Phát triển nông thôn | UBND các xã | Năm 2024 |\n", fmt="markdown")
+    a, b, c, one, two = doc.tasks
+    assert [keys(t.lead) for t in (a, b, c)] == [expect("Sở Công Thương"), expect("Sở Y tế"), expect("Sở Y tế")]
+    assert [t.deadlines[0].end for t in (a, b, c)] == ["2024-03-31", "2024-09-30", "2024-09-30"]
+    assert keys(a.support) == expect("UBND các huyện")
+    assert keys(one.lead) == expect("Sở Giáo dục và Đào tạo")
+    assert keys(two.lead) == expect("Sở Nông nghiệp và Phát triển nông thôn")
+    assert [t.deadlines[0].end for t in (one, two)] == ["2024-12-31", "2024-12-31"]
