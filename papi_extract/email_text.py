@@ -10,6 +10,9 @@ quoted inside it keeps its inner level and ends up after the plan's signature).
 
 Only a text whose first lines are mail headers is touched, so a markdown block quote or a plain
 text with a stray ">" is left alone. One pass over the lines (linear).
+
+A markdown file's block quotes are read here too (``indent_block_quotes``): pandoc writes a Word paragraph
+indented from the margin as one, so the marks are indentation unless the block quotes a text.
 """
 
 from __future__ import annotations
@@ -85,4 +88,50 @@ def _unflow(lines: list[str]) -> str:
             cur = ""
     if cur:
         out.append(cur.rstrip(" "))
+    return "\n".join(out)
+
+
+# A markdown block quote: its lines open on one or more ">" marks. Pandoc writes a Word paragraph indented from the
+# margin as a block quote ("> Phòng Nội vụ tham mưu …" / "> > Thời gian hoàn thành: Quý III/2023."): the marks are
+# that indentation, four spaces a level. A block that quotes a text ("> **Trích Mục III Kế hoạch số …:**", "> Nguyên
+# văn: …") or a signature stamp ("> Ký bởi: …") stays a quote. Linear: each line is matched once at its start.
+_QUOTE_MARKS = regex.compile(r"^[ \t]{0,3}((?:>[ \t]?)+)", regex.M)
+
+
+@lru_cache(maxsize=1)
+def _quote_caption() -> regex.Pattern[str]:
+    """The opening of a block that quotes a text (email.yaml quote_captions), after marks and emphasis."""
+    raw = yaml.safe_load((_DATA / "email.yaml").read_text(encoding="utf-8"))
+    words = sorted((str(w) for w in raw["quote_captions"]), key=len, reverse=True)
+    return regex.compile(r"^[\s>*_#\"“]{0,12}(?:" + "|".join(r"\s+".join(map(regex.escape, w.split())) for w in words)
+                         + r")(?![\p{L}])", regex.I)
+
+
+def indent_block_quotes(text: str) -> str:
+    """``text`` with each markdown block quote that is indentation rewritten as indented lines (see above)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        first = next((ln for ln in block if ln.strip(" \t>")), "")
+        if _quote_caption().match(first):
+            out.extend(block)
+        else:
+            for ln in block:
+                m = _QUOTE_MARKS.match(ln)
+                assert m is not None
+                rest = ln[m.end():]
+                out.append("    " * m.group(1).count(">") + rest if rest.strip() else "")
+        block.clear()
+
+    for ln in lines:
+        if _QUOTE_MARKS.match(ln):
+            block.append(ln)
+        else:
+            flush()
+            out.append(ln)
+    flush()
     return "\n".join(out)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from papi_extract.email_text import is_forwarded_mail, quoted_plan
+from papi_extract.email_text import indent_block_quotes, is_forwarded_mail, quoted_plan
 from papi_extract.grid_tables import (
     has_bare_pipe_tables,
     has_box_tables,
@@ -667,6 +667,8 @@ def normalize(text: str, fmt: str | None = None) -> NormalizedText:
         from papi_extract.html_text import html_to_text
 
         text = html_to_text(text)
+    if fmt == "markdown" and "\n>" in text:
+        text = indent_block_quotes(text)  # pandoc writes Word's indented paragraphs as "> " quotes: indentation
     if "[" in text:
         text = drop_review_comments(text)  # "[Ý kiến Sở Tư pháp: đề nghị bỏ …]": a reviewer's words, not the plan's
     text = drop_edit_marks(text)  # "- (bổ sung mới) Sở Tài chính …": an editor's mark, not the item's words

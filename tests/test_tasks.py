@@ -4310,3 +4310,19 @@ def test_agency_and_time_cells_labelled_like_the_text_cell_pair_with_its_pieces(
     assert keys(one.lead) == expect("Sở Giáo dục và Đào tạo")
     assert keys(two.lead) == expect("Sở Nông nghiệp và Phát triển nông thôn")
     assert [t.deadlines[0].end for t in (one, two)] == ["2024-12-31", "2024-12-31"]
+
+
+def test_markdown_block_quotes_are_indentation_unless_they_quote_a_text() -> None:
+    """Pandoc writes Word's indented paragraphs as "> " (a level per ">"): "> X tổ chức …" over "> > Thời gian: …" is an
+    item and its field line; a block opening on "Trích …" quotes another plan, whose items are no tasks of this one."""
+    doc = parse("# KẾ HOẠCH\n\nPAPI huyện Tân Phú năm 2023\n\n**II. NHIỆM VỤ**\n\n"
+                "> **Trích Kế hoạch số 12/KH-UBND của UBND tỉnh:**\n>\n"
+                "> - UBND các huyện chỉ đạo UBND cấp xã niêm yết thủ tục hành chính.\n\n"
+                "### 1. Thủ tục hành chính công\n\n"
+                "> Văn phòng HĐND và UBND huyện rà soát việc niêm yết thủ tục hành chính tại Bộ phận Một cửa các xã.\n>\n"
+                "> > Thời gian hoàn thành: Quý II/2023.\n>\n"
+                "> Phòng Tư pháp kiểm tra việc chứng thực bản sao tại các xã.\n>\n"
+                "> > Thời gian hoàn thành: Quý IV/2023.\n", fmt="markdown")
+    one, two = doc.tasks
+    assert keys(one.lead) == expect("Văn phòng HĐND và UBND huyện") and one.deadlines[0].end == "2023-06-30"
+    assert keys(two.lead) == expect("Phòng Tư pháp") and two.deadlines[0].end == "2023-12-31"
