@@ -197,6 +197,9 @@ def vocab() -> ScoreVocab:
     )
     year = regex.compile(r"(?<![\d/.\-–])(?P<year>(?:19|20)\d\d)(?![\d/])")
     th, sup = raw["table_header"], raw["superlative_change"]
+    # an arrow that signs a change, in a cell ("▼ 0,11") or a sentence ("5,08 điểm; ↑0,12"): group "up" or "down"
+    up_arrows, down_arrows = "".join(raw["change_arrows"]["up"]), "".join(raw["change_arrows"]["down"])
+    arrow = rf"(?:(?P<up>[{regex.escape(up_arrows)}])|(?P<down>[{regex.escape(down_arrows)}]))"
     header = tuple(  # matched on the cell's words only, punctuation dropped
         (k, regex.compile(rf"(?<!\w){_alt([' '.join(_WORDS.findall(fold(w))) for w in th[k]])}(?!\w)"))
         for k in ("national", "change", "rank", "score")
@@ -225,13 +228,9 @@ def vocab() -> ScoreVocab:
         provinces_ranked=int(raw["provinces_ranked"]),
         max_dimension=float(raw["max_dimension_value"]),
         max_total=float(raw["max_total_value"]),
-        arrow_change=regex.compile(
-            r"^(?:(?P<up>[" + regex.escape("".join(raw["change_arrows"]["up"])) + r"])|(?P<down>["
-            + regex.escape("".join(raw["change_arrows"]["down"])) + r"]))[ \t]{0,3}(?P<num>\d{1,2}(?:[.,]\d{1,4})?)$"),
-        inline_arrow=regex.compile(
-            r"(?:(?P<up>[" + regex.escape("".join(raw["change_arrows"]["up"])) + r"])|(?P<down>["
-            + regex.escape("".join(raw["change_arrows"]["down"])) + r"]))[ \t]{0,2}(?P<num>\d{1,2}[.,]\d{1,4})(?![\d.,]\d)"),
-        arrows="".join(raw["change_arrows"]["up"]) + "".join(raw["change_arrows"]["down"]),
+        arrow_change=regex.compile(r"^" + arrow + r"[ \t]{0,3}(?P<num>\d{1,2}(?:[.,]\d{1,4})?)$"),
+        inline_arrow=regex.compile(arrow + r"[ \t]{0,2}(?P<num>\d{1,2}[.,]\d{1,4})(?![\d.,]\d)"),
+        arrows=up_arrows + down_arrows,
         superlative_change=regex.compile(
             rf"(?<!\w)(?:{_alt(sup['up'])}|(?P<down>{_alt(sup['down'])}))(?:\s{{1,3}}{_alt(sup['degrees'])})?"
             r"\s{1,3}nhat\s{0,3}\(?\s{0,2}$"),

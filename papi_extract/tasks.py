@@ -3697,8 +3697,8 @@ def _paired_cells(st: _Doc, r: Row, drafts: list[_Draft], rx: regex.Pattern[str]
             bounds = [(j.to_doc(m.start()), j.to_doc(e, end=True)) for m, e in zip(marks, ends, strict=True)]
             lo, hi = bounds[0][0], bounds[-1][1]
             drafts = [replace(d, deadlines=[x for x in d.deadlines if not lo <= x.span[0] < hi
-                                            or bounds[own[lab]][0] <= x.span[0] < bounds[own[lab]][1]])
-                      for d, lab in zip(drafts, labels, strict=True) if lab is not None]
+                                            or bounds[own[str(lab)]][0] <= x.span[0] < bounds[own[str(lab)]][1]])
+                      for d, lab in zip(drafts, labels, strict=True)]
             continue
         inside = c.parts
         paired: list[_Draft] = []
