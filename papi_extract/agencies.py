@@ -1059,8 +1059,8 @@ def split_agencies(text: str, base: int = 0) -> list[Agency]:
     if not text or text.isspace():
         return []
     text = text[:_MAX_LIST]
-    read = _marked(text)
-    return _rebase_all(_as_printed(_split_protos(_mask_qualifiers(read)), text, read), base)
+    read = _mask_qualifiers(_marked(text))  # (raws are then taken from the text as printed, brackets and all)
+    return _rebase_all(_as_printed(_split_protos(read), text, read), base)
 
 
 def _trim_tail(text: str, s: int, e: int) -> int:
@@ -1164,8 +1164,8 @@ def split_lead_cell(text: str, base: int = 0) -> tuple[list[Agency], list[Agency
     if not text or text.isspace():
         return [], []
     text = text[:_MAX_LIST]
-    read = _marked(text)
-    lead, support = _lead_protos(_mask_qualifiers(read))
+    read = _mask_qualifiers(_marked(text))  # (raws are then taken from the text as printed, brackets and all)
+    lead, support = _lead_protos(read)
     return _rebase_all(_as_printed(lead, text, read), base), _rebase_all(_as_printed(support, text, read), base)
 
 

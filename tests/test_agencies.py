@@ -1503,3 +1503,13 @@ def test_an_ampersand_joins_a_names_words_as_va_does() -> None:
     for text in ("Phòng Nông nghiệp & Môi trường rút gọn thành phần hồ sơ đăng ký đất đai lần đầu.",
                  "Phòng Nông nghiệp & Môi trường rút ngắn thời gian giải quyết hồ sơ cấp giấy chứng nhận."):
         assert [a.name for a in subject_agencies(text, 0)] == ["Phòng Nông nghiệp và Môi trường"], text
+
+
+def test_a_name_around_a_masked_bracket_keeps_its_raw_as_printed() -> None:
+    """A qualifying bracket inside a name ("UBND các xã (nơi có dự án) và thị trấn") is blanked for reading, but the
+    raw is the text as printed, bracket and all, so the span points at it."""
+    from papi_extract.agencies import split_agencies, split_lead_cell
+
+    for text in ("UBND các xã (nơi có dự án) và thị trấn", "Trưởng thôn (ở những thôn chưa có nhà văn hóa) các xã"):
+        found = split_agencies(text, 0) + split_lead_cell(text, 0)[0]
+        assert found and all(text[a.span[0] : a.span[1]] == a.raw for a in found), text
